@@ -1,0 +1,53 @@
+# RareLabs: `make run` serves the site, `make test` runs every test. Nothing else needs installing.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+export XDG_RUNTIME_DIR ?= $(CURDIR)/var/run
+export PYTHONUNBUFFERED := 1
+
+.PHONY: install run dev test test-fast lint format opensearch opensearch-stop clean-data help
+
+help:
+	@echo "make run         set up and serve http://127.0.0.1:8000 (web + worker + beat)"
+	@echo "make test        install and run the whole test suite"
+	@echo "make lint        ruff check and format check"
+	@echo "make opensearch  start a local OpenSearch node and print OPENSEARCH_URL"
+
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	@$(BIN)/python -m pip install --quiet --upgrade pip
+	@$(BIN)/python -m pip install --quiet -e ".[dev]"
+	@mkdir -p var/run && chmod 700 var/run
+	@touch $(STAMP)
+
+install: $(STAMP)
+
+run: install
+	@mkdir -p var/run && chmod 700 var/run
+	$(BIN)/python manage.py run_site
+
+dev: install
+	$(BIN)/python manage.py migrate --no-input
+	DEBUG=true $(BIN)/python manage.py runserver 127.0.0.1:8000
+
+test: install
+	@mkdir -p var/run && chmod 700 var/run
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+opensearch:
+	@opensearch/run.sh --daemon
+
+opensearch-stop:
+	@opensearch/run.sh --stop
+
+clean-data: install
+	$(BIN)/python -c "import django, os; os.environ.setdefault('DJANGO_SETTINGS_MODULE','rarelabs.settings'); from pathlib import Path; from rarelabs import embedded; embedded.remove_data(Path('var'))"

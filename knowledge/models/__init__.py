@@ -1,0 +1,51 @@
+"""The knowledge base: conditions, genes, phenotypes, variants and therapy candidates."""
+
+from knowledge.models.common import Provenance, ReviewStatus, ReviewableLink
+from knowledge.models.conditions import (
+    Condition,
+    ConditionGene,
+    ConditionIdentifier,
+    ConditionPhenotype,
+    ConditionSynonym,
+    IdentifierScheme,
+    InheritanceMode,
+    OnsetCategory,
+    SlugRedirect,
+    SynonymKind,
+)
+from knowledge.models.genes import Gene
+from knowledge.models.phenotypes import Phenotype, PhenotypeSynonym
+from knowledge.models.therapies import (
+    ApprovalStatus,
+    EvidenceLevel,
+    Modality,
+    Therapy,
+    TherapyLink,
+)
+from knowledge.models.variants import Variant, VariantCondition
+
+__all__ = [
+    "ApprovalStatus",
+    "Condition",
+    "ConditionGene",
+    "ConditionIdentifier",
+    "ConditionPhenotype",
+    "ConditionSynonym",
+    "EvidenceLevel",
+    "Gene",
+    "IdentifierScheme",
+    "InheritanceMode",
+    "Modality",
+    "OnsetCategory",
+    "Phenotype",
+    "PhenotypeSynonym",
+    "Provenance",
+    "ReviewStatus",
+    "ReviewableLink",
+    "SlugRedirect",
+    "SynonymKind",
+    "Therapy",
+    "TherapyLink",
+    "Variant",
+    "VariantCondition",
+]

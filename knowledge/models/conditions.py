@@ -1,0 +1,186 @@
+"""Conditions (diseases, disorders, syndromes) with their names, identifiers and facts."""
+
+from __future__ import annotations
+
+from django.contrib.postgres.fields import ArrayField
+from django.db import models
+from django.urls import reverse
+from simple_history.models import HistoricalRecords
+
+from knowledge.models.common import Provenance
+
+
+class InheritanceMode(models.TextChoices):
+    AUTOSOMAL_DOMINANT = "autosomal_dominant", "Autosomal dominant"
+    AUTOSOMAL_RECESSIVE = "autosomal_recessive", "Autosomal recessive"
+    X_LINKED_RECESSIVE = "x_linked_recessive", "X-linked recessive"
+    X_LINKED_DOMINANT = "x_linked_dominant", "X-linked dominant"
+    X_LINKED = "x_linked", "X-linked"
+    Y_LINKED = "y_linked", "Y-linked"
+    MITOCHONDRIAL = "mitochondrial", "Mitochondrial"
+    SEMIDOMINANT = "semidominant", "Semidominant"
+    DIGENIC = "digenic", "Digenic"
+    MULTIFACTORIAL = "multifactorial", "Multifactorial"
+    SOMATIC = "somatic", "Somatic (not inherited)"
+    SPORADIC = "sporadic", "Sporadic"
+    NOT_APPLICABLE = "not_applicable", "Not applicable"
+    UNKNOWN = "unknown", "Unknown"
+
+
+class OnsetCategory(models.TextChoices):
+    ANTENATAL = "antenatal", "Before birth"
+    NEONATAL = "neonatal", "Newborn"
+    INFANCY = "infancy", "Infancy"
+    CHILDHOOD = "childhood", "Childhood"
+    ADOLESCENT = "adolescent", "Adolescence"
+    ADULT = "adult", "Adulthood"
+    ELDERLY = "elderly", "Older age"
+    ALL_AGES = "all_ages", "Any age"
+
+
+class IdentifierScheme(models.TextChoices):
+    ORPHA = "ORPHA", "Orphanet"
+    OMIM = "OMIM", "OMIM"
+    MONDO = "MONDO", "MONDO"
+    GARD = "GARD", "NIH GARD"
+    DECIPHER = "DECIPHER", "DECIPHER"
+    ICD10 = "ICD-10", "ICD-10"
+    ICD11 = "ICD-11", "ICD-11"
+    MESH = "MeSH", "MeSH"
+    UMLS = "UMLS", "UMLS"
+    MEDDRA = "MedDRA", "MedDRA"
+
+
+class SynonymKind(models.TextChoices):
+    SYNONYM = "synonym", "Synonym"
+    ABBREVIATION = "abbreviation", "Abbreviation"
+    EPONYM = "eponym", "Eponym"
+    LAYPERSON = "layperson", "Everyday name"
+    PREVIOUS = "previous", "Previous name"
+
+
+class Condition(models.Model):
+    """One condition, however many databases name it: their ids are cross-references."""
+
+    name = models.CharField(max_length=300, db_index=True)
+    slug = models.SlugField(max_length=200, unique=True)
+    primary_id = models.CharField(
+        max_length=40, unique=True, help_text="The identifier the condition was first known by."
+    )
+    disorder_type = models.CharField(max_length=80, blank=True)
+    is_group = models.BooleanField(default=False, help_text="A category of conditions.")
+    definition = models.TextField(blank=True)
+    definition_source = models.CharField(max_length=120, blank=True)
+    family_summary = models.TextField(
+        blank=True, help_text="Editor-written plain-language summary for families (grade 8 or below)."
+    )
+    family_summary_updated_at = models.DateTimeField(null=True, blank=True)
+    inheritance = ArrayField(
+        models.CharField(max_length=30, choices=InheritanceMode.choices), default=list, blank=True
+    )
+    onset = ArrayField(
+        models.CharField(max_length=20, choices=OnsetCategory.choices), default=list, blank=True
+    )
+    prevalence = models.CharField(max_length=120, blank=True, help_text="e.g. '1-9 / 100 000'")
+    prevalence_source = models.CharField(max_length=120, blank=True)
+    facts_source = models.CharField(
+        max_length=200, blank=True, help_text="Sources of inheritance, onset and prevalence."
+    )
+    retrieved_on = models.DateField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    history = HistoricalRecords(excluded_fields=["updated_at"])
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.primary_id})"
+
+    def get_absolute_url(self) -> str:
+        return reverse("knowledge:condition-detail", kwargs={"slug": self.slug})
+
+
+class ConditionIdentifier(Provenance):
+    """A cross-reference: the same condition in another database."""
+
+    condition = models.ForeignKey(Condition, on_delete=models.CASCADE, related_name="identifiers")
+    scheme = models.CharField(max_length=12, choices=IdentifierScheme.choices)
+    value = models.CharField(max_length=60)
+    mapping = models.CharField(
+        max_length=60, blank=True, help_text="How close the match is, e.g. 'E (Exact mapping)'."
+    )
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["scheme", "value"], name="condition_identifier_unique")
+        ]
+        indexes = [models.Index(fields=["value"])]
+
+    def __str__(self) -> str:
+        return self.curie
+
+    @property
+    def curie(self) -> str:
+        return f"{self.scheme}:{self.value}"
+
+
+class ConditionSynonym(Provenance):
+    condition = models.ForeignKey(Condition, on_delete=models.CASCADE, related_name="synonyms")
+    text = models.CharField(max_length=300)
+    kind = models.CharField(max_length=20, choices=SynonymKind.choices, default=SynonymKind.SYNONYM)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["condition", "text"], name="condition_synonym_unique")
+        ]
+
+    def __str__(self) -> str:
+        return self.text
+
+
+class ConditionPhenotype(Provenance):
+    """A feature of the condition (an HPO term) and how often it occurs."""
+
+    condition = models.ForeignKey(Condition, on_delete=models.CASCADE, related_name="phenotypes")
+    phenotype = models.ForeignKey(
+        "knowledge.Phenotype", on_delete=models.CASCADE, related_name="condition_links"
+    )
+    frequency = models.FloatField(null=True, blank=True, help_text="Share of people, 0 to 1.")
+    frequency_label = models.CharField(max_length=60, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["condition", "phenotype"], name="condition_phenotype_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.condition_id} → {self.phenotype_id}"
+
+
+class ConditionGene(Provenance):
+    condition = models.ForeignKey(Condition, on_delete=models.CASCADE, related_name="gene_links")
+    gene = models.ForeignKey("knowledge.Gene", on_delete=models.CASCADE, related_name="condition_links")
+    association = models.CharField(max_length=120, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["condition", "gene"], name="condition_gene_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.condition_id} → {self.gene_id}"
+
+
+class SlugRedirect(models.Model):
+    """An old condition URL that now points at the condition it was merged into."""
+
+    old_slug = models.SlugField(max_length=200, unique=True)
+    condition = models.ForeignKey(Condition, on_delete=models.CASCADE, related_name="redirects")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return f"{self.old_slug} → {self.condition_id}"

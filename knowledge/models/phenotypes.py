@@ -1,0 +1,51 @@
+"""Phenotypes: Human Phenotype Ontology terms."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.urls import reverse
+
+from knowledge.models.common import Provenance
+
+
+class Phenotype(Provenance):
+    hpo_id = models.CharField(max_length=12, unique=True)
+    name = models.CharField(max_length=300, db_index=True)
+    definition = models.TextField(blank=True)
+    parents = models.ManyToManyField("self", symmetrical=False, related_name="children", blank=True)
+    is_obsolete = models.BooleanField(default=False)
+    information_content = models.FloatField(
+        null=True, blank=True, help_text="How specific the term is among annotated conditions."
+    )
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.hpo_id})"
+
+    def get_absolute_url(self) -> str:
+        return reverse("knowledge:phenotype-detail", kwargs={"hpo_id": self.hpo_id})
+
+    @property
+    def layperson_name(self) -> str:
+        """The first everyday synonym, if the ontology has one (needs prefetched synonyms)."""
+        for synonym in self.synonyms.all():
+            if synonym.is_layperson:
+                return synonym.text
+        return ""
+
+
+class PhenotypeSynonym(models.Model):
+    phenotype = models.ForeignKey(Phenotype, on_delete=models.CASCADE, related_name="synonyms")
+    text = models.CharField(max_length=300)
+    scope = models.CharField(max_length=10, blank=True, help_text="EXACT, RELATED, BROAD or NARROW")
+    is_layperson = models.BooleanField(default=False)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["phenotype", "text"], name="phenotype_synonym_unique")
+        ]
+
+    def __str__(self) -> str:
+        return self.text

@@ -1,0 +1,54 @@
+"""/healthz: is the database, the broker and the search backend answering?"""
+
+from __future__ import annotations
+
+import logging
+
+import redis
+from django.conf import settings
+from django.db import connection
+from django.db.utils import DatabaseError
+from django.http import HttpRequest, JsonResponse
+from django.views.decorators.cache import never_cache
+
+from search.status import search_status
+
+logger = logging.getLogger(__name__)
+
+
+def _database_state() -> dict[str, str]:
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+    except DatabaseError as exc:
+        logger.warning("healthz: database down: %s", exc)
+        return {"state": "down", "detail": str(exc).splitlines()[0]}
+    return {"state": "ok", "detail": connection.vendor}
+
+
+def _broker_state() -> dict[str, str]:
+    client = redis.Redis.from_url(settings.REDIS_CLIENT_URL, socket_connect_timeout=2, socket_timeout=2)
+    try:
+        client.ping()
+    except redis.RedisError as exc:
+        logger.warning("healthz: broker down: %s", exc)
+        return {"state": "down", "detail": str(exc)}
+    finally:
+        client.close()
+    return {"state": "ok", "detail": "redis"}
+
+
+@never_cache
+def healthz(request: HttpRequest) -> JsonResponse:
+    """200 when everything answers; 503 naming what is down; 'degraded' on search fallback."""
+    status = search_status()
+    checks = {
+        "database": _database_state(),
+        "broker": _broker_state(),
+        "search": {"state": status.state, "detail": f"{status.backend}: {status.detail}"},
+    }
+    down = [name for name, check in checks.items() if check["state"] == "down"]
+    degraded = [name for name, check in checks.items() if check["state"] == "degraded"]
+    overall = "down" if down else ("degraded" if degraded else "ok")
+    body = {"status": overall, "checks": checks, "down": down, "degraded": degraded}
+    return JsonResponse(body, status=503 if down else 200)

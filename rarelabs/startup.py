@@ -1,0 +1,72 @@
+"""Checks made before Django starts, and the one line that says what the site runs on."""
+
+from __future__ import annotations
+
+import os
+import socket
+import sys
+from urllib.parse import urlsplit
+
+DEFAULT_PORTS = {"postgres": 5432, "postgresql": 5432, "redis": 6379, "rediss": 6379}
+
+
+class ServiceUnreachable(RuntimeError):
+    """A configured server does not answer."""
+
+
+def check_reachable(variable: str, url: str, timeout: float = 3.0) -> None:
+    """Raise ServiceUnreachable naming the variable and address when nothing listens there."""
+    parts = urlsplit(url)
+    if parts.scheme in ("unix", "redis+socket") or not parts.hostname:
+        path = parts.path
+        if path and not os.path.exists(path):
+            raise ServiceUnreachable(f"{variable} points at the socket {path}, which does not exist")
+        return
+    port = parts.port or DEFAULT_PORTS.get(parts.scheme, 0)
+    try:
+        with socket.create_connection((parts.hostname, port), timeout=timeout):
+            return
+    except OSError as exc:
+        raise ServiceUnreachable(
+            f"{variable} points at {parts.hostname}:{port}, which does not answer ({exc}). "
+            f"Start that server, fix {variable}, or unset it to use the embedded one."
+        ) from exc
+
+
+def preflight() -> None:
+    """Fail fast, with one clear line, on an unreachable server or a bad configuration."""
+    from django.core.exceptions import ImproperlyConfigured
+
+    from rarelabs.embedded import EmbeddedServerError
+
+    try:
+        for variable in ("DATABASE_URL", "REDIS_URL"):
+            if os.environ.get(variable):
+                check_reachable(variable, os.environ[variable])
+        from django.conf import settings
+
+        settings.INSTALLED_APPS  # noqa: B018 - importing settings starts embedded servers
+    except (ServiceUnreachable, ImproperlyConfigured, EmbeddedServerError) as exc:
+        sys.stderr.write(f"rarelabs: cannot start: {exc}\n")
+        raise SystemExit(2) from exc
+
+
+def describe_services() -> str:
+    """Which database, broker and search backend this process uses, in one line."""
+    from django.conf import settings
+
+    database = settings.DATABASES["default"]
+    if settings.DATABASE_URL:
+        db = f"PostgreSQL at {database.get('HOST') or 'localhost'}:{database.get('PORT') or 5432}"
+    else:
+        db = f"embedded PostgreSQL (socket in {database['HOST']})"
+    if settings.REDIS_URL:
+        parts = urlsplit(settings.REDIS_URL)
+        broker = f"Redis at {parts.hostname}:{parts.port or 6379}"
+    else:
+        broker = f"embedded Redis ({settings.REDIS_CLIENT_URL.split('?')[0]})"
+    if settings.OPENSEARCH_URL:
+        search = f"OpenSearch at {settings.OPENSEARCH_URL}"
+    else:
+        search = "PostgreSQL full-text search"
+    return f"database: {db}; broker: {broker}; search: {search}"

@@ -1,0 +1,143 @@
+"""`make run`: prepare the database, then run web, worker and beat until Ctrl-C.
+
+Everything it starts it stops again, embedded servers included, so nothing is left behind.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import signal
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from django.conf import settings
+from django.core.management import call_command, get_commands
+
+from rarelabs import embedded
+from rarelabs.startup import describe_services
+
+logger = logging.getLogger("rarelabs.run")
+
+
+@dataclass(frozen=True)
+class SiteAddress:
+    host: str
+    port: int
+
+    @property
+    def url(self) -> str:
+        return f"http://{self.host}:{self.port}"
+
+
+def _pid_file() -> Path:
+    return settings.VAR_DIR / "run" / "site.pid"
+
+
+def running_site() -> tuple[int, str] | None:
+    """The pid and URL of a `make run` already serving this clone, if any."""
+    try:
+        pid_text, url = _pid_file().read_text().split(maxsplit=1)
+        pid = int(pid_text)
+    except (OSError, ValueError):
+        return None
+    try:
+        os.kill(pid, 0)
+    except OSError:
+        return None
+    return pid, url.strip()
+
+
+def prepare() -> None:
+    """Migrate, load the bundled knowledge base (first run only) and collect static files."""
+    call_command("migrate", interactive=False, verbosity=0)
+    if "load_knowledge_base" in get_commands():
+        call_command("load_knowledge_base")
+    call_command("collectstatic", interactive=False, verbosity=0)
+
+
+def _commands(address: SiteAddress, workers: int) -> dict[str, list[str]]:
+    python = sys.executable
+    bindir = Path(python).parent
+    return {
+        "web": [
+            str(bindir / "gunicorn"), "rarelabs.wsgi:application",
+            "--bind", f"{address.host}:{address.port}",
+            "--workers", str(workers),
+            "--access-logfile", "-",
+            "--graceful-timeout", "10",
+        ],
+        "worker": [
+            str(bindir / "celery"), "-A", "rarelabs", "worker",
+            "--loglevel", "INFO", "--concurrency", "2",
+        ],
+        "beat": [
+            str(bindir / "celery"), "-A", "rarelabs", "beat",
+            "--loglevel", "INFO", "--schedule", str(settings.CELERY_BEAT_SCHEDULE_FILENAME),
+        ],
+    }
+
+
+def serve(address: SiteAddress, *, workers: int = 3, stop_embedded: bool = True) -> int:
+    """Run web, worker and beat together; return when one dies or on SIGINT/SIGTERM."""
+    already = running_site()
+    if already:
+        logger.error("the site is already running (pid %s) at %s", *already)
+        return 1
+    _pid_file().parent.mkdir(parents=True, exist_ok=True)
+    _pid_file().write_text(f"{os.getpid()} {address.url}")
+    children: dict[str, subprocess.Popen[bytes]] = {}
+    stopping = False
+
+    def _stop(signum: int, frame: object) -> None:
+        nonlocal stopping
+        stopping = True
+
+    signal.signal(signal.SIGINT, _stop)
+    signal.signal(signal.SIGTERM, _stop)
+    try:
+        logger.info("starting: %s", describe_services())
+        for name, command in _commands(address, workers).items():
+            # Own process groups: a Ctrl-C reaches us once, and we stop the children in order.
+            children[name] = subprocess.Popen(command, start_new_session=True)  # noqa: S603
+        logger.info("serving %s (web, worker, beat); Ctrl-C stops everything", address.url)
+        while not stopping:
+            exited = [name for name, child in children.items() if child.poll() is not None]
+            if exited:
+                logger.error("%s exited; stopping the others", ", ".join(exited))
+                break
+            time.sleep(0.5)
+    finally:
+        _terminate(children)
+        _pid_file().unlink(missing_ok=True)
+        if stop_embedded:
+            _stop_embedded()
+        logger.info("stopped")
+    return 0 if stopping else 1
+
+
+def _terminate(children: dict[str, subprocess.Popen[bytes]]) -> None:
+    for child in children.values():
+        if child.poll() is None:
+            os.killpg(child.pid, signal.SIGTERM)
+    deadline = time.monotonic() + 20
+    for name, child in children.items():
+        try:
+            child.wait(timeout=max(0.1, deadline - time.monotonic()))
+        except subprocess.TimeoutExpired:
+            logger.warning("%s did not stop in time; killing it", name)
+            os.killpg(child.pid, signal.SIGKILL)
+            child.wait()
+
+
+def _stop_embedded() -> None:
+    from django.db import connections
+
+    connections.close_all()
+    if not settings.REDIS_URL:
+        embedded.stop_redis(settings.VAR_DIR)
+    if not settings.DATABASE_URL:
+        embedded.stop_postgres(settings.VAR_DIR)

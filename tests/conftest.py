@@ -1,0 +1,82 @@
+"""Fixtures shared by the whole suite: real PostgreSQL, Redis and Celery, nothing mocked."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+
+from tests._shared import REPO, shared_data_dir
+
+# One queue per test session, so parallel runs on one Redis never take each other's tasks.
+TEST_QUEUE = f"test-{uuid.uuid4().hex[:10]}"
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    settings.CELERY_TASK_DEFAULT_QUEUE = TEST_QUEUE
+    # Tests render templates without running collectstatic first.
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+    from rarelabs.celery import app
+
+    app.conf.task_default_queue = TEST_QUEUE
+
+
+@pytest.fixture(scope="session")
+def shared_data() -> Path:
+    """The real public data files in ../shared/data, read in place."""
+    path = shared_data_dir()
+    if not path.is_dir():
+        pytest.fail(f"shared data not found at {path}; set RARELABS_SHARED_DATA")
+    return path
+
+
+@pytest.fixture
+def celery_worker_process(transactional_db: None) -> Iterator[subprocess.Popen[bytes]]:
+    """A real Celery worker process on the real broker, using the test database."""
+    from django.db import connection
+
+    env = {
+        **os.environ,
+        "RARELABS_DB_NAME": connection.settings_dict["NAME"],
+        "CELERY_QUEUE": TEST_QUEUE,
+        "DJANGO_SETTINGS_MODULE": "rarelabs.settings",
+    }
+    log_path = REPO / "var" / f"test-worker-{TEST_QUEUE}.log"
+    log_path.parent.mkdir(parents=True, exist_ok=True)
+    with log_path.open("wb") as log:
+        worker = subprocess.Popen(  # noqa: S603
+            [sys.executable, "-m", "celery", "-A", "rarelabs", "worker", "--pool", "solo",
+             "--loglevel", "INFO", "-Q", TEST_QUEUE, "--without-heartbeat", "--without-gossip",
+             "--without-mingle"],
+            cwd=REPO, env=env, stdout=log, stderr=subprocess.STDOUT,
+        )
+    _wait_for_worker(worker, log_path)
+    yield worker
+    worker.terminate()
+    try:
+        worker.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        worker.kill()
+        worker.wait()
+
+
+def _wait_for_worker(worker: subprocess.Popen[bytes], log_path: Path) -> None:
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if worker.poll() is not None:
+            pytest.fail(f"celery worker exited early:\n{log_path.read_text()[-3000:]}")
+        if b"ready." in log_path.read_bytes():
+            return
+        time.sleep(0.2)
+    worker.kill()
+    pytest.fail(f"celery worker did not become ready:\n{log_path.read_text()[-3000:]}")
