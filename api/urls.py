@@ -1,4 +1,9 @@
-from django.urls import path  # noqa: F401 - routes are added as the API lands
+"""/api/v1/: the resource routes, search and the OpenAPI schema."""
+
+from django.urls import include, path
 
 app_name = "api"
-urlpatterns: list = []
+urlpatterns = [
+    path("search/", include("search.api_urls")),
+    path("", include("api.routes")),
+]

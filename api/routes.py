@@ -1,0 +1,3 @@
+"""Resource viewsets, treatment search and the schema (filled in by the API issue)."""
+
+urlpatterns: list = []
