@@ -16,8 +16,11 @@ class Command(BaseCommand):
         parser.add_argument("--host", default="127.0.0.1")
         parser.add_argument("--port", type=int, default=8000)
         parser.add_argument("--workers", type=int, default=3)
-        parser.add_argument("--keep-embedded", action="store_true",
-                            help="Leave the embedded PostgreSQL and Redis running afterwards.")
+        parser.add_argument(
+            "--keep-embedded",
+            action="store_true",
+            help="Leave the embedded PostgreSQL and Redis running afterwards.",
+        )
 
     def handle(self, *args: object, **options: object) -> None:
         already = running_site()
@@ -25,7 +28,8 @@ class Command(BaseCommand):
             raise CommandError(f"the site is already running (pid {already[0]}) at {already[1]}")
         prepare()
         address = SiteAddress(str(options["host"]), int(options["port"]))
-        code = serve(address, workers=int(options["workers"]),
-                     stop_embedded=not options["keep_embedded"])
+        code = serve(
+            address, workers=int(options["workers"]), stop_embedded=not options["keep_embedded"]
+        )
         if code:
             raise CommandError("the site stopped because a process exited")

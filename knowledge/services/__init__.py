@@ -1,0 +1,20 @@
+"""Editor write services: merging conditions, reviewing links, checking references."""
+
+from knowledge.services.merge import MergeError, MergeResult, condition_merge
+from knowledge.services.queue import task_enqueue
+from knowledge.services.references import ReferenceCheck, references_check, references_fetch_missing
+from knowledge.services.review import ReviewError, link_correct, link_review, links_review
+
+__all__ = [
+    "MergeError",
+    "MergeResult",
+    "ReferenceCheck",
+    "ReviewError",
+    "condition_merge",
+    "link_correct",
+    "link_review",
+    "links_review",
+    "references_check",
+    "references_fetch_missing",
+    "task_enqueue",
+]

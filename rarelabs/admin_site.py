@@ -1,0 +1,47 @@
+"""The admin site: Django's own, with the review-queue counts on its index page."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import admin
+from django.contrib.admin.apps import AdminConfig
+from django.http import HttpRequest, HttpResponse
+from django.urls import reverse
+from django.utils.http import urlencode
+
+
+def review_queue_counts() -> list[dict[str, Any]]:
+    """How many automatic, name-matched links wait for an editor, per kind of record."""
+    from knowledge.admin.review import waiting_filter
+    from literature.models import PublicationLink
+    from trials.models import TrialLink
+
+    rows = []
+    for label, model in (("Trial links", TrialLink), ("Publication links", PublicationLink)):
+        opts = model._meta
+        url = reverse(f"admin:{opts.app_label}_{opts.model_name}_changelist")
+        rows.append(
+            {
+                "label": label,
+                "count": model.objects.filter(**waiting_filter()).count(),
+                "url": f"{url}?{urlencode({'queue': 'waiting'})}",
+            }
+        )
+    return rows
+
+
+class RareLabsAdminSite(admin.AdminSite):
+    site_header = "RareLabs editors' console"
+    site_title = "RareLabs admin"
+    index_title = "Curate the knowledge base"
+
+    def index(
+        self, request: HttpRequest, extra_context: dict[str, Any] | None = None
+    ) -> HttpResponse:
+        context = {**(extra_context or {}), "review_queue": review_queue_counts()}
+        return super().index(request, extra_context=context)
+
+
+class RareLabsAdminConfig(AdminConfig):
+    default_site = "rarelabs.admin_site.RareLabsAdminSite"

@@ -1,0 +1,88 @@
+"""Therapy editing: links with checked references; references not stored yet are fetched."""
+
+from __future__ import annotations
+
+import pytest
+from django.test import Client
+
+from knowledge.models import Therapy, TherapyLink
+from tests.factories.knowledge import ConditionFactory, GeneFactory, TherapyFactory
+from tests.factories.records import PublicationFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def _therapy_form(therapy: Therapy, **link: object) -> dict[str, object]:
+    data: dict[str, object] = {
+        "name": therapy.name,
+        "slug": therapy.slug,
+        "synonyms": "",
+        "modality": therapy.modality,
+        "mechanism": therapy.mechanism,
+        "notes": "",
+        "source": therapy.source,
+        "source_id": "",
+        "source_url": "",
+        "retrieved_on": therapy.retrieved_on.isoformat(),
+        "links-TOTAL_FORMS": "1",
+        "links-INITIAL_FORMS": "0",
+    }
+    defaults = {
+        "condition_name": "",
+        "status": "investigational",
+        "phase": "2",
+        "evidence_level": "open_label_study",
+        "variant_scope": "",
+        "urls": "",
+        "source": "RareLabs editors",
+        "source_id": "",
+        "retrieved_on": "2026-11-25",
+    }
+    data.update({f"links-0-{key}": value for key, value in {**defaults, **link}.items()})
+    return data
+
+
+def test_a_link_with_a_malformed_reference_is_refused(editor_client: Client) -> None:
+    therapy, condition = TherapyFactory(), ConditionFactory()
+    response = editor_client.post(
+        f"/admin/knowledge/therapy/{therapy.pk}/change/",
+        _therapy_form(therapy, condition=condition.pk, pmids="29091570, PM123", nct_ids="NCT1234"),
+    )
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "Not a PubMed id: PM123" in page
+    assert "Not an NCT number (NCT + 8 digits): NCT1234" in page
+    assert not TherapyLink.objects.filter(therapy=therapy).exists()
+
+
+def test_references_are_normalised_and_missing_ones_fetched(
+    editor_client: Client, django_capture_on_commit_callbacks: object
+) -> None:
+    therapy, condition, gene = TherapyFactory(), ConditionFactory(), GeneFactory()
+    PublicationFactory(pmid="29091570")
+    with django_capture_on_commit_callbacks() as callbacks:
+        response = editor_client.post(
+            f"/admin/knowledge/therapy/{therapy.pk}/change/",
+            _therapy_form(
+                therapy,
+                condition=condition.pk,
+                genes=[gene.pk],
+                pmids="PMID: 29091570; 31722395",
+                nct_ids="nct02193074",
+            ),
+            follow=True,
+        )
+    link = TherapyLink.objects.get(therapy=therapy)
+    assert link.pmids == ["29091570", "31722395"]
+    assert link.nct_ids == ["NCT02193074"]
+    assert link.condition_name == condition.name  # defaulted from the linked condition
+    assert list(link.genes.all()) == [gene]
+    page = response.content.decode()
+    assert "fetch references not stored yet: PMID 31722395, NCT02193074" in page
+    assert "PMID 29091570" not in page
+    try:
+        from ingest.tasks import references_fetch_task  # noqa: F401
+    except ImportError:
+        assert not [c for c in callbacks if "task_enqueue" in c.__qualname__]
+    else:
+        assert len([c for c in callbacks if "task_enqueue" in c.__qualname__]) == 1
