@@ -1,3 +1,10 @@
-"""/api/v1/search/ routes (filled in by the search issue)."""
+"""/api/v1/search/ routes."""
 
-urlpatterns: list = []
+from django.urls import path
+
+from search.api import SearchApi, SearchAutocompleteApi
+
+urlpatterns = [
+    path("", SearchApi.as_view(), name="search"),
+    path("autocomplete/", SearchAutocompleteApi.as_view(), name="search-autocomplete"),
+]

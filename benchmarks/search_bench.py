@@ -1,0 +1,223 @@
+"""Search performance at scale: rebuild time, p50/p95 of search and autocomplete per backend,
+against a plain `icontains` filter over the same rows and the backend's own SQL run raw through
+psycopg (the floor). Ends with one line of JSON.
+
+Run: .venv/bin/python benchmarks/search_bench.py [--scale 200000] [--repeat 3] [--backend all]
+The real rows are scaled up by SYNTHETIC copies (negative object ids, titles ending
+"(synthetic N)", extra {"synthetic": true}); they are removed and the index rebuilt from the
+real rows at the end. Targets (PostgreSQL, 2 cores): p95 search < 50 ms, autocomplete < 20 ms,
+rebuild < 120 s, >= 20x faster than icontains, within 1.5x of raw SQL.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import json
+import os
+import random
+import statistics
+import sys
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "rarelabs.settings")
+
+import django
+
+django.setup()
+
+import psycopg  # noqa: E402
+from django.conf import settings  # noqa: E402
+from django.core.management import call_command, get_commands  # noqa: E402
+from django.db import connection  # noqa: E402
+from django.db.models import Q  # noqa: E402
+from django.test import override_settings  # noqa: E402
+
+from search.analysis import analyze  # noqa: E402
+from search.backends.base import load_backend  # noqa: E402
+from search.backends.postgres import query as pg_sql  # noqa: E402
+from search.documents import IndexedDoc, registry  # noqa: E402
+from search.indexer import rebuild, synonym_groups  # noqa: E402
+from search.models import SearchEntry  # noqa: E402
+from search.query import run_autocomplete, run_search  # noqa: E402
+from search.request import SearchRequest  # noqa: E402
+
+BACKENDS = {
+    "postgres": "search.backends.postgres.backend.PostgresBackend",
+    "opensearch": "search.backends.opensearch.backend.OpenSearchBackend",
+}
+RNG = random.Random(20261125)
+
+
+def real_docs() -> list[IndexedDoc]:
+    """Every real document, built from its declaration."""
+    return [
+        doc
+        for document in registry().values()
+        for batch in document.iter_documents()
+        for doc in batch
+    ]
+
+
+def synthetic(base: list[IndexedDoc], total: int) -> Iterator[list[IndexedDoc]]:
+    """The real docs, then synthetic copies until `total` (batches of 1000)."""
+    batch: list[IndexedDoc] = list(base)
+    for i in range(max(0, total - len(base))):
+        doc = base[i % len(base)]
+        batch.append(
+            dataclasses.replace(
+                doc,
+                object_id=-(i + 1),
+                curie=f"{doc.curie}-SYN{i}",
+                title=f"{doc.title} (synthetic {i})",
+                exact=tuple((name, f"{key}-syn{i}", boost) for name, key, boost in doc.exact),
+                extra={**doc.extra, "synthetic": True},
+            )
+        )
+        if len(batch) >= 1000:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def queries(base: list[IndexedDoc], n: int = 60) -> tuple[list[str], list[str]]:
+    """A mixed search set (names, ids, typos, everyday words) and autocomplete prefixes."""
+    sample = RNG.sample(base, min(n, len(base)))
+    mixed = []
+    for i, doc in enumerate(sample):
+        words = doc.title.split()
+        if i % 4 == 0:
+            mixed.append(doc.curie)
+        elif i % 4 == 1 and len(words[0]) > 5:
+            w = words[0]
+            mixed.append(" ".join([w[:2] + w[3:], *words[1:3]]))  # a dropped letter
+        else:
+            mixed.append(" ".join(words[:3]))
+    mixed += ["seizures", "no speech", "SMA", "Spinraza", "my child has seizures and no speech"]
+    prefixes = [doc.title[: RNG.randint(3, 6)] for doc in sample]
+    return mixed, prefixes
+
+
+def timed(func: Callable[[str], object], items: list[str], repeat: int) -> dict[str, float]:
+    """p50/p95 in milliseconds after one warm-up pass."""
+    for item in items:
+        func(item)
+    samples = []
+    for _ in range(repeat):
+        for item in items:
+            started = time.perf_counter()
+            func(item)
+            samples.append((time.perf_counter() - started) * 1000)
+    ordered = sorted(samples)
+    return {
+        "p50": round(statistics.median(ordered), 2),
+        "p95": round(ordered[int(0.95 * (len(ordered) - 1))], 2),
+    }
+
+
+def icontains(q: str) -> list:
+    return list(
+        SearchEntry.objects.filter(Q(title__icontains=q) | Q(summary__icontains=q)).values_list(
+            "curie", flat=True
+        )[:20]
+    )
+
+
+def raw_sql_runner() -> Callable[[str], object]:
+    """The PostgreSQL backend's page query, analysed beforehand, run straight through psycopg."""
+    db = settings.DATABASES["default"]
+    conn = psycopg.connect(
+        dbname=db["NAME"],
+        user=db.get("USER") or None,
+        password=db.get("PASSWORD") or None,
+        host=db.get("HOST") or None,
+        port=db.get("PORT") or None,
+        autocommit=True,
+    )
+    prepared: dict[str, tuple[str, dict]] = {}
+
+    def run(q: str) -> object:
+        if q not in prepared:
+            analysis = analyze(q)
+            request = SearchRequest(query=q)
+            prepared[q] = pg_sql.search_sql(
+                request, analysis, pg_sql.tsquery_all(analysis.all_term_lists)
+            )
+        sql, params = prepared[q]
+        return conn.execute(sql, params).fetchall()
+
+    return run
+
+
+def bench_backend(name: str, base: list[IndexedDoc], scale: int, repeat: int) -> dict:
+    """Rebuild at scale and time one backend."""
+    backend = load_backend(BACKENDS[name])
+    types = tuple(registry())
+    started = time.perf_counter()
+    count = backend.rebuild(types, synthetic(base, scale), synonym_groups())
+    rebuild_s = round(time.perf_counter() - started, 2)
+    mixed, prefixes = queries(base)
+    result = {
+        "documents": count,
+        "rebuild_s": rebuild_s,
+        "search_ms": timed(lambda q: run_search(SearchRequest(query=q)), mixed, repeat),
+        "autocomplete_ms": timed(run_autocomplete, prefixes, repeat),
+    }
+    if name == "postgres":
+        result["icontains_ms"] = timed(icontains, mixed, max(1, repeat // 3))
+        result["raw_sql_ms"] = timed(raw_sql_runner(), mixed, repeat)
+        result["x_faster_than_icontains"] = round(
+            result["icontains_ms"]["p95"] / max(result["search_ms"]["p95"], 0.01), 1
+        )
+        result["x_of_raw_sql_floor"] = round(
+            result["search_ms"]["p95"] / max(result["raw_sql_ms"]["p95"], 0.01), 2
+        )
+    return result
+
+
+def main() -> None:
+    """Scale, rebuild and time each backend, restore the real index, print figures and JSON."""
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--scale", type=int, default=200_000)
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--backend", choices=[*BACKENDS, "all"], default="all")
+    args = parser.parse_args()
+    from knowledge.models import Condition
+
+    if not Condition.objects.exists() and "load_knowledge_base" in get_commands():
+        call_command("load_knowledge_base")
+    base = real_docs()
+    if not base:
+        print("No rows to index: load the knowledge base first (`load_knowledge_base`).")
+        print(json.dumps({"error": "no data"}))
+        return
+    print(f"{len(base)} real documents, scaled to {args.scale} with synthetic copies")
+    results = {}
+    for name in list(BACKENDS) if args.backend == "all" else [args.backend]:
+        url = os.environ.get("OPENSEARCH_URL") or settings.OPENSEARCH_URL
+        if name == "opensearch" and not url:
+            print("opensearch: skipped (OPENSEARCH_URL is not set)")
+            continue
+        overrides = {"SEARCH_BACKEND": BACKENDS[name]}
+        if name == "opensearch":
+            overrides.update(OPENSEARCH_URL=url, OPENSEARCH_INDEX_PREFIX="rarelabs-bench")
+        with override_settings(**overrides):
+            try:
+                results[name] = bench_backend(name, base, args.scale, args.repeat)
+            finally:
+                if name == "opensearch":
+                    load_backend(BACKENDS[name]).drop_all()
+        print(f"== {name}: {json.dumps(results[name])}")
+    with connection.cursor() as cursor:
+        cursor.execute("DELETE FROM search_searchentry WHERE object_id < 0")
+    with override_settings(SEARCH_BACKEND=BACKENDS["postgres"]):
+        rebuild(progress=False)  # restore the real-only index
+    print(json.dumps({"search_bench": {"scale": args.scale, "backends": results}}))
+
+
+if __name__ == "__main__":
+    main()

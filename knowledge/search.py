@@ -1,0 +1,363 @@
+"""Search documents for the knowledge base: conditions, genes, variants, phenotypes, therapies."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from typing import Any
+
+from django.db.models import Prefetch, QuerySet
+
+from knowledge.hgvs import VariantParseError, parse_variant
+from knowledge.models import (
+    Condition,
+    ConditionPhenotype,
+    Gene,
+    Phenotype,
+    SynonymKind,
+    Therapy,
+    Variant,
+)
+from search.documents import (
+    AutocompleteField,
+    Document,
+    ExactField,
+    FacetField,
+    FilterField,
+    SearchField,
+    register,
+)
+
+logger = logging.getLogger(__name__)
+
+ID = 100.0  # an identifier typed in full always ranks first
+
+
+def _looks_like_abbreviation(text: str) -> bool:
+    compact = text.replace("-", "").replace(" ", "")
+    return 1 < len(compact) <= 8 and compact.isalnum() and any(c.isupper() for c in compact[:2])
+
+
+@register
+class ConditionDocument(Document):
+    model = Condition
+    doc_type = "condition"
+    label = "Conditions"
+    rank = 1.0
+    related = (
+        ("knowledge.ConditionIdentifier", "condition_id"),
+        ("knowledge.ConditionSynonym", "condition_id"),
+        ("knowledge.ConditionGene", "condition_id"),
+        ("knowledge.ConditionPhenotype", "condition_id"),
+    )
+    fields = (
+        ExactField("ids", boost=ID),
+        ExactField("name", boost=50, phrase=True),
+        ExactField("synonyms", boost=40, phrase=True),
+        SearchField("name", boost=10),
+        SearchField("synonyms", boost=8),
+        SearchField("genes", boost=3),
+        SearchField("family_summary", boost=2),
+        SearchField("phenotypes", boost=1),
+        SearchField("definition", boost=1),
+        AutocompleteField("name"),
+        AutocompleteField("synonyms"),
+        FacetField("inheritance", label="Inheritance"),
+        FacetField("onset", label="Onset"),
+        FacetField("is_group", label="Group of conditions"),
+    )
+
+    def get_queryset(self) -> QuerySet:
+        phenotypes = ConditionPhenotype.objects.select_related("phenotype").prefetch_related(
+            "phenotype__synonyms"
+        )
+        return Condition.objects.prefetch_related(
+            "identifiers",
+            "synonyms",
+            "gene_links__gene",
+            Prefetch("phenotypes", queryset=phenotypes),
+        )
+
+    def curie(self, obj: Condition) -> str:
+        return obj.primary_id
+
+    def title(self, obj: Condition) -> str:
+        return obj.name
+
+    def summary(self, obj: Condition) -> str:
+        return obj.family_summary or obj.definition
+
+    def fallback_url(self, obj: Condition) -> str:
+        return f"/conditions/{obj.slug}/"
+
+    def extra(self, obj: Condition) -> dict[str, Any]:
+        return {"is_group": obj.is_group, "inheritance": list(obj.inheritance)}
+
+    def prepare_ids(self, obj: Condition) -> list[str]:
+        return [obj.primary_id, *(ident.curie for ident in obj.identifiers.all())]
+
+    def prepare_synonyms(self, obj: Condition) -> list[str]:
+        return [synonym.text for synonym in obj.synonyms.all()]
+
+    def prepare_genes(self, obj: Condition) -> list[str]:
+        return [link.gene.symbol for link in obj.gene_links.all()]
+
+    def prepare_phenotypes(self, obj: Condition) -> list[str]:
+        names = []
+        for link in obj.phenotypes.all():
+            names.append(link.phenotype.name)
+            names.extend(s.text for s in link.phenotype.synonyms.all() if s.is_layperson)
+        return names
+
+    def synonym_groups(self) -> Iterator[tuple[str, ...]]:
+        # Abbreviations and eponyms expand to the name ("SMA" -> spinal muscular atrophy).
+        rows = Condition.objects.prefetch_related("synonyms").only("name")
+        for condition in rows.iterator(chunk_size=2000):
+            alternates = [
+                s.text
+                for s in condition.synonyms.all()
+                if s.kind in (SynonymKind.ABBREVIATION, SynonymKind.EPONYM)
+                or _looks_like_abbreviation(s.text)
+            ]
+            if alternates:
+                yield (condition.name, *alternates)
+
+
+@register
+class GeneDocument(Document):
+    model = Gene
+    doc_type = "gene"
+    label = "Genes"
+    rank = 1.0
+    related = (("knowledge.ConditionGene", "gene_id"),)
+    fields = (
+        ExactField("ids", boost=ID),
+        ExactField("symbol", boost=60),
+        ExactField("aliases", boost=20),
+        ExactField("previous_symbols", boost=20),
+        SearchField("symbol", boost=10),
+        SearchField("name", boost=8),
+        SearchField("aliases", boost=4),
+        SearchField("previous_symbols", boost=4),
+        SearchField("conditions", boost=1),
+        AutocompleteField("symbol"),
+        AutocompleteField("name"),
+        FacetField("locus_group", label="Gene group"),
+    )
+
+    def get_queryset(self) -> QuerySet:
+        return Gene.objects.prefetch_related("condition_links__condition")
+
+    def curie(self, obj: Gene) -> str:
+        return obj.symbol
+
+    def title(self, obj: Gene) -> str:
+        return f"{obj.symbol}: {obj.name}" if obj.name else obj.symbol
+
+    def summary(self, obj: Gene) -> str:
+        parts = [obj.name, obj.location]
+        if obj.aliases:
+            parts.append("Also known as " + ", ".join(obj.aliases))
+        return ". ".join(p for p in parts if p)
+
+    def fallback_url(self, obj: Gene) -> str:
+        return f"/genes/{obj.symbol}/"
+
+    def extra(self, obj: Gene) -> dict[str, Any]:
+        return {"hgnc_id": obj.hgnc_id or "", "location": obj.location}
+
+    def prepare_ids(self, obj: Gene) -> list[str]:
+        ids = [obj.hgnc_id or ""]
+        if obj.ncbi_gene_id:
+            ids += [f"NCBIGene:{obj.ncbi_gene_id}", str(obj.ncbi_gene_id)]
+        return ids
+
+    def prepare_conditions(self, obj: Gene) -> list[str]:
+        return [link.condition.name for link in obj.condition_links.all()]
+
+    def synonym_groups(self) -> Iterator[tuple[str, ...]]:
+        # Only genes tied to a condition: the whole HGNC set would bloat the synonym rules.
+        rows = Gene.objects.filter(condition_links__isnull=False).distinct()
+        for gene in rows.only("symbol", "aliases", "previous_symbols").iterator(chunk_size=2000):
+            alternates = [a for a in (*gene.aliases, *gene.previous_symbols) if len(a) > 2]
+            if alternates:
+                yield (gene.symbol, *alternates)
+
+
+def _variant_keys(variant: Variant) -> list[str]:
+    keys = list(variant.search_keys)
+    symbol = variant.gene.symbol if variant.gene else ""
+    candidates = [variant.name, variant.hgvs_c, variant.hgvs_p, variant.hgvs_g]
+    if variant.transcript and variant.hgvs_c:
+        candidates.append(f"{variant.transcript}:{variant.hgvs_c}")
+    if symbol and variant.hgvs_c:
+        candidates.append(f"{symbol}:{variant.hgvs_c}")
+    for text in candidates:
+        if not text:
+            continue
+        try:
+            keys.extend(parse_variant(text).search_keys)
+        except VariantParseError:
+            keys.append(text)
+    return keys
+
+
+@register
+class VariantDocument(Document):
+    model = Variant
+    doc_type = "variant"
+    label = "Variants"
+    rank = 0.8
+    related = (("knowledge.VariantCondition", "variant_id"),)
+    fields = (
+        ExactField("keys", boost=ID),
+        SearchField("name", boost=8),
+        SearchField("gene_symbol", boost=4),
+        SearchField("conditions", boost=2),
+        SearchField("molecular_consequence", boost=1),
+        AutocompleteField("name"),
+        FacetField("clinical_significance", label="Clinical significance"),
+        FilterField("gene_symbol"),
+    )
+
+    def get_queryset(self) -> QuerySet:
+        return Variant.objects.select_related("gene").prefetch_related("conditions")
+
+    def curie(self, obj: Variant) -> str:
+        if obj.clinvar_id:
+            return f"VCV{obj.clinvar_id:09d}"
+        return obj.rsid or obj.name
+
+    def title(self, obj: Variant) -> str:
+        return obj.name
+
+    def summary(self, obj: Variant) -> str:
+        parts = [obj.clinical_significance, obj.molecular_consequence]
+        parts.append(", ".join(c.name for c in obj.conditions.all()))
+        return ". ".join(p for p in parts if p)
+
+    def fallback_url(self, obj: Variant) -> str:
+        return f"/variants/{obj.pk}/"
+
+    def extra(self, obj: Variant) -> dict[str, Any]:
+        return {"gene": obj.gene.symbol if obj.gene else "", "rsid": obj.rsid}
+
+    def prepare_keys(self, obj: Variant) -> list[str]:
+        keys = _variant_keys(obj)
+        if obj.rsid:
+            keys.append(obj.rsid)
+        if obj.clinvar_id:
+            keys += [f"VCV{obj.clinvar_id:09d}", f"clinvar:{obj.clinvar_id}"]
+        return keys
+
+    def prepare_gene_symbol(self, obj: Variant) -> str:
+        return obj.gene.symbol if obj.gene else ""
+
+    def prepare_conditions(self, obj: Variant) -> list[str]:
+        return [c.name for c in obj.conditions.all()]
+
+
+@register
+class PhenotypeDocument(Document):
+    model = Phenotype
+    doc_type = "phenotype"
+    label = "Symptoms and signs"
+    rank = 0.9
+    related = (("knowledge.PhenotypeSynonym", "phenotype_id"),)
+    fields = (
+        ExactField("hpo_id", boost=ID),
+        ExactField("name", boost=50, phrase=True),
+        ExactField("layperson", boost=45, phrase=True),
+        ExactField("synonyms", boost=35, phrase=True),
+        SearchField("name", boost=10),
+        SearchField("layperson", boost=9),
+        SearchField("synonyms", boost=5),
+        SearchField("definition", boost=1),
+        AutocompleteField("name"),
+        AutocompleteField("layperson"),
+    )
+
+    def get_queryset(self) -> QuerySet:
+        return Phenotype.objects.filter(is_obsolete=False).prefetch_related("synonyms")
+
+    def curie(self, obj: Phenotype) -> str:
+        return obj.hpo_id
+
+    def title(self, obj: Phenotype) -> str:
+        return obj.name
+
+    def summary(self, obj: Phenotype) -> str:
+        layperson = self.prepare_layperson(obj)
+        prefix = f"Also called: {', '.join(layperson)}. " if layperson else ""
+        return prefix + obj.definition
+
+    def fallback_url(self, obj: Phenotype) -> str:
+        return f"/phenotypes/{obj.hpo_id}/"
+
+    def prepare_layperson(self, obj: Phenotype) -> list[str]:
+        return [s.text for s in obj.synonyms.all() if s.is_layperson]
+
+    def prepare_synonyms(self, obj: Phenotype) -> list[str]:
+        return [s.text for s in obj.synonyms.all() if not s.is_layperson]
+
+    def synonym_groups(self) -> Iterator[tuple[str, ...]]:
+        rows = Phenotype.objects.filter(is_obsolete=False).prefetch_related("synonyms")
+        for phenotype in rows.iterator(chunk_size=2000):
+            layperson = [s.text for s in phenotype.synonyms.all() if s.is_layperson]
+            if layperson:
+                yield (phenotype.name, *layperson)
+
+
+@register
+class TherapyDocument(Document):
+    model = Therapy
+    doc_type = "therapy"
+    label = "Treatments"
+    rank = 1.0
+    related = (("knowledge.TherapyLink", "therapy_id"),)
+    fields = (
+        ExactField("name", boost=60, phrase=True),
+        ExactField("synonyms", boost=55, phrase=True),
+        SearchField("name", boost=10),
+        SearchField("synonyms", boost=9),
+        SearchField("conditions", boost=3),
+        SearchField("mechanism", boost=1),
+        AutocompleteField("name"),
+        AutocompleteField("synonyms"),
+        FacetField("modality", label="Kind of treatment"),
+        FacetField("approval", label="Approval status"),
+    )
+
+    def get_queryset(self) -> QuerySet:
+        return Therapy.objects.prefetch_related("links__condition")
+
+    def curie(self, obj: Therapy) -> str:
+        return obj.slug
+
+    def title(self, obj: Therapy) -> str:
+        if obj.synonyms:
+            return f"{obj.name} ({', '.join(obj.synonyms[:2])})"
+        return obj.name
+
+    def summary(self, obj: Therapy) -> str:
+        return obj.mechanism
+
+    def fallback_url(self, obj: Therapy) -> str:
+        return f"/therapies/{obj.slug}/"
+
+    def extra(self, obj: Therapy) -> dict[str, Any]:
+        return {"modality": obj.get_modality_display(), "brands": list(obj.synonyms)}
+
+    def prepare_conditions(self, obj: Therapy) -> list[str]:
+        return [
+            link.condition.name if link.condition else link.condition_name
+            for link in obj.links.all()
+        ]
+
+    def prepare_approval(self, obj: Therapy) -> list[str]:
+        return sorted({link.status for link in obj.links.all()})
+
+    def synonym_groups(self) -> Iterator[tuple[str, ...]]:
+        for therapy in Therapy.objects.only("name", "synonyms").iterator(chunk_size=2000):
+            if therapy.synonyms:
+                yield (therapy.name, *therapy.synonyms)

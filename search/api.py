@@ -1,0 +1,105 @@
+"""/api/v1/search/ and /api/v1/search/autocomplete/: operations, so APIViews (not viewsets)."""
+
+from __future__ import annotations
+
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework.exceptions import ValidationError
+from rest_framework.permissions import AllowAny
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from search.documents import registry
+from search.query import run_autocomplete, run_search
+from search.request import MAX_AUTOCOMPLETE, MAX_PAGE, InvalidQuery, SearchRequest
+from search.serializers import AutocompleteResponseSerializer, SearchResponseSerializer
+from search.views import parse_search_params
+
+Q = OpenApiParameter(
+    "q", OpenApiTypes.STR, required=True, description="Search text (max 500 characters)."
+)
+
+
+class SearchApi(APIView):
+    """Ranked search across conditions, genes, variants, symptoms, treatments, trials and papers."""
+
+    permission_classes = (AllowAny,)
+
+    @extend_schema(
+        operation_id="search",
+        parameters=[
+            Q,
+            OpenApiParameter(
+                "type",
+                OpenApiTypes.STR,
+                many=True,
+                enum=None,
+                description="Limit to these result types (repeatable).",
+            ),
+            OpenApiParameter("page", OpenApiTypes.INT, description=f"1 to {MAX_PAGE}."),
+            OpenApiParameter("page_size", OpenApiTypes.INT, description="1 to 50 (default 20)."),
+        ],
+        responses={200: SearchResponseSerializer},
+    )
+    def get(self, request: Request) -> Response:
+        try:
+            search_request = parse_search_params(request.query_params)
+            if "page_size" in request.query_params:
+                search_request = SearchRequest(
+                    query=search_request.query,
+                    doc_types=search_request.doc_types,
+                    filters=search_request.filters,
+                    page=search_request.page,
+                    page_size=_int(request.query_params["page_size"], "page_size"),
+                )
+            response = run_search(search_request)
+        except InvalidQuery as exc:
+            raise ValidationError({"q": [str(exc)]}) from exc
+        body = {
+            "query": search_request.query,
+            "total": response.total,
+            "page": response.page,
+            "page_size": response.page_size,
+            "did_you_mean": response.did_you_mean,
+            "backend": response.backend,
+            "degraded": response.degraded,
+            "facets": {
+                name: [{"value": v, "count": n} for v, n in values]
+                for name, values in response.facets.items()
+            },
+            "results": response.hits,
+        }
+        return Response(SearchResponseSerializer(body).data)
+
+
+class SearchAutocompleteApi(APIView):
+    """Suggestions as the user types (names, symbols and ids starting with the text)."""
+
+    permission_classes = (AllowAny,)
+
+    @extend_schema(
+        operation_id="search_autocomplete",
+        parameters=[
+            Q,
+            OpenApiParameter("type", OpenApiTypes.STR, many=True, description="Result types."),
+            OpenApiParameter("limit", OpenApiTypes.INT, description=f"1 to {MAX_AUTOCOMPLETE}."),
+        ],
+        responses={200: AutocompleteResponseSerializer},
+    )
+    def get(self, request: Request) -> Response:
+        query = request.query_params.get("q", "")
+        limit = _int(request.query_params.get("limit", "8"), "limit")
+        known = set(registry())
+        types = tuple(t for t in request.query_params.getlist("type") if t in known)
+        suggestions = run_autocomplete(query, doc_types=types, limit=limit)
+        return Response(
+            AutocompleteResponseSerializer({"query": query, "results": suggestions}).data
+        )
+
+
+def _int(raw: str, name: str) -> int:
+    try:
+        return int(raw)
+    except (TypeError, ValueError):
+        raise ValidationError({name: ["Must be a whole number."]}) from None

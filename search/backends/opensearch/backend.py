@@ -1,0 +1,196 @@
+"""OpenSearch backend: thin I/O (opensearch-py) around the builders in `mappings` and `query`."""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any
+
+from django.conf import settings
+from opensearchpy import OpenSearch, helpers
+from opensearchpy.exceptions import (
+    ConnectionError as OSConnectionError,
+)
+from opensearchpy.exceptions import (
+    ConnectionTimeout,
+    NotFoundError,
+    TransportError,
+)
+
+from search.analysis import QueryAnalysis
+from search.backends.base import BackendUnavailable, SearchBackend
+from search.backends.opensearch import mappings
+from search.backends.opensearch import query as body
+from search.documents import IndexedDoc, exact_boosts, facet_fields, filter_fields
+from search.models import SearchSynonym
+from search.request import Hit, SearchRequest, SearchResponse, Suggestion
+from search.text import safe_snippet
+
+logger = logging.getLogger(__name__)
+UNREACHABLE = (OSConnectionError, ConnectionTimeout)
+SWAP_GRACE_SECONDS = 1.0  # searches that resolved the alias just before a swap finish on the old index
+
+
+class OpenSearchBackend(SearchBackend):
+    """One index behind one alias; a rebuild fills a new index and swaps the alias atomically."""
+
+    name = "opensearch"
+    external = True
+
+    def __init__(self) -> None:
+        url = settings.OPENSEARCH_URL
+        if not url:
+            raise BackendUnavailable("OPENSEARCH_URL is not set")
+        self.client = OpenSearch(hosts=[url], timeout=10, max_retries=0, retry_on_timeout=False)
+        self.alias = f"{settings.OPENSEARCH_INDEX_PREFIX}-search"
+
+    def _call(self, func, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except UNREACHABLE as exc:
+            raise BackendUnavailable(str(exc)) from exc
+        except NotFoundError as exc:
+            raise BackendUnavailable(f"index {self.alias} missing; run `search_index rebuild`") from exc
+
+    def _search(self, request_body: dict[str, Any]) -> dict[str, Any]:
+        try:
+            return self._call(self.client.search, index=self.alias, body=request_body)
+        except (TransportError, BackendUnavailable) as exc:
+            # An alias swap can race a search that resolved the old index; one retry settles it.
+            if isinstance(exc, TransportError) and exc.status_code not in (404, 503):
+                raise
+            logger.info("search: retrying once after %s", exc)
+            return self._call(self.client.search, index=self.alias, body=request_body)
+
+    def search(self, request: SearchRequest, analysis: QueryAnalysis) -> SearchResponse:
+        """AND of the words first; any word when a sentence finds (almost) nothing."""
+        boosts, facets = exact_boosts(), list(facet_fields())
+        result = self._search(body.search_body(request, analysis, boosts, facets))
+        total = result["hits"]["total"]["value"]
+        few = 3 if len(analysis.terms) >= 3 else 1
+        if total < few and sum(len(t) for t in analysis.all_term_lists) > 1:
+            result = self._search(body.search_body(request, analysis, boosts, facets, any_word=True))
+            total = result["hits"]["total"]["value"]
+        hits = [self._hit(raw) for raw in result["hits"]["hits"]]
+        raw_hits = result["hits"]["hits"]
+        next_cursor = body.encode_cursor(raw_hits[-1]["sort"]) if len(raw_hits) == request.page_size else None
+        return SearchResponse(
+            total=total, hits=hits, facets=self._facets(result.get("aggregations", {})) if total else {},
+            did_you_mean=analysis.corrected, page=request.page, page_size=request.page_size,
+            backend=self.name, next_cursor=next_cursor,
+        )
+
+    @staticmethod
+    def _hit(raw: dict[str, Any]) -> Hit:
+        source, highlight = raw["_source"], raw.get("highlight", {})
+        snippet = " … ".join(highlight.get("summary", [])) or " ".join(highlight.get("title", []))
+        return Hit(doc_type=source["doc_type"], id=source["curie"], name=source["title"],
+                   url=source["url"], snippet=safe_snippet(snippet), score=round(raw["_score"] or 0, 4),
+                   extra=source.get("extra") or {})
+
+    @staticmethod
+    def _facets(aggs: dict[str, Any]) -> dict[str, list[tuple[str, int]]]:
+        facets = {"type": [(b["key"], b["doc_count"]) for b in aggs.get("type", {}).get("buckets", [])]}
+        for name, agg in aggs.get("filtered", {}).items():
+            if isinstance(agg, dict) and agg.get("buckets"):
+                facets[name] = [(b["key"], b["doc_count"]) for b in agg["buckets"]]
+        return facets
+
+    def autocomplete(self, prefix: str, doc_types: Sequence[str], limit: int) -> list[Suggestion]:
+        """Edge n-gram suggestions."""
+        result = self._search(body.autocomplete_body(prefix, doc_types, limit))
+        return [Suggestion(doc_type=s["doc_type"], id=s["curie"], name=s["title"], url=s["url"],
+                           detail=s["curie"])
+                for s in (raw["_source"] for raw in result["hits"]["hits"])]
+
+    def _ensure_alias(self) -> None:
+        if not self._call(self.client.indices.exists_alias, name=self.alias):
+            rules = mappings.synonym_rules(
+                (row.term, row.expansion) for row in SearchSynonym.objects.all().iterator()
+            )
+            self._create(f"{self.alias}-{time.time_ns()}", rules, alias=True)
+
+    def _create(self, index: str, rules: Sequence[str], alias: bool = False) -> None:
+        index_body = mappings.index_body(rules, exact_boosts(), sorted(filter_fields()))
+        if alias:
+            index_body["aliases"] = {self.alias: {}}
+        self._call(self.client.indices.create, index=index, body=index_body)
+
+    def index(self, docs: Sequence[IndexedDoc]) -> None:
+        """Bulk index through the alias; refreshed so the change is searchable at once."""
+        self._ensure_alias()
+        actions = [body.index_action(self.alias, doc) for doc in docs]
+        self._call(helpers.bulk, self.client, actions, refresh=True)
+
+    def delete(self, doc_type: str, object_ids: Sequence[int]) -> None:
+        """Bulk delete; ids already gone are fine."""
+        actions = [body.delete_action(self.alias, doc_type, i) for i in object_ids]
+        self._call(helpers.bulk, self.client, actions, refresh=True, raise_on_error=False)
+
+    def rebuild(
+        self,
+        doc_types: Sequence[str],
+        batches: Iterable[Sequence[IndexedDoc]],
+        synonym_groups: Sequence[tuple[str, ...]],
+    ) -> int:
+        """New index, other types copied over, bulk load, one atomic alias swap, old index deleted."""
+        new = f"{self.alias}-{time.time_ns()}"
+        old = list(self._call(self.client.indices.get_alias, name=self.alias)) if self._call(
+            self.client.indices.exists_alias, name=self.alias) else []
+        self._create(new, mappings.synonym_rules(synonym_groups))
+        try:
+            if old:
+                self._copy_other_types(old[0], new, doc_types)
+            count = self._load(new, batches)
+            self._call(self.client.indices.refresh, index=new)
+            actions = [{"remove": {"index": name, "alias": self.alias}} for name in old]
+            actions.append({"add": {"index": new, "alias": self.alias}})
+            self._call(self.client.indices.update_aliases, body={"actions": actions})
+        except Exception:
+            self.client.indices.delete(index=new, ignore_unavailable=True)
+            raise
+        if old:
+            time.sleep(SWAP_GRACE_SECONDS)
+        for name in old:
+            self._call(self.client.indices.delete, index=name, ignore_unavailable=True)
+        return count
+
+    def _copy_other_types(self, old: str, new: str, doc_types: Sequence[str]) -> None:
+        query = {"bool": {"must_not": [{"terms": {"doc_type": list(doc_types)}}]}}
+        self._call(self.client.reindex, body={"source": {"index": old, "query": query},
+                                              "dest": {"index": new}},
+                   refresh=True, wait_for_completion=True)
+
+    def _load(self, index: str, batches: Iterable[Sequence[IndexedDoc]]) -> int:
+        def actions() -> Iterator[dict[str, Any]]:
+            for batch in batches:
+                for doc in batch:
+                    yield body.index_action(index, doc)
+
+        count = 0
+        for ok, item in helpers.streaming_bulk(self.client, actions(), chunk_size=1000,
+                                               raise_on_error=False, max_retries=2):
+            if ok:
+                count += 1
+            else:
+                logger.error("search: OpenSearch refused a document: %s", item)
+        return count
+
+    def counts(self) -> dict[str, int]:
+        """Documents per doc type (terms aggregation)."""
+        result = self._call(self.client.search, index=self.alias, body={
+            "size": 0, "aggs": {"type": {"terms": {"field": "doc_type", "size": 50}}}})
+        return {b["key"]: b["doc_count"] for b in result["aggregations"]["type"]["buckets"]}
+
+    def ping(self) -> str:
+        """Cluster health and version; BackendUnavailable if the node does not answer."""
+        health = self._call(self.client.cluster.health, request_timeout=3)
+        if health.get("status") == "red":
+            raise BackendUnavailable("cluster health is red")
+        version = self._call(self.client.info, request_timeout=3)["version"]["number"]
+        return f"OpenSearch {version} ({health['status']}), alias {self.alias}"
+
+    def drop_all(self) -> None:
+        """Delete every index behind this prefix (tests and benchmarks clean up with it)."""
+        self._call(self.client.indices.delete, index=f"{self.alias}-*", ignore_unavailable=True)

@@ -1,0 +1,162 @@
+"""Pure builders of OpenSearch request bodies and bulk actions (no client needed)."""
+
+from __future__ import annotations
+
+import base64
+import json
+from collections.abc import Sequence
+from typing import Any
+
+from search.analysis import EXACT_SCALE, EXPANDED_KEY_WEIGHT, QueryAnalysis
+from search.documents import TIERS, IndexedDoc, tier_for
+from search.request import SearchRequest
+from search.text import MARK_END, MARK_START, phrase_form
+
+TIER_BOOST = {"a": 8, "b": 4, "c": 2, "d": 1}
+TEXT_FIELDS = [f"text_{tier}^{TIER_BOOST[tier]}" for tier, _floor in TIERS]
+SORT = [{"_score": "desc"}, {"title_len": "asc"}, {"uid": "asc"}]
+
+
+def document_source(doc: IndexedDoc) -> dict[str, Any]:
+    """The `_source` of one document."""
+    source: dict[str, Any] = {
+        "uid": f"{doc.doc_type}:{doc.object_id}",
+        "doc_type": doc.doc_type,
+        "object_id": doc.object_id,
+        "curie": doc.curie,
+        "title": doc.title,
+        "title_norm": phrase_form(doc.title),
+        "title_len": len(doc.title),
+        "url": doc.url,
+        "summary": doc.summary[:20_000],
+        "autocomplete": [*doc.autocomplete, doc.curie],
+        "extra": doc.extra,
+        "rank": doc.rank,
+        "facets": {name: list(values) for name, values in doc.filters.items() if values},
+    }
+    texts: dict[str, list[str]] = {}
+    for _name, text, boost in doc.texts:
+        texts.setdefault(f"text_{tier_for(boost)}", []).append(text)
+    source.update(texts)
+    for _name, key, boost in doc.exact:
+        source.setdefault(f"exact_{int(boost)}", []).append(key)
+    return source
+
+
+def index_action(index: str, doc: IndexedDoc) -> dict[str, Any]:
+    """A bulk `index` action."""
+    return {"_op_type": "index", "_index": index, "_id": f"{doc.doc_type}:{doc.object_id}",
+            "_source": document_source(doc)}
+
+
+def delete_action(index: str, doc_type: str, object_id: int) -> dict[str, Any]:
+    """A bulk `delete` action."""
+    return {"_op_type": "delete", "_index": index, "_id": f"{doc_type}:{object_id}"}
+
+
+def _exact_clauses(analysis: QueryAnalysis, exact_boosts: Sequence[int]) -> list[dict[str, Any]]:
+    clauses = []
+    for boost in exact_boosts:
+        field = f"exact_{boost}"
+        if analysis.exact_keys:
+            clauses.append({"constant_score": {"filter": {"terms": {field: list(analysis.exact_keys)}},
+                                               "boost": boost * EXACT_SCALE}})
+        if analysis.expanded_keys:
+            clauses.append({"constant_score": {"filter": {"terms": {field: list(analysis.expanded_keys)}},
+                                               "boost": boost * EXACT_SCALE * EXPANDED_KEY_WEIGHT}})
+    return clauses
+
+
+def text_clauses(analysis: QueryAnalysis, any_word: bool = False) -> list[dict[str, Any]]:
+    """multi_match over the weight tiers, typo-tolerant (fuzziness AUTO), one per word list."""
+    clauses = []
+    for terms in analysis.all_term_lists:
+        clauses.append({"multi_match": {
+            "query": " ".join(terms), "fields": TEXT_FIELDS, "type": "best_fields",
+            "operator": "or" if any_word else "and", "fuzziness": "AUTO", "prefix_length": 1,
+        }})
+    if any_word:  # documents with every word still come first
+        clauses.extend({"multi_match": {"query": " ".join(t), "fields": TEXT_FIELDS, "operator": "and",
+                                        "boost": 2}} for t in analysis.all_term_lists)
+    phrase = phrase_form(analysis.corrected or analysis.raw)
+    if phrase:
+        clauses.append({"match_phrase": {"title": {"query": phrase, "boost": 3}}})
+    return clauses
+
+
+def encode_cursor(sort_values: Sequence[Any]) -> str:
+    """An opaque search_after cursor."""
+    return base64.urlsafe_b64encode(json.dumps(list(sort_values)).encode()).decode()
+
+
+def decode_cursor(cursor: str) -> list[Any] | None:
+    """The search_after values of a cursor; None if it is not one of ours."""
+    try:
+        values = json.loads(base64.urlsafe_b64decode(cursor.encode()))
+    except (ValueError, TypeError):
+        return None
+    return values if isinstance(values, list) and len(values) == len(SORT) else None
+
+
+def search_body(
+    request: SearchRequest,
+    analysis: QueryAnalysis,
+    exact_boosts: Sequence[int],
+    facet_names: Sequence[str],
+    any_word: bool = False,
+) -> dict[str, Any]:
+    """Ranked hits (exact keys first), facet aggregations, highlight and paging."""
+    texts = text_clauses(analysis, any_word)
+    filters = [{"terms": {f"facets.{name}": list(values)}} for name, values in sorted(request.filters.items())]
+    type_filter = {"terms": {"doc_type": list(request.doc_types)}} if request.doc_types else {"match_all": {}}
+    query = {"function_score": {
+        "query": {"bool": {"should": [*_exact_clauses(analysis, exact_boosts), *texts],
+                           "minimum_should_match": 1, "filter": filters}},
+        "field_value_factor": {"field": "rank", "missing": 1.0},
+        "boost_mode": "multiply",
+    }}
+    body: dict[str, Any] = {
+        "query": query,
+        "post_filter": type_filter,
+        "size": request.page_size,
+        "sort": SORT,
+        "track_total_hits": True,
+        "_source": ["doc_type", "curie", "title", "url", "extra"],
+        "aggs": {
+            "type": {"terms": {"field": "doc_type", "size": 20}},
+            "filtered": {"filter": type_filter, "aggs": {
+                name: {"terms": {"field": f"facets.{name}", "size": 30}} for name in facet_names
+            }},
+        },
+        "highlight": {
+            "pre_tags": [MARK_START], "post_tags": [MARK_END], "require_field_match": False,
+            "highlight_query": {"bool": {"should": texts or [{"match_none": {}}]}},
+            "fields": {"summary": {"number_of_fragments": 2, "fragment_size": 160, "no_match_size": 200},
+                       "title": {"number_of_fragments": 0}},
+        },
+    }
+    after = decode_cursor(request.cursor) if request.cursor else None
+    if after is not None:
+        body["search_after"] = after
+    else:
+        body["from"] = request.offset
+    return body
+
+
+def autocomplete_body(prefix: str, doc_types: Sequence[str], limit: int) -> dict[str, Any]:
+    """Edge n-gram match on every word; names that start with the text first."""
+    filters = [{"terms": {"doc_type": list(doc_types)}}] if doc_types else []
+    return {
+        "size": limit,
+        "_source": ["doc_type", "curie", "title", "url"],
+        "query": {"function_score": {
+            "query": {"bool": {
+                "must": [{"match": {"autocomplete": {"query": prefix, "operator": "and"}}}],
+                "should": [{"prefix": {"title_norm": {"value": phrase_form(prefix), "boost": 100}}}],
+                "filter": filters,
+            }},
+            "field_value_factor": {"field": "rank", "missing": 1.0},
+            "boost_mode": "multiply",
+        }},
+        "sort": SORT,
+    }

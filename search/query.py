@@ -1,0 +1,79 @@
+"""The search functions the site calls: `run_search` and `run_autocomplete`.
+
+The configured backend answers; if it is an external engine and unreachable, PostgreSQL answers
+instead, the response says `degraded=True` and a warning is logged.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import replace
+from typing import TypeVar
+
+from search.analysis import analyze
+from search.backends.base import BackendUnavailable, SearchBackend, load_backend, postgres_backend
+from search.documents import doc_types as registered_types
+from search.documents import filter_fields
+from search.request import (
+    MAX_AUTOCOMPLETE,
+    InvalidQuery,
+    SearchRequest,
+    SearchResponse,
+    Suggestion,
+    clean_query,
+)
+from search.text import phrase_form
+
+logger = logging.getLogger(__name__)
+T = TypeVar("T")
+
+
+def _with_fallback(call: Callable[[SearchBackend], T]) -> tuple[T, bool]:
+    backend = load_backend()
+    try:
+        return call(backend), False
+    except BackendUnavailable as exc:
+        logger.warning("search: %s unreachable (%s); answering from PostgreSQL", backend.name, exc)
+        return call(postgres_backend()), True
+
+
+def _validate(request: SearchRequest) -> None:
+    known = set(registered_types())
+    unknown = [t for t in request.doc_types if t not in known]
+    if unknown:
+        raise InvalidQuery(
+            f"Unknown result type {unknown[0]!r}; use one of: {', '.join(sorted(known))}."
+        )
+    allowed = filter_fields()
+    for name in request.filters:
+        if name not in allowed:
+            raise InvalidQuery(f"Unknown filter {name!r}.")
+
+
+def run_search(request: SearchRequest) -> SearchResponse:
+    """Search every document type (or `request.doc_types`) and return one page of hits."""
+    _validate(request)
+    analysis = analyze(request.query)
+    response, degraded = _with_fallback(lambda backend: backend.search(request, analysis))
+    did_you_mean = response.did_you_mean
+    if did_you_mean and phrase_form(did_you_mean) == analysis.phrase:
+        did_you_mean = None
+    return replace(response, did_you_mean=did_you_mean, degraded=degraded or response.degraded)
+
+
+def run_autocomplete(
+    prefix: str, doc_types: tuple[str, ...] = (), limit: int = 8
+) -> list[Suggestion]:
+    """Up to `limit` suggestions for what has been typed so far; [] for unusable input."""
+    try:
+        cleaned = clean_query(prefix)
+    except InvalidQuery:
+        return []
+    known = set(registered_types())
+    types = tuple(t for t in doc_types if t in known)
+    bounded = max(1, min(int(limit), MAX_AUTOCOMPLETE))
+    suggestions, _degraded = _with_fallback(
+        lambda backend: backend.autocomplete(cleaned, types, bounded)
+    )
+    return suggestions

@@ -1,0 +1,103 @@
+"""What a search asks for and what it answers: frozen dataclasses passed to the backends."""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Any
+
+MAX_QUERY_LENGTH = 500
+MAX_PAGE = 100
+MAX_PAGE_SIZE = 50
+DEFAULT_PAGE_SIZE = 20
+MAX_AUTOCOMPLETE = 20
+
+
+class InvalidQuery(ValueError):
+    """A query or its paging cannot be searched; the message is safe to show to the user."""
+
+
+@dataclass(frozen=True)
+class SearchRequest:
+    """A validated search: the text, doc types, filters (facet -> allowed values) and paging."""
+
+    query: str
+    doc_types: tuple[str, ...] = ()
+    filters: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    page: int = 1
+    page_size: int = DEFAULT_PAGE_SIZE
+    cursor: str | None = None  # OpenSearch search_after paging, from a previous response
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "query", clean_query(self.query))
+        if not isinstance(self.page, int) or not 1 <= self.page <= MAX_PAGE:
+            raise InvalidQuery(f"page must be a whole number from 1 to {MAX_PAGE}.")
+        if not isinstance(self.page_size, int) or not 1 <= self.page_size <= MAX_PAGE_SIZE:
+            raise InvalidQuery(f"page_size must be a whole number from 1 to {MAX_PAGE_SIZE}.")
+
+    @property
+    def offset(self) -> int:
+        return (self.page - 1) * self.page_size
+
+
+def clean_query(text: object) -> str:
+    """Return the query with whitespace collapsed; InvalidQuery says what is wrong with it."""
+    if isinstance(text, bytes):
+        raise InvalidQuery("The search text must be text, not binary data.")
+    if not isinstance(text, str):
+        raise InvalidQuery("The search text is missing.")
+    if len(text) > MAX_QUERY_LENGTH:
+        raise InvalidQuery(
+            f"The search text is too long: keep it under {MAX_QUERY_LENGTH} characters."
+        )
+    for ch in text:
+        category = unicodedata.category(ch)
+        if ch == "\x00" or (category in ("Cc", "Cs", "Co", "Cn") and ch not in "\t\n\r"):
+            raise InvalidQuery("The search text contains control or binary characters.")
+    cleaned = " ".join(text.split())
+    if not cleaned:
+        raise InvalidQuery("Type a word to search for.")
+    return cleaned
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One result: its type, id (ORPHA:70, SMN1, NCT…), name, url and a safe-HTML snippet."""
+
+    doc_type: str
+    id: str
+    name: str
+    url: str
+    snippet: str
+    score: float
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class SearchResponse:
+    """A page of hits, facet counts and hints; `degraded` when the fallback backend answered."""
+
+    total: int
+    hits: list[Hit]
+    facets: dict[str, list[tuple[str, int]]]
+    did_you_mean: str | None
+    page: int
+    page_size: int
+    backend: str
+    degraded: bool = False
+    next_cursor: str | None = None
+
+    @property
+    def pages(self) -> int:
+        return max(1, -(-self.total // self.page_size))
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """An autocomplete suggestion."""
+
+    doc_type: str
+    id: str
+    name: str
+    url: str
+    detail: str = ""

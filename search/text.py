@@ -1,0 +1,89 @@
+"""Text normalisation shared by indexing, query analysis and both backends.
+
+Accents, case, apostrophes and hyphens never matter: "Friedreich's" = "friedreich",
+"prader willi" = "Prader-Willi", "Sjögren" = "sjogren".
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u00b4": "'"})
+_DASHES = re.compile(r"[\u2010-\u2015\u2212]")
+_POSSESSIVE = re.compile(r"(?<=\w)'s\b", re.IGNORECASE)
+_NON_WORD = re.compile(r"[^\w]+")
+_SPACES = re.compile(r"\s+")
+WORD_RE = re.compile(r"[a-z0-9]+")
+
+# Sentinels the engines wrap matches in; private-use characters never occur in our text.
+MARK_START = "\ue000"
+MARK_END = "\ue001"
+
+STOPWORDS = frozenset(
+    {
+        "a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "has", "have", "in", "is",
+        "it", "its", "my", "of", "on", "or", "our", "the", "to", "with", "was", "were", "what",
+        "which", "who", "why", "how", "does", "do", "did", "can", "child", "children", "kid",
+        "son", "daughter",
+    }
+)  # fmt: skip
+
+
+def fold(text: str) -> str:
+    """Lower-case and strip accents ("Sjögren" -> "sjogren")."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
+
+
+def prepare_text(text: str) -> str:
+    """Text as both engines index it: unified apostrophes and dashes, possessives dropped."""
+    text = _DASHES.sub("-", text.translate(_APOSTROPHES))
+    return _SPACES.sub(" ", _POSSESSIVE.sub("", text)).strip()
+
+
+def phrase_form(text: str) -> str:
+    """A name reduced to its words: "Friedreich's ataxia" -> "friedreich ataxia"."""
+    words = _NON_WORD.sub(" ", fold(prepare_text(text)).replace("_", " "))
+    return _SPACES.sub(" ", words).strip()
+
+
+def key_form(text: str) -> str:
+    """An identifier or symbol, case and accents folded but punctuation kept ("orpha:70")."""
+    return _SPACES.sub(" ", fold(text.translate(_APOSTROPHES))).strip()
+
+
+def words(text: str) -> list[str]:
+    """The folded words of `text`, in order."""
+    return WORD_RE.findall(phrase_form(text))
+
+
+def content_words(text: str) -> list[str]:
+    """Words that carry meaning (no stopwords), in order."""
+    return [w for w in words(text) if w not in STOPWORDS]
+
+
+def safe_snippet(marked: str) -> str:
+    """Escape engine output, then turn the match sentinels into <mark> tags."""
+    escaped = html.escape(marked, quote=False)
+    return escaped.replace(MARK_START, "<mark>").replace(MARK_END, "</mark>")
+
+
+def edit_distance(a: str, b: str, limit: int = 3) -> int:
+    """Damerau-Levenshtein distance (adjacent swaps count once), capped at `limit`."""
+    if abs(len(a) - len(b)) >= limit:
+        return limit
+    previous2: list[int] = []
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i] + [0] * len(b)
+        for j, cb in enumerate(b, 1):
+            cost = 0 if ca == cb else 1
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                current[j] = min(current[j], previous2[j - 2] + 1)
+        previous2, previous = previous, current
+        if min(previous) >= limit:
+            return limit
+    return min(previous[-1], limit)

