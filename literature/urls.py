@@ -1,4 +1,8 @@
-from django.urls import path  # noqa: F401 - routes are added as the pages land
+from django.urls import path
+
+from literature import views
 
 app_name = "literature"
-urlpatterns: list = []
+urlpatterns = [
+    path("publications/<str:pmid>/", views.publication_detail, name="publication-detail"),
+]

@@ -7,7 +7,7 @@ import subprocess
 import sys
 import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -41,8 +41,31 @@ def shared_data() -> Path:
 
 
 @pytest.fixture
-def celery_worker_process(transactional_db: None) -> Iterator[subprocess.Popen[bytes]]:
+def celery_worker_factory(
+    transactional_db: None,
+) -> Iterator[Callable[..., subprocess.Popen[bytes]]]:
+    """Start real Celery worker processes with extra environment (e.g. upstream URLs)."""
+    workers: list[subprocess.Popen[bytes]] = []
+
+    def start(extra_env: dict[str, str] | None = None) -> subprocess.Popen[bytes]:
+        worker = _start_worker(extra_env or {})
+        workers.append(worker)
+        return worker
+
+    yield start
+    for worker in workers:
+        _stop_worker(worker)
+
+
+@pytest.fixture
+def celery_worker_process(
+    celery_worker_factory: Callable[..., subprocess.Popen[bytes]],
+) -> subprocess.Popen[bytes]:
     """A real Celery worker process on the real broker, using the test database."""
+    return celery_worker_factory()
+
+
+def _start_worker(extra_env: dict[str, str]) -> subprocess.Popen[bytes]:
     from django.db import connection
 
     env = {
@@ -50,6 +73,7 @@ def celery_worker_process(transactional_db: None) -> Iterator[subprocess.Popen[b
         "RARELABS_DB_NAME": connection.settings_dict["NAME"],
         "CELERY_QUEUE": TEST_QUEUE,
         "DJANGO_SETTINGS_MODULE": "rarelabs.settings",
+        **extra_env,
     }
     log_path = REPO / "var" / f"test-worker-{TEST_QUEUE}.log"
     log_path.parent.mkdir(parents=True, exist_ok=True)
@@ -61,7 +85,10 @@ def celery_worker_process(transactional_db: None) -> Iterator[subprocess.Popen[b
             cwd=REPO, env=env, stdout=log, stderr=subprocess.STDOUT,
         )
     _wait_for_worker(worker, log_path)
-    yield worker
+    return worker
+
+
+def _stop_worker(worker: subprocess.Popen[bytes]) -> None:
     worker.terminate()
     try:
         worker.wait(timeout=20)

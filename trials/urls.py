@@ -1,4 +1,8 @@
-from django.urls import path  # noqa: F401 - routes are added as the pages land
+from django.urls import path
+
+from trials import views
 
 app_name = "trials"
-urlpatterns: list = []
+urlpatterns = [
+    path("trials/<str:nct_id>/", views.trial_detail, name="trial-detail"),
+]

@@ -1,0 +1,87 @@
+"""One Redis lock per refresh scope, so the same refresh never runs twice at once.
+
+Non-blocking: a second run of a scope that is already running is skipped. It logs one line
+and creates no RefreshRun (the run holding the lock has its own row, in the running state).
+The lock expires on its own if a worker dies, and is extended after every committed batch.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
+from functools import cache
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+import redis
+from django.conf import settings
+from django.db import connection
+from redis.exceptions import LockError
+
+logger = logging.getLogger(__name__)
+
+# Not the cache's database: a cache.clear() (FLUSHDB) must not drop held locks.
+# Celery's broker and results use databases 1 and 2.
+LOCKS_REDIS_DB = 3
+# Longer than any one batch takes; refreshed after each batch by RefreshLock.extend().
+LOCK_TIMEOUT_SECONDS = 30 * 60
+
+
+@cache
+def redis_client(url: str) -> redis.Redis:
+    """A shared redis-py client for ``url`` (one connection pool per process)."""
+    return redis.Redis.from_url(url, socket_connect_timeout=3, socket_timeout=5)
+
+
+def default_redis() -> redis.Redis:
+    """The client for locks and breakers: settings.REDIS_CLIENT_URL, database LOCKS_REDIS_DB."""
+    return redis_client(with_db(settings.REDIS_CLIENT_URL, LOCKS_REDIS_DB))
+
+
+def with_db(url: str, db: int) -> str:
+    """The same Redis URL pointing at database ``db`` (unix://...?db=N or redis://host/N)."""
+    parts = urlsplit(url)
+    query = [(k, v) for k, v in parse_qsl(parts.query) if k != "db"]
+    if parts.scheme == "unix":
+        # urlunsplit would drop the empty host of unix:///path.
+        return f"{url.split('?', 1)[0]}?{urlencode([*query, ('db', str(db))])}"
+    return urlunsplit(parts._replace(path=f"/{db}", query=urlencode(query)))
+
+
+class RefreshLock:
+    """A held lock; call extend() between batches so a long refresh keeps it."""
+
+    def __init__(self, lock: redis.lock.Lock, key: str) -> None:
+        self._lock = lock
+        self.key = key
+
+    def extend(self) -> None:
+        """Reset the lock's time to live to LOCK_TIMEOUT_SECONDS."""
+        try:
+            self._lock.reacquire()
+        except LockError:
+            # Expired and maybe taken by another run: keep going, the upserts are idempotent.
+            logger.warning("lock %s was lost while running", self.key)
+
+
+def lock_key(scope: str) -> str:
+    """The Redis key for a scope; the database name keeps test and dev runs apart."""
+    return f"rarelabs:refresh-lock:{connection.settings_dict['NAME']}:{scope}"
+
+
+@contextmanager
+def refresh_lock(scope: str) -> Iterator[RefreshLock | None]:
+    """Hold the scope's lock for the block; yield None (and log) when it is already held."""
+    key = lock_key(scope)
+    lock = default_redis().lock(key, timeout=LOCK_TIMEOUT_SECONDS, blocking=False)
+    if not lock.acquire(blocking=False):
+        logger.info("skipped %s: a refresh of this scope is already running", scope)
+        yield None
+        return
+    try:
+        yield RefreshLock(lock, key)
+    finally:
+        try:
+            lock.release()
+        except LockError:
+            logger.warning("lock %s had expired before release", key)

@@ -1,0 +1,29 @@
+"""Celery tasks spanning both upstreams: one condition, or specific cited records."""
+
+from __future__ import annotations
+
+from celery import shared_task
+
+from ingest.runs import run_raise_if_transient
+from literature.refresh import literature_fetch, literature_refresh
+from trials.refresh import trials_fetch, trials_refresh
+from trials.tasks import RETRY
+
+
+@shared_task(**RETRY)
+def condition_refresh_task(condition_id: int, full: bool = False) -> list[int]:
+    """Refresh trials and publications for one condition (its genes and therapies included)."""
+    runs = [
+        trials_refresh(condition_id=condition_id, full=full),
+        literature_refresh(condition_id=condition_id, full=full),
+    ]
+    run_raise_if_transient(*runs)
+    return [run.pk for run in runs if run is not None]
+
+
+@shared_task(**RETRY)
+def references_fetch_task(pmids: list[str], nct_ids: list[str]) -> list[int]:
+    """Fetch the cited PMIDs and NCT numbers that are not stored yet."""
+    runs = [literature_fetch(pmids) if pmids else None, trials_fetch(nct_ids) if nct_ids else None]
+    run_raise_if_transient(*runs)
+    return [run.pk for run in runs if run is not None]

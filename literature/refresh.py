@@ -1,0 +1,221 @@
+"""Refresh publications from PubMed into Publication rows and their links.
+
+esearch (with history) by the condition's names and its genes' symbols, then efetch in
+batches. Incremental runs ask for records modified since the last successful run.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+from collections.abc import Iterable
+from typing import Any
+
+from django.conf import settings
+from django.utils import timezone
+
+from ingest.breakers import upstream_breaker, upstream_policy
+from ingest.linking import (
+    Matcher,
+    RecordText,
+    condition_gene_symbols,
+    condition_query_names,
+    links_write,
+    load_condition,
+    matcher_for_condition,
+    matcher_for_references,
+)
+from ingest.locks import RefreshLock
+from ingest.models import RefreshRun
+from ingest.progress import (
+    BatchOutcome,
+    record_hash,
+    records_consume,
+    refresh_locked,
+    reindex_on_commit,
+    upsert_batch,
+)
+from ingest.runs import due_condition_ids, run_failed_transiently, run_last_success
+from knowledge.models import Condition
+from literature.client import PubMedClient
+from literature.models import Publication, PublicationLink
+from literature.parse import ArticleParseError, ArticleRecord
+
+logger = logging.getLogger(__name__)
+
+TASK = "literature_refresh"
+BATCH_SIZE = 200
+# Articles per efetch request: NCBI allows far more; the parser streams, so memory stays flat.
+EFETCH_BATCH = 500
+# A broad query (a common gene symbol) can match tens of thousands of papers: take the newest.
+MAX_ARTICLES_PER_RUN = 10_000
+
+
+def pubmed_client() -> PubMedClient:
+    """A client for settings.PUBMED_EUTILS_URL with a short connect timeout and shared breaker."""
+    base_url = settings.PUBMED_EUTILS_URL
+    read = settings.UPSTREAM_TIMEOUT_SECONDS
+    return PubMedClient(
+        base_url,
+        tool=settings.PUBMED_TOOL,
+        # NCBI wants a contact; without one configured the site's own address is used.
+        email=settings.PUBMED_EMAIL or "rarelabs@localhost",
+        api_key=settings.PUBMED_API_KEY or None,
+        policy=upstream_policy(),
+        timeout=(min(3.0, read), read),
+        breaker=upstream_breaker("pubmed", base_url),
+    )
+
+
+def pubmed_term(names: Iterable[str], symbols: Iterable[str]) -> str:
+    """An esearch term: any of the names or gene symbols in a title or abstract."""
+    parts = [f'"{name}"[Title/Abstract]' for name in names]
+    parts += [f"{symbol}[Title/Abstract]" for symbol in symbols]
+    return " OR ".join(parts)
+
+
+def literature_refresh(*, condition_id: int, full: bool = False) -> RefreshRun | None:
+    """Refresh the publications of one condition; None when already running or deleted."""
+    try:
+        condition = load_condition(condition_id)
+    except Condition.DoesNotExist:
+        logger.warning("literature refresh skipped: condition %s no longer exists", condition_id)
+        return None
+    scope = f"condition:{condition.pk}"
+    last = None if full else run_last_success(TASK, scope)
+    since = last.started_at if last else None
+    term = pubmed_term(condition_query_names(condition), condition_gene_symbols(condition))
+    client = pubmed_client()
+
+    def body(run: RefreshRun, lock: RefreshLock) -> None:
+        matcher = matcher_for_condition(condition, kind="publication", query=term)
+        result = client.search(
+            term, mindate=since.date() if since else None, datetype="mdat", retmax=0
+        )
+        if result.count > MAX_ARTICLES_PER_RUN:
+            logger.warning(
+                "%s matches %d articles; taking %d", scope, result.count, MAX_ARTICLES_PER_RUN
+            )
+        records = (
+            client.iter_fetch(
+                result,
+                batch_size=getattr(settings, "PUBMED_EFETCH_BATCH", EFETCH_BATCH),
+                limit=MAX_ARTICLES_PER_RUN,
+            )
+            if result.count
+            else iter(())
+        )
+        _store(run, records, matcher, lock)
+
+    return refresh_locked(
+        task=TASK,
+        scope=scope,
+        mode="full" if since is None else "incremental",
+        since=since,
+        body=body,
+    )
+
+
+def literature_fetch(pmids: Iterable[str]) -> RefreshRun | None:
+    """Fetch specific PMIDs not stored yet, linking them to the therapies that cite them."""
+    wanted = sorted({p.strip() for p in pmids if p.strip().isdigit()})
+    stored = set(Publication.objects.filter(pmid__in=wanted).values_list("pmid", flat=True))
+    missing = [p for p in wanted if p not in stored]
+    client = pubmed_client()
+
+    def body(run: RefreshRun, lock: RefreshLock) -> None:
+        _store(run, client.fetch_pmids(missing), matcher_for_references("publication"), lock)
+
+    return refresh_locked(
+        task="literature_fetch", scope="references", mode="by_id", since=None, body=body
+    )
+
+
+def literature_refresh_due() -> list[RefreshRun]:
+    """Refresh every due condition; stop at the first transient upstream failure."""
+    runs: list[RefreshRun] = []
+    for condition_id in due_condition_ids(TASK):
+        run = literature_refresh(condition_id=condition_id)
+        if run is None:
+            continue
+        runs.append(run)
+        if run_failed_transiently(run):
+            # The upstream is down: the failed run logged one line; the next beat retries.
+            break
+    return runs
+
+
+def _store(
+    run: RefreshRun,
+    records: Iterable[ArticleRecord | ArticleParseError],
+    matcher: Matcher,
+    lock: RefreshLock,
+) -> None:
+    retrieved_at = timezone.now()
+
+    def write(batch: dict[str, ArticleRecord]) -> BatchOutcome:
+        rows = {key: publication_fields(record, retrieved_at) for key, record in batch.items()}
+        outcome = upsert_batch(Publication, "pmid", rows)
+        links_write(
+            PublicationLink,
+            "publication",
+            (
+                (outcome.pk_by_key[key], link)
+                for key, record in batch.items()
+                for link in matcher.propose(article_text(record))
+            ),
+        )
+        reindex_on_commit("publication", outcome.changed_pks)
+        return outcome
+
+    records_consume(
+        run,
+        records,
+        key=lambda r: r.pmid,
+        write_batch=write,
+        lock=lock,
+        batch_size=getattr(settings, "REFRESH_BATCH_SIZE", BATCH_SIZE),
+    )
+
+
+def article_text(record: ArticleRecord) -> RecordText:
+    """The texts an article is linked by."""
+    mesh = tuple(h.descriptor for h in record.mesh_headings)
+    free = tuple(t for t in (record.title, record.abstract) if t)
+    return RecordText(
+        key=record.pmid,
+        condition_text=(*free, *record.keywords, *mesh),
+        gene_text=(*free, *record.keywords),
+        therapy_text=(*free, *record.keywords, *mesh),
+        mesh_ids=tuple(h.ui for h in record.mesh_headings if h.ui),
+    )
+
+
+def _cut(value: str | None, length: int) -> str:
+    return (value or "")[:length]
+
+
+def publication_fields(record: ArticleRecord, retrieved_at: Any) -> dict[str, Any]:
+    """Map a parsed article onto Publication fields (lengths cut to the columns)."""
+    pub = record.pub_date
+    published_on = pub.date if pub and pub.date else record.electronic_date
+    return {
+        "title": record.title,
+        "abstract": record.abstract or "",
+        "abstract_sections": [[label, text] for label, text in record.abstract_sections],
+        "journal": _cut(record.journal.title, 400),
+        "journal_abbreviation": _cut(record.journal.iso_abbreviation, 200),
+        "volume": _cut(record.journal.volume, 40),
+        "issue": _cut(record.journal.issue, 40),
+        "pages": _cut(record.journal.pages, 60),
+        "published_on": published_on,
+        "published_text": _cut(pub.text if pub else None, 60),
+        "authors": [dataclasses.asdict(a) for a in record.authors],
+        "doi": _cut(record.doi, 200),
+        "pmcid": _cut(record.pmcid, 20),
+        "mesh_terms": [_cut(h.descriptor, 200) for h in record.mesh_headings],
+        "publication_types": [_cut(t, 120) for t in record.publication_types],
+        "keywords": [_cut(k, 200) for k in record.keywords],
+        "content_hash": record_hash(record),
+        "retrieved_at": retrieved_at,
+    }
