@@ -38,6 +38,15 @@ _SCHEMES = {
 }
 
 
+# simple_history keeps the change reason in a 100-character column.
+CHANGE_REASON_LENGTH = 100
+
+
+def _reason(text: str) -> str:
+    """A history change reason cut to fit its column (long condition names overflow it)."""
+    return text if len(text) <= CHANGE_REASON_LENGTH else text[: CHANGE_REASON_LENGTH - 1] + "…"
+
+
 class MergeError(ValueError):
     """Two conditions that cannot be merged."""
 
@@ -178,7 +187,9 @@ def _move_therapy_links(source: Condition, target: Condition, user: Any) -> int:
         # Saved one by one so each link's history records who moved it.
         link.condition = target
         link._history_user = user
-        link._change_reason = f"Condition {source.primary_id} merged into {target.primary_id}"
+        link._change_reason = _reason(
+            f"Condition {source.primary_id} merged into {target.primary_id}"
+        )
         link.save()
     return len(links)
 
@@ -286,7 +297,9 @@ def condition_merge(*, source: Condition, target: Condition, user: Any) -> Merge
 
     _merge_fields(source, target)
     target._history_user = user
-    target._change_reason = f"Merged {source.name} ({source.primary_id}) into this condition"
+    target._change_reason = _reason(
+        f"Merged {source.primary_id} ({source.name}) into this condition"
+    )
     target.save()
     result = MergeResult(
         survivor_id=target.pk,
@@ -297,7 +310,7 @@ def condition_merge(*, source: Condition, target: Condition, user: Any) -> Merge
         duplicates=duplicates,
     )
     source._history_user = user
-    source._change_reason = f"Merged into {target.name} ({target.primary_id})"
+    source._change_reason = _reason(f"Merged into {target.primary_id} ({target.name})")
     source.delete()
     task_enqueue(task_path="search.tasks.search_reindex_task", args=("condition", [target.pk]))
     return result

@@ -175,3 +175,16 @@ def test_the_merge_action_needs_exactly_two(editor_client: Client) -> None:
     )
     assert "Select exactly two conditions" in response.content.decode()
     assert Condition.objects.filter(pk__in=three).count() == 3
+
+
+def test_conditions_with_long_names_merge_and_the_history_says_so(editor: User) -> None:
+    long_name = "Autosomal recessive " + "very long descriptive name " * 8
+    target = ConditionFactory(name=long_name[:290], slug="long-a", primary_id="ORPHA:999001")
+    source = ConditionFactory(
+        name=long_name[:280] + " twin", slug="long-b", primary_id="OMIM:999002"
+    )
+    condition_merge(source=source, target=target, user=editor)
+    assert not Condition.objects.filter(pk=source.pk).exists()
+    reason = target.history.latest().history_change_reason
+    assert reason.startswith("Merged OMIM:999002")
+    assert len(reason) <= 100

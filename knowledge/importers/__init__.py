@@ -1,0 +1,1 @@
+"""Importers: turn parsed source records into knowledge-base rows, in batches, idempotently."""

