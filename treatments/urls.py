@@ -1,4 +1,14 @@
-from django.urls import path  # noqa: F401 - routes are added as the pages land
+from django.urls import path, re_path
+
+from treatments import views
 
 app_name = "treatments"
-urlpatterns: list = []
+urlpatterns = [
+    path("treatments", views.treatment_search, name="search"),
+    re_path(r"^treatments/export\.(?P<fmt>csv|ris|bib)$", views.treatment_export, name="export"),
+    re_path(
+        r"^treatments/autocomplete/(?P<kind>condition|phenotype)$",
+        views.autocomplete,
+        name="autocomplete",
+    ),
+]

@@ -1,0 +1,1 @@
+"""API serializers, one module per domain. Serializers never query: viewsets prefetch."""

@@ -1,0 +1,64 @@
+"""Conditions, with their identifiers, synonyms, genes, phenotypes and therapies."""
+
+from __future__ import annotations
+
+from rest_framework import serializers
+
+from knowledge.models import Condition, ConditionGene, ConditionPhenotype, TherapyLink
+
+
+class ConditionGeneSerializer(serializers.ModelSerializer):
+    symbol = serializers.CharField(source="gene.symbol", help_text="HGNC gene symbol.")
+
+    class Meta:
+        model = ConditionGene
+        fields = ["symbol", "association", "source", "source_id", "retrieved_on"]
+
+
+class ConditionPhenotypeSerializer(serializers.ModelSerializer):
+    hpo_id = serializers.CharField(source="phenotype.hpo_id", help_text="HPO term id.")
+    name = serializers.CharField(source="phenotype.name", help_text="HPO term name.")
+
+    class Meta:
+        model = ConditionPhenotype
+        fields = ["hpo_id", "name", "frequency", "frequency_label", "source", "retrieved_on"]
+
+
+class ConditionTherapySerializer(serializers.ModelSerializer):
+    therapy = serializers.CharField(source="therapy.name", help_text="Generic (INN) name.")
+    therapy_slug = serializers.CharField(source="therapy.slug")
+
+    class Meta:
+        model = TherapyLink
+        fields = ["therapy", "therapy_slug", "status", "evidence_level", "variant_scope",
+                  "pmids", "nct_ids", "source", "retrieved_on"]  # fmt: skip
+
+
+class ConditionSerializer(serializers.ModelSerializer):
+    identifiers = serializers.SerializerMethodField(
+        help_text="Cross-references as CURIEs, e.g. OMIM:310200."
+    )
+
+    class Meta:
+        model = Condition
+        fields = ["id", "name", "slug", "primary_id", "disorder_type", "is_group", "inheritance",
+                  "onset", "prevalence", "identifiers", "retrieved_on", "updated_at"]  # fmt: skip
+        read_only_fields = ["updated_at"]
+
+    def get_identifiers(self, obj: Condition) -> list[str]:
+        return [identifier.curie for identifier in obj.identifiers.all()]
+
+
+class ConditionDetailSerializer(ConditionSerializer):
+    synonyms = serializers.SerializerMethodField(help_text="Other names of the condition.")
+    genes = ConditionGeneSerializer(source="gene_links", many=True, read_only=True)
+    phenotypes = ConditionPhenotypeSerializer(many=True, read_only=True)
+    therapies = ConditionTherapySerializer(source="therapy_links", many=True, read_only=True)
+
+    class Meta(ConditionSerializer.Meta):
+        fields = [*ConditionSerializer.Meta.fields, "definition", "definition_source",
+                  "family_summary", "prevalence_source", "facts_source", "synonyms", "genes",
+                  "phenotypes", "therapies"]  # fmt: skip
+
+    def get_synonyms(self, obj: Condition) -> list[str]:
+        return [synonym.text for synonym in obj.synonyms.all()]

@@ -1,0 +1,173 @@
+"""Treatment search: the query parameters in, the ranked and explained therapies out."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rest_framework import serializers
+
+from knowledge.models import ApprovalStatus, EvidenceLevel, Modality
+from treatments.forms import PHASES
+from treatments.query import MAX_RESULTS, TreatmentFilters, TreatmentQuery
+from trials.models import TrialStatus
+
+
+class TreatmentQuerySerializer(serializers.Serializer):
+    condition = serializers.CharField(
+        required=False, allow_blank=True, max_length=300,
+        help_text="Condition name or id: ORPHA:98896, OMIM:310200, MONDO:…, or a name.",
+    )  # fmt: skip
+    gene = serializers.CharField(
+        required=False, allow_blank=True, max_length=100,
+        help_text="Gene symbol, previous symbol or alias (case-insensitive), e.g. SMN1. "
+        "'CFTR F508del' is read as a gene plus a variant.",
+    )  # fmt: skip
+    variant = serializers.CharField(
+        required=False, allow_blank=True, max_length=300,
+        help_text="HGVS (c.1521_1523del, p.Phe508del), a protein change (F508del), an rsID, or "
+        "an exon-level description ('DMD deletion of exons 48-50'). Unreadable: 400.",
+    )  # fmt: skip
+    phenotypes = serializers.CharField(
+        required=False, allow_blank=True, max_length=2000,
+        help_text="Comma-separated HPO ids or everyday words. Without a condition, gene or "
+        "variant, the best-matching conditions widen the search.",
+    )  # fmt: skip
+    modality = serializers.ListField(
+        child=serializers.ChoiceField(choices=Modality.choices), required=False,
+        help_text="Only these modalities (repeat the parameter).",
+    )  # fmt: skip
+    status = serializers.ListField(
+        child=serializers.ChoiceField(choices=ApprovalStatus.choices), required=False,
+        help_text="Only these approval statuses.",
+    )  # fmt: skip
+    evidence_level = serializers.ListField(
+        child=serializers.ChoiceField(choices=EvidenceLevel.choices), required=False,
+        help_text="Only these evidence levels.",
+    )  # fmt: skip
+    trial_status = serializers.ListField(
+        child=serializers.ChoiceField(choices=TrialStatus.choices), required=False,
+        help_text="Only therapies with a trial in one of these statuses.",
+    )  # fmt: skip
+    trial_phase = serializers.ListField(
+        child=serializers.ChoiceField(choices=PHASES), required=False,
+        help_text="Only therapies with a trial in one of these phases.",
+    )  # fmt: skip
+    country = serializers.CharField(
+        required=False, allow_blank=True, max_length=80,
+        help_text="Only therapies with a trial site in this country.",
+    )  # fmt: skip
+    limit = serializers.IntegerField(
+        required=False, min_value=1, max_value=MAX_RESULTS, default=50,
+        help_text=f"At most this many therapies (1-{MAX_RESULTS}).",
+    )  # fmt: skip
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        if not any((attrs.get(k) or "").strip() for k in ("condition", "gene", "variant",
+                                                           "phenotypes")):  # fmt: skip
+            raise serializers.ValidationError(
+                "Give at least one of condition, gene, variant or phenotypes."
+            )
+        return attrs
+
+    def to_query(self) -> TreatmentQuery:
+        data = self.validated_data
+        return TreatmentQuery(
+            condition=data.get("condition", ""), gene=data.get("gene", ""),
+            variant=data.get("variant", ""), phenotypes=data.get("phenotypes", ""),
+            filters=TreatmentFilters(
+                modality=tuple(data.get("modality", ())), status=tuple(data.get("status", ())),
+                evidence_level=tuple(data.get("evidence_level", ())),
+                trial_status=tuple(data.get("trial_status", ())),
+                trial_phase=tuple(data.get("trial_phase", ())), country=data.get("country", ""),
+            ),
+            limit=data.get("limit", 50),
+        )  # fmt: skip
+
+
+class ReferenceSerializer(serializers.Serializer):
+    kind = serializers.ChoiceField(choices=["pmid", "nct", "url"])
+    identifier = serializers.CharField(help_text="PMID, NCT number or URL.")
+    url = serializers.CharField()
+    title = serializers.CharField()
+    journal = serializers.CharField()
+    year = serializers.CharField()
+
+
+class TrialSummarySerializer(serializers.Serializer):
+    nct_id = serializers.CharField()
+    title = serializers.CharField()
+    status = serializers.CharField()
+    status_label = serializers.CharField()
+    phases = serializers.ListField(child=serializers.CharField())
+    countries = serializers.ListField(child=serializers.CharField())
+    is_open = serializers.BooleanField(help_text="Recruiting or about to.")
+    url = serializers.CharField(help_text="The study page on ClinicalTrials.gov.")
+
+
+class TreatmentResultSerializer(serializers.Serializer):
+    rank = serializers.IntegerField()
+    therapy_name = serializers.CharField()
+    therapy_slug = serializers.CharField()
+    synonyms = serializers.ListField(child=serializers.CharField(), help_text="Brand names.")
+    modality = serializers.CharField()
+    modality_label = serializers.CharField()
+    status = serializers.CharField(help_text="Approval status.")
+    status_label = serializers.CharField()
+    evidence_level = serializers.CharField()
+    evidence_label = serializers.CharField()
+    mechanism = serializers.CharField(help_text="How it works, in one plain sentence.")
+    condition_name = serializers.CharField()
+    variant_scope = serializers.CharField(help_text="Who it applies to, in words.")
+    tier = serializers.ChoiceField(
+        choices=["variant", "gene", "condition", "phenotype", "hypothesis"],
+        help_text="Why level: variant > gene > condition > phenotype-suggested > hypothesis.",
+    )
+    tier_label = serializers.CharField()
+    reasons = serializers.ListField(child=serializers.CharField(), help_text="Why it ranks here.")
+    references = ReferenceSerializer(many=True)
+    trials = TrialSummarySerializer(many=True, help_text="Recruiting first.")
+    source = serializers.CharField()
+    source_url = serializers.CharField()
+    retrieved_on = serializers.DateField(allow_null=True)
+
+
+class ConditionRefSerializer(serializers.Serializer):
+    name = serializers.CharField()
+    slug = serializers.CharField()
+    primary_id = serializers.CharField()
+    how = serializers.CharField(help_text="Why the condition is part of the search.")
+
+
+class PhenotypeMatchSerializer(serializers.Serializer):
+    query_hpo_id = serializers.CharField()
+    query_name = serializers.CharField()
+    kind = serializers.ChoiceField(choices=["exact", "more_specific", "ancestor"])
+    via_hpo_id = serializers.CharField(help_text="The most informative common ancestor.")
+    via_name = serializers.CharField()
+    condition_term_hpo_id = serializers.CharField()
+    condition_term_name = serializers.CharField()
+    information_content = serializers.FloatField()
+
+
+class RankedConditionSerializer(serializers.Serializer):
+    condition = ConditionRefSerializer()
+    score = serializers.FloatField(help_text="Resnik best-match average (symmetric).")
+    matches = PhenotypeMatchSerializer(many=True)
+
+
+class PhenotypeRefSerializer(serializers.Serializer):
+    hpo_id = serializers.CharField()
+    name = serializers.CharField()
+    typed = serializers.CharField(help_text="What was typed.")
+
+
+class TreatmentResultsSerializer(serializers.Serializer):
+    conditions = ConditionRefSerializer(many=True)
+    gene_symbol = serializers.CharField()
+    variant_normalized = serializers.CharField()
+    phenotypes = PhenotypeRefSerializer(many=True)
+    notices = serializers.ListField(child=serializers.CharField())
+    results = TreatmentResultSerializer(many=True)
+    ranked_conditions = RankedConditionSerializer(many=True)
+    condition_trials = TrialSummarySerializer(many=True)
+    disclaimer = serializers.CharField()

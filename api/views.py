@@ -1,0 +1,306 @@
+"""Resource viewsets (the public reads, staff write) and the treatment search operation."""
+
+from __future__ import annotations
+
+from django.db.models import Prefetch, Q, QuerySet
+from django.http import Http404
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+from rest_framework import serializers, viewsets
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from api import filters
+from api.openapi import RareLabsAutoSchema
+from api.serializers import (
+    articles,
+    conditions,
+    genes,
+    phenotypes,
+    publications,
+    therapies,
+    treatments,
+    trials,
+    variants,
+)
+from content.models import Article
+from knowledge.identifiers import parse_identifier
+from knowledge.models import Condition, Gene, Phenotype, Therapy, TherapyLink, Variant
+from literature.models import Publication
+from treatments.query import TreatmentQueryError
+from treatments.selectors import treatment_list_ranked
+from trials.models import ClinicalTrial
+
+DISCLAIMER = (
+    "Not medical advice. Approval status and eligible variants change: check the current label "
+    "and discuss options with the care team."
+)
+
+
+def _key(description: str) -> OpenApiParameter:
+    return OpenApiParameter("key", OpenApiTypes.STR, OpenApiParameter.PATH, description=description)
+
+
+class FlexibleLookupMixin:
+    """Detail by a natural key; `lookup_q` says how a path value maps to rows."""
+
+    schema = RareLabsAutoSchema()
+    lookup_field = "key"
+    lookup_url_kwarg = "key"
+    lookup_value_regex = "[^/]+"
+    list_serializer: type[serializers.Serializer]
+    detail_serializer: type[serializers.Serializer]
+
+    def lookup_q(self, value: str) -> Q:
+        raise NotImplementedError
+
+    def get_object(self):
+        value = self.kwargs[self.lookup_url_kwarg]
+        queryset = self.filter_queryset(self.get_queryset())
+        found = list(queryset.filter(self.lookup_q(value))[:2])
+        if len(found) != 1:
+            raise Http404
+        self.check_object_permissions(self.request, found[0])
+        return found[0]
+
+    def get_serializer_class(self) -> type[serializers.Serializer]:
+        return self.list_serializer if self.action == "list" else self.detail_serializer
+
+
+def _pk_or(value: str, q: Q) -> Q:
+    return Q(pk=int(value)) if value.isdigit() and len(value) < 12 else q
+
+
+@extend_schema_view(
+    retrieve=extend_schema(parameters=[_key("Slug, numeric id or CURIE (ORPHA:70, OMIM:253300).")]),
+    update=extend_schema(parameters=[_key("Slug, numeric id or CURIE.")]),
+    partial_update=extend_schema(parameters=[_key("Slug, numeric id or CURIE.")]),
+    destroy=extend_schema(parameters=[_key("Slug, numeric id or CURIE.")]),
+)
+class ConditionViewSet(FlexibleLookupMixin, viewsets.ModelViewSet):
+    """Conditions with their identifiers; the detail adds genes, phenotypes and therapies."""
+
+    filterset_class = filters.ConditionFilter
+    ordering_fields = ["name", "primary_id", "updated_at"]
+    ordering = ["name"]
+    list_serializer = conditions.ConditionSerializer
+    detail_serializer = conditions.ConditionDetailSerializer
+
+    def get_queryset(self) -> QuerySet[Condition]:
+        queryset = Condition.objects.prefetch_related("identifiers")
+        if self.action == "list":
+            return queryset
+        return queryset.prefetch_related(
+            "synonyms", "gene_links__gene", "phenotypes__phenotype",
+            Prefetch("therapy_links", TherapyLink.objects.select_related("therapy")),
+        )  # fmt: skip
+
+    def lookup_q(self, value: str) -> Q:
+        ident = parse_identifier(value)
+        if ident is not None:
+            return Q(primary_id=ident.curie) | Q(
+                identifiers__scheme=ident.curie.split(":")[0], identifiers__value=ident.value
+            )
+        return _pk_or(value, Q(slug=value))
+
+
+_GENE_KEY = _key("HGNC symbol (case-insensitive) or numeric id.")
+
+
+@extend_schema_view(retrieve=extend_schema(parameters=[_GENE_KEY]),
+                    update=extend_schema(parameters=[_GENE_KEY]),
+                    partial_update=extend_schema(parameters=[_GENE_KEY]),
+                    destroy=extend_schema(parameters=[_GENE_KEY]))  # fmt: skip
+class GeneViewSet(FlexibleLookupMixin, viewsets.ModelViewSet):
+    """Genes named by HGNC; the detail adds their conditions."""
+
+    filterset_class = filters.GeneFilter
+    ordering_fields = ["symbol", "name"]
+    ordering = ["symbol"]
+    list_serializer = genes.GeneSerializer
+    detail_serializer = genes.GeneDetailSerializer
+
+    def get_queryset(self) -> QuerySet[Gene]:
+        if self.action == "list":
+            return Gene.objects.all()
+        return Gene.objects.prefetch_related("condition_links__condition")
+
+    def lookup_q(self, value: str) -> Q:
+        return _pk_or(value, Q(symbol__iexact=value))
+
+
+_HPO_KEY = _key("HPO id, e.g. HP:0001250.")
+
+
+@extend_schema_view(retrieve=extend_schema(parameters=[_HPO_KEY]),
+                    update=extend_schema(parameters=[_HPO_KEY]),
+                    partial_update=extend_schema(parameters=[_HPO_KEY]),
+                    destroy=extend_schema(parameters=[_HPO_KEY]))  # fmt: skip
+class PhenotypeViewSet(FlexibleLookupMixin, viewsets.ModelViewSet):
+    """HPO terms; the detail adds parents and synonyms (everyday ones flagged)."""
+
+    filterset_class = filters.PhenotypeFilter
+    ordering_fields = ["name", "hpo_id", "information_content"]
+    ordering = ["hpo_id"]
+    list_serializer = phenotypes.PhenotypeSerializer
+    detail_serializer = phenotypes.PhenotypeDetailSerializer
+
+    def get_queryset(self) -> QuerySet[Phenotype]:
+        if self.action == "list":
+            return Phenotype.objects.all()
+        return Phenotype.objects.prefetch_related("parents", "synonyms")
+
+    def lookup_q(self, value: str) -> Q:
+        return Q(hpo_id=value.upper())
+
+
+_VARIANT_KEY = _key("Numeric id, or a ClinVar variation id as VCV000007105.")
+
+
+@extend_schema_view(retrieve=extend_schema(parameters=[_VARIANT_KEY]),
+                    update=extend_schema(parameters=[_VARIANT_KEY]),
+                    partial_update=extend_schema(parameters=[_VARIANT_KEY]),
+                    destroy=extend_schema(parameters=[_VARIANT_KEY]))  # fmt: skip
+class VariantViewSet(FlexibleLookupMixin, viewsets.ModelViewSet):
+    """Variants with their HGVS names and ClinVar facts."""
+
+    filterset_class = filters.VariantFilter
+    ordering_fields = ["name", "clinvar_id"]
+    ordering = ["name"]
+    list_serializer = variants.VariantSerializer
+    detail_serializer = variants.VariantSerializer
+
+    def get_queryset(self) -> QuerySet[Variant]:
+        return Variant.objects.select_related("gene")
+
+    def lookup_q(self, value: str) -> Q:
+        upper = value.upper()
+        if upper.startswith("VCV") and upper[3:].isdigit() and len(upper) < 16:
+            return Q(clinvar_id=int(upper[3:]))
+        return _pk_or(value, Q(pk__in=[]))
+
+
+_THERAPY_KEY = _key("Slug (e.g. nusinersen) or numeric id.")
+
+
+@extend_schema_view(retrieve=extend_schema(parameters=[_THERAPY_KEY]),
+                    update=extend_schema(parameters=[_THERAPY_KEY]),
+                    partial_update=extend_schema(parameters=[_THERAPY_KEY]),
+                    destroy=extend_schema(parameters=[_THERAPY_KEY]))  # fmt: skip
+class TherapyViewSet(FlexibleLookupMixin, viewsets.ModelViewSet):
+    """Therapy candidates; the detail adds what each is known to do for which condition."""
+
+    filterset_class = filters.TherapyFilter
+    ordering_fields = ["name", "modality"]
+    ordering = ["name"]
+    list_serializer = therapies.TherapySerializer
+    detail_serializer = therapies.TherapyDetailSerializer
+
+    def get_queryset(self) -> QuerySet[Therapy]:
+        if self.action == "list":
+            return Therapy.objects.all()
+        links = TherapyLink.objects.select_related("condition").prefetch_related("genes")
+        return Therapy.objects.prefetch_related(Prefetch("links", links))
+
+    def lookup_q(self, value: str) -> Q:
+        return _pk_or(value, Q(slug=value))
+
+
+_NCT_KEY = _key("NCT number, e.g. NCT02193074.")
+
+
+@extend_schema_view(retrieve=extend_schema(parameters=[_NCT_KEY]),
+                    update=extend_schema(parameters=[_NCT_KEY]),
+                    partial_update=extend_schema(parameters=[_NCT_KEY]),
+                    destroy=extend_schema(parameters=[_NCT_KEY]))  # fmt: skip
+class TrialViewSet(FlexibleLookupMixin, viewsets.ModelViewSet):
+    """Clinical trials from ClinicalTrials.gov."""
+
+    filterset_class = filters.TrialFilter
+    ordering_fields = ["last_update_date", "start_date", "nct_id", "status"]
+    ordering = ["-last_update_date", "nct_id"]
+    list_serializer = trials.TrialSerializer
+    detail_serializer = trials.TrialDetailSerializer
+
+    def get_queryset(self) -> QuerySet[ClinicalTrial]:
+        return ClinicalTrial.objects.all()
+
+    def lookup_q(self, value: str) -> Q:
+        return Q(nct_id=value.upper())
+
+
+_PMID_KEY = _key("PubMed id (PMID), e.g. 29091570.")
+
+
+@extend_schema_view(retrieve=extend_schema(parameters=[_PMID_KEY]),
+                    update=extend_schema(parameters=[_PMID_KEY]),
+                    partial_update=extend_schema(parameters=[_PMID_KEY]),
+                    destroy=extend_schema(parameters=[_PMID_KEY]))  # fmt: skip
+class PublicationViewSet(FlexibleLookupMixin, viewsets.ModelViewSet):
+    """Publications from PubMed."""
+
+    filterset_class = filters.PublicationFilter
+    ordering_fields = ["published_on", "pmid"]
+    ordering = ["-published_on", "pmid"]
+    list_serializer = publications.PublicationSerializer
+    detail_serializer = publications.PublicationDetailSerializer
+
+    def get_queryset(self) -> QuerySet[Publication]:
+        return Publication.objects.all()
+
+    def lookup_q(self, value: str) -> Q:
+        return Q(pmid=value)
+
+
+_ARTICLE_KEY = _key("Article slug.")
+
+
+@extend_schema_view(retrieve=extend_schema(parameters=[_ARTICLE_KEY]),
+                    update=extend_schema(parameters=[_ARTICLE_KEY]),
+                    partial_update=extend_schema(parameters=[_ARTICLE_KEY]),
+                    destroy=extend_schema(parameters=[_ARTICLE_KEY]))  # fmt: skip
+class ArticleViewSet(FlexibleLookupMixin, viewsets.ModelViewSet):
+    """Articles for families: the public sees published ones only, staff see drafts too."""
+
+    filterset_class = filters.ArticleFilter
+    ordering_fields = ["published_at", "title"]
+    ordering = ["-published_at", "title"]
+    list_serializer = articles.ArticleSerializer
+    detail_serializer = articles.ArticleDetailSerializer
+
+    def get_queryset(self) -> QuerySet[Article]:
+        user = getattr(self.request, "user", None)
+        if user is not None and user.is_staff:
+            return Article.objects.all()
+        return Article.objects.public()
+
+    def lookup_q(self, value: str) -> Q:
+        return Q(slug=value)
+
+
+class TreatmentSearchApi(APIView):
+    """Ranked, explained therapies for a condition, gene, variant and/or phenotypes."""
+
+    schema = RareLabsAutoSchema()
+
+    @extend_schema(
+        operation_id="treatments_search",
+        parameters=[treatments.TreatmentQuerySerializer],
+        responses={200: treatments.TreatmentResultsSerializer},
+        description="The same search as the /treatments page. Therapies are ranked variant > "
+        "gene > condition > symptom-suggested condition > hypothesis; approved before "
+        "investigational; stronger evidence first. Each result says why it ranks there. "
+        "An unreadable variant or no input gives 400. Not medical advice.",
+    )
+    def get(self, request: Request) -> Response:
+        params = treatments.TreatmentQuerySerializer(data=request.query_params)
+        params.is_valid(raise_exception=True)
+        try:
+            found = treatment_list_ranked(query=params.to_query())
+        except TreatmentQueryError as exc:
+            raise serializers.ValidationError({exc.field: [exc.message]}) from exc
+        data = treatments.TreatmentResultsSerializer(
+            {**found.__dict__, "disclaimer": DISCLAIMER}
+        ).data
+        return Response(data)

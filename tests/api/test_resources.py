@@ -1,0 +1,160 @@
+"""The /api/v1 resources: lists with filters and ordering, detail by natural key, permissions."""
+
+from __future__ import annotations
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.cache import cache
+from rest_framework.test import APIClient
+
+from content.models import ArticleStatus
+from tests.factories.knowledge import (
+    ConditionFactory,
+    ConditionGeneFactory,
+    ConditionIdentifierFactory,
+    ConditionPhenotypeFactory,
+    GeneFactory,
+    PhenotypeFactory,
+    TherapyFactory,
+    TherapyLinkFactory,
+)
+from tests.factories.records import ArticleFactory, ClinicalTrialFactory, PublicationFactory
+
+
+@pytest.fixture(autouse=True)
+def _fresh_throttle() -> None:
+    cache.clear()  # throttle counters live in the cache; each test starts with a clean slate
+
+
+@pytest.fixture
+def client() -> APIClient:
+    return APIClient()
+
+
+@pytest.fixture
+def staff_client(db: None) -> APIClient:
+    user = get_user_model().objects.create_user("editor", password="x" * 16, is_staff=True)
+    api = APIClient()
+    api.force_authenticate(user)
+    return api
+
+
+@pytest.fixture
+def sma(db: None):
+    condition = ConditionFactory(name="Proximal spinal muscular atrophy", slug="sma",
+                                 primary_id="ORPHA:70")  # fmt: skip
+    ConditionIdentifierFactory(condition=condition, scheme="OMIM", value="253300")
+    gene = GeneFactory(symbol="SMN1", hgnc_id="HGNC:11117", aliases=["SMNT"])
+    ConditionGeneFactory(condition=condition, gene=gene)
+    ConditionPhenotypeFactory(
+        condition=condition,
+        phenotype=PhenotypeFactory(hpo_id="HP:0003701", name="Proximal muscle weakness"),
+    )
+    for name in ("nusinersen", "risdiplam"):
+        link = TherapyLinkFactory(
+            therapy=TherapyFactory(name=name, slug=name), condition=condition,
+            status="fda_approved", evidence_level="regulatory_approval",
+        )  # fmt: skip
+        link.genes.add(gene)
+    return condition
+
+
+def test_condition_detail_by_slug_curie_xref_and_id(client: APIClient, sma) -> None:
+    for key in ("sma", "ORPHA:70", "OMIM:253300", str(sma.pk)):
+        response = client.get(f"/api/v1/conditions/{key}/")
+        assert response.status_code == 200, key
+        body = response.json()
+        assert body["primary_id"] == "ORPHA:70"
+    assert body["genes"][0]["symbol"] == "SMN1"
+    assert {t["therapy"] for t in body["therapies"]} == {"nusinersen", "risdiplam"}
+    assert body["phenotypes"][0]["hpo_id"] == "HP:0003701"
+    assert client.get("/api/v1/conditions/ORPHA:999999/").status_code == 404
+
+
+def test_condition_detail_query_count_is_fixed(client, sma, django_assert_max_num_queries) -> None:
+    with django_assert_max_num_queries(8):
+        assert client.get("/api/v1/conditions/ORPHA:70/").status_code == 200
+
+
+def test_condition_list_filters_and_orders(client: APIClient, sma) -> None:
+    ConditionFactory(name="Cystic fibrosis", slug="cf", primary_id="ORPHA:586")
+    by_gene = client.get("/api/v1/conditions/", {"gene": "smn1"}).json()
+    assert [c["primary_id"] for c in by_gene["results"]] == ["ORPHA:70"]
+    ordered = client.get("/api/v1/conditions/", {"ordering": "-name"}).json()
+    assert [c["name"] for c in ordered["results"]] == [
+        "Proximal spinal muscular atrophy",
+        "Cystic fibrosis",
+    ]
+    assert ordered["results"][1]["identifiers"] == []
+
+
+def test_lists_do_not_grow_queries_with_rows(client, db, django_assert_max_num_queries) -> None:
+    for i in range(30):
+        condition = ConditionFactory()
+        ConditionIdentifierFactory(condition=condition, value=str(700000 + i))
+    with django_assert_max_num_queries(4):
+        response = client.get("/api/v1/conditions/", {"page_size": 30})
+    assert len(response.json()["results"]) == 30
+
+
+def test_page_size_is_bounded(client: APIClient, db: None) -> None:
+    PhenotypeFactory.create_batch(105)
+    body = client.get("/api/v1/phenotypes/", {"page_size": 1000}).json()
+    assert body["count"] == 105
+    assert len(body["results"]) == 100
+
+
+def test_gene_by_symbol_any_case_and_phenotype_by_hpo_id(client: APIClient, sma) -> None:
+    gene = client.get("/api/v1/genes/smn1/").json()
+    assert gene["symbol"] == "SMN1"
+    assert gene["conditions"][0]["primary_id"] == "ORPHA:70"
+    term = client.get("/api/v1/phenotypes/HP:0003701/").json()
+    assert term["name"] == "Proximal muscle weakness"
+
+
+def test_therapies_filter_by_gene_and_status(client: APIClient, sma) -> None:
+    TherapyLinkFactory(therapy=TherapyFactory(name="testdrug", slug="testdrug"),
+                       status="investigational")  # fmt: skip
+    body = client.get("/api/v1/therapies/", {"gene": "SMN1", "status": "fda_approved"}).json()
+    assert [t["name"] for t in body["results"]] == ["nusinersen", "risdiplam"]
+    detail = client.get("/api/v1/therapies/nusinersen/").json()
+    assert detail["links"][0]["genes"] == ["SMN1"]
+
+
+def test_trials_by_nct_and_filters(client: APIClient, db: None) -> None:
+    ClinicalTrialFactory(nct_id="NCT02193074", status="COMPLETED", phases=["PHASE3"],
+                         countries=["United States"])  # fmt: skip
+    ClinicalTrialFactory(nct_id="NCT09999999", status="RECRUITING", phases=["PHASE2"])
+    assert client.get("/api/v1/trials/nct02193074/").json()["nct_id"] == "NCT02193074"
+    recruiting = client.get("/api/v1/trials/", {"status": "RECRUITING"}).json()
+    assert [t["nct_id"] for t in recruiting["results"]] == ["NCT09999999"]
+    phase3 = client.get("/api/v1/trials/", {"phase": "phase3", "country": "United States"}).json()
+    assert [t["nct_id"] for t in phase3["results"]] == ["NCT02193074"]
+
+
+def test_publication_by_pmid(client: APIClient, db: None) -> None:
+    PublicationFactory(pmid="29091570", title="Nusinersen versus sham control")
+    assert client.get("/api/v1/publications/29091570/").json()["title"].startswith("Nusinersen")
+
+
+def test_only_public_articles_for_the_public(client, staff_client, db) -> None:
+    ArticleFactory(slug="published-one")
+    ArticleFactory(slug="draft-one", status=ArticleStatus.DRAFT, published_at=None)
+    listed = [a["slug"] for a in client.get("/api/v1/articles/").json()["results"]]
+    assert listed == ["published-one"]
+    assert client.get("/api/v1/articles/draft-one/").status_code == 404
+    assert staff_client.get("/api/v1/articles/draft-one/").status_code == 200
+
+
+def test_anonymous_writes_are_refused_and_staff_writes_work(client, staff_client, db) -> None:
+    payload = {"symbol": "CFTR", "hgnc_id": "HGNC:1884", "name": "CF transmembrane conductance "
+               "regulator", "source": "HGNC", "retrieved_on": "2026-11-25"}  # fmt: skip
+    refused = client.post("/api/v1/genes/", payload, format="json")
+    assert refused.status_code == 403
+    assert refused.json()["error"]["code"] == "not_authenticated"
+    created = staff_client.post("/api/v1/genes/", payload, format="json")
+    assert created.status_code == 201, created.content
+    assert client.get("/api/v1/genes/CFTR/").json()["hgnc_id"] == "HGNC:1884"
+    assert client.delete("/api/v1/genes/CFTR/").status_code == 403
+    assert staff_client.patch("/api/v1/genes/CFTR/", {"location": "7q31.2"},
+                              format="json").status_code == 200  # fmt: skip

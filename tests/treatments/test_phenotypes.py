@@ -1,0 +1,74 @@
+"""Phenotype similarity ranks conditions from the database's HPO DAG and annotations."""
+
+from __future__ import annotations
+
+from knowledge.models import Phenotype
+from treatments.phenotypes import (
+    conditions_rank_by_phenotypes,
+    information_content_update,
+    phenotype_index_build,
+)
+from treatments.query import TreatmentQuery
+from treatments.selectors import treatment_list_ranked
+
+DMD_FIVE = ["HP:0008981", "HP:0003236", "HP:0002515", "HP:0003701", "HP:0001638"]
+
+
+def test_five_dmd_phenotypes_rank_duchenne_first(kb: dict) -> None:
+    ids = list(Phenotype.objects.filter(hpo_id__in=DMD_FIVE).values_list("id", flat=True))
+    ranking = conditions_rank_by_phenotypes(phenotype_ids=ids, limit=10)
+    assert ranking[0].condition_id == kb["conditions"]["98896"].pk
+    assert len(ranking) == 10
+    assert [s.score for s in ranking] == sorted((s.score for s in ranking), reverse=True)
+    dmd = next(s for s in ranking if s.condition_id == kb["conditions"]["98896"].pk)
+    exact = {m.query_hpo_id for m in dmd.matches if m.kind == "exact"}
+    assert exact == set(DMD_FIVE)  # all five are annotated on DMD in Orphanet
+
+
+def test_a_match_through_an_ancestor_is_named(kb: dict) -> None:
+    # "Progressive proximal muscle weakness" is not annotated on SMA; its ancestor is.
+    term = Phenotype.objects.get(hpo_id="HP:0003701")  # proximal muscle weakness
+    sma = kb["conditions"]["70"]
+    ranking = conditions_rank_by_phenotypes(phenotype_ids=[term.pk], limit=40)
+    by_condition = {s.condition_id: s for s in ranking}
+    assert by_condition[sma.pk].matches[0].kind == "exact"
+    cf = by_condition.get(kb["conditions"]["586"].pk)
+    if cf is not None:  # CF has no muscle weakness: any match is through a broader term
+        assert all(m.kind != "exact" for m in cf.matches)
+
+
+def test_information_content_is_higher_for_specific_terms(kb: dict) -> None:
+    information_content_update()
+    root = Phenotype.objects.get(hpo_id="HP:0000118")  # Phenotypic abnormality
+    calf = Phenotype.objects.get(hpo_id="HP:0008981")
+    assert root.information_content == 0.0
+    assert calf.information_content > 1.0
+
+
+def test_index_matches_a_brute_force_resnik(kb: dict) -> None:
+    index = phenotype_index_build()
+    query = [index.position[p] for p in Phenotype.objects.filter(hpo_id__in=DMD_FIVE)
+             .values_list("id", flat=True)]  # fmt: skip
+    from treatments.phenotypes import _scores
+
+    fast = _scores(index, query)
+    for cond in range(len(index.condition_ids)):
+        terms = index.annot_terms[index.annot_ptr[cond] : index.annot_ptr[cond + 1]].tolist()
+
+        def sim(a: int, b: int) -> float:
+            common = set(index.ancestors[a].tolist()) & set(index.ancestors[b].tolist())
+            return max(index.ic[c] for c in common)
+
+        one = sum(max(sim(q, t) for t in terms) for q in query) / len(query)
+        two = sum(max(sim(t, q) for q in query) for t in terms) / len(terms)
+        assert abs(fast[cond] - (one + two) / 2) < 1e-9
+
+
+def test_symptoms_in_everyday_words_widen_a_search_without_diagnosis(kb: dict) -> None:
+    words = "calf muscle hypertrophy, HP:0003236, waddling gait, HP:0003701, cardiomyopathy"
+    results = treatment_list_ranked(query=TreatmentQuery(phenotypes=words))
+    assert len(results.phenotypes) == 5
+    assert results.ranked_conditions[0].condition.primary_id == "ORPHA:98896"
+    assert results.results, "DMD therapies should be reached through the suggested condition"
+    assert results.results[0].tier == "phenotype"
+    assert "similarity to the symptoms" in results.results[0].reasons[0]

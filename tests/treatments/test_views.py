@@ -1,0 +1,117 @@
+"""The /treatments page: permalinks, clear errors, print and family views, and exports."""
+
+from __future__ import annotations
+
+import csv
+import datetime
+import io
+import re
+
+import pytest
+from django.test import Client
+from django.utils import timezone
+
+from knowledge.models import Therapy
+from literature.models import Publication
+from tests.factories.records import ClinicalTrialFactory
+from trials.models import ClinicalTrial, TrialLink
+
+
+@pytest.fixture
+def kb_with_records(kb: dict) -> dict:
+    """Adds the ENDEAR trial and paper that the nusinersen link cites (PMID 29091570)."""
+    ClinicalTrial.objects.create(
+        nct_id="NCT02193074", title="An Efficacy and Safety Study of Nusinersen (ISIS 396443) "
+        "in Infants With Spinal Muscular Atrophy", status="COMPLETED", phases=["PHASE3"],
+        retrieved_at=timezone.now(),
+    )  # fmt: skip
+    Publication.objects.create(
+        pmid="29091570", title="Nusinersen versus Sham Control in Infantile-Onset Spinal "
+        "Muscular Atrophy.", journal="The New England journal of medicine",
+        published_on=datetime.date(2017, 11, 2), authors=[{"name": "Finkel RS"}],
+        doi="10.1056/NEJMoa1702752", retrieved_at=timezone.now(),
+    )  # fmt: skip
+    # Test-only trials (factory NCT numbers) to check the order: recruiting first.
+    risdiplam = Therapy.objects.get(name="risdiplam")
+    for nct, status in (("NCT90000001", "COMPLETED"), ("NCT90000002", "RECRUITING")):
+        trial = ClinicalTrialFactory(nct_id=nct, status=status)
+        TrialLink.objects.create(trial=trial, therapy=risdiplam, method="editor")
+    return kb
+
+
+def test_search_page_shows_ranked_results_with_reasons(client: Client, kb_with_records) -> None:
+    response = client.get("/treatments", {"gene": "SMN1"})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "nusinersen" in html
+    assert "risdiplam" in html
+    assert "Linked to the gene SMN1." in html
+    assert 'href="https://pubmed.ncbi.nlm.nih.gov/29091570/"' in html
+    assert 'href="https://clinicaltrials.gov/study/NCT02193074"' in html
+    assert 'rel="bookmark"' in html
+    assert "gene=SMN1" in html
+    assert html.index("NCT90000002") < html.index("NCT90000001")  # recruiting first
+
+
+def test_malformed_variant_shows_a_clear_message(client: Client, kb: dict) -> None:
+    response = client.get("/treatments", {"variant": "deletion of exons 50-48"})
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "Could not read the variant" in html
+    assert "reversed" in html
+
+
+def test_print_view_drops_the_form_and_adds_print_css(client: Client, kb: dict) -> None:
+    html = client.get("/treatments", {"gene": "SMN1", "print": "1"}).content.decode()
+    assert 'class="treatment-form"' not in html
+    assert "treatments/print-view.css" in html
+    assert "nusinersen" in html
+
+
+def test_family_view_is_plain_and_says_to_talk_with_the_care_team(client, kb) -> None:
+    html = client.get("/treatments", {"gene": "SMN1", "view": "family"}).content.decode()
+    assert "talk about this list with your care team" in html
+    assert "not medical advice" in html
+    assert "Approved in the United States for this condition." in html
+
+
+def test_csv_export_parses(client: Client, kb_with_records) -> None:
+    response = client.get("/treatments/export.csv", {"variant": "DMD deletion of exons 48-50"})
+    assert response["Content-Type"].startswith("text/csv")
+    rows = list(csv.DictReader(io.StringIO(response.content.decode())))
+    assert rows[0]["therapy"] == "eteplirsen"
+    assert rows[0]["tier"] == "Matches the variant"
+    assert "exon 51" in rows[0]["why"]
+
+
+def test_ris_export_has_one_record_per_reference(client: Client, kb_with_records) -> None:
+    body = client.get("/treatments/export.ris", {"gene": "SMN1"}).content.decode()
+    records = [r for r in body.split("ER  - ") if r.strip()]
+    assert all(r.strip().startswith("TY  - ") for r in records)
+    journal = next(r for r in records if "PMID:29091570" in r)
+    assert "TY  - JOUR" in journal
+    assert "TI  - Nusinersen versus Sham Control" in journal
+    assert "PY  - 2017" in journal
+    assert re.search(r"^UR  - https://clinicaltrials.gov/study/NCT02193074", body, re.M)
+
+
+def test_bibtex_export_has_balanced_entries(client: Client, kb_with_records) -> None:
+    body = client.get("/treatments/export.bib", {"gene": "SMN1"}).content.decode()
+    entries = re.findall(r"@(\w+)\{([^,]+),", body)
+    assert ("article", "pmid29091570") in entries
+    assert ("misc", "nct02193074") in entries
+    assert body.count("{") == body.count("}")
+    assert "doi = {10.1056/NEJMoa1702752}" in body
+
+
+def test_export_with_bad_input_is_a_400(client: Client, db: None) -> None:
+    response = client.get("/treatments/export.csv", {"variant": "c.12345Q>Z"})
+    assert response.status_code == 400
+    assert b"Could not read the variant" in response.content
+
+
+def test_autocomplete_suggests_conditions_and_everyday_phenotype_words(client, kb) -> None:
+    conditions = client.get("/treatments/autocomplete/condition", {"q": "duch"}).json()
+    assert conditions["suggestions"][0]["value"] == "Duchenne muscular dystrophy"
+    phenotypes = client.get("/treatments/autocomplete/phenotype", {"q": "HP:000370"}).json()
+    assert any(s["value"] == "HP:0003701" for s in phenotypes["suggestions"])

@@ -1,0 +1,67 @@
+"""The treatment search form (GET, so every search has a permalink)."""
+
+from __future__ import annotations
+
+from django import forms
+
+from knowledge.models import ApprovalStatus, EvidenceLevel, Modality
+from treatments.query import MAX_RESULTS, TreatmentFilters, TreatmentQuery
+from trials.models import TrialStatus
+
+PHASES = (
+    ("EARLY_PHASE1", "Early phase 1"),
+    ("PHASE1", "Phase 1"),
+    ("PHASE2", "Phase 2"),
+    ("PHASE3", "Phase 3"),
+    ("PHASE4", "Phase 4"),
+)
+
+
+class TreatmentSearchForm(forms.Form):
+    condition = forms.CharField(
+        required=False, max_length=300,
+        help_text="Condition name or id, e.g. 'Duchenne muscular dystrophy' or ORPHA:98896.",
+    )  # fmt: skip
+    gene = forms.CharField(
+        required=False,
+        max_length=100,
+        help_text="Gene symbol, previous symbol or alias, e.g. SMN1.",
+    )
+    variant = forms.CharField(
+        required=False, max_length=300,
+        help_text="HGVS (c.1521_1523del, p.Phe508del), rsID, or e.g. 'deletion of exons 48-50'.",
+    )  # fmt: skip
+    phenotypes = forms.CharField(
+        required=False, max_length=2000,
+        help_text="HPO ids or everyday words, separated by commas, e.g. 'seizures, HP:0001263'.",
+    )  # fmt: skip
+    modality = forms.MultipleChoiceField(required=False, choices=Modality.choices)
+    status = forms.MultipleChoiceField(
+        required=False, choices=ApprovalStatus.choices, label="Approval status"
+    )
+    evidence_level = forms.MultipleChoiceField(required=False, choices=EvidenceLevel.choices)
+    trial_status = forms.MultipleChoiceField(required=False, choices=TrialStatus.choices)
+    trial_phase = forms.MultipleChoiceField(required=False, choices=PHASES)
+    country = forms.CharField(
+        required=False, max_length=80, help_text="Only trials with a site in this country."
+    )
+    limit = forms.IntegerField(required=False, min_value=1, max_value=MAX_RESULTS)
+
+    def to_query(self) -> TreatmentQuery:
+        """The validated form as a TreatmentQuery (call after is_valid())."""
+        data = self.cleaned_data
+        return TreatmentQuery(
+            condition=data.get("condition") or "",
+            gene=data.get("gene") or "",
+            variant=data.get("variant") or "",
+            phenotypes=data.get("phenotypes") or "",
+            filters=TreatmentFilters(
+                modality=tuple(data.get("modality") or ()),
+                status=tuple(data.get("status") or ()),
+                evidence_level=tuple(data.get("evidence_level") or ()),
+                trial_status=tuple(data.get("trial_status") or ()),
+                trial_phase=tuple(data.get("trial_phase") or ()),
+                country=data.get("country") or "",
+            ),
+            limit=data.get("limit") or 50,
+        )

@@ -1,0 +1,284 @@
+"""Treatment search: resolve inputs, gather therapy links, rank them, attach trials and papers."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from django.db.models import Q
+
+from knowledge.hgvs import VariantParseError, parse_variant
+from knowledge.models import Condition, ConditionGene, Modality, ReviewStatus, TherapyLink
+from literature.models import Publication
+from treatments.phenotypes import conditions_rank_by_phenotypes
+from treatments.query import (
+    MAX_RESULTS,
+    ConditionRef,
+    PhenotypeRef,
+    RankedCondition,
+    Reference,
+    TreatmentQuery,
+    TreatmentResult,
+    TreatmentResults,
+    TrialSummary,
+)
+from treatments.ranking import TIERS, RankContext, RankedLink, links_rank
+from treatments.resolve import (
+    ResolvedVariant,
+    condition_list_for_text,
+    gene_get_for_text,
+    phenotype_list_for_text,
+    variant_resolve,
+)
+from trials.models import OPEN_STATUSES, ClinicalTrial, TrialLink, TrialStatus
+
+PHENOTYPE_CONDITIONS = 10  # conditions suggested by symptoms that widen a search
+CONDITION_TRIALS = 10
+MAX_URL_REFERENCES = 3
+
+
+def _ref(condition: Condition, how: str) -> ConditionRef:
+    return ConditionRef(condition.pk, condition.name, condition.slug, condition.primary_id, how)
+
+
+def _split_gene_and_variant(query: TreatmentQuery) -> tuple[str, str]:
+    """Accept "CFTR F508del" typed into the gene box: a gene plus a variant is a variant."""
+    gene_text, variant_text = query.gene.strip(), query.variant.strip()
+    if gene_text and not variant_text and " " in gene_text:
+        try:
+            parsed = parse_variant(gene_text)
+        except VariantParseError:
+            return gene_text, variant_text
+        if parsed.gene:
+            return parsed.gene, gene_text
+    return gene_text, variant_text
+
+
+def _collect_conditions(
+    query: TreatmentQuery, gene_ids: set[int], variant: ResolvedVariant | None
+) -> tuple[dict[int, str], list[ConditionRef], list[str]]:
+    how: dict[int, str] = {}
+    refs: list[ConditionRef] = []
+    notices: list[str] = []
+    if query.condition.strip():
+        found = condition_list_for_text(text=query.condition)
+        if not found:
+            notices.append(f"No condition matched “{query.condition.strip()}”.")
+        for condition in found:
+            how[condition.pk] = f"Used for {condition.name}, the condition searched for."
+            refs.append(_ref(condition, "searched for"))
+    if gene_ids:
+        for link in ConditionGene.objects.filter(gene_id__in=gene_ids).select_related(
+            "condition", "gene"
+        ):
+            if link.condition_id not in how:
+                how[link.condition_id] = (
+                    f"Used for {link.condition.name}, which is linked to {link.gene.symbol}."
+                )
+                refs.append(_ref(link.condition, f"linked to {link.gene.symbol}"))
+    if variant and variant.condition_ids:
+        for condition in Condition.objects.filter(pk__in=variant.condition_ids):
+            if condition.pk not in how:
+                how[condition.pk] = f"Used for {condition.name}, linked to this variant in ClinVar."
+                refs.append(_ref(condition, "linked to the variant"))
+    return how, refs, notices
+
+
+def _trial_summary(trial: ClinicalTrial) -> TrialSummary:
+    return TrialSummary(
+        nct_id=trial.nct_id,
+        title=trial.title,
+        status=trial.status,
+        status_label=TrialStatus(trial.status).label if trial.status in TrialStatus.values else "",
+        phases=tuple(trial.phases),
+        countries=tuple(trial.countries),
+        is_open=trial.status in OPEN_STATUSES,
+        url=f"https://clinicaltrials.gov/study/{trial.nct_id}",
+    )
+
+
+def _trial_sort_key(trial: ClinicalTrial) -> tuple:
+    phase = max((p for p in trial.phases if p[-1:].isdigit()), default="0")
+    return (
+        trial.status != TrialStatus.RECRUITING,
+        trial.status not in OPEN_STATUSES,
+        -int(phase[-1]),
+        -(trial.last_update_date.toordinal() if trial.last_update_date else 0),
+        trial.nct_id,
+    )
+
+
+def _trial_passes(trial: ClinicalTrial, query: TreatmentQuery) -> bool:
+    filters = query.filters
+    if filters.trial_status and trial.status not in filters.trial_status:
+        return False
+    if filters.trial_phase and not set(filters.trial_phase) & set(trial.phases):
+        return False
+    country = filters.country.strip().lower()
+    return not country or country in {c.lower() for c in trial.countries}
+
+
+def _trials_by_therapy(ranked: list[RankedLink], query: TreatmentQuery) -> dict[int, list]:
+    therapy_ids = {r.link.therapy_id for r in ranked}
+    nct_owner = {nct: r.link.therapy_id for r in ranked for nct in r.link.nct_ids}
+    lookup = Q(links__therapy_id__in=therapy_ids) & ~Q(links__review_status=ReviewStatus.REJECTED)
+    trials = ClinicalTrial.objects.filter(lookup | Q(nct_id__in=list(nct_owner))).distinct()
+    links = TrialLink.objects.filter(therapy_id__in=therapy_ids).exclude(
+        review_status=ReviewStatus.REJECTED
+    )
+    owners: dict[int, set[int]] = defaultdict(set)
+    for trial_id, therapy_id in links.values_list("trial_id", "therapy_id"):
+        owners[trial_id].add(therapy_id)
+    grouped: dict[int, list[ClinicalTrial]] = defaultdict(list)
+    for trial in trials:
+        if not _trial_passes(trial, query):
+            continue
+        for therapy_id in owners.get(trial.pk, set()) | (
+            {nct_owner[trial.nct_id]} if trial.nct_id in nct_owner else set()
+        ):
+            grouped[therapy_id].append(trial)
+    return {
+        k: [_trial_summary(t) for t in sorted(v, key=_trial_sort_key)] for k, v in grouped.items()
+    }
+
+
+def _condition_trials(condition_ids: set[int], query: TreatmentQuery) -> tuple[TrialSummary, ...]:
+    trials = (
+        ClinicalTrial.objects.filter(
+            links__condition_id__in=condition_ids, status__in=OPEN_STATUSES
+        )
+        .exclude(links__review_status=ReviewStatus.REJECTED)
+        .distinct()
+    )
+    kept = sorted((t for t in trials[:200] if _trial_passes(t, query)), key=_trial_sort_key)
+    return tuple(_trial_summary(t) for t in kept[:CONDITION_TRIALS])
+
+
+def _references(ranked: list[RankedLink]) -> dict[str, Reference]:
+    pmids = {pmid for r in ranked for pmid in r.link.pmids}
+    refs = {
+        pmid: Reference("pmid", pmid, f"https://pubmed.ncbi.nlm.nih.gov/{pmid}/") for pmid in pmids
+    }
+    for pub in Publication.objects.filter(pmid__in=pmids):
+        authors = tuple(
+            a.get("name") or " ".join(filter(None, [a.get("last"), a.get("initials")]))
+            for a in pub.authors
+            if isinstance(a, dict)
+        )
+        refs[pub.pmid] = Reference(
+            "pmid", pub.pmid, pub.pubmed_url, title=pub.title, journal=pub.journal,
+            year=str(pub.published_on.year) if pub.published_on else pub.published_text[:4],
+            authors=tuple(a for a in authors if a), doi=pub.doi, volume=pub.volume,
+            issue=pub.issue, pages=pub.pages,
+        )  # fmt: skip
+    return refs
+
+
+def _result(
+    rank: int, item: RankedLink, pubs: dict[str, Reference], trials: list
+) -> TreatmentResult:
+    link, therapy = item.link, item.link.therapy
+    references = [pubs[p] for p in link.pmids if p in pubs]
+    references += [
+        Reference("nct", nct, f"https://clinicaltrials.gov/study/{nct}") for nct in link.nct_ids
+    ]
+    references += [Reference("url", url, url) for url in link.urls[:MAX_URL_REFERENCES]]
+    return TreatmentResult(
+        rank=rank, therapy_id=therapy.pk, therapy_name=therapy.name, therapy_slug=therapy.slug,
+        synonyms=tuple(therapy.synonyms), modality=therapy.modality,
+        modality_label=Modality(therapy.modality).label if therapy.modality in Modality.values
+        else therapy.modality,
+        status=link.status, status_label=link.get_status_display(),
+        evidence_level=link.evidence_level, evidence_label=link.get_evidence_level_display(),
+        mechanism=therapy.mechanism, condition_name=link.condition_name,
+        variant_scope=link.variant_scope, tier=item.tier, tier_label=TIERS[item.tier][1],
+        reasons=item.reasons, references=tuple(references), trials=tuple(trials),
+        source=link.source, source_url=link.source_url, retrieved_on=link.retrieved_on,
+    )  # fmt: skip
+
+
+def treatment_list_ranked(*, query: TreatmentQuery) -> TreatmentResults:
+    """Run a treatment search; raises TreatmentQueryError for an unreadable variant."""
+    notices: list[str] = []
+    gene_text, variant_text = _split_gene_and_variant(query)
+    gene = gene_get_for_text(text=gene_text) if gene_text else None
+    if gene_text and gene is None:
+        notices.append(f"No gene named “{gene_text}” (symbol, previous symbol or alias).")
+    variant = (
+        variant_resolve(text=variant_text, gene_symbol=gene.symbol if gene else "")
+        if variant_text
+        else None
+    )
+    if variant and gene is None and variant.gene_symbol:
+        gene = gene_get_for_text(text=variant.gene_symbol)
+    gene_ids = {gene.pk} if gene else set()
+    how, condition_refs, more = _collect_conditions(query, gene_ids, variant)
+    notices += more
+    found, missing = phenotype_list_for_text(text=query.phenotypes)
+    notices += [f"No HPO term matched “{word}”." for word in missing]
+    phenotype_ids = [term.pk for _, term in found]
+    scores = conditions_rank_by_phenotypes(phenotype_ids=phenotype_ids) if phenotype_ids else []
+    names = Condition.objects.in_bulk([s.condition_id for s in scores])
+    ranked_conditions = tuple(
+        RankedCondition(_ref(names[s.condition_id], "suggested by symptoms"), s.score, s.matches)
+        for s in scores
+        if s.condition_id in names
+    )
+    # Symptoms widen the search only when no diagnosis, gene or variant points at a condition.
+    phenotype_rank = (
+        {}
+        if how
+        else {
+            rc.condition.id: (i, rc.condition.name)
+            for i, rc in enumerate(ranked_conditions[:PHENOTYPE_CONDITIONS], 1)
+        }
+    )
+    context = RankContext(
+        variant=variant, gene_ids=frozenset(gene_ids), gene_symbol=gene.symbol if gene else "",
+        condition_how=how, phenotype_rank=phenotype_rank,
+    )  # fmt: skip
+    ranked = _ranked_links(query, context)
+    trials = _trials_by_therapy(ranked, query)
+    if query.filters.touches_trials:
+        ranked = [r for r in ranked if trials.get(r.link.therapy_id)]
+    ranked = ranked[: min(query.limit, MAX_RESULTS)]
+    pubs = _references(ranked)
+    results = tuple(
+        _result(i, item, pubs, trials.get(item.link.therapy_id, []))
+        for i, item in enumerate(ranked, 1)
+    )
+    return TreatmentResults(
+        query=query,
+        conditions=tuple(condition_refs),
+        gene_symbol=gene.symbol if gene else "",
+        variant_normalized=variant.description.normalized if variant else "",
+        phenotypes=tuple(PhenotypeRef(t.pk, t.hpo_id, t.name, typed) for typed, t in found),
+        notices=tuple(notices),
+        results=results,
+        ranked_conditions=ranked_conditions,
+        condition_trials=_condition_trials(set(how) or set(phenotype_rank), query),
+    )
+
+
+def _ranked_links(query: TreatmentQuery, context: RankContext) -> list[RankedLink]:
+    condition_ids = set(context.condition_how) | set(context.phenotype_rank)
+    variant_ids = context.variant.variant_ids if context.variant else frozenset()
+    reach = Q(condition_id__in=condition_ids) | Q(genes__in=context.gene_ids)
+    if variant_ids:
+        reach |= Q(variants__in=variant_ids)
+    links = TherapyLink.objects.filter(reach)
+    filters = query.filters
+    if filters.modality:
+        links = links.filter(therapy__modality__in=filters.modality)
+    if filters.status:
+        links = links.filter(status__in=filters.status)
+    if filters.evidence_level:
+        links = links.filter(evidence_level__in=filters.evidence_level)
+    if not condition_ids and not context.gene_ids and not variant_ids:
+        return []
+    ids = links.values("id").distinct()
+    rows = (
+        TherapyLink.objects.filter(id__in=ids)
+        .select_related("therapy")
+        .prefetch_related("genes", "variants")
+    )
+    return links_rank(list(rows), context)
