@@ -11,18 +11,18 @@ import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import cache
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 import redis
 from django.conf import settings
 from django.db import connection
 from redis.exceptions import LockError
 
+from rarelabs.redis_urls import LOCKS_DB, with_db
+
 logger = logging.getLogger(__name__)
 
 # Not the cache's database: a cache.clear() (FLUSHDB) must not drop held locks.
-# Celery's broker and results use databases 1 and 2.
-LOCKS_REDIS_DB = 3
+LOCKS_REDIS_DB = LOCKS_DB
 # Longer than any one batch takes; refreshed after each batch by RefreshLock.extend().
 LOCK_TIMEOUT_SECONDS = 30 * 60
 
@@ -36,16 +36,6 @@ def redis_client(url: str) -> redis.Redis:
 def default_redis() -> redis.Redis:
     """The client for locks and breakers: settings.REDIS_CLIENT_URL, database LOCKS_REDIS_DB."""
     return redis_client(with_db(settings.REDIS_CLIENT_URL, LOCKS_REDIS_DB))
-
-
-def with_db(url: str, db: int) -> str:
-    """The same Redis URL pointing at database ``db`` (unix://...?db=N or redis://host/N)."""
-    parts = urlsplit(url)
-    query = [(k, v) for k, v in parse_qsl(parts.query) if k != "db"]
-    if parts.scheme == "unix":
-        # urlunsplit would drop the empty host of unix:///path.
-        return f"{url.split('?', 1)[0]}?{urlencode([*query, ('db', str(db))])}"
-    return urlunsplit(parts._replace(path=f"/{db}", query=urlencode(query)))
 
 
 class RefreshLock:

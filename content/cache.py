@@ -1,0 +1,97 @@
+"""Whole-page cache for anonymous readers, invalidated by a generation counter.
+
+Any save or delete of a model the public pages show bumps one counter in Redis; cached pages
+carry the counter in their key, so a change makes every older page unreachable at once (they
+expire on their own). This is the one signal receiver outside `search/signals.py`: it only
+invalidates a cache, which the style guide allows, and it lives here because the pages it
+protects are rendered by this app's views and the apps registry calls `register()` from
+`ContentConfig.ready()`. Bulk writes (`bulk_create`, `QuerySet.update`) send no signals, so
+importers call `page_cache_invalidate()` when they finish; the cache timeout bounds the rest.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from django.core.cache import cache
+from django.db import connection
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.http import HttpRequest, HttpResponse
+
+logger = logging.getLogger(__name__)
+
+WATCHED_APPS = frozenset({"knowledge", "trials", "literature", "content"})
+PAGE_TIMEOUT_SECONDS = 600
+_DISPATCH_UID = "content.cache.page_cache_invalidate"
+
+
+def _namespace() -> str:
+    # The database name keeps parallel test databases and the dev site from sharing pages.
+    return f"pages:{connection.settings_dict['NAME']}"
+
+
+def page_cache_generation() -> int:
+    """The current page generation (starts at 1)."""
+    key = f"{_namespace()}:generation"
+    value = cache.get(key)
+    if value is None:
+        cache.add(key, 1, timeout=None)
+        value = cache.get(key, 1)
+    return int(value)
+
+
+def page_cache_invalidate() -> None:
+    """Make every cached page stale by bumping the generation."""
+    key = f"{_namespace()}:generation"
+    try:
+        cache.incr(key)
+    except ValueError:  # the key was missing: start a fresh generation
+        cache.set(key, 2, timeout=None)
+
+
+def _on_change(sender: type, **kwargs: Any) -> None:
+    if sender._meta.app_label in WATCHED_APPS:
+        page_cache_invalidate()
+
+
+def register() -> None:
+    """Connect the invalidation receivers (called once from ContentConfig.ready)."""
+    for signal in (post_save, post_delete, m2m_changed):
+        signal.connect(_on_change, dispatch_uid=f"{_DISPATCH_UID}:{id(signal)}", weak=False)
+
+
+def _cacheable(request: HttpRequest) -> bool:
+    if request.method not in ("GET", "HEAD") or "preview" in request.GET:
+        return False
+    user = getattr(request, "user", None)
+    return not (user is not None and user.is_authenticated)
+
+
+def cache_page_for_anonymous(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """Serve a view's 200 responses from Redis for anonymous GETs, keyed by generation and URL."""
+
+    @functools.wraps(view)
+    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if not _cacheable(request):
+            return view(request, *args, **kwargs)
+        digest = hashlib.sha256(request.get_full_path().encode()).hexdigest()[:32]
+        key = f"{_namespace()}:{page_cache_generation()}:{digest}"
+        hit = cache.get(key)
+        if hit is not None:
+            content, content_type = hit
+            response = HttpResponse(content, content_type=content_type)
+            response["X-Page-Cache"] = "hit"
+            return response
+        response = view(request, *args, **kwargs)
+        if response.status_code == 200 and not response.streaming:
+            if hasattr(response, "render") and not response.is_rendered:
+                response.render()
+            cache.set(key, (response.content, response["Content-Type"]), PAGE_TIMEOUT_SECONDS)
+            response["X-Page-Cache"] = "miss"
+        return response
+
+    return wrapper

@@ -1,0 +1,224 @@
+"""Plain-language words for a condition's facts, and a family summary composed from them.
+
+Every sentence states one stored fact and names where that fact came from. A fact that is
+missing gives no sentence: nothing is guessed.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from dataclasses import dataclass
+
+from content.readability import GRADE_LIMIT, reading_grade
+from knowledge.models import ApprovalStatus, Condition, ConditionPhenotype
+
+APPROVED_STATUSES = frozenset({ApprovalStatus.FDA_APPROVED, ApprovalStatus.EMA_APPROVED})
+COMMON_SYMPTOM_FREQUENCY = 0.3  # HPO "frequent" or more (30% of people and up)
+
+# Onset categories in everyday words, ordered from earliest to latest.
+ONSET_WORDS: dict[str, str] = {
+    "antenatal": "before birth",
+    "neonatal": "soon after birth",
+    "infancy": "in babies",
+    "childhood": "in childhood",
+    "adolescent": "in the teen years",
+    "adult": "in adults",
+    "elderly": "in older adults",
+    "all_ages": "at any age",
+}
+
+# How each way of inheritance works, in general terms (true of the mode, not of one condition).
+INHERITANCE_WORDS: dict[str, str] = {
+    "autosomal_dominant": (
+        "It is passed down in a dominant way. One changed copy of the gene is enough to cause it."
+    ),
+    "autosomal_recessive": (
+        "It is passed down in a recessive way. A child has it when they get a changed copy of "
+        "the gene from each parent."
+    ),
+    "x_linked_recessive": (
+        "It is linked to the X chromosome. It mostly affects boys, and girls can carry it."
+    ),
+    "x_linked_dominant": "It is linked to the X chromosome. It can affect boys and girls.",
+    "x_linked": "It is linked to the X chromosome.",
+    "y_linked": "It is linked to the Y chromosome, so it is passed from father to son.",
+    "mitochondrial": "It is passed down through the mother, in the cell's power packs.",
+    "semidominant": "It is passed down in a way where one changed copy can cause it.",
+    "digenic": "It comes from changes in two different genes at once.",
+    "multifactorial": "It comes from a mix of genes and other causes.",
+    "somatic": "It is not passed down. The gene change happens after conception.",
+    "sporadic": "It usually happens by chance and is not passed down.",
+}
+
+# Words for how often a symptom occurs, from the share of people who have it.
+_FREQUENCY_BANDS: tuple[tuple[float, str], ...] = (
+    (0.99, "almost everyone"),
+    (0.8, "most people"),
+    (0.6, "more than half of people"),
+    (0.4, "about half of people"),
+    (0.05, "some people"),
+    (0.0, "a few people"),
+)
+_FREQUENCY_LABELS: tuple[tuple[str, str], ...] = (
+    ("obligate", "almost everyone"),
+    ("very frequent", "most people"),
+    ("very rare", "a few people"),
+    ("frequent", "many people"),
+    ("occasional", "some people"),
+)
+_PREVALENCE = re.compile(r"^\s*([<>]?)\s*(\d+)\s*(?:-\s*(\d+))?\s*/\s*([\d\s]+)$")
+_DENOMINATORS = {1000: "1,000", 10000: "10,000", 100000: "100,000", 1000000: "1 million"}
+
+
+@dataclass(frozen=True)
+class SummarySentence:
+    text: str
+    source: str
+    retrieved_on: datetime.date | None = None
+
+
+@dataclass(frozen=True)
+class FamilySummary:
+    sentences: list[SummarySentence]
+    generated: bool
+
+    @property
+    def text(self) -> str:
+        return " ".join(s.text for s in self.sentences)
+
+
+def frequency_words(fraction: float | None, label: str = "") -> str:
+    """How often a symptom occurs in words ('most people'), or '' when it is not known."""
+    if fraction is not None:
+        if fraction <= 0:
+            return ""
+        return next(words for floor, words in _FREQUENCY_BANDS if fraction >= floor)
+    lowered = label.lower()
+    return next((words for key, words in _FREQUENCY_LABELS if key in lowered), "")
+
+
+def symptom_name(link: ConditionPhenotype) -> str:
+    """A symptom in everyday words: the HPO layperson synonym when present, else the term."""
+    return link.phenotype.layperson_name or link.phenotype.name
+
+
+def prevalence_words(prevalence: str) -> str:
+    """An Orphanet prevalence class ('1-9 / 100 000') as a plain sentence, or ''."""
+    match = _PREVALENCE.match(prevalence or "")
+    if not match:
+        return ""
+    sign, low, high, denominator = match.groups()
+    per = _DENOMINATORS.get(int(denominator.replace(" ", "")))
+    if per is None:
+        return ""
+    if sign == "<":
+        return f"It is very rare. Fewer than {low} in {per} people have it."
+    if sign == ">":
+        return f"More than {low} in {per} people have it."
+    count = f"{low} to {high}" if high else low
+    return f"It is rare. About {count} in {per} people have it."
+
+
+def onset_words(onset: list[str]) -> str:
+    """When a condition usually starts, as a plain sentence, or ''."""
+    phrases = [ONSET_WORDS[key] for key in ONSET_WORDS if key in onset]
+    if not phrases:
+        return ""
+    if "at any age" in phrases:
+        return "It can start at any age."
+    joined = phrases[0] if len(phrases) == 1 else ", ".join(phrases[:-1]) + " or " + phrases[-1]
+    return f"It usually starts {joined}."
+
+
+def inheritance_words(inheritance: list[str]) -> str:
+    """How a condition is inherited, explained simply, or '' when unknown."""
+    known = [INHERITANCE_WORDS[mode] for mode in inheritance if mode in INHERITANCE_WORDS]
+    if not known:
+        return ""
+    if len(known) == 1:
+        return known[0]
+    return "It can be passed down in more than one way. " + known[0]
+
+
+def _facts_source(condition: Condition, specific: str = "") -> str:
+    return specific or condition.facts_source or condition.primary_id
+
+
+def _symptom_sentence(
+    condition: Condition, before: list[SummarySentence]
+) -> SummarySentence | None:
+    links = [
+        link
+        for link in condition.phenotypes.all()
+        if link.frequency is not None and link.frequency >= COMMON_SYMPTOM_FREQUENCY
+    ]
+    # Everyday (layperson) names first, then the most frequent: medical terms read hardest.
+    links.sort(
+        key=lambda link: (
+            not link.phenotype.layperson_name,
+            -(link.frequency or 0),
+            symptom_name(link).lower(),
+        )
+    )
+    context = " ".join(s.text for s in before)
+    for count in (3, 2, 1):
+        chosen = links[:count]
+        if len(chosen) < count:
+            continue
+        names = [symptom_name(link).lower() for link in chosen]
+        listed = names[0] if count == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+        text = f"Common signs are {listed}."
+        # Keep the summary at grade 8: fewer signs, or none, rather than hard words.
+        if reading_grade(f"{context} {text}") <= GRADE_LIMIT:
+            sources = sorted({f"{link.source} {link.source_id}".strip() for link in chosen})
+            return SummarySentence(text, "; ".join(sources), chosen[0].retrieved_on)
+    return None
+
+
+def _therapy_sentence(condition: Condition) -> SummarySentence | None:
+    links = list(condition.therapy_links.all())
+    if not links:
+        return None
+    approved = sorted({link.therapy.name for link in links if link.status in APPROVED_STATUSES})
+    if approved:
+        first = next(link for link in links if link.therapy.name == approved[0])
+        names = approved[0] if len(approved) == 1 else f"{approved[0]} and others"
+        return SummarySentence(
+            f"There is an approved medicine for it: {names}.",
+            f"{first.source} {first.source_id}".strip(),
+            first.retrieved_on,
+        )
+    return SummarySentence(
+        "Some medicines are being studied for it. None in our records is approved yet.",
+        "; ".join(sorted({link.source for link in links})),
+        links[0].retrieved_on,
+    )
+
+
+def condition_family_summary(condition: Condition) -> FamilySummary:
+    """The editor's family summary when present, else one composed from structured facts."""
+    if condition.family_summary.strip():
+        edited = condition.family_summary_updated_at
+        return FamilySummary(
+            [
+                SummarySentence(
+                    condition.family_summary.strip(),
+                    "RareLabs editors",
+                    edited.date() if edited else None,
+                )
+            ],
+            generated=False,
+        )
+    sentences: list[SummarySentence] = []
+    facts_date = condition.retrieved_on
+    rarity = prevalence_words(condition.prevalence)
+    if rarity:
+        source = _facts_source(condition, condition.prevalence_source)
+        sentences.append(SummarySentence(rarity, source, facts_date))
+    texts = (onset_words(condition.onset), inheritance_words(condition.inheritance))
+    sentences.extend(SummarySentence(t, _facts_source(condition), facts_date) for t in texts if t)
+    therapy = _therapy_sentence(condition)
+    symptoms = _symptom_sentence(condition, [*sentences, *([therapy] if therapy else [])])
+    sentences.extend(s for s in (symptoms, therapy) if s is not None)
+    return FamilySummary(sentences, generated=True)

@@ -1,0 +1,271 @@
+"""Knowledge pages: content order, links between pages, sources, 404s, redirects, query counts."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+from django.utils.html import escape
+
+from content.cache import page_cache_invalidate
+from knowledge.models import ApprovalStatus, Condition, PhenotypeSynonym, ReviewStatus, SlugRedirect
+from knowledge.selectors import condition_list_by_letter
+from literature.models import PublicationLink
+from tests.factories.knowledge import (
+    ConditionFactory,
+    ConditionGeneFactory,
+    ConditionIdentifierFactory,
+    ConditionPhenotypeFactory,
+    GeneFactory,
+    PhenotypeFactory,
+    TherapyLinkFactory,
+    VariantFactory,
+)
+from tests.factories.records import ClinicalTrialFactory, PublicationFactory
+from trials.models import TrialLink, TrialStatus
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _fresh_page_cache() -> None:
+    # Rolled-back test data sends no signals: start every test on a new cache generation.
+    page_cache_invalidate()
+
+
+@pytest.fixture
+def sma():
+    condition = ConditionFactory(
+        name="Testing muscular atrophy",
+        slug="testing-muscular-atrophy",
+        primary_id="ORPHA:99070",
+        prevalence="1-9 / 100 000",
+        prevalence_source="Orphanet ORPHA:99070",
+        onset=["infancy"],
+        inheritance=["autosomal_recessive"],
+        facts_source="Orphanet 2025-12",
+        definition="A group of inherited neuromuscular disorders.",
+    )
+    ConditionIdentifierFactory(condition=condition, scheme="OMIM", value="9253300")
+    ConditionIdentifierFactory(condition=condition, scheme="GARD", value="0099674")
+    hypotonia = PhenotypeFactory(hpo_id="HP:9901290", name="Generalized hypotonia")
+    PhenotypeSynonym.objects.create(phenotype=hypotonia, text="Floppy muscles", is_layperson=True)
+    ConditionPhenotypeFactory(
+        condition=condition,
+        phenotype=hypotonia,
+        frequency=0.895,
+        source="Orphanet",
+        source_id="ORPHA:99070",
+    )
+    ConditionPhenotypeFactory(
+        condition=condition,
+        frequency=0.17,
+        phenotype__name="Scoliosis",
+        phenotype__hpo_id="HP:9902650",
+    )
+    gene = GeneFactory(symbol="TSMN1", name="survival of motor neuron 1, telomeric")
+    ConditionGeneFactory(condition=condition, gene=gene, source="Orphanet", source_id="ORPHA:99070")
+    TherapyLinkFactory(
+        condition=condition,
+        therapy__name="testdiplam",
+        therapy__slug="testdiplam",
+        status=ApprovalStatus.INVESTIGATIONAL,
+    )
+    TherapyLinkFactory(
+        condition=condition,
+        therapy__name="testinersen",
+        therapy__slug="testinersen",
+        therapy__mechanism="Helps the cell make more SMN protein.",
+        status=ApprovalStatus.FDA_APPROVED,
+        approval_year_fda=2016,
+    )
+    trial = ClinicalTrialFactory(nct_id="NCT01234567", title="A study of <b>testdiplam</b>")
+    TrialLink.objects.create(
+        trial=trial, condition=condition, method="identifier", review_status=ReviewStatus.CONFIRMED
+    )
+    closed = ClinicalTrialFactory(
+        nct_id="NCT07654321", status=TrialStatus.COMPLETED, title="A finished study"
+    )
+    TrialLink.objects.create(trial=closed, condition=condition, method="name_match")
+    paper = PublicationFactory(pmid="29091570", title="Nusinersen <script>alert(1)</script> trial")
+    PublicationLink.objects.create(publication=paper, condition=condition, method="reference")
+    return condition
+
+
+def test_condition_page_shows_sections_in_family_order(client: Client, sma) -> None:
+    """Summary first, trials near the top, then symptoms, inheritance, genes and therapies."""
+    response = client.get(reverse("knowledge:condition-detail", args=[sma.slug]))
+    assert response.status_code == 200
+    html = response.content.decode()
+    html = html[html.index("<main") : html.index("</main>")]
+    order = [
+        "In plain words",
+        "Studies looking for people to join",
+        "Signs and symptoms",
+        "how it runs in families",
+        ">Genes<",
+        ">Treatments<",
+        "Latest research",
+        "Learn more elsewhere",
+        "Not medical advice.",
+    ]
+    positions = [html.index(marker) for marker in order]
+    assert positions == sorted(positions)
+    assert "Written by a computer" in html
+    assert "Floppy muscles" in html
+    assert "Most people" in html
+    assert "Some people" in html
+    assert html.index("testinersen") < html.index("testdiplam")  # approved first
+    assert "Helps the cell make more SMN protein." in html
+    assert "Reviewed" in html
+    assert "A finished study" not in html  # only recruiting trials
+
+
+def test_condition_page_links_to_sources_and_other_pages(client: Client, sma) -> None:
+    """External links are built from identifiers; genes, therapies, trials and papers link in."""
+    html = client.get(sma.get_absolute_url()).content.decode()
+    for url in [
+        "https://www.orpha.net/en/disease/detail/99070",
+        "https://omim.org/entry/9253300",
+        "https://rarediseases.info.nih.gov/diseases/99674/testing-muscular-atrophy",
+        "https://www.ncbi.nlm.nih.gov/clinvar/?term=TSMN1%5Bgene%5D",
+        "https://medlineplus.gov/genetics/gene/tsmn1/",
+        "/genes/TSMN1/",
+        "/therapies/testinersen/",
+        "/trials/NCT01234567/",
+        "/publications/29091570/",
+        "/phenotypes/HP:9901290/",
+    ]:
+        assert url in html, url
+    assert "retrieved 25 Nov 2026" in html  # section sources carry retrieval dates
+    assert '"@type": "MedicalWebPage"' in html
+
+
+def test_imported_text_is_escaped(client: Client, sma) -> None:
+    """Titles from PubMed and ClinicalTrials.gov are shown as text, never as markup."""
+    html = client.get(sma.get_absolute_url()).content.decode()
+    assert "<script>alert(1)</script>" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "&lt;b&gt;testdiplam&lt;/b&gt;" in html
+
+
+def test_condition_page_query_count_is_fixed(
+    client: Client, sma, django_assert_max_num_queries
+) -> None:
+    """More symptoms, genes and therapies do not add queries (no N+1)."""
+    for _n in range(15):
+        ConditionPhenotypeFactory(condition=sma, frequency=0.5)
+        ConditionGeneFactory(condition=sma)
+        TherapyLinkFactory(condition=sma)
+    page_cache_invalidate()
+    with django_assert_max_num_queries(14):
+        assert client.get(sma.get_absolute_url()).status_code == 200
+
+
+def test_old_slug_redirects_permanently(client: Client, sma) -> None:
+    """A merged condition's old slug answers 301 to the current page."""
+    SlugRedirect.objects.create(old_slug="sma-old-name", condition=sma)
+    response = client.get("/conditions/sma-old-name/")
+    assert response.status_code == 301
+    assert response["Location"] == sma.get_absolute_url()
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/conditions/no-such-thing/",
+        "/genes/NOPE1/",
+        "/variants/999999/",
+        "/phenotypes/HP:9999999/",
+        "/phenotypes/not-an-id/",
+        "/therapies/no-such-drug/",
+        "/trials/NCT99999999/",
+        "/trials/not-an-nct/",
+        "/publications/123456789/",
+        "/publications/abc/",
+    ],
+)
+def test_unknown_pages_give_404_with_search(client: Client, path: str) -> None:
+    """Unknown slugs and ids give a 404 page that offers the search box."""
+    response = client.get(path)
+    assert response.status_code == 404
+    assert b'id="site-search"' in response.content
+    assert b'action="/search"' in response.content
+
+
+def test_condition_list_pages_by_letter(client: Client, django_assert_max_num_queries) -> None:
+    """A to Z shows one letter, fifty a page, with letter links; odd input never fails."""
+    for n in range(55):
+        ConditionFactory(name=f"Bravo condition {n:02d}")
+    ConditionFactory(name="Alpha condition")
+    ConditionFactory(name="22q11.2 test deletion syndrome", slug="test-22q11-2")
+    page_cache_invalidate()
+    # The database may also hold the real knowledge base: expect its order, not a fixed list.
+    b_names = list(Condition.objects.filter(name__istartswith="b").values_list("name", flat=True))
+    with django_assert_max_num_queries(4):
+        first = client.get("/conditions/?letter=B").content.decode()
+    assert all(escape(name) in first for name in b_names[:50])
+    assert escape(b_names[50]) not in first
+    assert "Alpha condition" not in first
+    assert 'aria-current="page"' in first
+    second = client.get("/conditions/?letter=b&page=2").content.decode()
+    assert escape(b_names[50]) in second
+    pages = -(-len(b_names) // 50)
+    last = client.get(f"/conditions/?letter=B&page={pages}").content.decode()
+    assert escape(b_names[-1]) in last
+    others = list(condition_list_by_letter(letter="0-9").values_list("name", flat=True))
+    on_page = others.index("22q11.2 test deletion syndrome") // 50 + 1
+    listing = client.get(f"/conditions/?letter=0-9&page={on_page}").content.decode()
+    assert "22q11.2 test deletion syndrome" in listing
+    for odd in [
+        "?letter=%00",
+        "?page=-1",
+        "?page=abc",
+        "?letter=ZZZZZZZZ&page=9999",
+        "?letter[]=x",
+    ]:
+        assert client.get("/conditions/" + odd).status_code == 200
+
+
+def test_gene_variant_phenotype_pages_link_to_each_other(client: Client, sma) -> None:
+    """Gene → variant → condition, and phenotype → condition."""
+    gene = sma.gene_links.get().gene
+    variant = VariantFactory(
+        gene=gene, name="NM_000344.4(TSMN1):c.840C>T", clinical_significance="Pathogenic"
+    )
+    variant.condition_links.create(
+        condition=sma, source="ClinVar", retrieved_on=datetime.date(2026, 11, 25)
+    )
+    gene_html = client.get(gene.get_absolute_url()).content.decode()
+    assert variant.get_absolute_url() in gene_html
+    assert sma.get_absolute_url() in gene_html
+    assert client.get("/genes/tsmn1/")["Location"] == "/genes/TSMN1/"
+    variant_html = client.get(variant.get_absolute_url()).content.decode()
+    assert sma.get_absolute_url() in variant_html
+    assert "Pathogenic" in variant_html
+    phenotype_html = client.get("/phenotypes/HP:9901290/").content.decode()
+    assert "Floppy muscles" in phenotype_html
+    assert sma.get_absolute_url() in phenotype_html
+
+
+def test_therapy_pages_list_conditions_and_statuses(client: Client, sma) -> None:
+    """The therapy page and list link back to conditions and show the approval status."""
+    html = client.get("/therapies/testinersen/").content.decode()
+    assert sma.get_absolute_url() in html
+    assert "FDA approved" in html
+    listing = client.get("/therapies/").content.decode()
+    assert "/therapies/testinersen/" in listing
+    assert "/therapies/testdiplam/" in listing
+
+
+def test_trial_and_publication_pages(client: Client, sma) -> None:
+    """Trial and publication pages escape imported text and show review labels."""
+    trial_html = client.get("/trials/NCT01234567/").content.decode()
+    assert "&lt;b&gt;testdiplam&lt;/b&gt;" in trial_html
+    assert "Reviewed" in trial_html
+    assert sma.get_absolute_url() in trial_html
+    paper_html = client.get("/publications/29091570/").content.decode()
+    assert "<script>alert" not in paper_html
+    assert "Automatically linked" in paper_html

