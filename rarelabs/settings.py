@@ -194,7 +194,9 @@ HGNC_COMPLETE_SET_URL = env.str(
     "HGNC_COMPLETE_SET_URL",
     default="https://storage.googleapis.com/public-download-files/hgnc/tsv/tsv/hgnc_complete_set.txt",
 )
-OMIM_MIM2GENE_URL = env.str("OMIM_MIM2GENE_URL", default="https://omim.org/static/omim/data/mim2gene.txt")
+OMIM_MIM2GENE_URL = env.str(
+    "OMIM_MIM2GENE_URL", default="https://omim.org/static/omim/data/mim2gene.txt"
+)
 GARD_DATA_URL = env.str("GARD_DATA_URL", default="https://rarediseases.info.nih.gov/assets/")
 CLINVAR_VCV_URL = env.str(
     "CLINVAR_VCV_URL",
@@ -204,8 +206,10 @@ CLINVAR_VCV_URL = env.str(
 # --- Auth, admin ------------------------------------------------------------------------------
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
-     "OPTIONS": {"min_length": 12}},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]

@@ -20,7 +20,9 @@ def check_reachable(variable: str, url: str, timeout: float = 3.0) -> None:
     if parts.scheme in ("unix", "redis+socket") or not parts.hostname:
         path = parts.path
         if path and not os.path.exists(path):
-            raise ServiceUnreachable(f"{variable} points at the socket {path}, which does not exist")
+            raise ServiceUnreachable(
+                f"{variable} points at the socket {path}, which does not exist"
+            )
         return
     port = parts.port or DEFAULT_PORTS.get(parts.scheme, 0)
     try:

@@ -6,7 +6,7 @@ from django.core.wsgi import get_wsgi_application
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "rarelabs.settings")
 
-from rarelabs.startup import preflight  # noqa: E402 - needs the settings module set
+from rarelabs.startup import preflight
 
 preflight()
 application = get_wsgi_application()

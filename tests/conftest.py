@@ -78,11 +78,28 @@ def _start_worker(extra_env: dict[str, str]) -> subprocess.Popen[bytes]:
     log_path = REPO / "var" / f"test-worker-{TEST_QUEUE}.log"
     log_path.parent.mkdir(parents=True, exist_ok=True)
     with log_path.open("wb") as log:
-        worker = subprocess.Popen(  # noqa: S603
-            [sys.executable, "-m", "celery", "-A", "rarelabs", "worker", "--pool", "solo",
-             "--loglevel", "INFO", "-Q", TEST_QUEUE, "--without-heartbeat", "--without-gossip",
-             "--without-mingle"],
-            cwd=REPO, env=env, stdout=log, stderr=subprocess.STDOUT,
+        worker = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "celery",
+                "-A",
+                "rarelabs",
+                "worker",
+                "--pool",
+                "solo",
+                "--loglevel",
+                "INFO",
+                "-Q",
+                TEST_QUEUE,
+                "--without-heartbeat",
+                "--without-gossip",
+                "--without-mingle",
+            ],
+            cwd=REPO,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
         )
     _wait_for_worker(worker, log_path)
     return worker

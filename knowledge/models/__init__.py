@@ -1,6 +1,6 @@
 """The knowledge base: conditions, genes, phenotypes, variants and therapy candidates."""
 
-from knowledge.models.common import Provenance, ReviewStatus, ReviewableLink
+from knowledge.models.common import Provenance, ReviewableLink, ReviewStatus
 from knowledge.models.conditions import (
     Condition,
     ConditionGene,

@@ -42,13 +42,21 @@ class ReviewableLink(models.Model):
     """
 
     condition = models.ForeignKey(
-        "knowledge.Condition", null=True, blank=True, on_delete=models.CASCADE, related_name="%(class)ss"
+        "knowledge.Condition",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="%(class)ss",
     )
     gene = models.ForeignKey(
         "knowledge.Gene", null=True, blank=True, on_delete=models.CASCADE, related_name="%(class)ss"
     )
     therapy = models.ForeignKey(
-        "knowledge.Therapy", null=True, blank=True, on_delete=models.CASCADE, related_name="%(class)ss"
+        "knowledge.Therapy",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="%(class)ss",
     )
     method = models.CharField(max_length=20, choices=LinkMethod.choices)
     matched_text = models.CharField(max_length=300, blank=True)

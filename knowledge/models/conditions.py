@@ -72,7 +72,8 @@ class Condition(models.Model):
     definition = models.TextField(blank=True)
     definition_source = models.CharField(max_length=120, blank=True)
     family_summary = models.TextField(
-        blank=True, help_text="Editor-written plain-language summary for families (grade 8 or below)."
+        blank=True,
+        help_text="Editor-written plain-language summary for families (grade 8 or below).",
     )
     family_summary_updated_at = models.DateTimeField(null=True, blank=True)
     inheritance = ArrayField(
@@ -163,7 +164,9 @@ class ConditionPhenotype(Provenance):
 
 class ConditionGene(Provenance):
     condition = models.ForeignKey(Condition, on_delete=models.CASCADE, related_name="gene_links")
-    gene = models.ForeignKey("knowledge.Gene", on_delete=models.CASCADE, related_name="condition_links")
+    gene = models.ForeignKey(
+        "knowledge.Gene", on_delete=models.CASCADE, related_name="condition_links"
+    )
     association = models.CharField(max_length=120, blank=True)
 
     class Meta:

@@ -89,7 +89,9 @@ class TherapyLink(Provenance):
     evidence_level = models.CharField(max_length=30, choices=EvidenceLevel.choices)
     variant_scope = models.TextField(blank=True, help_text="Who it applies to, in words.")
     variant_rule = models.JSONField(
-        null=True, blank=True, help_text="Machine-readable scope, e.g. {'kind': 'exon_skip', 'exon': 51}."
+        null=True,
+        blank=True,
+        help_text="Machine-readable scope, e.g. {'kind': 'exon_skip', 'exon': 51}.",
     )
     pmids = ArrayField(models.CharField(max_length=12), default=list, blank=True)
     nct_ids = ArrayField(models.CharField(max_length=12), default=list, blank=True)

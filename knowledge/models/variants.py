@@ -54,7 +54,9 @@ class VariantCondition(Provenance):
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["variant", "condition"], name="variant_condition_unique")
+            models.UniqueConstraint(
+                fields=["variant", "condition"], name="variant_condition_unique"
+            )
         ]
 
     def __str__(self) -> str:

@@ -41,7 +41,7 @@ def test_postgres_recovers_after_kill_9_with_a_stale_pid_reused(var_dir: Path):
     os.kill(first.pid, signal.SIGKILL)
     _wait_gone(first.pid)
     # The trap from PLATFORM.md: the stale pid now belongs to another live process.
-    sleeper = subprocess.Popen(["sleep", "60"])  # noqa: S607
+    sleeper = subprocess.Popen(["sleep", "60"])
     try:
         pid_file = var_dir / "postgres" / "postmaster.pid"
         lines = pid_file.read_text().splitlines()

@@ -32,9 +32,13 @@ def test_celery_task_runs_in_a_real_worker_process(celery_worker_process):
 
 
 def _manage(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(  # noqa: S603
+    return subprocess.run(
         [sys.executable, "manage.py", *args],
-        cwd=REPO, env={**os.environ, **env}, capture_output=True, text=True, timeout=60,
+        cwd=REPO,
+        env={**os.environ, **env},
+        capture_output=True,
+        text=True,
+        timeout=60,
         check=False,
     )
 
@@ -61,7 +65,10 @@ def test_production_refuses_to_start_without_secret_key():
 def test_check_deploy_is_clean_in_production_mode():
     key = "k" * 20 + "Zq8-Lr3_Vx9pWm2Ty7Nb5Hc4Jd6Fg1Ks0Ae"
     result = _manage(
-        "check", "--deploy", "--fail-level", "WARNING",
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
         env={"RARELABS_ENV": "production", "SECRET_KEY": key, "ALLOWED_HOSTS": "rarelabs.example"},
     )
     assert result.returncode == 0, result.stdout + result.stderr
