@@ -6,13 +6,14 @@ STAMP := $(VENV)/.installed
 export XDG_RUNTIME_DIR ?= $(CURDIR)/var/run
 export PYTHONUNBUFFERED := 1
 
-.PHONY: install run dev test test-fast lint format opensearch opensearch-stop clean-data help
+.PHONY: install run dev test lint format opensearch opensearch-stop clean-data enrich help
 
 help:
 	@echo "make run         set up and serve http://127.0.0.1:8000 (web + worker + beat)"
 	@echo "make test        install and run the whole test suite"
 	@echo "make lint        ruff check and format check"
 	@echo "make opensearch  start a local OpenSearch node and print OPENSEARCH_URL"
+	@echo "make enrich      add Orphanet, HGNC, OMIM and ClinVar data from local files (DATA=dir)"
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -51,3 +52,14 @@ opensearch-stop:
 
 clean-data: install
 	$(BIN)/python -c "import django, os; os.environ.setdefault('DJANGO_SETTINGS_MODULE','rarelabs.settings'); from pathlib import Path; from rarelabs import embedded; embedded.remove_data(Path('var'))"
+
+# Optional: enrich the bundled knowledge base from local copies of the official files
+# (Orphanet ORPHApackets, HGNC, OMIM mim2gene, ClinVar). DATA names the folder that holds them.
+DATA ?= ../shared/data
+enrich: install
+	$(BIN)/python manage.py import_orphapackets --path $(DATA)/orphanet/orphapackets_json_2025-12.tar.gz
+	$(BIN)/python manage.py import_hgnc --path $(DATA)/hgnc/hgnc_complete_set.txt.gz
+	$(BIN)/python manage.py import_mim2gene --path $(DATA)/omim/mim2gene.txt
+	$(BIN)/python manage.py import_clinvar --path $(DATA)/clinvar/clinvar_vcv_records_with_hpo_2024-05-02.xml
+	$(BIN)/python manage.py import_clinvar --path $(DATA)/clinvar/clinvar_result_2020_pathogenic_rare_genes_subset.txt
+	$(BIN)/python manage.py search_index rebuild
