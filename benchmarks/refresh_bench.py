@@ -191,6 +191,8 @@ def forget_records() -> None:
 
 def main() -> None:
     """Run the benchmark and print the figures, ending with one JSON line."""
+    # Timings swing with other work on the machine: the load averages go into the figures.
+    load_before = [round(x, 2) for x in os.getloadavg()]
     ctx = multiprocessing.get_context("fork")
     queue, stop = ctx.Queue(), ctx.Event()
     child = ctx.Process(target=serve, args=(queue, stop), daemon=True)
@@ -231,6 +233,8 @@ def main() -> None:
         "peak_over_target": round(peak_mb / TARGETS["peak_mb"], 3),
         "traced_peak_over_target": round(traced_mb / TARGETS["peak_mb"], 3),
         "rerun_over_full": round(rerun["seconds"] / full["seconds"], 3),
+        "load_average_before": load_before,
+        "load_average_after": [round(x, 2) for x in os.getloadavg()],
         "meets_targets": full["seconds"] < TARGETS["full_seconds"]
         and rerun["seconds"] < TARGETS["rerun_seconds"]
         and peak_mb < TARGETS["peak_mb"],

@@ -215,9 +215,19 @@ def links_write(
     link_model: type[models.Model], record_field: str, proposed: Iterable[tuple[int, ProposedLink]]
 ) -> None:
     """Insert the proposed links that do not exist yet; existing rows are left as they are."""
+    wanted = list(proposed)
+    if not wanted:
+        return
+    column = f"{record_field}_id"
+    # One query for the batch's existing links: a rerun then inserts (and builds) nothing.
+    existing = set(
+        link_model.objects.filter(**{f"{column}__in": {pk for pk, _ in wanted}}).values_list(
+            column, "condition_id", "gene_id", "therapy_id"
+        )
+    )
     rows = [
         link_model(
-            **{f"{record_field}_id": record_pk},
+            **{column: record_pk},
             condition_id=p.condition_id,
             gene_id=p.gene_id,
             therapy_id=p.therapy_id,
@@ -225,7 +235,9 @@ def links_write(
             matched_text=p.matched_text,
             review_status=p.review_status,
         )
-        for record_pk, p in proposed
+        for record_pk, p in wanted
+        if (record_pk, p.condition_id, p.gene_id, p.therapy_id) not in existing
     ]
     if rows:
+        # ignore_conflicts still covers a concurrent refresh inserting the same link.
         link_model.objects.bulk_create(rows, ignore_conflicts=True)

@@ -1,7 +1,11 @@
 """Parse PubMed E-utilities responses (efetch PubmedArticleSet, esearch) into dataclasses.
 
-efetch is read with iterparse and each article is cleared once parsed, so memory stays flat
-in the number of articles. defusedxml guards against entity-expansion attacks.
+efetch is read with lxml's iterparse, asking only for the end of each top-level record, and
+each record is cleared (with the ones before it) once parsed, so memory stays flat in the
+number of articles; the thousands of reference-list elements never reach Python. Safety
+matches defusedxml: entities are never resolved, a document declaring any is rejected, no
+DTD or network access, and libxml2's size limits stay on (no huge_tree). esearch is small and
+still read with defusedxml.
 """
 
 from __future__ import annotations
@@ -12,10 +16,11 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import IO, Any
-from xml.etree.ElementTree import Element, ParseError
+from xml.etree.ElementTree import ParseError
 
 import defusedxml.ElementTree as SafeET
 from defusedxml import DefusedXmlException
+from lxml import etree
 
 from ingest.errors import MalformedResponse, RecordParseError, UpstreamError
 
@@ -27,6 +32,21 @@ _MONTHS = {
     )
 }
 _TOKEN = re.compile(r"[A-Za-z]+|\d+")
+# The children of <PubmedArticleSet> (NLM DTD); only PubmedArticle is ours, the others are
+# listed so they are cleared as they end.
+_ROOT = "PubmedArticleSet"
+_RECORD_TAGS = ("PubmedArticle", "PubmedBookArticle", "DeleteCitation")
+# defusedxml-level safety for libxml2: no entity expansion, no DTD, no network, size limits on.
+_SAFE_PARSE = {
+    "resolve_entities": False,
+    "no_network": True,
+    "load_dtd": False,
+    "huge_tree": False,
+    "remove_comments": True,
+    "remove_pis": True,
+}
+# Elements from ElementTree (esearch) or lxml (efetch): both offer find/iterfind/itertext/get.
+Element = Any
 
 
 class ArticleParseError(RecordParseError):
@@ -108,7 +128,9 @@ def _text(element: Element | None) -> str | None:
     """All text under an element (inline <i>, <sup>... included), whitespace collapsed."""
     if element is None:
         return None
-    return " ".join("".join(element.itertext()).split()) or None
+    # Most elements are leaves: their own text is all of it, without walking a subtree.
+    raw = element.text if len(element) == 0 else "".join(element.itertext())
+    return " ".join(raw.split()) or None if raw else None
 
 
 def _month(raw: str | None) -> int | None:
@@ -269,31 +291,47 @@ def parse_article(element: Element) -> ArticleRecord:
 
 def iter_articles(stream: IO[bytes] | Any) -> Iterator[ArticleRecord | ArticleParseError]:
     """Yield each PubmedArticle of an efetch body (or its parse error), clearing as it goes."""
-    root: Element | None = None
-    depth = 0
+    events = etree.iterparse(stream, events=("end",), tag=_RECORD_TAGS, **_SAFE_PARSE)
+    root = None
     try:
-        for event, element in SafeET.iterparse(stream, events=("start", "end")):
-            if event == "start":
-                depth += 1
-                if root is None:
-                    root = element
-                    if element.tag != "PubmedArticleSet":
-                        raise MalformedResponse(f"expected <PubmedArticleSet>, got <{element.tag}>")
-                continue
-            depth -= 1
-            if depth != 1:  # only direct children of the root are records
-                continue
+        for _, element in events:
+            if root is None:
+                root = element.getroottree().getroot()
+                _check_document(root)
+            if element.getparent() is not root:
+                continue  # only direct children of the root are records
+            # Past an external DOCTYPE, libxml2 keeps an undeclared entity as a node and logs a
+            # warning; expat (and so defusedxml) calls it an error, and so do we. The subtree
+            # is only searched once the log says there is something to find.
+            if len(events.error_log):
+                entity = next(element.iter(etree.Entity), None)
+                if entity is not None:  # (an lxml node's truth is its number of children)
+                    raise MalformedResponse(f"invalid efetch XML: undefined entity {entity.text}")
             if element.tag == "PubmedArticle":
                 try:
                     yield parse_article(element)
                 except ArticleParseError as exc:
                     yield exc
             # Book articles and DeleteCitation blocks are not ours; drop them too.
-            root.clear()
-    except (ParseError, DefusedXmlException) as exc:
+            element.clear(keep_tail=False)
+            while element.getprevious() is not None:
+                del root[0]
+        if root is None:
+            _check_document(events.root)
+    except etree.XMLSyntaxError as exc:
         raise MalformedResponse(f"invalid efetch XML: {exc}") from exc
+
+
+def _check_document(root: Element) -> None:
+    """Raise unless this is a PubmedArticleSet free of entity declarations."""
     if root is None:
         raise MalformedResponse("empty efetch body")
+    dtd = root.getroottree().docinfo.internalDTD
+    if dtd is not None and next(dtd.iterentities(), None) is not None:
+        # What defusedxml forbids: entities are never expanded, such a body is rejected.
+        raise MalformedResponse("invalid efetch XML: entity declarations are forbidden")
+    if root.tag != _ROOT:
+        raise MalformedResponse(f"expected <{_ROOT}>, got <{root.tag}>")
 
 
 def parse_esearch(data: bytes) -> SearchResult:

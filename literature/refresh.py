@@ -7,6 +7,7 @@ batches. Incremental runs ask for records modified since the last successful run
 from __future__ import annotations
 
 import dataclasses
+import functools
 import logging
 from collections.abc import Iterable
 from typing import Any
@@ -195,6 +196,16 @@ def _cut(value: str | None, length: int) -> str:
     return (value or "")[:length]
 
 
+@functools.cache
+def _field_names(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in dataclasses.fields(cls))
+
+
+def _flat(item: Any) -> dict[str, Any]:
+    # dataclasses.asdict for a dataclass of plain values, without its recursive deep copies.
+    return {name: getattr(item, name) for name in _field_names(type(item))}
+
+
 def publication_fields(record: ArticleRecord, retrieved_at: Any) -> dict[str, Any]:
     """Map a parsed article onto Publication fields (lengths cut to the columns)."""
     pub = record.pub_date
@@ -210,7 +221,7 @@ def publication_fields(record: ArticleRecord, retrieved_at: Any) -> dict[str, An
         "pages": _cut(record.journal.pages, 60),
         "published_on": published_on,
         "published_text": _cut(pub.text if pub else None, 60),
-        "authors": [dataclasses.asdict(a) for a in record.authors],
+        "authors": [_flat(a) for a in record.authors],
         "doi": _cut(record.doi, 200),
         "pmcid": _cut(record.pmcid, 20),
         "mesh_terms": [_cut(h.descriptor, 200) for h in record.mesh_headings],

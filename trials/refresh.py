@@ -7,6 +7,7 @@ run of the same scope; ``full=True`` asks for everything. Nothing is ever delete
 from __future__ import annotations
 
 import dataclasses
+import functools
 import logging
 from collections.abc import Iterable
 from typing import Any
@@ -177,8 +178,18 @@ def _cut(value: str | None, length: int) -> str:
     return (value or "")[:length]
 
 
+@functools.cache
+def _field_names(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in dataclasses.fields(cls))
+
+
+def _flat(item: Any) -> dict[str, Any]:
+    # dataclasses.asdict for a dataclass of plain values, without its recursive deep copies.
+    return {name: getattr(item, name) for name in _field_names(type(item))}
+
+
 def _dicts(items: Iterable[Any]) -> list[dict[str, Any]]:
-    return [dataclasses.asdict(item) for item in items]
+    return [_flat(item) for item in items]
 
 
 def trial_fields(record: TrialRecord, retrieved_at: Any) -> dict[str, Any]:
@@ -194,8 +205,8 @@ def trial_fields(record: TrialRecord, retrieved_at: Any) -> dict[str, Any]:
         "conditions": [_cut(c, 300) for c in record.conditions],
         "keywords": [_cut(k, 300) for k in record.keywords],
         "interventions": _dicts(record.interventions),
-        "design": dataclasses.asdict(record.design) if record.design else {},
-        "eligibility": dataclasses.asdict(record.eligibility) if record.eligibility else {},
+        "design": _flat(record.design) if record.design else {},
+        "eligibility": _flat(record.eligibility) if record.eligibility else {},
         "sponsor": _cut(record.sponsor.name if record.sponsor else None, 300),
         "sponsor_class": _cut(record.sponsor.sponsor_class if record.sponsor else None, 40),
         "locations": _dicts(record.locations),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import os
 import re
 import tracemalloc
 from pathlib import Path
@@ -220,3 +221,90 @@ def test_esearch_error_and_garbage():
         parse_esearch(b'{"esearchresult": {"count": "12", "idlist": [')
     with pytest.raises(MalformedResponse):
         parse_esearch(b"Service unavailable")
+
+
+def _resident_bytes() -> int:
+    # Current (not peak) resident set size: lxml's tree lives in C, out of tracemalloc's sight.
+    pages = int(Path("/proc/self/statm").read_text().split()[1])
+    return pages * os.sysconf("SC_PAGE_SIZE")
+
+
+@pytest.mark.skipif(not Path("/proc/self/statm").exists(), reason="needs Linux /proc")
+def test_resident_memory_stays_flat_while_streaming_many_articles():
+    stream = _RepeatedArticles(copies=400)  # 2,000 articles, about 38 MB of XML
+    results = iter_articles(stream)
+    early = [next(results) for _ in range(100)]
+    baseline = _resident_bytes()
+    later = sum(1 for r in results if isinstance(r, ArticleRecord))
+    grown = _resident_bytes() - baseline
+    assert len(early) + later == 2000
+    # A retained tree would hold several times the 38 MB body; cleared articles hold ~none.
+    assert grown < stream.total / 4
+
+
+_LAUGHS = (
+    b'<?xml version="1.0"?>\n<!DOCTYPE PubmedArticleSet [\n <!ENTITY lol "lol">\n'
+    b' <!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">\n'
+    b' <!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">\n]>\n'
+    b"<PubmedArticleSet><PubmedArticle><MedlineCitation><PMID>1</PMID><Article>"
+    b"<ArticleTitle>&lol3;</ArticleTitle></Article></MedlineCitation></PubmedArticle>"
+    b"</PubmedArticleSet>"
+)
+
+
+def test_entity_declarations_are_rejected_not_expanded():
+    with pytest.raises(MalformedResponse, match="entity"):
+        list(iter_articles(io.BytesIO(_LAUGHS)))
+
+
+def test_external_entity_is_never_read(tmp_path):
+    secret = tmp_path / "secret.txt"
+    secret.write_text("do-not-leak")
+    body = (
+        f'<?xml version="1.0"?>\n<!DOCTYPE PubmedArticleSet [\n'
+        f' <!ENTITY xxe SYSTEM "{secret.as_uri()}">\n]>\n'
+        "<PubmedArticleSet><PubmedArticle><MedlineCitation><PMID>1</PMID><Article>"
+        "<ArticleTitle>&xxe;</ArticleTitle></Article></MedlineCitation></PubmedArticle>"
+        "</PubmedArticleSet>"
+    ).encode()
+    delivered = []
+    with pytest.raises(MalformedResponse, match="entity"):
+        delivered.extend(iter_articles(io.BytesIO(body)))
+    assert delivered == []
+
+
+def test_undeclared_entity_is_malformed():
+    raw = (PUBMED / "efetch_pubmed_2_articles_dtd2025.xml").read_bytes()
+    broken = raw.replace(b"</ArticleTitle>", b"&nbsp;</ArticleTitle>", 1)
+    assert broken != raw
+    with pytest.raises(MalformedResponse):
+        list(iter_articles(io.BytesIO(broken)))
+
+
+def test_records_nested_below_the_top_level_and_other_records_are_skipped():
+    raw = (PUBMED / "efetch_pubmed_2_articles_dtd2025.xml").read_bytes()
+    start = raw.index(b"<PubmedArticle>")
+    end = raw.index(b"</PubmedArticle>") + len(b"</PubmedArticle>")
+    first = raw[start:end]
+    body = (
+        b"<PubmedArticleSet><PubmedBookArticle><BookDocument/></PubmedBookArticle>"
+        b"<Wrapper>"
+        + first
+        + b"</Wrapper>"
+        + first
+        + b"<DeleteCitation><PMID>1</PMID></DeleteCitation></PubmedArticleSet>"
+    )
+    results = list(iter_articles(io.BytesIO(body)))
+    assert len(results) == 1
+    assert isinstance(results[0], ArticleRecord)
+    assert results[0].pmid == "12091962"
+
+
+def test_undeclared_entity_in_a_later_article_is_malformed_after_the_earlier_ones():
+    raw = (PUBMED / "efetch_pubmed_2_articles_dtd2025.xml").read_bytes()
+    second = raw.index(b"<PubmedArticle>", raw.index(b"</PubmedArticle>"))
+    broken = raw[:second] + raw[second:].replace(b"</ArticleTitle>", b"&nbsp;</ArticleTitle>", 1)
+    delivered = []
+    with pytest.raises(MalformedResponse, match="nbsp"):
+        delivered.extend(iter_articles(io.BytesIO(broken)))
+    assert [r.pmid for r in delivered] == ["12091962"]
