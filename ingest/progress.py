@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import functools
 import hashlib
 import logging
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from django.conf import settings
 from django.db import models, transaction
 from django.utils import timezone
 
 from ingest.errors import IngestError, RecordParseError
+from ingest.linking import Matcher, RecordText, links_write
 from ingest.locks import RefreshLock, refresh_lock
 from ingest.models import RefreshRun
 from ingest.runs import run_count, run_finish, run_record_error, run_save_progress, run_start
@@ -29,6 +33,21 @@ class BatchOutcome:
     unchanged: int
     changed_pks: tuple[int, ...]
     pk_by_key: Mapping[str, int]
+
+
+def text_cut(value: str | None, length: int) -> str:
+    """A text cut to fit its column ('' for None)."""
+    return (value or "")[:length]
+
+
+@functools.cache
+def _field_names(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in dataclasses.fields(cls))
+
+
+def record_flat(item: Any) -> dict[str, Any]:
+    """dataclasses.asdict for a dataclass of plain values, without its recursive deep copies."""
+    return {name: getattr(item, name) for name in _field_names(type(item))}
 
 
 def record_hash(record: Any) -> str:
@@ -125,6 +144,56 @@ def records_consume(
             batch = {}
     if batch:
         _flush(run, batch, write_batch, lock)
+
+
+@dataclass(frozen=True)
+class RecordSink:
+    """Where one kind of upstream record goes: its table and key, its links, its search type."""
+
+    model: type[models.Model]
+    key_field: str  # the record attribute and the model field, e.g. "pmid" or "nct_id"
+    link_model: type[models.Model]
+    link_field: str
+    doc_type: str
+    fields: Callable[[Any, dt.datetime], dict[str, Any]]
+    text: Callable[[Any], RecordText]
+    batch_size: int
+
+
+def records_store(
+    run: RefreshRun,
+    records: Iterable[Any],
+    *,
+    sink: RecordSink,
+    matcher: Matcher,
+    lock: RefreshLock | None,
+) -> None:
+    """Upsert records, link them by the matcher and reindex what changed, batch by batch."""
+    retrieved_at = timezone.now()
+
+    def write(batch: dict[str, Any]) -> BatchOutcome:
+        rows = {key: sink.fields(record, retrieved_at) for key, record in batch.items()}
+        outcome = upsert_batch(sink.model, sink.key_field, rows)
+        links_write(
+            sink.link_model,
+            sink.link_field,
+            (
+                (outcome.pk_by_key[key], link)
+                for key, record in batch.items()
+                for link in matcher.propose(sink.text(record))
+            ),
+        )
+        reindex_on_commit(sink.doc_type, outcome.changed_pks)
+        return outcome
+
+    records_consume(
+        run,
+        records,
+        key=lambda record: getattr(record, sink.key_field),
+        write_batch=write,
+        lock=lock,
+        batch_size=getattr(settings, "REFRESH_BATCH_SIZE", sink.batch_size),
+    )
 
 
 def _flush(

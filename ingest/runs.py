@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from collections.abc import Callable
 
 from django.db.models import Q
 from django.utils import timezone
@@ -110,6 +111,22 @@ def run_last_success(task: str, scope: str) -> RefreshRun | None:
         .order_by("-started_at")
         .first()
     )
+
+
+def conditions_refresh_due(
+    task: str, refresh: Callable[..., RefreshRun | None]
+) -> list[RefreshRun]:
+    """Refresh every due condition; stop at the first transient upstream failure."""
+    runs: list[RefreshRun] = []
+    for condition_id in due_condition_ids(task):
+        run = refresh(condition_id=condition_id)
+        if run is None:
+            continue
+        runs.append(run)
+        if run_failed_transiently(run):
+            # The upstream is down: the failed run logged one line; the next beat retries.
+            break
+    return runs
 
 
 def due_condition_ids(task: str, limit: int = DUE_LIMIT) -> list[int]:

@@ -6,14 +6,11 @@ batches. Incremental runs ask for records modified since the last successful run
 
 from __future__ import annotations
 
-import dataclasses
-import functools
 import logging
 from collections.abc import Iterable
 from typing import Any
 
 from django.conf import settings
-from django.utils import timezone
 
 from ingest.breakers import upstream_breaker, upstream_policy
 from ingest.linking import (
@@ -21,7 +18,6 @@ from ingest.linking import (
     RecordText,
     condition_gene_symbols,
     condition_query_names,
-    links_write,
     load_condition,
     matcher_for_condition,
     matcher_for_references,
@@ -29,14 +25,14 @@ from ingest.linking import (
 from ingest.locks import RefreshLock
 from ingest.models import RefreshRun
 from ingest.progress import (
-    BatchOutcome,
+    RecordSink,
+    record_flat,
     record_hash,
-    records_consume,
+    records_store,
     refresh_locked,
-    reindex_on_commit,
-    upsert_batch,
+    text_cut,
 )
-from ingest.runs import due_condition_ids, run_failed_transiently, run_last_success
+from ingest.runs import conditions_refresh_due, run_last_success
 from knowledge.models import Condition
 from literature.client import PubMedClient
 from literature.models import Publication, PublicationLink
@@ -134,16 +130,7 @@ def literature_fetch(pmids: Iterable[str]) -> RefreshRun | None:
 
 def literature_refresh_due() -> list[RefreshRun]:
     """Refresh every due condition; stop at the first transient upstream failure."""
-    runs: list[RefreshRun] = []
-    for condition_id in due_condition_ids(TASK):
-        run = literature_refresh(condition_id=condition_id)
-        if run is None:
-            continue
-        runs.append(run)
-        if run_failed_transiently(run):
-            # The upstream is down: the failed run logged one line; the next beat retries.
-            break
-    return runs
+    return conditions_refresh_due(TASK, literature_refresh)
 
 
 def _store(
@@ -152,31 +139,7 @@ def _store(
     matcher: Matcher,
     lock: RefreshLock,
 ) -> None:
-    retrieved_at = timezone.now()
-
-    def write(batch: dict[str, ArticleRecord]) -> BatchOutcome:
-        rows = {key: publication_fields(record, retrieved_at) for key, record in batch.items()}
-        outcome = upsert_batch(Publication, "pmid", rows)
-        links_write(
-            PublicationLink,
-            "publication",
-            (
-                (outcome.pk_by_key[key], link)
-                for key, record in batch.items()
-                for link in matcher.propose(article_text(record))
-            ),
-        )
-        reindex_on_commit("publication", outcome.changed_pks)
-        return outcome
-
-    records_consume(
-        run,
-        records,
-        key=lambda r: r.pmid,
-        write_batch=write,
-        lock=lock,
-        batch_size=getattr(settings, "REFRESH_BATCH_SIZE", BATCH_SIZE),
-    )
+    records_store(run, records, sink=SINK, matcher=matcher, lock=lock)
 
 
 def article_text(record: ArticleRecord) -> RecordText:
@@ -192,20 +155,6 @@ def article_text(record: ArticleRecord) -> RecordText:
     )
 
 
-def _cut(value: str | None, length: int) -> str:
-    return (value or "")[:length]
-
-
-@functools.cache
-def _field_names(cls: type) -> tuple[str, ...]:
-    return tuple(f.name for f in dataclasses.fields(cls))
-
-
-def _flat(item: Any) -> dict[str, Any]:
-    # dataclasses.asdict for a dataclass of plain values, without its recursive deep copies.
-    return {name: getattr(item, name) for name in _field_names(type(item))}
-
-
 def publication_fields(record: ArticleRecord, retrieved_at: Any) -> dict[str, Any]:
     """Map a parsed article onto Publication fields (lengths cut to the columns)."""
     pub = record.pub_date
@@ -214,19 +163,31 @@ def publication_fields(record: ArticleRecord, retrieved_at: Any) -> dict[str, An
         "title": record.title,
         "abstract": record.abstract or "",
         "abstract_sections": [[label, text] for label, text in record.abstract_sections],
-        "journal": _cut(record.journal.title, 400),
-        "journal_abbreviation": _cut(record.journal.iso_abbreviation, 200),
-        "volume": _cut(record.journal.volume, 40),
-        "issue": _cut(record.journal.issue, 40),
-        "pages": _cut(record.journal.pages, 60),
+        "journal": text_cut(record.journal.title, 400),
+        "journal_abbreviation": text_cut(record.journal.iso_abbreviation, 200),
+        "volume": text_cut(record.journal.volume, 40),
+        "issue": text_cut(record.journal.issue, 40),
+        "pages": text_cut(record.journal.pages, 60),
         "published_on": published_on,
-        "published_text": _cut(pub.text if pub else None, 60),
-        "authors": [_flat(a) for a in record.authors],
-        "doi": _cut(record.doi, 200),
-        "pmcid": _cut(record.pmcid, 20),
-        "mesh_terms": [_cut(h.descriptor, 200) for h in record.mesh_headings],
-        "publication_types": [_cut(t, 120) for t in record.publication_types],
-        "keywords": [_cut(k, 200) for k in record.keywords],
+        "published_text": text_cut(pub.text if pub else None, 60),
+        "authors": [record_flat(a) for a in record.authors],
+        "doi": text_cut(record.doi, 200),
+        "pmcid": text_cut(record.pmcid, 20),
+        "mesh_terms": [text_cut(h.descriptor, 200) for h in record.mesh_headings],
+        "publication_types": [text_cut(t, 120) for t in record.publication_types],
+        "keywords": [text_cut(k, 200) for k in record.keywords],
         "content_hash": record_hash(record),
         "retrieved_at": retrieved_at,
     }
+
+
+SINK = RecordSink(
+    model=Publication,
+    key_field="pmid",
+    link_model=PublicationLink,
+    link_field="publication",
+    doc_type="publication",
+    fields=publication_fields,
+    text=article_text,
+    batch_size=BATCH_SIZE,
+)

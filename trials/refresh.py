@@ -6,21 +6,17 @@ run of the same scope; ``full=True`` asks for everything. Nothing is ever delete
 
 from __future__ import annotations
 
-import dataclasses
-import functools
 import logging
 from collections.abc import Iterable
 from typing import Any
 
 from django.conf import settings
-from django.utils import timezone
 
 from ingest.breakers import upstream_breaker, upstream_policy
 from ingest.linking import (
     Matcher,
     RecordText,
     condition_query_names,
-    links_write,
     load_condition,
     matcher_for_condition,
     matcher_for_references,
@@ -28,14 +24,14 @@ from ingest.linking import (
 from ingest.locks import RefreshLock
 from ingest.models import RefreshRun
 from ingest.progress import (
-    BatchOutcome,
+    RecordSink,
+    record_flat,
     record_hash,
-    records_consume,
+    records_store,
     refresh_locked,
-    reindex_on_commit,
-    upsert_batch,
+    text_cut,
 )
-from ingest.runs import due_condition_ids, run_failed_transiently, run_last_success
+from ingest.runs import conditions_refresh_due, run_last_success
 from knowledge.models import Condition
 from trials.client import CtGovClient
 from trials.models import ClinicalTrial, TrialLink, TrialStatus
@@ -117,16 +113,7 @@ def _get_each(client: CtGovClient, nct_ids: list[str]) -> Iterable[TrialRecord |
 
 def trials_refresh_due() -> list[RefreshRun]:
     """Refresh every due condition; stop at the first transient upstream failure."""
-    runs: list[RefreshRun] = []
-    for condition_id in due_condition_ids(TASK):
-        run = trials_refresh(condition_id=condition_id)
-        if run is None:
-            continue
-        runs.append(run)
-        if run_failed_transiently(run):
-            # The upstream is down: the failed run logged one line; the next beat retries.
-            break
-    return runs
+    return conditions_refresh_due(TASK, trials_refresh)
 
 
 def _store(
@@ -135,31 +122,7 @@ def _store(
     matcher: Matcher,
     lock: RefreshLock,
 ) -> None:
-    retrieved_at = timezone.now()
-
-    def write(batch: dict[str, TrialRecord]) -> BatchOutcome:
-        rows = {key: trial_fields(record, retrieved_at) for key, record in batch.items()}
-        outcome = upsert_batch(ClinicalTrial, "nct_id", rows)
-        links_write(
-            TrialLink,
-            "trial",
-            (
-                (outcome.pk_by_key[key], link)
-                for key, record in batch.items()
-                for link in matcher.propose(trial_text(record))
-            ),
-        )
-        reindex_on_commit("trial", outcome.changed_pks)
-        return outcome
-
-    records_consume(
-        run,
-        records,
-        key=lambda r: r.nct_id,
-        write_batch=write,
-        lock=lock,
-        batch_size=getattr(settings, "REFRESH_BATCH_SIZE", BATCH_SIZE),
-    )
+    records_store(run, records, sink=SINK, matcher=matcher, lock=lock)
 
 
 def trial_text(record: TrialRecord) -> RecordText:
@@ -174,22 +137,8 @@ def trial_text(record: TrialRecord) -> RecordText:
     )
 
 
-def _cut(value: str | None, length: int) -> str:
-    return (value or "")[:length]
-
-
-@functools.cache
-def _field_names(cls: type) -> tuple[str, ...]:
-    return tuple(f.name for f in dataclasses.fields(cls))
-
-
-def _flat(item: Any) -> dict[str, Any]:
-    # dataclasses.asdict for a dataclass of plain values, without its recursive deep copies.
-    return {name: getattr(item, name) for name in _field_names(type(item))}
-
-
 def _dicts(items: Iterable[Any]) -> list[dict[str, Any]]:
-    return [_flat(item) for item in items]
+    return [record_flat(item) for item in items]
 
 
 def trial_fields(record: TrialRecord, retrieved_at: Any) -> dict[str, Any]:
@@ -199,18 +148,18 @@ def trial_fields(record: TrialRecord, retrieved_at: Any) -> dict[str, Any]:
         "title": record.brief_title or record.official_title or record.nct_id,
         "official_title": record.official_title or "",
         "status": status,
-        "phases": [_cut(p, 20) for p in record.phases],
-        "study_type": _cut(record.study_type, 40),
+        "phases": [text_cut(p, 20) for p in record.phases],
+        "study_type": text_cut(record.study_type, 40),
         "summary": record.brief_summary or "",
-        "conditions": [_cut(c, 300) for c in record.conditions],
-        "keywords": [_cut(k, 300) for k in record.keywords],
+        "conditions": [text_cut(c, 300) for c in record.conditions],
+        "keywords": [text_cut(k, 300) for k in record.keywords],
         "interventions": _dicts(record.interventions),
-        "design": _flat(record.design) if record.design else {},
-        "eligibility": _flat(record.eligibility) if record.eligibility else {},
-        "sponsor": _cut(record.sponsor.name if record.sponsor else None, 300),
-        "sponsor_class": _cut(record.sponsor.sponsor_class if record.sponsor else None, 40),
+        "design": record_flat(record.design) if record.design else {},
+        "eligibility": record_flat(record.eligibility) if record.eligibility else {},
+        "sponsor": text_cut(record.sponsor.name if record.sponsor else None, 300),
+        "sponsor_class": text_cut(record.sponsor.sponsor_class if record.sponsor else None, 40),
         "locations": _dicts(record.locations),
-        "countries": sorted({_cut(loc.country, 80) for loc in record.locations if loc.country}),
+        "countries": sorted({text_cut(loc.country, 80) for loc in record.locations if loc.country}),
         "contacts": _dicts(record.central_contacts),
         "enrollment": None if (record.enrollment or 0) < 0 else record.enrollment,
         "has_results": bool(record.has_results),
@@ -222,3 +171,15 @@ def trial_fields(record: TrialRecord, retrieved_at: Any) -> dict[str, Any]:
         "source_url": f"https://clinicaltrials.gov/study/{record.nct_id}",
         "retrieved_at": retrieved_at,
     }
+
+
+SINK = RecordSink(
+    model=ClinicalTrial,
+    key_field="nct_id",
+    link_model=TrialLink,
+    link_field="trial",
+    doc_type="trial",
+    fields=trial_fields,
+    text=trial_text,
+    batch_size=BATCH_SIZE,
+)
