@@ -192,20 +192,6 @@ def phenotype_index_clear() -> None:
     _memory["checked"] = 0.0
 
 
-def information_content_update() -> int:
-    """Store each term's information content on Phenotype rows; returns how many changed."""
-    index = phenotype_index_build()
-    phenotypes = list(Phenotype.objects.only("id", "information_content"))
-    changed = []
-    for phenotype in phenotypes:
-        value = round(float(index.ic[index.position[phenotype.id]]), 4)
-        if phenotype.information_content != value:
-            phenotype.information_content = value
-            changed.append(phenotype)
-    Phenotype.objects.bulk_update(changed, ["information_content"], batch_size=2000)
-    return len(changed)
-
-
 def _query_terms(index: PhenotypeIndex, phenotype_ids: Iterable[int]) -> list[int]:
     return list(dict.fromkeys(index.position[pk] for pk in phenotype_ids if pk in index.position))
 

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from knowledge.importers.information import phenotype_information_content_update
 from knowledge.models import Phenotype
 from treatments.phenotypes import (
     conditions_rank_by_phenotypes,
-    information_content_update,
     phenotype_index_build,
 )
 from treatments.query import TreatmentQuery
@@ -38,7 +38,7 @@ def test_a_match_through_an_ancestor_is_named(kb: dict) -> None:
 
 
 def test_information_content_is_higher_for_specific_terms(kb: dict) -> None:
-    information_content_update()
+    phenotype_information_content_update()
     root = Phenotype.objects.get(hpo_id="HP:0000118")  # Phenotypic abnormality
     calf = Phenotype.objects.get(hpo_id="HP:0008981")
     assert root.information_content == 0.0
