@@ -25,6 +25,11 @@ from knowledge.models import (
     TherapyLink,
     Variant,
 )
+from knowledge.related_therapies import (
+    RelatedTherapy,
+    related_genes_text,
+    related_therapies_list,
+)
 from knowledge.summaries import (
     APPROVED_STATUSES,
     FamilySummary,
@@ -84,6 +89,9 @@ class ConditionPage:
     external_links: list[ExternalLink]
     articles: list[Article]
     sources: dict[str, list[SourceNote]] = field(default_factory=dict)
+    # Other conditions' therapies, via a shared causal gene: never this condition's own.
+    related_therapies: list[RelatedTherapy] = field(default_factory=list)
+    related_genes: str = ""
     last_updated: datetime.datetime | None = None
 
 
@@ -213,6 +221,11 @@ def condition_get_page(
         ),
     )
     genes = sorted(condition.gene_links.all(), key=lambda g: g.gene.symbol)
+    related = related_therapies_list(
+        condition=condition,
+        gene_links=genes,
+        own_therapy_ids={t.therapy_id for t in therapy_links},
+    )
     facts = SourceNote(
         condition.facts_source or condition.primary_id, condition.primary_id, condition.retrieved_on
     )
@@ -229,6 +242,8 @@ def condition_get_page(
         publications=papers,
         external_links=_external_links(condition, genes),
         articles=condition.public_articles,
+        related_therapies=related,
+        related_genes=related_genes_text(related),
         sources={
             "facts": [facts],
             "symptoms": _sources(phenotype_links),
@@ -289,7 +304,9 @@ def gene_get_page(*, symbol: str, variant_limit: int = 50) -> GenePage | None:
             gene.condition_links.select_related("condition").order_by("condition__name")
         ),
         variants=list(gene.variants.order_by("name")[:variant_limit]),
-        therapy_links=list(gene.therapy_links.select_related("therapy", "condition")),
+        therapy_links=_one_per_source_link(
+            gene.therapy_links.select_related("therapy", "condition").order_by("therapy__name")
+        ),
         trials=list(
             _visible_links(TrialLink, gene=gene)
             .select_related("trial")
@@ -301,6 +318,14 @@ def gene_get_page(*, symbol: str, variant_limit: int = 50) -> GenePage | None:
             .order_by("-publication__published_on")[:10]
         ),
     )
+
+
+def _one_per_source_link(links: QuerySet[TherapyLink]) -> list[TherapyLink]:
+    # A source link naming several conditions is stored once per condition: show it once.
+    first: dict[tuple[int, str], TherapyLink] = {}
+    for link in links:
+        first.setdefault((link.therapy_id, link.condition_name), link)
+    return list(first.values())
 
 
 def variant_get_page(*, pk: int) -> Variant | None:
@@ -343,7 +368,7 @@ def therapy_get_page(*, slug: str) -> Therapy | None:
                 "links",
                 queryset=TherapyLink.objects.select_related("condition")
                 .prefetch_related("genes")
-                .order_by("condition_name"),
+                .order_by("condition_name", "condition__name"),
             ),
             Prefetch("articles", queryset=Article.objects.public(), to_attr="public_articles"),
         )

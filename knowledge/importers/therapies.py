@@ -1,8 +1,9 @@
 """Import the curated therapy candidates file into Therapy and TherapyLink rows.
 
 A few dozen rows, so the ORM is used and each change is kept in the models' history. A link
-finds its condition by ORPHA or OMIM id (cross-references included), else by an exact name or
-synonym that names one condition only; its genes by symbol among the genes already stored.
+gets one row for every stored condition it names by ORPHA or OMIM id (cross-references
+included), else one for an exact name or synonym that names one condition only; its genes are
+found by symbol among the genes already stored.
 """
 
 from __future__ import annotations
@@ -111,15 +112,47 @@ def _verification(link: TherapyLinkRecord) -> str:
     return "\n".join(parts)
 
 
-def _find_condition(
-    link: TherapyLinkRecord, conditions: ConditionIndex, names: dict[str, set[int]]
-) -> int | None:
-    for curie in link.condition_ids:
-        pk = conditions.find(curie)
-        if pk is not None:
-            return pk
+def _find_conditions(
+    link: TherapyLinkRecord,
+    conditions: ConditionIndex,
+    names: dict[str, set[int]],
+    tally: ImportTally,
+) -> list[int | None]:
+    """Every stored condition the link names by id (in file order), else one by exact name."""
+    found = [conditions.find(curie) for curie in link.condition_ids]
+    # Two ids may name one condition (ORPHA and its OMIM cross-reference): one row each.
+    wanted: list[int | None] = list(dict.fromkeys(pk for pk in found if pk is not None))
+    if wanted:
+        missing = found.count(None)
+        if missing:
+            tally.skip("therapy link condition id not in database (others linked)", missing)
+        return wanted
     matches = names.get(link.condition_name.casefold(), set())
-    return next(iter(matches)) if len(matches) == 1 else None
+    if len(matches) == 1:
+        return [next(iter(matches))]
+    tally.skip("therapy link without a stored condition (kept, unlinked)")
+    logger.info("%s: no stored condition for %r", TASK, link.condition_name)
+    return [None]
+
+
+def _link_rows(
+    therapy: Therapy, link: TherapyLinkRecord, wanted: list[int | None], source: str
+) -> tuple[list[TherapyLink], list[TherapyLink]]:
+    """The rows for ``wanted`` conditions (existing or new), and this file's rows left over."""
+    rows = list(
+        TherapyLink.objects.filter(therapy=therapy, condition_name=link.condition_name).order_by(
+            "pk"
+        )
+    )
+    by_condition = {row.condition_id: row for row in rows}
+    # A row this file made for a condition the link no longer names is re-pointed, not
+    # duplicated: its history then shows the move (as the one-row-per-link import did).
+    spare = [r for r in rows if r.condition_id not in wanted and r.source == source]
+    chosen = []
+    for pk in wanted:
+        row = by_condition.get(pk) or (spare.pop(0) if spare else None)
+        chosen.append(row or TherapyLink(therapy=therapy, condition_name=link.condition_name))
+    return chosen, spare
 
 
 def _save_link(
@@ -131,37 +164,41 @@ def _save_link(
     tally: ImportTally,
 ) -> None:
     conditions, names, genes = lookups
-    condition = _find_condition(link, conditions, names)
-    if condition is None:
-        tally.skip("therapy link without a stored condition (kept, unlinked)")
-        logger.info("%s: no stored condition for %r", TASK, link.condition_name)
+    wanted = _find_conditions(link, conditions, names, tally)
+    rows, leftover = _link_rows(therapy, link, wanted, source)
+    for row in leftover:
+        row.delete()
+    # A removal is a change: counted as updated, under its own label in the breakdown.
+    tally.add("TherapyLink removed", WriteOutcome(0, len(leftover), 0))
     urls = [u for u in link.urls if len(u) <= 500]
-    row = TherapyLink.objects.filter(therapy=therapy, condition_name=link.condition_name).first()
-    row = row or TherapyLink(therapy=therapy, condition_name=link.condition_name)
     first_url = (
         urls[0]
         if urls
         else (f"https://pubmed.ncbi.nlm.nih.gov/{link.pmids[0]}/" if link.pmids else "")
     )
-    _save(row, {
-        "condition_id": condition, "status": link.status,
-        "phase": str(link.phase) if link.phase else "",
-        "approval_year_fda": link.approval_year_fda, "approval_year_ema": link.approval_year_ema,
-        "evidence_level": link.evidence_level, "variant_scope": link.variant_scope or "",
-        "variant_rule": _rule(link.variant_rules), "pmids": list(link.pmids),
-        "nct_ids": list(link.nct_ids), "urls": urls, "verification": _verification(link),
-        "source": source, "source_id": f"{therapy.name} / {link.condition_name}"[:120],
-        "source_url": first_url, "retrieved_on": retrieved,
-    }, "TherapyLink", tally)  # fmt: skip
-    wanted = set()
+    gene_ids = set()
     for symbol in link.genes:
         pk = genes.find(symbol=symbol)
         if pk is None:
             tally.skip("therapy gene not in database")
             logger.info("%s: gene %s not in database", TASK, symbol)
         else:
-            wanted.add(pk)
-    current = set(row.genes.values_list("pk", flat=True))
-    if wanted - current:
-        row.genes.add(*(wanted - current))
-    tally.add("TherapyLink gene", WriteOutcome(len(wanted - current), 0, len(wanted & current)))
+            gene_ids.add(pk)
+    for row, condition in zip(rows, wanted, strict=True):
+        _save(row, {
+            "condition_id": condition, "status": link.status,
+            "phase": str(link.phase) if link.phase else "",
+            "approval_year_fda": link.approval_year_fda,
+            "approval_year_ema": link.approval_year_ema,
+            "evidence_level": link.evidence_level, "variant_scope": link.variant_scope or "",
+            "variant_rule": _rule(link.variant_rules), "pmids": list(link.pmids),
+            "nct_ids": list(link.nct_ids), "urls": urls, "verification": _verification(link),
+            "source": source, "source_id": f"{therapy.name} / {link.condition_name}"[:120],
+            "source_url": first_url, "retrieved_on": retrieved,
+        }, "TherapyLink", tally)  # fmt: skip
+        current = set(row.genes.values_list("pk", flat=True))
+        if gene_ids - current:
+            row.genes.add(*(gene_ids - current))
+        tally.add(
+            "TherapyLink gene", WriteOutcome(len(gene_ids - current), 0, len(gene_ids & current))
+        )

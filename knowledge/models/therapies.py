@@ -103,8 +103,12 @@ class TherapyLink(Provenance):
 
     class Meta:
         constraints = [
+            # One row per stored condition a source's link names (a link naming three OMIM ids
+            # gives three rows); an unmatched link (no condition) is kept once.
             models.UniqueConstraint(
-                fields=["therapy", "condition_name"], name="therapy_link_unique"
+                fields=["therapy", "condition_name", "condition"],
+                name="therapy_link_unique_per_condition",
+                nulls_distinct=False,
             )
         ]
 

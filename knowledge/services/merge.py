@@ -181,17 +181,27 @@ def _move_review_links(
     return len(to_move), len(rows) - len(to_move)
 
 
-def _move_therapy_links(source: Condition, target: Condition, user: Any) -> int:
+def _move_therapy_links(source: Condition, target: Condition, user: Any) -> tuple[int, int]:
+    """Move therapy links; one the survivor already has (same therapy and source name) goes."""
     links = list(TherapyLink.objects.filter(condition=source))
+    # A source link naming both merged conditions gave each its own row: keep the survivor's.
+    twins = set(
+        TherapyLink.objects.filter(condition=target).values_list("therapy_id", "condition_name")
+    )
+    moved = 0
     for link in links:
-        # Saved one by one so each link's history records who moved it.
-        link.condition = target
+        # Saved (or deleted) one by one so each link's history records who did it.
         link._history_user = user
         link._change_reason = _reason(
             f"Condition {source.primary_id} merged into {target.primary_id}"
         )
+        if (link.therapy_id, link.condition_name) in twins:
+            link.delete()
+            continue
+        link.condition = target
         link.save()
-    return len(links)
+        moved += 1
+    return moved, len(links) - moved
 
 
 def _move_many_to_many(source: Condition, target: Condition) -> int:
@@ -284,7 +294,7 @@ def condition_merge(*, source: Condition, target: Condition, user: Any) -> Merge
     moved["variants"], duplicates["variants"] = _move_keyed(
         VariantCondition, "variant_id", source, target
     )
-    moved["therapy_links"] = _move_therapy_links(source, target, user)
+    moved["therapy_links"], duplicates["therapy_links"] = _move_therapy_links(source, target, user)
     for label, record in _REVIEW_MODELS.items():
         name = f"{record}_links"
         moved[name], duplicates[name] = _move_review_links(

@@ -5,7 +5,9 @@ from __future__ import annotations
 import datetime
 
 import pytest
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils.html import escape
 
@@ -269,3 +271,129 @@ def test_trial_and_publication_pages(client: Client, sma) -> None:
     paper_html = client.get("/publications/29091570/").content.decode()
     assert "<script>alert" not in paper_html
     assert "Automatically linked" in paper_html
+
+
+CAUSE = "Disease-causing germline mutation(s) in"
+
+
+@pytest.fixture
+def sibling(sma):
+    """Another type caused by the same gene as ``sma``, with no therapy of its own."""
+    condition = ConditionFactory(
+        name="Testing muscular atrophy type 3",
+        slug="testing-muscular-atrophy-type-3",
+        primary_id="ORPHA:99419",
+    )
+    ConditionGeneFactory(condition=condition, gene=sma.gene_links.get().gene, association=CAUSE)
+    page_cache_invalidate()
+    return condition
+
+
+def _section(html: str, heading: str) -> str:
+    start = html.index(heading)
+    return html[start : html.index("</section>", start)]
+
+
+def test_sibling_page_lists_therapies_of_conditions_sharing_the_gene(
+    client: Client, sma, sibling
+) -> None:
+    """A condition with no therapy shows its gene sibling's, labelled as for that condition."""
+    html = client.get(sibling.get_absolute_url()).content.decode()
+    assert 'id="therapies-title"' not in html  # none of its own
+    section = _section(html, "Therapies for other conditions linked to the same gene")
+    assert "caused by changes in the same gene (TSMN1)" in section
+    assert "Ask your care team whether they could apply." in section
+    assert "We do not list any treatment for this condition itself yet." in section
+    for url in ["/therapies/testinersen/", "/therapies/testdiplam/", sma.get_absolute_url()]:
+        assert url in section, url
+    assert "FDA approved for that condition" in section
+    assert "Investigational for that condition" in section
+    assert section.index("testinersen") < section.index("testdiplam")  # approved first
+    assert "retrieved 25 Nov 2026" in section  # each card names its source and date
+    # The family summary speaks only of the condition's own therapies.
+    summary = _section(html, "In plain words")
+    assert "medicine" not in summary
+
+
+def test_related_section_skips_own_therapies_and_non_causal_genes(
+    client: Client, sma, sibling
+) -> None:
+    """Own therapies are not repeated; a gene that only modifies a condition relates nothing."""
+    gene = sma.gene_links.get().gene
+    TherapyLinkFactory(
+        condition=sibling,
+        therapy__name="testogene",
+        therapy__slug="testogene",
+        status=ApprovalStatus.FDA_APPROVED,
+        source="Curated sheet",
+        source_url="https://example.org/testogene-label",
+    )
+    modified = ConditionFactory(name="Testing modifier disease", slug="testing-modifier-disease")
+    ConditionGeneFactory(
+        condition=modified, gene=gene, association="Modifying germline mutation in"
+    )
+    TherapyLinkFactory(condition=modified, therapy__name="testmodimab", therapy__slug="testmodimab")
+    TherapyLinkFactory(condition=sibling, therapy=sma.therapy_links.first().therapy)
+    page_cache_invalidate()
+
+    html = client.get(sma.get_absolute_url()).content.decode()
+    section = _section(html, "Therapies for other conditions linked to the same gene")
+    assert "/therapies/testogene/" in section
+    assert '<a href="https://example.org/testogene-label">Curated sheet</a>' in section
+    assert sibling.get_absolute_url() in section
+    assert "testmodimab" not in html
+    assert "testinersen" not in section
+    assert "testdiplam" not in section
+    assert "We do not list any treatment" not in section
+    assert "There is an approved medicine for it: testinersen." in html  # own links only
+    assert "testogene" not in _section(html, "In plain words")
+
+
+def test_one_source_link_for_several_siblings_is_one_card(client: Client, sma, sibling) -> None:
+    """A link stored for three sibling types shows once, naming every type it is for."""
+    gene = sma.gene_links.get().gene
+    sma.therapy_links.all().delete()
+    other = ConditionFactory(name="Testing muscular atrophy type 2", slug="testing-ma-type-2")
+    ConditionGeneFactory(condition=other, gene=gene, association=CAUSE)
+    for condition in (sma, other):
+        TherapyLinkFactory(
+            condition=condition,
+            condition_name="Testing 5q atrophy",
+            therapy__name="testsharedsen",
+            therapy__slug="testsharedsen",
+            status=ApprovalStatus.FDA_APPROVED,
+        )
+    page_cache_invalidate()
+    section = _section(
+        client.get(sibling.get_absolute_url()).content.decode(),
+        "Therapies for other conditions linked to the same gene",
+    )
+    assert section.count('<li class="card">') == 1
+    assert sma.get_absolute_url() in section
+    assert other.get_absolute_url() in section
+    assert "FDA approved for those conditions" in section
+
+
+def test_related_therapies_add_no_queries_per_condition(
+    client: Client, sma, sibling, django_assert_max_num_queries
+) -> None:
+    """Ten more sibling conditions with therapies and genes cost no more queries (no N+1)."""
+    gene = sma.gene_links.get().gene
+
+    def count() -> int:
+        page_cache_invalidate()
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(sibling.get_absolute_url()).status_code == 200
+        return len(queries)
+
+    one = count()
+    for n in range(10):
+        condition = ConditionFactory(name=f"Testing sibling {n}", slug=f"testing-sibling-{n}")
+        ConditionGeneFactory(condition=condition, gene=gene, association=CAUSE)
+        ConditionGeneFactory(condition=sibling, association=CAUSE)
+        TherapyLinkFactory(condition=condition, status=ApprovalStatus.FDA_APPROVED)
+    assert count() == one
+    page_cache_invalidate()
+    with django_assert_max_num_queries(14):
+        html = client.get(sibling.get_absolute_url()).content.decode()
+    assert html.count('<li class="card">') == 12  # two of the fixture's, ten new, within limit

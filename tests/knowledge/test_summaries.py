@@ -20,6 +20,7 @@ from knowledge.summaries import (
 )
 from tests.factories.knowledge import (
     ConditionFactory,
+    ConditionGeneFactory,
     ConditionPhenotypeFactory,
     PhenotypeFactory,
     TherapyLinkFactory,
@@ -194,6 +195,24 @@ def test_symptoms_without_a_known_frequency_are_not_called_common() -> None:
     ConditionPhenotypeFactory(condition=condition, frequency=None, phenotype__name="Seizure")
     ConditionPhenotypeFactory(condition=condition, frequency=0.17, phenotype__name="Scoliosis")
     assert condition_family_summary(condition).sentences == []
+
+
+@pytest.mark.django_db
+def test_therapy_sentence_speaks_only_of_the_conditions_own_links() -> None:
+    """A therapy approved for a condition sharing the gene is not called one for this one."""
+    own = ConditionFactory()
+    sibling = ConditionFactory()
+    for condition in (own, sibling):
+        ConditionGeneFactory(condition=condition, gene__symbol="TSMN9")
+    TherapyLinkFactory(condition=sibling, status=ApprovalStatus.FDA_APPROVED)
+    assert condition_family_summary(own).sentences == []
+    TherapyLinkFactory(
+        condition=own, therapy__name="testownsen", status=ApprovalStatus.INVESTIGATIONAL
+    )
+    texts = [s.text for s in condition_family_summary(own).sentences]
+    assert texts == [
+        "Some medicines are being studied for it. None in our records is approved yet."
+    ]
 
 
 @pytest.mark.django_db
