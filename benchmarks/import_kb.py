@@ -47,7 +47,7 @@ def _admin(sql: str) -> None:
 def _step(db_name: str, *command: str) -> dict[str, float]:
     env = {**os.environ, "RARELABS_DB_NAME": db_name, "DJANGO_SETTINGS_MODULE": "rarelabs.settings"}
     started = time.perf_counter()
-    done = subprocess.run(  # noqa: S603 - our own interpreter and arguments
+    done = subprocess.run(
         [sys.executable, "-c", _STEP, *command],
         cwd=REPO,
         env=env,

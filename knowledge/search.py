@@ -31,6 +31,10 @@ from search.documents import (
 logger = logging.getLogger(__name__)
 
 ID = 100.0  # an identifier typed in full always ranks first
+# Conditions known under the same name: the curated Orphanet entry first, then OMIM, then the
+# rest (DECIPHER syndromes repeat Orphanet names with a "(Type 1)" suffix).
+SOURCE_RANK = {"ORPHA": 1.0, "OMIM": 0.97, "MONDO": 0.96}
+OTHER_SOURCE_RANK = 0.94
 
 
 def _looks_like_abbreviation(text: str) -> bool:
@@ -90,6 +94,10 @@ class ConditionDocument(Document):
     def fallback_url(self, obj: Condition) -> str:
         return f"/conditions/{obj.slug}/"
 
+    def object_rank(self, obj: Condition) -> float:
+        prefix = obj.primary_id.partition(":")[0].upper()
+        return self.rank * SOURCE_RANK.get(prefix, OTHER_SOURCE_RANK)
+
     def extra(self, obj: Condition) -> dict[str, Any]:
         return {"is_group": obj.is_group, "inheritance": list(obj.inheritance)}
 
@@ -133,6 +141,7 @@ class GeneDocument(Document):
     fields = (
         ExactField("ids", boost=ID),
         ExactField("symbol", boost=60),
+        ExactField("name", boost=45, phrase=True),  # "dystrophin" names the DMD gene
         ExactField("aliases", boost=20),
         ExactField("previous_symbols", boost=20),
         SearchField("symbol", boost=10),

@@ -2,7 +2,8 @@
 
 The output is a `QueryAnalysis`: exact keys to match whole (ranked first), the content words,
 alternative word lists (synonym expansions and spelling corrections) and a "did you mean".
-Keys found through a synonym or a spelling correction count for half.
+Keys found through a synonym or a spelling correction count for half; phrases inside a long
+sentence count for less.
 Synonyms and the spelling lexicon are tables filled at rebuild time from the database.
 """
 
@@ -16,13 +17,20 @@ from django.db import connection
 
 from knowledge.hgvs import VariantParseError, parse_variant
 from knowledge.identifiers import IdentifierKind, find_identifiers, parse_identifier
+from search import lexicon
 from search.text import STOPWORDS, content_words, edit_distance, key_form, phrase_form, words
 
 logger = logging.getLogger(__name__)
 
 MAX_NGRAM = 5
 MAX_ALTERNATIVES = 8
+MAX_SYNONYM_ROWS = 40
 EXPANDED_KEY_WEIGHT = 0.5  # a key reached through a synonym or correction counts for half
+PART_KEY_WEIGHT = 0.3  # a phrase inside a sentence ("seizures" in "my child has seizures")
+PART_MIN_WORDS = 4
+SENTENCE_WORDS = 3
+MAX_PART_KEYS = 12
+MIN_PART_LETTERS = 4
 EXACT_SCALE = 10.0  # exact boosts (20-100) times this dwarf any text score (0-100)
 _VARIANT_HINT = re.compile(
     r"(?i)(^|[\s:(])([cgpnmr]\.|rs\d|ex(on)?\s*\d)|\d[ACGT]>|del|dup|ins|fs\b"
@@ -39,10 +47,31 @@ class QueryAnalysis:
     terms: tuple[str, ...]
     exact_keys: tuple[str, ...]
     expanded_keys: tuple[str, ...] = ()  # from synonyms and spelling: they rank below direct keys
+    part_keys: tuple[str, ...] = ()  # phrases inside a long sentence: they rank lower still
     alternatives: tuple[tuple[str, ...], ...] = ()
     identifier: str | None = None
     variant: str | None = None
     corrected: str | None = None
+
+    @property
+    def weighted_keys(self) -> tuple[tuple[tuple[str, ...], float], ...]:
+        """Each non-empty key list with its weight: typed, reached (synonym/spelling), part."""
+        lists = (
+            (self.exact_keys, 1.0),
+            (self.expanded_keys, EXPANDED_KEY_WEIGHT),
+            (self.part_keys, PART_KEY_WEIGHT),
+        )
+        return tuple((keys, weight) for keys, weight in lists if keys)
+
+    def should_widen(self, total: int, direct: int = 0) -> bool:
+        """Retry with any word? Yes when nothing matched every word, or when an everyday
+        sentence (3+ words, some of them stopwords) matched fewer than 3 documents; never when
+        a name or id typed exactly matched (`direct`)."""
+        if direct or sum(len(terms) for terms in self.all_term_lists) <= 1:
+            return False
+        typed = words(self.raw)
+        sentence = len(typed) >= SENTENCE_WORDS and any(w in STOPWORDS for w in typed)
+        return total < (SENTENCE_WORDS if sentence else 1)
 
     @property
     def all_term_lists(self) -> tuple[tuple[str, ...], ...]:
@@ -70,6 +99,11 @@ def analyze(query: str) -> QueryAnalysis:
         if corrected:
             alternatives.append(tuple(content_words(corrected)))
             expanded.append(phrase_form(corrected))
+            # A corrected name brings its synonyms too ("spinal muscullar atrophy" -> SMA).
+            for alt in synonym_expansions(corrected):
+                alternatives.append(tuple(content_words(alt)))
+                expanded.append(phrase_form(alt))
+    known_keys = {*keys, *expanded}
     return QueryAnalysis(
         raw=query,
         phrase=phrase_form(query),
@@ -79,10 +113,31 @@ def analyze(query: str) -> QueryAnalysis:
         alternatives=tuple(dict.fromkeys(a for a in alternatives if a and a != terms))[
             :MAX_ALTERNATIVES
         ],
+        part_keys=tuple(k for k in part_keys(query) if k not in known_keys),
         identifier=identifier.curie if identifier else None,
         variant=variant[0] if variant else None,
         corrected=corrected,
     )
+
+
+def part_keys(query: str) -> list[str]:
+    """Phrases inside an everyday sentence that may name something ("... has seizures ...").
+
+    Only for queries of `PART_MIN_WORDS` words or more; a phrase may not start or end with a
+    stopword. They count for `PART_KEY_WEIGHT`, so a whole name typed exactly still wins.
+    """
+    tokens = words(query)
+    if len(tokens) < PART_MIN_WORDS:
+        return []
+    found = [
+        gram
+        for gram, (start, end) in _ngrams(tokens).items()
+        if end - start < len(tokens)
+        and len(gram) >= MIN_PART_LETTERS
+        and tokens[start] not in STOPWORDS
+        and tokens[end - 1] not in STOPWORDS
+    ]
+    return found[:MAX_PART_KEYS]
 
 
 def _identifier(query: str):  # -> Identifier | None
@@ -126,15 +181,15 @@ def synonym_expansions(query: str) -> list[str]:
     if not tokens:
         return []
     grams = _ngrams(tokens)
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT term, expansion FROM search_searchsynonym WHERE term = ANY(%s) "
-            "ORDER BY length(term) DESC, expansion LIMIT 40",
-            [list(grams)],
-        )
-        rows = cursor.fetchall()
+    synonyms = lexicon.current().synonyms
+    # A phrase of stopwords alone ("has", "no") is never an abbreviation worth expanding.
+    grams = {g: span for g, span in grams.items() if not STOPWORDS.issuperset(g.split())}
+    pairs = sorted(
+        ((term, expansion) for term in grams for expansion in synonyms.get(term, ())),
+        key=lambda pair: (-len(pair[0]), pair[1]),
+    )[:MAX_SYNONYM_ROWS]
     expansions: list[str] = []
-    for term, expansion in rows:
+    for term, expansion in pairs:
         start, end = grams[term]
         expansions.append(" ".join([*tokens[:start], expansion, *tokens[end:]]))
     return list(dict.fromkeys(expansions))[:MAX_ALTERNATIVES]
@@ -150,13 +205,13 @@ def spelling_correction(query: str) -> str | None:
     candidates = [t for t in tokens if len(t) >= 4 and t.isalpha() and t not in STOPWORDS]
     if not candidates:
         return None
+    known = lexicon.current().terms
+    unknown = [word for word in candidates if word not in known and not _plural_known(word, known)]
+    if not unknown:
+        return None
+    replacements: dict[str, str] = {}
     with connection.cursor() as cursor:
-        cursor.execute("SELECT term FROM search_searchterm WHERE term = ANY(%s)", [candidates])
-        known = {row[0] for row in cursor.fetchall()}
-        replacements: dict[str, str] = {}
-        for word in candidates:
-            if word in known or _plural_known(word, known, cursor):
-                continue
+        for word in unknown:
             best = _closest(word, cursor)
             if best:
                 replacements[word] = best
@@ -165,10 +220,8 @@ def spelling_correction(query: str) -> str | None:
     return " ".join(replacements.get(t, t) for t in tokens)
 
 
-def _plural_known(word: str, known: set[str], cursor) -> bool:
-    forms = [word[:-1]] if word.endswith("s") else [word + "s"]
-    cursor.execute("SELECT 1 FROM search_searchterm WHERE term = ANY(%s) LIMIT 1", [forms])
-    return cursor.fetchone() is not None
+def _plural_known(word: str, known: frozenset[str]) -> bool:
+    return (word[:-1] if word.endswith("s") else word + "s") in known
 
 
 def _closest(word: str, cursor) -> str | None:

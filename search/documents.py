@@ -122,6 +122,10 @@ class Document:
         """A literal path used when the detail page's URL name is not routed yet."""
         return f"/{self.doc_type}s/{obj.pk}/"
 
+    def object_rank(self, obj: Model) -> float:
+        """This row's rank multiplier (the type's `rank` unless a row deserves to differ)."""
+        return self.rank
+
     def extra(self, obj: Model) -> dict[str, Any]:
         """Small JSON shown with a hit (e.g. status, modality)."""
         return {}
@@ -189,7 +193,7 @@ class Document:
             autocomplete=tuple(dict.fromkeys(autocomplete)),
             filters=filters,
             extra=doc["extra"],
-            rank=self.rank,
+            rank=self.object_rank(obj),
         )
 
     def iter_documents(

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 from django.db import connection, transaction
 
+from search import lexicon
 from search.backends.base import SearchBackend, active_backends
 from search.documents import IndexedDoc, doc_types, document_for, registry
 from search.models import SearchSynonym, SearchTerm
@@ -111,6 +112,7 @@ def rebuild(
                 if not backend.external:
                     store_synonyms(groups)
                     _store_terms(counts, replace=set(types) == set(doc_types_all()))
+                    backend.tidy()
         except Exception as exc:
             if not backend.external:
                 raise
@@ -172,6 +174,7 @@ def store_synonyms(groups: Sequence[tuple[str, ...]]) -> int:
         batch_size=5000,
         ignore_conflicts=True,
     )
+    lexicon.invalidate()
     return len(pairs)
 
 
@@ -190,6 +193,7 @@ def lexicon_counts(docs: Iterable[IndexedDoc]) -> Counter[str]:
 def _store_terms(counts: Counter[str], replace: bool) -> None:
     if replace:
         SearchTerm.objects.all().delete()
+        lexicon.invalidate()
     _add_terms(counts)
 
 
@@ -205,3 +209,4 @@ def _add_terms(counts: Counter[str]) -> None:
             "SET frequency = search_searchterm.frequency + EXCLUDED.frequency",
             [list(terms), list(frequencies)],
         )
+    lexicon.invalidate()

@@ -19,6 +19,9 @@ class SearchEntry(models.Model):
     summary = models.TextField(blank=True)
     exact = models.JSONField(default=dict, help_text="{normalised key: boost}")
     vector = SearchVectorField()
+    names = SearchVectorField(
+        null=True, help_text="Tiers A-B of `vector`: ranks common words fast."
+    )
     autocomplete = SearchVectorField()
     autocomplete_text = models.TextField(blank=True)
     facets = models.JSONField(default=dict, help_text="{field: [values]}")
@@ -32,6 +35,12 @@ class SearchEntry(models.Model):
         ]
         indexes = [
             GinIndex(fields=["vector"], name="search_entry_vector"),
+            GinIndex(fields=["names"], name="search_entry_names"),
+            models.Index(
+                fields=["title_norm"],
+                name="search_entry_title_prefix",
+                opclasses=["text_pattern_ops"],
+            ),
             GinIndex(fields=["autocomplete"], name="search_entry_autocomplete"),
             GinIndex(fields=["exact"], name="search_entry_exact"),
             GinIndex(fields=["facets"], name="search_entry_facets", opclasses=["jsonb_path_ops"]),

@@ -86,6 +86,7 @@ class SearchResponse:
     backend: str
     degraded: bool = False
     next_cursor: str | None = None
+    total_is_lower_bound: bool = False  # counting stopped at the engine's cap ("10,000+")
 
     @property
     def pages(self) -> int:

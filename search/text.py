@@ -26,7 +26,7 @@ STOPWORDS = frozenset(
         "a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "has", "have", "in", "is",
         "it", "its", "my", "of", "on", "or", "our", "the", "to", "with", "was", "were", "what",
         "which", "who", "why", "how", "does", "do", "did", "can", "child", "children", "kid",
-        "son", "daughter",
+        "son", "daughter", "no", "not", "but", "very", "he", "she", "they", "his", "her", "their",
     }
 )  # fmt: skip
 

@@ -50,6 +50,9 @@ class SearchBackend(ABC):
     ) -> int:
         """Replace every document of `doc_types` atomically; searches keep answering meanwhile."""
 
+    def tidy(self) -> None:  # noqa: B027 - optional hook; most engines need nothing
+        """Maintenance after a bulk load (nothing unless the engine needs it)."""
+
     @abstractmethod
     def counts(self) -> dict[str, int]:
         """Indexed documents per doc type."""

@@ -109,7 +109,27 @@ def test_search_sql_binds_every_user_value() -> None:
     assert (params["limit"], params["offset"]) == (5, 5)
     assert params["xkeys"] == ["duchenne dystrophy"]
     assert "ts_headline" in sql
-    assert "count(*) OVER ()" in sql
+    # The corrected phrase is looked up as a half-weight key, bound like every other value.
+    assert params["k1_0"] == "duchenne dystrophy"
+    assert "(e.exact ->> %(k1_0)s)::float * 0.5" in sql
+    assert params["candidates"] == 5 + 5 + pg_query.CANDIDATES
+    assert "e.vector @@ q.tsq" in sql
+    names_sql, _params = pg_query.search_sql(
+        request, ANALYSIS, "(duchene & dystrophy)", names_only=True
+    )
+    assert "e.names @@ q.tsq" in names_sql
+    assert "e.vector @@" not in names_sql
+
+
+def test_stats_sql_counts_types_without_the_type_filter_and_facets_with_it() -> None:
+    request = SearchRequest(query="x", doc_types=("trial",), filters={"phase": ("PHASE3",)})
+    sql, params = pg_query.stats_sql(request, ANALYSIS, "(duchene & dystrophy)")
+    assert "SELECT 'type', m.doc_type" in sql
+    assert "e.doc_type = ANY" not in sql  # the scan ignores the type filter ...
+    assert sql.count("m.doc_type = ANY(%(types)s)") == 2  # ... facets and direct hits honour it
+    assert params["types"] == ["trial"]
+    assert json.loads(params["f0_0"]) == {"phase": ["PHASE3"]}
+    assert pg_query.DIRECT in sql
 
 
 def test_row_params_carry_exact_keys_and_facets() -> None:
@@ -185,3 +205,9 @@ def test_document_source_groups_text_by_tier() -> None:
 )
 def test_analysis_recognises_identifiers_and_variants(query: str, key: str) -> None:
     assert key in analyze(query).exact_keys
+
+
+def test_row_params_split_a_number_off_a_hyphen_so_query_words_match() -> None:
+    doc = DOC.__class__(**{**DOC.__dict__, "texts": (("symbol", "SNORD115-5", 10.0),)})
+    assert pg_query.row_params(doc)["a"] == "SNORD115 5"
+    assert pg_query.row_params(DOC)["a"].startswith("SMN1")

@@ -68,8 +68,7 @@ class OpenSearchBackend(SearchBackend):
         boosts, facets = exact_boosts(), list(facet_fields())
         result = self._search(body.search_body(request, analysis, boosts, facets))
         total = result["hits"]["total"]["value"]
-        few = 3 if len(analysis.terms) >= 3 else 1
-        if total < few and sum(len(t) for t in analysis.all_term_lists) > 1:
+        if analysis.should_widen(total):
             result = self._search(body.search_body(request, analysis, boosts, facets, any_word=True))
             total = result["hits"]["total"]["value"]
         hits = [self._hit(raw) for raw in result["hits"]["hits"]]

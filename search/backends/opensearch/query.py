@@ -7,7 +7,7 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-from search.analysis import EXACT_SCALE, EXPANDED_KEY_WEIGHT, QueryAnalysis
+from search.analysis import EXACT_SCALE, QueryAnalysis
 from search.documents import TIERS, IndexedDoc, tier_for
 from search.request import SearchRequest
 from search.text import MARK_END, MARK_START, phrase_form
@@ -58,22 +58,24 @@ def _exact_clauses(analysis: QueryAnalysis, exact_boosts: Sequence[int]) -> list
     clauses = []
     for boost in exact_boosts:
         field = f"exact_{boost}"
-        if analysis.exact_keys:
-            clauses.append({"constant_score": {"filter": {"terms": {field: list(analysis.exact_keys)}},
-                                               "boost": boost * EXACT_SCALE}})
-        if analysis.expanded_keys:
-            clauses.append({"constant_score": {"filter": {"terms": {field: list(analysis.expanded_keys)}},
-                                               "boost": boost * EXACT_SCALE * EXPANDED_KEY_WEIGHT}})
+        for keys, weight in analysis.weighted_keys:
+            clauses.append({"constant_score": {"filter": {"terms": {field: list(keys)}},
+                                               "boost": boost * EXACT_SCALE * weight}})
     return clauses
 
 
 def text_clauses(analysis: QueryAnalysis, any_word: bool = False) -> list[dict[str, Any]]:
-    """multi_match over the weight tiers, typo-tolerant (fuzziness AUTO), one per word list."""
+    """multi_match over the weight tiers, one per word list; only the words as typed are fuzzy.
+
+    Alternatives are known words (synonyms, corrections): making them fuzzy too, on top of the
+    search-time synonym graph, blew past OpenSearch's 1,024-clause limit ("SMA").
+    """
     clauses = []
-    for terms in analysis.all_term_lists:
+    for position, terms in enumerate(analysis.all_term_lists):
+        fuzzy = {"fuzziness": "AUTO", "prefix_length": 1} if position == 0 else {}
         clauses.append({"multi_match": {
             "query": " ".join(terms), "fields": TEXT_FIELDS, "type": "best_fields",
-            "operator": "or" if any_word else "and", "fuzziness": "AUTO", "prefix_length": 1,
+            "operator": "or" if any_word else "and", **fuzzy,
         }})
     if any_word:  # documents with every word still come first
         clauses.extend({"multi_match": {"query": " ".join(t), "fields": TEXT_FIELDS, "operator": "and",

@@ -26,6 +26,33 @@ def _extra(value: Any) -> dict[str, Any]:
     return json.loads(value) if isinstance(value, str) else (value or {})
 
 
+def tidy(cursor: Any) -> None:
+    """After a bulk load: merge the GIN pending lists and refresh the planner's statistics.
+
+    Without this, every search scans megabytes of unmerged GIN entries until autovacuum comes
+    (measured: 6 ms -> 0.3 ms for one exact-key probe) and the planner misjudges row counts.
+    Both statements run inside a transaction, so the rebuild stays atomic.
+    """
+    for statement in sql.tidy_statements():
+        cursor.execute(statement)
+
+
+class _Stats:
+    """The stats query's rows read back: total, direct exact hits and facets (type first)."""
+
+    def __init__(self, rows: list[tuple], doc_types: Sequence[str]) -> None:
+        self.direct = 0
+        self.facets: dict[str, list[tuple[str, int]]] = {"type": []}
+        for key, value, count in sorted(rows, key=lambda row: (row[0], -row[2], row[1])):
+            if key == sql.DIRECT:
+                self.direct = count
+            else:
+                self.facets.setdefault(key, []).append((value, count))
+        wanted = set(doc_types)
+        self.total = sum(n for t, n in self.facets["type"] if not wanted or t in wanted)
+        self.capped = sum(n for _t, n in self.facets["type"]) >= sql.COUNT_CAP
+
+
 class PostgresBackend(SearchBackend):
     """Weighted tsvectors, exact keys in JSONB and pg_trgm, all in one table."""
 
@@ -35,14 +62,18 @@ class PostgresBackend(SearchBackend):
         """A page of hits: all words must match; any word does if that finds (almost) nothing."""
         term_lists = analysis.all_term_lists
         tsquery = sql.tsquery_all(term_lists)
-        rows = _fetch(*sql.search_sql(request, analysis, tsquery))
-        few = sql.SENTENCE_WORDS if len(analysis.terms) >= sql.SENTENCE_WORDS else 1
-        if (not rows or rows[0][6] < few) and sum(len(t) for t in term_lists) > 1:
+        stats = _Stats(_fetch(*sql.stats_sql(request, analysis, tsquery)), request.doc_types)
+        # A name or id typed exactly is the answer: no need to widen to any word.
+        if analysis.should_widen(stats.total, stats.direct):
             tsquery = sql.tsquery_any(term_lists)
-            rows = _fetch(*sql.search_sql(request, analysis, tsquery))
-        total = rows[0][6] if rows else 0
-        if not rows and request.page > 1:
-            total = sum(n for _type, n in _fetch(*sql.type_counts_sql(request, analysis, tsquery)))
+            stats = _Stats(_fetch(*sql.stats_sql(request, analysis, tsquery)), request.doc_types)
+        rows: list[tuple] = []
+        if stats.total and request.offset < stats.total:
+            needed = request.offset + request.page_size
+            if stats.capped or stats.total > sql.NAMES_FIRST:
+                rows = _fetch(*sql.search_sql(request, analysis, tsquery, names_only=True))
+            if len(rows) < min(needed, stats.total) - request.offset:
+                rows = _fetch(*sql.search_sql(request, analysis, tsquery))
         hits = [
             Hit(
                 doc_type=row[0],
@@ -51,36 +82,24 @@ class PostgresBackend(SearchBackend):
                 url=row[3],
                 extra=_extra(row[4]),
                 score=round(float(row[5]), 4),
-                snippet=safe_snippet(row[7] or ""),
+                snippet=safe_snippet(row[6] or ""),
             )
             for row in rows
         ]
         did_you_mean = analysis.corrected
-        if total == 0 and not did_you_mean:
+        if stats.total == 0 and not did_you_mean:
             similar = _fetch(*sql.similar_titles_sql(analysis.phrase))
             did_you_mean = similar[0][0] if similar else None
         return SearchResponse(
-            total=total,
+            total=stats.total,
             hits=hits,
-            facets=self._facets(request, analysis, tsquery) if total else {},
+            facets=stats.facets if stats.total else {},
             did_you_mean=did_you_mean,
             page=request.page,
             page_size=request.page_size,
             backend=self.name,
+            total_is_lower_bound=stats.capped,
         )
-
-    def _facets(
-        self, request: SearchRequest, analysis: QueryAnalysis, tsquery: str
-    ) -> dict[str, list[tuple[str, int]]]:
-        facets: dict[str, list[tuple[str, int]]] = {
-            "type": [
-                (doc_type, n)
-                for doc_type, n in _fetch(*sql.type_counts_sql(request, analysis, tsquery))
-            ]
-        }
-        for key, value, count in _fetch(*sql.facets_sql(request, analysis, tsquery)):
-            facets.setdefault(key, []).append((value, count))
-        return facets
 
     def autocomplete(self, prefix: str, doc_types: Sequence[str], limit: int) -> list[Suggestion]:
         """Names whose words start with what was typed."""
@@ -122,6 +141,11 @@ class PostgresBackend(SearchBackend):
                 cursor.executemany(upsert, [sql.row_params(doc) for doc in batch])
                 count += len(batch)
         return count
+
+    def tidy(self) -> None:
+        """Merge GIN pending lists and ANALYZE (see `tidy`); the indexer calls it after loads."""
+        with connection.cursor() as cursor:
+            tidy(cursor)
 
     def counts(self) -> dict[str, int]:
         """Documents per doc type."""

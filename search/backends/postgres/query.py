@@ -7,10 +7,11 @@ so no query text can break the tsquery syntax or the SQL.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Sequence
 from typing import Any
 
-from search.analysis import EXACT_SCALE, EXPANDED_KEY_WEIGHT, QueryAnalysis
+from search.analysis import EXACT_SCALE, QueryAnalysis
 from search.backends.postgres.weights import RANK_WEIGHTS, texts_by_weight
 from search.documents import IndexedDoc
 from search.request import SearchRequest
@@ -20,8 +21,15 @@ TABLE = "search_searchentry"
 CONFIG = "rarelabs"
 SIMPLE_CONFIG = "rarelabs_simple"
 TEXT_SCALE = 100.0
-TITLE_SCALE = 30.0  # trigram likeness of the title to the query breaks ties between siblings
-SENTENCE_WORDS = 3  # a sentence this long matching fewer docs than this falls back to any word
+TITLE_SCALE = 60.0  # trigram likeness of the title to the query breaks ties between siblings
+CANDIDATES = 100  # rows beyond the page that stage two re-ranks
+NAMES_FIRST = 2000  # above this many matches, candidates come from the names vector first
+BODY_SHARE = 0.3  # weight of the whole-document rank beside the names rank
+MAX_KEYS = 12  # exact keys looked up per row
+COUNT_CAP = 2_000  # matches counted for totals and facets; beyond, totals are lower bounds
+NAMES_POOL = 1_000  # names-first stage one ranks at most this many name matches
+DIRECT = "_direct"
+AUTOCOMPLETE_POOL = 60  # candidates per autocomplete pool
 HEADLINE_OPTIONS = (
     f"StartSel={MARK_START}, StopSel={MARK_END}, MaxWords=30, MinWords=12, "
     'MaxFragments=2, FragmentDelimiter=" … "'
@@ -62,49 +70,93 @@ def _filters(request: SearchRequest, params: dict[str, Any], with_types: bool = 
 
 
 def match_params(analysis: QueryAnalysis, tsquery: str) -> dict[str, Any]:
-    """Parameters shared by the match, facet and count queries."""
+    """Parameters shared by the page and stats queries."""
     return {
         "tsq": tsquery,
         "tsq_all": tsquery_all(analysis.all_term_lists),
         "phrase": phrase_form(analysis.corrected or analysis.raw),
         "keys": list(analysis.exact_keys) or [""],
-        "xkeys": list(analysis.expanded_keys) or [""],
+        # every key reached otherwise (synonym, spelling, part of a sentence): they match too
+        "xkeys": [*analysis.expanded_keys, *analysis.part_keys] or [""],
     }
 
 
-MATCH = "(e.vector @@ q.tsq OR e.exact ?| %(keys)s::text[] OR e.exact ?| %(xkeys)s::text[])"
-EXACT_SCORE = (
-    "COALESCE((SELECT max(CASE WHEN x.k = ANY(%(keys)s::text[]) THEN x.v::float "  # noqa: S608 - table/config names are constants; values are bound
-    f"ELSE x.v::float * {EXPANDED_KEY_WEIGHT} END) FROM jsonb_each_text(e.exact) AS x(k, v) "
-    "WHERE x.k = ANY(%(keys)s::text[]) OR x.k = ANY(%(xkeys)s::text[])), 0)"
-)
+def _match(column: str = "vector") -> str:
+    return f"(e.{column} @@ q.tsq OR e.exact ?| %(keys)s::text[] OR e.exact ?| %(xkeys)s::text[])"
+
+
+def exact_score(analysis: QueryAnalysis, params: dict[str, Any]) -> str:
+    """The best exact-key boost of a row: a few `->>` lookups, no per-row set function."""
+    parts = []
+    for group, (keys, weight) in enumerate(analysis.weighted_keys):
+        for index, key in enumerate(keys[:MAX_KEYS]):
+            name = f"k{group}_{index}"
+            params[name] = key
+            factor = f" * {weight}" if weight != 1 else ""
+            parts.append(f"(e.exact ->> %({name})s)::float{factor}")
+    return f"COALESCE(GREATEST({', '.join(parts)}), 0)" if parts else "0"
 
 
 def search_sql(
-    request: SearchRequest, analysis: QueryAnalysis, tsquery: str
+    request: SearchRequest, analysis: QueryAnalysis, tsquery: str, names_only: bool = False
 ) -> tuple[str, dict[str, Any]]:
-    """One page of hits with the total (window count) and a ts_headline snippet per hit."""
+    """One page of hits with a ts_headline snippet each, ranked in two stages.
+
+    Stage one scores every match cheaply (exact boost + one ts_rank) and keeps the best
+    `CANDIDATES` beyond the page; stage two adds the all-words rank and title likeness to those
+    only. `names_only` matches and pre-ranks on the small names vector (tiers A-B), over the
+    exact hits plus at most `NAMES_POOL` name matches: used when the full match set is large,
+    so a common word never ranks tens of thousands of rows.
+    """
     params = match_params(analysis, tsquery)
     params.update(
-        weights=RANK_WEIGHTS, limit=request.page_size, offset=request.offset, hl=HEADLINE_OPTIONS
+        weights=RANK_WEIGHTS,
+        limit=request.page_size,
+        offset=request.offset,
+        candidates=request.offset + request.page_size + CANDIDATES,
+        hl=HEADLINE_OPTIONS,
     )
-    where = MATCH + _filters(request, params)
+    column = "names" if names_only else "vector"
+    exact = exact_score(analysis, params)
+    where = _match(column) + _filters(request, params)
+    if names_only:  # a bounded pool of name matches (exact hits always among them)
+        params["pool"] = NAMES_POOL
+        where += (
+            f" AND e.id IN (SELECT p.id FROM {TABLE} p WHERE p.exact ?| %(keys)s::text[]"  # noqa: S608 - only constant names interpolated; values bound
+            f" OR p.exact ?| %(xkeys)s::text[] UNION (SELECT p.id FROM {TABLE} p"
+            f" WHERE p.names @@ to_tsquery('{CONFIG}', %(tsq)s) LIMIT %(pool)s))"
+        )
+    # Names decide (normalised by the names' length only, so a rich body costs nothing);
+    # the whole document adds a share, which orders matches found in bodies alone.
+    text = "ts_rank(%(weights)s::float4[], e.names, q.tsq, 1)"
+    if not names_only:
+        text += f" + ts_rank(%(weights)s::float4[], e.vector, q.tsq, 1) * {BODY_SHARE}"
+    # After widening to any word, documents with every word get the all-words rank on top.
+    all_words = ""
+    if params["tsq"] != params["tsq_all"]:
+        all_words = (
+            f"\n           + ts_rank(%(weights)s::float4[], e.names, q.tsq_all, 1)"
+            f" * {TEXT_SCALE} * e.rank"
+        )
     sql = f"""
 WITH q AS (SELECT to_tsquery('{CONFIG}', %(tsq)s) AS tsq,
                   to_tsquery('{CONFIG}', %(tsq_all)s) AS tsq_all),
-page AS (
-    SELECT e.doc_type, e.curie, e.title, e.url, e.summary, e.extra,
-           {EXACT_SCORE} * {EXACT_SCALE}
-           + (ts_rank(%(weights)s::float4[], e.vector, q.tsq, 1)
-              + ts_rank(%(weights)s::float4[], e.vector, q.tsq_all, 1)) * {TEXT_SCALE} * e.rank
-           + similarity(e.title_norm, %(phrase)s) * {TITLE_SCALE} * e.rank AS score,
-           count(*) OVER () AS total
+cand AS (
+    SELECT e.id, {exact} * {EXACT_SCALE} + ({text}) * {TEXT_SCALE} * e.rank AS pre
     FROM {TABLE} e, q
     WHERE {where}
+    ORDER BY pre DESC
+    LIMIT %(candidates)s
+),
+page AS (
+    SELECT e.doc_type, e.curie, e.title, e.url, e.summary, e.extra,
+           cand.pre{all_words}
+           + similarity(e.title_norm, %(phrase)s) * {TITLE_SCALE} * e.rank AS score
+    FROM cand JOIN {TABLE} e ON e.id = cand.id, q
     ORDER BY score DESC, length(e.title), e.title
     LIMIT %(limit)s OFFSET %(offset)s
 )
-SELECT page.doc_type, page.curie, page.title, page.url, page.extra, page.score, page.total,
+SELECT page.doc_type, page.curie, page.title, page.url, page.extra, page.score,
        ts_headline('{CONFIG}', CASE WHEN page.summary <> '' THEN left(page.summary, 4000)
                                     ELSE page.title END, q.tsq, %(hl)s) AS snippet
 FROM page, q
@@ -112,33 +164,38 @@ ORDER BY page.score DESC, length(page.title), page.title"""  # noqa: S608 - only
     return sql, params
 
 
-def facets_sql(
+def stats_sql(
     request: SearchRequest, analysis: QueryAnalysis, tsquery: str
 ) -> tuple[str, dict[str, Any]]:
-    """Counts per facet value, over every match (not only the page)."""
-    params = match_params(analysis, tsquery)
-    where = MATCH + _filters(request, params)
-    sql = f"""
-WITH q AS (SELECT to_tsquery('{CONFIG}', %(tsq)s) AS tsq)
-SELECT f.key, v.value, count(*) AS n
-FROM {TABLE} e, q, jsonb_each(e.facets) AS f(key, value),
-     jsonb_array_elements_text(f.value) AS v(value)
-WHERE {where}
-GROUP BY f.key, v.value
-ORDER BY f.key, n DESC, v.value"""  # noqa: S608 - only constant names interpolated; values bound
-    return sql, params
+    """In one scan: matches per type (ignoring the type filter), facet counts, direct exact hits.
 
-
-def type_counts_sql(
-    request: SearchRequest, analysis: QueryAnalysis, tsquery: str
-) -> tuple[str, dict[str, Any]]:
-    """Matches per doc type, ignoring the type filter so every type's count shows."""
+    Rows are (key, value, count): key "type" per doc type, a facet name per facet value, and
+    DIRECT with the number of rows an exact key typed as such matched. Counting stops at
+    `COUNT_CAP` matches (like OpenSearch's track_total_hits): beyond it the figures are lower
+    bounds, and a one-word query no longer costs a scan of the whole table.
+    """
     params = match_params(analysis, tsquery)
-    where = MATCH + _filters(request, params, with_types=False)
+    params["cap"] = COUNT_CAP
+    where = _match() + _filters(request, params, with_types=False)
+    in_types = "TRUE"
+    if request.doc_types:
+        params["types"] = list(request.doc_types)
+        in_types = "m.doc_type = ANY(%(types)s)"
     sql = f"""
-WITH q AS (SELECT to_tsquery('{CONFIG}', %(tsq)s) AS tsq)
-SELECT e.doc_type, count(*) FROM {TABLE} e, q WHERE {where}
-GROUP BY e.doc_type ORDER BY count(*) DESC"""  # noqa: S608 - only constant names interpolated; values bound
+WITH q AS (SELECT to_tsquery('{CONFIG}', %(tsq)s) AS tsq),
+m AS MATERIALIZED (
+    SELECT e.doc_type, e.facets, e.exact ?| %(keys)s::text[] AS direct
+    FROM {TABLE} e, q WHERE {where}
+    LIMIT %(cap)s
+)
+SELECT 'type', m.doc_type, count(*) FROM m GROUP BY m.doc_type
+UNION ALL
+SELECT '{DIRECT}', '', count(*) FROM m WHERE m.direct AND {in_types}
+UNION ALL
+SELECT f.key, v.value, count(*)
+FROM m, jsonb_each(m.facets) AS f(key, value), jsonb_array_elements_text(f.value) AS v(value)
+WHERE {in_types}
+GROUP BY f.key, v.value"""  # noqa: S608 - only constant names interpolated; values bound
     return sql, params
 
 
@@ -154,20 +211,32 @@ def similar_titles_sql(phrase: str, limit: int = 3) -> tuple[str, dict[str, Any]
 def autocomplete_sql(
     prefix: str, doc_types: Sequence[str], limit: int
 ) -> tuple[str, dict[str, Any]]:
-    """Suggestions: names starting with the prefix first, then any word starting with it."""
+    """Suggestions: names starting with the prefix first, then any word starting with it.
+
+    Both candidate pools are bounded index scans (a btree prefix range on the folded title, a
+    GIN prefix match), so a two-letter prefix never sorts thousands of rows.
+    """
     params: dict[str, Any] = {
         "tsq": prefix_tsquery(prefix),
         "starts": " ".join(words(prefix)) + "%",
         "limit": limit,
+        "pool": AUTOCOMPLETE_POOL,
     }
     type_clause = ""
     if doc_types:
         params["types"] = list(doc_types)
         type_clause = " AND e.doc_type = ANY(%(types)s)"
     sql = f"""
+WITH cand AS (
+    (SELECT e.id FROM {TABLE} e WHERE e.title_norm LIKE %(starts)s{type_clause}
+     ORDER BY e.title_norm USING ~<~ LIMIT %(pool)s)
+    UNION
+    (SELECT e.id FROM {TABLE} e
+     WHERE e.autocomplete @@ to_tsquery('{SIMPLE_CONFIG}', %(tsq)s){type_clause}
+     LIMIT %(pool)s)
+)
 SELECT e.doc_type, e.curie, e.title, e.url, e.extra
-FROM {TABLE} e
-WHERE e.autocomplete @@ to_tsquery('{SIMPLE_CONFIG}', %(tsq)s){type_clause}
+FROM cand JOIN {TABLE} e ON e.id = cand.id
 ORDER BY (e.title_norm LIKE %(starts)s) DESC, e.rank DESC, length(e.title), e.title
 LIMIT %(limit)s"""  # noqa: S608 - only constant names interpolated; values bound
     return sql, params
@@ -177,21 +246,43 @@ def upsert_sql() -> str:
     """INSERT … ON CONFLICT for one document; vectors are computed by PostgreSQL."""
     return f"""
 INSERT INTO {TABLE} (doc_type, object_id, curie, title, title_norm, url, summary, exact, vector,
-                     autocomplete, autocomplete_text, facets, extra, rank, indexed_at)
-VALUES (%(doc_type)s, %(object_id)s, %(curie)s, %(title)s, %(title_norm)s, %(url)s, %(summary)s,
-        %(exact)s::jsonb,
-        setweight(to_tsvector('{CONFIG}', %(a)s), 'A')
-        || setweight(to_tsvector('{CONFIG}', %(b)s), 'B')
-        || setweight(to_tsvector('{CONFIG}', %(c)s), 'C')
-        || setweight(to_tsvector('{CONFIG}', %(d)s), 'D'),
-        to_tsvector('{SIMPLE_CONFIG}', %(autocomplete_text)s), %(autocomplete_text)s,
-        %(facets)s::jsonb, %(extra)s::jsonb, %(rank)s, now())
+                     names, autocomplete, autocomplete_text, facets, extra, rank, indexed_at)
+SELECT %(doc_type)s, %(object_id)s, %(curie)s, %(title)s, %(title_norm)s, %(url)s, %(summary)s,
+       %(exact)s::jsonb, v.vector, ts_filter(v.vector, '{{a,b}}'),
+       to_tsvector('{SIMPLE_CONFIG}', %(autocomplete_text)s), %(autocomplete_text)s,
+       %(facets)s::jsonb, %(extra)s::jsonb, %(rank)s, now()
+FROM (SELECT setweight(to_tsvector('{CONFIG}', %(a)s), 'A')
+             || setweight(to_tsvector('{CONFIG}', %(b)s), 'B')
+             || setweight(to_tsvector('{CONFIG}', %(c)s), 'C')
+             || setweight(to_tsvector('{CONFIG}', %(d)s), 'D') AS vector) AS v
 ON CONFLICT (doc_type, object_id) DO UPDATE SET
     curie = EXCLUDED.curie, title = EXCLUDED.title, title_norm = EXCLUDED.title_norm,
     url = EXCLUDED.url, summary = EXCLUDED.summary, exact = EXCLUDED.exact,
-    vector = EXCLUDED.vector, autocomplete = EXCLUDED.autocomplete,
+    vector = EXCLUDED.vector, names = EXCLUDED.names, autocomplete = EXCLUDED.autocomplete,
     autocomplete_text = EXCLUDED.autocomplete_text, facets = EXCLUDED.facets,
     extra = EXCLUDED.extra, rank = EXCLUDED.rank, indexed_at = EXCLUDED.indexed_at"""  # noqa: S608 - only constant names interpolated; values bound
+
+
+def tidy_statements() -> list[str]:
+    """Merge every GIN pending list of the search tables, then ANALYZE them."""
+    return [
+        "SELECT gin_clean_pending_list(i.indexrelid) FROM pg_index i "
+        "JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_am a ON a.oid = c.relam "
+        "WHERE a.amname = 'gin' AND i.indrelid IN ('search_searchentry'::regclass, "
+        "'search_searchterm'::regclass)",
+        "ANALYZE search_searchentry",
+        "ANALYZE search_searchterm",
+        "ANALYZE search_searchsynonym",
+    ]
+
+
+_DASH_NUMBER = re.compile(r"(?<=\w)-(?=\d)")
+
+
+def _split_numbers(text: str) -> str:
+    # PostgreSQL's parser reads "SNORD115-5" as 'snord115' and the signed number '-5', which
+    # the query word "5" never matches; a space makes both sides agree.
+    return _DASH_NUMBER.sub(" ", text)
 
 
 def row_params(doc: IndexedDoc) -> dict[str, Any]:
@@ -209,10 +300,10 @@ def row_params(doc: IndexedDoc) -> dict[str, Any]:
         "url": doc.url,
         "summary": doc.summary,
         "exact": json.dumps(exact),
-        "a": by_weight["A"],
-        "b": by_weight["B"],
-        "c": by_weight["C"],
-        "d": by_weight["D"],
+        "a": _split_numbers(by_weight["A"]),
+        "b": _split_numbers(by_weight["B"]),
+        "c": _split_numbers(by_weight["C"]),
+        "d": _split_numbers(by_weight["D"]),
         "autocomplete_text": " | ".join((*doc.autocomplete, doc.curie)),
         "facets": json.dumps(
             {name: list(values) for name, values in doc.filters.items() if values}

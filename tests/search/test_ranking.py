@@ -1,0 +1,101 @@
+"""Ranking rules and query analysis on PostgreSQL: source tie-break, sentences, the lexicon copy."""
+
+from __future__ import annotations
+
+import pytest
+
+from search import lexicon
+from search.analysis import analyze, part_keys
+from search.indexer import rebuild, store_synonyms
+from search.query import run_search
+from search.request import SearchRequest
+from tests.factories.knowledge import (
+    ConditionFactory,
+    ConditionSynonymFactory,
+    GeneFactory,
+    PhenotypeFactory,
+)
+
+POSTGRES = "search.backends.postgres.backend.PostgresBackend"
+
+
+def _ids(query: str, size: int = 5) -> list[str]:
+    return [hit.id for hit in run_search(SearchRequest(query=query, page_size=size)).hits]
+
+
+@pytest.fixture
+def postgres(settings) -> None:
+    settings.SEARCH_BACKEND = POSTGRES
+    settings.OPENSEARCH_URL = ""
+
+
+@pytest.mark.django_db
+@pytest.mark.usefixtures("postgres")
+def test_orphanet_entry_outranks_decipher_and_a_gene_named_after_it() -> None:
+    ConditionFactory(primary_id="DECIPHER:14", name="Prader-Willi syndrome (Type 1)")
+    ConditionFactory(primary_id="DECIPHER:53", name="Prader-Willi Syndrome (Type 2)")
+    orphanet = ConditionFactory(primary_id="ORPHA:739", name="Prader-Willi syndrome")
+    ConditionSynonymFactory(condition=orphanet, text="Prader-Labhart-Willi syndrome")
+    GeneFactory(symbol="IPW", name="imprinted in Prader-Willi syndrome")
+    rebuild(progress=False)
+    for query in ("prader willi", "Prader-Willi", "PRADER WILLI"):
+        assert _ids(query)[0] == "ORPHA:739", query
+
+
+@pytest.mark.django_db
+@pytest.mark.usefixtures("postgres")
+def test_a_gene_full_name_typed_whole_finds_the_gene() -> None:
+    GeneFactory(symbol="DMD", name="dystrophin")
+    GeneFactory(symbol="DRP2", name="dystrophin related protein 2")
+    rebuild(progress=False)
+    assert _ids("dystrophin")[0] == "DMD"
+
+
+@pytest.mark.django_db
+@pytest.mark.usefixtures("postgres")
+def test_an_exact_name_of_three_words_is_not_widened_to_any_word() -> None:
+    ConditionFactory(primary_id="ORPHA:83330", name="Werdnig-Hoffmann disease")
+    for n in range(4):
+        ConditionFactory(primary_id=f"ORPHA:{990 + n}", name=f"Other disease {n}")
+    rebuild(progress=False)
+    response = run_search(SearchRequest(query="Werdnig-Hoffmann disease"))
+    assert [hit.id for hit in response.hits] == ["ORPHA:83330"]
+    assert response.total == 1
+
+
+@pytest.mark.django_db
+@pytest.mark.usefixtures("postgres")
+def test_a_sentence_finds_the_symptom_it_names() -> None:
+    seizure = PhenotypeFactory(hpo_id="HP:0001250", name="Seizure")
+    seizure.synonyms.create(text="Seizures", is_layperson=False)
+    for n in range(4):
+        ConditionFactory(primary_id=f"ORPHA:{980 + n}", definition="Seizures and no speech.")
+    rebuild(progress=False)
+    assert _ids("my child has seizures and no speech")[0] == "HP:0001250"
+
+
+def test_part_keys_skip_stopword_edges_and_short_queries() -> None:
+    parts = part_keys("my child has seizures and no speech")
+    assert "seizures" in parts
+    assert "seizures and no speech" in parts
+    assert not {"no", "has", "my child"} & set(parts)
+    assert part_keys("cystic fibrosis") == []
+
+
+@pytest.mark.django_db
+def test_synonyms_are_seen_at_once_and_stopwords_never_expand() -> None:
+    store_synonyms([("spinal muscular atrophy", "sma"), ("hinman syndrome", "has")])
+    assert "spinal muscular atrophy" in analyze("SMA").expanded_keys
+    assert not any("hinman" in key for key in analyze("my child has seizures").expanded_keys)
+    store_synonyms([("spinal muscular atrophy", "smax")])
+    assert "spinal muscular atrophy" not in analyze("SMA").expanded_keys
+
+
+@pytest.mark.django_db
+def test_the_lexicon_copy_is_reused_until_something_changes(monkeypatch) -> None:
+    store_synonyms([("spinal muscular atrophy", "sma")])
+    first = lexicon.current()
+    monkeypatch.setattr(lexicon, "CHECK_SECONDS", 0.0)  # check the shared generation every time
+    assert lexicon.current() is first
+    lexicon.invalidate()
+    assert lexicon.current() is not first
