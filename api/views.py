@@ -48,7 +48,8 @@ class FlexibleLookupMixin:
     schema = RareLabsAutoSchema()
     lookup_field = "key"
     lookup_url_kwarg = "key"
-    lookup_value_regex = "[^/]+"
+    # No NUL: PostgreSQL rejects it in text, so such a key must 404 at routing, not 500.
+    lookup_value_regex = r"[^/\x00]+"
     list_serializer: type[serializers.Serializer]
     detail_serializer: type[serializers.Serializer]
 

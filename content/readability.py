@@ -159,6 +159,11 @@ def reading_grade(markdown_text: str) -> float:
     return float(textstat.flesch_kincaid_grade(plain))
 
 
+def reading_grade_warm_up() -> None:
+    """Load textstat's pronunciation dictionary now; its first use otherwise costs ~2 s."""
+    reading_grade("Warm up.")
+
+
 def reading_time_minutes(text: str) -> int:
     """Whole minutes needed to read a text at about 200 words a minute, never less than 1."""
     return max(1, math.floor(word_count(text) / WORDS_PER_MINUTE + 0.5))

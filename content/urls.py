@@ -1,4 +1,4 @@
-from django.contrib.sitemaps.views import sitemap
+from django.contrib.sitemaps.views import index, sitemap
 from django.urls import path
 from django.views.generic import TemplateView
 
@@ -13,7 +13,19 @@ urlpatterns = [
     path("articles/feed/rss/", LatestArticlesFeed(), name="article-feed-rss"),
     path("articles/feed/atom/", LatestArticlesAtomFeed(), name="article-feed-atom"),
     path("articles/<slug:slug>/", views.article_detail, name="article-detail"),
-    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    # An index, not one file: a section holds at most `limit` URLs and pages past it with ?p=.
+    path(
+        "sitemap.xml",
+        index,
+        {"sitemaps": SITEMAPS, "sitemap_url_name": "content:sitemap-section"},
+        name="sitemap",
+    ),
+    path(
+        "sitemap-<section>.xml",
+        sitemap,
+        {"sitemaps": SITEMAPS},
+        name="sitemap-section",
+    ),
     path("about/", TemplateView.as_view(template_name="content/about.html"), name="about"),
     path(
         "about/sources/",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_safe
@@ -95,6 +95,11 @@ def robots_txt(request: HttpRequest) -> HttpResponse:
 
 
 def page_not_found(request: HttpRequest, exception: Exception) -> HttpResponse:
-    """A 404 that offers search."""
+    """A 404 that offers search; under /api/ the API's JSON error shape instead."""
+    if request.path.startswith("/api/"):
+        # API clients parse JSON; an HTML page here reads as a server fault to them.
+        message = "No such API address. The list of endpoints is at /api/v1/docs/."
+        error = {"code": "not_found", "message": message, "fields": {}}
+        return JsonResponse({"error": error}, status=404)
     query = _text_param(request, "q") if request.method == "GET" else ""
     return render(request, "404.html", {"query": query, "debug": settings.DEBUG}, status=404)

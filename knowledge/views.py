@@ -60,6 +60,8 @@ def condition_detail(request: HttpRequest, slug: str) -> HttpResponse:
 @cache_page_for_anonymous
 def gene_detail(request: HttpRequest, symbol: str) -> HttpResponse:
     """A gene: what it is linked to, its variants, therapies, trials and papers."""
+    if "\x00" in symbol:
+        raise Http404("No such gene")  # PostgreSQL rejects NUL in text: never query with it.
     page = selectors.gene_get_page(symbol=symbol[:40])
     if page is None:
         raise Http404("No such gene")

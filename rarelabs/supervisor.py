@@ -72,6 +72,8 @@ def _commands(address: SiteAddress, workers: int) -> dict[str, list[str]]:
             str(workers),
             "--access-logfile",
             "-",
+            # Load the app (and its ~2 s reading-grade dictionary) once, then fork the workers.
+            "--preload",
             "--graceful-timeout",
             "10",
         ],

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import re
 
@@ -38,12 +39,11 @@ def results_to_csv(results: TreatmentResults) -> str:
 
 
 def unique_references(results: TreatmentResults) -> list[Reference]:
-    """Every PubMed and trial reference of the results, once each, in result order."""
+    """Every PubMed, trial and web-page reference of the results, once each, in result order."""
     seen: dict[tuple[str, str], Reference] = {}
     for result in results.results:
         for ref in result.references:
-            if ref.kind in {"pmid", "nct"}:
-                seen.setdefault((ref.kind, ref.identifier), ref)
+            seen.setdefault((ref.kind, ref.identifier), ref)
         for trial in result.trials:
             key = ("nct", trial.nct_id)
             if key not in seen:
@@ -56,7 +56,7 @@ def _one_line(text: str) -> str:
 
 
 def references_to_ris(references: list[Reference]) -> str:
-    """RIS records: JOUR for PubMed articles, ELEC for registered trials."""
+    """RIS records: JOUR for PubMed articles, ELEC for registered trials and web pages."""
     lines: list[str] = []
     for ref in references:
         journal = ref.kind == "pmid"
@@ -72,7 +72,7 @@ def references_to_ris(references: list[Reference]) -> str:
                 lines.append(f"{tag}  - {_one_line(value)}")
         if journal:
             lines.append(f"AN  - PMID:{ref.identifier}")
-        else:
+        elif ref.kind == "nct":
             lines.append(f"AN  - {ref.identifier}")
             lines.append("DB  - ClinicalTrials.gov")
         lines.append(f"UR  - {ref.url}")
@@ -90,11 +90,14 @@ def _bib(text: str) -> str:
 
 
 def references_to_bibtex(references: list[Reference]) -> str:
-    """BibTeX entries: @article for PubMed records, @misc for registered trials."""
+    """BibTeX entries: @article for PubMed records, @misc for registered trials and web pages."""
     entries: list[str] = []
     for ref in references:
         journal = ref.kind == "pmid"
         key = f"pmid{ref.identifier}" if journal else ref.identifier.lower()
+        if ref.kind == "url":
+            # A URL is no citation key: a short digest of it is stable and unique enough.
+            key = "web" + hashlib.sha256(ref.url.encode()).hexdigest()[:10]
         title = ref.title or (f"PubMed {ref.identifier}" if journal else ref.identifier)
         fields = [("title", _bib(title))]
         if ref.authors:
@@ -106,7 +109,7 @@ def references_to_bibtex(references: list[Reference]) -> str:
                 fields.append((name, _bib(value)))
         if journal:
             fields.append(("note", f"PMID: {ref.identifier}"))
-        else:
+        elif ref.kind == "nct":
             fields.append(("howpublished", "ClinicalTrials.gov"))
             fields.append(("note", f"Trial registration {ref.identifier}"))
         fields.append(("url", ref.url))

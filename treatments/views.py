@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, JsonResponse
 from django.shortcuts import render
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from treatments.autocomplete import condition_list_autocomplete, phenotype_list_autocomplete
 from treatments.exports import (
@@ -46,7 +46,7 @@ def _run(form: TreatmentSearchForm) -> TreatmentResults | None:
         return None
 
 
-@require_GET
+@require_safe
 def treatment_search(request: HttpRequest) -> HttpResponse:
     """The search form; with inputs, the ranked and explained therapies below it."""
     form = TreatmentSearchForm(request.GET or None)
@@ -71,7 +71,7 @@ def _permalink_query(request: HttpRequest) -> str:
     return params.urlencode()
 
 
-@require_GET
+@require_safe
 def treatment_export(request: HttpRequest, fmt: str) -> HttpResponse:
     """The same results as CSV, or their references as RIS or BibTeX."""
     content_type, extension = EXPORTS[fmt]
@@ -93,7 +93,7 @@ def treatment_export(request: HttpRequest, fmt: str) -> HttpResponse:
     return response
 
 
-@require_GET
+@require_safe
 def autocomplete(request: HttpRequest, kind: str) -> JsonResponse:
     """Suggestions for the condition or phenotype box, as JSON."""
     prefix = request.GET.get("q", "")[:100]

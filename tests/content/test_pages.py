@@ -17,6 +17,7 @@ from content.cache import page_cache_generation, page_cache_invalidate
 from content.markdown import render_markdown
 from content.models import Article, ArticleStatus
 from content.services import ArticleFileError, article_upsert_from_file, articles_load
+from content.sitemaps import ConditionSitemap
 from tests.factories.knowledge import ConditionFactory, ConditionIdentifierFactory, TherapyFactory
 from tests.factories.records import ArticleFactory, ClinicalTrialFactory
 
@@ -207,16 +208,40 @@ def test_feeds_sitemap_and_robots(client: Client) -> None:
     atom = client.get("/articles/feed/atom/")
     assert b'xmlns="http://www.w3.org/2005/Atom"' in atom.content
     assert b"Public one" in atom.content
-    sitemap = client.get("/sitemap.xml").content.decode()
+    sitemap = _sitemap_urls(client)
     for path in [
         "/articles/public-one/",
         "/conditions/some-condition/",
         "/therapies/some-therapy/",
     ]:
-        assert path in sitemap
+        assert f"http://testserver{path}" in sitemap
     robots = client.get("/robots.txt").content.decode()
     assert "Disallow: /admin/" in robots
     assert "Sitemap: http://testserver/sitemap.xml" in robots
+
+
+def _sitemap_urls(client: Client) -> set[str]:
+    """Every page URL reachable from /sitemap.xml, following its index and section pages."""
+    index = client.get("/sitemap.xml")
+    assert index.status_code == 200
+    found: set[str] = set()
+    for section in re.findall(r"<loc>([^<]+)</loc>", index.content.decode()):
+        page = client.get(section.replace("http://testserver", ""))
+        assert page.status_code == 200, section
+        found.update(re.findall(r"<loc>([^<]+)</loc>", page.content.decode()))
+    return found
+
+
+def test_sitemap_lists_every_condition_past_one_section_page(
+    client: Client, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """More conditions than one sitemap page holds: the index reaches all of them."""
+    monkeypatch.setattr(ConditionSitemap, "limit", 2)
+    slugs = [f"condition-{n}" for n in range(5)]
+    for slug in slugs:
+        ConditionFactory(slug=slug)
+    urls = _sitemap_urls(client)
+    assert {f"http://testserver/conditions/{slug}/" for slug in slugs} <= urls
 
 
 def test_page_cache_serves_anonymous_readers_and_a_change_invalidates_it(client: Client) -> None:

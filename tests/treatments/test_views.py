@@ -6,6 +6,7 @@ import csv
 import datetime
 import io
 import re
+from html import unescape
 
 import pytest
 from django.test import Client
@@ -75,6 +76,15 @@ def test_family_view_is_plain_and_says_to_talk_with_the_care_team(client, kb) ->
     assert "Approved in the United States for this condition." in html
 
 
+def test_family_view_gives_the_source_of_every_treatment(client, kb) -> None:
+    """Each plain-words entry keeps the source and retrieval date the doctors' list shows."""
+    full = client.get("/treatments", {"gene": "SMN1"}).content.decode()
+    family = client.get("/treatments", {"gene": "SMN1", "view": "family"}).content.decode()
+    sources = re.findall(r'<p class="source">(Source: [^<]+)</p>', full)
+    assert sources
+    assert re.findall(r'<p class="source">(Source: [^<]+)</p>', family) == sources
+
+
 def test_csv_export_parses(client: Client, kb_with_records) -> None:
     response = client.get("/treatments/export.csv", {"variant": "DMD deletion of exons 48-50"})
     assert response["Content-Type"].startswith("text/csv")
@@ -102,6 +112,33 @@ def test_bibtex_export_has_balanced_entries(client: Client, kb_with_records) -> 
     assert ("misc", "nct02193074") in entries
     assert body.count("{") == body.count("}")
     assert "doi = {10.1056/NEJMoa1702752}" in body
+
+
+def test_exports_keep_web_page_references(client: Client, kb) -> None:
+    """A result cited only by web pages (labels, agency pages) still exports its citations."""
+    params = {"gene": "DMD", "variant": "deletion of exons 48-50"}
+    html = client.get("/treatments", params).content.decode()
+    found = re.findall(r'<a href="(https?://[^"]+)" rel="nofollow noopener">', html)
+    shown = {unescape(url) for url in found}
+    assert shown
+    ris = client.get("/treatments/export.ris", params).content.decode()
+    bib = client.get("/treatments/export.bib", params).content.decode()
+    assert shown <= set(re.findall(r"^UR  - (\S+)", ris, re.M))
+    web = [r for r in ris.split("ER  - ") if "TY  - ELEC" in r and "ClinicalTrials" not in r]
+    assert web
+    assert shown <= set(re.findall(r"^  url = \{(.+)\}$", bib, re.M))
+    assert bib.count("{") == bib.count("}")
+    keys = re.findall(r"@\w+\{([^,]+),", bib)
+    assert len(keys) == len(set(keys))
+
+
+@pytest.mark.parametrize(
+    "path", ["/treatments", "/treatments/export.csv", "/treatments/autocomplete/condition"]
+)
+def test_head_is_answered_like_get(client: Client, kb, path: str) -> None:
+    """Link checkers and caches send HEAD: it gets the GET status, not 405."""
+    response = client.head(path, {"gene": "SMN1", "q": "duch"})
+    assert response.status_code == 200
 
 
 def test_export_with_bad_input_is_a_400(client: Client, db: None) -> None:
