@@ -8,7 +8,11 @@ class IngestError(Exception):
 
 
 def _describe(message: str, url: str | None, status: int | None) -> str:
-    return f"{message} (url={url}, status={status})"
+    """The message with whatever is known of where it failed (url, HTTP status)."""
+    parts = [f"url={url}"] if url else []
+    if status is not None:
+        parts.append(f"status={status}")
+    return f"{message} ({', '.join(parts)})" if parts else message
 
 
 class UpstreamError(IngestError):

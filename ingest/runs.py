@@ -159,10 +159,12 @@ def run_raise_if_transient(*runs: RefreshRun | None) -> None:
     """Raise UpstreamTransient if a run failed transiently, so a Celery task retries it."""
     for run in runs:
         if run is not None and run_failed_transiently(run):
-            raise UpstreamTransient(
-                f"{run.task} {run.scope} failed: {run.errors[-1].get('message')}",
-                url=run.errors[-1].get("url"),
+            # The stored message already names the url; keep it for Celery without repeating it.
+            error = UpstreamTransient(
+                f"{run.task} {run.scope} failed: {run.errors[-1].get('message')}", url=None
             )
+            error.url = run.errors[-1].get("url")
+            raise error
 
 
 def run_summary(runs: list[RefreshRun | None]) -> list[str]:

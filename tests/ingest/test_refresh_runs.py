@@ -151,3 +151,13 @@ def test_due_refresh_offline_records_one_failed_run_and_stops(settings, httpserv
     runs = trials_refresh_due()
     assert [r.status for r in runs] == [RunStatus.FAILED]
     assert RefreshRun.objects.count() == 1
+
+
+def test_upstream_errors_name_only_what_is_known():
+    from ingest.errors import UpstreamError, UpstreamTransient
+
+    assert str(UpstreamTransient("timed out", url="http://u/x")) == "timed out (url=http://u/x)"
+    assert str(UpstreamError("gone", url="http://u/x", status=404)) == (
+        "gone (url=http://u/x, status=404)"
+    )
+    assert str(UpstreamTransient("no route", url=None)) == "no route"
