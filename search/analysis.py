@@ -89,8 +89,11 @@ def analyze(query: str) -> QueryAnalysis:
     variant = _variant(query)
     if variant is not None:
         keys.extend(key_form(k) for k in variant[1])
-    terms = tuple(content_words(query))
-    expansions = synonym_expansions(query)
+    # A whole identifier, or an HGVS name on a reference sequence, is matched by its keys only:
+    # the pieces of "NM_000344.4:c.840C>T" are not words ("NM" is an abbreviation of a disease).
+    precise = parse_identifier(query) is not None or (variant is not None and variant[2])
+    terms = () if precise else tuple(content_words(query))
+    expansions = [] if precise else synonym_expansions(query)
     expanded = [phrase_form(alt) for alt in expansions]
     alternatives = [tuple(content_words(alt)) for alt in expansions]
     corrected = None
@@ -157,14 +160,15 @@ def _identifier_keys(kind: IdentifierKind, value: str, curie: str) -> list[str]:
     return keys
 
 
-def _variant(query: str) -> tuple[str, tuple[str, ...]] | None:
+def _variant(query: str) -> tuple[str, tuple[str, ...], bool] | None:
+    """The normalised variant, its search keys, and whether it names a reference sequence."""
     if not _VARIANT_HINT.search(query):
         return None
     try:
         description = parse_variant(query)
     except VariantParseError:
         return None
-    return description.normalized, description.search_keys
+    return description.normalized, description.search_keys, bool(description.reference)
 
 
 def _ngrams(tokens: list[str]) -> dict[str, tuple[int, int]]:

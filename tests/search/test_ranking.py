@@ -99,3 +99,20 @@ def test_the_lexicon_copy_is_reused_until_something_changes(monkeypatch) -> None
     assert lexicon.current() is first
     lexicon.invalidate()
     assert lexicon.current() is not first
+
+
+def test_an_hgvs_name_on_a_reference_sequence_is_not_split_into_words():
+    from search.analysis import analyze
+
+    analysis = analyze("NM_000344.4:c.840C>T")
+    assert analysis.terms == ()
+    assert analysis.alternatives == ()
+    assert analysis.variant == "NM_000344.4:c.840C>T"
+
+
+def test_a_whole_identifier_is_matched_by_its_keys_only():
+    from search.analysis import analyze
+
+    analysis = analyze("ORPHA:586")
+    assert analysis.terms == ()
+    assert analysis.identifier == "ORPHA:586"
