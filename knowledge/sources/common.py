@@ -12,9 +12,10 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, TypeVar
 
 ProgressCallback = Callable[[int, int | None], None]
+T = TypeVar("T")
 
 _GZIP_MAGIC = b"\x1f\x8b"
 _PROGRESS_STEP = 1 << 20  # report at most once per MiB read, to keep callbacks cheap
@@ -150,6 +151,40 @@ def split_row(line: Line, expected: int, path: Path | str) -> list[str] | Source
             str(path), line.number, None, f"expected {expected} columns, found {len(fields)}"
         )
     return fields
+
+
+def iter_tsv_records(
+    path: Path | str,
+    on_progress: ProgressCallback | None,
+    *,
+    required: tuple[str, ...],
+    build: Callable[[dict[str, str], int], T],
+) -> Iterator[T | SourceRowError]:
+    """Yield build(row, line) for each row of a tab-separated file whose first line names the
+    columns; a malformed row is yielded as a SourceRowError, a wrong header raises."""
+    columns: list[str] = []
+    for item in iter_lines(path, on_progress):
+        if isinstance(item, SourceRowError):
+            yield item
+            continue
+        if not columns:
+            columns = item.text.split("\t")
+            while columns and not columns[-1]:
+                columns.pop()  # some exports end the header with an empty column
+            missing = [c for c in required if c not in columns]
+            if missing:
+                raise SourceFileError(f"{path}: header lacks columns {missing}")
+            continue
+        if not item.text:
+            continue
+        fields = split_row(item, len(columns), path)
+        if isinstance(fields, SourceRowError):
+            yield fields
+            continue
+        try:
+            yield build(dict(zip(columns, fields, strict=True)), item.number)
+        except BadField as exc:
+            yield SourceRowError(str(path), item.number, exc.field, exc.message)
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,11 +10,9 @@ from pathlib import Path
 from knowledge.sources.common import (
     BadField,
     ProgressCallback,
-    SourceFileError,
     SourceRowError,
-    iter_lines,
+    iter_tsv_records,
     parse_int,
-    split_row,
     split_values,
 )
 
@@ -75,24 +73,6 @@ def iter_hgnc_genes(
     path: Path | str, on_progress: ProgressCallback | None = None
 ) -> Iterator[HgncGeneRecord | SourceRowError]:
     """Yield each gene of hgnc_complete_set.txt(.gz); columns are found by header name."""
-    columns: list[str] = []
-    for item in iter_lines(path, on_progress):
-        if isinstance(item, SourceRowError):
-            yield item
-            continue
-        if not columns:
-            columns = item.text.split("\t")
-            missing = [c for c in _REQUIRED if c not in columns]
-            if missing:
-                raise SourceFileError(f"{path}: header lacks columns {missing}")
-            continue
-        if not item.text:
-            continue
-        fields = split_row(item, len(columns), path)
-        if isinstance(fields, SourceRowError):
-            yield fields
-            continue
-        try:
-            yield _record(dict(zip(columns, fields, strict=True)))
-        except BadField as exc:
-            yield SourceRowError(str(path), item.number, exc.field, exc.message)
+    yield from iter_tsv_records(
+        path, on_progress, required=tuple(_REQUIRED), build=lambda row, _line: _record(row)
+    )

@@ -15,9 +15,9 @@ from knowledge.sources.clinvar.records import (
 from knowledge.sources.common import (
     BadField,
     ProgressCallback,
-    SourceFileError,
     SourceRowError,
     iter_lines,
+    iter_tsv_records,
     parse_int,
     split_row,
     split_values,
@@ -99,28 +99,7 @@ def iter_clinvar_tabular(
     path: Path | str, on_progress: ProgressCallback | None = None
 ) -> Iterator[ClinVarVariantRecord | SourceRowError]:
     """Yield each variant of a ClinVar website export (2020 or current column layout)."""
-    columns: list[str] = []
-    for item in iter_lines(path, on_progress):
-        if isinstance(item, SourceRowError):
-            yield item
-            continue
-        if not columns:
-            columns = item.text.split("\t")
-            while columns and not columns[-1]:
-                columns.pop()  # both layouts end the header with an empty column
-            if "VariationID" not in columns:
-                raise SourceFileError(f"{path}: not a ClinVar export (no VariationID column)")
-            continue
-        if not item.text:
-            continue
-        fields = split_row(item, len(columns), path)
-        if isinstance(fields, SourceRowError):
-            yield fields
-            continue
-        try:
-            yield _variant(dict(zip(columns, fields, strict=True)), item.number)
-        except BadField as exc:
-            yield SourceRowError(str(path), item.number, exc.field, exc.message)
+    yield from iter_tsv_records(path, on_progress, required=("VariationID",), build=_variant)
 
 
 def iter_gene_specific_summary(
