@@ -10,9 +10,13 @@ from django.db.models import Prefetch, QuerySet
 
 from knowledge.hgvs import VariantParseError, parse_variant
 from knowledge.models import (
+    ApprovalStatus,
     Condition,
     ConditionPhenotype,
     Gene,
+    InheritanceMode,
+    Modality,
+    OnsetCategory,
     Phenotype,
     SynonymKind,
     Therapy,
@@ -66,8 +70,8 @@ class ConditionDocument(Document):
         SearchField("definition", boost=1),
         AutocompleteField("name"),
         AutocompleteField("synonyms"),
-        FacetField("inheritance", label="Inheritance"),
-        FacetField("onset", label="Onset"),
+        FacetField("inheritance", label="Inheritance", choices=tuple(InheritanceMode.choices)),
+        FacetField("onset", label="Age at onset", choices=tuple(OnsetCategory.choices)),
         FacetField("is_group", label="Group of conditions"),
     )
 
@@ -333,8 +337,8 @@ class TherapyDocument(Document):
         SearchField("mechanism", boost=1),
         AutocompleteField("name"),
         AutocompleteField("synonyms"),
-        FacetField("modality", label="Kind of treatment"),
-        FacetField("approval", label="Approval status"),
+        FacetField("modality", label="Kind of treatment", choices=tuple(Modality.choices)),
+        FacetField("approval", label="Approval status", choices=tuple(ApprovalStatus.choices)),
     )
 
     def get_queryset(self) -> QuerySet:

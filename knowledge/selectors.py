@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from urllib.parse import quote
 
 from django.db.models import Prefetch, Q, QuerySet
+from django.db.models.functions import Lower
 from django.utils.text import slugify
 
 from content.models import Article
@@ -93,9 +94,11 @@ class ConditionPage:
     related_therapies: list[RelatedTherapy] = field(default_factory=list)
     related_genes: str = ""
     last_updated: datetime.datetime | None = None
+    # The condition's other identifiers, without the primary id or repeats.
+    other_ids: list[str] = field(default_factory=list)
 
 
-def _sources(rows: list, limit: int = 4) -> list[SourceNote]:
+def _sources(rows: list, limit: int | None = 4) -> list[SourceNote]:
     seen: dict[tuple[str, str], SourceNote] = {}
     for row in rows:
         key = (row.source, row.source_id)
@@ -248,7 +251,8 @@ def condition_get_page(
             "facts": [facts],
             "symptoms": _sources(phenotype_links),
             "genes": _sources(genes),
-            "therapies": _sources(therapy_links),
+            # Every shown therapy's source, not only the first few.
+            "therapies": _sources([*approved, *investigational], limit=None),
             "trials": [
                 SourceNote(
                     "ClinicalTrials.gov",
@@ -269,12 +273,20 @@ def condition_get_page(
             ][:4],
         },
         last_updated=condition.updated_at,
+        other_ids=[
+            curie
+            for curie in dict.fromkeys(i.curie for i in condition.identifiers.all())
+            if curie != condition.primary_id
+        ],
     )
 
 
 def condition_list_by_letter(*, letter: str) -> QuerySet[Condition]:
     """Conditions whose name starts with a letter (or a digit/symbol for OTHER_LETTER)."""
-    queryset = Condition.objects.only("name", "slug", "primary_id", "is_group").order_by("name")
+    # Case-insensitive: ALL-CAPS OMIM titles would otherwise sort before every other name.
+    queryset = Condition.objects.only("name", "slug", "primary_id", "is_group").order_by(
+        Lower("name"), "name", "pk"
+    )
     if letter == OTHER_LETTER:
         starts = Q()
         for char in LETTERS:

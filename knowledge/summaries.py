@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from content.readability import GRADE_LIMIT, reading_grade
-from knowledge.models import ApprovalStatus, Condition, ConditionPhenotype
+from knowledge.models import ApprovalStatus, Condition, ConditionPhenotype, TherapyLink
 
 APPROVED_STATUSES = frozenset({ApprovalStatus.FDA_APPROVED, ApprovalStatus.EMA_APPROVED})
 COMMON_SYMPTOM_FREQUENCY = 0.3  # HPO "frequent" or more (30% of people and up)
@@ -153,11 +153,12 @@ def _symptom_sentence(
         for link in condition.phenotypes.all()
         if link.frequency is not None and link.frequency >= COMMON_SYMPTOM_FREQUENCY
     ]
-    # Everyday (layperson) names first, then the most frequent: medical terms read hardest.
+    # The most frequent signs first; among equally frequent ones, everyday names (easier to
+    # read) before medical terms, then by name so the sentence is stable.
     links.sort(
         key=lambda link: (
-            not link.phenotype.layperson_name,
             -(link.frequency or 0),
+            not link.phenotype.layperson_name,
             symptom_name(link).lower(),
         )
     )
@@ -180,14 +181,35 @@ def _therapy_sentence(condition: Condition) -> SummarySentence | None:
     links = list(condition.therapy_links.all())
     if not links:
         return None
-    approved = sorted({link.therapy.name for link in links if link.status in APPROVED_STATUSES})
-    if approved:
-        first = next(link for link in links if link.therapy.name == approved[0])
-        names = approved[0] if len(approved) == 1 else f"{approved[0]} and others"
+    # FDA-approved first, then the most recently approved, then by name: a stable, useful order.
+    approved_links = sorted(
+        (link for link in links if link.status in APPROVED_STATUSES),
+        key=lambda link: (
+            link.status != ApprovalStatus.FDA_APPROVED,
+            -(link.approval_year_fda or link.approval_year_ema or 0),
+            link.therapy.name.lower(),
+        ),
+    )
+    first_link: dict[str, TherapyLink] = {}
+    for link in approved_links:
+        first_link.setdefault(link.therapy.name, link)
+    named = list(first_link.values())
+    if named:
+        names = [link.therapy.name for link in named]
+        if len(names) == 1:
+            text = f"There is an approved medicine for it: {names[0]}."
+        elif len(names) == 2:
+            text = f"There are 2 approved medicines for it: {names[0]} and {names[1]}."
+        else:
+            text = (
+                f"There are {len(names)} approved medicines for it, "
+                f"including {names[0]} and {names[1]}."
+            )
+        shown = named[:2]
         return SummarySentence(
-            f"There is an approved medicine for it: {names}.",
-            f"{first.source} {first.source_id}".strip(),
-            first.retrieved_on,
+            text,
+            "; ".join(dict.fromkeys(f"{link.source} {link.source_id}".strip() for link in shown)),
+            shown[0].retrieved_on,
         )
     return SummarySentence(
         "Some medicines are being studied for it. None in our records is approved yet.",

@@ -56,10 +56,14 @@ class FilterField:
 
 @dataclass(frozen=True)
 class FacetField:
-    """A filterable value whose counts are shown beside results."""
+    """A filterable value whose counts are shown beside results.
+
+    `choices` maps stored values to the words people see ("fda_approved" -> "FDA approved").
+    """
 
     name: str
     label: str = ""
+    choices: tuple[tuple[str, str], ...] = ()
 
 
 FieldKind = SearchField | AutocompleteField | ExactField | FilterField | FacetField
@@ -273,6 +277,23 @@ def facet_fields() -> dict[str, str]:
                     declared.name, declared.label or declared.name.replace("_", " ").title()
                 )
     return labels
+
+
+# Values every boolean facet stores (see `_as_list`).
+_BOOLEAN_LABELS = {"true": "Yes", "false": "No"}
+
+
+def facet_value_label(name: str, value: str) -> str:
+    """The human label of one facet value: the declared choice, else a tidied raw value."""
+    for document in _REGISTRY.values():
+        for declared in document.fields:
+            if isinstance(declared, FacetField) and declared.name == name:
+                label = dict(declared.choices).get(value)
+                if label:
+                    return label
+    if value in _BOOLEAN_LABELS:
+        return _BOOLEAN_LABELS[value]
+    return value.replace("_", " ").capitalize() if "_" in value and value.islower() else value
 
 
 def filter_fields() -> set[str]:

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
-from django.http import HttpRequest, HttpResponse
+from dataclasses import dataclass
+from urllib.parse import urlencode
+
+from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import render
 from django.urls import NoReverseMatch, reverse
 from django.views.decorators.http import require_safe
 
-from search.documents import facet_fields, registry
+from search.documents import facet_fields, facet_value_label, registry
 from search.query import run_search
-from search.request import InvalidQuery, SearchRequest
+from search.request import InvalidQuery, SearchRequest, SearchResponse
 
 PAGE_SIZE = 20
 
@@ -42,6 +45,60 @@ def parse_search_params(params) -> SearchRequest:
     )
 
 
+@dataclass(frozen=True)
+class FacetOption:
+    """One facet value as shown: its label, count, link and whether it is applied."""
+
+    label: str
+    count: int
+    url: str
+    selected: bool
+
+
+@dataclass(frozen=True)
+class FacetGroup:
+    """One facet as shown: a human title and its options."""
+
+    name: str
+    title: str
+    options: list[FacetOption]
+
+
+def _applied(params: QueryDict) -> list[tuple[str, str]]:
+    """The query and every applied filter as (name, value) pairs, in a stable order."""
+    pairs = [("q", params.get("q", ""))]
+    for name in ("type", *facet_fields()):
+        pairs.extend((name, value) for value in params.getlist(name) if value)
+    return pairs
+
+
+def _query_string(pairs: list[tuple[str, str]], **extra: str) -> str:
+    return "?" + urlencode([*pairs, *extra.items()])
+
+
+def _facet_groups(params: QueryDict, response: SearchResponse) -> list[FacetGroup]:
+    """Facets with human labels; each link keeps the other filters and drops the page."""
+    titles = {"type": "Type", **facet_fields()}
+    type_labels = {t: d.label or t for t, d in registry().items()}
+    applied = _applied(params)
+    groups = []
+    for name, values in response.facets.items():
+        options = []
+        for value, count in values:
+            selected = (name, value) in applied
+            others = [(k, v) for k, v in applied if k != name]
+            # A chosen value's link removes it; any other narrows this facet to that value.
+            pairs = others if selected else [*others, (name, value)]
+            if name == "type":
+                label = type_labels.get(value, value)
+            else:
+                label = facet_value_label(name, value)
+            options.append(FacetOption(label, count, _query_string(pairs), selected))
+        title = titles.get(name) or name.replace("_", " ").capitalize()
+        groups.append(FacetGroup(name, title, options))
+    return groups
+
+
 @require_safe
 def search_page(request: HttpRequest) -> HttpResponse:
     """Results for ?q=, with type and facet filters; a friendly message on bad input."""
@@ -57,8 +114,13 @@ def search_page(request: HttpRequest) -> HttpResponse:
     if query.strip():
         try:
             search_request = parse_search_params(request.GET)
-            context["response"] = run_search(search_request)
+            response = run_search(search_request)
+            context["response"] = response
             context["request_obj"] = search_request
+            context["facet_groups"] = _facet_groups(request.GET, response)
+            applied = _applied(request.GET)
+            context["prev_url"] = _query_string(applied, page=str(response.page - 1))
+            context["next_url"] = _query_string(applied, page=str(response.page + 1))
         except InvalidQuery as exc:
             context["error"] = str(exc)
             status = 400

@@ -32,7 +32,7 @@ class TrialDocument(Document):
         SearchField("keywords", boost=2),
         SearchField("summary", boost=1),
         AutocompleteField("nct_id"),
-        FacetField("status", label="Trial status"),
+        FacetField("status", label="Trial status", choices=tuple(TrialStatus.choices)),
         FacetField("phase", label="Phase"),
         FacetField("country", label="Country"),
     )

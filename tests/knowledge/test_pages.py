@@ -104,6 +104,7 @@ def test_condition_page_shows_sections_in_family_order(client: Client, sma) -> N
     html = html[html.index("<main") : html.index("</main>")]
     order = [
         "In plain words",
+        "Not medical advice.",
         "Studies looking for people to join",
         "Signs and symptoms",
         "how it runs in families",
@@ -111,7 +112,6 @@ def test_condition_page_shows_sections_in_family_order(client: Client, sma) -> N
         ">Treatments<",
         "Latest research",
         "Learn more elsewhere",
-        "Not medical advice.",
     ]
     positions = [html.index(marker) for marker in order]
     assert positions == sorted(positions)
@@ -397,3 +397,38 @@ def test_related_therapies_add_no_queries_per_condition(
     with django_assert_max_num_queries(14):
         html = client.get(sibling.get_absolute_url()).content.decode()
     assert html.count('<li class="card">') == 12  # two of the fixture's, ten new, within limit
+
+
+def test_condition_a_to_z_ignores_letter_case(client: Client) -> None:
+    """ALL-CAPS OMIM titles sort among the others, not before them."""
+    for name in ("BCASE BETA", "Bcase alpha", "bcase gamma"):
+        ConditionFactory(name=name)
+    names = [
+        n
+        for n in condition_list_by_letter(letter="B").values_list("name", flat=True)
+        if n.lower().startswith("bcase")
+    ]
+    assert names == ["Bcase alpha", "BCASE BETA", "bcase gamma"]
+
+
+def test_condition_page_says_each_thing_once(client: Client, sma) -> None:
+    """One not-advice note near the top, each identifier once, every therapy's source."""
+    ConditionIdentifierFactory(condition=sma, scheme="ORPHA", value="99070")
+    for n in range(5):
+        TherapyLinkFactory(
+            condition=sma,
+            therapy__name=f"testmab{n}",
+            therapy__slug=f"testmab{n}",
+            source="Test registry",
+            source_id=f"TR-{n}",
+        )
+    page_cache_invalidate()
+    html = client.get(sma.get_absolute_url()).content.decode()
+    assert html.count("Not medical advice") == 1
+    main = html[html.index("<main") : html.index("</main>")]
+    assert "Not medical advice" in main
+    assert main.count("ORPHA:99070 · ORPHA:99070") == 0
+    assert "OMIM:9253300" in main
+    treatments = main[main.index(">Treatments<") :]
+    for n in range(5):
+        assert f"(TR-{n})" in treatments

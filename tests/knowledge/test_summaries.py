@@ -265,3 +265,43 @@ def test_onset_lists_every_stated_age_in_order() -> None:
     """Onset ages are listed from earliest to latest."""
     assert onset_words(["adult", "neonatal"]) == "It usually starts soon after birth or in adults."
     assert onset_words([]) == ""
+
+
+@pytest.mark.django_db
+def test_most_frequent_signs_come_first() -> None:
+    """A very frequent medical term outranks a rarer sign with an everyday name."""
+    condition = ConditionFactory()
+    muscle = PhenotypeFactory(name="Muscle weakness")
+    ConditionPhenotypeFactory(condition=condition, phenotype=muscle, frequency=1.0)
+    odd = PhenotypeFactory(name="Abnormality of cognition")
+    PhenotypeSynonym.objects.create(phenotype=odd, text="Thinking problems", is_layperson=True)
+    ConditionPhenotypeFactory(condition=condition, phenotype=odd, frequency=0.545)
+    falls = PhenotypeFactory(name="Frequent falls")
+    ConditionPhenotypeFactory(condition=condition, phenotype=falls, frequency=1.0)
+    texts = [s.text for s in condition_family_summary(condition).sentences]
+    assert texts[0].startswith("Common signs are frequent falls, muscle weakness")
+
+
+@pytest.mark.django_db
+def test_several_approved_medicines_are_named_in_a_stable_order() -> None:
+    """FDA-approved and newest first, with how many there are, never "and others"."""
+    condition = ConditionFactory()
+    for name, status, year in (
+        ("testaluren", ApprovalStatus.EMA_APPROVED, None),
+        ("testdelandistrogene", ApprovalStatus.FDA_APPROVED, 2023),
+        ("testeteplirsen", ApprovalStatus.FDA_APPROVED, 2016),
+    ):
+        TherapyLinkFactory(
+            condition=condition,
+            therapy__name=name,
+            therapy__slug=name,
+            status=status,
+            approval_year_fda=year,
+            source="Test label",
+            source_id=name,
+        )
+    [sentence] = condition_family_summary(condition).sentences
+    assert sentence.text == (
+        "There are 3 approved medicines for it, including testdelandistrogene and testeteplirsen."
+    )
+    assert sentence.source == "Test label testdelandistrogene; Test label testeteplirsen"
