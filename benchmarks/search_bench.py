@@ -141,9 +141,16 @@ def recorded_statements(q: str) -> list[tuple[str, object]]:
 
 
 def raw_sql_runner() -> Callable[[str], object]:
-    """The very statements the PostgreSQL backend sent, replayed straight through psycopg."""
+    """The very statements the PostgreSQL backend sent, replayed straight through psycopg.
+
+    Bound client-side, as Django's psycopg backend binds them: the server plans the same SQL
+    text with the same literals, one round trip per statement. (A server-side-bound replay
+    would let psycopg prepare the repeated statement text after five runs and PostgreSQL
+    switch to generic plans, which is not what the backend sends.)
+    """
     db = settings.DATABASES["default"]
     conn = psycopg.connect(
+        cursor_factory=psycopg.ClientCursor,
         dbname=db["NAME"],
         user=db.get("USER") or None,
         password=db.get("PASSWORD") or None,

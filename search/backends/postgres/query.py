@@ -116,16 +116,28 @@ def search_sql(
         candidates=request.offset + request.page_size + CANDIDATES,
         hl=HEADLINE_OPTIONS,
     )
-    column = "names" if names_only else "vector"
     exact = exact_score(analysis, params)
-    where = _match(column) + _filters(request, params)
-    if names_only:  # a bounded pool of name matches (exact hits always among them)
+    source = f"{TABLE} e, q"
+    where = _match() + _filters(request, params)
+    pool = ""
+    if names_only:
+        # A bounded pool of name matches (exact hits always among them), materialised first and
+        # joined by id: every pooled row matches by construction, so the match is not re-checked
+        # over all name matches (6,818 rows for "tRNA-Gln", 14 ms at 200k). The pool reads the
+        # tsquery through `q`, whose selectivity the planner can't see: with the literal it
+        # guessed thousands of matches and chose a sequential scan that read 52k wide rows
+        # to find 1,000 (40 ms for "RNA, 7SL").
         params["pool"] = NAMES_POOL
-        where += (
-            f" AND e.id IN (SELECT p.id FROM {TABLE} p WHERE p.exact ?| %(keys)s::text[]"  # noqa: S608 - only constant names interpolated; values bound
-            f" OR p.exact ?| %(xkeys)s::text[] UNION (SELECT p.id FROM {TABLE} p"
-            f" WHERE p.names @@ to_tsquery('{CONFIG}', %(tsq)s) LIMIT %(pool)s))"
+        pool = (
+            f"pool AS MATERIALIZED (\n"  # noqa: S608 - only constant names interpolated; values bound
+            f"    SELECT e.id FROM {TABLE} e"
+            f" WHERE e.exact ?| %(keys)s::text[] OR e.exact ?| %(xkeys)s::text[]\n"
+            f"    UNION\n"
+            f"    (SELECT e.id FROM {TABLE} e, q WHERE e.names @@ q.tsq LIMIT %(pool)s)\n"
+            f"),\n"
         )
+        source = f"pool JOIN {TABLE} e ON e.id = pool.id, q"
+        where = "TRUE" + _filters(request, params)
     # Names decide (normalised by the names' length only, so a rich body costs nothing);
     # the whole document adds a share, which orders matches found in bodies alone.
     text = "ts_rank(%(weights)s::float4[], e.names, q.tsq, 1)"
@@ -141,9 +153,9 @@ def search_sql(
     sql = f"""
 WITH q AS (SELECT to_tsquery('{CONFIG}', %(tsq)s) AS tsq,
                   to_tsquery('{CONFIG}', %(tsq_all)s) AS tsq_all),
-cand AS (
+{pool}cand AS (
     SELECT e.id, {exact} * {EXACT_SCALE} + ({text}) * {TEXT_SCALE} * e.rank AS pre
-    FROM {TABLE} e, q
+    FROM {source}
     WHERE {where}
     ORDER BY pre DESC
     LIMIT %(candidates)s
@@ -172,7 +184,9 @@ def stats_sql(
     Rows are (key, value, count): key "type" per doc type, a facet name per facet value, and
     DIRECT with the number of rows an exact key typed as such matched. Counting stops at
     `COUNT_CAP` matches (like OpenSearch's track_total_hits): beyond it the figures are lower
-    bounds, and a one-word query no longer costs a scan of the whole table.
+    bounds, and a one-word query no longer costs a scan of the whole table. Facets are counted
+    per distinct facet set first: 2,000 matches hold a few hundred sets, so the JSON is
+    unpacked a few hundred times, not 2,000 (the statement: 5.0 -> 4.3 ms for "seizures").
     """
     params = match_params(analysis, tsquery)
     params["cap"] = COUNT_CAP
@@ -192,9 +206,9 @@ SELECT 'type', m.doc_type, count(*) FROM m GROUP BY m.doc_type
 UNION ALL
 SELECT '{DIRECT}', '', count(*) FROM m WHERE m.direct AND {in_types}
 UNION ALL
-SELECT f.key, v.value, count(*)
-FROM m, jsonb_each(m.facets) AS f(key, value), jsonb_array_elements_text(f.value) AS v(value)
-WHERE {in_types}
+SELECT f.key, v.value, sum(g.n)::bigint
+FROM (SELECT m.facets, count(*) AS n FROM m WHERE {in_types} GROUP BY m.facets) AS g,
+     jsonb_each(g.facets) AS f(key, value), jsonb_array_elements_text(f.value) AS v(value)
 GROUP BY f.key, v.value"""  # noqa: S608 - only constant names interpolated; values bound
     return sql, params
 
