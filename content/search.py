@@ -46,8 +46,5 @@ class ArticleDocument(Document):
     def summary(self, obj: Article) -> str:
         return obj.summary
 
-    def fallback_url(self, obj: Article) -> str:
-        return f"/articles/{obj.slug}/"
-
     def extra(self, obj: Article) -> dict[str, Any]:
         return {"reading_time_minutes": obj.reading_time_minutes}

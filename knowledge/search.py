@@ -95,9 +95,6 @@ class ConditionDocument(Document):
     def summary(self, obj: Condition) -> str:
         return obj.family_summary or obj.definition
 
-    def fallback_url(self, obj: Condition) -> str:
-        return f"/conditions/{obj.slug}/"
-
     def object_rank(self, obj: Condition) -> float:
         prefix = obj.primary_id.partition(":")[0].upper()
         return self.rank * SOURCE_RANK.get(prefix, OTHER_SOURCE_RANK)
@@ -173,9 +170,6 @@ class GeneDocument(Document):
             parts.append("Also known as " + ", ".join(obj.aliases))
         return ". ".join(p for p in parts if p)
 
-    def fallback_url(self, obj: Gene) -> str:
-        return f"/genes/{obj.symbol}/"
-
     def extra(self, obj: Gene) -> dict[str, Any]:
         return {"hgnc_id": obj.hgnc_id or "", "location": obj.location}
 
@@ -249,9 +243,6 @@ class VariantDocument(Document):
         parts.append(", ".join(c.name for c in obj.conditions.all()))
         return ". ".join(p for p in parts if p)
 
-    def fallback_url(self, obj: Variant) -> str:
-        return f"/variants/{obj.pk}/"
-
     def extra(self, obj: Variant) -> dict[str, Any]:
         return {"gene": obj.gene.symbol if obj.gene else "", "rsid": obj.rsid}
 
@@ -304,9 +295,6 @@ class PhenotypeDocument(Document):
         prefix = f"Also called: {', '.join(layperson)}. " if layperson else ""
         return prefix + obj.definition
 
-    def fallback_url(self, obj: Phenotype) -> str:
-        return f"/phenotypes/{obj.hpo_id}/"
-
     def prepare_layperson(self, obj: Phenotype) -> list[str]:
         return [s.text for s in obj.synonyms.all() if s.is_layperson]
 
@@ -354,9 +342,6 @@ class TherapyDocument(Document):
 
     def summary(self, obj: Therapy) -> str:
         return obj.mechanism
-
-    def fallback_url(self, obj: Therapy) -> str:
-        return f"/therapies/{obj.slug}/"
 
     def extra(self, obj: Therapy) -> dict[str, Any]:
         return {"modality": obj.get_modality_display(), "brands": list(obj.synonyms)}

@@ -46,9 +46,6 @@ class PublicationDocument(Document):
     def summary(self, obj: Publication) -> str:
         return obj.abstract
 
-    def fallback_url(self, obj: Publication) -> str:
-        return f"/publications/{obj.pmid}/"
-
     def extra(self, obj: Publication) -> dict[str, Any]:
         return {
             "journal": obj.journal,

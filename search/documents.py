@@ -12,7 +12,6 @@ from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
 from django.db.models import Model, QuerySet
-from django.urls import NoReverseMatch
 
 from search.text import key_form, phrase_form, prepare_text
 
@@ -116,15 +115,8 @@ class Document:
         return ""
 
     def url(self, obj: Model) -> str:
-        """Where the result links; a fallback path while a detail page is missing."""
-        try:
-            return obj.get_absolute_url()
-        except (NoReverseMatch, AttributeError):
-            return self.fallback_url(obj)
-
-    def fallback_url(self, obj: Model) -> str:
-        """A literal path used when the detail page's URL name is not routed yet."""
-        return f"/{self.doc_type}s/{obj.pk}/"
+        """Where the result links: the object's detail page."""
+        return obj.get_absolute_url()
 
     def object_rank(self, obj: Model) -> float:
         """This row's rank multiplier (the type's `rank` unless a row deserves to differ)."""

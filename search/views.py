@@ -7,7 +7,7 @@ from urllib.parse import urlencode
 
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import render
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.views.decorators.http import require_safe
 
 from search.documents import facet_fields, facet_value_label, registry
@@ -15,13 +15,6 @@ from search.query import run_search
 from search.request import InvalidQuery, SearchRequest, SearchResponse
 
 PAGE_SIZE = 20
-
-
-def _browse_url() -> str:
-    try:
-        return reverse("knowledge:condition-list")
-    except NoReverseMatch:
-        return "/conditions/"
 
 
 def parse_search_params(params) -> SearchRequest:
@@ -107,7 +100,7 @@ def search_page(request: HttpRequest) -> HttpResponse:
         "query": query,
         "types": [(t, d.label) for t, d in registry().items()],
         "facet_labels": facet_fields(),
-        "browse_url": _browse_url(),
+        "browse_url": reverse("knowledge:condition-list"),
         "selected_types": request.GET.getlist("type"),
     }
     status = 200

@@ -49,9 +49,6 @@ class TrialDocument(Document):
     def summary(self, obj: ClinicalTrial) -> str:
         return obj.summary
 
-    def fallback_url(self, obj: ClinicalTrial) -> str:
-        return f"/trials/{obj.nct_id}/"
-
     def extra(self, obj: ClinicalTrial) -> dict[str, Any]:
         return {
             "status": TrialStatus(obj.status).label
