@@ -6,6 +6,9 @@ import pytest
 
 from search import lexicon
 from search.analysis import analyze, part_keys
+from search.backends.base import load_backend
+from search.backends.postgres import query as sql
+from search.documents import IndexedDoc
 from search.indexer import rebuild, store_synonyms
 from search.query import run_search
 from search.request import SearchRequest
@@ -116,3 +119,39 @@ def test_a_whole_identifier_is_matched_by_its_keys_only():
     analysis = analyze("ORPHA:586")
     assert analysis.terms == ()
     assert analysis.identifier == "ORPHA:586"
+
+
+@pytest.mark.django_db
+@pytest.mark.usefixtures("postgres")
+def test_a_common_word_past_the_count_cap_is_counted_as_a_lower_bound_and_ranked_by_names() -> None:
+    """More matches than the count cap: "1,000+", facets over the counted rows, names first."""
+
+    def doc(n: int, title: str, body: str) -> IndexedDoc:
+        return IndexedDoc(
+            doc_type="condition",
+            object_id=n,
+            curie=f"TEST:{n}",
+            title=title,
+            url=f"/test/{n}",
+            summary=body,
+            texts=(("name", title, 10.0), ("definition", body, 1.0)),
+            exact=(("name", title.lower(), 1.0),),
+            autocomplete=(title,),
+            filters={"inheritance": ("Autosomal recessive",) if n % 2 else ()},
+        )
+
+    backend = load_backend(POSTGRES)
+    common = "Seizures start in infancy."
+    bodies = [doc(n, f"Disorder {n}", common) for n in range(sql.COUNT_CAP + 200)]
+    named = doc(99_999, "Seizure disorder of infancy", "A rare condition.")
+    backend.index([*bodies, named])
+    backend.tidy()
+
+    response = run_search(SearchRequest(query="seizures"))
+
+    assert response.total_is_lower_bound
+    assert response.total == sql.COUNT_CAP
+    assert sum(n for _value, n in response.facets["inheritance"]) <= sql.COUNT_CAP
+    # The only document naming the word comes first, even though 1,200 bodies mention it.
+    assert response.hits[0].id == "TEST:99999"
+    assert len(response.hits) == response.page_size

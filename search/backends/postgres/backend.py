@@ -70,7 +70,7 @@ class PostgresBackend(SearchBackend):
         rows: list[tuple] = []
         if stats.total and request.offset < stats.total:
             needed = request.offset + request.page_size
-            if stats.capped or stats.total > sql.NAMES_FIRST:
+            if stats.capped:
                 rows = _fetch(*sql.search_sql(request, analysis, tsquery, names_only=True))
             if len(rows) < min(needed, stats.total) - request.offset:
                 rows = _fetch(*sql.search_sql(request, analysis, tsquery))
