@@ -26,7 +26,15 @@ from api.serializers import (
 )
 from content.models import Article
 from knowledge.identifiers import parse_identifier
-from knowledge.models import Condition, Gene, Phenotype, Therapy, TherapyLink, Variant
+from knowledge.models import (
+    Condition,
+    ConditionSubtype,
+    Gene,
+    Phenotype,
+    Therapy,
+    TherapyLink,
+    Variant,
+)
 from literature.models import Publication
 from treatments.query import TreatmentQueryError
 from treatments.selectors import treatment_list_ranked
@@ -95,6 +103,10 @@ class ConditionViewSet(FlexibleLookupMixin, viewsets.ModelViewSet):
         return queryset.prefetch_related(
             "synonyms", "gene_links__gene", "phenotypes__phenotype",
             Prefetch("therapy_links", TherapyLink.objects.select_related("therapy")),
+            Prefetch("subtype_links", ConditionSubtype.objects.select_related("child")
+                     .order_by("child__name")),
+            Prefetch("parent_links", ConditionSubtype.objects.select_related("parent")
+                     .order_by("parent__name")),
         )  # fmt: skip
 
     def lookup_q(self, value: str) -> Q:

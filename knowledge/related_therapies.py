@@ -1,8 +1,9 @@
-"""Therapies of other conditions caused by changes in a gene this condition is also caused by.
+"""Therapies of related conditions: its types (Orphanet's classification), and conditions
+caused by changes in a gene this condition is also caused by.
 
 Shown on a condition page apart from the condition's own therapies: a family who lands on a
-sibling condition (another SMA type, say) should still learn what exists, clearly labelled as
-being for that other condition.
+group entry ("Proximal spinal muscular atrophy") or a sibling condition (another SMA type)
+should still learn what exists, clearly labelled as being for that other condition.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from knowledge.models import Condition, ConditionGene, TherapyLink
+from knowledge.models import Condition, ConditionGene, ConditionSubtype, TherapyLink
 from knowledge.summaries import APPROVED_STATUSES
 
 RELATED_LIMIT = 12
@@ -23,7 +24,7 @@ class RelatedTherapy:
 
     link: TherapyLink
     conditions: tuple[Condition, ...]
-    genes: tuple[str, ...]
+    genes: tuple[str, ...]  # the shared genes; empty for a type of this condition
 
 
 def gene_is_cause(association: str) -> bool:
@@ -50,6 +51,19 @@ def related_therapies_list(
     for condition_id, gene_id, association in rows:
         if gene_is_cause(association):
             shared[condition_id].add(symbols[gene_id])
+    return _cards(shared, own_therapy_ids)
+
+
+def subtype_therapies_list(
+    *, condition: Condition, own_therapy_ids: set[int]
+) -> list[RelatedTherapy]:
+    """Therapy links of the condition's types (one level down in Orphanet's classification)."""
+    children = ConditionSubtype.objects.filter(parent=condition).values_list("child_id", flat=True)
+    return _cards({child_id: set() for child_id in children}, own_therapy_ids)
+
+
+def _cards(shared: dict[int, set[str]], own_therapy_ids: set[int]) -> list[RelatedTherapy]:
+    """The therapy links of `shared` conditions (id -> shared genes), one card per source link."""
     if not shared:
         return []
     links = (

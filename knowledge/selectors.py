@@ -17,6 +17,7 @@ from knowledge.models import (
     Condition,
     ConditionGene,
     ConditionPhenotype,
+    ConditionSubtype,
     Gene,
     Phenotype,
     PhenotypeSynonym,
@@ -30,6 +31,7 @@ from knowledge.related_therapies import (
     RelatedTherapy,
     related_genes_text,
     related_therapies_list,
+    subtype_therapies_list,
 )
 from knowledge.summaries import (
     APPROVED_STATUSES,
@@ -90,7 +92,11 @@ class ConditionPage:
     external_links: list[ExternalLink]
     articles: list[Article]
     sources: dict[str, list[SourceNote]] = field(default_factory=dict)
-    # Other conditions' therapies, via a shared causal gene: never this condition's own.
+    # Orphanet's classification: the types of this condition, and the groups it belongs to.
+    subtypes: list[ConditionSubtype] = field(default_factory=list)
+    groups: list[ConditionSubtype] = field(default_factory=list)
+    # Therapies of its types, then of conditions sharing a causal gene: never its own.
+    subtype_therapies: list[RelatedTherapy] = field(default_factory=list)
     related_therapies: list[RelatedTherapy] = field(default_factory=list)
     related_genes: str = ""
     last_updated: datetime.datetime | None = None
@@ -224,10 +230,22 @@ def condition_get_page(
         ),
     )
     genes = sorted(condition.gene_links.all(), key=lambda g: g.gene.symbol)
+    own_therapy_ids = {t.therapy_id for t in therapy_links}
+    subtype_related = subtype_therapies_list(condition=condition, own_therapy_ids=own_therapy_ids)
     related = related_therapies_list(
         condition=condition,
         gene_links=genes,
-        own_therapy_ids={t.therapy_id for t in therapy_links},
+        own_therapy_ids=own_therapy_ids | {r.link.therapy_id for r in subtype_related},
+    )
+    subtypes = list(
+        ConditionSubtype.objects.filter(parent=condition)
+        .select_related("child")
+        .order_by("child__name")
+    )
+    groups = list(
+        ConditionSubtype.objects.filter(child=condition)
+        .select_related("parent")
+        .order_by("parent__name")
     )
     facts = SourceNote(
         condition.facts_source or condition.primary_id, condition.primary_id, condition.retrieved_on
@@ -245,12 +263,16 @@ def condition_get_page(
         publications=papers,
         external_links=_external_links(condition, genes),
         articles=condition.public_articles,
+        subtypes=subtypes,
+        groups=groups,
+        subtype_therapies=subtype_related,
         related_therapies=related,
         related_genes=related_genes_text(related),
         sources={
             "facts": [facts],
             "symptoms": _sources(phenotype_links),
             "genes": _sources(genes),
+            "classification": _sources([*subtypes, *groups]),
             # Every shown therapy's source, not only the first few.
             "therapies": _sources([*approved, *investigational], limit=None),
             "trials": [

@@ -7,7 +7,14 @@ from collections import defaultdict
 from django.db.models import Q
 
 from knowledge.hgvs import VariantParseError, parse_variant
-from knowledge.models import Condition, ConditionGene, Modality, ReviewStatus, TherapyLink
+from knowledge.models import (
+    Condition,
+    ConditionGene,
+    ConditionSubtype,
+    Modality,
+    ReviewStatus,
+    TherapyLink,
+)
 from literature.models import Publication
 from treatments.phenotypes import conditions_rank_by_phenotypes
 from treatments.query import (
@@ -66,6 +73,15 @@ def _collect_conditions(
         for condition in found:
             how[condition.pk] = f"Used for {condition.name}, the condition searched for."
             refs.append(_ref(condition, "searched for"))
+        # A group ("Proximal spinal muscular atrophy") reaches the treatments of its types.
+        for link in ConditionSubtype.objects.filter(
+            parent__in=[c.pk for c in found]
+        ).select_related("child", "parent"):
+            if link.child_id not in how:
+                how[link.child_id] = (
+                    f"Used for {link.child.name}, a type of {link.parent.name} (Orphanet)."
+                )
+                refs.append(_ref(link.child, f"a type of {link.parent.name}"))
     if gene_ids:
         for link in ConditionGene.objects.filter(gene_id__in=gene_ids).select_related(
             "condition", "gene"

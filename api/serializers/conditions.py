@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from rest_framework import serializers
 
-from knowledge.models import Condition, ConditionGene, ConditionPhenotype, TherapyLink
+from knowledge.models import (
+    Condition,
+    ConditionGene,
+    ConditionPhenotype,
+    ConditionSubtype,
+    TherapyLink,
+)
 
 
 class ConditionGeneSerializer(serializers.ModelSerializer):
@@ -34,6 +40,28 @@ class ConditionTherapySerializer(serializers.ModelSerializer):
                   "pmids", "nct_ids", "source", "retrieved_on"]  # fmt: skip
 
 
+class ConditionSubtypeSerializer(serializers.ModelSerializer):
+    """A type of this condition, from Orphanet's classification."""
+
+    primary_id = serializers.CharField(source="child.primary_id", help_text="e.g. ORPHA:83330.")
+    name = serializers.CharField(source="child.name")
+
+    class Meta:
+        model = ConditionSubtype
+        fields = ["primary_id", "name", "source", "source_id", "retrieved_on"]
+
+
+class ConditionGroupSerializer(serializers.ModelSerializer):
+    """A group this condition belongs to, from Orphanet's classification."""
+
+    primary_id = serializers.CharField(source="parent.primary_id", help_text="e.g. ORPHA:70.")
+    name = serializers.CharField(source="parent.name")
+
+    class Meta:
+        model = ConditionSubtype
+        fields = ["primary_id", "name", "source", "source_id", "retrieved_on"]
+
+
 class ConditionSerializer(serializers.ModelSerializer):
     identifiers = serializers.SerializerMethodField(
         help_text="Cross-references as CURIEs, e.g. OMIM:310200."
@@ -54,11 +82,13 @@ class ConditionDetailSerializer(ConditionSerializer):
     genes = ConditionGeneSerializer(source="gene_links", many=True, read_only=True)
     phenotypes = ConditionPhenotypeSerializer(many=True, read_only=True)
     therapies = ConditionTherapySerializer(source="therapy_links", many=True, read_only=True)
+    subtypes = ConditionSubtypeSerializer(source="subtype_links", many=True, read_only=True)
+    groups = ConditionGroupSerializer(source="parent_links", many=True, read_only=True)
 
     class Meta(ConditionSerializer.Meta):
         fields = [*ConditionSerializer.Meta.fields, "definition", "definition_source",
                   "family_summary", "prevalence_source", "facts_source", "synonyms", "genes",
-                  "phenotypes", "therapies"]  # fmt: skip
+                  "phenotypes", "therapies", "subtypes", "groups"]  # fmt: skip
 
     def get_synonyms(self, obj: Condition) -> list[str]:
         return [synonym.text for synonym in obj.synonyms.all()]

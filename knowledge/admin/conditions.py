@@ -24,6 +24,7 @@ from knowledge.models import (
     ConditionGene,
     ConditionIdentifier,
     ConditionPhenotype,
+    ConditionSubtype,
     ConditionSynonym,
 )
 from knowledge.services import task_enqueue
@@ -86,6 +87,22 @@ class ConditionPhenotypeInline(
         return super().get_queryset(request).select_related("phenotype")
 
 
+class ConditionSubtypeInline(ProvenanceDefaultsMixin, admin.TabularInline):
+    """The types of this condition (Orphanet's classification, one level down)."""
+
+    model = ConditionSubtype
+    fk_name = "parent"
+    extra = 0
+    autocomplete_fields = ("child",)
+    fields = ("child", "source", "source_id", "retrieved_on")
+    verbose_name = "type of this condition"
+    verbose_name_plural = "types of this condition (Orphanet classification)"
+    classes = ("collapse",)
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet:
+        return super().get_queryset(request).select_related("child")
+
+
 class HasSummaryFilter(admin.SimpleListFilter):
     title = "family summary"
     parameter_name = "summary"
@@ -126,6 +143,7 @@ class ConditionAdmin(SimpleHistoryAdmin):
         ConditionIdentifierInline,
         ConditionGeneInline,
         ConditionPhenotypeInline,
+        ConditionSubtypeInline,
     )
     actions = ("refresh_now", merge_conditions, make_reindex_action("condition"))
     fieldsets = (

@@ -1,5 +1,6 @@
 """Enrich conditions from Orphanet's ORPHApackets: names, synonyms, definitions, facts, genes,
-phenotypes, and OMIM cross-references (an exact, one-to-one mapping merges the OMIM twin).
+phenotypes, the group -> type classification, and OMIM cross-references (an exact, one-to-one
+mapping merges the OMIM twin).
 
 An ORPHA code already stored (from the HPO annotations) is updated, never duplicated. Facts are
 written after the batch's merges, so a rerun finds them as they are and changes nothing.
@@ -31,6 +32,7 @@ from knowledge.models import (
     ConditionGene,
     ConditionIdentifier,
     ConditionPhenotype,
+    ConditionSubtype,
     ConditionSynonym,
     Gene,
     InheritanceMode,
@@ -105,6 +107,10 @@ def import_orphapackets(*, path: Path, batch_size: int = 200) -> ImportTally:
                 with transaction.atomic():
                     _write(records, exact, state, tally)
                 tally.checkpoint()
+        # After every packet: a group's types often come later in the file than the group.
+        with transaction.atomic():
+            _write_subtypes(state, tally)
+        tally.checkpoint()
     return tally
 
 
@@ -115,6 +121,8 @@ class _State:
         self.phenotypes = dict(Phenotype.objects.values_list("hpo_id", "pk"))
         self.slugs = set(Condition.objects.values_list("slug", flat=True))
         self.slugs |= set(SlugRedirect.objects.values_list("old_slug", flat=True))
+        # (parent code, child code) -> the packet that said so, and its label and release.
+        self.subtypes: dict[tuple[int, int], tuple[str, dt.date]] = {}
 
 
 def _prevalence(items: tuple[OrphaPrevalence, ...]) -> tuple[str, str]:
@@ -183,6 +191,31 @@ def _write(
     _write_synonyms(records, index, tally)
     _write_genes(records, state, tally)
     _write_phenotypes(records, state, tally)
+    for r in records:
+        state.subtypes.update(
+            {(r.orpha_code, child): (_label(r), _release(r)) for child in r.children}
+        )
+
+
+def _write_subtypes(state: _State, tally: ImportTally) -> None:
+    """Orphanet's group -> type links, where both ends are stored conditions."""
+    rows = []
+    for (parent, child), (label, release) in state.subtypes.items():
+        parent_id = state.index.find(f"ORPHA:{parent}")
+        child_id = state.index.find(f"ORPHA:{child}")
+        if parent_id is None or child_id is None or parent_id == child_id:
+            tally.skip("subtype or group not among the stored conditions")
+            continue
+        rows.append({
+            "parent_id": parent_id, "child_id": child_id, "source": label,
+            "source_id": f"ORPHA:{parent}", "source_url": identifier_url("ORPHA", str(parent)),
+            "retrieved_on": release,
+        })  # fmt: skip
+    tally.add("ConditionSubtype", upsert_rows(
+        ConditionSubtype, rows, conflict=["parent_id", "child_id"],
+        update=["source", "source_id", "source_url", "retrieved_on"],
+        owned_by=("source", SOURCE),
+    ))  # fmt: skip
 
 
 def _write_synonyms(

@@ -178,6 +178,28 @@ class ConditionGene(Provenance):
         return f"{self.condition_id} → {self.gene_id}"
 
 
+class ConditionSubtype(Provenance):
+    """Orphanet's classification: `child` is a type (subtype or member) of `parent`.
+
+    A family who lands on a group entry ("Proximal spinal muscular atrophy") learns from it
+    which types exist, and the treatments listed for those types.
+    """
+
+    parent = models.ForeignKey(Condition, on_delete=models.CASCADE, related_name="subtype_links")
+    child = models.ForeignKey(Condition, on_delete=models.CASCADE, related_name="parent_links")
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["parent", "child"], name="condition_subtype_unique"),
+            models.CheckConstraint(
+                condition=~models.Q(parent=models.F("child")), name="condition_subtype_not_self"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.parent_id} ⊃ {self.child_id}"
+
+
 class SlugRedirect(models.Model):
     """An old condition URL that now points at the condition it was merged into."""
 

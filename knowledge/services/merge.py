@@ -17,6 +17,7 @@ from knowledge.models import (
     ConditionGene,
     ConditionIdentifier,
     ConditionPhenotype,
+    ConditionSubtype,
     ConditionSynonym,
     IdentifierScheme,
     ReviewStatus,
@@ -228,12 +229,28 @@ def _move_many_to_many(source: Condition, target: Condition) -> int:
     return moved
 
 
+def _move_subtypes(source: Condition, target: Condition) -> tuple[int, int]:
+    """Re-point classification rows on both sides; one that would repeat or loop goes."""
+    moved = dropped = 0
+    for own, other in (("parent", "child"), ("child", "parent")):
+        rows = list(ConditionSubtype.objects.filter(**{own: source}))
+        known = set(
+            ConditionSubtype.objects.filter(**{own: target}).values_list(f"{other}_id", flat=True)
+        )
+        keep = [r.pk for r in rows if getattr(r, f"{other}_id") not in known | {target.pk}]
+        ConditionSubtype.objects.filter(pk__in=keep).update(**{own: target})
+        ConditionSubtype.objects.filter(pk__in=[r.pk for r in rows if r.pk not in keep]).delete()
+        moved, dropped = moved + len(keep), dropped + len(rows) - len(keep)
+    return moved, dropped
+
+
 _REVIEW_MODELS = {"trials.TrialLink": "trial", "literature.PublicationLink": "publication"}
 _HANDLED = {
     ConditionIdentifier,
     ConditionSynonym,
     ConditionPhenotype,
     ConditionGene,
+    ConditionSubtype,
     VariantCondition,
     TherapyLink,
     SlugRedirect,
@@ -300,6 +317,7 @@ def condition_merge(*, source: Condition, target: Condition, user: Any) -> Merge
         moved[name], duplicates[name] = _move_review_links(
             apps.get_model(label), record, source, target
         )
+    moved["subtypes"], duplicates["subtypes"] = _move_subtypes(source, target)
     moved["related"] = _move_many_to_many(source, target) + _move_other_rows(source, target)
     SlugRedirect.objects.filter(condition=source).update(condition=target)
     SlugRedirect.objects.update_or_create(old_slug=source.slug, defaults={"condition": target})

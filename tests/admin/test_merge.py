@@ -12,6 +12,7 @@ from knowledge.models import (
     ConditionGene,
     ConditionIdentifier,
     ConditionPhenotype,
+    ConditionSubtype,
     IdentifierScheme,
     InheritanceMode,
     ReviewStatus,
@@ -132,6 +133,27 @@ def test_merge_moves_everything_and_folds_duplicates(
     assert "SMA type 1" in merged.history_change_reason
     deleted = Condition.history.filter(id=source.pk, history_type="-").get()
     assert deleted.history_user == editor
+
+
+def test_merging_a_type_into_its_group_keeps_the_other_types_and_makes_no_loop(
+    pair: tuple[Condition, Condition], editor: User
+) -> None:
+    """The group's link to the merged type would point at itself: it goes, the rest move."""
+    group, type_1 = pair
+    type_2 = ConditionFactory(name="SMA type 2", primary_id="ORPHA:83418")
+    wider = ConditionFactory(name="Genetic motor neuron disease", primary_id="ORPHA:98505")
+    facts = {"source": "Orphanet ORPHApackets 2025-12", "retrieved_on": "2025-12-09"}
+    ConditionSubtype.objects.create(parent=group, child=type_1, **facts)
+    ConditionSubtype.objects.create(parent=group, child=type_2, **facts)
+    ConditionSubtype.objects.create(parent=wider, child=group, **facts)
+    ConditionSubtype.objects.create(parent=wider, child=type_1, **facts)  # repeats after merge
+
+    result = condition_merge(source=type_1, target=group, user=editor)
+
+    assert result.moved["subtypes"] == 0
+    assert result.duplicates["subtypes"] == 2
+    pairs = set(ConditionSubtype.objects.values_list("parent__primary_id", "child__primary_id"))
+    assert pairs == {("ORPHA:70", "ORPHA:83418"), ("ORPHA:98505", "ORPHA:70")}
 
 
 def test_a_condition_cannot_be_merged_into_itself(

@@ -8,6 +8,7 @@ from django.core.cache import cache
 from rest_framework.test import APIClient
 
 from content.models import ArticleStatus
+from knowledge.models import ConditionSubtype
 from tests.factories.knowledge import (
     ConditionFactory,
     ConditionGeneFactory,
@@ -72,8 +73,29 @@ def test_condition_detail_by_slug_curie_xref_and_id(client: APIClient, sma) -> N
 
 
 def test_condition_detail_query_count_is_fixed(client, sma, django_assert_max_num_queries) -> None:
-    with django_assert_max_num_queries(8):
+    child = ConditionFactory(
+        name="Proximal spinal muscular atrophy type 1", primary_id="ORPHA:83330"
+    )
+    ConditionSubtype.objects.create(
+        parent=sma, child=child, source="Orphanet", retrieved_on="2025-12-09"
+    )
+    with django_assert_max_num_queries(10):
         assert client.get("/api/v1/conditions/ORPHA:70/").status_code == 200
+
+
+def test_condition_detail_lists_its_types_and_groups_with_sources(client: APIClient, sma) -> None:
+    facts = {"source": "Orphanet ORPHApackets 2025-12", "retrieved_on": "2025-12-09"}
+    for code, name in (("83330", "type 1"), ("83418", "type 2")):
+        child = ConditionFactory(name=f"Proximal spinal muscular atrophy {name}",
+                                 primary_id=f"ORPHA:{code}")  # fmt: skip
+        ConditionSubtype.objects.create(parent=sma, child=child, source_id="ORPHA:70", **facts)
+    body = client.get("/api/v1/conditions/ORPHA:70/").json()
+    assert [t["primary_id"] for t in body["subtypes"]] == ["ORPHA:83330", "ORPHA:83418"]
+    assert body["subtypes"][0]["source_id"] == "ORPHA:70"
+    assert body["subtypes"][0]["retrieved_on"] == "2025-12-09"
+    assert body["groups"] == []
+    child = client.get("/api/v1/conditions/ORPHA:83418/").json()
+    assert [g["primary_id"] for g in child["groups"]] == ["ORPHA:70"]
 
 
 def test_condition_list_filters_and_orders(client: APIClient, sma) -> None:
