@@ -55,11 +55,10 @@ def related_therapies_list(
 
 
 def subtype_therapies_list(
-    *, condition: Condition, own_therapy_ids: set[int]
+    *, subtypes: Iterable[ConditionSubtype], own_therapy_ids: set[int]
 ) -> list[RelatedTherapy]:
-    """Therapy links of the condition's types (one level down in Orphanet's classification)."""
-    children = ConditionSubtype.objects.filter(parent=condition).values_list("child_id", flat=True)
-    return _cards({child_id: set() for child_id in children}, own_therapy_ids)
+    """Therapy links of a condition's types (its links one level down in the classification)."""
+    return _cards({link.child_id: set() for link in subtypes}, own_therapy_ids)
 
 
 def _cards(shared: dict[int, set[str]], own_therapy_ids: set[int]) -> list[RelatedTherapy]:

@@ -230,17 +230,17 @@ def condition_get_page(
         ),
     )
     genes = sorted(condition.gene_links.all(), key=lambda g: g.gene.symbol)
-    own_therapy_ids = {t.therapy_id for t in therapy_links}
-    subtype_related = subtype_therapies_list(condition=condition, own_therapy_ids=own_therapy_ids)
-    related = related_therapies_list(
-        condition=condition,
-        gene_links=genes,
-        own_therapy_ids=own_therapy_ids | {r.link.therapy_id for r in subtype_related},
-    )
     subtypes = list(
         ConditionSubtype.objects.filter(parent=condition)
         .select_related("child")
         .order_by("child__name")
+    )
+    own_therapy_ids = {t.therapy_id for t in therapy_links}
+    subtype_related = subtype_therapies_list(subtypes=subtypes, own_therapy_ids=own_therapy_ids)
+    related = related_therapies_list(
+        condition=condition,
+        gene_links=genes,
+        own_therapy_ids=own_therapy_ids | {r.link.therapy_id for r in subtype_related},
     )
     groups = list(
         ConditionSubtype.objects.filter(child=condition)
