@@ -9,13 +9,12 @@ place instead of adding twins.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
 from django.db import transaction
 
-from knowledge.importers.common import ImportTally, import_run, keep_records
+from knowledge.importers.common import ImportTally, file_scope, import_run, keep_records
 from knowledge.importers.resolve import ConditionIndex, identifier_url
 from knowledge.importers.rows import upsert_rows
 from knowledge.models import ConditionSynonym, SynonymKind
@@ -33,11 +32,6 @@ class Abbreviation:
     text: str
 
 
-def abbreviation_file_hash(path: Path = DEFAULT_FILE) -> str:
-    """SHA-256 of the file: a changed file means the import must run again."""
-    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
-
-
 def _record(row: dict[str, str], line: int) -> Abbreviation:
     code, text = row["orpha_code"].strip(), row["abbreviation"].strip()
     if not code.isdigit():
@@ -50,7 +44,7 @@ def _record(row: dict[str, str], line: int) -> Abbreviation:
 def import_abbreviations(*, path: Path = DEFAULT_FILE) -> ImportTally:
     """Add each abbreviation to its stored condition; codes not stored are counted, not added."""
     path = Path(path)
-    with import_run(TASK, f"sha256:{abbreviation_file_hash(path)}") as tally:
+    with import_run(TASK, file_scope(path)) as tally:
         index = ConditionIndex()
         items = iter_tsv_records(
             path, None, required=("orpha_code", "abbreviation"), build=_record, comment="#"

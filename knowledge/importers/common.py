@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import logging
 import sys
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
+from pathlib import Path
 from typing import Any, TypeVar
 
 from django.utils.text import slugify
@@ -122,6 +124,11 @@ def _finish(tally: ImportTally, run: RefreshRun, error: BaseException | None) ->
     if error is None and run.status == RunStatus.PARTIAL and not tally.skipped[MALFORMED]:
         run.status = RunStatus.OK
         run.save(update_fields=["status"])
+
+
+def file_scope(path: Path | str) -> str:
+    """The run scope of a curated file import, "sha256:<hex>": a changed file imports again."""
+    return f"sha256:{hashlib.sha256(Path(path).read_bytes()).hexdigest()}"
 
 
 def last_good_run(task: str, scope: str) -> RefreshRun | None:

