@@ -25,7 +25,7 @@ from api.serializers import (
     variants,
 )
 from content.models import Article
-from knowledge.identifiers import parse_identifier
+from identifiers.ids import parse_identifier, parse_vcv
 from knowledge.models import (
     Condition,
     ConditionSubtype,
@@ -188,9 +188,9 @@ class VariantViewSet(FlexibleLookupMixin, viewsets.ModelViewSet):
         return Variant.objects.select_related("gene")
 
     def lookup_q(self, value: str) -> Q:
-        upper = value.upper()
-        if upper.startswith("VCV") and upper[3:].isdigit() and len(upper) < 16:
-            return Q(clinvar_id=int(upper[3:]))
+        clinvar_id = parse_vcv(value)
+        if clinvar_id is not None:
+            return Q(clinvar_id=clinvar_id)
         return _pk_or(value, Q(pk__in=[]))
 
 

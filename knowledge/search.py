@@ -8,7 +8,8 @@ from typing import Any
 
 from django.db.models import Prefetch, QuerySet
 
-from knowledge.hgvs import VariantParseError, parse_variant
+from identifiers.hgvs import VariantParseError, parse_variant
+from identifiers.ids import vcv_accession
 from knowledge.models import (
     ApprovalStatus,
     Condition,
@@ -232,7 +233,7 @@ class VariantDocument(Document):
 
     def curie(self, obj: Variant) -> str:
         if obj.clinvar_id:
-            return f"VCV{obj.clinvar_id:09d}"
+            return vcv_accession(obj.clinvar_id)
         return obj.rsid or obj.name
 
     def title(self, obj: Variant) -> str:
@@ -251,7 +252,7 @@ class VariantDocument(Document):
         if obj.rsid:
             keys.append(obj.rsid)
         if obj.clinvar_id:
-            keys += [f"VCV{obj.clinvar_id:09d}", f"clinvar:{obj.clinvar_id}"]
+            keys += [vcv_accession(obj.clinvar_id), f"clinvar:{obj.clinvar_id}"]
         return keys
 
     def prepare_gene_symbol(self, obj: Variant) -> str:

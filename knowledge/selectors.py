@@ -12,6 +12,7 @@ from django.db.models.functions import Lower
 from django.utils.text import slugify
 
 from content.models import Article
+from identifiers.urls import clinvar_gene_url, identifier_url
 from knowledge.models import (
     ApprovalStatus,
     Condition,
@@ -147,11 +148,11 @@ def _external_links(condition: Condition, genes: list[ConditionGene]) -> list[Ex
     for ident in condition.identifiers.all():
         ids.setdefault(ident.scheme, []).append(ident.value)
     links = [
-        ExternalLink(f"Orphanet (ORPHA:{v})", f"https://www.orpha.net/en/disease/detail/{quote(v)}")
+        ExternalLink(f"Orphanet (ORPHA:{v})", identifier_url("ORPHA", quote(v)))
         for v in dict.fromkeys(ids.get("ORPHA", []))
     ]
     links.extend(
-        ExternalLink(f"OMIM ({v})", f"https://omim.org/entry/{quote(v)}")
+        ExternalLink(f"OMIM ({v})", identifier_url("OMIM", quote(v)))
         for v in dict.fromkeys(ids.get("OMIM", []))
     )
     gard = "https://rarediseases.info.nih.gov/diseases/{}/" + slugify(condition.name)
@@ -164,7 +165,7 @@ def _external_links(condition: Condition, genes: list[ConditionGene]) -> list[Ex
         links.append(
             ExternalLink(
                 f"ClinVar: {symbol} variants",
-                f"https://www.ncbi.nlm.nih.gov/clinvar/?term={quote(symbol)}%5Bgene%5D",
+                clinvar_gene_url(symbol),
             )
         )
         links.append(

@@ -13,8 +13,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from knowledge.hgvs import VariantParseError, parse_variant
-from knowledge.identifiers import IdentifierKind, is_valid_pmid, parse_identifier, parse_nct
+from identifiers.hgvs import VariantParseError, parse_variant
+from identifiers.ids import IdentifierKind, is_valid_pmid, parse_identifier, parse_nct
 
 DEFAULT_THERAPY_FILE = Path(__file__).resolve().parent / "data" / "therapy_candidates.json"
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -11,11 +9,11 @@ from django.views.decorators.http import require_safe
 
 from content import jsonld
 from content.cache import cache_page_for_anonymous
+from identifiers.ids import HPO_ID_RE
 from knowledge import selectors
 
 CONDITIONS_PER_PAGE = 50
 THERAPIES_PER_PAGE = 50
-_HPO_ID = re.compile(r"^HP:\d{7}$")
 
 
 @require_safe
@@ -84,7 +82,7 @@ def variant_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @cache_page_for_anonymous
 def phenotype_detail(request: HttpRequest, hpo_id: str) -> HttpResponse:
     """An HPO term in everyday words, with the conditions it is part of."""
-    if not _HPO_ID.match(hpo_id):
+    if not HPO_ID_RE.match(hpo_id):
         raise Http404("Not an HPO id")
     phenotype = selectors.phenotype_get_page(hpo_id=hpo_id)
     if phenotype is None:

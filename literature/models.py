@@ -6,6 +6,7 @@ from django.contrib.postgres.fields import ArrayField
 from django.db import models
 from django.urls import reverse
 
+from identifiers.urls import pubmed_url
 from knowledge.models import ReviewableLink
 
 
@@ -43,7 +44,7 @@ class Publication(models.Model):
 
     @property
     def pubmed_url(self) -> str:
-        return f"https://pubmed.ncbi.nlm.nih.gov/{self.pmid}/"
+        return pubmed_url(self.pmid)
 
 
 class PublicationLink(ReviewableLink):

@@ -15,8 +15,8 @@ from dataclasses import dataclass
 
 from django.db import connection
 
-from knowledge.hgvs import VariantParseError, parse_variant
-from knowledge.identifiers import IdentifierKind, find_identifiers, parse_identifier
+from identifiers.hgvs import VariantParseError, parse_variant
+from identifiers.ids import IdentifierKind, find_identifiers, parse_identifier
 from search import lexicon
 from search.text import STOPWORDS, content_words, edit_distance, key_form, phrase_form, words
 

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from knowledge.hgvs import exon_skip_amenable
+from identifiers.hgvs import exon_skip_amenable
 from knowledge.models import ApprovalStatus, EvidenceLevel, TherapyLink
 from treatments.resolve import ResolvedVariant
 

@@ -11,8 +11,8 @@ from django.db.models import Q
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Length, Upper
 
-from knowledge.hgvs import VariantDescription, VariantParseError, parse_variant
-from knowledge.identifiers import IdentifierKind, parse_identifier
+from identifiers.hgvs import VariantDescription, VariantParseError, parse_variant
+from identifiers.ids import IdentifierKind, parse_identifier
 from knowledge.models import (
     Condition,
     ConditionIdentifier,

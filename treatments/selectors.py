@@ -6,7 +6,8 @@ from collections import defaultdict
 
 from django.db.models import Q
 
-from knowledge.hgvs import VariantParseError, parse_variant
+from identifiers.hgvs import VariantParseError, parse_variant
+from identifiers.urls import ctgov_study_url, pubmed_url
 from knowledge.models import (
     Condition,
     ConditionGene,
@@ -108,7 +109,7 @@ def _trial_summary(trial: ClinicalTrial) -> TrialSummary:
         phases=tuple(trial.phases),
         countries=tuple(trial.countries),
         is_open=trial.status in OPEN_STATUSES,
-        url=f"https://clinicaltrials.gov/study/{trial.nct_id}",
+        url=ctgov_study_url(trial.nct_id),
     )
 
 
@@ -171,9 +172,7 @@ def _condition_trials(condition_ids: set[int], query: TreatmentQuery) -> tuple[T
 
 def _references(ranked: list[RankedLink]) -> dict[str, Reference]:
     pmids = {pmid for r in ranked for pmid in r.link.pmids}
-    refs = {
-        pmid: Reference("pmid", pmid, f"https://pubmed.ncbi.nlm.nih.gov/{pmid}/") for pmid in pmids
-    }
+    refs = {pmid: Reference("pmid", pmid, pubmed_url(pmid)) for pmid in pmids}
     for pub in Publication.objects.filter(pmid__in=pmids):
         authors = tuple(
             a.get("name") or " ".join(filter(None, [a.get("last"), a.get("initials")]))
@@ -194,9 +193,7 @@ def _result(
 ) -> TreatmentResult:
     link, therapy = item.link, item.link.therapy
     references = [pubs[p] for p in link.pmids if p in pubs]
-    references += [
-        Reference("nct", nct, f"https://clinicaltrials.gov/study/{nct}") for nct in link.nct_ids
-    ]
+    references += [Reference("nct", nct, ctgov_study_url(nct)) for nct in link.nct_ids]
     references += [Reference("url", url, url) for url in link.urls[:MAX_URL_REFERENCES]]
     return TreatmentResult(
         rank=rank, therapy_id=therapy.pk, therapy_name=therapy.name, therapy_slug=therapy.slug,

@@ -13,6 +13,7 @@ from typing import IO, Any
 
 import ijson
 
+from identifiers.ids import NCT_ID_RE
 from ingest.errors import MalformedResponse, RecordParseError
 
 
@@ -184,8 +185,7 @@ def _nct_id(study: dict[str, Any]) -> str:
     if not isinstance(raw, str):
         raise TrialParseError("missing NCT id", field=field, nct_id=None)
     nct_id = raw.strip().upper()
-    # Shape check only; the canonical identifier parser lives in knowledge.identifiers.
-    if len(nct_id) != 11 or not nct_id.startswith("NCT") or not nct_id[3:].isdigit():
+    if not NCT_ID_RE.match(nct_id):
         raise TrialParseError(f"malformed NCT id {raw!r}", field=field, nct_id=raw)
     return nct_id
 

@@ -12,6 +12,7 @@ from typing import Any
 
 from django.conf import settings
 
+from identifiers.urls import ctgov_study_url
 from ingest.breakers import upstream_breaker, upstream_policy
 from ingest.linking import (
     Matcher,
@@ -168,7 +169,7 @@ def trial_fields(record: TrialRecord, retrieved_at: Any) -> dict[str, Any]:
         "completion_date": record.completion_date,
         "last_update_date": record.last_update_date,
         "content_hash": record_hash(record),
-        "source_url": f"https://clinicaltrials.gov/study/{record.nct_id}",
+        "source_url": ctgov_study_url(record.nct_id),
         "retrieved_at": retrieved_at,
     }
 

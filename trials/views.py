@@ -2,23 +2,20 @@
 
 from __future__ import annotations
 
-import re
-
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
 from content.cache import cache_page_for_anonymous
+from identifiers.ids import NCT_ID_RE
 from knowledge.selectors import trial_get_page
-
-_NCT_ID = re.compile(r"^NCT\d{8}$", re.IGNORECASE)
 
 
 @require_safe
 @cache_page_for_anonymous
 def trial_detail(request: HttpRequest, nct_id: str) -> HttpResponse:
     """One clinical trial with its links to conditions, genes and therapies."""
-    if not _NCT_ID.match(nct_id):
+    if not NCT_ID_RE.match(nct_id):
         raise Http404("Not an NCT number")
     trial = trial_get_page(nct_id=nct_id)
     if trial is None:

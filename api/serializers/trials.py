@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from rest_framework import serializers
 
+from identifiers.urls import ctgov_study_url
 from trials.models import ClinicalTrial
 
 
@@ -17,7 +18,7 @@ class TrialSerializer(serializers.ModelSerializer):
                   "primary_completion_date", "last_update_date", "url", "retrieved_at"]  # fmt: skip
 
     def get_url(self, obj: ClinicalTrial) -> str:
-        return f"https://clinicaltrials.gov/study/{obj.nct_id}"
+        return ctgov_study_url(obj.nct_id)
 
 
 class TrialDetailSerializer(TrialSerializer):

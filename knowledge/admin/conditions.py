@@ -14,11 +14,11 @@ from django.utils.html import format_html
 from django.views.decorators.http import require_POST
 from simple_history.admin import SimpleHistoryAdmin
 
+from identifiers.ids import IdentifierKind, parse_identifier
 from knowledge.admin.actions import make_reindex_action, preview_link, run_log_url
 from knowledge.admin.forms import ProvenanceDefaultsMixin
 from knowledge.admin.merge import merge_conditions
 from knowledge.admin.widgets import KnownChoicesInlineMixin
-from knowledge.identifiers import IdentifierKind, parse_identifier
 from knowledge.models import (
     Condition,
     ConditionGene,

@@ -14,8 +14,9 @@ from pathlib import Path
 
 from django.db import transaction
 
+from identifiers.urls import identifier_url
 from knowledge.importers.common import ImportTally, file_scope, import_run, keep_records
-from knowledge.importers.resolve import ConditionIndex, identifier_url
+from knowledge.importers.resolve import ConditionIndex
 from knowledge.importers.rows import upsert_rows
 from knowledge.models import ConditionSynonym, SynonymKind
 from knowledge.sources.common import BadField, iter_tsv_records

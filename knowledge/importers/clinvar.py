@@ -13,7 +13,9 @@ from typing import Any
 
 from django.db import transaction
 
-from knowledge.hgvs import VariantDescription, VariantParseError, parse_variant
+from identifiers.hgvs import VariantDescription, VariantParseError, parse_variant
+from identifiers.ids import vcv_accession
+from identifiers.urls import clinvar_variation_url
 from knowledge.importers.common import (
     ImportTally,
     batched,
@@ -104,14 +106,14 @@ def _row(record: ClinVarVariantRecord, path: Path, genes: GeneIndex) -> dict[str
     retrieved = dt.date.fromisoformat(released[:10]) if released else file_date(path)
     return {
         "clinvar_id": record.variation_id, "gene_id": gene,
-        "name": (record.name or f"VCV{record.variation_id:09d}")[:400], **_hgvs(record),
+        "name": (record.name or vcv_accession(record.variation_id))[:400], **_hgvs(record),
         "rsid": (record.rsid or "")[:20], "variant_type": (record.variant_type or "")[:60],
         "clinical_significance": (record.clinical_significance or "")[:120],
         "review_status": (record.review_status or "")[:120],
         "molecular_consequence": ", ".join(record.molecular_consequences)[:200],
         "search_keys": _search_keys(record), "source": "ClinVar",
-        "source_id": record.accession or f"VCV{record.variation_id:09d}",
-        "source_url": f"https://www.ncbi.nlm.nih.gov/clinvar/variation/{record.variation_id}/",
+        "source_id": record.accession or vcv_accession(record.variation_id),
+        "source_url": clinvar_variation_url(record.variation_id),
         "retrieved_on": retrieved,
     }  # fmt: skip
 

@@ -12,8 +12,9 @@ from dataclasses import dataclass
 
 from django.db import DatabaseError, transaction
 
+from identifiers.urls import identifier_url
 from knowledge.importers.common import ImportTally
-from knowledge.importers.resolve import ConditionIndex, identifier_url
+from knowledge.importers.resolve import ConditionIndex
 from knowledge.importers.rows import WriteOutcome, upsert_rows
 from knowledge.models import Condition, ConditionIdentifier
 from knowledge.services.merge import condition_merge

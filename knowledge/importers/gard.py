@@ -12,7 +12,7 @@ from pathlib import Path
 from django.conf import settings
 from django.db import transaction
 
-from knowledge.identifiers import parse_identifier
+from identifiers.ids import parse_identifier
 from knowledge.importers.common import (
     ImportTally,
     batched,

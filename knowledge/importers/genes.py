@@ -12,6 +12,7 @@ from typing import Any
 
 from django.db import transaction
 
+from identifiers.urls import hgnc_gene_url
 from knowledge.importers.common import (
     ImportTally,
     batched,
@@ -46,7 +47,7 @@ def _hgnc_values(record: HgncGeneRecord, retrieved: dt.date) -> dict[str, Any]:
         "ncbi_gene_id": record.entrez_id, "ensembl_id": (record.ensembl_gene_id or "")[:30],
         "location": (record.location or "")[:60], "locus_group": (record.locus_group or "")[:60],
         "source": HGNC_SOURCE, "source_id": record.hgnc_id,
-        "source_url": f"https://www.genenames.org/data/gene-symbol-report/#!/hgnc_id/{record.hgnc_id}",
+        "source_url": hgnc_gene_url(record.hgnc_id),
         "retrieved_on": retrieved,
     }  # fmt: skip
 

@@ -18,6 +18,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
+from identifiers.urls import identifier_url
 from knowledge.importers.common import (
     ImportTally,
     batched,
@@ -27,7 +28,7 @@ from knowledge.importers.common import (
     unique_slug,
 )
 from knowledge.importers.information import phenotype_information_content_update
-from knowledge.importers.resolve import ConditionIndex, GeneIndex, identifier_url, split_curie
+from knowledge.importers.resolve import ConditionIndex, GeneIndex, split_curie
 from knowledge.importers.rows import upsert_rows
 from knowledge.models import (
     Condition,

@@ -16,6 +16,7 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
+from identifiers.urls import identifier_url
 from knowledge.importers.common import (
     ImportTally,
     batched,
@@ -25,7 +26,7 @@ from knowledge.importers.common import (
     unique_slug,
 )
 from knowledge.importers.crossref import ExactMapping, exact_omim_attach
-from knowledge.importers.resolve import ConditionIndex, GeneIndex, identifier_url
+from knowledge.importers.resolve import ConditionIndex, GeneIndex
 from knowledge.importers.rows import WriteOutcome, update_rows, upsert_rows
 from knowledge.models import (
     Condition,

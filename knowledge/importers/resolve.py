@@ -6,20 +6,6 @@ from collections import defaultdict
 
 from knowledge.models import Condition, ConditionIdentifier, ConditionSynonym, Gene
 
-# Public pages of each identifier scheme (used as the source_url of a cross-reference).
-_SCHEME_URLS = {
-    "ORPHA": "https://www.orpha.net/en/disease/detail/{value}",
-    "OMIM": "https://omim.org/entry/{value}",
-    "DECIPHER": "https://www.deciphergenomics.org/syndrome/{value}/overview",
-    "MONDO": "http://purl.obolibrary.org/obo/MONDO_{value}",
-}
-
-
-def identifier_url(scheme: str, value: str) -> str:
-    """The public page of a condition identifier, or '' when the scheme has none we know."""
-    template = _SCHEME_URLS.get(scheme)
-    return template.format(value=value) if template else ""
-
 
 def split_curie(curie: str) -> tuple[str, str]:
     """'ORPHA:558' -> ('ORPHA', '558')."""

@@ -18,6 +18,7 @@ from typing import Any
 from django.db import models, transaction
 from django.utils.text import slugify
 
+from identifiers.urls import pubmed_url
 from knowledge.importers.common import ImportTally, file_scope, import_run
 from knowledge.importers.resolve import ConditionIndex, GeneIndex, condition_names
 from knowledge.importers.rows import WriteOutcome
@@ -165,11 +166,7 @@ def _save_link(
     # A removal is a change: counted as updated, under its own label in the breakdown.
     tally.add("TherapyLink removed", WriteOutcome(0, len(leftover), 0))
     urls = [u for u in link.urls if len(u) <= 500]
-    first_url = (
-        urls[0]
-        if urls
-        else (f"https://pubmed.ncbi.nlm.nih.gov/{link.pmids[0]}/" if link.pmids else "")
-    )
+    first_url = urls[0] if urls else (pubmed_url(link.pmids[0]) if link.pmids else "")
     gene_ids = set()
     for symbol in link.genes:
         pk = genes.find(symbol=symbol)

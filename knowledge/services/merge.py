@@ -11,7 +11,7 @@ from django.apps import apps
 from django.db import models, transaction
 from django.utils import timezone
 
-from knowledge.identifiers import IdentifierKind, parse_identifier
+from identifiers.ids import IdentifierKind, parse_identifier
 from knowledge.models import (
     Condition,
     ConditionGene,

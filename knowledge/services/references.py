@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from knowledge.identifiers import parse_nct, parse_pmid
+from identifiers.ids import parse_nct, parse_pmid
 from knowledge.services.queue import task_enqueue
 
 FETCH_TASK = "ingest.tasks.references_fetch_task"

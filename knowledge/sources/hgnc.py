@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from identifiers.ids import HGNC_ID_RE
 from knowledge.sources.common import (
     BadField,
     ProgressCallback,
@@ -16,7 +16,6 @@ from knowledge.sources.common import (
     split_values,
 )
 
-_HGNC_ID = re.compile(r"^HGNC:\d+$")
 _REQUIRED = ("hgnc_id", "symbol", "name", "status", "locus_group", "entrez_id", "omim_id")
 
 
@@ -46,7 +45,7 @@ def _values(value: str) -> tuple[str, ...]:
 
 
 def _record(row: dict[str, str]) -> HgncGeneRecord:
-    if not _HGNC_ID.match(row["hgnc_id"]):
+    if not HGNC_ID_RE.match(row["hgnc_id"]):
         raise BadField("hgnc_id", f"not an HGNC id: {row['hgnc_id']!r}")
     if not row["symbol"]:
         raise BadField("symbol", "empty symbol")

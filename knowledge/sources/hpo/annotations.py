@@ -7,6 +7,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from identifiers.ids import HPO_ID_RE
 from knowledge.sources.common import (
     BadField,
     ProgressCallback,
@@ -46,7 +47,6 @@ _HPOA_COLUMNS = [
 ]
 _G2P_COLUMNS = ("ncbi_gene_id", "gene_symbol", "hpo_id", "hpo_name", "frequency", "disease_id")
 _DISEASE_ID = re.compile(r"^(OMIM|ORPHA|DECIPHER):\d+$")
-_HP_ID = re.compile(r"^HP:\d{7}$")
 _ASPECTS = frozenset("PICMH")
 
 
@@ -138,7 +138,7 @@ def _annotation(fields: list[str], number: int) -> DiseaseAnnotationRecord:
     row = dict(zip(_HPOA_COLUMNS, fields, strict=True))
     if not _DISEASE_ID.match(row["database_id"]):
         raise BadField("database_id", f"unknown disease id {row['database_id']!r}")
-    if not _HP_ID.match(row["hpo_id"]):
+    if not HPO_ID_RE.match(row["hpo_id"]):
         raise BadField("hpo_id", f"not an HPO id: {row['hpo_id']!r}")
     if row["aspect"] not in _ASPECTS:
         raise BadField("aspect", f"unknown aspect {row['aspect']!r}")

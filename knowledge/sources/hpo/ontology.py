@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from identifiers.ids import HPO_ID_RE
 from knowledge.sources.common import (
     BadField,
     Line,
@@ -19,7 +20,6 @@ from knowledge.sources.common import (
 _QUOTED = r'"((?:[^"\\]|\\.)*)"'
 _SYNONYM = re.compile(_QUOTED + r"\s+(EXACT|RELATED|BROAD|NARROW)(?:\s+([^\s\[]+))?\s*\[")
 _DEF = re.compile(_QUOTED + r"\s*\[")
-_HP_ID = re.compile(r"^HP:\d{7}$")
 _ESCAPES = {"n": "\n", "t": "\t", "W": " "}
 
 
@@ -98,7 +98,7 @@ def _build_term(tags: list[tuple[Line, str, str]]) -> HpoTermRecord:
             values.setdefault(tag, []).append(_strip_tail(value))
     ids = values.get("id", [])
     names = values.get("name", [])
-    if len(ids) != 1 or not _HP_ID.match(ids[0]):
+    if len(ids) != 1 or not HPO_ID_RE.match(ids[0]):
         raise BadField("id", f"expected one HP id, found {ids!r}")
     if len(names) != 1:
         raise BadField("name", f"{ids[0]}: expected one name, found {len(names)}")

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from knowledge.hgvs import (
+from identifiers.hgvs import (
     DMD_SKIPPING_FILE,
     ONE_TO_THREE,
     THREE_TO_ONE,

@@ -62,6 +62,11 @@ PMID_RE = re.compile(
 )
 HGNC_RE = re.compile(_START + r"hgnc(?:\s*id)?[\s:_]*(?P<id>\d{1,6})" + _END, re.IGNORECASE)
 GARD_RE = re.compile(_START + r"gard(?:\s*id)?[\s:_-]*(?P<id>\d{1,7})" + _END, re.IGNORECASE)
+# Exact stored forms (source files, URL path parts): nothing to strip, nothing to tolerate.
+HPO_ID_RE = re.compile(r"^HP:\d{7}$")
+HGNC_ID_RE = re.compile(r"^HGNC:\d+$")
+NCT_ID_RE = re.compile(r"^NCT\d{8}$", re.IGNORECASE)
+VCV_MAX_LENGTH = 15  # "VCV" and the zero-padded digits; longer text is not an accession
 CLINVAR_RE = re.compile(
     _START
     + r"(?:vcv(?P<vcv>\d{1,9})(?:\.\d+)?"
@@ -191,3 +196,16 @@ def is_valid_pmid(value: str | int) -> bool:
 def is_valid_nct(value: str) -> bool:
     """Whether `value` is a ClinicalTrials.gov NCT number (NCT plus eight digits)."""
     return parse_nct(value) is not None
+
+
+def vcv_accession(variation_id: int) -> str:
+    """ClinVar's accession of a variation id: 7105 -> "VCV000007105"."""
+    return f"VCV{variation_id:09d}"
+
+
+def parse_vcv(value: str) -> int | None:
+    """The variation id of a "VCV000007105" accession (any case); None for anything else."""
+    upper = value.upper()
+    if upper.startswith("VCV") and upper[3:].isdigit() and len(upper) <= VCV_MAX_LENGTH:
+        return int(upper[3:])
+    return None

@@ -6,99 +6,32 @@ This is a pragmatic reader, not a full HGVS validator: it checks the shape of a 
 
 from __future__ import annotations
 
-import json
 import re
-from dataclasses import dataclass, replace
-from functools import cache
-from pathlib import Path
+from dataclasses import replace
 
-from knowledge.identifiers import IdentifierKind, parse_identifier
-
-MAX_VARIANT_LENGTH = 300
-DMD_EXON_COUNT = 79  # the full-length dystrophin transcript has 79 exons
-DMD_SKIPPING_FILE = Path(__file__).resolve().parent / "data" / "dmd_exon_skipping.json"
-
-THREE_TO_ONE: dict[str, str] = {
-    "Ala": "A", "Arg": "R", "Asn": "N", "Asp": "D", "Cys": "C", "Gln": "Q", "Glu": "E",
-    "Gly": "G", "His": "H", "Ile": "I", "Leu": "L", "Lys": "K", "Met": "M", "Phe": "F",
-    "Pro": "P", "Ser": "S", "Thr": "T", "Trp": "W", "Tyr": "Y", "Val": "V", "Sec": "U",
-    "Pyl": "O", "Ter": "*",
-}  # fmt: skip
-ONE_TO_THREE: dict[str, str] = {one: three for three, one in THREE_TO_ONE.items()}
-
-
-class VariantParseError(ValueError):
-    """A variant string that cannot be read; the message says what is wrong."""
-
-
-@dataclass(frozen=True)
-class VariantDescription:
-    """A parsed variant; `normalized` is the canonical string, `search_keys` its lookup forms."""
-
-    kind: str  # c, p, g, n, m, r, rsid, exon, legacy_protein
-    normalized: str
-    change_type: str | None = None
-    reference: str | None = None
-    gene: str | None = None
-    start: int | None = None
-    end: int | None = None
-    start_offset: int | None = None
-    end_offset: int | None = None
-    protein_short: str | None = None
-    protein_long: str | None = None
-    exons: tuple[int, ...] = ()
-    predicted: bool = False
-    search_keys: tuple[str, ...] = ()
-
-
-def three_to_one(code: str) -> str:
-    """Map a three-letter amino acid code ("Arg", "Ter") to one letter ("R", "*")."""
-    try:
-        return THREE_TO_ONE[code.capitalize()]
-    except KeyError:
-        raise VariantParseError(f"unknown amino acid {code!r}") from None
-
-
-def one_to_three(code: str) -> str:
-    """Map a one-letter amino acid code ("R", "*" or legacy "X") to three letters."""
-    upper = code.upper()
-    if upper == "X":  # older papers write X for a stop codon
-        return "Ter"
-    try:
-        return ONE_TO_THREE[upper]
-    except KeyError:
-        raise VariantParseError(f"unknown amino acid {code!r}") from None
-
-
-def _keys(*candidates: str | None) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(key for key in candidates if key))
-
-
-def _clean(text: object) -> str:
-    if not isinstance(text, str):
-        raise VariantParseError(f"variant must be text, not {type(text).__name__}")
-    cleaned = " ".join(text.split())
-    if not cleaned:
-        raise VariantParseError("empty variant")
-    if len(cleaned) > MAX_VARIANT_LENGTH:
-        raise VariantParseError(
-            f"variant is too long ({len(cleaned)} characters; the limit is {MAX_VARIANT_LENGTH})"
-        )
-    if not cleaned.isprintable():
-        raise VariantParseError("variant contains control or non-text characters")
-    return cleaned
+from identifiers.hgvs.exons import EXON_WORD_RE, parse_exon
+from identifiers.hgvs.types import (
+    THREE_TO_ONE,
+    VariantDescription,
+    VariantParseError,
+    clean,
+    keys,
+    one_to_three,
+    three_to_one,
+)
+from identifiers.ids import IdentifierKind, parse_identifier
 
 
 def parse_variant(text: str) -> VariantDescription:
     """Parse an HGVS-style, legacy protein, rsID or exon-level variant description."""
-    cleaned = _clean(text)
+    cleaned = clean(text)
     ident = parse_identifier(cleaned)
     if ident is not None and ident.kind is IdentifierKind.RSID:
         return VariantDescription(kind="rsid", normalized=ident.curie, search_keys=(ident.curie,))
     if re.fullmatch(r"rs\s*", cleaned, re.IGNORECASE):
         raise VariantParseError(f"rsID {cleaned!r} has no number (expected e.g. rs1800112)")
-    if _EXON_WORD_RE.search(cleaned):
-        return _parse_exon(cleaned)
+    if EXON_WORD_RE.search(cleaned):
+        return parse_exon(cleaned)
     combined = _COMBINED_RE.fullmatch(cleaned)
     if combined:
         main = _parse_prefixed(combined["main"], cleaned)
@@ -109,7 +42,7 @@ def parse_variant(text: str) -> VariantDescription:
             main,
             protein_short=protein.protein_short,
             protein_long=protein.protein_long,
-            search_keys=_keys(*main.search_keys, *protein.search_keys),
+            search_keys=keys(*main.search_keys, *protein.search_keys),
         )
     return _parse_prefixed(cleaned, cleaned)
 
@@ -254,7 +187,7 @@ def _parse_nucleotide(
         end=end,
         start_offset=_offset(span["so"]),
         end_offset=_offset(span["eo"] if is_range else span["so"]),
-        search_keys=_keys(
+        search_keys=keys(
             normalized, description, with_bases, f"{gene}:{description}" if gene else None
         ),
     )
@@ -381,7 +314,7 @@ def _parse_protein(
         protein_short=short_form,
         protein_long=long_form,
         predicted=predicted,
-        search_keys=_keys(
+        search_keys=keys(
             normalized,
             long_form,
             f"p.{short_form}",
@@ -393,108 +326,3 @@ def _parse_protein(
             f"{gene} {short_form}" if gene else None,
         ),
     )
-
-
-# --- exon-level descriptions ---------------------------------------------------------------
-
-_EXON_WORD_RE = re.compile(r"(?<![A-Za-z])ex(?:ons?)?(?![A-Za-z])", re.IGNORECASE)
-_ACTIONS = {
-    "exon_deletion": ("deletion", "deleted", "del"),
-    "exon_duplication": ("duplication", "duplicated", "dup"),
-    "exon_skipping": ("skipping", "skipped", "skip"),
-}
-_ACT = "|".join(word for words in _ACTIONS.values() for word in words)
-_RANGE = r"(?P<a>\d+)(?:\s*(?:-|\u2013|_|to|through)\s*(?P<b>\d+))?"
-_NOUN = r"ex(?:ons?)?\.?\s*"
-_GENE = r"(?:(?P<gene>[A-Z][A-Z0-9-]{1,15})(?:\s*:\s*|\s+))?"
-_EXON_FORMS = (
-    re.compile(rf"{_GENE}(?i:(?P<act>{_ACT})\s*(?:of\s+)?{_NOUN}{_RANGE})"),
-    re.compile(rf"{_GENE}(?i:{_NOUN}{_RANGE}\s*(?P<act>{_ACT}))"),
-)
-
-
-def _parse_exon(text: str) -> VariantDescription:
-    for form in _EXON_FORMS:
-        match = form.fullmatch(text)
-        if match:
-            break
-    else:
-        raise VariantParseError(
-            f"cannot read exon-level description {text!r}; write e.g. "
-            "'deletion of exons 48-50', 'duplication of exon 2' or 'exon 51 skipping'"
-        )
-    first = int(match["a"])
-    last = int(match["b"]) if match["b"] else first
-    if first < 1:
-        raise VariantParseError(f"exon numbers start at 1 ({text!r})")
-    if last < first:
-        raise VariantParseError(
-            f"exon range {first}-{last} is reversed; write it low to high ({last}-{first})"
-        )
-    gene = match["gene"]
-    if gene == "DMD" and last > DMD_EXON_COUNT:
-        raise VariantParseError(f"DMD has {DMD_EXON_COUNT} exons; exon {last} does not exist")
-    action = match["act"].lower()
-    change_type = next(kind for kind, words in _ACTIONS.items() if action in words)
-    noun = change_type.removeprefix("exon_")
-    span = f"{first}-{last}" if last != first else str(first)
-    normalized = f"exon {span} {noun}"
-    short = {"exon_deletion": "del", "exon_duplication": "dup", "exon_skipping": "skip"}[
-        change_type
-    ]
-    plural = "exons" if last != first else "exon"
-    return VariantDescription(
-        kind="exon",
-        normalized=normalized,
-        change_type=change_type,
-        gene=gene,
-        start=first,
-        end=last,
-        exons=tuple(range(first, last + 1)),
-        search_keys=_keys(
-            normalized,
-            f"{short} ex{span}",
-            f"ex{span}{short}",
-            f"{noun} of {plural} {span}" if change_type != "exon_skipping" else None,
-            f"{gene} {normalized}" if gene else None,
-        ),
-    )
-
-
-# --- DMD exon skipping ---------------------------------------------------------------------
-
-
-@cache
-def dmd_skipping_table() -> dict[int, frozenset[tuple[int, int]]]:
-    """Published deletions reframed by skipping each exon, from knowledge/data (PMID 19156838)."""
-    data = json.loads(DMD_SKIPPING_FILE.read_text(encoding="utf-8"))
-    table: dict[int, frozenset[tuple[int, int]]] = {}
-    for entry in data["skips"]:
-        spans = set()
-        for deletion in entry["deletions"]:
-            first, _, last = deletion.partition("-")
-            spans.add((int(first), int(last or first)))
-        table[int(entry["skip_exon"])] = frozenset(spans)
-    return table
-
-
-def exon_skip_amenable(deleted_exons: tuple[int, ...], skip_exon: int) -> bool:
-    """Whether skipping `skip_exon` is published to restore the DMD reading frame for a deletion.
-
-    True only for a deletion right next to the skipped exon that the cited table lists; False
-    means "not listed", not "proven unsuitable". Raises ValueError for an exon with no table.
-    """
-    if not deleted_exons:
-        raise ValueError("no deleted exons given")
-    exons = sorted(set(deleted_exons))
-    if exons != list(range(exons[0], exons[-1] + 1)):
-        raise ValueError(f"deleted exons {exons} are not one continuous deletion")
-    if exons[0] < 1 or exons[-1] > DMD_EXON_COUNT:
-        raise ValueError(f"DMD exons are numbered 1-{DMD_EXON_COUNT}")
-    table = dmd_skipping_table()
-    if skip_exon not in table:
-        known = ", ".join(str(exon) for exon in sorted(table))
-        raise ValueError(f"no published deletion table for exon {skip_exon} skipping ({known})")
-    first, last = exons[0], exons[-1]
-    adjacent = first == skip_exon + 1 or last == skip_exon - 1
-    return adjacent and (first, last) in table[skip_exon]

@@ -6,7 +6,7 @@ import csv
 
 import pytest
 
-from knowledge.identifiers import (
+from identifiers.ids import (
     Identifier,
     IdentifierKind,
     find_identifiers,

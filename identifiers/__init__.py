@@ -1,0 +1,1 @@
+"""Identifier formats, HGVS variants and external URLs: plain Python, no Django."""

@@ -1,0 +1,33 @@
+"""HGVS-style variant reading: `parse_variant` and the DMD exon-skipping table."""
+
+from identifiers.hgvs.exons import (
+    DMD_EXON_COUNT,
+    DMD_SKIPPING_FILE,
+    dmd_skipping_table,
+    exon_skip_amenable,
+)
+from identifiers.hgvs.parse import parse_variant
+from identifiers.hgvs.types import (
+    MAX_VARIANT_LENGTH,
+    ONE_TO_THREE,
+    THREE_TO_ONE,
+    VariantDescription,
+    VariantParseError,
+    one_to_three,
+    three_to_one,
+)
+
+__all__ = [
+    "DMD_EXON_COUNT",
+    "DMD_SKIPPING_FILE",
+    "MAX_VARIANT_LENGTH",
+    "ONE_TO_THREE",
+    "THREE_TO_ONE",
+    "VariantDescription",
+    "VariantParseError",
+    "dmd_skipping_table",
+    "exon_skip_amenable",
+    "one_to_three",
+    "parse_variant",
+    "three_to_one",
+]
