@@ -12,7 +12,7 @@ from django.utils import timezone
 from simple_history.admin import SimpleHistoryAdmin
 
 from content.models import Article, ArticleStatus
-from knowledge.admin.actions import make_reindex_action, preview_link
+from curation.admin.actions import make_reindex_action, preview_link
 
 FAMILY_GRADE_TARGET = 8.0
 

@@ -13,7 +13,7 @@ from django.utils.http import urlencode
 
 def review_queue_counts() -> list[dict[str, Any]]:
     """How many automatic, name-matched links wait for an editor, per kind of record."""
-    from knowledge.admin.review import waiting_filter
+    from curation.admin.review import waiting_filter
     from literature.models import PublicationLink
     from trials.models import TrialLink
 

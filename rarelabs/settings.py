@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "ingest",
     "knowledge",
     "kbimport",
+    "curation",
     "trials",
     "literature",
     "content",

@@ -12,12 +12,12 @@ from dataclasses import dataclass
 
 from django.db import DatabaseError, transaction
 
+from curation.services.merge import condition_merge
 from identifiers.urls import identifier_url
 from kbimport.importers.common import ImportTally
 from kbimport.importers.resolve import ConditionIndex
 from kbimport.importers.rows import WriteOutcome, upsert_rows
 from knowledge.models import Condition, ConditionIdentifier
-from knowledge.services.merge import condition_merge
 
 logger = logging.getLogger(__name__)
 

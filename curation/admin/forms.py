@@ -9,8 +9,8 @@ from django import forms
 from django.http import HttpRequest
 from django.utils import timezone
 
+from curation.services import references_check
 from knowledge.models import TherapyLink
-from knowledge.services import references_check
 
 EDITOR_SOURCE = "RareLabs editors"
 _SEPARATORS = re.compile(r"[,;\s]+")

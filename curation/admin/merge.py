@@ -11,8 +11,8 @@ from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 
+from curation.services import MergeError, condition_merge
 from knowledge.models import Condition
-from knowledge.services import MergeError, condition_merge
 
 _COUNTS = {
     "identifiers": "identifiers",

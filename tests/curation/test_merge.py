@@ -7,6 +7,7 @@ from django.contrib.auth.models import User
 from django.test import Client
 
 from content.models import Article
+from curation.services import MergeError, condition_merge
 from knowledge.models import (
     Condition,
     ConditionGene,
@@ -20,7 +21,6 @@ from knowledge.models import (
     VariantCondition,
 )
 from knowledge.models.common import LinkMethod
-from knowledge.services import MergeError, condition_merge
 from literature.models import PublicationLink
 from tests.factories.knowledge import (
     ConditionFactory,

@@ -11,6 +11,7 @@ from django.apps import apps
 from django.db import models, transaction
 from django.utils import timezone
 
+from curation.services.queue import task_enqueue
 from identifiers.ids import IdentifierKind, parse_identifier
 from knowledge.models import (
     Condition,
@@ -26,7 +27,6 @@ from knowledge.models import (
     TherapyLink,
     VariantCondition,
 )
-from knowledge.services.queue import task_enqueue
 
 MERGE_SOURCE = "RareLabs editor merge"
 # Where two links disagree, the more considered decision wins.

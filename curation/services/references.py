@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from curation.services.queue import task_enqueue
 from identifiers.ids import parse_nct, parse_pmid
-from knowledge.services.queue import task_enqueue
 
 FETCH_TASK = "ingest.tasks.references_fetch_task"
 

@@ -14,11 +14,12 @@ from django.utils.html import format_html
 from django.views.decorators.http import require_POST
 from simple_history.admin import SimpleHistoryAdmin
 
+from curation.admin.actions import make_reindex_action, preview_link, run_log_url
+from curation.admin.forms import ProvenanceDefaultsMixin
+from curation.admin.merge import merge_conditions
+from curation.admin.widgets import KnownChoicesInlineMixin
+from curation.services import task_enqueue
 from identifiers.ids import IdentifierKind, parse_identifier
-from knowledge.admin.actions import make_reindex_action, preview_link, run_log_url
-from knowledge.admin.forms import ProvenanceDefaultsMixin
-from knowledge.admin.merge import merge_conditions
-from knowledge.admin.widgets import KnownChoicesInlineMixin
 from knowledge.models import (
     Condition,
     ConditionGene,
@@ -27,7 +28,6 @@ from knowledge.models import (
     ConditionSubtype,
     ConditionSynonym,
 )
-from knowledge.services import task_enqueue
 
 REFRESH_TASK = "ingest.tasks.condition_refresh_task"
 FAMILY_GRADE_TARGET = 8.0

@@ -10,11 +10,11 @@ from django.db.models import Count, QuerySet
 from django.http import HttpRequest
 from simple_history.admin import SimpleHistoryAdmin
 
-from knowledge.admin.actions import make_reindex_action, preview_link
-from knowledge.admin.forms import ProvenanceDefaultsMixin, TherapyLinkForm
-from knowledge.admin.widgets import KnownChoicesInlineMixin
+from curation.admin.actions import make_reindex_action, preview_link
+from curation.admin.forms import ProvenanceDefaultsMixin, TherapyLinkForm
+from curation.admin.widgets import KnownChoicesInlineMixin
+from curation.services import references_fetch_missing
 from knowledge.models import Therapy, TherapyLink
-from knowledge.services import references_fetch_missing
 
 LINK_FIELDS = (
     "condition",

@@ -1,9 +1,9 @@
 """Editor write services: merging conditions, reviewing links, checking references."""
 
-from knowledge.services.merge import MergeError, MergeResult, condition_merge
-from knowledge.services.queue import task_enqueue
-from knowledge.services.references import ReferenceCheck, references_check, references_fetch_missing
-from knowledge.services.review import ReviewError, link_correct, link_review, links_review
+from curation.services.merge import MergeError, MergeResult, condition_merge
+from curation.services.queue import task_enqueue
+from curation.services.references import ReferenceCheck, references_check, references_fetch_missing
+from curation.services.review import ReviewError, link_correct, link_review, links_review
 
 __all__ = [
     "MergeError",

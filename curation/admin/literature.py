@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from django.contrib import admin
 
-from knowledge.admin.actions import make_reindex_action, preview_link
-from knowledge.admin.review import ReviewableLinkAdmin, ReviewableLinkInline
+from curation.admin.actions import make_reindex_action, preview_link
+from curation.admin.review import ReviewableLinkAdmin, ReviewableLinkInline
 from literature.models import Publication, PublicationLink
 
 

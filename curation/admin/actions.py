@@ -11,7 +11,7 @@ from django.http import HttpRequest
 from django.urls import NoReverseMatch, reverse
 from django.utils.html import format_html
 
-from knowledge.services import task_enqueue
+from curation.services import task_enqueue
 
 REINDEX_TASK = "search.tasks.search_reindex_task"
 

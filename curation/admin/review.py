@@ -9,9 +9,9 @@ from django.contrib import admin
 from django.db.models import Model, QuerySet
 from django.http import HttpRequest
 
+from curation.services import link_correct, link_review, links_review
 from knowledge.models import ReviewStatus
 from knowledge.models.common import LinkMethod
-from knowledge.services import link_correct, link_review, links_review
 
 
 def waiting_filter() -> dict[str, str]:

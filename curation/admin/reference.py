@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.contrib import admin
 
-from knowledge.admin.actions import make_reindex_action
+from curation.admin.actions import make_reindex_action
 from knowledge.models import Gene, Phenotype, PhenotypeSynonym, SlugRedirect, Variant
 
 PROVENANCE_FIELDS = ("source", "source_id", "source_url", "retrieved_on")
