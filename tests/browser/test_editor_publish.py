@@ -6,7 +6,7 @@ import pytest
 
 from content.models import Article, ArticleStatus
 from rarelabs.management.roles import EDITOR
-from tests.admin.conftest import PASSWORD, make_user
+from tests.curation.conftest import PASSWORD, make_user
 from tests.factories.knowledge import ConditionFactory
 from tests.factories.records import ArticleFactory
 

@@ -9,7 +9,7 @@ from django.core.management import call_command
 from django.test import Client
 
 from rarelabs.management.roles import ADMINISTRATOR, EDITOR
-from tests.admin.conftest import PASSWORD, make_user
+from tests.curation.conftest import PASSWORD, make_user
 
 pytestmark = pytest.mark.django_db
 
