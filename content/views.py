@@ -19,7 +19,8 @@ from content.selectors import (
     article_list_related,
     article_tags,
 )
-from knowledge.selectors import LETTERS, trial_list_recruiting
+from knowledge.selectors import LETTERS
+from trials.selectors import trial_list_recruiting
 
 ARTICLES_PER_PAGE = 10
 MAX_QUERY_PARAM = 100

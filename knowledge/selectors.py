@@ -43,8 +43,8 @@ from knowledge.summaries import (
     onset_words,
     symptom_name,
 )
-from literature.models import Publication, PublicationLink
-from trials.models import OPEN_STATUSES, ClinicalTrial, TrialLink
+from literature.models import PublicationLink
+from trials.models import OPEN_STATUSES, TrialLink
 
 LETTERS = tuple(string.ascii_uppercase)
 OTHER_LETTER = "0-9"
@@ -431,46 +431,3 @@ def therapy_list() -> QuerySet[Therapy]:
             "links", queryset=TherapyLink.objects.only("therapy_id", "status", "condition_name")
         )
     ).order_by("name")
-
-
-def trial_get_page(*, nct_id: str) -> ClinicalTrial | None:
-    """A trial with its reviewed and automatic links to conditions, genes and therapies."""
-    return (
-        ClinicalTrial.objects.filter(nct_id=nct_id.upper())
-        .prefetch_related(
-            Prefetch(
-                "links",
-                queryset=TrialLink.objects.exclude(
-                    review_status=ReviewStatus.REJECTED
-                ).select_related("condition", "gene", "therapy"),
-            )
-        )
-        .first()
-    )
-
-
-def trial_list_recruiting(*, limit: int = 5) -> list[ClinicalTrial]:
-    """The most recently updated recruiting trials linked to a condition."""
-    return list(
-        ClinicalTrial.objects.filter(status__in=OPEN_STATUSES, links__condition__isnull=False)
-        .exclude(links__review_status=ReviewStatus.REJECTED)
-        .distinct()
-        .only("nct_id", "title", "status", "phases", "countries", "last_update_date")
-        .order_by("-last_update_date", "nct_id")[:limit]
-    )
-
-
-def publication_get_page(*, pmid: str) -> Publication | None:
-    """A publication with its links to conditions, genes and therapies."""
-    return (
-        Publication.objects.filter(pmid=pmid)
-        .prefetch_related(
-            Prefetch(
-                "links",
-                queryset=PublicationLink.objects.exclude(
-                    review_status=ReviewStatus.REJECTED
-                ).select_related("condition", "gene", "therapy"),
-            )
-        )
-        .first()
-    )

@@ -9,7 +9,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
 from content.cache import cache_page_for_anonymous
-from knowledge.selectors import publication_get_page
+from literature.selectors import publication_get_page
 
 
 @require_safe

@@ -8,7 +8,7 @@ from django.views.decorators.http import require_safe
 
 from content.cache import cache_page_for_anonymous
 from identifiers.ids import NCT_ID_RE
-from knowledge.selectors import trial_get_page
+from trials.selectors import trial_get_page
 
 
 @require_safe
