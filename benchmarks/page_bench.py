@@ -100,7 +100,7 @@ def _check(status: int, path: str) -> None:
 def _time_page(paths: list[str], requests: int, *, cold: bool) -> dict[str, float]:
     from django.test import Client
 
-    from content.cache import page_cache_invalidate
+    from rarelabs.pagecache import page_cache_invalidate
 
     client = Client()
     for path in paths:  # warm connections and templates; fill the cache for the warm run

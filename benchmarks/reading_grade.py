@@ -23,7 +23,7 @@ _TEMPLATE_SYNTAX = re.compile(r"\{%.*?%\}|\{\{.*?\}\}|\{#.*?#\}", re.DOTALL)
 
 
 def _measure_articles(articles_dir: Path) -> dict[str, dict[str, float | int]]:
-    from content.readability import (  # imported here: the repo root is put on sys.path first
+    from rarelabs.readability import (  # imported here: the repo root is put on sys.path first
         family_facing_texts,
         reading_grade,
         reading_time_minutes,
@@ -45,7 +45,7 @@ def _measure_articles(articles_dir: Path) -> dict[str, dict[str, float | int]]:
 
 
 def _measure_extra(paths: list[Path]) -> dict[str, float]:
-    from content.readability import reading_grade
+    from rarelabs.readability import reading_grade
 
     return {
         str(path): round(reading_grade(_TEMPLATE_SYNTAX.sub(" ", path.read_text("utf-8"))), 2)
@@ -62,7 +62,7 @@ def main(argv: list[str] | None = None) -> int:
 
     if str(REPO) not in sys.path:
         sys.path.insert(0, str(REPO))
-    from content.readability import GRADE_LIMIT
+    from rarelabs.readability import GRADE_LIMIT
 
     articles = _measure_articles(args.articles_dir)
     extra = _measure_extra(args.extra)

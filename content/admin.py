@@ -70,7 +70,7 @@ class ArticleAdmin(SimpleHistoryAdmin):
         return preview_link(obj)
 
     def save_model(self, request: HttpRequest, obj: Article, form: Any, change: bool) -> None:
-        from content.readability import reading_grade, reading_time_minutes
+        from rarelabs.readability import reading_grade, reading_time_minutes
 
         if obj.status == ArticleStatus.PUBLISHED and obj.published_at is None:
             obj.published_at = timezone.now()

@@ -12,8 +12,8 @@ from django.db.models import Q
 from django.utils import timezone
 
 from content.models import Article, ArticleStatus
-from content.readability import reading_grade, reading_time_minutes, split_front_matter
 from knowledge.models import Condition, ConditionIdentifier, IdentifierScheme, Therapy
+from rarelabs.readability import reading_grade, reading_time_minutes, split_front_matter
 
 logger = logging.getLogger(__name__)
 

@@ -10,7 +10,6 @@ from django.urls import reverse
 from django.views.decorators.http import require_safe
 
 from content import jsonld
-from content.cache import cache_page_for_anonymous
 from content.markdown import render_markdown
 from content.selectors import (
     article_get_for_page,
@@ -20,6 +19,7 @@ from content.selectors import (
     article_tags,
 )
 from knowledge.selectors import LETTERS
+from rarelabs.pagecache import cache_page_for_anonymous
 from trials.selectors import trial_list_recruiting
 
 ARTICLES_PER_PAGE = 10

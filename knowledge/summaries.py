@@ -10,8 +10,8 @@ import datetime
 import re
 from dataclasses import dataclass
 
-from content.readability import GRADE_LIMIT, reading_grade
 from knowledge.models import ApprovalStatus, Condition, ConditionPhenotype, TherapyLink
+from rarelabs.readability import GRADE_LIMIT, reading_grade
 
 APPROVED_STATUSES = frozenset({ApprovalStatus.FDA_APPROVED, ApprovalStatus.EMA_APPROVED})
 COMMON_SYMPTOM_FREQUENCY = 0.3  # HPO "frequent" or more (30% of people and up)

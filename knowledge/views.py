@@ -8,9 +8,9 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_safe
 
 from content import jsonld
-from content.cache import cache_page_for_anonymous
 from identifiers.ids import HPO_ID_RE
 from knowledge import selectors
+from rarelabs.pagecache import cache_page_for_anonymous
 
 CONDITIONS_PER_PAGE = 50
 THERAPIES_PER_PAGE = 50

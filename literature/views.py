@@ -8,8 +8,8 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
-from content.cache import cache_page_for_anonymous
 from literature.selectors import publication_get_page
+from rarelabs.pagecache import cache_page_for_anonymous
 
 
 @require_safe

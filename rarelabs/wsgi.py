@@ -6,7 +6,7 @@ from django.core.wsgi import get_wsgi_application
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "rarelabs.settings")
 
-from content.readability import reading_grade_warm_up
+from rarelabs.readability import reading_grade_warm_up
 from rarelabs.startup import preflight
 
 preflight()

@@ -6,8 +6,8 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
-from content.cache import cache_page_for_anonymous
 from identifiers.ids import NCT_ID_RE
+from rarelabs.pagecache import cache_page_for_anonymous
 from trials.selectors import trial_get_page
 
 

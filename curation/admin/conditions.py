@@ -46,7 +46,7 @@ def is_administrator(user: Any) -> bool:
 
 def reading_grade_of(text: str) -> float:
     """The reading grade of a family-facing Markdown text."""
-    from content.readability import reading_grade
+    from rarelabs.readability import reading_grade
 
     return round(reading_grade(text), 1)
 

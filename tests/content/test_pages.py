@@ -13,11 +13,11 @@ from django.core.management import call_command
 from django.test import Client
 from django.utils import timezone
 
-from content.cache import page_cache_generation, page_cache_invalidate
 from content.markdown import render_markdown
 from content.models import Article, ArticleStatus
 from content.services import ArticleFileError, article_upsert_from_file, articles_load
 from content.sitemaps import ConditionSitemap
+from rarelabs.pagecache import page_cache_generation, page_cache_invalidate
 from tests.factories.knowledge import ConditionFactory, ConditionIdentifierFactory, TherapyFactory
 from tests.factories.records import ArticleFactory, ClinicalTrialFactory
 

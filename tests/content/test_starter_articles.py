@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from benchmarks.reading_grade import main as reading_grade_report
-from content.readability import (
+from rarelabs.readability import (
     GRADE_LIMIT,
     family_facing_texts,
     reading_grade,

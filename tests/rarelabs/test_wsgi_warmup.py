@@ -15,7 +15,7 @@ WARM_LIMIT_SECONDS = 0.5
 PROBE = """
 import time
 import rarelabs.wsgi  # what gunicorn imports in every worker
-from content.readability import reading_grade
+from rarelabs.readability import reading_grade
 start = time.perf_counter()
 reading_grade("The first family summary a reader opens after the site starts.")
 print(time.perf_counter() - start)

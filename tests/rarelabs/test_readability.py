@@ -1,4 +1,4 @@
-"""Behaviour of the plain-language helpers in content.readability."""
+"""Behaviour of the plain-language helpers in rarelabs.readability."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import nltk
 import pytest
 from nltk.corpus.reader import CMUDictCorpusReader
 
-from content.readability import (
+from rarelabs.readability import (
     build_nltk_cmudict,
     family_facing_texts,
     reading_grade,

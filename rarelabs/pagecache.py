@@ -3,10 +3,10 @@
 Any save or delete of a model the public pages show bumps one counter in Redis; cached pages
 carry the counter in their key, so a change makes every older page unreachable at once (they
 expire on their own). This is the one signal receiver outside `search/signals.py`: it only
-invalidates a cache, which the style guide allows, and it lives here because the pages it
-protects are rendered by this app's views and the apps registry calls `register()` from
-`ContentConfig.ready()`. Bulk writes (`bulk_create`, `QuerySet.update`) send no signals, so
-importers call `page_cache_invalidate()` when they finish; the cache timeout bounds the rest.
+invalidates a cache, which the style guide allows. It is a shared utility (every app's pages use
+it), so it lives in `rarelabs/` and `RarelabsConfig.ready()` calls `register()`. Bulk writes
+(`bulk_create`, `QuerySet.update`) send no signals, so importers call `page_cache_invalidate()`
+when they finish; the cache timeout bounds the rest.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ logger = logging.getLogger(__name__)
 
 WATCHED_APPS = frozenset({"knowledge", "trials", "literature", "content"})
 PAGE_TIMEOUT_SECONDS = 600
-_DISPATCH_UID = "content.cache.page_cache_invalidate"
+_DISPATCH_UID = "rarelabs.pagecache.page_cache_invalidate"
 
 
 def _namespace() -> str:
@@ -59,7 +59,7 @@ def _on_change(sender: type, **kwargs: Any) -> None:
 
 
 def register() -> None:
-    """Connect the invalidation receivers (called once from ContentConfig.ready)."""
+    """Connect the invalidation receivers (called once from RarelabsConfig.ready)."""
     for signal in (post_save, post_delete, m2m_changed):
         signal.connect(_on_change, dispatch_uid=f"{_DISPATCH_UID}:{id(signal)}", weak=False)
 
