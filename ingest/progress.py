@@ -20,6 +20,7 @@ from ingest.linking import Matcher, RecordText, links_write
 from ingest.locks import RefreshLock, refresh_lock
 from ingest.models import RefreshRun
 from ingest.runs import run_count, run_finish, run_record_error, run_save_progress, run_start
+from search.indexer import index_objects
 
 logger = logging.getLogger(__name__)
 
@@ -106,12 +107,7 @@ def reindex_on_commit(doc_type: str, pks: Sequence[int]) -> None:
 
 
 def search_reindex(doc_type: str, pks: Sequence[int]) -> None:
-    """Reindex rows now; a missing or failing search package is logged, never raised."""
-    try:
-        from search.indexer import index_objects
-    except ImportError:
-        logger.warning("search.indexer not available: %d %s rows not reindexed", len(pks), doc_type)
-        return
+    """Reindex rows now; a failing search backend is logged, never raised."""
     try:
         index_objects(doc_type, list(pks))
     except Exception:

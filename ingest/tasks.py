@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from celery import shared_task
 
+from ingest.retry import TASK_RETRY
 from ingest.runs import run_raise_if_transient
 from literature.refresh import literature_fetch, literature_refresh
 from trials.refresh import trials_fetch, trials_refresh
-from trials.tasks import RETRY
 
 
-@shared_task(**RETRY)
+@shared_task(**TASK_RETRY)
 def condition_refresh_task(condition_id: int, full: bool = False) -> list[int]:
     """Refresh trials and publications for one condition (its genes and therapies included)."""
     runs = [
@@ -21,7 +21,7 @@ def condition_refresh_task(condition_id: int, full: bool = False) -> list[int]:
     return [run.pk for run in runs if run is not None]
 
 
-@shared_task(**RETRY)
+@shared_task(**TASK_RETRY)
 def references_fetch_task(pmids: list[str], nct_ids: list[str]) -> list[int]:
     """Fetch the cited PMIDs and NCT numbers that are not stored yet."""
     runs = [literature_fetch(pmids) if pmids else None, trials_fetch(nct_ids) if nct_ids else None]

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from celery import shared_task
 
+from ingest.retry import TASK_RETRY
 from ingest.runs import run_raise_if_transient
 from literature.refresh import literature_fetch, literature_refresh, literature_refresh_due
-from trials.tasks import RETRY
 
 
-@shared_task(**RETRY)
+@shared_task(**TASK_RETRY)
 def literature_refresh_task(condition_id: int, full: bool = False) -> int | None:
     """Refresh one condition's publications; returns the RefreshRun id."""
     run = literature_refresh(condition_id=condition_id, full=full)
@@ -17,7 +17,7 @@ def literature_refresh_task(condition_id: int, full: bool = False) -> int | None
     return run.pk if run else None
 
 
-@shared_task(**RETRY)
+@shared_task(**TASK_RETRY)
 def literature_fetch_task(pmids: list[str]) -> int | None:
     """Fetch PMIDs that are not stored yet."""
     run = literature_fetch(pmids)

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from django.db.models.functions import Length
 
 from knowledge.models import Condition, Phenotype, PhenotypeSynonym
+from search.query import run_autocomplete
 
 logger = logging.getLogger(__name__)
 
@@ -32,20 +33,14 @@ def _unique(suggestions: list[Suggestion]) -> list[Suggestion]:
 
 
 def condition_list_autocomplete(*, prefix: str, limit: int = 10) -> list[Suggestion]:
-    """Condition names for a prefix: from the search package, or by name when it is absent."""
+    """Condition names for a prefix: from the search index, topped up by name."""
     prefix = prefix.strip()
     limit = max(1, min(limit, MAX_SUGGESTIONS))
     if len(prefix) < MIN_PREFIX:
         return []
-    suggestions: list[Suggestion] = []
-    try:
-        from search.query import run_autocomplete
-    except ImportError:
-        logger.info("search.query.run_autocomplete is not available; suggesting by name")
-    else:
-        found = run_autocomplete(prefix, doc_types=("condition",), limit=limit)
-        suggestions = [Suggestion(s.name, f"{s.name} ({s.detail})" if s.detail else s.name)
-                       for s in found]  # fmt: skip
+    found = run_autocomplete(prefix, doc_types=("condition",), limit=limit)
+    suggestions = [Suggestion(s.name, f"{s.name} ({s.detail})" if s.detail else s.name)
+                   for s in found]  # fmt: skip
     if len(suggestions) < limit:
         # The index may lag behind the database (or be empty on a fresh site): fill by name.
         rows = (

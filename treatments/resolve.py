@@ -22,6 +22,8 @@ from knowledge.models import (
     PhenotypeSynonym,
     Variant,
 )
+from search.query import run_search
+from search.request import InvalidQuery, SearchRequest
 from treatments.query import TreatmentQueryError
 
 logger = logging.getLogger(__name__)
@@ -76,12 +78,6 @@ def condition_list_for_text(*, text: str) -> list[Condition]:
 
 def _search_condition_ids(text: str) -> list[int]:
     """Ask the search package for the best-matching condition (typos, word order)."""
-    try:
-        from search.query import run_search
-        from search.request import InvalidQuery, SearchRequest
-    except ImportError:
-        logger.warning("search.query is not available; condition %r matched by name only", text)
-        return []
     try:
         response = run_search(SearchRequest(query=text, doc_types=("condition",), page_size=1))
     except InvalidQuery as exc:

@@ -4,20 +4,12 @@ from __future__ import annotations
 
 from celery import shared_task
 
-from ingest.errors import UpstreamTransient
+from ingest.retry import TASK_RETRY
 from ingest.runs import run_raise_if_transient
 from trials.refresh import trials_fetch, trials_refresh, trials_refresh_due
 
-RETRY = {
-    "autoretry_for": (UpstreamTransient,),
-    "retry_backoff": 30,
-    "retry_backoff_max": 1800,
-    "retry_jitter": True,
-    "max_retries": 3,
-}
 
-
-@shared_task(**RETRY)
+@shared_task(**TASK_RETRY)
 def trials_refresh_task(condition_id: int, full: bool = False) -> int | None:
     """Refresh one condition's trials; returns the RefreshRun id."""
     run = trials_refresh(condition_id=condition_id, full=full)
@@ -25,7 +17,7 @@ def trials_refresh_task(condition_id: int, full: bool = False) -> int | None:
     return run.pk if run else None
 
 
-@shared_task(**RETRY)
+@shared_task(**TASK_RETRY)
 def trials_fetch_task(nct_ids: list[str]) -> int | None:
     """Fetch studies by NCT number that are not stored yet."""
     run = trials_fetch(nct_ids)

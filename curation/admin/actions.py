@@ -5,15 +5,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from django.contrib import admin, messages
+from django.contrib import admin
 from django.db.models import Model, QuerySet
 from django.http import HttpRequest
 from django.urls import NoReverseMatch, reverse
 from django.utils.html import format_html
 
 from curation.services import task_enqueue
-
-REINDEX_TASK = "search.tasks.search_reindex_task"
+from search.tasks import search_reindex_task
 
 
 def public_url(obj: Model) -> str:
@@ -40,16 +39,8 @@ def make_reindex_action(doc_type: str) -> Callable[..., None]:
     @admin.action(description="Reindex selected in search", permissions=["change"])
     def reindex_selected(modeladmin: Any, request: HttpRequest, queryset: QuerySet) -> None:
         ids = list(queryset.values_list("pk", flat=True))
-        if task_enqueue(task_path=REINDEX_TASK, args=(doc_type, ids)):
-            modeladmin.message_user(
-                request, f"Queued search reindex of {len(ids)} {doc_type} rows."
-            )
-        else:
-            modeladmin.message_user(
-                request,
-                "The search indexer is not available yet; nothing was queued.",
-                level=messages.WARNING,
-            )
+        task_enqueue(task=search_reindex_task, args=(doc_type, ids))
+        modeladmin.message_user(request, f"Queued search reindex of {len(ids)} {doc_type} rows.")
 
     return reindex_selected
 

@@ -20,6 +20,7 @@ from curation.admin.merge import merge_conditions
 from curation.admin.widgets import KnownChoicesInlineMixin
 from curation.services import task_enqueue
 from identifiers.ids import IdentifierKind, parse_identifier
+from ingest.tasks import condition_refresh_task
 from knowledge.models import (
     Condition,
     ConditionGene,
@@ -29,7 +30,6 @@ from knowledge.models import (
     ConditionSynonym,
 )
 
-REFRESH_TASK = "ingest.tasks.condition_refresh_task"
 FAMILY_GRADE_TARGET = 8.0
 _CONDITION_KINDS = {
     IdentifierKind.ORPHA,
@@ -243,23 +243,17 @@ class ConditionAdmin(SimpleHistoryAdmin):
     @admin.action(description="Refresh selected conditions now", permissions=["change"])
     def refresh_now(self, request: HttpRequest, queryset: QuerySet) -> None:
         ids = list(queryset.values_list("pk", flat=True))
-        queued = [task_enqueue(task_path=REFRESH_TASK, args=(pk,)) for pk in ids]
-        if all(queued):
-            self.message_user(
-                request,
-                format_html(
-                    "Queued a refresh of {} condition(s). Each run will appear in the "
-                    '<a href="{}">run log</a>.',
-                    len(ids),
-                    run_log_url(),
-                ),
-            )
-        else:
-            self.message_user(
-                request,
-                "The refresh worker is not available yet; nothing was queued.",
-                level=messages.WARNING,
-            )
+        for pk in ids:
+            task_enqueue(task=condition_refresh_task, args=(pk,))
+        self.message_user(
+            request,
+            format_html(
+                "Queued a refresh of {} condition(s). Each run will appear in the "
+                '<a href="{}">run log</a>.',
+                len(ids),
+                run_log_url(),
+            ),
+        )
 
     def has_merge_permission(self, request: HttpRequest) -> bool:
         return self.has_change_permission(request) and self.has_delete_permission(request)

@@ -7,7 +7,6 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from django.apps import apps
 from django.db import models, transaction
 from django.utils import timezone
 
@@ -27,6 +26,9 @@ from knowledge.models import (
     TherapyLink,
     VariantCondition,
 )
+from literature.models import PublicationLink
+from search.tasks import search_reindex_task
+from trials.models import TrialLink
 
 MERGE_SOURCE = "RareLabs editor merge"
 # Where two links disagree, the more considered decision wins.
@@ -244,7 +246,7 @@ def _move_subtypes(source: Condition, target: Condition) -> tuple[int, int]:
     return moved, dropped
 
 
-_REVIEW_MODELS = {"trials.TrialLink": "trial", "literature.PublicationLink": "publication"}
+_REVIEW_MODELS = {TrialLink: "trial", PublicationLink: "publication"}
 _HANDLED = {
     ConditionIdentifier,
     ConditionSynonym,
@@ -312,11 +314,9 @@ def condition_merge(*, source: Condition, target: Condition, user: Any) -> Merge
         VariantCondition, "variant_id", source, target
     )
     moved["therapy_links"], duplicates["therapy_links"] = _move_therapy_links(source, target, user)
-    for label, record in _REVIEW_MODELS.items():
+    for model, record in _REVIEW_MODELS.items():
         name = f"{record}_links"
-        moved[name], duplicates[name] = _move_review_links(
-            apps.get_model(label), record, source, target
-        )
+        moved[name], duplicates[name] = _move_review_links(model, record, source, target)
     moved["subtypes"], duplicates["subtypes"] = _move_subtypes(source, target)
     moved["related"] = _move_many_to_many(source, target) + _move_other_rows(source, target)
     SlugRedirect.objects.filter(condition=source).update(condition=target)
@@ -340,5 +340,5 @@ def condition_merge(*, source: Condition, target: Condition, user: Any) -> Merge
     source._history_user = user
     source._change_reason = _reason(f"Merged into {target.primary_id} ({target.name})")
     source.delete()
-    task_enqueue(task_path="search.tasks.search_reindex_task", args=("condition", [target.pk]))
+    task_enqueue(task=search_reindex_task, args=("condition", [target.pk]))
     return result

@@ -7,8 +7,9 @@ from dataclasses import dataclass
 
 from curation.services.queue import task_enqueue
 from identifiers.ids import parse_nct, parse_pmid
-
-FETCH_TASK = "ingest.tasks.references_fetch_task"
+from ingest.tasks import references_fetch_task
+from literature.models import Publication
+from trials.models import ClinicalTrial
 
 
 @dataclass(frozen=True)
@@ -52,9 +53,6 @@ def references_fetch_missing(
     *, pmids: Iterable[str], nct_ids: Iterable[str]
 ) -> tuple[list[str], list[str]]:
     """Ask the refresh worker (on commit) for publications and trials not stored yet."""
-    from literature.models import Publication
-    from trials.models import ClinicalTrial
-
     pmids, nct_ids = list(dict.fromkeys(pmids)), list(dict.fromkeys(nct_ids))
     stored_pmids = set(Publication.objects.filter(pmid__in=pmids).values_list("pmid", flat=True))
     stored_ncts = set(
@@ -63,5 +61,7 @@ def references_fetch_missing(
     missing_pmids = [p for p in pmids if p not in stored_pmids]
     missing_ncts = [n for n in nct_ids if n not in stored_ncts]
     if missing_pmids or missing_ncts:
-        task_enqueue(task_path=FETCH_TASK, kwargs={"pmids": missing_pmids, "nct_ids": missing_ncts})
+        task_enqueue(
+            task=references_fetch_task, kwargs={"pmids": missing_pmids, "nct_ids": missing_ncts}
+        )
     return missing_pmids, missing_ncts

@@ -19,6 +19,7 @@ from ingest.models import RefreshRun, RunStatus
 from ingest.runs import run_finish, run_start
 from kbimport.importers.rows import WriteOutcome
 from kbimport.sources.common import ProgressCallback, SourceRowError
+from search.indexer import suspend_signals
 
 logger = logging.getLogger(__name__)
 
@@ -197,9 +198,5 @@ def progress_bar(description: str) -> Iterator[ProgressCallback]:
 
 
 def search_signals_suspended() -> contextlib.AbstractContextManager[Any]:
-    """Suspend search-index signals during a bulk import, when the search package has them."""
-    try:
-        from search.indexer import suspend_signals
-    except ImportError:
-        return contextlib.nullcontext()
+    """Suspend search-index signals during a bulk import."""
     return suspend_signals()

@@ -13,6 +13,7 @@ from django.utils.http import urlencode
 
 def review_queue_counts() -> list[dict[str, Any]]:
     """How many automatic, name-matched links wait for an editor, per kind of record."""
+    # Imported here: Django imports this module (the admin's AppConfig) before models are ready.
     from curation.admin.review import waiting_filter
     from literature.models import PublicationLink
     from trials.models import TrialLink
@@ -44,4 +45,4 @@ class RareLabsAdminSite(admin.AdminSite):
 
 
 class RareLabsAdminConfig(AdminConfig):
-    default_site = "rarelabs.admin_site.RareLabsAdminSite"
+    default_site = "curation.site.RareLabsAdminSite"
