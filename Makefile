@@ -11,7 +11,7 @@ export PYTHONUNBUFFERED := 1
 help:
 	@echo "make run         set up and serve http://127.0.0.1:8000 (web + worker + beat)"
 	@echo "make test        install and run the whole test suite"
-	@echo "make lint        ruff check and format check"
+	@echo "make lint        ruff check, format check and the import contract (lint-imports)"
 	@echo "make opensearch  start a local OpenSearch node and print OPENSEARCH_URL"
 	@echo "make enrich      add Orphanet, HGNC, OMIM and ClinVar data from local files (DATA=dir)"
 
@@ -39,6 +39,7 @@ test: install
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 
 format: install
 	$(BIN)/ruff check --fix .

@@ -1,15 +1,11 @@
-"""schema.org JSON-LD for articles and conditions (rendered with the `jsonld` filter)."""
+"""schema.org JSON-LD for articles (rendered with the `jsonld` filter)."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from django.utils.html import strip_tags
-
 from content.models import Article
-from knowledge.models import Condition
-
-PUBLISHER = {"@type": "Organization", "name": "RareLabs"}
+from knowledge.jsonld import PUBLISHER
 
 
 def _faq(items: list[dict[str, Any]]) -> dict[str, Any]:
@@ -52,28 +48,3 @@ def article_graph(article: Article, *, url: str) -> dict[str, Any]:
     if article.faq:
         graph.append(_faq(article.faq))
     return {"@context": "https://schema.org", "@graph": graph}
-
-
-def condition_graph(condition: Condition, *, url: str, summary: str) -> dict[str, Any]:
-    """A MedicalWebPage about one MedicalCondition."""
-    codes = [
-        {"@type": "MedicalCode", "codeValue": i.value, "codingSystem": i.scheme}
-        for i in condition.identifiers.all()
-    ]
-    return {
-        "@context": "https://schema.org",
-        "@type": "MedicalWebPage",
-        "@id": url,
-        "url": url,
-        "name": condition.name,
-        "description": strip_tags(summary)[:300],
-        "publisher": PUBLISHER,
-        "dateModified": condition.updated_at.isoformat() if condition.updated_at else None,
-        "lastReviewed": condition.retrieved_on.isoformat() if condition.retrieved_on else None,
-        "about": {
-            "@type": "MedicalCondition",
-            "name": condition.name,
-            "alternateName": [s.text for s in condition.synonyms.all()][:10],
-            "code": codes,
-        },
-    }

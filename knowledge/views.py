@@ -7,9 +7,8 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_safe
 
-from content import jsonld
 from identifiers.ids import HPO_ID_RE
-from knowledge import selectors
+from knowledge import jsonld, selectors
 from rarelabs.pagecache import cache_page_for_anonymous
 
 CONDITIONS_PER_PAGE = 50

@@ -29,7 +29,9 @@ from search.text import safe_snippet
 
 logger = logging.getLogger(__name__)
 UNREACHABLE = (OSConnectionError, ConnectionTimeout)
-SWAP_GRACE_SECONDS = 1.0  # searches that resolved the alias just before a swap finish on the old index
+SWAP_GRACE_SECONDS = (
+    1.0  # searches that resolved the alias just before a swap finish on the old index
+)
 
 
 class OpenSearchBackend(SearchBackend):
@@ -51,7 +53,9 @@ class OpenSearchBackend(SearchBackend):
         except UNREACHABLE as exc:
             raise BackendUnavailable(str(exc)) from exc
         except NotFoundError as exc:
-            raise BackendUnavailable(f"index {self.alias} missing; run `search_index rebuild`") from exc
+            raise BackendUnavailable(
+                f"index {self.alias} missing; run `search_index rebuild`"
+            ) from exc
 
     def _search(self, request_body: dict[str, Any]) -> dict[str, Any]:
         try:
@@ -69,28 +73,45 @@ class OpenSearchBackend(SearchBackend):
         result = self._search(body.search_body(request, analysis, boosts, facets))
         total = result["hits"]["total"]["value"]
         if analysis.should_widen(total):
-            result = self._search(body.search_body(request, analysis, boosts, facets, any_word=True))
+            result = self._search(
+                body.search_body(request, analysis, boosts, facets, any_word=True)
+            )
             total = result["hits"]["total"]["value"]
         hits = [self._hit(raw) for raw in result["hits"]["hits"]]
         raw_hits = result["hits"]["hits"]
-        next_cursor = body.encode_cursor(raw_hits[-1]["sort"]) if len(raw_hits) == request.page_size else None
+        next_cursor = (
+            body.encode_cursor(raw_hits[-1]["sort"]) if len(raw_hits) == request.page_size else None
+        )
         return SearchResponse(
-            total=total, hits=hits, facets=self._facets(result.get("aggregations", {})) if total else {},
-            did_you_mean=analysis.corrected, page=request.page, page_size=request.page_size,
-            backend=self.name, next_cursor=next_cursor,
+            total=total,
+            hits=hits,
+            facets=self._facets(result.get("aggregations", {})) if total else {},
+            did_you_mean=analysis.corrected,
+            page=request.page,
+            page_size=request.page_size,
+            backend=self.name,
+            next_cursor=next_cursor,
         )
 
     @staticmethod
     def _hit(raw: dict[str, Any]) -> Hit:
         source, highlight = raw["_source"], raw.get("highlight", {})
         snippet = " … ".join(highlight.get("summary", [])) or " ".join(highlight.get("title", []))
-        return Hit(doc_type=source["doc_type"], id=source["curie"], name=source["title"],
-                   url=source["url"], snippet=safe_snippet(snippet), score=round(raw["_score"] or 0, 4),
-                   extra=source.get("extra") or {})
+        return Hit(
+            doc_type=source["doc_type"],
+            id=source["curie"],
+            name=source["title"],
+            url=source["url"],
+            snippet=safe_snippet(snippet),
+            score=round(raw["_score"] or 0, 4),
+            extra=source.get("extra") or {},
+        )
 
     @staticmethod
     def _facets(aggs: dict[str, Any]) -> dict[str, list[tuple[str, int]]]:
-        facets = {"type": [(b["key"], b["doc_count"]) for b in aggs.get("type", {}).get("buckets", [])]}
+        facets = {
+            "type": [(b["key"], b["doc_count"]) for b in aggs.get("type", {}).get("buckets", [])]
+        }
         for name, agg in aggs.get("filtered", {}).items():
             if isinstance(agg, dict) and agg.get("buckets"):
                 facets[name] = [(b["key"], b["doc_count"]) for b in agg["buckets"]]
@@ -99,9 +120,16 @@ class OpenSearchBackend(SearchBackend):
     def autocomplete(self, prefix: str, doc_types: Sequence[str], limit: int) -> list[Suggestion]:
         """Edge n-gram suggestions."""
         result = self._search(body.autocomplete_body(prefix, doc_types, limit))
-        return [Suggestion(doc_type=s["doc_type"], id=s["curie"], name=s["title"], url=s["url"],
-                           detail=s["curie"])
-                for s in (raw["_source"] for raw in result["hits"]["hits"])]
+        return [
+            Suggestion(
+                doc_type=s["doc_type"],
+                id=s["curie"],
+                name=s["title"],
+                url=s["url"],
+                detail=s["curie"],
+            )
+            for s in (raw["_source"] for raw in result["hits"]["hits"])
+        ]
 
     def _ensure_alias(self) -> None:
         if not self._call(self.client.indices.exists_alias, name=self.alias):
@@ -135,8 +163,11 @@ class OpenSearchBackend(SearchBackend):
     ) -> int:
         """New index, other types copied over, bulk load, one atomic alias swap, old index deleted."""
         new = f"{self.alias}-{time.time_ns()}"
-        old = list(self._call(self.client.indices.get_alias, name=self.alias)) if self._call(
-            self.client.indices.exists_alias, name=self.alias) else []
+        old = (
+            list(self._call(self.client.indices.get_alias, name=self.alias))
+            if self._call(self.client.indices.exists_alias, name=self.alias)
+            else []
+        )
         self._create(new, mappings.synonym_rules(synonym_groups))
         try:
             if old:
@@ -157,9 +188,12 @@ class OpenSearchBackend(SearchBackend):
 
     def _copy_other_types(self, old: str, new: str, doc_types: Sequence[str]) -> None:
         query = {"bool": {"must_not": [{"terms": {"doc_type": list(doc_types)}}]}}
-        self._call(self.client.reindex, body={"source": {"index": old, "query": query},
-                                              "dest": {"index": new}},
-                   refresh=True, wait_for_completion=True)
+        self._call(
+            self.client.reindex,
+            body={"source": {"index": old, "query": query}, "dest": {"index": new}},
+            refresh=True,
+            wait_for_completion=True,
+        )
 
     def _load(self, index: str, batches: Iterable[Sequence[IndexedDoc]]) -> int:
         def actions() -> Iterator[dict[str, Any]]:
@@ -168,8 +202,9 @@ class OpenSearchBackend(SearchBackend):
                     yield body.index_action(index, doc)
 
         count = 0
-        for ok, item in helpers.streaming_bulk(self.client, actions(), chunk_size=1000,
-                                               raise_on_error=False, max_retries=2):
+        for ok, item in helpers.streaming_bulk(
+            self.client, actions(), chunk_size=1000, raise_on_error=False, max_retries=2
+        ):
             if ok:
                 count += 1
             else:
@@ -178,8 +213,11 @@ class OpenSearchBackend(SearchBackend):
 
     def counts(self) -> dict[str, int]:
         """Documents per doc type (terms aggregation)."""
-        result = self._call(self.client.search, index=self.alias, body={
-            "size": 0, "aggs": {"type": {"terms": {"field": "doc_type", "size": 50}}}})
+        result = self._call(
+            self.client.search,
+            index=self.alias,
+            body={"size": 0, "aggs": {"type": {"terms": {"field": "doc_type", "size": 50}}}},
+        )
         return {b["key"]: b["doc_count"] for b in result["aggregations"]["type"]["buckets"]}
 
     def ping(self) -> str:

@@ -28,8 +28,11 @@ def analysis_settings(rules: Sequence[str]) -> dict[str, Any]:
             "possessive": {"type": "stemmer", "language": "possessive_english"},
             "english_stop": {"type": "stop", "stopwords": "_english_"},
             "english_stem": {"type": "stemmer", "language": "english"},
-            "rarelabs_synonyms": {"type": "synonym_graph", "synonyms": list(rules) or ["rarelabs, rarelabs"],
-                                  "lenient": True},
+            "rarelabs_synonyms": {
+                "type": "synonym_graph",
+                "synonyms": list(rules) or ["rarelabs, rarelabs"],
+                "lenient": True,
+            },
             "prefixes": {"type": "edge_ngram", "min_gram": 1, "max_gram": 20},
         },
         "analyzer": {
@@ -39,7 +42,13 @@ def analysis_settings(rules: Sequence[str]) -> dict[str, Any]:
             },
             "text_search": {
                 "tokenizer": "standard",
-                "filter": ["possessive", *FOLD, "english_stop", "rarelabs_synonyms", "english_stem"],
+                "filter": [
+                    "possessive",
+                    *FOLD,
+                    "english_stop",
+                    "rarelabs_synonyms",
+                    "english_stem",
+                ],
             },
             "autocomplete_index": {"tokenizer": "standard", "filter": [*FOLD, "prefixes"]},
             "autocomplete_search": {"tokenizer": "standard", "filter": FOLD},
@@ -66,7 +75,9 @@ def mappings(exact_boosts: Sequence[int], facet_names: Sequence[str]) -> dict[st
         "url": {"type": "keyword", "index": False},
         "summary": {"type": "text", "analyzer": "text_index", "search_analyzer": "text_search"},
         "autocomplete": {
-            "type": "text", "analyzer": "autocomplete_index", "search_analyzer": "autocomplete_search",
+            "type": "text",
+            "analyzer": "autocomplete_index",
+            "search_analyzer": "autocomplete_search",
         },
         "extra": {"type": "object", "enabled": False},
         "rank": {"type": "float"},
@@ -82,7 +93,9 @@ def mappings(exact_boosts: Sequence[int], facet_names: Sequence[str]) -> dict[st
     return {"dynamic": "strict", "properties": properties}
 
 
-def index_body(rules: Sequence[str], exact_boosts: Sequence[int], facet_names: Sequence[str]) -> dict[str, Any]:
+def index_body(
+    rules: Sequence[str], exact_boosts: Sequence[int], facet_names: Sequence[str]
+) -> dict[str, Any]:
     """The whole create-index body."""
     return {
         "settings": {

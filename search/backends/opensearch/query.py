@@ -45,8 +45,12 @@ def document_source(doc: IndexedDoc) -> dict[str, Any]:
 
 def index_action(index: str, doc: IndexedDoc) -> dict[str, Any]:
     """A bulk `index` action."""
-    return {"_op_type": "index", "_index": index, "_id": f"{doc.doc_type}:{doc.object_id}",
-            "_source": document_source(doc)}
+    return {
+        "_op_type": "index",
+        "_index": index,
+        "_id": f"{doc.doc_type}:{doc.object_id}",
+        "_source": document_source(doc),
+    }
 
 
 def delete_action(index: str, doc_type: str, object_id: int) -> dict[str, Any]:
@@ -59,8 +63,14 @@ def _exact_clauses(analysis: QueryAnalysis, exact_boosts: Sequence[int]) -> list
     for boost in exact_boosts:
         field = f"exact_{boost}"
         for keys, weight in analysis.weighted_keys:
-            clauses.append({"constant_score": {"filter": {"terms": {field: list(keys)}},
-                                               "boost": boost * EXACT_SCALE * weight}})
+            clauses.append(
+                {
+                    "constant_score": {
+                        "filter": {"terms": {field: list(keys)}},
+                        "boost": boost * EXACT_SCALE * weight,
+                    }
+                }
+            )
     return clauses
 
 
@@ -73,13 +83,29 @@ def text_clauses(analysis: QueryAnalysis, any_word: bool = False) -> list[dict[s
     clauses = []
     for position, terms in enumerate(analysis.all_term_lists):
         fuzzy = {"fuzziness": "AUTO", "prefix_length": 1} if position == 0 else {}
-        clauses.append({"multi_match": {
-            "query": " ".join(terms), "fields": TEXT_FIELDS, "type": "best_fields",
-            "operator": "or" if any_word else "and", **fuzzy,
-        }})
+        clauses.append(
+            {
+                "multi_match": {
+                    "query": " ".join(terms),
+                    "fields": TEXT_FIELDS,
+                    "type": "best_fields",
+                    "operator": "or" if any_word else "and",
+                    **fuzzy,
+                }
+            }
+        )
     if any_word:  # documents with every word still come first
-        clauses.extend({"multi_match": {"query": " ".join(t), "fields": TEXT_FIELDS, "operator": "and",
-                                        "boost": 2}} for t in analysis.all_term_lists)
+        clauses.extend(
+            {
+                "multi_match": {
+                    "query": " ".join(t),
+                    "fields": TEXT_FIELDS,
+                    "operator": "and",
+                    "boost": 2,
+                }
+            }
+            for t in analysis.all_term_lists
+        )
     phrase = phrase_form(analysis.corrected or analysis.raw)
     if phrase:
         clauses.append({"match_phrase": {"title": {"query": phrase, "boost": 3}}})
@@ -109,14 +135,26 @@ def search_body(
 ) -> dict[str, Any]:
     """Ranked hits (exact keys first), facet aggregations, highlight and paging."""
     texts = text_clauses(analysis, any_word)
-    filters = [{"terms": {f"facets.{name}": list(values)}} for name, values in sorted(request.filters.items())]
-    type_filter = {"terms": {"doc_type": list(request.doc_types)}} if request.doc_types else {"match_all": {}}
-    query = {"function_score": {
-        "query": {"bool": {"should": [*_exact_clauses(analysis, exact_boosts), *texts],
-                           "minimum_should_match": 1, "filter": filters}},
-        "field_value_factor": {"field": "rank", "missing": 1.0},
-        "boost_mode": "multiply",
-    }}
+    filters = [
+        {"terms": {f"facets.{name}": list(values)}}
+        for name, values in sorted(request.filters.items())
+    ]
+    type_filter = (
+        {"terms": {"doc_type": list(request.doc_types)}} if request.doc_types else {"match_all": {}}
+    )
+    query = {
+        "function_score": {
+            "query": {
+                "bool": {
+                    "should": [*_exact_clauses(analysis, exact_boosts), *texts],
+                    "minimum_should_match": 1,
+                    "filter": filters,
+                }
+            },
+            "field_value_factor": {"field": "rank", "missing": 1.0},
+            "boost_mode": "multiply",
+        }
+    }
     body: dict[str, Any] = {
         "query": query,
         "post_filter": type_filter,
@@ -126,15 +164,22 @@ def search_body(
         "_source": ["doc_type", "curie", "title", "url", "extra"],
         "aggs": {
             "type": {"terms": {"field": "doc_type", "size": 20}},
-            "filtered": {"filter": type_filter, "aggs": {
-                name: {"terms": {"field": f"facets.{name}", "size": 30}} for name in facet_names
-            }},
+            "filtered": {
+                "filter": type_filter,
+                "aggs": {
+                    name: {"terms": {"field": f"facets.{name}", "size": 30}} for name in facet_names
+                },
+            },
         },
         "highlight": {
-            "pre_tags": [MARK_START], "post_tags": [MARK_END], "require_field_match": False,
+            "pre_tags": [MARK_START],
+            "post_tags": [MARK_END],
+            "require_field_match": False,
             "highlight_query": {"bool": {"should": texts or [{"match_none": {}}]}},
-            "fields": {"summary": {"number_of_fragments": 2, "fragment_size": 160, "no_match_size": 200},
-                       "title": {"number_of_fragments": 0}},
+            "fields": {
+                "summary": {"number_of_fragments": 2, "fragment_size": 160, "no_match_size": 200},
+                "title": {"number_of_fragments": 0},
+            },
         },
     }
     after = decode_cursor(request.cursor) if request.cursor else None
@@ -151,14 +196,20 @@ def autocomplete_body(prefix: str, doc_types: Sequence[str], limit: int) -> dict
     return {
         "size": limit,
         "_source": ["doc_type", "curie", "title", "url"],
-        "query": {"function_score": {
-            "query": {"bool": {
-                "must": [{"match": {"autocomplete": {"query": prefix, "operator": "and"}}}],
-                "should": [{"prefix": {"title_norm": {"value": phrase_form(prefix), "boost": 100}}}],
-                "filter": filters,
-            }},
-            "field_value_factor": {"field": "rank", "missing": 1.0},
-            "boost_mode": "multiply",
-        }},
+        "query": {
+            "function_score": {
+                "query": {
+                    "bool": {
+                        "must": [{"match": {"autocomplete": {"query": prefix, "operator": "and"}}}],
+                        "should": [
+                            {"prefix": {"title_norm": {"value": phrase_form(prefix), "boost": 100}}}
+                        ],
+                        "filter": filters,
+                    }
+                },
+                "field_value_factor": {"field": "rank", "missing": 1.0},
+                "boost_mode": "multiply",
+            }
+        },
         "sort": SORT,
     }
