@@ -264,7 +264,7 @@ def _move_other_rows(source: Condition, target: Condition) -> int:
     moved = 0
     for rel in Condition._meta.related_objects:
         model = rel.related_model
-        if not rel.one_to_many or model in _HANDLED or model._meta.label in _REVIEW_MODELS:
+        if not rel.one_to_many or model in _HANDLED or model in _REVIEW_MODELS:
             continue
         moved += model._base_manager.filter(**{rel.field.name: source}).update(
             **{rel.field.name: target}
