@@ -1,4 +1,4 @@
-"""Resource viewsets (the public reads, staff write) and the treatment search operation."""
+"""Read-only resource viewsets (editing is the admin's) and the treatment search operation."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from rest_framework.views import APIView
 
 from api import filters
 from api.openapi import RareLabsAutoSchema
+from api.permissions import ModelPermissionsOrAnonReadOnly
 from api.serializers import (
     articles,
     conditions,
@@ -54,6 +55,7 @@ class FlexibleLookupMixin:
     """Detail by a natural key; `lookup_q` says how a path value maps to rows."""
 
     schema = RareLabsAutoSchema()
+    permission_classes = (ModelPermissionsOrAnonReadOnly,)
     lookup_field = "key"
     lookup_url_kwarg = "key"
     # No NUL: PostgreSQL rejects it in text, so such a key must 404 at routing, not 500.
@@ -77,17 +79,23 @@ class FlexibleLookupMixin:
         return self.list_serializer if self.action == "list" else self.detail_serializer
 
 
+def _ascii_number(value: str, max_digits: int = 11) -> int | None:
+    """The value as a bounded number, or None. str.isdigit alone accepts "²" and "٣", which int()
+    refuses or reads as another number."""
+    if value.isascii() and value.isdigit() and len(value) <= max_digits:
+        return int(value)
+    return None
+
+
 def _pk_or(value: str, q: Q) -> Q:
-    return Q(pk=int(value)) if value.isdigit() and len(value) < 12 else q
+    number = _ascii_number(value)
+    return Q(pk=number) if number is not None else q
 
 
 @extend_schema_view(
     retrieve=extend_schema(parameters=[_key("Slug, numeric id or CURIE (ORPHA:70, OMIM:253300).")]),
-    update=extend_schema(parameters=[_key("Slug, numeric id or CURIE.")]),
-    partial_update=extend_schema(parameters=[_key("Slug, numeric id or CURIE.")]),
-    destroy=extend_schema(parameters=[_key("Slug, numeric id or CURIE.")]),
 )
-class ConditionViewSet(FlexibleLookupMixin, viewsets.ModelViewSet):
+class ConditionViewSet(FlexibleLookupMixin, viewsets.ReadOnlyModelViewSet):
     """Conditions with their identifiers; the detail adds genes, phenotypes and therapies."""
 
     filterset_class = filters.ConditionFilter
@@ -121,11 +129,8 @@ class ConditionViewSet(FlexibleLookupMixin, viewsets.ModelViewSet):
 _GENE_KEY = _key("HGNC symbol (case-insensitive) or numeric id.")
 
 
-@extend_schema_view(retrieve=extend_schema(parameters=[_GENE_KEY]),
-                    update=extend_schema(parameters=[_GENE_KEY]),
-                    partial_update=extend_schema(parameters=[_GENE_KEY]),
-                    destroy=extend_schema(parameters=[_GENE_KEY]))  # fmt: skip
-class GeneViewSet(FlexibleLookupMixin, viewsets.ModelViewSet):
+@extend_schema_view(retrieve=extend_schema(parameters=[_GENE_KEY]))  # fmt: skip
+class GeneViewSet(FlexibleLookupMixin, viewsets.ReadOnlyModelViewSet):
     """Genes named by HGNC; the detail adds their conditions."""
 
     filterset_class = filters.GeneFilter
@@ -146,11 +151,8 @@ class GeneViewSet(FlexibleLookupMixin, viewsets.ModelViewSet):
 _HPO_KEY = _key("HPO id, e.g. HP:0001250.")
 
 
-@extend_schema_view(retrieve=extend_schema(parameters=[_HPO_KEY]),
-                    update=extend_schema(parameters=[_HPO_KEY]),
-                    partial_update=extend_schema(parameters=[_HPO_KEY]),
-                    destroy=extend_schema(parameters=[_HPO_KEY]))  # fmt: skip
-class PhenotypeViewSet(FlexibleLookupMixin, viewsets.ModelViewSet):
+@extend_schema_view(retrieve=extend_schema(parameters=[_HPO_KEY]))  # fmt: skip
+class PhenotypeViewSet(FlexibleLookupMixin, viewsets.ReadOnlyModelViewSet):
     """HPO terms; the detail adds parents and synonyms (everyday ones flagged)."""
 
     filterset_class = filters.PhenotypeFilter
@@ -171,11 +173,8 @@ class PhenotypeViewSet(FlexibleLookupMixin, viewsets.ModelViewSet):
 _VARIANT_KEY = _key("Numeric id, or a ClinVar variation id as VCV000007105.")
 
 
-@extend_schema_view(retrieve=extend_schema(parameters=[_VARIANT_KEY]),
-                    update=extend_schema(parameters=[_VARIANT_KEY]),
-                    partial_update=extend_schema(parameters=[_VARIANT_KEY]),
-                    destroy=extend_schema(parameters=[_VARIANT_KEY]))  # fmt: skip
-class VariantViewSet(FlexibleLookupMixin, viewsets.ModelViewSet):
+@extend_schema_view(retrieve=extend_schema(parameters=[_VARIANT_KEY]))  # fmt: skip
+class VariantViewSet(FlexibleLookupMixin, viewsets.ReadOnlyModelViewSet):
     """Variants with their HGVS names and ClinVar facts."""
 
     filterset_class = filters.VariantFilter
@@ -197,11 +196,8 @@ class VariantViewSet(FlexibleLookupMixin, viewsets.ModelViewSet):
 _THERAPY_KEY = _key("Slug (e.g. nusinersen) or numeric id.")
 
 
-@extend_schema_view(retrieve=extend_schema(parameters=[_THERAPY_KEY]),
-                    update=extend_schema(parameters=[_THERAPY_KEY]),
-                    partial_update=extend_schema(parameters=[_THERAPY_KEY]),
-                    destroy=extend_schema(parameters=[_THERAPY_KEY]))  # fmt: skip
-class TherapyViewSet(FlexibleLookupMixin, viewsets.ModelViewSet):
+@extend_schema_view(retrieve=extend_schema(parameters=[_THERAPY_KEY]))  # fmt: skip
+class TherapyViewSet(FlexibleLookupMixin, viewsets.ReadOnlyModelViewSet):
     """Therapy candidates; the detail adds what each is known to do for which condition."""
 
     filterset_class = filters.TherapyFilter
@@ -223,11 +219,8 @@ class TherapyViewSet(FlexibleLookupMixin, viewsets.ModelViewSet):
 _NCT_KEY = _key("NCT number, e.g. NCT02193074.")
 
 
-@extend_schema_view(retrieve=extend_schema(parameters=[_NCT_KEY]),
-                    update=extend_schema(parameters=[_NCT_KEY]),
-                    partial_update=extend_schema(parameters=[_NCT_KEY]),
-                    destroy=extend_schema(parameters=[_NCT_KEY]))  # fmt: skip
-class TrialViewSet(FlexibleLookupMixin, viewsets.ModelViewSet):
+@extend_schema_view(retrieve=extend_schema(parameters=[_NCT_KEY]))  # fmt: skip
+class TrialViewSet(FlexibleLookupMixin, viewsets.ReadOnlyModelViewSet):
     """Clinical trials from ClinicalTrials.gov."""
 
     filterset_class = filters.TrialFilter
@@ -246,11 +239,8 @@ class TrialViewSet(FlexibleLookupMixin, viewsets.ModelViewSet):
 _PMID_KEY = _key("PubMed id (PMID), e.g. 29091570.")
 
 
-@extend_schema_view(retrieve=extend_schema(parameters=[_PMID_KEY]),
-                    update=extend_schema(parameters=[_PMID_KEY]),
-                    partial_update=extend_schema(parameters=[_PMID_KEY]),
-                    destroy=extend_schema(parameters=[_PMID_KEY]))  # fmt: skip
-class PublicationViewSet(FlexibleLookupMixin, viewsets.ModelViewSet):
+@extend_schema_view(retrieve=extend_schema(parameters=[_PMID_KEY]))  # fmt: skip
+class PublicationViewSet(FlexibleLookupMixin, viewsets.ReadOnlyModelViewSet):
     """Publications from PubMed."""
 
     filterset_class = filters.PublicationFilter
@@ -269,11 +259,8 @@ class PublicationViewSet(FlexibleLookupMixin, viewsets.ModelViewSet):
 _ARTICLE_KEY = _key("Article slug.")
 
 
-@extend_schema_view(retrieve=extend_schema(parameters=[_ARTICLE_KEY]),
-                    update=extend_schema(parameters=[_ARTICLE_KEY]),
-                    partial_update=extend_schema(parameters=[_ARTICLE_KEY]),
-                    destroy=extend_schema(parameters=[_ARTICLE_KEY]))  # fmt: skip
-class ArticleViewSet(FlexibleLookupMixin, viewsets.ModelViewSet):
+@extend_schema_view(retrieve=extend_schema(parameters=[_ARTICLE_KEY]))  # fmt: skip
+class ArticleViewSet(FlexibleLookupMixin, viewsets.ReadOnlyModelViewSet):
     """Articles for families: the public sees published ones only, staff see drafts too."""
 
     filterset_class = filters.ArticleFilter

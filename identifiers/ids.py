@@ -206,6 +206,8 @@ def vcv_accession(variation_id: int) -> str:
 def parse_vcv(value: str) -> int | None:
     """The variation id of a "VCV000007105" accession (any case); None for anything else."""
     upper = value.upper()
-    if upper.startswith("VCV") and upper[3:].isdigit() and len(upper) <= VCV_MAX_LENGTH:
+    # isascii: str.isdigit alone accepts "²", which int() then refuses (a 500 in the API).
+    digits = upper[3:]
+    if upper.startswith("VCV") and digits.isascii() and digits.isdigit() and len(upper) <= VCV_MAX_LENGTH:
         return int(upper[3:])
     return None

@@ -283,7 +283,7 @@ CONTENT_SECURITY_POLICY = {
 
 # --- REST framework ---------------------------------------------------------------------------
 REST_FRAMEWORK = {
-    "DEFAULT_PERMISSION_CLASSES": ["api.permissions.ReadOnlyOrStaff"],
+    "DEFAULT_PERMISSION_CLASSES": ["api.permissions.ReadOnly"],
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "rest_framework.authentication.SessionAuthentication",
     ],
