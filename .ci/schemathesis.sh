@@ -29,4 +29,4 @@ done
   --max-examples "$EXAMPLES" \
   --request-timeout 30 \
   --seed 20261125 \
-  --include-path-regex "^/api/v1/(conditions|genes|phenotypes|variants|therapies|trials|publications|articles|treatments)/"
+  --include-path-regex "^/api/v1/(conditions|genes|phenotypes|variants|therapies|trials|publications|articles|treatments|search)/"

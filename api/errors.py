@@ -14,7 +14,9 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
     if response is None:
         return None
     detail = response.data
-    code = getattr(exc, "default_code", "error")
+    # Django's Http404 and PermissionDenied have no DRF code; name them as DRF's own would.
+    fallback = {403: "permission_denied", 404: "not_found"}.get(response.status_code, "error")
+    code = getattr(exc, "default_code", fallback)
     if isinstance(detail, dict) and "detail" in detail and len(detail) == 1:
         body = {"code": code, "message": str(detail["detail"]), "fields": {}}
     elif isinstance(detail, dict):

@@ -23,9 +23,9 @@ class ErrorSerializer(serializers.Serializer):
 
 ERRORS = {
     "400": "Invalid input: the fields say which parameter and why.",
-    "403": "Writing needs a staff account.",
+    "403": "Not allowed for this account (the API is read-only; editing is in the admin).",
     "404": "No such object (or page).",
-    "414": "The query string is longer than the web server accepts.",
+    "414": "The address is too long (api/middleware.py MAX_URL_LENGTH).",
     "429": "Too many requests from an anonymous client: slow down.",
 }
 
@@ -48,9 +48,6 @@ class RareLabsAutoSchema(AutoSchema):
             codes.append("403")
         for code in codes:
             if code not in responses:
-                if code == "414":  # answered by the web server itself, as an HTML page
-                    responses[code] = {"description": ERRORS[code]}
-                    continue
                 body = self._get_response_for_code(ErrorSerializer, code, direction=direction)
                 body["description"] = ERRORS[code]
                 responses[code] = body

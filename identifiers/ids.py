@@ -208,6 +208,11 @@ def parse_vcv(value: str) -> int | None:
     upper = value.upper()
     # isascii: str.isdigit alone accepts "²", which int() then refuses (a 500 in the API).
     digits = upper[3:]
-    if upper.startswith("VCV") and digits.isascii() and digits.isdigit() and len(upper) <= VCV_MAX_LENGTH:
+    if (
+        upper.startswith("VCV")
+        and digits.isascii()
+        and digits.isdigit()
+        and len(upper) <= VCV_MAX_LENGTH
+    ):
         return int(upper[3:])
     return None

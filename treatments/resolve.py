@@ -114,7 +114,7 @@ def gene_get_for_text(*, text: str) -> Gene | None:
 def variant_resolve(*, text: str, gene_symbol: str = "") -> ResolvedVariant:
     """Parse the variant (TreatmentQueryError when malformed) and find it in the database."""
     try:
-        description = parse_variant(text)
+        description = parse_variant(text, gene=gene_symbol)
     except VariantParseError as exc:
         raise TreatmentQueryError("variant", f"Could not read the variant: {exc}") from exc
     gene = (description.gene or gene_symbol or "").upper()

@@ -97,6 +97,9 @@ def treatment_export(request: HttpRequest, fmt: str) -> HttpResponse:
 def autocomplete(request: HttpRequest, kind: str) -> JsonResponse:
     """Suggestions for the condition or phenotype box, as JSON."""
     prefix = request.GET.get("q", "")[:100]
+    if not prefix.isprintable():  # NUL reaches PostgreSQL as an error, not as text
+        error = {"code": "invalid", "message": "q contains control characters.", "fields": {}}
+        return JsonResponse({"error": error}, status=400)
     if kind == "condition":
         found = condition_list_autocomplete(prefix=prefix)
     else:

@@ -3,6 +3,7 @@
 from identifiers.hgvs.exons import (
     DMD_EXON_COUNT,
     DMD_SKIPPING_FILE,
+    MAX_EXON_NUMBER,
     dmd_skipping_table,
     exon_skip_amenable,
 )
@@ -20,6 +21,7 @@ from identifiers.hgvs.types import (
 __all__ = [
     "DMD_EXON_COUNT",
     "DMD_SKIPPING_FILE",
+    "MAX_EXON_NUMBER",
     "MAX_VARIANT_LENGTH",
     "ONE_TO_THREE",
     "THREE_TO_ONE",

@@ -10,6 +10,9 @@ from pathlib import Path
 from identifiers.hgvs.types import VariantDescription, VariantParseError, keys
 
 DMD_EXON_COUNT = 79  # the full-length dystrophin transcript has 79 exons
+# A bound on any exon number read from a request, checked before a range is built: TTN, the human
+# gene with the most exons, has 363 (Bang et al., Circ Res 2001;89:1065).
+MAX_EXON_NUMBER = 363
 DMD_SKIPPING_FILE = Path(__file__).resolve().parent.parent / "data" / "dmd_exon_skipping.json"
 
 # --- exon-level descriptions ---------------------------------------------------------------
@@ -30,7 +33,8 @@ _EXON_FORMS = (
 )
 
 
-def parse_exon(text: str) -> VariantDescription:
+def parse_exon(text: str, given_gene: str = "") -> VariantDescription:
+    """An exon-level description; `given_gene` is a gene named beside the text (a form field)."""
     for form in _EXON_FORMS:
         match = form.fullmatch(text)
         if match:
@@ -42,6 +46,11 @@ def parse_exon(text: str) -> VariantDescription:
         )
     first = int(match["a"])
     last = int(match["b"]) if match["b"] else first
+    if max(first, last) > MAX_EXON_NUMBER:
+        raise VariantParseError(
+            f"exon {max(first, last)} does not exist: no human gene has more than "
+            f"{MAX_EXON_NUMBER} exons"
+        )
     if first < 1:
         raise VariantParseError(f"exon numbers start at 1 ({text!r})")
     if last < first:
@@ -49,7 +58,7 @@ def parse_exon(text: str) -> VariantDescription:
             f"exon range {first}-{last} is reversed; write it low to high ({last}-{first})"
         )
     gene = match["gene"]
-    if gene == "DMD" and last > DMD_EXON_COUNT:
+    if (gene or given_gene) == "DMD" and last > DMD_EXON_COUNT:
         raise VariantParseError(f"DMD has {DMD_EXON_COUNT} exons; exon {last} does not exist")
     action = match["act"].lower()
     change_type = next(kind for kind, words in _ACTIONS.items() if action in words)

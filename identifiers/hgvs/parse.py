@@ -22,8 +22,11 @@ from identifiers.hgvs.types import (
 from identifiers.ids import IdentifierKind, parse_identifier
 
 
-def parse_variant(text: str) -> VariantDescription:
-    """Parse an HGVS-style, legacy protein, rsID or exon-level variant description."""
+def parse_variant(text: str, *, gene: str = "") -> VariantDescription:
+    """Parse an HGVS-style, legacy protein, rsID or exon-level variant description.
+
+    `gene` is the gene given beside the text (a form's gene field); it bounds exon numbers.
+    """
     cleaned = clean(text)
     ident = parse_identifier(cleaned)
     if ident is not None and ident.kind is IdentifierKind.RSID:
@@ -31,7 +34,7 @@ def parse_variant(text: str) -> VariantDescription:
     if re.fullmatch(r"rs\s*", cleaned, re.IGNORECASE):
         raise VariantParseError(f"rsID {cleaned!r} has no number (expected e.g. rs1800112)")
     if EXON_WORD_RE.search(cleaned):
-        return parse_exon(cleaned)
+        return parse_exon(cleaned, gene.strip().upper())
     combined = _COMBINED_RE.fullmatch(cleaned)
     if combined:
         main = _parse_prefixed(combined["main"], cleaned)
