@@ -152,9 +152,12 @@ CACHES = {
         "LOCATION": REDIS_CLIENT_URL,
         "KEY_PREFIX": env.str("CACHE_KEY_PREFIX", default="rarelabs"),
         "TIMEOUT": 300,
-        "OPTIONS": {"SOCKET_CONNECT_TIMEOUT": 3, "SOCKET_TIMEOUT": 3},
+        # A dead or hung Redis must cost a page its cache, never the page (issue 14): errors are
+        # logged and read as misses (throttle counters too), with short timeouts.
+        "OPTIONS": {"SOCKET_CONNECT_TIMEOUT": 0.5, "SOCKET_TIMEOUT": 0.5, "IGNORE_EXCEPTIONS": True},
     }
 }
+DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
 CELERY_TASK_DEFAULT_QUEUE = env.str("CELERY_QUEUE", default="rarelabs")
