@@ -174,6 +174,11 @@ REFRESH_LITERATURE_EVERY_HOURS = env.float("REFRESH_LITERATURE_EVERY_HOURS", def
 # --- Search -----------------------------------------------------------------------------------
 OPENSEARCH_URL = env.str("OPENSEARCH_URL", default="")
 OPENSEARCH_INDEX_PREFIX = env.str("OPENSEARCH_INDEX_PREFIX", default="rarelabs")
+# Issue 14: a hung node costs a search at most this long, and after this many failures in a row
+# a worker sends searches straight to PostgreSQL until the reset time has passed.
+OPENSEARCH_TIMEOUT_SECONDS = env.float("OPENSEARCH_TIMEOUT_SECONDS", default=2.0)
+OPENSEARCH_BREAKER_THRESHOLD = env.int("OPENSEARCH_BREAKER_THRESHOLD", default=3)
+OPENSEARCH_BREAKER_RESET_SECONDS = env.float("OPENSEARCH_BREAKER_RESET_SECONDS", default=30.0)
 SEARCH_BACKEND = env.str(
     "SEARCH_BACKEND",
     default=(

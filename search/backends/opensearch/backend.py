@@ -18,6 +18,8 @@ from opensearchpy.exceptions import (
     TransportError,
 )
 
+from ingest.errors import CircuitOpen
+from ingest.http import CircuitBreaker
 from search.analysis import QueryAnalysis
 from search.backends.base import BackendUnavailable, SearchBackend
 from search.backends.opensearch import mappings
@@ -29,6 +31,8 @@ from search.text import safe_snippet
 
 logger = logging.getLogger(__name__)
 UNREACHABLE = (OSConnectionError, ConnectionTimeout)
+# Writes (bulk, reindex, alias swaps) may take longer than a visitor's search may wait.
+WRITE_TIMEOUT_SECONDS = 120
 SWAP_GRACE_SECONDS = (
     1.0  # searches that resolved the alias just before a swap finish on the old index
 )
@@ -44,18 +48,34 @@ class OpenSearchBackend(SearchBackend):
         url = settings.OPENSEARCH_URL
         if not url:
             raise BackendUnavailable("OPENSEARCH_URL is not set")
-        self.client = OpenSearch(hosts=[url], timeout=10, max_retries=0, retry_on_timeout=False)
+        # A node that accepts and never answers must cost a search seconds, not a worker: short
+        # timeouts, and a per-process breaker that sends searches to PostgreSQL without waiting.
+        self.client = OpenSearch(hosts=[url], timeout=settings.OPENSEARCH_TIMEOUT_SECONDS,
+                                 max_retries=0, retry_on_timeout=False)  # fmt: skip
+        self.breaker = CircuitBreaker(
+            f"opensearch@{url}",
+            failure_threshold=settings.OPENSEARCH_BREAKER_THRESHOLD,
+            reset_after=settings.OPENSEARCH_BREAKER_RESET_SECONDS,
+        )
         self.alias = f"{settings.OPENSEARCH_INDEX_PREFIX}-search"
 
     def _call(self, func, *args: Any, **kwargs: Any) -> Any:
         try:
-            return func(*args, **kwargs)
+            self.breaker.check(settings.OPENSEARCH_URL)
+        except CircuitOpen as exc:
+            raise BackendUnavailable(str(exc)) from exc
+        try:
+            result = func(*args, **kwargs)
         except UNREACHABLE as exc:
+            self.breaker.record_failure()
             raise BackendUnavailable(str(exc)) from exc
         except NotFoundError as exc:
+            self.breaker.record_success()  # the node answered
             raise BackendUnavailable(
                 f"index {self.alias} missing; run `search_index rebuild`"
             ) from exc
+        self.breaker.record_success()
+        return result
 
     def _search(self, request_body: dict[str, Any]) -> dict[str, Any]:
         try:
@@ -64,6 +84,8 @@ class OpenSearchBackend(SearchBackend):
             # An alias swap can race a search that resolved the old index; one retry settles it.
             if isinstance(exc, TransportError) and exc.status_code not in (404, 503):
                 raise
+            if isinstance(exc, BackendUnavailable) and not isinstance(exc.__cause__, NotFoundError):
+                raise  # unreachable or circuit open: waiting again would only double the delay
             logger.info("search: retrying once after %s", exc)
             return self._call(self.client.search, index=self.alias, body=request_body)
 
@@ -142,18 +164,32 @@ class OpenSearchBackend(SearchBackend):
         index_body = mappings.index_body(rules, exact_boosts(), sorted(filter_fields()))
         if alias:
             index_body["aliases"] = {self.alias: {}}
-        self._call(self.client.indices.create, index=index, body=index_body)
+        self._call(
+            self.client.indices.create,
+            index=index,
+            body=index_body,
+            request_timeout=WRITE_TIMEOUT_SECONDS,
+        )
 
     def index(self, docs: Sequence[IndexedDoc]) -> None:
         """Bulk index through the alias; refreshed so the change is searchable at once."""
         self._ensure_alias()
         actions = [body.index_action(self.alias, doc) for doc in docs]
-        self._call(helpers.bulk, self.client, actions, refresh=True)
+        self._call(
+            helpers.bulk, self.client, actions, refresh=True, request_timeout=WRITE_TIMEOUT_SECONDS
+        )
 
     def delete(self, doc_type: str, object_ids: Sequence[int]) -> None:
         """Bulk delete; ids already gone are fine."""
         actions = [body.delete_action(self.alias, doc_type, i) for i in object_ids]
-        self._call(helpers.bulk, self.client, actions, refresh=True, raise_on_error=False)
+        self._call(
+            helpers.bulk,
+            self.client,
+            actions,
+            refresh=True,
+            raise_on_error=False,
+            request_timeout=WRITE_TIMEOUT_SECONDS,
+        )
 
     def rebuild(
         self,
@@ -173,10 +209,16 @@ class OpenSearchBackend(SearchBackend):
             if old:
                 self._copy_other_types(old[0], new, doc_types)
             count = self._load(new, batches)
-            self._call(self.client.indices.refresh, index=new)
+            self._call(
+                self.client.indices.refresh, index=new, request_timeout=WRITE_TIMEOUT_SECONDS
+            )
             actions = [{"remove": {"index": name, "alias": self.alias}} for name in old]
             actions.append({"add": {"index": new, "alias": self.alias}})
-            self._call(self.client.indices.update_aliases, body={"actions": actions})
+            self._call(
+                self.client.indices.update_aliases,
+                body={"actions": actions},
+                request_timeout=WRITE_TIMEOUT_SECONDS,
+            )
         except Exception:
             self.client.indices.delete(index=new, ignore_unavailable=True)
             raise
@@ -193,6 +235,7 @@ class OpenSearchBackend(SearchBackend):
             body={"source": {"index": old, "query": query}, "dest": {"index": new}},
             refresh=True,
             wait_for_completion=True,
+            request_timeout=WRITE_TIMEOUT_SECONDS,
         )
 
     def _load(self, index: str, batches: Iterable[Sequence[IndexedDoc]]) -> int:
@@ -203,7 +246,12 @@ class OpenSearchBackend(SearchBackend):
 
         count = 0
         for ok, item in helpers.streaming_bulk(
-            self.client, actions(), chunk_size=1000, raise_on_error=False, max_retries=2
+            self.client,
+            actions(),
+            chunk_size=1000,
+            raise_on_error=False,
+            max_retries=2,
+            request_timeout=WRITE_TIMEOUT_SECONDS,
         ):
             if ok:
                 count += 1

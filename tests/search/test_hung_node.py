@@ -1,0 +1,99 @@
+"""A node that accepts connections and never answers: searches degrade to PostgreSQL quickly,
+the breaker stops waiting on it, and pages that do not search never connect to it."""
+
+from __future__ import annotations
+
+import socket
+import threading
+import time
+from collections.abc import Iterator
+
+import pytest
+from django.test import Client
+
+from search.indexer import rebuild
+from tests.factories.knowledge import ConditionFactory, TherapyFactory
+from tests.factories.records import ArticleFactory
+
+POSTGRES = "search.backends.postgres.backend.PostgresBackend"
+OPENSEARCH = "search.backends.opensearch.backend.OpenSearchBackend"
+
+
+class SilentNode:
+    """A real TCP listener on 127.0.0.1 that accepts every connection and never sends a byte."""
+
+    def __init__(self) -> None:
+        self.server = socket.create_server(("127.0.0.1", 0), backlog=64)
+        self.server.settimeout(0.2)
+        self.url = f"http://127.0.0.1:{self.server.getsockname()[1]}"
+        self.accepted: list[socket.socket] = []
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._accept, daemon=True)
+        self._thread.start()
+
+    def _accept(self) -> None:
+        while not self._stop.is_set():
+            try:
+                conn, _ = self.server.accept()
+            except TimeoutError:
+                continue
+            self.accepted.append(conn)  # held open, never answered
+
+    def close(self) -> None:
+        self._stop.set()
+        self._thread.join()
+        for conn in self.accepted:
+            conn.close()
+        self.server.close()
+
+
+@pytest.fixture
+def hung_node(settings, db: None) -> Iterator[SilentNode]:
+    settings.SEARCH_BACKEND = POSTGRES
+    ConditionFactory(primary_id="ORPHA:33069", name="Dravet syndrome", slug="dravet-syndrome")
+    TherapyFactory(slug="stiripentol", name="stiripentol")
+    ArticleFactory(slug="living-with-dravet")
+    rebuild(progress=False)
+    node = SilentNode()
+    settings.SEARCH_BACKEND = OPENSEARCH
+    settings.OPENSEARCH_URL = node.url
+    settings.OPENSEARCH_TIMEOUT_SECONDS = 2.0
+    settings.OPENSEARCH_BREAKER_THRESHOLD = 3
+    yield node
+    node.close()
+
+
+def test_searches_fall_back_fast_then_stop_waiting_on_the_node(hung_node: SilentNode) -> None:
+    client = Client()
+    timings = []
+    for _ in range(8):
+        started = time.monotonic()
+        response = client.get("/api/v1/search/", {"q": "dravet"})
+        timings.append(time.monotonic() - started)
+        body = response.json()
+        assert response.status_code == 200
+        assert body["degraded"] is True
+        assert body["results"][0]["id"] == "ORPHA:33069"
+    assert max(timings[:3]) < 4, timings  # was 10 s per request, times two with the retry
+    assert max(timings[3:]) < 0.5, timings  # breaker open: no wait at all
+    assert len(hung_node.accepted) == 3
+
+
+def test_pages_that_do_not_search_never_touch_the_engine(hung_node: SilentNode) -> None:
+    client = Client()
+    for url in ("/", "/conditions/dravet-syndrome/", "/therapies/stiripentol/",
+                "/articles/living-with-dravet/", "/conditions/", "/therapies/"):  # fmt: skip
+        started = time.monotonic()
+        assert client.get(url).status_code == 200, url
+        assert time.monotonic() - started < 2, url
+    assert hung_node.accepted == []
+
+
+def test_the_search_page_and_autocomplete_answer_within_the_timeout(hung_node: SilentNode) -> None:
+    client = Client()
+    started = time.monotonic()
+    page = client.get("/search", {"q": "dravet"})
+    suggestions = client.get("/api/v1/search/autocomplete/", {"q": "drav"})
+    assert time.monotonic() - started < 5
+    assert b"Dravet syndrome" in page.content
+    assert suggestions.json()["results"][0]["name"] == "Dravet syndrome"
