@@ -10,7 +10,7 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 
 # Longer addresses are refused before any view reads them (the server's own limit is 8190).
 MAX_URL_LENGTH = 4000
-_JSON_PREFIXES = ("/api/", "/treatments/autocomplete/")
+_JSON_PREFIXES = ("/api/", "/treatments/autocomplete/", "/search/autocomplete")
 _CODES = {400: "parse_error", 404: "not_found", 405: "method_not_allowed", 414: "uri_too_long",
           500: "server_error"}  # fmt: skip
 

@@ -154,7 +154,11 @@ CACHES = {
         "TIMEOUT": 300,
         # A dead or hung Redis must cost a page its cache, never the page (issue 14): errors are
         # logged and read as misses (throttle counters too), with short timeouts.
-        "OPTIONS": {"SOCKET_CONNECT_TIMEOUT": 0.5, "SOCKET_TIMEOUT": 0.5, "IGNORE_EXCEPTIONS": True},
+        "OPTIONS": {
+            "SOCKET_CONNECT_TIMEOUT": 0.5,
+            "SOCKET_TIMEOUT": 0.5,
+            "IGNORE_EXCEPTIONS": True,
+        },
     }
 }
 DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
@@ -232,6 +236,10 @@ AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = 1  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
+# Issue 14: X-Forwarded-For is trusted only from NUM_PROXIES configured proxies (0: none), the
+# same rule for the login lockout (axes) and the API throttle (DRF).
+NUM_PROXIES = env.int("NUM_PROXIES", default=0)
+AXES_CLIENT_IP_CALLABLE = "rarelabs.client_ip.client_ip"
 SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", default=8 * 3600)
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 LOGIN_URL = "admin:login"
@@ -305,7 +313,12 @@ REST_FRAMEWORK = {
     # Every operation documents its error answers, search included (issue 14).
     "DEFAULT_SCHEMA_CLASS": "api.openapi.RareLabsAutoSchema",
     "DEFAULT_THROTTLE_CLASSES": ["rest_framework.throttling.AnonRateThrottle"],
-    "DEFAULT_THROTTLE_RATES": {"anon": env.str("API_ANON_RATE", default="120/minute")},
+    "DEFAULT_THROTTLE_RATES": {
+        "anon": env.str("API_ANON_RATE", default="120/minute"),
+        # The site's own search box has its own budget: it never spends the public API's.
+        "site_autocomplete": env.str("SITE_AUTOCOMPLETE_RATE", default="1200/minute"),
+    },
+    "NUM_PROXIES": NUM_PROXIES,
     "EXCEPTION_HANDLER": "api.errors.exception_handler",
 }
 SPECTACULAR_SETTINGS = {

@@ -8,6 +8,7 @@ from rest_framework.exceptions import ValidationError
 from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
 from rest_framework.response import Response
+from rest_framework.throttling import ScopedRateThrottle
 from rest_framework.views import APIView
 
 from search.documents import registry
@@ -96,6 +97,15 @@ class SearchAutocompleteApi(APIView):
         return Response(
             AutocompleteResponseSerializer({"query": query, "results": suggestions}).data
         )
+
+
+class SiteAutocompleteApi(SearchAutocompleteApi):
+    """The same suggestions for the site's own search boxes, with their own rate budget, so a
+    hospital typing behind one address never exhausts the public API's (and the reverse)."""
+
+    schema = None  # a page helper, not part of the public API
+    throttle_classes = (ScopedRateThrottle,)
+    throttle_scope = "site_autocomplete"
 
 
 def _int(raw: str, name: str) -> int:

@@ -179,7 +179,7 @@ def test_home_puts_search_first_then_browse_articles_and_trials(client: Client) 
     assert "A guide for the home page" in main
     assert "A recruiting study" in main
     assert html.count('id="site-search"') == 1
-    assert 'data-autocomplete-url="/api/v1/search/autocomplete/"' in html
+    assert 'data-autocomplete-url="/search/autocomplete"' in html
     assert re.search(r'<script src="/static/js/search\.js" defer>', html)
     assert 'class="skip-link" href="#main"' in html
 
