@@ -45,7 +45,7 @@ def home(request: HttpRequest) -> HttpResponse:
 
 
 @require_safe
-@cache_page_for_anonymous
+@cache_page_for_anonymous(params=("tag", "page"))
 def article_list(request: HttpRequest) -> HttpResponse:
     """Public articles, newest first, filtered by one tag, ten to a page."""
     tag = _text_param(request, "tag")

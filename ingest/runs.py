@@ -182,3 +182,8 @@ def run_summary(runs: list[RefreshRun | None]) -> list[str]:
             line += f" - {run.errors[-1].get('message')}"
         lines.append(line)
     return lines or ["nothing due"]
+
+
+def runs_failed(runs: list[RefreshRun | None]) -> list[RefreshRun]:
+    """The runs that failed, so a command can exit non-zero (cron and CI read the exit code)."""
+    return [run for run in runs if run is not None and run.status == RunStatus.FAILED]

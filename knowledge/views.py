@@ -16,7 +16,7 @@ THERAPIES_PER_PAGE = 50
 
 
 @require_safe
-@cache_page_for_anonymous
+@cache_page_for_anonymous(params=("letter", "page"))
 def condition_list(request: HttpRequest) -> HttpResponse:
     """Conditions A to Z: one letter at a time, fifty to a page."""
     letter = request.GET.get("letter", "A")[:3].upper()
@@ -100,7 +100,7 @@ def therapy_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @require_safe
-@cache_page_for_anonymous
+@cache_page_for_anonymous(params=("page",))
 def therapy_list(request: HttpRequest) -> HttpResponse:
     """All therapies in the knowledge base, by name."""
     page = Paginator(selectors.therapy_list(), THERAPIES_PER_PAGE).get_page(request.GET.get("page"))

@@ -24,6 +24,7 @@ logger = logging.getLogger(__name__)
 DATABASE_NAME = "rarelabs"
 # A unix socket path must stay under 108 bytes, or servers silently listen elsewhere.
 MAX_SOCKET_PATH = 100
+REDIS_MAXMEMORY = os.environ.get("RARELABS_REDIS_MAXMEMORY", "256mb")
 
 
 class EmbeddedServerError(RuntimeError):
@@ -234,6 +235,12 @@ def ensure_redis(var_dir: Path) -> Path:
                 str(directory / "redis.log"),
                 "--save",
                 "300 10",
+                # Bounded memory: only keys with a time to live (cached pages, throttle counters)
+                # are evicted, never the Celery queues or the page generation counter.
+                "--maxmemory",
+                REDIS_MAXMEMORY,
+                "--maxmemory-policy",
+                "volatile-lru",
             ],
             check=True,
             timeout=15,

@@ -52,5 +52,9 @@ def healthz(request: HttpRequest) -> JsonResponse:
     down = [name for name, check in checks.items() if check["state"] == "down"]
     degraded = [name for name, check in checks.items() if check["state"] == "degraded"]
     overall = "down" if down else ("degraded" if degraded else "ok")
+    user = getattr(request, "user", None)
+    if not (user is not None and user.is_staff):
+        # Socket paths, addresses and exception text help an attacker; staff see them.
+        checks = {name: {"state": check["state"]} for name, check in checks.items()}
     body = {"status": overall, "checks": checks, "down": down, "degraded": degraded}
     return JsonResponse(body, status=503 if down else 200)

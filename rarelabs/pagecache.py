@@ -71,15 +71,27 @@ def _cacheable(request: HttpRequest) -> bool:
     return not (user is not None and user.is_authenticated)
 
 
-def cache_page_for_anonymous(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
-    """Serve a view's 200 responses from Redis for anonymous GETs, keyed by generation and URL."""
+def _page_key(request: HttpRequest, params: tuple[str, ...]) -> str:
+    # Only the parameters the view reads make a page different: `?x=1`, `?x=2`, ... share one
+    # entry instead of each adding one (which grew Redis without bound).
+    parts = [request.path] + [f"{name}={request.GET.get(name, '')[:100]}" for name in params]
+    digest = hashlib.sha256("\n".join(parts).encode()).hexdigest()[:32]
+    return f"{_namespace()}:{page_cache_generation()}:{digest}"
+
+
+def cache_page_for_anonymous(
+    view: Callable[..., HttpResponse] | None = None, *, params: tuple[str, ...] = ()
+) -> Any:
+    """Serve a view's 200 responses from Redis for anonymous GETs, keyed by generation, path
+    and the query parameters the view reads (`params`); use bare or as `(params=(...))`."""
+    if view is None:
+        return functools.partial(cache_page_for_anonymous, params=params)
 
     @functools.wraps(view)
     def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         if not _cacheable(request):
             return view(request, *args, **kwargs)
-        digest = hashlib.sha256(request.get_full_path().encode()).hexdigest()[:32]
-        key = f"{_namespace()}:{page_cache_generation()}:{digest}"
+        key = _page_key(request, params)
         hit = cache.get(key)
         if hit is not None:
             content, content_type = hit

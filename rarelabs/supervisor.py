@@ -44,9 +44,9 @@ def running_site() -> tuple[int, str] | None:
         pid = int(pid_text)
     except (OSError, ValueError):
         return None
-    try:
-        os.kill(pid, 0)
-    except OSError:
+    # A pid file left by a killed run may name a pid the system has since given to another
+    # process: only a live `run_site` counts.
+    if not embedded._pid_is(pid, "run_site"):
         return None
     return pid, url.strip()
 

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import io
+import re
 
 import pytest
 from django.core.management import call_command
+from django.core.management.base import CommandError
 
 from ingest.models import RefreshRun, RunStatus
 from literature.models import Publication
@@ -42,3 +44,16 @@ def test_refresh_trials_command_prints_one_line_per_run(settings, httpserver):
         f"trials_refresh condition:{condition.pk}: ok (fetched 10, created 10, updated 0, "
         "unchanged 0, failed 0)"
     )
+
+
+@pytest.mark.parametrize("command", ["refresh_trials", "refresh_literature"])
+def test_a_failed_refresh_exits_non_zero(settings, httpserver, command):
+    """Was: exit status 0 although the run failed, so cron never noticed."""
+    point_at(settings, httpserver.url_for("").rstrip("/"))
+    condition = make_condition()
+    httpserver.expect_request(re.compile(".*")).respond_with_data("upstream down", status=500)
+    out = io.StringIO()
+    with pytest.raises(CommandError, match="1 of 1 refresh run"):
+        call_command(command, condition=condition.pk, stdout=out)
+    assert ": failed (" in out.getvalue()
+    assert RefreshRun.objects.get().status == RunStatus.FAILED

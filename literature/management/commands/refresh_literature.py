@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandParser
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from ingest.runs import run_summary
+from ingest.runs import run_summary, runs_failed
 from literature.refresh import literature_refresh, literature_refresh_due
 
 
@@ -24,3 +24,6 @@ class Command(BaseCommand):
             runs = literature_refresh_due()
         for line in run_summary(runs):
             self.stdout.write(line)
+        failed = runs_failed(runs)
+        if failed:
+            raise CommandError(f"{len(failed)} of {len(runs)} refresh run(s) failed")
