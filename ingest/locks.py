@@ -75,3 +75,25 @@ def refresh_lock(scope: str) -> Iterator[RefreshLock | None]:
             lock.release()
         except LockError:
             logger.warning("lock %s had expired before release", key)
+
+
+@contextmanager
+def session_lock(name: str) -> Iterator[bool]:
+    """A PostgreSQL advisory lock held by this process's connection; yields False if taken.
+
+    Unlike the Redis lock it cannot outlive its holder: a killed process's connection closes
+    and PostgreSQL releases the lock at once, so the next run starts (and can tell that runs
+    still marked "running" belong to nobody).
+    """
+    key = f"rarelabs:{name}"
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_try_advisory_lock(hashtextextended(%s, 0))", [key])
+        acquired = bool(cursor.fetchone()[0])
+    if not acquired:
+        logger.info("skipped %s: another process holds it", name)
+    try:
+        yield acquired
+    finally:
+        if acquired:
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT pg_advisory_unlock(hashtextextended(%s, 0))", [key])

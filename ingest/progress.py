@@ -19,7 +19,14 @@ from ingest.errors import IngestError, RecordParseError
 from ingest.linking import Matcher, RecordText, links_write
 from ingest.locks import RefreshLock, refresh_lock
 from ingest.models import RefreshRun
-from ingest.runs import run_count, run_finish, run_record_error, run_save_progress, run_start
+from ingest.runs import (
+    run_count,
+    run_finish,
+    run_record_error,
+    run_save_progress,
+    run_start,
+    runs_mark_interrupted,
+)
 from search.indexer import index_objects
 
 logger = logging.getLogger(__name__)
@@ -222,6 +229,7 @@ def refresh_locked(
     with refresh_lock(f"{task}:{scope}") as lock:
         if lock is None:
             return None
+        runs_mark_interrupted(tasks=(task,), scope=scope)  # we hold the lock: they are dead
         run = run_start(task, scope, mode, since)
         try:
             body(run, lock)

@@ -187,3 +187,26 @@ def run_summary(runs: list[RefreshRun | None]) -> list[str]:
 def runs_failed(runs: list[RefreshRun | None]) -> list[RefreshRun]:
     """The runs that failed, so a command can exit non-zero (cron and CI read the exit code)."""
     return [run for run in runs if run is not None and run.status == RunStatus.FAILED]
+
+
+def runs_mark_interrupted(*, tasks: tuple[str, ...], scope: str | None = None) -> int:
+    """Close runs left "running" by a process that died (kill, crash, reboot) as failed.
+
+    Call it only while holding the lock that any live run of these tasks would hold, so a
+    "running" run found here cannot belong to a live process.
+    """
+    stale = RefreshRun.objects.filter(task__in=tasks, status=RunStatus.RUNNING)
+    if scope is not None:
+        stale = stale.filter(scope=scope)
+    entry = {"error": "Interrupted", "message": "the process stopped before the run finished",
+             "transient": False}  # fmt: skip
+    closed = 0
+    for run in stale:
+        run.status = RunStatus.FAILED
+        run.finished_at = timezone.now()
+        run.errors = [*run.errors, entry]
+        run.save(update_fields=["status", "finished_at", "errors"])
+        logger.warning("%s %s: marked interrupted (started %s)", run.task, run.scope,
+                       run.started_at)  # fmt: skip
+        closed += 1
+    return closed

@@ -78,8 +78,8 @@ def describe_error_dict(error: dict[str, object]) -> str:
     )
 
 
-def search_index_rebuild(command: BaseCommand) -> None:
-    """Rebuild the search index when the search package provides its command."""
+def search_index_rebuild(command: BaseCommand) -> bool:
+    """Rebuild the search index when the search package provides its command; True if it did."""
     if "search_index" in get_commands():
         try:
             call_command("search_index", "rebuild", stdout=command.stdout, stderr=command.stderr)
@@ -90,8 +90,10 @@ def search_index_rebuild(command: BaseCommand) -> None:
                 f"search index not rebuilt ({exc.__class__.__name__}: {exc}); "
                 "run `manage.py search_index rebuild`"
             )
-    else:
-        command.stdout.write("search index not rebuilt: no search_index command yet")
+            return False
+        return True
+    command.stdout.write("search index not rebuilt: no search_index command yet")
+    return False
 
 
 class SourceImportCommand(BaseCommand):
