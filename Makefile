@@ -1,16 +1,19 @@
 # RareLabs: `make run` serves the site, `make test` runs every test. Nothing else needs installing.
-PYTHON ?= $(shell command -v python3.11 || command -v python3)
-VENV := .venv
+PYTHON ?= $(shell command -v python3.11 || command -v python3.12 || command -v python3)
+VENV ?= .venv
+# The large shared data files, read in place by `make test-data` and `make enrich`.
+DATA ?= ../shared/data
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export XDG_RUNTIME_DIR ?= $(CURDIR)/var/run
 export PYTHONUNBUFFERED := 1
 
-.PHONY: install run dev test lint format opensearch opensearch-stop clean-data enrich help
+.PHONY: install run dev test test-data lint format opensearch opensearch-stop clean-data enrich help
 
 help:
 	@echo "make run         set up and serve http://127.0.0.1:8000 (web + worker + beat)"
-	@echo "make test        install and run the whole test suite"
+	@echo "make test        install and run the test suite (no files needed beside the clone)"
+	@echo "make test-data   the tests that read the large shared files (DATA=../shared/data)"
 	@echo "make lint        ruff check, format check and the import contract (lint-imports)"
 	@echo "make opensearch  start a local OpenSearch node and print OPENSEARCH_URL"
 	@echo "make enrich      add Orphanet, HGNC, OMIM and ClinVar data from local files (DATA=dir)"
@@ -32,9 +35,16 @@ dev: install
 	$(BIN)/python manage.py migrate --no-input
 	DEBUG=true $(BIN)/python manage.py runserver 127.0.0.1:8000
 
+# Everything that runs on a clone with nothing beside it (small real fixtures in tests/fixtures).
 test: install
 	@mkdir -p var/run && chmod 700 var/run
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -m "not shared_data" $(PYTEST_ARGS)
+
+# The tests that read the large files in DATA; fails (never skips) when the folder is missing.
+test-data: install
+	@mkdir -p var/run && chmod 700 var/run
+	@test -d "$(DATA)" || { echo "make test-data: no data folder at $(DATA) (set DATA=...)"; exit 1; }
+	DATA="$(abspath $(DATA))" $(BIN)/python -m pytest -m shared_data $(PYTEST_ARGS)
 
 lint: install
 	$(BIN)/ruff check .
@@ -56,7 +66,6 @@ clean-data: install
 
 # Optional: enrich the bundled knowledge base from local copies of the official files
 # (Orphanet ORPHApackets, HGNC, OMIM mim2gene, ClinVar). DATA names the folder that holds them.
-DATA ?= ../shared/data
 enrich: install
 	$(BIN)/python manage.py import_orphapackets --path $(DATA)/orphanet/orphapackets_json_2025-12.tar.gz
 	$(BIN)/python manage.py import_hgnc --path $(DATA)/hgnc/hgnc_complete_set.txt.gz

@@ -31,12 +31,20 @@ def pytest_configure(config: pytest.Config) -> None:
     app.conf.task_default_queue = TEST_QUEUE
 
 
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Tests that take the `shared_data` fixture (directly or through another fixture) are the
+    ones that need the large files: mark them, so `make test` can leave them to `make test-data`."""
+    for item in items:
+        if "shared_data" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.shared_data)
+
+
 @pytest.fixture(scope="session")
 def shared_data() -> Path:
-    """The real public data files in ../shared/data, read in place."""
+    """The real public data files in $DATA (../shared/data), read in place; fails if missing."""
     path = shared_data_dir()
     if not path.is_dir():
-        pytest.fail(f"shared data not found at {path}; set RARELABS_SHARED_DATA")
+        pytest.fail(f"shared data not found at {path}; run `make test-data DATA=<folder>`")
     return path
 
 

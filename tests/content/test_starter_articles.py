@@ -19,7 +19,7 @@ from rarelabs.readability import (
     split_front_matter,
     word_count,
 )
-from tests._shared import REPO, shared_data_dir
+from tests._shared import FIXTURE_DATA, REPO
 
 ARTICLES_DIR = REPO / "content" / "articles"
 STATIC_DIR = REPO / "static"
@@ -48,7 +48,7 @@ def _load(path: Path) -> tuple[dict[str, object], str]:
 
 @cache
 def _therapy_rows() -> tuple[dict[str, str], ...]:
-    path = shared_data_dir() / "therapies" / "therapies.tsv"
+    path = FIXTURE_DATA / "therapies" / "therapies.tsv"
     if not path.is_file():
         pytest.fail(f"therapy fact sheet not found at {path}; set RARELABS_SHARED_DATA")
     with path.open(encoding="utf-8", newline="") as handle:
@@ -56,8 +56,8 @@ def _therapy_rows() -> tuple[dict[str, str], ...]:
 
 
 @cache
-def _gard_orpha_ids() -> frozenset[str]:
-    path = shared_data_dir() / "gard" / "GARD.csv"
+def _gard_orpha_ids(shared_data: Path) -> frozenset[str]:
+    path = shared_data / "gard" / "GARD.csv"
     if not path.is_file():
         pytest.fail(f"GARD list not found at {path}; set RARELABS_SHARED_DATA")
     with path.open(encoding="utf-8", newline="") as handle:
@@ -144,12 +144,14 @@ class TestStarterArticle:
         assert pmids <= _sheet_ids("key_pmids")
         assert ncts <= _sheet_ids("key_trial_nct")
 
-    def test_related_conditions_and_therapies_are_known(self, path: Path) -> None:
+    def test_related_conditions_and_therapies_are_known(
+        self, path: Path, shared_data: Path
+    ) -> None:
         """ORPHA ids exist in the GARD list; therapies exist in the fact sheet and the text."""
         meta, body = _load(path)
         for orpha in meta["related_conditions"]:  # type: ignore[attr-defined]
             assert ORPHA.match(orpha), orpha
-            assert orpha in _gard_orpha_ids(), orpha
+            assert orpha in _gard_orpha_ids(shared_data), orpha
         known = {row["therapy"] for row in _therapy_rows()}
         for therapy in meta["related_therapies"]:  # type: ignore[attr-defined]
             assert therapy in known, therapy

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+from pathlib import Path
 
 import pytest
 
@@ -16,7 +17,6 @@ from identifiers.ids import (
     parse_nct,
     parse_pmid,
 )
-from tests._shared import shared_data_dir
 
 K = IdentifierKind
 
@@ -132,9 +132,9 @@ def test_parse_nct_canonical_form() -> None:
     assert parse_nct("nct 02193074") == "NCT02193074"
 
 
-def test_every_gard_and_orpha_id_in_gard_file_parses() -> None:
+def test_every_gard_and_orpha_id_in_gard_file_parses(shared_data: Path) -> None:
     """Real GARD ids and their ORPHA/OMIM source ids all parse to their own native form."""
-    path = shared_data_dir() / "gard" / "GARD.csv"
+    path = shared_data / "gard" / "GARD.csv"
     with path.open(encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle))
     assert len(rows) > 10_000

@@ -15,7 +15,7 @@ from werkzeug import Request, Response
 
 from ingest.breakers import RedisBreakerStore, breaker_name
 from knowledge.models import IdentifierScheme, SynonymKind
-from tests._shared import REPO, shared_data_dir
+from tests._shared import FIXTURE_DATA, REPO
 from tests.factories.knowledge import (
     ConditionFactory,
     ConditionGeneFactory,
@@ -26,11 +26,11 @@ from tests.factories.knowledge import (
     TherapyLinkFactory,
 )
 
-CTGOV = shared_data_dir() / "ctgov"
+CTGOV = FIXTURE_DATA / "ctgov"
 PAGE1 = CTGOV / "studies_list_phelan_mcdermid_page1.json"
 PAGE2 = CTGOV / "studies_list_phelan_mcdermid_page2.json"
 LAST_PAGE = REPO / "tests" / "recorded" / "ctgov_studies_last_page.json"
-PUBMED = shared_data_dir() / "pubmed"
+PUBMED = FIXTURE_DATA / "pubmed"
 EFETCH_FILES = (
     "efetch_pubmed_5_articles.xml",
     "efetch_pubmed_2_articles_dtd2025.xml",

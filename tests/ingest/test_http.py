@@ -27,10 +27,10 @@ from ingest.http import (
     fetch,
     parse_retry_after,
 )
-from tests._shared import shared_data_dir
+from tests._shared import FIXTURE_DATA
 
 FAST = RetryPolicy(max_attempts=3, base_delay=0.01, max_delay=0.05, max_retry_after=5.0)
-STUDY = shared_data_dir() / "ctgov" / "studies" / "NCT00763412.json"
+STUDY = FIXTURE_DATA / "ctgov" / "studies" / "NCT00763412.json"
 
 
 @pytest.fixture

@@ -11,7 +11,7 @@ from django.core.management.base import CommandError
 
 from ingest.models import RefreshRun, RunStatus
 from literature.models import Publication
-from tests._shared import shared_data_dir
+from tests._shared import FIXTURE_DATA
 from tests.ingest.refresh_server import make_condition, point_at, serve_pages
 from trials.models import ClinicalTrial
 
@@ -21,7 +21,7 @@ pytestmark = pytest.mark.django_db
 def test_refresh_demo_replays_the_saved_responses_into_the_database():
     condition = make_condition()
     out = io.StringIO()
-    call_command("refresh_demo", str(shared_data_dir()), condition=condition.primary_id, stdout=out)
+    call_command("refresh_demo", str(FIXTURE_DATA), condition=condition.primary_id, stdout=out)
 
     # 10 list-page studies + 10 single-study files; 8 articles in the efetch files.
     assert ClinicalTrial.objects.count() == 20

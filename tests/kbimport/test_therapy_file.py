@@ -17,7 +17,7 @@ from kbimport.therapy_file import (
     TherapyRecord,
     load_therapy_file,
 )
-from tests._shared import shared_data_dir
+from tests._shared import FIXTURE_DATA
 
 
 @pytest.fixture(scope="module")
@@ -44,7 +44,7 @@ def test_real_file_has_every_fact_sheet_row(records: list[TherapyRecord]) -> Non
     """All 57 therapy-condition rows of the verified sheet are present as links."""
     links = [(r.name, link.condition_name) for r in records for link in r.links]
     assert len(links) >= 45
-    with (shared_data_dir() / "therapies" / "therapies.tsv").open(encoding="utf-8") as handle:
+    with (FIXTURE_DATA / "therapies" / "therapies.tsv").open(encoding="utf-8") as handle:
         rows = csv.DictReader(handle, delimiter="\t")
         sheet = {(row["therapy"], row["condition_name"]) for row in rows}
     assert set(links) == sheet
@@ -107,14 +107,16 @@ def test_every_link_has_a_source_and_plain_mechanism(records: list[TherapyRecord
 
 def test_mechanisms_are_rewritten_not_copied(records: list[TherapyRecord]) -> None:
     """No mechanism sentence is a verbatim copy of the fact sheet's sentence."""
-    with (shared_data_dir() / "therapies" / "therapies.tsv").open(encoding="utf-8") as handle:
+    with (FIXTURE_DATA / "therapies" / "therapies.tsv").open(encoding="utf-8") as handle:
         sheet = {row["mechanism"].strip() for row in csv.DictReader(handle, delimiter="\t")}
     assert not {record.mechanism_plain for record in records} & sheet
 
 
-def test_added_orpha_ids_are_confirmed_in_the_named_file(records: list[TherapyRecord]) -> None:
+def test_added_orpha_ids_are_confirmed_in_the_named_file(
+    records: list[TherapyRecord], shared_data: Path
+) -> None:
     """An ORPHA id whose source names GARD.csv really is listed there under that name."""
-    with (shared_data_dir() / "gard" / "GARD.csv").open(encoding="utf-8") as handle:
+    with (shared_data / "gard" / "GARD.csv").open(encoding="utf-8") as handle:
         gard_ids = {row["SourceID"] for row in csv.DictReader(handle)}
     checked = 0
     for record in records:

@@ -13,9 +13,9 @@ from ingest.errors import MalformedResponse, UpstreamError
 from ingest.http import RetryPolicy
 from literature.client import PubMedClient
 from literature.parse import ArticleRecord, SearchResult
-from tests._shared import shared_data_dir
+from tests._shared import FIXTURE_DATA
 
-PUBMED = shared_data_dir() / "pubmed"
+PUBMED = FIXTURE_DATA / "pubmed"
 EFETCH = PUBMED / "efetch_pubmed_5_articles.xml"
 FAST = RetryPolicy(max_attempts=3, base_delay=0.01, max_delay=0.02)
 FIVE_PMIDS = ["35196497", "33278872", "24792780", "30158200", "151222"]

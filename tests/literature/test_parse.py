@@ -13,9 +13,9 @@ import pytest
 
 from ingest.errors import MalformedResponse, UpstreamError
 from literature.parse import ArticleParseError, ArticleRecord, iter_articles, parse_esearch
-from tests._shared import shared_data_dir
+from tests._shared import FIXTURE_DATA
 
-PUBMED = shared_data_dir() / "pubmed"
+PUBMED = FIXTURE_DATA / "pubmed"
 ALL_FILES = sorted(PUBMED.iterdir())
 EFETCH_FILES = sorted(PUBMED.glob("efetch_*.xml"))
 

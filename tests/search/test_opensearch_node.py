@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 from opensearchpy import OpenSearch, helpers
 
-from tests._shared import shared_data_dir
+from tests._shared import FIXTURE_DATA
 
 pytestmark = pytest.mark.opensearch
 
@@ -69,7 +69,7 @@ def _find(node: Any, key: str) -> Iterator[Any]:
 
 
 def _load_disorders() -> list[Disorder]:
-    folder = shared_data_dir() / "orphanet" / "orphapackets"
+    folder = FIXTURE_DATA / "orphanet" / "orphapackets"
     disorders = []
     for path in sorted(folder.glob("ORPHApacket_*.json")):
         packet = json.loads(path.read_text(encoding="utf-8"))["Orphapacket"]

@@ -27,7 +27,7 @@ from knowledge.models import (
     Therapy,
     TherapyLink,
 )
-from tests._shared import shared_data_dir
+from tests._shared import FIXTURE_DATA
 from treatments.phenotypes import phenotype_index_clear
 
 RETRIEVED = datetime.date(2026, 11, 25)
@@ -62,7 +62,7 @@ def hpo_terms() -> dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]]:
 
 @cache
 def packets() -> list[dict]:
-    folder = shared_data_dir() / "orphanet" / "orphapackets"
+    folder = FIXTURE_DATA / "orphanet" / "orphapackets"
     return [
         json.loads(path.read_text(encoding="utf-8"))["Orphapacket"]
         for path in sorted(folder.glob("ORPHApacket_*.json"))

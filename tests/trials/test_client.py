@@ -11,11 +11,11 @@ from werkzeug import Request, Response
 
 from ingest.errors import MalformedResponse, UpstreamError, UpstreamTransient
 from ingest.http import RetryPolicy
-from tests._shared import shared_data_dir
+from tests._shared import FIXTURE_DATA
 from trials.client import CtGovClient
 from trials.parse import TrialParseError, TrialRecord
 
-CTGOV = shared_data_dir() / "ctgov"
+CTGOV = FIXTURE_DATA / "ctgov"
 PAGE1 = CTGOV / "studies_list_phelan_mcdermid_page1.json"
 PAGE2 = CTGOV / "studies_list_phelan_mcdermid_page2.json"
 LAST_PAGE = Path(__file__).resolve().parent.parent / "recorded" / "ctgov_studies_last_page.json"

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from ingest.errors import MalformedResponse
-from tests._shared import shared_data_dir
+from tests._shared import FIXTURE_DATA
 from trials.parse import (
     TrialParseError,
     TrialRecord,
@@ -20,7 +20,7 @@ from trials.parse import (
     parse_study,
 )
 
-CTGOV = shared_data_dir() / "ctgov"
+CTGOV = FIXTURE_DATA / "ctgov"
 STUDY_FILES = sorted((CTGOV / "studies").glob("NCT*.json"))
 PAGE_FILES = sorted(CTGOV.glob("studies_list_phelan_mcdermid_page*.json"))
 
