@@ -22,7 +22,12 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "rarelabs.settings")
 
-import django
+from benchmarks.scratch import use_scratch_copy  # noqa: E402
+
+# Writes (synthetic rows, rebuilds, loads) go to a scratch copy, never to a live site's database.
+use_scratch_copy("rarelabs_bench_relevance")
+
+import django  # noqa: E402
 
 django.setup()
 

@@ -59,7 +59,14 @@ def prepare() -> None:
     call_command("collectstatic", interactive=False, verbosity=0)
 
 
-def _commands(address: SiteAddress, workers: int) -> dict[str, list[str]]:
+# gthread: a slow client holds one thread, not a whole worker (sync workers were all blocked by
+# six slow clients). In production put a buffering proxy in front too (docs/operations.md).
+THREADS_PER_WORKER = 16
+
+
+def _commands(
+    address: SiteAddress, workers: int, threads: int = THREADS_PER_WORKER
+) -> dict[str, list[str]]:
     python = sys.executable
     bindir = Path(python).parent
     return {
@@ -70,6 +77,13 @@ def _commands(address: SiteAddress, workers: int) -> dict[str, list[str]]:
             f"{address.host}:{address.port}",
             "--workers",
             str(workers),
+            "--worker-class",
+            "gthread",
+            "--threads",
+            str(threads),
+            # A client that has not sent its request line and headers within this time is dropped.
+            "--keep-alive",
+            "5",
             "--access-logfile",
             "-",
             # Load the app (and its ~2 s reading-grade dictionary) once, then fork the workers.
@@ -100,7 +114,13 @@ def _commands(address: SiteAddress, workers: int) -> dict[str, list[str]]:
     }
 
 
-def serve(address: SiteAddress, *, workers: int = 3, stop_embedded: bool = True) -> int:
+def serve(
+    address: SiteAddress,
+    *,
+    workers: int = 3,
+    threads: int = THREADS_PER_WORKER,
+    stop_embedded: bool = True,
+) -> int:
     """Run web, worker and beat together; return when one dies or on SIGINT/SIGTERM."""
     already = running_site()
     if already:
@@ -119,7 +139,7 @@ def serve(address: SiteAddress, *, workers: int = 3, stop_embedded: bool = True)
     signal.signal(signal.SIGTERM, _stop)
     try:
         logger.info("starting: %s", describe_services())
-        for name, command in _commands(address, workers).items():
+        for name, command in _commands(address, workers, threads).items():
             # Own process groups: a Ctrl-C reaches us once, and we stop the children in order.
             children[name] = subprocess.Popen(command, start_new_session=True)  # noqa: S603
         logger.info("serving %s (web, worker, beat); Ctrl-C stops everything", address.url)

@@ -6,7 +6,7 @@ from argparse import ArgumentParser
 
 from django.core.management.base import BaseCommand, CommandError
 
-from rarelabs.supervisor import SiteAddress, prepare, running_site, serve
+from rarelabs.supervisor import THREADS_PER_WORKER, SiteAddress, prepare, running_site, serve
 
 
 class Command(BaseCommand):
@@ -16,6 +16,10 @@ class Command(BaseCommand):
         parser.add_argument("--host", default="127.0.0.1")
         parser.add_argument("--port", type=int, default=8000)
         parser.add_argument("--workers", type=int, default=3)
+        parser.add_argument(
+            "--threads", type=int, default=THREADS_PER_WORKER,
+            help="Threads per web worker: each slow client holds one thread, not a worker.",
+        )  # fmt: skip
         parser.add_argument(
             "--keep-embedded",
             action="store_true",
@@ -29,7 +33,10 @@ class Command(BaseCommand):
         prepare()
         address = SiteAddress(str(options["host"]), int(options["port"]))
         code = serve(
-            address, workers=int(options["workers"]), stop_embedded=not options["keep_embedded"]
+            address,
+            workers=int(options["workers"]),
+            threads=int(options["threads"]),
+            stop_embedded=not options["keep_embedded"],
         )
         if code:
             raise CommandError("the site stopped because a process exited")

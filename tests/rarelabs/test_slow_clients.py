@@ -1,0 +1,70 @@
+"""The real server command of `make run` keeps answering while slow clients hold connections."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import time
+import urllib.request
+from collections.abc import Iterator
+
+import pytest
+from django.db import connection
+
+from rarelabs.supervisor import SiteAddress, _commands
+from tests._shared import REPO
+
+SLOW_CLIENTS = 12  # the issue saw 6 block every sync worker
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture
+def site(transactional_db: None) -> Iterator[str]:
+    address = SiteAddress("127.0.0.1", _free_port())
+    command = _commands(address, workers=2)["web"]
+    env = {**os.environ, "RARELABS_DB_NAME": connection.settings_dict["NAME"],
+           "DJANGO_SETTINGS_MODULE": "rarelabs.settings", "RARELABS_PLAIN_STATIC": "1"}  # fmt: skip
+    web = subprocess.Popen(command, cwd=REPO, env=env, stdout=subprocess.DEVNULL,  # noqa: S603
+                           stderr=subprocess.DEVNULL, start_new_session=True)  # fmt: skip
+    deadline = time.monotonic() + 120
+    while True:
+        try:
+            urllib.request.urlopen(f"{address.url}/healthz", timeout=5)  # noqa: S310
+            break
+        except OSError:
+            assert web.poll() is None, "gunicorn exited"
+            assert time.monotonic() < deadline, "gunicorn did not start"
+            time.sleep(0.3)
+    yield address.url
+    os.killpg(web.pid, 15)
+    web.wait(timeout=30)
+
+
+def _slow_client(port: int) -> socket.socket:
+    """Sends the start of a request and then nothing, like a slow phone link or slowloris."""
+    sock = socket.create_connection(("127.0.0.1", port))
+    sock.sendall(b"GET /conditions/ HTTP/1.1\r\nHost: 127.0.0.1\r\nUser-Agent: slow")
+    return sock
+
+
+def test_pages_answer_while_slow_clients_hold_connections(site: str) -> None:
+    port = int(site.rsplit(":", 1)[1])
+    slow = [_slow_client(port) for _ in range(SLOW_CLIENTS)]
+    try:
+        time.sleep(1)
+        timings = []
+        for _ in range(10):
+            started = time.monotonic()
+            with urllib.request.urlopen(f"{site}/healthz", timeout=10) as response:  # noqa: S310
+                assert response.status == 200
+            timings.append(time.monotonic() - started)
+        assert max(timings) < 3, timings  # sync workers: every request timed out
+    finally:
+        for sock in slow:
+            sock.close()
