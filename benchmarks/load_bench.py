@@ -1,0 +1,209 @@
+"""Bounded load on loopback: the real server command of `make run` (gunicorn gthread) under an
+open-loop mix of search pages, condition pages and treatment searches. Ends with one line of JSON.
+
+Run: nice .venv/bin/python benchmarks/load_bench.py [--rate 200] [--seconds 20] [--profile]
+Loopback only, at most --rate x --seconds requests (rate <= 400, seconds <= 60), and it stops
+the server it started. Requests are sent on a fixed schedule (open loop) and each latency is
+measured from its scheduled time, so queueing counts (no coordinated omission). Queries: every
+condition name and slug in the database, every curated therapy's gene, in a fixed random order
+(seed 20261203), so the page cache sees a realistic spread rather than one hot query.
+Writes nothing: the server runs against a scratch copy of the database (benchmarks/scratch.py).
+`--profile` first renders each kind of page in-process and prints its server time and SQL query
+count (where the time goes). Goal (issue 14): 200 requests/s with p95 < 100 ms per kind.
+"""
+
+from __future__ import annotations
+
+import argparse
+import http.client
+import json
+import os
+import random
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import threading
+import time
+import urllib.parse
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "rarelabs.settings")
+os.environ.setdefault("RARELABS_PLAIN_STATIC", "1")  # no collectstatic manifest needed
+
+from benchmarks.scratch import use_scratch_copy  # noqa: E402
+
+use_scratch_copy("rarelabs_bench_load")
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.db import connection  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.test.utils import CaptureQueriesContext  # noqa: E402
+
+from content.cache import page_cache_invalidate  # noqa: E402
+from knowledge.models import Condition, Therapy  # noqa: E402
+from rarelabs.supervisor import SiteAddress, _commands  # noqa: E402
+
+MIX = (("search", 0.4), ("condition", 0.4), ("treatments", 0.2))
+MAX_RATE, MAX_SECONDS = 400, 60
+GOAL_P95_MS = 100.0
+
+
+def urls(count: int) -> list[tuple[str, str]]:
+    """`count` (kind, path) pairs in the MIX proportions, from the real rows."""
+    rng = random.Random(20261203)
+    conditions = list(Condition.objects.values_list("name", "slug"))
+    genes = sorted({g.symbol for t in Therapy.objects.prefetch_related("links__genes")
+                    for link in t.links.all() for g in link.genes.all()})  # fmt: skip
+    rng.shuffle(conditions)
+    paths = {
+        "search": [
+            f"/search?{urllib.parse.urlencode({'q': n.split(',')[0][:40]})}" for n, _ in conditions
+        ],
+        "condition": [f"/conditions/{s}/" for _, s in conditions],
+        "treatments": [f"/treatments?{urllib.parse.urlencode({'gene': g})}" for g in genes]
+        + [f"/treatments?{urllib.parse.urlencode({'condition': n})}" for n, _ in conditions[:300]],
+    }
+    kinds = [k for k, share in MIX for _ in range(round(share * 100))]
+    picked, cursor = [], dict.fromkeys(paths, 0)
+    for _ in range(count):
+        kind = rng.choice(kinds)
+        picked.append((kind, paths[kind][cursor[kind] % len(paths[kind])]))
+        cursor[kind] += 1
+    return picked
+
+
+def profile(samples: list[tuple[str, str]]) -> dict:
+    """Server time and SQL queries per kind, rendered in-process with a cold page cache."""
+    client = Client()
+    out = {}
+    for kind, _ in MIX:
+        times, queries = [], []
+        for _, path in [s for s in samples if s[0] == kind][:30]:
+            with CaptureQueriesContext(connection) as captured:
+                started = time.perf_counter()
+                page_cache_invalidate()  # cold: rendered from PostgreSQL
+                client.get(path)
+                times.append((time.perf_counter() - started) * 1000)
+            queries.append(len(captured))
+        out[kind] = {"server_ms_median": round(statistics.median(times), 1),
+                     "server_ms_p95": round(_pct(times, 95), 1),
+                     "queries_median": statistics.median(queries)}  # fmt: skip
+    return out
+
+
+def _pct(values: list[float], pct: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(len(ordered) * pct / 100))]
+
+
+def start_server(workers: int) -> tuple[subprocess.Popen[bytes], int]:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    command = _commands(SiteAddress("127.0.0.1", port), workers)["web"]
+    command = [c for c in command if c not in ("--access-logfile", "-")]
+    env = {**os.environ, "RARELABS_DB_NAME": connection.settings_dict["NAME"],
+           "RARELABS_PLAIN_STATIC": "1"}  # fmt: skip
+    server = subprocess.Popen(command, cwd=REPO, env=env, start_new_session=True,  # noqa: S603
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        try:
+            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
+            conn.request("GET", "/healthz")
+            if conn.getresponse().status in (200, 503):
+                return server, port
+        except OSError:
+            time.sleep(0.3)
+    os.killpg(server.pid, signal.SIGTERM)
+    raise SystemExit("the server did not start")
+
+
+def run_load(port: int, plan: list[tuple[str, str]], rate: float, threads: int) -> list[tuple]:
+    """Send plan[i] at t0 + i/rate from a pool of keep-alive connections; latency from schedule."""
+    results: list[tuple] = []
+    lock = threading.Lock()
+    next_index = [0]
+    t0 = time.monotonic() + 0.5
+
+    def worker() -> None:
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        while True:
+            with lock:
+                i = next_index[0]
+                next_index[0] += 1
+            if i >= len(plan):
+                return
+            due = t0 + i / rate
+            time.sleep(max(0.0, due - time.monotonic()))
+            kind, path = plan[i]
+            try:
+                conn.request("GET", path)
+                response = conn.getresponse()
+                response.read()
+                status = response.status
+            except (OSError, http.client.HTTPException):
+                status = 0
+                conn.close()
+                conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+            with lock:
+                results.append((kind, status, (time.monotonic() - due) * 1000))
+
+    pool = [threading.Thread(target=worker, daemon=True) for _ in range(threads)]
+    for thread in pool:
+        thread.start()
+    for thread in pool:
+        thread.join(timeout=MAX_SECONDS + 60)
+    return results
+
+
+def summarize(results: list[tuple], seconds: float) -> dict:
+    out = {"requests": len(results), "achieved_rps": round(len(results) / seconds, 1),
+           "errors": sum(1 for r in results if r[1] != 200)}  # fmt: skip
+    for kind, _ in MIX:
+        lat = [r[2] for r in results if r[0] == kind]
+        out[kind] = {"n": len(lat), "p50_ms": round(_pct(lat, 50), 1),
+                     "p95_ms": round(_pct(lat, 95), 1), "max_ms": round(max(lat), 1)}  # fmt: skip
+    out["goal_met"] = out["errors"] == 0 and all(out[k]["p95_ms"] < GOAL_P95_MS for k, _ in MIX)
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--rate", type=float, default=200)
+    parser.add_argument("--seconds", type=float, default=20)
+    parser.add_argument("--workers", type=int, default=3)
+    parser.add_argument("--clients", type=int, default=64, help="client threads (connections)")
+    parser.add_argument("--profile", action="store_true")
+    args = parser.parse_args()
+    rate, seconds = min(args.rate, MAX_RATE), min(args.seconds, MAX_SECONDS)
+    plan = urls(int(rate * seconds))
+    report: dict = {"rate": rate, "seconds": seconds, "workers": args.workers,
+                    "mix": dict(MIX), "cpus": os.cpu_count(),
+                    "load_average_before": os.getloadavg()[0]}  # fmt: skip
+    if args.profile:
+        report["profile"] = profile(plan)
+        print(f"== where the time goes: {json.dumps(report['profile'])}")
+    connection.close()
+    server, port = start_server(args.workers)
+    try:
+        run_load(port, urls(200), 50, 8)  # warm-up (workers forked, first queries planned)
+        started = time.monotonic()
+        results = run_load(port, plan, rate, args.clients)
+        report["load"] = summarize(results, time.monotonic() - started)
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=30)
+    print(f"== load: {json.dumps(report['load'])}")
+    print(json.dumps({"load_bench": report}))
+
+
+if __name__ == "__main__":
+    main()
