@@ -11,6 +11,7 @@ from collections.abc import Iterator
 import pytest
 from django.test import Client
 
+from ingest.http import CircuitBreaker
 from search.indexer import rebuild
 from tests.factories.knowledge import ConditionFactory, TherapyFactory
 from tests.factories.records import ArticleFactory
@@ -55,6 +56,7 @@ def hung_node(settings, db: None) -> Iterator[SilentNode]:
     ArticleFactory(slug="living-with-dravet")
     rebuild(progress=False)
     node = SilentNode()
+    CircuitBreaker(f"opensearch@{node.url}").record_success()  # a reused port starts closed
     settings.SEARCH_BACKEND = OPENSEARCH
     settings.OPENSEARCH_URL = node.url
     settings.OPENSEARCH_TIMEOUT_SECONDS = 2.0
