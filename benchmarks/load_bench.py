@@ -46,8 +46,8 @@ from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
-from content.cache import page_cache_invalidate  # noqa: E402
 from knowledge.models import Condition, Therapy  # noqa: E402
+from rarelabs.pagecache import page_cache_invalidate  # noqa: E402
 from rarelabs.supervisor import SiteAddress, _commands  # noqa: E402
 
 MIX = (("search", 0.4), ("condition", 0.4), ("treatments", 0.2))

@@ -11,8 +11,9 @@ import logging
 import redis
 from django.conf import settings
 
-from ingest.http import BreakerState, CircuitBreaker, RetryPolicy
+from ingest.http import CircuitBreaker, RetryPolicy
 from ingest.locks import default_redis
+from rarelabs.breaker import BreakerState
 
 logger = logging.getLogger(__name__)
 

@@ -7,7 +7,7 @@ from rest_framework.test import APIClient
 
 from knowledge.models import Gene, Therapy
 from rarelabs.management.roles import ADMINISTRATOR, EDITOR
-from tests.admin.conftest import make_user
+from tests.curation.conftest import make_user
 from tests.factories.knowledge import GeneFactory, TherapyFactory
 
 WRITES = ("post", "put", "patch", "delete")

@@ -17,9 +17,7 @@ from werkzeug import Request, Response
 
 from ingest.errors import CircuitOpen, UpstreamError, UpstreamTransient
 from ingest.http import (
-    BreakerState,
     CircuitBreaker,
-    InMemoryBreakerStore,
     RateLimiter,
     ResponseStream,
     RetryPolicy,
@@ -27,6 +25,7 @@ from ingest.http import (
     fetch,
     parse_retry_after,
 )
+from rarelabs.breaker import BreakerState, InMemoryBreakerStore
 from tests._shared import FIXTURE_DATA
 
 FAST = RetryPolicy(max_attempts=3, base_delay=0.01, max_delay=0.05, max_retry_after=5.0)

@@ -10,7 +10,7 @@ from werkzeug import Request, Response
 
 from ingest.breakers import RedisBreakerStore
 from ingest.errors import MalformedResponse, RecordParseError, UpstreamTransient
-from ingest.http import BreakerState, CircuitBreaker
+from ingest.http import CircuitBreaker
 from ingest.locks import refresh_lock
 from ingest.models import RefreshRun, RunStatus
 from ingest.runs import (
@@ -22,6 +22,7 @@ from ingest.runs import (
     run_record_error,
     run_start,
 )
+from rarelabs.breaker import BreakerState
 from tests.factories.knowledge import ConditionFactory, TherapyLinkFactory
 from tests.ingest.refresh_server import make_condition, point_at, serve_pages
 from trials.refresh import trials_refresh, trials_refresh_due

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 import pytest
 from django.test import Client
 
-from ingest.http import CircuitBreaker
+from rarelabs.breaker import CircuitBreaker
 from search.indexer import rebuild
 from tests.factories.knowledge import ConditionFactory, TherapyFactory
 from tests.factories.records import ArticleFactory

@@ -18,8 +18,7 @@ from opensearchpy.exceptions import (
     TransportError,
 )
 
-from ingest.errors import CircuitOpen
-from ingest.http import CircuitBreaker
+from rarelabs.breaker import BreakerOpen, CircuitBreaker
 from search.analysis import QueryAnalysis
 from search.backends.base import BackendUnavailable, SearchBackend
 from search.backends.opensearch import mappings
@@ -62,7 +61,7 @@ class OpenSearchBackend(SearchBackend):
     def _call(self, func, *args: Any, **kwargs: Any) -> Any:
         try:
             self.breaker.check(settings.OPENSEARCH_URL)
-        except CircuitOpen as exc:
+        except BreakerOpen as exc:
             raise BackendUnavailable(str(exc)) from exc
         try:
             result = func(*args, **kwargs)

@@ -16,8 +16,8 @@ from django.db import connection
 from content.models import Article
 from ingest.models import RefreshRun, RunStatus
 from ingest.runs import run_finish, run_start
-from knowledge.importers import hpo, therapies
-from knowledge.management.commands.load_knowledge_base import TASK
+from kbimport.importers import hpo, therapies
+from kbimport.management.commands.load_knowledge_base import TASK
 from search.models import SearchEntry
 from tests._shared import REPO
 
