@@ -54,22 +54,37 @@ def evaluate(queries: list[dict]) -> dict[str, dict[str, float]]:
     per_kind: dict[str, list[int | None]] = defaultdict(list)
     misses = []
     latencies = []
+    described_ms = []
     for item in queries:
         started = time.perf_counter()
-        ids = [hit.id for hit in run_search(SearchRequest(query=item["q"], page_size=10)).hits]
+        response = run_search(SearchRequest(query=item["q"], page_size=10))
         latencies.append((time.perf_counter() - started) * 1000)
+        # What the user reads from the top: the "Conditions that can cause these signs" panel
+        # (when the query reads as a description), then the ordinary results.
+        panel = response.described.conditions if response.described else ()
+        if response.described:
+            described_ms.append(response.described.elapsed_ms)
+        ids = [c.id for c in panel] + [hit.id for hit in response.hits]
         rank = next((i + 1 for i, hit in enumerate(ids) if hit in item["expected"]), None)
-        per_kind[item["kind"]].append(rank)
+        kind = f"{item['kind']}:{item['split']}" if item.get("split") else item["kind"]
+        per_kind[kind].append(rank)
         per_kind["overall"].append(rank)
         if rank is None or rank > 3:
             misses.append(f"  miss: {item['q']!r} expected {item['expected']} got {ids[:3]}")
-    print("\n".join(misses[:40]))
+    print("\n".join(misses[:80]))
     latencies.sort()
     print(
         f"  latency: p50 {latencies[len(latencies) // 2]:.1f} ms, "
         f"p95 {latencies[int(0.95 * (len(latencies) - 1))]:.1f} ms, "
         f"total {sum(latencies) / 1000:.1f} s"
     )
+    if described_ms:
+        described_ms.sort()
+        print(
+            f"  description path ({len(described_ms)} queries): "
+            f"p50 {described_ms[len(described_ms) // 2]:.1f} ms, "
+            f"p95 {described_ms[int(0.95 * (len(described_ms) - 1))]:.1f} ms"
+        )
     return {
         kind: {
             "n": len(ranks),
@@ -121,6 +136,15 @@ def main() -> None:
     parser.add_argument("--backend", choices=[*BACKENDS, "all"], default="all")
     parser.add_argument("--no-rebuild", action="store_true")
     parser.add_argument("--enrich-from", type=Path, metavar="DIR", help="shared data folder")
+    parser.add_argument("--kind", action="append", help="only these kinds (repeatable)")
+    parser.add_argument(
+        "--no-describe", action="store_true", help="baseline: ordinary results only, no panel"
+    )
+    parser.add_argument(
+        "--no-everyday",
+        action="store_true",
+        help="descriptions read with HPO labels and synonyms only (without the curated file)",
+    )
     args = parser.parse_args()
     if not Condition.objects.exists():
         if "load_knowledge_base" not in get_commands():
@@ -134,6 +158,8 @@ def main() -> None:
     if args.enrich_from:
         enrich(args.enrich_from)
     queries = json.loads(JUDGED.read_text(encoding="utf-8"))["queries"]
+    if args.kind:
+        queries = [q for q in queries if q["kind"] in args.kind]
     names = list(BACKENDS) if args.backend == "all" else [args.backend]
     results = {}
     for name in names:
@@ -142,7 +168,11 @@ def main() -> None:
         ):
             print("opensearch: skipped (OPENSEARCH_URL is not set; run `make opensearch`)")
             continue
-        overrides = {"SEARCH_BACKEND": BACKENDS[name]}
+        overrides = {
+            "SEARCH_BACKEND": BACKENDS[name],
+            "DESCRIBE_EVERYDAY_PHRASES": not args.no_everyday,
+            "DESCRIBE_SIGNS": not args.no_describe,
+        }
         if name == "opensearch":
             overrides["OPENSEARCH_URL"] = (
                 os.environ.get("OPENSEARCH_URL") or settings.OPENSEARCH_URL
@@ -151,6 +181,7 @@ def main() -> None:
             if not args.no_rebuild:
                 rebuild(progress=True, backends=[load_backend()])  # only the one measured
             print(f"== {name}: {len(queries)} judged queries")
+            run_search(SearchRequest(query="warm up the in-process indexes and tables"))
             scores = evaluate(queries)
         for kind, row in scores.items():
             print(

@@ -40,6 +40,17 @@ class SearchApi(APIView):
             ),
             OpenApiParameter("page", OpenApiTypes.INT, description=f"1 to {MAX_PAGE}."),
             OpenApiParameter("page_size", OpenApiTypes.INT, description="1 to 50 (default 20)."),
+            OpenApiParameter(
+                "drop",
+                OpenApiTypes.STR,
+                many=True,
+                description="HPO id of a recognised sign to leave out (repeatable, at most 20).",
+            ),
+            OpenApiParameter(
+                "add",
+                OpenApiTypes.STR,
+                description="More signs in your own words (max 200 characters).",
+            ),
         ],
         responses={200: SearchResponseSerializer},
     )
@@ -53,6 +64,8 @@ class SearchApi(APIView):
                     filters=search_request.filters,
                     page=search_request.page,
                     page_size=_int(request.query_params["page_size"], "page_size"),
+                    drop_signs=search_request.drop_signs,
+                    add_signs=search_request.add_signs,
                 )
             response = run_search(search_request)
         except InvalidQuery as exc:
@@ -70,6 +83,7 @@ class SearchApi(APIView):
                 for name, values in response.facets.items()
             },
             "results": response.hits,
+            "described": response.described,
         }
         return Response(SearchResponseSerializer(body).data)
 

@@ -13,6 +13,7 @@ from typing import TypeVar
 
 from search.analysis import analyze
 from search.backends.base import BackendUnavailable, SearchBackend, load_backend, postgres_backend
+from search.describers import describe
 from search.documents import doc_types as registered_types
 from search.documents import filter_fields
 from search.request import (
@@ -59,7 +60,13 @@ def run_search(request: SearchRequest) -> SearchResponse:
     did_you_mean = response.did_you_mean
     if did_you_mean and phrase_form(did_you_mean) == analysis.phrase:
         did_you_mean = None
-    return replace(response, did_you_mean=did_you_mean, degraded=degraded or response.degraded)
+    described = describe(request.query, request.drop_signs, request.add_signs)
+    return replace(
+        response,
+        did_you_mean=None if described else did_you_mean,
+        degraded=degraded or response.degraded,
+        described=described,
+    )
 
 
 def run_autocomplete(

@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
+
+from search.describers import Described
 
 MAX_QUERY_LENGTH = 500
 MAX_PAGE = 100
 MAX_PAGE_SIZE = 50
 DEFAULT_PAGE_SIZE = 20
 MAX_AUTOCOMPLETE = 20
+MAX_DROPPED_SIGNS = 20
+MAX_ADDED_TEXT = 200
+_HPO_ID = re.compile(r"^HP:\d{7}$")
 
 
 class InvalidQuery(ValueError):
@@ -27,9 +33,20 @@ class SearchRequest:
     page: int = 1
     page_size: int = DEFAULT_PAGE_SIZE
     cursor: str | None = None  # OpenSearch search_after paging, from a previous response
+    drop_signs: tuple[str, ...] = ()  # HPO ids of sign chips the user removed
+    add_signs: str = ""  # signs the user added in words (the chips' "add a sign" box)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "query", clean_query(self.query))
+        if len(self.drop_signs) > MAX_DROPPED_SIGNS:
+            raise InvalidQuery(f"Remove at most {MAX_DROPPED_SIGNS} signs at a time.")
+        for hpo_id in self.drop_signs:
+            if not _HPO_ID.match(hpo_id):
+                raise InvalidQuery(f"{hpo_id[:20]!r} is not an HPO id such as HP:0001250.")
+        if self.add_signs:
+            if len(self.add_signs) > MAX_ADDED_TEXT:
+                raise InvalidQuery(f"Keep added signs under {MAX_ADDED_TEXT} characters.")
+            object.__setattr__(self, "add_signs", clean_query(self.add_signs))
         if not isinstance(self.page, int) or not 1 <= self.page <= MAX_PAGE:
             raise InvalidQuery(f"page must be a whole number from 1 to {MAX_PAGE}.")
         if not isinstance(self.page_size, int) or not 1 <= self.page_size <= MAX_PAGE_SIZE:
@@ -87,6 +104,7 @@ class SearchResponse:
     degraded: bool = False
     next_cursor: str | None = None
     total_is_lower_bound: bool = False  # counting stopped at the engine's cap ("10,000+")
+    described: Described | None = None  # the signs a description names and their conditions
 
     @property
     def pages(self) -> int:

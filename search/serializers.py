@@ -20,6 +20,32 @@ class FacetValueSerializer(serializers.Serializer):
     count = serializers.IntegerField()
 
 
+class SignFoundSerializer(serializers.Serializer):
+    hpo_id = serializers.CharField()
+    name = serializers.CharField(help_text="The HPO term.")
+    words = serializers.CharField(help_text="The user's own words for this sign.")
+    url = serializers.CharField()
+    negated = serializers.BooleanField(help_text="Said to be absent; not used for ranking.")
+    removed = serializers.BooleanField(help_text="Removed by the user (drop=HP:...).")
+
+
+class ConditionCandidateSerializer(serializers.Serializer):
+    id = serializers.CharField()
+    name = serializers.CharField()
+    url = serializers.CharField()
+    score = serializers.FloatField()
+    matched = serializers.ListField(
+        child=serializers.CharField(), help_text="The signs it matched, in the user's words."
+    )
+    source = serializers.CharField(help_text="Where the condition's signs come from.")
+
+
+class DescribedSerializer(serializers.Serializer):
+    signs = SignFoundSerializer(many=True)
+    conditions = ConditionCandidateSerializer(many=True)
+    caution = serializers.CharField()
+
+
 class SearchResponseSerializer(serializers.Serializer):
     query = serializers.CharField()
     total = serializers.IntegerField()
@@ -30,6 +56,14 @@ class SearchResponseSerializer(serializers.Serializer):
     degraded = serializers.BooleanField()
     facets = serializers.DictField(child=FacetValueSerializer(many=True))
     results = HitSerializer(many=True)
+    described = DescribedSerializer(
+        allow_null=True,
+        help_text=(
+            "When the query reads as a description of signs: the signs found and the "
+            "conditions that can cause them (shown above the results as 'Conditions that "
+            "can cause these signs'); null otherwise."
+        ),
+    )
 
 
 class SuggestionSerializer(serializers.Serializer):

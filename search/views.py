@@ -35,6 +35,8 @@ def parse_search_params(params) -> SearchRequest:
         filters=filters,
         page=page,
         page_size=PAGE_SIZE,
+        drop_signs=tuple(dict.fromkeys(v for v in params.getlist("drop") if v)),
+        add_signs=params.get("add", ""),
     )
 
 
@@ -60,7 +62,9 @@ class FacetGroup:
 def _applied(params: QueryDict) -> list[tuple[str, str]]:
     """The query and every applied filter as (name, value) pairs, in a stable order."""
     pairs = [("q", params.get("q", ""))]
-    for name in ("type", *facet_fields()):
+    if params.get("add"):
+        pairs.append(("add", params["add"]))
+    for name in ("type", "drop", *facet_fields()):
         pairs.extend((name, value) for value in params.getlist(name) if value)
     return pairs
 
@@ -92,6 +96,34 @@ def _facet_groups(params: QueryDict, response: SearchResponse) -> list[FacetGrou
     return groups
 
 
+@dataclass(frozen=True)
+class SignChip:
+    """A recognised sign as a chip: the user's words, the term, and a link that removes or
+    restores it (plain links, so it works without JavaScript)."""
+
+    words: str
+    name: str
+    url: str
+    toggle_url: str
+    removed: bool
+    negated: bool
+
+
+def _sign_chips(applied: list[tuple[str, str]], response: SearchResponse) -> list[SignChip]:
+    if response.described is None:
+        return []
+    chips = []
+    for sign in response.described.signs:
+        drop = ("drop", sign.hpo_id)
+        pairs = [p for p in applied if p != drop] if sign.removed else [*applied, drop]
+        chips.append(
+            SignChip(
+                sign.words, sign.name, sign.url, _query_string(pairs), sign.removed, sign.negated
+            )
+        )
+    return chips
+
+
 @require_safe
 def search_page(request: HttpRequest) -> HttpResponse:
     """Results for ?q=, with type and facet filters; a friendly message on bad input."""
@@ -114,6 +146,7 @@ def search_page(request: HttpRequest) -> HttpResponse:
             applied = _applied(request.GET)
             context["prev_url"] = _query_string(applied, page=str(response.page - 1))
             context["next_url"] = _query_string(applied, page=str(response.page + 1))
+            context["sign_chips"] = _sign_chips(applied, response)
         except InvalidQuery as exc:
             context["error"] = str(exc)
             status = 400

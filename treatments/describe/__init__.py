@@ -1,0 +1,1 @@
+"""Descriptions become signs, signs become conditions (the search box's description path)."""

@@ -1,0 +1,107 @@
+"""The phrase table of signs: HPO labels and synonyms from the database, plus the everyday
+phrasings kept in the repo (`treatments/data/everyday_signs.tsv`, each with its source).
+
+Built once per data version and kept in memory (about 45,000 phrases); a change to the
+phenotype tables or the file makes a new one.
+"""
+
+from __future__ import annotations
+
+import csv
+import logging
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from django.db.models import Count, Max
+
+from knowledge.models import Phenotype, PhenotypeSynonym
+from treatments.describe.recognise import Phrase, PhraseTable, normalise
+
+logger = logging.getLogger(__name__)
+
+EVERYDAY_FILE = Path(__file__).resolve().parent.parent / "data" / "everyday_signs.tsv"
+HPO_SOURCE = "HPO label or synonym"
+CHECK_SECONDS = 60.0
+# Labels that name a whole organ system or a lab finding say nothing a family would describe.
+_TOO_GENERAL = ("abnormality of", "abnormal ", "phenotypic abnormality", "all")
+_SCOPE_PRIORITY = {"EXACT": 3}
+
+
+@dataclass(frozen=True)
+class EverydayPhrase:
+    """One line of the everyday-phrasing file."""
+
+    phrase: str
+    hpo_id: str
+    label: str
+    source: str
+
+
+def everyday_phrases(path: Path = EVERYDAY_FILE) -> list[EverydayPhrase]:
+    """The curated phrasings, in file order (comment lines skipped)."""
+    with path.open(encoding="utf-8") as handle:
+        rows = csv.reader((line for line in handle if not line.startswith("#")), delimiter="\t")
+        return [EverydayPhrase(*row[:4]) for row in rows if len(row) >= 4]
+
+
+def _version(include_everyday: bool) -> str:
+    terms = Phenotype.objects.aggregate(n=Count("id"), top=Max("id"))
+    synonyms = PhenotypeSynonym.objects.aggregate(n=Count("id"), top=Max("id"))
+    stamp = EVERYDAY_FILE.stat().st_mtime_ns if include_everyday else 0
+    return f"{terms['n']}-{terms['top']}-{synonyms['n']}-{synonyms['top']}-{stamp}"
+
+
+def phrase_table_build(*, include_everyday: bool = True) -> PhraseTable:
+    """Every way the knowledge base names a sign, as a matchable phrase table."""
+    table = PhraseTable()
+    ids: dict[str, str] = {}
+    if include_everyday:
+        for row in everyday_phrases():
+            table.add(Phrase(normalise(row.phrase), row.hpo_id, 0, row.source))
+    terms = Phenotype.objects.filter(is_obsolete=False).values_list("hpo_id", "name")
+    for hpo_id, name in terms.iterator(chunk_size=5000):
+        ids[hpo_id] = name
+        if not name.lower().startswith(_TOO_GENERAL):
+            table.add(Phrase(normalise(name), hpo_id, 1, HPO_SOURCE))
+    synonyms = PhenotypeSynonym.objects.filter(phenotype__is_obsolete=False).values_list(
+        "text", "phenotype__hpo_id", "is_layperson", "scope"
+    )
+    for text, hpo_id, layperson, scope in synonyms.iterator(chunk_size=5000):
+        priority = 2 if layperson else _SCOPE_PRIORITY.get(scope, 4)
+        table.add(Phrase(normalise(text), hpo_id, priority, HPO_SOURCE))
+    table.phrases.sort(key=lambda phrase: phrase.priority)
+    _reindex(table)
+    return table
+
+
+def _reindex(table: PhraseTable) -> None:
+    table.by_stem.clear()
+    for index, phrase in enumerate(table.phrases):
+        for s in set(phrase.stems):
+            table.by_stem[s].append(index)
+
+
+_memory: dict[bool, tuple[str, float, PhraseTable]] = {}
+
+
+def phrase_table_get(*, include_everyday: bool = True) -> PhraseTable:
+    """The current phrase table, rebuilt when the phenotypes or the file change."""
+    now = time.monotonic()
+    cached = _memory.get(include_everyday)
+    if cached is not None and now - cached[1] < CHECK_SECONDS:
+        return cached[2]
+    version = _version(include_everyday)
+    if cached is not None and cached[0] == version:
+        _memory[include_everyday] = (version, now, cached[2])
+        return cached[2]
+    started = time.perf_counter()
+    table = phrase_table_build(include_everyday=include_everyday)
+    logger.info("sign phrase table built in %.2f s", time.perf_counter() - started)
+    _memory[include_everyday] = (version, now, table)
+    return table
+
+
+def phrase_table_clear() -> None:
+    """Forget the in-process tables (tests call this after changing phenotypes)."""
+    _memory.clear()

@@ -1,0 +1,230 @@
+"""Find the signs a description names: plain Python over a phrase table, no database.
+
+Both the phrase table and the query go through the same `normalise`: words folded, contractions
+opened ("can't" -> "can not"), negations reduced to one token (NOT), filler and person words
+dropped ("my", "baby", "his") and each word stemmed. A phrase then matches when all its stems
+occur close together in the query, in any order ("muscles are weak" = "weak muscles").
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from search.text import fold
+
+NOT = "~not"
+_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+NEGATORS = frozenset({"not", "no", "never", "unable", "without", "nor", "cannot", "cant", "wont"})
+_NEGATED_VERB = re.compile(r"^[a-z]+n'?t$")  # "doesn't", "can't", "didnt" (not "want", "faint")
+_NOT_CONTRACTIONS = frozenset(
+    [
+        "doesnt",
+        "dont",
+        "didnt",
+        "isnt",
+        "arent",
+        "wasnt",
+        "werent",
+        "couldnt",
+        "wouldnt",
+        "shouldnt",
+        "hasnt",
+        "havent",
+        "hadnt",
+    ]
+)
+# Words that carry no sign: who it is about, filler, and function words.
+FILLER = frozenset(
+    ["a", "an", "the", "and", "or", "but", "of", "in", "on", "at", "to", "for", "from", "with", "by", "as", "is", "are", "was", "were", "be", "been", "being", "am", "has", "have", "had", "having", "do", "does", "did", "doing", "will", "would", "should", "could", "can", "may", "might", "must", "shall", "my", "our", "your", "his", "her", "their", "its", "he", "she", "they", "it", "we", "i", "you", "me", "him", "them", "us", "this", "that", "these", "those", "there", "here", "who", "whom", "which", "what", "when", "where", "why", "how", "so", "very", "really", "quite", "too", "also", "just", "still", "all", "any", "some", "lot", "lots", "much", "many", "more", "most", "bit", "little", "always", "sometimes", "often", "since", "ago", "now", "then", "than", "about", "into", "over", "under", "after", "before", "up", "down", "out", "off", "again", "once", "twice", "baby", "babies", "child", "children", "kid", "kids", "son", "sons", "daughter", "daughters", "boy", "boys", "girl", "girls", "toddler", "teenager", "teen", "infant", "newborn", "man", "woman", "person", "patient", "he's", "she's", "it's", "seems", "seem", "seemed", "looks", "look", "looked", "get", "gets", "got", "getting", "keep", "keeps", "kept", "year", "years", "month", "months", "old", "age"]
+)  # fmt: skip
+# Words whose stem would collide or that the suffix rules mangle.
+_IRREGULAR = {
+    "feet": "foot",
+    "teeth": "tooth",
+    "lost": "lose",
+    "fell": "fall",
+    "ate": "eat",
+    "ran": "run",
+    "went": "go",
+    "saw": "see",
+    "thinner": "thin",
+    "bigger": "big",
+    "smaller": "small",
+    "larger": "large",
+    "stools": "stool",
+    "poo": "stool",
+    "poop": "stool",
+    "wee": "urine",
+    "pee": "urine",
+    "tummy": "belly",
+    "anaemia": "anemia",
+    "haemorrhage": "hemorrhage",
+    "diarrhoea": "diarrhea",
+    "oesophagus": "esophagus",
+    "colour": "color",
+    "coloured": "color",
+    "paediatric": "pediatric",
+}
+_KEEP_S = ("ss", "us", "is", "ous")
+
+
+def stem(word: str) -> str:
+    """A light suffix stripper: plural, -ing, -ed, -ly, -ness, a final e and doubled consonant."""
+    word = _IRREGULAR.get(word, word)
+    if len(word) <= 3 or word.isdigit():
+        return word
+    for suffix, replacement in (("ies", "y"), ("ness", ""), ("ing", ""), ("ed", ""), ("ly", "")):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            word = word[: -len(suffix)] + replacement
+            break
+    else:
+        if word.endswith("es") and word[-3] in "sxz" and len(word) > 4:
+            word = word[:-2]
+        elif word.endswith("s") and not word.endswith(_KEEP_S):
+            word = word[:-1]
+    if word.endswith("e") and len(word) > 3:
+        word = word[:-1]
+    if len(word) > 3 and word[-1] == word[-2] and word[-1] not in "aeiouls":
+        word = word[:-1]
+    return word
+
+
+def tokens(text: str) -> list[tuple[str, str]]:
+    """(stem, word as typed) pairs of `text`; negations become NOT, filler is dropped."""
+    folded = fold(text).replace("\u2019", "'").replace("`", "'")
+    out: list[tuple[str, str]] = []
+    for match in _WORD.finditer(folded):
+        typed = match.group(0)
+        if typed.endswith("'s"):
+            typed = typed[:-2]
+        word = typed.replace("'", "")
+        negation = word in NEGATORS or word in _NOT_CONTRACTIONS
+        if negation or ("'" in typed and _NEGATED_VERB.match(typed)):
+            if not out or out[-1][0] != NOT:
+                out.append((NOT, typed))
+        elif word not in FILLER and len(word) > 1:
+            out.append((stem(word), word))
+    return out
+
+
+def normalise(text: str) -> tuple[str, ...]:
+    """The stems of a phrase, in order (what the phrase table is keyed by)."""
+    return tuple(s for s, _ in tokens(text))
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """One way of naming a sign: its stems, the HPO term it means and how trusted it is."""
+
+    stems: tuple[str, ...]
+    hpo_id: str
+    priority: int  # 0 curated everyday phrase, 1 HPO name, 2 layperson synonym, 3 exact, 4 other
+    source: str = ""
+
+
+@dataclass(frozen=True)
+class Sign:
+    """A sign found in the description: the HPO term and the words the user used for it."""
+
+    hpo_id: str
+    words: str
+    negated: bool = False  # "no seizures": said to be absent, so not used for ranking
+    source: str = ""
+
+
+@dataclass
+class PhraseTable:
+    """Phrases indexed by each of their stems, for matching a short query quickly."""
+
+    phrases: list[Phrase] = field(default_factory=list)
+    by_stem: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
+    known_stems: set[str] = field(default_factory=set)
+
+    def add(self, phrase: Phrase) -> None:
+        """Add a phrase (duplicates of a stem tuple keep the best priority first)."""
+        content = [s for s in phrase.stems if s != NOT]
+        if not content or (len(content) == 1 and len(content[0]) < 3):
+            return
+        index = len(self.phrases)
+        self.phrases.append(phrase)
+        for s in set(phrase.stems):
+            self.by_stem[s].append(index)
+        self.known_stems.update(phrase.stems)
+
+    def extend(self, phrases: Iterable[Phrase]) -> None:
+        """Add many phrases."""
+        for phrase in phrases:
+            self.add(phrase)
+
+
+MAX_GAP = 2  # words allowed between the words of one phrase ("weak in the legs")
+
+
+def _span(positions: dict[str, list[int]], stems: tuple[str, ...]) -> tuple[int, ...] | None:
+    """The tightest choice of one position per stem (stems of a phrase are few)."""
+    best: tuple[int, ...] | None = None
+    choices: list[tuple[int, ...]] = [()]
+    for s in dict.fromkeys(stems):
+        choices = [(*c, p) for c in choices for p in positions[s] if p not in c][:64]
+    for choice in choices:
+        width = max(choice) - min(choice) + 1
+        if width > len(choice) + MAX_GAP:
+            continue
+        if best is None or width < max(best) - min(best) + 1:
+            best = choice
+    return best
+
+
+def recognise(query: str, table: PhraseTable) -> list[Sign]:
+    """The signs `query` names, longest and most trusted phrases first, without overlaps."""
+    toks = tokens(query)
+    positions: dict[str, list[int]] = defaultdict(list)
+    for i, (s, _) in enumerate(toks):
+        positions[s].append(i)
+    counts: dict[int, int] = defaultdict(int)
+    for s in positions:
+        for index in table.by_stem.get(s, ()):
+            counts[index] += 1
+    candidates = []
+    for index, hits in counts.items():
+        phrase = table.phrases[index]
+        if hits != len(set(phrase.stems)):
+            continue
+        span = _span(positions, phrase.stems)
+        if span is not None:
+            width = max(span) - min(span)
+            candidates.append((-len(span), phrase.priority, width, index, span))
+    candidates.sort()
+    used: set[int] = set()
+    signs: list[Sign] = []
+    seen: set[str] = set()
+    for _, _, _, index, span in candidates:
+        content = {p for p in span if toks[p][0] != NOT}
+        if content & used:
+            continue
+        phrase = table.phrases[index]
+        used.update(span)
+        if phrase.hpo_id in seen:
+            continue
+        seen.add(phrase.hpo_id)
+        negated = NOT not in phrase.stems and _negated(toks, min(span), used)
+        if negated:
+            used.add(min(span) - 1)
+        typed = " ".join(toks[p][1] for p in sorted(span))
+        signs.append(Sign(phrase.hpo_id, typed, negated, phrase.source))
+    order = {sign.hpo_id: min(_first(toks, sign.words)) for sign in signs}
+    return sorted(signs, key=lambda sign: order[sign.hpo_id])
+
+
+def _negated(toks: list[tuple[str, str]], start: int, used: set[int]) -> bool:
+    """A NOT just before the phrase ("no seizures") that no other phrase has taken."""
+    before = start - 1
+    return before >= 0 and toks[before][0] == NOT and before not in used
+
+
+def _first(toks: list[tuple[str, str]], typed: str) -> list[int]:
+    first_word = typed.split()[0]
+    return [i for i, (_, word) in enumerate(toks) if word == first_word] or [0]

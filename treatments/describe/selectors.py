@@ -1,0 +1,107 @@
+"""Read a query as a description of signs and rank the conditions that can cause them."""
+
+from __future__ import annotations
+
+import time
+
+from django.db.models.functions import Lower
+
+from knowledge.identifiers import parse_identifier
+from knowledge.models import Condition, ConditionSynonym, Phenotype
+from search.describers import ConditionCandidate, Described, SignFound
+from treatments.describe.lexicon import phrase_table_get
+from treatments.describe.recognise import Sign, recognise
+from treatments.phenotypes import conditions_rank_by_phenotypes
+
+MAX_SIGNS = 20
+MAX_CONDITIONS = 10
+SENTENCE_WORDS = 4  # "my son has seizures": one sign in a sentence is a description too
+RANK_POOL = 30  # ranked before names are de-duplicated (OMIM and Orphanet name the same disease)
+ANNOTATION_SOURCE = "HPO disease annotations (phenotype.hpoa)"
+
+
+def signs_for_text(*, text: str, include_everyday: bool = True) -> list[Sign]:
+    """The signs a text names (negated ones included, marked)."""
+    return recognise(text, phrase_table_get(include_everyday=include_everyday))[:MAX_SIGNS]
+
+
+def _is_description(query: str, signs: list[Sign]) -> bool:
+    positive = [s for s in signs if not s.negated]
+    if not positive or parse_identifier(query) is not None:
+        return False
+    typed = query.split()
+    if len(positive) == 1 and len(typed) < SENTENCE_WORDS:
+        return False
+    # A condition's own name ("Cleft lip and palate") is a name, not a description.
+    lowered = query.strip().lower()
+    named = Condition.objects.annotate(n=Lower("name")).filter(n=lowered).exists()
+    return not named and not (
+        ConditionSynonym.objects.annotate(t=Lower("text")).filter(t=lowered).exists()
+    )
+
+
+def description_read(
+    *,
+    query: str,
+    dropped: tuple[str, ...] = (),
+    added: str = "",
+    limit: int = MAX_CONDITIONS,
+    include_everyday: bool = True,
+) -> Described | None:
+    """Signs and ranked conditions when `query` (plus `added`) describes signs, else None."""
+    started = time.perf_counter()
+    text = f"{query} , {added}" if added else query
+    signs = signs_for_text(text=text, include_everyday=include_everyday)
+    if not _is_description(text, signs):
+        return None
+    terms = {
+        p.hpo_id: p
+        for p in Phenotype.objects.filter(hpo_id__in=[s.hpo_id for s in signs]).only(
+            "id", "hpo_id", "name"
+        )
+    }
+    found = tuple(
+        SignFound(
+            hpo_id=s.hpo_id,
+            name=terms[s.hpo_id].name,
+            words=s.words,
+            url=terms[s.hpo_id].get_absolute_url(),
+            negated=s.negated,
+            removed=s.hpo_id in dropped,
+        )
+        for s in signs
+        if s.hpo_id in terms
+    )
+    used = [terms[s.hpo_id].pk for s in found if not s.negated and not s.removed]
+    conditions = _conditions(used, found, limit) if used else ()
+    elapsed = (time.perf_counter() - started) * 1000
+    return Described(signs=found, conditions=conditions, elapsed_ms=round(elapsed, 1))
+
+
+def _conditions(
+    phenotype_ids: list[int], signs: tuple[SignFound, ...], limit: int
+) -> tuple[ConditionCandidate, ...]:
+    scores = conditions_rank_by_phenotypes(phenotype_ids=phenotype_ids, limit=RANK_POOL)
+    rows = Condition.objects.in_bulk([s.condition_id for s in scores])
+    words = {s.hpo_id: s.words for s in signs}
+    out: list[ConditionCandidate] = []
+    names: set[str] = set()
+    for score in scores:
+        condition = rows.get(score.condition_id)
+        if condition is None or condition.name.lower() in names:
+            continue
+        names.add(condition.name.lower())
+        matched = tuple(dict.fromkeys(words[m.query_hpo_id] for m in score.matches))
+        out.append(
+            ConditionCandidate(
+                id=condition.primary_id,
+                name=condition.name,
+                url=condition.get_absolute_url(),
+                score=score.score,
+                matched=matched,
+                source=ANNOTATION_SOURCE,
+            )
+        )
+        if len(out) >= limit:
+            break
+    return tuple(out)
