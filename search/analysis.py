@@ -203,10 +203,35 @@ def _max_edits(word: str) -> int:
     return 1 if len(word) <= 5 else 2
 
 
+# A word right before one of these, or typed with a possessive, names someone: an eponym
+# ("Pompe disease", "Batten's") is never rewritten, even when the index does not know it.
+_EPONYM_NEXT = frozenset({"disease", "syndrome", "disorder", "anomaly", "sign", "sequence"})
+_POSSESSIVE_WORD = re.compile(r"(\w+)['\u2019]s\b")
+
+
+def _eponyms(query: str, tokens: list[str]) -> set[str]:
+    found = {m.group(1).lower() for m in _POSSESSIVE_WORD.finditer(query)}
+    found.update(w for w, nxt in zip(tokens, tokens[1:], strict=False) if nxt in _EPONYM_NEXT)
+    # A capitalised word typed alone or mid-sentence is a name too ("Pompe", "is it Batten").
+    typed = query.split()
+    found.update(
+        w.lower()
+        for i, w in enumerate(typed)
+        if w[:1].isupper() and w[1:].islower() and (len(typed) == 1 or i > 0)
+    )
+    return found
+
+
 def spelling_correction(query: str) -> str | None:
-    """The query with unknown words replaced by the closest indexed word; None if all are known."""
+    """The query with unknown words replaced by the closest indexed word; None if all are known.
+
+    Eponyms are never rewritten, and a proposal must win clearly (no other known word as close).
+    """
     tokens = words(query)
-    candidates = [t for t in tokens if len(t) >= 4 and t.isalpha() and t not in STOPWORDS]
+    eponyms = _eponyms(query, tokens)
+    candidates = [
+        t for t in tokens if len(t) >= 4 and t.isalpha() and t not in STOPWORDS and t not in eponyms
+    ]
     if not candidates:
         return None
     known = lexicon.current().terms
@@ -240,5 +265,10 @@ def _closest(word: str, cursor) -> str | None:
         (edit_distance(word, term, limit + 1), -frequency, term)
         for term, frequency in cursor.fetchall()
     ]
-    scored = [item for item in scored if item[0] <= limit]
-    return min(scored)[2] if scored else None
+    scored = sorted(item for item in scored if item[0] <= limit)
+    if not scored:
+        return None
+    # Two known words equally close ("hole", "hold"): no clear winner, so no proposal.
+    if len(scored) > 1 and scored[1][0] == scored[0][0] and scored[1][1] * 2 <= scored[0][1]:
+        return None
+    return scored[0][2]
