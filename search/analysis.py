@@ -9,6 +9,7 @@ Synonyms and the spelling lexicon are tables filled at rebuild time from the dat
 
 from __future__ import annotations
 
+import itertools
 import logging
 import re
 from dataclasses import dataclass
@@ -211,7 +212,7 @@ _POSSESSIVE_WORD = re.compile(r"(\w+)['\u2019]s\b")
 
 def _eponyms(query: str, tokens: list[str]) -> set[str]:
     found = {m.group(1).lower() for m in _POSSESSIVE_WORD.finditer(query)}
-    found.update(w for w, nxt in zip(tokens, tokens[1:], strict=False) if nxt in _EPONYM_NEXT)
+    found.update(w for w, nxt in itertools.pairwise(tokens) if nxt in _EPONYM_NEXT)
     # A capitalised word typed alone or mid-sentence is a name too ("Pompe", "is it Batten").
     typed = query.split()
     found.update(
