@@ -84,6 +84,7 @@ class SearchApi(APIView):
             },
             "results": response.hits,
             "described": response.described,
+            "identifier": response.identifier,
         }
         return Response(SearchResponseSerializer(body).data)
 

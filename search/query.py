@@ -11,9 +11,10 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import TypeVar
 
+from knowledge.identifiers import parse_identifier
 from search.analysis import analyze
 from search.backends.base import BackendUnavailable, SearchBackend, load_backend, postgres_backend
-from search.describers import describe
+from search.describers import describe, resolve
 from search.documents import doc_types as registered_types
 from search.documents import filter_fields
 from search.request import (
@@ -61,12 +62,27 @@ def run_search(request: SearchRequest) -> SearchResponse:
     if did_you_mean and phrase_form(did_you_mean) == analysis.phrase:
         did_you_mean = None
     described = describe(request.query, request.drop_signs, request.add_signs)
+    notice = None
+    if analysis.identifier or analysis.variant:
+        notice = resolve(request.query, analysis.identifier, analysis.variant)
+    if notice is not None and not notice.found and _is_whole_identifier(analysis):
+        # Words matched inside "c.1521_1523del" (HLA-C, "C syndrome") are noise, not answers.
+        response = replace(response, hits=[], total=0, facets={}, total_is_lower_bound=False)
     return replace(
         response,
+        identifier=notice,
         did_you_mean=None if described else did_you_mean,
         degraded=degraded or response.degraded,
         described=described,
     )
+
+
+def _is_whole_identifier(analysis) -> bool:
+    """The query is only an identifier or a variant name without a gene (a gene typed with it,
+    "CFTR c.1521_1523del", still finds the gene)."""
+    if analysis.variant:
+        return not any(term.isupper() for term in analysis.raw.split()[:-1])
+    return parse_identifier(analysis.raw) is not None
 
 
 def run_autocomplete(

@@ -46,6 +46,16 @@ class DescribedSerializer(serializers.Serializer):
     caution = serializers.CharField()
 
 
+class IdentifierNoticeSerializer(serializers.Serializer):
+    text = serializers.CharField()
+    kind = serializers.CharField(help_text="variant, trial or publication")
+    found = serializers.BooleanField(help_text="False: not in the knowledge base.")
+    name = serializers.CharField()
+    url = serializers.CharField(help_text="The record's page when found.")
+    source_name = serializers.CharField(help_text="The database that holds such ids.")
+    source_url = serializers.CharField(help_text="Look the id up there (when not found).")
+
+
 class SearchResponseSerializer(serializers.Serializer):
     query = serializers.CharField()
     total = serializers.IntegerField()
@@ -56,6 +66,11 @@ class SearchResponseSerializer(serializers.Serializer):
     degraded = serializers.BooleanField()
     facets = serializers.DictField(child=FacetValueSerializer(many=True))
     results = HitSerializer(many=True)
+    identifier = IdentifierNoticeSerializer(
+        allow_null=True,
+        help_text="When an rsID, HGVS name, VCV, NCT or PMID was typed: its record, or a note "
+        "that it is not in the knowledge base with a link to the source database.",
+    )
     described = DescribedSerializer(
         allow_null=True,
         help_text=(

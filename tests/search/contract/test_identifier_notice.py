@@ -1,0 +1,51 @@
+"""Identifiers anywhere: a typed id or HGVS name finds its record, or says plainly that it is
+not in the knowledge base and links the source database (page and API, every backend)."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+from django.test import Client
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def client(backend: str) -> Client:
+    return Client(REMOTE_ADDR=f"10.8.{random.randint(0, 255)}.{random.randint(1, 254)}")
+
+
+@pytest.mark.parametrize(
+    ("query", "kind", "source"),
+    [
+        ("c.1521_1523del", "variant", "https://www.ncbi.nlm.nih.gov/clinvar/?term=c.1521_1523del"),
+        ("rs113993960", "variant", "https://www.ncbi.nlm.nih.gov/clinvar/?term=rs113993960"),
+        ("NCT01234567", "trial", "https://clinicaltrials.gov/study/NCT01234567"),
+        ("PMID:12345678", "publication", "https://pubmed.ncbi.nlm.nih.gov/12345678/"),
+    ],
+)
+def test_an_unknown_identifier_says_so_and_links_the_source(
+    client: Client, query: str, kind: str, source: str
+) -> None:
+    body = client.get("/api/v1/search/", {"q": query}).json()
+    assert body["identifier"]["found"] is False
+    assert body["identifier"]["kind"] == kind
+    assert body["identifier"]["source_url"] == source
+    assert body["results"] == []  # no HLA-C or "C syndrome" for the pieces of an HGVS name
+    html = client.get("/search", {"q": query}).content.decode()
+    assert "is not in the RareLabs knowledge base yet" in html
+    assert source.replace("&", "&amp;") in html
+
+
+def test_a_known_rsid_names_its_variant(client: Client) -> None:
+    body = client.get("/api/v1/search/", {"q": "rs1561499737"}).json()
+    assert body["identifier"]["found"] is True
+    assert body["identifier"]["url"].startswith("/variants/")
+    assert body["results"][0]["id"] == "VCV000634936"
+
+
+def test_a_gene_typed_with_an_unknown_variant_still_finds_the_gene(client: Client) -> None:
+    body = client.get("/api/v1/search/", {"q": "CFTR c.1521_1523del"}).json()
+    assert body["identifier"]["found"] is False
+    assert body["results"][0]["id"] == "CFTR"
