@@ -73,6 +73,7 @@ class SearchApi(APIView):
         body = {
             "query": search_request.query,
             "total": response.total,
+            "total_is_lower_bound": response.total_is_lower_bound,
             "page": response.page,
             "page_size": response.page_size,
             "did_you_mean": response.did_you_mean,

@@ -66,37 +66,3 @@ def describe(query: str, dropped: tuple[str, ...] = (), added: str = "") -> Desc
         if answer is not None:
             return answer
     return None
-
-
-@dataclass(frozen=True)
-class IdentifierNotice:
-    """What an identifier or variant typed in the box is: found (a link) or not in the
-    knowledge base (and where to look it up)."""
-
-    text: str
-    kind: str  # "variant", "trial", "publication", ...
-    found: bool
-    name: str = ""
-    url: str = ""
-    source_name: str = ""
-    source_url: str = ""
-
-
-Resolver = Callable[[str, str | None, str | None], IdentifierNotice | None]
-_RESOLVERS: list[Resolver] = []
-
-
-def register_resolver(resolver: Resolver) -> Resolver:
-    """Register `resolver(query, identifier_curie, variant)`; returns it (a decorator)."""
-    if resolver not in _RESOLVERS:
-        _RESOLVERS.append(resolver)
-    return resolver
-
-
-def resolve(query: str, identifier: str | None, variant: str | None) -> IdentifierNotice | None:
-    """The first registered resolver's notice for an identifier or variant, or None."""
-    for resolver in _RESOLVERS:
-        notice = resolver(query, identifier, variant)
-        if notice is not None:
-            return notice
-    return None

@@ -14,9 +14,10 @@ from typing import TypeVar
 from knowledge.identifiers import parse_identifier
 from search.analysis import analyze
 from search.backends.base import BackendUnavailable, SearchBackend, load_backend, postgres_backend
-from search.describers import describe, resolve
+from search.describers import describe
 from search.documents import doc_types as registered_types
 from search.documents import filter_fields
+from search.notices import identifier_notice
 from search.request import (
     MAX_AUTOCOMPLETE,
     InvalidQuery,
@@ -62,9 +63,7 @@ def run_search(request: SearchRequest) -> SearchResponse:
     if did_you_mean and phrase_form(did_you_mean) == analysis.phrase:
         did_you_mean = None
     described = describe(request.query, request.drop_signs, request.add_signs)
-    notice = None
-    if analysis.identifier or analysis.variant:
-        notice = resolve(request.query, analysis.identifier, analysis.variant)
+    notice = identifier_notice(analysis, response)
     if notice is not None and not notice.found and _is_whole_identifier(analysis):
         # Words matched inside "c.1521_1523del" (HLA-C, "C syndrome") are noise, not answers.
         response = replace(response, hits=[], total=0, facets={}, total_is_lower_bound=False)

@@ -7,7 +7,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
-from search.describers import Described, IdentifierNotice
+from search.describers import Described
 
 MAX_QUERY_LENGTH = 500
 MAX_PAGE = 100
@@ -105,7 +105,7 @@ class SearchResponse:
     next_cursor: str | None = None
     total_is_lower_bound: bool = False  # counting stopped at the engine's cap ("10,000+")
     described: Described | None = None  # the signs a description names and their conditions
-    identifier: IdentifierNotice | None = None  # an id or variant typed: found, or not in the KB
+    identifier: Any = None  # notices.IdentifierNotice: an id or variant typed, found or not
 
     @property
     def pages(self) -> int:

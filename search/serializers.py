@@ -59,6 +59,9 @@ class IdentifierNoticeSerializer(serializers.Serializer):
 class SearchResponseSerializer(serializers.Serializer):
     query = serializers.CharField()
     total = serializers.IntegerField()
+    total_is_lower_bound = serializers.BooleanField(
+        help_text="True when counting stopped at the cap: there are more than `total` results."
+    )
     page = serializers.IntegerField()
     page_size = serializers.IntegerField()
     did_you_mean = serializers.CharField(allow_null=True)

@@ -121,12 +121,14 @@ def test_search_sql_binds_every_user_value() -> None:
     assert "e.vector @@" not in names_sql
 
 
-def test_stats_sql_counts_types_without_the_type_filter_and_facets_with_it() -> None:
+def test_stats_sql_counts_types_without_the_type_filter_and_the_total_with_it() -> None:
     request = SearchRequest(query="x", doc_types=("trial",), filters={"phase": ("PHASE3",)})
     sql, params = pg_query.stats_sql(request, ANALYSIS, "(duchene & dystrophy)")
-    assert "SELECT 'type', m.doc_type" in sql
-    assert "e.doc_type = ANY" not in sql  # the scan ignores the type filter ...
-    assert sql.count("m.doc_type = ANY(%(types)s)") == 2  # ... facets and direct hits honour it
+    assert "SELECT 'type', m.doc_type" in sql  # the type facet's scan ignores the filter ...
+    # ... a second capped scan applies it before counting the total, facets and direct hits
+    assert sql.count("e.doc_type = ANY(%(types)s)") == 1
+    assert "FROM mt GROUP BY mt.facets" in sql
+    assert pg_query.FILTERED in sql
     assert params["types"] == ["trial"]
     assert json.loads(params["f0_0"]) == {"phase": ["PHASE3"]}
     assert pg_query.DIRECT in sql

@@ -67,3 +67,25 @@ def test_facets_come_after_results_for_small_screens(client: Client, many_condit
     body = client.get("/search", {"q": "muscular"}).content.decode()
     assert body.index('class="search-results"') < body.index('class="search-facets"')
     assert "Filter results" in body
+
+
+def test_a_type_filter_counts_its_own_matches_after_a_broad_query(
+    client: Client, many_conditions, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A cap below the 25 conditions stands in for a common word at full scale: the first
+    # matches counted are all conditions, yet choosing genes must count the gene, not "0+".
+    from search.backends.postgres import query as pg_query
+
+    monkeypatch.setattr(pg_query, "COUNT_CAP", 10)
+    broad = client.get("/api/v1/search/", {"q": "muscular"}).json()
+    assert broad["total_is_lower_bound"] is True
+    genes = client.get("/api/v1/search/", {"q": "muscular", "type": "gene"}).json()
+    assert genes["total"] == 1
+    assert genes["total_is_lower_bound"] is False
+    assert [r["id"] for r in genes["results"]] == ["TGMUS"]
+    assert {"value": "gene", "count": 1} in genes["facets"]["type"]
+    page = client.get("/search", {"q": "muscular"}).content.decode()
+    assert "More than 10 results" in page
+    assert (
+        "1 result for" in client.get("/search", {"q": "muscular", "type": "gene"}).content.decode()
+    )

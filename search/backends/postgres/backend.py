@@ -42,15 +42,26 @@ class _Stats:
 
     def __init__(self, rows: list[tuple], doc_types: Sequence[str]) -> None:
         self.direct = 0
+        self.total = 0
+        filtered: dict[str, int] = {}
         self.facets: dict[str, list[tuple[str, int]]] = {"type": []}
         for key, value, count in sorted(rows, key=lambda row: (row[0], -row[2], row[1])):
             if key == sql.DIRECT:
                 self.direct = count
+            elif key == sql.FILTERED:
+                self.total += count
+                filtered[value] = count
             else:
                 self.facets.setdefault(key, []).append((value, count))
-        wanted = set(doc_types)
-        self.total = sum(n for t, n in self.facets["type"] if not wanted or t in wanted)
-        self.capped = sum(n for _t, n in self.facets["type"]) >= sql.COUNT_CAP
+        # The type counts ignore the type filter (so other types can be chosen): they are
+        # lower bounds when their scan reached the cap; the total is exact below the cap.
+        self.capped = self.total >= sql.COUNT_CAP
+        # A chosen type's own count is exact (up to the cap) even when the shared scan of
+        # every type stopped before reaching it.
+        types = dict(self.facets["type"])
+        for doc_type, count in filtered.items():
+            types[doc_type] = max(types.get(doc_type, 0), count)
+        self.facets["type"] = sorted(types.items(), key=lambda item: (-item[1], item[0]))
 
 
 class PostgresBackend(SearchBackend):

@@ -32,6 +32,7 @@ MAX_KEYS = 12  # exact keys looked up per row
 COUNT_CAP = 1_000
 NAMES_POOL = 500  # names-first stage one ranks at most this many name matches
 DIRECT = "_direct"
+FILTERED = "_filtered"  # matches of the requested types, counted up to the cap
 AUTOCOMPLETE_POOL = 60  # candidates per autocomplete pool
 HEADLINE_OPTIONS = (
     f"StartSel={MARK_START}, StopSel={MARK_END}, MaxWords=30, MinWords=12, "
@@ -194,23 +195,34 @@ def stats_sql(
     params = match_params(analysis, tsquery)
     params["cap"] = COUNT_CAP
     where = _match() + _filters(request, params, with_types=False)
-    in_types = "TRUE"
+    # The type filter applies before counting: "phenotype" after a broad query counts up to the
+    # cap among phenotypes, not among the first matches of every type (which read "0+").
+    filtered = "m"
+    typed = ""
     if request.doc_types:
         params["types"] = list(request.doc_types)
-        in_types = "m.doc_type = ANY(%(types)s)"
+        filtered = "mt"
+        typed = f""",
+mt AS MATERIALIZED (
+    SELECT e.doc_type, e.facets, e.exact ?| %(keys)s::text[] AS direct
+    FROM {TABLE} e, q WHERE {where} AND e.doc_type = ANY(%(types)s)
+    LIMIT %(cap)s
+)"""  # noqa: S608 - only constant names interpolated; values bound
     sql = f"""
 WITH q AS (SELECT to_tsquery('{CONFIG}', %(tsq)s) AS tsq),
 m AS MATERIALIZED (
     SELECT e.doc_type, e.facets, e.exact ?| %(keys)s::text[] AS direct
     FROM {TABLE} e, q WHERE {where}
     LIMIT %(cap)s
-)
+){typed}
 SELECT 'type', m.doc_type, count(*) FROM m GROUP BY m.doc_type
 UNION ALL
-SELECT '{DIRECT}', '', count(*) FROM m WHERE m.direct AND {in_types}
+SELECT '{FILTERED}', {filtered}.doc_type, count(*) FROM {filtered} GROUP BY {filtered}.doc_type
+UNION ALL
+SELECT '{DIRECT}', '', count(*) FROM {filtered} WHERE {filtered}.direct
 UNION ALL
 SELECT f.key, v.value, sum(g.n)::bigint
-FROM (SELECT m.facets, count(*) AS n FROM m WHERE {in_types} GROUP BY m.facets) AS g,
+FROM (SELECT {filtered}.facets, count(*) AS n FROM {filtered} GROUP BY {filtered}.facets) AS g,
      jsonb_each(g.facets) AS f(key, value), jsonb_array_elements_text(f.value) AS v(value)
 GROUP BY f.key, v.value"""  # noqa: S608 - only constant names interpolated; values bound
     return sql, params

@@ -1,0 +1,68 @@
+"""Identifiers typed in the box: the record they name, or a plain "not in the knowledge base"
+with a link to the database that holds such ids (ClinVar, ClinicalTrials.gov, PubMed).
+
+Found means the engine ranked a record of that kind first through its exact keys, so both
+backends answer the same way and nothing here reads a domain table.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from urllib.parse import quote
+
+from knowledge.identifiers import IdentifierKind, parse_identifier
+from search.analysis import QueryAnalysis
+from search.request import SearchResponse
+
+_KINDS = {
+    IdentifierKind.NCT: ("trial", "ClinicalTrials.gov"),
+    IdentifierKind.PMID: ("publication", "PubMed"),
+    IdentifierKind.CLINVAR: ("variant", "ClinVar"),
+    IdentifierKind.RSID: ("variant", "ClinVar"),
+}
+
+
+@dataclass(frozen=True)
+class IdentifierNotice:
+    """What an identifier or variant name typed in the box is: found, or where to look."""
+
+    text: str
+    kind: str  # "variant", "trial" or "publication"
+    found: bool
+    name: str = ""
+    url: str = ""
+    source_name: str = ""
+    source_url: str = ""
+
+
+def _source_url(kind: IdentifierKind | None, value: str, text: str) -> str:
+    if kind is IdentifierKind.NCT:
+        return f"https://clinicaltrials.gov/study/NCT{value.removeprefix('NCT')}"
+    if kind is IdentifierKind.PMID:
+        return f"https://pubmed.ncbi.nlm.nih.gov/{value}/"
+    return f"https://www.ncbi.nlm.nih.gov/clinvar/?term={quote(text)}"
+
+
+def identifier_notice(analysis: QueryAnalysis, response: SearchResponse) -> IdentifierNotice | None:
+    """A notice for a trial, paper or variant id or HGVS name; None for other queries."""
+    ident = parse_identifier(analysis.identifier) if analysis.identifier else None
+    if ident is not None and ident.kind in _KINDS:
+        kind, source = _KINDS[ident.kind]
+        text, value = ident.curie, ident.value
+        if ident.kind is IdentifierKind.PMID:
+            text = f"PMID:{ident.value}"
+    elif analysis.variant:
+        kind, source, text, value = "variant", "ClinVar", analysis.variant, analysis.variant
+        ident = None
+    else:
+        return None
+    first = response.hits[0] if response.hits else None
+    if first is not None and first.doc_type == kind:
+        return IdentifierNotice(analysis.raw, kind, True, first.name, first.url)
+    return IdentifierNotice(
+        analysis.raw,
+        kind,
+        False,
+        source_name=source,
+        source_url=_source_url(ident.kind if ident else None, value, text),
+    )
