@@ -1,8 +1,8 @@
 """Identifiers typed in the box: the record they name, or a plain "not in the knowledge base"
 with a link to the database that holds such ids (ClinVar, ClinicalTrials.gov, PubMed).
 
-Found means the engine ranked a record of that kind first through its exact keys, so both
-backends answer the same way and nothing here reads a domain table.
+Found means the engine ranked first a record that carries the id (or the HGVS change in its
+name), so both backends answer the same way and nothing here reads a domain table.
 """
 
 from __future__ import annotations
@@ -10,9 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from urllib.parse import quote
 
+from knowledge.hgvs import VariantParseError, parse_variant
 from knowledge.identifiers import IdentifierKind, parse_identifier
 from search.analysis import QueryAnalysis
-from search.request import SearchResponse
+from search.request import Hit, SearchResponse
 
 _KINDS = {
     IdentifierKind.NCT: ("trial", "ClinicalTrials.gov"),
@@ -57,7 +58,7 @@ def identifier_notice(analysis: QueryAnalysis, response: SearchResponse) -> Iden
     else:
         return None
     first = response.hits[0] if response.hits else None
-    if first is not None and first.doc_type == kind:
+    if first is not None and first.doc_type == kind and _names(first, text, analysis.variant):
         return IdentifierNotice(analysis.raw, kind, True, first.name, first.url)
     return IdentifierNotice(
         analysis.raw,
@@ -66,3 +67,18 @@ def identifier_notice(analysis: QueryAnalysis, response: SearchResponse) -> Iden
         source_name=source,
         source_url=_source_url(ident.kind if ident else None, value, text),
     )
+
+
+def _names(hit: Hit, text: str, variant: str | None) -> bool:
+    """Does this hit carry the identifier (its id or rsID) or the typed HGVS change?"""
+    wanted = text.lower()
+    if hit.id.lower() == wanted or str(hit.extra.get("rsid", "")).lower() == wanted:
+        return True
+    if not variant:
+        return False
+    try:
+        keys = parse_variant(variant).search_keys
+    except VariantParseError:
+        return False
+    title = hit.name.lower()
+    return any(key.lower() in title for key in keys if "." in key)

@@ -140,7 +140,7 @@ class OpenSearchBackend(SearchBackend):
 
     def autocomplete(self, prefix: str, doc_types: Sequence[str], limit: int) -> list[Suggestion]:
         """Edge n-gram suggestions."""
-        result = self._search(body.autocomplete_body(prefix, doc_types, limit))
+        result = self._search(body.autocomplete_body(prefix, doc_types, limit, exact_boosts()))
         return [
             Suggestion(
                 doc_type=s["doc_type"],

@@ -10,7 +10,7 @@ from typing import Any
 from search.analysis import EXACT_SCALE, QueryAnalysis
 from search.documents import TIERS, IndexedDoc, tier_for
 from search.request import SearchRequest
-from search.text import MARK_END, MARK_START, phrase_form
+from search.text import MARK_END, MARK_START, key_form, phrase_form
 
 TIER_BOOST = {"a": 8, "b": 4, "c": 2, "d": 1}
 TEXT_FIELDS = [f"text_{tier}^{TIER_BOOST[tier]}" for tier, _floor in TIERS]
@@ -190,9 +190,17 @@ def search_body(
     return body
 
 
-def autocomplete_body(prefix: str, doc_types: Sequence[str], limit: int) -> dict[str, Any]:
-    """Edge n-gram match on every word; names that start with the text first."""
+def autocomplete_body(
+    prefix: str, doc_types: Sequence[str], limit: int, exact_boosts: Sequence[int] = ()
+) -> dict[str, Any]:
+    """Edge n-gram match on every word; a whole name or abbreviation typed ("sma") first, by
+    its exact-key boost, then names that start with the text."""
     filters = [{"terms": {"doc_type": list(doc_types)}}] if doc_types else []
+    key = key_form(prefix)
+    whole = [
+        {"constant_score": {"filter": {"term": {f"exact_{boost}": key}}, "boost": boost * 1000}}
+        for boost in exact_boosts
+    ]
     return {
         "size": limit,
         "_source": ["doc_type", "curie", "title", "url"],
@@ -200,9 +208,27 @@ def autocomplete_body(prefix: str, doc_types: Sequence[str], limit: int) -> dict
             "function_score": {
                 "query": {
                     "bool": {
-                        "must": [{"match": {"autocomplete": {"query": prefix, "operator": "and"}}}],
+                        "must": [
+                            {
+                                "bool": {
+                                    "should": [
+                                        {
+                                            "match": {
+                                                "autocomplete": {"query": prefix, "operator": "and"}
+                                            }
+                                        },
+                                        *whole,
+                                    ]
+                                }
+                            }
+                        ],
                         "should": [
-                            {"prefix": {"title_norm": {"value": phrase_form(prefix), "boost": 100}}}
+                            {
+                                "prefix": {
+                                    "title_norm": {"value": phrase_form(prefix), "boost": 100}
+                                }
+                            },
+                            *whole,
                         ],
                         "filter": filters,
                     }

@@ -15,7 +15,7 @@ from search.analysis import EXACT_SCALE, QueryAnalysis
 from search.backends.postgres.weights import RANK_WEIGHTS, texts_by_weight
 from search.documents import IndexedDoc
 from search.request import SearchRequest
-from search.text import MARK_END, MARK_START, phrase_form, words
+from search.text import MARK_END, MARK_START, key_form, phrase_form, words
 
 TABLE = "search_searchentry"
 CONFIG = "rarelabs"
@@ -248,6 +248,7 @@ def autocomplete_sql(
     params: dict[str, Any] = {
         "tsq": prefix_tsquery(prefix),
         "starts": " ".join(words(prefix)) + "%",
+        "key": key_form(prefix),
         "limit": limit,
         "pool": AUTOCOMPLETE_POOL,
     }
@@ -263,10 +264,13 @@ WITH cand AS (
     (SELECT e.id FROM {TABLE} e
      WHERE e.autocomplete @@ to_tsquery('{SIMPLE_CONFIG}', %(tsq)s){type_clause}
      LIMIT %(pool)s)
+    UNION
+    (SELECT e.id FROM {TABLE} e WHERE e.exact ? %(key)s{type_clause} LIMIT %(pool)s)
 )
 SELECT e.doc_type, e.curie, e.title, e.url, e.extra
 FROM cand JOIN {TABLE} e ON e.id = cand.id
-ORDER BY (e.title_norm LIKE %(starts)s) DESC, e.rank DESC, length(e.title), e.title
+ORDER BY coalesce((e.exact ->> %(key)s)::float, 0) DESC, (e.title_norm LIKE %(starts)s) DESC,
+         e.rank DESC, length(e.title), e.title
 LIMIT %(limit)s"""  # noqa: S608 - only constant names interpolated; values bound
     return sql, params
 

@@ -1,4 +1,5 @@
-"""Did-you-mean knows the domain: eponyms and described signs are never rewritten."""
+"""Did-you-mean and autocomplete know the domain: eponyms and described signs are never
+rewritten; a condition abbreviation typed whole is suggested before gene-symbol prefixes."""
 
 from __future__ import annotations
 
@@ -28,3 +29,11 @@ def test_eponyms_and_descriptions_get_no_did_you_mean(backend: str, query: str) 
 
 def test_a_real_typo_is_still_corrected(backend: str) -> None:
     assert run_search(SearchRequest(query="cystic fibrossis")).did_you_mean == "cystic fibrosis"
+
+
+def test_autocomplete_puts_a_condition_abbreviation_before_gene_prefixes(backend: str) -> None:
+    from search.query import run_autocomplete
+
+    suggestions = run_autocomplete("sma", limit=5)
+    assert suggestions[0].id == "ORPHA:70"  # "SMA": Proximal spinal muscular atrophy
+    assert run_autocomplete("smn", limit=5)[0].id in {"SMN1", "SMN2"}
