@@ -65,6 +65,9 @@ def evaluate(queries: list[dict]) -> dict[str, dict[str, float]]:
         if response.described:
             described_ms.append(response.described.elapsed_ms)
         ids = [c.id for c in panel] + [hit.id for hit in response.hits]
+        notice = response.identifier
+        if notice is not None and not notice.found:
+            ids.insert(0, f"notice:{notice.source_name}")  # "not in the knowledge base" + link
         rank = next((i + 1 for i, hit in enumerate(ids) if hit in item["expected"]), None)
         kind = f"{item['kind']}:{item['split']}" if item.get("split") else item["kind"]
         per_kind[kind].append(rank)
