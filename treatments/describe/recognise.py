@@ -72,24 +72,35 @@ _KEEP_S = ("ss", "us", "is", "ous")
 
 
 def stem(word: str) -> str:
-    """A light suffix stripper: plural, -ing, -ed, -ly, -ness, a final e and doubled consonant."""
+    """A light suffix stripper: plural, -ing, -ed, -ly, -ness; "losing" = "lose", "spinning"
+    = "spin" but "spine" stays "spine"."""
     word = _IRREGULAR.get(word, word)
     if len(word) <= 3 or word.isdigit():
         return word
-    for suffix, replacement in (("ies", "y"), ("ness", ""), ("ing", ""), ("ed", ""), ("ly", "")):
+    for suffix in ("ing", "ed"):
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            word = word[: -len(suffix)] + replacement
-            break
-    else:
-        if word.endswith("es") and word[-3] in "sxz" and len(word) > 4:
-            word = word[:-2]
-        elif word.endswith("s") and not word.endswith(_KEEP_S):
-            word = word[:-1]
-    if word.endswith("e") and len(word) > 3:
-        word = word[:-1]
-    if len(word) > 3 and word[-1] == word[-2] and word[-1] not in "aeiouls":
-        word = word[:-1]
+            return _restore_e(word[: -len(suffix)])
+    for suffix, replacement in (("ies", "y"), ("ness", ""), ("ly", "")):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)] + replacement
+    if word.endswith("es") and word[-3] in "sxz" and len(word) > 4:
+        return word[:-2]
+    if word.endswith("s") and not word.endswith(_KEEP_S):
+        return word[:-1]
     return word
+
+
+_VOWELS = "aeiou"
+
+
+def _restore_e(base: str) -> str:
+    """After -ing/-ed: undouble ("spinn" -> "spin") or put back a silent e ("los" -> "lose")."""
+    if len(base) > 2 and base[-1] == base[-2] and base[-1] not in _VOWELS + "lsz":
+        return base[:-1]
+    c1, v, c2 = base[-3:]
+    if c1 not in _VOWELS and v in _VOWELS and c2 not in _VOWELS + "wxy":
+        return base + "e"
+    return base
 
 
 def tokens(text: str) -> list[tuple[str, str]]:
