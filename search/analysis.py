@@ -226,13 +226,12 @@ def _eponyms(query: str, tokens: list[str]) -> set[str]:
 def spelling_correction(query: str) -> str | None:
     """The query with unknown words replaced by the closest indexed word; None if all are known.
 
-    Eponyms are never rewritten, and a proposal must win clearly (no other known word as close).
+    An eponym is rewritten only into a well-known name, and a proposal must win clearly (no
+    other known word as close and as common).
     """
     tokens = words(query)
     eponyms = _eponyms(query, tokens)
-    candidates = [
-        t for t in tokens if len(t) >= 4 and t.isalpha() and t not in STOPWORDS and t not in eponyms
-    ]
+    candidates = [t for t in tokens if len(t) >= 4 and t.isalpha() and t not in STOPWORDS]
     if not candidates:
         return None
     known = lexicon.current().terms
@@ -242,7 +241,9 @@ def spelling_correction(query: str) -> str | None:
     replacements: dict[str, str] = {}
     with connection.cursor() as cursor:
         for word in unknown:
-            best = _closest(word, cursor)
+            # An eponym is rewritten only into a name the index knows well ("angelmann" ->
+            # "angelman", 8 uses), never into a rare word ("Pompe" -> "pomp", 1 use).
+            best = _closest(word, cursor, EPONYM_MIN_USES if word in eponyms else 1)
             if best:
                 replacements[word] = best
     if not replacements:
@@ -254,7 +255,10 @@ def _plural_known(word: str, known: frozenset[str]) -> bool:
     return (word[:-1] if word.endswith("s") else word + "s") in known
 
 
-def _closest(word: str, cursor) -> str | None:
+EPONYM_MIN_USES = 3
+
+
+def _closest(word: str, cursor, min_uses: int = 1) -> str | None:
     # pg_trgm narrows the lexicon; the edit distance decides (one or two edits, swaps count once).
     cursor.execute(
         "SELECT term, frequency FROM search_searchterm "
@@ -266,10 +270,10 @@ def _closest(word: str, cursor) -> str | None:
         (edit_distance(word, term, limit + 1), -frequency, term)
         for term, frequency in cursor.fetchall()
     ]
-    scored = sorted(item for item in scored if item[0] <= limit)
+    scored = sorted(item for item in scored if item[0] <= limit and -item[1] >= min_uses)
     if not scored:
         return None
     # Two known words equally close ("hole", "hold"): no clear winner, so no proposal.
-    if len(scored) > 1 and scored[1][0] == scored[0][0] and scored[1][1] * 2 <= scored[0][1]:
+    if len(scored) > 1 and scored[1][0] == scored[0][0] and -scored[1][1] * 2 >= -scored[0][1]:
         return None
     return scored[0][2]

@@ -7,7 +7,7 @@ import time
 from django.db.models.functions import Lower
 
 from knowledge.identifiers import parse_identifier
-from knowledge.models import Condition, ConditionSynonym, Phenotype
+from knowledge.models import Condition, ConditionSynonym, Phenotype, PhenotypeSynonym
 from search.describers import ConditionCandidate, Described, SignFound
 from treatments.describe.lexicon import phrase_table_get
 from treatments.describe.recognise import Sign, recognise
@@ -16,6 +16,44 @@ from treatments.phenotypes import conditions_rank_by_phenotypes
 MAX_SIGNS = 20
 MAX_CONDITIONS = 10
 SENTENCE_WORDS = 4  # "my son has seizures": one sign in a sentence is a description too
+# Words that make a sentence about someone, not a name.
+NARRATIVE = frozenset(
+    [
+        "my",
+        "our",
+        "his",
+        "her",
+        "he",
+        "she",
+        "they",
+        "we",
+        "i",
+        "me",
+        "son",
+        "daughter",
+        "baby",
+        "child",
+        "kid",
+        "boy",
+        "girl",
+        "toddler",
+        "teen",
+        "teenager",
+        "newborn",
+        "infant",
+        "has",
+        "have",
+        "had",
+        "is",
+        "was",
+        "keeps",
+        "gets",
+        "can't",
+        "cannot",
+        "doesn't",
+        "won't",
+    ]
+)
 RANK_POOL = 30  # ranked before names are de-duplicated (OMIM and Orphanet name the same disease)
 ANNOTATION_SOURCE = "HPO disease annotations (phenotype.hpoa)"
 
@@ -29,15 +67,24 @@ def _is_description(query: str, signs: list[Sign]) -> bool:
     positive = [s for s in signs if not s.negated]
     if not positive or parse_identifier(query) is not None:
         return False
-    typed = query.split()
-    if len(positive) == 1 and len(typed) < SENTENCE_WORDS:
+    typed = [w.strip(".,;!?").lower() for w in query.split()]
+    # One sign is a description only inside a sentence about someone ("my son has seizures");
+    # "deficiency of speech development" is one sign's name.
+    if len(positive) == 1 and (len(typed) < SENTENCE_WORDS or not NARRATIVE.intersection(typed)):
         return False
-    # A condition's own name ("Cleft lip and palate") is a name, not a description.
-    lowered = query.strip().lower()
-    named = Condition.objects.annotate(n=Lower("name")).filter(n=lowered).exists()
-    return not named and not (
-        ConditionSynonym.objects.annotate(t=Lower("text")).filter(t=lowered).exists()
+    return not _is_a_name(query.strip().lower())
+
+
+def _is_a_name(lowered: str) -> bool:
+    """The query is the exact name or synonym of a condition or a sign ("low or weak muscle
+    tone", "Cleft lip and palate"): a name, not a description."""
+    checks = (
+        Condition.objects.annotate(n=Lower("name")).filter(n=lowered),
+        ConditionSynonym.objects.annotate(n=Lower("text")).filter(n=lowered),
+        Phenotype.objects.annotate(n=Lower("name")).filter(n=lowered),
+        PhenotypeSynonym.objects.annotate(n=Lower("text")).filter(n=lowered),
     )
+    return any(rows.exists() for rows in checks)
 
 
 def description_read(
