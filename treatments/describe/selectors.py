@@ -72,7 +72,24 @@ def _is_description(query: str, signs: list[Sign]) -> bool:
     # "deficiency of speech development" is one sign's name.
     if len(positive) == 1 and (len(typed) < SENTENCE_WORDS or not NARRATIVE.intersection(typed)):
         return False
+    if len(positive) == 1 and _names_a_condition(typed):
+        return False  # "is duchenne muscular dystrophy inherited" asks about a condition
     return not _is_a_name(query.strip().lower())
+
+
+def _names_a_condition(typed: list[str]) -> bool:
+    """Does a run of 2-6 of the typed words spell a condition's name or synonym?"""
+    grams = {
+        " ".join(typed[start : start + size])
+        for size in range(2, 7)
+        for start in range(len(typed) - size + 1)
+    }
+    if not grams:
+        return False
+    return (
+        Condition.objects.annotate(n=Lower("name")).filter(n__in=grams).exists()
+        or ConditionSynonym.objects.annotate(n=Lower("text")).filter(n__in=grams).exists()
+    )
 
 
 def _is_a_name(lowered: str) -> bool:

@@ -72,3 +72,9 @@ def test_a_bad_chip_id_is_a_clear_json_error(client: Client) -> None:
     response = client.get("/api/v1/search/", {"q": SENTENCE, "drop": "seizures"})
     assert response.status_code == 400
     assert "HPO id" in response.json()["error"]["fields"]["q"][0]
+
+
+def test_a_sentence_about_a_named_condition_is_not_a_description(client: Client) -> None:
+    body = client.get("/api/v1/search/", {"q": "my daughter has rett syndrome and seizures"})
+    assert body.json()["described"] is None
+    assert body.json()["results"][0]["id"] == "ORPHA:778"
