@@ -213,3 +213,14 @@ def test_row_params_split_a_number_off_a_hyphen_so_query_words_match() -> None:
     doc = DOC.__class__(**{**DOC.__dict__, "texts": (("symbol", "SNORD115-5", 10.0),)})
     assert pg_query.row_params(doc)["a"] == "SNORD115 5"
     assert pg_query.row_params(DOC)["a"].startswith("SMN1")
+
+
+def test_opensearch_long_sentences_are_not_fuzzy() -> None:
+    # A parent's 13-word description with 9 content words hit the 1,024-clause limit (a 500).
+    words = ("tall", "age", "big", "head", "long", "face", "clumsy", "learning", "problems")
+    long_one = QueryAnalysis(
+        raw=" ".join(words), phrase=" ".join(words), terms=words, exact_keys=()
+    )
+    short = QueryAnalysis(raw="duchene", phrase="duchene", terms=("duchene",), exact_keys=())
+    assert "fuzziness" not in os_query.text_clauses(long_one)[0]["multi_match"]
+    assert os_query.text_clauses(short)[0]["multi_match"]["fuzziness"] == "AUTO"

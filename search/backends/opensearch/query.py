@@ -74,6 +74,9 @@ def _exact_clauses(analysis: QueryAnalysis, exact_boosts: Sequence[int]) -> list
     return clauses
 
 
+MAX_FUZZY_WORDS = 6
+
+
 def text_clauses(analysis: QueryAnalysis, any_word: bool = False) -> list[dict[str, Any]]:
     """multi_match over the weight tiers, one per word list; only the words as typed are fuzzy.
 
@@ -82,7 +85,13 @@ def text_clauses(analysis: QueryAnalysis, any_word: bool = False) -> list[dict[s
     """
     clauses = []
     for position, terms in enumerate(analysis.all_term_lists):
-        fuzzy = {"fuzziness": "AUTO", "prefix_length": 1} if position == 0 else {}
+        # A long sentence is not fuzzy: 9 fuzzy words x 4 tiers x their expansions, on top of
+        # the synonym graph, passed the 1,024-clause limit (a parent's 13-word description).
+        fuzzy = (
+            {"fuzziness": "AUTO", "prefix_length": 1}
+            if position == 0 and len(terms) <= MAX_FUZZY_WORDS
+            else {}
+        )
         clauses.append(
             {
                 "multi_match": {
