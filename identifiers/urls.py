@@ -38,6 +38,11 @@ def clinvar_gene_url(symbol: str) -> str:
     return f"https://www.ncbi.nlm.nih.gov/clinvar/?term={quote(symbol)}%5Bgene%5D"
 
 
+def clinvar_search_url(text: str) -> str:
+    """ClinVar's search for an rsID, HGVS name or VCV id typed by a user."""
+    return f"https://www.ncbi.nlm.nih.gov/clinvar/?term={quote(text)}"
+
+
 def hgnc_gene_url(hgnc_id: str) -> str:
     """The HGNC symbol report of an "HGNC:1234" id."""
     return HGNC_GENE.format(hgnc_id)

@@ -8,10 +8,10 @@ name), so both backends answer the same way and nothing here reads a domain tabl
 from __future__ import annotations
 
 from dataclasses import dataclass
-from urllib.parse import quote
 
-from knowledge.hgvs import VariantParseError, parse_variant
-from knowledge.identifiers import IdentifierKind, parse_identifier
+from identifiers.hgvs import VariantParseError, parse_variant
+from identifiers.ids import IdentifierKind, parse_identifier
+from identifiers.urls import clinvar_search_url, ctgov_study_url, pubmed_url
 from search.analysis import QueryAnalysis
 from search.request import Hit, SearchResponse
 
@@ -38,10 +38,10 @@ class IdentifierNotice:
 
 def _source_url(kind: IdentifierKind | None, value: str, text: str) -> str:
     if kind is IdentifierKind.NCT:
-        return f"https://clinicaltrials.gov/study/NCT{value.removeprefix('NCT')}"
+        return ctgov_study_url(f"NCT{value.removeprefix('NCT')}")
     if kind is IdentifierKind.PMID:
-        return f"https://pubmed.ncbi.nlm.nih.gov/{value}/"
-    return f"https://www.ncbi.nlm.nih.gov/clinvar/?term={quote(text)}"
+        return pubmed_url(value)
+    return clinvar_search_url(text)
 
 
 def identifier_notice(analysis: QueryAnalysis, response: SearchResponse) -> IdentifierNotice | None:

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import TypeVar
 
-from knowledge.identifiers import parse_identifier
+from identifiers.ids import parse_identifier
 from search.analysis import analyze
 from search.backends.base import BackendUnavailable, SearchBackend, load_backend, postgres_backend
 from search.describers import describe

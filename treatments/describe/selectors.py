@@ -6,7 +6,7 @@ import time
 
 from django.db.models.functions import Lower
 
-from knowledge.identifiers import parse_identifier
+from identifiers.ids import parse_identifier
 from knowledge.models import Condition, ConditionSynonym, Phenotype, PhenotypeSynonym
 from search.describers import ConditionCandidate, Described, SignFound
 from treatments.describe.lexicon import phrase_table_get
