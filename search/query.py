@@ -17,6 +17,7 @@ from search.backends.base import BackendUnavailable, SearchBackend, load_backend
 from search.describers import describe
 from search.documents import doc_types as registered_types
 from search.documents import filter_fields
+from search.models import SearchEntry
 from search.notices import identifier_notice
 from search.request import (
     MAX_AUTOCOMPLETE,
@@ -26,7 +27,7 @@ from search.request import (
     Suggestion,
     clean_query,
 )
-from search.text import phrase_form
+from search.text import key_form, phrase_form
 
 logger = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -82,6 +83,15 @@ def _is_whole_identifier(analysis) -> bool:
     if analysis.variant:
         return not any(term.isupper() for term in analysis.raw.split()[:-1])
     return parse_identifier(analysis.raw) is not None
+
+
+def names_exactly(texts: list[str], doc_types: tuple[str, ...]) -> bool:
+    """Is any of `texts` the exact name, synonym or id of a document of these types? (One GIN
+    lookup on PostgreSQL's index, which is always kept up to date.)"""
+    keys = list({form(t) for t in texts for form in (key_form, phrase_form) if t.strip()})
+    if not keys:
+        return False
+    return SearchEntry.objects.filter(doc_type__in=doc_types, exact__has_any_keys=keys).exists()
 
 
 def run_autocomplete(

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import time
 
-from django.db.models.functions import Lower
-
 from identifiers.ids import parse_identifier
-from knowledge.models import Condition, ConditionSynonym, Phenotype, PhenotypeSynonym
+from knowledge.models import Condition, Phenotype
 from search.describers import ConditionCandidate, Described, SignFound
+from search.query import names_exactly
 from treatments.describe.lexicon import phrase_table_get
 from treatments.describe.recognise import Sign, recognise
 from treatments.phenotypes import conditions_rank_by_phenotypes
@@ -54,7 +53,7 @@ NARRATIVE = frozenset(
         "won't",
     ]
 )
-RANK_POOL = 30  # ranked before names are de-duplicated (OMIM and Orphanet name the same disease)
+RANK_POOL = 15  # ranked before names are de-duplicated (OMIM and Orphanet name the same disease)
 ANNOTATION_SOURCE = "HPO disease annotations (phenotype.hpoa)"
 
 
@@ -79,29 +78,18 @@ def _is_description(query: str, signs: list[Sign]) -> bool:
 
 def _names_a_condition(typed: list[str]) -> bool:
     """Does a run of 2-6 of the typed words spell a condition's name or synonym?"""
-    grams = {
+    grams = [
         " ".join(typed[start : start + size])
         for size in range(2, 7)
         for start in range(len(typed) - size + 1)
-    }
-    if not grams:
-        return False
-    return (
-        Condition.objects.annotate(n=Lower("name")).filter(n__in=grams).exists()
-        or ConditionSynonym.objects.annotate(n=Lower("text")).filter(n__in=grams).exists()
-    )
+    ]
+    return names_exactly(grams, ("condition",))
 
 
 def _is_a_name(lowered: str) -> bool:
     """The query is the exact name or synonym of a condition or a sign ("low or weak muscle
     tone", "Cleft lip and palate"): a name, not a description."""
-    checks = (
-        Condition.objects.annotate(n=Lower("name")).filter(n=lowered),
-        ConditionSynonym.objects.annotate(n=Lower("text")).filter(n=lowered),
-        Phenotype.objects.annotate(n=Lower("name")).filter(n=lowered),
-        PhenotypeSynonym.objects.annotate(n=Lower("text")).filter(n=lowered),
-    )
-    return any(rows.exists() for rows in checks)
+    return names_exactly([lowered], ("condition", "phenotype"))
 
 
 def description_read(
