@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import forms
 
 from knowledge.models import ApprovalStatus, EvidenceLevel, Modality
+from treatments.phenotypes import MAX_AGE_MONTHS, SEXES
 from treatments.query import MAX_RESULTS, TreatmentFilters, TreatmentQuery
 from trials.models import TrialStatus
 
@@ -35,6 +36,17 @@ class TreatmentSearchForm(forms.Form):
         required=False, max_length=2000,
         help_text="HPO ids or everyday words, separated by commas, e.g. 'seizures, HP:0001263'.",
     )  # fmt: skip
+    excluded_phenotypes = forms.CharField(
+        required=False, max_length=2000, label="Signs ruled out",
+        help_text="Signs the patient does not have (HPO ids or words), e.g. 'seizures'.",
+    )  # fmt: skip
+    age_months = forms.IntegerField(
+        required=False, min_value=0, max_value=MAX_AGE_MONTHS, label="Age at first signs (months)",
+        help_text=f"0 (at birth) to {MAX_AGE_MONTHS}.",
+    )  # fmt: skip
+    sex = forms.ChoiceField(
+        required=False, choices=[("", "Not given"), *((s, s.title()) for s in SEXES)]
+    )
     modality = forms.MultipleChoiceField(required=False, choices=Modality.choices)
     status = forms.MultipleChoiceField(
         required=False, choices=ApprovalStatus.choices, label="Approval status"
@@ -64,4 +76,7 @@ class TreatmentSearchForm(forms.Form):
                 country=data.get("country") or "",
             ),
             limit=data.get("limit") or 50,
+            excluded_phenotypes=data.get("excluded_phenotypes") or "",
+            age_months=data.get("age_months"),
+            sex=data.get("sex") or "",
         )

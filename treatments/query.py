@@ -43,6 +43,9 @@ class TreatmentQuery:
     phenotypes: str = ""
     filters: TreatmentFilters = field(default_factory=TreatmentFilters)
     limit: int = 50
+    excluded_phenotypes: str = ""  # signs the patient does not have
+    age_months: int | None = None  # age when the first signs appeared
+    sex: str = ""  # "female", "male" or "" (not given)
 
     @property
     def is_empty(self) -> bool:
@@ -130,6 +133,9 @@ class RankedCondition:
     condition: ConditionRef
     score: float
     matches: tuple  # tuple[treatments.phenotypes.PhenotypeMatch, ...]
+    absent: tuple = ()  # tuple[treatments.phenotypes.ExpectedSign, ...]
+    excluded: tuple = ()  # tuple[treatments.phenotypes.ExcludedSign, ...]
+    notes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -143,3 +149,4 @@ class TreatmentResults:
     results: tuple[TreatmentResult, ...]
     ranked_conditions: tuple[RankedCondition, ...]
     condition_trials: tuple[TrialSummary, ...]
+    excluded_phenotypes: tuple[PhenotypeRef, ...] = ()

@@ -12,7 +12,9 @@ from knowledge.models import (
     Condition,
     ConditionGene,
     ConditionSubtype,
+    Gene,
     Modality,
+    Phenotype,
     ReviewStatus,
     TherapyLink,
 )
@@ -228,14 +230,9 @@ def treatment_list_ranked(*, query: TreatmentQuery) -> TreatmentResults:
     notices += more
     found, missing = phenotype_list_for_text(text=query.phenotypes)
     notices += [f"No HPO term matched “{word}”." for word in missing]
-    phenotype_ids = [term.pk for _, term in found]
-    scores = conditions_rank_by_phenotypes(phenotype_ids=phenotype_ids) if phenotype_ids else []
-    names = Condition.objects.in_bulk([s.condition_id for s in scores])
-    ranked_conditions = tuple(
-        RankedCondition(_ref(names[s.condition_id], "suggested by symptoms"), s.score, s.matches)
-        for s in scores
-        if s.condition_id in names
-    )
+    absent, missing = phenotype_list_for_text(text=query.excluded_phenotypes)
+    notices += [f"No HPO term matched the excluded “{word}”." for word in missing]
+    ranked_conditions = _ranked_conditions(query, found, absent, gene)
     # Symptoms widen the search only when no diagnosis, gene or variant points at a condition.
     phenotype_rank = (
         {}
@@ -269,7 +266,37 @@ def treatment_list_ranked(*, query: TreatmentQuery) -> TreatmentResults:
         results=results,
         ranked_conditions=ranked_conditions,
         condition_trials=_condition_trials(set(how) or set(phenotype_rank), query),
+        excluded_phenotypes=tuple(
+            PhenotypeRef(t.pk, t.hpo_id, t.name, typed) for typed, t in absent
+        ),
     )
+
+
+def _ranked_conditions(
+    query: TreatmentQuery,
+    found: list[tuple[str, Phenotype]],
+    absent: list[tuple[str, Phenotype]],
+    gene: Gene | None,
+) -> tuple[RankedCondition, ...]:
+    """The conditions that best fit the signs (seen and excluded), onset, sex and gene."""
+    if not found:
+        return ()
+    scores = conditions_rank_by_phenotypes(
+        phenotype_ids=[term.pk for _, term in found],
+        excluded_ids=[term.pk for _, term in absent],
+        age_months=query.age_months,
+        sex=query.sex or None,
+        gene_symbols=(gene.symbol,) if gene else (),
+    )
+    names = Condition.objects.in_bulk([s.condition_id for s in scores])
+    return tuple(
+        RankedCondition(
+            _ref(names[s.condition_id], "suggested by symptoms"), s.score, s.matches,
+            absent=s.absent, excluded=s.excluded, notes=s.notes,
+        )
+        for s in scores
+        if s.condition_id in names
+    )  # fmt: skip
 
 
 def _ranked_links(query: TreatmentQuery, context: RankContext) -> list[RankedLink]:

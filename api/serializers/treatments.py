@@ -8,6 +8,7 @@ from rest_framework import serializers
 
 from knowledge.models import ApprovalStatus, EvidenceLevel, Modality
 from treatments.forms import PHASES
+from treatments.phenotypes import MAX_AGE_MONTHS, SEXES
 from treatments.query import MAX_RESULTS, TreatmentFilters, TreatmentQuery
 from trials.models import TrialStatus
 
@@ -31,6 +32,20 @@ class TreatmentQuerySerializer(serializers.Serializer):
         required=False, allow_blank=True, max_length=2000,
         help_text="Comma-separated HPO ids or everyday words. Without a condition, gene or "
         "variant, the best-matching conditions widen the search.",
+    )  # fmt: skip
+    excluded_phenotypes = serializers.CharField(
+        required=False, allow_blank=True, max_length=2000,
+        help_text="Comma-separated HPO ids or words the patient does NOT have; conditions that "
+        "usually show them rank lower. Used with phenotypes.",
+    )  # fmt: skip
+    age_months = serializers.IntegerField(
+        required=False, allow_null=True, min_value=0, max_value=MAX_AGE_MONTHS,
+        help_text=f"Age when the first signs appeared, in months (0-{MAX_AGE_MONTHS}); "
+        "conditions whose usual onset is far from it rank lower.",
+    )  # fmt: skip
+    sex = serializers.ChoiceField(
+        choices=SEXES, required=False, allow_blank=True,
+        help_text="female or male; Y-linked and X-linked recessive conditions rank lower for a girl.",
     )  # fmt: skip
     modality = serializers.ListField(
         child=serializers.ChoiceField(choices=Modality.choices), required=False,
@@ -80,7 +95,8 @@ class TreatmentQuerySerializer(serializers.Serializer):
                 trial_status=tuple(data.get("trial_status", ())),
                 trial_phase=tuple(data.get("trial_phase", ())), country=data.get("country", ""),
             ),
-            limit=data.get("limit", 50),
+            limit=data.get("limit", 50), excluded_phenotypes=data.get("excluded_phenotypes", ""),
+            age_months=data.get("age_months"), sex=data.get("sex", ""),
         )  # fmt: skip
 
 
@@ -147,12 +163,45 @@ class PhenotypeMatchSerializer(serializers.Serializer):
     condition_term_hpo_id = serializers.CharField()
     condition_term_name = serializers.CharField()
     information_content = serializers.FloatField()
+    frequency = serializers.FloatField(
+        allow_null=True, help_text="Share of patients with the condition's term (null: not given)."
+    )
+
+
+class ExpectedSignSerializer(serializers.Serializer):
+    hpo_id = serializers.CharField()
+    name = serializers.CharField()
+    frequency = serializers.FloatField(
+        help_text="Share of patients with the condition who have it."
+    )
+
+
+class ExcludedSignSerializer(serializers.Serializer):
+    query_hpo_id = serializers.CharField(help_text="The sign the patient does not have.")
+    query_name = serializers.CharField()
+    condition_term_hpo_id = serializers.CharField(
+        help_text="The condition's term (same or narrower)."
+    )
+    condition_term_name = serializers.CharField()
+    frequency = serializers.FloatField(allow_null=True)
 
 
 class RankedConditionSerializer(serializers.Serializer):
     condition = ConditionRefSerializer()
-    score = serializers.FloatField(help_text="Resnik best-match average (symmetric).")
+    score = serializers.FloatField(
+        help_text="Sum over signs of a log-likelihood-style score (higher fits better); only the "
+        "order is meaningful."
+    )
     matches = PhenotypeMatchSerializer(many=True)
+    absent = ExpectedSignSerializer(
+        many=True, help_text="Frequent signs of the condition that the query does not mention."
+    )
+    excluded = ExcludedSignSerializer(
+        many=True, help_text="Excluded signs the condition has: they argue against it."
+    )
+    notes = serializers.ListField(
+        child=serializers.CharField(), help_text="Onset, sex and gene adjustments, in words."
+    )
 
 
 class PhenotypeRefSerializer(serializers.Serializer):
@@ -166,6 +215,7 @@ class TreatmentResultsSerializer(serializers.Serializer):
     gene_symbol = serializers.CharField()
     variant_normalized = serializers.CharField()
     phenotypes = PhenotypeRefSerializer(many=True)
+    excluded_phenotypes = PhenotypeRefSerializer(many=True)
     notices = serializers.ListField(child=serializers.CharField())
     results = TreatmentResultSerializer(many=True)
     ranked_conditions = RankedConditionSerializer(many=True)

@@ -15,6 +15,8 @@ from pathlib import Path
 
 from django.utils.text import slugify
 
+from kbimport.importers.orphanet import FREQUENCY_TERMS
+from kbimport.sources.hpo import frequency_fraction
 from kbimport.therapy_file import load_therapy_file
 from knowledge.models import (
     Condition,
@@ -138,6 +140,8 @@ def load_conditions() -> dict[str, Condition]:
         [
             ConditionPhenotype(condition=conditions[code], phenotype=rows[hpo],
                                frequency_label=label, source="Orphanet ORPHApackets 2025-12",
+                               # the importer's mapping: a band's midpoint ("Very frequent" 0.895)
+                               frequency=frequency_fraction(FREQUENCY_TERMS.get(label.split(" (")[0])),
                                source_id=f"ORPHA:{code}", retrieved_on=RETRIEVED)
             for code, hpo, label in annotations
             if hpo in rows

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import math
+
 from kbimport.importers.information import phenotype_information_content_update
 from knowledge.models import Phenotype
 from treatments.phenotypes import (
     conditions_rank_by_phenotypes,
     phenotype_index_build,
 )
+from treatments.phenotypes.scoring import Case, RankWeights, conditions_score
 from treatments.query import TreatmentQuery
 from treatments.selectors import treatment_list_ranked
 
@@ -45,23 +48,27 @@ def test_information_content_is_higher_for_specific_terms(kb: dict) -> None:
     assert calf.information_content > 1.0
 
 
-def test_index_matches_a_brute_force_resnik(kb: dict) -> None:
+def test_scores_match_a_brute_force_walk_of_the_dag(kb: dict) -> None:
     index = phenotype_index_build()
-    query = [index.position[p] for p in Phenotype.objects.filter(hpo_id__in=DMD_FIVE)
-             .values_list("id", flat=True)]  # fmt: skip
-    from treatments.phenotypes import _scores
-
-    fast = _scores(index, query)
+    pks = Phenotype.objects.filter(hpo_id__in=DMD_FIVE).values_list("id", flat=True)
+    case = Case(observed=tuple(index.position[p] for p in pks), excluded=())
+    weights = RankWeights(absent_weight=0, size_penalty=0)
+    fast = conditions_score(index, case, weights)
     for cond in range(len(index.condition_ids)):
-        terms = index.annot_terms[index.annot_ptr[cond] : index.annot_ptr[cond + 1]].tolist()
-
-        def sim(a: int, b: int) -> float:
-            common = set(index.ancestors[a].tolist()) & set(index.ancestors[b].tolist())
-            return max(index.ic[c] for c in common)
-
-        one = sum(max(sim(q, t) for t in terms) for q in query) / len(query)
-        two = sum(max(sim(t, q) for q in query) for t in terms) / len(terms)
-        assert abs(fast[cond] - (one + two) / 2) < 1e-9
+        start, end = index.annot_ptr[cond], index.annot_ptr[cond + 1]
+        annotated = list(zip(index.annot_terms[start:end].tolist(),
+                             index.annot_freq[start:end].tolist(), strict=True))  # fmt: skip
+        total = 0.0
+        for q in case.observed:
+            best = -weights.broader_penalty * index.ic[q]
+            for a in index.ancestors[q].tolist():
+                below = [f for t, f in annotated if a in index.ancestors[t].tolist()]
+                if below:
+                    f = max(weights.unknown_frequency if x == -1 else x for x in below)
+                    value = index.ic[a] - weights.broader_penalty * (index.ic[q] - index.ic[a])
+                    best = max(best, value + weights.frequency_weight * math.log(max(f, 1e-3)))
+            total += best
+        assert abs(fast[cond] - total) < 1e-6
 
 
 def test_symptoms_in_everyday_words_widen_a_search_without_diagnosis(kb: dict) -> None:
