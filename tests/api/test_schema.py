@@ -21,6 +21,9 @@ def test_schema_generates_without_warnings(tmp_path: Path) -> None:
     params = {p["name"]: p for p in paths["/api/v1/treatments/"]["get"]["parameters"]}
     assert {"condition", "gene", "variant", "phenotypes", "modality", "trial_phase"} <= set(params)
     assert all(p.get("description") for p in params.values())
+    assert {"excluded_phenotypes", "age_months", "sex"} <= set(params)
+    assert params["age_months"]["schema"]["maximum"] == 1500
+    assert set(params["sex"]["schema"]["enum"]) <= {"female", "male", ""}
 
 
 def test_docs_page_loads_its_scripts_from_our_own_origin(client: Client, db: None) -> None:

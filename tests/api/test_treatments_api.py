@@ -47,3 +47,44 @@ def test_no_input_is_a_400(db) -> None:
     response = APIClient().get("/api/v1/treatments/")
     assert response.status_code == 400
     assert "at least one" in str(response.json()["error"])
+
+
+def test_excluded_signs_age_and_sex_shape_the_ranked_conditions(kb) -> None:  # noqa: F811
+    params = {
+        "phenotypes": "HP:0008981, HP:0003236",
+        "excluded_phenotypes": "HP:0003701",
+        "age_months": "30",
+        "sex": "male",
+    }
+    response = APIClient().get("/api/v1/treatments/", params)
+    assert response.status_code == 200
+    body = response.json()
+    assert [p["hpo_id"] for p in body["excluded_phenotypes"]] == ["HP:0003701"]
+    ranked = body["ranked_conditions"]
+    assert {"absent", "excluded", "notes"} <= set(ranked[0])
+    against = [rc for rc in ranked if rc["excluded"]]
+    assert against, "proximal weakness is annotated on several muscle conditions"
+    assert against[0]["excluded"][0]["query_hpo_id"] == "HP:0003701"
+
+
+@pytest.mark.parametrize(
+    ("field", "value"), [("age_months", "99999"), ("age_months", "-1"), ("sex", "other")]
+)
+def test_out_of_range_case_details_are_a_400(kb, field: str, value: str) -> None:  # noqa: F811
+    response = APIClient().get("/api/v1/treatments/", {"phenotypes": "HP:0008981", field: value})
+    assert response.status_code == 400
+    assert field in response.json()["error"]["fields"]
+
+
+def test_the_page_shows_ruled_out_signs_and_what_argues_against(client, kb) -> None:  # noqa: F811
+    response = client.get(
+        "/treatments",
+        {"phenotypes": "HP:0008981, HP:0003236", "excluded_phenotypes": "HP:0003701",
+         "age_months": "30", "sex": "male"},
+    )  # fmt: skip
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Ruled out:" in html
+    assert "Against: ruled out" in html
+    assert 'name="age_months"' in html
+    assert 'value="30"' in html
