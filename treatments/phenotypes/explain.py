@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import numpy as np
+
 from treatments.phenotypes.index import UNKNOWN, PhenotypeIndex
 from treatments.phenotypes.scoring import (
     Case,
@@ -58,32 +60,49 @@ def _frequency(value: float) -> float | None:
 
 @dataclass(frozen=True)
 class _Annotations:
-    """One condition's annotated terms, their frequencies and ancestor sets (for explaining)."""
+    """One condition's annotated terms, their frequencies and ancestors (flat, with owners)."""
 
-    terms: list[int]
-    freqs: list[float]
-    ancestor_sets: list[set[int]]
+    terms: np.ndarray
+    freqs: np.ndarray
+    ancestors: np.ndarray  # every ancestor of every annotated term (terms included)
+    owners: np.ndarray  # position in `terms` of the term each ancestor belongs to
     closure: set[int]
 
     @classmethod
     def of(cls, index: PhenotypeIndex, cond: int) -> _Annotations:
         start, end = index.annot_ptr[cond], index.annot_ptr[cond + 1]
-        terms = index.annot_terms[start:end].tolist()
-        sets = [set(index.ancestors[t].tolist()) for t in terms]
-        closure = set().union(*sets) if sets else set()
-        return cls(terms, index.annot_freq[start:end].tolist(), sets, closure)
+        terms = index.annot_terms[start:end]
+        lists = [index.ancestors[t] for t in terms.tolist()]
+        ancestors = np.concatenate(lists)
+        owners = np.repeat(np.arange(len(lists)), [len(a) for a in lists])
+        closure = set(np.unique(ancestors).tolist())
+        return cls(terms, index.annot_freq[start:end], ancestors, owners, closure)
 
     def below(self, term: int) -> int:
         """The most frequent annotated term at or below `term` (-1 if none)."""
-        found = [
-            (f, t)
-            for t, f, anc in zip(self.terms, self.freqs, self.ancestor_sets, strict=True)
-            if term in anc
-        ]
-        return max(found)[1] if found else -1
+        inside = self.owners[self.ancestors == term]
+        if not len(inside):
+            return -1
+        return int(self.terms[inside[np.argmax(self.freqs[inside])]])
 
     def frequency(self, term: int) -> float | None:
-        return _frequency(self.freqs[self.terms.index(term)])
+        return _frequency(float(self.freqs[np.flatnonzero(self.terms == term)[0]]))
+
+    def has(self, term: int) -> bool:
+        return bool(np.any(self.terms == term))
+
+
+_recent: dict[tuple[str, int], _Annotations] = {}
+
+
+def _annotations_of(index: PhenotypeIndex, cond: int) -> _Annotations:
+    """A condition's annotations, kept for the page being explained (matches and exclusions)."""
+    key = (index.version, cond)
+    if key not in _recent:
+        if len(_recent) >= 2 * 200:  # two pages of the largest size
+            _recent.clear()
+        _recent[key] = _Annotations.of(index, cond)
+    return _recent[key]
 
 
 def _match(index: PhenotypeIndex, q: int, annotations: _Annotations) -> PhenotypeMatch | None:
@@ -93,7 +112,7 @@ def _match(index: PhenotypeIndex, q: int, annotations: _Annotations) -> Phenotyp
     mica = max(ancestors, key=lambda a: index.ic[a])
     if index.ic[mica] < MIN_MATCH_IC:
         return None
-    if q in annotations.terms:
+    if annotations.has(q):
         kind, term = "exact", q
     else:
         kind = "more_specific" if mica == q else "ancestor"
@@ -113,7 +132,7 @@ def _match(index: PhenotypeIndex, q: int, annotations: _Annotations) -> Phenotyp
 
 def matches_explain(index: PhenotypeIndex, case: Case, cond: int) -> tuple[PhenotypeMatch, ...]:
     """Each observed sign's best match in the condition (exact, narrower or broader)."""
-    annotations = _Annotations.of(index, cond)
+    annotations = _annotations_of(index, cond)
     found = (_match(index, q, annotations) for q in case.observed)
     return tuple(m for m in found if m is not None)
 
@@ -136,7 +155,7 @@ def absent_explain(
 
 def excluded_explain(index: PhenotypeIndex, case: Case, cond: int) -> tuple[ExcludedSign, ...]:
     """Excluded signs the condition has (itself or a narrower term)."""
-    annotations = _Annotations.of(index, cond) if case.excluded else None
+    annotations = _annotations_of(index, cond) if case.excluded else None
     found = []
     for e in case.excluded:
         term = annotations.below(e)  # type: ignore[union-attr]

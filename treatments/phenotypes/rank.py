@@ -75,6 +75,17 @@ def conditions_order(
     return np.lexsort((index.condition_ids, -scores)), scores
 
 
+def _page(index: PhenotypeIndex, case: Case, end: int) -> tuple[np.ndarray, np.ndarray]:
+    """The first `end` of conditions_order without sorting them all (same order, same ties)."""
+    scores = conditions_score(index, case)
+    if end >= len(scores):
+        return np.lexsort((index.condition_ids, -scores)), scores
+    cut = np.partition(-scores, end - 1)[end - 1]
+    pool = np.flatnonzero(-scores <= cut)  # everything at least as good as the end-th, ties too
+    order = pool[np.lexsort((index.condition_ids[pool], -scores[pool]))]
+    return order[:end], scores
+
+
 def conditions_rank_by_phenotypes(
     *,
     phenotype_ids: Sequence[int],
@@ -94,9 +105,9 @@ def conditions_rank_by_phenotypes(
     )  # fmt: skip
     if not case.observed or len(index.condition_ids) == 0:
         return []
-    order, scores = conditions_order(index, case)
-    offset = min(max(int(offset), 0), len(order))
-    page = order[offset : offset + min(max(int(limit), 1), MAX_LIMIT)]
+    offset = min(max(int(offset), 0), len(index.condition_ids))
+    page, scores = _page(index, case, offset + min(max(int(limit), 1), MAX_LIMIT))
+    page = page[offset:]
     return [
         ConditionScore(
             condition_id=int(index.condition_ids[i]),

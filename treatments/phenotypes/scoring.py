@@ -93,14 +93,29 @@ def covered_terms(index: PhenotypeIndex, observed: Sequence[int]) -> np.ndarray:
     return mask
 
 
+_frequent: dict[tuple[str, float, float], tuple[np.ndarray, np.ndarray, np.ndarray]] = {}
+
+
+def _frequent_signs(
+    index: PhenotypeIndex, weights: RankWeights
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(condition, term, log(1 - frequency)) of every annotation at least absent_threshold."""
+    key = (index.version, weights.absent_threshold, weights.floor_frequency)
+    if key not in _frequent:
+        _frequent.clear()  # one index version at a time
+        freq = index.annot_freq.astype(np.float64)
+        pick = np.flatnonzero(freq >= weights.absent_threshold)
+        owner = np.repeat(np.arange(len(index.condition_ids)), np.diff(index.annot_ptr))
+        cost = np.log(np.maximum(1.0 - freq[pick], weights.floor_frequency))
+        _frequent[key] = (owner[pick], index.annot_terms[pick], cost)
+    return _frequent[key]
+
+
 def _absent(index: PhenotypeIndex, case: Case, weights: RankWeights) -> np.ndarray:
     """Sum of log(1 - frequency) over each condition's frequent signs the case does not show."""
-    freq = index.annot_freq.astype(np.float64)
-    missing = ~covered_terms(index, case.observed)[index.annot_terms]
-    hit = missing & (freq >= weights.absent_threshold)
-    cost = np.where(hit, np.log(np.maximum(1.0 - freq, weights.floor_frequency)), 0.0)
-    cumulative = np.concatenate([[0.0], np.cumsum(cost)])
-    return cumulative[index.annot_ptr[1:]] - cumulative[index.annot_ptr[:-1]]
+    owner, terms, cost = _frequent_signs(index, weights)
+    missing = ~covered_terms(index, case.observed)[terms]
+    return np.bincount(owner, weights=cost * missing, minlength=len(index.condition_ids))
 
 
 def _condition_side(index: PhenotypeIndex, observed: Sequence[int]) -> np.ndarray:
