@@ -125,15 +125,19 @@ def description_read(
         if s.hpo_id in terms
     )
     used = [terms[s.hpo_id].pk for s in found if not s.negated and not s.removed]
-    conditions = _conditions(used, found, limit) if used else ()
+    # "no seizures" argues against conditions where seizures are expected.
+    excluded = [terms[s.hpo_id].pk for s in found if s.negated and not s.removed]
+    conditions = _conditions(used, excluded, found, limit) if used else ()
     elapsed = (time.perf_counter() - started) * 1000
     return Described(signs=found, conditions=conditions, elapsed_ms=round(elapsed, 1))
 
 
 def _conditions(
-    phenotype_ids: list[int], signs: tuple[SignFound, ...], limit: int
+    phenotype_ids: list[int], excluded_ids: list[int], signs: tuple[SignFound, ...], limit: int
 ) -> tuple[ConditionCandidate, ...]:
-    scores = conditions_rank_by_phenotypes(phenotype_ids=phenotype_ids, limit=RANK_POOL)
+    scores = conditions_rank_by_phenotypes(
+        phenotype_ids=phenotype_ids, excluded_ids=excluded_ids, limit=RANK_POOL
+    )
     rows = Condition.objects.in_bulk([s.condition_id for s in scores])
     words = {s.hpo_id: s.words for s in signs}
     out: list[ConditionCandidate] = []
