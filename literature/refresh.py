@@ -13,7 +13,11 @@ from typing import Any
 from django.conf import settings
 
 from ingest.breakers import upstream_breaker, upstream_policy
-from ingest.linking import (
+from ingest.locks import RefreshLock
+from ingest.models import RefreshRun
+from ingest.pipeline import record_flat, record_hash, refresh_locked, text_cut
+from ingest.runs import run_last_success
+from knowledge.linking import (
     Matcher,
     RecordText,
     condition_gene_symbols,
@@ -22,18 +26,8 @@ from ingest.linking import (
     matcher_for_condition,
     matcher_for_references,
 )
-from ingest.locks import RefreshLock
-from ingest.models import RefreshRun
-from ingest.progress import (
-    RecordSink,
-    record_flat,
-    record_hash,
-    records_store,
-    refresh_locked,
-    text_cut,
-)
-from ingest.runs import conditions_refresh_due, run_last_success
 from knowledge.models import Condition
+from knowledge.records import RecordSink, conditions_refresh_due, records_store
 from literature.client import PubMedClient
 from literature.models import Publication, PublicationLink
 from literature.parse import ArticleParseError, ArticleRecord
@@ -96,7 +90,7 @@ def literature_refresh(*, condition_id: int, full: bool = False) -> RefreshRun |
         records = (
             client.iter_fetch(
                 result,
-                batch_size=getattr(settings, "PUBMED_EFETCH_BATCH", EFETCH_BATCH),
+                batch_size=settings.PUBMED_EFETCH_BATCH,
                 limit=MAX_ARTICLES_PER_RUN,
             )
             if result.count

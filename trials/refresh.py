@@ -14,7 +14,11 @@ from django.conf import settings
 
 from identifiers.urls import ctgov_study_url
 from ingest.breakers import upstream_breaker, upstream_policy
-from ingest.linking import (
+from ingest.locks import RefreshLock
+from ingest.models import RefreshRun
+from ingest.pipeline import record_flat, record_hash, refresh_locked, text_cut
+from ingest.runs import run_last_success
+from knowledge.linking import (
     Matcher,
     RecordText,
     condition_query_names,
@@ -22,18 +26,8 @@ from ingest.linking import (
     matcher_for_condition,
     matcher_for_references,
 )
-from ingest.locks import RefreshLock
-from ingest.models import RefreshRun
-from ingest.progress import (
-    RecordSink,
-    record_flat,
-    record_hash,
-    records_store,
-    refresh_locked,
-    text_cut,
-)
-from ingest.runs import conditions_refresh_due, run_last_success
 from knowledge.models import Condition
+from knowledge.records import RecordSink, conditions_refresh_due, records_store
 from trials.client import CtGovClient
 from trials.models import ClinicalTrial, TrialLink, TrialStatus
 from trials.parse import TrialParseError, TrialRecord
@@ -52,7 +46,7 @@ def ctgov_client() -> CtGovClient:
     return CtGovClient(
         base_url,
         policy=upstream_policy(),
-        page_size=getattr(settings, "CTGOV_PAGE_SIZE", 100),
+        page_size=settings.CTGOV_PAGE_SIZE,
         # Fail fast when nothing answers (offline), wait longer for a slow but live server.
         timeout=(min(3.0, read), read),
         breaker=upstream_breaker("ctgov", base_url),

@@ -1,4 +1,8 @@
-"""Batch writing shared by the refreshers: hash, upsert by natural key, reindex after commit."""
+"""The one upsert engine: hash records, upsert by natural key, store batch by batch in a run.
+
+Domain-free: the refreshers (through knowledge/records.py) and the knowledge base importers
+both write through ``upsert_batch``; what a batch links and reindexes is the caller's business.
+"""
 
 from __future__ import annotations
 
@@ -7,16 +11,14 @@ import datetime as dt
 import functools
 import hashlib
 import logging
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from django.conf import settings
 from django.db import models, transaction
 from django.utils import timezone
 
 from ingest.errors import IngestError, RecordParseError
-from ingest.linking import Matcher, RecordText, links_write
 from ingest.locks import RefreshLock, refresh_lock
 from ingest.models import RefreshRun
 from ingest.runs import (
@@ -27,7 +29,6 @@ from ingest.runs import (
     run_start,
     runs_mark_interrupted,
 )
-from search.indexer import index_objects
 
 logger = logging.getLogger(__name__)
 
@@ -106,22 +107,6 @@ def upsert_batch(
     )
 
 
-def reindex_on_commit(doc_type: str, pks: Sequence[int]) -> None:
-    """After the current transaction commits, reindex these rows in search."""
-    if pks:
-        ids = list(pks)
-        transaction.on_commit(lambda: search_reindex(doc_type, ids))
-
-
-def search_reindex(doc_type: str, pks: Sequence[int]) -> None:
-    """Reindex rows now; a failing search backend is logged, never raised."""
-    try:
-        index_objects(doc_type, list(pks))
-    except Exception:
-        # Search is rebuilt from PostgreSQL; a failed reindex must not undo a refresh.
-        logger.exception("reindex of %d %s rows failed", len(pks), doc_type)
-
-
 def records_consume(
     run: RefreshRun,
     records: Iterable[Any],
@@ -147,56 +132,6 @@ def records_consume(
             batch = {}
     if batch:
         _flush(run, batch, write_batch, lock)
-
-
-@dataclass(frozen=True)
-class RecordSink:
-    """Where one kind of upstream record goes: its table and key, its links, its search type."""
-
-    model: type[models.Model]
-    key_field: str  # the record attribute and the model field, e.g. "pmid" or "nct_id"
-    link_model: type[models.Model]
-    link_field: str
-    doc_type: str
-    fields: Callable[[Any, dt.datetime], dict[str, Any]]
-    text: Callable[[Any], RecordText]
-    batch_size: int
-
-
-def records_store(
-    run: RefreshRun,
-    records: Iterable[Any],
-    *,
-    sink: RecordSink,
-    matcher: Matcher,
-    lock: RefreshLock | None,
-) -> None:
-    """Upsert records, link them by the matcher and reindex what changed, batch by batch."""
-    retrieved_at = timezone.now()
-
-    def write(batch: dict[str, Any]) -> BatchOutcome:
-        rows = {key: sink.fields(record, retrieved_at) for key, record in batch.items()}
-        outcome = upsert_batch(sink.model, sink.key_field, rows)
-        links_write(
-            sink.link_model,
-            sink.link_field,
-            (
-                (outcome.pk_by_key[key], link)
-                for key, record in batch.items()
-                for link in matcher.propose(sink.text(record))
-            ),
-        )
-        reindex_on_commit(sink.doc_type, outcome.changed_pks)
-        return outcome
-
-    records_consume(
-        run,
-        records,
-        key=lambda record: getattr(record, sink.key_field),
-        write_batch=write,
-        lock=lock,
-        batch_size=getattr(settings, "REFRESH_BATCH_SIZE", sink.batch_size),
-    )
 
 
 def _flush(
