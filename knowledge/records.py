@@ -1,6 +1,7 @@
-"""Store refreshed trial and publication records: upsert, link to the knowledge base, reindex.
+"""The refresh skeleton: store trial and publication records, link them, reindex what changed.
 
-The refreshers in trials/ and literature/ describe their table with a ``RecordSink``; the rows go
+trials/ and literature/ configure one ``RefreshSource`` each (their table as a ``RecordSink``, how
+to ask the upstream); ``source_refresh`` and ``source_fetch`` run it the same way. Rows go
 through the one upsert engine (ingest/pipeline.py), links through the matcher (linking.py), and
 changed rows join the search signals' on-commit queue (the one reindex path: a Celery task).
 """
@@ -8,6 +9,7 @@ changed rows join the search signals' on-commit queue (the one reindex path: a C
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -19,11 +21,20 @@ from django.utils import timezone
 
 from ingest.locks import RefreshLock
 from ingest.models import RefreshRun
-from ingest.pipeline import BatchOutcome, records_consume, upsert_batch
-from ingest.runs import run_failed_transiently
-from knowledge.linking import Matcher, RecordText, links_write
+from ingest.pipeline import BatchOutcome, records_consume, refresh_locked, upsert_batch
+from ingest.runs import run_failed_transiently, run_last_success
+from knowledge.linking import (
+    Matcher,
+    RecordText,
+    links_write,
+    load_condition,
+    matcher_for_condition,
+    matcher_for_references,
+)
 from knowledge.models import Condition
 from search.signals import reindex_on_commit
+
+logger = logging.getLogger(__name__)
 
 # A scheduled run refreshes at most this many conditions, least recently refreshed first.
 DUE_LIMIT = 200
@@ -76,6 +87,70 @@ def records_store(
         write_batch=write,
         lock=lock,
         batch_size=settings.REFRESH_BATCH_SIZE or sink.batch_size,
+    )
+
+
+@dataclass(frozen=True)
+class RefreshSource:
+    """What one upstream configures: its run names, its table, and how it is asked."""
+
+    task: str  # the RefreshRun task of a condition refresh, e.g. "trials_refresh"
+    fetch_task: str  # the RefreshRun task of a fetch by id, e.g. "trials_fetch"
+    kind: str  # the matcher's reference kind: "trial" or "publication"
+    sink: RecordSink
+    query: Callable[[Condition], str]
+    search: Callable[[str, dt.datetime | None, str], Iterable[Any]]  # (query, since, scope)
+    by_id: Callable[[list[str]], Iterable[Any]]
+    clean_id: Callable[[str], str]  # '' for an id that is not one
+
+
+def source_refresh(
+    source: RefreshSource, *, condition_id: int, full: bool = False
+) -> RefreshRun | None:
+    """Refresh one condition's records; None when already running or the condition is gone.
+
+    Incremental runs ask for records changed since the last successful run of the same scope;
+    ``full=True`` asks for everything. Nothing is ever deleted here.
+    """
+    try:
+        condition = load_condition(condition_id)
+    except Condition.DoesNotExist:
+        logger.warning("%s skipped: condition %s no longer exists", source.task, condition_id)
+        return None
+    scope = f"condition:{condition.pk}"
+    last = None if full else run_last_success(source.task, scope)
+    since = last.started_at if last else None
+    query = source.query(condition)
+
+    def body(run: RefreshRun, lock: RefreshLock) -> None:
+        matcher = matcher_for_condition(condition, kind=source.kind, query=query)
+        records = source.search(query, since, scope)
+        records_store(run, records, sink=source.sink, matcher=matcher, lock=lock)
+
+    return refresh_locked(
+        task=source.task,
+        scope=scope,
+        mode="full" if since is None else "incremental",
+        since=since,
+        body=body,
+    )
+
+
+def source_fetch(source: RefreshSource, ids: Iterable[str]) -> RefreshRun | None:
+    """Fetch specific records by id (those not stored yet), linking curated references."""
+    wanted = sorted({cleaned for cleaned in map(source.clean_id, ids) if cleaned})
+    key = source.sink.key_field
+    stored = set(
+        source.sink.model.objects.filter(**{f"{key}__in": wanted}).values_list(key, flat=True)
+    )
+    missing = [i for i in wanted if i not in stored]
+
+    def body(run: RefreshRun, lock: RefreshLock) -> None:
+        matcher = matcher_for_references(source.kind)
+        records_store(run, source.by_id(missing), sink=source.sink, matcher=matcher, lock=lock)
+
+    return refresh_locked(
+        task=source.fetch_task, scope="references", mode="by_id", since=None, body=body
     )
 
 
