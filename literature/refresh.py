@@ -16,6 +16,7 @@ from django.conf import settings
 from ingest.breakers import upstream_breaker, upstream_policy
 from ingest.models import RefreshRun
 from ingest.pipeline import record_flat, record_hash, text_cut
+from ingest.ratelimit import RedisRateLimiter
 from knowledge.linking import (
     RecordText,
     condition_gene_symbols,
@@ -29,7 +30,7 @@ from knowledge.records import (
     source_fetch,
     source_refresh,
 )
-from literature.client import PubMedClient
+from literature.client import RATE_WITH_KEY, RATE_WITHOUT_KEY, PubMedClient
 from literature.models import Publication, PublicationLink
 from literature.parse import ArticleParseError, ArticleRecord
 
@@ -55,6 +56,11 @@ def pubmed_client() -> PubMedClient:
         api_key=settings.PUBMED_API_KEY or None,
         policy=upstream_policy(),
         timeout=(min(3.0, read), read),
+        # NCBI's limit is per site, not per process: every worker takes slots from one bucket.
+        limiter=RedisRateLimiter(
+            f"pubmed@{base_url.rstrip('/')}",
+            RATE_WITH_KEY if settings.PUBMED_API_KEY else RATE_WITHOUT_KEY,
+        ),
         breaker=upstream_breaker("pubmed", base_url),
     )
 

@@ -1,0 +1,57 @@
+"""The PubMed rate limit is shared through Redis: two processes together keep one pace."""
+
+from __future__ import annotations
+
+import itertools
+import json
+import subprocess
+import sys
+import uuid
+
+from ingest.locks import default_redis
+from ingest.ratelimit import RedisRateLimiter
+from rarelabs.redis_urls import LOCKS_DB, with_db
+from tests._shared import REPO
+
+# Each process takes four slots of a 5-per-second limiter and prints when it got them.
+_WORKER = """
+import json, sys, time
+import redis
+from ingest.ratelimit import RedisRateLimiter
+limiter = RedisRateLimiter(sys.argv[2], 5, client=redis.Redis.from_url(sys.argv[1]))
+times = []
+for _ in range(4):
+    limiter.acquire()
+    times.append(time.time())
+print(json.dumps(times))
+"""
+
+
+def test_two_processes_share_one_pace(settings):
+    url = with_db(settings.REDIS_CLIENT_URL, LOCKS_DB)
+    name = f"test-{uuid.uuid4().hex[:8]}"
+    workers = [
+        subprocess.Popen(
+            [sys.executable, "-c", _WORKER, url, name], cwd=REPO, stdout=subprocess.PIPE
+        )
+        for _ in range(2)
+    ]
+    arrivals = sorted(
+        t for worker in workers for t in json.loads(worker.communicate(timeout=60)[0])
+    )
+    assert len(arrivals) == 8
+    # A per-process limiter would let the two interleave at twice the rate (gaps near 0).
+    gaps = [b - a for a, b in itertools.pairwise(arrivals)]
+    assert min(gaps) >= 0.18  # 1/5 s, less scheduling slack
+    assert arrivals[-1] - arrivals[0] >= 7 * 0.18
+
+
+def test_the_refresh_client_uses_the_shared_limiter(settings):
+    from literature.refresh import pubmed_client
+
+    settings.PUBMED_API_KEY = ""
+    limiter = pubmed_client().limiter
+    assert isinstance(limiter, RedisRateLimiter)
+    assert limiter.interval_ms == 333  # NCBI: three requests a second without a key
+    default_redis().delete(limiter.key)
+    assert limiter.acquire() == 0
