@@ -16,11 +16,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db import models, transaction
-from django.utils import timezone
 
 from ingest.errors import IngestError, RecordParseError
 from ingest.locks import RefreshLock, refresh_lock
 from ingest.models import RefreshRun
+from ingest.rows import upsert_rows
 from ingest.runs import (
     run_count,
     run_finish,
@@ -74,37 +74,47 @@ def upsert_batch(
     """Insert new rows, update changed ones (by ``content_hash``); leave unchanged rows alone.
 
     Call inside a transaction. ``rows`` maps the natural key (NCT id, PMID) to field values,
-    ``content_hash`` included.
+    ``content_hash`` included. Writes through the one upsert engine (ingest/rows.py); a record
+    another scope's refresh inserts meanwhile is updated instead (ON CONFLICT).
     """
-    existing = {
-        key: (pk, digest)
-        for key, pk, digest in model.objects.filter(**{f"{key_field}__in": list(rows)}).values_list(
-            key_field, "pk", "content_hash"
-        )
-    }
-    now = timezone.now()
-    new = [model(**{key_field: key, **row}) for key, row in rows.items() if key not in existing]
-    changed = [
-        model(pk=existing[key][0], **{key_field: key, **fields}, updated_at=now)
-        for key, fields in rows.items()
-        if key in existing and existing[key][1] != fields["content_hash"]
-    ]
-    field_names = sorted({name for fields in rows.values() for name in fields})
-    # Another scope's refresh may insert the same record meanwhile: then update it instead.
-    created = model.objects.bulk_create(
-        new, update_conflicts=True, unique_fields=[key_field], update_fields=field_names
+    existing = dict(
+        model.objects.filter(**{f"{key_field}__in": list(rows)}).values_list(key_field, "pk")
     )
-    if changed:
-        model.objects.bulk_update(changed, [*field_names, "updated_at"])
-    pk_by_key = {key: pk for key, (pk, _) in existing.items()}
-    pk_by_key.update({getattr(obj, key_field): obj.pk for obj in created})
+    full_rows = [
+        _row_with_defaults(model, {key_field: key, **fields}) for key, fields in rows.items()
+    ]
+    written = [name for name in full_rows[0] if name not in (key_field, "created_at")]
+    outcome = upsert_rows(
+        model,
+        full_rows,
+        conflict=[key_field],
+        update=written,
+        compare=["content_hash"],
+        returning=True,
+    )
+    pk_by_key = {**existing, **dict(outcome.changed)}
+    if late := [key for key in rows if key not in pk_by_key]:
+        # Inserted by a concurrent refresh after our read, with the same content: look it up.
+        pk_by_key.update(
+            model.objects.filter(**{f"{key_field}__in": late}).values_list(key_field, "pk")
+        )
     return BatchOutcome(
-        created=len(new),
-        updated=len(changed),
-        unchanged=len(rows) - len(new) - len(changed),
-        changed_pks=tuple(obj.pk for obj in [*created, *changed]),
+        created=outcome.created,
+        updated=outcome.updated,
+        unchanged=outcome.unchanged,
+        changed_pks=tuple(pk for _, pk in outcome.changed),
         pk_by_key=pk_by_key,
     )
+
+
+def _row_with_defaults(model: type[models.Model], fields: dict[str, Any]) -> dict[str, Any]:
+    # Raw SQL skips Django's defaults and auto_now: take every column's value from an instance.
+    instance = model(**fields)
+    return {
+        f.attname: f.pre_save(instance, True)
+        for f in model._meta.concrete_fields
+        if not f.primary_key
+    }
 
 
 def records_consume(

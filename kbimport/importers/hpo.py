@@ -22,6 +22,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from identifiers.urls import identifier_url
+from ingest.rows import upsert_rows
 from kbimport.importers.common import (
     ImportTally,
     batched,
@@ -32,7 +33,6 @@ from kbimport.importers.common import (
 )
 from kbimport.importers.information import phenotype_information_content_update
 from kbimport.importers.resolve import ConditionIndex, GeneIndex, split_curie
-from kbimport.importers.rows import upsert_rows
 from kbimport.sources.common import SourceRowError
 from kbimport.sources.hpo import (
     HPO_FREQUENCY_RANGES,
