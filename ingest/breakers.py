@@ -64,8 +64,8 @@ def upstream_breaker(source: str, base_url: str) -> CircuitBreaker:
     """The shared breaker for one upstream; the URL is in the name so test servers get their own."""
     return CircuitBreaker(
         breaker_name(source, base_url),
-        failure_threshold=getattr(settings, "UPSTREAM_BREAKER_THRESHOLD", FAILURE_THRESHOLD),
-        reset_after=getattr(settings, "UPSTREAM_BREAKER_RESET_SECONDS", RESET_AFTER_SECONDS),
+        failure_threshold=settings.UPSTREAM_BREAKER_THRESHOLD,
+        reset_after=settings.UPSTREAM_BREAKER_RESET_SECONDS,
         store=RedisBreakerStore(),
     )
 
@@ -78,6 +78,6 @@ def breaker_name(source: str, base_url: str) -> str:
 def upstream_policy() -> RetryPolicy:
     """The retry policy for refreshes (attempts and base delay overridable in settings)."""
     return RetryPolicy(
-        max_attempts=getattr(settings, "UPSTREAM_MAX_ATTEMPTS", 4),
-        base_delay=getattr(settings, "UPSTREAM_RETRY_BASE_DELAY", 0.5),
+        max_attempts=settings.UPSTREAM_MAX_ATTEMPTS,
+        base_delay=settings.UPSTREAM_RETRY_BASE_DELAY,
     )

@@ -14,7 +14,7 @@ import time
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
-from typing import Any
+from typing import Any, Protocol
 
 import requests
 
@@ -74,6 +74,12 @@ def parse_retry_after(value: str | None, *, now: datetime | None = None) -> floa
     return max(0.0, (when - current).total_seconds())
 
 
+class Limiter(Protocol):
+    """What fetch needs of a rate limiter (RateLimiter here, or ingest.ratelimit's shared one)."""
+
+    def acquire(self) -> float: ...
+
+
 class RateLimiter:
     """Spaces calls at least 1/per_second apart (in-process; thread-safe)."""
 
@@ -111,7 +117,7 @@ def fetch(
     policy: RetryPolicy = DEFAULT_POLICY,
     stream: bool = False,
     headers: dict[str, str] | None = None,
-    limiter: RateLimiter | None = None,
+    limiter: Limiter | None = None,
     breaker: CircuitBreaker | None = None,
 ) -> requests.Response:
     """Send one request with the project retry policy; return a response with status < 400.
@@ -157,7 +163,7 @@ def _fetch_with_retries(
     policy: RetryPolicy,
     stream: bool,
     headers: dict[str, str] | None,
-    limiter: RateLimiter | None,
+    limiter: Limiter | None,
 ) -> requests.Response:
     # Messages and logs carry the URL without its query string: it may hold an api_key.
     for attempt in range(1, policy.max_attempts + 1):

@@ -8,21 +8,17 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Callable
 
 from django.db.models import Q
 from django.utils import timezone
 
 from ingest.errors import IngestError, RecordParseError, UpstreamTransient
 from ingest.models import RefreshRun, RunStatus
-from knowledge.models import Condition
 
 logger = logging.getLogger(__name__)
 
 # The errors list is for people reading the admin; beyond this the count says the rest.
 MAX_ERRORS_KEPT = 200
-# A scheduled run refreshes at most this many conditions, least recently refreshed first.
-DUE_LIMIT = 200
 COUNTERS = ("fetched", "created", "updated", "unchanged", "failed")
 
 
@@ -111,43 +107,6 @@ def run_last_success(task: str, scope: str) -> RefreshRun | None:
         .order_by("-started_at")
         .first()
     )
-
-
-def conditions_refresh_due(
-    task: str, refresh: Callable[..., RefreshRun | None]
-) -> list[RefreshRun]:
-    """Refresh every due condition; stop at the first transient upstream failure."""
-    runs: list[RefreshRun] = []
-    for condition_id in due_condition_ids(task):
-        run = refresh(condition_id=condition_id)
-        if run is None:
-            continue
-        runs.append(run)
-        if run_failed_transiently(run):
-            # The upstream is down: the failed run logged one line; the next beat retries.
-            break
-    return runs
-
-
-def due_condition_ids(task: str, limit: int = DUE_LIMIT) -> list[int]:
-    """Conditions worth refreshing (with therapy, trial or publication links), stalest first."""
-    candidates = list(
-        Condition.objects.filter(
-            Q(therapy_links__isnull=False)
-            | Q(triallinks__isnull=False)
-            | Q(publicationlinks__isnull=False)
-        )
-        .distinct()
-        .values_list("pk", flat=True)
-    )
-    last_run = dict(
-        RefreshRun.objects.filter(task=task, scope__in=[f"condition:{pk}" for pk in candidates])
-        .values_list("scope", "started_at")
-        .order_by("scope", "started_at")
-    )
-    never = timezone.now().replace(year=1970)
-    candidates.sort(key=lambda pk: last_run.get(f"condition:{pk}", never))
-    return candidates[:limit]
 
 
 def _append_error(run: RefreshRun, entry: dict[str, object]) -> None:

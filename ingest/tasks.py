@@ -1,4 +1,4 @@
-"""Celery tasks spanning both upstreams: one condition, or specific cited records."""
+"""Celery tasks spanning every registered upstream: one condition, or specific cited records."""
 
 from __future__ import annotations
 
@@ -6,17 +6,13 @@ from celery import shared_task
 
 from ingest.retry import TASK_RETRY
 from ingest.runs import run_raise_if_transient
-from literature.refresh import literature_fetch, literature_refresh
-from trials.refresh import trials_fetch, trials_refresh
+from ingest.upstreams import upstreams_fetch, upstreams_refresh
 
 
 @shared_task(**TASK_RETRY)
 def condition_refresh_task(condition_id: int, full: bool = False) -> list[int]:
     """Refresh trials and publications for one condition (its genes and therapies included)."""
-    runs = [
-        trials_refresh(condition_id=condition_id, full=full),
-        literature_refresh(condition_id=condition_id, full=full),
-    ]
+    runs = upstreams_refresh(condition_id=condition_id, full=full)
     run_raise_if_transient(*runs)
     return [run.pk for run in runs if run is not None]
 
@@ -24,6 +20,6 @@ def condition_refresh_task(condition_id: int, full: bool = False) -> list[int]:
 @shared_task(**TASK_RETRY)
 def references_fetch_task(pmids: list[str], nct_ids: list[str]) -> list[int]:
     """Fetch the cited PMIDs and NCT numbers that are not stored yet."""
-    runs = [literature_fetch(pmids) if pmids else None, trials_fetch(nct_ids) if nct_ids else None]
+    runs = upstreams_fetch({"pmids": pmids, "nct_ids": nct_ids})
     run_raise_if_transient(*runs)
     return [run.pk for run in runs if run is not None]

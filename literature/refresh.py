@@ -6,6 +6,7 @@ batches. Incremental runs ask for records modified since the last successful run
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 from collections.abc import Iterable
 from typing import Any
@@ -13,28 +14,23 @@ from typing import Any
 from django.conf import settings
 
 from ingest.breakers import upstream_breaker, upstream_policy
-from ingest.linking import (
-    Matcher,
+from ingest.models import RefreshRun
+from ingest.pipeline import record_flat, record_hash, text_cut
+from ingest.ratelimit import RedisRateLimiter
+from knowledge.linking import (
     RecordText,
     condition_gene_symbols,
     condition_query_names,
-    load_condition,
-    matcher_for_condition,
-    matcher_for_references,
 )
-from ingest.locks import RefreshLock
-from ingest.models import RefreshRun
-from ingest.progress import (
-    RecordSink,
-    record_flat,
-    record_hash,
-    records_store,
-    refresh_locked,
-    text_cut,
-)
-from ingest.runs import conditions_refresh_due, run_last_success
 from knowledge.models import Condition
-from literature.client import PubMedClient
+from knowledge.records import (
+    RecordSink,
+    RefreshSource,
+    conditions_refresh_due,
+    source_fetch,
+    source_refresh,
+)
+from literature.client import RATE_WITH_KEY, RATE_WITHOUT_KEY, PubMedClient
 from literature.models import Publication, PublicationLink
 from literature.parse import ArticleParseError, ArticleRecord
 
@@ -60,6 +56,11 @@ def pubmed_client() -> PubMedClient:
         api_key=settings.PUBMED_API_KEY or None,
         policy=upstream_policy(),
         timeout=(min(3.0, read), read),
+        # NCBI's limit is per site, not per process: every worker takes slots from one bucket.
+        limiter=RedisRateLimiter(
+            f"pubmed@{base_url.rstrip('/')}",
+            RATE_WITH_KEY if settings.PUBMED_API_KEY else RATE_WITHOUT_KEY,
+        ),
         breaker=upstream_breaker("pubmed", base_url),
     )
 
@@ -73,59 +74,12 @@ def pubmed_term(names: Iterable[str], symbols: Iterable[str]) -> str:
 
 def literature_refresh(*, condition_id: int, full: bool = False) -> RefreshRun | None:
     """Refresh the publications of one condition; None when already running or deleted."""
-    try:
-        condition = load_condition(condition_id)
-    except Condition.DoesNotExist:
-        logger.warning("literature refresh skipped: condition %s no longer exists", condition_id)
-        return None
-    scope = f"condition:{condition.pk}"
-    last = None if full else run_last_success(TASK, scope)
-    since = last.started_at if last else None
-    term = pubmed_term(condition_query_names(condition), condition_gene_symbols(condition))
-    client = pubmed_client()
-
-    def body(run: RefreshRun, lock: RefreshLock) -> None:
-        matcher = matcher_for_condition(condition, kind="publication", query=term)
-        result = client.search(
-            term, mindate=since.date() if since else None, datetype="mdat", retmax=0
-        )
-        if result.count > MAX_ARTICLES_PER_RUN:
-            logger.warning(
-                "%s matches %d articles; taking %d", scope, result.count, MAX_ARTICLES_PER_RUN
-            )
-        records = (
-            client.iter_fetch(
-                result,
-                batch_size=getattr(settings, "PUBMED_EFETCH_BATCH", EFETCH_BATCH),
-                limit=MAX_ARTICLES_PER_RUN,
-            )
-            if result.count
-            else iter(())
-        )
-        _store(run, records, matcher, lock)
-
-    return refresh_locked(
-        task=TASK,
-        scope=scope,
-        mode="full" if since is None else "incremental",
-        since=since,
-        body=body,
-    )
+    return source_refresh(SOURCE, condition_id=condition_id, full=full)
 
 
 def literature_fetch(pmids: Iterable[str]) -> RefreshRun | None:
     """Fetch specific PMIDs not stored yet, linking them to the therapies that cite them."""
-    wanted = sorted({p.strip() for p in pmids if p.strip().isdigit()})
-    stored = set(Publication.objects.filter(pmid__in=wanted).values_list("pmid", flat=True))
-    missing = [p for p in wanted if p not in stored]
-    client = pubmed_client()
-
-    def body(run: RefreshRun, lock: RefreshLock) -> None:
-        _store(run, client.fetch_pmids(missing), matcher_for_references("publication"), lock)
-
-    return refresh_locked(
-        task="literature_fetch", scope="references", mode="by_id", since=None, body=body
-    )
+    return source_fetch(SOURCE, pmids)
 
 
 def literature_refresh_due() -> list[RefreshRun]:
@@ -133,13 +87,32 @@ def literature_refresh_due() -> list[RefreshRun]:
     return conditions_refresh_due(TASK, literature_refresh)
 
 
-def _store(
-    run: RefreshRun,
-    records: Iterable[ArticleRecord | ArticleParseError],
-    matcher: Matcher,
-    lock: RefreshLock,
-) -> None:
-    records_store(run, records, sink=SINK, matcher=matcher, lock=lock)
+def condition_pubmed_term(condition: Condition) -> str:
+    """The esearch term for a condition: its names and its genes' symbols."""
+    return pubmed_term(condition_query_names(condition), condition_gene_symbols(condition))
+
+
+def _search(term: str, since: dt.datetime | None, scope: str) -> Iterable[Any]:
+    client = pubmed_client()
+    result = client.search(term, mindate=since.date() if since else None, datetype="mdat", retmax=0)
+    if result.count > MAX_ARTICLES_PER_RUN:
+        logger.warning(
+            "%s matches %d articles; taking %d", scope, result.count, MAX_ARTICLES_PER_RUN
+        )
+    if not result.count:
+        return iter(())
+    return client.iter_fetch(
+        result, batch_size=settings.PUBMED_EFETCH_BATCH, limit=MAX_ARTICLES_PER_RUN
+    )
+
+
+def _fetch_pmids(pmids: list[str]) -> Iterable[ArticleRecord | ArticleParseError]:
+    return pubmed_client().fetch_pmids(pmids)
+
+
+def _clean_pmid(pmid: str) -> str:
+    pmid = pmid.strip()
+    return pmid if pmid.isdigit() else ""
 
 
 def article_text(record: ArticleRecord) -> RecordText:
@@ -190,4 +163,15 @@ SINK = RecordSink(
     fields=publication_fields,
     text=article_text,
     batch_size=BATCH_SIZE,
+)
+
+SOURCE = RefreshSource(
+    task=TASK,
+    fetch_task="literature_fetch",
+    kind="publication",
+    sink=SINK,
+    query=condition_pubmed_term,
+    search=_search,
+    by_id=_fetch_pmids,
+    clean_id=_clean_pmid,
 )

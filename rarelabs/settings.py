@@ -126,7 +126,7 @@ else:
     DATABASES = {"default": embedded.postgres_database(VAR_DIR)}
 # A Celery worker started by a test is pointed at the test database this way.
 DATABASES["default"]["NAME"] = env.str("RARELABS_DB_NAME", default=DATABASES["default"]["NAME"])
-DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
+DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=300)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DATABASES["default"]["TEST"] = {
     # Lets several test runs share one server without sharing a test database.
@@ -203,6 +203,15 @@ PUBMED_TOOL = env.str("PUBMED_TOOL", default="rarelabs")
 PUBMED_EMAIL = env.str("PUBMED_EMAIL", default="")
 PUBMED_API_KEY = env.str("PUBMED_API_KEY", default="")
 UPSTREAM_TIMEOUT_SECONDS = env.float("UPSTREAM_TIMEOUT_SECONDS", default=20)
+# Retries and the shared circuit breaker of every upstream (ingest/breakers.py).
+UPSTREAM_MAX_ATTEMPTS = env.int("UPSTREAM_MAX_ATTEMPTS", default=4)
+UPSTREAM_RETRY_BASE_DELAY = env.float("UPSTREAM_RETRY_BASE_DELAY", default=0.5)
+UPSTREAM_BREAKER_THRESHOLD = env.int("UPSTREAM_BREAKER_THRESHOLD", default=5)
+UPSTREAM_BREAKER_RESET_SECONDS = env.float("UPSTREAM_BREAKER_RESET_SECONDS", default=300)
+# Page and batch sizes of the refreshes; REFRESH_BATCH_SIZE 0 keeps each table's own size.
+CTGOV_PAGE_SIZE = env.int("CTGOV_PAGE_SIZE", default=100)
+PUBMED_EFETCH_BATCH = env.int("PUBMED_EFETCH_BATCH", default=500)
+REFRESH_BATCH_SIZE = env.int("REFRESH_BATCH_SIZE", default=0)
 ORPHAPACKETS_URL = env.str(
     "ORPHAPACKETS_URL",
     default="https://www.orphadata.com/data/json/en_product_orphapackets.tar.gz",

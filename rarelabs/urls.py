@@ -9,7 +9,7 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("admin/", admin.site.urls),
     path("api/v1/", include("api.urls")),
-    path("", include("knowledge.urls")),
+    path("", include("pages.urls")),
     path("", include("trials.urls")),
     path("", include("literature.urls")),
     path("", include("treatments.urls")),

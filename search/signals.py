@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import threading
 from collections import defaultdict
+from collections.abc import Iterable
 from typing import Any
 
 from django.apps import apps
@@ -50,6 +51,15 @@ def _changed(sender: type[Model], instance: Model, **kwargs: Any) -> None:
         object_id = getattr(instance, attribute, None)
         if object_id is not None:
             queue[doc_type].add(int(object_id))
+    transaction.on_commit(_flush, robust=True)
+
+
+def reindex_on_commit(doc_type: str, ids: Iterable[int]) -> None:
+    """Queue rows written without model signals (bulk upserts) on the same on-commit path."""
+    wanted = {int(pk) for pk in ids}
+    if not wanted:
+        return
+    _queue()[doc_type].update(wanted)
     transaction.on_commit(_flush, robust=True)
 
 

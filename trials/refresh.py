@@ -6,6 +6,7 @@ run of the same scope; ``full=True`` asks for everything. Nothing is ever delete
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 from collections.abc import Iterable
 from typing import Any
@@ -14,26 +15,20 @@ from django.conf import settings
 
 from identifiers.urls import ctgov_study_url
 from ingest.breakers import upstream_breaker, upstream_policy
-from ingest.linking import (
-    Matcher,
+from ingest.models import RefreshRun
+from ingest.pipeline import record_flat, record_hash, text_cut
+from knowledge.linking import (
     RecordText,
     condition_query_names,
-    load_condition,
-    matcher_for_condition,
-    matcher_for_references,
 )
-from ingest.locks import RefreshLock
-from ingest.models import RefreshRun
-from ingest.progress import (
-    RecordSink,
-    record_flat,
-    record_hash,
-    records_store,
-    refresh_locked,
-    text_cut,
-)
-from ingest.runs import conditions_refresh_due, run_last_success
 from knowledge.models import Condition
+from knowledge.records import (
+    RecordSink,
+    RefreshSource,
+    conditions_refresh_due,
+    source_fetch,
+    source_refresh,
+)
 from trials.client import CtGovClient
 from trials.models import ClinicalTrial, TrialLink, TrialStatus
 from trials.parse import TrialParseError, TrialRecord
@@ -52,7 +47,7 @@ def ctgov_client() -> CtGovClient:
     return CtGovClient(
         base_url,
         policy=upstream_policy(),
-        page_size=getattr(settings, "CTGOV_PAGE_SIZE", 100),
+        page_size=settings.CTGOV_PAGE_SIZE,
         # Fail fast when nothing answers (offline), wait longer for a slow but live server.
         timeout=(min(3.0, read), read),
         breaker=upstream_breaker("ctgov", base_url),
@@ -61,55 +56,12 @@ def ctgov_client() -> CtGovClient:
 
 def trials_refresh(*, condition_id: int, full: bool = False) -> RefreshRun | None:
     """Refresh the trials of one condition; None when it is already running or was deleted."""
-    try:
-        condition = load_condition(condition_id)
-    except Condition.DoesNotExist:
-        logger.warning("trials refresh skipped: condition %s no longer exists", condition_id)
-        return None
-    scope = f"condition:{condition.pk}"
-    last = None if full else run_last_success(TASK, scope)
-    since = last.started_at if last else None
-    names = condition_query_names(condition)
-    query = " OR ".join(f'"{name}"' for name in names)
-    client = ctgov_client()
-
-    def body(run: RefreshRun, lock: RefreshLock) -> None:
-        matcher = matcher_for_condition(condition, kind="trial", query=query)
-        records = client.iter_studies(
-            query_cond=query, last_update_from=since.date() if since else None
-        )
-        _store(run, records, matcher, lock)
-
-    return refresh_locked(
-        task=TASK,
-        scope=scope,
-        mode="full" if since is None else "incremental",
-        since=since,
-        body=body,
-    )
+    return source_refresh(SOURCE, condition_id=condition_id, full=full)
 
 
 def trials_fetch(nct_ids: Iterable[str]) -> RefreshRun | None:
     """Fetch specific studies by NCT number (those not stored yet), linking curated references."""
-    wanted = sorted({n.strip().upper() for n in nct_ids if n.strip()})
-    stored = set(ClinicalTrial.objects.filter(nct_id__in=wanted).values_list("nct_id", flat=True))
-    missing = [n for n in wanted if n not in stored]
-    client = ctgov_client()
-
-    def body(run: RefreshRun, lock: RefreshLock) -> None:
-        _store(run, _get_each(client, missing), matcher_for_references("trial"), lock)
-
-    return refresh_locked(
-        task="trials_fetch", scope="references", mode="by_id", since=None, body=body
-    )
-
-
-def _get_each(client: CtGovClient, nct_ids: list[str]) -> Iterable[TrialRecord | TrialParseError]:
-    for nct_id in nct_ids:
-        try:
-            yield client.get_study(nct_id)
-        except TrialParseError as exc:
-            yield exc
+    return source_fetch(SOURCE, nct_ids)
 
 
 def trials_refresh_due() -> list[RefreshRun]:
@@ -117,13 +69,24 @@ def trials_refresh_due() -> list[RefreshRun]:
     return conditions_refresh_due(TASK, trials_refresh)
 
 
-def _store(
-    run: RefreshRun,
-    records: Iterable[TrialRecord | TrialParseError],
-    matcher: Matcher,
-    lock: RefreshLock,
-) -> None:
-    records_store(run, records, sink=SINK, matcher=matcher, lock=lock)
+def ctgov_query(condition: Condition) -> str:
+    """The condition's names, each quoted, for the query.cond parameter."""
+    return " OR ".join(f'"{name}"' for name in condition_query_names(condition))
+
+
+def _search(query: str, since: dt.datetime | None, scope: str) -> Iterable[Any]:
+    return ctgov_client().iter_studies(
+        query_cond=query, last_update_from=since.date() if since else None
+    )
+
+
+def _get_each(nct_ids: list[str]) -> Iterable[TrialRecord | TrialParseError]:
+    client = ctgov_client()
+    for nct_id in nct_ids:
+        try:
+            yield client.get_study(nct_id)
+        except TrialParseError as exc:
+            yield exc
 
 
 def trial_text(record: TrialRecord) -> RecordText:
@@ -183,4 +146,15 @@ SINK = RecordSink(
     fields=trial_fields,
     text=trial_text,
     batch_size=BATCH_SIZE,
+)
+
+SOURCE = RefreshSource(
+    task=TASK,
+    fetch_task="trials_fetch",
+    kind="trial",
+    sink=SINK,
+    query=ctgov_query,
+    search=_search,
+    by_id=_get_each,
+    clean_id=lambda nct_id: nct_id.strip().upper(),
 )

@@ -1,28 +1,10 @@
-"""Celery wrappers around trials.refresh: ids in, one call, bounded retries."""
+"""The beat schedule's trials job; one condition or cited records go through ingest/tasks.py."""
 
 from __future__ import annotations
 
 from celery import shared_task
 
-from ingest.retry import TASK_RETRY
-from ingest.runs import run_raise_if_transient
-from trials.refresh import trials_fetch, trials_refresh, trials_refresh_due
-
-
-@shared_task(**TASK_RETRY)
-def trials_refresh_task(condition_id: int, full: bool = False) -> int | None:
-    """Refresh one condition's trials; returns the RefreshRun id."""
-    run = trials_refresh(condition_id=condition_id, full=full)
-    run_raise_if_transient(run)
-    return run.pk if run else None
-
-
-@shared_task(**TASK_RETRY)
-def trials_fetch_task(nct_ids: list[str]) -> int | None:
-    """Fetch studies by NCT number that are not stored yet."""
-    run = trials_fetch(nct_ids)
-    run_raise_if_transient(run)
-    return run.pk if run else None
+from trials.refresh import trials_refresh_due
 
 
 # No task retry: the next beat is the retry, so an offline site logs one failed run per beat.

@@ -15,9 +15,9 @@ from pathlib import Path
 from django.db import transaction
 
 from identifiers.urls import identifier_url
+from ingest.rows import upsert_rows
 from kbimport.importers.common import ImportTally, file_scope, import_run, keep_records
 from kbimport.importers.resolve import ConditionIndex
-from kbimport.importers.rows import upsert_rows
 from kbimport.sources.common import BadField, iter_tsv_records
 from knowledge.models import ConditionSynonym, SynonymKind
 

@@ -16,6 +16,7 @@ from django.db import transaction
 from identifiers.hgvs import VariantDescription, VariantParseError, parse_variant
 from identifiers.ids import vcv_accession
 from identifiers.urls import clinvar_variation_url
+from ingest.rows import upsert_rows
 from kbimport.importers.common import (
     ImportTally,
     batched,
@@ -25,7 +26,6 @@ from kbimport.importers.common import (
 )
 from kbimport.importers.genes import file_date
 from kbimport.importers.resolve import ConditionIndex, GeneIndex, condition_names
-from kbimport.importers.rows import upsert_rows
 from kbimport.sources.clinvar import ClinVarVariantRecord, iter_clinvar_tabular, iter_vcv_records
 from knowledge.models import Variant, VariantCondition
 

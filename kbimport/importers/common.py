@@ -16,8 +16,8 @@ from typing import Any, TypeVar
 from django.utils.text import slugify
 
 from ingest.models import RefreshRun, RunStatus
+from ingest.rows import WriteOutcome
 from ingest.runs import run_finish, run_start
-from kbimport.importers.rows import WriteOutcome
 from kbimport.sources.common import ProgressCallback, SourceRowError
 from search.indexer import suspend_signals
 

@@ -14,9 +14,9 @@ from django.db import DatabaseError, transaction
 
 from curation.services.merge import condition_merge
 from identifiers.urls import identifier_url
+from ingest.rows import WriteOutcome, upsert_rows
 from kbimport.importers.common import ImportTally
 from kbimport.importers.resolve import ConditionIndex
-from kbimport.importers.rows import WriteOutcome, upsert_rows
 from knowledge.models import Condition, ConditionIdentifier
 
 logger = logging.getLogger(__name__)

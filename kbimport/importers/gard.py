@@ -13,6 +13,7 @@ from django.conf import settings
 from django.db import transaction
 
 from identifiers.ids import parse_identifier
+from ingest.rows import upsert_rows
 from kbimport.importers.common import (
     ImportTally,
     batched,
@@ -23,7 +24,6 @@ from kbimport.importers.common import (
 from kbimport.importers.crossref import ExactMapping, exact_omim_attach
 from kbimport.importers.genes import file_date
 from kbimport.importers.resolve import ConditionIndex
-from kbimport.importers.rows import upsert_rows
 from kbimport.sources.common import SourceFileError
 from kbimport.sources.gard import (
     GardDiseaseRecord,

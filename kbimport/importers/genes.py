@@ -13,6 +13,7 @@ from typing import Any
 from django.db import transaction
 
 from identifiers.urls import hgnc_gene_url
+from ingest.rows import update_rows, upsert_rows
 from kbimport.importers.common import (
     ImportTally,
     batched,
@@ -21,7 +22,6 @@ from kbimport.importers.common import (
     progress_bar,
 )
 from kbimport.importers.resolve import GeneIndex
-from kbimport.importers.rows import update_rows, upsert_rows
 from kbimport.sources.hgnc import HgncGeneRecord, iter_hgnc_genes
 from kbimport.sources.omim import Mim2GeneRecord, iter_mim2gene, mim2gene_generated
 from knowledge.models import Gene

@@ -3,6 +3,9 @@
 Each disease of phenotype.hpoa (ORPHA, OMIM, DECIPHER) becomes a Condition with its own id as
 a cross-reference. A disease id that a later merge attached to another condition (an OMIM entry
 Orphanet maps exactly) feeds that condition instead of coming back as a duplicate.
+
+Over 400 lines on purpose: the four steps (terms, parents, diseases, gene links) share the
+slug and id indexes built on the way and run in the order the foreign keys need.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from identifiers.urls import identifier_url
+from ingest.rows import upsert_rows
 from kbimport.importers.common import (
     ImportTally,
     batched,
@@ -29,7 +33,6 @@ from kbimport.importers.common import (
 )
 from kbimport.importers.information import phenotype_information_content_update
 from kbimport.importers.resolve import ConditionIndex, GeneIndex, split_curie
-from kbimport.importers.rows import upsert_rows
 from kbimport.sources.common import SourceRowError
 from kbimport.sources.hpo import (
     HPO_FREQUENCY_RANGES,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.db import connection, transaction
 
-from kbimport.importers.rows import WriteOutcome
+from ingest.rows import WriteOutcome
 from knowledge.models import ConditionPhenotype, Phenotype
 
 # IC(term) = -ln(conditions annotated with the term or any descendant / all annotated

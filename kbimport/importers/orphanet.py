@@ -17,6 +17,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from identifiers.urls import identifier_url
+from ingest.rows import WriteOutcome, update_rows, upsert_rows
 from kbimport.importers.common import (
     ImportTally,
     batched,
@@ -27,7 +28,6 @@ from kbimport.importers.common import (
 )
 from kbimport.importers.crossref import ExactMapping, exact_omim_attach
 from kbimport.importers.resolve import ConditionIndex, GeneIndex
-from kbimport.importers.rows import WriteOutcome, update_rows, upsert_rows
 from kbimport.sources.hpo import frequency_fraction
 from kbimport.sources.orphanet import OrphaDisorderRecord, OrphaPrevalence, iter_orphapackets
 from knowledge.models import (

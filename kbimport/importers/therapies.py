@@ -19,9 +19,9 @@ from django.db import models, transaction
 from django.utils.text import slugify
 
 from identifiers.urls import pubmed_url
+from ingest.rows import WriteOutcome
 from kbimport.importers.common import ImportTally, file_scope, import_run
 from kbimport.importers.resolve import ConditionIndex, GeneIndex, condition_names
-from kbimport.importers.rows import WriteOutcome
 from kbimport.therapy_file import (
     DEFAULT_THERAPY_FILE,
     TherapyLinkRecord,

@@ -64,7 +64,7 @@ class SearchBackend(ABC):
 
 def backend_path() -> str:
     """The dotted path of the configured backend (PostgreSQL unless OPENSEARCH_URL is set)."""
-    return getattr(settings, "SEARCH_BACKEND", "") or POSTGRES_BACKEND
+    return settings.SEARCH_BACKEND or POSTGRES_BACKEND
 
 
 def load_backend(path: str | None = None) -> SearchBackend:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
+
 import pytest
 
 from ingest.models import RefreshRun, RunStatus
@@ -47,10 +50,24 @@ def test_worker_refreshes_a_condition_into_the_database_and_search(
     assert TrialLink.objects.filter(condition=condition).exists()
     assert PublicationLink.objects.filter(condition=condition).exists()
 
+    # The refresh queues the search task on commit (the one reindex path): the same worker runs it.
+    assert _eventually(lambda: "NCT02710084" in _hit_ids("intranasal oxytocin", "trial"))
+    assert _eventually(
+        lambda: _hit_ids("SENP2 browning", "publication") & {"35196497", "PMID:35196497"}
+    )
+
+
+def _hit_ids(query: str, doc_type: str) -> set[str]:
     from search.query import run_search
     from search.request import SearchRequest
 
-    trials = run_search(SearchRequest(query="intranasal oxytocin", doc_types=("trial",)))
-    assert "NCT02710084" in {hit.id for hit in trials.hits}
-    papers = run_search(SearchRequest(query="SENP2 browning", doc_types=("publication",)))
-    assert {hit.id for hit in papers.hits} & {"35196497", "PMID:35196497"}
+    return {hit.id for hit in run_search(SearchRequest(query=query, doc_types=(doc_type,))).hits}
+
+
+def _eventually(check: Callable[[], object], timeout: float = 30.0) -> bool:
+    deadline = time.monotonic() + timeout
+    while not check():
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.2)
+    return True

@@ -14,7 +14,6 @@ from ingest.http import CircuitBreaker
 from ingest.locks import refresh_lock
 from ingest.models import RefreshRun, RunStatus
 from ingest.runs import (
-    due_condition_ids,
     run_count,
     run_finish,
     run_last_success,
@@ -22,6 +21,7 @@ from ingest.runs import (
     run_record_error,
     run_start,
 )
+from knowledge.records import due_condition_ids
 from rarelabs.breaker import BreakerState
 from tests.factories.knowledge import ConditionFactory, TherapyLinkFactory
 from tests.ingest.refresh_server import make_condition, point_at, serve_pages

@@ -1,4 +1,7 @@
-"""Knowledge pages: content order, links between pages, sources, 404s, redirects, query counts."""
+"""Knowledge pages: content order, links between pages, sources, 404s, redirects, query counts.
+
+Over 400 lines on purpose: one test per promise of the pages, sharing one fixture graph.
+"""
 
 from __future__ import annotations
 

@@ -5,6 +5,9 @@ complete set (shared/data/hgnc). Phenotypes: HPO release 2025-01-16 (hp.obo ship
 Variants: ClinVar export (shared/data/clinvar/clinvar_result_2020_pathogenic_rare_genes_subset.txt).
 Therapies: shared/data/therapies/therapies.tsv. Trial and paper: ClinicalTrials.gov NCT02193074
 (ENDEAR) and PubMed 29091570 (Finkel et al., N Engl J Med 2017), as cited by therapies.tsv.
+
+Over 400 lines on purpose: one table of fixture rows, each with its provenance; splitting it
+would scatter the rows every backend's contract tests share.
 """
 
 from __future__ import annotations

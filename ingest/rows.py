@@ -1,4 +1,7 @@
-"""Bulk writes: COPY a batch into a temporary table, then one INSERT ... ON CONFLICT (or UPDATE).
+"""The one upsert engine: COPY a batch into a temporary table, then one INSERT ... ON CONFLICT.
+
+The knowledge base importers and the trial/publication refreshes (through ingest/pipeline.py)
+both write here.
 
 An existing row is rewritten only where a compared column differs (``IS DISTINCT FROM``), and
 PostgreSQL says row by row whether it inserted (``xmax = 0``) or updated, so the counts of
@@ -25,6 +28,8 @@ class WriteOutcome:
     created: int = 0
     updated: int = 0
     unchanged: int = 0
+    # (conflict key, pk) of every row inserted or updated, when asked for with ``returning``.
+    changed: tuple[tuple[Any, int], ...] = ()
 
 
 def _columns(model: type[models.Model], names: Sequence[str]) -> list[str]:
@@ -69,6 +74,8 @@ def upsert_rows(
     update: Sequence[str] = (),
     touch: Sequence[str] = (),
     owned_by: tuple[str, str] | None = None,
+    compare: Sequence[str] | None = None,
+    returning: bool = False,
 ) -> WriteOutcome:
     """Insert rows, updating the ``update`` fields of existing ones only where they differ.
 
@@ -76,6 +83,8 @@ def upsert_rows(
     (e.g. updated_at) are set to now on insert and on a real update. ``owned_by`` =
     (field, prefix) updates an existing row only if that field starts with prefix, so two
     sources never overwrite each other's facts back and forth. Rows repeating a key keep the last.
+    ``compare`` (default: ``update``) are the fields whose difference makes an update, e.g. a
+    content hash; ``returning`` lists the (first conflict field, pk) of written rows.
     """
     unique = {tuple(row[k] for k in conflict): row for row in rows}
     if not unique:
@@ -93,8 +102,9 @@ def upsert_rows(
     params: list[Any] = []
     if update:
         sets = ", ".join(f"{cols[n]} = EXCLUDED.{cols[n]}" for n in (*update, *touch))
-        old = ", ".join(f"{table}.{cols[n]}" for n in update)
-        new = ", ".join(f"EXCLUDED.{cols[n]}" for n in update)
+        compared = update if compare is None else compare
+        old = ", ".join(f"{table}.{cols[n]}" for n in compared)
+        new = ", ".join(f"EXCLUDED.{cols[n]}" for n in compared)
         action = f"DO UPDATE SET {sets} WHERE ROW({old}) IS DISTINCT FROM ROW({new})"
         if owned_by is not None:
             action += f" AND {table}.{_columns(model, [owned_by[0]])[0]} LIKE %s"
@@ -102,19 +112,22 @@ def upsert_rows(
     else:
         action = "DO NOTHING"
     column_list = ", ".join(cols.values())
+    pk_column = connection.ops.quote_name(model._meta.pk.column)
     # The temporary table lives until commit: always inside a transaction (or savepoint).
     with transaction.atomic(), connection.cursor() as cursor:
         temp = _stage(cursor, model, names, staged)
         cursor.execute(
             f"INSERT INTO {table} ({column_list}) SELECT {column_list} FROM {temp} "  # noqa: S608
-            f"ON CONFLICT ({', '.join(cols[k] for k in conflict)}) {action} RETURNING (xmax = 0)",
+            f"ON CONFLICT ({', '.join(cols[k] for k in conflict)}) {action} "
+            f"RETURNING (xmax = 0), {table}.{pk_column}, {table}.{cols[conflict[0]]}",
             params,
         )
-        flags = [flag for (flag,) in cursor.fetchall()]
+        written = cursor.fetchall()
         cursor.execute(f"DROP TABLE {temp}")
-    created = sum(flags)
-    updated = len(flags) - created
-    return WriteOutcome(created, updated, len(unique) - created - updated)
+    created = sum(1 for flag, _, _ in written if flag)
+    updated = len(written) - created
+    changed = tuple((key, pk) for _, pk, key in written) if returning else ()
+    return WriteOutcome(created, updated, len(unique) - created - updated, changed)
 
 
 def update_rows(

@@ -1,4 +1,8 @@
-"""Batch writing shared by the refreshers: hash, upsert by natural key, reindex after commit."""
+"""The one upsert engine: hash records, upsert by natural key, store batch by batch in a run.
+
+Domain-free: the refreshers (through knowledge/records.py) and the knowledge base importers
+both write through ``upsert_batch``; what a batch links and reindexes is the caller's business.
+"""
 
 from __future__ import annotations
 
@@ -7,18 +11,16 @@ import datetime as dt
 import functools
 import hashlib
 import logging
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from django.conf import settings
 from django.db import models, transaction
-from django.utils import timezone
 
 from ingest.errors import IngestError, RecordParseError
-from ingest.linking import Matcher, RecordText, links_write
 from ingest.locks import RefreshLock, refresh_lock
 from ingest.models import RefreshRun
+from ingest.rows import upsert_rows
 from ingest.runs import (
     run_count,
     run_finish,
@@ -27,7 +29,6 @@ from ingest.runs import (
     run_start,
     runs_mark_interrupted,
 )
-from search.indexer import index_objects
 
 logger = logging.getLogger(__name__)
 
@@ -73,53 +74,47 @@ def upsert_batch(
     """Insert new rows, update changed ones (by ``content_hash``); leave unchanged rows alone.
 
     Call inside a transaction. ``rows`` maps the natural key (NCT id, PMID) to field values,
-    ``content_hash`` included.
+    ``content_hash`` included. Writes through the one upsert engine (ingest/rows.py); a record
+    another scope's refresh inserts meanwhile is updated instead (ON CONFLICT).
     """
-    existing = {
-        key: (pk, digest)
-        for key, pk, digest in model.objects.filter(**{f"{key_field}__in": list(rows)}).values_list(
-            key_field, "pk", "content_hash"
-        )
-    }
-    now = timezone.now()
-    new = [model(**{key_field: key, **row}) for key, row in rows.items() if key not in existing]
-    changed = [
-        model(pk=existing[key][0], **{key_field: key, **fields}, updated_at=now)
-        for key, fields in rows.items()
-        if key in existing and existing[key][1] != fields["content_hash"]
-    ]
-    field_names = sorted({name for fields in rows.values() for name in fields})
-    # Another scope's refresh may insert the same record meanwhile: then update it instead.
-    created = model.objects.bulk_create(
-        new, update_conflicts=True, unique_fields=[key_field], update_fields=field_names
+    existing = dict(
+        model.objects.filter(**{f"{key_field}__in": list(rows)}).values_list(key_field, "pk")
     )
-    if changed:
-        model.objects.bulk_update(changed, [*field_names, "updated_at"])
-    pk_by_key = {key: pk for key, (pk, _) in existing.items()}
-    pk_by_key.update({getattr(obj, key_field): obj.pk for obj in created})
+    full_rows = [
+        _row_with_defaults(model, {key_field: key, **fields}) for key, fields in rows.items()
+    ]
+    written = [name for name in full_rows[0] if name not in (key_field, "created_at")]
+    outcome = upsert_rows(
+        model,
+        full_rows,
+        conflict=[key_field],
+        update=written,
+        compare=["content_hash"],
+        returning=True,
+    )
+    pk_by_key = {**existing, **dict(outcome.changed)}
+    if late := [key for key in rows if key not in pk_by_key]:
+        # Inserted by a concurrent refresh after our read, with the same content: look it up.
+        pk_by_key.update(
+            model.objects.filter(**{f"{key_field}__in": late}).values_list(key_field, "pk")
+        )
     return BatchOutcome(
-        created=len(new),
-        updated=len(changed),
-        unchanged=len(rows) - len(new) - len(changed),
-        changed_pks=tuple(obj.pk for obj in [*created, *changed]),
+        created=outcome.created,
+        updated=outcome.updated,
+        unchanged=outcome.unchanged,
+        changed_pks=tuple(pk for _, pk in outcome.changed),
         pk_by_key=pk_by_key,
     )
 
 
-def reindex_on_commit(doc_type: str, pks: Sequence[int]) -> None:
-    """After the current transaction commits, reindex these rows in search."""
-    if pks:
-        ids = list(pks)
-        transaction.on_commit(lambda: search_reindex(doc_type, ids))
-
-
-def search_reindex(doc_type: str, pks: Sequence[int]) -> None:
-    """Reindex rows now; a failing search backend is logged, never raised."""
-    try:
-        index_objects(doc_type, list(pks))
-    except Exception:
-        # Search is rebuilt from PostgreSQL; a failed reindex must not undo a refresh.
-        logger.exception("reindex of %d %s rows failed", len(pks), doc_type)
+def _row_with_defaults(model: type[models.Model], fields: dict[str, Any]) -> dict[str, Any]:
+    # Raw SQL skips Django's defaults and auto_now: take every column's value from an instance.
+    instance = model(**fields)
+    return {
+        f.attname: f.pre_save(instance, True)
+        for f in model._meta.concrete_fields
+        if not f.primary_key
+    }
 
 
 def records_consume(
@@ -147,56 +142,6 @@ def records_consume(
             batch = {}
     if batch:
         _flush(run, batch, write_batch, lock)
-
-
-@dataclass(frozen=True)
-class RecordSink:
-    """Where one kind of upstream record goes: its table and key, its links, its search type."""
-
-    model: type[models.Model]
-    key_field: str  # the record attribute and the model field, e.g. "pmid" or "nct_id"
-    link_model: type[models.Model]
-    link_field: str
-    doc_type: str
-    fields: Callable[[Any, dt.datetime], dict[str, Any]]
-    text: Callable[[Any], RecordText]
-    batch_size: int
-
-
-def records_store(
-    run: RefreshRun,
-    records: Iterable[Any],
-    *,
-    sink: RecordSink,
-    matcher: Matcher,
-    lock: RefreshLock | None,
-) -> None:
-    """Upsert records, link them by the matcher and reindex what changed, batch by batch."""
-    retrieved_at = timezone.now()
-
-    def write(batch: dict[str, Any]) -> BatchOutcome:
-        rows = {key: sink.fields(record, retrieved_at) for key, record in batch.items()}
-        outcome = upsert_batch(sink.model, sink.key_field, rows)
-        links_write(
-            sink.link_model,
-            sink.link_field,
-            (
-                (outcome.pk_by_key[key], link)
-                for key, record in batch.items()
-                for link in matcher.propose(sink.text(record))
-            ),
-        )
-        reindex_on_commit(sink.doc_type, outcome.changed_pks)
-        return outcome
-
-    records_consume(
-        run,
-        records,
-        key=lambda record: getattr(record, sink.key_field),
-        write_batch=write,
-        lock=lock,
-        batch_size=getattr(settings, "REFRESH_BATCH_SIZE", sink.batch_size),
-    )
 
 
 def _flush(

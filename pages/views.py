@@ -1,4 +1,8 @@
-"""Knowledge pages: conditions A to Z, condition, gene, variant, phenotype and therapy pages."""
+"""Knowledge pages: conditions A to Z, condition, gene, variant, phenotype and therapy pages.
+
+They live above trials/, literature/ and content/ because the condition, gene and therapy pages
+show those rows too; the URL namespace stays ``knowledge``.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +13,7 @@ from django.views.decorators.http import require_safe
 
 from identifiers.ids import HPO_ID_RE
 from knowledge import jsonld, selectors
+from pages import selectors as pages
 from rarelabs.pagecache import cache_page_for_anonymous
 
 CONDITIONS_PER_PAGE = 50
@@ -37,7 +42,7 @@ def condition_list(request: HttpRequest) -> HttpResponse:
 @cache_page_for_anonymous
 def condition_detail(request: HttpRequest, slug: str) -> HttpResponse:
     """A condition for families: summary first, then symptoms, care, trials and research."""
-    page = selectors.condition_get_page(slug=slug)
+    page = pages.condition_get_page(slug=slug)
     if page is None:
         moved = selectors.condition_get_redirect(slug=slug)
         if moved is None:
@@ -59,7 +64,7 @@ def gene_detail(request: HttpRequest, symbol: str) -> HttpResponse:
     """A gene: what it is linked to, its variants, therapies, trials and papers."""
     if "\x00" in symbol:
         raise Http404("No such gene")  # PostgreSQL rejects NUL in text: never query with it.
-    page = selectors.gene_get_page(symbol=symbol[:40])
+    page = pages.gene_get_page(symbol=symbol[:40])
     if page is None:
         raise Http404("No such gene")
     if page.gene.symbol != symbol:
@@ -93,7 +98,7 @@ def phenotype_detail(request: HttpRequest, hpo_id: str) -> HttpResponse:
 @cache_page_for_anonymous
 def therapy_detail(request: HttpRequest, slug: str) -> HttpResponse:
     """A therapy: what it does and for which conditions, with its trials and papers."""
-    therapy = selectors.therapy_get_page(slug=slug)
+    therapy = pages.therapy_get_page(slug=slug)
     if therapy is None:
         raise Http404("No such therapy")
     return render(request, "knowledge/therapy_detail.html", {"therapy": therapy})

@@ -10,9 +10,8 @@ from django.test import override_settings
 
 from ingest.replay import ReplayServer, load_directory
 from ingest.runs import run_summary
+from ingest.upstreams import upstreams_refresh
 from knowledge.models import Condition
-from literature.refresh import literature_refresh
-from trials.refresh import trials_refresh
 
 
 class Command(BaseCommand):
@@ -46,10 +45,7 @@ class Command(BaseCommand):
                 PUBMED_EMAIL="demo@localhost",
             ),
         ):
-            runs = [
-                trials_refresh(condition_id=condition.pk, full=options["full"]),
-                literature_refresh(condition_id=condition.pk, full=options["full"]),
-            ]
+            runs = upstreams_refresh(condition_id=condition.pk, full=options["full"])
         for line in run_summary(runs):
             self.stdout.write(line)
 

@@ -1,0 +1,371 @@
+"""Condition, gene and therapy pages: knowledge rows with their trials, papers and articles.
+
+Every page's rows are fetched up front, never in templates. These pages read trials/,
+literature/ and content/, so they sit above them (knowledge/ stays below).
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+from urllib.parse import quote
+
+from django.db.models import Prefetch, QuerySet
+from django.utils.text import slugify
+
+from content.models import Article
+from identifiers.urls import clinvar_gene_url, identifier_url
+from knowledge.models import (
+    ApprovalStatus,
+    Condition,
+    ConditionGene,
+    ConditionPhenotype,
+    ConditionSubtype,
+    Gene,
+    PhenotypeSynonym,
+    ReviewStatus,
+    Therapy,
+    TherapyLink,
+    Variant,
+)
+from knowledge.related_therapies import (
+    RelatedTherapy,
+    related_genes_text,
+    related_therapies_list,
+    subtype_therapies_list,
+)
+from knowledge.summaries import (
+    APPROVED_STATUSES,
+    FamilySummary,
+    condition_family_summary,
+    frequency_words,
+    inheritance_words,
+    onset_words,
+    symptom_name,
+)
+from literature.models import PublicationLink
+from trials.models import OPEN_STATUSES, TrialLink
+
+INVESTIGATIONAL_ORDER = (
+    ApprovalStatus.APPROVED_OTHER,
+    ApprovalStatus.INVESTIGATIONAL,
+    ApprovalStatus.INDIVIDUALIZED,
+    ApprovalStatus.PRECLINICAL,
+)
+
+
+@dataclass(frozen=True)
+class SourceNote:
+    source: str
+    source_id: str = ""
+    retrieved_on: datetime.date | None = None
+    url: str = ""
+
+
+@dataclass(frozen=True)
+class ExternalLink:
+    label: str
+    url: str
+
+
+@dataclass(frozen=True)
+class Symptom:
+    name: str
+    term: str
+    hpo_id: str
+    how_often: str
+
+
+@dataclass(frozen=True)
+class ConditionPage:
+    condition: Condition
+    summary: FamilySummary
+    symptoms: list[Symptom]
+    onset_text: str
+    inheritance_text: str
+    genes: list[ConditionGene]
+    approved: list[TherapyLink]
+    investigational: list[TherapyLink]
+    trials: list[TrialLink]
+    publications: list[PublicationLink]
+    external_links: list[ExternalLink]
+    articles: list[Article]
+    sources: dict[str, list[SourceNote]] = field(default_factory=dict)
+    # Orphanet's classification: the types of this condition, and the groups it belongs to.
+    subtypes: list[ConditionSubtype] = field(default_factory=list)
+    groups: list[ConditionSubtype] = field(default_factory=list)
+    # Therapies of its types, then of conditions sharing a causal gene: never its own.
+    subtype_therapies: list[RelatedTherapy] = field(default_factory=list)
+    related_therapies: list[RelatedTherapy] = field(default_factory=list)
+    related_genes: str = ""
+    last_updated: datetime.datetime | None = None
+    # The condition's other identifiers, without the primary id or repeats.
+    other_ids: list[str] = field(default_factory=list)
+
+
+def _sources(rows: list, limit: int | None = 4) -> list[SourceNote]:
+    seen: dict[tuple[str, str], SourceNote] = {}
+    for row in rows:
+        key = (row.source, row.source_id)
+        if key not in seen:
+            seen[key] = SourceNote(row.source, row.source_id, row.retrieved_on, row.source_url)
+    return list(seen.values())[:limit]
+
+
+def _visible_links(model: type, **filters: object) -> QuerySet:
+    return model.objects.filter(**filters).exclude(review_status=ReviewStatus.REJECTED)
+
+
+_PHENOTYPE_LINK_FIELDS = (
+    "condition_id", "frequency", "frequency_label", "source", "source_id", "source_url",
+    "retrieved_on", "phenotype__hpo_id", "phenotype__name",
+)  # fmt: skip
+
+
+def _phenotype_prefetch() -> Prefetch:
+    synonyms = PhenotypeSynonym.objects.filter(is_layperson=True).order_by("id")
+    return Prefetch(
+        "phenotypes",
+        queryset=ConditionPhenotype.objects.select_related("phenotype")
+        # Only what the page shows: a condition can have 200+ phenotypes with long definitions.
+        .only(*_PHENOTYPE_LINK_FIELDS)
+        .prefetch_related(Prefetch("phenotype__synonyms", queryset=synonyms)),
+    )
+
+
+def _external_links(condition: Condition, genes: list[ConditionGene]) -> list[ExternalLink]:
+    ids: dict[str, list[str]] = {}
+    scheme, _, value = condition.primary_id.partition(":")
+    ids.setdefault(scheme, []).append(value)
+    for ident in condition.identifiers.all():
+        ids.setdefault(ident.scheme, []).append(ident.value)
+    links = [
+        ExternalLink(f"Orphanet (ORPHA:{v})", identifier_url("ORPHA", quote(v)))
+        for v in dict.fromkeys(ids.get("ORPHA", []))
+    ]
+    links.extend(
+        ExternalLink(f"OMIM ({v})", identifier_url("OMIM", quote(v)))
+        for v in dict.fromkeys(ids.get("OMIM", []))
+    )
+    gard = "https://rarediseases.info.nih.gov/diseases/{}/" + slugify(condition.name)
+    links.extend(
+        ExternalLink(f"GARD ({v})", gard.format(quote(v.lstrip("0") or v)))
+        for v in dict.fromkeys(ids.get("GARD", []))
+    )
+    for link in genes[:3]:
+        symbol = link.gene.symbol
+        links.append(
+            ExternalLink(
+                f"ClinVar: {symbol} variants",
+                clinvar_gene_url(symbol),
+            )
+        )
+        links.append(
+            ExternalLink(
+                f"MedlinePlus Genetics: {symbol} gene",
+                f"https://medlineplus.gov/genetics/gene/{quote(symbol.lower())}/",
+            )
+        )
+    return links
+
+
+def condition_get_page(
+    *, slug: str, trial_limit: int = 5, paper_limit: int = 5
+) -> ConditionPage | None:
+    """Everything the condition page shows, in a fixed number of queries; None if unknown."""
+    condition = (
+        Condition.objects.filter(slug=slug)
+        .prefetch_related(
+            "identifiers",
+            "synonyms",
+            _phenotype_prefetch(),
+            Prefetch("gene_links", queryset=ConditionGene.objects.select_related("gene")),
+            Prefetch("therapy_links", queryset=TherapyLink.objects.select_related("therapy")),
+            Prefetch("articles", queryset=Article.objects.public(), to_attr="public_articles"),
+        )
+        .first()
+    )
+    if condition is None:
+        return None
+    trials = list(
+        _visible_links(TrialLink, condition=condition, trial__status__in=OPEN_STATUSES)
+        .select_related("trial")
+        .order_by("-review_status", "-trial__last_update_date")[:trial_limit]
+    )
+    papers = list(
+        _visible_links(PublicationLink, condition=condition)
+        .select_related("publication")
+        .order_by("-publication__published_on", "-publication_id")[:paper_limit]
+    )
+    phenotype_links = [p for p in condition.phenotypes.all() if p.frequency != 0]
+    phenotype_links.sort(
+        key=lambda p: (-(p.frequency if p.frequency is not None else -1), symptom_name(p).lower())
+    )
+    symptoms = [
+        Symptom(
+            symptom_name(p),
+            p.phenotype.name,
+            p.phenotype.hpo_id,
+            frequency_words(p.frequency, p.frequency_label),
+        )
+        for p in phenotype_links
+    ]
+    therapy_links = list(condition.therapy_links.all())
+    approved = sorted(
+        (t for t in therapy_links if t.status in APPROVED_STATUSES),
+        key=lambda t: t.therapy.name.lower(),
+    )
+    investigational = sorted(
+        (t for t in therapy_links if t.status not in APPROVED_STATUSES),
+        key=lambda t: (
+            INVESTIGATIONAL_ORDER.index(t.status) if t.status in INVESTIGATIONAL_ORDER else 9,
+            t.therapy.name.lower(),
+        ),
+    )
+    genes = sorted(condition.gene_links.all(), key=lambda g: g.gene.symbol)
+    subtypes = list(
+        ConditionSubtype.objects.filter(parent=condition)
+        .select_related("child")
+        .order_by("child__name")
+    )
+    own_therapy_ids = {t.therapy_id for t in therapy_links}
+    subtype_related = subtype_therapies_list(subtypes=subtypes, own_therapy_ids=own_therapy_ids)
+    related = related_therapies_list(
+        condition=condition,
+        gene_links=genes,
+        own_therapy_ids=own_therapy_ids | {r.link.therapy_id for r in subtype_related},
+    )
+    groups = list(
+        ConditionSubtype.objects.filter(child=condition)
+        .select_related("parent")
+        .order_by("parent__name")
+    )
+    facts = SourceNote(
+        condition.facts_source or condition.primary_id, condition.primary_id, condition.retrieved_on
+    )
+    return ConditionPage(
+        condition=condition,
+        summary=condition_family_summary(condition),
+        symptoms=symptoms,
+        onset_text=onset_words(condition.onset),
+        inheritance_text=inheritance_words(condition.inheritance),
+        genes=genes,
+        approved=approved,
+        investigational=investigational,
+        trials=trials,
+        publications=papers,
+        external_links=_external_links(condition, genes),
+        articles=condition.public_articles,
+        subtypes=subtypes,
+        groups=groups,
+        subtype_therapies=subtype_related,
+        related_therapies=related,
+        related_genes=related_genes_text(related),
+        sources={
+            "facts": [facts],
+            "symptoms": _sources(phenotype_links),
+            "genes": _sources(genes),
+            "classification": _sources([*subtypes, *groups]),
+            # Every shown therapy's source, not only the first few.
+            "therapies": _sources([*approved, *investigational], limit=None),
+            "trials": [
+                SourceNote(
+                    "ClinicalTrials.gov",
+                    t.trial.nct_id,
+                    t.trial.retrieved_at.date(),
+                    t.trial.source_url,
+                )
+                for t in trials
+            ][:4],
+            "publications": [
+                SourceNote(
+                    "PubMed",
+                    f"PMID {p.publication.pmid}",
+                    p.publication.retrieved_at.date(),
+                    p.publication.pubmed_url,
+                )
+                for p in papers
+            ][:4],
+        },
+        last_updated=condition.updated_at,
+        other_ids=[
+            curie
+            for curie in dict.fromkeys(i.curie for i in condition.identifiers.all())
+            if curie != condition.primary_id
+        ],
+    )
+
+
+@dataclass(frozen=True)
+class GenePage:
+    gene: Gene
+    conditions: list[ConditionGene]
+    variants: list[Variant]
+    therapy_links: list[TherapyLink]
+    trials: list[TrialLink]
+    publications: list[PublicationLink]
+
+
+def gene_get_page(*, symbol: str, variant_limit: int = 50) -> GenePage | None:
+    """A gene with its conditions, variants, therapies, trials and papers; None if unknown."""
+    gene = Gene.objects.filter(symbol__iexact=symbol).first()
+    if gene is None:
+        return None
+    return GenePage(
+        gene=gene,
+        conditions=list(
+            gene.condition_links.select_related("condition").order_by("condition__name")
+        ),
+        variants=list(gene.variants.order_by("name")[:variant_limit]),
+        therapy_links=_one_per_source_link(
+            gene.therapy_links.select_related("therapy", "condition").order_by("therapy__name")
+        ),
+        trials=list(
+            _visible_links(TrialLink, gene=gene)
+            .select_related("trial")
+            .order_by("-trial__last_update_date")[:10]
+        ),
+        publications=list(
+            _visible_links(PublicationLink, gene=gene)
+            .select_related("publication")
+            .order_by("-publication__published_on")[:10]
+        ),
+    )
+
+
+def _one_per_source_link(links: QuerySet[TherapyLink]) -> list[TherapyLink]:
+    # A source link naming several conditions is stored once per condition: show it once.
+    first: dict[tuple[int, str], TherapyLink] = {}
+    for link in links:
+        first.setdefault((link.therapy_id, link.condition_name), link)
+    return list(first.values())
+
+
+def therapy_get_page(*, slug: str) -> Therapy | None:
+    """A therapy with what it is known to do for each condition; None if unknown."""
+    therapy = (
+        Therapy.objects.filter(slug=slug)
+        .prefetch_related(
+            Prefetch(
+                "links",
+                queryset=TherapyLink.objects.select_related("condition")
+                .prefetch_related("genes")
+                .order_by("condition_name", "condition__name"),
+            ),
+            Prefetch("articles", queryset=Article.objects.public(), to_attr="public_articles"),
+        )
+        .first()
+    )
+    if therapy is None:
+        return None
+    therapy.trial_rows = list(
+        _visible_links(TrialLink, therapy=therapy)
+        .select_related("trial")
+        .order_by("-trial__last_update_date")[:10]
+    )
+    therapy.paper_rows = list(
+        _visible_links(PublicationLink, therapy=therapy)
+        .select_related("publication")
+        .order_by("-publication__published_on")[:10]
+    )
+    return therapy
