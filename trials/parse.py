@@ -46,6 +46,8 @@ class Eligibility:
     maximum_age: str | None
     sex: str | None
     healthy_volunteers: bool | None
+    # CT.gov's age groups (CHILD, ADULT, OLDER_ADULT), derived from the age limits.
+    std_ages: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -274,6 +276,7 @@ def _eligibility(r: _Reader, proto: dict[str, Any]) -> Eligibility | None:
         maximum_age=r.text(module, "maximumAge", path),
         sex=r.text(module, "sex", path),
         healthy_volunteers=r.boolean(module, "healthyVolunteers", path),
+        std_ages=r.strings(module, "stdAges", path),
     )
 
 
