@@ -22,7 +22,11 @@ _MONTHS_PER = {"year": 12.0, "month": 1.0, "week": 12 / 52.1775, "day": 12 / 365
 _MONTHS_PER.update({"hour": _MONTHS_PER["day"] / 24, "minute": _MONTHS_PER["day"] / 1440})
 _AGE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(year|month|week|day|hour|minute)s?\s*$", re.IGNORECASE)
 # CT.gov's age groups: child is birth to 17, adult 18 to 64, older adult 65 and over.
-STD_AGE_MONTHS = {"CHILD": (0, 18 * 12), "ADULT": (18 * 12, 65 * 12), "OLDER_ADULT": (65 * 12, None)}
+STD_AGE_MONTHS = {
+    "CHILD": (0, 18 * 12),
+    "ADULT": (18 * 12, 65 * 12),
+    "OLDER_ADULT": (65 * 12, None),
+}
 SEXES = {"female": "FEMALE", "male": "MALE"}
 OPEN_SITE = {"RECRUITING", "NOT_YET_RECRUITING", "ENROLLING_BY_INVITATION", "AVAILABLE"}
 
@@ -112,7 +116,9 @@ def requirement_in_words(eligibility: Mapping[str, Any]) -> str:
     else:
         parts.append("No age limit given")
     sex = (eligibility.get("sex") or "ALL").upper()
-    parts.append({"FEMALE": "girls and women only", "MALE": "boys and men only"}.get(sex, "any sex"))
+    parts.append(
+        {"FEMALE": "girls and women only", "MALE": "boys and men only"}.get(sex, "any sex")
+    )
     if eligibility.get("healthy_volunteers"):
         parts.append("also takes healthy volunteers")
     return ", ".join(parts) + "."
@@ -150,7 +156,8 @@ def open_sites(locations: Iterable[Mapping[str, Any]], *, trial_open: bool) -> l
     return located if trial_open else []
 
 
-def _sites(locations: Iterable[Mapping[str, Any]], country: str | None) -> tuple[Site, ...]:
+def sites_nearest(locations: Iterable[Mapping[str, Any]], country: str | None) -> tuple[Site, ...]:
+    """Sites ordered by the distance of their country from the person's (unknown ones last)."""
     sites = [
         Site(
             facility=loc.get("facility") or "",
@@ -161,7 +168,7 @@ def _sites(locations: Iterable[Mapping[str, Any]], country: str | None) -> tuple
         for loc in locations
     ]
     far = float("inf")
-    return tuple(sorted(sites, key=lambda s: (far if s.distance_km is None else s.distance_km)))
+    return tuple(sorted(sites, key=lambda s: far if s.distance_km is None else s.distance_km))
 
 
 def trial_fit(
@@ -177,7 +184,7 @@ def trial_fit(
     checks = [_age_check(eligibility, age_months), _sex_check(eligibility, sex)]
     if eligibility.get("healthy_volunteers") is False:
         checks.append((MATCHES, "The study is for people who have the condition."))
-    sites = _sites(open_sites(locations, trial_open=trial_open), country)
+    sites = sites_nearest(open_sites(locations, trial_open=trial_open), country)
     here = bool(country) and any(country_key(s.country) == country_key(country) for s in sites)
     missing = []
     if age_months is None:
