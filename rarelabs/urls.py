@@ -13,6 +13,7 @@ urlpatterns = [
     path("", include("trials.urls")),
     path("", include("literature.urls")),
     path("", include("treatments.urls")),
+    path("", include("cases.urls")),
     path("", include("search.urls")),
     path("", include("content.urls")),
 ]

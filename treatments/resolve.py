@@ -81,13 +81,17 @@ def _search_condition_ids(text: str) -> list[int]:
     try:
         response = run_search(SearchRequest(query=text, doc_types=("condition",), page_size=1))
     except InvalidQuery as exc:
-        logger.info("condition text %r is not a valid search: %s", text, exc)
+        # Never the text itself: it can be a family's private case (issue 20).
+        logger.info("condition text (%d chars) is not a valid search: %s", len(text), exc)
         return []
     except DatabaseError:
         # The exact-name lookups already ran; a search failure must not fail the whole page.
-        logger.exception("condition search failed for %r; matched by name only", text)
+        logger.exception("condition search failed; matched by name only")
         return []
-    return [int(hit.id) for hit in response.hits if str(hit.id).isdigit()]
+    # Condition documents are keyed by their primary id (ORPHA:70), older ones by row id.
+    keys = [str(hit.id) for hit in response.hits]
+    by_curie = dict(Condition.objects.filter(primary_id__in=keys).values_list("primary_id", "pk"))
+    return [by_curie[k] if k in by_curie else int(k) for k in keys if k in by_curie or k.isdigit()]
 
 
 def gene_get_for_text(*, text: str) -> Gene | None:

@@ -1,0 +1,98 @@
+"""The one place cases/ calls the treatment search, its eligibility and the sign recogniser.
+
+Issues 13, 17, 18 and 19 replace what sits behind these functions (eligibility_check, the
+description recogniser, the richer phenotype ranking, "in trials" therapies); callers stay.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from cases.facts import CaseFacts
+from knowledge.models import TherapyLink
+from treatments.query import TreatmentQuery, TreatmentResults
+from treatments.ranking import rule_verdict
+from treatments.resolve import ResolvedVariant, variant_resolve
+from treatments.selectors import treatment_list_ranked
+
+MATCHES, DOES_NOT_MATCH, CANNOT_TELL = "matches", "does_not_match", "cannot_tell"
+
+
+@dataclass(frozen=True)
+class TherapyFit:
+    """Whether one therapy's known limits fit the case; never used to hide a therapy."""
+
+    verdict: str  # matches / does_not_match / cannot_tell
+    reasons: tuple[str, ...]
+    requirement: str  # the limit in plain words, or ""
+
+
+def case_query(facts: CaseFacts) -> TreatmentQuery:
+    """The treatment search query a case stands for."""
+    signs = [s.strip() for s in facts.signs_text.split(",") if s.strip()]
+    signs += list(facts.signs_picked)
+    return TreatmentQuery(
+        condition=facts.diagnosis,
+        gene=facts.gene,
+        variant=facts.variant,
+        phenotypes=", ".join(signs),
+        limit=50,
+    )
+
+
+def case_search(facts: CaseFacts) -> TreatmentResults:
+    """Run the treatment search for a case; raises TreatmentQueryError for an unreadable variant."""
+    return treatment_list_ranked(query=case_query(facts))
+
+
+def _variant(facts: CaseFacts, results: TreatmentResults) -> ResolvedVariant | None:
+    if not results.variant_normalized:
+        return None
+    text = facts.variant or facts.gene
+    return variant_resolve(text=text, gene_symbol=results.gene_symbol)
+
+
+def therapy_fits(
+    *, facts: CaseFacts, results: TreatmentResults, condition_ids: set[int]
+) -> dict[int, TherapyFit]:
+    """Therapy id -> how its variant rule fits the case (until issue 13's eligibility_check)."""
+    therapy_ids = [r.therapy_id for r in results.results]
+    variant = _variant(facts, results)
+    links = TherapyLink.objects.filter(therapy_id__in=therapy_ids).only(
+        "therapy_id", "condition_id", "variant_rule", "variant_scope"
+    )
+    best: dict[int, TherapyFit] = {}
+    order = {MATCHES: 0, CANNOT_TELL: 1, DOES_NOT_MATCH: 2}
+    for link in links:
+        if condition_ids and link.condition_id not in condition_ids and link.variant_rule is None:
+            continue
+        fit = _link_fit(link, variant)
+        known = best.get(link.therapy_id)
+        if known is None or order[fit.verdict] < order[known.verdict]:
+            best[link.therapy_id] = fit
+    for therapy_id in therapy_ids:
+        best.setdefault(therapy_id, _unknown(""))
+    return best
+
+
+def _unknown(scope: str) -> TherapyFit:
+    return TherapyFit(
+        CANNOT_TELL,
+        ("Our data does not hold this treatment's age or other limits. Ask your doctor.",),
+        scope,
+    )
+
+
+def _link_fit(link: TherapyLink, variant: ResolvedVariant | None) -> TherapyFit:
+    if link.variant_rule is None:
+        return _unknown(link.variant_scope)
+    if variant is None:
+        return TherapyFit(
+            CANNOT_TELL,
+            ("It is only for some gene changes, and no gene change was given.",),
+            link.variant_scope,
+        )
+    verdict = rule_verdict(link.variant_rule, variant, link.variant_scope)
+    state = {"match": MATCHES, "mismatch": DOES_NOT_MATCH}.get(verdict.state, CANNOT_TELL)
+    reason = verdict.reason or "Ask your doctor if the gene change fits."
+    return TherapyFit(state, (reason,), link.variant_scope)

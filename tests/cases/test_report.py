@@ -1,0 +1,110 @@
+"""The report page: what fits, therapies with their fit, studies checked against the case."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from cases.models import SavedCase
+
+pytestmark = pytest.mark.django_db
+REPORT = "/your-case/report"
+
+
+def _trial_ids(html: str, fit: str) -> list[str]:
+    block = re.search(
+        rf'<ul class="trial-list" data-fit="{fit}">(.*?)</ul>\s*(?:<h3|</section)', html, re.S
+    )
+    return re.findall(r'data-nct="(NCT\d{8})"', block.group(1)) if block else []
+
+
+def test_home_and_condition_pages_link_to_your_case(client, sma):
+    assert 'href="/your-case/"' in client.get("/").content.decode()
+    page = client.get("/conditions/spinal-muscular-atrophy/").content.decode()
+    assert 'href="/your-case/?condition=spinal-muscular-atrophy"' in page
+    intake = client.get("/your-case/?condition=spinal-muscular-atrophy").content.decode()
+    assert 'value="Spinal muscular atrophy"' in intake
+
+
+def test_intake_works_without_javascript(client):
+    html = client.get("/your-case/").content.decode()
+    assert '<form method="post" action="/your-case/report"' in html
+    assert "<script" not in html.split("</main>")[0].split("<main")[1]
+    assert 'value="HP:0001324"' in html  # signs can be picked from a list
+
+
+def test_report_lists_an_approved_therapy_with_its_fit_and_source(client, sma):
+    response = client.post(
+        REPORT,
+        {"diagnosis": "spinal muscular atrophy", "age_years": "0", "age_months": "5",
+         "sex": "male", "country": "United States"},
+    )  # fmt: skip
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert html.index("Not medical advice") < html.index("<h1>Your case report</h1>")
+    approved = html.split('data-tier="approved"')[1].split("</ul>")[0]
+    assert 'data-therapy="nusinersen"' in approved
+    assert "Ask your doctor" in approved  # no label limits in the data: never a silent "fits"
+    assert "RareLabs therapy fact sheet" in approved
+    assert "Spinal muscular atrophy" in html.split('id="conditions-title"')[1]
+    assert "Questions to bring to your care team" in html
+    assert "Is nusinersen right for my child?" in html
+
+
+def test_a_typo_in_the_diagnosis_still_finds_the_condition(client, sma):
+    from search.indexer import rebuild
+
+    rebuild(progress=False)
+    html = client.post(REPORT, {"diagnosis": "spinal muscualr atrophy"}).content.decode()
+    assert "nusinersen" in html.split('data-tier="approved"')[1]
+
+
+def test_one_of_diagnosis_signs_or_gene_is_required(client):
+    response = client.post(REPORT, {"age_years": "7", "country": "Germany"})
+    assert response.status_code == 400
+    assert "Please give at least one of these" in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        {"diagnosis": "x", "age_years": "500"},
+        {"diagnosis": "x", "age_months": "30"},
+        {"diagnosis": "x" * 301},
+        {"signs_text": ", ".join(["weak"] * 21)},
+        {"diagnosis": "x", "country": "Atlantis"},
+        {"diagnosis": "x", "signs_confirmed": "HP:12"},
+    ],
+)
+def test_bad_or_unbounded_input_is_a_clear_400(client, data):
+    response = client.post(REPORT, data)
+    assert response.status_code == 400
+    assert 'class="errorlist' in response.content.decode()
+
+
+def test_an_unsaved_report_leaves_no_row(client, sma):
+    client.post(REPORT, {"diagnosis": "Spinal muscular atrophy", "age_years": "1"})
+    client.post("/your-case/report.pdf", {"diagnosis": "Spinal muscular atrophy"})
+    assert SavedCase.objects.count() == 0
+
+
+def test_studies_are_checked_against_their_own_age_limits(client, phelan):
+    """Real Phelan-McDermid studies: NCT07281079 takes 3 to 12 years, NCT07119606 3 months up."""
+    html = client.post(
+        REPORT, {"diagnosis": "Phelan-McDermid syndrome", "age_years": "2"}
+    ).content.decode()
+    fitting, not_fitting = _trial_ids(html, "yes"), _trial_ids(html, "no")
+    assert "NCT07119606" in fitting
+    assert "NCT07281079" in not_fitting  # shown, not hidden
+    assert "Too young: the study starts at 3 years." in html
+    assert "NCT02710084" not in html  # completed studies are not offered
+
+    older = client.post(
+        REPORT, {"diagnosis": "Phelan-McDermid syndrome", "age_years": "5"}
+    ).content.decode()
+    assert "NCT07281079" in _trial_ids(older, "yes")
+    assert (
+        'Source: <a href="https://clinicaltrials.gov/study/NCT07281079">ClinicalTrials.gov</a>'
+        in older
+    )
