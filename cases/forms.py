@@ -33,7 +33,7 @@ class CaseForm(forms.Form):
         help_text="As the doctor wrote it. Spelling mistakes are fine.",
     )  # fmt: skip
     signs_text = forms.CharField(
-        required=False, max_length=1000, label="Signs you see, in your own words",
+        required=False, max_length=2000, label="Signs you see, in your own words",
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text="Put a comma between signs, for example: weak muscles, falls a lot.",
     )  # fmt: skip

@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import wraps
 
-from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
-from django.shortcuts import redirect, render
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
+from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
@@ -150,7 +150,12 @@ def case_save_view(request: HttpRequest) -> HttpResponse:
     if report is None:
         return render(request, "cases/case_intake.html", {"form": form}, status=400)
     link = case_save(facts=report.facts)
-    return redirect(reverse("cases:saved", kwargs={"token": link.token}) + "?new=1", status=303)
+    return _see_other(reverse("cases:saved", kwargs={"token": link.token}) + "?new=1")
+
+
+def _see_other(url: str) -> HttpResponseRedirect:
+    # 303: the browser follows with GET, so a reload never re-posts the case.
+    return HttpResponseRedirect(url, status=303)
 
 
 def _saved_or_404(token: str) -> SavedCase:
@@ -197,7 +202,7 @@ def case_saved_delete(request: HttpRequest, token: str) -> HttpResponse:
 @require_POST
 def case_saved_renew(request: HttpRequest, token: str) -> HttpResponse:
     case_renew(case=_saved_or_404(token))
-    return redirect(reverse("cases:saved", kwargs={"token": token}), status=303)
+    return _see_other(reverse("cases:saved", kwargs={"token": token}))
 
 
 @private
