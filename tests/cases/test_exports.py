@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import io
 import json
-import xml.etree.ElementTree as ET
 
 import pytest
+from defusedxml import ElementTree as ET
 from google.protobuf.json_format import ParseDict
 from phenopackets import Phenopacket
 from pypdf import PdfReader
@@ -98,7 +98,9 @@ def test_saved_case_feed_lists_matching_studies_and_approved_therapies(client, s
 
 
 def test_doctors_make_a_case_report_from_the_treatment_search(client, sma):
-    page = client.get("/treatments", {"condition": "Spinal muscular atrophy", "phenotypes": "HP:0001252"})
+    page = client.get(
+        "/treatments", {"condition": "Spinal muscular atrophy", "phenotypes": "HP:0001252"}
+    )
     html = page.content.decode()
     assert 'action="/your-case/report"' in html
     report = client.post(

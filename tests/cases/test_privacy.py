@@ -118,7 +118,9 @@ def test_no_case_text_reaches_a_log_line(client, sma, caplog):
 def test_log_handlers_mask_saved_link_tokens():
     token = "Zm9vYmFyYmF6cXV4MTIzNDU2Nzg5MGFiY2RlZmdoaWo"
     assert token not in mask_case_tokens(f"Not Found: /your-case/s/{token}/feed.atom")
-    record = logging.LogRecord("django.request", 30, "", 0, "Not Found: %s", (f"/your-case/s/{token}/",), None)
+    record = logging.LogRecord(
+        "django.request", 30, "", 0, "Not Found: %s", (f"/your-case/s/{token}/",), None
+    )
     CaseTokenFilter().filter(record)
     assert token not in record.getMessage()
     handlers = logging.getLogger().handlers
