@@ -49,7 +49,8 @@ def test_a_new_matching_study_is_emailed_by_the_worker_and_the_address_removed(
     assert cases_alerts_send_task.delay().get(timeout=60) == 1
     (message,) = _messages(mail)
     assert "To: parent@example.org" in message
-    assert "NCT07281079" in message and "NCT07119606" in message
+    assert "NCT07281079" in message
+    assert "NCT07119606" in message
     assert "NCT02710084" not in message  # completed: not offered
     assert "not medical advice" in message.lower()
     remove = re.search(r"https://rarelabs\.example(/your-case/unsubscribe/[\w-]+/)", message)
