@@ -22,6 +22,7 @@ COMMON_SIGNS = (
     Sign("HP:0001250", "Seizures (fits)", "Seizure"),
     Sign("HP:0001263", "Slow to sit, walk or talk", "Global developmental delay"),
     Sign("HP:0001270", "Late to sit up, crawl or walk", "Motor delay"),
+    Sign("HP:0000750", "Late to talk, or few words", "Delayed speech and language development"),
     Sign("HP:0001324", "Weak muscles", "Muscle weakness"),
     Sign("HP:0001252", "Floppy body, low muscle tone", "Hypotonia"),
     Sign("HP:0011968", "Trouble feeding", "Feeding difficulties"),
@@ -36,6 +37,10 @@ COMMON_SIGNS = (
     Sign("HP:0002094", "Trouble breathing", "Dyspnea"),
     Sign("HP:0001249", "Learning problems", "Intellectual disability"),
     Sign("HP:0000729", "Signs of autism", "Autistic behavior"),
+    Sign("HP:0000752", "More active than most children", "Hyperactivity"),
+    Sign("HP:0002360", "Trouble sleeping", "Sleep abnormality"),
+    Sign("HP:0003763", "Grinds teeth", "Bruxism"),
+    Sign("HP:0007328", "Does not seem to feel pain", "Impaired pain sensation"),
     Sign("HP:0002719", "Infections that keep coming back", "Recurrent infections"),
 )
 SIGNS_BY_ID = {sign.hpo_id: sign for sign in COMMON_SIGNS}
