@@ -1,9 +1,13 @@
-"""Mask saved-case link tokens in log records: a log reader must not be able to open a case."""
+"""Keep cases out of logs and error reports: mask link tokens, hide request and frame values."""
 
 from __future__ import annotations
 
 import logging
 import re
+from typing import Any
+
+from django.http import HttpRequest
+from django.views.debug import SafeExceptionReporterFilter
 
 _TOKEN_PATH = re.compile(r"(/your-case/(?:s|unsubscribe)/)[A-Za-z0-9_-]+")
 
@@ -22,3 +26,25 @@ class CaseTokenFilter(logging.Filter):
         if masked != message:
             record.msg, record.args = masked, None
         return True
+
+
+class CaseExceptionReporterFilter(SafeExceptionReporterFilter):
+    """Error reports for /your-case/ pages show no POST values and no frame variables at all.
+
+    sensitive_post_parameters covers the POST body; a case also sits in local variables of
+    deeper frames (the report builder, the search), which only this filter can reach.
+    """
+
+    def _is_case(self, request: HttpRequest | None) -> bool:
+        return request is not None and request.path.startswith("/your-case/")
+
+    def get_post_parameters(self, request: HttpRequest | None) -> Any:
+        if self._is_case(request):
+            return {key: self.cleansed_substitute for key in request.POST}
+        return super().get_post_parameters(request)
+
+    def get_traceback_frame_variables(self, request: HttpRequest | None, tb_frame: Any) -> Any:
+        variables = super().get_traceback_frame_variables(request, tb_frame)
+        if self._is_case(request):
+            return [(name, self.cleansed_substitute) for name, _ in variables]
+        return variables

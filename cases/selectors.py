@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from cases.facts import CaseFacts
 from cases.models import SavedCase
+from knowledge.models import Condition
 
 
 def token_hash(token: str) -> str:
@@ -34,3 +35,10 @@ def saved_case_get_by_unsubscribe(*, token: str) -> SavedCase | None:
 def saved_case_facts(case: SavedCase) -> CaseFacts:
     """The case as CaseFacts."""
     return CaseFacts.from_dict(case.facts)
+
+
+def condition_name_for_slug(*, slug: str) -> str:
+    """The name of the condition a condition page's link names, or ''."""
+    if not slug or len(slug) > 200:
+        return ""
+    return Condition.objects.filter(slug=slug).values_list("name", flat=True).first() or ""

@@ -23,7 +23,12 @@ from cases.models import SavedCase
 from cases.pdf import report_to_pdf
 from cases.phenopacket import report_to_phenopacket
 from cases.report import CaseReport, case_report_build
-from cases.selectors import saved_case_facts, saved_case_get, saved_case_get_by_unsubscribe
+from cases.selectors import (
+    condition_name_for_slug,
+    saved_case_facts,
+    saved_case_get,
+    saved_case_get_by_unsubscribe,
+)
 from cases.services import (
     case_alert_subscribe,
     case_alert_unsubscribe,
@@ -32,7 +37,6 @@ from cases.services import (
     case_save,
 )
 from content.selectors import article_list_public
-from knowledge.models import Condition
 from treatments.query import TreatmentQueryError
 
 View = Callable[..., HttpResponse]
@@ -54,12 +58,9 @@ def private(view: View) -> View:
 @require_safe
 def case_intake(request: HttpRequest) -> HttpResponse:
     """The form; a condition page's link fills in its condition's name."""
-    initial = {}
-    slug = request.GET.get("condition", "")[:200]
-    if slug:
-        condition = Condition.objects.filter(slug=slug).only("name").first()
-        initial["diagnosis"] = condition.name if condition else ""
-    return render(request, "cases/case_intake.html", {"form": CaseForm(initial=initial)})
+    name = condition_name_for_slug(slug=request.GET.get("condition", ""))
+    form = CaseForm(initial={"diagnosis": name} if name else None)
+    return render(request, "cases/case_intake.html", {"form": form})
 
 
 def _report_or_form(request: HttpRequest) -> tuple[CaseForm, CaseReport | None]:

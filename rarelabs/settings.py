@@ -355,6 +355,8 @@ SPECTACULAR_SETTINGS = {
 # --- Cases (issue 20): saved family cases and their alerts -----------------------------------
 CASES_KEEP_DAYS = env.int("CASES_KEEP_DAYS", default=180)
 CASES_ALERTS_EVERY_HOURS = env.float("CASES_ALERTS_EVERY_HOURS", default=24)
+# Error reports of /your-case/ pages carry no POST values and no frame variables.
+DEFAULT_EXCEPTION_REPORTER_FILTER = "cases.logfilters.CaseExceptionReporterFilter"
 # Console by default; set EMAIL_BACKEND=django.core.mail.backends.smtp.EmailBackend and EMAIL_HOST...
 EMAIL_BACKEND = env.str("EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")
 EMAIL_FILE_PATH = env.str("EMAIL_FILE_PATH", default=str(VAR_DIR / "mail"))

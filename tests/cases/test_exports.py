@@ -111,3 +111,14 @@ def test_doctors_make_a_case_report_from_the_treatment_search(client, sma):
     assert "HP:0001252" in report
     assert "<code>c.840C&gt;T</code>" in report
     assert 'name="audience" value="doctor"' in report
+
+
+def test_saved_case_feed_lists_approved_therapies_with_their_source(client, sma):
+    response = client.post("/your-case/save", {"diagnosis": "Spinal muscular atrophy"})
+    feed = client.get(response["Location"].split("?")[0] + "feed.atom")
+    root = ET.fromstring(feed.content)
+    entries = {e.findtext(f"{ATOM}title"): e for e in root.iter(f"{ATOM}entry")}
+    assert "Approved treatment: nusinersen" in entries
+    summary = entries["Approved treatment: nusinersen"].findtext(f"{ATOM}summary")
+    assert "Source: RareLabs therapy fact sheet" in summary
+    assert client.get("/your-case/s/not-a-token/feed.atom").status_code == 404

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime
+import io
 import logging
 
 import pytest
 from django.contrib import admin
+from django.core.management import call_command
 from django.utils import timezone
 
 from cases.logfilters import CaseTokenFilter, mask_case_tokens
@@ -88,6 +90,11 @@ def test_expired_cases_are_deleted_by_the_upkeep_service(client, sma):
     )
     assert cases_expired_delete() == 1
     assert SavedCase.objects.count() == 1
+    SavedCase.objects.update(expires_at=timezone.now())
+    out = io.StringIO()
+    call_command("delete_expired_cases", stdout=out)
+    assert out.getvalue().strip() == "deleted 1 expired saved case(s)"
+    assert SavedCase.objects.count() == 0
 
 
 def test_editors_cannot_browse_saved_cases(admin_client):
@@ -125,3 +132,21 @@ def test_log_handlers_mask_saved_link_tokens():
     assert token not in record.getMessage()
     handlers = logging.getLogger().handlers
     assert any(isinstance(f, CaseTokenFilter) for h in handlers for f in h.filters)
+
+
+@pytest.mark.parametrize(("path", "leaks"), [("/your-case/report", False), ("/treatments", True)])
+def test_error_reports_of_case_pages_carry_no_case_values(rf, path, leaks):
+    """Django's error report (the admins' email) for a case page hides POST and frame values."""
+    import sys
+
+    from django.views.debug import ExceptionReporter
+
+    request = rf.post(path, CASE)
+    diagnosis = CASE["diagnosis"]  # a frame variable, as the report builder's would be
+    try:
+        raise RuntimeError("boom")
+    except RuntimeError:
+        reporter = ExceptionReporter(request, *sys.exc_info())
+    html = reporter.get_traceback_html()
+    assert (diagnosis in html) is leaks
+    assert ("c.840C&gt;T" in html) is leaks
