@@ -108,3 +108,15 @@ def test_studies_are_checked_against_their_own_age_limits(client, phelan):
         'Source: <a href="https://clinicaltrials.gov/study/NCT07281079">ClinicalTrials.gov</a>'
         in older
     )
+
+
+def test_report_query_count_is_pinned(client, sma, phelan, django_assert_max_num_queries):
+    """Studies, links and therapies are fetched in bulk: no query per study or therapy."""
+    data = {"diagnosis": "Phelan-McDermid syndrome", "age_years": "5"}
+    client.post(REPORT, data)  # warm the phenotype index and lexicon caches
+    with django_assert_max_num_queries(8):
+        client.post(REPORT, data)
+    data = {"diagnosis": "Spinal muscular atrophy", "signs_text": "low muscle tone", "gene": "SMN1"}
+    client.post(REPORT, data)
+    with django_assert_max_num_queries(15):
+        client.post(REPORT, data)
