@@ -6,6 +6,7 @@ description recogniser, the richer phenotype ranking, "in trials" therapies); ca
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass
 
 from cases.facts import CaseFacts
@@ -61,17 +62,17 @@ def therapy_fits(
     links = TherapyLink.objects.filter(therapy_id__in=therapy_ids).only(
         "therapy_id", "condition_id", "variant_rule", "variant_scope"
     )
-    best: dict[int, TherapyFit] = {}
-    order = {MATCHES: 0, CANNOT_TELL: 1, DOES_NOT_MATCH: 2}
+    by_therapy: dict[int, list[TherapyLink]] = defaultdict(list)
     for link in links:
-        if condition_ids and link.condition_id not in condition_ids and link.variant_rule is None:
-            continue
-        fit = _link_fit(link, variant)
-        known = best.get(link.therapy_id)
-        if known is None or order[fit.verdict] < order[known.verdict]:
-            best[link.therapy_id] = fit
+        by_therapy[link.therapy_id].append(link)
+    order = {MATCHES: 0, CANNOT_TELL: 1, DOES_NOT_MATCH: 2}
+    best: dict[int, TherapyFit] = {}
     for therapy_id in therapy_ids:
-        best.setdefault(therapy_id, _unknown(""))
+        rows = by_therapy.get(therapy_id, [])
+        # The links for this case's conditions decide; a therapy reached by gene alone uses all.
+        here = [link for link in rows if link.condition_id in condition_ids] or rows
+        fits = [_link_fit(link, variant) for link in here]
+        best[therapy_id] = min(fits, key=lambda f: order[f.verdict]) if fits else _unknown("")
     return best
 
 

@@ -46,7 +46,7 @@ def test_a_new_matching_study_is_emailed_by_the_worker_and_the_address_removed(
             "SITE_URL": "https://rarelabs.example",
         }
     )
-    assert cases_alerts_send_task.delay().get(timeout=60) == 1
+    assert cases_alerts_send_task.delay().get(timeout=240) == 1
     (message,) = _messages(mail)
     assert "To: parent@example.org" in message
     assert "NCT07281079" in message
@@ -57,7 +57,7 @@ def test_a_new_matching_study_is_emailed_by_the_worker_and_the_address_removed(
     assert remove
 
     # Nothing new since: the second run sends nothing.
-    assert cases_alerts_send_task.delay().get(timeout=60) == 0
+    assert cases_alerts_send_task.delay().get(timeout=240) == 0
     assert len(_messages(mail)) == 1
 
     assert "Stop alerts" in client.get(remove.group(1)).content.decode()
