@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from cases.report import CaseReport
-from knowledge.hgvs import VariantParseError, parse_variant
+from identifiers.hgvs import VariantParseError, parse_variant
 from knowledge.models import Gene, Phenotype
 
 SCHEMA_VERSION = "2.0"

@@ -36,7 +36,6 @@ from cases.services import (
     case_renew,
     case_save,
 )
-from content.selectors import article_list_public
 from treatments.query import TreatmentQueryError
 
 View = Callable[..., HttpResponse]
@@ -77,11 +76,8 @@ def _report_or_form(request: HttpRequest) -> tuple[CaseForm, CaseReport | None]:
 def _render_report(
     request: HttpRequest, report: CaseReport, *, saved: SavedCase | None = None, **extra: object
 ) -> HttpResponse:
-    slugs = [slug for slug, _ in report.guide_topics]
-    articles = {a.slug: a for a in article_list_public().filter(slug__in=slugs)}
     context = {
         "report": report,
-        "guides": [(articles[s], why) for s, why in report.guide_topics if s in articles],
         "hidden": _hidden_fields(report.facts),
         "doctor": request.POST.get("audience") == "doctor",
         "saved": saved,

@@ -8,7 +8,7 @@ import pytest
 
 from cases.questions import GUIDES
 from cases.report import TIERS
-from content.readability import reading_grade
+from rarelabs.readability import reading_grade
 
 pytestmark = pytest.mark.django_db
 
