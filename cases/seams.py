@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from cases.facts import CaseFacts
 from knowledge.models import TherapyLink
+from treatments.describe.selectors import signs_for_text
 from treatments.query import TreatmentQuery, TreatmentResults
 from treatments.ranking import rule_verdict
 from treatments.resolve import ResolvedVariant, variant_resolve
@@ -28,15 +29,26 @@ class TherapyFit:
     requirement: str  # the limit in plain words, or ""
 
 
+def _signs_in_words(text: str) -> list[str]:
+    """HPO ids for the family's own words (issue 17's recogniser); typed HPO ids kept as is."""
+    pieces = [s.strip() for s in text.split(",") if s.strip()]
+    if not pieces:
+        return []
+    found = [sign.hpo_id for sign in signs_for_text(text=text) if not sign.negated]
+    if not found:
+        return pieces  # the older lookup then names each piece it could not read
+    typed_ids = [p for p in pieces if p.upper().startswith("HP:")]
+    return list(dict.fromkeys([*typed_ids, *found]))
+
+
 def case_query(facts: CaseFacts) -> TreatmentQuery:
     """The treatment search query a case stands for."""
-    signs = [s.strip() for s in facts.signs_text.split(",") if s.strip()]
-    signs += list(facts.signs_picked)
+    signs = [*_signs_in_words(facts.signs_text), *facts.signs_picked]
     return TreatmentQuery(
         condition=facts.diagnosis,
         gene=facts.gene,
         variant=facts.variant,
-        phenotypes=", ".join(signs),
+        phenotypes=", ".join(dict.fromkeys(signs)),
         limit=50,
     )
 

@@ -120,3 +120,18 @@ def test_report_query_count_is_pinned(client, sma, phelan, django_assert_max_num
     client.post(REPORT, data)
     with django_assert_max_num_queries(15):
         client.post(REPORT, data)
+
+
+def test_signs_in_a_familys_own_sentence_are_read_by_the_recogniser(client, sma):
+    """'He is very floppy and has no seizures': hypotonia counts, the negated sign does not."""
+    from tests.factories.knowledge import PhenotypeFactory
+    from treatments.describe.lexicon import phrase_table_clear
+
+    PhenotypeFactory(hpo_id="HP:0001250", name="Seizure")
+    phrase_table_clear()
+    html = client.post(
+        REPORT, {"signs_text": "he has low muscle tone and no seizures", "age_years": "1"}
+    ).content.decode()
+    confirm = html.split('class="confirm-signs"')[1].split("</form>")[0]
+    assert 'value="HP:0001252"' in confirm
+    assert 'value="HP:0001250"' not in confirm
