@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from ingest.progress import record_flat
+from ingest.pipeline import record_flat
 from trials.eligibility import (
     CANNOT_TELL,
     DOES_NOT_MATCH,
