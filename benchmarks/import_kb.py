@@ -2,7 +2,7 @@
 
 Usage: .venv/bin/python benchmarks/import_kb.py
 A throwaway database is created on the configured PostgreSQL server, migrated, loaded with
-`load_knowledge_base` (HPO data + therapies, no search index), loaded again with --force (nothing
+`load_knowledge_base` (HPO data, the knowledge pack, curated files; no search index), loaded again with --force (nothing
 changed), and dropped. Each step runs in its own process, which reports its own peak RSS.
 Targets on a 2-core machine: first load < 120 s and < 500 MB; rerun < 30 s. The last output
 line is JSON.
@@ -60,9 +60,17 @@ def _step(db_name: str, *command: str) -> dict[str, float]:
         raise SystemExit(f"{' '.join(command)} failed:\n{done.stderr[-3000:]}")
     report = next(line for line in done.stdout.splitlines() if line.startswith("BENCH "))
     for line in done.stdout.splitlines():
-        if ": created " in line:
+        if ": created " in line or ": done in " in line:
             print("   ", line[:300])
     return {"seconds": round(seconds, 1), **json.loads(report[6:])}
+
+
+def _pack_mb() -> float | None:
+    """Size of the committed knowledge pack (None on a tree without one)."""
+    pack = REPO / "knowledge" / "data" / "pack"
+    if not pack.is_dir():
+        return None
+    return round(sum(p.stat().st_size for p in pack.iterdir()) / 1e6, 2)
 
 
 def main() -> None:
@@ -83,7 +91,7 @@ def main() -> None:
     result = {
         "load_seconds": load["seconds"], "load_mb": round(load["maxrss_mb"], 1),
         "rerun_seconds": rerun["seconds"], "rerun_mb": round(rerun["maxrss_mb"], 1),
-        "noop_seconds": noop["seconds"],
+        "noop_seconds": noop["seconds"], "pack_mb": _pack_mb(),
     }  # fmt: skip
     for key, target in TARGETS.items():
         print(f"{key}: {result[key]} (target < {target}; ratio {result[key] / target:.2f})")

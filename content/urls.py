@@ -27,10 +27,6 @@ urlpatterns = [
         name="sitemap-section",
     ),
     path("about/", TemplateView.as_view(template_name="content/about.html"), name="about"),
-    path(
-        "about/sources/",
-        TemplateView.as_view(template_name="content/sources.html"),
-        name="about-sources",
-    ),
+    path("about/sources/", views.about_sources, name="about-sources"),
     path("robots.txt", views.robots_txt, name="robots"),
 ]

@@ -18,6 +18,7 @@ from content.selectors import (
     article_list_related,
     article_tags,
 )
+from content.sources import install_sources_list
 from knowledge.selectors import LETTERS
 from rarelabs.pagecache import cache_page_for_anonymous
 from trials.selectors import trial_list_recruiting
@@ -79,6 +80,12 @@ def article_detail(request: HttpRequest, slug: str) -> HttpResponse:
     if preview:
         response["X-Robots-Tag"] = "noindex"
     return response
+
+
+@require_safe
+def about_sources(request: HttpRequest) -> HttpResponse:
+    """The sources this install holds, with their releases, dates and terms."""
+    return render(request, "content/sources.html", {"sources": install_sources_list()})
 
 
 @require_safe

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from knowledge.models import ApprovalStatus, Condition, ConditionPhenotype, TherapyLink
+from knowledge.plain_definition import plain_definition
 from rarelabs.readability import GRADE_LIMIT, reading_grade
 
 APPROVED_STATUSES = frozenset({ApprovalStatus.FDA_APPROVED, ApprovalStatus.EMA_APPROVED})
@@ -51,22 +52,24 @@ INHERITANCE_WORDS: dict[str, str] = {
     "sporadic": "It usually happens by chance and is not passed down.",
 }
 
-# Words for how often a symptom occurs, from the share of people who have it.
+# Words for how often a sign occurs, on Orphanet's bands: Very frequent 99-80 %, Frequent
+# 79-30 %, Occasional 29-5 %, Very rare < 5 % (Obligate is 100 %).
 _FREQUENCY_BANDS: tuple[tuple[float, str], ...] = (
-    (0.99, "almost everyone"),
     (0.8, "most people"),
-    (0.6, "more than half of people"),
-    (0.4, "about half of people"),
+    (0.3, "many people"),
     (0.05, "some people"),
     (0.0, "a few people"),
 )
 _FREQUENCY_LABELS: tuple[tuple[str, str], ...] = (
-    ("obligate", "almost everyone"),
+    ("obligate", "everyone"),
     ("very frequent", "most people"),
     ("very rare", "a few people"),
     ("frequent", "many people"),
     ("occasional", "some people"),
 )
+# An HPO count ("7/7") from fewer people than this is told as a count, never as a share.
+SMALL_STUDY = 10
+_COUNT = re.compile(r"^\s*(\d+)\s*/\s*(\d+)\s*$")
 _PREVALENCE = re.compile(r"^\s*([<>]?)\s*(\d+)\s*(?:-\s*(\d+))?\s*/\s*([\d\s]+)$")
 _DENOMINATORS = {1000: "1,000", 10000: "10,000", 100000: "100,000", 1000000: "1 million"}
 
@@ -88,19 +91,36 @@ class FamilySummary:
         return " ".join(s.text for s in self.sentences)
 
 
+def small_study(label: str) -> bool:
+    """True for an HPO count ("7/7") from fewer than SMALL_STUDY people."""
+    count = _COUNT.match(label or "")
+    return bool(count) and 0 < int(count.group(2)) < SMALL_STUDY
+
+
 def frequency_words(fraction: float | None, label: str = "") -> str:
-    """How often a symptom occurs in words ('most people'), or '' when it is not known."""
-    if fraction is not None:
-        if fraction <= 0:
-            return ""
-        return next(words for floor, words in _FREQUENCY_BANDS if fraction >= floor)
-    lowered = label.lower()
-    return next((words for key, words in _FREQUENCY_LABELS if key in lowered), "")
+    """How often a sign occurs in words ('most people'), or '' when it is not known."""
+    if small_study(label):
+        seen, studied = _COUNT.match(label).groups()  # type: ignore[union-attr]
+        return f"{seen} of {studied} people in a small study"
+    lowered = (label or "").lower()
+    named = next((words for key, words in _FREQUENCY_LABELS if key in lowered), "")
+    if named:
+        return named
+    if fraction is None or fraction <= 0:
+        return ""
+    return next(words for floor, words in _FREQUENCY_BANDS if fraction >= floor)
 
 
 def symptom_name(link: ConditionPhenotype) -> str:
-    """A symptom in everyday words: the HPO layperson synonym when present, else the term."""
-    return link.phenotype.layperson_name or link.phenotype.name
+    """A symptom in everyday words: the HPO layperson synonym when present, else the term.
+
+    A "synonym" with a number in it is a measurement ("Less than 10 fetal movements in 12
+    hours"), not a name: the term is used instead.
+    """
+    everyday = link.phenotype.layperson_name
+    if everyday and not any(ch.isdigit() for ch in everyday):
+        return everyday
+    return link.phenotype.name
 
 
 def prevalence_words(prevalence: str) -> str:
@@ -131,14 +151,26 @@ def onset_words(onset: list[str]) -> str:
     return f"It usually starts {joined}."
 
 
+_BY_CHANCE = frozenset({"sporadic", "somatic"})
+
+
 def inheritance_words(inheritance: list[str]) -> str:
-    """How a condition is inherited, explained simply, or '' when unknown."""
-    known = [INHERITANCE_WORDS[mode] for mode in inheritance if mode in INHERITANCE_WORDS]
+    """How a condition is inherited, explained simply, or '' when unknown.
+
+    With several ways, no single way is explained (that would contradict the others); one that
+    happens by chance is said as "often", never as "is not passed down".
+    """
+    known = [mode for mode in inheritance if mode in INHERITANCE_WORDS]
     if not known:
         return ""
     if len(known) == 1:
-        return known[0]
-    return "It can be passed down in more than one way. " + known[0]
+        return INHERITANCE_WORDS[known[0]]
+    passed = [mode for mode in known if mode not in _BY_CHANCE]
+    if not passed:
+        return "It usually happens by chance and is not passed down."
+    if len(passed) < len(known):
+        return "It often happens by chance, but it can also be passed down in a family."
+    return "It can be passed down in more than one way."
 
 
 def _facts_source(condition: Condition, specific: str = "") -> str:
@@ -151,13 +183,18 @@ def _symptom_sentence(
     links = [
         link
         for link in condition.phenotypes.all()
-        if link.frequency is not None and link.frequency >= COMMON_SYMPTOM_FREQUENCY
+        if link.frequency is not None
+        and link.frequency >= COMMON_SYMPTOM_FREQUENCY
+        and not small_study(link.frequency_label)  # "3/3" is no evidence that most have it
     ]
     # The most frequent signs first; among equally frequent ones, everyday names (easier to
     # read) before medical terms, then by name so the sentence is stable.
+    # Most characteristic first: frequent AND specific (frequency x information content), so a
+    # broad sign many conditions share ranks below a rarer one typical of this condition.
     links.sort(
         key=lambda link: (
-            -(link.frequency or 0),
+            -round((link.frequency or 0) * (link.phenotype.information_content or 0), 6),
+            -(link.frequency or 0),  # terms without an information content yet
             not link.phenotype.layperson_name,
             symptom_name(link).lower(),
         )
@@ -170,8 +207,8 @@ def _symptom_sentence(
         names = [symptom_name(link).lower() for link in chosen]
         listed = names[0] if count == 1 else ", ".join(names[:-1]) + " and " + names[-1]
         text = f"Common signs are {listed}."
-        # Keep the summary at grade 8: fewer signs, or none, rather than hard words.
-        if reading_grade(f"{context} {text}") <= GRADE_LIMIT:
+        # Keep the summary and the sentence at grade 8: fewer signs, or none, not hard words.
+        if max(reading_grade(text), reading_grade(f"{context} {text}")) <= GRADE_LIMIT:
             sources = sorted({f"{link.source} {link.source_id}".strip() for link in chosen})
             return SummarySentence(text, "; ".join(sources), chosen[0].retrieved_on)
     return None
@@ -205,6 +242,13 @@ def _therapy_sentence(condition: Condition) -> SummarySentence | None:
                 f"There are {len(names)} approved medicines for it, "
                 f"including {names[0]} and {names[1]}."
             )
+        if reading_grade(text) > GRADE_LIMIT:
+            # Medicine names are long words: the count alone; the names are in the list below.
+            text = (
+                "There is an approved medicine for it."
+                if len(names) == 1
+                else f"There are {len(names)} approved medicines for it."
+            )
         shown = named[:2]
         return SummarySentence(
             text,
@@ -234,6 +278,13 @@ def condition_family_summary(condition: Condition) -> FamilySummary:
         )
     sentences: list[SummarySentence] = []
     facts_date = condition.retrieved_on
+    where = condition.definition_source or condition.primary_id
+    what = plain_definition(
+        condition.definition, is_group=condition.is_group, rare=where.startswith("ORPHA:")
+    )
+    if what:
+        source = f"{condition.facts_source or where}, definition {where} in plain words"
+        sentences.append(SummarySentence(what, source, facts_date))
     rarity = prevalence_words(condition.prevalence)
     if rarity:
         source = _facts_source(condition, condition.prevalence_source)

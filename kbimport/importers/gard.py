@@ -6,14 +6,16 @@ The gene table (GARD_genes.csv) repeats Orphanet's gene links and is not importe
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from django.conf import settings
 from django.db import transaction
 
 from identifiers.ids import parse_identifier
-from ingest.rows import upsert_rows
+from ingest.rows import WriteOutcome, upsert_rows
 from kbimport.importers.common import (
     ImportTally,
     batched,
@@ -24,7 +26,7 @@ from kbimport.importers.common import (
 from kbimport.importers.crossref import ExactMapping, exact_omim_attach
 from kbimport.importers.genes import file_date
 from kbimport.importers.resolve import ConditionIndex
-from kbimport.sources.common import SourceFileError
+from kbimport.sources.common import ProgressCallback, SourceFileError
 from kbimport.sources.gard import (
     GardDiseaseRecord,
     GardXrefRecord,
@@ -44,12 +46,28 @@ def import_gard(*, path: Path, batch_size: int = 1000) -> ImportTally:
     for file in (diseases, xrefs):
         if not file.is_file():
             raise SourceFileError(f"{file}: not found (expected GARD.csv and GARD_xrefs.csv)")
-    retrieved = file_date(diseases)
-    with import_run(TASK, path.name) as tally:
+    return gard_records_import(
+        diseases=lambda bar: iter_gard_diseases(diseases, bar),
+        xrefs=lambda bar: iter_gard_xrefs(xrefs, bar),
+        scope=path.name, retrieved=file_date(diseases), batch_size=batch_size,
+    )  # fmt: skip
+
+
+def gard_records_import(
+    *,
+    diseases: Callable[[ProgressCallback | None], Iterable[object]],
+    xrefs: Callable[[ProgressCallback | None], Iterable[object]],
+    scope: str,
+    retrieved: dt.date,
+    task: str = TASK,
+    batch_size: int = 1000,
+) -> ImportTally:
+    """Import GARD disease records (ids, synonyms), then its exact OMIM mappings."""
+    with import_run(task, scope) as tally:
         index = ConditionIndex()
         names = dict(Condition.objects.values_list("pk", "name"))
         with progress_bar("GARD diseases") as bar:
-            for batch in batched(iter_gard_diseases(diseases, bar), batch_size):
+            for batch in batched(diseases(bar), batch_size):
                 records = keep_records(batch, GardDiseaseRecord, tally)
                 with transaction.atomic():
                     _write_diseases(records, index, names, retrieved, tally)
@@ -97,13 +115,16 @@ def _write_diseases(
 
 
 def _exact_mappings(
-    path: Path, index: ConditionIndex, retrieved: object, tally: ImportTally
+    xrefs: Callable[[ProgressCallback | None], Iterable[object]],
+    index: ConditionIndex,
+    retrieved: object,
+    tally: ImportTally,
 ) -> list[ExactMapping]:
     """OMIM ids GARD maps exactly, through one GARD disease, to exactly one Orphanet disorder."""
     orpha: dict[str, set[str]] = defaultdict(set)
     omim_to_gard: dict[str, set[str]] = defaultdict(set)
     with progress_bar("GARD xrefs") as bar:
-        for batch in batched(iter_gard_xrefs(path, bar), 5000):
+        for batch in batched(xrefs(bar), 5000):
             for record in keep_records(batch, GardXrefRecord, tally):
                 if record.relation != "Exact":
                     continue
@@ -119,6 +140,10 @@ def _exact_mappings(
         target = index.find(f"ORPHA:{next(iter(codes))}")
         if target is None:
             tally.skip("GARD exact mapping to an Orphanet disorder not stored")
+            continue
+        if index.find(f"OMIM:{omim}") == target:
+            # Already there (usually Orphanet's own mapping): GARD agrees, nothing to rewrite.
+            tally.add("ConditionIdentifier", WriteOutcome(unchanged=1))
             continue
         mappings.append(ExactMapping(omim, target, "Exact (GARD)", SOURCE, next(iter(gards)),
                                      retrieved))  # type: ignore[arg-type]  # fmt: skip

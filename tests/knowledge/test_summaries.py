@@ -14,6 +14,7 @@ from knowledge.models import ApprovalStatus, PhenotypeSynonym
 from knowledge.summaries import (
     condition_family_summary,
     frequency_words,
+    inheritance_words,
     onset_words,
     prevalence_words,
 )
@@ -93,6 +94,9 @@ def _condition_from_packet(record: OrphaDisorderRecord, terms: dict[str, HpoTerm
         onset=[ONSET[o] for o in record.age_of_onset if o in ONSET],
         inheritance=[INHERITANCE[i] for i in record.inheritance if i in INHERITANCE],
         facts_source="Orphanet ORPHApackets 2025-12",
+        definition=record.definition or "",
+        definition_source=f"ORPHA:{record.orpha_code}" if record.definition else "",
+        is_group=record.disorder_type in ("Category", "Clinical group"),
         retrieved_on=RETRIEVED,
     )
     for item in {p.hpo_id: p for p in record.phenotypes}.values():
@@ -230,19 +234,26 @@ def test_editor_summary_replaces_the_generated_one() -> None:
 @pytest.mark.parametrize(
     ("fraction", "label", "words"),
     [
-        (1.0, "", "almost everyone"),
+        (1.0, "", "most people"),
         (0.895, "", "most people"),
-        (0.545, "", "about half of people"),
+        (0.545, "", "many people"),
+        (0.3, "", "many people"),
         (0.17, "", "some people"),
         (0.025, "", "a few people"),
         (0.0, "", ""),
+        (1.0, "Obligate (100%)", "everyone"),
         (None, "Very frequent (99-80%)", "most people"),
         (None, "Frequent (79-30%)", "many people"),
+        (None, "Occasional (29-5%)", "some people"),
+        (None, "Very rare (<4-1%)", "a few people"),
+        (1.0, "7/7", "7 of 7 people in a small study"),
+        (0.9, "9/10", "most people"),
         (None, "", ""),
     ],
 )
 def test_frequency_in_everyday_words(fraction: float | None, label: str, words: str) -> None:
-    """Frequencies become words; an excluded or unknown frequency gives none."""
+    """Frequencies become words on Orphanet's bands; a count from fewer than 10 people stays a
+    count (never "almost everyone"); an excluded or unknown frequency gives none."""
     assert frequency_words(fraction, label) == words
 
 
@@ -287,9 +298,9 @@ def test_several_approved_medicines_are_named_in_a_stable_order() -> None:
     """FDA-approved and newest first, with how many there are, never "and others"."""
     condition = ConditionFactory()
     for name, status, year in (
-        ("testaluren", ApprovalStatus.EMA_APPROVED, None),
-        ("testdelandistrogene", ApprovalStatus.FDA_APPROVED, 2023),
-        ("testeteplirsen", ApprovalStatus.FDA_APPROVED, 2016),
+        ("testal", ApprovalStatus.EMA_APPROVED, None),
+        ("testdel", ApprovalStatus.FDA_APPROVED, 2023),
+        ("testet", ApprovalStatus.FDA_APPROVED, 2016),
     ):
         TherapyLinkFactory(
             condition=condition,
@@ -301,7 +312,64 @@ def test_several_approved_medicines_are_named_in_a_stable_order() -> None:
             source_id=name,
         )
     [sentence] = condition_family_summary(condition).sentences
-    assert sentence.text == (
-        "There are 3 approved medicines for it, including testdelandistrogene and testeteplirsen."
+    assert sentence.text == ("There are 3 approved medicines for it, including testdel and testet.")
+    assert sentence.source == "Test label testdel; Test label testet"
+
+
+@pytest.mark.django_db
+def test_long_medicine_names_leave_the_treatment_sentence_at_grade_8() -> None:
+    """Fabry's "migalastat and agalsidase beta" reads at grade 10: the count alone is said."""
+    condition = ConditionFactory()
+    for name in ("migalastat", "agalsidase beta"):
+        TherapyLinkFactory(condition=condition, therapy__name=name, therapy__slug=name.split()[0],
+                           status=ApprovalStatus.FDA_APPROVED, source="Test label",
+                           source_id=name)  # fmt: skip
+    [sentence] = condition_family_summary(condition).sentences
+    assert sentence.text == "There are 2 approved medicines for it."
+    assert reading_grade(sentence.text) <= 8
+    assert sentence.source
+
+
+@pytest.mark.parametrize(
+    ("modes", "sentence"),
+    [
+        (["autosomal_dominant", "sporadic"],
+         "It often happens by chance, but it can also be passed down in a family."),
+        (["autosomal_dominant", "autosomal_recessive"],
+         "It can be passed down in more than one way."),
+        (["sporadic", "somatic"], "It usually happens by chance and is not passed down."),
+    ],
+)  # fmt: skip
+def test_several_ways_of_inheritance_never_contradict_each_other(
+    modes: list[str], sentence: str
+) -> None:
+    """Phelan-McDermid (dominant + by chance) no longer says it is and is not passed down."""
+    assert inheritance_words(modes) == sentence
+
+
+@pytest.mark.django_db
+def test_most_characteristic_signs_weigh_frequency_by_information_content() -> None:
+    """A specific sign outranks an equally frequent broad one, whatever the alphabet says."""
+    condition = ConditionFactory()
+    for name, ic in (("Advanced bone age", 1.0), ("Absent speech", 6.0), ("Hypotonia", 2.0)):
+        ConditionPhenotypeFactory(
+            condition=condition, frequency=0.545, phenotype__name=name,
+            phenotype__information_content=ic,
+        )  # fmt: skip
+    sentence = condition_family_summary(condition).sentences[0].text
+    assert sentence == "Common signs are absent speech, hypotonia and advanced bone age."
+
+
+@pytest.mark.django_db
+def test_summary_opens_with_what_the_condition_is_in_plain_words() -> None:
+    """Orphanet's definition becomes a first sentence at grade 8, sourced to the definition."""
+    condition = ConditionFactory(
+        definition="A rare genetic muscular dystrophy characterized by rapidly progressive "
+        "muscle weakness and wasting due to degeneration of skeletal smooth and cardiac muscle.",
+        definition_source="ORPHA:98896",
+        facts_source="Orphanet ORPHApackets 2025-12 (ORPHA:98896)",
     )
-    assert sentence.source == "Test label testdelandistrogene; Test label testeteplirsen"
+    first = condition_family_summary(condition).sentences[0]
+    assert first.text == "It is a rare genetic condition that makes the muscles weak."
+    assert "ORPHA:98896" in first.source
+    assert reading_grade(first.text) <= 8

