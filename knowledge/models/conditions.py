@@ -177,6 +177,27 @@ class ConditionGene(Provenance):
     def __str__(self) -> str:
         return f"{self.condition_id} → {self.gene_id}"
 
+    @property
+    def role(self) -> str:
+        """Orphanet's association type in plain words; a modifier is never called the cause."""
+        kind = self.association.lower()
+        for start, words in GENE_ROLES:
+            if kind.startswith(start):
+                return words
+        return ""
+
+
+# Orphanet's gene-disorder association types, in plain words (first match wins).
+GENE_ROLES: tuple[tuple[str, str], ...] = (
+    ("disease-causing", "causes it"),
+    ("modifying", "modifier gene: changes how it shows, does not cause it"),
+    ("major susceptibility", "raises the chance of getting it, does not cause it alone"),
+    ("candidate", "may play a part, not yet proven"),
+    ("part of a fusion gene", "part of a joined (fusion) gene found in it"),
+    ("role in the phenotype", "plays a part in some of its signs"),
+    ("biomarker", "a marker tested for it, not a cause"),
+)
+
 
 class ConditionSubtype(Provenance):
     """Orphanet's classification: `child` is a type (subtype or member) of `parent`.

@@ -35,3 +35,15 @@ def test_a_condition_page_with_orphanet_facts_credits_orphanet(client) -> None:
     assert wilson.definition[:60] in html
     assert "Contains information from" in html
     assert "https://creativecommons.org/licenses/by/4.0/" in html
+
+
+def test_modifier_genes_are_labelled_never_called_the_cause(client) -> None:
+    """SMA type 2: SMN1 causes it; SMN2 and NAIP are modifier genes (Orphanet's own types)."""
+    sma2 = Condition.objects.get(primary_id="ORPHA:83418")
+    html = client.get(sma2.get_absolute_url()).content.decode()
+    genes = html.split('id="genes-title"', 1)[1].split("</section>", 1)[0]
+    smn1 = genes.split(">SMN1</a>", 1)[1].split("</li>", 1)[0]
+    smn2 = genes.split(">SMN2</a>", 1)[1].split("</li>", 1)[0]
+    assert "(causes it)" in smn1
+    assert "modifier gene: changes how it shows, does not cause it" in smn2
+    assert "Modifying germline mutation" not in genes
