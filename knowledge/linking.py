@@ -159,8 +159,8 @@ def condition_query_names(condition: Condition) -> list[str]:
 
 
 def condition_gene_symbols(condition: Condition) -> list[str]:
-    """Symbols of the genes linked to the condition."""
-    return sorted({link.gene.symbol for link in condition.gene_links.all()})
+    """Symbols of the genes that cause the condition (never its modifier genes)."""
+    return sorted({link.gene.symbol for link in condition.gene_links.all() if link.is_cause})
 
 
 def load_condition(condition_id: int) -> Condition:

@@ -178,6 +178,11 @@ class ConditionGene(Provenance):
         return f"{self.condition_id} → {self.gene_id}"
 
     @property
+    def is_cause(self) -> bool:
+        """Orphanet says the gene causes the condition (HPO gives no type: taken as a cause)."""
+        return not self.association or self.association.lower().startswith("disease-causing")
+
+    @property
     def role(self) -> str:
         """Orphanet's association type in plain words; a modifier is never called the cause."""
         kind = self.association.lower()
