@@ -23,6 +23,11 @@ def ctgov_study_url(nct_id: str) -> str:
     return CTGOV_STUDY.format(nct_id)
 
 
+def ctgov_condition_search_url(name: str) -> str:
+    """ClinicalTrials.gov's own search for studies of a condition, by its name."""
+    return f"https://clinicaltrials.gov/search?cond={quote(name)}"
+
+
 def pubmed_url(pmid: str | int) -> str:
     """The PubMed page of a PMID."""
     return PUBMED_ARTICLE.format(pmid)

@@ -14,7 +14,7 @@ from django.db.models import Prefetch, QuerySet
 from django.utils.text import slugify
 
 from content.models import Article
-from identifiers.urls import clinvar_gene_url, identifier_url
+from identifiers.urls import clinvar_gene_url, ctgov_condition_search_url, identifier_url
 from knowledge.models import (
     ApprovalStatus,
     Condition,
@@ -101,6 +101,8 @@ class ConditionPage:
     last_updated: datetime.datetime | None = None
     # The condition's other identifiers, without the primary id or repeats.
     other_ids: list[str] = field(default_factory=list)
+    # Before any refresh (or offline): ClinicalTrials.gov's own search, not a hidden section.
+    trials_search_url: str = ""
 
 
 def _sources(rows: list, limit: int | None = 4) -> list[SourceNote]:
@@ -118,7 +120,7 @@ def _visible_links(model: type, **filters: object) -> QuerySet:
 
 _PHENOTYPE_LINK_FIELDS = (
     "condition_id", "frequency", "frequency_label", "source", "source_id", "source_url",
-    "retrieved_on", "phenotype__hpo_id", "phenotype__name",
+    "retrieved_on", "phenotype__hpo_id", "phenotype__name", "phenotype__information_content",
 )  # fmt: skip
 
 
@@ -255,6 +257,7 @@ def condition_get_page(
         trials=trials,
         publications=papers,
         external_links=_external_links(condition, genes),
+        trials_search_url=ctgov_condition_search_url(condition.name),
         articles=condition.public_articles,
         subtypes=subtypes,
         groups=groups,

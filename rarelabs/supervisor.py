@@ -56,7 +56,27 @@ def prepare() -> None:
     call_command("migrate", interactive=False, verbosity=0)
     if "load_knowledge_base" in get_commands():
         call_command("load_knowledge_base")
+    first_refresh_enqueue()
     call_command("collectstatic", interactive=False, verbosity=0)
+
+
+def first_refresh_enqueue() -> list[str]:
+    """On the first start, queue the trial and paper refreshes now, not a day or a week later.
+
+    The worker started next takes them; offline, they fail into the run log and the condition
+    pages keep linking to ClinicalTrials.gov's own search.
+    """
+    from ingest.models import RefreshRun
+    from literature.tasks import literature_refresh_due_task
+    from trials.tasks import trials_refresh_due_task
+
+    queued = []
+    for task, name in ((trials_refresh_due_task, "trials_refresh"),
+                       (literature_refresh_due_task, "literature_refresh")):  # fmt: skip
+        if not RefreshRun.objects.filter(task=name).exists():
+            task.delay()
+            queued.append(name)
+    return queued
 
 
 # gthread: a slow client holds one thread, not a whole worker (sync workers were all blocked by

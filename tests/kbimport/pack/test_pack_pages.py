@@ -47,3 +47,11 @@ def test_modifier_genes_are_labelled_never_called_the_cause(client) -> None:
     assert "(causes it)" in smn1
     assert "modifier gene: changes how it shows, does not cause it" in smn2
     assert "Modifying germline mutation" not in genes
+
+
+def test_before_any_trial_refresh_the_page_links_to_clinicaltrials_gov(client) -> None:
+    """Offline or before the first refresh, the studies section links to CT.gov's search."""
+    wilson = Condition.objects.get(primary_id="ORPHA:905")
+    html = client.get(wilson.get_absolute_url()).content.decode()
+    section = html.split('id="trials-title"', 1)[1].split("</section>", 1)[0]
+    assert 'href="https://clinicaltrials.gov/search?cond=Wilson%20disease"' in section

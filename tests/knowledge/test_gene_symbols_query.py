@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from ingest.linking import condition_gene_symbols, load_condition
+from knowledge.linking import condition_gene_symbols, load_condition
 from literature.refresh import pubmed_term
 from tests.factories.knowledge import ConditionFactory, ConditionGeneFactory
 
