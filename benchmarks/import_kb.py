@@ -67,7 +67,7 @@ def _step(db_name: str, *command: str) -> dict[str, float]:
 
 def _pack_mb() -> float | None:
     """Size of the committed knowledge pack (None on a tree without one)."""
-    pack = REPO / "knowledge" / "data" / "pack"
+    pack = REPO / "kbimport" / "data" / "pack"
     if not pack.is_dir():
         return None
     return round(sum(p.stat().st_size for p in pack.iterdir()) / 1e6, 2)
