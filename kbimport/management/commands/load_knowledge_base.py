@@ -130,7 +130,7 @@ class Command(BaseCommand):
     def _run_steps(self, steps: list[Step], *, force: bool) -> None:
         todo = [force or not done() for _name, done, _run in steps]
         if not any(todo):
-            self.stdout.write("knowledge base already loaded (same HPO release, pack and files)")
+            self.stdout.write("every import step done before (same HPO release, pack and files)")
             return
         with search_signals_suspended():
             for number, ((name, _done, run), needed) in enumerate(
@@ -138,7 +138,7 @@ class Command(BaseCommand):
             ):
                 # The curated files link to conditions and genes: redone after any other step.
                 if not needed and not (number > len(steps) - 2 and any(todo[:-2])):
-                    self.stdout.write(f"[{number}/{len(steps)}] {name}: already loaded")
+                    self.stdout.write(f"[{number}/{len(steps)}] {name}: done before")
                     continue
                 started = time.monotonic()
                 self.stdout.write(f"[{number}/{len(steps)}] {name}: loading")

