@@ -140,6 +140,12 @@ def prevalence_words(prevalence: str) -> str:
     return f"It is rare. About {count} in {per} people have it."
 
 
+# The ends of an onset range ("from before birth to adulthood").
+_ONSET_SPAN = {"antenatal": "before birth", "neonatal": "birth", "infancy": "babyhood",
+               "childhood": "childhood", "adolescent": "the teen years", "adult": "adulthood",
+               "elderly": "old age"}  # fmt: skip
+
+
 def onset_words(onset: list[str]) -> str:
     """When a condition usually starts, as a plain sentence, or ''."""
     phrases = [ONSET_WORDS[key] for key in ONSET_WORDS if key in onset]
@@ -147,6 +153,9 @@ def onset_words(onset: list[str]) -> str:
         return ""
     if "at any age" in phrases:
         return "It can start at any age."
+    if len(phrases) > 3:  # a long list reads past grade 8: say the range
+        keys = [key for key in ONSET_WORDS if key in onset]
+        return f"It can start at many ages, from {_ONSET_SPAN[keys[0]]} to {_ONSET_SPAN[keys[-1]]}."
     joined = phrases[0] if len(phrases) == 1 else ", ".join(phrases[:-1]) + " or " + phrases[-1]
     return f"It usually starts {joined}."
 

@@ -373,3 +373,10 @@ def test_summary_opens_with_what_the_condition_is_in_plain_words() -> None:
     assert first.text == "It is a rare genetic condition that makes the muscles weak."
     assert "ORPHA:98896" in first.source
     assert reading_grade(first.text) <= 8
+
+
+def test_a_long_onset_list_is_said_as_a_range_at_grade_8() -> None:
+    """Pompe disease starts at every age from before birth to adulthood: one short sentence."""
+    text = onset_words(["antenatal", "neonatal", "infancy", "childhood", "adolescent", "adult"])
+    assert text == "It can start at many ages, from before birth to adulthood."
+    assert reading_grade(text) <= 8
