@@ -6,6 +6,7 @@ import django_filters as df
 
 from content.models import Article
 from knowledge.models import ApprovalStatus, Condition, Gene, Modality, Phenotype, Therapy, Variant
+from knowledge.regulatory import status_filter_q
 from literature.models import Publication
 from trials.models import ClinicalTrial, TrialStatus
 
@@ -65,8 +66,8 @@ class VariantFilter(df.FilterSet):
 class TherapyFilter(df.FilterSet):
     modality = df.ChoiceFilter(choices=Modality.choices, help_text="Therapy modality.")
     status = df.ChoiceFilter(
-        field_name="links__status", choices=ApprovalStatus.choices, distinct=True,
-        help_text="Has a link with this approval status.",
+        choices=ApprovalStatus.choices, method="filter_status",
+        help_text="Has a link with this status today (derived from its regulatory events).",
     )  # fmt: skip
     condition = df.CharFilter(
         field_name="links__condition__slug", distinct=True, help_text="Condition slug."
@@ -79,6 +80,9 @@ class TherapyFilter(df.FilterSet):
     class Meta:
         model = Therapy
         fields = ["modality"]
+
+    def filter_status(self, queryset, name: str, value: str):
+        return queryset.filter(status_filter_q([value], prefix="links__")).distinct()
 
 
 class TrialFilter(df.FilterSet):

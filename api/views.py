@@ -110,7 +110,8 @@ class ConditionViewSet(FlexibleLookupMixin, viewsets.ReadOnlyModelViewSet):
             return queryset
         return queryset.prefetch_related(
             "synonyms", "gene_links__gene", "phenotypes__phenotype",
-            Prefetch("therapy_links", TherapyLink.objects.select_related("therapy")),
+            Prefetch("therapy_links", TherapyLink.objects.select_related("therapy")
+                     .with_regulatory_events()),
             Prefetch("subtype_links", ConditionSubtype.objects.select_related("child")
                      .order_by("child__name")),
             Prefetch("parent_links", ConditionSubtype.objects.select_related("parent")
@@ -209,7 +210,11 @@ class TherapyViewSet(FlexibleLookupMixin, viewsets.ReadOnlyModelViewSet):
     def get_queryset(self) -> QuerySet[Therapy]:
         if self.action == "list":
             return Therapy.objects.all()
-        links = TherapyLink.objects.select_related("condition").prefetch_related("genes")
+        links = (
+            TherapyLink.objects.select_related("condition")
+            .prefetch_related("genes")
+            .with_regulatory_events()
+        )
         return Therapy.objects.prefetch_related(Prefetch("links", links))
 
     def lookup_q(self, value: str) -> Q:

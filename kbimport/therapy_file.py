@@ -15,6 +15,13 @@ from typing import Any
 
 from identifiers.hgvs import VariantParseError, parse_variant
 from identifiers.ids import IdentifierKind, is_valid_pmid, parse_identifier, parse_nct
+from kbimport.therapy_events import (
+    EventFileError,
+    RegulatoryEventRecord,
+    check_status,
+    parse_events,
+    parse_unconfirmed,
+)
 
 DEFAULT_THERAPY_FILE = Path(__file__).resolve().parent / "data" / "therapy_candidates.json"
 
@@ -25,7 +32,7 @@ MODALITIES = frozenset({
 })  # fmt: skip
 STATUSES = frozenset({
     "fda_approved", "ema_approved", "approved_other_indication", "investigational",
-    "preclinical", "individualized",
+    "preclinical", "individualized", "approval_ended",
 })  # fmt: skip
 EVIDENCE_LEVELS = frozenset(
     {"regulatory_approval", "randomized_trial", "open_label_study", "case_report", "preclinical"}
@@ -41,13 +48,18 @@ RULE_KINDS: dict[str, frozenset[str]] = {
     "clinical_response": frozenset({"note"}),
     "pharmacogenetic": frozenset({"genes", "note"}),
 }
-_RULE_KEYS = frozenset({"kind", "gene", "genes", "exon", "any_of", "min_alleles", "note"})
+_RULE_KEYS = frozenset({
+    "kind", "gene", "genes", "exon", "any_of", "min_alleles", "note", "or_one_plus", "widened",
+    "min_age_years", "ambulatory",
+})  # fmt: skip
 _THERAPY_KEYS = frozenset({"name", "synonyms", "modality", "mechanism_plain", "links"})
 _LINK_KEYS = frozenset({
     "condition_name", "condition_ids", "condition_id_source", "genes", "status", "phase",
     "approval_year_fda", "approval_year_ema", "evidence_level", "variant_scope", "variant_rules",
-    "notes", "regulatory_note", "references", "verified",
+    "notes", "regulatory_note", "references", "verified", "regulatory_events", "not_confirmed",
+    "population", "mechanism_plain",
 })  # fmt: skip
+_CITATION_KEYS = frozenset({"first_author", "et_al", "journal", "year", "title", "note", "source"})
 _GENE_RE = re.compile(r"[A-Z0-9][A-Za-z0-9-]{0,19}")
 
 
@@ -66,6 +78,10 @@ class VariantRule:
     any_of: tuple[str, ...] = ()
     min_alleles: int | None = None
     note: str | None = None
+    or_one_plus: str | None = None  # "two copies, or one plus <this>"
+    widened: str | None = None  # the label was later widened beyond any_of, in words
+    min_age_years: int | None = None
+    ambulatory: bool | None = None
 
 
 @dataclass(frozen=True)
@@ -90,6 +106,11 @@ class TherapyLinkRecord:
     nct_ids: tuple[str, ...]
     urls: tuple[str, ...]
     verified: str
+    regulatory_events: tuple[RegulatoryEventRecord, ...] = ()
+    not_confirmed: tuple[tuple[str, str], ...] = ()
+    population: str | None = None
+    mechanism_plain: str | None = None  # when the therapy works differently for this condition
+    citations: tuple[tuple[str, tuple[tuple[str, Any], ...]], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -168,6 +189,12 @@ def _variant_rule(data: object, where: str) -> VariantRule | None:
             where, "variant_rules.min_alleles", f"must be 1, 2 or absent, not {min_alleles!r}"
         )
     genes = _text_list(rule, "genes", where) if "genes" in rule else ()
+    min_age = rule.get("min_age_years")
+    if min_age is not None and (isinstance(min_age, bool) or not isinstance(min_age, int)
+                                or not 0 <= min_age <= 100):  # fmt: skip
+        raise _fail(where, "variant_rules.min_age_years", f"must be 0-100, not {min_age!r}")
+    if rule.get("ambulatory") not in (None, True, False):
+        raise _fail(where, "variant_rules.ambulatory", "must be true, false or absent")
     return VariantRule(
         kind=kind,
         gene=_text(rule, "gene", where, optional=True),
@@ -176,6 +203,10 @@ def _variant_rule(data: object, where: str) -> VariantRule | None:
         any_of=any_of,
         min_alleles=min_alleles,
         note=_text(rule, "note", where, optional=True),
+        or_one_plus=_text(rule, "or_one_plus", where, optional=True),
+        widened=_text(rule, "widened", where, optional=True),
+        min_age_years=min_age,
+        ambulatory=rule.get("ambulatory"),
     )
 
 
@@ -202,7 +233,9 @@ def _condition_ids(
 
 
 def _references(link: dict[str, Any], where: str) -> tuple[tuple[str, ...], ...]:
-    refs = _check_keys(link.get("references"), frozenset({"pmids", "nct", "urls"}), where)
+    refs = _check_keys(
+        link.get("references"), frozenset({"pmids", "nct", "urls", "citations"}), where
+    )
     pmids = _text_list(refs, "pmids", where)
     for pmid in pmids:
         if not pmid.isdigit() or not is_valid_pmid(pmid):
@@ -217,6 +250,13 @@ def _references(link: dict[str, Any], where: str) -> tuple[tuple[str, ...], ...]
             raise _fail(where, "references.urls", f"{url!r} is not an http(s) address")
     if not (pmids or nct_ids or urls):
         raise _fail(where, "references", "at least one PMID, NCT number or URL is required")
+    citations = refs.get("citations", {})
+    if not isinstance(citations, dict) or not set(citations) <= set(pmids):
+        raise _fail(where, "references.citations", "must map cited PMIDs to what is known")
+    for pmid, known in citations.items():
+        _check_keys(known, _CITATION_KEYS, f"{where} citation {pmid}")
+        for key in ("first_author", "journal", "year", "source"):
+            _text(known, key, f"{where} citation {pmid}")
     return pmids, nct_ids, urls
 
 
@@ -240,10 +280,15 @@ def _link(data: object, where: str) -> TherapyLinkRecord:
         raise _fail(where, "phase", f"must be 1-4 or null, not {phase!r}")
     year_fda = _year(link, "approval_year_fda", where)
     year_ema = _year(link, "approval_year_ema", where)
-    if status == "fda_approved" and year_fda is None:
-        raise _fail(where, "approval_year_fda", "required when status is fda_approved")
-    if status == "ema_approved" and year_ema is None:
-        raise _fail(where, "approval_year_ema", "required when status is ema_approved")
+    try:
+        events = parse_events(link, where)
+        check_status(
+            where=where, status=status, events=events,
+            years={"approval_year_fda": year_fda, "approval_year_ema": year_ema},
+        )  # fmt: skip
+        unconfirmed = parse_unconfirmed(link, where)
+    except EventFileError as error:
+        raise TherapyFileError(str(error)) from error
     regulatory = link.get("regulatory_note")
     if regulatory is not None:
         regulatory = _check_keys(regulatory, frozenset({"text", "source"}), where)
@@ -272,6 +317,14 @@ def _link(data: object, where: str) -> TherapyLinkRecord:
         nct_ids=nct_ids,
         urls=urls,
         verified=verified,
+        regulatory_events=events,
+        not_confirmed=unconfirmed,
+        population=_text(link, "population", where, optional=True),
+        mechanism_plain=_text(link, "mechanism_plain", where, optional=True),
+        citations=tuple(
+            (pmid, tuple(sorted(known.items())))
+            for pmid, known in (link["references"].get("citations") or {}).items()
+        ),
     )
 
 

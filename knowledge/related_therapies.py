@@ -13,7 +13,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from knowledge.models import Condition, ConditionGene, ConditionSubtype, TherapyLink
-from knowledge.summaries import APPROVED_STATUSES
 
 RELATED_LIMIT = 12
 
@@ -69,6 +68,7 @@ def _cards(shared: dict[int, set[str]], own_therapy_ids: set[int]) -> list[Relat
         TherapyLink.objects.filter(condition_id__in=shared)
         .exclude(therapy_id__in=own_therapy_ids)
         .select_related("therapy", "condition")
+        .with_regulatory_events()
         .order_by("therapy__name", "condition__name", "pk")
     )
     # One card per source link: a link naming three SMA types lists all three conditions.
@@ -83,9 +83,7 @@ def _cards(shared: dict[int, set[str]], own_therapy_ids: set[int]) -> list[Relat
         )
         for group in groups.values()
     ]
-    related.sort(
-        key=lambda r: (r.link.status not in APPROVED_STATUSES, r.link.therapy.name.lower())
-    )
+    related.sort(key=lambda r: (not r.link.regulatory.approved_now, r.link.therapy.name.lower()))
     return related[:RELATED_LIMIT]
 
 

@@ -21,6 +21,7 @@ from knowledge.models import (
     Phenotype,
     SynonymKind,
     Therapy,
+    TherapyLink,
     Variant,
 )
 from search.documents import (
@@ -331,7 +332,12 @@ class TherapyDocument(Document):
     )
 
     def get_queryset(self) -> QuerySet:
-        return Therapy.objects.prefetch_related("links__condition")
+        return Therapy.objects.prefetch_related(
+            Prefetch(
+                "links",
+                queryset=TherapyLink.objects.select_related("condition").with_regulatory_events(),
+            )
+        )
 
     def curie(self, obj: Therapy) -> str:
         return obj.slug
@@ -354,7 +360,14 @@ class TherapyDocument(Document):
         ]
 
     def prepare_approval(self, obj: Therapy) -> list[str]:
-        return sorted({link.status for link in obj.links.all()})
+        # Every region approved today counts, so "EMA approved" finds a US-and-EU medicine too.
+        statuses = {link.current_status for link in obj.links.all()}
+        statuses |= {
+            {"US": "fda_approved", "EU": "ema_approved"}.get(region, "approved_elsewhere")
+            for link in obj.links.all()
+            for region in link.regulatory.approved_regions
+        }
+        return sorted(statuses)
 
     def synonym_groups(self) -> Iterator[tuple[str, ...]]:
         for therapy in Therapy.objects.only("name", "synonyms").iterator(chunk_size=2000):

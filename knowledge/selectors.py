@@ -54,7 +54,10 @@ def variant_get_page(*, pk: int) -> Variant | None:
                 "condition_links",
                 queryset=Variant.conditions.through.objects.select_related("condition"),
             ),
-            Prefetch("therapy_links", queryset=TherapyLink.objects.select_related("therapy")),
+            Prefetch(
+                "therapy_links",
+                queryset=TherapyLink.objects.select_related("therapy").with_regulatory_events(),
+            ),
         )
         .first()
     )

@@ -14,7 +14,10 @@ from knowledge.models import ApprovalStatus, Condition, ConditionPhenotype, Ther
 from knowledge.plain_definition import plain_definition
 from rarelabs.readability import GRADE_LIMIT, reading_grade
 
-APPROVED_STATUSES = frozenset({ApprovalStatus.FDA_APPROVED, ApprovalStatus.EMA_APPROVED})
+# Derived statuses (TherapyLink.current_status) that mean an approval is in force today.
+APPROVED_STATUSES = frozenset(
+    {ApprovalStatus.FDA_APPROVED, ApprovalStatus.EMA_APPROVED, ApprovalStatus.APPROVED_ELSEWHERE}
+)
 COMMON_SYMPTOM_FREQUENCY = 0.3  # HPO "frequent" or more (30% of people and up)
 
 # Onset categories in everyday words, ordered from earliest to latest.
@@ -227,11 +230,11 @@ def _therapy_sentence(condition: Condition) -> SummarySentence | None:
     links = list(condition.therapy_links.all())
     if not links:
         return None
-    # FDA-approved first, then the most recently approved, then by name: a stable, useful order.
+    # Approved today in the US first, then the most recently approved, then by name.
     approved_links = sorted(
-        (link for link in links if link.status in APPROVED_STATUSES),
+        (link for link in links if link.regulatory.approved_now),
         key=lambda link: (
-            link.status != ApprovalStatus.FDA_APPROVED,
+            link.current_status != ApprovalStatus.FDA_APPROVED,
             -(link.approval_year_fda or link.approval_year_ema or 0),
             link.therapy.name.lower(),
         ),
@@ -241,33 +244,44 @@ def _therapy_sentence(condition: Condition) -> SummarySentence | None:
         first_link.setdefault(link.therapy.name, link)
     named = list(first_link.values())
     if named:
-        names = [link.therapy.name for link in named]
-        if len(names) == 1:
-            text = f"There is an approved medicine for it: {names[0]}."
-        elif len(names) == 2:
-            text = f"There are 2 approved medicines for it: {names[0]} and {names[1]}."
-        else:
-            text = (
-                f"There are {len(names)} approved medicines for it, "
-                f"including {names[0]} and {names[1]}."
-            )
-        if reading_grade(text) > GRADE_LIMIT:
-            # Medicine names are long words: the count alone; the names are in the list below.
-            text = (
-                "There is an approved medicine for it."
-                if len(names) == 1
-                else f"There are {len(names)} approved medicines for it."
-            )
-        shown = named[:2]
-        return SummarySentence(
-            text,
-            "; ".join(dict.fromkeys(f"{link.source} {link.source_id}".strip() for link in shown)),
-            shown[0].retrieved_on,
-        )
+        return _approved_sentence(named)
     return SummarySentence(
         "Some medicines are being studied for it. None in our records is approved yet.",
         "; ".join(sorted({link.source for link in links})),
         links[0].retrieved_on,
+    )
+
+
+def _approved_sentence(named: list[TherapyLink]) -> SummarySentence:
+    names = [link.therapy.name for link in named]
+    # A link about part of the condition ("early-onset forms") never speaks for all of it.
+    whole = [link for link in named if not link.population]
+    if not whole:
+        forms = " or ".join(dict.fromkeys(link.population for link in named))
+        text = (
+            f"There is an approved medicine for some people with it ({forms}): {names[0]}."
+            if len(names) == 1
+            else f"There are {len(names)} approved medicines for some people with it ({forms})."
+        )
+    elif len(names) == 1:
+        text = f"There is an approved medicine for it: {names[0]}."
+    elif len(names) == 2:
+        text = f"There are 2 approved medicines for it: {names[0]} and {names[1]}."
+    else:
+        text = f"There are {len(names)} approved medicines for it, including {names[0]} and {names[1]}."
+    if reading_grade(text) > GRADE_LIMIT:
+        # Medicine names are long words: the count alone; the names are in the list below.
+        some = " for some people with it" if not whole else " for it"
+        text = (
+            f"There is an approved medicine{some}."
+            if len(names) == 1
+            else f"There are {len(names)} approved medicines{some}."
+        )
+    shown = named[:2]
+    return SummarySentence(
+        text,
+        "; ".join(dict.fromkeys(f"{link.source} {link.source_id}".strip() for link in shown)),
+        shown[0].retrieved_on,
     )
 
 

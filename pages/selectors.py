@@ -35,7 +35,6 @@ from knowledge.related_therapies import (
     subtype_therapies_list,
 )
 from knowledge.summaries import (
-    APPROVED_STATUSES,
     FamilySummary,
     condition_family_summary,
     frequency_words,
@@ -51,6 +50,7 @@ INVESTIGATIONAL_ORDER = (
     ApprovalStatus.INVESTIGATIONAL,
     ApprovalStatus.INDIVIDUALIZED,
     ApprovalStatus.PRECLINICAL,
+    ApprovalStatus.APPROVAL_ENDED,
 )
 
 
@@ -182,7 +182,10 @@ def condition_get_page(
             "synonyms",
             _phenotype_prefetch(),
             Prefetch("gene_links", queryset=ConditionGene.objects.select_related("gene")),
-            Prefetch("therapy_links", queryset=TherapyLink.objects.select_related("therapy")),
+            Prefetch(
+                "therapy_links",
+                queryset=TherapyLink.objects.select_related("therapy").with_regulatory_events(),
+            ),
             Prefetch("articles", queryset=Article.objects.public(), to_attr="public_articles"),
         )
         .first()
@@ -214,13 +217,15 @@ def condition_get_page(
     ]
     therapy_links = list(condition.therapy_links.all())
     approved = sorted(
-        (t for t in therapy_links if t.status in APPROVED_STATUSES),
+        (t for t in therapy_links if t.regulatory.approved_now),
         key=lambda t: t.therapy.name.lower(),
     )
     investigational = sorted(
-        (t for t in therapy_links if t.status not in APPROVED_STATUSES),
+        (t for t in therapy_links if not t.regulatory.approved_now),
         key=lambda t: (
-            INVESTIGATIONAL_ORDER.index(t.status) if t.status in INVESTIGATIONAL_ORDER else 9,
+            INVESTIGATIONAL_ORDER.index(t.current_status)
+            if t.current_status in INVESTIGATIONAL_ORDER
+            else 9,
             t.therapy.name.lower(),
         ),
     )
@@ -321,7 +326,9 @@ def gene_get_page(*, symbol: str, variant_limit: int = 50) -> GenePage | None:
         ),
         variants=list(gene.variants.order_by("name")[:variant_limit]),
         therapy_links=_one_per_source_link(
-            gene.therapy_links.select_related("therapy", "condition").order_by("therapy__name")
+            gene.therapy_links.select_related("therapy", "condition")
+            .with_regulatory_events()
+            .order_by("therapy__name")
         ),
         trials=list(
             _visible_links(TrialLink, gene=gene)
@@ -353,6 +360,7 @@ def therapy_get_page(*, slug: str) -> Therapy | None:
                 "links",
                 queryset=TherapyLink.objects.select_related("condition")
                 .prefetch_related("genes")
+                .with_regulatory_events()
                 .order_by("condition_name", "condition__name"),
             ),
             Prefetch("articles", queryset=Article.objects.public(), to_attr="public_articles"),

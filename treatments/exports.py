@@ -62,8 +62,11 @@ def references_to_ris(references: list[Reference]) -> str:
         journal = ref.kind == "pmid"
         lines.append(f"TY  - {'JOUR' if journal else 'ELEC'}")
         lines.extend(f"AU  - {_one_line(author)}" for author in ref.authors)
-        title = ref.title or (f"PubMed {ref.identifier}" if journal else f"{ref.identifier}")
-        lines.append(f"TI  - {_one_line(title)}")
+        lines.append(f"TI  - {_one_line(ref.display_title)}")
+        if ref.publisher:
+            lines.append(f"PB  - {_one_line(ref.publisher)}")
+        if ref.et_al:
+            lines.append("N1  - Only the first author is recorded; the others are not listed.")
         if ref.journal:
             lines.append(f"JO  - {_one_line(ref.journal)}")
         for tag, value in (("PY", ref.year), ("VL", ref.volume), ("IS", ref.issue),
@@ -98,10 +101,12 @@ def references_to_bibtex(references: list[Reference]) -> str:
         if ref.kind == "url":
             # A URL is no citation key: a short digest of it is stable and unique enough.
             key = "web" + hashlib.sha256(ref.url.encode()).hexdigest()[:10]
-        title = ref.title or (f"PubMed {ref.identifier}" if journal else ref.identifier)
-        fields = [("title", _bib(title))]
+        fields = [("title", _bib(ref.display_title))]
         if ref.authors:
-            fields.append(("author", " and ".join(_bib(a) for a in ref.authors)))
+            others = ["others"] if ref.et_al else []  # BibTeX's "et al."
+            fields.append(("author", " and ".join([*(_bib(a) for a in ref.authors), *others])))
+        if ref.publisher:
+            fields.append(("publisher", _bib(ref.publisher)))
         optional = (("journal", ref.journal), ("year", ref.year), ("volume", ref.volume),
                     ("number", ref.issue), ("pages", ref.pages), ("doi", ref.doi))  # fmt: skip
         for name, value in optional:

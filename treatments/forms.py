@@ -6,7 +6,13 @@ from django import forms
 
 from knowledge.models import ApprovalStatus, EvidenceLevel, Modality
 from treatments.phenotypes import MAX_AGE_MONTHS, SEXES
-from treatments.query import MAX_RESULTS, TreatmentFilters, TreatmentQuery
+from treatments.query import (
+    MAX_AGE_YEARS,
+    MAX_RESULTS,
+    TreatmentFilters,
+    TreatmentQuery,
+    age_in_months,
+)
 from trials.models import TrialStatus
 
 PHASES = (
@@ -58,6 +64,17 @@ class TreatmentSearchForm(forms.Form):
         required=False, max_length=80, help_text="Only trials with a site in this country."
     )
     limit = forms.IntegerField(required=False, min_value=1, max_value=MAX_RESULTS)
+    copies = forms.TypedChoiceField(
+        required=False, coerce=int, empty_value=None, label="Copies of the variant",
+        choices=(("", "Not sure"), ("1", "One copy (heterozygous)"),
+                 ("2", "Two copies (homozygous)")),
+    )  # fmt: skip
+    age_years = forms.IntegerField(required=False, min_value=0, max_value=MAX_AGE_YEARS,
+                                   label="Age now, in years")  # fmt: skip
+    ambulatory = forms.TypedChoiceField(
+        required=False, coerce=lambda v: v == "yes", empty_value=None, label="Can walk",
+        choices=(("", "Not given"), ("yes", "Yes"), ("no", "No")),
+    )  # fmt: skip
 
     def to_query(self) -> TreatmentQuery:
         """The validated form as a TreatmentQuery (call after is_valid())."""
@@ -78,5 +95,8 @@ class TreatmentSearchForm(forms.Form):
             limit=data.get("limit") or 50,
             excluded_phenotypes=data.get("excluded_phenotypes") or "",
             age_months=data.get("age_months"),
+            copies=data.get("copies"),
+            current_age_months=age_in_months(data.get("age_years"), None),
+            ambulatory=data.get("ambulatory"),
             sex=data.get("sex") or "",
         )

@@ -4,8 +4,18 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import urlsplit
 
 MAX_RESULTS = 100
+MAX_AGE_YEARS = 120
+
+
+def age_in_months(years: int | None, months: int | None) -> int | None:
+    """Years plus months as months; None when neither was given."""
+    if years is None and months is None:
+        return None
+    return (years or 0) * 12 + (months or 0)
 
 
 class TreatmentQueryError(ValueError):
@@ -46,6 +56,10 @@ class TreatmentQuery:
     excluded_phenotypes: str = ""  # signs the patient does not have
     age_months: int | None = None  # age when the first signs appeared
     sex: str = ""  # "female", "male" or "" (not given)
+    # Facts for each therapy's eligibility (treatments/eligibility.py); None when not given.
+    copies: int | None = None  # copies of the entered variant: 1 or 2
+    current_age_months: int | None = None  # age now (age_months above is age at onset)
+    ambulatory: bool | None = None
 
     @property
     def is_empty(self) -> bool:
@@ -96,6 +110,19 @@ class Reference:
     volume: str = ""
     issue: str = ""
     pages: str = ""
+    et_al: bool = False  # only the first author is recorded
+    publisher: str = ""  # for a regulator's page, the regulator
+
+    @property
+    def display_title(self) -> str:
+        """The title, or a plain statement that it is not recorded (never an invented one)."""
+        if self.title:
+            return self.title
+        if self.kind == "pmid":
+            return f"Title not recorded (PMID {self.identifier})"
+        if self.kind == "nct":
+            return f"ClinicalTrials.gov record {self.identifier} (title not recorded)"
+        return f"Web page at {urlsplit(self.url).netloc} (title not recorded)"
 
 
 @dataclass(frozen=True)
@@ -124,6 +151,12 @@ class TreatmentResult:
     source: str
     source_url: str
     retrieved_on: datetime.date | None
+    # Derived from the link's regulatory events, and the eligibility of what was entered.
+    regulatory: Any = None  # knowledge.regulatory.LinkStatus
+    eligibility: Any = None  # treatments.eligibility.Eligibility
+    population: str = ""
+    not_confirmed: tuple[str, ...] = ()
+    note: str = ""
 
 
 @dataclass(frozen=True)

@@ -35,6 +35,9 @@ CONDITION_SCHEMES = {
     IdentifierKind.GARD: "GARD",
 }
 MAX_PHENOTYPES = 20
+# Words that name no condition exactly reach the best few search hits, not only the first:
+# "spinal muscular atrophy" ranks a distal form above the group and the types with treatments.
+SEARCH_CONDITIONS = 3
 _SPLIT_RE = re.compile(r"[,;\n]+")
 
 
@@ -79,7 +82,9 @@ def condition_list_for_text(*, text: str) -> list[Condition]:
 def _search_condition_ids(text: str) -> list[int]:
     """Ask the search package for the best-matching condition (typos, word order)."""
     try:
-        response = run_search(SearchRequest(query=text, doc_types=("condition",), page_size=1))
+        response = run_search(
+            SearchRequest(query=text, doc_types=("condition",), page_size=SEARCH_CONDITIONS)
+        )
     except InvalidQuery as exc:
         # Never the text itself: it can be a family's private case (issue 20).
         logger.info("condition text (%d chars) is not a valid search: %s", len(text), exc)

@@ -18,7 +18,10 @@ from knowledge.models import (
     ReviewStatus,
     TherapyLink,
 )
+from knowledge.reference_pages import is_regulator_page, page_name, regulator_name
+from knowledge.regulatory import status_filter_q
 from literature.models import Publication
+from treatments.eligibility import PatientFacts
 from treatments.phenotypes import conditions_rank_by_phenotypes
 from treatments.query import (
     MAX_RESULTS,
@@ -173,8 +176,18 @@ def _condition_trials(condition_ids: set[int], query: TreatmentQuery) -> tuple[T
 
 
 def _references(ranked: list[RankedLink]) -> dict[str, Reference]:
-    pmids = {pmid for r in ranked for pmid in r.link.pmids}
-    refs = {pmid: Reference("pmid", pmid, pubmed_url(pmid)) for pmid in pmids}
+    """PubMed references: a stored PubMed record, else what the curated file says of it."""
+    refs: dict[str, Reference] = {}
+    for item in ranked:
+        for pmid in item.link.pmids:
+            known = (item.link.citations or {}).get(pmid) or {}
+            refs.setdefault(pmid, Reference(
+                "pmid", pmid, pubmed_url(pmid),
+                title=known.get("title", ""), journal=known.get("journal", ""),
+                year=known.get("year", ""), et_al=bool(known.get("et_al")),
+                authors=(known["first_author"],) if known.get("first_author") else (),
+            ))  # fmt: skip
+    pmids = set(refs)
     for pub in Publication.objects.filter(pmid__in=pmids):
         authors = tuple(
             a.get("name") or " ".join(filter(None, [a.get("last"), a.get("initials")]))
@@ -190,24 +203,45 @@ def _references(ranked: list[RankedLink]) -> dict[str, Reference]:
     return refs
 
 
+def _link_references(link: TherapyLink, pubs: dict[str, Reference]) -> list[Reference]:
+    """The label or regulator's page first, then PubMed, then ClinicalTrials.gov, then others.
+
+    The pages behind the regulatory events shown come before the link's other web pages."""
+    event_urls = [u for e in link.regulatory_events.all() for u in e.urls]
+    urls = list(dict.fromkeys([*event_urls, *link.urls]))
+    regulator = [u for u in urls if is_regulator_page(u)]
+    others = [u for u in urls if not is_regulator_page(u)]
+    cited = {u for u in event_urls if not is_regulator_page(u)}
+    others = [u for u in others if u in cited] + [u for u in others if u not in cited][
+        :MAX_URL_REFERENCES
+    ]
+    references = [
+        Reference("url", u, u, title=page_name(u), publisher=regulator_name(u)) for u in regulator
+    ]
+    references += [pubs[p] for p in link.pmids if p in pubs]
+    references += [Reference("nct", nct, ctgov_study_url(nct)) for nct in link.nct_ids]
+    references += [Reference("url", url, url) for url in others]
+    return references
+
+
 def _result(
     rank: int, item: RankedLink, pubs: dict[str, Reference], trials: list
 ) -> TreatmentResult:
     link, therapy = item.link, item.link.therapy
-    references = [pubs[p] for p in link.pmids if p in pubs]
-    references += [Reference("nct", nct, ctgov_study_url(nct)) for nct in link.nct_ids]
-    references += [Reference("url", url, url) for url in link.urls[:MAX_URL_REFERENCES]]
+    references = _link_references(link, pubs)
     return TreatmentResult(
         rank=rank, therapy_id=therapy.pk, therapy_name=therapy.name, therapy_slug=therapy.slug,
         synonyms=tuple(therapy.synonyms), modality=therapy.modality,
         modality_label=Modality(therapy.modality).label if therapy.modality in Modality.values
         else therapy.modality,
-        status=link.status, status_label=link.get_status_display(),
+        status=link.current_status, status_label=link.current_status_label,
         evidence_level=link.evidence_level, evidence_label=link.get_evidence_level_display(),
-        mechanism=therapy.mechanism, condition_name=link.condition_name,
+        mechanism=link.mechanism_text, condition_name=link.condition_name,
         variant_scope=link.variant_scope, tier=item.tier, tier_label=TIERS[item.tier][1],
         reasons=item.reasons, references=tuple(references), trials=tuple(trials),
         source=link.source, source_url=link.source_url, retrieved_on=link.retrieved_on,
+        regulatory=link.regulatory, eligibility=item.eligibility, population=link.population,
+        not_confirmed=tuple(link.not_confirmed_notes), note=link.note,
     )  # fmt: skip
 
 
@@ -242,9 +276,14 @@ def treatment_list_ranked(*, query: TreatmentQuery) -> TreatmentResults:
             for i, rc in enumerate(ranked_conditions[:PHENOTYPE_CONDITIONS], 1)
         }
     )
+    facts = PatientFacts(
+        gene=gene.symbol if gene else (variant.gene_symbol if variant else ""),
+        variants=(variant,) if variant else (), allele_count=query.copies,
+        age_months=query.current_age_months, ambulatory=query.ambulatory, sex=query.sex or None,
+    )  # fmt: skip
     context = RankContext(
         variant=variant, gene_ids=frozenset(gene_ids), gene_symbol=gene.symbol if gene else "",
-        condition_how=how, phenotype_rank=phenotype_rank,
+        condition_how=how, phenotype_rank=phenotype_rank, facts=facts,
     )  # fmt: skip
     ranked = _ranked_links(query, context)
     trials = _trials_by_therapy(ranked, query)
@@ -310,7 +349,7 @@ def _ranked_links(query: TreatmentQuery, context: RankContext) -> list[RankedLin
     if filters.modality:
         links = links.filter(therapy__modality__in=filters.modality)
     if filters.status:
-        links = links.filter(status__in=filters.status)
+        links = links.filter(status_filter_q(filters.status))
     if filters.evidence_level:
         links = links.filter(evidence_level__in=filters.evidence_level)
     if not condition_ids and not context.gene_ids and not variant_ids:
@@ -320,5 +359,6 @@ def _ranked_links(query: TreatmentQuery, context: RankContext) -> list[RankedLin
         TherapyLink.objects.filter(id__in=ids)
         .select_related("therapy")
         .prefetch_related("genes", "variants")
+        .with_regulatory_events()
     )
     return links_rank(list(rows), context)

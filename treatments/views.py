@@ -29,6 +29,8 @@ FAMILY_STATUS = {
     "investigational": "Still being tested in research studies.",
     "preclinical": "Only tested in the lab so far, not yet in people.",
     "individualized": "Made for one person at a time.",
+    "approval_ended": "Its approval has ended. It is not an approved medicine now.",
+    "approved_elsewhere": "Approved outside the United States and Europe.",
 }
 
 

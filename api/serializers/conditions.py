@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from rest_framework import serializers
 
+from api.serializers.therapies import RegulatoryFieldsMixin
 from knowledge.models import (
     Condition,
     ConditionGene,
@@ -30,14 +31,16 @@ class ConditionPhenotypeSerializer(serializers.ModelSerializer):
         fields = ["hpo_id", "name", "frequency", "frequency_label", "source", "retrieved_on"]
 
 
-class ConditionTherapySerializer(serializers.ModelSerializer):
+class ConditionTherapySerializer(RegulatoryFieldsMixin, serializers.ModelSerializer):
     therapy = serializers.CharField(source="therapy.name", help_text="Generic (INN) name.")
     therapy_slug = serializers.CharField(source="therapy.slug")
 
     class Meta:
         model = TherapyLink
-        fields = ["therapy", "therapy_slug", "status", "evidence_level", "variant_scope",
-                  "pmids", "nct_ids", "source", "retrieved_on"]  # fmt: skip
+        fields = ["therapy", "therapy_slug", "status", "current_status", "approved_now",
+                  "approved_regions", "boxed_warning", "caveats", "regulatory_events",
+                  "population", "not_confirmed", "mechanism", "note", "evidence_level", "variant_scope", "pmids",
+                  "nct_ids", "source", "retrieved_on"]  # fmt: skip
 
 
 class ConditionSubtypeSerializer(serializers.ModelSerializer):

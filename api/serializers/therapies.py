@@ -4,10 +4,36 @@ from __future__ import annotations
 
 from rest_framework import serializers
 
-from knowledge.models import Therapy, TherapyLink
+from knowledge.models import RegulatoryEvent, Therapy, TherapyLink
 
 
-class TherapyLinkSerializer(serializers.ModelSerializer):
+class RegulatoryEventSerializer(serializers.ModelSerializer):
+    date_text = serializers.CharField(read_only=True, help_text="As precise as the source.")
+
+    class Meta:
+        model = RegulatoryEvent
+        fields = ["region", "kind", "date", "date_precision", "date_text", "summary", "urls",
+                  "not_confirmed", "source", "retrieved_on"]  # fmt: skip
+
+
+class RegulatoryFieldsMixin(serializers.Serializer):
+    """The status derived from the link's regulatory events (the stored status is only a hint)."""
+
+    current_status = serializers.CharField(
+        read_only=True, help_text="Derived from the regulatory events: approved today, or not."
+    )
+    approved_now = serializers.BooleanField(source="regulatory.approved_now", read_only=True)
+    approved_regions = serializers.ListField(
+        source="regulatory.approved_regions", child=serializers.CharField(), read_only=True
+    )
+    boxed_warning = serializers.BooleanField(source="regulatory.boxed_warning", read_only=True)
+    caveats = serializers.ListField(
+        source="regulatory.caveats", child=serializers.CharField(), read_only=True
+    )
+    regulatory_events = RegulatoryEventSerializer(many=True, read_only=True)
+
+
+class TherapyLinkSerializer(RegulatoryFieldsMixin, serializers.ModelSerializer):
     condition_slug = serializers.CharField(
         source="condition.slug", read_only=True, default=None, help_text="Condition slug."
     )
@@ -15,7 +41,10 @@ class TherapyLinkSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = TherapyLink
-        fields = ["condition_name", "condition_slug", "genes", "status", "phase",
+        fields = ["condition_name", "condition_slug", "genes", "status", "current_status",
+                  "approved_now", "approved_regions", "boxed_warning", "caveats",
+                  "regulatory_events", "population", "not_confirmed", "mechanism", "note",
+                  "citations", "phase",
                   "approval_year_fda", "approval_year_ema", "evidence_level", "variant_scope",
                   "variant_rule", "pmids", "nct_ids", "urls", "verification", "source",
                   "source_url", "retrieved_on"]  # fmt: skip

@@ -9,7 +9,13 @@ from rest_framework import serializers
 from knowledge.models import ApprovalStatus, EvidenceLevel, Modality
 from treatments.forms import PHASES
 from treatments.phenotypes import MAX_AGE_MONTHS, SEXES
-from treatments.query import MAX_RESULTS, TreatmentFilters, TreatmentQuery
+from treatments.query import (
+    MAX_AGE_YEARS,
+    MAX_RESULTS,
+    TreatmentFilters,
+    TreatmentQuery,
+    age_in_months,
+)
 from trials.models import TrialStatus
 
 
@@ -75,6 +81,18 @@ class TreatmentQuerySerializer(serializers.Serializer):
         required=False, min_value=1, max_value=MAX_RESULTS, default=50,
         help_text=f"At most this many therapies (1-{MAX_RESULTS}).",
     )  # fmt: skip
+    copies = serializers.ChoiceField(
+        choices=[1, 2], required=False, allow_null=True,
+        help_text="Copies of the entered variant: 1 (heterozygous) or 2 (homozygous).",
+    )  # fmt: skip
+    age_years = serializers.IntegerField(
+        required=False, min_value=0, max_value=MAX_AGE_YEARS, allow_null=True,
+        help_text="Age now in whole years, for therapies with an age limit.",
+    )  # fmt: skip
+    ambulatory = serializers.BooleanField(
+        required=False, allow_null=True, default=None,
+        help_text="Whether the person can walk, for therapies limited to ambulatory patients.",
+    )  # fmt: skip
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
         if not any((attrs.get(k) or "").strip() for k in ("condition", "gene", "variant",
@@ -97,6 +115,9 @@ class TreatmentQuerySerializer(serializers.Serializer):
             ),
             limit=data.get("limit", 50), excluded_phenotypes=data.get("excluded_phenotypes", ""),
             age_months=data.get("age_months"), sex=data.get("sex", ""),
+            copies=data.get("copies"),
+            current_age_months=age_in_months(data.get("age_years"), None),
+            ambulatory=data.get("ambulatory"),
         )  # fmt: skip
 
 
@@ -107,6 +128,7 @@ class ReferenceSerializer(serializers.Serializer):
     title = serializers.CharField()
     journal = serializers.CharField()
     year = serializers.CharField()
+    authors = serializers.ListField(child=serializers.CharField())
 
 
 class TrialSummarySerializer(serializers.Serializer):
@@ -120,6 +142,26 @@ class TrialSummarySerializer(serializers.Serializer):
     url = serializers.CharField(help_text="The study page on ClinicalTrials.gov.")
 
 
+class EligibilitySerializer(serializers.Serializer):
+    verdict = serializers.ChoiceField(choices=["matches", "does_not_match", "cannot_tell"])
+    label = serializers.CharField()
+    reasons = serializers.ListField(child=serializers.CharField())
+    missing = serializers.ListField(
+        child=serializers.CharField(), help_text="What the user could add to decide."
+    )
+    requirement = serializers.CharField(help_text="The therapy's own requirement, in words.")
+
+
+class RegionStatusSerializer(serializers.Serializer):
+    region = serializers.CharField()
+    approved = serializers.BooleanField(help_text="An approval is in force today.")
+    kind = serializers.CharField(help_text="The deciding event's kind.")
+    since = serializers.DateField()
+    since_text = serializers.CharField(help_text="As precise as the source.")
+    boxed_warning = serializers.BooleanField()
+    caveats = serializers.ListField(child=serializers.CharField())
+
+
 class TreatmentResultSerializer(serializers.Serializer):
     rank = serializers.IntegerField()
     therapy_name = serializers.CharField()
@@ -127,7 +169,7 @@ class TreatmentResultSerializer(serializers.Serializer):
     synonyms = serializers.ListField(child=serializers.CharField(), help_text="Brand names.")
     modality = serializers.CharField()
     modality_label = serializers.CharField()
-    status = serializers.CharField(help_text="Approval status.")
+    status = serializers.CharField(help_text="Status today, derived from regulatory events.")
     status_label = serializers.CharField()
     evidence_level = serializers.CharField()
     evidence_label = serializers.CharField()
@@ -145,6 +187,15 @@ class TreatmentResultSerializer(serializers.Serializer):
     source = serializers.CharField()
     source_url = serializers.CharField()
     retrieved_on = serializers.DateField(allow_null=True)
+    eligibility = EligibilitySerializer(help_text="Does the therapy's requirement fit the input?")
+    approved_now = serializers.BooleanField(source="regulatory.approved_now")
+    regions = RegionStatusSerializer(source="regulatory.regions", many=True)
+    boxed_warning = serializers.BooleanField(source="regulatory.boxed_warning")
+    population = serializers.CharField(help_text="The part of the condition it is for, if any.")
+    not_confirmed = serializers.ListField(
+        child=serializers.CharField(), help_text="Facts the source marks as not confirmed."
+    )
+    note = serializers.CharField(help_text="What the source notes, e.g. 'not a product'.")
 
 
 class ConditionRefSerializer(serializers.Serializer):

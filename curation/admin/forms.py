@@ -73,6 +73,8 @@ class TherapyLinkForm(forms.ModelForm):
             "approval_year_ema",
             "evidence_level",
             "variant_scope",
+            "population",
+            "not_confirmed",
             "variant_rule",
             "pmids",
             "nct_ids",

@@ -14,7 +14,7 @@ from curation.admin.actions import make_reindex_action, preview_link
 from curation.admin.forms import ProvenanceDefaultsMixin, TherapyLinkForm
 from curation.admin.widgets import KnownChoicesInlineMixin
 from curation.services import references_fetch_missing
-from knowledge.models import Therapy, TherapyLink
+from knowledge.models import RegulatoryEvent, Therapy, TherapyLink
 
 LINK_FIELDS = (
     "condition",
@@ -131,6 +131,28 @@ class TherapyAdmin(ProvenanceDefaultsMixin, SimpleHistoryAdmin):
             _fetch_missing_references(request, self, changed)
 
 
+class RegulatoryEventInline(ProvenanceDefaultsMixin, admin.TabularInline):
+    """A label change, boxed warning, expiry or withdrawal, dated and sourced (see docs/data.md).
+
+    Pages derive the link's current status from these rows; each change is kept in history.
+    """
+
+    model = RegulatoryEvent
+    extra = 0
+    fields = ("region", "kind", "date", "date_precision", "summary", "urls", "not_confirmed",
+              "source", "source_url", "retrieved_on")  # fmt: skip
+    ordering = ("date", "pk")
+
+
+@admin.register(RegulatoryEvent)
+class RegulatoryEventAdmin(ProvenanceDefaultsMixin, SimpleHistoryAdmin):
+    list_display = ("link", "region", "kind", "date", "date_precision", "retrieved_on")
+    list_select_related = ("link__therapy",)
+    list_filter = ("region", "kind")
+    search_fields = ("link__therapy__name", "link__condition_name", "summary")
+    autocomplete_fields = ("link",)
+
+
 @admin.register(TherapyLink)
 class TherapyLinkAdmin(ProvenanceDefaultsMixin, SimpleHistoryAdmin):
     form = TherapyLinkForm
@@ -139,10 +161,14 @@ class TherapyLinkAdmin(ProvenanceDefaultsMixin, SimpleHistoryAdmin):
     list_filter = ("status", "evidence_level", "therapy__modality")
     search_fields = ("therapy__name", "condition_name", "condition__name", "pmids", "nct_ids")
     autocomplete_fields = ("therapy", "condition", "genes", "variants")
-    readonly_fields = ("updated_at",)
+    readonly_fields = ("updated_at", "current_status_display")
+    inlines = (RegulatoryEventInline,)
     fields = (
         "therapy",
         *LINK_FIELDS,
+        "current_status_display",
+        "population",
+        "not_confirmed",
         "approval_year_fda",
         "approval_year_ema",
         "variant_rule",
@@ -150,6 +176,10 @@ class TherapyLinkAdmin(ProvenanceDefaultsMixin, SimpleHistoryAdmin):
         "source_url",
         "updated_at",
     )
+
+    @admin.display(description="Status today (from the regulatory events)")
+    def current_status_display(self, obj: TherapyLink) -> str:
+        return obj.regulatory.summary or obj.current_status_label if obj.pk else "-"
 
     def save_related(self, request: HttpRequest, form: Any, formsets: Any, change: bool) -> None:
         super().save_related(request, form, formsets, change)

@@ -29,7 +29,7 @@ from kbimport.therapy_file import (
     VariantRule,
     load_therapy_file,
 )
-from knowledge.models import Therapy, TherapyLink
+from knowledge.models import RegulatoryEvent, Therapy, TherapyLink
 
 TASK = "import_therapies"
 logger = logging.getLogger(__name__)
@@ -105,6 +105,11 @@ def _verification(link: TherapyLinkRecord) -> str:
     if link.regulatory_note:
         parts.append(f"Regulatory note: {link.regulatory_note} ({link.regulatory_note_source})")
     return "\n".join(parts)
+
+
+def _note(link: TherapyLinkRecord) -> str:
+    """What pages show beside the status: the source's notes and its regulatory note."""
+    return " ".join(n for n in (link.notes, link.regulatory_note) if n)
 
 
 def _find_conditions(
@@ -186,10 +191,40 @@ def _save_link(
             "nct_ids": list(link.nct_ids), "urls": urls, "verification": _verification(link),
             "source": source, "source_id": f"{therapy.name} / {link.condition_name}"[:120],
             "source_url": first_url, "retrieved_on": retrieved,
+            "population": link.population or "", "not_confirmed": dict(link.not_confirmed),
+            "citations": {pmid: dict(known) for pmid, known in link.citations},
+            "mechanism": link.mechanism_plain or "", "note": _note(link),
         }, "TherapyLink", tally)  # fmt: skip
+        _save_events(row, link, source, retrieved, tally)
         current = set(row.genes.values_list("pk", flat=True))
         if gene_ids - current:
             row.genes.add(*(gene_ids - current))
         tally.add(
             "TherapyLink gene", WriteOutcome(len(gene_ids - current), 0, len(gene_ids & current))
         )
+
+
+def _save_events(
+    row: TherapyLink, link: TherapyLinkRecord, source: str, retrieved: dt.date, tally: ImportTally
+) -> None:
+    """Upsert the link's events by (region, kind, date); drop this file's events it no longer has."""
+    existing = {(e.region, e.kind, e.date): e for e in row.regulatory_events.all()}
+    wanted = set()
+    for record in link.regulatory_events:
+        key = (record.region, record.kind, record.date)
+        wanted.add(key)
+        event = existing.get(key) or RegulatoryEvent(
+            link=row, region=record.region, kind=record.kind, date=record.date
+        )
+        _save(event, {
+            "date_precision": record.date_precision, "summary": record.summary,
+            "urls": [u for u in record.urls if len(u) <= 500], "source_url": record.urls[0][:500],
+            "not_confirmed": record.not_confirmed or "", "source": source,
+            "source_id": f"{row.source_id} / {record.region} {record.kind}"[:120],
+            "retrieved_on": retrieved,
+        }, "RegulatoryEvent", tally)  # fmt: skip
+    # Events an editor added in the admin carry another source and are kept.
+    stale = [e for key, e in existing.items() if key not in wanted and e.source == source]
+    for event in stale:
+        event.delete()
+    tally.add("RegulatoryEvent removed", WriteOutcome(0, len(stale), 0))

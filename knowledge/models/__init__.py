@@ -18,8 +18,12 @@ from knowledge.models.genes import Gene
 from knowledge.models.phenotypes import Phenotype, PhenotypeSynonym
 from knowledge.models.therapies import (
     ApprovalStatus,
+    DatePrecision,
     EvidenceLevel,
     Modality,
+    Region,
+    RegulatoryEvent,
+    RegulatoryEventKind,
     Therapy,
     TherapyLink,
 )
@@ -33,6 +37,7 @@ __all__ = [
     "ConditionPhenotype",
     "ConditionSubtype",
     "ConditionSynonym",
+    "DatePrecision",
     "EvidenceLevel",
     "Gene",
     "IdentifierScheme",
@@ -42,6 +47,9 @@ __all__ = [
     "Phenotype",
     "PhenotypeSynonym",
     "Provenance",
+    "Region",
+    "RegulatoryEvent",
+    "RegulatoryEventKind",
     "ReviewStatus",
     "ReviewableLink",
     "SlugRedirect",

@@ -5,9 +5,11 @@ from __future__ import annotations
 from django.contrib.postgres.fields import ArrayField
 from django.db import models
 from django.urls import reverse
+from django.utils.functional import cached_property
 from simple_history.models import HistoricalRecords
 
 from knowledge.models.common import Provenance
+from knowledge.regulatory import LinkStatus, date_text, link_status
 
 
 class Modality(models.TextChoices):
@@ -31,6 +33,9 @@ class ApprovalStatus(models.TextChoices):
     INVESTIGATIONAL = "investigational", "Investigational"
     PRECLINICAL = "preclinical", "Preclinical"
     INDIVIDUALIZED = "individualized", "Individualized (n-of-1)"
+    # Derived from regulatory events only: an approval that has expired or was withdrawn.
+    APPROVAL_ENDED = "approval_ended", "Approval expired or withdrawn"
+    APPROVED_ELSEWHERE = "approved_elsewhere", "Approved outside the US and EU"
 
 
 class EvidenceLevel(models.TextChoices):
@@ -66,6 +71,30 @@ class Therapy(Provenance):
         return reverse("knowledge:therapy-detail", kwargs={"slug": self.slug})
 
 
+class TherapyLinkQuerySet(models.QuerySet):
+    """Therapy links, with the regulatory state derived from their events."""
+
+    def approved_now(self, region: str | None = None) -> TherapyLinkQuerySet:
+        """Links approved today (in ``region`` if given), per knowledge.regulatory."""
+        from knowledge.regulatory import approved_now_q
+
+        return self.filter(approved_now_q(region))
+
+    def not_approved_now(self) -> TherapyLinkQuerySet:
+        """Links with no approval in force in any region."""
+        from knowledge.regulatory import approved_now_q
+
+        return self.exclude(approved_now_q(None))
+
+    def with_regulatory_events(self) -> TherapyLinkQuerySet:
+        """Prefetch the events the page derives status, history and warnings from."""
+        return self.prefetch_related(
+            models.Prefetch(
+                "regulatory_events", queryset=RegulatoryEvent.objects.order_by("date", "pk")
+            )
+        )
+
+
 class TherapyLink(Provenance):
     """What a therapy is known to do for one condition (and its genes and variants)."""
 
@@ -97,9 +126,33 @@ class TherapyLink(Provenance):
     nct_ids = ArrayField(models.CharField(max_length=12), default=list, blank=True)
     urls = ArrayField(models.URLField(max_length=500), default=list, blank=True)
     verification = models.TextField(blank=True, help_text="What the source checked, or did not.")
+    mechanism = models.TextField(
+        blank=True, help_text="How it works for this condition, when it differs from the therapy's."
+    )
+    note = models.TextField(
+        blank=True, help_text="What the source notes for readers (e.g. 'not a product')."
+    )
+    population = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text="The part of the condition the link is about, e.g. 'early-onset forms'.",
+    )
+    not_confirmed = models.JSONField(
+        default=dict,
+        blank=True,
+        help_text="Facts the source marks unconfirmed: {fact: what was not confirmed}.",
+    )
+    citations = models.JSONField(
+        default=dict,
+        blank=True,
+        help_text="What the curated source says of each PMID: {pmid: {first_author, et_al, "
+        "journal, year, title}}; a fetched PubMed record takes precedence.",
+    )
     updated_at = models.DateTimeField(auto_now=True)
 
     history = HistoricalRecords(excluded_fields=["updated_at"])
+
+    objects = TherapyLinkQuerySet.as_manager()
 
     class Meta:
         constraints = [
@@ -114,3 +167,88 @@ class TherapyLink(Provenance):
 
     def __str__(self) -> str:
         return f"{self.therapy} → {self.condition_name}"
+
+    @cached_property
+    def regulatory(self) -> LinkStatus:
+        """Where the link stands today, from its events (prefetch them: with_regulatory_events)."""
+        return link_status(self.status, self.regulatory_events.all())
+
+    @property
+    def current_status(self) -> str:
+        return self.regulatory.status
+
+    @property
+    def mechanism_text(self) -> str:
+        return self.mechanism or self.therapy.mechanism
+
+    @property
+    def not_confirmed_notes(self) -> list[str]:
+        return [str(note) for note in (self.not_confirmed or {}).values()]
+
+    @property
+    def current_status_label(self) -> str:
+        status = self.regulatory.status
+        return ApprovalStatus(status).label if status in ApprovalStatus.values else status
+
+
+class Region(models.TextChoices):
+    US = "US", "United States"
+    EU = "EU", "European Union"
+    UK = "UK", "United Kingdom"
+    OTHER = "OTHER", "Other region"
+
+
+class RegulatoryEventKind(models.TextChoices):
+    APPROVED = "approved", "Approved"
+    APPROVED_ACCELERATED = "approved_accelerated", "Accelerated approval"
+    APPROVED_CONDITIONAL = "approved_conditional", "Conditional approval"
+    APPROVED_EXCEPTIONAL = "approved_exceptional", "Approved under exceptional circumstances"
+    RESTRICTED = "restricted", "Label narrowed"
+    BOXED_WARNING = "boxed_warning", "Boxed warning added"
+    EXPIRED = "expired", "Authorisation expired"
+    WITHDRAWN = "withdrawn", "Withdrawn"
+    REFUSED = "refused", "Refused"
+
+
+class DatePrecision(models.TextChoices):
+    YEAR = "year", "Year"
+    MONTH = "month", "Month"
+    DAY = "day", "Day"
+
+
+class RegulatoryEvent(Provenance):
+    """One dated regulatory decision on a therapy link in one region, with its source.
+
+    The current status of a link is derived from these in knowledge.regulatory, never stored.
+    """
+
+    link = models.ForeignKey(
+        TherapyLink, on_delete=models.CASCADE, related_name="regulatory_events"
+    )
+    region = models.CharField(max_length=8, choices=Region.choices)
+    kind = models.CharField(max_length=24, choices=RegulatoryEventKind.choices)
+    date = models.DateField(help_text="For a year or month only, the first day of it.")
+    date_precision = models.CharField(
+        max_length=5, choices=DatePrecision.choices, default=DatePrecision.DAY
+    )
+    summary = models.TextField(help_text="What changed, in plain words.")
+    urls = ArrayField(models.URLField(max_length=500), default=list, blank=True)
+    not_confirmed = models.TextField(blank=True, help_text="What the source did not confirm.")
+    updated_at = models.DateTimeField(auto_now=True)
+
+    history = HistoricalRecords(excluded_fields=["updated_at"])
+
+    class Meta:
+        ordering = ["date", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["link", "region", "kind", "date"], name="regulatory_event_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.link} {self.region} {self.kind} {self.date}"
+
+    @property
+    def date_text(self) -> str:
+        return date_text(self.date, self.date_precision)

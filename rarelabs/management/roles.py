@@ -20,6 +20,7 @@ EDITOR_PERMISSIONS: dict[str, tuple[str, ...]] = {
     "knowledge.conditionphenotype": ("view",),
     "knowledge.therapy": ("add", "change", "delete", "view"),
     "knowledge.therapylink": ("add", "change", "delete", "view"),
+    "knowledge.regulatoryevent": ("add", "change", "delete", "view"),  # label changes, withdrawals
     "knowledge.gene": ("view",),
     "knowledge.phenotype": ("view",),
     "knowledge.variant": ("view",),
@@ -35,6 +36,7 @@ HISTORY_MODELS = (
     "knowledge.condition",
     "knowledge.therapy",
     "knowledge.therapylink",
+    "knowledge.regulatoryevent",
 )
 
 

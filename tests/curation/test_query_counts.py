@@ -85,7 +85,7 @@ def test_therapy_link_pages(
     _get(
         editor_client,
         f"/admin/knowledge/therapylink/{link.pk}/change/",
-        CHANGE_MAX,
+        CHANGE_MAX + 2,  # the regulatory events inline, and the status derived from them
         django_assert_max_num_queries,
     )
 

@@ -81,3 +81,36 @@ def test_references_are_normalised_and_missing_ones_fetched(
     assert "fetch references not stored yet: PMID 31722395, NCT02193074" in page
     assert "PMID 29091570" not in page
     assert len([c for c in callbacks if "task_enqueue" in c.__qualname__]) == 1
+
+
+def test_an_editor_records_a_withdrawal_and_every_page_follows_with_history(
+    editor_client: Client,
+) -> None:
+    """A dated withdrawal added in the admin ends the approval on the public pages at once."""
+    from knowledge.models import RegulatoryEvent
+    from tests.factories.knowledge import TherapyLinkFactory
+
+    link = TherapyLinkFactory(status="fda_approved", approval_year_fda=2022)
+    RegulatoryEvent.objects.create(
+        link=link, region="US", kind="approved", date="2022-01-01", date_precision="year",
+        summary="Approved.", urls=["https://www.fda.gov/x"], source="test",
+        retrieved_on="2026-12-03",
+    )  # fmt: skip
+    change = editor_client.get(f"/admin/knowledge/therapylink/{link.pk}/change/")
+    assert change.status_code == 200
+    assert "Regulatory events" in change.content.decode()
+    assert TherapyLink.objects.approved_now().filter(pk=link.pk).exists()
+    added = editor_client.post("/admin/knowledge/regulatoryevent/add/", {
+        "link": link.pk, "region": "US", "kind": "withdrawn", "date": "2026-11-30",
+        "date_precision": "day", "summary": "Withdrawn by the company.",
+        "urls": "https://www.fda.gov/withdrawal", "not_confirmed": "",
+        "source": "RareLabs editors", "source_url": "", "retrieved_on": "2026-12-03",
+    })  # fmt: skip
+    assert added.status_code == 302, added.content.decode()[:2000]
+    assert not TherapyLink.objects.approved_now().filter(pk=link.pk).exists()
+    page = editor_client.get(link.therapy.get_absolute_url()).content.decode()
+    assert "US: withdrawn (30 November 2026)" in page
+    assert "Approval expired or withdrawn" in page
+    event = RegulatoryEvent.objects.get(link=link, kind="withdrawn")
+    assert event.history.count() == 1
+    assert event.history.first().history_user.username == "edna"

@@ -170,7 +170,7 @@ def test_unknown_modality_names_therapy(tmp_path: Path, document: dict[str, Any]
         ("variant_rules", {"kind": "exon_skip"}, "variant_rules.exon"),
         ("variant_rules", {"kind": "protein_variant", "any_of": ["Xyz12Ter"]}, "amino acid"),
         ("variant_rules", {"kind": "telepathy"}, "unknown kind"),
-        ("approval_year_fda", None, "required when status is fda_approved"),
+        ("approval_year_fda", None, "but the first US approval event is 2016"),
         ("approval_year_fda", "2016", "must be a year"),
         ("surprise", 1, "unknown field"),
     ],

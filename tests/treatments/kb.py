@@ -26,6 +26,7 @@ from knowledge.models import (
     Gene,
     Phenotype,
     PhenotypeSynonym,
+    RegulatoryEvent,
     Therapy,
     TherapyLink,
 )
@@ -184,8 +185,17 @@ def load_therapies(conditions: dict[str, Condition]) -> dict[str, Therapy]:
                 variant_scope=link.variant_scope or "", variant_rule=rule,
                 pmids=list(link.pmids), nct_ids=list(link.nct_ids), urls=list(link.urls),
                 approval_year_fda=link.approval_year_fda,
-                approval_year_ema=link.approval_year_ema,
+                approval_year_ema=link.approval_year_ema, population=link.population or "",
+                not_confirmed=dict(link.not_confirmed),
                 source="RareLabs therapy candidates", retrieved_on=RETRIEVED,
             )  # fmt: skip
             row.genes.set(Gene.objects.filter(symbol__in=link.genes))
+            RegulatoryEvent.objects.bulk_create(
+                RegulatoryEvent(
+                    link=row, region=e.region, kind=e.kind, date=e.date,
+                    date_precision=e.date_precision, summary=e.summary, urls=list(e.urls),
+                    source="RareLabs therapy candidates", retrieved_on=RETRIEVED,
+                )
+                for e in link.regulatory_events
+            )  # fmt: skip
     return therapies
