@@ -1,6 +1,6 @@
 """The automated check of issue 13: every curated therapy link, walked page by page.
 
-For each link of knowledge/data/therapy_candidates.json the therapy page must state what the
+For each link of kbimport/data/therapy_candidates.json the therapy page must state what the
 file states (status per region with its date, population, who it is for) and each condition
 page must count it as approved only while an approval is in force. The expected status is worked
 out here, independently of knowledge.regulatory, from the file's events.
