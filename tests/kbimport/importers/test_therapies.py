@@ -44,12 +44,13 @@ def test_sma_dmd_cf_and_fabry_links_reach_stored_conditions() -> None:
     for link in dmd:
         assert link.variant_rule == {"kind": "exon_skip", "gene": "DMD", "exon": 51}
         assert set(link.genes.values_list("symbol", flat=True)) == {"DMD"}
-    cf = _link("ivacaftor")
-    assert cf.condition.primary_id == "ORPHA:586"
-    assert "G551D" in cf.variant_rule["any_of"]
-    fabry = _link("migalastat")
-    assert fabry.variant_rule["kind"] == "amenable_list"
-    assert "fabry" in fabry.condition.name.lower()
+    cf = TherapyLink.objects.filter(therapy__name="ivacaftor").select_related("condition")
+    # Orphanet maps ORPHA:586 exactly to OMIM:219700: both pages list it (issue 13).
+    assert {link.condition.primary_id for link in cf} == {"ORPHA:586", "OMIM:219700"}
+    assert all("G551D" in link.variant_rule["any_of"] for link in cf)
+    for fabry in TherapyLink.objects.filter(therapy__name="migalastat"):
+        assert fabry.variant_rule["kind"] == "amenable_list"
+        assert "fabry" in fabry.condition.name.lower()
 
 
 def test_milasen_is_individualized_with_references() -> None:
@@ -73,10 +74,12 @@ def test_therapy_rerun_changes_nothing() -> None:
 
 @pytest.mark.parametrize("therapy", SMA_THERAPIES)
 def test_a_link_naming_three_sma_types_reaches_each_of_them(therapy: str) -> None:
-    """The fact sheet names OMIM 253300, 253550 and 253400: every one of them gets the link."""
+    """The fact sheet names OMIM 253300, 253550 and 253400: every one of them gets the link, and
+    so does their Orphanet group ORPHA:70 (added by the curated file, sourced to its packet)."""
     links = TherapyLink.objects.filter(therapy__name=therapy).prefetch_related("genes")
-    assert {link.condition_id for link in links} == _sma_condition_ids()
-    assert len(links) == 3
+    group = ConditionIndex().find("ORPHA:70")
+    assert {link.condition_id for link in links} == _sma_condition_ids() | {group}
+    assert len(links) == 4
     for link in links:
         assert link.condition_name == "5q spinal muscular atrophy"
         assert link.status == "fda_approved"
@@ -111,6 +114,6 @@ def test_a_link_naming_fewer_conditions_drops_the_others_and_counts_it(tmp_path:
     after = list(TherapyLink.objects.filter(therapy__name="nusinersen"))
     assert [link.condition_id for link in after] == [kept]
     assert after[0].pk in before  # the row for the kept condition is the same row
-    assert tally.updated["TherapyLink removed"] == 2
+    assert tally.updated["TherapyLink removed"] == 3  # two other types and the group
     assert tally.created["TherapyLink"] == 0
     assert import_therapies(path=edited).totals[:2] == (0, 0)
