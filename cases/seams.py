@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from cases.facts import CaseFacts
 from knowledge.models import TherapyLink
 from treatments.describe.selectors import signs_for_text
+from treatments.eligibility import PatientFacts, eligibility_check
 from treatments.query import TreatmentQuery, TreatmentResults
-from treatments.ranking import rule_verdict
 from treatments.resolve import ResolvedVariant, variant_resolve
 from treatments.selectors import treatment_list_ranked
 
@@ -105,7 +105,9 @@ def _link_fit(link: TherapyLink, variant: ResolvedVariant | None) -> TherapyFit:
             ("It is only for some gene changes, and no gene change was given.",),
             link.variant_scope,
         )
-    verdict = rule_verdict(link.variant_rule, variant, link.variant_scope)
-    state = {"match": MATCHES, "mismatch": DOES_NOT_MATCH}.get(verdict.state, CANNOT_TELL)
-    reason = verdict.reason or "Ask your doctor if the gene change fits."
-    return TherapyFit(state, (reason,), link.variant_scope)
+    # Issue 13: the one eligibility check decides (links here have their genes prefetched or not).
+    result = eligibility_check(
+        link=link, facts=PatientFacts(gene=variant.gene_symbol, variants=(variant,))
+    )
+    reasons = tuple(result.reasons) or ("Ask your doctor if the gene change fits.",)
+    return TherapyFit(str(result.verdict), reasons, result.requirement)
