@@ -145,7 +145,7 @@ def test_partial_facts_read_not_confirmed_in_both_views(client) -> None:
 def test_mld_page_keeps_the_early_onset_population(client) -> None:
     text = page_text(client, condition_url("ORPHA:512"))
     assert "There is an approved medicine for it" not in text
-    assert "approved medicine for some people with it (early-onset forms only" in text
+    assert "approved medicine for some people with it" in text
     assert "Only for part of the condition: early-onset forms only" in text
 
 
