@@ -98,6 +98,9 @@ class RateLimiter:
             self._next_slot = max(now, self._next_slot) + self.interval
         if wait:
             time.sleep(wait)
+            # A late wake-up must not shorten the gap to the next caller's request.
+            with self._lock:
+                self._next_slot = max(self._next_slot, time.monotonic() + self.interval)
         return wait
 
 
