@@ -61,11 +61,17 @@ def test_healthz_keeps_details_for_staff(settings) -> None:
     assert "unreachable" in detailed["checks"]["search"]["detail"]
 
 
+def _deploy_environ() -> dict[str, str]:
+    # The browser tests' session fixture sets DJANGO_ALLOW_ASYNC_UNSAFE for Playwright; a deployment
+    # never has it, and check --deploy rightly refuses it.
+    return {k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"}
+
+
 def _production_check(env: dict[str, str]) -> subprocess.CompletedProcess[str]:
     return subprocess.run(  # noqa: S603 - our own interpreter and manage.py
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "ERROR"],
-        cwd=REPO, env={**os.environ, "RARELABS_ENV": "production", "ALLOWED_HOSTS": "rarelabs.org",
-                       **env},
+        cwd=REPO, env={**_deploy_environ(), "RARELABS_ENV": "production",
+                       "ALLOWED_HOSTS": "rarelabs.org", **env},
         capture_output=True, text=True, timeout=120, check=False,
     )  # fmt: skip
 
@@ -87,7 +93,7 @@ def test_production_accepts_a_random_key_and_exempts_healthz_from_the_redirect()
     )
     probe = subprocess.run(  # noqa: S603
         [sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, timeout=120,
-        env={**os.environ, "RARELABS_ENV": "production", "SECRET_KEY": key,
+        env={**_deploy_environ(), "RARELABS_ENV": "production", "SECRET_KEY": key,
              "ALLOWED_HOSTS": "testserver", "DJANGO_SETTINGS_MODULE": "rarelabs.settings"},
         check=False,
     )  # fmt: skip
