@@ -22,7 +22,8 @@ TIERS = (
     ("trials", "Treatments being tested in studies",
      "These are still being tested. You may get them by joining a study."),
     ("related", "Related by gene or by how they work",
-     "These are approved for something else, only tested in the lab, or an idea. "
+     "These are approved for something else, no longer approved, only tested in the lab, "
+     "or an idea. "
      "They are not proven for this condition."),
 )  # fmt: skip
 SUGGESTED_CONDITIONS = 5

@@ -161,6 +161,9 @@ def _protein(rule: dict[str, Any], facts: PatientFacts) -> _Check:
     return _Check(Verdict.DOES_NOT_MATCH, f"It is for {copies_word} of {listed}, not {entered}.")
 
 
+WHOLE_EXON_CHANGES = frozenset({"exon_deletion", "exon_duplication"})
+
+
 def _nonsense(facts: PatientFacts) -> _Check:
     if any("nonsense" in v.change_types for v in facts.variants):
         return _Check(Verdict.MATCHES, "It is for nonsense (early stop) variants, and this is "
@@ -168,6 +171,10 @@ def _nonsense(facts: PatientFacts) -> _Check:
     if all(_protein_known(v) for v in facts.variants):
         return _Check(Verdict.DOES_NOT_MATCH, "It is for nonsense (early stop) variants only; "
                       "the variant entered is not one.")  # fmt: skip
+    # A deletion or duplication of whole exons is known not to be a single early-stop change.
+    if facts.variants and all(v.change_types & WHOLE_EXON_CHANGES for v in facts.variants):
+        return _Check(Verdict.DOES_NOT_MATCH, "It is for nonsense (early stop) variants only; "
+                      "a deletion or duplication of whole exons is not one.")  # fmt: skip
     return _Check(Verdict.CANNOT_TELL, "It is for nonsense (early stop) variants; whether this "
                   "change makes an early stop is not known.", (MISSING_PROTEIN,))  # fmt: skip
 

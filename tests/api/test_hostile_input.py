@@ -29,6 +29,8 @@ def _json_error(response, status: int) -> dict:
 def test_a_huge_exon_range_is_refused_at_once(client: Client) -> None:
     """Was 10 s and a 5-million-element tuple; a larger range needed gigabytes."""
     GeneFactory(symbol="DMD", hgnc_id="HGNC:2928")
+    # The first request of a process loads URLs and views; time only the hostile one.
+    client.get("/api/v1/treatments/", {"gene": "DMD", "variant": "deletion of exons 48-50"})
     started = time.monotonic()
     response = client.get("/api/v1/treatments/",
                           {"gene": "DMD", "variant": "deletion of exons 48-5000000"})  # fmt: skip
