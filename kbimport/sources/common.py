@@ -277,3 +277,13 @@ def split_values(value: str | None, sep: str = "|") -> tuple[str, ...]:
     if not value:
         return ()
     return tuple(part.strip() for part in value.split(sep) if part.strip())
+
+
+def header_value(path: Path | str, prefix: str) -> str | None:
+    """The value after ``prefix:`` in a file's leading '#' header lines, or None."""
+    for item in iter_lines(path):
+        if isinstance(item, SourceRowError) or not item.text.startswith("#"):
+            return None
+        if item.text.startswith(prefix):
+            return item.text[len(prefix) :].partition(":")[2].strip()
+    return None

@@ -10,6 +10,7 @@ from kbimport.sources.common import (
     BadField,
     ProgressCallback,
     SourceRowError,
+    header_value,
     iter_lines,
     parse_int,
     split_row,
@@ -33,12 +34,7 @@ class Mim2GeneRecord:
 
 def mim2gene_generated(path: Path | str) -> str | None:
     """The date in the '# Generated: YYYY-MM-DD' header line."""
-    for item in iter_lines(path):
-        if isinstance(item, SourceRowError) or not item.text.startswith("#"):
-            return None
-        if item.text.startswith("# Generated:"):
-            return item.text.partition(":")[2].strip()
-    return None
+    return header_value(path, "# Generated")
 
 
 def _record(fields: list[str]) -> Mim2GeneRecord:

@@ -12,6 +12,7 @@ from kbimport.sources.common import (
     BadField,
     ProgressCallback,
     SourceRowError,
+    header_value,
     iter_lines,
     parse_int,
     split_row,
@@ -104,12 +105,7 @@ class GeneDiseaseRecord:
 
 def hpoa_version(path: Path | str) -> str | None:
     """The ``#version:`` stated in the phenotype.hpoa header, e.g. '2025-01-16'."""
-    for item in iter_lines(path):
-        if isinstance(item, SourceRowError) or not item.text.startswith("#"):
-            return None
-        if item.text.startswith("#version:"):
-            return item.text.partition(":")[2].strip()
-    return None
+    return header_value(path, "#version")
 
 
 def frequency_fraction(raw: str | None) -> float | None:
