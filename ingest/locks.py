@@ -8,6 +8,7 @@ The lock expires on its own if a worker dies, and is extended after every commit
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import cache
@@ -77,20 +78,37 @@ def refresh_lock(scope: str) -> Iterator[RefreshLock | None]:
             logger.warning("lock %s had expired before release", key)
 
 
-@contextmanager
-def session_lock(name: str) -> Iterator[bool]:
-    """A PostgreSQL advisory lock held by this process's connection; yields False if taken.
+# How long a start waits for a killed holder's lock to be let go (see session_lock).
+SESSION_LOCK_WAIT_SECONDS = 15.0
 
-    Unlike the Redis lock it cannot outlive its holder: a killed process's connection closes
-    and PostgreSQL releases the lock at once, so the next run starts (and can tell that runs
-    still marked "running" belong to nobody).
-    """
-    key = f"rarelabs:{name}"
+
+def _try_advisory_lock(key: str) -> bool:
     with connection.cursor() as cursor:
         cursor.execute("SELECT pg_try_advisory_lock(hashtextextended(%s, 0))", [key])
-        acquired = bool(cursor.fetchone()[0])
+        return bool(cursor.fetchone()[0])
+
+
+@contextmanager
+def session_lock(name: str, *, wait_seconds: float = SESSION_LOCK_WAIT_SECONDS) -> Iterator[bool]:
+    """A PostgreSQL advisory lock held by this process's connection; yields False if taken.
+
+    Unlike the Redis lock it cannot outlive its holder. A killed process's server backend lets
+    the lock go once it notices the client is gone; while it runs a long statement it only
+    notices through client_connection_check_interval, which the holder sets on its own session.
+    So a start polls for up to ``wait_seconds`` before it gives up on a lock held by others.
+    """
+    key = f"rarelabs:{name}"
+    deadline = time.monotonic() + wait_seconds
+    acquired = _try_advisory_lock(key)
+    while not acquired and time.monotonic() < deadline:
+        time.sleep(0.25)
+        acquired = _try_advisory_lock(key)
     if not acquired:
         logger.info("skipped %s: another process holds it", name)
+    else:
+        with connection.cursor() as cursor:
+            # A killed holder's backend then stops its statement (and lets go) within a second.
+            cursor.execute("SET client_connection_check_interval = '1s'")
     try:
         yield acquired
     finally:

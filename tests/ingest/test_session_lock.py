@@ -1,0 +1,76 @@
+"""The load's advisory lock: a second start waits for it, and a killed holder lets it go."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+
+import psycopg
+import pytest
+from django.db import connection
+
+from ingest.locks import session_lock
+from tests._shared import REPO
+
+# Holds the lock through Django's own session_lock, then sits in a long statement.
+HOLDER = (
+    "from django.db import connection\n"
+    "from ingest.locks import session_lock\n"
+    "with session_lock('lock-test', wait_seconds=10) as held:\n"
+    "    assert held\n"
+    "    print('held', flush=True)\n"
+    "    connection.cursor().execute('SELECT pg_sleep(600)')\n"
+)
+
+
+def _start_holder() -> subprocess.Popen[str]:
+    env = {**os.environ, "RARELABS_DB_NAME": connection.settings_dict["NAME"],
+           "DJANGO_SETTINGS_MODULE": "rarelabs.settings"}  # fmt: skip
+    holder = subprocess.Popen([sys.executable, "manage.py", "shell", "-c", HOLDER], cwd=REPO,  # noqa: S603
+                              env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                              text=True)  # fmt: skip
+    assert holder.stdout is not None
+    for line in holder.stdout:  # `shell` may print its auto-imports first
+        if line.strip() == "held":
+            return holder
+    raise AssertionError("the holder process ended without taking the lock")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_lock_held_by_a_live_process_is_not_taken() -> None:
+    holder = _start_holder()
+    try:
+        started = time.monotonic()
+        with session_lock("lock-test", wait_seconds=1.0) as acquired:
+            assert acquired is False
+        assert time.monotonic() - started >= 1.0  # it waited before giving up
+    finally:
+        holder.kill()
+        holder.wait()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_holder_killed_mid_statement_lets_the_lock_go_within_seconds() -> None:
+    holder = _start_holder()
+    holder.send_signal(signal.SIGKILL)  # killed while its backend runs pg_sleep(600)
+    holder.wait()
+    started = time.monotonic()
+    with session_lock("lock-test", wait_seconds=20.0) as acquired:
+        assert acquired is True
+    assert time.monotonic() - started < 10.0
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_lock_is_free_again_after_the_block() -> None:
+    with session_lock("lock-test", wait_seconds=0) as acquired:
+        assert acquired is True
+    params = connection.get_connection_params()
+    with psycopg.connect(**params, autocommit=True) as other:
+        row = other.execute(
+            "SELECT pg_try_advisory_lock(hashtextextended('rarelabs:lock-test', 0))"
+        ).fetchone()
+        assert row is not None
+        assert row[0] is True
