@@ -18,7 +18,7 @@ from collections.abc import Callable
 from typing import Any
 
 from django.core.cache import cache
-from django.db import connection
+from django.db import connection, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpRequest, HttpResponse
 
@@ -53,9 +53,16 @@ def page_cache_invalidate() -> None:
         cache.set(key, 2, timeout=None)
 
 
+def page_cache_invalidate_on_commit() -> None:
+    """Bump now and again when the current transaction commits: a page rendered from the old
+    rows between the save and the commit would otherwise be cached under the new generation."""
+    page_cache_invalidate()
+    transaction.on_commit(page_cache_invalidate, robust=True)
+
+
 def _on_change(sender: type, **kwargs: Any) -> None:
     if sender._meta.app_label in WATCHED_APPS:
-        page_cache_invalidate()
+        page_cache_invalidate_on_commit()
 
 
 def register() -> None:
@@ -73,17 +80,22 @@ def _cacheable(request: HttpRequest) -> bool:
 
 def _page_key(request: HttpRequest, params: tuple[str, ...]) -> str:
     # Only the parameters the view reads make a page different: `?x=1`, `?x=2`, ... share one
-    # entry instead of each adding one (which grew Redis without bound).
-    parts = [request.path] + [f"{name}={request.GET.get(name, '')[:100]}" for name in params]
+    # entry instead of each adding one (which grew Redis without bound). Every value of a
+    # repeated parameter counts, whole (the digest bounds the key), so two searches differing
+    # in a facet or after the 100th character never share a page.
+    parts = [request.path] + [f"{name}={request.GET.getlist(name)!r}" for name in params]
     digest = hashlib.sha256("\n".join(parts).encode()).hexdigest()[:32]
     return f"{_namespace()}:{page_cache_generation()}:{digest}"
 
 
 def cache_page_for_anonymous(
-    view: Callable[..., HttpResponse] | None = None, *, params: tuple[str, ...] = ()
+    view: Callable[..., HttpResponse] | None = None,
+    *,
+    params: tuple[str, ...] | Callable[[], tuple[str, ...]] = (),
 ) -> Any:
     """Serve a view's 200 responses from Redis for anonymous GETs, keyed by generation, path
-    and the query parameters the view reads (`params`); use bare or as `(params=(...))`."""
+    and the query parameters the view reads (`params`, or a callable returning them when the
+    names are only known once the apps are loaded); use bare or as `(params=(...))`."""
     if view is None:
         return functools.partial(cache_page_for_anonymous, params=params)
 
@@ -91,7 +103,7 @@ def cache_page_for_anonymous(
     def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         if not _cacheable(request):
             return view(request, *args, **kwargs)
-        key = _page_key(request, params)
+        key = _page_key(request, params() if callable(params) else params)
         hit = cache.get(key)
         if hit is not None:
             content, content_type = hit

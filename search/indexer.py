@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 from django.db import connection, transaction
 
+from rarelabs.pagecache import page_cache_invalidate_on_commit
 from search import lexicon
 from search.backends.base import SearchBackend, active_backends
 from search.documents import IndexedDoc, doc_types, document_for, registry
@@ -71,6 +72,7 @@ def index_objects(doc_type: str, ids: Iterable[int]) -> int:
         if gone:
             _call(backend, "delete", lambda b=backend: b.delete(doc_type, gone))
     _add_terms(lexicon_counts(docs))
+    page_cache_invalidate_on_commit()  # cached search pages show the old index otherwise
     return len(docs)
 
 
@@ -79,6 +81,7 @@ def delete_objects(doc_type: str, ids: Iterable[int]) -> None:
     gone = sorted({int(i) for i in ids})
     for backend in active_backends():
         _call(backend, "delete", lambda b=backend: b.delete(doc_type, gone))
+    page_cache_invalidate_on_commit()
 
 
 @dataclass
@@ -119,6 +122,7 @@ def rebuild(
             logger.exception("search: rebuild on %s failed", backend.name)
             result.errors[backend.name] = str(exc)
         result.seconds[backend.name] = round(time.perf_counter() - started, 2)
+    page_cache_invalidate_on_commit()
     return result
 
 

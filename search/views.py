@@ -12,6 +12,7 @@ from django.views.decorators.http import require_safe
 
 from search.documents import facet_fields, facet_value_label, registry
 from search.query import run_search
+from rarelabs.pagecache import cache_page_for_anonymous
 from search.request import InvalidQuery, SearchRequest, SearchResponse
 
 PAGE_SIZE = 20
@@ -124,7 +125,13 @@ def _sign_chips(applied: list[tuple[str, str]], response: SearchResponse) -> lis
     return chips
 
 
+def _page_params() -> tuple[str, ...]:
+    # Everything search_page reads; facet names come from the registry, known once apps load.
+    return ("q", "type", "page", "drop", "add", *facet_fields())
+
+
 @require_safe
+@cache_page_for_anonymous(params=_page_params)
 def search_page(request: HttpRequest) -> HttpResponse:
     """Results for ?q=, with type and facet filters; a friendly message on bad input."""
     query = request.GET.get("q", "")

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, JsonResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, JsonResponse, QueryDict
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
+from rarelabs.pagecache import cache_page_for_anonymous
 from treatments.autocomplete import condition_list_autocomplete, phenotype_list_autocomplete
 from treatments.exports import (
     references_to_bibtex,
@@ -48,29 +49,37 @@ def _run(form: TreatmentSearchForm) -> TreatmentResults | None:
         return None
 
 
+# The page reads only these parameters, so the page cache keys on them and nothing else.
+VIEW_PARAMS = ("print", "view")
+PAGE_PARAMS = (*TreatmentSearchForm.base_fields, *VIEW_PARAMS)
+
+
+def _form_data(request: HttpRequest) -> QueryDict:
+    data = QueryDict(mutable=True)
+    for name in TreatmentSearchForm.base_fields:
+        if name in request.GET:
+            data.setlist(name, request.GET.getlist(name))
+    return data
+
+
 @require_safe
+@cache_page_for_anonymous(params=PAGE_PARAMS)
 def treatment_search(request: HttpRequest) -> HttpResponse:
     """The search form; with inputs, the ranked and explained therapies below it."""
-    form = TreatmentSearchForm(request.GET or None)
-    results = _run(form) if request.GET else None
+    data = _form_data(request)
+    form = TreatmentSearchForm(data or None)
+    results = _run(form) if data else None
     family = request.GET.get("view") == "family"
     context = {
         "form": form,
         "results": results,
         "print_view": request.GET.get("print") == "1",
         "family_status": FAMILY_STATUS,
-        "query_string": _permalink_query(request),
+        "query_string": data.urlencode(),
     }
     template = "treatments/treatment_family.html" if family else "treatments/treatment_search.html"
     status = 400 if form.is_bound and form.errors else 200
     return render(request, template, context, status=status)
-
-
-def _permalink_query(request: HttpRequest) -> str:
-    params = request.GET.copy()
-    for key in ("print", "view", "page"):
-        params.pop(key, None)
-    return params.urlencode()
 
 
 @require_safe
