@@ -10,9 +10,9 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_safe
 
+from rarelabs.pagecache import cache_page_for_anonymous
 from search.documents import facet_fields, facet_value_label, registry
 from search.query import run_search
-from rarelabs.pagecache import cache_page_for_anonymous
 from search.request import InvalidQuery, SearchRequest, SearchResponse
 
 PAGE_SIZE = 20
