@@ -55,9 +55,12 @@ MAX_RATE, MAX_SECONDS = 400, 60
 GOAL_P95_MS = 100.0
 
 
-def urls(count: int) -> list[tuple[str, str]]:
-    """`count` (kind, path) pairs in the MIX proportions, from the real rows."""
-    rng = random.Random(20261203)
+def urls(count: int, zipf: float = 0.0, seed: int = 20261203) -> list[tuple[str, str]]:
+    """`count` (kind, path) pairs in the MIX proportions, from the real rows. zipf=0: walk every
+    row in turn (each page cold until the walk wraps); zipf=s>0: draw rows with weight 1/rank^s
+    in the shuffled order, an assumed popularity (real visits are heavy-tailed, but no access log
+    exists here to fit s on)."""
+    rng = random.Random(seed)
     conditions = list(Condition.objects.values_list("name", "slug"))
     genes = sorted({g.symbol for t in Therapy.objects.prefetch_related("links__genes")
                     for link in t.links.all() for g in link.genes.all()})  # fmt: skip
@@ -72,9 +75,13 @@ def urls(count: int) -> list[tuple[str, str]]:
     }
     kinds = [k for k, share in MIX for _ in range(round(share * 100))]
     picked, cursor = [], dict.fromkeys(paths, 0)
+    weights = {k: [1 / (rank + 1) ** zipf for rank in range(len(v))] for k, v in paths.items()}
     for _ in range(count):
         kind = rng.choice(kinds)
-        picked.append((kind, paths[kind][cursor[kind] % len(paths[kind])]))
+        if zipf:
+            picked.append((kind, rng.choices(paths[kind], weights[kind])[0]))
+        else:
+            picked.append((kind, paths[kind][cursor[kind] % len(paths[kind])]))
         cursor[kind] += 1
     return picked
 
@@ -149,12 +156,13 @@ def run_load(port: int, plan: list[tuple[str, str]], rate: float, threads: int) 
                 response = conn.getresponse()
                 response.read()
                 status = response.status
+                hit = response.getheader("X-Page-Cache") == "hit"
             except (OSError, http.client.HTTPException):
-                status = 0
+                status, hit = 0, False
                 conn.close()
                 conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
             with lock:
-                results.append((kind, status, (time.monotonic() - due) * 1000))
+                results.append((kind, status, (time.monotonic() - due) * 1000, hit))
 
     pool = [threading.Thread(target=worker, daemon=True) for _ in range(threads)]
     for thread in pool:
@@ -166,7 +174,8 @@ def run_load(port: int, plan: list[tuple[str, str]], rate: float, threads: int) 
 
 def summarize(results: list[tuple], seconds: float) -> dict:
     out = {"requests": len(results), "achieved_rps": round(len(results) / seconds, 1),
-           "errors": sum(1 for r in results if r[1] != 200)}  # fmt: skip
+           "errors": sum(1 for r in results if r[1] != 200),
+           "page_cache_hits": round(sum(r[3] for r in results) / max(1, len(results)), 3)}  # fmt: skip
     for kind, _ in MIX:
         lat = [r[2] for r in results if r[0] == kind]
         out[kind] = {"n": len(lat), "p50_ms": round(_pct(lat, 50), 1),
@@ -182,11 +191,14 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=3)
     parser.add_argument("--clients", type=int, default=64, help="client threads (connections)")
     parser.add_argument("--profile", action="store_true")
+    parser.add_argument("--zipf", type=float, default=0.0,
+                        help="0: every page in turn (cold); s in (0, 2]: popularity 1/rank^s")  # fmt: skip
     args = parser.parse_args()
     rate, seconds = min(args.rate, MAX_RATE), min(args.seconds, MAX_SECONDS)
-    plan = urls(int(rate * seconds))
+    zipf = min(max(args.zipf, 0.0), 2.0)
+    plan = urls(int(rate * seconds), zipf)
     report: dict = {"rate": rate, "seconds": seconds, "workers": args.workers,
-                    "mix": dict(MIX), "cpus": os.cpu_count(),
+                    "mix": dict(MIX), "zipf": zipf, "cpus": os.cpu_count(),
                     "load_average_before": os.getloadavg()[0]}  # fmt: skip
     if args.profile:
         report["profile"] = profile(plan)
@@ -194,7 +206,8 @@ def main() -> None:
     connection.close()
     server, port = start_server(args.workers)
     try:
-        run_load(port, urls(200), 50, 8)  # warm-up (workers forked, first queries planned)
+        # Warm-up (workers forked, first queries planned) on other pages than the timed plan.
+        run_load(port, urls(200, 0.0, seed=1), 50, 8)
         started = time.monotonic()
         results = run_load(port, plan, rate, args.clients)
         report["load"] = summarize(results, time.monotonic() - started)
