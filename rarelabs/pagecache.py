@@ -14,6 +14,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import logging
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -21,12 +22,17 @@ from django.core.cache import cache
 from django.db import connection, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpRequest, HttpResponse
+from django.middleware.csrf import get_token
 
 logger = logging.getLogger(__name__)
 
 WATCHED_APPS = frozenset({"knowledge", "trials", "literature", "content"})
 PAGE_TIMEOUT_SECONDS = 600
 _DISPATCH_UID = "rarelabs.pagecache.page_cache_invalidate"
+# A cached page must not hand one visitor's CSRF token to the next: the token in a stored form is
+# swapped for a placeholder, and every hit fills in the reader's own (which also sets their cookie).
+_CSRF_INPUT = re.compile(rb'(name="csrfmiddlewaretoken" value=")[^"]*(")')
+_CSRF_PLACEHOLDER = b"__rarelabs_csrf_token__"
 
 
 def _namespace() -> str:
@@ -107,14 +113,18 @@ def cache_page_for_anonymous(
         hit = cache.get(key)
         if hit is not None:
             content, content_type = hit
+            if _CSRF_PLACEHOLDER in content:
+                content = content.replace(_CSRF_PLACEHOLDER, get_token(request).encode())
             response = HttpResponse(content, content_type=content_type)
             response["X-Page-Cache"] = "hit"
             return response
         response = view(request, *args, **kwargs)
-        if response.status_code == 200 and not response.streaming:
+        # A page that sets a cookie of its own belongs to its reader: never shared.
+        if response.status_code == 200 and not response.streaming and not response.cookies:
             if hasattr(response, "render") and not response.is_rendered:
                 response.render()
-            cache.set(key, (response.content, response["Content-Type"]), PAGE_TIMEOUT_SECONDS)
+            stored = _CSRF_INPUT.sub(rb"\1" + _CSRF_PLACEHOLDER + rb"\2", response.content)
+            cache.set(key, (stored, response["Content-Type"]), PAGE_TIMEOUT_SECONDS)
             response["X-Page-Cache"] = "miss"
         return response
 

@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import re
+
 from django.test import Client
 
 from knowledge.models import Therapy
+
+
+def _without_token(html: bytes) -> bytes:
+    return re.sub(rb'name="csrfmiddlewaretoken" value="[^"]+"', b"", html)
 
 
 def test_a_repeated_search_is_served_without_queries(
@@ -17,7 +23,8 @@ def test_a_repeated_search_is_served_without_queries(
     with django_assert_num_queries(0):
         again = client.get("/treatments", {"gene": "SMN1"})
     assert again["X-Page-Cache"] == "hit"
-    assert again.content == first.content
+    # The same page, apart from each reader's own CSRF token in the case-report form.
+    assert _without_token(again.content) == _without_token(first.content)
     assert "nusinersen" in again.content.decode()
 
 
@@ -54,3 +61,21 @@ def test_signed_in_users_and_bad_input_are_never_cached(client: Client, admin_cl
         response = client.get("/treatments", {"limit": "0", "gene": "SMN1"})
         assert response.status_code == 400
         assert "X-Page-Cache" not in response
+
+
+def test_a_cached_results_page_carries_each_readers_own_csrf_token(kb: dict) -> None:
+    """Was: the cached page held the first reader's token, so a second family's "Make a case
+    report" post from it failed the CSRF check (403)."""
+    first = Client(enforce_csrf_checks=True)
+    assert first.get("/treatments", {"gene": "SMN1"})["X-Page-Cache"] == "miss"
+    second = Client(enforce_csrf_checks=True)
+    page = second.get("/treatments", {"gene": "SMN1"})
+    assert page["X-Page-Cache"] == "hit"
+    html = page.content.decode()
+    assert "__rarelabs_csrf_token__" not in html
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html)
+    assert token is not None
+    posted = second.post("/your-case/report", {"csrfmiddlewaretoken": token.group(1),
+                                               "gene": "SMN1"})  # fmt: skip
+    assert posted.status_code != 403
+    assert posted.status_code == 200
