@@ -30,6 +30,8 @@ EXPANDED_KEY_WEIGHT = 0.5  # a key reached through a synonym or correction count
 PART_KEY_WEIGHT = 0.3  # a phrase inside a sentence ("seizures" in "my child has seizures")
 PART_MIN_WORDS = 4
 SENTENCE_WORDS = 3
+# Fewer all-word matches than this, for a sentence or a long name, widens to any word.
+FEW_HITS = 5
 MAX_PART_KEYS = 12
 MIN_PART_LETTERS = 4
 EXACT_SCALE = 10.0  # exact boosts (20-100) times this dwarf any text score (0-100)
@@ -72,7 +74,10 @@ class QueryAnalysis:
             return False
         typed = words(self.raw)
         sentence = len(typed) >= SENTENCE_WORDS and any(w in STOPWORDS for w in typed)
-        return total < (SENTENCE_WORDS if sentence else 1)
+        # A long name typed with one word the index lacks ("5q spinal muscular atrophy",
+        # "PIK3CA-related overgrowth spectrum") matches only stray documents on every word.
+        long_name = len(typed) >= SENTENCE_WORDS
+        return total < (FEW_HITS if sentence or long_name else 1)
 
     @property
     def all_term_lists(self) -> tuple[tuple[str, ...], ...]:

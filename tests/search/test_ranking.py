@@ -68,6 +68,22 @@ def test_an_exact_name_of_three_words_is_not_widened_to_any_word() -> None:
 
 @pytest.mark.django_db
 @pytest.mark.usefixtures("postgres")
+def test_a_long_name_with_one_word_the_index_lacks_still_finds_the_condition() -> None:
+    """Was: "5q spinal muscular atrophy" (the fact sheet's own name) matched every word only in
+    a symptom's definition, so the SMA page never showed; likewise "... overgrowth spectrum"."""
+    PhenotypeFactory(hpo_id="HP:0007269", name="Spinal muscular atrophy",
+                     definition="Muscle weakness from loss of motor neurons; see 5q13 deletions.")  # fmt: skip
+    ConditionFactory(primary_id="ORPHA:70", name="Proximal spinal muscular atrophy")
+    ConditionFactory(primary_id="ORPHA:2968", name="PIK3CA-related overgrowth syndrome")
+    GeneFactory(symbol="PIK3CA", name="phosphatidylinositol-4,5-bisphosphate 3-kinase catalytic "
+                "subunit alpha; PIK3CA-related overgrowth spectrum")  # fmt: skip
+    rebuild(progress=False)
+    assert "ORPHA:70" in _ids("5q spinal muscular atrophy", size=3)
+    assert "ORPHA:2968" in _ids("PIK3CA-related overgrowth spectrum", size=3)
+
+
+@pytest.mark.django_db
+@pytest.mark.usefixtures("postgres")
 def test_a_sentence_finds_the_symptom_it_names() -> None:
     seizure = PhenotypeFactory(hpo_id="HP:0001250", name="Seizure")
     seizure.synonyms.create(text="Seizures", is_layperson=False)
