@@ -39,7 +39,12 @@ def phenotype_information_content_update() -> WriteOutcome:
         parents=Phenotype.parents.through._meta.db_table,
         annotation=ConditionPhenotype._meta.db_table,
     )
+    tables = (Phenotype._meta.db_table, Phenotype.parents.through._meta.db_table,
+              ConditionPhenotype._meta.db_table)  # fmt: skip
     with transaction.atomic(), connection.cursor() as cursor:
+        # Rows just loaded in this transaction have no statistics yet (autovacuum cannot see
+        # them): without fresh ones PostgreSQL 15 nests loops over the closure and runs for hours.
+        cursor.execute(f"ANALYZE {', '.join(tables)}")
         cursor.execute(sql)
         updated = len(cursor.fetchall())
     return WriteOutcome(updated=updated, unchanged=Phenotype.objects.count() - updated)
