@@ -6,7 +6,7 @@ import logging
 import os
 
 from celery import Celery
-from celery.signals import worker_ready
+from celery.signals import beat_init, celeryd_init, worker_ready
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "rarelabs.settings")
 
@@ -23,6 +23,18 @@ def _install_beat_schedule(sender: Celery, **kwargs: object) -> None:
     from rarelabs.schedule import beat_schedule
 
     sender.conf.beat_schedule = beat_schedule()
+
+
+@celeryd_init.connect
+@beat_init.connect
+def _start_services(**kwargs: object) -> None:
+    """`celery worker` and `celery beat` are entry points: start the embedded servers first.
+
+    Not at import: every Django process imports this module (rarelabs/__init__.py).
+    """
+    from rarelabs.startup import preflight
+
+    preflight()
 
 
 @worker_ready.connect

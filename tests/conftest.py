@@ -20,6 +20,10 @@ TEST_QUEUE = f"test-{uuid.uuid4().hex[:10]}"
 
 
 def pytest_configure(config: pytest.Config) -> None:
+    # pytest is an entry point like manage.py: settings only describe the embedded servers.
+    from rarelabs.startup import start_services
+
+    start_services()
     settings.CELERY_TASK_DEFAULT_QUEUE = TEST_QUEUE
     # Tests render templates without running collectstatic first.
     settings.STORAGES = {

@@ -12,7 +12,11 @@ from treatments.describe.selectors import description_read
 @register_describer
 def describe_signs(query: str, dropped: tuple[str, ...], added: str) -> Described | None:
     """The conditions that can cause the signs a description names."""
-    if not getattr(settings, "DESCRIBE_SIGNS", True):
+    if not settings.DESCRIBE_SIGNS:
         return None
-    everyday = getattr(settings, "DESCRIBE_EVERYDAY_PHRASES", True)
-    return description_read(query=query, dropped=dropped, added=added, include_everyday=everyday)
+    return description_read(
+        query=query,
+        dropped=dropped,
+        added=added,
+        include_everyday=settings.DESCRIBE_EVERYDAY_PHRASES,
+    )
