@@ -35,6 +35,9 @@ def _admin(sql: str) -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "rarelabs.settings")
     import django
 
+    from rarelabs.startup import preflight
+
+    preflight()  # a script is an entry point: settings only describe the embedded servers
     django.setup()
     from django.db import connection
 

@@ -133,6 +133,9 @@ def main() -> None:
     os.environ.setdefault("RARELABS_PLAIN_STATIC", "true")  # no collectstatic manifest needed
     import django
 
+    from rarelabs.startup import preflight
+
+    preflight()  # a script is an entry point: settings only describe the embedded servers
     django.setup()
     from django.conf import settings
 

@@ -42,6 +42,9 @@ def main() -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "rarelabs.settings")
     import django
 
+    from rarelabs.startup import preflight
+
+    preflight()  # a script is an entry point: settings only describe the embedded servers
     django.setup()
     import numpy as np
 

@@ -72,6 +72,9 @@ def scratch_database() -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "rarelabs.settings")
     from django.conf import settings
 
+    from rarelabs.startup import preflight
+
+    preflight()  # a script is an entry point: settings only describe the embedded servers
     db = settings.DATABASES["default"]
     with psycopg.connect(
         dbname="postgres",

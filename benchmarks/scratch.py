@@ -31,6 +31,9 @@ def use_scratch_copy(name: str, *, keep: bool = False) -> str:
     from django.conf import settings
 
     from rarelabs.backup import database_backup, database_restore
+    from rarelabs.startup import preflight
+
+    preflight()  # a script is an entry point: settings only describe the embedded servers
 
     db = settings.DATABASES["default"]
     source = str(db["NAME"])
