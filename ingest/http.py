@@ -1,6 +1,9 @@
 """The project's one HTTP retry policy, plus a rate limiter and a circuit breaker.
 
-Every upstream client (CT.gov, PubMed, ...) calls :func:`fetch`; nothing else retries.
+Every upstream client (CT.gov, PubMed, ...) calls :func:`fetch`; nothing else retries. The loop,
+the exponential backoff with full jitter and the stop rules are tenacity's; Retry-After is read by
+urllib3's parser. What stays ours: which failures count, the shared rate limiter (called before
+every attempt) and the shared circuit breaker (one verdict per fetch, not per attempt).
 Retried: timeouts, connection errors, 429 (honouring Retry-After) and 5xx.
 Never retried: other 4xx and anything that goes wrong after a body was received (parse errors).
 """
@@ -8,15 +11,15 @@ Never retried: other 4xx and anything that goes wrong after a body was received 
 from __future__ import annotations
 
 import logging
-import random
 import threading
 import time
 from dataclasses import dataclass
-from datetime import UTC, datetime
-from email.utils import parsedate_to_datetime
 from typing import Any, Protocol
 
 import requests
+import tenacity
+from urllib3.exceptions import InvalidHeader
+from urllib3.util.retry import Retry
 
 from ingest.errors import CircuitOpen, UpstreamError, UpstreamTransient
 from rarelabs.breaker import CircuitBreaker as _BaseBreaker
@@ -32,9 +35,6 @@ TRANSIENT_EXCEPTIONS: tuple[type[Exception], ...] = (
 
 Timeout = float | tuple[float, float]
 
-# Jitter needs no cryptographic strength, but SystemRandom keeps the security linter quiet.
-_rng = random.SystemRandom()
-
 
 @dataclass(frozen=True)
 class RetryPolicy:
@@ -46,32 +46,33 @@ class RetryPolicy:
     # A Retry-After longer than this is not slept through: we give up and let the task retry.
     max_retry_after: float = 120.0
 
+    def backoff(self) -> tenacity.wait.wait_base:
+        """Exponential backoff with full jitter: uniform(0, min(max_delay, base * 2**(n-1)))."""
+        return tenacity.wait_random_exponential(multiplier=self.base_delay, max=self.max_delay)
+
 
 DEFAULT_POLICY = RetryPolicy()
 
 
-def backoff_delay(policy: RetryPolicy, attempt: int) -> float:
-    """Return an exponential backoff with full jitter for the given 1-based failed attempt."""
-    ceiling = min(policy.max_delay, policy.base_delay * (2 ** (attempt - 1)))
-    return _rng.uniform(0.0, ceiling)
+class _FailedAttempt(Exception):
+    """One attempt failed in a way worth another: why, the HTTP status, the wait asked for."""
+
+    def __init__(self, reason: str, *, status: int | None, retry_after: float | None) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.status = status
+        self.retry_after = retry_after
 
 
-def parse_retry_after(value: str | None, *, now: datetime | None = None) -> float | None:
-    """Return the wait in seconds asked by a Retry-After header (seconds or HTTP-date)."""
+def _retry_after(response: requests.Response) -> float | None:
+    value = response.headers.get("Retry-After")
     if not value:
         return None
-    value = value.strip()
-    if value.isdigit():
-        return float(value)
     try:
-        when = parsedate_to_datetime(value)
-    except (TypeError, ValueError):
+        return Retry().parse_retry_after(value)  # seconds or an HTTP-date
+    except InvalidHeader:
         logger.warning("ignoring unparseable Retry-After %r", value)
         return None
-    if when.tzinfo is None:  # RFC 9110 dates are GMT; be explicit so arithmetic stays aware
-        when = when.replace(tzinfo=UTC)
-    current = now or datetime.now(UTC)
-    return max(0.0, (when - current).total_seconds())
 
 
 class Limiter(Protocol):
@@ -130,18 +131,15 @@ def fetch(
     """
     if breaker is not None:
         breaker.check(url)
+
+    def attempt() -> requests.Response:
+        if limiter is not None:
+            limiter.acquire()
+        return _attempt(session, method, url, params=params, timeout=timeout,
+                        stream=stream, headers=headers)  # fmt: skip
+
     try:
-        response = _fetch_with_retries(
-            session,
-            method,
-            url,
-            params=params,
-            timeout=timeout,
-            policy=policy,
-            stream=stream,
-            headers=headers,
-            limiter=limiter,
-        )
+        response = _retrying(policy, url)(attempt)
     except UpstreamTransient:
         if breaker is not None:
             breaker.record_failure()
@@ -156,61 +154,74 @@ def fetch(
     return response
 
 
-def _fetch_with_retries(
+def _attempt(
     session: requests.Session,
     method: str,
     url: str,
     *,
     params: dict[str, Any] | None,
     timeout: Timeout,
-    policy: RetryPolicy,
     stream: bool,
     headers: dict[str, str] | None,
-    limiter: Limiter | None,
 ) -> requests.Response:
-    # Messages and logs carry the URL without its query string: it may hold an api_key.
-    for attempt in range(1, policy.max_attempts + 1):
-        if limiter is not None:
-            limiter.acquire()
-        status: int | None = None
-        asked_wait: float | None = None
-        try:
-            response = session.request(
-                method, url, params=params, timeout=timeout, stream=stream, headers=headers
-            )
-        except TRANSIENT_EXCEPTIONS as exc:
-            reason = type(exc).__name__
-        except requests.RequestException as exc:
-            raise UpstreamError(f"request failed: {type(exc).__name__}", url=url) from exc
-        else:
-            status = response.status_code
-            if status < 400:
-                return response
-            response.close()
-            if status != 429 and status < 500:
-                raise UpstreamError(f"HTTP {status}", url=url, status=status)
-            reason = f"HTTP {status}"
-            if status in (429, 503):
-                asked_wait = parse_retry_after(response.headers.get("Retry-After"))
-        if attempt == policy.max_attempts:
-            raise UpstreamTransient(
-                f"gave up after {attempt} attempts: {reason}", url=url, status=status
-            )
-        if asked_wait is not None and asked_wait > policy.max_retry_after:
-            # Sleeping this long would block a worker; retrying earlier would ignore the ask.
-            raise UpstreamTransient(
-                f"{reason} with Retry-After {asked_wait:.0f}s over the cap", url=url, status=status
-            )
-        delay = asked_wait if asked_wait is not None else backoff_delay(policy, attempt)
+    """One request: the response, _FailedAttempt (worth another) or UpstreamError (not)."""
+    try:
+        response = session.request(
+            method, url, params=params, timeout=timeout, stream=stream, headers=headers
+        )
+    except TRANSIENT_EXCEPTIONS as exc:
+        raise _FailedAttempt(type(exc).__name__, status=None, retry_after=None) from exc
+    except requests.RequestException as exc:
+        raise UpstreamError(f"request failed: {type(exc).__name__}", url=url) from exc
+    status = response.status_code
+    if status < 400:
+        return response
+    response.close()
+    if status != 429 and status < 500:
+        raise UpstreamError(f"HTTP {status}", url=url, status=status)
+    asked = _retry_after(response) if status in (429, 503) else None
+    raise _FailedAttempt(f"HTTP {status}", status=status, retry_after=asked)
+
+
+def _retrying(policy: RetryPolicy, url: str) -> tenacity.Retrying:
+    """Tenacity configured by the policy; gives up with UpstreamTransient. Messages and logs
+    carry the URL without its query string: it may hold an api_key."""
+    backoff = policy.backoff()
+
+    def asked_too_long(state: tenacity.RetryCallState) -> bool:
+        # Sleeping this long would block a worker; retrying earlier would ignore the ask.
+        failure = state.outcome.exception()
+        return failure.retry_after is not None and failure.retry_after > policy.max_retry_after
+
+    def wait(state: tenacity.RetryCallState) -> float:
+        asked = state.outcome.exception().retry_after
+        return asked if asked is not None else backoff(state)
+
+    def log_retry(state: tenacity.RetryCallState) -> None:
         logger.warning(
-            "retrying %s after %s (attempt %d/%d)",
+            "retrying %s after %s; waiting %.2fs (attempt %d/%d)",
             url,
-            f"{reason}; waiting {delay:.2f}s",
-            attempt,
+            state.outcome.exception().reason,
+            state.upcoming_sleep,
+            state.attempt_number,
             policy.max_attempts,
         )
-        time.sleep(delay)
-    raise AssertionError("unreachable: the loop returns or raises")  # pragma: no cover
+
+    def give_up(state: tenacity.RetryCallState) -> None:
+        failure = state.outcome.exception()
+        if asked_too_long(state):
+            message = f"{failure.reason} with Retry-After {failure.retry_after:.0f}s over the cap"
+        else:
+            message = f"gave up after {state.attempt_number} attempts: {failure.reason}"
+        raise UpstreamTransient(message, url=url, status=failure.status) from failure
+
+    return tenacity.Retrying(
+        retry=tenacity.retry_if_exception_type(_FailedAttempt),
+        stop=tenacity.stop_after_attempt(policy.max_attempts) | asked_too_long,
+        wait=wait,
+        before_sleep=log_retry,
+        retry_error_callback=give_up,
+    )
 
 
 class ResponseStream:

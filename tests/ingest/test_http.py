@@ -12,19 +12,12 @@ from email.utils import format_datetime
 
 import pytest
 import requests
+import tenacity
 from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
 from ingest.errors import CircuitOpen, UpstreamError, UpstreamTransient
-from ingest.http import (
-    CircuitBreaker,
-    RateLimiter,
-    ResponseStream,
-    RetryPolicy,
-    backoff_delay,
-    fetch,
-    parse_retry_after,
-)
+from ingest.http import CircuitBreaker, RateLimiter, ResponseStream, RetryPolicy, fetch
 from rarelabs.breaker import BreakerState, InMemoryBreakerStore
 from tests._shared import FIXTURE_DATA
 
@@ -85,17 +78,30 @@ def test_retry_after_beyond_the_cap_gives_up_without_sleeping(httpserver, sessio
     assert len(httpserver.log) == 1
 
 
-def test_parse_retry_after_reads_seconds_and_http_dates():
-    now = dt.datetime(2026, 11, 25, 12, 0, 0, tzinfo=dt.UTC)
-    later = format_datetime(now + dt.timedelta(seconds=30), usegmt=True)
-    assert parse_retry_after("7") == 7.0
-    assert parse_retry_after(later, now=now) == 30.0
-    assert (
-        parse_retry_after(format_datetime(now - dt.timedelta(seconds=5), usegmt=True), now=now)
-        == 0.0
+def test_503_with_an_http_date_retry_after_waits_until_that_date(httpserver, session):
+    when = dt.datetime.now(dt.UTC) + dt.timedelta(seconds=2)
+    httpserver.expect_oneshot_request("/study").respond_with_data(
+        "maintenance", status=503, headers={"Retry-After": format_datetime(when, usegmt=True)}
     )
-    assert parse_retry_after("soon") is None
-    assert parse_retry_after(None) is None
+    httpserver.expect_request("/study").respond_with_data(STUDY.read_bytes())
+    started = time.monotonic()
+    response = fetch(session, "GET", httpserver.url_for("/study"), policy=FAST)
+    # HTTP-dates have whole seconds: the wait is between 1 and 2 s, never FAST's 0.05 s backoff.
+    assert 0.9 <= time.monotonic() - started < 3.0
+    assert response.status_code == 200
+
+
+def test_an_unparseable_retry_after_falls_back_to_the_backoff(httpserver, session, caplog):
+    httpserver.expect_oneshot_request("/study").respond_with_data(
+        "slow down", status=429, headers={"Retry-After": "soon"}
+    )
+    httpserver.expect_request("/study").respond_with_data(STUDY.read_bytes())
+    started = time.monotonic()
+    with caplog.at_level(logging.WARNING, logger="ingest.http"):
+        response = fetch(session, "GET", httpserver.url_for("/study"), policy=FAST)
+    assert time.monotonic() - started < 0.5
+    assert response.status_code == 200
+    assert any("unparseable Retry-After 'soon'" in r.getMessage() for r in caplog.records)
 
 
 def test_500_then_success_is_retried(httpserver, session):
@@ -162,10 +168,12 @@ def test_each_retry_logs_one_warning(httpserver, session, caplog):
     assert messages[0].endswith("(attempt 1/3)")
 
 
-def test_backoff_delay_stays_within_the_jitter_window():
-    policy = RetryPolicy(base_delay=0.5, max_delay=3.0)
+def test_backoff_stays_within_the_jitter_window():
+    wait = RetryPolicy(base_delay=0.5, max_delay=3.0).backoff()
+    state = tenacity.RetryCallState(tenacity.Retrying(), fn=None, args=(), kwargs={})
     for attempt, ceiling in [(1, 0.5), (2, 1.0), (3, 2.0), (4, 3.0), (9, 3.0)]:
-        delays = [backoff_delay(policy, attempt) for _ in range(200)]
+        state.attempt_number = attempt
+        delays = [wait(state) for _ in range(200)]
         assert all(0.0 <= d <= ceiling for d in delays)
         assert max(delays) > ceiling / 2  # jitter spreads over the window, not a fixed value
 
