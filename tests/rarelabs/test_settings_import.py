@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import psycopg
@@ -82,3 +83,26 @@ def test_an_entry_point_starts_the_servers_the_settings_describe(var_dir: Path) 
     with psycopg.connect(conninfo) as conn:
         assert conn.execute("SELECT current_database()").fetchone()[0] == "rarelabs"
     assert redis.Redis(unix_socket_path=str(var_dir / "redis" / "redis.sock")).ping() is True
+
+
+def test_a_celery_worker_started_alone_starts_the_servers_it_needs(var_dir: Path) -> None:
+    log_path = var_dir / "worker.log"
+    with log_path.open("wb") as log:
+        worker = subprocess.Popen(  # noqa: S603 - our own interpreter
+            [sys.executable, "-m", "celery", "-A", "rarelabs", "worker", "--pool", "solo",
+             "--loglevel", "INFO", "-Q", f"alone-{os.getpid()}", "--without-heartbeat",
+             "--without-gossip", "--without-mingle"],
+            cwd=REPO, env=_environ(var_dir), stdout=log, stderr=subprocess.STDOUT,
+        )  # fmt: skip
+    try:
+        deadline = time.monotonic() + 90
+        while b"ready." not in log_path.read_bytes():
+            assert worker.poll() is None, log_path.read_text()[-3000:]
+            assert time.monotonic() < deadline, log_path.read_text()[-3000:]
+            time.sleep(0.2)
+    finally:
+        worker.terminate()
+        worker.wait(timeout=30)
+    # The worker reached the broker, so its Redis runs where the settings said; so does PostgreSQL.
+    assert redis.Redis(unix_socket_path=str(var_dir / "redis" / "redis.sock")).ping() is True
+    assert (var_dir / "postgres" / ".s.PGSQL.5432").is_socket()
