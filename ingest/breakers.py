@@ -23,7 +23,7 @@ RESET_AFTER_SECONDS = 300.0
 
 
 class RedisBreakerStore:
-    """Implements ingest.http.BreakerStore on Redis."""
+    """Implements rarelabs.breaker.BreakerStore on Redis."""
 
     def __init__(self, client: redis.Redis | None = None, prefix: str = "rarelabs:breaker:"):
         self._client = client
