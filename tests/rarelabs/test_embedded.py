@@ -70,3 +70,26 @@ def test_redis_recovers_after_kill_9(var_dir: Path):
     import redis
 
     assert redis.Redis(unix_socket_path=str(again)).ping() is True
+
+
+def test_a_deep_clone_path_gets_a_short_socket_that_settings_describe(tmp_path: Path):
+    var_dir = tmp_path / ("deep-" * 12) / "var"
+    var_dir.mkdir(parents=True)
+    try:
+        embedded.start_servers(var_dir)
+        described = embedded.postgres_database(var_dir)
+        assert len(str(var_dir / "postgres" / ".s.PGSQL.5432")) > embedded.MAX_SOCKET_PATH
+        assert not str(described["HOST"]).startswith(str(tmp_path))
+        conninfo = (
+            f"host={described['HOST']} port={described['PORT']} user=postgres "
+            f"dbname={described['NAME']} connect_timeout=5"
+        )
+        with psycopg.connect(conninfo) as conn:
+            assert conn.execute("SELECT 1").fetchone() == (1,)
+        import redis
+
+        socket_path = embedded.redis_socket_path(var_dir)
+        assert redis.Redis(unix_socket_path=str(socket_path)).ping() is True
+    finally:
+        embedded.remove_data(var_dir)
+    assert not Path(str(described["HOST"])).exists()

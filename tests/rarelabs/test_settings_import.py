@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 import time
@@ -47,6 +48,7 @@ def var_dir(tmp_path: Path):
     folder.mkdir()
     yield folder
     embedded.stop_all(folder)
+    shutil.rmtree(folder, ignore_errors=True)
 
 
 def test_importing_settings_and_setting_up_django_start_no_server(var_dir: Path) -> None:
