@@ -15,6 +15,7 @@ def review_queue_counts() -> list[dict[str, Any]]:
     """How many automatic, name-matched links wait for an editor, per kind of record."""
     # Imported here: Django imports this module (the admin's AppConfig) before models are ready.
     from curation.admin.review import waiting_filter
+    from knowledge.models import OrphanApproval
     from literature.models import PublicationLink
     from trials.models import TrialLink
 
@@ -29,6 +30,15 @@ def review_queue_counts() -> list[dict[str, Any]]:
                 "url": f"{url}?{urlencode({'queue': 'waiting'})}",
             }
         )
+    # FDA orphan approvals whose indication named several conditions.
+    url = reverse("admin:knowledge_orphanapproval_changelist")
+    rows.append(
+        {
+            "label": "FDA orphan approvals",
+            "count": OrphanApproval.objects.filter(match="ambiguous", review_status="auto").count(),
+            "url": f"{url}?{urlencode({'queue': 'waiting'})}",
+        }
+    )
     return rows
 
 

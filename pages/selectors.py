@@ -101,6 +101,8 @@ class ConditionPage:
     last_updated: datetime.datetime | None = None
     # The condition's other identifiers, without the primary id or repeats.
     other_ids: list[str] = field(default_factory=list)
+    # Links whose approval ended everywhere (shown as history, never as approved).
+    ended: list[TherapyLink] = field(default_factory=list)
     # Before any refresh (or offline): ClinicalTrials.gov's own search, not a hidden section.
     trials_search_url: str = ""
 
@@ -184,7 +186,9 @@ def condition_get_page(
             Prefetch("gene_links", queryset=ConditionGene.objects.select_related("gene")),
             Prefetch(
                 "therapy_links",
-                queryset=TherapyLink.objects.select_related("therapy").with_regulatory_events(),
+                queryset=TherapyLink.objects.select_related("therapy")
+                .with_regulatory_events()
+                .prefetch_related("orphan_approvals"),
             ),
             Prefetch("articles", queryset=Article.objects.public(), to_attr="public_articles"),
         )
@@ -220,8 +224,14 @@ def condition_get_page(
         (t for t in therapy_links if t.regulatory.approved_now),
         key=lambda t: t.therapy.name.lower(),
     )
+    # An approval that ended (withdrawn, expired) is history: neither approved nor being studied.
+    ended = [t for t in therapy_links if t.current_status == ApprovalStatus.APPROVAL_ENDED]
     investigational = sorted(
-        (t for t in therapy_links if not t.regulatory.approved_now),
+        (
+            t
+            for t in therapy_links
+            if not t.regulatory.approved_now and t.current_status != ApprovalStatus.APPROVAL_ENDED
+        ),
         key=lambda t: (
             INVESTIGATIONAL_ORDER.index(t.current_status)
             if t.current_status in INVESTIGATIONAL_ORDER
@@ -259,6 +269,7 @@ def condition_get_page(
         genes=genes,
         approved=approved,
         investigational=investigational,
+        ended=ended,
         trials=trials,
         publications=papers,
         external_links=_external_links(condition, genes),
@@ -275,7 +286,7 @@ def condition_get_page(
             "genes": _sources(genes),
             "classification": _sources([*subtypes, *groups]),
             # Every shown therapy's source, not only the first few.
-            "therapies": _sources([*approved, *investigational], limit=None),
+            "therapies": _sources([*approved, *investigational, *ended], limit=None),
             "trials": [
                 SourceNote(
                     "ClinicalTrials.gov",

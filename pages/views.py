@@ -13,8 +13,10 @@ from django.views.decorators.http import require_safe
 
 from identifiers.ids import HPO_ID_RE
 from knowledge import jsonld, selectors
+from knowledge.therapy_names import ingredient_key
 from pages import selectors as pages
 from rarelabs.pagecache import cache_page_for_anonymous
+from trials.selectors import studied_therapy_list
 
 CONDITIONS_PER_PAGE = 50
 THERAPIES_PER_PAGE = 50
@@ -49,8 +51,14 @@ def condition_detail(request: HttpRequest, slug: str) -> HttpResponse:
             raise Http404("No such condition")
         return redirect(moved, permanent=True)
     url = request.build_absolute_uri(page.condition.get_absolute_url())
+    listed = [link.therapy for link in (*page.approved, *page.investigational)]
+    studied = studied_therapy_list(
+        condition_ids=[page.condition.pk],
+        known_keys={ingredient_key(n) for t in listed for n in (t.name, *t.synonyms)},
+    )
     context = {
         "page": page,
+        "studied": studied,
         "condition": page.condition,
         "canonical_url": url,
         "jsonld": jsonld.condition_graph(page.condition, url=url, summary=page.summary.text),

@@ -229,6 +229,10 @@ HGNC_COMPLETE_SET_URL = env.str(
 OMIM_MIM2GENE_URL = env.str(
     "OMIM_MIM2GENE_URL", default="https://omim.org/static/omim/data/mim2gene.txt"
 )
+# The CSV that the FDA's Orphan Drug Designations and Approvals search page exports
+# (https://www.accessdata.fda.gov/scripts/opdlisting/oopd/); it has no stable download URL, so
+# none is assumed: set one, or pass --path / --bundled to import_fda_orphan.
+FDA_ORPHAN_APPROVALS_URL = env.str("FDA_ORPHAN_APPROVALS_URL", default="")
 GARD_DATA_URL = env.str("GARD_DATA_URL", default="https://rarediseases.info.nih.gov/assets/")
 CLINVAR_VCV_URL = env.str(
     "CLINVAR_VCV_URL",

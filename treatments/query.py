@@ -183,3 +183,5 @@ class TreatmentResults:
     ranked_conditions: tuple[RankedCondition, ...]
     condition_trials: tuple[TrialSummary, ...]
     excluded_phenotypes: tuple[PhenotypeRef, ...] = ()
+    # Therapies in the conditions' trials not listed above: trials.selectors.StudiedTherapy.
+    studied: tuple = ()

@@ -29,7 +29,7 @@ STATUS_ORDER = {
     ApprovalStatus.INDIVIDUALIZED: 3,
     ApprovalStatus.PRECLINICAL: 4,
 }
-
+MAX_APPROVAL_REASONS = 2
 EVIDENCE_ORDER = {level: i for i, level in enumerate(EvidenceLevel.values)}
 
 
@@ -52,6 +52,20 @@ class RankedLink:
     reasons: tuple[str, ...]
     sort_key: tuple
     eligibility: Eligibility
+
+
+def _approval_reasons(link: TherapyLink) -> list[str]:
+    """The FDA orphan approvals behind a link, dated and sourced (rows prefetched by the caller)."""
+    reasons = []
+    for approval in list(link.orphan_approvals.all())[:MAX_APPROVAL_REASONS]:
+        what = approval.indication or approval.designation
+        text = what if len(what) <= 200 else what[:199] + "…"
+        state = "approval withdrawn, approved" if approval.withdrawn else "approved"
+        reasons.append(
+            f"FDA orphan drug {state} on {approval.approved_on:%d %b %Y} for: “{text}” "
+            f"(source: {approval.source}, retrieved {approval.retrieved_on:%d %b %Y})."
+        )
+    return reasons
 
 
 def link_rank(link: TherapyLink, context: RankContext) -> RankedLink | None:
@@ -88,6 +102,7 @@ def link_rank(link: TherapyLink, context: RankContext) -> RankedLink | None:
         else link.evidence_level
     )
     reasons.append(f"Status: {link.current_status_label}; evidence: {evidence_label}.")
+    reasons += _approval_reasons(link)
     place = context.phenotype_rank.get(link.condition_id, (0, ""))[0]
     sort_key = (
         TIERS[tier][0],

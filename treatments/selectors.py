@@ -20,6 +20,7 @@ from knowledge.models import (
 )
 from knowledge.reference_pages import is_regulator_page, page_name, regulator_name
 from knowledge.regulatory import status_filter_q
+from knowledge.therapy_names import ingredient_key
 from literature.models import Publication
 from treatments.eligibility import PatientFacts
 from treatments.phenotypes import conditions_rank_by_phenotypes
@@ -43,6 +44,7 @@ from treatments.resolve import (
     variant_resolve,
 )
 from trials.models import OPEN_STATUSES, ClinicalTrial, TrialLink, TrialStatus
+from trials.selectors import studied_therapy_list
 
 PHENOTYPE_CONDITIONS = 10  # conditions suggested by symptoms that widen a search
 CONDITION_TRIALS = 10
@@ -305,6 +307,19 @@ def treatment_list_ranked(*, query: TreatmentQuery) -> TreatmentResults:
         results=results,
         ranked_conditions=ranked_conditions,
         condition_trials=_condition_trials(set(how) or set(phenotype_rank), query),
+        studied=tuple(
+            studied_therapy_list(
+                condition_ids=set(how),
+                known_keys={
+                    ingredient_key(name)
+                    for r in ranked
+                    for name in (r.link.therapy.name, *r.link.therapy.synonyms)
+                },
+                limit=CONDITION_TRIALS,
+            )
+        )
+        if how
+        else (),
         excluded_phenotypes=tuple(
             PhenotypeRef(t.pk, t.hpo_id, t.name, typed) for typed, t in absent
         ),
@@ -358,7 +373,7 @@ def _ranked_links(query: TreatmentQuery, context: RankContext) -> list[RankedLin
     rows = (
         TherapyLink.objects.filter(id__in=ids)
         .select_related("therapy")
-        .prefetch_related("genes", "variants")
+        .prefetch_related("genes", "variants", "orphan_approvals")
         .with_regulatory_events()
     )
     return links_rank(list(rows), context)

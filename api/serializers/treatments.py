@@ -261,6 +261,24 @@ class PhenotypeRefSerializer(serializers.Serializer):
     typed = serializers.CharField(help_text="What was typed.")
 
 
+class StudiedTrialSerializer(serializers.Serializer):
+    nct_id = serializers.CharField()
+    status = serializers.CharField()
+    status_label = serializers.CharField()
+    phase_label = serializers.CharField()
+    is_open = serializers.BooleanField()
+
+
+class StudiedTherapySerializer(serializers.Serializer):
+    """A medicine in the conditions' trials, not approved for them (ranked below results)."""
+
+    name = serializers.CharField(help_text="As the trials name the intervention.")
+    phase_label = serializers.CharField()
+    status_label = serializers.CharField()
+    is_open = serializers.BooleanField()
+    trials = StudiedTrialSerializer(many=True)
+
+
 class TreatmentResultsSerializer(serializers.Serializer):
     conditions = ConditionRefSerializer(many=True)
     gene_symbol = serializers.CharField()
@@ -271,4 +289,7 @@ class TreatmentResultsSerializer(serializers.Serializer):
     results = TreatmentResultSerializer(many=True)
     ranked_conditions = RankedConditionSerializer(many=True)
     condition_trials = TrialSummarySerializer(many=True)
+    studied = StudiedTherapySerializer(
+        many=True, help_text="Being studied in trials: not approved for these conditions."
+    )
     disclaimer = serializers.CharField()

@@ -15,6 +15,7 @@ from knowledge.models.conditions import (
     SynonymKind,
 )
 from knowledge.models.genes import Gene
+from knowledge.models.orphan import IndicationMatch, OrphanApproval
 from knowledge.models.phenotypes import Phenotype, PhenotypeSynonym
 from knowledge.models.therapies import (
     ApprovalStatus,
@@ -41,9 +42,11 @@ __all__ = [
     "EvidenceLevel",
     "Gene",
     "IdentifierScheme",
+    "IndicationMatch",
     "InheritanceMode",
     "Modality",
     "OnsetCategory",
+    "OrphanApproval",
     "Phenotype",
     "PhenotypeSynonym",
     "Provenance",

@@ -23,7 +23,10 @@ class Modality(models.TextChoices):
     ANTIBODY = "monoclonal_antibody", "Antibody"
     PROTEIN_PEPTIDE = "protein_or_peptide", "Protein or peptide"
     CELL_THERAPY = "cell_therapy", "Cell therapy"
+    GENE_THERAPY = "gene_therapy", "Gene therapy"
     OTHER = "other", "Other"
+    # A source's product whose kind its name does not state: never guessed.
+    NOT_CLASSIFIED = "not_classified", "Not classified"
 
 
 class ApprovalStatus(models.TextChoices):

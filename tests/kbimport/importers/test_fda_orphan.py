@@ -1,0 +1,213 @@
+"""The FDA orphan approvals export on the bundled knowledge base: therapies, links, review queue."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+from django.test import Client
+from django.urls import reverse
+
+from ingest.models import RefreshRun
+from kbimport.importers.fda_orphan import SOURCE, TASK, OrphanImport, import_fda_orphan
+from knowledge.models import (
+    ApprovalStatus,
+    Condition,
+    OrphanApproval,
+    RegulatoryEvent,
+    Therapy,
+    TherapyLink,
+)
+
+SPOTCHECK = Path(__file__).with_name("fda_orphan_spotcheck.json")
+
+
+@pytest.fixture(scope="module")
+def orphan(bundled_kb: None, django_db_blocker: pytest.FixtureRequest) -> Iterator[OrphanImport]:
+    """One import of the bundled export, committed; this source's rows removed afterwards."""
+    with django_db_blocker.unblock():  # type: ignore[attr-defined]
+        result = import_fda_orphan()
+    yield result
+    with django_db_blocker.unblock():  # type: ignore[attr-defined]
+        OrphanApproval.objects.all().delete()
+        TherapyLink.objects.filter(source=SOURCE).delete()
+        Therapy.objects.filter(source=SOURCE).delete()
+
+
+pytestmark = pytest.mark.usefixtures("kb", "orphan")
+
+
+def _approvals(generic: str) -> list[OrphanApproval]:
+    return list(
+        OrphanApproval.objects.filter(generic_name__icontains=generic).select_related(
+            "link__condition", "link__therapy"
+        )
+    )
+
+
+def test_every_row_is_counted_linked_to_review_or_unmatched(orphan: OrphanImport) -> None:
+    """1,057 approved indications: each is linked at once, waiting for review, or unmatched."""
+    assert sum(orphan.matches.values()) == 1057
+    linked = orphan.matches["exact"] + orphan.matches["unique"]
+    assert linked >= 400
+    assert (
+        orphan.matches["ambiguous"]
+        == orphan.tally.skipped["indication matched several conditions (kept, waiting for review)"]
+    )
+    run = RefreshRun.objects.filter(task=TASK).latest("started_at")
+    assert run.fetched == 1057
+    assert run.failed == 0
+    assert "linked to a condition at once" in orphan.match_line()
+
+
+def test_velaglucerase_is_approved_for_gaucher_disease_type_1_with_date_and_source() -> None:
+    """The labelled indication names type 1 Gaucher disease: the link reaches that type."""
+    approvals = _approvals("velaglucerase")
+    assert approvals
+    reached = {a.link.condition.primary_id for a in approvals if a.link.condition}
+    assert reached
+    assert reached <= {"ORPHA:77259", "OMIM:230800"}
+    approval = approvals[0]
+    assert approval.approved_on.isoformat() == "2010-02-26"
+    assert approval.link.current_status == ApprovalStatus.FDA_APPROVED
+    assert approval.link.approval_year_fda == 2010
+    event = RegulatoryEvent.objects.get(link=approval.link, region="US", kind="approved")
+    assert event.date.isoformat() == "2010-02-26"
+    assert event.source == SOURCE
+    assert approval.source == SOURCE
+    assert "cfgridkey=" in approval.source_url
+    assert approval.link.therapy.modality == "enzyme_replacement"
+
+
+def test_withdrawn_approval_is_kept_but_never_counted_as_approved() -> None:
+    """Gallium nitrate's approval was withdrawn: its link says so and is not approved."""
+    approval = _approvals("Gallium nitrate injection")[0]
+    assert approval.withdrawn
+    link = approval.link
+    assert link.current_status == ApprovalStatus.APPROVAL_ENDED
+    assert link.approval_year_fda is None
+    assert not TherapyLink.objects.approved_now().filter(pk=link.pk).exists()
+    kinds = list(link.regulatory_events.values_list("kind", "date"))
+    assert kinds[0] == ("approved", dt.date(1991, 1, 17))
+    withdrawal = link.regulatory_events.get(kind="withdrawn")
+    assert "without a date" in withdrawal.not_confirmed  # the FDA list gives none
+
+
+def test_curated_therapy_is_reused_and_keeps_its_facts() -> None:
+    """Eteplirsen is curated: the FDA rows join its links and change none of its facts."""
+    therapy = Therapy.objects.get(name="eteplirsen")
+    assert therapy.source != SOURCE
+    assert therapy.modality == "antisense_oligonucleotide"
+    assert not Therapy.objects.filter(name__istartswith="eteplirsen").exclude(pk=therapy.pk)
+    approvals = _approvals("eteplirsen")
+    assert approvals
+    assert {a.link.source for a in approvals} == {therapy.links.first().source}
+    assert all(a.link.therapy_id == therapy.pk for a in approvals)
+
+
+def test_one_therapy_per_active_ingredient() -> None:
+    """'Infliximab' and 'infliximab', 'nilotinib; nilotinib' are one therapy each."""
+    assert Therapy.objects.filter(name__iexact="infliximab").count() == 1
+    assert Therapy.objects.filter(name__icontains="nilotinib").count() == 1
+    emicizumab = Therapy.objects.get(name="emicizumab")  # FDA writes "emicizumab-kxwh"
+    assert emicizumab.modality == "monoclonal_antibody"
+    assert "Hemlibra" in emicizumab.synonyms
+
+
+def test_ambiguous_indication_waits_for_review_with_candidates() -> None:
+    """An unlinked approval with several candidate conditions is in the editors' queue."""
+    waiting = OrphanApproval.objects.filter(match="ambiguous")
+    assert waiting.exists()
+    for approval in waiting[:20]:
+        assert approval.link.condition_id is None
+        assert approval.candidates.count() >= 1
+        assert approval.link.status in (ApprovalStatus.FDA_APPROVED, ApprovalStatus.APPROVAL_ENDED)
+
+
+def test_spot_check_of_fifty_automatic_links_is_at_least_48_right() -> None:
+    """50 automatic links, each checked by reading its indication: at least 48 are right."""
+    sample = json.loads(SPOTCHECK.read_text(encoding="utf-8"))["approvals"]
+    assert len(sample) == 50
+    right = 0
+    for item in sample:
+        rows = OrphanApproval.objects.filter(source=SOURCE, source_id=item["source_id"])
+        reached = {r.link.condition.primary_id for r in rows if r.link.condition_id}
+        right += bool(reached) and reached <= set(item["expected_ids"])
+    assert right >= 48
+
+
+def test_rerun_changes_nothing() -> None:
+    """Importing the same export again writes nothing."""
+    again = import_fda_orphan()
+    created, updated, _ = again.tally.totals
+    assert (created, updated) == (0, 0)
+
+
+def test_command_prints_the_counts(capsys: pytest.CaptureFixture[str]) -> None:
+    """The command prints the summary, the match counts and the approved-condition count."""
+    call_command("import_fda_orphan", "--bundled", "--no-index")
+    out = capsys.readouterr().out
+    assert "approved indications:" in out
+    assert "conditions with at least one approved therapy:" in out
+
+
+def _section(html: str, anchor: str) -> str:
+    start = html.index(anchor)
+    return html[start : html.index("</section>", start)]
+
+
+def test_condition_page_lists_the_fda_approval_with_date_and_source(client: Client) -> None:
+    """Paroxysmal nocturnal hemoglobinuria: eculizumab is approved, dated and sourced."""
+    condition = Condition.objects.get(primary_id="ORPHA:447")
+    html = client.get(condition.get_absolute_url()).content.decode()
+    treatments = _section(html, 'id="therapies-title"')
+    approved = treatments[: treatments.index('id="studied-title"')]
+    assert "eculizumab" in approved
+    assert "FDA approved 16 Mar 2007" in approved
+    assert SOURCE in approved
+    assert "No approved treatment is known to us yet" not in html
+
+
+def test_condition_without_approval_says_so_and_offers_trials_and_articles(
+    client: Client,
+) -> None:
+    """Marfan syndrome has no approved therapy here: the page says so in plain words."""
+    condition = Condition.objects.get(primary_id="ORPHA:558")
+    html = client.get(condition.get_absolute_url()).content.decode()
+    box = _section(html, 'id="therapies-title"')
+    assert "No approved treatment is known to us yet" in box
+    assert "type=trial" in box
+    assert "/articles/drug-repurposing-for-rare-diseases/" in box
+    assert "/articles/what-are-antisense-oligonucleotides/" in box
+
+
+@pytest.mark.parametrize(
+    ("condition", "therapy", "approved_on"),
+    [
+        ("Gaucher disease type 1", "velaglucerase alfa", "26 Feb 2010"),
+        ("Paroxysmal nocturnal hemoglobinuria", "ravulizumab", "07 Jun 2021"),
+        ("X-linked hypophosphatemia", "burosumab", "17 Apr 2018"),
+    ],
+)
+def test_treatment_search_lists_the_approved_drug_with_date_and_source(
+    client: Client, condition: str, therapy: str, approved_on: str
+) -> None:
+    """A search for the condition lists the FDA orphan drug, its approval date and source."""
+    html = client.get(reverse("treatments:search"), {"condition": condition}).content.decode()
+    start = html.index(f'id="t-{therapy.replace(" ", "-")}"')
+    entry = html[start : html.index("</li>", html.index('class="source"', start))]
+    assert f"FDA orphan drug approved on {approved_on}" in entry
+    assert f"source: {SOURCE}" in entry
+
+
+def test_the_bundled_load_includes_the_fda_approvals(capsys: pytest.CaptureFixture[str]) -> None:
+    """`make run`'s load imports the export and prints how many conditions have an approval."""
+    call_command("load_knowledge_base", "--force", "--no-index")
+    out = capsys.readouterr().out
+    line = next(x for x in out.splitlines() if x.startswith("conditions with at least one"))
+    assert int(line.split(":")[1].split()[0]) >= 150  # 24 from the curated file alone
+    assert "approved indications:" in out
