@@ -55,7 +55,8 @@ def case_query(facts: CaseFacts) -> TreatmentQuery:
 
 def case_search(facts: CaseFacts) -> TreatmentResults:
     """Run the treatment search for a case; raises TreatmentQueryError for an unreadable variant."""
-    return treatment_list_ranked(query=case_query(facts))
+    # The report lists its own studies; the search's "being studied" tier is not shown there.
+    return treatment_list_ranked(query=case_query(facts), studied=False)
 
 
 def _variant(facts: CaseFacts, results: TreatmentResults) -> ResolvedVariant | None:

@@ -247,8 +247,11 @@ def _result(
     )  # fmt: skip
 
 
-def treatment_list_ranked(*, query: TreatmentQuery) -> TreatmentResults:
-    """Run a treatment search; raises TreatmentQueryError for an unreadable variant."""
+def treatment_list_ranked(*, query: TreatmentQuery, studied: bool = True) -> TreatmentResults:
+    """Run a treatment search; raises TreatmentQueryError for an unreadable variant.
+
+    ``studied=False`` leaves out the therapies under study (one query) for callers that do not
+    show them (the case report)."""
     notices: list[str] = []
     gene_text, variant_text = _split_gene_and_variant(query)
     gene = gene_get_for_text(text=gene_text) if gene_text else None
@@ -318,7 +321,7 @@ def treatment_list_ranked(*, query: TreatmentQuery) -> TreatmentResults:
                 limit=CONDITION_TRIALS,
             )
         )
-        if how
+        if how and studied
         else (),
         excluded_phenotypes=tuple(
             PhenotypeRef(t.pk, t.hpo_id, t.name, typed) for typed, t in absent

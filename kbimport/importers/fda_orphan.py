@@ -19,6 +19,7 @@ from pathlib import Path
 from django.db import transaction
 from django.utils import timezone
 
+from ingest.rows import WriteOutcome
 from kbimport.importers.common import (
     ImportTally,
     batched,
@@ -27,7 +28,6 @@ from kbimport.importers.common import (
     keep_records,
     progress_bar,
 )
-from kbimport.importers.rows import WriteOutcome
 from kbimport.importers.therapy_catalogue import TherapyCatalogue
 from kbimport.indications import Match, NameIndex
 from kbimport.sources.fda_orphan import OrphanApprovalRecord, iter_orphan_approvals

@@ -10,8 +10,8 @@ import datetime as dt
 
 from django.utils.text import slugify
 
+from ingest.rows import WriteOutcome
 from kbimport.importers.common import ImportTally
-from kbimport.importers.rows import WriteOutcome
 from kbimport.sources.fda_orphan import OrphanApprovalRecord
 from knowledge.models import Therapy
 from knowledge.therapy_names import display_name, ingredient_key, modality_from_name

@@ -16,7 +16,8 @@ from django.db import connection
 from content.models import Article
 from ingest.models import RefreshRun, RunStatus
 from ingest.runs import run_finish, run_start
-from kbimport.importers import hpo, therapies
+from kbimport.importers import fda_orphan, hpo, therapies
+from kbimport.importers.common import file_scope
 from kbimport.importers.pack_load import pack_steps
 from kbimport.management.commands.load_knowledge_base import TASK
 from search.models import SearchEntry
@@ -49,6 +50,8 @@ def test_a_load_killed_after_the_imports_is_finished_by_the_next_start() -> None
     # So do the knowledge pack's steps (tests/kbimport/pack loads a real pack, killed mid-way).
     for step in pack_steps():
         run_finish(run_start(step.task, step.scope, mode="full"))
+    # And the FDA orphan approvals' step (tests/kbimport/importers/test_fda_orphan.py runs it).
+    run_finish(run_start(fda_orphan.TASK, file_scope(fda_orphan.DEFAULT_FILE), mode="full"))
     load = _start_load()
     _kill_when_imports_finish(load)
     killed = RefreshRun.objects.get(task=TASK)
