@@ -55,8 +55,11 @@ class RankedLink:
 
 
 def _approval_reasons(link: TherapyLink) -> list[str]:
-    """The FDA orphan approvals behind a link, dated and sourced (rows prefetched by the caller)."""
-    reasons = []
+    """The FDA orphan approvals behind a link, dated and sourced (rows prefetched by the caller,
+    which marks the links that have any as ``has_orphan_approval``)."""
+    reasons: list[str] = []
+    if not getattr(link, "has_orphan_approval", False):
+        return reasons
     for approval in list(link.orphan_approvals.all())[:MAX_APPROVAL_REASONS]:
         what = approval.indication or approval.designation
         text = what if len(what) <= 200 else what[:199] + "…"

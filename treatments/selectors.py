@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q, prefetch_related_objects
 
 from identifiers.hgvs import VariantParseError, parse_variant
 from identifiers.urls import ctgov_study_url, pubmed_url
@@ -14,6 +14,7 @@ from knowledge.models import (
     ConditionSubtype,
     Gene,
     Modality,
+    OrphanApproval,
     Phenotype,
     ReviewStatus,
     TherapyLink,
@@ -373,10 +374,14 @@ def _ranked_links(query: TreatmentQuery, context: RankContext) -> list[RankedLin
     if not condition_ids and not context.gene_ids and not variant_ids:
         return []
     ids = links.values("id").distinct()
-    rows = (
+    rows = list(
         TherapyLink.objects.filter(id__in=ids)
         .select_related("therapy")
-        .prefetch_related("genes", "variants", "orphan_approvals")
+        .prefetch_related("genes", "variants")
         .with_regulatory_events()
+        .annotate(has_orphan_approval=Exists(OrphanApproval.objects.filter(link=OuterRef("pk"))))
     )
-    return links_rank(list(rows), context)
+    # Only links an FDA orphan approval supports fetch their approvals: a search (or a case
+    # report) whose links have none runs no query for them.
+    prefetch_related_objects([r for r in rows if r.has_orphan_approval], "orphan_approvals")
+    return links_rank(rows, context)

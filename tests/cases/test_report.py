@@ -122,6 +122,32 @@ def test_report_query_count_is_pinned(client, sma, phelan, django_assert_max_num
         client.post(REPORT, data)
 
 
+def test_an_fda_orphan_approval_behind_a_link_shows_in_the_report_with_date_and_source(
+    client, sma, django_assert_max_num_queries
+):
+    """The approvals are fetched only when a listed link has one (the pin above has none), and
+    then shown: the real FDA row for nusinersen (bundled export, CF grid key 336711)."""
+    import datetime as dt
+
+    from knowledge.models import IndicationMatch, OrphanApproval
+
+    OrphanApproval.objects.create(
+        link=sma["link"], source="FDA Orphan Drug Designations and Approvals", source_id="336711",
+        generic_name="nusinersen", trade_name="Spinraza",
+        designation="Treatment of spinal muscular atrophy", designated_on=dt.date(2011, 4, 18),
+        indication="Treatment of spinal muscular atrophy in pediatric and adult patients",
+        approved_on=dt.date(2016, 12, 23), match=IndicationMatch.EXACT,
+        retrieved_on=dt.date(2022, 1, 7),
+    )  # fmt: skip
+    data = {"diagnosis": "Spinal muscular atrophy", "signs_text": "low muscle tone", "gene": "SMN1"}
+    client.post(REPORT, data)
+    with django_assert_max_num_queries(16):  # the pin above plus the approvals' one query
+        html = client.post(REPORT, data).content.decode()
+    approved = html.split('data-tier="approved"')[1].split("</ul>")[0]
+    assert "FDA orphan drug approved on 23 Dec 2016 for" in approved
+    assert "source: FDA Orphan Drug Designations and Approvals, retrieved 07 Jan 2022" in approved
+
+
 def test_signs_in_a_familys_own_sentence_are_read_by_the_recogniser(client, sma):
     """'He is very floppy and has no seizures': hypotonia counts, the negated sign does not."""
     from tests.factories.knowledge import PhenotypeFactory
