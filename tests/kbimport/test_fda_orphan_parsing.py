@@ -117,12 +117,49 @@ def _index() -> NameIndex:
     )  # fmt: skip
 
 
-def test_a_one_word_name_links_only_as_the_whole_designation() -> None:
-    """'Cystinosis' links for 'Treatment of cystinosis', never as one shared word elsewhere."""
+def test_a_one_word_name_links_only_as_a_whole_clause() -> None:
+    """'Cystinosis' links as the whole designation or as the patients' condition ('X in
+    cystinosis patients'), never as one shared word inside a longer name."""
     index = _index()
     assert index.match("Treatment of cystinosis").conditions == (1,)
-    assert index.match("Treatment of corneal crystals in cystinosis patients").kind == "none"
+    assert index.match("Treatment of active cystinosis").conditions == (1,)
+    crystals = index.match("Treatment of corneal crystals in cystinosis patients")
+    assert (crystals.kind, crystals.conditions) == ("unique", (1,))
     assert index.match("Treatment of hairy cell leukemia").kind == "none"
+    assert index.match("Treatment of nephropathic cystinosis-like disease").kind == "none"
+    assert index.match("Treatment of anemia in patients with cystinosis nephropathy").kind == "none"
+
+
+def test_accents_plurals_and_roman_numerals_fold() -> None:
+    """Waldenström/Waldenstrom's, 'tumors'/'tumor', 'MPS-I'/'type 1' are one writing."""
+    index = NameIndex.build(
+        names=[(1, "Waldenström macroglobulinemia"), (2, "Gastrointestinal stromal tumor"),
+               (3, "Mucopolysaccharidosis type 1"), (4, "Mucopolysaccharidosis type 6")],
+    )  # fmt: skip
+    assert index.match("Treatment of Waldenstrom's macroglobulinemia").conditions == (1,)
+    assert index.match("Treatment of gastrointestinal stromal tumors").conditions == (2,)
+    assert index.match("Treatment of patients with mucopolysaccharidosis-I.").conditions == (3,)
+    six = index.match("Treatment of mucopolysaccharidosis Type VI (Maroteaux-Lamy syndrome).")
+    assert six.conditions == (4,)
+    assert normalise("sepsis") == "sepsis"
+
+
+def test_a_conditions_own_name_beats_another_conditions_synonym() -> None:
+    """'Hodgkin lymphoma' is one record's name and a synonym of 'Classic Hodgkin lymphoma'."""
+    index = NameIndex.build(
+        names=[(1, "Hodgkin lymphoma"), (2, "Classic Hodgkin lymphoma"),
+               (3, "Classic hairy cell leukemia"), (4, "Hairy cell leukemia variant")],
+        synonyms=[(2, "Hodgkin lymphoma")],
+    )  # fmt: skip
+    assert index.match("Treatment of Hodgkin's lymphoma").conditions == (1,)
+    assert index.match("Treatment of hairy cell leukemia").conditions == (3,)
+
+
+def test_a_capitals_synonym_is_an_abbreviation_for_review_only() -> None:
+    """A synonym written 'MEN' is an abbreviation: 'hypogonadism in men' does not link it."""
+    index = NameIndex.build(names=[(1, "Multiple endocrine neoplasia")], synonyms=[(1, "MEN")])
+    assert index.match("Treatment of hypogonadism in men").kind == "none"
+    assert index.match("Treatment of MEN").kind == "ambiguous"
 
 
 def test_a_negating_word_before_a_name_blocks_it() -> None:
