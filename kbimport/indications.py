@@ -25,6 +25,7 @@ _SPELLING = (
     (re.compile(r"\boedema"), "edema"),
     (re.compile(r"\boesophag"), "esophag"),
     (re.compile(r"tumour"), "tumor"),
+    (re.compile(r"\bclassical\b"), "classic"),
 )
 _TYPE_FIRST = re.compile(r"\btype (\d+[a-z]?) ((?:[a-z0-9]+ ){0,3}(?:disease|syndrome|deficiency))")
 _LEAD = re.compile(
@@ -151,7 +152,7 @@ class NameIndex:
                     index.series[stem].add(pk)
                 # "Classic hairy cell leukemia" is what "hairy cell leukemia" means unqualified;
                 # a synonym only, so a condition of that very name comes first.
-                if variant.startswith(("classic ", "classical ")) and variant.count(" ") > 1:
+                if variant.startswith("classic ") and variant.count(" ") > 1:
                     index.names[variant.split(" ", 1)[1]].add(pk)
         for pk, name in synonyms:
             if _ABBREVIATION.fullmatch(name):  # "MEN", "AEDS": a capitals abbreviation

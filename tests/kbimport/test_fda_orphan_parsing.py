@@ -142,6 +142,7 @@ def test_accents_plurals_and_roman_numerals_fold() -> None:
     six = index.match("Treatment of mucopolysaccharidosis Type VI (Maroteaux-Lamy syndrome).")
     assert six.conditions == (4,)
     assert normalise("sepsis") == "sepsis"
+    assert normalise("classical Hodgkin lymphoma") == normalise("Classic Hodgkin lymphoma")
 
 
 def test_a_conditions_own_name_beats_another_conditions_synonym() -> None:
