@@ -101,7 +101,13 @@ def report_to_pdf(report: CaseReport) -> bytes:
             doc.para(" ".join([*item.fit.reasons, *r.reasons[:2]]), size=9)
             dated = f", {r.retrieved_on:%Y-%m-%d}" if r.retrieved_on else ""
             doc.para(f"Source: {r.source}{dated}. {r.source_url}", size=8)
-        if not tier.items:
+        if tier.key == "trials":
+            for s in report.studied:
+                ncts = ", ".join(t.nct_id for t in s.trials)
+                doc.para(f"{s.name} - {s.phase_label}, {s.status_label}. "
+                         f"Not approved for this condition. Source: ClinicalTrials.gov {ncts}.",
+                         size=9)  # fmt: skip
+        if not tier.items and not (tier.key == "trials" and report.studied):
             doc.para("None found.", size=9)
     doc.heading("Studies that could take this case")
     for item in (*report.trials, *report.trials_not_fitting):

@@ -14,6 +14,7 @@ from cases.trials import CaseTrial, case_trials, trial_questions
 from knowledge.models import ApprovalStatus, Modality
 from treatments.query import ConditionRef, PhenotypeRef, RankedCondition, TreatmentResult
 from trials.eligibility import DOES_NOT_MATCH
+from trials.selectors import StudiedTherapy
 
 APPROVED = {ApprovalStatus.FDA_APPROVED, ApprovalStatus.EMA_APPROVED}
 TIERS = (
@@ -62,6 +63,7 @@ class CaseReport:
     variant_normalized: str
     notices: tuple[str, ...]
     tiers: tuple[TherapyTier, ...]
+    studied: tuple[StudiedTherapy, ...]  # medicines the conditions' trials test, not approved
     trials: tuple[TrialItem, ...]  # fit or cannot tell, nearest first
     trials_not_fitting: tuple[TrialItem, ...]  # shown too, never hidden
     guide_topics: tuple[tuple[str, str], ...]  # (article slug, why it applies)
@@ -88,6 +90,17 @@ def _tier_key(result: TreatmentResult) -> str:
     return "related"
 
 
+def _open_studies(studied: tuple[StudiedTherapy, ...]) -> tuple[StudiedTherapy, ...]:
+    # A family can only join an open study: closed ones (and medicines tested only in them) stay
+    # on the condition page's "being studied" list, not in the report.
+    kept = []
+    for therapy in studied:
+        trials = tuple(t for t in therapy.trials if t.is_open)
+        if trials:
+            kept.append(replace(therapy, trials=trials))
+    return tuple(kept)
+
+
 def case_report_build(*, facts: CaseFacts) -> CaseReport:
     """Search for the case and check each therapy and study against it (TreatmentQueryError)."""
     results = case_search(facts)
@@ -109,7 +122,7 @@ def case_report_build(*, facts: CaseFacts) -> CaseReport:
     modalities = {r.modality for r in results.results}
     topics = guide_topics(
         facts=facts,
-        has_trials=bool(items) or bool(grouped["trials"]),
+        has_trials=bool(items) or bool(grouped["trials"]) or bool(_open_studies(results.studied)),
         has_antisense=Modality.ANTISENSE in modalities,
         has_repurposing=any(r.status == ApprovalStatus.APPROVED_OTHER for r in results.results),
     )
@@ -123,6 +136,7 @@ def case_report_build(*, facts: CaseFacts) -> CaseReport:
         variant_normalized=results.variant_normalized,
         notices=results.notices,
         tiers=tiers,
+        studied=_open_studies(results.studied),
         trials=tuple(i for i in items if i.trial.fit.verdict != DOES_NOT_MATCH),
         trials_not_fitting=tuple(i for i in items if i.trial.fit.verdict == DOES_NOT_MATCH),
         guide_topics=topics,

@@ -55,8 +55,8 @@ def case_query(facts: CaseFacts) -> TreatmentQuery:
 
 def case_search(facts: CaseFacts) -> TreatmentResults:
     """Run the treatment search for a case; raises TreatmentQueryError for an unreadable variant."""
-    # The report lists its own studies; the search's "being studied" tier is not shown there.
-    return treatment_list_ranked(query=case_query(facts), studied=False)
+    # With the medicines other trials of the conditions test ("being studied", issue 19).
+    return treatment_list_ranked(query=case_query(facts), studied=True)
 
 
 def _variant(facts: CaseFacts, results: TreatmentResults) -> ResolvedVariant | None:
