@@ -36,6 +36,7 @@ from knowledge.models import (
     TherapyLink,
     Variant,
 )
+from knowledge.selectors import condition_list_for_summary
 from literature.models import Publication
 from treatments.query import TreatmentQueryError
 from treatments.selectors import treatment_list_ranked
@@ -108,10 +109,9 @@ class ConditionViewSet(FlexibleLookupMixin, viewsets.ReadOnlyModelViewSet):
         queryset = Condition.objects.prefetch_related("identifiers")
         if self.action == "list":
             return queryset
-        return queryset.prefetch_related(
-            "synonyms", "gene_links__gene", "phenotypes__phenotype",
-            Prefetch("therapy_links", TherapyLink.objects.select_related("therapy")
-                     .with_regulatory_events()),
+        # The summary's rows (phenotypes with everyday names, therapy links with their events).
+        return condition_list_for_summary().prefetch_related(
+            "identifiers", "synonyms", "gene_links__gene",
             Prefetch("subtype_links", ConditionSubtype.objects.select_related("child")
                      .order_by("child__name")),
             Prefetch("parent_links", ConditionSubtype.objects.select_related("parent")

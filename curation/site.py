@@ -12,9 +12,10 @@ from django.utils.http import urlencode
 
 
 def review_queue_counts() -> list[dict[str, Any]]:
-    """How many automatic, name-matched links wait for an editor, per kind of record."""
+    """How many name-matched links, per kind of record, and computer-written summaries wait."""
     # Imported here: Django imports this module (the admin's AppConfig) before models are ready.
     from curation.admin.review import waiting_filter
+    from curation.admin.summaries import summaries_waiting
     from knowledge.models import OrphanApproval
     from literature.models import PublicationLink
     from trials.models import TrialLink
@@ -36,6 +37,15 @@ def review_queue_counts() -> list[dict[str, Any]]:
         {
             "label": "FDA orphan approvals",
             "count": OrphanApproval.objects.filter(match="ambiguous", review_status="auto").count(),
+            "url": f"{url}?{urlencode({'queue': 'waiting'})}",
+        }
+    )
+    # Computer-written family summaries no editor has checked yet.
+    url = reverse("admin:knowledge_summaryreview_changelist")
+    rows.append(
+        {
+            "label": "Family summaries",
+            "count": summaries_waiting().count(),
             "url": f"{url}?{urlencode({'queue': 'waiting'})}",
         }
     )

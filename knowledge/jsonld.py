@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from typing import Any
 
 from django.utils.html import strip_tags
@@ -11,13 +12,15 @@ from knowledge.models import Condition
 PUBLISHER = {"@type": "Organization", "name": "RareLabs"}
 
 
-def condition_graph(condition: Condition, *, url: str, summary: str) -> dict[str, Any]:
-    """A MedicalWebPage about one MedicalCondition."""
+def condition_graph(
+    condition: Condition, *, url: str, summary: str, reviewed_on: datetime.date | None = None
+) -> dict[str, Any]:
+    """A MedicalWebPage about one MedicalCondition; `lastReviewed` only when an editor checked."""
     codes = [
         {"@type": "MedicalCode", "codeValue": i.value, "codingSystem": i.scheme}
         for i in condition.identifiers.all()
     ]
-    return {
+    graph = {
         "@context": "https://schema.org",
         "@type": "MedicalWebPage",
         "@id": url,
@@ -26,7 +29,6 @@ def condition_graph(condition: Condition, *, url: str, summary: str) -> dict[str
         "description": strip_tags(summary)[:300],
         "publisher": PUBLISHER,
         "dateModified": condition.updated_at.isoformat() if condition.updated_at else None,
-        "lastReviewed": condition.retrieved_on.isoformat() if condition.retrieved_on else None,
         "about": {
             "@type": "MedicalCondition",
             "name": condition.name,
@@ -34,3 +36,7 @@ def condition_graph(condition: Condition, *, url: str, summary: str) -> dict[str
             "code": codes,
         },
     }
+    if reviewed_on is not None:
+        graph["lastReviewed"] = reviewed_on.isoformat()
+        graph["reviewedBy"] = {"@type": "Organization", "name": "RareLabs editors"}
+    return graph

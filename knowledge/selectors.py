@@ -14,6 +14,7 @@ from knowledge.models import (
     Condition,
     ConditionPhenotype,
     Phenotype,
+    PhenotypeSynonym,
     SlugRedirect,
     Therapy,
     TherapyLink,
@@ -85,3 +86,20 @@ def therapy_list() -> QuerySet[Therapy]:
             "links", queryset=TherapyLink.objects.only("therapy_id", "status", "condition_name")
         )
     ).order_by("name")
+
+
+def condition_list_for_summary() -> QuerySet[Condition]:
+    """Conditions with every row their generated summary reads, fetched up front."""
+    synonyms = PhenotypeSynonym.objects.filter(is_layperson=True).order_by("id")
+    return Condition.objects.select_related("summary_review").prefetch_related(
+        Prefetch(
+            "phenotypes",
+            queryset=ConditionPhenotype.objects.select_related("phenotype").prefetch_related(
+                Prefetch("phenotype__synonyms", queryset=synonyms)
+            ),
+        ),
+        Prefetch(
+            "therapy_links",
+            queryset=TherapyLink.objects.select_related("therapy").with_regulatory_events(),
+        ),
+    )

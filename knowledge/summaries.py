@@ -8,9 +8,18 @@ from __future__ import annotations
 
 import datetime
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from knowledge.models import ApprovalStatus, Condition, ConditionPhenotype, TherapyLink
+from django.utils import timezone
+
+from knowledge.models import (
+    ApprovalStatus,
+    Condition,
+    ConditionPhenotype,
+    SummaryReview,
+    SummaryReviewStatus,
+    TherapyLink,
+)
 from knowledge.plain_definition import plain_definition
 from rarelabs.readability import GRADE_LIMIT, reading_grade
 
@@ -88,6 +97,8 @@ class SummarySentence:
 class FamilySummary:
     sentences: list[SummarySentence]
     generated: bool
+    # The day an editor checked (approved or wrote) exactly this text; None when none did.
+    reviewed_on: datetime.date | None = None
 
     @property
     def text(self) -> str:
@@ -286,19 +297,33 @@ def _approved_sentence(named: list[TherapyLink]) -> SummarySentence:
 
 
 def condition_family_summary(condition: Condition) -> FamilySummary:
-    """The editor's family summary when present, else one composed from structured facts."""
+    """The editor's family summary when present, else the computer-written one.
+
+    The computer-written text counts as checked only while it is exactly the text an editor
+    approved: a data change that alters it shows it as unchecked again.
+    """
     if condition.family_summary.strip():
         edited = condition.family_summary_updated_at
-        return FamilySummary(
-            [
-                SummarySentence(
-                    condition.family_summary.strip(),
-                    "RareLabs editors",
-                    edited.date() if edited else None,
-                )
-            ],
-            generated=False,
-        )
+        day = timezone.localdate(edited) if edited else None
+        sentence = SummarySentence(condition.family_summary.strip(), "RareLabs editors", day)
+        return FamilySummary([sentence], generated=False, reviewed_on=day)
+    summary = condition_generated_summary(condition)
+    try:
+        review = condition.summary_review  # select_related by the page selectors
+    except SummaryReview.DoesNotExist:
+        return summary
+    if (
+        review.status == SummaryReviewStatus.APPROVED
+        and review.reviewed_at is not None
+        and summary.sentences
+        and review.approved_text == summary.text
+    ):
+        return replace(summary, reviewed_on=timezone.localdate(review.reviewed_at))
+    return summary
+
+
+def condition_generated_summary(condition: Condition) -> FamilySummary:
+    """The family summary composed from structured facts (whatever an editor wrote)."""
     sentences: list[SummarySentence] = []
     facts_date = condition.retrieved_on
     where = condition.definition_source or condition.primary_id

@@ -179,6 +179,7 @@ def condition_get_page(
     """Everything the condition page shows, in a fixed number of queries; None if unknown."""
     condition = (
         Condition.objects.filter(slug=slug)
+        .select_related("summary_review")
         .prefetch_related(
             "identifiers",
             "synonyms",

@@ -61,7 +61,9 @@ def condition_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "studied": studied,
         "condition": page.condition,
         "canonical_url": url,
-        "jsonld": jsonld.condition_graph(page.condition, url=url, summary=page.summary.text),
+        "jsonld": jsonld.condition_graph(
+            page.condition, url=url, summary=page.summary.text, reviewed_on=page.summary.reviewed_on
+        ),
     }
     return render(request, "knowledge/condition_detail.html", context)
 

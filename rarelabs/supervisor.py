@@ -57,6 +57,7 @@ def prepare() -> None:
     if "load_knowledge_base" in get_commands():
         call_command("load_knowledge_base")
     first_refresh_enqueue()
+    summary_queue_enqueue()
     call_command("collectstatic", interactive=False, verbosity=0)
 
 
@@ -77,6 +78,29 @@ def first_refresh_enqueue() -> list[str]:
             task.delay()
             queued.append(name)
     return queued
+
+
+def summary_queue_enqueue() -> bool:
+    """After a load newer than the last summary sync, let the worker refill the editors' queue.
+
+    Composing ~12,000 summaries takes a minute or two: the site does not wait for it.
+    """
+    from django.db.models import Max
+
+    from ingest.models import RefreshRun, RunStatus
+    from knowledge.summary_reviews import ALL, TASK
+    from knowledge.tasks import summary_reviews_sync_task
+
+    loaded = RefreshRun.objects.filter(task="load_knowledge_base", status=RunStatus.OK).aggregate(
+        at=Max("finished_at")
+    )["at"]
+    synced = RefreshRun.objects.filter(
+        task=TASK, scope=ALL, status__in=[RunStatus.OK, RunStatus.PARTIAL]
+    ).aggregate(at=Max("started_at"))["at"]
+    if loaded is None or (synced is not None and synced > loaded):
+        return False
+    summary_reviews_sync_task.delay()
+    return True
 
 
 # gthread: a slow client holds one thread, not a whole worker (sync workers were all blocked by

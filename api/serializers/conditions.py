@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from rest_framework import serializers
 
 from api.serializers.therapies import RegulatoryFieldsMixin
@@ -12,6 +14,7 @@ from knowledge.models import (
     ConditionSubtype,
     TherapyLink,
 )
+from knowledge.summaries import condition_family_summary
 
 
 class ConditionGeneSerializer(serializers.ModelSerializer):
@@ -82,6 +85,10 @@ class ConditionSerializer(serializers.ModelSerializer):
 
 class ConditionDetailSerializer(ConditionSerializer):
     synonyms = serializers.SerializerMethodField(help_text="Other names of the condition.")
+    summary = serializers.SerializerMethodField(
+        help_text="The family summary: text, each sentence with its source, who wrote it, and "
+        "checked_by_editor_on (null unless an editor checked this exact text). Not medical advice."
+    )
     genes = ConditionGeneSerializer(source="gene_links", many=True, read_only=True)
     phenotypes = ConditionPhenotypeSerializer(many=True, read_only=True)
     therapies = ConditionTherapySerializer(source="therapy_links", many=True, read_only=True)
@@ -91,7 +98,19 @@ class ConditionDetailSerializer(ConditionSerializer):
     class Meta(ConditionSerializer.Meta):
         fields = [*ConditionSerializer.Meta.fields, "definition", "definition_source",
                   "family_summary", "prevalence_source", "facts_source", "synonyms", "genes",
-                  "phenotypes", "therapies", "subtypes", "groups"]  # fmt: skip
+                  "phenotypes", "therapies", "subtypes", "groups", "summary"]  # fmt: skip
 
     def get_synonyms(self, obj: Condition) -> list[str]:
         return [synonym.text for synonym in obj.synonyms.all()]
+
+    def get_summary(self, obj: Condition) -> dict[str, Any]:
+        summary = condition_family_summary(obj)  # reads only rows the viewset prefetched
+        return {
+            "text": summary.text,
+            "written_by": "computer" if summary.generated else "editor",
+            "checked_by_editor_on": summary.reviewed_on,
+            "sentences": [
+                {"text": s.text, "source": s.source, "retrieved_on": s.retrieved_on}
+                for s in summary.sentences
+            ],
+        }

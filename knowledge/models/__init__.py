@@ -17,6 +17,7 @@ from knowledge.models.conditions import (
 from knowledge.models.genes import Gene
 from knowledge.models.orphan import IndicationMatch, OrphanApproval
 from knowledge.models.phenotypes import Phenotype, PhenotypeSynonym
+from knowledge.models.reviews import SummaryReview, SummaryReviewStatus
 from knowledge.models.therapies import (
     ApprovalStatus,
     DatePrecision,
@@ -56,6 +57,8 @@ __all__ = [
     "ReviewStatus",
     "ReviewableLink",
     "SlugRedirect",
+    "SummaryReview",
+    "SummaryReviewStatus",
     "SynonymKind",
     "Therapy",
     "TherapyLink",

@@ -26,6 +26,7 @@ EDITOR_PERMISSIONS: dict[str, tuple[str, ...]] = {
     "knowledge.phenotype": ("view",),
     "knowledge.variant": ("view",),
     "knowledge.slugredirect": ("view",),
+    "knowledge.summaryreview": ("change", "view"),  # approve or rewrite family summaries
     "trials.clinicaltrial": ("view",),
     "trials.triallink": ("change", "view"),
     "literature.publication": ("view",),
@@ -38,6 +39,7 @@ HISTORY_MODELS = (
     "knowledge.therapy",
     "knowledge.therapylink",
     "knowledge.regulatoryevent",
+    "knowledge.summaryreview",
 )
 
 
