@@ -238,6 +238,8 @@ def _symptom_sentence(
 
 
 def _therapy_sentence(condition: Condition) -> SummarySentence | None:
+    """Approved medicines by their status today (knowledge.regulatory, the rule behind
+    TherapyLink.objects.approved_now()): an approval that expired or was withdrawn is not one."""
     links = list(condition.therapy_links.all())
     if not links:
         return None
@@ -256,6 +258,14 @@ def _therapy_sentence(condition: Condition) -> SummarySentence | None:
     named = list(first_link.values())
     if named:
         return _approved_sentence(named)
+    ended = [link for link in links if link.regulatory.ended]
+    if ended:
+        # An expired, withdrawn or refused approval is never counted, and never hidden either.
+        return SummarySentence(
+            "No medicine in our records is approved for it now. An earlier approval has ended.",
+            "; ".join(sorted({f"{link.source} {link.source_id}".strip() for link in ended})),
+            ended[0].retrieved_on,
+        )
     return SummarySentence(
         "Some medicines are being studied for it. None in our records is approved yet.",
         "; ".join(sorted({link.source for link in links})),

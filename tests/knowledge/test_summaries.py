@@ -380,3 +380,28 @@ def test_a_long_onset_list_is_said_as_a_range_at_grade_8() -> None:
     text = onset_words(["antenatal", "neonatal", "infancy", "childhood", "adolescent", "adult"])
     assert text == "It can start at many ages, from before birth to adulthood."
     assert reading_grade(text) <= 8
+
+
+@pytest.mark.django_db
+def test_an_expired_approval_is_not_counted_and_is_said_to_have_ended() -> None:
+    """A link whose EU authorisation expired (like ataluren's) is no approved medicine."""
+    from knowledge.models import RegulatoryEvent, TherapyLink
+
+    condition = ConditionFactory()
+    link = TherapyLinkFactory(
+        condition=condition, therapy__name="testaluren", status=ApprovalStatus.EMA_APPROVED
+    )
+    for kind, day in (("approved_conditional", (2014, 7, 31)), ("expired", (2025, 3, 28))):
+        RegulatoryEvent.objects.create(link=link, region="EU", kind=kind, summary=kind,
+                                       date=datetime.date(*day), source="test",
+                                       retrieved_on=RETRIEVED)  # fmt: skip
+    condition = (
+        type(condition).objects.prefetch_related("therapy_links__regulatory_events")
+        .get(pk=condition.pk)
+    )  # fmt: skip
+    texts = [s.text for s in condition_family_summary(condition).sentences]
+    assert not TherapyLink.objects.approved_now().filter(condition=condition).exists()
+    assert texts == [
+        "No medicine in our records is approved for it now. An earlier approval has ended."
+    ]
+    assert all("approved medicine" not in t for t in texts)

@@ -255,3 +255,33 @@ def test_treatment_search_by_the_words_spinal_muscular_atrophy_finds_the_sma_the
     index_objects("condition", list(sma.values_list("pk", flat=True)))
     items = therapy_items(client, "condition=spinal+muscular+atrophy")
     assert {"nusinersen", "risdiplam", "onasemnogene abeparvovec"} <= set(items)
+
+
+def test_every_summary_counts_the_medicines_approved_now_by_the_database_rule(client) -> None:
+    """The family summary's count equals TherapyLink.objects.approved_now() for each condition
+    with curated therapies (ataluren, expired in the EU, is never among DMD's)."""
+    from knowledge.models import TherapyLink
+    from knowledge.selectors import condition_list_for_summary
+    from knowledge.summaries import condition_family_summary
+
+    with_links = TherapyLink.objects.filter(condition__isnull=False).values("condition_id")
+    checked = 0
+    for condition in condition_list_for_summary().filter(pk__in=with_links):
+        approved = set(
+            TherapyLink.objects.approved_now()
+            .filter(condition=condition)
+            .values_list("therapy__name", flat=True)
+        )
+        text = condition_family_summary(condition).text
+        if len(approved) == 1:
+            assert "There is an approved medicine" in text, condition
+        elif approved:
+            assert f"There are {len(approved)} approved medicines" in text, condition
+        else:
+            assert "approved medicine" not in text, condition
+        checked += 1
+    assert checked >= 20
+    dmd = Condition.objects.get(primary_id="ORPHA:98896")
+    summary = client.get(f"/api/v1/conditions/{dmd.slug}/").json()["summary"]
+    assert "There are 7 approved medicines for it." in summary["text"]
+    assert "ataluren" not in summary["text"]
