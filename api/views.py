@@ -27,6 +27,7 @@ from api.serializers import (
 )
 from content.models import Article
 from identifiers.ids import parse_identifier, parse_vcv
+from knowledge.attribution import ORPHANET_ATTRIBUTION
 from knowledge.models import (
     Condition,
     ConditionSubtype,
@@ -80,6 +81,18 @@ class FlexibleLookupMixin:
         return self.list_serializer if self.action == "list" else self.detail_serializer
 
 
+class OrphanetAttributionMixin:
+    """Responses that carry Orphanet's facts carry its CC BY 4.0 attribution: a field in the
+    JSON body and a `Link: <licence>; rel="license"` header."""
+
+    def finalize_response(self, request: Request, response: Response, *args, **kwargs) -> Response:
+        response = super().finalize_response(request, response, *args, **kwargs)
+        if response.status_code == 200 and isinstance(response.data, dict):
+            response.data["attribution"] = ORPHANET_ATTRIBUTION
+            response["Link"] = f'<{ORPHANET_ATTRIBUTION["licence_url"]}>; rel="license"'
+        return response
+
+
 def _ascii_number(value: str, max_digits: int = 11) -> int | None:
     """The value as a bounded number, or None. str.isdigit alone accepts "²" and "٣", which int()
     refuses or reads as another number."""
@@ -96,7 +109,9 @@ def _pk_or(value: str, q: Q) -> Q:
 @extend_schema_view(
     retrieve=extend_schema(parameters=[_key("Slug, numeric id or CURIE (ORPHA:70, OMIM:253300).")]),
 )
-class ConditionViewSet(FlexibleLookupMixin, viewsets.ReadOnlyModelViewSet):
+class ConditionViewSet(
+    OrphanetAttributionMixin, FlexibleLookupMixin, viewsets.ReadOnlyModelViewSet
+):
     """Conditions with their identifiers; the detail adds genes, phenotypes and therapies."""
 
     filterset_class = filters.ConditionFilter
@@ -131,7 +146,7 @@ _GENE_KEY = _key("HGNC symbol (case-insensitive) or numeric id.")
 
 
 @extend_schema_view(retrieve=extend_schema(parameters=[_GENE_KEY]))  # fmt: skip
-class GeneViewSet(FlexibleLookupMixin, viewsets.ReadOnlyModelViewSet):
+class GeneViewSet(OrphanetAttributionMixin, FlexibleLookupMixin, viewsets.ReadOnlyModelViewSet):
     """Genes named by HGNC; the detail adds their conditions."""
 
     filterset_class = filters.GeneFilter

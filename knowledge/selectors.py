@@ -10,6 +10,7 @@ import string
 from django.db.models import Prefetch, Q, QuerySet
 from django.db.models.functions import Lower
 
+from knowledge.attribution import shows_orphanet_facts
 from knowledge.models import (
     Condition,
     ConditionPhenotype,
@@ -76,6 +77,7 @@ def phenotype_get_page(*, hpo_id: str, condition_limit: int = 100) -> Phenotype 
     )
     if phenotype is not None:
         phenotype.condition_rows = list(phenotype.condition_links.all())[:condition_limit]
+        phenotype.shows_orphanet = shows_orphanet_facts(phenotype.condition_rows)
     return phenotype
 
 

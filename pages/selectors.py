@@ -15,6 +15,7 @@ from django.utils.text import slugify
 
 from content.models import Article
 from identifiers.urls import clinvar_gene_url, ctgov_condition_search_url, identifier_url
+from knowledge.attribution import shows_orphanet_facts
 from knowledge.models import (
     ApprovalStatus,
     Condition,
@@ -324,6 +325,7 @@ class GenePage:
     therapy_links: list[TherapyLink]
     trials: list[TrialLink]
     publications: list[PublicationLink]
+    orphanet: bool = False  # shows Orphanet's facts: its CC BY 4.0 attribution is due
 
 
 def gene_get_page(*, symbol: str, variant_limit: int = 50) -> GenePage | None:
@@ -331,11 +333,11 @@ def gene_get_page(*, symbol: str, variant_limit: int = 50) -> GenePage | None:
     gene = Gene.objects.filter(symbol__iexact=symbol).first()
     if gene is None:
         return None
+    conditions = list(gene.condition_links.select_related("condition").order_by("condition__name"))
     return GenePage(
         gene=gene,
-        conditions=list(
-            gene.condition_links.select_related("condition").order_by("condition__name")
-        ),
+        conditions=conditions,
+        orphanet=gene.source.startswith("Orphanet") or shows_orphanet_facts(conditions),
         variants=list(gene.variants.order_by("name")[:variant_limit]),
         therapy_links=_one_per_source_link(
             gene.therapy_links.select_related("therapy", "condition")

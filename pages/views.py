@@ -13,6 +13,7 @@ from django.views.decorators.http import require_safe
 
 from identifiers.ids import HPO_ID_RE
 from knowledge import jsonld, selectors
+from knowledge.attribution import shows_orphanet_facts
 from knowledge.therapy_names import ingredient_key
 from pages import selectors as pages
 from rarelabs.pagecache import cache_page_for_anonymous
@@ -37,6 +38,7 @@ def condition_list(request: HttpRequest) -> HttpResponse:
         "page": page,
         "conditions": list(page.object_list),
     }
+    context["orphanet"] = shows_orphanet_facts(context["conditions"])
     return render(request, "knowledge/condition_list.html", context)
 
 
