@@ -112,10 +112,16 @@ def orphanet_records_import(
     scope: str,
     task: str = TASK,
     batch_size: int = 200,
+    xrefs: Callable[[], Iterable[object]] | None = None,
 ) -> ImportTally:
-    """Import disorder records (read twice: ``records`` opens a fresh pass), batch by batch."""
+    """Import disorder records (read twice: ``records`` opens a fresh pass), batch by batch.
+
+    ``xrefs`` may give the first pass cheaper records holding only codes, names and
+    cross-references (all it reads).
+    """
     with import_run(task, scope) as tally:
-        exact = exact_omim_codes(records(None))  # a first pass: one-to-one needs every record
+        # A first pass: one-to-one needs every record.
+        exact = exact_omim_codes(xrefs() if xrefs is not None else records(None))
         state = _State()
         with progress_bar("ORPHApackets") as bar:
             for batch in batched(records(bar), batch_size):

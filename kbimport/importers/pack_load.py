@@ -80,7 +80,9 @@ def pack_steps(folder: Path = DEFAULT_PACK_DIR) -> list[PackStep]:
         PackStep("orphanet", f"{orpha['title']} {orpha['date']}", "pack_orphanet",
                  ORPHANET_TASK, scope := _checked(folder, orpha),
                  lambda s=scope: orphanet_records_import(
-                     records=_reader(folder, "orphanet.jsonl.gz"), scope=s, task="pack_orphanet")),
+                     records=_reader(folder, "orphanet.jsonl.gz"), scope=s, task="pack_orphanet",
+                     xrefs=lambda: iter_pack_records(folder / "orphanet.jsonl.gz",
+                                                     only=("orpha_code", "name", "xrefs")))),
         PackStep("hgnc", f"{hgnc['title']} {hgnc['date']}", "pack_hgnc", HGNC_TASK,
                  scope := _checked(folder, hgnc),
                  lambda s=scope: hgnc_records_import(

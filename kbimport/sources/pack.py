@@ -13,7 +13,7 @@ import hashlib
 import json
 import os
 import types
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import cache
 from pathlib import Path
 from typing import Any, Union, get_args, get_origin, get_type_hints
@@ -48,52 +48,81 @@ def _encode(value: Any) -> Any:
     return value
 
 
+Decoder = Callable[[Any, str], Any]
+_MISSING = object()
+
+
 @cache
-def _hints(cls: type) -> dict[str, Any]:
-    return get_type_hints(cls)
-
-
-def _decode(kind: Any, value: Any, name: str) -> Any:
+def _decoder(kind: Any) -> Decoder:
+    """A decoder for one type, built once: the per-field type analysis is not redone per line."""
     origin = get_origin(kind)
     if origin in (Union, types.UnionType):
-        if value is None:
-            return None
-        return _decode(next(a for a in get_args(kind) if a is not type(None)), value, name)
+        inner = _decoder(next(a for a in get_args(kind) if a is not type(None)))
+        return lambda value, name: None if value is None else inner(value, name)
     if origin is tuple:
-        if not isinstance(value, list):
-            raise BadField(name, f"expected a list, found {type(value).__name__}")
-        args = get_args(kind)
-        if len(args) == 2 and args[1] is Ellipsis:
-            return tuple(_decode(args[0], v, name) for v in value)
-        return tuple(_decode(a, v, name) for a, v in zip(args, value, strict=True))
+        return _tuple_decoder(get_args(kind))
     if dataclasses.is_dataclass(kind):
-        if not isinstance(value, dict):
-            raise BadField(name, f"expected an object, found {type(value).__name__}")
-        hints = _hints(kind)
-        return kind(
-            **{
-                f.name: _decode(hints[f.name], value[f.name], f.name)
-                if f.name in value
-                else _empty(hints[f.name], f.name)
-                for f in dataclasses.fields(kind)
-            }
-        )
-    if isinstance(kind, type) and not isinstance(value, kind):
-        raise BadField(name, f"expected {kind.__name__}, found {value!r}")
+        return _record_decoder(kind)
+    if isinstance(kind, type):
+
+        def plain(value: Any, name: str) -> Any:
+            if not isinstance(value, kind):
+                raise BadField(name, f"expected {kind.__name__}, found {value!r}")
+            return value
+
+        return plain
+    return lambda value, name: value
+
+
+def _listed(value: Any, name: str) -> list:
+    if not isinstance(value, list):
+        raise BadField(name, f"expected a list, found {type(value).__name__}")
     return value
 
 
-def _empty(kind: Any, name: str) -> Any:
+def _tuple_decoder(args: tuple[Any, ...]) -> Decoder:
+    if len(args) == 2 and args[1] is Ellipsis:
+        item = _decoder(args[0])
+        return lambda value, name: tuple(item(v, name) for v in _listed(value, name))
+    items = tuple(_decoder(a) for a in args)
+    return lambda value, name: tuple(
+        d(v, name) for d, v in zip(items, _listed(value, name), strict=True)
+    )
+
+
+def _record_decoder(kind: type) -> Decoder:
+    hints = get_type_hints(kind)
+    fields = [(f.name, _decoder(hints[f.name]), _empty(hints[f.name]))
+              for f in dataclasses.fields(kind)]  # fmt: skip
+
+    def record(value: Any, name: str) -> Any:
+        if not isinstance(value, dict):
+            raise BadField(name, f"expected an object, found {type(value).__name__}")
+        values = {}
+        for field_name, decode, empty in fields:
+            if field_name in value:
+                values[field_name] = decode(value[field_name], field_name)
+            elif empty is _MISSING:
+                raise BadField(field_name, "missing")
+            else:
+                values[field_name] = empty
+        return kind(**values)
+
+    return record
+
+
+def _empty(kind: Any) -> Any:
+    """The value an omitted field stands for (empty fields are left out when writing)."""
     if get_origin(kind) is tuple:
         return ()
     if type(None) in get_args(kind):
         return None
-    raise BadField(name, "missing")
+    return _MISSING
 
 
 def record_from_json(kind: type, data: Any) -> Any:
     """Rebuild a record of dataclass ``kind`` from its decoded JSON object."""
-    return _decode(kind, data, kind.__name__)
+    return _decoder(kind)(data, kind.__name__)
 
 
 def write_records(path: Path, records: Iterable[Any]) -> dict[str, Any]:
@@ -118,8 +147,12 @@ def file_sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def iter_pack_records(path: Path) -> Iterator[Any]:
-    """Yield each record of one pack file (a bad line becomes a SourceRowError)."""
+def iter_pack_records(path: Path, only: tuple[str, ...] | None = None) -> Iterator[Any]:
+    """Yield each record of one pack file (a bad line becomes a SourceRowError).
+
+    ``only`` decodes just those fields (the others read as empty): a pass that needs a few
+    fields skips the cost of building the rest.
+    """
     kind = PACK_FILES.get(path.name)
     if kind is None:
         raise SourceFileError(f"{path}: not a knowledge pack file")
@@ -129,7 +162,10 @@ def iter_pack_records(path: Path) -> Iterator[Any]:
         with gzip.open(path, "rt", encoding="utf-8") as handle:
             for number, line in enumerate(handle, start=1):
                 try:
-                    yield record_from_json(kind, json.loads(line))
+                    data = json.loads(line)
+                    if only is not None and isinstance(data, dict):
+                        data = {key: data[key] for key in only if key in data}
+                    yield record_from_json(kind, data)
                 except json.JSONDecodeError as exc:
                     yield SourceRowError(str(path), number, None, f"bad JSON: {exc}")
                 except BadField as exc:

@@ -25,8 +25,7 @@ from kbimport.importers.common import (
 from kbimport.importers.hpo.files import ANNOTATION_SOURCE, HPO_URL, HpoFiles
 from kbimport.importers.hpo.terms import Ontology
 from kbimport.importers.resolve import ConditionIndex, split_curie
-from kbimport.sources.common import SourceRowError
-from kbimport.sources.hpo import DiseaseRecord, iter_disease_annotations, iter_diseases
+from kbimport.sources.hpo import DiseaseRecord, hpoa_disease_names, iter_diseases
 from knowledge.models import (
     Condition,
     ConditionIdentifier,
@@ -56,11 +55,7 @@ INHERITANCE_TERMS: dict[str, str] = {
 def _orpha_slugs(files: HpoFiles) -> set[str]:
     """Slugs of Orphanet disease names: they get the plain slug, OMIM twins get a suffix."""
     # Orphanet conditions survive merges, so their URL should be the clean one.
-    return {
-        slugify(row.disease_name)
-        for row in iter_disease_annotations(files.hpoa)
-        if not isinstance(row, SourceRowError) and row.database_id.startswith("ORPHA:")
-    }
+    return {slugify(name) for name in set(hpoa_disease_names(files.hpoa, "ORPHA:"))}
 
 
 def _unique(values: Iterator[str]) -> list[str]:

@@ -176,6 +176,17 @@ def iter_disease_annotations(
             yield SourceRowError(str(path), item.number, exc.field, exc.message)
 
 
+def hpoa_disease_names(path: Path | str, prefix: str) -> Iterator[str]:
+    """The disease name of each well-formed row whose id starts with ``prefix``: a quick scan
+    that splits only those rows (a full parse of 270,000 annotations takes seconds)."""
+    for item in iter_lines(path):
+        if isinstance(item, SourceRowError) or not item.text.startswith(prefix):
+            continue
+        fields = split_row(item, len(_HPOA_COLUMNS), path)
+        if not isinstance(fields, SourceRowError) and _DISEASE_ID.match(fields[0]):
+            yield fields[1]
+
+
 def _unique(values: Iterable[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(values))
 
