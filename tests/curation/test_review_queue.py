@@ -36,7 +36,8 @@ def test_the_index_counts_links_waiting_for_review(editor_client: Client) -> Non
     )
     response = editor_client.get("/admin/")
     queue = {row["label"]: row["count"] for row in response.context["review_queue"]}
-    assert queue == {"Trial links": 3, "Publication links": 1, "FDA orphan approvals": 0}
+    assert queue == {"Trial links": 3, "Publication links": 1, "FDA orphan approvals": 0,
+                     "Family summaries": 0}  # fmt: skip
     assert f"{CHANGELIST}?queue=waiting" in response.content.decode()
 
 
