@@ -2,9 +2,10 @@
 
 Run: .venv/bin/python benchmarks/relevance.py [--backend postgres|opensearch|all]
         [--no-rebuild] [--enrich-from ../shared/data]
-The judged queries are in benchmarks/judged_queries.json. Loads the bundled knowledge base with
-`load_knowledge_base` when the database has no conditions (and that command exists);
-`--enrich-from DIR` first runs the HGNC and mim2gene imports on DIR's files unless a successful
+The judged queries are in benchmarks/judged_queries.json; `--judged FILE` (repeatable) reads
+others instead, e.g. the held-out descriptions in benchmarks/judged_descriptions_heldout.json
+(never used for tuning). Loads the bundled knowledge base with `load_knowledge_base` when the
+database has no conditions (and that command exists); `--enrich-from DIR` first runs the HGNC and mim2gene imports on DIR's files unless a successful
 run of each is already logged; then rebuilds the index. It prints which data it ran on.
 Targets: success@3 >= 0.95 overall, >= 0.8 on layperson queries.
 """
@@ -141,6 +142,9 @@ def main() -> None:
     parser.add_argument("--enrich-from", type=Path, metavar="DIR", help="shared data folder")
     parser.add_argument("--kind", action="append", help="only these kinds (repeatable)")
     parser.add_argument(
+        "--judged", type=Path, action="append", help="judged-query files (default: the main set)"
+    )
+    parser.add_argument(
         "--no-describe", action="store_true", help="baseline: ordinary results only, no panel"
     )
     parser.add_argument(
@@ -160,7 +164,11 @@ def main() -> None:
         call_command("load_knowledge_base")
     if args.enrich_from:
         enrich(args.enrich_from)
-    queries = json.loads(JUDGED.read_text(encoding="utf-8"))["queries"]
+    queries = [
+        query
+        for path in args.judged or [JUDGED]
+        for query in json.loads(path.read_text(encoding="utf-8"))["queries"]
+    ]
     if args.kind:
         queries = [q for q in queries if q["kind"] in args.kind]
     names = list(BACKENDS) if args.backend == "all" else [args.backend]
