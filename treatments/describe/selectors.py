@@ -9,8 +9,9 @@ from knowledge.models import Condition, Phenotype
 from search.describers import ConditionCandidate, Described, SignFound
 from search.query import names_exactly
 from treatments.describe.lexicon import phrase_table_get
+from treatments.describe.prior import FAMILY_WEIGHTS, family_prior_get
 from treatments.describe.recognise import Sign, recognise
-from treatments.phenotypes import conditions_rank_by_phenotypes
+from treatments.phenotypes import conditions_rank_by_phenotypes, phenotype_index_get
 
 MAX_SIGNS = 20
 MAX_CONDITIONS = 10
@@ -53,7 +54,7 @@ NARRATIVE = frozenset(
         "won't",
     ]
 )
-RANK_POOL = 15  # ranked before names are de-duplicated (OMIM and Orphanet name the same disease)
+RANK_POOL = 30  # ranked before subtypes are shown as their disease and names de-duplicated
 ANNOTATION_SOURCE = "HPO disease annotations (phenotype.hpoa)"
 
 
@@ -135,15 +136,19 @@ def description_read(
 def _conditions(
     phenotype_ids: list[int], excluded_ids: list[int], signs: tuple[SignFound, ...], limit: int
 ) -> tuple[ConditionCandidate, ...]:
+    index = phenotype_index_get()
+    family = family_prior_get(index)
     scores = conditions_rank_by_phenotypes(
-        phenotype_ids=phenotype_ids, excluded_ids=excluded_ids, limit=RANK_POOL
-    )
-    rows = Condition.objects.in_bulk([s.condition_id for s in scores])
+        phenotype_ids=phenotype_ids, excluded_ids=excluded_ids, limit=RANK_POOL, index=index,
+        weights=FAMILY_WEIGHTS, prior=family.prior,
+    )  # fmt: skip
+    shown = [family.shown_as.get(s.condition_id, s.condition_id) for s in scores]
+    rows = Condition.objects.in_bulk(set(shown))
     words = {s.hpo_id: s.words for s in signs}
     out: list[ConditionCandidate] = []
     names: set[str] = set()
-    for score in scores:
-        condition = rows.get(score.condition_id)
+    for score, pk in zip(scores, shown, strict=True):
+        condition = rows.get(pk)
         if condition is None or condition.name.lower() in names:
             continue
         names.add(condition.name.lower())

@@ -75,9 +75,17 @@ def conditions_order(
     return np.lexsort((index.condition_ids, -scores)), scores
 
 
-def _page(index: PhenotypeIndex, case: Case, end: int) -> tuple[np.ndarray, np.ndarray]:
+def _page(
+    index: PhenotypeIndex,
+    case: Case,
+    end: int,
+    weights: RankWeights = DEFAULT_WEIGHTS,
+    prior: np.ndarray | None = None,
+) -> tuple[np.ndarray, np.ndarray]:
     """The first `end` of conditions_order without sorting them all (same order, same ties)."""
-    scores = conditions_score(index, case)
+    scores = conditions_score(index, case, weights)
+    if prior is not None:
+        scores = scores + prior
     if end >= len(scores):
         return np.lexsort((index.condition_ids, -scores)), scores
     cut = np.partition(-scores, end - 1)[end - 1]
@@ -96,8 +104,14 @@ def conditions_rank_by_phenotypes(
     limit: int = 20,
     offset: int = 0,
     index: PhenotypeIndex | None = None,
+    weights: RankWeights = DEFAULT_WEIGHTS,
+    prior: np.ndarray | None = None,
 ) -> list[ConditionScore]:
-    """Rank every annotated condition for the observed signs (and the rest), one page, best first."""
+    """Rank every annotated condition for the observed signs (and the rest), one page, best first.
+
+    `weights` and `prior` (a score added per condition, aligned with `index.condition_ids`) let a
+    caller with other evidence, such as the family description search, adapt the ranking.
+    """
     index = index or phenotype_index_get()
     case = case_build(
         index, phenotype_ids=phenotype_ids, excluded_ids=excluded_ids, age_months=age_months,
@@ -106,14 +120,14 @@ def conditions_rank_by_phenotypes(
     if not case.observed or len(index.condition_ids) == 0:
         return []
     offset = min(max(int(offset), 0), len(index.condition_ids))
-    page, scores = _page(index, case, offset + min(max(int(limit), 1), MAX_LIMIT))
+    page, scores = _page(index, case, offset + min(max(int(limit), 1), MAX_LIMIT), weights, prior)
     page = page[offset:]
     return [
         ConditionScore(
             condition_id=int(index.condition_ids[i]),
             score=round(float(scores[i]), 4),
             matches=matches_explain(index, case, i),
-            absent=absent_explain(index, case, i, DEFAULT_WEIGHTS),
+            absent=absent_explain(index, case, i, weights),
             excluded=excluded_explain(index, case, i),
             notes=notes_explain(index, case, i),
             rank=offset + n,
