@@ -5,8 +5,9 @@ Run: .venv/bin/python benchmarks/relevance.py [--backend postgres|opensearch|all
 The judged queries are in benchmarks/judged_queries.json; `--judged FILE` (repeatable) reads
 others instead, e.g. the held-out descriptions in benchmarks/judged_descriptions_heldout.json
 (never used for tuning). Loads the bundled knowledge base with `load_knowledge_base` when the
-database has no conditions (and that command exists); `--enrich-from DIR` first runs the HGNC and mim2gene imports on DIR's files unless a successful
-run of each is already logged; then rebuilds the index. It prints which data it ran on.
+database has no conditions (and that command exists); `--enrich-from DIR` first runs the HGNC
+and mim2gene imports on DIR's files unless a successful run of each is already logged; then
+rebuilds the index. It prints which data it ran on.
 Targets: success@3 >= 0.95 overall, >= 0.8 on layperson queries.
 """
 

@@ -16,7 +16,7 @@ from pathlib import Path
 from django.db.models import Count, Max
 
 from knowledge.models import Phenotype, PhenotypeSynonym
-from treatments.describe.recognise import Phrase, PhraseTable, normalise
+from treatments.describe.recognise import Phrase, PhraseTable, normalise, stands_alone
 
 logger = logging.getLogger(__name__)
 
@@ -58,18 +58,20 @@ def phrase_table_build(*, include_everyday: bool = True) -> PhraseTable:
     ids: dict[str, str] = {}
     if include_everyday:
         for row in everyday_phrases():
-            table.add(Phrase(normalise(row.phrase), row.hpo_id, 0, row.source))
+            if stands_alone(row.phrase):
+                table.add(Phrase(normalise(row.phrase), row.hpo_id, 0, row.source))
     terms = Phenotype.objects.filter(is_obsolete=False).values_list("hpo_id", "name")
     for hpo_id, name in terms.iterator(chunk_size=5000):
         ids[hpo_id] = name
-        if not name.lower().startswith(_TOO_GENERAL):
+        if not name.lower().startswith(_TOO_GENERAL) and stands_alone(name):
             table.add(Phrase(normalise(name), hpo_id, 1, HPO_SOURCE))
     synonyms = PhenotypeSynonym.objects.filter(phenotype__is_obsolete=False).values_list(
         "text", "phenotype__hpo_id", "is_layperson", "scope"
     )
     for text, hpo_id, layperson, scope in synonyms.iterator(chunk_size=5000):
         priority = 2 if layperson else _SCOPE_PRIORITY.get(scope, 4)
-        table.add(Phrase(normalise(text), hpo_id, priority, HPO_SOURCE))
+        if stands_alone(text):
+            table.add(Phrase(normalise(text), hpo_id, priority, HPO_SOURCE))
     table.phrases.sort(key=lambda phrase: phrase.priority)
     _reindex(table)
     return table

@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 from search.text import fold
 
 NOT = "~not"
-_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+BREAK = "~break"  # a comma, semicolon or full stop: no phrase or negation reaches across it
+_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?|[,;.!?]")
 NEGATORS = frozenset({"not", "no", "never", "unable", "without", "nor", "cannot", "cant", "wont"})
 _NEGATED_VERB = re.compile(r"^[a-z]+n'?t$")  # "doesn't", "can't", "didnt" (not "want", "faint")
 _NOT_CONTRACTIONS = frozenset(
@@ -38,7 +39,7 @@ _NOT_CONTRACTIONS = frozenset(
 )
 # Words that carry no sign: who it is about, filler, and function words.
 FILLER = frozenset(
-    ["a", "an", "the", "and", "or", "but", "of", "in", "on", "at", "to", "for", "from", "with", "by", "as", "is", "are", "was", "were", "be", "been", "being", "am", "has", "have", "had", "having", "do", "does", "did", "doing", "will", "would", "should", "could", "can", "may", "might", "must", "shall", "my", "our", "your", "his", "her", "their", "its", "he", "she", "they", "it", "we", "i", "you", "me", "him", "them", "us", "this", "that", "these", "those", "there", "here", "who", "whom", "which", "what", "when", "where", "why", "how", "so", "very", "really", "quite", "too", "also", "just", "still", "all", "any", "some", "lot", "lots", "much", "many", "more", "most", "bit", "little", "always", "sometimes", "often", "since", "ago", "now", "then", "than", "about", "into", "over", "under", "after", "before", "up", "down", "out", "off", "again", "once", "twice", "baby", "babies", "child", "children", "kid", "kids", "son", "sons", "daughter", "daughters", "boy", "boys", "girl", "girls", "toddler", "teenager", "teen", "infant", "newborn", "man", "woman", "person", "patient", "he's", "she's", "it's", "seems", "seem", "seemed", "looks", "look", "looked", "get", "gets", "got", "getting", "keep", "keeps", "kept", "year", "years", "month", "months", "old", "age"]
+    ["a", "an", "the", "and", "or", "but", "of", "in", "on", "at", "to", "for", "from", "with", "by", "as", "is", "are", "was", "were", "be", "been", "being", "am", "has", "have", "had", "having", "do", "does", "did", "doing", "will", "would", "should", "could", "can", "may", "might", "must", "shall", "my", "our", "your", "his", "her", "their", "its", "he", "she", "they", "it", "we", "i", "you", "me", "him", "them", "us", "this", "that", "these", "those", "there", "here", "who", "whom", "which", "what", "when", "where", "why", "how", "so", "very", "really", "quite", "too", "also", "just", "still", "all", "any", "some", "lot", "lots", "much", "many", "more", "most", "bit", "little", "always", "sometimes", "often", "since", "ago", "now", "then", "than", "about", "into", "after", "before", "again", "once", "twice", "baby", "babies", "child", "children", "kid", "kids", "son", "sons", "daughter", "daughters", "boy", "boys", "girl", "girls", "toddler", "teenager", "teen", "infant", "newborn", "man", "woman", "person", "patient", "he's", "she's", "it's", "seems", "seem", "seemed", "looks", "looked", "get", "gets", "got", "getting", "keep", "keeps", "kept", "year", "years", "month", "months", "old", "age"]
 )  # fmt: skip
 # Words whose stem would collide or that the suffix rules mangle.
 _IRREGULAR = {
@@ -104,11 +105,16 @@ def _restore_e(base: str) -> str:
 
 
 def tokens(text: str) -> list[tuple[str, str]]:
-    """(stem, word as typed) pairs of `text`; negations become NOT, filler is dropped."""
+    """(stem, word as typed) pairs of `text`; negations become NOT, punctuation BREAK, filler is
+    dropped."""
     folded = fold(text).replace("\u2019", "'").replace("`", "'")
     out: list[tuple[str, str]] = []
     for match in _WORD.finditer(folded):
         typed = match.group(0)
+        if typed in ",;.!?":
+            if out and out[-1][0] != BREAK:
+                out.append((BREAK, typed))
+            continue
         if typed.endswith("'s"):
             typed = typed[:-2]
         word = typed.replace("'", "")
@@ -123,7 +129,30 @@ def tokens(text: str) -> list[tuple[str, str]]:
 
 def normalise(text: str) -> tuple[str, ...]:
     """The stems of a phrase, in order (what the phrase table is keyed by)."""
-    return tuple(s for s, _ in tokens(text))
+    return tuple(s for s, _ in tokens(text) if s != BREAK)
+
+
+# Words a name may lose without changing what it means (function words and intensifiers).
+_FUNCTION_WORDS = frozenset(
+    ["a", "an", "the", "of", "in", "on", "at", "to", "for", "with", "and", "or", "by", "very",
+     "really", "quite", "too", "so", "lot", "lots", "much", "many", "always", "all"]
+)  # fmt: skip
+
+
+def stands_alone(name: str) -> bool:
+    """False for a name that keeps one word after filler is dropped but lost a meaningful one:
+    "Big baby" is not "big", "Out-toeing" is not "toe" ("very short" and "can't talk" are fine)."""
+    stems = [s for s in normalise(name) if s != NOT]
+    if len(stems) != 1:
+        return True
+    kept = [s for s, _ in tokens(name) if s not in (NOT, BREAK)]
+    words = [w for w in _WORD.findall(fold(name)) if w not in ",;.!?"]
+    meaningful = [
+        w for w in words
+        if w not in _FUNCTION_WORDS and w.replace("'", "") not in NEGATORS | _NOT_CONTRACTIONS
+        and not _NEGATED_VERB.match(w)
+    ]  # fmt: skip
+    return len(meaningful) <= len(kept)
 
 
 @dataclass(frozen=True)
@@ -174,15 +203,21 @@ class PhraseTable:
 MAX_GAP = 2  # words allowed between the words of one phrase ("weak in the legs")
 
 
-def _span(positions: dict[str, list[int]], stems: tuple[str, ...]) -> tuple[int, ...] | None:
-    """The tightest choice of one position per stem (stems of a phrase are few)."""
+def _span(
+    positions: dict[str, list[int]],
+    stems: tuple[str, ...],
+    breaks: list[int],
+    taken: frozenset[int] = frozenset(),
+) -> tuple[int, ...] | None:
+    """The tightest choice of one position per stem, within one clause and avoiding `taken`."""
     best: tuple[int, ...] | None = None
     choices: list[tuple[int, ...]] = [()]
     for s in dict.fromkeys(stems):
-        choices = [(*c, p) for c in choices for p in positions[s] if p not in c][:64]
+        free = [p for p in positions[s] if p not in taken]
+        choices = [(*c, p) for c in choices for p in free if p not in c][:64]
     for choice in choices:
         width = max(choice) - min(choice) + 1
-        if width > len(choice) + MAX_GAP:
+        if width > len(choice) + MAX_GAP or any(min(choice) < b < max(choice) for b in breaks):
             continue
         if best is None or width < max(best) - min(best) + 1:
             best = choice
@@ -190,11 +225,15 @@ def _span(positions: dict[str, list[int]], stems: tuple[str, ...]) -> tuple[int,
 
 
 def recognise(query: str, table: PhraseTable) -> list[Sign]:
-    """The signs `query` names, longest and most trusted phrases first, without overlaps."""
+    """The signs `query` names, longest and most trusted phrases first, without overlaps.
+
+    Phrases may share their last word ("dry thin skin" is dry skin and thin skin), nothing else.
+    """
     toks = tokens(query)
     positions: dict[str, list[int]] = defaultdict(list)
     for i, (s, _) in enumerate(toks):
         positions[s].append(i)
+    breaks = positions.get(BREAK, [])
     counts: dict[int, int] = defaultdict(int)
     for s in positions:
         for index in table.by_stem.get(s, ()):
@@ -204,30 +243,44 @@ def recognise(query: str, table: PhraseTable) -> list[Sign]:
         phrase = table.phrases[index]
         if hits != len(set(phrase.stems)):
             continue
-        span = _span(positions, phrase.stems)
+        span = _span(positions, phrase.stems, breaks)
         if span is not None:
             width = max(span) - min(span)
             candidates.append((-len(span), phrase.priority, width, index, span))
     candidates.sort()
-    used: set[int] = set()
+    body: set[int] = set()  # positions used inside a phrase
+    heads: set[int] = set()  # positions used as a phrase's last word (shareable)
     signs: list[Sign] = []
     seen: set[str] = set()
     for _, _, _, index, span in candidates:
-        content = {p for p in span if toks[p][0] != NOT}
-        if content & used:
-            continue
         phrase = table.phrases[index]
-        used.update(span)
+        if _clashes(toks, span, body, heads):
+            span = _span(positions, phrase.stems, breaks, frozenset(body | heads))
+            if span is None:
+                continue
         if phrase.hpo_id in seen:
             continue
         seen.add(phrase.hpo_id)
-        negated = NOT not in phrase.stems and _negated(toks, min(span), used)
+        body.update(p for p in span if p != max(span))
+        heads.add(max(span))
+        negated = NOT not in phrase.stems and _negated(toks, min(span), body | heads)
         if negated:
-            used.add(min(span) - 1)
+            body.add(min(span) - 1)
         typed = " ".join(toks[p][1] for p in sorted(span))
         signs.append(Sign(phrase.hpo_id, typed, negated, phrase.source))
     order = {sign.hpo_id: min(_first(toks, sign.words)) for sign in signs}
     return sorted(signs, key=lambda sign: order[sign.hpo_id])
+
+
+def _clashes(
+    toks: list[tuple[str, str]], span: tuple[int, ...], body: set[int], heads: set[int]
+) -> bool:
+    """Does `span` reuse a word, other than sharing the last word of an earlier phrase?"""
+    content = {p for p in span if toks[p][0] != NOT}
+    last = max(span)
+    if len(content) < 2 or last in body:
+        return bool(content & (body | heads))
+    return bool((content - {last}) & (body | heads))
 
 
 def _negated(toks: list[tuple[str, str]], start: int, used: set[int]) -> bool:
