@@ -15,45 +15,7 @@ from treatments.phenotypes import conditions_rank_by_phenotypes, phenotype_index
 
 MAX_SIGNS = 20
 MAX_CONDITIONS = 10
-SENTENCE_WORDS = 4  # "my son has seizures": one sign in a sentence is a description too
-# Words that make a sentence about someone, not a name.
-NARRATIVE = frozenset(
-    [
-        "my",
-        "our",
-        "his",
-        "her",
-        "he",
-        "she",
-        "they",
-        "we",
-        "i",
-        "me",
-        "son",
-        "daughter",
-        "baby",
-        "child",
-        "kid",
-        "boy",
-        "girl",
-        "toddler",
-        "teen",
-        "teenager",
-        "newborn",
-        "infant",
-        "has",
-        "have",
-        "had",
-        "is",
-        "was",
-        "keeps",
-        "gets",
-        "can't",
-        "cannot",
-        "doesn't",
-        "won't",
-    ]
-)
+SENTENCE_WORDS = 4  # "my son has seizures", "seizures in a hot bath": one sign in a sentence
 RANK_POOL = 30  # ranked before subtypes are shown as their disease and names de-duplicated
 ANNOTATION_SOURCE = "HPO disease annotations (phenotype.hpoa)"
 
@@ -68,9 +30,9 @@ def _is_description(query: str, signs: list[Sign]) -> bool:
     if not positive or parse_identifier(query) is not None:
         return False
     typed = [w.strip(".,;!?").lower() for w in query.split()]
-    # One sign is a description only inside a sentence about someone ("my son has seizures");
-    # "deficiency of speech development" is one sign's name.
-    if len(positive) == 1 and (len(typed) < SENTENCE_WORDS or not NARRATIVE.intersection(typed)):
+    # One sign is a description only inside a sentence ("my son has seizures", "seizures in a
+    # hot bath"); "floppy baby" or "deficiency of speech development" names one sign.
+    if len(positive) == 1 and len(typed) < SENTENCE_WORDS:
         return False
     if len(positive) == 1 and _names_a_condition(typed):
         return False  # "is duchenne muscular dystrophy inherited" asks about a condition
