@@ -72,9 +72,41 @@ _IRREGULAR = {
 _KEEP_S = ("ss", "us", "is", "ous")
 
 
+# Everyday and medical words for the same thing meet on one stem, so a family's "big kidneys"
+# reaches HPO's "Enlarged kidney" and "belly pain" reaches "Abdominal pain" (first word wins).
+_SAME_WORDS = (
+    ("large", "big", "enlarged", "huge"),
+    ("small", "tiny"),
+    ("abdomen", "abdominal", "belly", "stomach"),
+    ("kidney", "renal"),
+    ("heart", "cardiac"),
+    ("liver", "hepatic"),
+    ("lung", "pulmonary"),
+    ("skin", "cutaneous"),
+    ("brain", "cerebral"),
+    ("vision", "eyesight", "sight", "visual"),
+    ("urine", "urinary"),
+    ("stool", "feces", "faeces", "fecal", "faecal"),
+    ("fatigue", "tired", "exhausted"),
+    ("tremor", "shaky", "shaking", "trembling"),
+    ("seizure", "convulsion"),
+    ("swell", "swollen"),
+    ("tooth", "dental"),
+    ("muscle", "muscular"),
+    ("spine", "spinal", "backbone"),
+    ("speech", "talk", "speak"),
+    ("walk", "gait"),
+)
+
+
 def stem(word: str) -> str:
-    """A light suffix stripper: plural, -ing, -ed, -ly, -ness; "losing" = "lose", "spinning"
-    = "spin" but "spine" stays "spine"."""
+    """A light suffix stripper (plural, -ing, -ed, -ly, -ness: "losing" = "lose", "spinning"
+    = "spin" but "spine" stays "spine"), then everyday and medical words for one thing joined."""
+    stripped = _strip(word)
+    return _SAME.get(stripped, stripped)
+
+
+def _strip(word: str) -> str:
     word = _IRREGULAR.get(word, word)
     if len(word) <= 3 or word.isdigit():
         return word
@@ -102,6 +134,9 @@ def _restore_e(base: str) -> str:
     if c1 not in _VOWELS and v in _VOWELS and c2 not in _VOWELS + "wxy":
         return base + "e"
     return base
+
+
+_SAME = {_strip(word): _strip(group[0]) for group in _SAME_WORDS for word in group}
 
 
 def tokens(text: str) -> list[tuple[str, str]]:
