@@ -89,6 +89,7 @@ def test_the_page_shows_the_conditions_with_the_caution_and_no_correction(client
     start = html.index("Conditions that can cause these signs")
     assert "Dravet syndrome" in html[start:]
     assert "not medical advice" in html
+    assert "the more common ones" in html  # the ranking's prior, said in plain words
     assert "Did you mean" not in html
     assert "barth" not in html.lower()
 

@@ -17,7 +17,10 @@ MAX_SIGNS = 20
 MAX_CONDITIONS = 10
 SENTENCE_WORDS = 4  # "my son has seizures", "seizures in a hot bath": one sign in a sentence
 RANK_POOL = 30  # ranked before subtypes are shown as their disease and names de-duplicated
-ANNOTATION_SOURCE = "HPO disease annotations (phenotype.hpoa)"
+ANNOTATION_SOURCE = (
+    "Orphanet and HPO disease annotations. When the signs fit several conditions about as well, "
+    "the more common ones (by Orphanet's prevalence) are listed first"
+)
 
 
 def signs_for_text(*, text: str, include_everyday: bool = True) -> list[Sign]:
