@@ -16,7 +16,7 @@ from treatments.phenotypes import conditions_rank_by_phenotypes, phenotype_index
 MAX_SIGNS = 20
 MAX_CONDITIONS = 10
 SENTENCE_WORDS = 4  # "my son has seizures", "seizures in a hot bath": one sign in a sentence
-RANK_POOL = 30  # ranked before subtypes are shown as their disease and names de-duplicated
+RANK_POOL = 20  # ranked before subtypes are shown as their disease and names de-duplicated
 ANNOTATION_SOURCE = (
     "Orphanet and HPO disease annotations. When the signs fit several conditions about as well, "
     "the more common ones (by Orphanet's prevalence) are listed first"
@@ -108,7 +108,8 @@ def _conditions(
         weights=FAMILY_WEIGHTS, prior=family.prior,
     )  # fmt: skip
     shown = [family.shown_as.get(s.condition_id, s.condition_id) for s in scores]
-    rows = Condition.objects.in_bulk(set(shown))
+    # Only what the panel shows: condition rows carry long texts (definition, summary).
+    rows = Condition.objects.only("id", "primary_id", "name", "slug").in_bulk(set(shown))
     words = {s.hpo_id: s.words for s in signs}
     out: list[ConditionCandidate] = []
     names: set[str] = set()
