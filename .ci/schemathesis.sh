@@ -15,7 +15,8 @@ LOG="var/schemathesis-server.log"
 mkdir -p var
 # Anonymous throttling stays on in production; here it would turn fuzzing into 429s.
 API_ANON_RATE="1000000/minute" RARELABS_PLAIN_STATIC=1 \
-  "$(dirname "$PYTHON")/gunicorn" rarelabs.wsgi -b "127.0.0.1:${PORT}" -w 2 --timeout 60 >"$LOG" 2>&1 &
+  "$(dirname "$PYTHON")/gunicorn" rarelabs.wsgi -b "127.0.0.1:${PORT}" -w 2 --timeout 60 \
+  --limit-request-line 8190 >"$LOG" 2>&1 &
 SERVER=$!
 trap 'kill "$SERVER" 2>/dev/null || true; wait "$SERVER" 2>/dev/null || true' EXIT
 for _ in $(seq 1 60); do

@@ -8,7 +8,8 @@ from http import HTTPStatus
 
 from django.http import HttpRequest, HttpResponse, JsonResponse
 
-# Longer addresses are refused before any view reads them (the server's own limit is 8190).
+# Longer addresses are refused before any view reads them. The server's own limit is 8190
+# (`--limit-request-line` in rarelabs/supervisor.py); past it gunicorn answers in HTML.
 MAX_URL_LENGTH = 4000
 _JSON_PREFIXES = ("/api/", "/treatments/autocomplete/", "/search/autocomplete")
 _CODES = {400: "parse_error", 404: "not_found", 405: "method_not_allowed", 414: "uri_too_long",

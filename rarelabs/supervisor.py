@@ -106,6 +106,8 @@ def summary_queue_enqueue() -> bool:
 # gthread: a slow client holds one thread, not a whole worker (sync workers were all blocked by
 # six slow clients). In production put a buffering proxy in front too (docs/operations.md).
 THREADS_PER_WORKER = 16
+# gunicorn's largest request line; api/middleware.py refuses addresses over 4000 with JSON.
+GUNICORN_REQUEST_LINE_LIMIT = 8190
 
 
 def _commands(
@@ -128,6 +130,9 @@ def _commands(
             # A client that has not sent its request line and headers within this time is dropped.
             "--keep-alive",
             "5",
+            # gunicorn's own 414 (default over 4094) is HTML; up to 8190 the API answers in JSON.
+            "--limit-request-line",
+            str(GUNICORN_REQUEST_LINE_LIMIT),
             "--access-logfile",
             "-",
             # Load the app (and its ~2 s reading-grade dictionary) once, then fork the workers.

@@ -12,7 +12,7 @@ class SearchEntry(models.Model):
 
     doc_type = models.CharField(max_length=20)
     object_id = models.BigIntegerField()
-    curie = models.CharField(max_length=120)
+    curie = models.CharField(max_length=255)  # a therapy slug can be 200 characters
     title = models.TextField()
     title_norm = models.TextField(help_text="Folded title, for trigram typos and prefix ranking.")
     url = models.CharField(max_length=300)

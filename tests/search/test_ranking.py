@@ -17,6 +17,7 @@ from tests.factories.knowledge import (
     ConditionSynonymFactory,
     GeneFactory,
     PhenotypeFactory,
+    TherapyFactory,
 )
 
 POSTGRES = "search.backends.postgres.backend.PostgresBackend"
@@ -171,3 +172,16 @@ def test_a_common_word_past_the_count_cap_is_counted_as_a_lower_bound_and_ranked
     # The only document naming the word comes first, even though 1,200 bodies mention it.
     assert response.hits[0].id == "TEST:99999"
     assert len(response.hits) == response.page_size
+
+
+@pytest.mark.django_db
+@pytest.mark.usefixtures("postgres")
+def test_a_therapy_with_a_long_imported_name_is_indexed() -> None:
+    """Was: a rebuild after the FDA import failed on a 150-character therapy slug (the search
+    table kept 120), so a fresh load ended with no search index at all."""
+    name = ("allogeneic cultured keratinocytes and fibroblasts in bovine collagen " * 2).strip()
+    therapy = TherapyFactory(name=name)
+    assert len(therapy.slug) > 120
+    result = rebuild(progress=False)
+    assert not result.errors
+    assert _ids("allogeneic cultured keratinocytes") == [therapy.slug]
