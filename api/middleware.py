@@ -37,7 +37,9 @@ class JsonErrorsMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         if not is_json_endpoint(request.path):
             return self.get_response(request)
-        if len(request.get_full_path()) > MAX_URL_LENGTH:
+        # A write is refused as a write (api/permissions.py) however long its address.
+        reads = request.method in ("GET", "HEAD")
+        if reads and len(request.get_full_path()) > MAX_URL_LENGTH:
             return json_error(414, f"The address is too long (over {MAX_URL_LENGTH} characters).")
         response = self.get_response(request)
         if response.status_code < 400 or _is_json(response):
