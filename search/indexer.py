@@ -28,6 +28,7 @@ from search.text import phrase_form, words
 logger = logging.getLogger(__name__)
 
 MAX_GROUP = 12  # a synonym group larger than this is noise (e.g. a gene with 40 aliases)
+REBUILD_BATCH = 2000  # rows built per batch in a rebuild: fewer prefetch round trips
 _state = threading.local()
 
 
@@ -142,7 +143,7 @@ def _batches(
         bar = tqdm(total=total, desc=f"search rebuild ({label})", unit="doc", file=sys.stderr)
     try:
         for doc_type in types:
-            for batch in document_for(doc_type).iter_documents():
+            for batch in document_for(doc_type).iter_documents(batch=REBUILD_BATCH):
                 counts.update(lexicon_counts(batch))
                 if bar is not None:
                     bar.update(len(batch))
@@ -172,12 +173,16 @@ def store_synonyms(groups: Sequence[tuple[str, ...]]) -> int:
         for other in group
         if other != term
     }
-    SearchSynonym.objects.all().delete()
-    SearchSynonym.objects.bulk_create(
-        [SearchSynonym(term=t, expansion=e, source_doc_type="") for t, e in sorted(pairs)],
-        batch_size=5000,
-        ignore_conflicts=True,
-    )
+    # Two statements, not an ORM object per pair: the table holds ~100k pairs after a full load.
+    terms, expansions = zip(*sorted(pairs), strict=True) if pairs else ((), ())
+    with connection.cursor() as cursor:
+        cursor.execute(f"DELETE FROM {SearchSynonym._meta.db_table}")  # noqa: S608 - a model's table name
+        cursor.execute(
+            f"INSERT INTO {SearchSynonym._meta.db_table} (term, expansion, source_doc_type) "  # noqa: S608 - a model's table name
+            "SELECT t, e, '' FROM unnest(%s::text[], %s::text[]) AS p(t, e) "
+            "ON CONFLICT (term, expansion) DO NOTHING",
+            [list(terms), list(expansions)],
+        )
     lexicon.invalidate()
     return len(pairs)
 

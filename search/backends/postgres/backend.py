@@ -127,7 +127,7 @@ class PostgresBackend(SearchBackend):
         if not docs:
             return
         with transaction.atomic(), connection.cursor() as cursor:
-            cursor.executemany(sql.upsert_sql(), [sql.row_params(doc) for doc in docs])
+            cursor.execute(sql.upsert_sql(), sql.upsert_params(docs))
 
     def delete(self, doc_type: str, object_ids: Sequence[int]) -> None:
         """Remove documents by id."""
@@ -149,7 +149,7 @@ class PostgresBackend(SearchBackend):
         with transaction.atomic(), connection.cursor() as cursor:
             cursor.execute(f"DELETE FROM {sql.TABLE} WHERE doc_type = ANY(%s)", [list(doc_types)])  # noqa: S608 - table/config names are constants; values are bound
             for batch in batches:
-                cursor.executemany(upsert, [sql.row_params(doc) for doc in batch])
+                cursor.execute(upsert, sql.upsert_params(batch))
                 count += len(batch)
         return count
 

@@ -25,6 +25,7 @@ TITLE_SCALE = 60.0  # trigram likeness of the title to the query breaks ties bet
 CANDIDATES = 100  # rows beyond the page that stage two re-ranks
 BODY_SHARE = 0.3  # weight of the whole-document rank beside the names rank
 MAX_KEYS = 12  # exact keys looked up per row
+CURIE_LENGTH = 120  # search_searchentry.curie is varchar(120)
 # Matches counted for totals and facets; beyond, totals are lower bounds ("1000+") and the page
 # is ranked names-first. Both bounds were halved from 2,000 / 1,000 at 200k documents: the two
 # statements of a common or widened query read every counted or pooled row from the heap, so
@@ -275,25 +276,50 @@ LIMIT %(limit)s"""  # noqa: S608 - only constant names interpolated; values boun
     return sql, params
 
 
+# The columns `row_params` fills, with their array types for `unnest` (one statement a batch).
+_UPSERT_COLUMNS = (
+    ("doc_type", "text"), ("object_id", "bigint"), ("curie", "text"), ("title", "text"),
+    ("title_norm", "text"), ("url", "text"), ("summary", "text"), ("exact", "text"),
+    ("a", "text"), ("b", "text"), ("c", "text"), ("d", "text"), ("autocomplete_text", "text"),
+    ("facets", "text"), ("extra", "text"), ("rank", "float8"),
+)  # fmt: skip
+
+
 def upsert_sql() -> str:
-    """INSERT … ON CONFLICT for one document; vectors are computed by PostgreSQL."""
+    """INSERT … ON CONFLICT for a batch of documents, bound as one array per column.
+
+    One statement per batch instead of one per document (`executemany`); vectors are still
+    computed by PostgreSQL from the same text, so the rows are the same.
+    """
+    arrays = ", ".join(f"%({name})s::{kind}[]" for name, kind in _UPSERT_COLUMNS)
+    names = ", ".join(name for name, _kind in _UPSERT_COLUMNS)
     return f"""
 INSERT INTO {TABLE} (doc_type, object_id, curie, title, title_norm, url, summary, exact, vector,
                      names, autocomplete, autocomplete_text, facets, extra, rank, indexed_at)
-SELECT %(doc_type)s, %(object_id)s, %(curie)s, %(title)s, %(title_norm)s, %(url)s, %(summary)s,
-       %(exact)s::jsonb, v.vector, ts_filter(v.vector, '{{a,b}}'),
-       to_tsvector('{SIMPLE_CONFIG}', %(autocomplete_text)s), %(autocomplete_text)s,
-       %(facets)s::jsonb, %(extra)s::jsonb, %(rank)s, now()
-FROM (SELECT setweight(to_tsvector('{CONFIG}', %(a)s), 'A')
-             || setweight(to_tsvector('{CONFIG}', %(b)s), 'B')
-             || setweight(to_tsvector('{CONFIG}', %(c)s), 'C')
-             || setweight(to_tsvector('{CONFIG}', %(d)s), 'D') AS vector) AS v
+SELECT r.doc_type, r.object_id, r.curie, r.title, r.title_norm, r.url, r.summary,
+       r.exact::jsonb, v.vector, ts_filter(v.vector, '{{a,b}}'),
+       to_tsvector('{SIMPLE_CONFIG}', r.autocomplete_text), r.autocomplete_text,
+       r.facets::jsonb, r.extra::jsonb, r.rank, now()
+FROM unnest({arrays}) AS r({names})
+CROSS JOIN LATERAL (SELECT setweight(to_tsvector('{CONFIG}', r.a), 'A')
+             || setweight(to_tsvector('{CONFIG}', r.b), 'B')
+             || setweight(to_tsvector('{CONFIG}', r.c), 'C')
+             || setweight(to_tsvector('{CONFIG}', r.d), 'D') AS vector) AS v
 ON CONFLICT (doc_type, object_id) DO UPDATE SET
     curie = EXCLUDED.curie, title = EXCLUDED.title, title_norm = EXCLUDED.title_norm,
     url = EXCLUDED.url, summary = EXCLUDED.summary, exact = EXCLUDED.exact,
     vector = EXCLUDED.vector, names = EXCLUDED.names, autocomplete = EXCLUDED.autocomplete,
     autocomplete_text = EXCLUDED.autocomplete_text, facets = EXCLUDED.facets,
     extra = EXCLUDED.extra, rank = EXCLUDED.rank, indexed_at = EXCLUDED.indexed_at"""  # noqa: S608 - only constant names interpolated; values bound
+
+
+def upsert_params(docs: Sequence[IndexedDoc]) -> dict[str, list[Any]]:
+    """The bound arrays of `upsert_sql()`; a document given twice keeps its last version.
+
+    (ON CONFLICT cannot touch one row twice in a statement, and the last write won before.)
+    """
+    rows = list({(doc.doc_type, doc.object_id): row_params(doc) for doc in docs}.values())
+    return {name: [row[name] for row in rows] for name, _kind in _UPSERT_COLUMNS}
 
 
 def tidy_statements() -> list[str]:
@@ -327,7 +353,7 @@ def row_params(doc: IndexedDoc) -> dict[str, Any]:
     return {
         "doc_type": doc.doc_type,
         "object_id": doc.object_id,
-        "curie": doc.curie,
+        "curie": doc.curie[:CURIE_LENGTH],  # a 138-character FDA orphan drug slug overflowed it
         "title": doc.title,
         "title_norm": phrase_form(doc.title),
         "url": doc.url,
