@@ -14,9 +14,6 @@ from identifiers.ids import vcv_accession
 from knowledge.models import (
     ApprovalStatus,
     Condition,
-    ConditionGene,
-    ConditionIdentifier,
-    ConditionPhenotype,
     ConditionSynonym,
     Gene,
     InheritanceMode,
@@ -29,6 +26,7 @@ from knowledge.models import (
     TherapyLink,
     Variant,
 )
+from knowledge.search_rows import ConditionRows, condition_rows, gene_condition_names
 from search.documents import (
     AutocompleteField,
     Document,
@@ -83,25 +81,13 @@ class ConditionDocument(Document):
     )
 
     def get_queryset(self) -> QuerySet:
-        # Related rows read only the columns the document uses (same queries, same order).
-        phenotypes = (
-            ConditionPhenotype.objects.select_related("phenotype")
-            .only("condition_id", "phenotype", "phenotype__name")
-            .prefetch_related(
-                Prefetch(
-                    "phenotype__synonyms",
-                    queryset=PhenotypeSynonym.objects.only("phenotype_id", "text", "is_layperson"),
-                )
-            )
-        )
-        return Condition.objects.prefetch_related(
-            Prefetch("identifiers", queryset=ConditionIdentifier.objects.only(
-                "condition_id", "scheme", "value")),
-            Prefetch("synonyms", queryset=ConditionSynonym.objects.only("condition_id", "text")),
-            Prefetch("gene_links", queryset=ConditionGene.objects.only("condition_id", "gene_id")),
-            Prefetch("gene_links__gene", queryset=Gene.objects.only("symbol")),
-            Prefetch("phenotypes", queryset=phenotypes),
-        )  # fmt: skip
+        return Condition.objects.all()
+
+    def attach(self, objects: list[Condition]) -> None:
+        # Flat bulk reads instead of prefetching (see knowledge.search_rows).
+        rows = condition_rows([obj.pk for obj in objects])
+        for obj in objects:
+            obj.search_rows = rows.get(obj.pk) or ConditionRows()
 
     def curie(self, obj: Condition) -> str:
         return obj.primary_id
@@ -120,20 +106,16 @@ class ConditionDocument(Document):
         return {"is_group": obj.is_group, "inheritance": list(obj.inheritance)}
 
     def prepare_ids(self, obj: Condition) -> list[str]:
-        return [obj.primary_id, *(ident.curie for ident in obj.identifiers.all())]
+        return [obj.primary_id, *obj.search_rows.curies]
 
     def prepare_synonyms(self, obj: Condition) -> list[str]:
-        return [synonym.text for synonym in obj.synonyms.all()]
+        return list(obj.search_rows.synonyms)
 
     def prepare_genes(self, obj: Condition) -> list[str]:
-        return [link.gene.symbol for link in obj.gene_links.all()]
+        return list(obj.search_rows.genes)
 
     def prepare_phenotypes(self, obj: Condition) -> list[str]:
-        names = []
-        for link in obj.phenotypes.all():
-            names.append(link.phenotype.name)
-            names.extend(s.text for s in link.phenotype.synonyms.all() if s.is_layperson)
-        return names
+        return list(obj.search_rows.phenotypes)
 
     def synonym_groups(self) -> Iterator[tuple[str, ...]]:
         # Abbreviations and eponyms expand to the name ("SMA" -> spinal muscular atrophy).
@@ -176,10 +158,12 @@ class GeneDocument(Document):
     )
 
     def get_queryset(self) -> QuerySet:
-        return Gene.objects.prefetch_related(
-            Prefetch("condition_links", queryset=ConditionGene.objects.only("gene_id", "condition_id")),
-            Prefetch("condition_links__condition", queryset=Condition.objects.only("name")),
-        )  # fmt: skip
+        return Gene.objects.all()
+
+    def attach(self, objects: list[Gene]) -> None:
+        names = gene_condition_names([obj.pk for obj in objects])
+        for obj in objects:
+            obj.search_conditions = names.get(obj.pk, [])
 
     def curie(self, obj: Gene) -> str:
         return obj.symbol
@@ -203,7 +187,7 @@ class GeneDocument(Document):
         return ids
 
     def prepare_conditions(self, obj: Gene) -> list[str]:
-        return [link.condition.name for link in obj.condition_links.all()]
+        return list(obj.search_conditions)
 
     def synonym_groups(self) -> Iterator[tuple[str, ...]]:
         # Only genes tied to a condition: the whole HGNC set would bloat the synonym rules.

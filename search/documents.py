@@ -130,6 +130,9 @@ class Document:
         """Groups of equivalent phrases (abbreviation, eponym, brand…) for query expansion."""
         return iter(())
 
+    def attach(self, objects: list[Model]) -> None:
+        """Before a batch is built: read what its rows need from other tables in bulk."""
+
     def value(self, obj: Model, name: str) -> Any:
         """A declared field's value: `prepare_<name>(obj)` if defined, else the attribute."""
         prepare = getattr(self, f"prepare_{name}", None)
@@ -201,7 +204,10 @@ class Document:
             queryset = queryset.filter(pk__in=list(ids))
         pks = list(queryset.order_by("pk").values_list("pk", flat=True))
         for start in range(0, len(pks), batch):
-            chunk = self.get_queryset().filter(pk__in=pks[start : start + batch]).order_by("pk")
+            chunk = list(
+                self.get_queryset().filter(pk__in=pks[start : start + batch]).order_by("pk")
+            )
+            self.attach(chunk)
             yield [self.build(obj) for obj in chunk]
 
     def facet_names(self) -> list[str]:
