@@ -17,7 +17,7 @@ from tests.factories.knowledge import (
     TherapyFactory,
 )
 
-# The real FDA orphan export's longest generic name slugs to 138 characters; curie is 120.
+# The real FDA orphan export's longest generic name slugs to 138 characters (curie was 120).
 LONG_SLUG = (
     "gallium-ga-68-n-acetyl-d-phenylalanyl-l-cysteinyl-l-tyrosyl-d-tryptophanyl-l-lysyl-"
     "l-threoninyl-l-cysteinyl-l-threonine-cyclic-disulfide"

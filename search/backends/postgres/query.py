@@ -25,7 +25,7 @@ TITLE_SCALE = 60.0  # trigram likeness of the title to the query breaks ties bet
 CANDIDATES = 100  # rows beyond the page that stage two re-ranks
 BODY_SHARE = 0.3  # weight of the whole-document rank beside the names rank
 MAX_KEYS = 12  # exact keys looked up per row
-CURIE_LENGTH = 120  # search_searchentry.curie is varchar(120)
+CURIE_LENGTH = 255  # search_searchentry.curie is varchar(255) (migration 0003)
 # Matches counted for totals and facets; beyond, totals are lower bounds ("1000+") and the page
 # is ranked names-first. Both bounds were halved from 2,000 / 1,000 at 200k documents: the two
 # statements of a common or widened query read every counted or pooled row from the heap, so
@@ -353,7 +353,7 @@ def row_params(doc: IndexedDoc) -> dict[str, Any]:
     return {
         "doc_type": doc.doc_type,
         "object_id": doc.object_id,
-        "curie": doc.curie[:CURIE_LENGTH],  # a 138-character FDA orphan drug slug overflowed it
+        "curie": doc.curie[:CURIE_LENGTH],  # slugs are up to 200; 120 once overflowed
         "title": doc.title,
         "title_norm": phrase_form(doc.title),
         "url": doc.url,
