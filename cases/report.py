@@ -119,10 +119,11 @@ def case_report_build(*, facts: CaseFacts) -> CaseReport:
         nct_ids=nct_ids,
     )
     items = [TrialItem(t, trial_questions(t)) for t in found]
+    studied = _open_studies(results.studied)
     modalities = {r.modality for r in results.results}
     topics = guide_topics(
         facts=facts,
-        has_trials=bool(items) or bool(grouped["trials"]) or bool(_open_studies(results.studied)),
+        has_trials=bool(items) or bool(grouped["trials"]) or bool(studied),
         has_antisense=Modality.ANTISENSE in modalities,
         has_repurposing=any(r.status == ApprovalStatus.APPROVED_OTHER for r in results.results),
     )
@@ -136,7 +137,7 @@ def case_report_build(*, facts: CaseFacts) -> CaseReport:
         variant_normalized=results.variant_normalized,
         notices=results.notices,
         tiers=tiers,
-        studied=_open_studies(results.studied),
+        studied=studied,
         trials=tuple(i for i in items if i.trial.fit.verdict != DOES_NOT_MATCH),
         trials_not_fitting=tuple(i for i in items if i.trial.fit.verdict == DOES_NOT_MATCH),
         guide_topics=topics,
