@@ -28,6 +28,9 @@ def _gene_row(record: GeneDiseaseRecord, files: HpoFiles) -> dict[str, Any]:
 def import_gene_links(files: HpoFiles, tally: ImportTally, index: ConditionIndex) -> None:
     """Add genes not yet known (by NCBI Gene id) and link them to the imported diseases."""
     genes = GeneIndex()
+    # Genes the pack brought (HGNC id and symbol) get their NCBI id only in the later HGNC step:
+    # the HPO file's gene of the same symbol is that gene, so its links must not be dropped.
+    with_ncbi = set(genes.by_ncbi.values())
     with progress_bar("HPO genes") as bar:
         for batch in batched(iter_gene_disease_links(files.genes, bar), 3000):
             records = keep_records(batch, GeneDiseaseRecord, tally)
@@ -36,7 +39,12 @@ def import_gene_links(files: HpoFiles, tally: ImportTally, index: ConditionIndex
                 known = genes.find(ncbi_gene_id=record.ncbi_gene_id) is not None
                 if known or record.ncbi_gene_id in new_rows:
                     continue
-                if record.gene_symbol in genes.by_symbol:
+                same_symbol = genes.by_symbol.get(record.gene_symbol)
+                if same_symbol is not None and same_symbol > 0 and same_symbol not in with_ncbi:
+                    genes.by_ncbi[record.ncbi_gene_id] = same_symbol
+                    with_ncbi.add(same_symbol)
+                    continue
+                if same_symbol is not None:
                     tally.skip("gene symbol used by another gene")
                     continue
                 new_rows[record.ncbi_gene_id] = _gene_row(record, files)

@@ -10,7 +10,11 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from ingest.models import RefreshRun, RunStatus
+from kbimport.importers.common import ImportTally
+from kbimport.importers.hpo.files import hpo_files
+from kbimport.importers.hpo.genes import import_gene_links
 from kbimport.importers.pack_load import pack_steps
+from kbimport.importers.resolve import ConditionIndex
 from knowledge.models import (
     Condition,
     ConditionGene,
@@ -120,3 +124,11 @@ def test_a_pack_file_that_differs_from_its_manifest_is_refused(
     (copy / "hgnc.jsonl.gz").write_bytes(b"not the pack")
     with pytest.raises(CommandError, match="checksum differs from the pack manifest"):
         call_command("load_knowledge_base", "--pack", str(copy), "--no-index")
+
+
+def test_hpo_gene_links_reach_genes_the_pack_brought_without_an_ncbi_id() -> None:
+    """The first load links each HPO gene to the pack's gene of the same symbol, so a forced
+    rerun (after HGNC gave those genes their NCBI ids) finds no gene-condition link missing."""
+    tally = ImportTally(task="hpo-genes-again")
+    import_gene_links(hpo_files(), tally, ConditionIndex())
+    assert tally.created["ConditionGene"] == 0  # 318 on the old code
