@@ -19,6 +19,7 @@ import http.client
 import json
 import os
 import random
+import resource
 import signal
 import socket
 import statistics
@@ -28,6 +29,8 @@ import threading
 import time
 import urllib.parse
 from pathlib import Path
+
+import psutil
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
@@ -87,21 +90,29 @@ def urls(count: int, zipf: float = 0.0, seed: int = 20261203) -> list[tuple[str,
 
 
 def profile(samples: list[tuple[str, str]]) -> dict:
-    """Server time and SQL queries per kind, rendered in-process with a cold page cache."""
+    """Server time, CPU and SQL queries per kind, rendered in-process: cold (page cache emptied
+    before each request: rendered from PostgreSQL), then the same pages again as cache hits."""
     client = Client()
     out = {}
     for kind, _ in MIX:
-        times, queries = [], []
-        for _, path in [s for s in samples if s[0] == kind][:30]:
+        paths = [path for k, path in samples if k == kind][:30]
+        times, cpu, queries, hit_cpu = [], [], [], []
+        for path in paths:
             with CaptureQueriesContext(connection) as captured:
-                started = time.perf_counter()
                 page_cache_invalidate()  # cold: rendered from PostgreSQL
+                started, cpu_started = time.perf_counter(), time.process_time()
                 client.get(path)
                 times.append((time.perf_counter() - started) * 1000)
+                cpu.append((time.process_time() - cpu_started) * 1000)
             queries.append(len(captured))
+            cpu_started = time.process_time()
+            client.get(path)
+            hit_cpu.append((time.process_time() - cpu_started) * 1000)
         out[kind] = {"server_ms_median": round(statistics.median(times), 1),
                      "server_ms_p95": round(_pct(times, 95), 1),
-                     "queries_median": statistics.median(queries)}  # fmt: skip
+                     "cpu_ms_median": round(statistics.median(cpu), 1),
+                     "queries_median": statistics.median(queries),
+                     "hit_cpu_ms_median": round(statistics.median(hit_cpu), 2)}  # fmt: skip
     return out
 
 
@@ -115,7 +126,6 @@ def start_server(workers: int) -> tuple[subprocess.Popen[bytes], int]:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
     command = _commands(SiteAddress("127.0.0.1", port), workers)["web"]
-    command = [c for c in command if c not in ("--access-logfile", "-")]
     env = {**os.environ, "RARELABS_DB_NAME": connection.settings_dict["NAME"],
            "RARELABS_PLAIN_STATIC": "1"}  # fmt: skip
     server = subprocess.Popen(command, cwd=REPO, env=env, start_new_session=True,  # noqa: S603
@@ -131,6 +141,89 @@ def start_server(workers: int) -> tuple[subprocess.Popen[bytes], int]:
             time.sleep(0.3)
     os.killpg(server.pid, signal.SIGTERM)
     raise SystemExit("the server did not start")
+
+
+def _tree_cpu_seconds(root: int) -> float:
+    """User + system CPU of a process, its live descendants and its reaped children."""
+    try:
+        process = psutil.Process(root)
+        times = process.cpu_times()
+        total = times.user + times.system + times.children_user + times.children_system
+        for child in process.children(recursive=True):
+            try:
+                child_times = child.cpu_times()
+                total += child_times.user + child_times.system
+            except psutil.NoSuchProcess:
+                pass
+    except psutil.NoSuchProcess:
+        return 0.0
+    return total
+
+
+def server_roots(server_pid: int) -> dict[str, int]:
+    """The processes serving a request: gunicorn (master + workers), PostgreSQL, Redis."""
+    from django.conf import settings
+
+    from rarelabs import embedded
+
+    roots = {"gunicorn": server_pid}
+    if not settings.DATABASE_URL:
+        postmaster = embedded._read_postmaster(settings.VAR_DIR / "postgres")
+        if postmaster:
+            roots["postgres"] = postmaster.pid
+    if not settings.REDIS_URL:
+        redis_pid = embedded._redis_pid(embedded.redis_socket_path(settings.VAR_DIR).parent)
+        if redis_pid:
+            roots["redis"] = redis_pid
+    return roots
+
+
+def cpu_sample(roots: dict[str, int]) -> dict[str, float]:
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    sample = {name: _tree_cpu_seconds(pid) for name, pid in roots.items()}
+    sample["generator"] = usage.ru_utime + usage.ru_stime
+    return sample
+
+
+def cpu_per_request(before: dict, after: dict, requests: int) -> dict[str, float]:
+    """CPU milliseconds per request served, per process group (postgres and redis are embedded
+    servers that only this clone's bench talks to during the run)."""
+    out = {f"{name}_cpu_ms_per_request": round((after[name] - before[name]) * 1000 / max(1, requests), 2)
+           for name in before}  # fmt: skip
+    server = sum(after[n] - before[n] for n in before if n != "generator")
+    out["server_cpu_ms_per_request"] = round(server * 1000 / max(1, requests), 2)
+    return out
+
+
+def _get(conn: http.client.HTTPConnection, path: str) -> str:
+    conn.request("GET", path)
+    response = conn.getresponse()
+    response.read()
+    return response.getheader("X-Page-Cache") or ""
+
+
+def server_costs(port: int, roots: dict[str, int], plan: list[tuple[str, str]]) -> dict:
+    """Server CPU (gunicorn + PostgreSQL + Redis) per request through the real server, one
+    request at a time: a cold miss and a page-cache hit per kind, on pages from the plan."""
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    out = {}
+    for kind, _ in MIX:
+        paths = list(dict.fromkeys(path for k, path in plan if k == kind))[:40]
+        page_cache_invalidate()
+        before = cpu_sample(roots)
+        misses = sum(_get(conn, path) == "miss" for path in paths)
+        middle = cpu_sample(roots)
+        hits = sum(_get(conn, path) == "hit" for _ in range(5) for path in paths)
+        after = cpu_sample(roots)
+        server = [n for n in roots]
+        out[kind] = {
+            "miss_cpu_ms": round(sum(middle[n] - before[n] for n in server) * 1000 / len(paths), 2),
+            "hit_cpu_ms": round(sum(after[n] - middle[n] for n in server) * 1000 / (5 * len(paths)), 2),
+            "misses": misses, "hits": hits, "pages": len(paths),
+        }  # fmt: skip
+    conn.close()
+    page_cache_invalidate()  # the timed run starts as cold as before
+    return out
 
 
 def run_load(port: int, plan: list[tuple[str, str]], rate: float, threads: int) -> list[tuple]:
@@ -184,6 +277,15 @@ def summarize(results: list[tuple], seconds: float) -> dict:
     return out
 
 
+def _py_spy(pid: int, out: str, seconds: float) -> subprocess.Popen[bytes]:
+    command = ["py-spy", "record", "--pid", str(pid), "--subprocesses", "--rate", "200",
+               "--duration", str(int(seconds)), "--format", "raw", "--output", out]  # fmt: skip
+    py_spy = Path(sys.executable).parent / "py-spy"
+    if py_spy.exists():
+        command[0] = str(py_spy)
+    return subprocess.Popen(command, stdout=subprocess.DEVNULL)  # noqa: S603
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--rate", type=float, default=200)
@@ -191,6 +293,8 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=3)
     parser.add_argument("--clients", type=int, default=64, help="client threads (connections)")
     parser.add_argument("--profile", action="store_true")
+    parser.add_argument("--py-spy", metavar="FILE", help="sample the server during the timed run "
+                        "with py-spy (pip install py-spy) into FILE (collapsed stacks)")  # fmt: skip
     parser.add_argument("--zipf", type=float, default=0.0,
                         help="0: every page in turn (cold); s in (0, 2]: popularity 1/rank^s")  # fmt: skip
     args = parser.parse_args()
@@ -206,11 +310,21 @@ def main() -> None:
     connection.close()
     server, port = start_server(args.workers)
     try:
+        roots = server_roots(server.pid)
         # Warm-up (workers forked, first queries planned) on other pages than the timed plan.
         run_load(port, urls(200, 0.0, seed=1), 50, 8)
+        if args.profile:
+            report["server_costs"] = server_costs(port, roots, urls(400, 0.0, seed=2))
+            print(f"== server CPU per request: {json.dumps(report['server_costs'])}")
+        sampler = _py_spy(server.pid, args.py_spy, seconds) if args.py_spy else None
+        cpu_before = cpu_sample(roots)
         started = time.monotonic()
         results = run_load(port, plan, rate, args.clients)
+        if sampler:
+            sampler.wait(timeout=60)
         report["load"] = summarize(results, time.monotonic() - started)
+        report["load"].update(cpu_per_request(cpu_before, cpu_sample(roots), len(results)))
+        report["load_average_after"] = os.getloadavg()[0]
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=30)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.contrib.postgres.fields import ArrayField
 from django.db import models
+from django.db.models.functions import Upper
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
@@ -95,6 +96,9 @@ class Condition(models.Model):
 
     class Meta:
         ordering = ["name"]
+        # Treatment search matches a typed name case-insensitively (`name__iexact`): without
+        # this, UPPER(name) scanned all ~15,000 rows (20-70 ms of PostgreSQL per search).
+        indexes = [models.Index(Upper("name"), name="condition_name_upper")]
 
     def __str__(self) -> str:
         return f"{self.name} ({self.primary_id})"
@@ -136,6 +140,7 @@ class ConditionSynonym(Provenance):
         constraints = [
             models.UniqueConstraint(fields=["condition", "text"], name="condition_synonym_unique")
         ]
+        indexes = [models.Index(Upper("text"), name="condition_synonym_text_upper")]
 
     def __str__(self) -> str:
         return self.text

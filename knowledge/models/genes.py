@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.contrib.postgres.fields import ArrayField
 from django.db import models
+from django.db.models.functions import Upper
 from django.urls import reverse
 
 from knowledge.models.common import Provenance
@@ -24,6 +25,8 @@ class Gene(Provenance):
 
     class Meta:
         ordering = ["symbol"]
+        # Gene pages and treatment search look symbols up case-insensitively (`symbol__iexact`).
+        indexes = [models.Index(Upper("symbol"), name="gene_symbol_upper")]
 
     def __str__(self) -> str:
         return self.symbol
