@@ -16,10 +16,10 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 
 
-def _admin_connection(db: dict):
+def _admin_connection(db: dict, dbname: str = "postgres"):
     import psycopg
 
-    return psycopg.connect(dbname="postgres", user=db["USER"], host=db["HOST"],
+    return psycopg.connect(dbname=dbname, user=db["USER"], host=db["HOST"],
                            port=db.get("PORT") or None, password=db.get("PASSWORD") or None,
                            autocommit=True)  # fmt: skip
 
@@ -44,6 +44,10 @@ def use_scratch_copy(name: str, *, keep: bool = False) -> str:
     with tempfile.TemporaryDirectory() as folder:
         dump = database_backup(output=Path(folder) / "source.dump", name=source)
         database_restore(dump=dump, name=name, create=True)
+    # pg_restore copies no planner statistics: without them the copy plans differently from
+    # the database it copies (expression indexes go unused), so gather them first.
+    with _admin_connection(db, dbname=name) as conn:
+        conn.execute("ANALYZE")
     db["NAME"] = name
     os.environ["RARELABS_DB_NAME"] = name  # child processes (workers, commands) follow
     if not keep:

@@ -91,6 +91,8 @@ MIDDLEWARE = [
     "api.middleware.JsonErrorsMiddleware",  # issue 14: JSON endpoints answer errors as JSON
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
+    # Issue 14 item 10: an anonymous reader's cached page is answered here, before the rest.
+    "rarelabs.pagecache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",

@@ -106,6 +106,7 @@ def summary_queue_enqueue() -> bool:
 # gthread: a slow client holds one thread, not a whole worker (sync workers were all blocked by
 # six slow clients). In production put a buffering proxy in front too (docs/operations.md).
 THREADS_PER_WORKER = 16
+DEFAULT_WORKERS = 3
 # gunicorn's largest request line; api/middleware.py refuses addresses over 4000 with JSON.
 GUNICORN_REQUEST_LINE_LIMIT = 8190
 
@@ -166,7 +167,7 @@ def _commands(
 def serve(
     address: SiteAddress,
     *,
-    workers: int = 3,
+    workers: int = DEFAULT_WORKERS,
     threads: int = THREADS_PER_WORKER,
     stop_embedded: bool = True,
 ) -> int:

@@ -79,3 +79,17 @@ def test_a_cached_results_page_carries_each_readers_own_csrf_token(kb: dict) -> 
                                                "gene": "SMN1"})  # fmt: skip
     assert posted.status_code != 403
     assert posted.status_code == 200
+
+
+def test_a_hit_with_a_form_gives_each_reader_a_fresh_csrf_token(kb: dict) -> None:
+    tokens = []
+    for _ in range(3):
+        reader = Client(enforce_csrf_checks=True)
+        page = reader.get("/treatments", {"gene": "SMN1"})
+        html = page.content.decode()
+        assert "__rarelabs_csrf_token__" not in html
+        tokens.append(re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1))
+        assert "csrftoken" in page.cookies  # the cookie the token is checked against
+        assert "default-src 'self'" in page["Content-Security-Policy"]
+    assert page["X-Page-Cache"] == "hit"
+    assert len(set(tokens)) == 3

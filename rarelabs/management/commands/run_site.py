@@ -6,7 +6,14 @@ from argparse import ArgumentParser
 
 from django.core.management.base import BaseCommand, CommandError
 
-from rarelabs.supervisor import THREADS_PER_WORKER, SiteAddress, prepare, running_site, serve
+from rarelabs.supervisor import (
+    DEFAULT_WORKERS,
+    THREADS_PER_WORKER,
+    SiteAddress,
+    prepare,
+    running_site,
+    serve,
+)
 
 
 class Command(BaseCommand):
@@ -15,7 +22,7 @@ class Command(BaseCommand):
     def add_arguments(self, parser: ArgumentParser) -> None:
         parser.add_argument("--host", default="127.0.0.1")
         parser.add_argument("--port", type=int, default=8000)
-        parser.add_argument("--workers", type=int, default=3)
+        parser.add_argument("--workers", type=int, default=DEFAULT_WORKERS)
         parser.add_argument(
             "--threads", type=int, default=THREADS_PER_WORKER,
             help="Threads per web worker: each slow client holds one thread, not a worker.",
