@@ -63,11 +63,13 @@ MAX_RATE, MAX_SECONDS = 400, 60
 GOAL_P95_MS = 100.0
 
 
-def urls(count: int, zipf: float = 0.0, seed: int = 20261203) -> list[tuple[str, str]]:
+def urls(
+    count: int, zipf: float = 0.0, seed: int = 20261203, draws: int | None = None
+) -> list[tuple[str, str]]:
     """`count` (kind, path) pairs in the MIX proportions, from the real rows. zipf=0: walk every
     row in turn (each page cold until the walk wraps); zipf=s>0: draw rows with weight 1/rank^s
     in the shuffled order, an assumed popularity (real visits are heavy-tailed, but no access log
-    exists here to fit s on)."""
+    exists here to fit s on). `draws` seeds other draws from the same popularity order."""
     rng = random.Random(seed)
     conditions = list(Condition.objects.values_list("name", "slug"))
     genes = sorted({g.symbol for t in Therapy.objects.prefetch_related("links__genes")
@@ -82,6 +84,7 @@ def urls(count: int, zipf: float = 0.0, seed: int = 20261203) -> list[tuple[str,
         + [f"/treatments?{urllib.parse.urlencode({'condition': n})}" for n, _ in conditions[:300]],
     }
     kinds = [k for k, share in MIX for _ in range(round(share * 100))]
+    rng = rng if draws is None else random.Random(draws)
     picked, cursor = [], dict.fromkeys(paths, 0)
     weights = {k: [1 / (rank + 1) ** zipf for rank in range(len(v))] for k, v in paths.items()}
     for _ in range(count):
@@ -299,6 +302,9 @@ def main() -> None:
     parser.add_argument("--threads", type=int, default=THREADS_PER_WORKER)
     parser.add_argument("--clients", type=int, default=64, help="client threads (connections)")
     parser.add_argument("--profile", action="store_true")
+    parser.add_argument("--warm-requests", type=int, default=0,
+                        help="before timing, this many requests of the same plan kind "
+                        "(other draws): a site up for a while, not a cold start")  # fmt: skip
     parser.add_argument("--py-spy", metavar="FILE", help="sample the server during the timed run "
                         "with py-spy (pip install py-spy) into FILE (collapsed stacks)")  # fmt: skip
     parser.add_argument("--zipf", type=float, default=0.0,
@@ -306,9 +312,10 @@ def main() -> None:
     args = parser.parse_args()
     rate, seconds = min(args.rate, MAX_RATE), min(args.seconds, MAX_SECONDS)
     zipf = min(max(args.zipf, 0.0), 2.0)
+    args.warm_requests = min(max(args.warm_requests, 0), MAX_RATE * MAX_SECONDS)
     plan = urls(int(rate * seconds), zipf)
     report: dict = {"rate": rate, "seconds": seconds, "workers": args.workers,
-                    "threads": args.threads,
+                    "threads": args.threads, "warm_requests": args.warm_requests,
                     "mix": dict(MIX), "zipf": zipf, "cpus": os.cpu_count(),
                     "load_average_before": os.getloadavg()[0]}  # fmt: skip
     if args.profile:
@@ -322,6 +329,9 @@ def main() -> None:
         page_cache_invalidate()
         # Warm-up (workers forked, first queries planned) on other pages than the timed plan.
         run_load(port, urls(200, 0.0, seed=1), 50, 8)
+        if args.warm_requests:
+            # A site that has served this popularity for a while: other draws, same weights.
+            run_load(port, urls(args.warm_requests, zipf, draws=7), MAX_RATE, 8)
         if args.profile:
             report["server_costs"] = server_costs(port, roots, urls(400, 0.0, seed=2))
             print(f"== server CPU per request: {json.dumps(report['server_costs'])}")
