@@ -121,10 +121,13 @@ def cache_page_for_anonymous(
     def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         if not _cacheable(request):
             return view(request, *args, **kwargs)
-        key = _page_key(request, params() if callable(params) else params)
-        response = _cached_response(request, key)
-        if response is not None:
-            return response
+        # PageCacheMiddleware already looked this page up and missed: no second round trip.
+        key = getattr(request, "_page_cache_missed", None)
+        if key is None:
+            key = _page_key(request, params() if callable(params) else params)
+            response = _cached_response(request, key)
+            if response is not None:
+                return response
         response = view(request, *args, **kwargs)
         # A page that sets a cookie of its own belongs to its reader: never shared.
         if response.status_code == 200 and not response.streaming and not response.cookies:
@@ -183,10 +186,10 @@ class PageCacheMiddleware:
             return None
         request.get_host()  # refuses a host outside ALLOWED_HOSTS (400), as CommonMiddleware does
         self._csrf.process_request(request)
-        response = _cached_response(
-            request, _page_key(request, params() if callable(params) else params)
-        )
+        key = _page_key(request, params() if callable(params) else params)
+        response = _cached_response(request, key)
         if response is None:
+            request._page_cache_missed = key  # type: ignore[attr-defined]
             return None
         response = self._csrf.process_response(request, response)
         response = self._frame.process_response(request, response)
