@@ -8,8 +8,13 @@ measured from its scheduled time, so queueing counts (no coordinated omission). 
 condition name and slug in the database, every curated therapy's gene, in a fixed random order
 (seed 20261203), so the page cache sees a realistic spread rather than one hot query.
 Writes nothing: the server runs against a scratch copy of the database (benchmarks/scratch.py).
-`--profile` first renders each kind of page in-process and prints its server time and SQL query
-count (where the time goes). Goal (issue 14): 200 requests/s with p95 < 100 ms per kind.
+`--profile` first renders each kind of page in-process and prints its server time, CPU and SQL
+query count, then (server started) a cold miss and a hit per kind through the real server.
+Every run prints CPU ms per request of gunicorn, PostgreSQL, Redis (process trees) and of this
+generator, and the load average before and after: on a shared machine judge by CPU per request.
+`--warm-requests N` first sends N requests of the same popularity (a site up for a while);
+`--py-spy FILE` samples the server during the timed run. Goal (issue 14): 200 requests/s with
+p95 < 100 ms per kind, judged on `--zipf 1` (docs/benchmarks.md says why).
 """
 
 from __future__ import annotations
