@@ -34,6 +34,8 @@ from kbimport.sources.fda_orphan import OrphanApprovalRecord, iter_orphan_approv
 from knowledge.models import (
     ApprovalStatus,
     Condition,
+    ConditionGene,
+    ConditionSubtype,
     ConditionSynonym,
     EvidenceLevel,
     IndicationMatch,
@@ -84,12 +86,16 @@ class OrphanImport:
 
 
 def name_index() -> NameIndex:
-    """Every condition's name, synonyms and capitals abbreviations, for indication matching."""
+    """Every condition's name, synonyms and capitals abbreviations, for indication matching;
+    groups with their members and genes with their conditions give the editors candidates."""
     synonyms = ConditionSynonym.objects.values_list("condition_id", "text", "kind")
     return NameIndex.build(
         Condition.objects.values_list("pk", "name"),
         [(pk, text) for pk, text, kind in synonyms if kind != SynonymKind.ABBREVIATION],
         [(pk, text) for pk, text, kind in synonyms if kind == SynonymKind.ABBREVIATION],
+        groups=Condition.objects.filter(is_group=True).values_list("pk", flat=True),
+        subtypes=ConditionSubtype.objects.values_list("parent_id", "child_id"),
+        genes=ConditionGene.objects.values_list("condition_id", "gene__symbol"),
     )
 
 

@@ -5,111 +5,42 @@ found word for word in the text; a name of one word counts only when it is the w
 or the whole clause naming the patients' condition ("... in narcolepsy"), so nothing links on a
 single shared word. Shorter names inside a longer matched name are dropped ("hypertension" inside
 "pulmonary arterial hypertension"). A synonym written in capitals is an abbreviation: it only
-ever makes a candidate for the editors.
+ever makes a candidate for the editors. When nothing is found word for word, other whole
+writings of the designation are tried (``text.alternates``, a cause named after "due to", one
+misspelt long word), and then the editors get candidates (``review``).
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
+
+from kbimport.indications import review
+from kbimport.indications.result import Match
+from kbimport.indications.text import (
+    PATIENTS,
+    alternates,
+    content_words,
+    designation_core,
+    loose_name,
+    name_variants,
+    origin_writings,
+    variants,
+)
+from kbimport.indications.typos import Vocabulary
 
 MAX_NAME_WORDS = 14
-_ROMAN = {"i": "1", "ii": "2", "iii": "3", "iv": "4", "v": "5", "vi": "6", "vii": "7", "viii": "8"}
-_SPELLING = (
-    (re.compile(r"['\u2019]s\b"), ""),
-    (re.compile(r"haem"), "hem"),
-    (re.compile(r"aemia"), "emia"),
-    (re.compile(r"\boedema"), "edema"),
-    (re.compile(r"\boesophag"), "esophag"),
-    (re.compile(r"tumour"), "tumor"),
-    (re.compile(r"\bclassical\b"), "classic"),
-)
-_TYPE_FIRST = re.compile(r"\btype (\d+[a-z]?) ((?:[a-z0-9]+ ){0,3}(?:disease|syndrome|deficiency))")
-_LEAD = re.compile(
-    r"^(?:for )?(?:the )?(?:use (?:as|in) .*?(?:for|in) )?"
-    r"(?:(?:oral|immediate|short course|long term|maintenance|adjunctive|first line) )?"
-    r"(?:treatment|prevention|prophylaxis|"
-    r"management|diagnosis|control|reduction)(?: and \w+)? of (?:patient with )?"
-)
-# Endings of singular words that look plural ("sepsis", "sickness", "virus").
-_NOT_PLURAL = ("ss", "is", "us")
-_TYPE_WORD = re.compile(r" type (?=\d)")
-# "X in patients with Y", "X associated with Y": Y is the condition of the patients.
-_PATIENTS = re.compile(r" (?:in|associated with|due to|caused by|secondary to) ")
 _QUALIFIER = re.compile(
     r"^(?:(?:pediatric|adult|the|active|symptomatic|advanced|refractory|relapsed|recurrent) )*"
-    r"(?:patient with )?"
+    r"(?:patient )?(?:with )?"
 )
 _TRAILING = re.compile(r"(?: patient| population)$")
 # Abbreviations are only trusted written in capitals in the source text ("PNH", not "all").
 _ABBREVIATION = re.compile(r"\b[A-Z][A-Z0-9-]{2,9}\b")
-
-
-def _singular(word: str) -> str:
-    """'syndromes' -> 'syndrome', 'deficiencies' -> 'deficiency'; 'sepsis', 'pancreas' kept."""
-    if len(word) < 5 or not word.endswith("s") or word.endswith(_NOT_PLURAL):
-        return word
-    return word[:-3] + "y" if word.endswith("ies") else word[:-1]
-
-
-def normalise(text: str, *, ordered: bool = True) -> str:
-    """Case, accents, punctuation, spelling, plurals and 'type I' folded, so two writings of a
-    name compare equal (names and indications go through the same folding). ``ordered=False``
-    leaves a leading type where it is ("type 6 maroteaux lamy syndrome" stays)."""
-    text = unicodedata.normalize("NFKD", text.casefold())
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    for pattern, replacement in _SPELLING:
-        text = pattern.sub(replacement, text)
-    text = re.sub(r"[^a-z0-9]+", " ", text)
-    text = " ".join(_singular(w) for w in text.split())
-    # Roman numerals as digits: "type I", "mucopolysaccharidosis VI", "factor VIII"; a lone
-    # "i" or "v" only after "type" or at the end ("mucopolysaccharidosis I").
-    text = re.sub(r"\b(ii|iii|iv|vi|vii|viii)\b", lambda m: _ROMAN[m.group(1)], text)
-    text = re.sub(r"(\btype |[a-z] )(i|v)$|\btype (i|v)\b",
-                  lambda m: (m.group(1) or "type ") + _ROMAN[m.group(2) or m.group(3)], text)  # fmt: skip
-    if not ordered:
-        return " ".join(text.split())
-    # One writing of a type: "type 1 gaucher disease" -> "gaucher disease type 1".
-    text = _TYPE_FIRST.sub(lambda m: f"{m.group(2)} type {m.group(1)}", " ".join(text.split()))
-    return " ".join(text.split())
-
-
-def designation_core(text: str) -> str:
-    """The condition part of a designation: 'Treatment of cystinosis.' -> 'cystinosis'."""
-    return _LEAD.sub("", normalise(text)).strip()
-
-
-def _name_variants(name: str) -> list[str]:
-    """A stored name's writings, OMIM's inverted ones turned round:
-    'Angioedema, hereditary, 1' -> also 'hereditary angioedema 1'."""
-    found = _variants(name)
-    parts = [p.strip() for p in name.split(",") if p.strip()]
-    if len(parts) == 2:
-        found += _variants(f"{parts[1]} {parts[0]}")
-    elif len(parts) == 3 and re.fullmatch(r"(type )?([0-9]+[a-z]?|[ivx]+)", parts[2].casefold()):
-        found += _variants(f"{parts[1]} {parts[0]} {parts[2]}")
-    return [v for v in dict.fromkeys(found) if v]
-
-
-def _variants(text: str) -> list[str]:
-    """The normalised text, then the same without the word "type" before a number
-    ("mucopolysaccharidosis 1" = "mucopolysaccharidosis type 1") and with a leading type left
-    in place ("mucopolysaccharidosis type 6 (maroteaux lamy syndrome)")."""
-    norm = normalise(text)
-    found = [norm, _TYPE_WORD.sub(" ", norm), normalise(text, ordered=False)]
-    return [v for v in dict.fromkeys(found) if v]
-
-
-@dataclass(frozen=True)
-class Match:
-    """What was found: how, the words matched, and the candidate condition ids."""
-
-    kind: str  # "exact", "unique", "ambiguous" or "none"
-    matched_text: str = ""
-    conditions: tuple[int, ...] = ()
+_CAUSE = re.compile(r" due to (.+)$")
 
 
 Span = tuple[int, int, str, frozenset[int]]
@@ -117,11 +48,8 @@ Span = tuple[int, int, str, frozenset[int]]
 # arthritis" is not "rheumatoid arthritis"; "non-small cell" is not "small cell").
 _NEGATING = frozenset({"non", "juvenile", "pseudo", "acquired", "secondary", "induced"})
 _NUMBERED = re.compile(r"(?: type)? \d+[a-z]?$")
-_FILLER = frozenset({"of", "the", "and", "or", "in", "with", "a", "an", "to", "for", "type"})
-
-
-def _content_words(text: str) -> set[str]:
-    return {w for w in text.split() if w not in _FILLER}
+_content_words = content_words
+_variants = variants
 
 
 @dataclass
@@ -133,6 +61,13 @@ class NameIndex:
     abbreviations: dict[str, set[int]] = field(default_factory=lambda: defaultdict(set))
     # Numbered members of one disease ("hereditary angioedema 1", "... 3"), by the shared name.
     series: dict[str, set[int]] = field(default_factory=lambda: defaultdict(set))
+    # "Obesity due to leptin receptor deficiency" by its cause "leptin receptor deficiency".
+    causes: dict[str, set[int]] = field(default_factory=lambda: defaultdict(set))
+    # "Gastric cancer, somatic" as "gastric cancer": only ever a whole designation's name.
+    loose: dict[str, set[int]] = field(default_factory=lambda: defaultdict(set))
+    groups: set[int] = field(default_factory=set)
+    children: dict[int, set[int]] = field(default_factory=lambda: defaultdict(set))
+    genes: dict[str, set[int]] = field(default_factory=lambda: defaultdict(set))
 
     @classmethod
     def build(
@@ -140,11 +75,22 @@ class NameIndex:
         names: Iterable[tuple[int, str]],
         synonyms: Iterable[tuple[int, str]] = (),
         abbreviations: Iterable[tuple[int, str]] = (),
+        *,
+        groups: Iterable[int] = (),
+        subtypes: Iterable[tuple[int, int]] = (),
+        genes: Iterable[tuple[int, str]] = (),
     ) -> NameIndex:
-        """An index of conditions' own names, their synonyms and their abbreviations."""
-        index = cls()
+        """An index of conditions' own names, their synonyms and their abbreviations; the
+        groups, their members and the genes linked to conditions give the editors candidates."""
+        index = cls(groups=set(groups))
+        for parent, child in subtypes:
+            index.children[parent].add(child)
+        for pk, symbol in genes:
+            index.genes[symbol].add(pk)
         for pk, name in names:
-            for variant in _name_variants(name):
+            if loose := loose_name(name):
+                index.loose[loose].add(pk)
+            for variant in name_variants(name):
                 index.names[variant].add(pk)
                 index.own[pk].add(variant)
                 stem = _NUMBERED.sub("", variant)
@@ -158,23 +104,28 @@ class NameIndex:
             if _ABBREVIATION.fullmatch(name):  # "MEN", "AEDS": a capitals abbreviation
                 abbreviations = [*abbreviations, (pk, name)]
                 continue
-            for variant in _name_variants(name):
+            for variant in name_variants(name):
                 index.names[variant].add(pk)
+        for phrase, pks in list(index.names.items()):
+            if cause := _CAUSE.search(phrase):
+                for writing, _rule in origin_writings(cause.group(1)):
+                    index.causes[writing] |= pks
         for pk, abbreviation in abbreviations:
             if abbreviation.isupper() and len(abbreviation) >= 3:
                 index.abbreviations[abbreviation].add(pk)
         return index
 
-    def _spans(self, text: str) -> list[Span]:
+    def _spans(self, text: str, lookup: dict[str, set[int]] | None = None) -> list[Span]:
         """The longest names found in ``text`` (in the writing that matches the most words)."""
+        lookup = self.names if lookup is None else lookup
         best: list[Span] = []
         for variant in _variants(text):
             words = variant.split()
             spans = [
-                (start, end, phrase, frozenset(self.names[phrase]))
+                (start, end, phrase, frozenset(lookup[phrase]))
                 for start in range(len(words))
                 for end in range(start + 2, min(start + MAX_NAME_WORDS, len(words)) + 1)
-                if (phrase := " ".join(words[start:end])) in self.names
+                if (phrase := " ".join(words[start:end])) in lookup
                 and (start == 0 or words[start - 1] not in _NEGATING)
             ]
             # A span inside or across a longer matched span is part of that longer name.
@@ -209,8 +160,8 @@ class NameIndex:
         even of one word: 'excessive daytime sleepiness in narcolepsy', 'corneal crystals in
         cystinosis patients'. Only the whole clause counts, never a word inside it."""
         found: list[Span] = []
-        for clause in _PATIENTS.split(core)[1:]:
-            clause = _QUALIFIER.sub("", clause)
+        for clause in PATIENTS.split(core)[1:]:
+            clause = _QUALIFIER.sub("", _QUALIFIER.sub("", clause))
             clause = _TRAILING.sub("", clause).strip()
             if clause in self.names and not any(clause in s[2].split(" ") or clause == s[2]
                                                 for s in spans):  # fmt: skip
@@ -231,8 +182,11 @@ class NameIndex:
         if found is None:
             spans = self._spans(designation)
             spans += self._patients_condition(core, spans)
+            # "... in congenital protein C deficiency" names "Thrombophilia due to" it.
+            spans = spans or [s for s in self._spans(designation, self.causes) if s[1] - s[0] > 2]
             if spans:
                 found = self._from_spans(spans, "unique")
+        found = found or self._alternate(designation)
         told = self._spans(indication) if indication else []
         if found is not None:
             # "Gaucher disease" designated, "type 1 Gaucher disease" labelled: the type wins.
@@ -255,28 +209,27 @@ class NameIndex:
             return (
                 matched if shared else Match("ambiguous", matched.matched_text, matched.conditions)
             )
-        return self._series(designation, indication) or self._abbreviations(designation, indication)
+        return review.candidates(self, designation, indication) or Match("none")
 
-    def _series(self, designation: str, indication: str) -> Match | None:
-        """'Hereditary angioedema' with only its numbered types stored: an editor picks."""
-        for text in (designation, indication):
-            words = normalise(text).split()
-            hits = {
-                phrase
-                for start in range(len(words))
-                for end in range(start + 2, min(start + MAX_NAME_WORDS, len(words)) + 1)
-                if (phrase := " ".join(words[start:end])) in self.series
-            }
-            if hits:
-                longest = max(hits, key=lambda h: (len(h.split()), h))
-                return Match("ambiguous", longest, tuple(sorted(self.series[longest])))
+    def _alternate(self, designation: str) -> Match | None:
+        """Another whole writing of the designation that is a stored name or the stored cause
+        of one condition ("... due to X"); else the same with one misspelt long word read
+        again. Several conditions under that writing go to the editors."""
+        writings = alternates(designation)
+        for lookup in (self.names, self.loose, self.causes):
+            for text, _rule in writings:
+                for variant in _variants(text):
+                    if variant in lookup:
+                        return self._settle([variant], lookup[variant], "unique")
+        for text, _rule in writings:
+            fixed = self.vocabulary.corrected(text)
+            for variant in _variants(fixed) if fixed else []:
+                if variant in self.names:
+                    found = self._settle([variant], self.names[variant], "unique")
+                    return Match(found.kind, f"{variant} (read as {text!r})", found.conditions)
         return None
 
-    def _abbreviations(self, designation: str, indication: str) -> Match:
-        """Capitals abbreviations the knowledge base knows: candidates for an editor only."""
-        for text in (designation, indication):
-            found = sorted(set(_ABBREVIATION.findall(text)) & set(self.abbreviations))
-            ids = {pk for abbr in found for pk in self.abbreviations[abbr]}
-            if ids:
-                return Match("ambiguous", ", ".join(found), tuple(sorted(ids)))
-        return Match("none")
+    @cached_property
+    def vocabulary(self) -> Vocabulary:
+        """Every word of the stored names, for reading a misspelt designation."""
+        return Vocabulary(w for name in self.names for w in name.split())
