@@ -21,6 +21,8 @@ from functools import cached_property
 from kbimport.indications import review
 from kbimport.indications.result import Match
 from kbimport.indications.text import (
+    ABBREVIATION,
+    MAX_NAME_WORDS,
     PATIENTS,
     alternates,
     content_words,
@@ -28,18 +30,16 @@ from kbimport.indications.text import (
     loose_name,
     name_variants,
     origin_writings,
+    unnumbered,
     variants,
 )
 from kbimport.indications.typos import Vocabulary
 
-MAX_NAME_WORDS = 14
 _QUALIFIER = re.compile(
     r"^(?:(?:pediatric|adult|the|active|symptomatic|advanced|refractory|relapsed|recurrent) )*"
     r"(?:patient )?(?:with )?"
 )
 _TRAILING = re.compile(r"(?: patient| population)$")
-# Abbreviations are only trusted written in capitals in the source text ("PNH", not "all").
-_ABBREVIATION = re.compile(r"\b[A-Z][A-Z0-9-]{2,9}\b")
 _CAUSE = re.compile(r" due to (.+)$")
 
 
@@ -48,8 +48,6 @@ Span = tuple[int, int, str, frozenset[int]]
 # arthritis" is not "rheumatoid arthritis"; "non-small cell" is not "small cell").
 _NEGATING = frozenset({"non", "juvenile", "pseudo", "acquired", "secondary", "induced"})
 _NUMBERED = re.compile(r"(?: type)? \d+[a-z]?$")
-_content_words = content_words
-_variants = variants
 
 
 @dataclass
@@ -101,7 +99,7 @@ class NameIndex:
                 if variant.startswith("classic ") and variant.count(" ") > 1:
                     index.names[variant.split(" ", 1)[1]].add(pk)
         for pk, name in synonyms:
-            if _ABBREVIATION.fullmatch(name):  # "MEN", "AEDS": a capitals abbreviation
+            if ABBREVIATION.fullmatch(name):  # "MEN", "AEDS": a capitals abbreviation
                 abbreviations = [*abbreviations, (pk, name)]
                 continue
             for variant in name_variants(name):
@@ -119,7 +117,7 @@ class NameIndex:
         """The longest names found in ``text`` (in the writing that matches the most words)."""
         lookup = self.names if lookup is None else lookup
         best: list[Span] = []
-        for variant in _variants(text):
+        for variant in variants(text):
             words = variant.split()
             spans = [
                 (start, end, phrase, frozenset(lookup[phrase]))
@@ -175,7 +173,7 @@ class NameIndex:
         found: Match | None = None
         # "Active tuberculosis", "pediatric patients with X": the words say who, not what.
         plain = _QUALIFIER.sub("", core)
-        for variant in [*_variants(core), *_variants(plain)] if core else []:
+        for variant in [*variants(core), *variants(plain)] if core else []:
             if variant in self.names:
                 found = self._settle([variant], self.names[variant], "exact")
                 break
@@ -190,8 +188,8 @@ class NameIndex:
         told = self._spans(indication) if indication else []
         if found is not None:
             # "Gaucher disease" designated, "type 1 Gaucher disease" labelled: the type wins.
-            words = _content_words(found.matched_text)
-            if told and all(words < _content_words(s[2]) for s in told):
+            words = content_words(found.matched_text)
+            if told and all(words < content_words(s[2]) for s in told):
                 refined = self._from_spans(told, found.kind)
                 if refined.kind != "ambiguous":
                     return refined
@@ -200,10 +198,10 @@ class NameIndex:
             matched = self._from_spans(told, "unique")
             # The label may only narrow the designation ("angioedema" -> "hereditary
             # angioedema"), or share two words with it; one shared word is not enough.
-            core_words = _content_words(core)
+            core_words = content_words(core)
             shared = all(
-                (core_words and core_words <= _content_words(s[2]))
-                or len(_content_words(s[2]) & core_words) >= 2
+                (core_words and core_words <= content_words(s[2]))
+                or len(content_words(s[2]) & core_words) >= 2
                 for s in told
             )
             return (
@@ -218,16 +216,29 @@ class NameIndex:
         writings = alternates(designation)
         for lookup in (self.names, self.loose, self.causes):
             for text, _rule in writings:
-                for variant in _variants(text):
+                for variant in variants(text):
                     if variant in lookup:
                         return self._settle([variant], lookup[variant], "unique")
         for text, _rule in writings:
             fixed = self.vocabulary.corrected(text)
-            for variant in _variants(fixed) if fixed else []:
+            for variant in variants(fixed) if fixed else []:
                 if variant in self.names:
                     found = self._settle([variant], self.names[variant], "unique")
                     return Match(found.kind, f"{variant} (read as {text!r})", found.conditions)
         return None
+
+    @cached_property
+    def head_keys(self) -> list[tuple[str, frozenset[int]]]:
+        """Every stored writing without its numbers, sorted for prefix search."""
+        merged: dict[str, set[int]] = defaultdict(set)
+        for name, pks in self.names.items():
+            merged[unnumbered(name)] |= pks
+        return sorted((k, frozenset(v)) for k, v in merged.items() if k)
+
+    @cached_property
+    def tail_keys(self) -> list[tuple[str, frozenset[int]]]:
+        """The same writings with their words mirrored, sorted for suffix search."""
+        return sorted((" ".join(reversed(k.split())), pks) for k, pks in self.head_keys)
 
     @cached_property
     def vocabulary(self) -> Vocabulary:

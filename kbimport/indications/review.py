@@ -15,14 +15,20 @@ import re
 from typing import TYPE_CHECKING
 
 from kbimport.indications.result import Match
-from kbimport.indications.text import alternates, content_words, designation_core, normalise
+from kbimport.indications.text import (
+    ABBREVIATION,
+    MAX_NAME_WORDS,
+    alternates,
+    content_words,
+    designation_core,
+    normalise,
+    unnumbered,
+)
 
 if TYPE_CHECKING:
     from kbimport.indications.index import NameIndex
 
 MAX_CANDIDATES = 30  # more than this says nothing an editor can use
-MAX_NAME_WORDS = 14
-_ABBREVIATION = re.compile(r"\b[A-Z][A-Z0-9-]{2,9}\b")
 # Words before a name that do not make it another disease, only say which form it is.
 # Not "familial" or "hereditary": familial melanoma is another disease than melanoma.
 _FORMS = ("classic", "isolated", "primary", "rare", "idiopathic", "sporadic")
@@ -73,16 +79,12 @@ def _series(index: NameIndex, designation: str, indication: str) -> Match | None
     return None
 
 
-def _unnumbered(text: str) -> str:
-    return " ".join(w for w in text.split() if not w.isdigit() and w != "type")
-
-
 def _heads(index: NameIndex, designation: str) -> Match | None:
     """Stored names that begin with the designation's condition, numbers aside, or with a
     word of form before it: 'homocystinuria' -> 'homocystinuria due to CBS deficiency'."""
-    keys = _head_keys(index)
+    keys = index.head_keys
     for text, rule in alternates(designation):
-        key = _unnumbered(text)
+        key = unnumbered(text)
         if rule not in ("brackets", "qualifiers") or not key or len(key) < 8:
             continue
         found: set[int] = set()
@@ -99,27 +101,15 @@ def _heads(index: NameIndex, designation: str) -> Match | None:
     return None
 
 
-def _head_keys(index: NameIndex) -> list[tuple[str, frozenset[int]]]:
-    """Every stored writing without its numbers, sorted for prefix search (built once)."""
-    cached = getattr(index, "_head_key_list", None)
-    if cached is None:
-        merged: dict[str, set[int]] = {}
-        for name, pks in index.names.items():
-            merged.setdefault(_unnumbered(name), set()).update(pks)
-        cached = sorted((k, frozenset(v)) for k, v in merged.items() if k)
-        index._head_key_list = cached  # type: ignore[attr-defined]
-    return cached
-
-
 _JOINS = frozenset({"with", "associated", "due", "to", "of", "and", "or", "without", "in"})
 
 
 def _tails(index: NameIndex, designation: str) -> Match | None:
     """Stored names of two words or more that end with the designation's whole condition:
     'Tourette syndrome' -> 'Gilles de la Tourette syndrome'."""
-    ends = _tail_keys(index)
+    ends = index.tail_keys
     for text, rule in alternates(designation):
-        key = _unnumbered(text)
+        key = unnumbered(text)
         if rule not in ("brackets", "qualifiers") or " " not in key:
             continue
         mirrored = " ".join(reversed(key.split()))
@@ -135,16 +125,6 @@ def _tails(index: NameIndex, designation: str) -> Match | None:
         if found:
             return _review(key, found)
     return None
-
-
-def _tail_keys(index: NameIndex) -> list[tuple[str, frozenset[int]]]:
-    """Every stored writing without numbers, its words mirrored, sorted (built once)."""
-    cached = getattr(index, "_tail_key_list", None)
-    if cached is None:
-        cached = [(" ".join(reversed(k.split())), pks) for k, pks in _head_keys(index)]
-        cached.sort()
-        index._tail_key_list = cached  # type: ignore[attr-defined]
-    return cached
 
 
 def _groups(index: NameIndex, designation: str) -> Match | None:
@@ -184,7 +164,7 @@ def _genes(index: NameIndex, designation: str) -> Match | None:
 def _abbreviations(index: NameIndex, designation: str, indication: str) -> Match | None:
     """Capitals abbreviations the knowledge base knows: candidates for an editor only."""
     for text in (designation, indication):
-        found = sorted(set(_ABBREVIATION.findall(text)) & set(index.abbreviations))
+        found = sorted(set(ABBREVIATION.findall(text)) & set(index.abbreviations))
         ids = {pk for abbr in found for pk in index.abbreviations[abbr]}
         if ids:
             return _review(", ".join(found), ids, capped=False)

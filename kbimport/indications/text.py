@@ -11,6 +11,9 @@ from __future__ import annotations
 import re
 import unicodedata
 
+MAX_NAME_WORDS = 14
+# Abbreviations are only trusted written in capitals in the source text ("PNH", not "all").
+ABBREVIATION = re.compile(r"\b[A-Z][A-Z0-9-]{2,9}\b")
 _ROMAN = {"i": "1", "ii": "2", "iii": "3", "iv": "4", "v": "5", "vi": "6", "vii": "7", "viii": "8"}
 _SPELLING = (
     (re.compile(r"['\u2019]s\b"), ""),
@@ -112,6 +115,11 @@ def loose_name(name: str) -> str:
     """'Gastric cancer, somatic' -> 'gastric cancer'; '' for any other name."""
     found = _OMIM_TAIL.match(name.strip())
     return normalise(found.group(1)) if found else ""
+
+
+def unnumbered(text: str) -> str:
+    """'keratoconus 5' -> 'keratoconus', 'x type 2 y' -> 'x y': a name with its numbers aside."""
+    return " ".join(w for w in text.split() if not w.isdigit() and w != "type")
 
 
 def content_words(text: str) -> set[str]:
