@@ -145,10 +145,9 @@ def _groups(index: NameIndex, designation: str) -> Match | None:
             if pk in index.groups
         }
         members = {child for pk in groups for child in index.children.get(pk, ())}
-        if groups:
-            return _review(" ".join(sorted(key)), groups | members) or _review(
-                " ".join(sorted(key)), groups
-            )
+        text = " ".join(dict.fromkeys(w for w in clause.split() if w in key))
+        if groups:  # the groups alone when their members are too many to list
+            return _review(text, groups | members) or _review(text, groups)
     return None
 
 
