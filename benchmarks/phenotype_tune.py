@@ -1,6 +1,6 @@
 """Tune the ranking's weights on the TUNING split only (see phenotype_cases.py for the protocol).
 
-Usage: DATA=../shared/data nice .venv/bin/python benchmarks/phenotype_tune.py [--per-disease 8]
+Usage: DATA=../shared/data nice .venv/bin/python benchmarks/phenotype_tune.py [--per-disease 4]
        [--set name=value ...]
 Uses the scratch database phenotype_bench.py loads. Prints top-1/3/10 on the tuning cases whose
 disease the installed HPO release knows, for the default weights and each --set variant.
@@ -34,7 +34,7 @@ def _subsample(cases: list, per_disease: int) -> list:
 def main() -> None:
     """Evaluate the default weights and each variant on the tuning split."""
     parser = argparse.ArgumentParser()
-    parser.add_argument("--per-disease", type=int, default=8)
+    parser.add_argument("--per-disease", type=int, default=4)
     parser.add_argument("--set", action="append", default=[], help="name=value[,name=value]")
     parser.add_argument("--genes", action="store_true")
     args = parser.parse_args()
@@ -56,10 +56,10 @@ def main() -> None:
     index = phenotype_index_get()
     slot = {int(pk): i for i, pk in enumerate(index.condition_ids.tolist())}
     holders: dict[str, set[int]] = defaultdict(set)
-    for value, pk in ConditionIdentifier.objects.filter(scheme="OMIM").values_list(
-        "value", "condition_id"
+    for value, pk, mapping in ConditionIdentifier.objects.filter(scheme="OMIM").values_list(
+        "value", "condition_id", "mapping"
     ):
-        if pk in slot:
+        if pk in slot and mapping[:1] in ("", "E"):  # own id or exact mapping, as the bench
             holders[f"OMIM:{value}"].add(slot[pk])
     tuning = [c for c in cases_select(cases_read(), "tuning") if c.disease_id in holders]
     cases = _subsample(tuning, args.per_disease)

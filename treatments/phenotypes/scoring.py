@@ -30,8 +30,8 @@ class RankWeights:
     unknown_frequency: float = 0.8  # assumed share of patients for an annotation without one
     frequency_weight: float = 0.5  # weight of log(frequency) in an observed sign's score
     broader_penalty: float = 1.0  # share of the lost specificity charged for a broader match
-    excluded_weight: float = 0.2
-    absent_weight: float = 0.1
+    excluded_weight: float = 0.1
+    absent_weight: float = 0.05
     absent_threshold: float = 0.8  # only signs at least this frequent count when missing
     floor_frequency: float = 0.05  # 1 - frequency is never taken below this
     condition_side_weight: float = 0.0  # Phenomizer's condition-to-case best-match average
@@ -39,6 +39,9 @@ class RankWeights:
     gene_bonus: float = 20.0
     onset_penalty: float = 2.0
     sex_penalty: float = 4.0
+    # The most an unmatched sign costs (LIRICAL's noise floor: a published sign can be a second
+    # problem or a mis-coded term); 0 means -broader_penalty x IC, unbounded.
+    unmatched_cap: float = 3.0
 
 
 DEFAULT_WEIGHTS = RankWeights()
@@ -62,7 +65,10 @@ def _frequencies(raw: np.ndarray, weights: RankWeights) -> np.ndarray:
 def _observed(index: PhenotypeIndex, q: int, n: int, weights: RankWeights) -> np.ndarray:
     """Each condition's best score for one observed sign over the sign's ancestors."""
     ic_q = float(index.ic[q])
-    best = np.full(n, -weights.broader_penalty * ic_q)
+    floor = weights.broader_penalty * ic_q
+    if weights.unmatched_cap > 0:
+        floor = min(floor, weights.unmatched_cap)
+    best = np.full(n, -floor)
     for anc in index.ancestors[q].tolist():
         conds = index.term_conditions[anc]
         if not len(conds):
