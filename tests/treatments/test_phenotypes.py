@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import math
 
+import pytest
+
 from kbimport.importers.information import phenotype_information_content_update
 from knowledge.models import Phenotype
 from treatments.phenotypes import (
@@ -13,6 +15,11 @@ from treatments.phenotypes import (
 from treatments.phenotypes.scoring import Case, RankWeights, conditions_score
 from treatments.query import TreatmentQuery
 from treatments.selectors import treatment_list_ranked
+
+
+def _ids(hpo_ids: list[str]) -> list[int]:
+    return list(Phenotype.objects.filter(hpo_id__in=hpo_ids).values_list("id", flat=True))
+
 
 DMD_FIVE = ["HP:0008981", "HP:0003236", "HP:0002515", "HP:0003701", "HP:0001638"]
 
@@ -60,7 +67,7 @@ def test_scores_match_a_brute_force_walk_of_the_dag(kb: dict) -> None:
                              index.annot_freq[start:end].tolist(), strict=True))  # fmt: skip
         total = 0.0
         for q in case.observed:
-            best = -weights.broader_penalty * index.ic[q]
+            best = -min(weights.broader_penalty * index.ic[q], weights.unmatched_cap)
             for a in index.ancestors[q].tolist():
                 below = [f for t, f in annotated if a in index.ancestors[t].tolist()]
                 if below:
@@ -69,6 +76,18 @@ def test_scores_match_a_brute_force_walk_of_the_dag(kb: dict) -> None:
                     best = max(best, value + weights.frequency_weight * math.log(max(f, 1e-3)))
             total += best
         assert abs(fast[cond] - total) < 1e-6
+
+
+def test_a_sign_no_condition_explains_costs_at_most_the_cap(kb: dict) -> None:
+    # A published case often lists a second problem; it must not bury the right condition.
+    index = phenotype_index_build()
+    seen = tuple(index.position[p] for p in _ids(DMD_FIVE))
+    odd = int(index.ic.argmax())  # a sign only one condition has
+    weights = RankWeights(absent_weight=0)
+    before = conditions_score(index, Case(observed=seen, excluded=()), weights)
+    after = conditions_score(index, Case(observed=(*seen, odd), excluded=()), weights)
+    assert index.ic[odd] > weights.unmatched_cap
+    assert (before - after).max() == pytest.approx(weights.unmatched_cap)
 
 
 def test_symptoms_in_everyday_words_widen_a_search_without_diagnosis(kb: dict) -> None:
