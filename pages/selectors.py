@@ -25,6 +25,7 @@ from knowledge.models import (
     Gene,
     PhenotypeSynonym,
     ReviewStatus,
+    SubtypeRelation,
     Therapy,
     TherapyLink,
     Variant,
@@ -95,6 +96,7 @@ class ConditionPage:
     # Orphanet's classification: the types of this condition, and the groups it belongs to.
     subtypes: list[ConditionSubtype] = field(default_factory=list)
     groups: list[ConditionSubtype] = field(default_factory=list)
+    omim_types: list[ConditionSubtype] = field(default_factory=list)  # Orphanet's BTNT mappings
     # Therapies of its types, then of conditions sharing a causal gene: never its own.
     subtype_therapies: list[RelatedTherapy] = field(default_factory=list)
     related_therapies: list[RelatedTherapy] = field(default_factory=list)
@@ -277,7 +279,8 @@ def condition_get_page(
         external_links=_external_links(condition, genes),
         trials_search_url=ctgov_condition_search_url(condition.name),
         articles=condition.public_articles,
-        subtypes=subtypes,
+        subtypes=[s for s in subtypes if s.relation != SubtypeRelation.OMIM_NARROWER],
+        omim_types=[s for s in subtypes if s.relation == SubtypeRelation.OMIM_NARROWER],
         groups=groups,
         subtype_therapies=subtype_related,
         related_therapies=related,

@@ -44,6 +44,7 @@ from knowledge.models import (
     OnsetCategory,
     Phenotype,
     SlugRedirect,
+    SubtypeRelation,
 )
 
 TASK = "import_orphapackets"
@@ -229,7 +230,8 @@ def _write_subtypes(state: _State, tally: ImportTally) -> None:
             tally.skip("subtype or group not among the stored conditions")
             continue
         rows.append({
-            "parent_id": parent_id, "child_id": child_id, "source": label,
+            "parent_id": parent_id, "child_id": child_id,
+            "relation": SubtypeRelation.CLASSIFICATION.value, "source": label,
             "source_id": f"ORPHA:{parent}", "source_url": identifier_url("ORPHA", str(parent)),
             "retrieved_on": release,
         })  # fmt: skip

@@ -24,6 +24,9 @@ from kbimport.importers.genes import (
     hgnc_records_import,
     mim2gene_records_import,
 )
+from kbimport.importers.omim_types import PACK_TASK as OMIM_TYPES_PACK_TASK
+from kbimport.importers.omim_types import TASK as OMIM_TYPES_TASK
+from kbimport.importers.omim_types import omim_types_import
 from kbimport.importers.orphanet import TASK as ORPHANET_TASK
 from kbimport.importers.orphanet import orphanet_records_import
 from kbimport.importers.pack_build import DEFAULT_PACK_DIR
@@ -31,7 +34,9 @@ from kbimport.sources.common import SourceFileError
 from kbimport.sources.pack import file_sha256, iter_pack_records, read_manifest
 
 _DONE = [RunStatus.OK, RunStatus.PARTIAL]
-PACK_TASKS = ("pack_orphanet", "pack_hgnc", "pack_mim2gene", "pack_gard")
+PACK_TASKS = ("pack_orphanet", "pack_hgnc", "pack_mim2gene", "pack_gard", OMIM_TYPES_PACK_TASK)
+# What the Orphanet types step reads of each record.
+_TYPE_FIELDS = ("orpha_code", "name", "disorder_type", "disorder_group", "xrefs", "date")
 
 
 @dataclass(frozen=True)
@@ -73,7 +78,8 @@ def _checked(folder: Path, source: dict[str, Any]) -> str:
 
 
 def pack_steps(folder: Path = DEFAULT_PACK_DIR) -> list[PackStep]:
-    """The pack's load steps, in order: Orphanet, HGNC, mim2gene (needs genes), GARD."""
+    """The pack's load steps, in order: Orphanet, HGNC, mim2gene (needs genes), GARD, then
+    Orphanet's OMIM types (the OMIM entries the HPO annotations and GARD's merges left)."""
     sources = read_manifest(folder)["sources"]
     orpha, hgnc, mim, gard = (sources[k] for k in ("orphanet", "hgnc", "mim2gene", "gard"))
     return [
@@ -99,4 +105,10 @@ def pack_steps(folder: Path = DEFAULT_PACK_DIR) -> list[PackStep]:
                      diseases=_reader(folder, "gard_diseases.jsonl.gz"),
                      xrefs=_reader(folder, "gard_xrefs.jsonl.gz"), scope=s,
                      retrieved=_date(gard), task="pack_gard")),
+        PackStep("omim_types", f"{orpha['title']} OMIM types (BTNT)", OMIM_TYPES_PACK_TASK,
+                 OMIM_TYPES_TASK, scope := _checked(folder, orpha),
+                 lambda s=scope: omim_types_import(
+                     records=lambda _bar: iter_pack_records(folder / "orphanet.jsonl.gz",
+                                                            only=_TYPE_FIELDS),
+                     scope=s, task=OMIM_TYPES_PACK_TASK)),
     ]  # fmt: skip

@@ -12,6 +12,7 @@ from knowledge.models.conditions import (
     InheritanceMode,
     OnsetCategory,
     SlugRedirect,
+    SubtypeRelation,
     SynonymKind,
 )
 from knowledge.models.genes import Gene
@@ -57,6 +58,7 @@ __all__ = [
     "ReviewStatus",
     "ReviewableLink",
     "SlugRedirect",
+    "SubtypeRelation",
     "SummaryReview",
     "SummaryReviewStatus",
     "SynonymKind",

@@ -209,15 +209,26 @@ GENE_ROLES: tuple[tuple[str, str], ...] = (
 )
 
 
+class SubtypeRelation(models.TextChoices):
+    CLASSIFICATION = "classification", "Orphanet classification"
+    # Orphanet maps its disease to OMIM entries that are narrower (BTNT): mostly the numbered,
+    # gene-defined types ("Noonan syndrome 8").
+    OMIM_NARROWER = "omim_narrower", "OMIM entry narrower than the Orphanet disease"
+
+
 class ConditionSubtype(Provenance):
     """Orphanet's classification: `child` is a type (subtype or member) of `parent`.
 
     A family who lands on a group entry ("Proximal spinal muscular atrophy") learns from it
-    which types exist, and the treatments listed for those types.
+    which types exist, and the treatments listed for those types. Orphanet's BTNT mappings
+    add the OMIM entries narrower than a disease as its types (`relation` says which).
     """
 
     parent = models.ForeignKey(Condition, on_delete=models.CASCADE, related_name="subtype_links")
     child = models.ForeignKey(Condition, on_delete=models.CASCADE, related_name="parent_links")
+    relation = models.CharField(
+        max_length=20, choices=SubtypeRelation.choices, default=SubtypeRelation.CLASSIFICATION
+    )
 
     class Meta:
         constraints = [

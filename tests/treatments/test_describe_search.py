@@ -10,7 +10,9 @@ import random
 import pytest
 from django.test import Client
 
+from kbimport.importers.omim_types import omim_types_import
 from kbimport.importers.orphanet import import_orphapackets
+from kbimport.sources.orphanet import iter_orphapackets
 from knowledge.models import Condition, ConditionPhenotype, Phenotype
 from tests._shared import FIXTURE_DATA
 from tests.treatments.kb import _phenotype_rows, packets
@@ -111,6 +113,37 @@ def test_a_subtype_is_shown_as_the_disease_orphanet_files_it_under(client: Clien
     ids = top(panel(client, "my baby is floppy and can't hold his head up"), 10)
     assert "ORPHA:70" in ids
     assert type1 not in ids
+
+
+def test_a_numbered_omim_type_is_shown_as_the_orphanet_disease_it_is_narrower_than(
+    client: Client,
+) -> None:
+    # Orphanet maps OMIM:606640 ("Amyotrophic lateral sclerosis 3") as narrower than
+    # ALS (ORPHA:803, BTNT). As a condition with ALS's signs, only the disease is offered.
+    als = Condition.objects.get(primary_id="ORPHA:803")
+    als3 = Condition.objects.create(
+        primary_id="OMIM:606640", name="Amyotrophic lateral sclerosis 3",
+        slug="amyotrophic-lateral-sclerosis-3",
+    )  # fmt: skip
+    ConditionPhenotype.objects.bulk_create(
+        ConditionPhenotype(
+            condition=als3, phenotype=row.phenotype, frequency=row.frequency,
+            source="test: ORPHA:803's annotations", retrieved_on=row.retrieved_on,
+        )
+        for row in ConditionPhenotype.objects.filter(condition=als)
+    )  # fmt: skip
+    phenotype_index_clear()
+    family_prior_clear()
+    query = "his muscles twitch, his legs are weak and he has trouble swallowing"
+    before = top(panel(client, query), 10)
+    assert "OMIM:606640" in before
+    assert "ORPHA:803" in before
+    path = FIXTURE_DATA / "orphanet" / "orphapackets"
+    omim_types_import(records=lambda bar: iter_orphapackets(path, bar), scope="test")
+    family_prior_clear()
+    after = top(panel(client, query), 10)
+    assert "ORPHA:803" in after
+    assert "OMIM:606640" not in after
 
 
 def test_a_commoner_condition_comes_first_when_the_signs_fit_both_equally(client: Client) -> None:

@@ -7,7 +7,9 @@
   specific sign is worth more than two classes).
 - which disease a subtype belongs to (Orphanet's classification, `ConditionSubtype`): a family
   wants "Angelman syndrome", not "Angelman syndrome due to imprinting defect in 15q11-q13", so a
-  subtype is shown as its disease, with the signs it matched.
+  subtype is shown as its disease, with the signs it matched. The same holds for the numbered
+  OMIM types Orphanet maps as narrower than its disease (BTNT): "Noonan syndrome 8" is shown as
+  "Noonan syndrome".
 
 Built once per phenotype index version and kept in memory (one query of ~13,000 short rows).
 """
@@ -19,7 +21,7 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
-from knowledge.models import Condition, ConditionSubtype
+from knowledge.models import Condition, ConditionSubtype, SubtypeRelation
 from treatments.phenotypes.index import PhenotypeIndex
 from treatments.phenotypes.scoring import DEFAULT_WEIGHTS, RankWeights
 
@@ -64,11 +66,7 @@ def family_prior_build(index: PhenotypeIndex) -> FamilyPrior:
             "id", "disorder_type", "prevalence", "is_group"
         ).iterator(chunk_size=5000)
     }
-    shown_as: dict[int, int] = {}
-    links = ConditionSubtype.objects.order_by("parent_id").values_list("child_id", "parent_id")
-    for child, parent in links.iterator(chunk_size=5000):
-        if rows[child][0] in SUBTYPE_KINDS and not rows[parent][2]:
-            shown_as.setdefault(child, parent)
+    shown_as = _shown_as(rows)
 
     def log_prevalence(pk: int) -> float:
         own = rows.get(pk, ("", "", False))[1]
@@ -78,6 +76,30 @@ def family_prior_build(index: PhenotypeIndex) -> FamilyPrior:
 
     prior = np.array([log_prevalence(int(pk)) for pk in index.condition_ids.tolist()])
     return FamilyPrior(version=index.version, prior=PRIOR_WEIGHT * prior, shown_as=shown_as)
+
+
+def _shown_as(rows: dict[int, tuple[str, str, bool]]) -> dict[int, int]:
+    """Subtype pk -> the disease it is shown as: an Orphanet subtype's disease, or for a
+    numbered OMIM type (BTNT) the Orphanet disease, itself followed to its disease."""
+    shown_as: dict[int, int] = {}
+    omim: dict[int, list[int]] = {}
+    links = ConditionSubtype.objects.order_by("parent_id").values_list(
+        "child_id", "parent_id", "relation"
+    )
+    for child, parent, relation in links.iterator(chunk_size=5000):
+        if rows[parent][2]:
+            continue  # a group is not a disease
+        if relation == SubtypeRelation.OMIM_NARROWER:
+            omim.setdefault(child, []).append(parent)
+        elif rows[child][0] in SUBTYPE_KINDS:
+            shown_as.setdefault(child, parent)
+    for child, parents in omim.items():
+        if child in shown_as:
+            continue
+        # Mapped under a disease and one of its subtypes: the disease level first.
+        parent = min(parents, key=lambda pk: rows[pk][0] in SUBTYPE_KINDS)
+        shown_as[child] = shown_as.get(parent, parent)
+    return shown_as
 
 
 _memory: dict[str, FamilyPrior] = {}

