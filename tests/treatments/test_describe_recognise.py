@@ -97,3 +97,50 @@ def test_a_name_that_loses_a_meaningful_word_is_not_a_one_word_phrase() -> None:
     assert stands_alone("very short")
     assert stands_alone("can't talk")
     assert stands_alone("Hernia")
+
+
+# Third session: the body part + finding pattern, clause breaks, place words (HPO 2025-01-16).
+MORE = PhraseTable()
+MORE.extend(
+    [
+        Phrase(normalise("Hand tremor"), "HP:0002378", 1),
+        Phrase(normalise("weak legs"), "HP:0007340", 0),
+        Phrase(normalise("cloudy eyes"), "HP:0007957", 0),
+        Phrase(normalise("Large hands"), "HP:0001176", 1),
+        Phrase(normalise("temper tantrums"), "HP:0025160", 0),
+        Phrase(normalise("Soft skin"), "HP:0000977", 1),
+        Phrase(normalise("lumps under the skin"), "HP:0001482", 0),
+        Phrase(normalise("Dry skin"), "HP:0000958", 1),
+        Phrase(normalise("Thin skin"), "HP:0000963", 1),
+        Phrase(normalise("Joint dislocation"), "HP:0001373", 1),
+        Phrase(normalise("Joint pain"), "HP:0002829", 2),
+    ]
+)
+
+
+def more(query: str) -> list[str]:
+    return [sign.hpo_id for sign in recognise(query, MORE)]
+
+
+def test_a_body_part_then_what_it_does_reads_as_the_sign() -> None:
+    """'her hands shake', 'his legs are weak', 'eyes look cloudy' (verb forms, any order)."""
+    assert more("her hands shake") == ["HP:0002378"]
+    assert more("his legs are weak and his eyes look cloudy") == ["HP:0007340", "HP:0007957"]
+
+
+def test_and_with_a_verb_starts_a_new_clause() -> None:
+    """'bites her hands and has big tantrums' is not 'large hands'."""
+    assert more("she bites her hands and has big tantrums") == []
+    assert more("big hands and big feet") == ["HP:0001176"]
+
+
+def test_a_word_after_a_place_word_is_not_shared_by_two_signs() -> None:
+    """'soft lumps on the skin' are lumps, not soft skin; 'dry thin skin' is both."""
+    assert more("soft lumps on the skin") == ["HP:0001482"]
+    assert more("dry thin skin") == ["HP:0000958", "HP:0000963"]
+
+
+def test_plain_words_meet_the_medical_ones() -> None:
+    """'joints that dislocate' and 'sore joints' reach HPO's 'Joint dislocation', 'Joint pain'."""
+    assert more("joints that dislocate") == ["HP:0001373"]
+    assert more("sore joints") == ["HP:0002829"]

@@ -16,7 +16,7 @@ from pathlib import Path
 from django.db.models import Count, Max
 
 from knowledge.models import Phenotype, PhenotypeSynonym
-from treatments.describe.recognise import Phrase, PhraseTable, normalise, stands_alone
+from treatments.describe.recognise import Phrase, PhraseTable, normalise, stands_alone, stem
 
 logger = logging.getLogger(__name__)
 
@@ -26,6 +26,18 @@ CHECK_SECONDS = 60.0
 # Labels that name a whole organ system or a lab finding say nothing a family would describe.
 _TOO_GENERAL = ("abnormality of", "abnormal ", "phenotypic abnormality", "all")
 _SCOPE_PRIORITY = {"EXACT": 3}
+# Filler words that carry meaning in a name: "Little body hair" is not "body hair".
+_MEANINGFUL_FILLER = frozenset(
+    ["little", "lot", "lots", "much", "many", "more", "most", "over", "under", "after", "before",
+     "again", "once", "twice", "since", "all", "some", "any", "too"]
+)  # fmt: skip
+# Words of a lab finding's name a family leaves out: "Elevated circulating creatine kinase
+# concentration" is said "high creatine kinase" (a derived variant of the HPO name).
+_LAB_WORDS = frozenset(["circulating", "concentration", "level", "plasma", "serum"])
+DERIVED_SOURCE = "HPO label or synonym, lab words dropped"
+# A synonym that reads as one vague everyday word ("Slowness" for Lethargy) would claim that
+# word wherever a family uses it ("slow to walk").
+_VAGUE = frozenset(["slow", "dull", "odd", "unusual", "strange", "weird", "different", "bad"])
 
 
 @dataclass(frozen=True)
@@ -63,18 +75,32 @@ def phrase_table_build(*, include_everyday: bool = True) -> PhraseTable:
     terms = Phenotype.objects.filter(is_obsolete=False).values_list("hpo_id", "name")
     for hpo_id, name in terms.iterator(chunk_size=5000):
         ids[hpo_id] = name
-        if not name.lower().startswith(_TOO_GENERAL) and stands_alone(name):
-            table.add(Phrase(normalise(name), hpo_id, 1, HPO_SOURCE))
+        if not name.lower().startswith(_TOO_GENERAL):
+            _add_hpo_name(table, name, hpo_id, 1)
     synonyms = PhenotypeSynonym.objects.filter(phenotype__is_obsolete=False).values_list(
         "text", "phenotype__hpo_id", "is_layperson", "scope"
     )
     for text, hpo_id, layperson, scope in synonyms.iterator(chunk_size=5000):
-        priority = 2 if layperson else _SCOPE_PRIORITY.get(scope, 4)
-        if stands_alone(text):
-            table.add(Phrase(normalise(text), hpo_id, priority, HPO_SOURCE))
+        _add_hpo_name(table, text, hpo_id, 2 if layperson else _SCOPE_PRIORITY.get(scope, 4))
     table.phrases.sort(key=lambda phrase: phrase.priority)
     _reindex(table)
     return table
+
+
+def _add_hpo_name(table: PhraseTable, name: str, hpo_id: str, priority: int) -> None:
+    """An HPO name or synonym as a phrase (unless it loses meaning), plus its lab variant."""
+    words = set(name.lower().replace("-", " ").split())
+    if words & _MEANINGFUL_FILLER or not stands_alone(name):
+        return
+    stems = normalise(name)
+    if len(stems) == 1 and stems[0] in _VAGUE:
+        return
+    table.add(Phrase(stems, hpo_id, priority, HPO_SOURCE))
+    if words & _LAB_WORDS:
+        lab = {stem(w) for w in _LAB_WORDS}
+        short = tuple(s for s in stems if s not in lab)
+        if len(short) >= 2:
+            table.add(Phrase(short, hpo_id, 4, DERIVED_SOURCE))
 
 
 def _reindex(table: PhraseTable) -> None:

@@ -88,7 +88,7 @@ _SAME_WORDS = (
     ("urine", "urinary"),
     ("stool", "feces", "faeces", "fecal", "faecal"),
     ("fatigue", "tired", "exhausted"),
-    ("tremor", "shaky", "shaking", "trembling"),
+    ("tremor", "shaky", "shaking", "shake", "trembling", "tremble", "tremors"),
     ("seizure", "convulsion"),
     ("swell", "swollen"),
     ("tooth", "dental"),
@@ -96,6 +96,19 @@ _SAME_WORDS = (
     ("spine", "spinal", "backbone"),
     ("speech", "talk", "speak"),
     ("walk", "gait"),
+    # Plain words for the medical ones of HPO's labels (third session, tuning split).
+    ("high", "elevated", "increased", "raised"),
+    ("low", "decreased", "reduced"),
+    ("itch", "itchy", "itching", "pruritus"),
+    ("myopia", "nearsighted", "shortsighted"),
+    ("sweat", "sweating", "perspiration"),
+    ("jaw", "mandible", "mandibular"),
+    ("nose", "nasal"),
+    ("chest", "thoracic", "thorax"),
+    ("sugar", "glucose"),
+    ("missing", "absent"),
+    ("dislocation", "dislocate", "dislocating"),
+    ("pain", "sore", "painful", "ache", "aching"),
 )
 
 
@@ -139,26 +152,48 @@ def _restore_e(base: str) -> str:
 _SAME = {_strip(word): _strip(group[0]) for group in _SAME_WORDS for word in group}
 
 
+# After "and", these verbs start a new clause: no phrase reaches back across them.
+_NEW_CLAUSE = frozenset(
+    ["has", "have", "had", "is", "was", "are", "were", "gets", "got", "keeps", "does", "did",
+     "can", "can't", "cannot", "doesn't", "didn't", "won't", "will", "also"]
+)  # fmt: skip
+
+
+# A word after one of these ("lumps on the skin") names where a sign is, not what it is like.
+_PLACE_WORDS = frozenset(["on", "in", "under", "around", "of", "at", "over", "near", "inside"])
+_DETERMINERS = frozenset(["the", "a", "an", "my", "his", "her", "their", "our", "your", "its"])
+
+
 def tokens(text: str) -> list[tuple[str, str]]:
     """(stem, word as typed) pairs of `text`; negations become NOT, punctuation BREAK, filler is
     dropped."""
+    return [(s, w) for s, w, _ in _scan(text)]
+
+
+def _scan(text: str) -> list[tuple[str, str, bool]]:
+    """The tokens, each with whether it follows a place word ("on the skin")."""
     folded = fold(text).replace("\u2019", "'").replace("`", "'")
-    out: list[tuple[str, str]] = []
+    out: list[tuple[str, str, bool]] = []
+    previous, placed = "", False
     for match in _WORD.finditer(folded):
-        typed = match.group(0)
-        if typed in ",;.!?":
+        typed, before, previous = match.group(0), previous, match.group(0)
+        after_place = placed
+        placed = typed in _PLACE_WORDS or (placed and typed in _DETERMINERS)
+        # "bites her hands and has tantrums": "and has" starts a new clause, as a comma does.
+        if typed in ",;.!?" or (before == "and" and typed in _NEW_CLAUSE):
             if out and out[-1][0] != BREAK:
-                out.append((BREAK, typed))
-            continue
+                out.append((BREAK, typed, False))
+            if typed in ",;.!?":
+                continue
         if typed.endswith("'s"):
             typed = typed[:-2]
         word = typed.replace("'", "")
         negation = word in NEGATORS or word in _NOT_CONTRACTIONS
         if negation or ("'" in typed and _NEGATED_VERB.match(typed)):
             if not out or out[-1][0] != NOT:
-                out.append((NOT, typed))
+                out.append((NOT, typed, False))
         elif word not in FILLER and len(word) > 1:
-            out.append((stem(word), word))
+            out.append((stem(word), word, after_place))
     return out
 
 
@@ -264,7 +299,9 @@ def recognise(query: str, table: PhraseTable) -> list[Sign]:
 
     Phrases may share their last word ("dry thin skin" is dry skin and thin skin), nothing else.
     """
-    toks = tokens(query)
+    scanned = _scan(query)
+    toks = [(s, w) for s, w, _ in scanned]
+    placed = {i for i, (_, _, after_place) in enumerate(scanned) if after_place}
     positions: dict[str, list[int]] = defaultdict(list)
     for i, (s, _) in enumerate(toks):
         positions[s].append(i)
@@ -289,7 +326,7 @@ def recognise(query: str, table: PhraseTable) -> list[Sign]:
     seen: set[str] = set()
     for _, _, _, index, span in candidates:
         phrase = table.phrases[index]
-        if _clashes(toks, span, body, heads):
+        if _clashes(toks, span, body | (heads & placed), heads - placed):
             span = _span(positions, phrase.stems, breaks, frozenset(body | heads))
             if span is None:
                 continue
