@@ -144,3 +144,25 @@ def test_plain_words_meet_the_medical_ones() -> None:
     """'joints that dislocate' and 'sore joints' reach HPO's 'Joint dislocation', 'Joint pain'."""
     assert more("joints that dislocate") == ["HP:0001373"]
     assert more("sore joints") == ["HP:0002829"]
+
+
+def test_a_negation_belongs_to_the_word_right_after_it() -> None:
+    """In 'not gaining weight and his sweat is salty', the 'not' is no 'can't sweat'."""
+    table = PhraseTable()
+    table.extend(
+        [
+            Phrase(normalise("can't sweat"), "HP:0000966", 0),
+            Phrase(normalise("not gaining weight"), "HP:0001508", 0),
+            Phrase(normalise("salty sweat"), "HP:0012236", 0),
+        ]
+    )
+    found = [s.hpo_id for s in recognise("he is not gaining weight and his sweat is salty", table)]
+    assert found == ["HP:0001508", "HP:0012236"]
+    assert [s.hpo_id for s in recognise("he can't sweat", table)] == ["HP:0000966"]
+
+
+def test_ches_plurals_meet_their_singular() -> None:
+    """'patches' = 'patch' and 'twitches' = 'twitch'; 'headaches' keeps 'headache'."""
+    assert stem("patches") == stem("patch")
+    assert stem("twitches") == stem("twitch")
+    assert stem("headaches") == stem("headache")

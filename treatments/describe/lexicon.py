@@ -35,6 +35,7 @@ _MEANINGFUL_FILLER = frozenset(
 # concentration" is said "high creatine kinase" (a derived variant of the HPO name).
 _LAB_WORDS = frozenset(["circulating", "concentration", "level", "plasma", "serum"])
 DERIVED_SOURCE = "HPO label or synonym, lab words dropped"
+PROBLEMS_SOURCE = "HPO label 'Abnormality of the X', read as 'X problems'"
 # A synonym that reads as one vague everyday word ("Slowness" for Lethargy) would claim that
 # word wherever a family uses it ("slow to walk").
 _VAGUE = frozenset(["slow", "dull", "odd", "unusual", "strange", "weird", "different", "bad"])
@@ -77,6 +78,9 @@ def phrase_table_build(*, include_everyday: bool = True) -> PhraseTable:
         ids[hpo_id] = name
         if not name.lower().startswith(_TOO_GENERAL):
             _add_hpo_name(table, name, hpo_id, 1)
+        elif (part := _body_part(name)) is not None:
+            # "Abnormality of the bladder" is what a family calls "bladder problems".
+            table.add(Phrase(normalise(f"{part} problems"), hpo_id, 4, PROBLEMS_SOURCE))
     synonyms = PhenotypeSynonym.objects.filter(phenotype__is_obsolete=False).values_list(
         "text", "phenotype__hpo_id", "is_layperson", "scope"
     )
@@ -85,6 +89,13 @@ def phrase_table_build(*, include_everyday: bool = True) -> PhraseTable:
     table.phrases.sort(key=lambda phrase: phrase.priority)
     _reindex(table)
     return table
+
+
+def _body_part(name: str) -> str | None:
+    """'bladder' for 'Abnormality of the bladder' (one or two words after it), else None."""
+    prefix = "abnormality of the "
+    rest = name.lower()[len(prefix) :] if name.lower().startswith(prefix) else ""
+    return rest if 0 < len(rest.split()) <= 2 and "/" not in rest else None
 
 
 def _add_hpo_name(table: PhraseTable, name: str, hpo_id: str, priority: int) -> None:
@@ -97,7 +108,7 @@ def _add_hpo_name(table: PhraseTable, name: str, hpo_id: str, priority: int) -> 
         return
     table.add(Phrase(stems, hpo_id, priority, HPO_SOURCE))
     if words & _LAB_WORDS:
-        lab = {stem(w) for w in _LAB_WORDS}
+        lab = {stem(w) for w in (*_LAB_WORDS, "blood")}  # "Low blood phosphate level"
         short = tuple(s for s in stems if s not in lab)
         if len(short) >= 2:
             table.add(Phrase(short, hpo_id, 4, DERIVED_SOURCE))

@@ -69,7 +69,7 @@ _IRREGULAR = {
     "coloured": "color",
     "paediatric": "pediatric",
 }
-_KEEP_S = ("ss", "us", "is", "ous")
+_KEEP_S = ("ss", "us", "is", "ous", "lens")
 
 
 # Everyday and medical words for the same thing meet on one stem, so a family's "big kidneys"
@@ -109,6 +109,11 @@ _SAME_WORDS = (
     ("missing", "absent"),
     ("dislocation", "dislocate", "dislocating"),
     ("pain", "sore", "painful", "ache", "aching"),
+    ("breath", "breathe"),
+    ("lump", "bump"),
+    ("spot", "patch"),
+    ("thin", "skinny"),
+    ("unusual", "strange", "odd", "weird"),
 )
 
 
@@ -129,8 +134,10 @@ def _strip(word: str) -> str:
     for suffix, replacement in (("ies", "y"), ("ness", ""), ("ly", "")):
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             return word[: -len(suffix)] + replacement
-    if word.endswith("es") and word[-3] in "sxz" and len(word) > 4:
-        return word[:-2]
+    if word.endswith("es") and len(word) > 4 and (
+        word[-3] in "sxz" or (word.endswith(("ches", "shes")) and not word.endswith("aches"))
+    ):
+        return word[:-2]  # "boxes", "patches", "twitches" (but "headaches" keeps its e)
     if word.endswith("s") and not word.endswith(_KEEP_S):
         return word[:-1]
     return word
@@ -282,12 +289,18 @@ def _span(
     """The tightest choice of one position per stem, within one clause and avoiding `taken`."""
     best: tuple[int, ...] | None = None
     choices: list[tuple[int, ...]] = [()]
-    for s in dict.fromkeys(stems):
+    order = list(dict.fromkeys(stems))
+    for s in order:
         free = [p for p in positions[s] if p not in taken]
         choices = [(*c, p) for c in choices for p in free if p not in c][:64]
+    negation = order.index(NOT) if NOT in order else None
     for choice in choices:
         width = max(choice) - min(choice) + 1
         if width > len(choice) + MAX_GAP or any(min(choice) < b < max(choice) for b in breaks):
+            continue
+        # A phrase's negation negates the word right after it: in "not gaining weight and his
+        # sweat", "not" is not "can't sweat".
+        if negation is not None and choice[negation] + 1 not in choice:
             continue
         if best is None or width < max(best) - min(best) + 1:
             best = choice
