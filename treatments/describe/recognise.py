@@ -134,8 +134,10 @@ def _strip(word: str) -> str:
     for suffix, replacement in (("ies", "y"), ("ness", ""), ("ly", "")):
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             return word[: -len(suffix)] + replacement
-    if word.endswith("es") and len(word) > 4 and (
-        word[-3] in "sxz" or (word.endswith(("ches", "shes")) and not word.endswith("aches"))
+    if (
+        word.endswith("es")
+        and len(word) > 4
+        and (word[-3] in "sxz" or (word.endswith(("ches", "shes")) and not word.endswith("aches")))
     ):
         return word[:-2]  # "boxes", "patches", "twitches" (but "headaches" keeps its e)
     if word.endswith("s") and not word.endswith(_KEEP_S):
