@@ -48,3 +48,15 @@ def test_a_lab_finding_is_also_read_without_its_lab_words() -> None:
     """'Elevated circulating creatine kinase concentration' is 'high creatine kinase'."""
     _term("HP:0003236", "Elevated circulating creatine kinase concentration")
     assert _read("his creatine kinase is high") == ["HP:0003236"]
+
+
+def test_a_term_that_qualifies_a_sign_is_not_a_sign() -> None:
+    """'Central' (HP:0030645, under Clinical modifier) is not read from 'central vision'."""
+    _term("HP:0012823", "Clinical modifier")
+    _term("HP:0030645", "Central")
+    Phenotype.objects.get(hpo_id="HP:0030645").parents.add(
+        Phenotype.objects.get(hpo_id="HP:0012823")
+    )
+    _term("HP:0000603", "Central scotoma")
+    assert _read("she is losing her central vision") == []
+    assert _read("a central scotoma") == ["HP:0000603"]

@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import logging
 import time
+from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,6 +27,8 @@ CHECK_SECONDS = 60.0
 # Labels that name a whole organ system or a lab finding say nothing a family would describe.
 _TOO_GENERAL = ("abnormality of", "abnormal ", "phenotypic abnormality", "all")
 _SCOPE_PRIORITY = {"EXACT": 3}
+# Clinical modifier, mode of inheritance, frequency, blood group, past medical history.
+_QUALIFIER_ROOTS = ("HP:0012823", "HP:0000005", "HP:0040279", "HP:0032223", "HP:0032443")
 # Filler words that carry meaning in a name: "Little body hair" is not "body hair".
 _MEANINGFUL_FILLER = frozenset(
     ["little", "lot", "lots", "much", "many", "more", "most", "over", "under", "after", "before",
@@ -73,9 +76,12 @@ def phrase_table_build(*, include_everyday: bool = True) -> PhraseTable:
         for row in everyday_phrases():
             if stands_alone(row.phrase):
                 table.add(Phrase(normalise(row.phrase), row.hpo_id, 0, row.source))
+    qualifiers = _qualifier_ids()
     terms = Phenotype.objects.filter(is_obsolete=False).values_list("hpo_id", "name")
     for hpo_id, name in terms.iterator(chunk_size=5000):
         ids[hpo_id] = name
+        if hpo_id in qualifiers:
+            continue
         if not name.lower().startswith(_TOO_GENERAL):
             _add_hpo_name(table, name, hpo_id, 1)
         elif (part := _body_part(name)) is not None:
@@ -85,10 +91,30 @@ def phrase_table_build(*, include_everyday: bool = True) -> PhraseTable:
         "text", "phenotype__hpo_id", "is_layperson", "scope"
     )
     for text, hpo_id, layperson, scope in synonyms.iterator(chunk_size=5000):
+        if hpo_id in qualifiers:
+            continue
         _add_hpo_name(table, text, hpo_id, 2 if layperson else _SCOPE_PRIORITY.get(scope, 4))
     table.phrases.sort(key=lambda phrase: phrase.priority)
     _reindex(table)
     return table
+
+
+def _qualifier_ids() -> set[str]:
+    """HPO terms that qualify a sign rather than name one ("Central", "Mild", "Autosomal
+    dominant inheritance", "Frequent"): the clinical modifier, inheritance, frequency, blood
+    group and medical history branches."""
+    children: dict[int, list[int]] = defaultdict(list)
+    links = Phenotype.parents.through.objects.values_list("from_phenotype_id", "to_phenotype_id")
+    for child, parent in links.iterator(chunk_size=10000):
+        children[parent].append(child)
+    roots = Phenotype.objects.filter(hpo_id__in=_QUALIFIER_ROOTS).values_list("pk", flat=True)
+    seen, todo = set(), list(roots)
+    while todo:
+        pk = todo.pop()
+        if pk not in seen:
+            seen.add(pk)
+            todo.extend(children[pk])
+    return set(Phenotype.objects.filter(pk__in=seen).values_list("hpo_id", flat=True))
 
 
 def _body_part(name: str) -> str | None:

@@ -55,6 +55,8 @@ _IRREGULAR = {
     "bigger": "big",
     "smaller": "small",
     "larger": "large",
+    "shorter": "short",
+    "taller": "tall",
     "stools": "stool",
     "poo": "stool",
     "poop": "stool",
@@ -108,7 +110,7 @@ _SAME_WORDS = (
     ("sugar", "glucose"),
     ("missing", "absent"),
     ("dislocation", "dislocate", "dislocating"),
-    ("pain", "sore", "painful", "ache", "aching"),
+    ("pain", "sore", "painful", "ache", "aching", "hurt", "hurting"),
     ("breath", "breathe"),
     ("lump", "bump"),
     ("spot", "patch"),
@@ -300,9 +302,9 @@ def _span(
         width = max(choice) - min(choice) + 1
         if width > len(choice) + MAX_GAP or any(min(choice) < b < max(choice) for b in breaks):
             continue
-        # A phrase's negation negates the word right after it: in "not gaining weight and his
-        # sweat", "not" is not "can't sweat".
-        if negation is not None and choice[negation] + 1 not in choice:
+        # A phrase's negation negates what follows it closely ("can't sit or walk"): in "not
+        # gaining weight and his sweat", "not" is not "can't sweat".
+        if negation is not None and not {choice[negation] + 1, choice[negation] + 2} & set(choice):
             continue
         if best is None or width < max(best) - min(best) + 1:
             best = choice
