@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('knowledge', '0006_summary_review'),
+        ('knowledge', '0007_case_insensitive_name_indexes'),
     ]
 
     operations = [
