@@ -214,11 +214,12 @@ class NameIndex:
         of one condition ("... due to X"); else the same with one misspelt long word read
         again. Several conditions under that writing go to the editors."""
         writings = alternates(designation)
+        # Each writing's variants once, in order, for the three lookups.
+        spelled = [variant for text, _rule in writings for variant in variants(text)]
         for lookup in (self.names, self.loose, self.causes):
-            for text, _rule in writings:
-                for variant in variants(text):
-                    if variant in lookup:
-                        return self._settle([variant], lookup[variant], "unique")
+            for variant in spelled:
+                if variant in lookup:
+                    return self._settle([variant], lookup[variant], "unique")
         for text, _rule in writings:
             fixed = self.vocabulary.corrected(text)
             for variant in variants(fixed) if fixed else []:
