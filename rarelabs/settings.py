@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import secrets
 from pathlib import Path
+from urllib.parse import unquote
 
 import environ
 from django.core.exceptions import ImproperlyConfigured
@@ -126,6 +127,8 @@ TEMPLATES = [
 DATABASE_URL = env.str("DATABASE_URL", default="")
 if DATABASE_URL:
     DATABASES = {"default": env.db_url("DATABASE_URL")}
+    # django-environ keeps a socket folder written as `%2Fvar%2Frun%2Fpostgresql` encoded.
+    DATABASES["default"]["HOST"] = unquote(str(DATABASES["default"].get("HOST") or ""))
 else:
     DATABASES = {"default": embedded.postgres_database(VAR_DIR)}  # a description; starts nothing
 # A Celery worker started by a test is pointed at the test database this way.

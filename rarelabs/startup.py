@@ -8,24 +8,71 @@ import os
 import socket
 import sys
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import SplitResult, parse_qs, unquote, urlsplit
 
 DEFAULT_PORTS = {"postgres": 5432, "postgresql": 5432, "redis": 6379, "rediss": 6379}
+POSTGRES_SCHEMES = frozenset({"postgres", "postgresql", "pgsql", "postgis"})
+# Where libpq looks for the server's socket when a URL names no host (Debian's, then upstream's).
+LIBPQ_SOCKET_DIRS = ("/var/run/postgresql", "/tmp")  # noqa: S108 - libpq's own default
 
 
 class ServiceUnreachable(RuntimeError):
     """A configured server does not answer."""
 
 
+def postgres_socket_files(url: str) -> list[str]:
+    """The socket files a PostgreSQL URL may mean, in libpq's order; empty for a TCP address.
+
+    `postgres:///db` (no host), `postgres:///db?host=/dir` and `postgres://%2Fdir/db` all
+    connect through a unix socket, not to a host name.
+    """
+    parts = urlsplit(url)
+    host = parse_qs(parts.query).get("host", [""])[0] or postgres_netloc_host(parts)
+    try:
+        port = parts.port or 5432
+    except ValueError:
+        port = 5432
+    if host.startswith("/"):
+        return [f"{host.rstrip('/')}/.s.PGSQL.{port}"]
+    if not host:
+        return [f"{directory}/.s.PGSQL.{port}" for directory in LIBPQ_SOCKET_DIRS]
+    return []
+
+
+def postgres_netloc_host(parts: SplitResult) -> str:
+    """The host part of the URL, percent-decoded (urlsplit lower-cases and keeps `%2F`)."""
+    host = parts.netloc.rpartition("@")[2]
+    if not host.startswith("["):
+        host = host.partition(":")[0]
+    return unquote(host)
+
+
+def _connect_unix(variable: str, path: str, timeout: float) -> None:
+    with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as sock:
+        sock.settimeout(timeout)
+        try:
+            sock.connect(path)
+        except OSError as exc:
+            raise ServiceUnreachable(
+                f"{variable} points at the socket {path}, where nothing answers ({exc}). "
+                f"Start that server, fix {variable}, or unset it to use the embedded one."
+            ) from exc
+
+
 def check_reachable(variable: str, url: str, timeout: float = 3.0) -> None:
     """Raise ServiceUnreachable naming the variable and address when nothing listens there."""
     parts = urlsplit(url)
-    if parts.scheme in ("unix", "redis+socket") or not parts.hostname:
-        path = parts.path
-        if path and not os.path.exists(path):
+    sockets = postgres_socket_files(url) if parts.scheme in POSTGRES_SCHEMES else []
+    if not sockets and (parts.scheme in ("unix", "redis+socket") or not parts.hostname):
+        sockets = [parts.path] if parts.path else []
+    if sockets:
+        existing = [path for path in sockets if os.path.exists(path)]
+        if not existing:
             raise ServiceUnreachable(
-                f"{variable} points at the socket {path}, which does not exist"
+                f"{variable} points at the socket {' or '.join(sockets)}, which does not exist. "
+                f"Start that server, fix {variable}, or unset it to use the embedded one."
             )
+        _connect_unix(variable, existing[0], timeout)
         return
     port = parts.port or DEFAULT_PORTS.get(parts.scheme, 0)
     try:

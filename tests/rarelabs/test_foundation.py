@@ -83,3 +83,48 @@ def test_security_headers_are_sent(client):
     assert response["X-Content-Type-Options"] == "nosniff"
     assert response["Referrer-Policy"] == "strict-origin-when-cross-origin"
     assert "default-src 'self'" in response["Content-Security-Policy"]
+
+
+def _socket_folder_or_skip() -> str:
+    folder = str(connection.settings_dict["HOST"] or "")
+    if not folder.startswith("/"):
+        pytest.skip("the test database is reached over TCP here, not through a socket folder")
+    return folder
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("form", ["query", "percent-encoded"])
+def test_database_url_through_a_unix_socket_connects(form):
+    """Debian's own PostgreSQL is usually reached through /var/run/postgresql: the preflight
+    used to take the URL's path (the database name) for the socket and refuse to start."""
+    folder = _socket_folder_or_skip()
+    user, name = connection.settings_dict["USER"], connection.settings_dict["NAME"]
+    if form == "query":
+        url = f"postgres://{user}@/{name}?host={folder}"
+    else:
+        url = f"postgres://{user}@{folder.replace('/', '%2F')}/{name}"
+    result = _manage(
+        "check", "--database", "default", env={"DATABASE_URL": url, "RARELABS_DB_NAME": name}
+    )
+    assert result.returncode == 0, result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_database_url_naming_a_socket_folder_without_a_server_fails_fast(tmp_path):
+    result = _manage("check", env={"DATABASE_URL": f"postgres://u@/none?host={tmp_path}"})
+    assert result.returncode == 2
+    assert f"DATABASE_URL points at the socket {tmp_path}/.s.PGSQL.5432, which does not" in (
+        result.stderr
+    )
+    assert "Traceback" not in result.stderr
+
+
+def test_database_url_socket_where_nothing_listens_fails_fast(tmp_path):
+    import socket
+
+    path = tmp_path / ".s.PGSQL.5432"
+    with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as dead:
+        dead.bind(str(path))  # the file exists, no server accepts on it
+        result = _manage("check", env={"DATABASE_URL": f"postgres://u@/none?host={tmp_path}"})
+    assert result.returncode == 2
+    assert f"DATABASE_URL points at the socket {path}, where nothing answers" in result.stderr
