@@ -21,6 +21,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "benchmarks"))
 from phenotype_cases import cases_read, cases_select  # noqa: E402
+from phenotype_misses import ConditionFacts, misses_print  # noqa: E402
 
 
 def _subsample(cases: list, per_disease: int) -> list:
@@ -37,6 +38,7 @@ def main() -> None:
     parser.add_argument("--per-disease", type=int, default=4)
     parser.add_argument("--set", action="append", default=[], help="name=value[,name=value]")
     parser.add_argument("--genes", action="store_true")
+    parser.add_argument("--misses", action="store_true", help="Where each variant's misses go.")
     args = parser.parse_args()
     os.environ["RARELABS_DB_NAME"] = "rarelabs_phenobench"
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "rarelabs.settings")
@@ -75,16 +77,44 @@ def main() -> None:
     for spec in args.set:
         changes = {k: float(v) for k, v in (p.split("=") for p in spec.split(","))}
         variants.append((spec, dataclasses.replace(DEFAULT_WEIGHTS, **changes)))
+    facts = _facts(index) if args.misses else None
     for name, weights in variants:
-        started = time.perf_counter()
-        ranks = []
+        started, cpu = time.perf_counter(), time.process_time()
+        ranks, results = [], []
         for case, built_case in built:
             order, _ = conditions_order(index, built_case, weights)
             right = np.isin(order, list(holders[case.disease_id]))
             ranks.append(int(np.argmax(right)) + 1)
+            results.append((ranks[-1], int(order[0]), int(order[ranks[-1] - 1])))
         n = len(ranks)
+        wall, cpu = (time.perf_counter() - started) / n, (time.process_time() - cpu) / n
         tops = " ".join(f"top{k} {sum(r <= k for r in ranks) / n:.3f}" for k in (1, 3, 10))
-        print(f"{tops}  ({(time.perf_counter() - started) / n * 1000:.0f} ms/case)  {name}")
+        print(f"{tops}  ({wall * 1000:.1f} ms wall, {cpu * 1000:.1f} ms CPU/case)  {name}")
+        if facts is not None:
+            misses_print(results, facts)
+
+
+def _facts(index) -> ConditionFacts:  # noqa: ANN001 - the index type needs Django set up
+    """Names, group flags, annotation counts and genes per condition index."""
+    import numpy as np
+
+    from knowledge.models import Condition
+
+    rows = dict(
+        (pk, (name, group))
+        for pk, name, group in Condition.objects.values_list("id", "name", "is_group")
+    )
+    genes: list[set[str]] = [set() for _ in index.condition_ids]
+    for symbol, members in index.gene_conditions.items():
+        for i in members.tolist():
+            genes[i].add(symbol)
+    pks = index.condition_ids.tolist()
+    return ConditionFacts(
+        names=[rows[pk][0] for pk in pks],
+        is_group=[rows[pk][1] for pk in pks],
+        sizes=np.diff(index.annot_ptr).tolist(),
+        genes=[frozenset(g) for g in genes],
+    )
 
 
 if __name__ == "__main__":

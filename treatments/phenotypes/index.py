@@ -24,10 +24,11 @@ from knowledge.models import Condition, ConditionGene, ConditionPhenotype, Pheno
 
 logger = logging.getLogger(__name__)
 
-CACHE_KEY = "treatments:phenotype-index:v2:{version}"
+CACHE_KEY = "treatments:phenotype-index:v3:{version}"
 CACHE_SECONDS = 24 * 3600
 VERSION_CHECK_SECONDS = 60.0  # how stale the in-process index may be before re-checking
 UNKNOWN = -1.0  # an annotation without a frequency
+BACKGROUND_UNKNOWN = 0.8  # share of patients assumed for the background when none is given
 
 
 @dataclass
@@ -39,6 +40,9 @@ class PhenotypeIndex:
     hpo_ids: list[str]
     names: list[str]
     ic: np.ndarray  # information content per term index
+    # -log(background probability): the term's frequency (or a narrower term's) averaged over
+    # every annotated condition, the denominator of LIRICAL's likelihood ratio.
+    background_ic: np.ndarray
     ancestors: list[np.ndarray]  # term index -> indices of itself and all its ancestors
     descendants: list[np.ndarray]  # term index -> indices of itself and all its descendants
     condition_ids: np.ndarray  # condition pk per condition index
@@ -187,12 +191,17 @@ def phenotype_index_build() -> PhenotypeIndex:
     # IC = -log(share of annotated conditions carrying the term or a descendant of it).
     ic = np.where(counts > 0, -np.log(np.maximum(counts, 1) / total), math.log(total))
     onset, inheritance, gene_conditions = _condition_facts(condition_ids)
+    mass = np.array(
+        [np.where(f == UNKNOWN, BACKGROUND_UNKNOWN, f).sum() for f in term_freq], dtype=np.float64
+    )
+    background_ic = np.where(mass > 0, -np.log(np.maximum(mass, 1e-9) / total), math.log(total))
     return PhenotypeIndex(
         version=version,
         term_ids=np.array([pk for pk, _, _ in rows], dtype=np.int64),
         hpo_ids=[hpo for _, hpo, _ in rows],
         names=[name for _, _, name in rows],
         ic=ic,
+        background_ic=background_ic,
         ancestors=ancestors,
         descendants=_invert(ancestors, len(rows)),
         condition_ids=condition_ids,

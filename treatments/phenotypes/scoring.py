@@ -42,6 +42,13 @@ class RankWeights:
     # The most an unmatched sign costs (LIRICAL's noise floor: a published sign can be a second
     # problem or a mis-coded term); 0 means -broader_penalty x IC, unbounded.
     unmatched_cap: float = 3.0
+    # 0: a match scores the term's IC (share of conditions); 1: LIRICAL's background, the term's
+    # frequency averaged over all conditions, so log(freq / background) is a likelihood ratio.
+    likelihood_ratio: float = 0.0
+    # Conditions with fewer than sparse_size annotations pay sparse_penalty x log(sparse_size / n).
+    sparse_penalty: float = 0.0
+    sparse_size: float = 10.0
+    implied_weight: float = 1.0  # a sign another observed sign implies (an ancestor of it)
 
 
 DEFAULT_WEIGHTS = RankWeights()
@@ -62,9 +69,17 @@ def _frequencies(raw: np.ndarray, weights: RankWeights) -> np.ndarray:
     return np.where(raw == UNKNOWN, weights.unknown_frequency, raw).astype(np.float64)
 
 
+def _specificity(index: PhenotypeIndex, weights: RankWeights) -> np.ndarray:
+    if not weights.likelihood_ratio:
+        return index.ic
+    share = weights.likelihood_ratio
+    return (1.0 - share) * index.ic + share * index.background_ic
+
+
 def _observed(index: PhenotypeIndex, q: int, n: int, weights: RankWeights) -> np.ndarray:
     """Each condition's best score for one observed sign over the sign's ancestors."""
-    ic_q = float(index.ic[q])
+    ic = _specificity(index, weights)
+    ic_q = float(ic[q])
     floor = weights.broader_penalty * ic_q
     if weights.unmatched_cap > 0:
         floor = min(floor, weights.unmatched_cap)
@@ -73,7 +88,7 @@ def _observed(index: PhenotypeIndex, q: int, n: int, weights: RankWeights) -> np
         conds = index.term_conditions[anc]
         if not len(conds):
             continue
-        ic_a = float(index.ic[anc])
+        ic_a = float(ic[anc])
         freq = np.maximum(_frequencies(index.term_freq[anc], weights), 1e-3)
         value = ic_a - weights.broader_penalty * (ic_q - ic_a)
         value = value + weights.frequency_weight * np.log(freq)
@@ -137,6 +152,14 @@ def _condition_side(index: PhenotypeIndex, observed: Sequence[int]) -> np.ndarra
     return sums / np.maximum(np.diff(index.annot_ptr), 1)
 
 
+def _implied(index: PhenotypeIndex, observed: Sequence[int]) -> set[int]:
+    """Observed signs that are a (strict) ancestor of another observed sign."""
+    implied: set[int] = set()
+    for q in observed:
+        implied.update(a for a in index.ancestors[q].tolist() if a != q)
+    return implied & set(observed)
+
+
 def onset_mismatch(onsets: Sequence[str], age_months: int) -> bool:
     """True when every recorded onset of a condition is more than one category off the case's."""
     known = [o for o in onsets if o in ONSET_START_MONTHS]
@@ -175,14 +198,21 @@ def conditions_score(
     """The score of every condition of the index for this case (higher is more likely)."""
     n = len(index.condition_ids)
     total = np.zeros(n)
+    implied = _implied(index, case.observed) if weights.implied_weight != 1.0 else set()
     for q in case.observed:
-        total += _observed(index, q, n, weights)
+        share = weights.implied_weight if q in implied else 1.0
+        if share:
+            total += share * _observed(index, q, n, weights)
     for e in case.excluded:
         total += weights.excluded_weight * _excluded(index, e, n, weights)
     if case.observed and weights.absent_weight:
         total += weights.absent_weight * _absent(index, case, weights)
     if case.observed and weights.condition_side_weight:
         total += weights.condition_side_weight * _condition_side(index, case.observed)
+    sizes = np.diff(index.annot_ptr)
     if weights.size_penalty:
-        total -= weights.size_penalty * np.log1p(np.diff(index.annot_ptr))
+        total -= weights.size_penalty * np.log1p(sizes)
+    if weights.sparse_penalty:
+        shortfall = np.log(np.maximum(weights.sparse_size / np.maximum(sizes, 1), 1.0))
+        total -= weights.sparse_penalty * shortfall
     return total + _priors(index, case, weights)

@@ -24,6 +24,7 @@ from kbimport.importers.common import (
 )
 from kbimport.importers.hpo.files import ANNOTATION_SOURCE, HPO_URL, HpoFiles
 from kbimport.importers.hpo.terms import Ontology
+from kbimport.importers.orphanet import SOURCE as ORPHANET_SOURCE
 from kbimport.importers.resolve import ConditionIndex, split_curie
 from kbimport.sources.hpo import DiseaseRecord, hpoa_disease_names, iter_diseases
 from knowledge.models import (
@@ -194,3 +195,15 @@ def _write_diseases(
     tally.add("ConditionPhenotype", upsert_rows(
         ConditionPhenotype, merged_rows, conflict=["condition_id", "phenotype_id"]
     ))  # fmt: skip
+    # Except a patient count ("3/7", "40%") over Orphanet's band for the same sign: the count is
+    # the more specific frequency. The row then belongs to HPO, so Orphanet no longer rewrites it.
+    counted = [r for r in merged_rows if _is_count(r["frequency_label"], r["frequency"])]
+    tally.add("ConditionPhenotype", upsert_rows(
+        ConditionPhenotype, counted, conflict=["condition_id", "phenotype_id"], update=update,
+        owned_by=("source", ORPHANET_SOURCE),
+    ))  # fmt: skip
+
+
+def _is_count(label: str, frequency: float | None) -> bool:
+    """A frequency observed in counted patients ("3/7", "40%"), not a band such as "Frequent"."""
+    return frequency is not None and ("/" in label or label.endswith("%"))

