@@ -98,3 +98,35 @@ def test_symptoms_in_everyday_words_widen_a_search_without_diagnosis(kb: dict) -
     assert results.results, "DMD therapies should be reached through the suggested condition"
     assert results.results[0].tier == "phenotype"
     assert "similarity to the symptoms" in results.results[0].reasons[0]
+
+
+def test_the_likelihood_background_is_the_terms_average_frequency(kb: dict) -> None:
+    """LIRICAL's denominator: a term's frequency (best at or below it) averaged over conditions."""
+    index = phenotype_index_build()
+    term = index.position[_ids(["HP:0003236"])[0]]  # elevated circulating creatine kinase
+    total = 0.0
+    for cond in range(len(index.condition_ids)):
+        start, end = index.annot_ptr[cond], index.annot_ptr[cond + 1]
+        below = [0.8 if f == -1 else f
+                 for t, f in zip(index.annot_terms[start:end].tolist(),
+                                 index.annot_freq[start:end].tolist(), strict=True)
+                 if term in index.ancestors[t].tolist()]  # fmt: skip
+        total += max(below, default=0.0)
+    expected = -math.log(total / len(index.condition_ids))
+    assert index.background_ic[term] == pytest.approx(expected, rel=1e-5)
+    seen = Case(observed=(term,), excluded=())
+    plain = conditions_score(index, seen, RankWeights(absent_weight=0, size_penalty=0))
+    ratio = conditions_score(
+        index, seen, RankWeights(absent_weight=0, size_penalty=0, likelihood_ratio=1.0)
+    )
+    assert not (plain == ratio).all()
+
+
+def test_a_sign_implied_by_a_more_specific_one_can_count_as_no_extra_evidence(kb: dict) -> None:
+    index = phenotype_index_build()
+    calf, muscle = (index.position[p] for p in _ids(["HP:0008981", "HP:0003712"]))
+    assert muscle in index.ancestors[calf].tolist()  # skeletal muscle hypertrophy is broader
+    weights = RankWeights(implied_weight=0.0)
+    alone = conditions_score(index, Case(observed=(calf,), excluded=()), weights)
+    both = conditions_score(index, Case(observed=(calf, muscle), excluded=()), weights)
+    assert alone == pytest.approx(both)

@@ -24,7 +24,6 @@ from kbimport.importers.common import (
 )
 from kbimport.importers.hpo.files import ANNOTATION_SOURCE, HPO_URL, HpoFiles
 from kbimport.importers.hpo.terms import Ontology
-from kbimport.importers.orphanet import SOURCE as ORPHANET_SOURCE
 from kbimport.importers.resolve import ConditionIndex, split_curie
 from kbimport.sources.hpo import DiseaseRecord, hpoa_disease_names, iter_diseases
 from knowledge.models import (
@@ -187,23 +186,49 @@ def _write_diseases(
         target = owned_rows if index.owns(record.database_id) else merged_rows
         target.extend(_phenotype_rows(record, pk, files, onto, tally))
     update = ["frequency", "frequency_label", "source", "source_id", "source_url", "retrieved_on"]
+    # A patient count ("3/7", "40%") is more specific than a band ("Frequent", Orphanet's
+    # "Frequent (79-30%)"): a merged twin's count replaces a band or a missing frequency on the
+    # same sign, and a band never overwrites a twin's count, so reruns change nothing.
+    counts = _stored_counts([*owned_rows, *merged_rows])
+    owned_rows = [r for r in owned_rows if _is_count(r) or not _blocked(r, counts)]
     tally.add("ConditionPhenotype", upsert_rows(
         ConditionPhenotype, owned_rows, conflict=["condition_id", "phenotype_id"], update=update,
         owned_by=("source", ANNOTATION_SOURCE),
     ))  # fmt: skip
-    # Rows of a disease merged into another condition only fill gaps: no back-and-forth updates.
+    # Otherwise rows of a disease merged into another condition only fill gaps.
+    counted = [r for r in merged_rows if _is_count(r) and not _blocked(r, counts)]
+    tally.add("ConditionPhenotype", upsert_rows(
+        ConditionPhenotype, counted, conflict=["condition_id", "phenotype_id"], update=update
+    ))  # fmt: skip
     tally.add("ConditionPhenotype", upsert_rows(
         ConditionPhenotype, merged_rows, conflict=["condition_id", "phenotype_id"]
     ))  # fmt: skip
-    # Except a patient count ("3/7", "40%") over Orphanet's band for the same sign: the count is
-    # the more specific frequency. The row then belongs to HPO, so Orphanet no longer rewrites it.
-    counted = [r for r in merged_rows if _is_count(r["frequency_label"], r["frequency"])]
-    tally.add("ConditionPhenotype", upsert_rows(
-        ConditionPhenotype, counted, conflict=["condition_id", "phenotype_id"], update=update,
-        owned_by=("source", ORPHANET_SOURCE),
-    ))  # fmt: skip
 
 
-def _is_count(label: str, frequency: float | None) -> bool:
+def _key(row: dict[str, Any]) -> tuple[int, int]:
+    return row["condition_id"], row["phenotype_id"]
+
+
+def _is_count(row: dict[str, Any]) -> bool:
     """A frequency observed in counted patients ("3/7", "40%"), not a band such as "Frequent"."""
-    return frequency is not None and ("/" in label or label.endswith("%"))
+    label = row["frequency_label"]
+    return row["frequency"] is not None and ("/" in label or label.endswith("%"))
+
+
+def _stored_counts(rows: list[dict[str, Any]]) -> dict[tuple[int, int], str]:
+    """The source disease of each stored row under these keys that holds a patient count."""
+    keys = {_key(r) for r in rows}
+    stored = ConditionPhenotype.objects.filter(
+        condition_id__in={c for c, _ in keys}, phenotype_id__in={p for _, p in keys}
+    ).values_list("condition_id", "phenotype_id", "frequency", "frequency_label", "source_id")
+    return {
+        (c, p): source_id
+        for c, p, frequency, label, source_id in stored
+        if (c, p) in keys and _is_count({"frequency": frequency, "frequency_label": label})
+    }
+
+
+def _blocked(row: dict[str, Any], counts: dict[tuple[int, int], str]) -> bool:
+    """True when another disease's count already sits on this row's sign (it stays)."""
+    source = counts.get(_key(row))
+    return source is not None and source != row["source_id"]
