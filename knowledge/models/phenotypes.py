@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.db import models
+from django.db.models.functions import Upper
 from django.urls import reverse
 
 from knowledge.models.common import Provenance
@@ -20,6 +21,9 @@ class Phenotype(Provenance):
 
     class Meta:
         ordering = ["name"]
+        # Typed signs are matched case-insensitively (`UPPER(name) IN (...)` in
+        # treatments/resolve.py): without this, each search scanned all ~19,500 terms (~10 ms).
+        indexes = [models.Index(Upper("name"), name="phenotype_name_upper")]
 
     def __str__(self) -> str:
         return f"{self.name} ({self.hpo_id})"
@@ -46,6 +50,8 @@ class PhenotypeSynonym(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["phenotype", "text"], name="phenotype_synonym_unique")
         ]
+        # The same lookup on synonyms (~23,500 rows, ~5 ms a scan).
+        indexes = [models.Index(Upper("text"), name="phenotype_synonym_text_upper")]
 
     def __str__(self) -> str:
         return self.text
