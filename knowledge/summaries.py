@@ -125,13 +125,21 @@ def frequency_words(fraction: float | None, label: str = "") -> str:
     return next(words for floor, words in _FREQUENCY_BANDS if fraction >= floor)
 
 
+def layperson_name(link: ConditionPhenotype) -> str:
+    """The term's first everyday synonym, or ''. The condition page's query annotates it on
+    the link (`everyday_name`, one subquery instead of a prefetch of every synonym); other
+    callers prefetch the term's synonyms."""
+    annotated = getattr(link, "everyday_name", None)
+    return annotated if annotated is not None else link.phenotype.layperson_name
+
+
 def symptom_name(link: ConditionPhenotype) -> str:
     """A symptom in everyday words: the HPO layperson synonym when present, else the term.
 
     A "synonym" with a number in it is a measurement ("Less than 10 fetal movements in 12
     hours"), not a name: the term is used instead.
     """
-    everyday = link.phenotype.layperson_name
+    everyday = layperson_name(link)
     if everyday and not any(ch.isdigit() for ch in everyday):
         return everyday
     return link.phenotype.name
@@ -218,7 +226,7 @@ def _symptom_sentence(
         key=lambda link: (
             -round((link.frequency or 0) * (link.phenotype.information_content or 0), 6),
             -(link.frequency or 0),  # terms without an information content yet
-            not link.phenotype.layperson_name,
+            not layperson_name(link),
             symptom_name(link).lower(),
         )
     )

@@ -10,7 +10,8 @@ import datetime
 from dataclasses import dataclass, field
 from urllib.parse import quote
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Case, F, OuterRef, Prefetch, Q, QuerySet, Subquery, Value, When
+from django.db.models.functions import Coalesce
 from django.utils.text import slugify
 
 from content.models import Article
@@ -130,13 +131,19 @@ _PHENOTYPE_LINK_FIELDS = (
 
 
 def _phenotype_prefetch() -> Prefetch:
-    synonyms = PhenotypeSynonym.objects.filter(is_layperson=True).order_by("id")
+    # The first everyday synonym (what `Phenotype.layperson_name` reads) as a subquery: one
+    # query fewer than prefetching the synonyms, and no synonym objects built.
+    everyday = (
+        PhenotypeSynonym.objects.filter(phenotype_id=OuterRef("phenotype_id"), is_layperson=True)
+        .order_by("id")
+        .values("text")[:1]
+    )
     return Prefetch(
         "phenotypes",
         queryset=ConditionPhenotype.objects.select_related("phenotype")
         # Only what the page shows: a condition can have 200+ phenotypes with long definitions.
         .only(*_PHENOTYPE_LINK_FIELDS)
-        .prefetch_related(Prefetch("phenotype__synonyms", queryset=synonyms)),
+        .annotate(everyday_name=Coalesce(Subquery(everyday), Value(""))),
     )
 
 
@@ -174,6 +181,32 @@ def _external_links(condition: Condition, genes: list[ConditionGene]) -> list[Ex
             )
         )
     return links
+
+
+_SUBTYPE_FIELDS = (
+    "parent_id", "child_id", "relation", "source", "source_id", "source_url", "retrieved_on",
+    "parent__name", "parent__slug", "parent__primary_id",
+    "child__name", "child__slug", "child__primary_id",
+)  # fmt: skip
+
+
+def _classification(
+    condition: Condition,
+) -> tuple[list[ConditionSubtype], list[ConditionSubtype]]:
+    """Its types (by name) and the groups it belongs to (by name), in one query: only the
+    other condition's name, slug and id are shown."""
+    other_name = Case(
+        When(parent_id=condition.pk, then=F("child__name")), default=F("parent__name")
+    )
+    rows = list(
+        ConditionSubtype.objects.filter(Q(parent=condition) | Q(child=condition))
+        .select_related("parent", "child")
+        .only(*_SUBTYPE_FIELDS)
+        .order_by(other_name, "pk")
+    )
+    subtypes = [row for row in rows if row.parent_id == condition.pk]
+    groups = [row for row in rows if row.parent_id != condition.pk]
+    return subtypes, groups
 
 
 def condition_get_page(
@@ -244,22 +277,13 @@ def condition_get_page(
         ),
     )
     genes = sorted(condition.gene_links.all(), key=lambda g: g.gene.symbol)
-    subtypes = list(
-        ConditionSubtype.objects.filter(parent=condition)
-        .select_related("child")
-        .order_by("child__name")
-    )
+    subtypes, groups = _classification(condition)
     own_therapy_ids = {t.therapy_id for t in therapy_links}
     subtype_related = subtype_therapies_list(subtypes=subtypes, own_therapy_ids=own_therapy_ids)
     related = related_therapies_list(
         condition=condition,
         gene_links=genes,
         own_therapy_ids=own_therapy_ids | {r.link.therapy_id for r in subtype_related},
-    )
-    groups = list(
-        ConditionSubtype.objects.filter(child=condition)
-        .select_related("parent")
-        .order_by("parent__name")
     )
     facts = SourceNote(
         condition.facts_source or condition.primary_id, condition.primary_id, condition.retrieved_on
