@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
+
 from django import forms
+from django.forms.renderers import get_default_renderer
 
 from knowledge.models import ApprovalStatus, EvidenceLevel, Modality
 from treatments.phenotypes import MAX_AGE_MONTHS, SEXES
@@ -22,6 +26,50 @@ PHASES = (
     ("PHASE3", "Phase 3"),
     ("PHASE4", "Phase 4"),
 )
+
+
+_RENDERED: OrderedDict[tuple, str] = OrderedDict()
+_RENDERED_MAX = 256
+_rendered_lock = threading.Lock()
+
+
+class _RenderOnce:
+    """A choice widget whose HTML is rendered once per process for each value it shows.
+
+    Its choices are constants of the code, so the same name, value and attributes always give
+    the same HTML; rendering the option templates again cost ~2.5 ms of every treatment search
+    page (issue 14). Only values among the choices are remembered (at most `_RENDERED_MAX`
+    combinations), so what a visitor types can never grow the memo.
+    """
+
+    def render(self, name, value, attrs=None, renderer=None):  # noqa: ANN001, ANN201 - Django's signature
+        shown = tuple(self.format_value(value))
+        known = {str(key) for key, _label in self.choices}
+        # Another renderer than the site's could render other HTML: rendered as asked.
+        if renderer not in (None, get_default_renderer()) or not set(shown) <= known:
+            return super().render(name, value, attrs, renderer)
+        key = (type(self), name, shown, _frozen(attrs), _frozen(self.attrs), tuple(self.choices))
+        with _rendered_lock:
+            html = _RENDERED.get(key)
+        if html is None:
+            html = super().render(name, value, attrs, renderer)
+            with _rendered_lock:
+                _RENDERED[key] = html
+                while len(_RENDERED) > _RENDERED_MAX:
+                    _RENDERED.popitem(last=False)
+        return html
+
+
+def _frozen(attrs: dict | None) -> tuple:
+    return tuple(sorted((attrs or {}).items()))
+
+
+class _Select(_RenderOnce, forms.Select):
+    pass
+
+
+class _SelectMultiple(_RenderOnce, forms.SelectMultiple):
+    pass
 
 
 class TreatmentSearchForm(forms.Form):
@@ -51,15 +99,23 @@ class TreatmentSearchForm(forms.Form):
         help_text=f"0 (at birth) to {MAX_AGE_MONTHS}.",
     )  # fmt: skip
     sex = forms.ChoiceField(
-        required=False, choices=[("", "Not given"), *((s, s.title()) for s in SEXES)]
+        required=False, choices=[("", "Not given"), *((s, s.title()) for s in SEXES)],
+        widget=_Select,
+    )  # fmt: skip
+    modality = forms.MultipleChoiceField(
+        required=False, choices=Modality.choices, widget=_SelectMultiple
     )
-    modality = forms.MultipleChoiceField(required=False, choices=Modality.choices)
     status = forms.MultipleChoiceField(
-        required=False, choices=ApprovalStatus.choices, label="Approval status"
+        required=False, choices=ApprovalStatus.choices, label="Approval status",
+        widget=_SelectMultiple,
+    )  # fmt: skip
+    evidence_level = forms.MultipleChoiceField(
+        required=False, choices=EvidenceLevel.choices, widget=_SelectMultiple
     )
-    evidence_level = forms.MultipleChoiceField(required=False, choices=EvidenceLevel.choices)
-    trial_status = forms.MultipleChoiceField(required=False, choices=TrialStatus.choices)
-    trial_phase = forms.MultipleChoiceField(required=False, choices=PHASES)
+    trial_status = forms.MultipleChoiceField(
+        required=False, choices=TrialStatus.choices, widget=_SelectMultiple
+    )
+    trial_phase = forms.MultipleChoiceField(required=False, choices=PHASES, widget=_SelectMultiple)
     country = forms.CharField(
         required=False, max_length=80, help_text="Only trials with a site in this country."
     )
@@ -67,13 +123,13 @@ class TreatmentSearchForm(forms.Form):
     copies = forms.TypedChoiceField(
         required=False, coerce=int, empty_value=None, label="Copies of the variant",
         choices=(("", "Not sure"), ("1", "One copy (heterozygous)"),
-                 ("2", "Two copies (homozygous)")),
+                 ("2", "Two copies (homozygous)")), widget=_Select,
     )  # fmt: skip
     age_years = forms.IntegerField(required=False, min_value=0, max_value=MAX_AGE_YEARS,
                                    label="Age now, in years")  # fmt: skip
     ambulatory = forms.TypedChoiceField(
         required=False, coerce=lambda v: v == "yes", empty_value=None, label="Can walk",
-        choices=(("", "Not given"), ("yes", "Yes"), ("no", "No")),
+        choices=(("", "Not given"), ("yes", "Yes"), ("no", "No")), widget=_Select,
     )  # fmt: skip
 
     def to_query(self) -> TreatmentQuery:
