@@ -183,6 +183,18 @@ def _external_links(condition: Condition, genes: list[ConditionGene]) -> list[Ex
     return links
 
 
+# What the cards and their source notes show: trial and paper rows also hold JSON and long
+# text (sites, contacts, eligibility; abstracts) the condition page never shows.
+_TRIAL_CARD_FIELDS = (
+    "review_status", "trial_id", "condition_id", "trial__nct_id", "trial__title",
+    "trial__status", "trial__phases", "trial__countries", "trial__retrieved_at",
+    "trial__source_url",
+)  # fmt: skip
+_PAPER_CARD_FIELDS = (
+    "review_status", "publication_id", "condition_id", "publication__pmid", "publication__title",
+    "publication__journal", "publication__published_text", "publication__published_on",
+    "publication__retrieved_at",
+)  # fmt: skip
 _SUBTYPE_FIELDS = (
     "parent_id", "child_id", "relation", "source", "source_id", "source_url", "retrieved_on",
     "parent__name", "parent__slug", "parent__primary_id",
@@ -236,11 +248,13 @@ def condition_get_page(
     trials = list(
         _visible_links(TrialLink, condition=condition, trial__status__in=OPEN_STATUSES)
         .select_related("trial")
+        .only(*_TRIAL_CARD_FIELDS)
         .order_by("-review_status", "-trial__last_update_date")[:trial_limit]
     )
     papers = list(
         _visible_links(PublicationLink, condition=condition)
         .select_related("publication")
+        .only(*_PAPER_CARD_FIELDS)
         .order_by("-publication__published_on", "-publication_id")[:paper_limit]
     )
     phenotype_links = [p for p in condition.phenotypes.all() if p.frequency != 0]

@@ -108,6 +108,11 @@ def _collect_conditions(
     return how, refs, notices
 
 
+# What a trial summary, the filters and the order read: a trial row also holds its sites,
+# contacts and eligibility as JSON (kilobytes each), which these pages never show.
+_TRIAL_SUMMARY_FIELDS = ("nct_id", "title", "status", "phases", "countries", "last_update_date")
+
+
 def _trial_summary(trial: ClinicalTrial) -> TrialSummary:
     return TrialSummary(
         nct_id=trial.nct_id,
@@ -146,7 +151,11 @@ def _trials_by_therapy(ranked: list[RankedLink], query: TreatmentQuery) -> dict[
     therapy_ids = {r.link.therapy_id for r in ranked}
     nct_owner = {nct: r.link.therapy_id for r in ranked for nct in r.link.nct_ids}
     lookup = Q(links__therapy_id__in=therapy_ids) & ~Q(links__review_status=ReviewStatus.REJECTED)
-    trials = ClinicalTrial.objects.filter(lookup | Q(nct_id__in=list(nct_owner))).distinct()
+    trials = (
+        ClinicalTrial.objects.filter(lookup | Q(nct_id__in=list(nct_owner)))
+        .only(*_TRIAL_SUMMARY_FIELDS)
+        .distinct()
+    )
     links = TrialLink.objects.filter(therapy_id__in=therapy_ids).exclude(
         review_status=ReviewStatus.REJECTED
     )
@@ -172,6 +181,7 @@ def _condition_trials(condition_ids: set[int], query: TreatmentQuery) -> tuple[T
             links__condition_id__in=condition_ids, status__in=OPEN_STATUSES
         )
         .exclude(links__review_status=ReviewStatus.REJECTED)
+        .only(*_TRIAL_SUMMARY_FIELDS)
         .distinct()
     )
     kept = sorted((t for t in trials[:200] if _trial_passes(t, query)), key=_trial_sort_key)
