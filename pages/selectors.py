@@ -10,7 +10,7 @@ import datetime
 from dataclasses import dataclass, field
 from urllib.parse import quote
 
-from django.db.models import Case, F, OuterRef, Prefetch, Q, QuerySet, Subquery, Value, When
+from django.db.models import Case, Exists, F, OuterRef, Prefetch, Q, QuerySet, Subquery, Value, When
 from django.db.models.functions import Coalesce
 from django.utils.text import slugify
 
@@ -109,6 +109,8 @@ class ConditionPage:
     ended: list[TherapyLink] = field(default_factory=list)
     # Before any refresh (or offline): ClinicalTrials.gov's own search, not a hidden section.
     trials_search_url: str = ""
+    # Whether any trial is linked at all (open or not): the studied medicines need one.
+    trial_links: bool = True
 
 
 def _sources(rows: list, limit: int | None = 4) -> list[SourceNote]:
@@ -239,23 +241,42 @@ def condition_get_page(
                 .with_regulatory_events()
                 .prefetch_related("orphan_approvals"),
             ),
-            Prefetch("articles", queryset=Article.objects.public(), to_attr="public_articles"),
+        )
+        # Most conditions have no trial, paper or article: an index probe each here saves
+        # fetching (and compiling) each empty list below.
+        .annotate(
+            any_trial_link=Exists(_visible_links(TrialLink, condition=OuterRef("pk"))),
+            any_paper=Exists(_visible_links(PublicationLink, condition=OuterRef("pk"))),
+            any_article=Exists(Article.objects.public().filter(related_conditions=OuterRef("pk"))),
         )
         .first()
     )
     if condition is None:
         return None
-    trials = list(
-        _visible_links(TrialLink, condition=condition, trial__status__in=OPEN_STATUSES)
-        .select_related("trial")
-        .only(*_TRIAL_CARD_FIELDS)
-        .order_by("-review_status", "-trial__last_update_date")[:trial_limit]
+    trials = (
+        list(
+            _visible_links(TrialLink, condition=condition, trial__status__in=OPEN_STATUSES)
+            .select_related("trial")
+            .only(*_TRIAL_CARD_FIELDS)
+            .order_by("-review_status", "-trial__last_update_date")[:trial_limit]
+        )
+        if condition.any_trial_link
+        else []
     )
-    papers = list(
-        _visible_links(PublicationLink, condition=condition)
-        .select_related("publication")
-        .only(*_PAPER_CARD_FIELDS)
-        .order_by("-publication__published_on", "-publication_id")[:paper_limit]
+    papers = (
+        list(
+            _visible_links(PublicationLink, condition=condition)
+            .select_related("publication")
+            .only(*_PAPER_CARD_FIELDS)
+            .order_by("-publication__published_on", "-publication_id")[:paper_limit]
+        )
+        if condition.any_paper
+        else []
+    )
+    articles = (
+        list(Article.objects.public().filter(related_conditions=condition))
+        if condition.any_article
+        else []
     )
     phenotype_links = [p for p in condition.phenotypes.all() if p.frequency != 0]
     phenotype_links.sort(
@@ -316,7 +337,8 @@ def condition_get_page(
         publications=papers,
         external_links=_external_links(condition, genes),
         trials_search_url=ctgov_condition_search_url(condition.name),
-        articles=condition.public_articles,
+        articles=articles,
+        trial_links=condition.any_trial_link,
         subtypes=[s for s in subtypes if s.relation != SubtypeRelation.OMIM_NARROWER],
         omim_types=[s for s in subtypes if s.relation == SubtypeRelation.OMIM_NARROWER],
         groups=groups,

@@ -54,9 +54,13 @@ def condition_detail(request: HttpRequest, slug: str) -> HttpResponse:
         return redirect(moved, permanent=True)
     url = request.build_absolute_uri(page.condition.get_absolute_url())
     listed = [link.therapy for link in (*page.approved, *page.investigational)]
-    studied = studied_therapy_list(
-        condition_ids=[page.condition.pk],
-        known_keys={ingredient_key(n) for t in listed for n in (t.name, *t.synonyms)},
+    studied = (
+        studied_therapy_list(
+            condition_ids=[page.condition.pk],
+            known_keys={ingredient_key(n) for t in listed for n in (t.name, *t.synonyms)},
+        )
+        if page.trial_links
+        else []
     )
     context = {
         "page": page,

@@ -3,9 +3,13 @@ still shows on the next anonymous request of a page that was cached before it.""
 
 from __future__ import annotations
 
+import datetime
+
 import pytest
 from django.test import Client
+from django.utils import timezone
 
+from content.models import ArticleStatus
 from knowledge.models import ConditionSubtype, PhenotypeSynonym, SubtypeRelation
 from literature.models import PublicationLink
 from rarelabs.pagecache import page_cache_invalidate
@@ -16,7 +20,7 @@ from tests.factories.knowledge import (
     PhenotypeFactory,
     TherapyLinkFactory,
 )
-from tests.factories.records import ClinicalTrialFactory, PublicationFactory
+from tests.factories.records import ArticleFactory, ClinicalTrialFactory, PublicationFactory
 from trials.models import TrialLink
 
 pytestmark = pytest.mark.django_db
@@ -112,3 +116,32 @@ def test_an_edit_of_a_type_shows_on_the_next_anonymous_request(client: Client, f
     assert "Testing ataxia type 1A" in html
     assert "Wobbly walking" in html
     assert "Unsteady walking" not in html
+
+
+def test_a_condition_without_trials_papers_or_articles_skips_those_queries(
+    client: Client, django_assert_max_num_queries
+) -> None:
+    """Most conditions have none of the three: each empty list cost a query (12 before)."""
+    bare = ConditionFactory(name="Testing bare condition")
+    ConditionPhenotypeFactory(condition=bare, frequency=0.9, phenotype__name="Ptosis")
+    with django_assert_max_num_queries(8):
+        html = client.get(bare.get_absolute_url()).content.decode()
+    assert "Ptosis" in html
+    assert "We have not listed studies for this condition yet." in html
+    assert "We know of no study of a medicine for this condition yet." in html
+
+
+def test_only_public_articles_show(client: Client, family) -> None:
+    published = ArticleFactory(title="Living with testing ataxia")
+    published.related_conditions.add(family)
+    later = ArticleFactory(
+        title="Testing ataxia next year", status=ArticleStatus.SCHEDULED,
+        published_at=timezone.now() + datetime.timedelta(days=30),
+    )  # fmt: skip
+    later.related_conditions.add(family)
+    draft = ArticleFactory(title="Testing ataxia draft", status=ArticleStatus.DRAFT)
+    draft.related_conditions.add(family)
+    html = client.get(family.get_absolute_url()).content.decode()
+    assert "Living with testing ataxia" in html
+    assert "Testing ataxia next year" not in html
+    assert "Testing ataxia draft" not in html
