@@ -1,383 +1,29 @@
 """Condition, gene and therapy pages: knowledge rows with their trials, papers and articles.
 
-Every page's rows are fetched up front, never in templates. These pages read trials/,
+The condition page is assembled in `pages/condition_page.py` (re-exported here). Every page's rows are fetched up front, never in templates. These pages read trials/,
 literature/ and content/, so they sit above them (knowledge/ stays below).
 """
 
 from __future__ import annotations
 
-import datetime
-from dataclasses import dataclass, field
-from urllib.parse import quote
+from dataclasses import dataclass
 
-from django.db.models import Case, Exists, F, OuterRef, Prefetch, Q, QuerySet, Subquery, Value, When
-from django.db.models.functions import Coalesce
-from django.utils.text import slugify
+from django.db.models import Prefetch, QuerySet
 
 from content.models import Article
-from identifiers.urls import clinvar_gene_url, ctgov_condition_search_url, identifier_url
 from knowledge.attribution import shows_orphanet_facts
 from knowledge.models import (
-    ApprovalStatus,
-    Condition,
     ConditionGene,
-    ConditionPhenotype,
-    ConditionSubtype,
     Gene,
-    PhenotypeSynonym,
-    ReviewStatus,
-    SubtypeRelation,
     Therapy,
     TherapyLink,
     Variant,
 )
-from knowledge.related_therapies import (
-    RelatedTherapy,
-    related_genes_text,
-    related_therapies_list,
-    subtype_therapies_list,
-)
-from knowledge.summaries import (
-    FamilySummary,
-    condition_family_summary,
-    frequency_words,
-    inheritance_words,
-    onset_words,
-    symptom_name,
-)
 from literature.models import PublicationLink
-from trials.models import OPEN_STATUSES, TrialLink
+from pages.condition_page import ConditionPage, condition_get_page, visible_links
+from trials.models import TrialLink
 
-INVESTIGATIONAL_ORDER = (
-    ApprovalStatus.APPROVED_OTHER,
-    ApprovalStatus.INVESTIGATIONAL,
-    ApprovalStatus.INDIVIDUALIZED,
-    ApprovalStatus.PRECLINICAL,
-    ApprovalStatus.APPROVAL_ENDED,
-)
-
-
-@dataclass(frozen=True)
-class SourceNote:
-    source: str
-    source_id: str = ""
-    retrieved_on: datetime.date | None = None
-    url: str = ""
-
-
-@dataclass(frozen=True)
-class ExternalLink:
-    label: str
-    url: str
-
-
-@dataclass(frozen=True)
-class Symptom:
-    name: str
-    term: str
-    hpo_id: str
-    how_often: str
-
-
-@dataclass(frozen=True)
-class ConditionPage:
-    condition: Condition
-    summary: FamilySummary
-    symptoms: list[Symptom]
-    onset_text: str
-    inheritance_text: str
-    genes: list[ConditionGene]
-    approved: list[TherapyLink]
-    investigational: list[TherapyLink]
-    trials: list[TrialLink]
-    publications: list[PublicationLink]
-    external_links: list[ExternalLink]
-    articles: list[Article]
-    sources: dict[str, list[SourceNote]] = field(default_factory=dict)
-    # Orphanet's classification: the types of this condition, and the groups it belongs to.
-    subtypes: list[ConditionSubtype] = field(default_factory=list)
-    groups: list[ConditionSubtype] = field(default_factory=list)
-    omim_types: list[ConditionSubtype] = field(default_factory=list)  # Orphanet's BTNT mappings
-    # Therapies of its types, then of conditions sharing a causal gene: never its own.
-    subtype_therapies: list[RelatedTherapy] = field(default_factory=list)
-    related_therapies: list[RelatedTherapy] = field(default_factory=list)
-    related_genes: str = ""
-    last_updated: datetime.datetime | None = None
-    # The condition's other identifiers, without the primary id or repeats.
-    other_ids: list[str] = field(default_factory=list)
-    # Links whose approval ended everywhere (shown as history, never as approved).
-    ended: list[TherapyLink] = field(default_factory=list)
-    # Before any refresh (or offline): ClinicalTrials.gov's own search, not a hidden section.
-    trials_search_url: str = ""
-    # Whether any trial is linked at all (open or not): the studied medicines need one.
-    trial_links: bool = True
-
-
-def _sources(rows: list, limit: int | None = 4) -> list[SourceNote]:
-    seen: dict[tuple[str, str], SourceNote] = {}
-    for row in rows:
-        key = (row.source, row.source_id)
-        if key not in seen:
-            seen[key] = SourceNote(row.source, row.source_id, row.retrieved_on, row.source_url)
-    return list(seen.values())[:limit]
-
-
-def _visible_links(model: type, **filters: object) -> QuerySet:
-    return model.objects.filter(**filters).exclude(review_status=ReviewStatus.REJECTED)
-
-
-_PHENOTYPE_LINK_FIELDS = (
-    "condition_id", "frequency", "frequency_label", "source", "source_id", "source_url",
-    "retrieved_on", "phenotype__hpo_id", "phenotype__name", "phenotype__information_content",
-)  # fmt: skip
-
-
-def _phenotype_prefetch() -> Prefetch:
-    # The first everyday synonym (what `Phenotype.layperson_name` reads) as a subquery: one
-    # query fewer than prefetching the synonyms, and no synonym objects built.
-    everyday = (
-        PhenotypeSynonym.objects.filter(phenotype_id=OuterRef("phenotype_id"), is_layperson=True)
-        .order_by("id")
-        .values("text")[:1]
-    )
-    return Prefetch(
-        "phenotypes",
-        queryset=ConditionPhenotype.objects.select_related("phenotype")
-        # Only what the page shows: a condition can have 200+ phenotypes with long definitions.
-        .only(*_PHENOTYPE_LINK_FIELDS)
-        .annotate(everyday_name=Coalesce(Subquery(everyday), Value(""))),
-    )
-
-
-def _external_links(condition: Condition, genes: list[ConditionGene]) -> list[ExternalLink]:
-    ids: dict[str, list[str]] = {}
-    scheme, _, value = condition.primary_id.partition(":")
-    ids.setdefault(scheme, []).append(value)
-    for ident in condition.identifiers.all():
-        ids.setdefault(ident.scheme, []).append(ident.value)
-    links = [
-        ExternalLink(f"Orphanet (ORPHA:{v})", identifier_url("ORPHA", quote(v)))
-        for v in dict.fromkeys(ids.get("ORPHA", []))
-    ]
-    links.extend(
-        ExternalLink(f"OMIM ({v})", identifier_url("OMIM", quote(v)))
-        for v in dict.fromkeys(ids.get("OMIM", []))
-    )
-    gard = "https://rarediseases.info.nih.gov/diseases/{}/" + slugify(condition.name)
-    links.extend(
-        ExternalLink(f"GARD ({v})", gard.format(quote(v.lstrip("0") or v)))
-        for v in dict.fromkeys(ids.get("GARD", []))
-    )
-    for link in genes[:3]:
-        symbol = link.gene.symbol
-        links.append(
-            ExternalLink(
-                f"ClinVar: {symbol} variants",
-                clinvar_gene_url(symbol),
-            )
-        )
-        links.append(
-            ExternalLink(
-                f"MedlinePlus Genetics: {symbol} gene",
-                f"https://medlineplus.gov/genetics/gene/{quote(symbol.lower())}/",
-            )
-        )
-    return links
-
-
-# What the cards and their source notes show: trial and paper rows also hold JSON and long
-# text (sites, contacts, eligibility; abstracts) the condition page never shows.
-_TRIAL_CARD_FIELDS = (
-    "review_status", "trial_id", "condition_id", "trial__nct_id", "trial__title",
-    "trial__status", "trial__phases", "trial__countries", "trial__retrieved_at",
-    "trial__source_url",
-)  # fmt: skip
-_PAPER_CARD_FIELDS = (
-    "review_status", "publication_id", "condition_id", "publication__pmid", "publication__title",
-    "publication__journal", "publication__published_text", "publication__published_on",
-    "publication__retrieved_at",
-)  # fmt: skip
-_SUBTYPE_FIELDS = (
-    "parent_id", "child_id", "relation", "source", "source_id", "source_url", "retrieved_on",
-    "parent__name", "parent__slug", "parent__primary_id",
-    "child__name", "child__slug", "child__primary_id",
-)  # fmt: skip
-
-
-def _classification(
-    condition: Condition,
-) -> tuple[list[ConditionSubtype], list[ConditionSubtype]]:
-    """Its types (by name) and the groups it belongs to (by name), in one query: only the
-    other condition's name, slug and id are shown."""
-    other_name = Case(
-        When(parent_id=condition.pk, then=F("child__name")), default=F("parent__name")
-    )
-    rows = list(
-        ConditionSubtype.objects.filter(Q(parent=condition) | Q(child=condition))
-        .select_related("parent", "child")
-        .only(*_SUBTYPE_FIELDS)
-        .order_by(other_name, "pk")
-    )
-    subtypes = [row for row in rows if row.parent_id == condition.pk]
-    groups = [row for row in rows if row.parent_id != condition.pk]
-    return subtypes, groups
-
-
-def condition_get_page(
-    *, slug: str, trial_limit: int = 5, paper_limit: int = 5
-) -> ConditionPage | None:
-    """Everything the condition page shows, in a fixed number of queries; None if unknown."""
-    condition = (
-        Condition.objects.filter(slug=slug)
-        .select_related("summary_review")
-        .prefetch_related(
-            "identifiers",
-            "synonyms",
-            _phenotype_prefetch(),
-            Prefetch("gene_links", queryset=ConditionGene.objects.select_related("gene")),
-            Prefetch(
-                "therapy_links",
-                queryset=TherapyLink.objects.select_related("therapy")
-                .with_regulatory_events()
-                .prefetch_related("orphan_approvals"),
-            ),
-        )
-        # Most conditions have no trial, paper or article: an index probe each here saves
-        # fetching (and compiling) each empty list below.
-        .annotate(
-            any_trial_link=Exists(_visible_links(TrialLink, condition=OuterRef("pk"))),
-            any_paper=Exists(_visible_links(PublicationLink, condition=OuterRef("pk"))),
-            any_article=Exists(Article.objects.public().filter(related_conditions=OuterRef("pk"))),
-        )
-        .first()
-    )
-    if condition is None:
-        return None
-    trials = (
-        list(
-            _visible_links(TrialLink, condition=condition, trial__status__in=OPEN_STATUSES)
-            .select_related("trial")
-            .only(*_TRIAL_CARD_FIELDS)
-            .order_by("-review_status", "-trial__last_update_date")[:trial_limit]
-        )
-        if condition.any_trial_link
-        else []
-    )
-    papers = (
-        list(
-            _visible_links(PublicationLink, condition=condition)
-            .select_related("publication")
-            .only(*_PAPER_CARD_FIELDS)
-            .order_by("-publication__published_on", "-publication_id")[:paper_limit]
-        )
-        if condition.any_paper
-        else []
-    )
-    articles = (
-        list(Article.objects.public().filter(related_conditions=condition))
-        if condition.any_article
-        else []
-    )
-    phenotype_links = [p for p in condition.phenotypes.all() if p.frequency != 0]
-    phenotype_links.sort(
-        key=lambda p: (-(p.frequency if p.frequency is not None else -1), symptom_name(p).lower())
-    )
-    symptoms = [
-        Symptom(
-            symptom_name(p),
-            p.phenotype.name,
-            p.phenotype.hpo_id,
-            frequency_words(p.frequency, p.frequency_label),
-        )
-        for p in phenotype_links
-    ]
-    therapy_links = list(condition.therapy_links.all())
-    approved = sorted(
-        (t for t in therapy_links if t.regulatory.approved_now),
-        key=lambda t: t.therapy.name.lower(),
-    )
-    # An approval that ended (withdrawn, expired) is history: neither approved nor being studied.
-    ended = [t for t in therapy_links if t.current_status == ApprovalStatus.APPROVAL_ENDED]
-    investigational = sorted(
-        (
-            t
-            for t in therapy_links
-            if not t.regulatory.approved_now and t.current_status != ApprovalStatus.APPROVAL_ENDED
-        ),
-        key=lambda t: (
-            INVESTIGATIONAL_ORDER.index(t.current_status)
-            if t.current_status in INVESTIGATIONAL_ORDER
-            else 9,
-            t.therapy.name.lower(),
-        ),
-    )
-    genes = sorted(condition.gene_links.all(), key=lambda g: g.gene.symbol)
-    subtypes, groups = _classification(condition)
-    own_therapy_ids = {t.therapy_id for t in therapy_links}
-    subtype_related = subtype_therapies_list(subtypes=subtypes, own_therapy_ids=own_therapy_ids)
-    related = related_therapies_list(
-        condition=condition,
-        gene_links=genes,
-        own_therapy_ids=own_therapy_ids | {r.link.therapy_id for r in subtype_related},
-    )
-    facts = SourceNote(
-        condition.facts_source or condition.primary_id, condition.primary_id, condition.retrieved_on
-    )
-    return ConditionPage(
-        condition=condition,
-        summary=condition_family_summary(condition),
-        symptoms=symptoms,
-        onset_text=onset_words(condition.onset),
-        inheritance_text=inheritance_words(condition.inheritance),
-        genes=genes,
-        approved=approved,
-        investigational=investigational,
-        ended=ended,
-        trials=trials,
-        publications=papers,
-        external_links=_external_links(condition, genes),
-        trials_search_url=ctgov_condition_search_url(condition.name),
-        articles=articles,
-        trial_links=condition.any_trial_link,
-        subtypes=[s for s in subtypes if s.relation != SubtypeRelation.OMIM_NARROWER],
-        omim_types=[s for s in subtypes if s.relation == SubtypeRelation.OMIM_NARROWER],
-        groups=groups,
-        subtype_therapies=subtype_related,
-        related_therapies=related,
-        related_genes=related_genes_text(related),
-        sources={
-            "facts": [facts],
-            "symptoms": _sources(phenotype_links),
-            "genes": _sources(genes),
-            "classification": _sources([*subtypes, *groups]),
-            # Every shown therapy's source, not only the first few.
-            "therapies": _sources([*approved, *investigational, *ended], limit=None),
-            "trials": [
-                SourceNote(
-                    "ClinicalTrials.gov",
-                    t.trial.nct_id,
-                    t.trial.retrieved_at.date(),
-                    t.trial.source_url,
-                )
-                for t in trials
-            ][:4],
-            "publications": [
-                SourceNote(
-                    "PubMed",
-                    f"PMID {p.publication.pmid}",
-                    p.publication.retrieved_at.date(),
-                    p.publication.pubmed_url,
-                )
-                for p in papers
-            ][:4],
-        },
-        last_updated=condition.updated_at,
-        other_ids=[
-            curie
-            for curie in dict.fromkeys(i.curie for i in condition.identifiers.all())
-            if curie != condition.primary_id
-        ],
-    )
+__all__ = ["ConditionPage", "GenePage", "condition_get_page", "gene_get_page", "therapy_get_page"]
 
 
 @dataclass(frozen=True)
@@ -408,12 +54,12 @@ def gene_get_page(*, symbol: str, variant_limit: int = 50) -> GenePage | None:
             .order_by("therapy__name")
         ),
         trials=list(
-            _visible_links(TrialLink, gene=gene)
+            visible_links(TrialLink, gene=gene)
             .select_related("trial")
             .order_by("-trial__last_update_date")[:10]
         ),
         publications=list(
-            _visible_links(PublicationLink, gene=gene)
+            visible_links(PublicationLink, gene=gene)
             .select_related("publication")
             .order_by("-publication__published_on")[:10]
         ),
@@ -447,12 +93,12 @@ def therapy_get_page(*, slug: str) -> Therapy | None:
     if therapy is None:
         return None
     therapy.trial_rows = list(
-        _visible_links(TrialLink, therapy=therapy)
+        visible_links(TrialLink, therapy=therapy)
         .select_related("trial")
         .order_by("-trial__last_update_date")[:10]
     )
     therapy.paper_rows = list(
-        _visible_links(PublicationLink, therapy=therapy)
+        visible_links(PublicationLink, therapy=therapy)
         .select_related("publication")
         .order_by("-publication__published_on")[:10]
     )
