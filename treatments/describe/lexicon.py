@@ -17,6 +17,7 @@ from pathlib import Path
 from django.db.models import Count, Max
 
 from knowledge.models import Phenotype, PhenotypeSynonym
+from treatments.describe.derive import parent_phrasings
 from treatments.describe.recognise import Phrase, PhraseTable, normalise, stands_alone, stem
 
 logger = logging.getLogger(__name__)
@@ -125,7 +126,10 @@ def _body_part(name: str) -> str | None:
 
 
 def _add_hpo_name(table: PhraseTable, name: str, hpo_id: str, priority: int) -> None:
-    """An HPO name or synonym as a phrase (unless it loses meaning), plus its lab variant."""
+    """An HPO name or synonym as a phrase (unless it loses meaning), plus its lab variant and
+    the parents' phrasings derived from it ("Delayed ability to walk" -> "late to walk")."""
+    for stems, source in parent_phrasings(name):
+        table.add(Phrase(stems, hpo_id, 4, source))
     words = set(name.lower().replace("-", " ").split())
     if words & _MEANINGFUL_FILLER or not stands_alone(name):
         return

@@ -51,6 +51,25 @@ _IRREGULAR = {
     "ran": "run",
     "went": "go",
     "saw": "see",
+    # Irregular past forms and plurals of the words parents use for milestones and body parts.
+    "sat": "sit",
+    "stood": "stand",
+    "spoke": "speak",
+    "spoken": "speak",
+    "held": "hold",
+    "grew": "grow",
+    "grown": "grow",
+    "fed": "feed",
+    "slept": "sleep",
+    "woke": "wake",
+    "broke": "break",
+    "broken": "break",
+    "loss": "lose",
+    "calves": "calf",
+    "halves": "half",
+    "vertebrae": "vertebra",
+    "weaker": "weak",
+    "stiffer": "stiff",
     "thinner": "thin",
     "bigger": "big",
     "smaller": "small",
@@ -99,8 +118,8 @@ _SAME_WORDS = (
     ("speech", "talk", "speak"),
     ("walk", "gait"),
     # Plain words for the medical ones of HPO's labels (third session, tuning split).
-    ("high", "elevated", "increased", "raised"),
-    ("low", "decreased", "reduced"),
+    ("high", "elevated", "increased", "raised", "excessive", "excess"),
+    ("low", "decreased", "reduced", "poor"),
     ("itch", "itchy", "itching", "pruritus"),
     ("myopia", "nearsighted", "shortsighted"),
     ("sweat", "sweating", "perspiration"),
@@ -116,6 +135,8 @@ _SAME_WORDS = (
     ("spot", "patch"),
     ("thin", "skinny"),
     ("unusual", "strange", "odd", "weird"),
+    # "Abnormality of the kidney" is read "kidney problems": "trouble with her kidneys" too.
+    ("problem", "trouble", "issue", "difficulty"),
 )
 
 
@@ -133,9 +154,11 @@ def _strip(word: str) -> str:
     for suffix in ("ing", "ed"):
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             return _restore_e(word[: -len(suffix)])
-    for suffix, replacement in (("ies", "y"), ("ness", ""), ("ly", "")):
+    for suffix, replacement in (("ies", "y"), ("iness", "y"), ("ness", ""), ("ly", "")):
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             return word[: -len(suffix)] + replacement
+    if word.endswith("ses") and word[-4] in _VOWELS:
+        return word[:-1]  # "bruises", "loses", "diseases" keep their e ("bruise", "lose")
     if (
         word.endswith("es")
         and len(word) > 4
@@ -154,6 +177,9 @@ def _restore_e(base: str) -> str:
     """After -ing/-ed: undouble ("spinn" -> "spin") or put back a silent e ("los" -> "lose")."""
     if len(base) > 2 and base[-1] == base[-2] and base[-1] not in _VOWELS + "lsz":
         return base[:-1]
+    # No English word ends in v, and "bruis", "caus" lost an e: "curved" = "curves".
+    if base.endswith("v") or (base[-1] == "s" and base[-2] in _VOWELS and base[-3] in _VOWELS):
+        return base + "e"
     c1, v, c2 = base[-3:]
     if c1 not in _VOWELS and v in _VOWELS and c2 not in _VOWELS + "wxy":
         return base + "e"

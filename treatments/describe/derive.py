@@ -1,0 +1,78 @@
+"""HPO names rewritten the way parents say them (plain Python, one rule per function).
+
+HPO names a sign as a clinician writes it ("Delayed ability to walk", "Absent speech"); a parent
+writes "he was late to walk", "she never talked". Each rule turns one HPO name pattern into the
+stems of a parent's phrasing; the recogniser matches stems in any order, so "walked late" and
+"late to walk" are the same phrase. The phrases carry the rule as their source.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+
+from treatments.describe.recognise import NOT, normalise, stem
+
+DELAY_SOURCE = "HPO name 'Delayed X' / 'X delay', read as 'late / slow to X'"
+ABSENT_SOURCE = "HPO name 'Inability to X' / 'Absent X', read as 'can't / doesn't / never X'"
+LOSS_SOURCE = "HPO name 'Loss of (ability to) X', read as 'stopped X'"
+MAX_PART_STEMS = 2  # a parent names what is late or missing in one or two words
+
+# Words of a clinical name a parent leaves out: "Delayed speech and language development" is
+# "late to talk"; "Delayed ability to sit" is "late to sit".
+_CLINICAL_WORDS = r"(?:ability to |development of |the |onset of )?"
+_TRAILING = re.compile(r"\s+(?:development|milestones?|maturation|acquisition)$")
+_DELAYED = (
+    re.compile(rf"^delayed {_CLINICAL_WORDS}(?P<x>.+)$"),
+    re.compile(r"^(?P<x>.+?) delay$"),
+)
+_ABSENT = re.compile(
+    rf"^(?:inability to|unable to|absent|absence of|lack of) {_CLINICAL_WORDS}(?P<x>.+)$"
+)
+_LOSS = re.compile(rf"^(?:loss of|lost) {_CLINICAL_WORDS}(?P<x>.+)$")
+
+
+def _parts(text: str, *, split: bool = False) -> Iterator[tuple[str, ...]]:
+    """The stems of `text`, or with `split` of each of its parts ("speech and language" ->
+    speech, language), kept when one or two words carry meaning."""
+    text = _TRAILING.sub("", text.strip())
+    for part in re.split(r"\s+(?:and|or)\s+|,\s*|/", text) if split else [text]:
+        stems = tuple(s for s in normalise(part) if s != NOT)
+        if 0 < len(stems) <= MAX_PART_STEMS:
+            yield stems
+
+
+def delayed(name: str) -> list[tuple[str, ...]]:
+    """'Delayed ability to walk' -> 'late walk', 'slow walk' ('he was late to walk')."""
+    lowered = name.lower()
+    for pattern in _DELAYED:
+        match = pattern.match(lowered)
+        if match:
+            return [(stem(word), *part) for part in _parts(match["x"], split=True)
+                    for word in ("late", "slow")]  # fmt: skip
+    return []
+
+
+def absent(name: str) -> list[tuple[str, ...]]:
+    """'Inability to walk', 'Absent speech' -> NOT walk, NOT speech ('can't walk', 'never
+    talked', 'no speech'; the negation must sit right before the word)."""
+    match = _ABSENT.match(name.lower())
+    return [(NOT, *part) for part in _parts(match["x"])] if match else []
+
+
+def lost(name: str) -> list[tuple[str, ...]]:
+    """'Loss of ability to walk' -> 'stopped walking' ('lost the ability' meets 'loss' by stem)."""
+    match = _LOSS.match(name.lower())
+    return [(stem("stopped"), *part) for part in _parts(match["x"])] if match else []
+
+
+RULES: tuple[tuple[Callable[[str], list[tuple[str, ...]]], str], ...] = (
+    (delayed, DELAY_SOURCE),
+    (absent, ABSENT_SOURCE),
+    (lost, LOSS_SOURCE),
+)
+
+
+def parent_phrasings(name: str) -> list[tuple[tuple[str, ...], str]]:
+    """Every parent phrasing the rules derive from an HPO name, with the rule as its source."""
+    return [(stems, source) for rule, source in RULES for stems in rule(name)]
