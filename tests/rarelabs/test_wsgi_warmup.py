@@ -42,3 +42,35 @@ def test_web_workers_fork_from_one_preloaded_app() -> None:
     web = _commands(SiteAddress("127.0.0.1", 8000), workers=3)["web"]
     assert "--preload" in web
     assert web[web.index("--workers") + 1] == "3"
+
+
+SEARCH_PROBE = """
+import time
+import rarelabs.wsgi  # under --preload: gunicorn's master, before it forks the workers
+from treatments.describe.lexicon import _memory as phrases
+from treatments.phenotypes.index import _memory as index
+print(index["index"] is not None, bool(phrases))
+"""
+
+
+def test_the_phenotype_index_and_phrase_table_are_loaded_before_the_workers_fork(
+    django_db_setup: None,
+) -> None:
+    """Importing the WSGI app builds both search tables, so forked workers share them."""
+    from django.db import connection
+
+    test_db = connection.settings_dict["NAME"]
+    result = subprocess.run(
+        [sys.executable, "-c", SEARCH_PROBE],
+        cwd=REPO,
+        env={
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "rarelabs.settings",
+            "RARELABS_DB_NAME": test_db,
+        },
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
+    assert result.stdout.strip().splitlines()[-1] == "True True", result.stderr[-2000:]

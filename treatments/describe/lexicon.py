@@ -43,6 +43,14 @@ PROBLEMS_SOURCE = "HPO label 'Abnormality of the X', read as 'X problems'"
 # A synonym that reads as one vague everyday word ("Slowness" for Lethargy) would claim that
 # word wherever a family uses it ("slow to walk").
 _VAGUE = frozenset(["slow", "dull", "odd", "unusual", "strange", "weird", "different", "bad"])
+# Nor is a body part alone a sign: "inside his mouth" is not "Mouthing" (Hyperorality).
+_BODY_PARTS = frozenset(
+    stem(word)
+    for word in ["mouth", "eye", "ear", "nose", "lip", "tongue", "tooth", "face", "head", "neck",
+                 "hand", "finger", "foot", "toe", "arm", "leg", "knee", "hip", "back", "chest",
+                 "belly", "skin", "hair", "nail", "heart", "lung", "liver", "kidney", "brain",
+                 "bone", "joint", "muscle", "blood", "urine", "stool"]
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -134,7 +142,7 @@ def _add_hpo_name(table: PhraseTable, name: str, hpo_id: str, priority: int) -> 
     if words & _MEANINGFUL_FILLER or not stands_alone(name):
         return
     stems = normalise(name)
-    if len(stems) == 1 and stems[0] in _VAGUE:
+    if len(stems) == 1 and (stems[0] in _VAGUE or stems[0] in _BODY_PARTS):
         return
     table.add(Phrase(stems, hpo_id, priority, HPO_SOURCE))
     if words & _LAB_WORDS:

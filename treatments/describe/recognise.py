@@ -154,7 +154,7 @@ def _strip(word: str) -> str:
     for suffix in ("ing", "ed"):
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             return _restore_e(word[: -len(suffix)])
-    for suffix, replacement in (("ies", "y"), ("iness", "y"), ("ness", ""), ("ly", "")):
+    for suffix, replacement in (("ies", "y"), ("iness", "y"), ("ness", ""), ("ily", "y"), ("ly", "")):
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             return word[: -len(suffix)] + replacement
     if word.endswith("ses") and word[-4] in _VOWELS:
