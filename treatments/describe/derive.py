@@ -11,11 +11,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 
-from treatments.describe.recognise import NOT, normalise, stem
+from treatments.describe.recognise import normalise
+from treatments.describe.words import NOT, stem
 
 DELAY_SOURCE = "HPO name 'Delayed X' / 'X delay', read as 'late / slow to X'"
 ABSENT_SOURCE = "HPO name 'Inability to X' / 'Absent X', read as 'can't / doesn't / never X'"
 LOSS_SOURCE = "HPO name 'Loss of (ability to) X', read as 'stopped X'"
+QUALIFIER_SOURCE = "HPO name 'Recurrent / Chronic / Progressive ... X', read as 'X'"
 MAX_PART_STEMS = 2  # a parent names what is late or missing in one or two words
 
 # Words of a clinical name a parent leaves out: "Delayed speech and language development" is
@@ -30,6 +32,12 @@ _ABSENT = re.compile(
     rf"^(?:inability to|unable to|absent|absence of|lack of) {_CLINICAL_WORDS}(?P<x>.+)$"
 )
 _LOSS = re.compile(rf"^(?:loss of|lost) {_CLINICAL_WORDS}(?P<x>.+)$")
+# How often, how long or how widely: a parent says "keeps getting ear infections" ("keeps" is
+# filler) for "Recurrent middle ear infection". An unqualified HPO name of its own wins over this.
+_QUALIFIED = re.compile(
+    r"^(?:recurrent|frequent|chronic|episodic|progressive|persistent|severe|mild|generali[sz]ed"
+    r"|bilateral|congenital|intermittent) (?P<x>.+)$"
+)
 
 
 def _parts(text: str, *, split: bool = False) -> Iterator[tuple[str, ...]]:
@@ -66,10 +74,30 @@ def lost(name: str) -> list[tuple[str, ...]]:
     return [(stem("stopped"), *part) for part in _parts(match["x"])] if match else []
 
 
+def qualified(name: str) -> list[tuple[str, ...]]:
+    """'Recurrent middle ear infection' -> 'middle ear infection'."""
+    match = _QUALIFIED.match(name.lower())
+    stems = tuple(s for s in normalise(match["x"]) if s != NOT) if match else ()
+    return [stems] if len(stems) >= 2 else []
+
+
+_ABNORMALITY_OF = re.compile(r"^abnormality of the (?P<x>[a-z ]+)$")
+_ABNORMAL_MORPHOLOGY = re.compile(r"^abnormal (?P<x>[a-z ]+) morphology$")
+
+
+def body_part(name: str) -> str | None:
+    """'bladder' for 'Abnormality of the bladder' or 'Abnormal bladder morphology' (one or two
+    words): what a family calls "bladder problems"; else None."""
+    lowered = name.lower()
+    match = _ABNORMALITY_OF.match(lowered) or _ABNORMAL_MORPHOLOGY.match(lowered)
+    return match["x"] if match and len(match["x"].split()) <= 2 else None
+
+
 RULES: tuple[tuple[Callable[[str], list[tuple[str, ...]]], str], ...] = (
     (delayed, DELAY_SOURCE),
     (absent, ABSENT_SOURCE),
     (lost, LOSS_SOURCE),
+    (qualified, QUALIFIER_SOURCE),
 )
 
 

@@ -17,8 +17,9 @@ from pathlib import Path
 from django.db.models import Count, Max
 
 from knowledge.models import Phenotype, PhenotypeSynonym
-from treatments.describe.derive import parent_phrasings
-from treatments.describe.recognise import Phrase, PhraseTable, normalise, stands_alone, stem
+from treatments.describe.derive import body_part, parent_phrasings
+from treatments.describe.recognise import Phrase, PhraseTable, normalise, stands_alone
+from treatments.describe.words import stem
 
 logger = logging.getLogger(__name__)
 
@@ -39,7 +40,7 @@ _MEANINGFUL_FILLER = frozenset(
 # concentration" is said "high creatine kinase" (a derived variant of the HPO name).
 _LAB_WORDS = frozenset(["circulating", "concentration", "level", "plasma", "serum"])
 DERIVED_SOURCE = "HPO label or synonym, lab words dropped"
-PROBLEMS_SOURCE = "HPO label 'Abnormality of the X', read as 'X problems'"
+PROBLEMS_SOURCE = "HPO label 'Abnormality of the X' / 'Abnormal X morphology', read as 'X problems'"
 # A synonym that reads as one vague everyday word ("Slowness" for Lethargy) would claim that
 # word wherever a family uses it ("slow to walk").
 _VAGUE = frozenset(["slow", "dull", "odd", "unusual", "strange", "weird", "different", "bad"])
@@ -93,9 +94,11 @@ def phrase_table_build(*, include_everyday: bool = True) -> PhraseTable:
             continue
         if not name.lower().startswith(_TOO_GENERAL):
             _add_hpo_name(table, name, hpo_id, 1)
-        elif (part := _body_part(name)) is not None:
+        elif (part := body_part(name)) is not None:
             # "Abnormality of the bladder" is what a family calls "bladder problems".
-            table.add(Phrase(normalise(f"{part} problems"), hpo_id, 4, PROBLEMS_SOURCE))
+            # "Abnormality of the X" (the broader term) before "Abnormal X morphology".
+            rank = 4 if name.lower().startswith("abnormality of") else 5
+            table.add(Phrase(normalise(f"{part} problems"), hpo_id, rank, PROBLEMS_SOURCE))
     synonyms = PhenotypeSynonym.objects.filter(phenotype__is_obsolete=False).values_list(
         "text", "phenotype__hpo_id", "is_layperson", "scope"
     )
@@ -124,13 +127,6 @@ def _qualifier_ids() -> set[str]:
             seen.add(pk)
             todo.extend(children[pk])
     return set(Phenotype.objects.filter(pk__in=seen).values_list("hpo_id", flat=True))
-
-
-def _body_part(name: str) -> str | None:
-    """'bladder' for 'Abnormality of the bladder' (one or two words after it), else None."""
-    prefix = "abnormality of the "
-    rest = name.lower()[len(prefix) :] if name.lower().startswith(prefix) else ""
-    return rest if 0 < len(rest.split()) <= 2 and "/" not in rest else None
 
 
 def _add_hpo_name(table: PhraseTable, name: str, hpo_id: str, priority: int) -> None:

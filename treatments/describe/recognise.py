@@ -8,186 +8,21 @@ occur close together in the query, in any order ("muscles are weak" = "weak musc
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from search.text import fold
-
-NOT = "~not"
-BREAK = "~break"  # a comma, semicolon or full stop: no phrase or negation reaches across it
-_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?|[,;.!?]")
-NEGATORS = frozenset({"not", "no", "never", "unable", "without", "nor", "cannot", "cant", "wont"})
-_NEGATED_VERB = re.compile(r"^[a-z]+n'?t$")  # "doesn't", "can't", "didnt" (not "want", "faint")
-_NOT_CONTRACTIONS = frozenset(
-    [
-        "doesnt",
-        "dont",
-        "didnt",
-        "isnt",
-        "arent",
-        "wasnt",
-        "werent",
-        "couldnt",
-        "wouldnt",
-        "shouldnt",
-        "hasnt",
-        "havent",
-        "hadnt",
-    ]
+from treatments.describe.words import (  # noqa: F401 (stem and NOT are used from here too)
+    _NEGATED_VERB,
+    _NOT_CONTRACTIONS,
+    _WORD,
+    BREAK,
+    FILLER,
+    NEGATORS,
+    NOT,
+    stem,
 )
-# Words that carry no sign: who it is about, filler, and function words.
-FILLER = frozenset(
-    ["a", "an", "the", "and", "or", "but", "of", "in", "on", "at", "to", "for", "from", "with", "by", "as", "is", "are", "was", "were", "be", "been", "being", "am", "has", "have", "had", "having", "do", "does", "did", "doing", "will", "would", "should", "could", "can", "may", "might", "must", "shall", "my", "our", "your", "his", "her", "their", "its", "he", "she", "they", "it", "we", "i", "you", "me", "him", "them", "us", "this", "that", "these", "those", "there", "here", "who", "whom", "which", "what", "when", "where", "why", "how", "so", "very", "really", "quite", "too", "also", "just", "still", "all", "any", "some", "lot", "lots", "much", "many", "more", "most", "bit", "little", "always", "sometimes", "often", "since", "ago", "now", "then", "than", "about", "into", "over", "under", "after", "before", "again", "once", "twice", "baby", "babies", "child", "children", "kid", "kids", "son", "sons", "daughter", "daughters", "boy", "boys", "girl", "girls", "toddler", "teenager", "teen", "infant", "newborn", "man", "woman", "person", "patient", "he's", "she's", "it's", "seems", "seem", "seemed", "looks", "looked", "get", "gets", "got", "getting", "keep", "keeps", "kept", "year", "years", "month", "months", "old", "age"]
-)  # fmt: skip
-# Words whose stem would collide or that the suffix rules mangle.
-_IRREGULAR = {
-    "feet": "foot",
-    "teeth": "tooth",
-    "lost": "lose",
-    "fell": "fall",
-    "ate": "eat",
-    "ran": "run",
-    "went": "go",
-    "saw": "see",
-    # Irregular past forms and plurals of the words parents use for milestones and body parts.
-    "sat": "sit",
-    "stood": "stand",
-    "spoke": "speak",
-    "spoken": "speak",
-    "held": "hold",
-    "grew": "grow",
-    "grown": "grow",
-    "fed": "feed",
-    "slept": "sleep",
-    "woke": "wake",
-    "broke": "break",
-    "broken": "break",
-    "loss": "lose",
-    "calves": "calf",
-    "halves": "half",
-    "vertebrae": "vertebra",
-    "weaker": "weak",
-    "stiffer": "stiff",
-    "thinner": "thin",
-    "bigger": "big",
-    "smaller": "small",
-    "larger": "large",
-    "shorter": "short",
-    "taller": "tall",
-    "stools": "stool",
-    "poo": "stool",
-    "poop": "stool",
-    "wee": "urine",
-    "pee": "urine",
-    "tummy": "belly",
-    "anaemia": "anemia",
-    "haemorrhage": "hemorrhage",
-    "diarrhoea": "diarrhea",
-    "oesophagus": "esophagus",
-    "colour": "color",
-    "coloured": "color",
-    "paediatric": "pediatric",
-}
-_KEEP_S = ("ss", "us", "is", "ous", "lens")
-
-
-# Everyday and medical words for the same thing meet on one stem, so a family's "big kidneys"
-# reaches HPO's "Enlarged kidney" and "belly pain" reaches "Abdominal pain" (first word wins).
-_SAME_WORDS = (
-    ("large", "big", "enlarged", "huge"),
-    ("small", "tiny"),
-    ("abdomen", "abdominal", "belly", "stomach"),
-    ("kidney", "renal"),
-    ("heart", "cardiac"),
-    ("liver", "hepatic"),
-    ("lung", "pulmonary"),
-    ("skin", "cutaneous"),
-    ("brain", "cerebral"),
-    ("vision", "eyesight", "sight", "visual"),
-    ("urine", "urinary"),
-    ("stool", "feces", "faeces", "fecal", "faecal"),
-    ("fatigue", "tired", "exhausted"),
-    ("tremor", "shaky", "shaking", "shake", "trembling", "tremble", "tremors"),
-    ("seizure", "convulsion"),
-    ("swell", "swollen"),
-    ("tooth", "dental"),
-    ("muscle", "muscular"),
-    ("spine", "spinal", "backbone"),
-    ("speech", "talk", "speak"),
-    ("walk", "gait"),
-    # Plain words for the medical ones of HPO's labels (third session, tuning split).
-    ("high", "elevated", "increased", "raised", "excessive", "excess"),
-    ("low", "decreased", "reduced", "poor"),
-    ("itch", "itchy", "itching", "pruritus"),
-    ("myopia", "nearsighted", "shortsighted"),
-    ("sweat", "sweating", "perspiration"),
-    ("jaw", "mandible", "mandibular"),
-    ("nose", "nasal"),
-    ("chest", "thoracic", "thorax"),
-    ("sugar", "glucose"),
-    ("missing", "absent"),
-    ("dislocation", "dislocate", "dislocating"),
-    ("pain", "sore", "painful", "ache", "aching", "hurt", "hurting"),
-    ("breath", "breathe"),
-    ("lump", "bump"),
-    ("spot", "patch"),
-    ("thin", "skinny"),
-    ("unusual", "strange", "odd", "weird"),
-    # "Abnormality of the kidney" is read "kidney problems": "trouble with her kidneys" too.
-    ("problem", "trouble", "issue", "difficulty"),
-)
-
-
-def stem(word: str) -> str:
-    """A light suffix stripper (plural, -ing, -ed, -ly, -ness: "losing" = "lose", "spinning"
-    = "spin" but "spine" stays "spine"), then everyday and medical words for one thing joined."""
-    stripped = _strip(word)
-    return _SAME.get(stripped, stripped)
-
-
-def _strip(word: str) -> str:
-    word = _IRREGULAR.get(word, word)
-    if len(word) <= 3 or word.isdigit():
-        return word
-    for suffix in ("ing", "ed"):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            return _restore_e(word[: -len(suffix)])
-    for suffix, replacement in (("ies", "y"), ("iness", "y"), ("ness", ""), ("ily", "y"), ("ly", "")):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            return word[: -len(suffix)] + replacement
-    if word.endswith("ses") and word[-4] in _VOWELS:
-        return word[:-1]  # "bruises", "loses", "diseases" keep their e ("bruise", "lose")
-    if (
-        word.endswith("es")
-        and len(word) > 4
-        and (word[-3] in "sxz" or (word.endswith(("ches", "shes")) and not word.endswith("aches")))
-    ):
-        return word[:-2]  # "boxes", "patches", "twitches" (but "headaches" keeps its e)
-    if word.endswith("s") and not word.endswith(_KEEP_S):
-        return word[:-1]
-    return word
-
-
-_VOWELS = "aeiou"
-
-
-def _restore_e(base: str) -> str:
-    """After -ing/-ed: undouble ("spinn" -> "spin") or put back a silent e ("los" -> "lose")."""
-    if len(base) > 2 and base[-1] == base[-2] and base[-1] not in _VOWELS + "lsz":
-        return base[:-1]
-    # No English word ends in v, and "bruis", "caus" lost an e: "curved" = "curves".
-    if base.endswith("v") or (base[-1] == "s" and base[-2] in _VOWELS and base[-3] in _VOWELS):
-        return base + "e"
-    c1, v, c2 = base[-3:]
-    if c1 not in _VOWELS and v in _VOWELS and c2 not in _VOWELS + "wxy":
-        return base + "e"
-    return base
-
-
-_SAME = {_strip(word): _strip(group[0]) for group in _SAME_WORDS for word in group}
-
 
 # After "and", these verbs start a new clause: no phrase reaches back across them.
 _NEW_CLAUSE = frozenset(
@@ -204,22 +39,25 @@ _DETERMINERS = frozenset(["the", "a", "an", "my", "his", "her", "their", "our", 
 def tokens(text: str) -> list[tuple[str, str]]:
     """(stem, word as typed) pairs of `text`; negations become NOT, punctuation BREAK, filler is
     dropped."""
-    return [(s, w) for s, w, _ in _scan(text)]
+    return [(s, w) for s, w, _, _ in _scan(text)]
 
 
-def _scan(text: str) -> list[tuple[str, str, bool]]:
-    """The tokens, each with whether it follows a place word ("on the skin")."""
+def _scan(text: str) -> list[tuple[str, str, bool, bool]]:
+    """The tokens, each with whether it follows a place word ("on the skin") and whether it is
+    the first word after "and" / "or" ("weak arms and legs")."""
     folded = fold(text).replace("\u2019", "'").replace("`", "'")
-    out: list[tuple[str, str, bool]] = []
-    previous, placed = "", False
+    out: list[tuple[str, str, bool, bool]] = []
+    previous, placed, joined = "", False, False
     for match in _WORD.finditer(folded):
         typed, before, previous = match.group(0), previous, match.group(0)
         after_place = placed
         placed = typed in _PLACE_WORDS or (placed and typed in _DETERMINERS)
+        joined = typed in ("and", "or") or (joined and typed in FILLER)
         # "bites her hands and has tantrums": "and has" starts a new clause, as a comma does.
         if typed in ",;.!?" or (before == "and" and typed in _NEW_CLAUSE):
+            joined = False
             if out and out[-1][0] != BREAK:
-                out.append((BREAK, typed, False))
+                out.append((BREAK, typed, False, False))
             if typed in ",;.!?":
                 continue
         if typed.endswith("'s"):
@@ -228,9 +66,11 @@ def _scan(text: str) -> list[tuple[str, str, bool]]:
         negation = word in NEGATORS or word in _NOT_CONTRACTIONS
         if negation or ("'" in typed and _NEGATED_VERB.match(typed)):
             if not out or out[-1][0] != NOT:
-                out.append((NOT, typed, False))
+                out.append((NOT, typed, False, False))
         elif word not in FILLER and len(word) > 1:
-            out.append((stem(word), word, after_place))
+            after_and = before in ("and", "or") or (joined and typed not in ("and", "or"))
+            out.append((stem(word), word, after_place, after_and))
+            joined = False
     return out
 
 
@@ -268,7 +108,7 @@ class Phrase:
 
     stems: tuple[str, ...]
     hpo_id: str
-    priority: int  # 0 curated everyday phrase, 1 HPO name, 2 layperson synonym, 3 exact, 4 other
+    priority: int  # 0 curated everyday phrase, 1 HPO name, 2 layperson synonym, 3 exact, 4-5 other
     source: str = ""
 
 
@@ -340,11 +180,13 @@ def _span(
 def recognise(query: str, table: PhraseTable) -> list[Sign]:
     """The signs `query` names, longest and most trusted phrases first, without overlaps.
 
-    Phrases may share their last word ("dry thin skin" is dry skin and thin skin), nothing else.
+    Phrases may share their last word ("dry thin skin" is dry skin and thin skin), and their
+    first word across "and" ("weak arms and legs" is weak arms and weak legs), nothing else.
     """
     scanned = _scan(query)
-    toks = [(s, w) for s, w, _ in scanned]
-    placed = {i for i, (_, _, after_place) in enumerate(scanned) if after_place}
+    toks = [(s, w) for s, w, _, _ in scanned]
+    placed = {i for i, (_, _, after_place, _) in enumerate(scanned) if after_place}
+    joined = {i for i, (_, _, _, after_and) in enumerate(scanned) if after_and}
     positions: dict[str, list[int]] = defaultdict(list)
     for i, (s, _) in enumerate(toks):
         positions[s].append(i)
@@ -365,12 +207,15 @@ def recognise(query: str, table: PhraseTable) -> list[Sign]:
     candidates.sort()
     body: set[int] = set()  # positions used inside a phrase
     heads: set[int] = set()  # positions used as a phrase's last word (shareable)
+    firsts: dict[int, tuple[int, ...]] = {}  # a phrase's first word -> its span
     signs: list[Sign] = []
     seen: set[str] = set()
     for _, _, _, index, span in candidates:
         phrase = table.phrases[index]
         if _clashes(toks, span, body | (heads & placed), heads - placed):
-            span = _span(positions, phrase.stems, breaks, frozenset(body | heads))
+            span = _span(positions, phrase.stems, breaks, frozenset(body | heads)) or _shared_first(
+                positions, phrase.stems, breaks, body | heads, firsts, joined
+            )
             if span is None:
                 continue
         if phrase.hpo_id in seen:
@@ -378,6 +223,7 @@ def recognise(query: str, table: PhraseTable) -> list[Sign]:
         seen.add(phrase.hpo_id)
         body.update(p for p in span if p != max(span))
         heads.add(max(span))
+        firsts.setdefault(min(span), span)
         negated = NOT not in phrase.stems and _negated(toks, min(span), body | heads)
         if negated:
             body.add(min(span) - 1)
@@ -385,6 +231,26 @@ def recognise(query: str, table: PhraseTable) -> list[Sign]:
         signs.append(Sign(phrase.hpo_id, typed, negated, phrase.source))
     order = {sign.hpo_id: min(_first(toks, sign.words)) for sign in signs}
     return sorted(signs, key=lambda sign: order[sign.hpo_id])
+
+
+def _shared_first(
+    positions: dict[str, list[int]],
+    stems: tuple[str, ...],
+    breaks: list[int],
+    used: set[int],
+    firsts: dict[int, tuple[int, ...]],
+    joined: set[int],
+) -> tuple[int, ...] | None:
+    """A span that reuses only the first word of an earlier phrase, when "and" joins the two
+    ("trouble breathing and feeding": trouble breathing, trouble feeding)."""
+    for first, other in firsts.items():
+        span = _span(positions, stems, breaks, frozenset(used - {first}))
+        if span is None or min(span) != first or len(span) < 2:
+            continue
+        end = max(*span, *other)
+        if any(p in joined for p in range(first + 1, end + 1)):
+            return span
+    return None
 
 
 def _clashes(

@@ -1,0 +1,187 @@
+"""Words of a description reduced to stems: plural, verb forms and everyday and medical words
+for one thing meet ("losing" = "lose", "tummy" = "belly" = "abdominal"; plain Python).
+"""
+
+from __future__ import annotations
+
+import re
+
+NOT = "~not"
+BREAK = "~break"  # a comma, semicolon or full stop: no phrase or negation reaches across it
+_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?|[,;.!?]")
+NEGATORS = frozenset({"not", "no", "never", "unable", "without", "nor", "cannot", "cant", "wont"})
+_NEGATED_VERB = re.compile(r"^[a-z]+n'?t$")  # "doesn't", "can't", "didnt" (not "want", "faint")
+_NOT_CONTRACTIONS = frozenset(
+    [
+        "doesnt",
+        "dont",
+        "didnt",
+        "isnt",
+        "arent",
+        "wasnt",
+        "werent",
+        "couldnt",
+        "wouldnt",
+        "shouldnt",
+        "hasnt",
+        "havent",
+        "hadnt",
+    ]
+)
+# Words that carry no sign: who it is about, filler, and function words.
+FILLER = frozenset(
+    ["a", "an", "the", "and", "or", "but", "of", "in", "on", "at", "to", "for", "from", "with", "by", "as", "is", "are", "was", "were", "be", "been", "being", "am", "has", "have", "had", "having", "do", "does", "did", "doing", "will", "would", "should", "could", "can", "may", "might", "must", "shall", "my", "our", "your", "his", "her", "their", "its", "he", "she", "they", "it", "we", "i", "you", "me", "him", "them", "us", "this", "that", "these", "those", "there", "here", "who", "whom", "which", "what", "when", "where", "why", "how", "so", "very", "really", "quite", "too", "also", "just", "still", "all", "any", "some", "lot", "lots", "much", "many", "more", "most", "bit", "little", "always", "sometimes", "often", "since", "ago", "now", "then", "than", "about", "into", "over", "under", "after", "before", "again", "once", "twice", "baby", "babies", "child", "children", "kid", "kids", "son", "sons", "daughter", "daughters", "boy", "boys", "girl", "girls", "toddler", "teenager", "teen", "infant", "newborn", "man", "woman", "person", "patient", "he's", "she's", "it's", "seems", "seem", "seemed", "looks", "looked", "get", "gets", "got", "getting", "keep", "keeps", "kept", "year", "years", "month", "months", "old", "age"]
+)  # fmt: skip
+# Words whose stem would collide or that the suffix rules mangle.
+_IRREGULAR = {
+    "feet": "foot",
+    "teeth": "tooth",
+    "lost": "lose",
+    "fell": "fall",
+    "ate": "eat",
+    "ran": "run",
+    "went": "go",
+    "saw": "see",
+    # Irregular past forms and plurals of the words parents use for milestones and body parts.
+    "sat": "sit",
+    "stood": "stand",
+    "spoke": "speak",
+    "spoken": "speak",
+    "held": "hold",
+    "grew": "grow",
+    "grown": "grow",
+    "fed": "feed",
+    "slept": "sleep",
+    "woke": "wake",
+    "broke": "break",
+    "broken": "break",
+    "loss": "lose",
+    "calves": "calf",
+    "halves": "half",
+    "vertebrae": "vertebra",
+    "weaker": "weak",
+    "early": "early",  # not "ear"
+    "stiffer": "stiff",
+    "thinner": "thin",
+    "bigger": "big",
+    "smaller": "small",
+    "larger": "large",
+    "shorter": "short",
+    "taller": "tall",
+    "stools": "stool",
+    "poo": "stool",
+    "poop": "stool",
+    "wee": "urine",
+    "pee": "urine",
+    "tummy": "belly",
+    "anaemia": "anemia",
+    "haemorrhage": "hemorrhage",
+    "diarrhoea": "diarrhea",
+    "oesophagus": "esophagus",
+    "colour": "color",
+    "coloured": "color",
+    "paediatric": "pediatric",
+}
+_KEEP_S = ("ss", "us", "is", "ous", "lens")
+
+
+# Everyday and medical words for the same thing meet on one stem, so a family's "big kidneys"
+# reaches HPO's "Enlarged kidney" and "belly pain" reaches "Abdominal pain" (first word wins).
+_SAME_WORDS = (
+    ("large", "big", "enlarged", "huge"),
+    ("small", "tiny"),
+    ("abdomen", "abdominal", "belly", "stomach"),
+    ("kidney", "renal"),
+    ("heart", "cardiac"),
+    ("liver", "hepatic"),
+    ("lung", "pulmonary"),
+    ("skin", "cutaneous"),
+    ("brain", "cerebral"),
+    ("vision", "eyesight", "sight", "visual"),
+    ("urine", "urinary"),
+    ("stool", "feces", "faeces", "fecal", "faecal"),
+    ("fatigue", "tired", "exhausted"),
+    ("tremor", "shaky", "shaking", "shake", "trembling", "tremble", "tremors"),
+    ("seizure", "convulsion"),
+    ("swell", "swollen"),
+    ("tooth", "dental"),
+    ("muscle", "muscular"),
+    ("spine", "spinal", "backbone"),
+    ("speech", "talk", "speak"),
+    ("walk", "gait"),
+    # Plain words for the medical ones of HPO's labels (third session, tuning split).
+    ("high", "elevated", "increased", "raised", "excessive", "excess"),
+    ("low", "decreased", "reduced", "poor"),
+    ("itch", "itchy", "itching", "pruritus"),
+    ("myopia", "nearsighted", "shortsighted"),
+    ("sweat", "sweating", "perspiration"),
+    ("jaw", "mandible", "mandibular"),
+    ("nose", "nasal"),
+    ("chest", "thoracic", "thorax"),
+    ("sugar", "glucose"),
+    ("missing", "absent"),
+    ("dislocation", "dislocate", "dislocating"),
+    ("pain", "sore", "painful", "ache", "aching", "hurt", "hurting"),
+    ("breath", "breathe"),
+    ("lump", "bump"),
+    ("spot", "patch"),
+    ("thin", "skinny"),
+    ("unusual", "strange", "odd", "weird"),
+    # "Abnormality of the kidney" is read "kidney problems": "trouble with her kidneys" too.
+    ("problem", "trouble", "issue", "difficulty"),
+)
+
+
+def stem(word: str) -> str:
+    """A light suffix stripper (plural, -ing, -ed, -ly, -ness: "losing" = "lose", "spinning"
+    = "spin" but "spine" stays "spine"), then everyday and medical words for one thing joined."""
+    stripped = _strip(word)
+    return _SAME.get(stripped, stripped)
+
+
+def _strip(word: str) -> str:
+    word = _IRREGULAR.get(word, word)
+    if len(word) <= 3 or word.isdigit():
+        return word
+    for suffix in ("ing", "ed"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return _restore_e(word[: -len(suffix)])
+    for suffix, replacement in (
+        ("ies", "y"),
+        ("iness", "y"),
+        ("ness", ""),
+        ("ily", "y"),
+        ("ly", ""),
+    ):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)] + replacement
+    if word.endswith("ses") and word[-4] in _VOWELS:
+        return word[:-1]  # "bruises", "loses", "diseases" keep their e ("bruise", "lose")
+    if (
+        word.endswith("es")
+        and len(word) > 4
+        and (word[-3] in "sxz" or (word.endswith(("ches", "shes")) and not word.endswith("aches")))
+    ):
+        return word[:-2]  # "boxes", "patches", "twitches" (but "headaches" keeps its e)
+    if word.endswith("s") and not word.endswith(_KEEP_S):
+        return word[:-1]
+    return word
+
+
+_VOWELS = "aeiou"
+
+
+def _restore_e(base: str) -> str:
+    """After -ing/-ed: undouble ("spinn" -> "spin") or put back a silent e ("los" -> "lose")."""
+    if len(base) > 2 and base[-1] == base[-2] and base[-1] not in _VOWELS + "lsz":
+        return base[:-1]
+    # No English word ends in v, and "bruis", "caus" lost an e: "curved" = "curves".
+    if base.endswith("v") or (base[-1] == "s" and base[-2] in _VOWELS and base[-3] in _VOWELS):
+        return base + "e"
+    c1, v, c2 = base[-3:]
+    if c1 not in _VOWELS and v in _VOWELS and c2 not in _VOWELS + "wxy":
+        return base + "e"
+    return base
+
+
+_SAME = {_strip(word): _strip(group[0]) for group in _SAME_WORDS for word in group}
