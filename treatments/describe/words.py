@@ -140,7 +140,8 @@ def stem(word: str) -> str:
 
 
 def _strip(word: str) -> str:
-    word = _IRREGULAR.get(word, word)
+    if word in _IRREGULAR:
+        return _IRREGULAR[word]
     if len(word) <= 3 or word.isdigit():
         return word
     for suffix in ("ing", "ed"):
