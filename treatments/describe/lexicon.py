@@ -141,7 +141,7 @@ def _add_hpo_name(table: PhraseTable, name: str, hpo_id: str, priority: int) -> 
     if len(stems) == 1 and (stems[0] in _VAGUE or stems[0] in _BODY_PARTS):
         return
     table.add(Phrase(stems, hpo_id, priority, HPO_SOURCE))
-    if words & _LAB_WORDS:
+    if set(stems) & {stem(w) for w in _LAB_WORDS}:  # "levels" too
         lab = {stem(w) for w in (*_LAB_WORDS, "blood")}  # "Low blood phosphate level"
         short = tuple(s for s in stems if s not in lab)
         if len(short) >= 2:
