@@ -203,3 +203,12 @@ def test_a_word_before_and_is_shared_by_both_signs() -> None:
     assert sorted(found) == ["HP:0003484", "HP:0007340"]
     # Without "and" the first word stays with one phrase.
     assert len(recognise("trouble breathing feeding", table)) == 1
+
+
+def test_broad_wide_and_a_parents_y_words_meet_the_hpo_ones() -> None:
+    """'wide' = 'broad', 'droopy' = 'drooping', 'scaly' = 'scaling', 'flattened' = 'flat'."""
+    assert stem("wide") == stem("broad") == stem("widened")
+    assert stem("droopy") == stem("drooping")
+    assert stem("scaly") == stem("scaling")
+    assert stem("flattened") == stem("flat")
+    assert stem("stiffened") == stem("stiff")

@@ -129,10 +129,19 @@ _SAME_WORDS = (
     ("dislocation", "dislocate", "dislocating"),
     ("pain", "sore", "painful", "ache", "aching", "hurt", "hurting"),
     ("breath", "breathe"),
-    ("lump", "bump"),
+    ("lump", "bump", "lumpy", "bumpy"),
     ("spot", "patch"),
     ("thin", "skinny"),
     ("unusual", "strange", "odd", "weird"),
+    # HPO says "Broad" and "Wide" for one thing; a parent's "-y" word is the HPO noun or verb.
+    ("broad", "wide"),
+    ("droop", "droopy", "saggy", "sag"),
+    ("scale", "scaly", "scaling"),
+    ("jerk", "jerky"),
+    ("twitch", "twitchy"),
+    ("wobble", "wobbly"),
+    ("stretch", "stretchy"),
+    ("puffy", "puff", "puffiness"),
     # "Abnormality of the kidney" is read "kidney problems": "trouble with her kidneys" too.
     ("problem", "trouble", "issue", "difficulty"),
 )
@@ -150,6 +159,11 @@ def _strip(word: str) -> str:
         return _IRREGULAR[word]
     if len(word) <= 3 or word.isdigit():
         return word
+    if word.endswith("ened") and len(word) - 4 >= 3:
+        base = word[:-4]  # "flattened" = "flat", "thickened" = "thick", "widened" = "wide"
+        if base[-1] == base[-2]:
+            return base[:-1] if base[-1] in "tpgdbmn" else base  # "flatt" -> "flat"; "stiff"
+        return _restore_e(base)
     for suffix in ("ing", "ed"):
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             return _restore_e(word[: -len(suffix)])
