@@ -199,3 +199,14 @@ def load_therapies(conditions: dict[str, Condition]) -> dict[str, Therapy]:
                 for e in link.regulatory_events
             )  # fmt: skip
     return therapies
+
+
+def hpo_term_create(hpo_id: str, name: str, *synonyms: str) -> Phenotype:
+    """One HPO 2025-01-16 term with exact synonyms, for tests that build a phrase table."""
+    term = Phenotype.objects.create(
+        hpo_id=hpo_id, name=name, source="HPO 2025-01-16", retrieved_on=datetime.date(2025, 1, 16)
+    )
+    PhenotypeSynonym.objects.bulk_create(
+        PhenotypeSynonym(phenotype=term, text=text, scope="EXACT") for text in synonyms
+    )
+    return term

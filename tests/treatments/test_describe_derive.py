@@ -3,11 +3,9 @@ rules at work in a phrase table built from HPO 2025-01-16 rows in the database."
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 
-from knowledge.models import Phenotype, PhenotypeSynonym
+from tests.treatments.kb import hpo_term_create
 from treatments.describe.derive import absent, body_part, delayed, lost, qualified
 from treatments.describe.lexicon import phrase_table_build
 from treatments.describe.recognise import normalise, recognise
@@ -54,18 +52,6 @@ def test_abnormality_of_the_x_names_the_body_part() -> None:
     assert body_part("Abnormal morphology of the left ventricle outflow tract") is None
 
 
-HPO = "HPO 2025-01-16"
-
-
-def _term(hpo_id: str, name: str, *synonyms: str) -> None:
-    term = Phenotype.objects.create(
-        hpo_id=hpo_id, name=name, source=HPO, retrieved_on=dt.date(2025, 1, 16)
-    )
-    PhenotypeSynonym.objects.bulk_create(
-        PhenotypeSynonym(phenotype=term, text=text, scope="EXACT") for text in synonyms
-    )
-
-
 def _read(text: str) -> list[tuple[str, bool]]:
     table = phrase_table_build(include_everyday=False)
     return [(sign.hpo_id, sign.negated) for sign in recognise(text, table)]
@@ -74,11 +60,11 @@ def _read(text: str) -> list[tuple[str, bool]]:
 @pytest.mark.django_db
 def test_parents_milestone_words_read_as_the_hpo_terms() -> None:
     """A parent's sentence finds the terms through the derived phrasings, not only the names."""
-    _term("HP:0031936", "Delayed ability to walk")
-    _term("HP:0002540", "Inability to walk")
-    _term("HP:0001344", "Absent speech")
-    _term("HP:0002505", "Loss of ambulation", "Loss of ability to walk")
-    _term("HP:0000014", "Abnormality of the bladder")
+    hpo_term_create("HP:0031936", "Delayed ability to walk")
+    hpo_term_create("HP:0002540", "Inability to walk")
+    hpo_term_create("HP:0001344", "Absent speech")
+    hpo_term_create("HP:0002505", "Loss of ambulation", "Loss of ability to walk")
+    hpo_term_create("HP:0000014", "Abnormality of the bladder")
     assert _read("he walked late and never talked") == [
         ("HP:0031936", False),
         ("HP:0001344", False),
@@ -93,6 +79,6 @@ def test_parents_milestone_words_read_as_the_hpo_terms() -> None:
 @pytest.mark.django_db
 def test_a_body_part_alone_is_not_a_sign() -> None:
     """HPO's 'Mouthing' (Hyperorality) is not read from 'freckles inside his mouth'."""
-    _term("HP:0000710", "Hyperorality", "Mouthing")
-    _term("HP:0010798", "Lip freckle")
+    hpo_term_create("HP:0000710", "Hyperorality", "Mouthing")
+    hpo_term_create("HP:0010798", "Lip freckle")
     assert _read("dark freckles on his lips and inside his mouth") == [("HP:0010798", False)]

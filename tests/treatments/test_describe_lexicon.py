@@ -3,26 +3,13 @@ words are left out, lab findings are also read without their lab words (HPO 2025
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 
-from knowledge.models import Phenotype, PhenotypeSynonym
+from tests.treatments.kb import hpo_term_create
 from treatments.describe.lexicon import phrase_table_build
 from treatments.describe.recognise import recognise
 
 pytestmark = pytest.mark.django_db
-
-HPO = "HPO 2025-01-16"
-
-
-def _term(hpo_id: str, name: str, *synonyms: str) -> None:
-    term = Phenotype.objects.create(
-        hpo_id=hpo_id, name=name, source=HPO, retrieved_on=dt.date(2025, 1, 16)
-    )
-    PhenotypeSynonym.objects.bulk_create(
-        PhenotypeSynonym(phenotype=term, text=text, scope="EXACT") for text in synonyms
-    )
 
 
 def _read(text: str) -> list[str]:
@@ -32,31 +19,28 @@ def _read(text: str) -> list[str]:
 
 def test_a_vague_one_word_synonym_does_not_claim_the_word() -> None:
     """HPO's 'Slowness' (Lethargy) is not what 'slow to walk' means."""
-    _term("HP:0001254", "Lethargy", "Slowness", "Torpor")
+    hpo_term_create("HP:0001254", "Lethargy", "Slowness", "Torpor")
     assert _read("he was slow to walk") == []
     assert _read("torpor and seizures") == ["HP:0001254"]
 
 
 def test_a_synonym_that_loses_a_meaningful_word_is_left_out() -> None:
     """'Little body hair' minus the filler 'little' would read 'lots of body hair' as sparse."""
-    _term("HP:0002231", "Sparse body hair", "Little body hair")
+    hpo_term_create("HP:0002231", "Sparse body hair", "Little body hair")
     assert _read("lots of body hair") == []
     assert _read("sparse body hair") == ["HP:0002231"]
 
 
 def test_a_lab_finding_is_also_read_without_its_lab_words() -> None:
     """'Elevated circulating creatine kinase concentration' is 'high creatine kinase'."""
-    _term("HP:0003236", "Elevated circulating creatine kinase concentration")
+    hpo_term_create("HP:0003236", "Elevated circulating creatine kinase concentration")
     assert _read("his creatine kinase is high") == ["HP:0003236"]
 
 
 def test_a_term_that_qualifies_a_sign_is_not_a_sign() -> None:
     """'Central' (HP:0030645, under Clinical modifier) is not read from 'central vision'."""
-    _term("HP:0012823", "Clinical modifier")
-    _term("HP:0030645", "Central")
-    Phenotype.objects.get(hpo_id="HP:0030645").parents.add(
-        Phenotype.objects.get(hpo_id="HP:0012823")
-    )
-    _term("HP:0000603", "Central scotoma")
+    modifier = hpo_term_create("HP:0012823", "Clinical modifier")
+    hpo_term_create("HP:0030645", "Central").parents.add(modifier)
+    hpo_term_create("HP:0000603", "Central scotoma")
     assert _read("she is losing her central vision") == []
     assert _read("a central scotoma") == ["HP:0000603"]
