@@ -195,3 +195,15 @@ def test_every_everyday_phrase_names_a_current_hpo_term_by_its_label_and_has_a_s
         if quoted:
             said = {text.lower() for text in obo_synonyms()[row.hpo_id][bool(quoted["layperson"])]}
             assert quoted["text"].lower() in said, row
+
+
+def test_a_disease_orphanet_lists_with_unknown_prevalence_is_not_taken_for_the_rarest(
+    client: Client,
+) -> None:
+    # Recorded as rarer than Fabry disease, NF1 gives way (the test above). Orphanet's
+    # "Unknown" is not "rarest": read as 1-9 / 1 000 000, it stays above "<1 / 1 000 000".
+    query = "my son has lumps under the skin"
+    Condition.objects.filter(primary_id="ORPHA:324").update(prevalence="<1 / 1 000 000")
+    Condition.objects.filter(primary_id="ORPHA:636").update(prevalence="Unknown")
+    family_prior_clear()
+    assert top(panel(client, query), 2) == ["ORPHA:636", "ORPHA:324"]

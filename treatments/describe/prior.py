@@ -4,7 +4,12 @@
   source, e.g. "1-5 / 10 000", Orphanet point prevalence). A family's few everyday signs fit
   many conditions; among those that fit equally, the commoner one is the likelier, so each
   tenfold step of prevalence adds PRIOR_WEIGHT to the score (a mild prior: one well-matched
-  specific sign is worth more than two classes).
+  specific sign is worth more than two classes). A disease Orphanet lists with its prevalence
+  "Unknown" is read as the "1-9 / 1 000 000" class; an entry with no Orphanet record at all
+  (most are OMIM entries reported in one or a few families) as the rarest class.
+- how many of the family's signs a condition has (`coverage_bonus`): a condition that explains
+  more of what the family saw gains COVERAGE_WEIGHT per sign, so one very specific match does
+  not outweigh a condition that has all of them.
 - which disease a subtype belongs to (Orphanet's classification, `ConditionSubtype`): a family
   wants "Angelman syndrome", not "Angelman syndrome due to imprinting defect in 15q11-q13", so a
   subtype is shown as its disease, with the signs it matched. The same holds for the numbered
@@ -34,14 +39,24 @@ PREVALENCE_CLASSES = {
     "1-9 / 1 000 000": 5e-6,
     "<1 / 1 000 000": 5e-7,
 }
-# No class recorded ("Unknown", most OMIM-only entries): counted as the rarest class.
-UNKNOWN_PREVALENCE = 5e-7
-PRIOR_WEIGHT = 1.0  # score added per tenfold prevalence
+# Orphanet lists the disease but gives no class: read as "1-9 / 1 000 000".
+UNKNOWN_PREVALENCE = 5e-6
+UNKNOWN_CLASSES = frozenset({"Unknown", "Not yet documented"})
+# No Orphanet record at all (most OMIM-only entries): counted as the rarest class.
+UNRECORDED_PREVALENCE = 5e-7
+# The three weights below were tuned on the description tuning splits (docs/benchmarks.md,
+# "Fifth session"); the held-out set was run for totals only.
+PRIOR_WEIGHT = 0.75  # score added per tenfold prevalence
+COVERAGE_WEIGHT = 0.5  # score added per family sign the condition has (or has narrower)
 SUBTYPE_KINDS = frozenset({"Clinical subtype", "Etiological subtype", "Histopathological subtype"})
 # A family names a few signs, not all they see: a condition's frequent signs that the description
 # does not mention are not evidence against it, and a long list of signs is no reason to doubt
 # a condition (both weights were tuned on the description tuning split; see docs/benchmarks.md).
-FAMILY_WEIGHTS: RankWeights = replace(DEFAULT_WEIGHTS, absent_weight=0.0, size_penalty=0.0)
+# How often a condition shows a sign counts a little more for a family's few signs than in a
+# clinician's long list (frequency_weight 0.5 there).
+FAMILY_WEIGHTS: RankWeights = replace(
+    DEFAULT_WEIGHTS, absent_weight=0.0, size_penalty=0.0, frequency_weight=0.75
+)
 
 
 @dataclass(frozen=True)
@@ -54,8 +69,21 @@ class FamilyPrior:
 
 
 def prevalence_value(prevalence: str) -> float:
-    """Cases per person for an Orphanet prevalence class (the rarest class when unknown)."""
-    return PREVALENCE_CLASSES.get(prevalence.strip(), UNKNOWN_PREVALENCE)
+    """Cases per person for an Orphanet prevalence class ("Unknown" as 1-9 / 1 000 000, no
+    class recorded as the rarest)."""
+    prevalence = prevalence.strip()
+    if prevalence in UNKNOWN_CLASSES:
+        return UNKNOWN_PREVALENCE
+    return PREVALENCE_CLASSES.get(prevalence, UNRECORDED_PREVALENCE)
+
+
+def coverage_bonus(index: PhenotypeIndex, phenotype_ids: list[int]) -> np.ndarray:
+    """COVERAGE_WEIGHT per sign each condition of `index` has, itself or a narrower term."""
+    bonus = np.zeros(len(index.condition_ids))
+    terms = {index.position[pk] for pk in phenotype_ids if pk in index.position}
+    for term in terms:
+        bonus[index.term_conditions[term]] += COVERAGE_WEIGHT
+    return bonus
 
 
 def family_prior_build(index: PhenotypeIndex) -> FamilyPrior:

@@ -9,7 +9,7 @@ from knowledge.models import Condition, Phenotype
 from search.describers import ConditionCandidate, Described, SignFound
 from search.query import names_exactly
 from treatments.describe.lexicon import phrase_table_get
-from treatments.describe.prior import FAMILY_WEIGHTS, family_prior_get
+from treatments.describe.prior import FAMILY_WEIGHTS, coverage_bonus, family_prior_get
 from treatments.describe.recognise import Sign, recognise
 from treatments.phenotypes import conditions_rank_by_phenotypes, phenotype_index_get
 
@@ -103,9 +103,10 @@ def _conditions(
 ) -> tuple[ConditionCandidate, ...]:
     index = phenotype_index_get()
     family = family_prior_get(index)
+    prior = family.prior + coverage_bonus(index, phenotype_ids)
     scores = conditions_rank_by_phenotypes(
         phenotype_ids=phenotype_ids, excluded_ids=excluded_ids, limit=RANK_POOL, index=index,
-        weights=FAMILY_WEIGHTS, prior=family.prior,
+        weights=FAMILY_WEIGHTS, prior=prior,
     )  # fmt: skip
     shown = [family.shown_as.get(s.condition_id, s.condition_id) for s in scores]
     # Only what the panel shows: condition rows carry long texts (definition, summary).
