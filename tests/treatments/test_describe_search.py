@@ -19,8 +19,8 @@ from knowledge.models import Condition, ConditionPhenotype, Phenotype
 from tests._shared import FIXTURE_DATA
 from tests.treatments.kb import HP_OBO, _phenotype_rows, packets
 from treatments.describe.lexicon import everyday_phrases, phrase_table_clear
-from treatments.describe.prior import family_prior_clear
-from treatments.phenotypes import phenotype_index_clear
+from treatments.describe.prior import COVERAGE_WEIGHT, coverage_bonus, family_prior_clear
+from treatments.phenotypes import phenotype_index_clear, phenotype_index_get
 
 pytestmark = pytest.mark.django_db
 
@@ -207,3 +207,21 @@ def test_a_disease_orphanet_lists_with_unknown_prevalence_is_not_taken_for_the_r
     Condition.objects.filter(primary_id="ORPHA:636").update(prevalence="Unknown")
     family_prior_clear()
     assert top(panel(client, query), 2) == ["ORPHA:636", "ORPHA:324"]
+
+
+def test_coverage_counts_each_family_sign_a_condition_has_itself_or_narrower(
+    client: Client,
+) -> None:
+    # Three signs Orphanet lists for ALS (ORPHA:803): ALS gains the bonus for each of them, no
+    # condition gains more, and conditions with none of them gain nothing.
+    query = "his muscles twitch, his legs are weak and he has trouble swallowing"
+    hpo_ids = [s["hpo_id"] for s in panel(client, query)["described"]["signs"]]
+    pks = list(Phenotype.objects.filter(hpo_id__in=hpo_ids).values_list("id", flat=True))
+    index = phenotype_index_get()
+    position = {int(pk): i for i, pk in enumerate(index.condition_ids.tolist())}
+    als = position[Condition.objects.get(primary_id="ORPHA:803").pk]
+    bonus = coverage_bonus(index, pks + pks[:1])  # a sign named twice counts once
+    assert len(pks) == 3
+    assert bonus[als] == 3 * COVERAGE_WEIGHT
+    assert bonus.max() == 3 * COVERAGE_WEIGHT
+    assert bonus.min() == 0.0
