@@ -13,13 +13,31 @@ from rest_framework.views import APIView
 
 from search.documents import registry
 from search.query import run_autocomplete, run_search
-from search.request import MAX_AUTOCOMPLETE, MAX_PAGE, InvalidQuery, SearchRequest
+from search.request import (
+    MAX_ADDED_TEXT,
+    MAX_AUTOCOMPLETE,
+    MAX_DROPPED_SIGNS,
+    MAX_PAGE,
+    MAX_PAGE_SIZE,
+    MAX_QUERY_LENGTH,
+    InvalidQuery,
+    SearchRequest,
+)
 from search.serializers import AutocompleteResponseSerializer, SearchResponseSerializer
 from search.views import parse_search_params
 
+# The bounds the request checks, published in the schema so clients (and Schemathesis) see them.
 Q = OpenApiParameter(
-    "q", OpenApiTypes.STR, required=True, description="Search text (max 500 characters)."
+    "q",
+    {"type": "string", "minLength": 1, "maxLength": MAX_QUERY_LENGTH, "pattern": r"\S"},
+    required=True,
+    description=f"Search text (at most {MAX_QUERY_LENGTH} characters, not only spaces).",
 )
+
+
+def _whole_number(name: str, maximum: int, description: str) -> OpenApiParameter:
+    schema = {"type": "integer", "minimum": 1, "maximum": maximum}
+    return OpenApiParameter(name, schema, description=description)
 
 
 class SearchApi(APIView):
@@ -38,18 +56,24 @@ class SearchApi(APIView):
                 enum=None,
                 description="Limit to these result types (repeatable).",
             ),
-            OpenApiParameter("page", OpenApiTypes.INT, description=f"1 to {MAX_PAGE}."),
-            OpenApiParameter("page_size", OpenApiTypes.INT, description="1 to 50 (default 20)."),
+            _whole_number("page", MAX_PAGE, f"1 to {MAX_PAGE}."),
+            _whole_number("page_size", MAX_PAGE_SIZE, f"1 to {MAX_PAGE_SIZE} (default 20)."),
             OpenApiParameter(
                 "drop",
-                OpenApiTypes.STR,
-                many=True,
-                description="HPO id of a recognised sign to leave out (repeatable, at most 20).",
+                {
+                    "type": "array",
+                    "items": {"type": "string", "pattern": r"^HP:\d{7}$"},
+                    "maxItems": MAX_DROPPED_SIGNS,
+                },
+                description=(
+                    "HPO id of a recognised sign to leave out "
+                    f"(repeatable, at most {MAX_DROPPED_SIGNS})."
+                ),
             ),
             OpenApiParameter(
                 "add",
-                OpenApiTypes.STR,
-                description="More signs in your own words (max 200 characters).",
+                {"type": "string", "maxLength": MAX_ADDED_TEXT},
+                description=f"More signs in your own words (at most {MAX_ADDED_TEXT} characters).",
             ),
         ],
         responses={200: SearchResponseSerializer},
@@ -100,7 +124,7 @@ class SearchAutocompleteApi(APIView):
         parameters=[
             Q,
             OpenApiParameter("type", OpenApiTypes.STR, many=True, description="Result types."),
-            OpenApiParameter("limit", OpenApiTypes.INT, description=f"1 to {MAX_AUTOCOMPLETE}."),
+            _whole_number("limit", MAX_AUTOCOMPLETE, f"1 to {MAX_AUTOCOMPLETE}."),
         ],
         responses={200: AutocompleteResponseSerializer},
     )

@@ -45,3 +45,34 @@ def test_every_operation_documents_its_errors_and_writes_are_gone(tmp_path: Path
         assert "application/json" in responses["400"]["content"]
     for path, operations in paths.items():
         assert set(operations) <= {"get", "parameters"}, path  # the API is read-only
+
+
+def test_search_publishes_the_bounds_it_enforces(client: Client, db: None, tmp_path: Path) -> None:
+    """A client reading the schema learns the limits a search request is checked against, and a
+    request just past each one gets the JSON 400 the schema lists."""
+    target = tmp_path / "schema.yaml"
+    call_command("spectacular", "--validate", "--fail-on-warn", "--file", str(target))
+    paths = yaml.safe_load(target.read_text())["paths"]
+    search = {p["name"]: p["schema"] for p in paths["/api/v1/search/"]["get"]["parameters"]}
+    assert (search["q"]["minLength"], search["q"]["maxLength"]) == (1, 500)
+    assert (search["page"]["minimum"], search["page"]["maximum"]) == (1, 100)
+    assert (search["page_size"]["minimum"], search["page_size"]["maximum"]) == (1, 50)
+    assert search["drop"]["maxItems"] == 20
+    assert search["drop"]["items"]["pattern"] == r"^HP:\d{7}$"
+    assert search["add"]["maxLength"] == 200
+    autocomplete = paths["/api/v1/search/autocomplete/"]["get"]["parameters"]
+    limit = next(p["schema"] for p in autocomplete if p["name"] == "limit")
+    assert (limit["minimum"], limit["maximum"]) == (1, 20)
+
+    past_each_bound = [
+        {"q": "x" * 501},
+        {"q": "   "},
+        {"q": "pompe", "page": "101"},
+        {"q": "pompe", "page_size": "51"},
+        {"q": "pompe", "drop": "HP:12"},
+        {"q": "pompe", "add": "y" * 201},
+    ]
+    for params in past_each_bound:
+        response = client.get("/api/v1/search/", params)
+        assert response.status_code == 400, params
+        assert response["Content-Type"].startswith("application/json"), params
