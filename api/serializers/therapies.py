@@ -35,7 +35,11 @@ class RegulatoryFieldsMixin(serializers.Serializer):
 
 class TherapyLinkSerializer(RegulatoryFieldsMixin, serializers.ModelSerializer):
     condition_slug = serializers.CharField(
-        source="condition.slug", read_only=True, default=None, help_text="Condition slug."
+        source="condition.slug",
+        read_only=True,
+        default=None,
+        allow_null=True,
+        help_text="Condition slug; null while the source's condition is linked to none of ours.",
     )
     genes = serializers.SerializerMethodField(help_text="HGNC symbols the link is about.")
 

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import pytest
+import yaml
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
+from django.core.management import call_command
 from rest_framework.test import APIClient
 
 from content.models import ArticleStatus
@@ -166,3 +168,17 @@ def test_only_public_articles_for_the_public(client, staff_client, db) -> None:
     assert listed == ["published-one"]
     assert client.get("/api/v1/articles/draft-one/").status_code == 404
     assert staff_client.get("/api/v1/articles/draft-one/").status_code == 200
+
+
+def test_a_therapy_link_to_no_condition_of_ours_matches_the_schema(client, db, tmp_path) -> None:
+    """A source's condition we have not linked yet (an FDA designation, say) has no slug: the
+    schema must say so, or a client validating against it rejects the whole therapy."""
+    TherapyLinkFactory(therapy=TherapyFactory(name="unlinkeddrug", slug="unlinkeddrug"),
+                       condition=None, condition_name="A designation not matched yet")  # fmt: skip
+    link = client.get("/api/v1/therapies/unlinkeddrug/").json()["links"][0]
+    assert link["condition_name"] == "A designation not matched yet"
+    assert link["condition_slug"] is None
+    target = tmp_path / "schema.yaml"
+    call_command("spectacular", "--file", str(target))
+    schema = yaml.safe_load(target.read_text())["components"]["schemas"]["TherapyLink"]
+    assert schema["properties"]["condition_slug"]["nullable"] is True
