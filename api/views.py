@@ -81,7 +81,11 @@ class FlexibleLookupMixin:
     def get_object(self):
         value = self.kwargs[self.lookup_url_kwarg]
         queryset = self.filter_queryset(self.get_queryset())
-        found = list(queryset.filter(self.lookup_q(value))[:2])
+        # The key is matched in a subquery: a record can match through two of its rows (ORPHA:70
+        # as its primary id and as an identifier), and a join would return it twice, read as
+        # two records (ambiguous: 404).
+        matching = queryset.model._default_manager.filter(self.lookup_q(value)).values("pk")
+        found = list(queryset.filter(pk__in=matching)[:2])
         if len(found) != 1:
             raise Http404
         self.check_object_permissions(self.request, found[0])

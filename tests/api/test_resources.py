@@ -182,3 +182,13 @@ def test_a_therapy_link_to_no_condition_of_ours_matches_the_schema(client, db, t
     call_command("spectacular", "--file", str(target))
     schema = yaml.safe_load(target.read_text())["components"]["schemas"]["TherapyLink"]
     assert schema["properties"]["condition_slug"]["nullable"] is True
+
+
+def test_condition_detail_by_its_own_curie_when_it_is_also_an_identifier(client, sma) -> None:
+    """The knowledge load files a condition's ORPHA number both as its primary id and among its
+    identifiers; the lookup then met the record twice and answered 404 for ORPHA:70."""
+    ConditionIdentifierFactory(condition=sma, scheme="ORPHA", value="70")
+    response = client.get("/api/v1/conditions/ORPHA:70/")
+    assert response.status_code == 200
+    assert response.json()["slug"] == "sma"
+    assert client.get("/api/v1/conditions/OMIM:253300/").json()["slug"] == "sma"
