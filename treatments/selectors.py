@@ -258,6 +258,21 @@ def _result(
     )  # fmt: skip
 
 
+def _variant_not_held_notice(variant: ResolvedVariant, gene: Gene | None) -> str:
+    """Say plainly that a variant is not among the ClinVar records we hold, and what follows."""
+    typed = variant.description.normalized
+    if gene is None:
+        return (
+            f"“{typed}” is not among the variants in our knowledge base, so we cannot tell its "
+            "gene: add the gene to search its treatments, or look the variant up in ClinVar."
+        )
+    return (
+        f"“{typed}” is not among the variants in our knowledge base: the results are for "
+        f"{gene.symbol} and what the variant's own name says (its type, and the exons or protein "
+        "change it names)."
+    )
+
+
 def treatment_list_ranked(*, query: TreatmentQuery, studied: bool = True) -> TreatmentResults:
     """Run a treatment search; raises TreatmentQueryError for an unreadable variant.
 
@@ -275,6 +290,8 @@ def treatment_list_ranked(*, query: TreatmentQuery, studied: bool = True) -> Tre
     )
     if variant and gene is None and variant.gene_symbol:
         gene = gene_get_for_text(text=variant.gene_symbol)
+    if variant and not variant.variant_ids:
+        notices.append(_variant_not_held_notice(variant, gene))
     gene_ids = {gene.pk} if gene else set()
     how, condition_refs, more = _collect_conditions(query, gene_ids, variant)
     notices += more

@@ -12,7 +12,7 @@ import pytest
 from django.test import Client
 from django.utils import timezone
 
-from knowledge.models import Therapy
+from knowledge.models import Gene, Therapy, Variant
 from literature.models import Publication
 from tests.factories.records import ClinicalTrialFactory
 from trials.models import ClinicalTrial, TrialLink
@@ -152,3 +152,31 @@ def test_autocomplete_suggests_conditions_and_everyday_phenotype_words(client, k
     assert conditions["suggestions"][0]["value"] == "Duchenne muscular dystrophy"
     phenotypes = client.get("/treatments/autocomplete/phenotype", {"q": "HP:000370"}).json()
     assert any(s["value"] == "HP:0003701" for s in phenotypes["suggestions"])
+
+
+def test_a_variant_we_do_not_hold_is_said_plainly(client: Client, kb: dict) -> None:
+    # F508del's rsID, copied from a report; the test knowledge base holds no CFTR variant.
+    answer = client.get("/api/v1/treatments/", {"variant": "rs113993960"}).json()
+    assert answer["results"] == []
+    assert any(
+        "“rs113993960” is not among the variants in our knowledge base, so we cannot tell its gene"
+        in n
+        for n in answer["notices"]
+    )
+    page = unescape(client.get("/treatments", {"variant": "rs113993960"}).content.decode())
+    assert "is not among the variants in our knowledge base" in page
+    with_gene = client.get("/api/v1/treatments/", {"gene": "SMN1", "variant": "c.840C>T"}).json()
+    assert any("the results are for SMN1" in n for n in with_gene["notices"])
+
+
+def test_a_held_variant_names_its_gene_without_a_notice(client: Client, kb: dict) -> None:
+    # ClinVar VCV000634945 (clinvar_result_2020_pathogenic_rare_genes_subset.txt).
+    Variant.objects.create(
+        gene=Gene.objects.get(symbol="SMN1"), name="NM_000344.3(SMN1):c.274_284del11",
+        hgvs_c="c.274_284del11", rsid="rs1561499612", clinvar_id=634945, source="ClinVar",
+        retrieved_on=datetime.date(2026, 12, 3),
+    )  # fmt: skip
+    answer = client.get("/api/v1/treatments/", {"variant": "rs1561499612"}).json()
+    assert answer["gene_symbol"] == "SMN1"
+    assert not any("not among the variants" in n for n in answer["notices"])
+    assert any(r["therapy_name"] == "nusinersen" for r in answer["results"])
