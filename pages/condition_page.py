@@ -8,8 +8,6 @@ import datetime
 from dataclasses import dataclass, field
 from urllib.parse import quote
 
-from django.db.models import Case, Exists, F, OuterRef, Prefetch, Q, QuerySet, Subquery, Value, When
-from django.db.models.functions import Coalesce
 from django.utils.text import slugify
 
 from content.models import Article
@@ -18,10 +16,7 @@ from knowledge.models import (
     ApprovalStatus,
     Condition,
     ConditionGene,
-    ConditionPhenotype,
     ConditionSubtype,
-    PhenotypeSynonym,
-    ReviewStatus,
     SubtypeRelation,
     TherapyLink,
 )
@@ -40,6 +35,13 @@ from knowledge.summaries import (
     symptom_name,
 )
 from literature.models import PublicationLink
+from pages.condition_rows import (
+    condition_classification,
+    condition_probes,
+    condition_relations_fetch,
+    phenotype_url,
+    visible_links,
+)
 from trials.models import OPEN_STATUSES, TrialLink
 
 INVESTIGATIONAL_ORDER = (
@@ -71,6 +73,7 @@ class Symptom:
     term: str
     hpo_id: str
     how_often: str
+    url: str = ""
 
 
 @dataclass(frozen=True)
@@ -114,33 +117,6 @@ def _sources(rows: list, limit: int | None = 4) -> list[SourceNote]:
         if key not in seen:
             seen[key] = SourceNote(row.source, row.source_id, row.retrieved_on, row.source_url)
     return list(seen.values())[:limit]
-
-
-def visible_links(model: type, **filters: object) -> QuerySet:
-    return model.objects.filter(**filters).exclude(review_status=ReviewStatus.REJECTED)
-
-
-_PHENOTYPE_LINK_FIELDS = (
-    "condition_id", "frequency", "frequency_label", "source", "source_id", "source_url",
-    "retrieved_on", "phenotype__hpo_id", "phenotype__name", "phenotype__information_content",
-)  # fmt: skip
-
-
-def _phenotype_prefetch() -> Prefetch:
-    # The first everyday synonym (what `Phenotype.layperson_name` reads) as a subquery: one
-    # query fewer than prefetching the synonyms, and no synonym objects built.
-    everyday = (
-        PhenotypeSynonym.objects.filter(phenotype_id=OuterRef("phenotype_id"), is_layperson=True)
-        .order_by("id")
-        .values("text")[:1]
-    )
-    return Prefetch(
-        "phenotypes",
-        queryset=ConditionPhenotype.objects.select_related("phenotype")
-        # Only what the page shows: a condition can have 200+ phenotypes with long definitions.
-        .only(*_PHENOTYPE_LINK_FIELDS)
-        .annotate(everyday_name=Coalesce(Subquery(everyday), Value(""))),
-    )
 
 
 def _external_links(condition: Condition, genes: list[ConditionGene]) -> list[ExternalLink]:
@@ -191,30 +167,6 @@ _PAPER_CARD_FIELDS = (
     "publication__journal", "publication__published_text", "publication__published_on",
     "publication__retrieved_at",
 )  # fmt: skip
-_SUBTYPE_FIELDS = (
-    "parent_id", "child_id", "relation", "source", "source_id", "source_url", "retrieved_on",
-    "parent__name", "parent__slug", "parent__primary_id",
-    "child__name", "child__slug", "child__primary_id",
-)  # fmt: skip
-
-
-def _classification(
-    condition: Condition,
-) -> tuple[list[ConditionSubtype], list[ConditionSubtype]]:
-    """Its types (by name) and the groups it belongs to (by name), in one query: only the
-    other condition's name, slug and id are shown."""
-    other_name = Case(
-        When(parent_id=condition.pk, then=F("child__name")), default=F("parent__name")
-    )
-    rows = list(
-        ConditionSubtype.objects.filter(Q(parent=condition) | Q(child=condition))
-        .select_related("parent", "child")
-        .only(*_SUBTYPE_FIELDS)
-        .order_by(other_name, "pk")
-    )
-    subtypes = [row for row in rows if row.parent_id == condition.pk]
-    groups = [row for row in rows if row.parent_id != condition.pk]
-    return subtypes, groups
 
 
 def condition_get_page(
@@ -224,29 +176,14 @@ def condition_get_page(
     condition = (
         Condition.objects.filter(slug=slug)
         .select_related("summary_review")
-        .prefetch_related(
-            "identifiers",
-            "synonyms",
-            _phenotype_prefetch(),
-            Prefetch("gene_links", queryset=ConditionGene.objects.select_related("gene")),
-            Prefetch(
-                "therapy_links",
-                queryset=TherapyLink.objects.select_related("therapy")
-                .with_regulatory_events()
-                .prefetch_related("orphan_approvals"),
-            ),
-        )
-        # Most conditions have no trial, paper or article: an index probe each here saves
-        # fetching (and compiling) each empty list below.
-        .annotate(
-            any_trial_link=Exists(visible_links(TrialLink, condition=OuterRef("pk"))),
-            any_paper=Exists(visible_links(PublicationLink, condition=OuterRef("pk"))),
-            any_article=Exists(Article.objects.public().filter(related_conditions=OuterRef("pk"))),
-        )
+        # An index probe each says which lists exist: most conditions have no trial, paper,
+        # article or therapy, many no gene, synonym or type; an empty list is not fetched.
+        .annotate(**condition_probes())
         .first()
     )
     if condition is None:
         return None
+    condition_relations_fetch(condition)
     trials = (
         list(
             visible_links(TrialLink, condition=condition, trial__status__in=OPEN_STATUSES)
@@ -282,6 +219,7 @@ def condition_get_page(
             p.phenotype.name,
             p.phenotype.hpo_id,
             frequency_words(p.frequency, p.frequency_label),
+            phenotype_url(p.phenotype.hpo_id),
         )
         for p in phenotype_links
     ]
@@ -306,7 +244,9 @@ def condition_get_page(
         ),
     )
     genes = sorted(condition.gene_links.all(), key=lambda g: g.gene.symbol)
-    subtypes, groups = _classification(condition)
+    subtypes, groups = (
+        condition_classification(condition) if condition.any_classification else ([], [])
+    )
     own_therapy_ids = {t.therapy_id for t in therapy_links}
     subtype_related = subtype_therapies_list(subtypes=subtypes, own_therapy_ids=own_therapy_ids)
     related = related_therapies_list(
