@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from django.db.models import Exists, OuterRef, Q, prefetch_related_objects
+from django.db.models import Exists, OuterRef, Q, QuerySet, prefetch_related_objects
 
 from identifiers.hgvs import VariantParseError, parse_variant
 from identifiers.urls import ctgov_study_url, pubmed_url
@@ -148,6 +148,8 @@ def _trial_passes(trial: ClinicalTrial, query: TreatmentQuery) -> bool:
 
 
 def _trials_by_therapy(ranked: list[RankedLink], query: TreatmentQuery) -> dict[int, list]:
+    if not ranked:  # most searches (a condition with no treatment): two queries saved
+        return {}
     therapy_ids = {r.link.therapy_id for r in ranked}
     nct_owner = {nct: r.link.therapy_id for r in ranked for nct in r.link.nct_ids}
     lookup = Q(links__therapy_id__in=therapy_ids) & ~Q(links__review_status=ReviewStatus.REJECTED)
@@ -188,6 +190,13 @@ def _condition_trials(condition_ids: set[int], query: TreatmentQuery) -> tuple[T
     return tuple(_trial_summary(t) for t in kept[:CONDITION_TRIALS])
 
 
+def _visible_trial_links(condition_ids: set[int]) -> QuerySet:
+    """Trial links of the conditions that an editor has not rejected."""
+    return TrialLink.objects.filter(condition_id__in=condition_ids).exclude(
+        review_status=ReviewStatus.REJECTED
+    )
+
+
 def _references(ranked: list[RankedLink]) -> dict[str, Reference]:
     """PubMed references: a stored PubMed record, else what the curated file says of it."""
     refs: dict[str, Reference] = {}
@@ -201,7 +210,7 @@ def _references(ranked: list[RankedLink]) -> dict[str, Reference]:
                 authors=(known["first_author"],) if known.get("first_author") else (),
             ))  # fmt: skip
     pmids = set(refs)
-    for pub in Publication.objects.filter(pmid__in=pmids):
+    for pub in Publication.objects.filter(pmid__in=pmids) if pmids else ():
         authors = tuple(
             a.get("name") or " ".join(filter(None, [a.get("last"), a.get("initials")]))
             for a in pub.authors
@@ -324,6 +333,9 @@ def treatment_list_ranked(*, query: TreatmentQuery, studied: bool = True) -> Tre
         ranked = [r for r in ranked if trials.get(r.link.therapy_id)]
     ranked = ranked[: min(query.limit, MAX_RESULTS)]
     pubs = _references(ranked)
+    trial_conditions = set(how) or set(phenotype_rank)
+    # Most conditions have no trial link: one probe instead of the two trial queries below.
+    any_trials = bool(trial_conditions) and _visible_trial_links(trial_conditions).exists()
     results = tuple(
         _result(i, item, pubs, trials.get(item.link.therapy_id, []))
         for i, item in enumerate(ranked, 1)
@@ -337,7 +349,7 @@ def treatment_list_ranked(*, query: TreatmentQuery, studied: bool = True) -> Tre
         notices=tuple(notices),
         results=results,
         ranked_conditions=ranked_conditions,
-        condition_trials=_condition_trials(set(how) or set(phenotype_rank), query),
+        condition_trials=_condition_trials(trial_conditions, query) if any_trials else (),
         studied=tuple(
             studied_therapy_list(
                 condition_ids=set(how),
@@ -349,7 +361,7 @@ def treatment_list_ranked(*, query: TreatmentQuery, studied: bool = True) -> Tre
                 limit=CONDITION_TRIALS,
             )
         )
-        if how and studied
+        if how and studied and any_trials
         else (),
         excluded_phenotypes=tuple(
             PhenotypeRef(t.pk, t.hpo_id, t.name, typed) for typed, t in absent

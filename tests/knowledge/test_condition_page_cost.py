@@ -131,6 +131,25 @@ def test_a_condition_without_trials_papers_or_articles_skips_those_queries(
     assert "We know of no study of a medicine for this condition yet." in html
 
 
+def test_a_condition_with_only_signs_fetches_only_its_signs(
+    client: Client, django_assert_num_queries
+) -> None:
+    """Issue 14 item 10, third pass: an index probe per list in the first query; a list the
+    condition does not have (synonyms, genes, therapies, types and groups) is not fetched
+    (7 queries before)."""
+    bare = ConditionFactory(name="Testing signs-only condition")
+    ConditionPhenotypeFactory(
+        condition=bare, frequency=0.9, phenotype__name="Ptosis", phenotype__hpo_id="HP:0000508"
+    )
+    with django_assert_num_queries(3):  # the condition with its probes, identifiers, signs
+        html = client.get(bare.get_absolute_url()).content.decode()
+    # The sign's link is what {% url %} gave, built without resolving the URL per sign.
+    assert '<a href="/phenotypes/HP:0000508/">Ptosis</a>' in html
+    assert "Also called" not in html
+    assert '"alternateName": []' in html or "alternateName" not in html
+    assert "We know of no study of a medicine for this condition yet." in html
+
+
 def test_only_public_articles_show(client: Client, family) -> None:
     published = ArticleFactory(title="Living with testing ataxia")
     published.related_conditions.add(family)
