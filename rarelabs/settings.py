@@ -119,6 +119,8 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "rarelabs.context_processors.site",
             ],
+            # `{% url %}` that remembers its answers (issue 14 item 10): see the module.
+            "builtins": ["rarelabs.template_urls"],
         },
     },
 ]
