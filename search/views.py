@@ -8,10 +8,12 @@ from urllib.parse import urlencode
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.safestring import SafeString
 from django.views.decorators.http import require_safe
 
 from rarelabs.pagecache import cache_page_for_anonymous
 from search.documents import facet_fields, facet_value_label, registry
+from search.page_html import facet_options_html, hits_html
 from search.query import run_search
 from search.request import InvalidQuery, SearchRequest, SearchResponse
 
@@ -58,6 +60,10 @@ class FacetGroup:
     name: str
     title: str
     options: list[FacetOption]
+
+    @property
+    def options_html(self) -> SafeString:
+        return facet_options_html(self.options)
 
 
 def _applied(params: QueryDict) -> list[tuple[str, str]]:
@@ -154,6 +160,7 @@ def search_page(request: HttpRequest) -> HttpResponse:
             context["prev_url"] = _query_string(applied, page=str(response.page - 1))
             context["next_url"] = _query_string(applied, page=str(response.page + 1))
             context["sign_chips"] = _sign_chips(applied, response)
+            context["hits_html"] = hits_html(response.hits)
         except InvalidQuery as exc:
             context["error"] = str(exc)
             status = 400
