@@ -8,6 +8,7 @@ import datetime
 from dataclasses import dataclass, field
 from urllib.parse import quote
 
+from django.utils.safestring import SafeString
 from django.utils.text import slugify
 
 from content.models import Article
@@ -35,6 +36,7 @@ from knowledge.summaries import (
     symptom_name,
 )
 from literature.models import PublicationLink
+from pages.condition_html import SIGNS_SHOWN, sign_rows_html
 from pages.condition_rows import (
     condition_classification,
     condition_probes,
@@ -108,6 +110,11 @@ class ConditionPage:
     trials_search_url: str = ""
     # Whether any trial is linked at all (open or not): the studied medicines need one.
     trial_links: bool = True
+
+    @property
+    def sign_rows_html(self) -> SafeString:
+        """The rows of the table of signs: the 25 most common."""
+        return sign_rows_html(self.symptoms[:SIGNS_SHOWN])
 
 
 def _sources(rows: list, limit: int | None = 4) -> list[SourceNote]:
