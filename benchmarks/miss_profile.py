@@ -36,7 +36,10 @@ from rarelabs.pagecache import page_cache_invalidate  # noqa: E402
 
 # What differs between two renders of the same page: the CSRF token and the CSP nonce.
 _VOLATILE = (
-    (re.compile(r'name="csrfmiddlewaretoken" value="[^"]+"'), 'name="csrfmiddlewaretoken" value=""'),
+    (
+        re.compile(r'name="csrfmiddlewaretoken" value="[^"]+"'),
+        'name="csrfmiddlewaretoken" value=""',
+    ),
     (re.compile(r'nonce="[^"]+"'), 'nonce=""'),
 )
 
@@ -55,7 +58,7 @@ def _dump(folder: Path, path: str, html: str) -> None:
     for pattern, fixed in _VOLATILE:
         html = pattern.sub(fixed, html)
     name = re.sub(r"[^A-Za-z0-9]+", "_", path).strip("_")[:80]
-    digest = hashlib.sha1(path.encode()).hexdigest()[:8]
+    digest = hashlib.sha1(path.encode(), usedforsecurity=False).hexdigest()[:8]
     (folder / f"{name}-{digest}.html").write_text(html)
 
 

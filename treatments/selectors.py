@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
-
-from django.db.models import Exists, OuterRef, Q, QuerySet, prefetch_related_objects
+from django.db.models import Exists, OuterRef, Q, prefetch_related_objects
 
 from identifiers.hgvs import VariantParseError, parse_variant
 from identifiers.urls import ctgov_study_url, pubmed_url
@@ -16,7 +14,6 @@ from knowledge.models import (
     Modality,
     OrphanApproval,
     Phenotype,
-    ReviewStatus,
     TherapyLink,
 )
 from knowledge.reference_pages import is_regulator_page, page_name, regulator_name
@@ -34,7 +31,6 @@ from treatments.query import (
     TreatmentQuery,
     TreatmentResult,
     TreatmentResults,
-    TrialSummary,
 )
 from treatments.ranking import TIERS, RankContext, RankedLink, links_rank
 from treatments.resolve import (
@@ -44,11 +40,15 @@ from treatments.resolve import (
     phenotype_list_for_text,
     variant_resolve,
 )
-from trials.models import OPEN_STATUSES, ClinicalTrial, TrialLink, TrialStatus
+from treatments.trial_lists import (
+    CONDITION_TRIALS,
+    condition_trials,
+    trials_by_therapy,
+    visible_trial_links,
+)
 from trials.selectors import studied_therapy_list
 
 PHENOTYPE_CONDITIONS = 10  # conditions suggested by symptoms that widen a search
-CONDITION_TRIALS = 10
 MAX_URL_REFERENCES = 3
 
 
@@ -106,95 +106,6 @@ def _collect_conditions(
                 how[condition.pk] = f"Used for {condition.name}, linked to this variant in ClinVar."
                 refs.append(_ref(condition, "linked to the variant"))
     return how, refs, notices
-
-
-# What a trial summary, the filters and the order read: a trial row also holds its sites,
-# contacts and eligibility as JSON (kilobytes each), which these pages never show.
-_TRIAL_SUMMARY_FIELDS = ("nct_id", "title", "status", "phases", "countries", "last_update_date")
-
-
-def _trial_summary(trial: ClinicalTrial) -> TrialSummary:
-    return TrialSummary(
-        nct_id=trial.nct_id,
-        title=trial.title,
-        status=trial.status,
-        status_label=TrialStatus(trial.status).label if trial.status in TrialStatus.values else "",
-        phases=tuple(trial.phases),
-        countries=tuple(trial.countries),
-        is_open=trial.status in OPEN_STATUSES,
-        url=ctgov_study_url(trial.nct_id),
-    )
-
-
-def _trial_sort_key(trial: ClinicalTrial) -> tuple:
-    phase = max((p for p in trial.phases if p[-1:].isdigit()), default="0")
-    return (
-        trial.status != TrialStatus.RECRUITING,
-        trial.status not in OPEN_STATUSES,
-        -int(phase[-1]),
-        -(trial.last_update_date.toordinal() if trial.last_update_date else 0),
-        trial.nct_id,
-    )
-
-
-def _trial_passes(trial: ClinicalTrial, query: TreatmentQuery) -> bool:
-    filters = query.filters
-    if filters.trial_status and trial.status not in filters.trial_status:
-        return False
-    if filters.trial_phase and not set(filters.trial_phase) & set(trial.phases):
-        return False
-    country = filters.country.strip().lower()
-    return not country or country in {c.lower() for c in trial.countries}
-
-
-def _trials_by_therapy(ranked: list[RankedLink], query: TreatmentQuery) -> dict[int, list]:
-    if not ranked:  # most searches (a condition with no treatment): two queries saved
-        return {}
-    therapy_ids = {r.link.therapy_id for r in ranked}
-    nct_owner = {nct: r.link.therapy_id for r in ranked for nct in r.link.nct_ids}
-    lookup = Q(links__therapy_id__in=therapy_ids) & ~Q(links__review_status=ReviewStatus.REJECTED)
-    trials = (
-        ClinicalTrial.objects.filter(lookup | Q(nct_id__in=list(nct_owner)))
-        .only(*_TRIAL_SUMMARY_FIELDS)
-        .distinct()
-    )
-    links = TrialLink.objects.filter(therapy_id__in=therapy_ids).exclude(
-        review_status=ReviewStatus.REJECTED
-    )
-    owners: dict[int, set[int]] = defaultdict(set)
-    for trial_id, therapy_id in links.values_list("trial_id", "therapy_id"):
-        owners[trial_id].add(therapy_id)
-    grouped: dict[int, list[ClinicalTrial]] = defaultdict(list)
-    for trial in trials:
-        if not _trial_passes(trial, query):
-            continue
-        for therapy_id in owners.get(trial.pk, set()) | (
-            {nct_owner[trial.nct_id]} if trial.nct_id in nct_owner else set()
-        ):
-            grouped[therapy_id].append(trial)
-    return {
-        k: [_trial_summary(t) for t in sorted(v, key=_trial_sort_key)] for k, v in grouped.items()
-    }
-
-
-def _condition_trials(condition_ids: set[int], query: TreatmentQuery) -> tuple[TrialSummary, ...]:
-    trials = (
-        ClinicalTrial.objects.filter(
-            links__condition_id__in=condition_ids, status__in=OPEN_STATUSES
-        )
-        .exclude(links__review_status=ReviewStatus.REJECTED)
-        .only(*_TRIAL_SUMMARY_FIELDS)
-        .distinct()
-    )
-    kept = sorted((t for t in trials[:200] if _trial_passes(t, query)), key=_trial_sort_key)
-    return tuple(_trial_summary(t) for t in kept[:CONDITION_TRIALS])
-
-
-def _visible_trial_links(condition_ids: set[int]) -> QuerySet:
-    """Trial links of the conditions that an editor has not rejected."""
-    return TrialLink.objects.filter(condition_id__in=condition_ids).exclude(
-        review_status=ReviewStatus.REJECTED
-    )
 
 
 def _references(ranked: list[RankedLink]) -> dict[str, Reference]:
@@ -328,14 +239,18 @@ def treatment_list_ranked(*, query: TreatmentQuery, studied: bool = True) -> Tre
         condition_how=how, phenotype_rank=phenotype_rank, facts=facts,
     )  # fmt: skip
     ranked = _ranked_links(query, context)
-    trials = _trials_by_therapy(ranked, query)
+    trials = trials_by_therapy(ranked, query)
     if query.filters.touches_trials:
         ranked = [r for r in ranked if trials.get(r.link.therapy_id)]
     ranked = ranked[: min(query.limit, MAX_RESULTS)]
     pubs = _references(ranked)
     trial_conditions = set(how) or set(phenotype_rank)
-    # Most conditions have no trial link: one probe instead of the two trial queries below.
-    any_trials = bool(trial_conditions) and _visible_trial_links(trial_conditions).exists()
+    # Most conditions have no trial link: one probe instead of the two trial queries below
+    # (a caller that shows no studied medicines, the case report, runs its one query directly).
+    shows_studied = bool(how) and studied
+    any_trials = bool(trial_conditions) and (
+        not shows_studied or visible_trial_links(trial_conditions).exists()
+    )
     results = tuple(
         _result(i, item, pubs, trials.get(item.link.therapy_id, []))
         for i, item in enumerate(ranked, 1)
@@ -349,7 +264,7 @@ def treatment_list_ranked(*, query: TreatmentQuery, studied: bool = True) -> Tre
         notices=tuple(notices),
         results=results,
         ranked_conditions=ranked_conditions,
-        condition_trials=_condition_trials(trial_conditions, query) if any_trials else (),
+        condition_trials=condition_trials(trial_conditions, query) if any_trials else (),
         studied=tuple(
             studied_therapy_list(
                 condition_ids=set(how),
@@ -361,7 +276,7 @@ def treatment_list_ranked(*, query: TreatmentQuery, studied: bool = True) -> Tre
                 limit=CONDITION_TRIALS,
             )
         )
-        if how and studied and any_trials
+        if shows_studied and any_trials
         else (),
         excluded_phenotypes=tuple(
             PhenotypeRef(t.pk, t.hpo_id, t.name, typed) for typed, t in absent

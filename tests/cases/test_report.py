@@ -136,7 +136,9 @@ def test_report_query_count_is_pinned(client, sma, phelan, django_assert_max_num
     """Studies, links and therapies are fetched in bulk: no query per study or therapy."""
     data = {"diagnosis": "Phelan-McDermid syndrome", "age_years": "5"}
     client.post(REPORT, data)  # warm the phenotype index and lexicon caches
-    with django_assert_max_num_queries(8):
+    # 9 (8 before issue 14 item 10's third pass): a probe for the conditions' trial links now
+    # precedes the two trial queries; a condition with no trial link (most) skips both.
+    with django_assert_max_num_queries(9):
         client.post(REPORT, data)
     data = {"diagnosis": "Spinal muscular atrophy", "signs_text": "low muscle tone", "gene": "SMN1"}
     client.post(REPORT, data)
