@@ -47,20 +47,25 @@ def visible_links(model: type, **filters: object) -> QuerySet:
 
 
 @functools.cache
-def condition_probes() -> dict[str, Exists]:
-    """`any_<list>` annotations: whether the condition has any row of each list. Built once
-    per process (annotating copies them; building them cost ~0.5 ms a page)."""
+def _fixed_probes() -> dict[str, Exists]:
+    # Built once per process (annotating copies them): building them cost ~0.5 ms a page.
     pk = OuterRef("pk")
     return {
         "any_trial_link": Exists(visible_links(TrialLink, condition=pk)),
         "any_paper": Exists(visible_links(PublicationLink, condition=pk)),
-        "any_article": Exists(Article.objects.public().filter(related_conditions=pk)),
         "any_synonym": Exists(ConditionSynonym.objects.filter(condition=pk)),
         "any_phenotype": Exists(ConditionPhenotype.objects.filter(condition=pk)),
         "any_gene": Exists(ConditionGene.objects.filter(condition=pk)),
         "any_therapy_link": Exists(TherapyLink.objects.filter(condition=pk)),
         "any_classification": Exists(ConditionSubtype.objects.filter(Q(parent=pk) | Q(child=pk))),
     }
+
+
+def condition_probes() -> dict[str, Exists]:
+    """`any_<list>` annotations: whether the condition has any row of each list."""
+    # Built per call: which articles are public depends on the time (scheduled articles).
+    public = Article.objects.public().filter(related_conditions=OuterRef("pk"))
+    return {**_fixed_probes(), "any_article": Exists(public)}
 
 
 _PHENOTYPE_LINK_FIELDS = (

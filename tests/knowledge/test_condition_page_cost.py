@@ -164,3 +164,15 @@ def test_only_public_articles_show(client: Client, family) -> None:
     assert "Living with testing ataxia" in html
     assert "Testing ataxia next year" not in html
     assert "Testing ataxia draft" not in html
+
+
+def test_a_scheduled_article_shows_once_its_time_has_come(client: Client, family) -> None:
+    """The list probes are built once per process; the article probe must not keep the time
+    it was built at."""
+    client.get(ConditionFactory(name="Testing other condition").get_absolute_url())
+    due = ArticleFactory(
+        title="Testing ataxia, due now", status=ArticleStatus.SCHEDULED,
+        published_at=timezone.now(),
+    )  # fmt: skip
+    due.related_conditions.add(family)
+    assert "Testing ataxia, due now" in client.get(family.get_absolute_url()).content.decode()
