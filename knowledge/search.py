@@ -147,10 +147,14 @@ class GeneDocument(Document):
         ExactField("name", boost=45, phrase=True),  # "dystrophin" names the DMD gene
         ExactField("aliases", boost=20),
         ExactField("previous_symbols", boost=20),
+        # HGNC's alias and previous names ("glucocerebrosidase"): below a condition's own name
+        # and synonyms (50, 40), since some name the disease the gene was first known by.
+        ExactField("other_names", boost=35, phrase=True),
         SearchField("symbol", boost=10),
         SearchField("name", boost=8),
         SearchField("aliases", boost=4),
         SearchField("previous_symbols", boost=4),
+        SearchField("other_names", boost=4),
         SearchField("conditions", boost=1),
         AutocompleteField("symbol"),
         AutocompleteField("name"),

@@ -100,6 +100,8 @@ def analyze(query: str) -> QueryAnalysis:
     precise = parse_identifier(query) is not None or (variant is not None and variant[2])
     terms = () if precise else tuple(content_words(query))
     expansions = [] if precise else synonym_expansions(query)
+    if not precise and (named := without_generic_head(query)):
+        expansions.append(named)
     expanded = [phrase_form(alt) for alt in expansions]
     alternatives = [tuple(content_words(alt)) for alt in expansions]
     corrected = None
@@ -127,6 +129,20 @@ def analyze(query: str) -> QueryAnalysis:
         variant=variant[0] if variant else None,
         corrected=corrected,
     )
+
+
+# "survival motor neuron protein", "huntingtin protein": reports name a gene's product with a
+# trailing "protein" that HGNC's names mostly leave out ("survival of motor neuron 1").
+_GENERIC_HEADS = frozenset({"protein", "proteins"})
+
+
+def without_generic_head(query: str) -> str | None:
+    """The query without a trailing generic "protein", when other words remain; else None."""
+    tokens = words(query)
+    if len(tokens) < 2 or tokens[-1] not in _GENERIC_HEADS:
+        return None
+    rest = tokens[:-1]
+    return " ".join(rest) if any(w not in STOPWORDS for w in rest) else None
 
 
 def part_keys(query: str) -> list[str]:

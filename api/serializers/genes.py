@@ -11,7 +11,7 @@ class GeneSerializer(serializers.ModelSerializer):
     class Meta:
         model = Gene
         fields = ["id", "symbol", "hgnc_id", "name", "aliases", "previous_symbols",
-                  "ncbi_gene_id", "omim_id", "ensembl_id", "location", "locus_group", "source",
+                  "other_names", "ncbi_gene_id", "omim_id", "ensembl_id", "location", "locus_group", "source",
                   "source_id", "source_url", "retrieved_on"]  # fmt: skip
 
 

@@ -31,7 +31,8 @@ from knowledge.models import Gene
 HGNC_TASK = "import_hgnc"
 MIM2GENE_TASK = "import_mim2gene"
 HGNC_SOURCE = "HGNC complete set"
-_HGNC_FIELDS = ["symbol", "hgnc_id", "name", "aliases", "previous_symbols", "ncbi_gene_id",
+_HGNC_FIELDS = ["symbol", "hgnc_id", "name", "aliases", "previous_symbols", "other_names",
+                "ncbi_gene_id",
                 "ensembl_id", "location", "locus_group", "source", "source_id", "source_url",
                 "retrieved_on"]  # fmt: skip
 
@@ -46,12 +47,24 @@ def _hgnc_values(record: HgncGeneRecord, retrieved: dt.date) -> dict[str, Any]:
         "symbol": record.symbol[:40], "hgnc_id": record.hgnc_id, "name": record.name[:300],
         "aliases": [a[:60] for a in record.alias_symbols],
         "previous_symbols": [p[:60] for p in record.prev_symbols],
+        "other_names": _other_names(record),
         "ncbi_gene_id": record.entrez_id, "ensembl_id": (record.ensembl_gene_id or "")[:30],
         "location": (record.location or "")[:60], "locus_group": (record.locus_group or "")[:60],
         "source": HGNC_SOURCE, "source_id": record.hgnc_id,
         "source_url": hgnc_gene_url(record.hgnc_id),
         "retrieved_on": retrieved,
     }  # fmt: skip
+
+
+def _other_names(record: HgncGeneRecord) -> list[str]:
+    """HGNC's alias and previous names, once each, without the approved name."""
+    seen = {record.name.casefold()}
+    names = []
+    for text in (*record.alias_names, *record.prev_names):
+        if text.casefold() not in seen:
+            seen.add(text.casefold())
+            names.append(text[:300])
+    return names
 
 
 def import_hgnc(*, path: Path, batch_size: int = 2000) -> ImportTally:

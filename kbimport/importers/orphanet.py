@@ -266,7 +266,8 @@ def _write_genes(records: list[OrphaDisorderRecord], state: _State, tally: Impor
             if known is None and gene.symbol and gene.symbol not in new:
                 new[gene.symbol] = {
                     "symbol": gene.symbol[:40], "hgnc_id": gene.hgnc_id, "name": gene.name or "",
-                    "ncbi_gene_id": None, "aliases": [], "previous_symbols": [], "omim_id": "",
+                    "ncbi_gene_id": None, "aliases": [], "previous_symbols": [],
+                    "other_names": [], "omim_id": "",
                     "ensembl_id": "", "location": "", "locus_group": "", "source": _label(record),
                     "source_id": gene.hgnc_id or gene.symbol, "source_url": "",
                     "retrieved_on": _release(record),

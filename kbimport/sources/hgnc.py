@@ -37,6 +37,10 @@ class HgncGeneRecord:
     location: str | None
     orphanet_id: int | None
     date_modified: str | None
+    # Other names HGNC records (protein-style names: "glucocerebrosidase", "hamartin"), and
+    # older approved names; some name the disease the gene was first known by.
+    alias_names: tuple[str, ...] = ()
+    prev_names: tuple[str, ...] = ()
 
 
 def _values(value: str) -> tuple[str, ...]:
@@ -65,6 +69,8 @@ def _record(row: dict[str, str]) -> HgncGeneRecord:
         location=row.get("location") or None,
         orphanet_id=parse_int(row.get("orphanet"), "orphanet"),
         date_modified=row.get("date_modified") or None,
+        alias_names=_values(row.get("alias_name", "")),
+        prev_names=_values(row.get("prev_name", "")),
     )
 
 

@@ -16,6 +16,8 @@ class Gene(Provenance):
     name = models.CharField(max_length=300, blank=True)
     aliases = ArrayField(models.CharField(max_length=60), default=list, blank=True)
     previous_symbols = ArrayField(models.CharField(max_length=60), default=list, blank=True)
+    # HGNC's alias and previous names: protein names ("glucocerebrosidase") people search by.
+    other_names = ArrayField(models.CharField(max_length=300), default=list, blank=True)
     ncbi_gene_id = models.PositiveIntegerField(unique=True, null=True, blank=True)
     omim_id = models.CharField(max_length=12, blank=True)
     ensembl_id = models.CharField(max_length=30, blank=True)

@@ -17,7 +17,8 @@ from knowledge.models import ConditionGene, Gene
 def _gene_row(record: GeneDiseaseRecord, files: HpoFiles) -> dict[str, Any]:
     return {
         "ncbi_gene_id": record.ncbi_gene_id, "symbol": record.gene_symbol, "hgnc_id": None,
-        "name": "", "aliases": [], "previous_symbols": [], "omim_id": "", "ensembl_id": "",
+        "name": "", "aliases": [], "previous_symbols": [], "other_names": [], "omim_id": "",
+        "ensembl_id": "",
         "location": "", "locus_group": "", "source": f"{ANNOTATION_SOURCE} {files.version}",
         "source_id": f"NCBIGene:{record.ncbi_gene_id}",
         "source_url": f"https://www.ncbi.nlm.nih.gov/gene/{record.ncbi_gene_id}",

@@ -116,6 +116,16 @@ def test_gene_api_has_hgnc_name_and_id(client) -> None:
     assert data["omim_id"] == "600354"
 
 
+def test_pack_brings_hgnc_alias_and_previous_names(client) -> None:
+    """GBA1 keeps HGNC's alias name "glucocerebrosidase" and its previous names (pack, API)."""
+    gba1 = Gene.objects.get(symbol="GBA1")
+    assert gba1.other_names[0] == "glucocerebrosidase"
+    assert "glucosylceramidase" in gba1.other_names
+    assert gba1.name not in gba1.other_names
+    data = client.get("/api/v1/genes/GBA1/").json()
+    assert "glucocerebrosidase" in data["other_names"]
+
+
 def test_a_pack_file_that_differs_from_its_manifest_is_refused(
     pack_dir: Path, tmp_path: Path
 ) -> None:

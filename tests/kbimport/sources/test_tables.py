@@ -87,6 +87,10 @@ def test_hgnc_complete_set(shared_data: Path) -> None:
     )
     assert "SMA1" in smn1.alias_symbols
     assert smn1.prev_symbols == ("SMA@", "SMA")
+    # HGNC's other names: protein-style aliases and older approved names.
+    assert smn1.alias_names == ("gemin-1", "tudor domain containing 16A")
+    assert genes["GBA1"].alias_names == ("glucocerebrosidase",)
+    assert "glucosylceramidase" in genes["GBA1"].prev_names
     assert smn1.location == "5q13.2"
 
 

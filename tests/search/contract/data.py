@@ -173,6 +173,7 @@ GENES = [
         1080,
     ),
     ("FXN", "HGNC:3951", "frataxin", ["FA", "FARR", "X25", "CyaY"], ["FRDA"], 2395),
+    ("GBA1", "HGNC:4177", "glucosylceramidase beta 1", [], ["GLUC", "GBA"], 2629),
     ("MECP2", "HGNC:6990", "methyl-CpG binding protein 2", [], ["RTT", "MRX16", "MRX79"], 4204),
     (
         "SCN1A",
@@ -183,6 +184,22 @@ GENES = [
         6323,
     ),
 ]
+# HGNC's alias and previous names (alias_name, prev_name; hgnc_complete_set 2024-10).
+OTHER_NAMES = {
+    "SMN1": [
+        "gemin-1",
+        "tudor domain containing 16A",
+        "spinal muscular atrophy (Werdnig-Hoffmann disease, Kugelberg-Welander disease)",
+    ],
+    "GBA1": [
+        "glucocerebrosidase",
+        "glucosylceramidase",
+        "glucosidase, beta; acid (includes glucosylceramidase)",
+        "glucosidase, beta, acid",
+        "glucosylceramidase beta",
+    ],
+    "FXN": ["Friedreich ataxia"],
+}
 CONDITION_GENES = [
     ("83330", "SMN1"),
     ("70", "SMN1"),
@@ -320,6 +337,7 @@ def build_search_data() -> dict[str, int]:
             name=name,
             aliases=aliases,
             previous_symbols=previous,
+            other_names=OTHER_NAMES.get(symbol, []),
             ncbi_gene_id=ncbi,
             locus_group="protein-coding gene",
             source=HGNC,

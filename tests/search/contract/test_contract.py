@@ -103,6 +103,16 @@ def test_eponym_finds_the_condition(backend: str) -> None:
     assert first("werdnig hoffman") == "ORPHA:83330"
 
 
+def test_protein_names_find_the_gene(backend: str) -> None:
+    """HGNC's alias names ("glucocerebrosidase") and a report's "... protein" find the gene."""
+    assert first("glucocerebrosidase") == "GBA1"
+    assert first("Glucosylceramidase") == "GBA1"
+    assert first("survival motor neuron protein") in {"SMN1", "SMN2"}
+    # A gene's older name that names a disease never outranks the condition itself.
+    assert first("Friedreich ataxia") == "ORPHA:95"
+    assert first("Werdnig-Hoffmann disease") == "ORPHA:83330"
+
+
 def test_brand_name_finds_the_generic_therapy(backend: str) -> None:
     assert first("Spinraza") == "nusinersen"
     assert first("evrysdi") == "risdiplam"
