@@ -224,3 +224,31 @@ def test_opensearch_long_sentences_are_not_fuzzy() -> None:
     short = QueryAnalysis(raw="duchene", phrase="duchene", terms=("duchene",), exact_keys=())
     assert "fuzziness" not in os_query.text_clauses(long_one)[0]["multi_match"]
     assert os_query.text_clauses(short)[0]["multi_match"]["fuzziness"] == "AUTO"
+
+
+def test_opensearch_text_clauses_keep_within_a_word_budget() -> None:
+    # A parent's long description with eight alternatives: the words as typed always stay,
+    # later alternatives go once the word x field budget is spent.
+    typed = tuple(f"w{i}" for i in range(25))
+    alternatives = tuple((*typed[:-1], f"alt{i}") for i in range(8))
+    analysis = QueryAnalysis(
+        raw=" ".join(typed), phrase=" ".join(typed), terms=typed, exact_keys=(),
+        alternatives=alternatives,
+    )  # fmt: skip
+    matches = [c["multi_match"] for c in os_query.text_clauses(analysis) if "multi_match" in c]
+    assert matches[0]["query"] == " ".join(typed)
+    spent = sum(len(m["query"].split()) * len(m["fields"]) for m in matches)
+    assert spent <= os_query.CLAUSE_BUDGET
+    assert len(matches) < 1 + len(alternatives)
+    # A sentence is no title: no phrase clause (its synonym graph alone can pass the limit).
+    assert not any("match_phrase" in c for c in os_query.text_clauses(analysis))
+
+
+def test_opensearch_plain_retry_has_no_synonym_graph_alternatives_or_fuzziness() -> None:
+    body = os_query.search_body(SearchRequest(query="x"), ANALYSIS, (100,), [], plain=True)
+    should = body["query"]["function_score"]["query"]["bool"]["should"]
+    matches = [c["multi_match"] for c in should if "multi_match" in c]
+    assert len(matches) == 1
+    assert matches[0]["analyzer"] == "text_index"
+    assert "fuzziness" not in matches[0]
+    assert not any("match_phrase" in c for c in should)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 import time
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
@@ -30,6 +31,7 @@ from search.text import safe_snippet
 
 logger = logging.getLogger(__name__)
 UNREACHABLE = (OSConnectionError, ConnectionTimeout)
+_TOO_MANY_CLAUSES = re.compile(r"(?i)too many (nested )?clauses|maxClauseCount|too_many_clauses")
 # Writes (bulk, reindex, alias swaps) may take longer than a visitor's search may wait.
 WRITE_TIMEOUT_SECONDS = 120
 SWAP_GRACE_SECONDS = (
@@ -88,15 +90,29 @@ class OpenSearchBackend(SearchBackend):
             logger.info("search: retrying once after %s", exc)
             return self._call(self.client.search, index=self.alias, body=request_body)
 
+    def _search_bounded(
+        self, request: SearchRequest, analysis: QueryAnalysis, any_word: bool = False
+    ) -> dict[str, Any]:
+        boosts, facets = exact_boosts(), list(facet_fields())
+        try:
+            return self._search(body.search_body(request, analysis, boosts, facets, any_word))
+        except TransportError as exc:
+            # Abbreviations fan out through the synonym graph ("sma dmd cf" passed the node's
+            # 1,024-clause limit): answer with the words as typed rather than a 500.
+            if not _TOO_MANY_CLAUSES.search(str(exc)):
+                raise
+            logger.warning("search: %r passed the clause limit; retrying without synonyms",
+                           request.query[:80])  # fmt: skip
+            return self._search(
+                body.search_body(request, analysis, boosts, facets, any_word, plain=True)
+            )
+
     def search(self, request: SearchRequest, analysis: QueryAnalysis) -> SearchResponse:
         """AND of the words first; any word when a sentence finds (almost) nothing."""
-        boosts, facets = exact_boosts(), list(facet_fields())
-        result = self._search(body.search_body(request, analysis, boosts, facets))
+        result = self._search_bounded(request, analysis)
         total = result["hits"]["total"]["value"]
         if analysis.should_widen(total):
-            result = self._search(
-                body.search_body(request, analysis, boosts, facets, any_word=True)
-            )
+            result = self._search_bounded(request, analysis, any_word=True)
             total = result["hits"]["total"]["value"]
         hits = [self._hit(raw) for raw in result["hits"]["hits"]]
         raw_hits = result["hits"]["hits"]

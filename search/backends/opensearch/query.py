@@ -75,23 +75,53 @@ def _exact_clauses(analysis: QueryAnalysis, exact_boosts: Sequence[int]) -> list
 
 
 MAX_FUZZY_WORDS = 6
+# Word x field pairs the text clauses may spend. Each becomes a term clause, and the search-time
+# synonym graph multiplies some of them: a parent's 25-word description with eight alternatives
+# passed OpenSearch's 1,024-clause limit (a 500). Past the budget, later alternatives are left out.
+CLAUSE_BUDGET = 320
+MAX_TITLE_WORDS = 16
+PLAIN_ANALYZER = "text_index"  # the index-time analyzer: no synonym graph
 
 
-def text_clauses(analysis: QueryAnalysis, any_word: bool = False) -> list[dict[str, Any]]:
+def _term_lists(
+    analysis: QueryAnalysis, any_word: bool, plain: bool = False
+) -> list[tuple[str, ...]]:
+    """The word lists to match: as typed first, then alternatives while the budget lasts."""
+    per_word = len(TEXT_FIELDS) * (2 if any_word else 1)
+    kept: list[tuple[str, ...]] = []
+    spent = 0
+    lists = analysis.all_term_lists[:1] if plain else analysis.all_term_lists
+    for listed in lists:
+        terms = tuple(dict.fromkeys(listed))[: CLAUSE_BUDGET // per_word]
+        cost = len(terms) * per_word
+        if kept and spent + cost > CLAUSE_BUDGET:
+            break
+        kept.append(terms)
+        spent += cost
+    return kept
+
+
+def text_clauses(
+    analysis: QueryAnalysis, any_word: bool = False, plain: bool = False
+) -> list[dict[str, Any]]:
     """multi_match over the weight tiers, one per word list; only the words as typed are fuzzy.
 
     Alternatives are known words (synonyms, corrections): making them fuzzy too, on top of the
-    search-time synonym graph, blew past OpenSearch's 1,024-clause limit ("SMA").
+    search-time synonym graph, blew past OpenSearch's 1,024-clause limit ("SMA"). `plain` is
+    the bounded retry: the words as typed, without the synonym graph or fuzziness.
     """
     clauses = []
-    for position, terms in enumerate(analysis.all_term_lists):
+    term_lists = _term_lists(analysis, any_word, plain)
+    for position, terms in enumerate(term_lists):
         # A long sentence is not fuzzy: 9 fuzzy words x 4 tiers x their expansions, on top of
         # the synonym graph, passed the 1,024-clause limit (a parent's 13-word description).
-        fuzzy = (
+        fuzzy: dict[str, Any] = (
             {"fuzziness": "AUTO", "prefix_length": 1}
             if position == 0 and len(terms) <= MAX_FUZZY_WORDS
             else {}
         )
+        if plain:
+            fuzzy = {"analyzer": PLAIN_ANALYZER}
         clauses.append(
             {
                 "multi_match": {
@@ -111,12 +141,15 @@ def text_clauses(analysis: QueryAnalysis, any_word: bool = False) -> list[dict[s
                     "fields": TEXT_FIELDS,
                     "operator": "and",
                     "boost": 2,
+                    **({"analyzer": PLAIN_ANALYZER} if plain else {}),
                 }
             }
-            for t in analysis.all_term_lists
+            for t in term_lists
         )
     phrase = phrase_form(analysis.corrected or analysis.raw)
-    if phrase:
+    # A title is a name: a phrase of a sentence's length never matches one, and its synonym
+    # graph alone can pass the clause limit.
+    if phrase and len(phrase.split()) <= MAX_TITLE_WORDS and not plain:
         clauses.append({"match_phrase": {"title": {"query": phrase, "boost": 3}}})
     return clauses
 
@@ -141,9 +174,10 @@ def search_body(
     exact_boosts: Sequence[int],
     facet_names: Sequence[str],
     any_word: bool = False,
+    plain: bool = False,
 ) -> dict[str, Any]:
     """Ranked hits (exact keys first), facet aggregations, highlight and paging."""
-    texts = text_clauses(analysis, any_word)
+    texts = text_clauses(analysis, any_word, plain)
     filters = [
         {"terms": {f"facets.{name}": list(values)}}
         for name, values in sorted(request.filters.items())

@@ -307,6 +307,19 @@ def test_syntax_breaking_input_returns_results_or_nothing_never_an_error(
 
 
 @pytest.mark.parametrize(
+    "query",
+    [
+        ("SMA DMD CF " * 46)[:500],  # abbreviations fan out through the synonyms
+        "sma dmd cf als frda",
+    ],
+)
+def test_many_abbreviations_answer_results_not_an_error(backend: str, query: str) -> None:
+    response = search(query)
+    assert response.backend == backend
+    assert response.hits
+
+
+@pytest.mark.parametrize(
     ("query", "message"),
     [
         ("", "Type a word"),
