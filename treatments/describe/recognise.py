@@ -33,6 +33,10 @@ _NEW_CLAUSE = frozenset(
 
 # A word after one of these ("lumps on the skin") names where a sign is, not what it is like.
 _PLACE_WORDS = frozenset(["on", "in", "under", "around", "of", "at", "over", "near", "inside"])
+_PERSONS = frozenset(
+    ["baby", "babies", "child", "children", "kid", "kids", "son", "sons", "daughter", "boy",
+     "boys", "girl", "girls", "toddler", "teenager", "teen", "infant", "newborn", "man", "woman"]
+)  # fmt: skip
 _DETERMINERS = frozenset(["the", "a", "an", "my", "his", "her", "their", "our", "your", "its"])
 
 
@@ -50,11 +54,16 @@ def _scan(text: str) -> list[tuple[str, str, bool, bool]]:
     previous, placed, joined = "", False, False
     for match in _WORD.finditer(folded):
         typed, before, previous = match.group(0), previous, match.group(0)
-        after_place = placed
+        after_place, was_joined = placed, joined
         placed = typed in _PLACE_WORDS or (placed and typed in _DETERMINERS)
         joined = typed in ("and", "or") or (joined and typed in FILLER)
         # "bites her hands and has tantrums": "and has" starts a new clause, as a comma does.
-        if typed in ",;.!?" or (before == "and" and typed in _NEW_CLAUSE):
+        # "a short boy with a wide neck": what comes before the person describes the person.
+        if (
+            typed in ",;.!?"
+            or (before == "and" and typed in _NEW_CLAUSE)
+            or (typed in ("with", "who") and before in _PERSONS)
+        ):
             joined = False
             if out and out[-1][0] != BREAK:
                 out.append((BREAK, typed, False, False))
@@ -68,7 +77,7 @@ def _scan(text: str) -> list[tuple[str, str, bool, bool]]:
             if not out or out[-1][0] != NOT:
                 out.append((NOT, typed, False, False))
         elif word not in FILLER and len(word) > 1:
-            after_and = before in ("and", "or") or (joined and typed not in ("and", "or"))
+            after_and = before in ("and", "or") or was_joined  # "and with fevers" too
             out.append((stem(word), word, after_place, after_and))
             joined = False
     return out
@@ -155,8 +164,12 @@ def _span(
     stems: tuple[str, ...],
     breaks: list[int],
     taken: frozenset[int] = frozenset(),
+    joined: frozenset[int] = frozenset(),
 ) -> tuple[int, ...] | None:
-    """The tightest choice of one position per stem, within one clause and avoiding `taken`."""
+    """The tightest choice of one position per stem, within one clause and avoiding `taken`.
+
+    A phrase does not skip over both sides of an "and" (`joined`: the first word after one).
+    """
     best: tuple[int, ...] | None = None
     choices: list[tuple[int, ...]] = [()]
     order = list(dict.fromkeys(stems))
@@ -168,6 +181,8 @@ def _span(
         width = max(choice) - min(choice) + 1
         if width > len(choice) + MAX_GAP or any(min(choice) < b < max(choice) for b in breaks):
             continue
+        if _skips_and(choice, joined):
+            continue
         # A phrase's negation negates what follows it closely ("can't sit or walk"): in "not
         # gaining weight and his sweat", "not" is not "can't sweat".
         if negation is not None and not {choice[negation] + 1, choice[negation] + 2} & set(choice):
@@ -175,6 +190,14 @@ def _span(
         if best is None or width < max(best) - min(best) + 1:
             best = choice
     return best
+
+
+def _skips_and(choice: tuple[int, ...], joined: frozenset[int]) -> bool:
+    """Does the phrase leave out a word before "and" and the word after it? "missing teeth
+    and patchy hair" is not "missing hair" ("elbows and ankles are stiff" is "elbows stiff")."""
+    skipped = [p for p in range(min(choice) + 1, max(choice)) if p not in choice]
+    after = [p for p in skipped if p in joined]
+    return bool(after) and any(p < after[-1] and p not in joined for p in skipped)
 
 
 def recognise(query: str, table: PhraseTable) -> list[Sign]:
@@ -186,7 +209,7 @@ def recognise(query: str, table: PhraseTable) -> list[Sign]:
     scanned = _scan(query)
     toks = [(s, w) for s, w, _, _ in scanned]
     placed = {i for i, (_, _, after_place, _) in enumerate(scanned) if after_place}
-    joined = {i for i, (_, _, _, after_and) in enumerate(scanned) if after_and}
+    joined = frozenset(i for i, (_, _, _, after_and) in enumerate(scanned) if after_and)
     positions: dict[str, list[int]] = defaultdict(list)
     for i, (s, _) in enumerate(toks):
         positions[s].append(i)
@@ -200,7 +223,7 @@ def recognise(query: str, table: PhraseTable) -> list[Sign]:
         phrase = table.phrases[index]
         if hits != len(set(phrase.stems)):
             continue
-        span = _span(positions, phrase.stems, breaks)
+        span = _span(positions, phrase.stems, breaks, joined=joined)
         if span is not None:
             width = max(span) - min(span)
             candidates.append((-len(span), phrase.priority, width, index, span))
@@ -213,9 +236,9 @@ def recognise(query: str, table: PhraseTable) -> list[Sign]:
     for _, _, _, index, span in candidates:
         phrase = table.phrases[index]
         if _clashes(toks, span, body | (heads & placed), heads - placed):
-            span = _span(positions, phrase.stems, breaks, frozenset(body | heads)) or _shared_first(
-                positions, phrase.stems, breaks, body | heads, firsts, joined
-            )
+            span = _span(
+                positions, phrase.stems, breaks, frozenset(body | heads), joined
+            ) or _shared_first(positions, phrase.stems, breaks, body | heads, firsts, joined)
             if span is None:
                 continue
         if phrase.hpo_id in seen:
@@ -239,12 +262,12 @@ def _shared_first(
     breaks: list[int],
     used: set[int],
     firsts: dict[int, tuple[int, ...]],
-    joined: set[int],
+    joined: frozenset[int],
 ) -> tuple[int, ...] | None:
     """A span that reuses only the first word of an earlier phrase, when "and" joins the two
     ("trouble breathing and feeding": trouble breathing, trouble feeding)."""
     for first, other in firsts.items():
-        span = _span(positions, stems, breaks, frozenset(used - {first}))
+        span = _span(positions, stems, breaks, frozenset(used - {first}), frozenset(joined))
         if span is None or min(span) != first or len(span) < 2:
             continue
         end = max(*span, *other)
