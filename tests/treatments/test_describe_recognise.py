@@ -212,3 +212,61 @@ def test_broad_wide_and_a_parents_y_words_meet_the_hpo_ones() -> None:
     assert stem("scaly") == stem("scaling")
     assert stem("flattened") == stem("flat")
     assert stem("stiffened") == stem("stiff")
+
+
+def test_and_joins_across_filler_words() -> None:
+    """'seizures in a hot bath and with fevers': 'with' after 'and' does not stop the word
+    before 'and' from being shared, so the fevers are read as fever-induced seizures."""
+    table = PhraseTable()
+    table.extend(
+        [
+            Phrase(normalise("Hot water-induced seizure"), "HP:0020209", 1),
+            Phrase(normalise("seizures in a hot bath"), "HP:0020209", 0),
+            Phrase(normalise("seizures with fever"), "HP:0002373", 0),
+            Phrase(normalise("fevers"), "HP:0001954", 0),
+        ]
+    )
+    found = [s.hpo_id for s in recognise("seizures in hot bath and with fevers", table)]
+    assert found == ["HP:0020209", "HP:0002373"]
+
+
+def test_a_phrase_does_not_skip_both_sides_of_and() -> None:
+    """'missing teeth and patchy hair' is not 'missing hair'; 'learning disability and eye
+    problems' is not 'learning problems'; 'elbows and ankles are stiff' is still both."""
+    table = PhraseTable()
+    table.extend(
+        [
+            Phrase(normalise("missing teeth"), "HP:0009804", 0),
+            Phrase(normalise("missing hair"), "HP:0002298", 0),
+            Phrase(normalise("learning disability"), "HP:0001249", 0),
+            Phrase(normalise("learning problems"), "HP:0001328", 0),
+            Phrase(normalise("eye problems"), "HP:0000478", 4),
+            Phrase(normalise("Stiff elbow"), "HP:0025259", 1),
+            Phrase(normalise("Stiff ankle"), "HP:0034673", 1),
+        ]
+    )
+    assert [s.hpo_id for s in recognise("missing teeth and patchy hair", table)] == [
+        "HP:0009804"
+    ]
+    found = [s.hpo_id for s in recognise("learning disability and eye problems", table)]
+    assert found == ["HP:0001249", "HP:0000478"]
+    found = [s.hpo_id for s in recognise("his elbows and ankles are stiff", table)]
+    assert sorted(found) == ["HP:0025259", "HP:0034673"]
+
+
+def test_a_word_before_a_person_describes_the_person() -> None:
+    """'a short boy with a wide neck' is short stature and a broad neck, not a short neck."""
+    table = PhraseTable()
+    table.extend(
+        [
+            Phrase(normalise("short"), "HP:0004322", 0),
+            Phrase(normalise("Short neck"), "HP:0000470", 1),
+            Phrase(normalise("Broad neck"), "HP:0000475", 1),
+        ]
+    )
+    found = [s.hpo_id for s in recognise("short boy with a wide neck", table)]
+    assert found == ["HP:0004322", "HP:0000475"]
+    assert [s.hpo_id for s in recognise("short wide neck", table)] == [
+        "HP:0000470",
+        "HP:0000475",
+    ]
