@@ -104,9 +104,9 @@ def _conditions(
 ) -> tuple[ConditionCandidate, ...]:
     index = phenotype_index_get()
     family = family_prior_get(index)
-    prior = family.prior + coverage_bonus(index, phenotype_ids)
-    prior = prior + relatives_bonus(
-        index, phenotype_ids, broader_penalty=FAMILY_WEIGHTS.broader_penalty
+    # A sign the condition has (or has narrower) counts fully, a close relative of it in part.
+    prior = (
+        family.prior + coverage_bonus(index, phenotype_ids) + relatives_bonus(index, phenotype_ids)
     )
     scores = conditions_rank_by_phenotypes(
         phenotype_ids=phenotype_ids, excluded_ids=excluded_ids, limit=RANK_POOL, index=index,
