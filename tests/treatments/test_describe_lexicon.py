@@ -44,3 +44,11 @@ def test_a_term_that_qualifies_a_sign_is_not_a_sign() -> None:
     hpo_term_create("HP:0000603", "Central scotoma")
     assert _read("she is losing her central vision") == []
     assert _read("a central scotoma") == ["HP:0000603"]
+
+
+def test_a_hyphenated_one_word_synonym_reads_only_as_one_word() -> None:
+    """HPO's layperson 'Red-weak' (Protanomaly) is not 'her urine goes dark red and her arms
+    feel weak'; 'she is red-weak' still reads it."""
+    hpo_term_create("HP:0200018", "Protanomaly", "Red-weak")
+    assert _read("her urine goes dark red and her arms feel weak") == []
+    assert _read("she is red-weak") == ["HP:0200018"]

@@ -140,7 +140,8 @@ def _add_hpo_name(table: PhraseTable, name: str, hpo_id: str, priority: int) -> 
     stems = normalise(name)
     if len(stems) == 1 and (stems[0] in _VAGUE or stems[0] in _BODY_PARTS):
         return
-    table.add(Phrase(stems, hpo_id, priority, HPO_SOURCE))
+    compound = "-" in name and " " not in name.strip()
+    table.add(Phrase(stems, hpo_id, priority, HPO_SOURCE, compound))
     if set(stems) & {stem(w) for w in _LAB_WORDS}:  # "levels" too
         lab = {stem(w) for w in (*_LAB_WORDS, "blood")}  # "Low blood phosphate level"
         short = tuple(s for s in stems if s not in lab)

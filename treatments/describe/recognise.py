@@ -119,6 +119,7 @@ class Phrase:
     hpo_id: str
     priority: int  # 0 curated everyday phrase, 1 HPO name, 2 layperson synonym, 3 exact, 4-5 other
     source: str = ""
+    compound: bool = False  # one hyphenated word ("Red-weak"): its parts must stand together
 
 
 @dataclass(frozen=True)
@@ -224,7 +225,7 @@ def recognise(query: str, table: PhraseTable) -> list[Sign]:
         if hits != len(set(phrase.stems)):
             continue
         span = _span(positions, phrase.stems, breaks, joined=joined)
-        if span is not None:
+        if span is not None and _fits(phrase, span):
             width = max(span) - min(span)
             candidates.append((-len(span), phrase.priority, width, index, span))
     candidates.sort()
@@ -239,7 +240,7 @@ def recognise(query: str, table: PhraseTable) -> list[Sign]:
             span = _span(
                 positions, phrase.stems, breaks, frozenset(body | heads), joined
             ) or _shared_first(positions, phrase.stems, breaks, body | heads, firsts, joined)
-            if span is None:
+            if span is None or not _fits(phrase, span):
                 continue
         if phrase.hpo_id in seen:
             continue
@@ -254,6 +255,12 @@ def recognise(query: str, table: PhraseTable) -> list[Sign]:
         signs.append(Sign(phrase.hpo_id, typed, negated, phrase.source))
     order = {sign.hpo_id: min(_first(toks, sign.words)) for sign in signs}
     return sorted(signs, key=lambda sign: order[sign.hpo_id])
+
+
+def _fits(phrase: Phrase, span: tuple[int, ...]) -> bool:
+    """A compound's parts stand side by side, in order: "Red-weak" is not "red and her arms
+    feel weak"."""
+    return not phrase.compound or list(span) == list(range(span[0], span[0] + len(span)))
 
 
 def _shared_first(
