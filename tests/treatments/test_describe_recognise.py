@@ -245,9 +245,7 @@ def test_a_phrase_does_not_skip_both_sides_of_and() -> None:
             Phrase(normalise("Stiff ankle"), "HP:0034673", 1),
         ]
     )
-    assert [s.hpo_id for s in recognise("missing teeth and patchy hair", table)] == [
-        "HP:0009804"
-    ]
+    assert [s.hpo_id for s in recognise("missing teeth and patchy hair", table)] == ["HP:0009804"]
     found = [s.hpo_id for s in recognise("learning disability and eye problems", table)]
     assert found == ["HP:0001249", "HP:0000478"]
     found = [s.hpo_id for s in recognise("his elbows and ankles are stiff", table)]
@@ -270,3 +268,22 @@ def test_a_word_before_a_person_describes_the_person() -> None:
         "HP:0000470",
         "HP:0000475",
     ]
+
+
+def test_two_things_joined_by_and_share_what_is_said_of_both() -> None:
+    """'her eyelids and lips are turned out' names both; 'feeding problems and a big head' is
+    not 'problems head' (only a shared tail of two or more words)."""
+    table = PhraseTable()
+    table.extend(
+        [
+            Phrase(normalise("eyelids turned out"), "HP:0000656", 0),
+            Phrase(normalise("lips turned out"), "HP:0012472", 0),
+            Phrase(normalise("feeding problems"), "HP:0011968", 0),
+            Phrase(normalise("big head"), "HP:0000256", 0),
+            Phrase(normalise("head problems"), "HP:0000234", 4),
+        ]
+    )
+    found = [s.hpo_id for s in recognise("her eyelids and lips are turned out", table)]
+    assert sorted(found) == ["HP:0000656", "HP:0012472"]
+    found = [s.hpo_id for s in recognise("feeding problems as a baby and a big head", table)]
+    assert found == ["HP:0011968", "HP:0000256"]

@@ -232,6 +232,7 @@ def recognise(query: str, table: PhraseTable) -> list[Sign]:
     body: set[int] = set()  # positions used inside a phrase
     heads: set[int] = set()  # positions used as a phrase's last word (shareable)
     firsts: dict[int, tuple[int, ...]] = {}  # a phrase's first word -> its span
+    spans: list[tuple[int, ...]] = []
     signs: list[Sign] = []
     seen: set[str] = set()
     for _, _, _, index, span in candidates:
@@ -240,6 +241,7 @@ def recognise(query: str, table: PhraseTable) -> list[Sign]:
             span = _span(
                 positions, phrase.stems, breaks, frozenset(body | heads), joined
             ) or _shared_first(positions, phrase.stems, breaks, body | heads, firsts, joined)
+            span = span or _shared_tail(positions, phrase.stems, breaks, spans, joined)
             if span is None or not _fits(phrase, span):
                 continue
         if phrase.hpo_id in seen:
@@ -248,6 +250,7 @@ def recognise(query: str, table: PhraseTable) -> list[Sign]:
         body.update(p for p in span if p != max(span))
         heads.add(max(span))
         firsts.setdefault(min(span), span)
+        spans.append(span)
         negated = NOT not in phrase.stems and _negated(toks, min(span), body | heads)
         if negated:
             body.add(min(span) - 1)
@@ -279,6 +282,28 @@ def _shared_first(
             continue
         end = max(*span, *other)
         if any(p in joined for p in range(first + 1, end + 1)):
+            return span
+    return None
+
+
+def _shared_tail(
+    positions: dict[str, list[int]],
+    stems: tuple[str, ...],
+    breaks: list[int],
+    spans: list[tuple[int, ...]],
+    joined: frozenset[int],
+) -> tuple[int, ...] | None:
+    """A span that reuses all but the first word of an earlier phrase whose first word "and"
+    joins to this one ("her eyelids and lips are turned out": both are turned out)."""
+    for other in spans:
+        tail = set(other) - {min(other)}
+        span = _span(positions, stems, breaks)
+        # Two or more shared words: one shared last word is the rule above ("dry thin skin").
+        if span is None or len(span) < 3 or set(span) - {min(span)} != tail:
+            continue
+        first, previous = sorted((min(span), min(other)))
+        between = range(first + 1, previous + 1)
+        if first != previous and previous in joined and all(p in joined for p in between):
             return span
     return None
 
