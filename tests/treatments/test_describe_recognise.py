@@ -287,3 +287,19 @@ def test_two_things_joined_by_and_share_what_is_said_of_both() -> None:
     assert sorted(found) == ["HP:0000656", "HP:0012472"]
     found = [s.hpo_id for s in recognise("feeding problems as a baby and a big head", table)]
     assert found == ["HP:0011968", "HP:0000256"]
+
+
+def test_words_in_a_names_own_order_are_read_first() -> None:
+    """'a triangular face with a big forehead' is a triangular face and a big forehead, not
+    a big face (which 'her face is big' still is)."""
+    table = PhraseTable()
+    table.extend(
+        [
+            Phrase(normalise("Large face"), "HP:0100729", 1),
+            Phrase(normalise("Triangular face"), "HP:0000325", 1),
+            Phrase(normalise("Large forehead"), "HP:0002003", 1),
+        ]
+    )
+    found = [s.hpo_id for s in recognise("a triangular face with a big forehead", table)]
+    assert found == ["HP:0000325", "HP:0002003"]
+    assert [s.hpo_id for s in recognise("her face is big", table)] == ["HP:0100729"]

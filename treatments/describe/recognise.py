@@ -227,7 +227,10 @@ def recognise(query: str, table: PhraseTable) -> list[Sign]:
         span = _span(positions, phrase.stems, breaks, joined=joined)
         if span is not None and _fits(phrase, span):
             width = max(span) - min(span)
-            candidates.append((-len(span), phrase.priority, width, index, span))
+            # Words in the name's own order first: "a triangular face with a big forehead" is
+            # a triangular face and a big forehead before it is a big face.
+            reordered = list(span) != sorted(span)
+            candidates.append((-len(span), phrase.priority, width, reordered, index, span))
     candidates.sort()
     body: set[int] = set()  # positions used inside a phrase
     heads: set[int] = set()  # positions used as a phrase's last word (shareable)
@@ -235,7 +238,7 @@ def recognise(query: str, table: PhraseTable) -> list[Sign]:
     spans: list[tuple[int, ...]] = []
     signs: list[Sign] = []
     seen: set[str] = set()
-    for _, _, _, index, span in candidates:
+    for *_, index, span in candidates:
         phrase = table.phrases[index]
         if _clashes(toks, span, body | (heads & placed), heads - placed):
             span = _span(
