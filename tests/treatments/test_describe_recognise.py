@@ -303,3 +303,16 @@ def test_words_in_a_names_own_order_are_read_first() -> None:
     found = [s.hpo_id for s in recognise("a triangular face with a big forehead", table)]
     assert found == ["HP:0000325", "HP:0002003"]
     assert [s.hpo_id for s in recognise("her face is big", table)] == ["HP:0100729"]
+
+
+def test_and_with_a_new_subject_starts_a_new_clause() -> None:
+    """'his legs are thin and weak and he trips over his feet': the feet are not weak."""
+    table = PhraseTable()
+    table.extend(
+        [
+            Phrase(normalise("weak feet"), "HP:0002460", 0),
+            Phrase(normalise("trips over his feet"), "HP:0009027", 0),
+        ]
+    )
+    found = [s.hpo_id for s in recognise("thin and weak and he trips over his feet", table)]
+    assert found == ["HP:0009027"]

@@ -24,10 +24,11 @@ from treatments.describe.words import (  # noqa: F401 (stem and NOT are used fro
     stem,
 )
 
-# After "and", these verbs start a new clause: no phrase reaches back across them.
+# After "and", these verbs and subjects start a new clause: no phrase reaches back across them.
 _NEW_CLAUSE = frozenset(
     ["has", "have", "had", "is", "was", "are", "were", "gets", "got", "keeps", "does", "did",
-     "can", "can't", "cannot", "doesn't", "didn't", "won't", "will", "also"]
+     "can", "can't", "cannot", "doesn't", "didn't", "won't", "will", "also",
+     "he", "she", "they", "it", "we", "i"]
 )  # fmt: skip
 
 
