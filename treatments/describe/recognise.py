@@ -299,11 +299,12 @@ def _shared_tail(
 ) -> tuple[int, ...] | None:
     """A span that reuses all but the first word of an earlier phrase whose first word "and"
     joins to this one ("her eyelids and lips are turned out": both are turned out)."""
+    # Two or more shared words: one shared last word is the rule above ("dry thin skin").
+    span = _span(positions, stems, breaks) if len(set(stems)) >= 3 else None
+    if span is None:
+        return None
     for other in spans:
-        tail = set(other) - {min(other)}
-        span = _span(positions, stems, breaks)
-        # Two or more shared words: one shared last word is the rule above ("dry thin skin").
-        if span is None or len(span) < 3 or set(span) - {min(span)} != tail:
+        if set(span) - {min(span)} != set(other) - {min(other)}:
             continue
         first, previous = sorted((min(span), min(other)))
         between = range(first + 1, previous + 1)
