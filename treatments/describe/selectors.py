@@ -11,7 +11,6 @@ from search.query import names_exactly
 from treatments.describe.lexicon import phrase_table_get
 from treatments.describe.prior import FAMILY_WEIGHTS, coverage_bonus, family_prior_get
 from treatments.describe.recognise import Sign, recognise
-from treatments.describe.relatives import relatives_bonus
 from treatments.phenotypes import conditions_rank_by_phenotypes, phenotype_index_get
 
 MAX_SIGNS = 20
@@ -104,10 +103,7 @@ def _conditions(
 ) -> tuple[ConditionCandidate, ...]:
     index = phenotype_index_get()
     family = family_prior_get(index)
-    # A sign the condition has (or has narrower) counts fully, a close relative of it in part.
-    prior = (
-        family.prior + coverage_bonus(index, phenotype_ids) + relatives_bonus(index, phenotype_ids)
-    )
+    prior = family.prior + coverage_bonus(index, phenotype_ids)
     scores = conditions_rank_by_phenotypes(
         phenotype_ids=phenotype_ids, excluded_ids=excluded_ids, limit=RANK_POOL, index=index,
         weights=FAMILY_WEIGHTS, prior=prior,
