@@ -65,7 +65,11 @@ def test_pages_answer_while_slow_clients_hold_connections(site: str) -> None:
             with urllib.request.urlopen(f"{site}/healthz", timeout=10) as response:  # noqa: S310
                 assert response.status == 200
             timings.append(time.monotonic() - started)
-        assert max(timings) < 3, timings  # sync workers: every request timed out
+        # Sync workers: every request above timed out (10 s). A loaded CI machine may drop one
+        # connection attempt (the kernel retries it after 1 s, then 2 s), so the typical answer,
+        # not the slowest one, is what shows the workers were free.
+        assert sorted(timings)[len(timings) // 2] < 1, timings
+        assert sum(t < 1 for t in timings) >= 8, timings
     finally:
         for sock in slow:
             sock.close()
