@@ -163,6 +163,17 @@ def find_identifiers(text: str) -> list[Identifier]:
     return found
 
 
+_EMPTY_BRACKETS = re.compile(r"\(\s*[,;]?\s*\)|\[\s*[,;]?\s*\]")
+
+
+def without_identifiers(text: str) -> str:
+    """The text with every prefixed identifier (and the brackets left empty) taken out:
+    "Global developmental delay (HP:0001263)" -> "Global developmental delay"."""
+    for _kind, pattern in _PATTERNS:
+        text = pattern.sub(" ", text)
+    return " ".join(_EMPTY_BRACKETS.sub(" ", text).split())
+
+
 def parse_pmid(value: str | int) -> str | None:
     """Return the PMID digits from "29091570", "PMID: 29091570" or an int; None if invalid."""
     if isinstance(value, bool):

@@ -103,6 +103,8 @@ def analyze(query: str) -> QueryAnalysis:
     if not precise and (named := without_generic_head(query)):
         expansions.append(named)
     expanded = [phrase_form(alt) for alt in expansions]
+    if not precise and identifier is None:
+        expanded.extend(eponym_keys(query))
     alternatives = [tuple(content_words(alt)) for alt in expansions]
     corrected = None
     if identifier is None and variant is None:
@@ -143,6 +145,24 @@ def without_generic_head(query: str) -> str | None:
         return None
     rest = tokens[:-1]
     return " ".join(rest) if any(w not in STOPWORDS for w in rest) else None
+
+
+# A condition named after someone is mostly typed as the name alone ("Pompe", "Batten").
+_EPONYM_HEADS = ("disease", "syndrome")
+
+
+def eponym_keys(query: str) -> list[str]:
+    """For one word typed alone, the names it is short for ("pompe" -> "pompe disease").
+
+    They are keys only (no words are added): a condition whose name or synonym is exactly
+    "<word> disease" ranks first, at the weight of a key reached otherwise, so a name or symbol
+    typed exactly ("POMP", the gene) still wins over it. Without them "Pompe" stems to "pomp"
+    and answers the genes POMP and POMPP1.
+    """
+    tokens = words(query)
+    if len(tokens) != 1 or not tokens[0].isalpha() or tokens[0] in STOPWORDS:
+        return []
+    return [f"{tokens[0]} {head}" for head in _EPONYM_HEADS]
 
 
 def part_keys(query: str) -> list[str]:

@@ -115,7 +115,7 @@ def test_search_sql_binds_every_user_value() -> None:
     assert params["candidates"] == 5 + 5 + pg_query.CANDIDATES
     assert "e.vector @@ q.tsq" in sql
     names_sql, _params = pg_query.search_sql(
-        request, ANALYSIS, "(duchene & dystrophy)", names_only=True
+        request, ANALYSIS, pg_query.tsquery_all(ANALYSIS.all_term_lists), names_only=True
     )
     assert "e.names @@ q.tsq" in names_sql
     assert "e.vector @@" not in names_sql
@@ -252,3 +252,62 @@ def test_opensearch_plain_retry_has_no_synonym_graph_alternatives_or_fuzziness()
     assert matches[0]["analyzer"] == "text_index"
     assert "fuzziness" not in matches[0]
     assert not any("match_phrase" in c for c in should)
+
+
+def test_widened_names_pool_gives_each_word_its_own_share() -> None:
+    analysis = QueryAnalysis(
+        raw="Werdnig Hoffman disease",
+        phrase="werdnig hoffman disease",
+        terms=("werdnig", "hoffman", "disease"),
+        exact_keys=("werdnig hoffman disease",),
+    )
+    request = SearchRequest(query="Werdnig Hoffman disease")
+    widened = pg_query.tsquery_any(analysis.all_term_lists)
+    sql, params = pg_query.search_sql(request, analysis, widened, names_only=True)
+    # A bounded pool per word besides the shared one: "disease" rows can't crowd out the few
+    # naming "werdnig".
+    assert [params[f"pw{i}"] for i in range(3)] == ["werdnig", "hoffman", "disease"]
+    assert sql.count("LIMIT %(word_pool)s + 1") == 3
+    assert sql.count("LIMIT %(pool)s") == 1
+    assert "werdnig" not in sql
+    assert "word_similarity(%(phrase)s, e.autocomplete_text)" in sql
+    # Every word required (not widened): one pool over the query, titles compared as before.
+    every = pg_query.tsquery_all(analysis.all_term_lists)
+    sql, params = pg_query.search_sql(request, analysis, every, names_only=True)
+    assert sql.count("LIMIT %(pool)s") == 1
+    assert "word_pool" not in sql
+    assert "e.names @@ q.tsq" in sql
+    assert params["pool"] == pg_query.NAMES_POOL
+    assert "word_similarity" not in sql
+
+
+@pytest.mark.parametrize(
+    ("query", "keys"),
+    [
+        ("Pompe", ["pompe disease", "pompe syndrome"]),
+        ("Batten's", ["batten disease", "batten syndrome"]),
+        ("Pompe disease", []),
+        ("SMN1", []),
+        ("the", []),
+    ],
+)
+def test_one_word_typed_alone_is_looked_up_as_a_disease_or_syndrome_name(
+    query: str, keys: list[str]
+) -> None:
+    from search.analysis import eponym_keys
+
+    assert eponym_keys(query) == keys
+
+
+@pytest.mark.parametrize(
+    ("text", "rest"),
+    [
+        ("Global developmental delay (HP:0001263)", "Global developmental delay"),
+        ("Rett syndrome [ORPHA:778] and OMIM #312750", "Rett syndrome and"),
+        ("no identifier here", "no identifier here"),
+    ],
+)
+def test_identifiers_are_taken_out_of_a_label(text: str, rest: str) -> None:
+    from identifiers.ids import without_identifiers
+
+    assert without_identifiers(text) == rest

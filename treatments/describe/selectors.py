@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 
-from identifiers.ids import parse_identifier
+from identifiers.ids import parse_identifier, without_identifiers
 from knowledge.models import Condition, Phenotype
 from search.describers import ConditionCandidate, Described, SignFound
 from search.query import names_exactly
@@ -32,6 +32,9 @@ def _is_description(query: str, signs: list[Sign]) -> bool:
     positive = [s for s in signs if not s.negated]
     if not positive or parse_identifier(query) is not None:
         return False
+    # A label printed with its id, as reports print them ("Global developmental delay
+    # (HP:0001263)"), is read without the id: a name looked up, not a description.
+    query = without_identifiers(query) or query
     typed = [w.strip(".,;!?").lower() for w in query.split()]
     # One sign is a description only inside a sentence ("my son has seizures", "seizures in a
     # hot bath"); "floppy baby" or "deficiency of speech development" names one sign.

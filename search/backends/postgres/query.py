@@ -32,6 +32,9 @@ CURIE_LENGTH = 255  # search_searchentry.curie is varchar(255) (migration 0003)
 # they cost in proportion (slowest queries 18 -> 10 ms, same relevance on the judged set).
 COUNT_CAP = 1_000
 NAMES_POOL = 500  # names-first stage one ranks at most this many name matches
+POOL_WORDS = 8  # after widening to any word, each of these words pools its own name matches
+WORD_POOL = 60  # ... when it has at most this many: a rare word's matches are all there
+NEAR_NAME = 0.7  # word_similarity at which a name, synonyms included, is nearly the query
 DIRECT = "_direct"
 FILTERED = "_filtered"  # matches of the requested types, counted up to the cap
 AUTOCOMPLETE_POOL = 60  # candidates per autocomplete pool
@@ -122,6 +125,7 @@ def search_sql(
         hl=HEADLINE_OPTIONS,
     )
     exact = exact_score(analysis, params)
+    widened = params["tsq"] != params["tsq_all"]
     source = f"{TABLE} e, q"
     where = _match() + _filters(request, params)
     pool = ""
@@ -132,13 +136,11 @@ def search_sql(
         # tsquery through `q`, whose selectivity the planner can't see: with the literal it
         # guessed thousands of matches and chose a sequential scan that read 52k wide rows
         # to find 1,000 (40 ms for "RNA, 7SL").
-        params["pool"] = NAMES_POOL
         pool = (
             f"pool AS MATERIALIZED (\n"  # noqa: S608 - only constant names interpolated; values bound
             f"    SELECT e.id FROM {TABLE} e"
             f" WHERE e.exact ?| %(keys)s::text[] OR e.exact ?| %(xkeys)s::text[]\n"
-            f"    UNION\n"
-            f"    (SELECT e.id FROM {TABLE} e, q WHERE e.names @@ q.tsq LIMIT %(pool)s)\n"
+            f"{_name_pools(analysis, params, widened)}"
             f"),\n"
         )
         source = f"pool JOIN {TABLE} e ON e.id = pool.id, q"
@@ -150,10 +152,20 @@ def search_sql(
         text += f" + ts_rank(%(weights)s::float4[], e.vector, q.tsq, 1) * {BODY_SHARE}"
     # After widening to any word, documents with every word get the all-words rank on top.
     all_words = ""
-    if params["tsq"] != params["tsq_all"]:
+    likeness = "similarity(e.title_norm, %(phrase)s)"
+    if widened:
         all_words = (
             f"\n           + ts_rank(%(weights)s::float4[], e.names, q.tsq_all, 1)"
             f" * {TEXT_SCALE} * e.rank"
+        )
+        # Some word matched nowhere (a misspelt "Werdnig Hoffman disease"): the name closest to
+        # the whole query, synonyms included, beats a short title sharing one common word
+        # ("Wolman disease"). Stage two only, so at most `CANDIDATES` rows pay for it.
+        # Only a name nearly the whole query counts ("gene therapy for sma" shares "therapy"
+        # with a medicine's name, 0.48; the misspelt eponym scores 0.88).
+        likeness = (
+            f"GREATEST({likeness}, CASE WHEN word_similarity(%(phrase)s, e.autocomplete_text)"
+            f" >= {NEAR_NAME} THEN word_similarity(%(phrase)s, e.autocomplete_text) ELSE 0 END)"
         )
     sql = f"""
 WITH q AS (SELECT to_tsquery('{CONFIG}', %(tsq)s) AS tsq,
@@ -168,7 +180,7 @@ WITH q AS (SELECT to_tsquery('{CONFIG}', %(tsq)s) AS tsq,
 page AS (
     SELECT e.doc_type, e.curie, e.title, e.url, e.summary, e.extra,
            cand.pre{all_words}
-           + similarity(e.title_norm, %(phrase)s) * {TITLE_SCALE} * e.rank AS score
+           + {likeness} * {TITLE_SCALE} * e.rank AS score
     FROM cand JOIN {TABLE} e ON e.id = cand.id, q
     ORDER BY score DESC, length(e.title), e.title
     LIMIT %(limit)s OFFSET %(offset)s
@@ -179,6 +191,34 @@ SELECT page.doc_type, page.curie, page.title, page.url, page.extra, page.score,
 FROM page, q
 ORDER BY page.score DESC, length(page.title), page.title"""  # noqa: S608 - only constant names interpolated; values bound
     return sql, params
+
+
+def _name_pools(analysis: QueryAnalysis, params: dict[str, Any], widened: bool) -> str:
+    """The name matches pooled beside the exact hits: `NAMES_POOL` rows matching the query.
+
+    After widening to any word, each rare word (at most `WORD_POOL` name matches) pools all
+    its rows too: the shared LIMIT over "werdnig | hoffman | disease" is unordered, fills up
+    with "disease" rows and could leave out the few rows naming "werdnig", the ones the query
+    is about.
+    """
+    params["pool"] = NAMES_POOL
+    shared = (
+        f"    UNION\n    (SELECT e.id FROM {TABLE} e, q WHERE e.names @@ q.tsq LIMIT %(pool)s)\n"  # noqa: S608 - only constant names interpolated; values bound
+    )
+    if not widened:
+        return shared
+    terms = list(dict.fromkeys(t for ts in analysis.all_term_lists for t in ts))[:POOL_WORDS]
+    params["word_pool"] = WORD_POOL
+    parts = [shared]
+    for index, term in enumerate(terms):
+        params[f"pw{index}"] = term
+        # A common word's rows are left to the shared pool: it adds nothing but noise here.
+        parts.append(
+            f"    UNION\n    (SELECT w.id FROM (SELECT m.id, count(*) OVER () AS n FROM"  # noqa: S608 - only constant names interpolated; values bound
+            f" (SELECT e.id FROM {TABLE} e WHERE e.names @@ to_tsquery('{CONFIG}', %(pw{index})s)"
+            f" LIMIT %(word_pool)s + 1) m) w WHERE w.n <= %(word_pool)s)\n"
+        )
+    return "".join(parts)
 
 
 def stats_sql(

