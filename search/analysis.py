@@ -174,11 +174,14 @@ def part_keys(query: str) -> list[str]:
     tokens = words(query)
     if len(tokens) < PART_MIN_WORDS:
         return []
+    # A short phrase counts when the synonym table knows it: an abbreviation ("gene therapy
+    # for sma") is the condition the sentence is about.
+    known = lexicon.current().synonyms
     found = [
         gram
         for gram, (start, end) in _ngrams(tokens).items()
         if end - start < len(tokens)
-        and len(gram) >= MIN_PART_LETTERS
+        and (len(gram) >= MIN_PART_LETTERS or gram in known)
         and tokens[start] not in STOPWORDS
         and tokens[end - 1] not in STOPWORDS
     ]

@@ -71,3 +71,12 @@ def test_autocomplete_for_sma_offers_the_condition_before_gene_prefixes(client: 
     for url in ("/api/v1/search/autocomplete/", "/search/autocomplete"):
         body = client.get(url, {"q": "sma"}).json()
         assert body["results"][0]["id"] == "ORPHA:70", url
+
+
+def test_an_abbreviation_inside_a_question_is_the_condition_it_asks_about(
+    client: Client,
+) -> None:
+    from search.analysis import analyze
+
+    assert "sma" in analyze("gene therapy for sma").part_keys  # three letters, but known
+    assert _ids(client, "gene therapy for sma")[0] == "ORPHA:70"
