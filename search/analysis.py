@@ -126,7 +126,7 @@ def analyze(query: str) -> QueryAnalysis:
         alternatives=tuple(dict.fromkeys(a for a in alternatives if a and a != terms))[
             :MAX_ALTERNATIVES
         ],
-        part_keys=tuple(k for k in part_keys(query) if k not in known_keys),
+        part_keys=() if precise else tuple(k for k in part_keys(query) if k not in known_keys),
         identifier=identifier.curie if identifier else None,
         variant=variant[0] if variant else None,
         corrected=corrected,
@@ -176,16 +176,19 @@ def part_keys(query: str) -> list[str]:
         return []
     # A short phrase counts when the synonym table knows it: an abbreviation ("gene therapy
     # for sma") is the condition the sentence is about.
-    known = lexicon.current().synonyms
     found = [
         gram
         for gram, (start, end) in _ngrams(tokens).items()
         if end - start < len(tokens)
-        and (len(gram) >= MIN_PART_LETTERS or gram in known)
         and tokens[start] not in STOPWORDS
         and tokens[end - 1] not in STOPWORDS
+        and (len(gram) >= MIN_PART_LETTERS or (gram.isalpha() and _known_phrase(gram)))
     ]
     return found[:MAX_PART_KEYS]
+
+
+def _known_phrase(gram: str) -> bool:
+    return gram in lexicon.current().synonyms
 
 
 def _identifier(query: str):  # -> Identifier | None
