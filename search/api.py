@@ -104,7 +104,14 @@ class SearchApi(APIView):
             "backend": response.backend,
             "degraded": response.degraded,
             "facets": {
-                name: [{"value": v, "count": n} for v, n in values]
+                name: [
+                    {
+                        "value": v,
+                        "count": n,
+                        "count_is_lower_bound": (name, v) in response.facet_lower_bounds,
+                    }
+                    for v, n in values
+                ]
                 for name, values in response.facets.items()
             },
             "results": response.hits,

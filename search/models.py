@@ -34,7 +34,9 @@ class SearchEntry(models.Model):
             models.UniqueConstraint(fields=["doc_type", "object_id"], name="search_entry_unique")
         ]
         indexes = [
-            GinIndex(fields=["vector"], name="search_entry_vector"),
+            # doc_type first (btree_gin): the counts read each type's matches from the index
+            # alone; a search on `vector` only uses it as it did the plain vector index.
+            GinIndex(fields=["doc_type", "vector"], name="search_entry_type_vector"),
             GinIndex(fields=["names"], name="search_entry_names"),
             models.Index(
                 fields=["title_norm"],

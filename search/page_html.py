@@ -30,6 +30,12 @@ class _Option(Protocol):
     count: int
     url: str
     selected: bool
+    bound: str
+
+
+def _count(option: _Option) -> str | int:
+    # A count past the cap reads "more than 1,000"; an exact one is shown as it always was.
+    return f"{option.bound} {option.count:,}" if option.bound else option.count
 
 
 def _hit_html(hit: Hit) -> SafeString:
@@ -50,7 +56,7 @@ def facet_options_html(options: Iterable[_Option]) -> SafeString:
             format_html(
                 _OPTION,
                 format_html(_CHOSEN if option.selected else _OTHER, option.url, option.label),
-                option.count,
+                _count(option),
             )
             for option in options
         )

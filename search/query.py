@@ -67,7 +67,14 @@ def run_search(request: SearchRequest) -> SearchResponse:
     notice = identifier_notice(analysis, response)
     if notice is not None and not notice.found and _is_whole_identifier(analysis):
         # Words matched inside "c.1521_1523del" (HLA-C, "C syndrome") are noise, not answers.
-        response = replace(response, hits=[], total=0, facets={}, total_is_lower_bound=False)
+        response = replace(
+            response,
+            hits=[],
+            total=0,
+            facets={},
+            total_is_lower_bound=False,
+            facet_lower_bounds=frozenset(),
+        )
     return replace(
         response,
         identifier=notice,

@@ -104,6 +104,9 @@ class SearchResponse:
     degraded: bool = False
     next_cursor: str | None = None
     total_is_lower_bound: bool = False  # counting stopped at the engine's cap ("10,000+")
+    # (facet, value) pairs whose count is a lower bound: a type past the cap ("more than
+    # 1,000"), or any other facet counted over capped matches ("at least 37")
+    facet_lower_bounds: frozenset[tuple[str, str]] = frozenset()
     described: Described | None = None  # the signs a description names and their conditions
     identifier: Any = None  # notices.IdentifierNotice: an id or variant typed, found or not
 

@@ -18,6 +18,10 @@ class HitSerializer(serializers.Serializer):
 class FacetValueSerializer(serializers.Serializer):
     value = serializers.CharField()
     count = serializers.IntegerField()
+    count_is_lower_bound = serializers.BooleanField(
+        help_text="True when counting stopped at the cap: a type has more than `count` "
+        "matches; any other facet value at least `count`."
+    )
 
 
 class SignFoundSerializer(serializers.Serializer):

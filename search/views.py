@@ -51,6 +51,7 @@ class FacetOption:
     count: int
     url: str
     selected: bool
+    bound: str = ""  # "more than" (a type past the count cap) or "at least" (a lower bound)
 
 
 @dataclass(frozen=True)
@@ -97,7 +98,10 @@ def _facet_groups(params: QueryDict, response: SearchResponse) -> list[FacetGrou
                 label = type_labels.get(value, value)
             else:
                 label = facet_value_label(name, value)
-            options.append(FacetOption(label, count, _query_string(pairs), selected))
+            bound = ""
+            if (name, value) in response.facet_lower_bounds:
+                bound = "more than" if name == "type" else "at least"
+            options.append(FacetOption(label, count, _query_string(pairs), selected, bound))
         title = titles.get(name) or name.replace("_", " ").capitalize()
         groups.append(FacetGroup(name, title, options))
     return groups

@@ -121,14 +121,16 @@ def test_search_sql_binds_every_user_value() -> None:
     assert "e.vector @@" not in names_sql
 
 
-def test_stats_sql_counts_types_without_the_type_filter_and_the_total_with_it() -> None:
+def test_stats_sql_counts_each_type_up_to_the_cap_and_facets_of_the_chosen_types() -> None:
     request = SearchRequest(query="x", doc_types=("trial",), filters={"phase": ("PHASE3",)})
-    sql, params = pg_query.stats_sql(request, ANALYSIS, "(duchene & dystrophy)")
-    assert "SELECT 'type', m.doc_type" in sql  # the type facet's scan ignores the filter ...
-    # ... a second capped scan applies it before counting the total, facets and direct hits
-    assert sql.count("e.doc_type = ANY(%(types)s)") == 1
-    assert "FROM mt GROUP BY mt.facets" in sql
-    assert pg_query.FILTERED in sql
+    sql, params = pg_query.stats_sql(request, ANALYSIS, "(duchene & dystrophy)", ("gene", "trial"))
+    # every type is counted on its own, up to one past the cap (the type filter is ignored) ...
+    assert "CROSS JOIN LATERAL" in sql
+    assert "e.doc_type = t.doc_type" in sql
+    assert params["all_types"] == ["gene", "trial"]
+    assert params["cap"] == pg_query.COUNT_CAP + 1
+    # ... and the chosen types alone give the facets and the direct hits
+    assert sql.count("m.doc_type = ANY(%(types)s)") == 2
     assert params["types"] == ["trial"]
     assert json.loads(params["f0_0"]) == {"phase": ["PHASE3"]}
     assert pg_query.DIRECT in sql

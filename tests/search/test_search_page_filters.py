@@ -83,9 +83,11 @@ def test_a_type_filter_counts_its_own_matches_after_a_broad_query(
     assert genes["total"] == 1
     assert genes["total_is_lower_bound"] is False
     assert [r["id"] for r in genes["results"]] == ["TGMUS"]
-    assert {"value": "gene", "count": 1} in genes["facets"]["type"]
+    assert {"value": "gene", "count": 1, "count_is_lower_bound": False} in genes["facets"]["type"]
     page = client.get("/search", {"q": "muscular"}).content.decode()
-    assert "More than 10 results" in page
+    # 10 conditions (the cap, and more) plus the gene: a lower bound that counts every type
+    assert "More than 11 results" in page
+    assert re.search(r">Conditions</a> \(more than 10\)", page)
     assert (
         "1 result for" in client.get("/search", {"q": "muscular", "type": "gene"}).content.decode()
     )

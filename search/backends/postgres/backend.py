@@ -12,6 +12,7 @@ from search.analysis import QueryAnalysis
 from search.backends.base import SearchBackend
 from search.backends.postgres import query as sql
 from search.documents import IndexedDoc
+from search.documents import doc_types as registered_types
 from search.request import Hit, SearchRequest, SearchResponse, Suggestion
 from search.text import safe_snippet
 
@@ -38,30 +39,35 @@ def tidy(cursor: Any) -> None:
 
 
 class _Stats:
-    """The stats query's rows read back: total, direct exact hits and facets (type first)."""
+    """The stats query's rows read back: total, direct exact hits, facets and their lower bounds.
+
+    Each type was counted up to the cap + 1: a type past the cap shows the cap, marked "more
+    than". The total sums the requested types; when one of them is past the cap, the total and
+    the other facets (counted over the rows read) are lower bounds.
+    """
 
     def __init__(self, rows: list[tuple], doc_types: Sequence[str]) -> None:
+        cap = sql.COUNT_CAP
         self.direct = 0
-        self.total = 0
-        filtered: dict[str, int] = {}
-        self.facets: dict[str, list[tuple[str, int]]] = {"type": []}
+        types: dict[str, int] = {}
+        facets: dict[str, list[tuple[str, int]]] = {}
         for key, value, count in sorted(rows, key=lambda row: (row[0], -row[2], row[1])):
             if key == sql.DIRECT:
                 self.direct = count
-            elif key == sql.FILTERED:
-                self.total += count
-                filtered[value] = count
+            elif key == "type":
+                types[value] = count
             else:
-                self.facets.setdefault(key, []).append((value, count))
-        # The type counts ignore the type filter (so other types can be chosen): they are
-        # lower bounds when their scan reached the cap; the total is exact below the cap.
-        self.capped = self.total >= sql.COUNT_CAP
-        # A chosen type's own count is exact (up to the cap) even when the shared scan of
-        # every type stopped before reaching it.
-        types = dict(self.facets["type"])
-        for doc_type, count in filtered.items():
-            types[doc_type] = max(types.get(doc_type, 0), count)
-        self.facets["type"] = sorted(types.items(), key=lambda item: (-item[1], item[0]))
+                facets.setdefault(key, []).append((value, count))
+        chosen = [t for t in types if not doc_types or t in doc_types]
+        self.total = sum(min(types[t], cap) for t in chosen)
+        self.lower_bound = any(types[t] > cap for t in chosen)
+        # From the cap on the page is ranked names-first, as when one scan counted every type.
+        self.capped = self.total >= cap
+        self.facets = {"type": [(t, min(n, cap)) for t, n in types.items()], **facets}
+        bounded = [("type", t) for t, n in types.items() if n > cap]
+        if self.lower_bound:
+            bounded += [(name, value) for name in facets for value, _n in facets[name]]
+        self.lower_bounds = frozenset(bounded)
 
 
 class PostgresBackend(SearchBackend):
@@ -73,11 +79,11 @@ class PostgresBackend(SearchBackend):
         """A page of hits: all words must match; any word does if that finds (almost) nothing."""
         term_lists = analysis.all_term_lists
         tsquery = sql.tsquery_all(term_lists)
-        stats = _Stats(_fetch(*sql.stats_sql(request, analysis, tsquery)), request.doc_types)
+        stats = self._stats(request, analysis, tsquery)
         # A name or id typed exactly is the answer: no need to widen to any word.
         if analysis.should_widen(stats.total, stats.direct):
             tsquery = sql.tsquery_any(term_lists)
-            stats = _Stats(_fetch(*sql.stats_sql(request, analysis, tsquery)), request.doc_types)
+            stats = self._stats(request, analysis, tsquery)
         rows: list[tuple] = []
         if stats.total and request.offset < stats.total:
             needed = request.offset + request.page_size
@@ -109,8 +115,14 @@ class PostgresBackend(SearchBackend):
             page=request.page,
             page_size=request.page_size,
             backend=self.name,
-            total_is_lower_bound=stats.capped,
+            total_is_lower_bound=stats.lower_bound,
+            facet_lower_bounds=stats.lower_bounds if stats.total else frozenset(),
         )
+
+    @staticmethod
+    def _stats(request: SearchRequest, analysis: QueryAnalysis, tsquery: str) -> _Stats:
+        statement = sql.stats_sql(request, analysis, tsquery, registered_types())
+        return _Stats(_fetch(*statement), request.doc_types)
 
     def autocomplete(self, prefix: str, doc_types: Sequence[str], limit: int) -> list[Suggestion]:
         """Names whose words start with what was typed."""

@@ -26,17 +26,16 @@ CANDIDATES = 100  # rows beyond the page that stage two re-ranks
 BODY_SHARE = 0.3  # weight of the whole-document rank beside the names rank
 MAX_KEYS = 12  # exact keys looked up per row
 CURIE_LENGTH = 255  # search_searchentry.curie is varchar(255) (migration 0003)
-# Matches counted for totals and facets; beyond, totals are lower bounds ("1000+") and the page
-# is ranked names-first. Both bounds were halved from 2,000 / 1,000 at 200k documents: the two
-# statements of a common or widened query read every counted or pooled row from the heap, so
-# they cost in proportion (slowest queries 18 -> 10 ms, same relevance on the judged set).
+# Matches counted per type; beyond, a type's count reads "more than 1,000" and the total is a
+# lower bound. From 1,000 matches the page is ranked names-first. Both bounds were halved from
+# 2,000 / 1,000 at 200k documents: the two statements of a common or widened query read every
+# counted or pooled row from the heap, so they cost in proportion.
 COUNT_CAP = 1_000
 NAMES_POOL = 500  # names-first stage one ranks at most this many name matches
 POOL_WORDS = 8  # after widening to any word, each of these words pools its own name matches
 WORD_POOL = 60  # ... when it has at most this many: a rare word's matches are all there
 NEAR_NAME = 0.7  # word_similarity at which a name, synonyms included, is nearly the query
 DIRECT = "_direct"
-FILTERED = "_filtered"  # matches of the requested types, counted up to the cap
 AUTOCOMPLETE_POOL = 60  # candidates per autocomplete pool
 HEADLINE_OPTIONS = (
     f"StartSel={MARK_START}, StopSel={MARK_END}, MaxWords=30, MinWords=12, "
@@ -222,48 +221,45 @@ def _name_pools(analysis: QueryAnalysis, params: dict[str, Any], widened: bool) 
 
 
 def stats_sql(
-    request: SearchRequest, analysis: QueryAnalysis, tsquery: str
+    request: SearchRequest, analysis: QueryAnalysis, tsquery: str, all_types: Sequence[str]
 ) -> tuple[str, dict[str, Any]]:
-    """In one scan: matches per type (ignoring the type filter), facet counts, direct exact hits.
+    """Matches per type (ignoring the type filter), facet counts and direct exact hits.
 
     Rows are (key, value, count): key "type" per doc type, a facet name per facet value, and
-    DIRECT with the number of rows an exact key typed as such matched. Counting stops at
-    `COUNT_CAP` matches (like OpenSearch's track_total_hits): beyond it the figures are lower
-    bounds, and a one-word query no longer costs a scan of the whole table. Facets are counted
-    per distinct facet set first: a thousand matches hold a few hundred sets, so the JSON is
-    unpacked a few hundred times, not once per match.
+    DIRECT with the number of rows an exact key typed as such matched. Each type is counted
+    on its own, up to `COUNT_CAP` + 1 matches (a count past the cap reads "more than 1,000"),
+    through the GIN index on (doc_type, vector): the rows come from a bitmap scan in table
+    order, so the counts are exact up to the cap and the same on every run. The facets and
+    direct hits are counted over those rows of the requested types; past the cap they are
+    lower bounds. Facets are counted per distinct facet set first: a thousand matches hold a
+    few hundred sets, so the JSON is unpacked a few hundred times, not once per match.
     """
     params = match_params(analysis, tsquery)
-    params["cap"] = COUNT_CAP
+    params["all_types"] = list(all_types)
+    params["cap"] = COUNT_CAP + 1
     where = _match() + _filters(request, params, with_types=False)
-    # The type filter applies before counting: "phenotype" after a broad query counts up to the
-    # cap among phenotypes, not among the first matches of every type (which read "0+").
-    filtered = "m"
-    typed = ""
+    # The type filter applies before counting the facets, the direct hits and the total
+    # (the backend sums the requested types); the type counts ignore it.
+    chosen = ""
     if request.doc_types:
         params["types"] = list(request.doc_types)
-        filtered = "mt"
-        typed = f""",
-mt AS MATERIALIZED (
-    SELECT e.doc_type, e.facets, e.exact ?| %(keys)s::text[] AS direct
-    FROM {TABLE} e, q WHERE {where} AND e.doc_type = ANY(%(types)s)
-    LIMIT %(cap)s
-)"""  # noqa: S608 - only constant names interpolated; values bound
+        chosen = " AND m.doc_type = ANY(%(types)s)"
     sql = f"""
 WITH q AS (SELECT to_tsquery('{CONFIG}', %(tsq)s) AS tsq),
 m AS MATERIALIZED (
-    SELECT e.doc_type, e.facets, e.exact ?| %(keys)s::text[] AS direct
-    FROM {TABLE} e, q WHERE {where}
-    LIMIT %(cap)s
-){typed}
+    SELECT c.* FROM unnest(%(all_types)s::text[]) AS t(doc_type)
+    CROSS JOIN LATERAL (
+        SELECT e.doc_type, e.facets, e.exact ?| %(keys)s::text[] AS direct
+        FROM {TABLE} e, q WHERE e.doc_type = t.doc_type AND {where}
+        LIMIT %(cap)s
+    ) AS c
+)
 SELECT 'type', m.doc_type, count(*) FROM m GROUP BY m.doc_type
 UNION ALL
-SELECT '{FILTERED}', {filtered}.doc_type, count(*) FROM {filtered} GROUP BY {filtered}.doc_type
-UNION ALL
-SELECT '{DIRECT}', '', count(*) FROM {filtered} WHERE {filtered}.direct
+SELECT '{DIRECT}', '', count(*) FROM m WHERE m.direct{chosen}
 UNION ALL
 SELECT f.key, v.value, sum(g.n)::bigint
-FROM (SELECT {filtered}.facets, count(*) AS n FROM {filtered} GROUP BY {filtered}.facets) AS g,
+FROM (SELECT m.facets, count(*) AS n FROM m WHERE TRUE{chosen} GROUP BY m.facets) AS g,
      jsonb_each(g.facets) AS f(key, value), jsonb_array_elements_text(f.value) AS v(value)
 GROUP BY f.key, v.value"""  # noqa: S608 - only constant names interpolated; values bound
     return sql, params
