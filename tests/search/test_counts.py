@@ -1,0 +1,144 @@
+"""Type and facet counts on PostgreSQL: exact up to the cap, "more than 1,000" beyond it, the
+same on every run, and a type chosen after a broad query never reads 0 while it matched.
+
+The old statement counted the first 1,000 matches of an unordered scan for every type at once:
+with the conditions stored first, the genes and signs that match past them were never counted
+(no "Genes" option at all), and on a large table the figures changed from run to run.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+import pytest
+from django.db import connection
+from django.test import Client
+
+from search.backends.base import load_backend
+from search.backends.postgres import query as sql
+from search.documents import IndexedDoc
+from search.query import run_search
+from search.request import SearchRequest
+
+pytestmark = pytest.mark.django_db
+
+POSTGRES = "search.backends.postgres.backend.PostgresBackend"
+CONDITIONS = sql.COUNT_CAP + 60  # past the cap, stored first
+GENES = 40
+SIGNS = 25
+
+
+def _doc(doc_type: str, n: int, title: str, body: str, filters: dict) -> IndexedDoc:
+    # Test rows, not medical content.
+    return IndexedDoc(
+        doc_type=doc_type,
+        object_id=n,
+        curie=f"TEST:{doc_type}:{n}",
+        title=title,
+        url=f"/test/{doc_type}/{n}",
+        summary=body,
+        texts=(("name", title, 10.0), ("definition", body, 1.0)),
+        exact=(),
+        autocomplete=(title,),
+        filters=filters,
+    )
+
+
+@pytest.fixture
+def broad_index(settings) -> None:
+    """More matching conditions than the cap, stored before the genes and signs that match."""
+    settings.SEARCH_BACKEND = POSTGRES
+    settings.OPENSEARCH_URL = ""
+    inheritance = {"inheritance": ("autosomal_recessive",)}
+    docs = [
+        _doc("condition", n, f"Test condition {n}", "Weak muscles.", inheritance if n % 2 else {})
+        for n in range(CONDITIONS)
+    ]
+    docs += [_doc("gene", n, f"TGM{n}", "A muscle probe gene.", {}) for n in range(GENES)]
+    docs += [_doc("phenotype", n, f"Test sign {n}", "Muscle probe sign.", {}) for n in range(SIGNS)]
+    docs += [_doc("gene", 9_000 + n, f"TGX{n}", "Unrelated.", {}) for n in range(20)]
+    backend = load_backend(POSTGRES)
+    backend.index(docs)
+    backend.tidy()
+
+
+def _exact_counts(word: str) -> dict[str, int]:
+    """count(*) per type with the same tsquery, without any cap: the independent figure."""
+    tsquery = sql.tsquery_all([[word]])
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT doc_type, count(*) FROM search_searchentry "
+            "WHERE vector @@ to_tsquery('rarelabs', %s) GROUP BY doc_type",
+            [tsquery],
+        )
+        return dict(cursor.fetchall())
+
+
+def _api(client: Client, **params: str) -> dict:
+    response = client.get("/api/v1/search/", params)
+    assert response.status_code == 200
+    return response.json()
+
+
+def _type_facet(body: dict) -> dict[str, tuple[int, bool]]:
+    return {f["value"]: (f["count"], f["count_is_lower_bound"]) for f in body["facets"]["type"]}
+
+
+def test_each_type_is_counted_exactly_up_to_the_cap_in_the_api_and_repeatably(
+    client: Client, broad_index
+) -> None:
+    exact = _exact_counts("muscle")
+    assert exact == {"condition": CONDITIONS, "gene": GENES, "phenotype": SIGNS}
+    with connection.cursor() as cursor:
+        cursor.execute("SET synchronize_seqscans = on")  # the default; runs must still agree
+    runs = [_api(client, q="muscle") for _run in range(2)]
+    assert runs[0]["facets"] == runs[1]["facets"]
+    assert _type_facet(runs[0]) == {
+        "condition": (sql.COUNT_CAP, True),  # shown as "more than 1,000"
+        "gene": (GENES, False),
+        "phenotype": (SIGNS, False),
+    }
+    assert runs[0]["total"] == sql.COUNT_CAP + GENES + SIGNS
+    assert runs[0]["total_is_lower_bound"] is True
+    # The other facets were counted over capped matches: they say they are lower bounds.
+    [recessive] = runs[0]["facets"]["inheritance"]
+    assert recessive["count_is_lower_bound"] is True
+    assert recessive["count"] <= CONDITIONS // 2
+
+
+def test_the_page_shows_exact_type_counts_and_more_than_the_cap(
+    client: Client, broad_index
+) -> None:
+    body = html.unescape(client.get("/search", {"q": "muscle"}).content.decode())
+    assert re.search(r">Conditions</a> \(more than 1,000\)", body)
+    assert re.search(rf">Genes</a> \({GENES}\)", body)
+    assert re.search(rf">Symptoms and signs</a> \({SIGNS}\)", body)
+    assert f"More than {sql.COUNT_CAP + GENES + SIGNS} results" in body
+    assert re.search(r">Autosomal recessive</a> \(at least \d+\)", body)
+
+
+def test_choosing_a_type_after_a_broad_query_counts_that_type(client: Client, broad_index) -> None:
+    broad = _type_facet(_api(client, q="muscle"))
+    for doc_type, expected in (("gene", GENES), ("phenotype", SIGNS)):
+        chosen = _api(client, q="muscle", type=doc_type)
+        assert broad[doc_type] == (expected, False)
+        assert chosen["total"] == expected
+        assert chosen["total_is_lower_bound"] is False
+        assert {hit["type"] for hit in chosen["results"]} == {doc_type}
+        # The type counts still ignore the chosen type, so another can be picked.
+        assert _type_facet(chosen) == broad
+    page = client.get("/search", {"q": "muscle", "type": "phenotype"}).content.decode()
+    assert f"{SIGNS} results for" in page
+
+
+def test_counts_under_the_cap_are_exact_and_say_so(broad_index) -> None:
+    response = run_search(SearchRequest(query="muscle probe"))
+    assert dict(response.facets["type"]) == {"gene": GENES, "phenotype": SIGNS}
+    assert response.total == GENES + SIGNS
+    assert not response.total_is_lower_bound
+    assert response.facet_lower_bounds == frozenset()
+    # A chosen type under the cap: its total is exact; only the capped type says "more than".
+    genes = run_search(SearchRequest(query="muscle", doc_types=("gene",)))
+    assert (genes.total, genes.total_is_lower_bound) == (GENES, False)
+    assert genes.facet_lower_bounds == {("type", "condition")}
