@@ -111,7 +111,10 @@ class OpenSearchBackend(SearchBackend):
         """AND of the words first; any word when a sentence finds (almost) nothing."""
         result = self._search_bounded(request, analysis)
         total = result["hits"]["total"]["value"]
-        if analysis.should_widen(total):
+        # Decided on every type's matches (the type counts ignore the type filter), so a chosen
+        # type answers the count shown beside it.
+        types = result.get("aggregations", {}).get("type", {}).get("buckets", [])
+        if analysis.should_widen(sum(bucket["doc_count"] for bucket in types)):
             result = self._search_bounded(request, analysis, any_word=True)
             total = result["hits"]["total"]["value"]
         hits = [self._hit(raw) for raw in result["hits"]["hits"]]

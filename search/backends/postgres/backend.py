@@ -59,6 +59,7 @@ class _Stats:
             else:
                 facets.setdefault(key, []).append((value, count))
         chosen = [t for t in types if not doc_types or t in doc_types]
+        self.matched = sum(min(n, cap) for n in types.values())
         self.total = sum(min(types[t], cap) for t in chosen)
         self.lower_bound = any(types[t] > cap for t in chosen)
         # From the cap on the page is ranked names-first, as when one scan counted every type.
@@ -81,7 +82,8 @@ class PostgresBackend(SearchBackend):
         tsquery = sql.tsquery_all(term_lists)
         stats = self._stats(request, analysis, tsquery)
         # A name or id typed exactly is the answer: no need to widen to any word.
-        if analysis.should_widen(stats.total, stats.direct):
+        # Decided on every type's matches, so a chosen type answers the count shown beside it.
+        if analysis.should_widen(stats.matched, stats.direct):
             tsquery = sql.tsquery_any(term_lists)
             stats = self._stats(request, analysis, tsquery)
         rows: list[tuple] = []

@@ -229,17 +229,16 @@ def stats_sql(
     DIRECT with the number of rows an exact key typed as such matched. Each type is counted
     on its own, up to `COUNT_CAP` + 1 matches (a count past the cap reads "more than 1,000"),
     through the GIN index on (doc_type, vector): the rows come from a bitmap scan in table
-    order, so the counts are exact up to the cap and the same on every run. The facets and
-    direct hits are counted over those rows of the requested types; past the cap they are
-    lower bounds. Facets are counted per distinct facet set first: a thousand matches hold a
+    order, so the counts are exact up to the cap and the same on every run. The facets are
+    counted over those rows of the requested types; past the cap they are lower bounds. Facets are counted per distinct facet set first: a thousand matches hold a
     few hundred sets, so the JSON is unpacked a few hundred times, not once per match.
     """
     params = match_params(analysis, tsquery)
     params["all_types"] = list(all_types)
     params["cap"] = COUNT_CAP + 1
     where = _match() + _filters(request, params, with_types=False)
-    # The type filter applies before counting the facets, the direct hits and the total
-    # (the backend sums the requested types); the type counts ignore it.
+    # The type filter applies before counting the facets and the total (the backend sums the
+    # requested types); the type counts and the direct hits (which decide widening) ignore it.
     chosen = ""
     if request.doc_types:
         params["types"] = list(request.doc_types)
@@ -256,7 +255,7 @@ m AS MATERIALIZED (
 )
 SELECT 'type', m.doc_type, count(*) FROM m GROUP BY m.doc_type
 UNION ALL
-SELECT '{DIRECT}', '', count(*) FROM m WHERE m.direct{chosen}
+SELECT '{DIRECT}', '', count(*) FROM m WHERE m.direct
 UNION ALL
 SELECT f.key, v.value, sum(g.n)::bigint
 FROM (SELECT m.facets, count(*) AS n FROM m WHERE TRUE{chosen} GROUP BY m.facets) AS g,
