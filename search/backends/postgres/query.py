@@ -226,11 +226,15 @@ def stats_sql(
     """Matches per type (ignoring the type filter), facet counts and direct exact hits.
 
     Rows are (key, value, count): key "type" per doc type, a facet name per facet value, and
-    DIRECT with the number of rows an exact key typed as such matched. Each type is counted
-    on its own, up to `COUNT_CAP` + 1 matches (a count past the cap reads "more than 1,000"),
-    through the GIN index on (doc_type, vector): the rows come from a bitmap scan in table
-    order, so the counts are exact up to the cap and the same on every run. The facets are
-    counted over those rows of the requested types; past the cap they are lower bounds. Facets are counted per distinct facet set first: a thousand matches hold a
+    DIRECT with the number of rows an exact key typed as such matched. One scan reads up to
+    `COUNT_CAP` + 1 matches: fewer, and they are all the matches, so every count is exact.
+    Otherwise each type is counted on its own, up to `COUNT_CAP` + 1 (a count past the cap
+    reads "more than 1,000"), through the GIN index on (doc_type, vector). The tsquery is read
+    from a materialised `q`, so the planner can't see how common its words are and takes the
+    indexes (bitmap scans, in table order) rather than sequential scans with a LIMIT, whose
+    first matches depended on where a synchronised scan started: the counts are exact up to
+    the cap and the same on every run. The facets are counted over the rows read for the
+    requested types; past the cap they are lower bounds. Facets are counted per distinct facet set first: a thousand matches hold a
     few hundred sets, so the JSON is unpacked a few hundred times, not once per match.
     """
     params = match_params(analysis, tsquery)
@@ -244,14 +248,22 @@ def stats_sql(
         params["types"] = list(request.doc_types)
         chosen = " AND m.doc_type = ANY(%(types)s)"
     sql = f"""
-WITH q AS (SELECT to_tsquery('{CONFIG}', %(tsq)s) AS tsq),
+WITH q AS MATERIALIZED (SELECT to_tsquery('{CONFIG}', %(tsq)s) AS tsq),
+a AS MATERIALIZED (
+    SELECT e.doc_type, e.facets, e.exact ?| %(keys)s::text[] AS direct
+    FROM {TABLE} e, q WHERE {where}
+    LIMIT %(cap)s
+),
 m AS MATERIALIZED (
+    SELECT * FROM a WHERE (SELECT count(*) FROM a) < %(cap)s
+    UNION ALL
     SELECT c.* FROM unnest(%(all_types)s::text[]) AS t(doc_type)
     CROSS JOIN LATERAL (
         SELECT e.doc_type, e.facets, e.exact ?| %(keys)s::text[] AS direct
         FROM {TABLE} e, q WHERE e.doc_type = t.doc_type AND {where}
         LIMIT %(cap)s
     ) AS c
+    WHERE (SELECT count(*) FROM a) >= %(cap)s
 )
 SELECT 'type', m.doc_type, count(*) FROM m GROUP BY m.doc_type
 UNION ALL
