@@ -18,6 +18,7 @@ from kbimport.sources.orphanet import iter_orphapackets
 from knowledge.models import Condition, ConditionPhenotype, Phenotype
 from tests._shared import FIXTURE_DATA
 from tests.treatments.kb import HP_OBO, _phenotype_rows, packets
+from treatments.describe.evidence import condition_words_clear, condition_words_get, text_bonus
 from treatments.describe.lexicon import everyday_phrases, phrase_table_clear
 from treatments.describe.prior import COVERAGE_WEIGHT, coverage_bonus, family_prior_clear
 from treatments.phenotypes import phenotype_index_clear, phenotype_index_get
@@ -38,6 +39,7 @@ def client(db: None) -> Client:
     phrase_table_clear()
     phenotype_index_clear()
     family_prior_clear()
+    condition_words_clear()
     return Client(REMOTE_ADDR=f"10.17.{random.randint(0, 255)}.{random.randint(1, 254)}")
 
 
@@ -225,3 +227,30 @@ def test_coverage_counts_each_family_sign_a_condition_has_itself_or_narrower(
     assert bonus[als] == 3 * COVERAGE_WEIGHT
     assert bonus.max() == 3 * COVERAGE_WEIGHT
     assert bonus.min() == 0.0
+
+
+FLOPPY = "my baby is floppy and can't hold his head up"
+
+
+def test_a_word_no_sign_was_read_from_counts_for_the_conditions_whose_signs_hpo_text_holds_it(
+    client: Client,
+) -> None:
+    # "personality" is read as no sign; HPO's "Personality changes" is one of the signs Orphanet
+    # lists for Wilson disease (ORPHA:905), and of no other condition here.
+    base = panel(client, FLOPPY)
+    body = panel(client, f"{FLOPPY} and his personality changed")
+    signs = [s["hpo_id"] for s in body["described"]["signs"]]
+    assert signs == [s["hpo_id"] for s in base["described"]["signs"]]
+    assert "ORPHA:905" not in top(base, 2)
+    assert top(body, 2) == ["ORPHA:70", "ORPHA:905"]
+
+
+def test_text_evidence_skips_the_words_of_read_signs_and_words_many_conditions_hold(
+    client: Client,
+) -> None:
+    index = phenotype_index_get()
+    words = condition_words_get(index)
+    als = list(index.condition_ids).index(Condition.objects.get(primary_id="ORPHA:803").pk)
+    assert text_bonus(words, "he takes high steps")[als] > 0  # "Steppage gait", "High stepping"
+    assert not text_bonus(words, "he takes high steps", ["high steps"]).any()  # read already
+    assert not text_bonus(words, "floppy weak muscles").any()  # held by many of the conditions

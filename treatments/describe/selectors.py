@@ -8,6 +8,7 @@ from identifiers.ids import parse_identifier, without_identifiers
 from knowledge.models import Condition, Phenotype
 from search.describers import ConditionCandidate, Described, SignFound
 from search.query import names_exactly
+from treatments.describe.evidence import condition_words_get, text_bonus
 from treatments.describe.lexicon import phrase_table_get
 from treatments.describe.prior import FAMILY_WEIGHTS, coverage_bonus, family_prior_get
 from treatments.describe.recognise import Sign, recognise
@@ -96,17 +97,23 @@ def description_read(
     used = [terms[s.hpo_id].pk for s in found if not s.negated and not s.removed]
     # "no seizures" argues against conditions where seizures are expected.
     excluded = [terms[s.hpo_id].pk for s in found if s.negated and not s.removed]
-    conditions = _conditions(used, excluded, found, limit) if used else ()
+    conditions = _conditions(used, excluded, found, limit, text) if used else ()
     elapsed = (time.perf_counter() - started) * 1000
     return Described(signs=found, conditions=conditions, elapsed_ms=round(elapsed, 1))
 
 
 def _conditions(
-    phenotype_ids: list[int], excluded_ids: list[int], signs: tuple[SignFound, ...], limit: int
+    phenotype_ids: list[int],
+    excluded_ids: list[int],
+    signs: tuple[SignFound, ...],
+    limit: int,
+    text: str,
 ) -> tuple[ConditionCandidate, ...]:
     index = phenotype_index_get()
     family = family_prior_get(index)
     prior = family.prior + coverage_bonus(index, phenotype_ids)
+    # The words no sign was read from (a removed chip's words included: not evidence either).
+    prior = prior + text_bonus(condition_words_get(index), text, (s.words for s in signs))
     scores = conditions_rank_by_phenotypes(
         phenotype_ids=phenotype_ids, excluded_ids=excluded_ids, limit=RANK_POOL, index=index,
         weights=FAMILY_WEIGHTS, prior=prior,
