@@ -23,11 +23,13 @@ from __future__ import annotations
 
 import logging
 import math
+import pickle
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 import numpy as np
+from django.core.cache import cache
 
 from knowledge.models import Phenotype, PhenotypeSynonym
 from treatments.describe.recognise import tokens
@@ -35,6 +37,9 @@ from treatments.describe.words import BREAK, NOT
 from treatments.phenotypes.index import PhenotypeIndex
 
 logger = logging.getLogger(__name__)
+
+CACHE_KEY = "treatments:condition-words:v1:{version}"
+CACHE_SECONDS = 24 * 3600
 
 # Tuned on the description tuning splits only (docs/benchmarks.md, "Eighth session"); the
 # region 0.3-0.4 / 0.15-0.2 / MIN_IDF 3-4 is flat there.
@@ -136,13 +141,21 @@ _memory: dict[str, ConditionWords] = {}
 
 
 def condition_words_get(index: PhenotypeIndex) -> ConditionWords:
-    """The postings for this index version (rebuilt when the index changes)."""
+    """The postings for this index version: from memory, else from the cache (shared between
+    processes, as the phenotype index is), else built (a few seconds) and cached."""
     cached = _memory.get("words")
-    if cached is None or cached.version != index.version:
+    if cached is not None and cached.version == index.version:
+        return cached
+    key = CACHE_KEY.format(version=index.version)
+    blob = cache.get(key)
+    if blob is not None:
+        cached = pickle.loads(blob)  # noqa: S301 - written by this module into our own Redis
+    else:
         started = time.perf_counter()
         cached = condition_words_build(index)
+        cache.set(key, pickle.dumps(cached, protocol=pickle.HIGHEST_PROTOCOL), CACHE_SECONDS)
         logger.info("condition words built in %.2f s", time.perf_counter() - started)
-        _memory["words"] = cached
+    _memory["words"] = cached
     return cached
 
 
