@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import random
-
 import pytest
 from django.test import Client
 
 from search.indexer import rebuild
+from tests._shared import client_from_fresh_address
 from tests.factories.knowledge import ConditionFactory, ConditionSynonymFactory, GeneFactory
 
 pytestmark = pytest.mark.django_db
@@ -15,10 +14,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def client() -> Client:
-    # A fresh address per test: the API's anonymous throttle counts per client address.
-    return Client(
-        REMOTE_ADDR=f"10.{random.randint(0, 255)}.{random.randint(0, 255)}.{random.randint(1, 254)}"
-    )
+    return client_from_fresh_address()
 
 
 @pytest.fixture
