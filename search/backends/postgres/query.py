@@ -234,8 +234,9 @@ def stats_sql(
     indexes (bitmap scans, in table order) rather than sequential scans with a LIMIT, whose
     first matches depended on where a synchronised scan started: the counts are exact up to
     the cap and the same on every run. The facets are counted over the rows read for the
-    requested types; past the cap they are lower bounds. Facets are counted per distinct facet set first: a thousand matches hold a
-    few hundred sets, so the JSON is unpacked a few hundred times, not once per match.
+    requested types; past the cap they are lower bounds. Facets are counted per distinct facet
+    set first: a thousand matches hold a few hundred sets, so the JSON is unpacked a few
+    hundred times, not once per match.
     """
     params = match_params(analysis, tsquery)
     params["all_types"] = list(all_types)
