@@ -85,7 +85,8 @@ class PostgresBackend(SearchBackend):
         # Decided on every type's matches, so a chosen type answers the count shown beside it.
         if analysis.should_widen(stats.matched, stats.direct):
             tsquery = sql.tsquery_any(term_lists)
-            stats = self._stats(request, analysis, tsquery)
+            # Any word of a long name nearly always passes the cap: count each type at once.
+            stats = self._stats(request, analysis, tsquery, each_type=True)
         rows: list[tuple] = []
         if stats.total and request.offset < stats.total:
             needed = request.offset + request.page_size
@@ -122,8 +123,10 @@ class PostgresBackend(SearchBackend):
         )
 
     @staticmethod
-    def _stats(request: SearchRequest, analysis: QueryAnalysis, tsquery: str) -> _Stats:
-        statement = sql.stats_sql(request, analysis, tsquery, registered_types())
+    def _stats(
+        request: SearchRequest, analysis: QueryAnalysis, tsquery: str, each_type: bool = False
+    ) -> _Stats:
+        statement = sql.stats_sql(request, analysis, tsquery, registered_types(), each_type)
         return _Stats(_fetch(*statement), request.doc_types)
 
     def autocomplete(self, prefix: str, doc_types: Sequence[str], limit: int) -> list[Suggestion]:
