@@ -14,11 +14,13 @@ import re
 import pytest
 from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 
 from rarelabs.pagecache import page_cache_invalidate
+from search.analysis import analyze
 from search.backends.base import load_backend
 from search.backends.postgres import query as sql
-from search.documents import IndexedDoc
+from search.documents import IndexedDoc, doc_types
 from search.query import run_search
 from search.request import SearchRequest
 
@@ -148,3 +150,38 @@ def test_counts_under_the_cap_are_exact_and_say_so(broad_index) -> None:
     genes = run_search(SearchRequest(query="muscle", doc_types=("gene",)))
     assert (genes.total, genes.total_is_lower_bound) == (GENES, False)
     assert genes.facet_lower_bounds == {("type", "condition")}
+
+
+def _stats_rows(query: str, each_type: bool, **kwargs) -> list[tuple]:
+    request = SearchRequest(query=query, **kwargs)
+    analysis = analyze(request.query)
+    tsquery = sql.tsquery_any(analysis.all_term_lists)
+    statement, params = sql.stats_sql(request, analysis, tsquery, doc_types(), each_type)
+    with connection.cursor() as cursor:
+        cursor.execute(statement, params)
+        return sorted(cursor.fetchall())
+
+
+@pytest.mark.parametrize("query", ["muscle", "probe", "muscle probe"])
+@pytest.mark.parametrize("chosen", [(), ("gene",)])
+def test_counting_each_type_at_once_gives_the_same_rows(broad_index, query, chosen) -> None:
+    """The widened count skips the first scan: past the cap and under it, nothing changes."""
+    rows = _stats_rows(query, each_type=False, doc_types=chosen)
+    assert ("type", "gene", GENES) in rows
+    assert _stats_rows(query, each_type=True, doc_types=chosen) == rows
+
+
+def test_a_widened_search_scans_the_first_1001_matches_once(broad_index) -> None:
+    """Issue 14 item 10: any word of a long name nearly always passes the cap, so the widened
+    count goes straight to each type; only the all-words count reads the first matches."""
+    with CaptureQueriesContext(connection) as queries:
+        response = run_search(SearchRequest(query="muscle qzxwv"))  # no document has both
+    counts = [q["sql"] for q in queries.captured_queries if "AS direct" in q["sql"]]
+    assert len(counts) == 2, "the all-words count, then the any-word count"
+    assert ["a AS MATERIALIZED" in statement for statement in counts] == [True, False]
+    assert dict(response.facets["type"]) == {
+        "condition": sql.COUNT_CAP,
+        "gene": GENES,
+        "phenotype": SIGNS,
+    }
+    assert response.total_is_lower_bound
