@@ -169,7 +169,8 @@ def test_opensearch_search_body_boosts_exact_keys_and_pages() -> None:
     exact = [c["constant_score"] for c in should if "constant_score" in c]
     assert {"filter": {"terms": {"exact_100": ["duchene dystrophy"]}}, "boost": 1000.0} in exact
     assert {"filter": {"terms": {"exact_100": ["duchenne dystrophy"]}}, "boost": 500.0} in exact
-    match = next(c["multi_match"] for c in should if "multi_match" in c)
+    lists = next(c["dis_max"]["queries"] for c in should if "dis_max" in c)
+    match = lists[0]["multi_match"]
     assert match["fuzziness"] == "AUTO"
     assert match["fields"][0] == "text_a^8"
     assert body["from"] == 20
@@ -249,7 +250,7 @@ def test_opensearch_text_clauses_keep_within_a_word_budget() -> None:
 def test_opensearch_plain_retry_has_no_synonym_graph_alternatives_or_fuzziness() -> None:
     body = os_query.search_body(SearchRequest(query="x"), ANALYSIS, (100,), [], plain=True)
     should = body["query"]["function_score"]["query"]["bool"]["should"]
-    matches = [c["multi_match"] for c in should if "multi_match" in c]
+    matches = [q["multi_match"] for c in should if "dis_max" in c for q in c["dis_max"]["queries"]]
     assert len(matches) == 1
     assert matches[0]["analyzer"] == "text_index"
     assert "fuzziness" not in matches[0]
@@ -313,3 +314,32 @@ def test_identifiers_are_taken_out_of_a_label(text: str, rest: str) -> None:
     from identifiers.ids import without_identifiers
 
     assert without_identifiers(text) == rest
+
+
+def test_opensearch_word_lists_count_once_by_their_best_match() -> None:
+    # "gene therapy for sma": "sma" expands to "sma1", "sma2", "proximal spinal muscular
+    # atrophy"...; summed, a subtype matching three of the lists outscored ORPHA:70, which the
+    # part key "sma" names (1,641 vs 1,385). PostgreSQL ORs the lists in one tsquery.
+    analysis = QueryAnalysis(
+        raw="gene therapy for sma", phrase="gene therapy for sma", terms=("gene", "therapy", "sma"),
+        exact_keys=("gene therapy for sma",), part_keys=("sma",),
+        alternatives=(("gene", "therapy", "sma1"), ("gene", "therapy", "sma2")),
+    )  # fmt: skip
+    body = os_query.search_body(SearchRequest(query=analysis.raw), analysis, (40,), [])
+    should = body["query"]["function_score"]["query"]["bool"]["should"]
+    assert not any("multi_match" in clause for clause in should)  # none summed on its own
+    (lists,) = [clause["dis_max"]["queries"] for clause in should if "dis_max" in clause]
+    assert [q["multi_match"]["query"] for q in lists] == [
+        "gene therapy sma",
+        "gene therapy sma1",
+        "gene therapy sma2",
+    ]
+    # After widening, the all-words lists are a second best-of group, not a sum either.
+    widened = os_query.search_body(
+        SearchRequest(query=analysis.raw), analysis, (40,), [], any_word=True
+    )["query"]["function_score"]["query"]["bool"]["should"]
+    groups = [len(clause["dis_max"]["queries"]) for clause in widened if "dis_max" in clause]
+    assert groups == [3, 3]
+    # The highlighter still reads every clause.
+    highlight = body["highlight"]["highlight_query"]["bool"]["should"]
+    assert sum("multi_match" in clause for clause in highlight) == 3

@@ -101,16 +101,18 @@ def _term_lists(
     return kept
 
 
-def text_clauses(
+def text_groups(
     analysis: QueryAnalysis, any_word: bool = False, plain: bool = False
-) -> list[dict[str, Any]]:
-    """multi_match over the weight tiers, one per word list; only the words as typed are fuzzy.
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]], list[dict[str, Any]]]:
+    """The text clauses in three groups: one multi_match per word list (the words as typed,
+    then each alternative), the all-words clauses after widening, and the title phrase.
 
-    Alternatives are known words (synonyms, corrections): making them fuzzy too, on top of the
-    search-time synonym graph, blew past OpenSearch's 1,024-clause limit ("SMA"). `plain` is
-    the bounded retry: the words as typed, without the synonym graph or fuzziness.
+    Only the words as typed are fuzzy. Alternatives are known words (synonyms, corrections):
+    making them fuzzy too, on top of the search-time synonym graph, blew past OpenSearch's
+    1,024-clause limit ("SMA"). `plain` is the bounded retry: the words as typed, without the
+    synonym graph or fuzziness.
     """
-    clauses = []
+    lists, all_words, phrases = [], [], []
     term_lists = _term_lists(analysis, any_word, plain)
     for position, terms in enumerate(term_lists):
         # A long sentence is not fuzzy: 9 fuzzy words x 4 tiers x their expansions, on top of
@@ -122,7 +124,7 @@ def text_clauses(
         )
         if plain:
             fuzzy = {"analyzer": PLAIN_ANALYZER}
-        clauses.append(
+        lists.append(
             {
                 "multi_match": {
                     "query": " ".join(terms),
@@ -134,7 +136,7 @@ def text_clauses(
             }
         )
     if any_word:  # documents with every word still come first
-        clauses.extend(
+        all_words.extend(
             {
                 "multi_match": {
                     "query": " ".join(t),
@@ -150,8 +152,28 @@ def text_clauses(
     # A title is a name: a phrase of a sentence's length never matches one, and its synonym
     # graph alone can pass the clause limit.
     if phrase and len(phrase.split()) <= MAX_TITLE_WORDS and not plain:
-        clauses.append({"match_phrase": {"title": {"query": phrase, "boost": 3}}})
-    return clauses
+        phrases.append({"match_phrase": {"title": {"query": phrase, "boost": 3}}})
+    return lists, all_words, phrases
+
+
+def text_clauses(
+    analysis: QueryAnalysis, any_word: bool = False, plain: bool = False
+) -> list[dict[str, Any]]:
+    """Every text clause of `text_groups`, in one list (the highlighter reads them)."""
+    lists, all_words, phrases = text_groups(analysis, any_word, plain)
+    return [*lists, *all_words, *phrases]
+
+
+def text_query(analysis: QueryAnalysis, any_word: bool = False, plain: bool = False) -> list:
+    """The scoring text clauses: the word lists and the all-words lists each count once, by
+    their best match (`dis_max`), as PostgreSQL ORs them in one tsquery and ranks it once.
+
+    Summed, a document matching several alternatives of one abbreviation ("sma" -> "sma1",
+    "sma2", "proximal spinal muscular atrophy") outscored the condition the key names.
+    """
+    lists, all_words, phrases = text_groups(analysis, any_word, plain)
+    clauses = [{"dis_max": {"queries": group}} for group in (lists, all_words) if group]
+    return [*clauses, *phrases]
 
 
 def encode_cursor(sort_values: Sequence[Any]) -> str:
@@ -178,6 +200,7 @@ def search_body(
 ) -> dict[str, Any]:
     """Ranked hits (exact keys first), facet aggregations, highlight and paging."""
     texts = text_clauses(analysis, any_word, plain)
+    scored = text_query(analysis, any_word, plain)
     filters = [
         {"terms": {f"facets.{name}": list(values)}}
         for name, values in sorted(request.filters.items())
@@ -189,7 +212,7 @@ def search_body(
         "function_score": {
             "query": {
                 "bool": {
-                    "should": [*_exact_clauses(analysis, exact_boosts), *texts],
+                    "should": [*_exact_clauses(analysis, exact_boosts), *scored],
                     "minimum_should_match": 1,
                     "filter": filters,
                 }
