@@ -13,11 +13,13 @@ from django.utils.text import slugify
 
 from content.models import Article
 from identifiers.urls import clinvar_gene_url, ctgov_condition_search_url, identifier_url
+from kbimport.importers.curated_names import curated_sources
 from knowledge.models import (
     ApprovalStatus,
     Condition,
     ConditionGene,
     ConditionSubtype,
+    ConditionSynonym,
     SubtypeRelation,
     TherapyLink,
 )
@@ -93,6 +95,8 @@ class ConditionPage:
     external_links: list[ExternalLink]
     articles: list[Article]
     sources: dict[str, list[SourceNote]] = field(default_factory=dict)
+    # The other names shown under the title ("Also called"), each with its source below.
+    names: list[ConditionSynonym] = field(default_factory=list)
     # Orphanet's classification: the types of this condition, and the groups it belongs to.
     subtypes: list[ConditionSubtype] = field(default_factory=list)
     groups: list[ConditionSubtype] = field(default_factory=list)
@@ -115,6 +119,21 @@ class ConditionPage:
     def sign_rows_html(self) -> SafeString:
         """The rows of the table of signs: the 25 most common."""
         return sign_rows_html(self.symptoms[:SIGNS_SHOWN])
+
+
+NAMES_SHOWN = 4
+
+
+def shown_names(condition: Condition) -> list[ConditionSynonym]:
+    """The other names under the title: the first few, and every name a curated page gives.
+
+    A curated name ("Batten disease" from NINDS) is the everyday name a family searched for:
+    it is always shown, whatever the number of Orphanet's synonyms stored before it.
+    """
+    names = list(condition.synonyms.all())
+    first = names[:NAMES_SHOWN]
+    curated = [n for n in names[NAMES_SHOWN:] if n.source in curated_sources()]
+    return [*first, *curated]
 
 
 def _sources(rows: list, limit: int | None = 4) -> list[SourceNote]:
@@ -264,8 +283,10 @@ def condition_get_page(
     facts = SourceNote(
         condition.facts_source or condition.primary_id, condition.primary_id, condition.retrieved_on
     )
+    names = shown_names(condition)
     return ConditionPage(
         condition=condition,
+        names=names,
         summary=condition_family_summary(condition),
         symptoms=symptoms,
         onset_text=onset_words(condition.onset),
@@ -288,6 +309,7 @@ def condition_get_page(
         related_genes=related_genes_text(related),
         sources={
             "facts": [facts],
+            "names": _sources(names, limit=None),
             "symptoms": _sources(phenotype_links),
             "genes": _sources(genes),
             "classification": _sources([*subtypes, *groups]),

