@@ -80,3 +80,24 @@ def test_an_abbreviation_inside_a_question_is_the_condition_it_asks_about(
 
     assert "sma" in analyze("gene therapy for sma").part_keys  # three letters, but known
     assert _ids(client, "gene therapy for sma")[0] == "ORPHA:70"
+
+
+def test_batten_disease_finds_the_ncl_group_through_its_sourced_name(client: Client) -> None:
+    # NINDS calls the whole group of neuronal ceroid lipofuscinoses "Batten disease"; the
+    # curated file carries the name with that page as its source (no Orphanet synonym says so).
+    from kbimport.importers.curated_names import import_curated_names
+    from knowledge.models import Condition
+    from search.indexer import index_objects
+
+    ncl = Condition.objects.get(primary_id="ORPHA:216")
+    assert "ORPHA:216" not in _ids(client, "Batten disease")[:1]
+    import_curated_names()
+    try:
+        index_objects("condition", [ncl.pk])
+        for query in ("Batten disease", "Batten"):
+            assert _ids(client, query)[0] == "ORPHA:216", query
+        html = client.get("/search", {"q": "Batten disease"}).content.decode()
+        assert "Neuronal ceroid lipofuscinosis" in html
+    finally:
+        ncl.synonyms.filter(text="Batten disease").delete()
+        index_objects("condition", [ncl.pk])
