@@ -1,0 +1,52 @@
+"""Ordinary English words that spelling correction must leave alone ("hold", "grows", "bath").
+
+The list is the Dale-Chall list of about 3,000 words familiar to most fourth-grade readers, as
+textstat (a dependency, for the reading grade) ships it. A short list on purpose: a full
+pronunciation dictionary also holds surnames and common misspellings ("duchene", "fabri"),
+which are exactly the words the correction is for.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+
+# Endings tried when a word is not in the list as typed, with what replaces them:
+# "holding" -> "hold", "bathed" -> "bathe", "stopped" -> "stop", "babies" -> "baby".
+_ENDINGS = (
+    ("s", ""),
+    ("es", ""),
+    ("ies", "y"),
+    ("ed", ""),
+    ("ed", "e"),
+    ("ied", "y"),
+    ("ing", ""),
+    ("ing", "e"),
+    ("er", ""),
+    ("est", ""),
+    ("ly", ""),
+    ("ily", "y"),
+)
+
+
+@cache
+def familiar_words() -> frozenset[str]:
+    """The Dale-Chall familiar words, lower case."""
+    text = (resources.files("textstat") / "resources" / "en" / "easy_words.txt").read_text("utf-8")
+    return frozenset(line.strip().lower() for line in text.splitlines() if line.strip())
+
+
+def is_ordinary_word(word: str) -> bool:
+    """True for a familiar English word or a regular inflection of one."""
+    known = familiar_words()
+    if word in known:
+        return True
+    for ending, replacement in _ENDINGS:
+        if word.endswith(ending) and len(word) > len(ending) + 2:
+            stem = word[: -len(ending)]
+            if stem + replacement in known:
+                return True
+            # A doubled last consonant: "stopped", "hopping".
+            if not replacement and len(stem) > 3 and stem[-1] == stem[-2] and stem[:-1] in known:
+                return True
+    return False
