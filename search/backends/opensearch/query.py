@@ -107,10 +107,10 @@ def text_groups(
     """The text clauses in three groups: one multi_match per word list (the words as typed,
     then each alternative), the all-words clauses after widening, and the title phrase.
 
-    Only the words as typed are fuzzy. Alternatives are known words (synonyms, corrections):
-    making them fuzzy too, on top of the search-time synonym graph, blew past OpenSearch's
-    1,024-clause limit ("SMA"). `plain` is the bounded retry: the words as typed, without the
-    synonym graph or fuzziness.
+    Only the words as typed are fuzzy and go through the search-time synonym graph.
+    Alternatives are known words (synonyms, corrections) matched as written: fuzzy, on top of
+    the graph, they blew past OpenSearch's 1,024-clause limit ("SMA"). `plain` is the bounded
+    retry: the words as typed, without the synonym graph or fuzziness.
     """
     lists, all_words, phrases = [], [], []
     term_lists = _term_lists(analysis, any_word, plain)
@@ -122,7 +122,12 @@ def text_groups(
             if position == 0 and len(terms) <= MAX_FUZZY_WORDS
             else {}
         )
-        if plain:
+        # An alternative is already a synonym or a correction of the words typed, found by the
+        # analysis: it is matched as written, as PostgreSQL matches it, not expanded again by the
+        # synonym graph, whose phrases add up within one clause ("spinal muscular atrophy" ->
+        # "... muscle wasting", "... muscle degeneration": a phenotype naming all three outscored
+        # ORPHA:70, which names one).
+        if plain or position > 0:
             fuzzy = {"analyzer": PLAIN_ANALYZER}
         lists.append(
             {
@@ -143,10 +148,10 @@ def text_groups(
                     "fields": TEXT_FIELDS,
                     "operator": "and",
                     "boost": 2,
-                    **({"analyzer": PLAIN_ANALYZER} if plain else {}),
+                    **({"analyzer": PLAIN_ANALYZER} if plain or position > 0 else {}),
                 }
             }
-            for t in term_lists
+            for position, t in enumerate(term_lists)
         )
     phrase = phrase_form(analysis.corrected or analysis.raw)
     # A title is a name: a phrase of a sentence's length never matches one, and its synonym
