@@ -180,6 +180,20 @@ def test_opensearch_search_body_boosts_exact_keys_and_pages() -> None:
     assert body["highlight"]["pre_tags"] == ["\ue000"]
 
 
+def test_opensearch_alternatives_skip_the_synonym_graph() -> None:
+    """The words as typed go through the search-time synonym graph (and are fuzzy); a
+    correction or synonym the analysis found is matched as written, as PostgreSQL does."""
+    for any_word in (False, True):
+        lists, all_words, _phrases = os_query.text_groups(ANALYSIS, any_word=any_word)
+        typed, corrected = (clause["multi_match"] for clause in lists)
+        assert "analyzer" not in typed
+        assert corrected["analyzer"] == os_query.PLAIN_ANALYZER
+        assert "fuzziness" not in corrected
+    typed, corrected = (clause["multi_match"] for clause in all_words)
+    assert "analyzer" not in typed
+    assert corrected["analyzer"] == os_query.PLAIN_ANALYZER
+
+
 def test_search_after_cursor_round_trips() -> None:
     cursor = os_query.encode_cursor([12.5, 10, "gene:7"])
     body = os_query.search_body(SearchRequest(query="x", cursor=cursor), ANALYSIS, (100,), [])
