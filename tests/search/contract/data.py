@@ -324,6 +324,21 @@ THERAPIES_ROWS = [
 ]
 
 
+def create_phenotype(hpo_id: str, name: str, synonyms, definition: str):
+    """One HPO term as HPO gives it; `synonyms` are (text, is_layperson) pairs."""
+    phenotype = PhenotypeFactory(
+        hpo_id=hpo_id,
+        name=name,
+        definition=definition,
+        source=HPO,
+        source_id=hpo_id,
+        retrieved_on=READ,
+    )
+    for text, layperson in synonyms:
+        phenotype.synonyms.create(text=text, scope="EXACT", is_layperson=layperson)
+    return phenotype
+
+
 def build_search_data() -> dict[str, int]:
     """Create the rows; returns how many of each were made."""
     conditions = {}
@@ -382,17 +397,7 @@ def build_search_data() -> dict[str, int]:
         )
     phenotypes = {}
     for hpo_id, name, synonyms, definition in PHENOTYPES:
-        phenotype = PhenotypeFactory(
-            hpo_id=hpo_id,
-            name=name,
-            definition=definition,
-            source=HPO,
-            source_id=hpo_id,
-            retrieved_on=READ,
-        )
-        phenotypes[hpo_id] = phenotype
-        for text, layperson in synonyms:
-            phenotype.synonyms.create(text=text, scope="EXACT", is_layperson=layperson)
+        phenotypes[hpo_id] = create_phenotype(hpo_id, name, synonyms, definition)
     for code, hpo_id in CONDITION_PHENOTYPES:
         ConditionPhenotypeFactory(
             condition=conditions[code],

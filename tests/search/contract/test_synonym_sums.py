@@ -18,8 +18,7 @@ from knowledge.models import Phenotype
 from search.indexer import rebuild, suspend_signals
 from search.query import run_search
 from search.request import SearchRequest
-from tests.factories.knowledge import PhenotypeFactory
-from tests.search.contract.data import HPO, READ
+from tests.search.contract.data import create_phenotype
 
 pytestmark = pytest.mark.django_db
 
@@ -49,16 +48,7 @@ def spinal_phenotypes(backend: str, django_db_blocker) -> Iterator[None]:
     with django_db_blocker.unblock():
         with suspend_signals():
             for hpo_id, name, synonyms, definition in SPINAL_PHENOTYPES:
-                phenotype = PhenotypeFactory(
-                    hpo_id=hpo_id,
-                    name=name,
-                    definition=definition,
-                    source=HPO,
-                    source_id=hpo_id,
-                    retrieved_on=READ,
-                )
-                for text in synonyms:
-                    phenotype.synonyms.create(text=text, scope="EXACT", is_layperson=True)
+                create_phenotype(hpo_id, name, [(text, True) for text in synonyms], definition)
         rebuild(progress=False)
         yield
         with suspend_signals():
