@@ -169,14 +169,17 @@ def text_clauses(
     return [*lists, *all_words, *phrases]
 
 
-def text_query(analysis: QueryAnalysis, any_word: bool = False, plain: bool = False) -> list:
-    """The scoring text clauses: the word lists and the all-words lists each count once, by
-    their best match (`dis_max`), as PostgreSQL ORs them in one tsquery and ranks it once.
+def text_query(
+    groups: tuple[list[dict[str, Any]], list[dict[str, Any]], list[dict[str, Any]]],
+) -> list[dict[str, Any]]:
+    """The scoring text clauses of `text_groups`: the word lists and the all-words lists each
+    count once, by their best match (`dis_max`), as PostgreSQL ORs them in one tsquery and
+    ranks it once.
 
     Summed, a document matching several alternatives of one abbreviation ("sma" -> "sma1",
     "sma2", "proximal spinal muscular atrophy") outscored the condition the key names.
     """
-    lists, all_words, phrases = text_groups(analysis, any_word, plain)
+    lists, all_words, phrases = groups
     clauses = [{"dis_max": {"queries": group}} for group in (lists, all_words) if group]
     return [*clauses, *phrases]
 
@@ -204,8 +207,9 @@ def search_body(
     plain: bool = False,
 ) -> dict[str, Any]:
     """Ranked hits (exact keys first), facet aggregations, highlight and paging."""
-    texts = text_clauses(analysis, any_word, plain)
-    scored = text_query(analysis, any_word, plain)
+    groups = text_groups(analysis, any_word, plain)
+    texts = [clause for group in groups for clause in group]  # the highlighter reads them all
+    scored = text_query(groups)
     filters = [
         {"terms": {f"facets.{name}": list(values)}}
         for name, values in sorted(request.filters.items())
