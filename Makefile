@@ -7,6 +7,10 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export XDG_RUNTIME_DIR ?= $(CURDIR)/var/run
 export PYTHONUNBUFFERED := 1
+# Test processes (pytest-xdist): each takes a whole file, or a whole package that loads a
+# knowledge base once (tests/conftest.py); tests/parallel.py keeps their Redis apart.
+TEST_WORKERS ?= 2
+XDIST := -n $(TEST_WORKERS) --dist loadgroup
 
 .PHONY: install run dev test test-data lint format opensearch opensearch-stop clean-data enrich help
 
@@ -38,13 +42,13 @@ dev: install
 # Everything that runs on a clone with nothing beside it (small real fixtures in tests/fixtures).
 test: install
 	@mkdir -p var/run && chmod 700 var/run
-	$(BIN)/python -m pytest -m "not shared_data" $(PYTEST_ARGS)
+	$(BIN)/python -m pytest $(XDIST) -m "not shared_data" $(PYTEST_ARGS)
 
 # The tests that read the large files in DATA; fails (never skips) when the folder is missing.
 test-data: install
 	@mkdir -p var/run && chmod 700 var/run
 	@test -d "$(DATA)" || { echo "make test-data: no data folder at $(DATA) (set DATA=...)"; exit 1; }
-	DATA="$(abspath $(DATA))" $(BIN)/python -m pytest -m shared_data $(PYTEST_ARGS)
+	DATA="$(abspath $(DATA))" $(BIN)/python -m pytest $(XDIST) -m shared_data $(PYTEST_ARGS)
 
 lint: install
 	$(BIN)/ruff check .

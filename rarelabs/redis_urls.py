@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
+import os
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
-CACHE_DB = 0
-BROKER_DB = 1
-RESULTS_DB = 2
-LOCKS_DB = 3
+from django.core.exceptions import ImproperlyConfigured
+
+# The first of the four databases: two sites (or two parallel test processes) can share one
+# server when each starts at its own multiple of four (a stock server has databases 0-15).
+REDIS_DB_BASE = int(os.environ.get("REDIS_DB_BASE", "0"))
+if REDIS_DB_BASE not in (0, 4, 8, 12):
+    raise ImproperlyConfigured(f"REDIS_DB_BASE must be 0, 4, 8 or 12, not {REDIS_DB_BASE}")
+
+CACHE_DB = REDIS_DB_BASE
+BROKER_DB = REDIS_DB_BASE + 1
+RESULTS_DB = REDIS_DB_BASE + 2
+LOCKS_DB = REDIS_DB_BASE + 3
 
 
 def with_db(url: str, db: int) -> str:

@@ -35,12 +35,27 @@ def pytest_configure(config: pytest.Config) -> None:
     app.conf.task_default_queue = TEST_QUEUE
 
 
+@pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the groups (--dist loadgroup)
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     """Tests that take the `shared_data` fixture (directly or through another fixture) are the
     ones that need the large files: mark them, so `make test` can leave them to `make test-data`."""
     for item in items:
         if "shared_data" in getattr(item, "fixturenames", ()):
             item.add_marker(pytest.mark.shared_data)
+        item.add_marker(pytest.mark.xdist_group(_parallel_group(item)))
+
+
+def _parallel_group(item: pytest.Item) -> str:
+    """What one pytest-xdist worker runs as a whole (`--dist loadgroup`): the test's file, or the
+    whole package when the test uses a package-scoped fixture. A package fixture (a knowledge
+    base loaded once for the package) is torn down each time its worker leaves the package, so
+    files of one package handed out one by one would load it again and again."""
+    fixture_info = getattr(item, "_fixtureinfo", None)
+    for name in getattr(item, "fixturenames", ()):
+        definitions = fixture_info.name2fixturedefs.get(name) if fixture_info else None
+        if definitions and definitions[-1].scope == "package":
+            return definitions[-1].baseid or item.nodeid.split("::")[0]
+    return item.nodeid.split("::")[0]
 
 
 @pytest.fixture(scope="session")

@@ -38,19 +38,14 @@ class EmbeddedRedis:
 
 @pytest.fixture
 def redis_server(settings, tmp_path: Path) -> Iterator[EmbeddedRedis]:
-    """Kill -9 this clone's embedded Redis (a private one when REDIS_URL names a shared server)."""
-    if os.environ.get("REDIS_URL"):
-        var_dir = tmp_path
-        socket_path = embedded.ensure_redis(var_dir)
-        settings.CACHES = {"default": {**django_settings.CACHES["default"],
-                                       "LOCATION": f"unix://{socket_path}?db=1"}}  # fmt: skip
-    else:
-        var_dir = django_settings.VAR_DIR
-    server = EmbeddedRedis(var_dir)
+    """A private embedded Redis, the cache's server for this test, to kill -9: the clone's own
+    one is shared by parallel test workers and by the Celery worker of other tests."""
+    socket_path = embedded.ensure_redis(tmp_path)
+    settings.CACHES = {"default": {**django_settings.CACHES["default"],
+                                   "LOCATION": f"unix://{socket_path}?db=0"}}  # fmt: skip
+    server = EmbeddedRedis(tmp_path)
     yield server
-    server.restart()  # other tests need it
-    if os.environ.get("REDIS_URL"):
-        embedded.stop_redis(var_dir)
+    embedded.stop_redis(tmp_path)
 
 
 @pytest.mark.django_db

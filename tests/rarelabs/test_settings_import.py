@@ -37,7 +37,11 @@ def _sockets_under(*folders: Path) -> list[Path]:
 
 
 def _environ(var_dir: Path) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "REDIS_URL")}
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("DATABASE_URL", "REDIS_URL", "REDIS_DB_BASE")
+    }
     return {**env, "RARELABS_VAR_DIR": str(var_dir), "DJANGO_SETTINGS_MODULE": "rarelabs.settings"}
 
 
