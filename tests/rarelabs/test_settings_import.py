@@ -112,3 +112,28 @@ def test_a_celery_worker_started_alone_starts_the_servers_it_needs(var_dir: Path
     # The worker reached the broker, so its Redis runs where the settings said; so does PostgreSQL.
     assert redis.Redis(unix_socket_path=str(var_dir / "redis" / "redis.sock")).ping() is True
     assert (var_dir / "postgres" / ".s.PGSQL.5432").is_socket()
+
+
+def _redis_urls(var_dir: Path, base: str) -> subprocess.CompletedProcess[str]:
+    code = (
+        "import django; django.setup(); from django.conf import settings; "
+        "print(settings.REDIS_CLIENT_URL); print(settings.CELERY_BROKER_URL); "
+        "print(settings.CELERY_RESULT_BACKEND)"
+    )
+    return subprocess.run(  # noqa: S603 - our own interpreter
+        [sys.executable, "-c", code], cwd=REPO, env={**_environ(var_dir), "REDIS_DB_BASE": base},
+        capture_output=True, text=True, timeout=120, check=False,
+    )  # fmt: skip
+
+
+def test_redis_db_base_moves_all_four_databases_and_refuses_an_overlap(var_dir: Path) -> None:
+    """Two sites (or parallel test workers) share one Redis when each starts its four
+    databases at its own multiple of four; a base that would overlap another's is refused."""
+    moved = _redis_urls(var_dir, "8")
+    assert moved.returncode == 0, moved.stderr[-2000:]
+    cache, broker, results = moved.stdout.split()[-3:]
+    assert (cache.rsplit("=", 1)[1], broker.rsplit("=", 1)[1], results.rsplit("=", 1)[1]) == (
+        "8", "9", "10")  # fmt: skip
+    refused = _redis_urls(var_dir, "6")
+    assert refused.returncode != 0
+    assert "REDIS_DB_BASE must be 0, 4, 8 or 12, not 6" in refused.stderr
