@@ -100,19 +100,29 @@ def analyze(query: str) -> QueryAnalysis:
     # the pieces of "NM_000344.4:c.840C>T" are not words ("NM" is an abbreviation of a disease).
     precise = parse_identifier(query) is not None or (variant is not None and variant[2])
     terms = () if precise else tuple(content_words(query))
+    # The name inside a question or a guess ("is it Batten") is matched as if typed alone.
+    name = None if precise or identifier is not None else unwrapped_name(query)
+    if name:
+        keys.extend((key_form(name), phrase_form(name)))
     expansions = [] if precise else synonym_expansions(query)
     if not precise and (named := without_generic_head(query)):
         expansions.append(named)
+    if name:
+        expansions.extend(synonym_expansions(name))
     expanded = [phrase_form(alt) for alt in expansions]
     if not precise and identifier is None:
-        expanded.extend(eponym_keys(query))
+        expanded.extend(eponym_keys(name or query))
     alternatives = [tuple(content_words(alt)) for alt in expansions]
+    if name:
+        alternatives.insert(0, tuple(content_words(name)))
     corrected = None
     if identifier is None and variant is None:
         corrected = spelling_correction(query)
         if corrected:
             alternatives.append(tuple(content_words(corrected)))
             expanded.append(phrase_form(corrected))
+            if corrected_name := unwrapped_name(corrected):
+                expanded.append(corrected_name)
             # A corrected name brings its synonyms too ("spinal muscullar atrophy" -> SMA).
             for alt in synonym_expansions(corrected):
                 alternatives.append(tuple(content_words(alt)))
@@ -132,6 +142,41 @@ def analyze(query: str) -> QueryAnalysis:
         variant=variant[0] if variant else None,
         corrected=corrected,
     )
+
+
+# Words a family wraps a name in when asking about it or guessing ("is it Batten", "could it
+# be pompe", "does my son have SMA", "tell me about rett syndrome", "treatment for Fabry",
+# "is wilson disease genetic"). General question and guess words only; a trailing letter is
+# kept, as it is part of the name ("Hemophilia A", "SMA I").
+_LEAD_WORDS = STOPWORDS | frozenset(
+    {
+        "could", "would", "might", "may", "be", "this", "that", "there", "i", "me", "we", "you",
+        "tell", "about", "signs", "symptoms", "treatment", "treatments", "cure", "causes", "cause",
+    }
+)  # fmt: skip
+_TRAIL_WORDS = frozenset(
+    {"inherited", "genetic", "hereditary", "diagnosed", "treated", "cured", "symptoms", "signs"}
+)
+MAX_NAME_WORDS = MAX_NGRAM  # a name is short; a longer remainder is a sentence, not a name
+
+
+def unwrapped_name(query: str) -> str | None:
+    """The name inside a question or guess: the query without its leading and trailing
+    wrapper words ("is it Batten" -> "batten"); None when nothing was wrapped around a name.
+
+    The name's keys are added to the query's own, never put in their place, so a name that
+    starts with such a word ("Signs and symptoms begin ...", an HPO label) still matches whole.
+    """
+    tokens = words(query)
+    start, end = 0, len(tokens)
+    while start < end and tokens[start] in _LEAD_WORDS:
+        start += 1
+    while end > start and tokens[end - 1] in _TRAIL_WORDS:
+        end -= 1
+    name = " ".join(tokens[start:end])
+    if (start, end) == (0, len(tokens)) or end - start > MAX_NAME_WORDS or len(name) < 2:
+        return None
+    return name
 
 
 # "survival motor neuron protein", "huntingtin protein": reports name a gene's product with a

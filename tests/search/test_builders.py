@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from search.analysis import QueryAnalysis, analyze
+from search.analysis import QueryAnalysis, analyze, unwrapped_name
 from search.backends.opensearch import mappings
 from search.backends.opensearch import query as os_query
 from search.backends.postgres import query as pg_query
@@ -224,6 +224,29 @@ def test_document_source_groups_text_by_tier() -> None:
 )
 def test_analysis_recognises_identifiers_and_variants(query: str, key: str) -> None:
     assert key in analyze(query).exact_keys
+
+
+@pytest.mark.parametrize(
+    ("query", "name"),
+    [
+        ("is it Batten", "batten"),
+        ("could it be pompe", "pompe"),
+        ("does my son have SMA", "sma"),
+        ("tell me about rett syndrome", "rett syndrome"),
+        ("signs of Angelman syndrome", "angelman syndrome"),
+        ("is wilson disease genetic", "wilson disease"),
+        # Nothing wrapped, or a letter that is part of the name, or a sentence, not a name.
+        ("Batten", None),
+        ("Hemophilia A", None),
+        ("SMA-I", None),
+        ("is it", None),
+        ("my son has seizures and cannot walk or talk yet", None),
+    ],
+)
+def test_the_name_inside_a_question_is_found_without_its_wrapper_words(
+    query: str, name: str | None
+) -> None:
+    assert unwrapped_name(query) == name
 
 
 def test_row_params_split_a_number_off_a_hyphen_so_query_words_match() -> None:
