@@ -19,7 +19,7 @@ from django.db import connection
 from identifiers.hgvs import VariantParseError, parse_variant
 from identifiers.ids import IdentifierKind, find_identifiers, parse_identifier
 from search import lexicon
-from search.ordinary_words import is_ordinary_word
+from search.ordinary_words import is_known_word
 from search.text import STOPWORDS, content_words, edit_distance, key_form, phrase_form, words
 
 logger = logging.getLogger(__name__)
@@ -318,7 +318,7 @@ def _eponyms(query: str, tokens: list[str]) -> set[str]:
 
 def spelling_correction(query: str) -> str | None:
     """The query with unknown words replaced by the closest indexed word; None if all are known
-    (indexed, or ordinary English words).
+    (indexed, ordinary English words, or words an app registered, such as everyday sign words).
 
     An eponym is rewritten only into a well-known name, and a proposal must win clearly (no
     other known word as close and as common).
@@ -329,11 +329,12 @@ def spelling_correction(query: str) -> str | None:
     if not candidates:
         return None
     known = lexicon.current().terms
-    # An everyday word is right even when the index never uses it ("hold" is not "hole").
+    # An everyday word is right even when the index never uses it ("hold" is not "hole", and
+    # the parents' "wobbly" is not "wooly").
     unknown = [
         word
         for word in candidates
-        if word not in known and not _plural_known(word, known) and not is_ordinary_word(word)
+        if word not in known and not _plural_known(word, known) and not is_known_word(word)
     ]
     if not unknown:
         return None

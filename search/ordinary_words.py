@@ -1,13 +1,18 @@
-"""Ordinary English words that spelling correction must leave alone ("hold", "grows", "bath").
+"""Words that spelling correction must leave alone: ordinary English ("hold", "grows", "bath")
+and the words a domain app knows for signs ("wobbly", "floppy").
 
-The list is the Dale-Chall list of about 3,000 words familiar to most fourth-grade readers, as
-textstat (a dependency, for the reading grade) ships it. A short list on purpose: a full
-pronunciation dictionary also holds surnames and common misspellings ("duchene", "fabri"),
+The ordinary list is the Dale-Chall list of about 3,000 words familiar to most fourth-grade
+readers, as textstat (a dependency, for the reading grade) ships it. A short list on purpose: a
+full pronunciation dictionary also holds surnames and common misspellings ("duchene", "fabri"),
 which are exactly the words the correction is for.
+
+A domain app adds its own words through `register_known_words` (in its `search.py`, as it
+registers documents and describers): the search framework never imports the app.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Collection
 from functools import cache
 from importlib import resources
 
@@ -36,9 +41,29 @@ def familiar_words() -> frozenset[str]:
     return frozenset(line.strip().lower() for line in text.splitlines() if line.strip())
 
 
+KnownWords = Callable[[], Collection[str]]
+_SOURCES: list[KnownWords] = []
+
+
+def register_known_words(source: KnownWords) -> KnownWords:
+    """Register `source()`, the lower-case words an app knows (it keeps its own copy current
+    and cheap: it is asked on every correction); returns it (a decorator)."""
+    if source not in _SOURCES:
+        _SOURCES.append(source)
+    return source
+
+
 def is_ordinary_word(word: str) -> bool:
     """True for a familiar English word or a regular inflection of one."""
-    known = familiar_words()
+    return _in_or_inflected(word, familiar_words())
+
+
+def is_known_word(word: str) -> bool:
+    """True for an ordinary word or a word a registered app knows, or an inflection of one."""
+    return is_ordinary_word(word) or any(_in_or_inflected(word, source()) for source in _SOURCES)
+
+
+def _in_or_inflected(word: str, known: Collection[str]) -> bool:
     if word in known:
         return True
     for ending, replacement in _ENDINGS:

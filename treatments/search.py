@@ -1,12 +1,17 @@
-"""Treatments' part in search: the description path (signs -> conditions), registered with the
-search framework the way documents are."""
+"""Treatments' part in search: the description path (signs -> conditions) and the everyday words
+for signs that spelling correction must leave alone, registered with the search framework the
+way documents are."""
 
 from __future__ import annotations
 
 from django.conf import settings
 
 from search.describers import Described, register_describer
+from search.ordinary_words import register_known_words
+from treatments.describe.lexicon import everyday_words
 from treatments.describe.selectors import description_read
+
+register_known_words(everyday_words)
 
 
 @register_describer

@@ -45,3 +45,25 @@ def test_an_everyday_word_is_not_rewritten(index_words, query: str) -> None:
 
 def test_a_misspelt_name_is_still_corrected(index_words) -> None:
     assert spelling_correction("duchene") == "duchenne"
+
+
+def test_a_registered_words_source_makes_its_words_known() -> None:
+    from search import ordinary_words
+
+    assert not ordinary_words.is_known_word("wibbly")
+    source = ordinary_words.register_known_words(lambda: frozenset({"wibbly", "wobble"}))
+    try:
+        assert ordinary_words.is_known_word("wibbly")
+        assert ordinary_words.is_known_word("wobbles")  # an inflection of a registered word
+        assert not ordinary_words.is_known_word("duchene")
+    finally:
+        ordinary_words._SOURCES.remove(source)
+
+
+def test_the_everyday_sign_words_are_known_and_typos_are_not() -> None:
+    from treatments.describe.lexicon import everyday_words
+
+    words = everyday_words()
+    assert {"wobbly", "floppy"} <= words
+    for typo in ["duchene", "muscullar", "fibrossis", "fabri", "angelmann"]:
+        assert typo not in words

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import logging
+import re
 import time
 from collections import defaultdict
 from dataclasses import dataclass
@@ -19,7 +20,7 @@ from django.db.models import Count, Max
 from knowledge.models import Phenotype, PhenotypeSynonym
 from treatments.describe.derive import body_part, parent_phrasings
 from treatments.describe.recognise import Phrase, PhraseTable, normalise, stands_alone
-from treatments.describe.words import stem
+from treatments.describe.words import VOCABULARY, stem
 
 logger = logging.getLogger(__name__)
 
@@ -69,6 +70,25 @@ def everyday_phrases(path: Path = EVERYDAY_FILE) -> list[EverydayPhrase]:
     with path.open(encoding="utf-8") as handle:
         rows = csv.reader((line for line in handle if not line.startswith("#")), delimiter="\t")
         return [EverydayPhrase(*row[:4]) for row in rows if len(row) >= 4]
+
+
+_everyday_words: dict[int, frozenset[str]] = {}
+
+
+def everyday_words() -> frozenset[str]:
+    """Every word of the everyday phrasings and of the stemmer's word lists, lower case: the
+    words a family uses for signs ("wobbly", "floppy"), which spelling correction must not
+    rewrite. Read again when the file changes (a stat per call)."""
+    stamp = EVERYDAY_FILE.stat().st_mtime_ns
+    words = _everyday_words.get(stamp)
+    if words is None:
+        found = {
+            word for row in everyday_phrases() for word in re.findall(r"[a-z]+", row.phrase.lower())
+        }
+        words = frozenset(found | VOCABULARY)
+        _everyday_words.clear()
+        _everyday_words[stamp] = words
+    return words
 
 
 def _version(include_everyday: bool) -> str:

@@ -206,3 +206,10 @@ def _restore_e(base: str) -> str:
 
 
 _SAME = {_strip(word): _strip(group[0]) for group in _SAME_WORDS for word in group}
+
+# Every word this module knows by name (spelling correction leaves them alone: "wobbly").
+VOCABULARY = frozenset(
+    word
+    for word in (*_IRREGULAR, *_IRREGULAR.values(), *(w for group in _SAME_WORDS for w in group))
+    if word.isalpha()
+)
