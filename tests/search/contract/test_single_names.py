@@ -3,28 +3,18 @@ parentheses as a genetic report prints it. Page and API, on every backend."""
 
 from __future__ import annotations
 
-import random
-
 import pytest
 from django.test import Client
 
 from search.query import run_autocomplete
-from treatments.describe.lexicon import phrase_table_clear
-from treatments.phenotypes import phenotype_index_clear
+from tests.search.contract.data import client_over_contract_phenotypes, search_ids
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def client(backend: str) -> Client:
-    # The contract data replaces the phenotypes: forget tables built from other tests' rows.
-    phrase_table_clear()
-    phenotype_index_clear()
-    return Client(REMOTE_ADDR=f"10.8.{random.randint(0, 255)}.{random.randint(1, 254)}")
-
-
-def _ids(client: Client, q: str) -> list[str]:
-    return [hit["id"] for hit in client.get("/api/v1/search/", {"q": q}).json()["results"]]
+    return client_over_contract_phenotypes()
 
 
 def test_an_eponym_typed_alone_answers_the_condition_before_look_alike_genes(
@@ -32,7 +22,7 @@ def test_an_eponym_typed_alone_answers_the_condition_before_look_alike_genes(
 ) -> None:
     # "Pompe" stems to "pomp": the genes POMP and POMPP1 share the stem, Pompe disease is a
     # synonym of ORPHA:365.
-    ids = _ids(client, "Pompe")
+    ids = search_ids(client, "Pompe")
     assert ids[0] == "ORPHA:365"
     assert {"POMP", "POMPP1"} <= set(ids)  # still found, below the condition
     html = client.get("/search", {"q": "Pompe"}).content.decode()
@@ -42,7 +32,7 @@ def test_an_eponym_typed_alone_answers_the_condition_before_look_alike_genes(
 
 
 def test_a_gene_symbol_typed_exactly_still_comes_first(client: Client) -> None:
-    assert _ids(client, "POMP")[0] == "POMP"
+    assert search_ids(client, "POMP")[0] == "POMP"
 
 
 def test_a_misspelt_eponym_finds_the_condition_named_so_not_a_short_look_alike(
@@ -50,7 +40,7 @@ def test_a_misspelt_eponym_finds_the_condition_named_so_not_a_short_look_alike(
 ) -> None:
     # "Hoffman" for Hoffmann: no document has every word, so the search widens to any word;
     # "Wolman disease" shares only "disease" and looks like the query's title.
-    assert _ids(client, "Werdnig Hoffman disease")[0] == "ORPHA:83330"
+    assert search_ids(client, "Werdnig Hoffman disease")[0] == "ORPHA:83330"
     html = client.get("/search", {"q": "Werdnig Hoffman disease"}).content.decode()
     assert "Proximal spinal muscular atrophy type 1" in html
 
@@ -79,7 +69,7 @@ def test_an_abbreviation_inside_a_question_is_the_condition_it_asks_about(
     from search.analysis import analyze
 
     assert "sma" in analyze("gene therapy for sma").part_keys  # three letters, but known
-    assert _ids(client, "gene therapy for sma")[0] == "ORPHA:70"
+    assert search_ids(client, "gene therapy for sma")[0] == "ORPHA:70"
 
 
 def test_batten_disease_finds_the_ncl_group_through_its_sourced_name(client: Client) -> None:
@@ -90,12 +80,12 @@ def test_batten_disease_finds_the_ncl_group_through_its_sourced_name(client: Cli
     from search.indexer import index_objects
 
     ncl = Condition.objects.get(primary_id="ORPHA:216")
-    assert "ORPHA:216" not in _ids(client, "Batten disease")[:1]
+    assert "ORPHA:216" not in search_ids(client, "Batten disease")[:1]
     import_curated_names()
     try:
         index_objects("condition", [ncl.pk])
         for query in ("Batten disease", "Batten"):
-            assert _ids(client, query)[0] == "ORPHA:216", query
+            assert search_ids(client, query)[0] == "ORPHA:216", query
         html = client.get("/search", {"q": "Batten disease"}).content.decode()
         assert "Neuronal ceroid lipofuscinosis" in html
     finally:

@@ -3,29 +3,19 @@ answers as the name typed alone does. Page and API, on every backend."""
 
 from __future__ import annotations
 
-import random
-
 import pytest
 from django.test import Client
 
 from search.analysis import analyze
 from tests.factories.knowledge import ConditionFactory, ConditionSynonymFactory
-from treatments.describe.lexicon import phrase_table_clear
-from treatments.phenotypes import phenotype_index_clear
+from tests.search.contract.data import client_over_contract_phenotypes, search_ids
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def client(backend: str) -> Client:
-    # The contract data replaces the phenotypes: forget tables built from other tests' rows.
-    phrase_table_clear()
-    phenotype_index_clear()
-    return Client(REMOTE_ADDR=f"10.9.{random.randint(0, 255)}.{random.randint(1, 254)}")
-
-
-def _ids(client: Client, q: str) -> list[str]:
-    return [hit["id"] for hit in client.get("/api/v1/search/", {"q": q}).json()["results"]]
+    return client_over_contract_phenotypes()
 
 
 @pytest.mark.parametrize(
@@ -41,8 +31,8 @@ def _ids(client: Client, q: str) -> list[str]:
 def test_a_name_asked_about_answers_as_the_name_typed_alone(
     client: Client, question: str, bare: str, expected: str
 ) -> None:
-    assert _ids(client, bare)[0] == expected
-    assert _ids(client, question)[0] == expected
+    assert search_ids(client, bare)[0] == expected
+    assert search_ids(client, question)[0] == expected
     html = client.get("/search", {"q": question}).content.decode()
     assert html.index("Glycogen storage disease due to acid maltase deficiency") < html.index(
         "proteasome maturation protein"
@@ -62,7 +52,7 @@ def test_is_it_batten_finds_the_ncl_group_as_batten_does(client: Client) -> None
     try:
         index_objects("condition", [ncl.pk, bartter.pk])
         for query in ("Batten", "is it Batten", "could it be batten"):
-            assert _ids(client, query)[0] == "ORPHA:216", query
+            assert search_ids(client, query)[0] == "ORPHA:216", query
         html = client.get("/search", {"q": "is it Batten"}).content.decode()
         assert "Neuronal ceroid lipofuscinosis" in html
     finally:
@@ -90,8 +80,8 @@ def test_a_name_that_starts_with_a_question_word_still_matches_whole(client: Cli
     try:
         index_objects("phenotype", [phenotype.pk])
         assert label.lower() in analyze(label).exact_keys
-        assert _ids(client, label)[0] == "HP:0011463"
-        assert _ids(client, "what is childhood onset")[0] == "HP:0011463"
+        assert search_ids(client, label)[0] == "HP:0011463"
+        assert search_ids(client, "what is childhood onset")[0] == "HP:0011463"
     finally:
         pk = phenotype.pk
         phenotype.delete()
