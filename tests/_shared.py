@@ -1,11 +1,14 @@
 """Shared by the tests: where they find real data (small subsets in the repository, the large
-files beside it) and a client with an address of its own."""
+files beside it), a client with an address of its own, and when a rate limiter let calls go."""
 
 import os
 import random
+import time
 from pathlib import Path
 
 from django.test import Client
+
+from ingest.http import RateLimiter
 
 REPO = Path(__file__).resolve().parent.parent
 # Small real files (subsets of ../shared/data, see its PROVENANCE.md): they make `make test`
@@ -24,3 +27,18 @@ def client_from_fresh_address() -> Client:
     """A test client with its own address: the API's anonymous throttle counts per address."""
     octets = (random.randint(0, 255), random.randint(0, 255), random.randint(1, 254))
     return Client(REMOTE_ADDR="10.{}.{}.{}".format(*octets))
+
+
+def note_grants(limiter: RateLimiter) -> list[float]:
+    """Record, on this limiter instance, the time each `acquire()` returns: the spacing the
+    client itself keeps, free of the delays a server's arrival times also carry."""
+    granted: list[float] = []
+    acquire = limiter.acquire
+
+    def acquire_and_note() -> float:
+        waited = acquire()
+        granted.append(time.monotonic())
+        return waited
+
+    limiter.acquire = acquire_and_note  # type: ignore[method-assign]
+    return granted

@@ -19,7 +19,7 @@ from werkzeug import Request, Response
 from ingest.errors import CircuitOpen, UpstreamError, UpstreamTransient
 from ingest.http import CircuitBreaker, RateLimiter, ResponseStream, RetryPolicy, fetch
 from rarelabs.breaker import BreakerState, InMemoryBreakerStore
-from tests._shared import FIXTURE_DATA
+from tests._shared import FIXTURE_DATA, note_grants
 
 FAST = RetryPolicy(max_attempts=3, base_delay=0.01, max_delay=0.05, max_retry_after=5.0)
 STUDY = FIXTURE_DATA / "ctgov" / "studies" / "NCT00763412.json"
@@ -252,15 +252,7 @@ def test_rate_limiter_spaces_requests(httpserver, session):
 
     httpserver.expect_request("/tick").respond_with_handler(record)
     limiter = RateLimiter(per_second=5)
-    granted: list[float] = []
-    acquire = limiter.acquire
-
-    def acquire_and_note() -> float:
-        waited = acquire()
-        granted.append(time.monotonic())
-        return waited
-
-    limiter.acquire = acquire_and_note  # type: ignore[method-assign]
+    granted = note_grants(limiter)
     for _ in range(4):
         fetch(session, "GET", httpserver.url_for("/tick"), policy=FAST, limiter=limiter)
     assert len(arrivals) == len(granted) == 4

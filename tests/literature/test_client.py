@@ -13,7 +13,7 @@ from ingest.errors import MalformedResponse, UpstreamError
 from ingest.http import RetryPolicy
 from literature.client import PubMedClient
 from literature.parse import ArticleRecord, SearchResult
-from tests._shared import FIXTURE_DATA
+from tests._shared import FIXTURE_DATA, note_grants
 
 PUBMED = FIXTURE_DATA / "pubmed"
 EFETCH = PUBMED / "efetch_pubmed_5_articles.xml"
@@ -109,15 +109,7 @@ def test_requests_are_spaced_at_three_per_second_without_a_key(httpserver):
     httpserver.expect_request("/eutils/efetch.fcgi").respond_with_handler(record)
     history = SearchResult(count=20, ids=(), webenv="MCID_x", query_key="1")
     client = _client(httpserver, api_key=None)
-    granted: list[float] = []
-    acquire = client.limiter.acquire
-
-    def acquire_and_note() -> float:
-        waited = acquire()
-        granted.append(time.monotonic())
-        return waited
-
-    client.limiter.acquire = acquire_and_note  # type: ignore[method-assign]
+    granted = note_grants(client.limiter)
     list(client.iter_fetch(history, batch_size=5))
     assert len(arrivals) == len(granted) == 4
     # The client sends at most one request per 1/3 s ...
