@@ -103,7 +103,7 @@ def analyze(query: str) -> QueryAnalysis:
     # The name inside a question or a guess ("is it Batten") is matched as if typed alone.
     name = None if precise or identifier is not None else unwrapped_name(query)
     if name:
-        keys.extend((key_form(name), phrase_form(name)))
+        keys.append(name)  # its words, already folded: its key form and phrase form alike
     expansions = [] if precise else synonym_expansions(query)
     if not precise and (named := without_generic_head(query)):
         expansions.append(named)
