@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -108,12 +108,20 @@ def import_fda_orphan(
     with import_run(TASK, file_scope(path)) as tally, progress_bar("FDA orphan") as progress:
         result = OrphanImport(tally)
         index, catalogue = name_index(), TherapyCatalogue(source=SOURCE, retrieved=retrieved)
+        book = _LinkBook()
         for batch in batched(iter_orphan_approvals(path, progress), BATCH):
             with transaction.atomic():
                 touched: set[int] = set()
-                for record in keep_records(batch, OrphanApprovalRecord, tally):
-                    touched |= _import_one(record, index, catalogue, retrieved, result)
-                links_refresh(link_ids=touched, tally=tally)
+                records = list(keep_records(batch, OrphanApprovalRecord, tally))
+                stored = _stored_approvals(records)
+                for record in records:
+                    existing = stored.pop(record.source_id, None)
+                    if existing is None:  # a repeated row: read what the first one wrote
+                        existing = _stored_approvals([record]).get(record.source_id, [])
+                    touched |= _import_one(
+                        record, existing, index, catalogue, book, retrieved, result
+                    )
+                book.forget(links_refresh(link_ids=touched, tally=tally))
             tally.checkpoint()
             logger.info("%s: %d rows read", TASK, tally.read)
         # A product renamed or merged since the last run leaves its old therapy with no link.
@@ -127,16 +135,60 @@ def _condition_name(designation: str) -> str:
     return (name[:1].upper() + name[1:])[:300] or designation[:300]
 
 
+class _LinkBook:
+    """Every stored link by therapy and condition, read once per import (a query per row made
+    most of the import's time); links this import makes or removes are noted as it goes."""
+
+    def __init__(self) -> None:
+        self.by_condition: dict[tuple[int, int], list[TherapyLink]] = defaultdict(list)
+        self.unlinked: dict[tuple[int, str], TherapyLink] = {}
+        for link in TherapyLink.objects.order_by("pk"):
+            self.add(link)
+
+    def add(self, link: TherapyLink) -> None:
+        if link.condition_id is not None:
+            self.by_condition[(link.therapy_id, link.condition_id)].append(link)
+        elif link.source == SOURCE:
+            self.unlinked.setdefault((link.therapy_id, link.condition_name), link)
+
+    def find(self, therapy: Therapy, condition_id: int | None, name: str) -> TherapyLink | None:
+        """A curated link for the pair first (the oldest), else this source's own."""
+        if condition_id is None:
+            return self.unlinked.get((therapy.pk, name))
+        links = self.by_condition.get((therapy.pk, condition_id), [])
+        curated = next((link for link in links if link.source != SOURCE), None)
+        return curated or next((link for link in links if link.source == SOURCE), None)
+
+    def forget(self, link_ids: set[int]) -> None:
+        if not link_ids:
+            return
+        for links in self.by_condition.values():
+            links[:] = [link for link in links if link.pk not in link_ids]
+        for key in [k for k, link in self.unlinked.items() if link.pk in link_ids]:
+            del self.unlinked[key]
+
+
+def _stored_approvals(records: list[OrphanApprovalRecord]) -> dict[str, list[OrphanApproval]]:
+    """This source's stored approvals of ``records`` by source id, with their candidates, in
+    one query (every id present, [] when new)."""
+    found: dict[str, list[OrphanApproval]] = {r.source_id: [] for r in records}
+    approvals = OrphanApproval.objects.filter(source=SOURCE, source_id__in=list(found))
+    for approval in approvals.prefetch_related("candidates").order_by("pk"):
+        found[approval.source_id].append(approval)
+    return found
+
+
 def _import_one(
     record: OrphanApprovalRecord,
+    existing: list[OrphanApproval],
     index: NameIndex,
     catalogue: TherapyCatalogue,
+    book: _LinkBook,
     retrieved: dt.date,
     result: OrphanImport,
 ) -> set[int]:
     """Write one approval; return the ids of the links it touched (for their status)."""
     therapy = catalogue.therapy_for(record, result.tally)
-    existing = list(OrphanApproval.objects.filter(source=SOURCE, source_id=record.source_id))
     decided = [a for a in existing if a.review_status != ReviewStatus.AUTO]
     if decided:
         # An editor chose (or rejected) the condition: keep it, refresh only the source text.
@@ -145,7 +197,7 @@ def _import_one(
     else:
         match = index.match(record.designation, record.indication)
         wanted = list(match.conditions) if match.kind in ("exact", "unique") else [None]
-        links = [_link_for(therapy, pk, record, retrieved, result.tally) for pk in wanted]
+        links = [_link_for(therapy, pk, record, book, retrieved, result.tally) for pk in wanted]
     result.matches[match.kind] += 1
     if match.kind == "ambiguous":
         result.tally.skip(TO_REVIEW)
@@ -170,29 +222,12 @@ def _link_for(
     therapy: Therapy,
     condition_id: int | None,
     record: OrphanApprovalRecord,
+    book: _LinkBook,
     retrieved: dt.date,
     tally: ImportTally,
 ) -> TherapyLink:
     """The curated link for this therapy and condition, else this source's own (made if new)."""
-    if condition_id is not None:
-        curated = (
-            TherapyLink.objects.filter(therapy=therapy, condition_id=condition_id)
-            .exclude(source=SOURCE)
-            .order_by("pk")
-            .first()
-        )
-        if curated is not None:
-            return curated
-        found = TherapyLink.objects.filter(
-            therapy=therapy, condition_id=condition_id, source=SOURCE
-        ).first()
-    else:
-        found = TherapyLink.objects.filter(
-            therapy=therapy,
-            condition=None,
-            condition_name=_condition_name(record.designation),
-            source=SOURCE,
-        ).first()
+    found = book.find(therapy, condition_id, _condition_name(record.designation))
     if found is not None:
         return found
     link = TherapyLink.objects.create(
@@ -209,6 +244,7 @@ def _link_for(
         retrieved_on=retrieved,
     )
     tally.add("TherapyLink", _outcome(created=1))
+    book.add(link)
     return link
 
 
@@ -244,22 +280,31 @@ def _save_approval(
         approval.save()
     tally.add("OrphanApproval", _outcome(int(is_new), int(bool(changed) and not is_new),
                                          int(not is_new and not changed)))  # fmt: skip
+    # Candidates were prefetched for stored approvals: write them only when they change.
+    had = set() if is_new else {c.pk for c in approval.candidates.all()}
     if match.kind == "ambiguous":
-        approval.candidates.set(match.conditions)
-    elif match.kind != IndicationMatch.EDITOR and not is_new:
+        if had != set(match.conditions) or is_new:
+            approval.candidates.set(match.conditions)
+    elif match.kind != IndicationMatch.EDITOR and had:
         approval.candidates.clear()
 
 
-def links_refresh(*, link_ids: set[int], tally: ImportTally) -> None:
-    """This source's links: status, year and US events from their approvals; empty ones go."""
+def links_refresh(*, link_ids: set[int], tally: ImportTally) -> set[int]:
+    """This source's links: status, year and US events from their approvals; empty ones go.
+    Returns the ids of the links removed."""
     links = TherapyLink.objects.filter(pk__in=link_ids, source=SOURCE).prefetch_related(
         "orphan_approvals"
     )
+    removed: set[int] = set()
     for link in links:
+        link_id = link.pk
         counts = orphan_link_sync(link=link, source=SOURCE)
+        if link.pk is None:  # deleted: no approval left
+            removed.add(link_id)
         tally.add("TherapyLink + US events", _outcome(counts["created"], counts["updated"],
                                                       counts["unchanged"]))  # fmt: skip
         tally.add("removed (link or event)", _outcome(updated=counts["deleted"]))
+    return removed
 
 
 def orphan_counts_line() -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 MAX_NAME_WORDS = 14
 # Abbreviations are only trusted written in capitals in the source text ("PNH", not "all").
@@ -52,6 +53,9 @@ def _singular(word: str) -> str:
     return word[:-3] + "y" if word.endswith("ies") else word[:-1]
 
 
+# The name index folds every stored name and each indication folds the same designations again:
+# one fold per distinct text (a full index holds about 90,000 writings).
+@lru_cache(maxsize=1 << 17)
 def normalise(text: str, *, ordered: bool = True) -> str:
     """Case, accents, punctuation, spelling, plurals and 'type I' folded, so two writings of a
     name compare equal (names and indications go through the same folding). ``ordered=False``
