@@ -21,6 +21,7 @@ from tests.treatments.kb import HP_OBO, _phenotype_rows, packets
 from treatments.describe.evidence import condition_words_clear, condition_words_get, text_bonus
 from treatments.describe.lexicon import everyday_phrases, phrase_table_clear
 from treatments.describe.prior import COVERAGE_WEIGHT, coverage_bonus, family_prior_clear
+from treatments.describe.selectors import signs_for_text
 from treatments.phenotypes import phenotype_index_clear, phenotype_index_get
 
 pytestmark = pytest.mark.django_db
@@ -254,3 +255,51 @@ def test_text_evidence_skips_the_words_of_read_signs_and_words_many_conditions_h
     assert text_bonus(words, "he takes high steps")[als] > 0  # "Steppage gait", "High stepping"
     assert not text_bonus(words, "he takes high steps", ["high steps"]).any()  # read already
     assert not text_bonus(words, "floppy weak muscles").any()  # held by many of the conditions
+
+
+LUMPS = "has lumps under the skin"
+
+
+def _facts(primary_id: str, **fields: object) -> None:
+    Condition.objects.filter(primary_id=primary_id).update(**fields)
+    phenotype_index_clear()  # the index holds each condition's onset and inheritance
+    family_prior_clear()
+
+
+def test_a_girl_makes_a_condition_that_is_only_x_linked_recessive_unlikely(client: Client) -> None:
+    # NF1 leads Fabry disease for these signs (the test above); recorded as X-linked recessive
+    # only, it still leads for a son, and gives way for a daughter.
+    _facts("ORPHA:636", inheritance=["x_linked_recessive"])
+    _facts("ORPHA:324", inheritance=["autosomal_dominant"])
+    assert top(panel(client, f"my son {LUMPS}"), 2) == ["ORPHA:636", "ORPHA:324"]
+    assert top(panel(client, f"my daughter {LUMPS}"), 1) == ["ORPHA:324"]
+    assert top(panel(client, f"she {LUMPS}"), 1) == ["ORPHA:324"]
+
+
+def test_signs_seen_at_birth_make_a_condition_that_only_starts_in_adults_unlikely(
+    client: Client,
+) -> None:
+    _facts("ORPHA:636", onset=["adult"])
+    _facts("ORPHA:324", onset=["neonatal", "childhood"])
+    assert top(panel(client, f"my son {LUMPS}"), 2) == ["ORPHA:636", "ORPHA:324"]
+    assert top(panel(client, "my son was born with lumps under the skin"), 1) == ["ORPHA:324"]
+    assert top(panel(client, f"our baby {LUMPS}"), 1) == ["ORPHA:324"]
+
+
+def test_a_teenager_may_have_a_condition_that_started_at_birth(client: Client) -> None:
+    # The age a family gives is an upper bound on when the signs began, never a lower one.
+    _facts("ORPHA:636", onset=["neonatal"])
+    _facts("ORPHA:324", onset=["adolescent"])
+    assert top(panel(client, f"my teenage son {LUMPS}"), 2) == ["ORPHA:636", "ORPHA:324"]
+
+
+def test_a_body_part_alone_is_no_sign_in_the_everyday_phrasings_either(client: Client) -> None:
+    # A row "very muscular" (Skeletal muscle hypertrophy) kept only "muscle" once "very" was
+    # dropped, and read "no chest muscle" and "muscle jerks" as big muscles.
+    hypertrophy = {r.hpo_id for r in everyday_phrases() if r.phrase == "muscular legs"}
+    assert hypertrophy
+    for query in ("one side of his chest has no muscle and his nipple is small",
+                  "seizures, muscle jerks and confusion"):  # fmt: skip
+        signs = {sign.hpo_id for sign in signs_for_text(text=query)}
+        assert not signs & hypertrophy, query
+    assert {s.hpo_id for s in signs_for_text(text="he has very muscular legs")} == hypertrophy

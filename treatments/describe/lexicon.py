@@ -104,8 +104,11 @@ def phrase_table_build(*, include_everyday: bool = True) -> PhraseTable:
     ids: dict[str, str] = {}
     if include_everyday:
         for row in everyday_phrases():
-            if stands_alone(row.phrase):
-                table.add(Phrase(normalise(row.phrase), row.hpo_id, 0, row.source))
+            stems = normalise(row.phrase)
+            # A row that keeps one body part once filler is dropped ("very muscular" -> "muscle")
+            # would read every mention of it: no sign, as for HPO names.
+            if stands_alone(row.phrase) and not _says_nothing_alone(stems):
+                table.add(Phrase(stems, row.hpo_id, 0, row.source))
     qualifiers = _qualifier_ids()
     terms = Phenotype.objects.filter(is_obsolete=False).values_list("hpo_id", "name")
     for hpo_id, name in terms.iterator(chunk_size=5000):
@@ -158,7 +161,7 @@ def _add_hpo_name(table: PhraseTable, name: str, hpo_id: str, priority: int) -> 
     if words & _MEANINGFUL_FILLER or not stands_alone(name):
         return
     stems = normalise(name)
-    if len(stems) == 1 and (stems[0] in _VAGUE or stems[0] in _BODY_PARTS):
+    if _says_nothing_alone(stems):
         return
     compound = "-" in name and " " not in name.strip()
     table.add(Phrase(stems, hpo_id, priority, HPO_SOURCE, compound))
@@ -167,6 +170,11 @@ def _add_hpo_name(table: PhraseTable, name: str, hpo_id: str, priority: int) -> 
         short = tuple(s for s in stems if s not in lab)
         if len(short) >= 2:
             table.add(Phrase(short, hpo_id, 4, DERIVED_SOURCE))
+
+
+def _says_nothing_alone(stems: tuple[str, ...]) -> bool:
+    """One vague word or one body part is no sign ("Slowness", "Mouthing")."""
+    return len(stems) == 1 and (stems[0] in _VAGUE or stems[0] in _BODY_PARTS)
 
 
 def _reindex(table: PhraseTable) -> None:

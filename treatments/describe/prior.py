@@ -27,6 +27,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from knowledge.models import Condition, ConditionSubtype, SubtypeRelation
+from treatments.describe.persons import ONSETS
 from treatments.phenotypes.index import PhenotypeIndex
 from treatments.phenotypes.scoring import DEFAULT_WEIGHTS, RankWeights
 
@@ -48,6 +49,9 @@ UNRECORDED_PREVALENCE = 5e-7
 # "Fifth session"); the held-out set was run for totals only.
 PRIOR_WEIGHT = 0.75  # score added per tenfold prevalence
 COVERAGE_WEIGHT = 0.5  # score added per family sign the condition has (or has narrower)
+# Score taken from a condition that only ever starts two or more onset classes after the latest
+# the description allows (the clinicians' ranking charges the same for an onset mismatch).
+ONSET_WEIGHT = DEFAULT_WEIGHTS.onset_penalty
 SUBTYPE_KINDS = frozenset({"Clinical subtype", "Etiological subtype", "Histopathological subtype"})
 # A family names a few signs, not all they see: a condition's frequent signs that the description
 # does not mention are not evidence against it, and a long list of signs is no reason to doubt
@@ -84,6 +88,36 @@ def coverage_bonus(index: PhenotypeIndex, phenotype_ids: list[int]) -> np.ndarra
     for term in terms:
         bonus[index.term_conditions[term]] += COVERAGE_WEIGHT
     return bonus
+
+
+def late_onset_penalty(index: PhenotypeIndex, latest_onset: str | None) -> np.ndarray:
+    """-ONSET_WEIGHT for each condition whose recorded onsets all come two or more classes
+    after `latest_onset` (signs seen at birth: not a condition that only starts in adults)."""
+    penalty = np.zeros(len(index.condition_ids))
+    if latest_onset is None:
+        return penalty
+    key = (index.version, latest_onset)
+    cached = _late_onsets.get(key)
+    if cached is None:
+        bound = ONSETS.index(latest_onset) + 1
+        cached = np.array(
+            [
+                i
+                for i, onsets in enumerate(index.onset)
+                if (known := [ONSETS.index(o) for o in onsets if o in ONSETS])
+                and "all_ages" not in onsets
+                and min(known) > bound
+            ],
+            dtype=np.int64,
+        )
+        if len(_late_onsets) > len(ONSETS):  # entries of an older index version
+            _late_onsets.clear()
+        _late_onsets[key] = cached
+    penalty[cached] = -ONSET_WEIGHT
+    return penalty
+
+
+_late_onsets: dict[tuple[str, str], np.ndarray] = {}
 
 
 def family_prior_build(index: PhenotypeIndex) -> FamilyPrior:
@@ -145,3 +179,4 @@ def family_prior_get(index: PhenotypeIndex) -> FamilyPrior:
 def family_prior_clear() -> None:
     """Forget the in-process prior (tests call this after changing conditions)."""
     _memory.clear()
+    _late_onsets.clear()

@@ -10,7 +10,13 @@ from search.describers import ConditionCandidate, Described, SignFound
 from search.query import names_exactly
 from treatments.describe.evidence import condition_words_get, text_bonus
 from treatments.describe.lexicon import phrase_table_get
-from treatments.describe.prior import FAMILY_WEIGHTS, coverage_bonus, family_prior_get
+from treatments.describe.persons import described_person
+from treatments.describe.prior import (
+    FAMILY_WEIGHTS,
+    coverage_bonus,
+    family_prior_get,
+    late_onset_penalty,
+)
 from treatments.describe.recognise import Sign, recognise
 from treatments.phenotypes import conditions_rank_by_phenotypes, phenotype_index_get
 
@@ -114,9 +120,12 @@ def _conditions(
     prior = family.prior + coverage_bonus(index, phenotype_ids)
     # The words no sign was read from (a removed chip's words included: not evidence either).
     prior = prior + text_bonus(condition_words_get(index), text, (s.words for s in signs))
+    # Who the family describes: a girl, signs seen at birth or in infancy (weak evidence).
+    person = described_person(text)
+    prior = prior + late_onset_penalty(index, person.latest_onset)
     scores = conditions_rank_by_phenotypes(
-        phenotype_ids=phenotype_ids, excluded_ids=excluded_ids, limit=RANK_POOL, index=index,
-        weights=FAMILY_WEIGHTS, prior=prior,
+        phenotype_ids=phenotype_ids, excluded_ids=excluded_ids, sex=person.sex, limit=RANK_POOL,
+        index=index, weights=FAMILY_WEIGHTS, prior=prior,
     )  # fmt: skip
     shown = [family.shown_as.get(s.condition_id, s.condition_id) for s in scores]
     # Only what the panel shows: condition rows carry long texts (definition, summary).
