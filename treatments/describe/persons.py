@@ -15,9 +15,8 @@ import re
 from dataclasses import dataclass
 
 from search.text import fold
+from treatments.phenotypes.scoring import ONSET_ORDER
 
-# Orphanet's age-of-onset classes as the phenotype index stores them, earliest first.
-ONSETS = ("antenatal", "neonatal", "infancy", "childhood", "adolescent", "adult", "elderly")
 _FEMALE = frozenset(["she", "her", "hers", "herself", "daughter", "girl", "sister", "niece"])
 _MALE = frozenset(["he", "him", "his", "himself", "son", "boy", "brother", "nephew"])
 # Words that say the signs were there by a given age (the class they fall in).
@@ -49,11 +48,11 @@ def described_person(text: str) -> Person:
     words = set(re.findall(r"[a-z]+", folded))
     female, male = bool(words & _FEMALE), bool(words & _MALE)
     sex = "female" if female and not male else "male" if male and not female else None
-    bounds = [ONSETS.index(onset) for pattern, onset in _BY_AGE if pattern.search(folded)]
+    bounds = [ONSET_ORDER.index(onset) for pattern, onset in _BY_AGE if pattern.search(folded)]
     for match in _YEARS.finditer(folded):
         years = int(match.group(1) or match.group(2))
-        bounds.append(ONSETS.index(_onset_of_years(years)))
-    latest = ONSETS[min(bounds)] if bounds else None
+        bounds.append(ONSET_ORDER.index(_onset_of_years(years)))
+    latest = ONSET_ORDER[min(bounds)] if bounds else None
     return Person(sex=sex, latest_onset=latest)
 
 

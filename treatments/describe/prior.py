@@ -27,9 +27,8 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from knowledge.models import Condition, ConditionSubtype, SubtypeRelation
-from treatments.describe.persons import ONSETS
 from treatments.phenotypes.index import PhenotypeIndex
-from treatments.phenotypes.scoring import DEFAULT_WEIGHTS, RankWeights
+from treatments.phenotypes.scoring import DEFAULT_WEIGHTS, ONSET_ORDER, RankWeights
 
 # Orphanet's prevalence classes, read as the middle of each class (cases per person).
 PREVALENCE_CLASSES = {
@@ -99,18 +98,18 @@ def late_onset_penalty(index: PhenotypeIndex, latest_onset: str | None) -> np.nd
     key = (index.version, latest_onset)
     cached = _late_onsets.get(key)
     if cached is None:
-        bound = ONSETS.index(latest_onset) + 1
+        bound = ONSET_ORDER.index(latest_onset) + 1
         cached = np.array(
             [
                 i
                 for i, onsets in enumerate(index.onset)
-                if (known := [ONSETS.index(o) for o in onsets if o in ONSETS])
+                if (known := [ONSET_ORDER.index(o) for o in onsets if o in ONSET_ORDER])
                 and "all_ages" not in onsets
                 and min(known) > bound
             ],
             dtype=np.int64,
         )
-        if len(_late_onsets) > len(ONSETS):  # entries of an older index version
+        if len(_late_onsets) > len(ONSET_ORDER):  # entries of an older index version
             _late_onsets.clear()
         _late_onsets[key] = cached
     penalty[cached] = -ONSET_WEIGHT
