@@ -67,6 +67,9 @@ class ConditionDocument(Document):
         ExactField("ids", boost=ID),
         ExactField("name", boost=50, phrase=True),
         ExactField("synonyms", boost=40, phrase=True),
+        # The name a family types for the condition, given by a public page (the curated file):
+        # above any sign's own label ("Spinal muscular atrophy" is an HPO term too).
+        ExactField("everyday_names", boost=60, phrase=True),
         SearchField("name", boost=10),
         SearchField("synonyms", boost=8),
         SearchField("genes", boost=3),
@@ -110,6 +113,9 @@ class ConditionDocument(Document):
 
     def prepare_synonyms(self, obj: Condition) -> list[str]:
         return list(obj.search_rows.synonyms)
+
+    def prepare_everyday_names(self, obj: Condition) -> list[str]:
+        return list(obj.search_rows.everyday_names)
 
     def prepare_genes(self, obj: Condition) -> list[str]:
         return list(obj.search_rows.genes)

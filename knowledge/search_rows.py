@@ -21,6 +21,7 @@ from knowledge.models import (
     ConditionSynonym,
     Gene,
     PhenotypeSynonym,
+    SynonymKind,
 )
 
 
@@ -30,6 +31,7 @@ class ConditionRows:
 
     curies: list[str] = field(default_factory=list)
     synonyms: list[str] = field(default_factory=list)
+    everyday_names: list[str] = field(default_factory=list)  # curated, also among synonyms
     genes: list[str] = field(default_factory=list)
     phenotypes: list[str] = field(default_factory=list)
 
@@ -45,8 +47,10 @@ def condition_rows(ids: Sequence[int]) -> dict[int, ConditionRows]:
     ):
         rows[condition_id].curies.append(f"{scheme}:{value}")
     synonyms = ConditionSynonym.objects.filter(condition_id__in=ids).order_by("pk")
-    for condition_id, text in synonyms.values_list("condition_id", "text"):
+    for condition_id, text, kind in synonyms.values_list("condition_id", "text", "kind"):
         rows[condition_id].synonyms.append(text)
+        if kind == SynonymKind.LAYPERSON:
+            rows[condition_id].everyday_names.append(text)
     links = list(
         ConditionGene.objects.filter(condition_id__in=ids)
         .order_by("pk")

@@ -4,6 +4,8 @@ Part of the bundled load. A family types "Batten disease"; Orphanet's packets ho
 synonym and GARD gives it only to a code the packets no longer carry, while NINDS names the
 whole group of neuronal ceroid lipofuscinoses so. The name becomes a synonym of the condition
 with that page as its source (name, address, the day it was read), shown on the condition page.
+It is stored as an everyday name: search ranks it above a sign's own label ("Spinal muscular
+atrophy" is also an HPO term), as it is the name a family types for this condition.
 """
 
 from __future__ import annotations
@@ -67,7 +69,7 @@ def import_curated_names(*, path: Path = DEFAULT_FILE) -> ImportTally:
                 tally.skip("condition not stored")
                 continue
             rows.append({
-                "condition_id": condition_id, "text": item.name, "kind": SynonymKind.SYNONYM,
+                "condition_id": condition_id, "text": item.name, "kind": SynonymKind.LAYPERSON,
                 "source": item.source, "source_id": item.curie, "source_url": item.source_url,
                 "retrieved_on": item.retrieved_on,
             })  # fmt: skip

@@ -68,7 +68,8 @@ def test_an_abbreviation_inside_a_question_is_the_condition_it_asks_about(
 ) -> None:
     from search.analysis import analyze
 
-    assert "sma" in analyze("gene therapy for sma").part_keys  # three letters, but known
+    # "gene therapy" and "for" are the question's words: "sma" is the name it asks about
+    assert "sma" in analyze("gene therapy for sma").exact_keys
     assert search_ids(client, "gene therapy for sma")[0] == "ORPHA:70"
 
 
@@ -91,3 +92,59 @@ def test_batten_disease_finds_the_ncl_group_through_its_sourced_name(client: Cli
     finally:
         ncl.synonyms.filter(text="Batten disease").delete()
         index_objects("condition", [ncl.pk])
+
+
+def test_an_everyday_name_from_a_public_page_outranks_a_sign_of_the_same_name(
+    client: Client,
+) -> None:
+    # HPO names a sign "Spinal muscular atrophy" (HP:0007269); NICE calls the condition so. The
+    # family typing it wants the condition: the curated name is an everyday name, ranked above
+    # a sign's own label.
+    from kbimport.importers.curated_names import import_curated_names
+    from knowledge.models import Condition, ConditionSynonym, SynonymKind
+    from search.indexer import index_objects
+    from tests.factories.knowledge import PhenotypeFactory
+
+    sign = PhenotypeFactory(
+        hpo_id="HP:0007269",
+        name="Spinal muscular atrophy",
+        definition="Muscular weakness and atrophy related to loss of the motor neurons of the "
+        "spinal cord.",
+        source="HPO 2025-01-16",
+    )
+    sma = Condition.objects.get(primary_id="ORPHA:70")
+    try:
+        index_objects("phenotype", [sign.pk])
+        assert search_ids(client, "spinal muscular atrophy")[0] == "HP:0007269"
+        import_curated_names()
+        stored = ConditionSynonym.objects.get(condition=sma, text="Spinal muscular atrophy")
+        assert (stored.kind, stored.source) == (SynonymKind.LAYPERSON, "NICE (HST15)")
+        index_objects("condition", [sma.pk])
+        for query in ("spinal muscular atrophy", "Spinal Muscular Atrophy treatment"):
+            assert search_ids(client, query)[:2] == ["ORPHA:70", "HP:0007269"], query
+    finally:
+        sma.synonyms.filter(text="Spinal muscular atrophy").delete()
+        index_objects("condition", [sma.pk])
+        sign_pk = sign.pk
+        sign.delete()
+        index_objects("phenotype", [sign_pk])
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("pompe treatment", "ORPHA:365"),
+        ("sma medicine", "ORPHA:70"),
+        ("cf drugs", "ORPHA:586"),
+        ("duchenne muscular dystrophy clinical trials", "ORPHA:98896"),
+    ],
+)
+def test_a_name_followed_by_what_the_family_wants_to_know_is_the_condition(
+    client: Client, query: str, expected: str
+) -> None:
+    # "pompe treatment": the topic word after the name is not part of it. Before, "treatment"
+    # had to match too, and "Prediction of response to monoclonal antibody treatment" came first.
+    hits = client.get("/api/v1/search/", {"q": query}).json()["results"]
+    assert hits[0]["id"] == expected
+    html = client.get("/search", {"q": query}).content.decode()
+    assert html.index(f'href="{hits[0]["url"]}"') < html.index(f'href="{hits[1]["url"]}"')
