@@ -146,16 +146,25 @@ def analyze(query: str) -> QueryAnalysis:
 
 # Words a family wraps a name in when asking about it or guessing ("is it Batten", "could it
 # be pompe", "does my son have SMA", "tell me about rett syndrome", "treatment for Fabry",
-# "is wilson disease genetic"). General question and guess words only; a trailing letter is
-# kept, as it is part of the name ("Hemophilia A", "SMA I").
-_LEAD_WORDS = STOPWORDS | frozenset(
+# "is wilson disease genetic"), or puts after it to say what they want to know ("pompe
+# treatment", "ALS clinical trials", "hemophilia a gene therapy"). General question, guess and
+# topic words only; a trailing letter is kept, as it is part of the name ("Hemophilia A", "SMA I").
+_TOPIC_WORDS = frozenset(
     {
-        "could", "would", "might", "may", "be", "this", "that", "there", "i", "me", "we", "you",
-        "tell", "about", "signs", "symptoms", "treatment", "treatments", "cure", "causes", "cause",
+        "treatment", "treatments", "treat", "therapy", "therapies", "cure", "cures", "drug",
+        "drugs", "medicine", "medicines", "medication", "medications", "trial", "trials",
+        "clinical", "study", "studies", "research", "options", "new", "latest", "gene",
+        "enzyme", "replacement", "exon", "skipping", "diet", "prognosis", "outlook", "life",
+        "expectancy", "causes", "cause", "symptoms", "signs", "diagnosis", "test", "testing",
+        "inheritance", "support", "care", "management", "guidelines", "information", "info",
     }
 )  # fmt: skip
-_TRAIL_WORDS = frozenset(
-    {"inherited", "genetic", "hereditary", "diagnosed", "treated", "cured", "symptoms", "signs"}
+_LEAD_WORDS = STOPWORDS | _TOPIC_WORDS | frozenset(
+    {"could", "would", "might", "may", "be", "this", "that", "there", "i", "me", "we", "you",
+     "tell", "about"}
+)  # fmt: skip
+_TRAIL_WORDS = _TOPIC_WORDS | frozenset(
+    {"inherited", "genetic", "hereditary", "diagnosed", "treated", "cured"}
 )
 MAX_NAME_WORDS = MAX_NGRAM  # a name is short; a longer remainder is a sentence, not a name
 

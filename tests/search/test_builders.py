@@ -235,6 +235,13 @@ def test_analysis_recognises_identifiers_and_variants(query: str, key: str) -> N
         ("tell me about rett syndrome", "rett syndrome"),
         ("signs of Angelman syndrome", "angelman syndrome"),
         ("is wilson disease genetic", "wilson disease"),
+        # What the family wants to know, typed after the name.
+        ("pompe treatment", "pompe"),
+        ("hemophilia a gene therapy", "hemophilia a"),
+        ("ALS clinical trials", "als"),
+        ("friedreich ataxia new drugs", "friedreich ataxia"),
+        ("treatment", None),
+        ("gene therapy", None),
         # Nothing wrapped, or a letter that is part of the name, or a sentence, not a name.
         ("Batten", None),
         ("Hemophilia A", None),
