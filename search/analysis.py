@@ -206,18 +206,28 @@ def without_generic_head(query: str) -> str | None:
 _EPONYM_HEADS = ("disease", "syndrome")
 
 
+EPONYM_MAX_WORDS = 3  # "charcot marie tooth": a person's names, at most three of them
+
+
 def eponym_keys(query: str) -> list[str]:
-    """For one word typed alone, the names it is short for ("pompe" -> "pompe disease").
+    """For a name typed without its head word, the names it is short for ("pompe" -> "pompe
+    disease", "charcot marie tooth" -> "charcot marie tooth disease").
 
     They are keys only (no words are added): a condition whose name or synonym is exactly
-    "<word> disease" ranks first, at the weight of a key reached otherwise, so a name or symbol
+    "<words> disease" ranks first, at the weight of a key reached otherwise, so a name or symbol
     typed exactly ("POMP", the gene) still wins over it. Without them "Pompe" stems to "pomp"
-    and answers the genes POMP and POMPP1.
+    and answers the genes POMP and POMPP1, and "charcot marie tooth" answers whichever of the
+    ninety subtypes has the shortest name.
     """
     tokens = words(query)
-    if len(tokens) != 1 or not tokens[0].isalpha() or tokens[0] in STOPWORDS:
+    if (
+        not 1 <= len(tokens) <= EPONYM_MAX_WORDS
+        or not all(token.isalpha() and token not in STOPWORDS for token in tokens)
+        or tokens[-1] in _EPONYM_NEXT
+    ):
         return []
-    return [f"{tokens[0]} {head}" for head in _EPONYM_HEADS]
+    name = " ".join(tokens)
+    return [f"{name} {head}" for head in _EPONYM_HEADS]
 
 
 def part_keys(query: str) -> list[str]:

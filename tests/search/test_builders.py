@@ -333,12 +333,15 @@ def test_widened_names_pool_gives_each_word_its_own_share() -> None:
     [
         ("Pompe", ["pompe disease", "pompe syndrome"]),
         ("Batten's", ["batten disease", "batten syndrome"]),
+        ("charcot marie tooth", ["charcot marie tooth disease", "charcot marie tooth syndrome"]),
         ("Pompe disease", []),
         ("SMN1", []),
         ("the", []),
+        ("my son", []),
+        ("weak muscles and seizures", []),
     ],
 )
-def test_one_word_typed_alone_is_looked_up_as_a_disease_or_syndrome_name(
+def test_a_name_typed_without_its_head_word_is_looked_up_as_a_disease_or_syndrome_name(
     query: str, keys: list[str]
 ) -> None:
     from search.analysis import eponym_keys

@@ -86,3 +86,24 @@ def test_batten_disease_answers_the_group_first_and_its_page_cites_ninds(ncl) ->
     also = html[html.index("Also called") :][:2000]
     assert "Batten disease" in also
     assert f'<a href="{NINDS}">NINDS (NIH)</a>' in also
+
+
+def test_charcot_marie_tooth_typed_as_families_do_answers_the_group_not_a_subtype() -> None:
+    # Orphanet names the group with a slash ("Charcot-Marie-Tooth disease/Hereditary motor and
+    # sensory neuropathy") and lists no "CMT"; GeneReviews gives both names to the group.
+    group = ConditionFactory(
+        primary_id="ORPHA:166",
+        name="Charcot-Marie-Tooth disease/Hereditary motor and sensory neuropathy",
+    )
+    ConditionFactory(primary_id="ORPHA:101084", name="Charcot-Marie-Tooth disease type 1D")
+    ConditionFactory(primary_id="ORPHA:99939", name="Charcot-Marie-Tooth disease type 2A")
+    import_curated_names(path=DEFAULT_FILE)
+    names = ConditionSynonym.objects.filter(condition=group).values_list("text", "kind", "source")
+    assert {(text, kind) for text, kind, _source in names} == {
+        ("Charcot-Marie-Tooth disease", "layperson"),
+        ("CMT", "layperson"),
+    }
+    rebuild(doc_types=("condition",), progress=False)
+    for query in ("charcot marie tooth", "CMT", "Charcot-Marie-Tooth disease", "cmt treatment"):
+        hits = run_search(SearchRequest(query=query, doc_types=("condition",), page_size=3)).hits
+        assert [h.id for h in hits][:1] == ["ORPHA:166"], query
