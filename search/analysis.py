@@ -121,8 +121,11 @@ def analyze(query: str) -> QueryAnalysis:
         if corrected:
             alternatives.append(tuple(content_words(corrected)))
             expanded.append(phrase_form(corrected))
-            if corrected_name := unwrapped_name(corrected):
+            corrected_name = unwrapped_name(corrected)
+            if corrected_name:
                 expanded.append(corrected_name)
+            # "san filippo" -> "sanfilippo": the corrected name typed alone, as the typed one.
+            expanded.extend(eponym_keys(corrected_name or corrected))
             # A corrected name brings its synonyms too ("spinal muscullar atrophy" -> SMA).
             for alt in synonym_expansions(corrected):
                 alternatives.append(tuple(content_words(alt)))
@@ -344,10 +347,13 @@ def spelling_correction(query: str) -> str | None:
     """
     tokens = words(query)
     eponyms = _eponyms(query, tokens)
+    known = lexicon.current().terms
+    joined = _joined_words(tokens, known)
+    if joined != tokens:
+        return " ".join(joined)
     candidates = [t for t in tokens if len(t) >= 4 and t.isalpha() and t not in STOPWORDS]
     if not candidates:
         return None
-    known = lexicon.current().terms
     # An everyday word is right even when the index never uses it ("hold" is not "hole", and
     # the parents' "wobbly" is not "wooly").
     unknown = [
@@ -368,6 +374,28 @@ def spelling_correction(query: str) -> str | None:
     if not replacements:
         return None
     return " ".join(replacements.get(t, t) for t in tokens)
+
+
+def _joined_words(tokens: list[str], known: frozenset[str]) -> list[str]:
+    """Two typed words that are one known word when joined ("san filippo" -> "sanfilippo"),
+    when one of them is unknown: else the nearest single word wins ("filippi", another
+    syndrome). Two known words are never joined ("angel man")."""
+    out: list[str] = []
+    index = 0
+    while index < len(tokens):
+        pair = tokens[index : index + 2]
+        if (
+            len(pair) == 2
+            and all(part.isalpha() for part in pair)
+            and "".join(pair) in known
+            and not all(part in known for part in pair)
+        ):
+            out.append("".join(pair))
+            index += 2
+            continue
+        out.append(tokens[index])
+        index += 1
+    return out
 
 
 def _plural_known(word: str, known: frozenset[str]) -> bool:

@@ -390,3 +390,21 @@ def test_opensearch_word_lists_count_once_by_their_best_match() -> None:
     # The highlighter still reads every clause.
     highlight = body["highlight"]["highlight_query"]["bool"]["should"]
     assert sum("multi_match" in clause for clause in highlight) == 3
+
+
+@pytest.mark.parametrize(
+    ("tokens", "joined"),
+    [
+        (["san", "filippo"], ["sanfilippo"]),
+        (["san", "filippo", "syndrome"], ["sanfilippo", "syndrome"]),
+        (["angel", "man"], ["angel", "man"]),  # two known words stay two
+        (["filippo"], ["filippo"]),
+    ],
+)
+def test_two_typed_words_that_make_one_known_word_are_joined(
+    tokens: list[str], joined: list[str]
+) -> None:
+    from search.analysis import _joined_words
+
+    known = frozenset({"sanfilippo", "san", "syndrome", "angelman", "angel", "man"})
+    assert _joined_words(tokens, known) == joined

@@ -37,3 +37,24 @@ def test_autocomplete_puts_a_condition_abbreviation_before_gene_prefixes(backend
     suggestions = run_autocomplete("sma", limit=5)
     assert suggestions[0].id == "ORPHA:70"  # "SMA": Proximal spinal muscular atrophy
     assert run_autocomplete("smn", limit=5)[0].id in {"SMN1", "SMN2"}
+
+
+def test_a_name_typed_as_two_words_is_joined_not_bent_into_another_name(backend: str) -> None:
+    # "san filippo": "filippo" alone is one edit from "filippi" (Filippi syndrome, another
+    # disease); joined, it is the eponym Orphanet lists for mucopolysaccharidosis type 3.
+    from search.indexer import index_objects
+    from tests.factories.knowledge import ConditionFactory, ConditionSynonymFactory
+
+    mps3 = ConditionFactory(primary_id="ORPHA:581", name="Mucopolysaccharidosis type 3")
+    ConditionSynonymFactory(condition=mps3, text="Sanfilippo syndrome")
+    filippi = ConditionFactory(primary_id="ORPHA:3255", name="Filippi syndrome")
+    try:
+        index_objects("condition", [mps3.pk, filippi.pk])
+        result = run_search(SearchRequest(query="san filippo"))
+        assert result.did_you_mean == "sanfilippo"
+        assert result.hits[0].id == "ORPHA:581"
+    finally:
+        ids = [mps3.pk, filippi.pk]
+        mps3.delete()
+        filippi.delete()
+        index_objects("condition", ids)
