@@ -36,6 +36,7 @@ from search.documents import (
     SearchField,
     register,
 )
+from search.ordinary_words import SUBTYPE_WORDS, is_ordinary_word
 
 logger = logging.getLogger(__name__)
 
@@ -203,7 +204,13 @@ class GeneDocument(Document):
         # Only genes tied to a condition: the whole HGNC set would bloat the synonym rules.
         rows = Gene.objects.filter(condition_links__isnull=False).distinct()
         for gene in rows.only("symbol", "aliases", "previous_symbols").iterator(chunk_size=2000):
-            alternates = [a for a in (*gene.aliases, *gene.previous_symbols) if len(a) > 2]
+            # An alias that is an everyday word ("TYPE" for SGCG) would stand for the gene
+            # wherever a family writes the word ("spinal muscular atrophy type 1").
+            alternates = [
+                a
+                for a in (*gene.aliases, *gene.previous_symbols)
+                if len(a) > 2 and not is_ordinary_word(a.lower()) and a.lower() not in SUBTYPE_WORDS
+            ]
             if alternates:
                 yield (gene.symbol, *alternates)
 

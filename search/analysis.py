@@ -19,7 +19,7 @@ from django.db import connection
 from identifiers.hgvs import VariantParseError, parse_variant
 from identifiers.ids import IdentifierKind, find_identifiers, parse_identifier
 from search import lexicon
-from search.ordinary_words import is_known_word
+from search.ordinary_words import SUBTYPE_WORDS, is_known_word
 from search.text import STOPWORDS, content_words, edit_distance, key_form, phrase_form, words
 
 logger = logging.getLogger(__name__)
@@ -244,12 +244,16 @@ def part_keys(query: str) -> list[str]:
         return []
     # A short phrase counts when the synonym table knows it: an abbreviation ("gene therapy
     # for sma") is the condition the sentence is about.
+    # A name followed by "type 1" is not the name asked for: "spinal muscular atrophy type 1"
+    # means the subtype, which matches every word, not the sign or group named by the part.
     found = [
         gram
         for gram, (start, end) in _ngrams(tokens).items()
         if end - start < len(tokens)
         and tokens[start] not in STOPWORDS
         and tokens[end - 1] not in STOPWORDS
+        and (end == len(tokens) or tokens[end] not in SUBTYPE_WORDS)
+        and tokens[start] not in SUBTYPE_WORDS
         and (len(gram) >= MIN_PART_LETTERS or (gram.isalpha() and _known_phrase(gram)))
     ]
     return found[:MAX_PART_KEYS]

@@ -53,6 +53,11 @@ def register_known_words(source: KnownWords) -> KnownWords:
     return source
 
 
+# Words condition names use to tell subtypes apart ("type 1", "juvenile form"): they name
+# nothing on their own, though "type" is not in the familiar-word list.
+SUBTYPE_WORDS = frozenset({"type", "types", "subtype", "form", "variant"})
+
+
 def is_ordinary_word(word: str) -> bool:
     """True for a familiar English word or a regular inflection of one."""
     return _in_or_inflected(word, familiar_words())

@@ -408,3 +408,13 @@ def test_two_typed_words_that_make_one_known_word_are_joined(
 
     known = frozenset({"sanfilippo", "san", "syndrome", "angelman", "angel", "man"})
     assert _joined_words(tokens, known) == joined
+
+
+@pytest.mark.django_db
+def test_a_name_followed_by_a_subtype_is_not_a_part_of_the_question() -> None:
+    # "spinal muscular atrophy type 1" is the subtype (every word in its name), not the sign
+    # "Spinal muscular atrophy"; "type 1" alone names nothing.
+    parts = analyze("spinal muscular atrophy type 1").part_keys
+    assert "spinal muscular atrophy" not in parts
+    assert not any(part.startswith("type") for part in parts)
+    assert "spinal muscular" in parts  # other parts still count

@@ -69,6 +69,18 @@ def test_synonym_groups_come_from_abbreviations_eponyms_and_layperson_words(
     assert response.json()["results"][0]["id"] == "ORPHA:70"
 
 
+def test_a_gene_alias_that_is_an_everyday_word_stands_for_nothing() -> None:
+    # HGNC lists "TYPE" as an alias of SGCG: "spinal muscular atrophy type 1" had eight
+    # alternatives, all SGCG's aliases in place of "type", and the gene among the first hits.
+    from tests.factories.knowledge import ConditionGeneFactory, GeneFactory
+
+    sgcg = GeneFactory(symbol="SGCG", aliases=["TYPE", "DAGA4", "A4"], previous_symbols=["LGMD2C"])
+    ConditionGeneFactory(gene=sgcg, condition=ConditionFactory(primary_id="ORPHA:353"))
+    groups = {frozenset(group) for group in synonym_groups()}
+    assert frozenset({"sgcg", "daga4", "lgmd2c"}) in groups
+    assert not any("type" in group for group in groups)
+
+
 def _doc(object_id: int, title: str) -> IndexedDoc:
     return IndexedDoc(
         doc_type="gene", object_id=object_id, curie=title, title=title, url=f"/g/{title}",
