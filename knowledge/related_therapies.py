@@ -34,21 +34,33 @@ def gene_is_cause(association: str) -> bool:
 
 
 def related_therapies_list(
-    *, condition: Condition, gene_links: Iterable[ConditionGene], own_therapy_ids: set[int]
+    *,
+    condition: Condition,
+    gene_links: Iterable[ConditionGene],
+    own_therapy_ids: set[int],
+    neighbours: Iterable[tuple[int, int, str]] | None = None,
 ) -> list[RelatedTherapy]:
-    """Therapy links of conditions sharing a causal gene; two queries, none without genes."""
+    """Therapy links of conditions sharing a causal gene; two queries, none without genes.
+
+    `neighbours`, when given, are the (condition id, gene id, association) rows of the other
+    conditions with a therapy link that share any of its genes, read already (the condition
+    page reads them in its one statement): then only the therapy links are queried.
+    """
     symbols = {g.gene_id: g.gene.symbol for g in gene_links if gene_is_cause(g.association)}
     if not symbols:
         return []
     shared: dict[int, set[str]] = defaultdict(set)
-    rows = (
-        ConditionGene.objects.filter(gene_id__in=symbols, condition__therapy_links__isnull=False)
-        .exclude(condition=condition)
-        .values_list("condition_id", "gene_id", "association")
-        .distinct()
-    )
-    for condition_id, gene_id, association in rows:
-        if gene_is_cause(association):
+    if neighbours is None:
+        neighbours = (
+            ConditionGene.objects.filter(
+                gene_id__in=symbols, condition__therapy_links__isnull=False
+            )
+            .exclude(condition=condition)
+            .values_list("condition_id", "gene_id", "association")
+            .distinct()
+        )
+    for condition_id, gene_id, association in neighbours:
+        if gene_id in symbols and gene_is_cause(association):
             shared[condition_id].add(symbols[gene_id])
     return _cards(shared, own_therapy_ids)
 

@@ -39,13 +39,7 @@ from knowledge.summaries import (
 )
 from literature.models import PublicationLink
 from pages.condition_html import SIGNS_SHOWN, sign_rows_html
-from pages.condition_rows import (
-    condition_classification,
-    condition_probes,
-    condition_relations_fetch,
-    phenotype_url,
-    visible_links,
-)
+from pages.condition_rows import condition_rows_get, phenotype_url, visible_links
 from trials.models import OPEN_STATUSES, TrialLink
 
 INVESTIGATIONAL_ORDER = (
@@ -199,17 +193,10 @@ def condition_get_page(
     *, slug: str, trial_limit: int = 5, paper_limit: int = 5
 ) -> ConditionPage | None:
     """Everything the condition page shows, in a fixed number of queries; None if unknown."""
-    condition = (
-        Condition.objects.filter(slug=slug)
-        .select_related("summary_review")
-        # An index probe each says which lists exist: most conditions have no trial, paper,
-        # article or therapy, many no gene, synonym or type; an empty list is not fetched.
-        .annotate(**condition_probes())
-        .first()
-    )
-    if condition is None:
+    rows = condition_rows_get(slug)
+    if rows is None:
         return None
-    condition_relations_fetch(condition)
+    condition = rows.condition
     trials = (
         list(
             visible_links(TrialLink, condition=condition, trial__status__in=OPEN_STATUSES)
@@ -217,7 +204,7 @@ def condition_get_page(
             .only(*_TRIAL_CARD_FIELDS)
             .order_by("-review_status", "-trial__last_update_date")[:trial_limit]
         )
-        if condition.any_trial_link
+        if rows.any_trial_link
         else []
     )
     papers = (
@@ -227,12 +214,12 @@ def condition_get_page(
             .only(*_PAPER_CARD_FIELDS)
             .order_by("-publication__published_on", "-publication_id")[:paper_limit]
         )
-        if condition.any_paper
+        if rows.any_paper
         else []
     )
     articles = (
         list(Article.objects.public().filter(related_conditions=condition))
-        if condition.any_article
+        if rows.any_article
         else []
     )
     phenotype_links = [p for p in condition.phenotypes.all() if p.frequency != 0]
@@ -270,15 +257,18 @@ def condition_get_page(
         ),
     )
     genes = sorted(condition.gene_links.all(), key=lambda g: g.gene.symbol)
-    subtypes, groups = (
-        condition_classification(condition) if condition.any_classification else ([], [])
-    )
+    subtypes, groups = rows.subtypes, rows.groups
     own_therapy_ids = {t.therapy_id for t in therapy_links}
-    subtype_related = subtype_therapies_list(subtypes=subtypes, own_therapy_ids=own_therapy_ids)
+    subtype_related = subtype_therapies_list(
+        # Types without a therapy link add no card: their query is skipped.
+        subtypes=[s for s in subtypes if s.child_treated],
+        own_therapy_ids=own_therapy_ids,
+    )
     related = related_therapies_list(
         condition=condition,
         gene_links=genes,
         own_therapy_ids=own_therapy_ids | {r.link.therapy_id for r in subtype_related},
+        neighbours=rows.gene_neighbours,
     )
     facts = SourceNote(
         condition.facts_source or condition.primary_id, condition.primary_id, condition.retrieved_on
@@ -300,7 +290,7 @@ def condition_get_page(
         external_links=_external_links(condition, genes),
         trials_search_url=ctgov_condition_search_url(condition.name),
         articles=articles,
-        trial_links=condition.any_trial_link,
+        trial_links=rows.any_trial_link,
         subtypes=[s for s in subtypes if s.relation != SubtypeRelation.OMIM_NARROWER],
         omim_types=[s for s in subtypes if s.relation == SubtypeRelation.OMIM_NARROWER],
         groups=groups,

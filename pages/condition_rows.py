@@ -1,44 +1,43 @@
-"""The rows behind the condition page, fetched only when they exist (issue 14 item 10).
+"""The rows behind the condition page in one statement (issue 14 item 10, fifth pass).
 
-A condition page is mostly a cold page-cache miss, and most of a miss's Python goes into
-building and compiling queries (~1 ms each, even for one that returns nothing). So one query
-reads the condition with an index probe per list; only the lists that exist are fetched.
+A condition page is mostly a cold page-cache miss. Building and compiling an ORM query costs
+~0.5-1.5 ms of Python each, even for one that returns nothing, and the page needed five on
+average. So one raw statement, written once per process from the models' own table and column
+names, reads the condition, its editor's review, a probe per list it shows only when present
+(trials, papers, articles, therapies), and as JSON every other list the page shows: its
+identifiers, other names, signs (with each sign's first everyday name), genes, types and
+groups, and the conditions with a therapy that share one of its genes. The rows become the
+same model instances the ORM built, cached as prefetched, so the page, its summary and its
+JSON-LD read them without a query. Lists ordered by nothing in the ORM are read in id order.
 """
 
 from __future__ import annotations
 
+import datetime
 import functools
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
 
-from django.db.models import (
-    Case,
-    Exists,
-    F,
-    OuterRef,
-    Prefetch,
-    Q,
-    QuerySet,
-    Subquery,
-    Value,
-    When,
-    prefetch_related_objects,
-)
-from django.db.models.functions import Coalesce
+from django.db import connection, models
+from django.db.models import Prefetch, QuerySet, prefetch_related_objects
 from django.urls import get_script_prefix, reverse
+from django.utils import timezone
 
-from content.models import Article
 from identifiers.ids import HPO_ID_RE
 from knowledge.models import (
     Condition,
     ConditionGene,
+    ConditionIdentifier,
     ConditionPhenotype,
     ConditionSubtype,
     ConditionSynonym,
-    PhenotypeSynonym,
+    Gene,
+    Phenotype,
     ReviewStatus,
+    SummaryReview,
     TherapyLink,
 )
-from literature.models import PublicationLink
-from trials.models import TrialLink
 
 
 def visible_links(model: type, **filters: object) -> QuerySet:
@@ -46,108 +45,253 @@ def visible_links(model: type, **filters: object) -> QuerySet:
     return model.objects.filter(**filters).exclude(review_status=ReviewStatus.REJECTED)
 
 
+def _converter(field: models.Field) -> Callable[[Any], Any] | None:
+    """How a JSON value becomes what the ORM gives (JSON carries dates as ISO text)."""
+    if isinstance(field, models.DateTimeField):
+        return datetime.datetime.fromisoformat
+    if isinstance(field, models.DateField):
+        return datetime.date.fromisoformat
+    return None
+
+
+@dataclass(frozen=True)
+class _Shape:
+    """A model's fields as read from a JSON array: names, SQL for the array, and converters."""
+
+    model: type[models.Model]
+    names: tuple[str, ...]
+    converters: tuple[tuple[int, Callable[[Any], Any]], ...]
+    sql: str
+
+    @classmethod
+    def of(cls, model: type[models.Model], alias: str, names: Sequence[str] = ()) -> _Shape:
+        # In the model's own order: `from_db` reads values in that order, skipping the rest.
+        wanted = {model._meta.get_field(n).attname for n in names}
+        fields = [f for f in model._meta.concrete_fields if not wanted or f.attname in wanted]
+        converters = tuple(
+            (i, convert) for i, f in enumerate(fields) if (convert := _converter(f)) is not None
+        )
+        sql = ", ".join(f'{alias}."{f.column}"' for f in fields)
+        return cls(model, tuple(f.attname for f in fields), converters, sql)
+
+    def build(self, values: list[Any]) -> models.Model:
+        """The instance the ORM builds from these values (fields not read stay deferred)."""
+        for i, convert in self.converters:
+            if values[i] is not None:
+                values[i] = convert(values[i])
+        return self.model.from_db("default", self.names, values)
+
+
+_OTHER = ("id", "name", "slug", "primary_id")  # what a type or group shows of the other condition
+_PHENOTYPE = ("id", "hpo_id", "name", "information_content")
+_PHENOTYPE_LINK = (
+    "id", "condition", "phenotype", "frequency", "frequency_label", "source", "source_id",
+    "source_url", "retrieved_on",
+)  # fmt: skip
+_SUBTYPE = (
+    "id",
+    "parent",
+    "child",
+    "relation",
+    "source",
+    "source_id",
+    "source_url",
+    "retrieved_on",
+)
+_REVIEW = ("id", "condition", "status", "approved_text", "reviewed_at")
+
+
+@dataclass(frozen=True)
+class _Statement:
+    sql: str
+    condition: _Shape
+    review: _Shape
+    identifier: _Shape
+    synonym: _Shape
+    phenotype_link: _Shape
+    phenotype: _Shape
+    gene_link: _Shape
+    gene: _Shape
+    subtype: _Shape
+    other: _Shape
+
+
+# Names as Django gives them (app_model, <field>_id). The column lists come from the models.
+_SQL = """
+SELECT {condition}, {review},
+  EXISTS (SELECT 1 FROM trials_triallink t
+          WHERE t.condition_id = c.id AND NOT (t.review_status = 'rejected')),
+  EXISTS (SELECT 1 FROM literature_publicationlink pl
+          WHERE pl.condition_id = c.id AND NOT (pl.review_status = 'rejected')),
+  EXISTS (SELECT 1 FROM knowledge_therapylink tl WHERE tl.condition_id = c.id),
+  EXISTS (SELECT 1 FROM content_article a
+          JOIN content_article_related_conditions ac ON ac.article_id = a.id
+          WHERE ac.condition_id = c.id AND a.status IN ('published', 'scheduled')
+            AND a.published_at <= %(now)s),
+  (SELECT json_agg(json_build_array({identifier}) ORDER BY i.id)
+     FROM knowledge_conditionidentifier i WHERE i.condition_id = c.id),
+  (SELECT json_agg(json_build_array({synonym}) ORDER BY s.id)
+     FROM knowledge_conditionsynonym s WHERE s.condition_id = c.id),
+  (SELECT json_agg(json_build_array({phenotype_link}, {phenotype},
+            COALESCE((SELECT ps.text FROM knowledge_phenotypesynonym ps
+                      WHERE ps.phenotype_id = p.id AND ps.is_layperson
+                      ORDER BY ps.id LIMIT 1), '')) ORDER BY cp.id)
+     FROM knowledge_conditionphenotype cp JOIN knowledge_phenotype p ON p.id = cp.phenotype_id
+     WHERE cp.condition_id = c.id),
+  (SELECT json_agg(json_build_array({gene_link}, {gene}) ORDER BY cg.id)
+     FROM knowledge_conditiongene cg JOIN knowledge_gene g ON g.id = cg.gene_id
+     WHERE cg.condition_id = c.id),
+  (SELECT json_agg(json_build_array({subtype}, {parent}, {child},
+            EXISTS (SELECT 1 FROM knowledge_therapylink WHERE condition_id = cs.child_id))
+            ORDER BY CASE WHEN cs.parent_id = c.id THEN ch.name ELSE pa.name END, cs.id)
+     FROM knowledge_conditionsubtype cs
+     JOIN knowledge_condition pa ON pa.id = cs.parent_id
+     JOIN knowledge_condition ch ON ch.id = cs.child_id
+     WHERE cs.parent_id = c.id OR cs.child_id = c.id),
+  (SELECT json_agg(json_build_array(o.condition_id, o.gene_id, o.association))
+     FROM (SELECT DISTINCT o.condition_id, o.gene_id, o.association
+             FROM knowledge_conditiongene o
+            WHERE o.gene_id IN (SELECT gene_id FROM knowledge_conditiongene
+                                 WHERE condition_id = c.id)
+              AND o.condition_id <> c.id
+              AND EXISTS (SELECT 1 FROM knowledge_therapylink
+                           WHERE condition_id = o.condition_id)) o)
+FROM knowledge_condition c LEFT JOIN knowledge_summaryreview r ON r.condition_id = c.id
+WHERE c.slug = %(slug)s
+"""
+
+
 @functools.cache
-def _fixed_probes() -> dict[str, Exists]:
-    # Built once per process (annotating copies them): building them cost ~0.5 ms a page.
-    pk = OuterRef("pk")
-    return {
-        "any_trial_link": Exists(visible_links(TrialLink, condition=pk)),
-        "any_paper": Exists(visible_links(PublicationLink, condition=pk)),
-        "any_synonym": Exists(ConditionSynonym.objects.filter(condition=pk)),
-        "any_phenotype": Exists(ConditionPhenotype.objects.filter(condition=pk)),
-        "any_gene": Exists(ConditionGene.objects.filter(condition=pk)),
-        "any_therapy_link": Exists(TherapyLink.objects.filter(condition=pk)),
-        "any_classification": Exists(ConditionSubtype.objects.filter(Q(parent=pk) | Q(child=pk))),
+def _statement() -> _Statement:
+    """The statement and the shapes of its rows, written once per process."""
+    shapes = {
+        "condition": _Shape.of(Condition, "c"),
+        "review": _Shape.of(SummaryReview, "r", _REVIEW),
+        "identifier": _Shape.of(ConditionIdentifier, "i"),
+        "synonym": _Shape.of(ConditionSynonym, "s"),
+        "phenotype_link": _Shape.of(ConditionPhenotype, "cp", _PHENOTYPE_LINK),
+        "phenotype": _Shape.of(Phenotype, "p", _PHENOTYPE),
+        "gene_link": _Shape.of(ConditionGene, "cg"),
+        "gene": _Shape.of(Gene, "g"),
+        "subtype": _Shape.of(ConditionSubtype, "cs", _SUBTYPE),
+        "parent": _Shape.of(Condition, "pa", _OTHER),
+        "other": _Shape.of(Condition, "ch", _OTHER),
     }
+    columns = {name: shape.sql for name, shape in shapes.items()}
+    sql = _SQL.format(**columns, child=columns["other"])
+    shapes.pop("parent")
+    return _Statement(sql=sql, **shapes)
 
 
-def condition_probes() -> dict[str, Exists]:
-    """`any_<list>` annotations: whether the condition has any row of each list."""
-    # Built per call: which articles are public depends on the time (scheduled articles).
-    public = Article.objects.public().filter(related_conditions=OuterRef("pk"))
-    return {**_fixed_probes(), "any_article": Exists(public)}
-
-
-_PHENOTYPE_LINK_FIELDS = (
-    "condition_id", "frequency", "frequency_label", "source", "source_id", "source_url",
-    "retrieved_on", "phenotype__hpo_id", "phenotype__name", "phenotype__information_content",
-)  # fmt: skip
-
-
-def phenotype_prefetch() -> Prefetch:
-    """A condition's sign links with each sign's name, id and first everyday name."""
-    # The first everyday synonym (what `Phenotype.layperson_name` reads) as a subquery: one
-    # query fewer than prefetching the synonyms, and no synonym objects built.
-    everyday = (
-        PhenotypeSynonym.objects.filter(phenotype_id=OuterRef("phenotype_id"), is_layperson=True)
-        .order_by("id")
-        .values("text")[:1]
-    )
-    return Prefetch(
-        "phenotypes",
-        queryset=ConditionPhenotype.objects.select_related("phenotype")
-        # Only what the page shows: a condition can have 200+ phenotypes with long definitions.
-        .only(*_PHENOTYPE_LINK_FIELDS)
-        .annotate(everyday_name=Coalesce(Subquery(everyday), Value(""))),
-    )
-
-
-_SUBTYPE_FIELDS = (
-    "parent_id", "child_id", "relation", "source", "source_id", "source_url", "retrieved_on",
-    "parent__name", "parent__slug", "parent__primary_id",
-    "child__name", "child__slug", "child__primary_id",
-)  # fmt: skip
-
-
-def condition_classification(
-    condition: Condition,
-) -> tuple[list[ConditionSubtype], list[ConditionSubtype]]:
-    """Its types (by name) and the groups it belongs to (by name), in one query: only the
-    other condition's name, slug and id are shown."""
-    other_name = Case(
-        When(parent_id=condition.pk, then=F("child__name")), default=F("parent__name")
-    )
-    rows = list(
-        ConditionSubtype.objects.filter(Q(parent=condition) | Q(child=condition))
-        .select_related("parent", "child")
-        .only(*_SUBTYPE_FIELDS)
-        .order_by(other_name, "pk")
-    )
-    subtypes = [row for row in rows if row.parent_id == condition.pk]
-    groups = [row for row in rows if row.parent_id != condition.pk]
-    return subtypes, groups
-
-
-def _known_empty(instance: Condition, names: list[str]) -> None:
-    """Relations an EXISTS probe found empty: cached as prefetched (what Django's own prefetch
-    stores), so `.all()` in the page, its summary and its JSON-LD sends no query."""
+def _prefetched(instance: models.Model, name: str, model: type, rows: list) -> None:
+    """Store `rows` as Django's prefetch stores a relation, so `.all()` sends no query."""
     cache = instance.__dict__.setdefault("_prefetched_objects_cache", {})
-    for name in names:
-        empty = getattr(instance, name).none()
-        empty._result_cache, empty._prefetch_done = [], True
-        cache[name] = empty
+    rows_qs = QuerySet(model=model)
+    rows_qs._result_cache, rows_qs._prefetch_done = rows, True
+    cache[name] = rows_qs
 
 
-def condition_relations_fetch(condition: Condition) -> None:
-    """Prefetch only the relations the condition has: most have no therapy, about half no
-    gene, synonym or classification row, and each query costs ~1 ms of Python to build even
-    when it returns nothing."""
-    wanted = {
-        "identifiers": "identifiers",
-        "synonyms": condition.any_synonym and "synonyms",
-        "phenotypes": condition.any_phenotype and phenotype_prefetch(),
-        "gene_links": condition.any_gene
-        and Prefetch("gene_links", queryset=ConditionGene.objects.select_related("gene")),
-        "therapy_links": condition.any_therapy_link
-        and Prefetch(
-            "therapy_links",
-            queryset=TherapyLink.objects.select_related("therapy")
-            .with_regulatory_events()
-            .prefetch_related("orphan_approvals"),
-        ),
-    }
-    prefetch_related_objects([condition], *(lookup for lookup in wanted.values() if lookup))
-    _known_empty(condition, [name for name, lookup in wanted.items() if not lookup])
+def _links(condition: Condition, rows: list | None, shape: _Shape, width: int) -> list:
+    links = []
+    for values in rows or ():
+        link = shape.build(values[:width])
+        link._state.fields_cache["condition"] = condition
+        links.append(link)
+    return links
+
+
+@dataclass
+class ConditionRows:
+    """A condition with its lists, and what the page fetches apart (only when present)."""
+
+    condition: Condition
+    any_trial_link: bool
+    any_paper: bool
+    any_article: bool
+    subtypes: list[ConditionSubtype]  # its types, by name
+    groups: list[ConditionSubtype]  # the groups it belongs to, by name
+    # (condition id, gene id, association) of conditions with a therapy sharing one of its genes
+    gene_neighbours: list[tuple[int, int, str]]
+
+
+def condition_rows_get(slug: str) -> ConditionRows | None:
+    """The condition with the given slug and every list its page shows, in one statement."""
+    st = _statement()
+    with connection.cursor() as cursor:
+        cursor.execute(st.sql, {"slug": slug, "now": timezone.now()})
+        row = cursor.fetchone()
+    if row is None:
+        return None
+    n = len(st.condition.names)
+    condition = Condition.from_db("default", st.condition.names, row[:n])
+    review_values = list(row[n : n + len(st.review.names)])
+    n += len(st.review.names)
+    condition._state.fields_cache["summary_review"] = (
+        SummaryReview.from_db("default", st.review.names, review_values)
+        if review_values[0] is not None
+        else None
+    )
+    any_trial, any_paper, any_therapy, any_article = row[n : n + 4]
+    identifiers, synonyms, phenotypes, genes, classification, neighbours = row[n + 4 :]
+    _prefetched(
+        condition, "identifiers", ConditionIdentifier,
+        _links(condition, identifiers, st.identifier, len(st.identifier.names)),
+    )  # fmt: skip
+    _prefetched(
+        condition, "synonyms", ConditionSynonym,
+        _links(condition, synonyms, st.synonym, len(st.synonym.names)),
+    )  # fmt: skip
+    _prefetched(
+        condition, "phenotypes", ConditionPhenotype, _phenotype_links(condition, phenotypes)
+    )
+    _prefetched(condition, "gene_links", ConditionGene, _gene_links(condition, genes))
+    if any_therapy:
+        therapies = TherapyLink.objects.select_related("therapy").with_regulatory_events()
+        therapies = therapies.prefetch_related("orphan_approvals")
+        prefetch_related_objects([condition], Prefetch("therapy_links", queryset=therapies))
+    else:
+        _prefetched(condition, "therapy_links", TherapyLink, [])
+    subtypes, groups = _classification(condition, classification)
+    return ConditionRows(
+        condition, any_trial, any_paper, any_article, subtypes, groups,
+        [tuple(values) for values in neighbours or ()],
+    )  # fmt: skip
+
+
+def _phenotype_links(condition: Condition, rows: list | None) -> list[ConditionPhenotype]:
+    st = _statement()
+    width = len(st.phenotype_link.names)
+    links = _links(condition, rows, st.phenotype_link, width)
+    for link, values in zip(links, rows or (), strict=True):
+        link._state.fields_cache["phenotype"] = st.phenotype.build(values[width:-1])
+        link.everyday_name = values[-1]
+    return links
+
+
+def _gene_links(condition: Condition, rows: list | None) -> list[ConditionGene]:
+    st = _statement()
+    width = len(st.gene_link.names)
+    links = _links(condition, rows, st.gene_link, width)
+    for link, values in zip(links, rows or (), strict=True):
+        link._state.fields_cache["gene"] = st.gene.build(values[width:])
+    return links
+
+
+def _classification(
+    condition: Condition, rows: list | None
+) -> tuple[list[ConditionSubtype], list[ConditionSubtype]]:
+    """Its types (by name) and the groups it belongs to (by name): only the other condition's
+    name, slug and id are shown."""
+    st = _statement()
+    width, other = len(st.subtype.names), len(st.other.names)
+    subtypes, groups = [], []
+    for values in rows or ():
+        link = st.subtype.build(values[:width])
+        link._state.fields_cache["parent"] = st.other.build(values[width : width + other])
+        link._state.fields_cache["child"] = st.other.build(values[width + other : -1])
+        link.child_treated = values[-1]  # whether the type has a therapy link of its own
+        (subtypes if link.parent_id == condition.pk else groups).append(link)
+    return subtypes, groups
 
 
 @functools.cache
