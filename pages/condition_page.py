@@ -5,6 +5,7 @@ and articles, in a fixed and small number of queries (issue 14 item 10 cut them)
 from __future__ import annotations
 
 import datetime
+import functools
 from dataclasses import dataclass, field
 from urllib.parse import quote
 
@@ -38,7 +39,7 @@ from knowledge.summaries import (
     symptom_name,
 )
 from literature.models import PublicationLink
-from pages.condition_html import SIGNS_SHOWN, sign_rows_html
+from pages.condition_html import SIGNS_SHOWN, sign_rows_html, sources_html
 from pages.condition_rows import condition_rows_get, phenotype_url, visible_links
 from trials.models import OPEN_STATUSES, TrialLink
 
@@ -108,6 +109,11 @@ class ConditionPage:
     trials_search_url: str = ""
     # Whether any trial is linked at all (open or not): the studied medicines need one.
     trial_links: bool = True
+
+    @functools.cached_property
+    def sources_html(self) -> dict[str, SafeString]:
+        """Each section's list of sources, as HTML."""
+        return {name: sources_html(notes) for name, notes in self.sources.items()}
 
     @property
     def sign_rows_html(self) -> SafeString:

@@ -4,6 +4,7 @@ still shows on the next anonymous request of a page that was cached before it.""
 from __future__ import annotations
 
 import datetime
+import re
 
 import pytest
 from django.test import Client
@@ -319,3 +320,8 @@ def test_a_condition_with_every_list_shows_each_item(
     assert "Testing ataxia 7</a> (OMIM:999007)" in html
     assert '<a href="/conditions/rare-testing-disorders/">Rare testing disorders</a>' in html
     assert "Orphanet (ORPHA:93), retrieved 23 Nov 2026" in html  # a name's source and date
+    # A linked source with its id and date (the source lists are built in Python now).
+    assert re.search(
+        r'\n    <li><a href="[^"]+">ClinicalTrials.gov</a> \(NCT\d+\), retrieved \d+ \w{3} \d{4}</li>\n',
+        html,
+    )
