@@ -96,6 +96,10 @@ def analyze(query: str) -> QueryAnalysis:
     variant = _variant(query)
     if variant is not None:
         keys.extend(key_form(k) for k in variant[1])
+        if variant[3]:
+            # "CFTR F508del": the gene the report names answers too (first when the variant
+            # itself is not stored), beside the notice that says where the variant is.
+            keys.append(key_form(variant[3]))
     # A whole identifier, or an HGVS name on a reference sequence, is matched by its keys only:
     # the pieces of "NM_000344.4:c.840C>T" are not words ("NM" is an abbreviation of a disease).
     precise = parse_identifier(query) is not None or (variant is not None and variant[2])
@@ -280,15 +284,17 @@ def _identifier_keys(kind: IdentifierKind, value: str, curie: str) -> list[str]:
     return keys
 
 
-def _variant(query: str) -> tuple[str, tuple[str, ...], bool] | None:
-    """The normalised variant, its search keys, and whether it names a reference sequence."""
+def _variant(query: str) -> tuple[str, tuple[str, ...], bool, str] | None:
+    """The normalised variant, its search keys, whether it names a reference sequence, and
+    the gene symbol typed with it ("" when none)."""
     if not _VARIANT_HINT.search(query):
         return None
     try:
         description = parse_variant(query)
     except VariantParseError:
         return None
-    return description.normalized, description.search_keys, bool(description.reference)
+    gene = description.gene or ""
+    return description.normalized, description.search_keys, bool(description.reference), gene
 
 
 def _ngrams(tokens: list[str]) -> dict[str, tuple[int, int]]:

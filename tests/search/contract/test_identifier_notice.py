@@ -49,3 +49,34 @@ def test_a_gene_typed_with_an_unknown_variant_still_finds_the_gene(client: Clien
     body = client.get("/api/v1/search/", {"q": "CFTR c.1521_1523del"}).json()
     assert body["identifier"]["found"] is False
     assert body["results"][0]["id"] == "CFTR"
+
+
+@pytest.mark.parametrize("query", ["CFTR F508del", "CFTR p.Phe508del"])
+def test_a_gene_typed_with_a_protein_change_finds_the_gene_and_says_where_the_variant_is(
+    client: Client, query: str
+) -> None:
+    # A report's "CFTR F508del": a treatment whose text names both words matched every word,
+    # so the search was not widened and the gene never answered.
+    from search.indexer import index_objects
+    from tests.factories.knowledge import TherapyFactory
+
+    therapy = TherapyFactory(
+        name="lumacaftor/ivacaftor",
+        mechanism="Helps CFTR protein made from F508del (p.Phe508del) reach the cell surface.",
+    )
+    try:
+        index_objects("therapy", [therapy.pk])
+        body = client.get("/api/v1/search/", {"q": query}).json()
+        assert body["identifier"]["found"] is False
+        assert body["identifier"]["source_url"].endswith("p.Phe508del")
+        assert body["results"][0]["id"] == "CFTR"
+    finally:
+        therapy_pk = therapy.pk
+        therapy.delete()
+        index_objects("therapy", [therapy_pk])
+
+
+def test_a_stored_variant_typed_with_its_gene_still_comes_before_the_gene(client: Client) -> None:
+    body = client.get("/api/v1/search/", {"q": "SMN1 c.570G>A"}).json()
+    assert [hit["id"] for hit in body["results"][:2]] == ["VCV000634936", "SMN1"]
+    assert body["identifier"]["found"] is True
