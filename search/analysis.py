@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from django.db import connection
 
-from identifiers.hgvs import VariantParseError, parse_variant
+from identifiers.hgvs import VariantDescription, VariantParseError, parse_variant
 from identifiers.ids import IdentifierKind, find_identifiers, parse_identifier
 from search import lexicon
 from search.ordinary_words import SUBTYPE_WORDS, is_known_word
@@ -95,14 +95,16 @@ def analyze(query: str) -> QueryAnalysis:
         keys.extend(_identifier_keys(identifier.kind, identifier.value, identifier.curie))
     variant = _variant(query)
     if variant is not None:
-        keys.extend(key_form(k) for k in variant[1])
-        if variant[3]:
+        keys.extend(key_form(k) for k in variant.search_keys)
+        if variant.gene:
             # "CFTR F508del": the gene the report names answers too (first when the variant
             # itself is not stored), beside the notice that says where the variant is.
-            keys.append(key_form(variant[3]))
+            keys.append(key_form(variant.gene))
     # A whole identifier, or an HGVS name on a reference sequence, is matched by its keys only:
     # the pieces of "NM_000344.4:c.840C>T" are not words ("NM" is an abbreviation of a disease).
-    precise = parse_identifier(query) is not None or (variant is not None and variant[2])
+    precise = parse_identifier(query) is not None or (
+        variant is not None and bool(variant.reference)
+    )
     terms = () if precise else tuple(content_words(query))
     # The name inside a question or a guess ("is it Batten") is matched as if typed alone.
     name = None if precise or identifier is not None else unwrapped_name(query)
@@ -146,7 +148,7 @@ def analyze(query: str) -> QueryAnalysis:
         ],
         part_keys=() if precise else tuple(k for k in part_keys(query) if k not in known_keys),
         identifier=identifier.curie if identifier else None,
-        variant=variant[0] if variant else None,
+        variant=variant.normalized if variant else None,
         corrected=corrected,
     )
 
@@ -284,17 +286,14 @@ def _identifier_keys(kind: IdentifierKind, value: str, curie: str) -> list[str]:
     return keys
 
 
-def _variant(query: str) -> tuple[str, tuple[str, ...], bool, str] | None:
-    """The normalised variant, its search keys, whether it names a reference sequence, and
-    the gene symbol typed with it ("" when none)."""
+def _variant(query: str) -> VariantDescription | None:
+    """The variant the query names (normalised name, search keys, reference, gene), if any."""
     if not _VARIANT_HINT.search(query):
         return None
     try:
-        description = parse_variant(query)
+        return parse_variant(query)
     except VariantParseError:
         return None
-    gene = description.gene or ""
-    return description.normalized, description.search_keys, bool(description.reference), gene
 
 
 def _ngrams(tokens: list[str]) -> dict[str, tuple[int, int]]:
