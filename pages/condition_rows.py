@@ -201,7 +201,7 @@ def _links(condition: Condition, rows: list | None, shape: _Shape, width: int) -
 
 
 @dataclass
-class ConditionRows:
+class ConditionPageRows:
     """A condition with its lists, and what the page fetches apart (only when present)."""
 
     condition: Condition
@@ -214,7 +214,7 @@ class ConditionRows:
     gene_neighbours: list[tuple[int, int, str]]
 
 
-def condition_rows_get(slug: str) -> ConditionRows | None:
+def condition_rows_get(slug: str) -> ConditionPageRows | None:
     """The condition with the given slug and every list its page shows, in one statement."""
     st = _statement()
     with connection.cursor() as cursor:
@@ -252,7 +252,7 @@ def condition_rows_get(slug: str) -> ConditionRows | None:
     else:
         _prefetched(condition, "therapy_links", TherapyLink, [])
     subtypes, groups = _classification(condition, classification)
-    return ConditionRows(
+    return ConditionPageRows(
         condition, any_trial, any_paper, any_article, subtypes, groups,
         [tuple(values) for values in neighbours or ()],
     )  # fmt: skip
