@@ -66,3 +66,25 @@ def describe(query: str, dropped: tuple[str, ...] = (), added: str = "") -> Desc
         if answer is not None:
             return answer
     return None
+
+
+# A short query that names one sign in everyday words ("floppy baby", "wobbly eyes") is no
+# description, yet no document carries those words: the namer says which sign's id they mean.
+SignNamer = Callable[[str], str | None]
+_SIGN_NAMERS: list[SignNamer] = []
+
+
+def register_sign_namer(namer: SignNamer) -> SignNamer:
+    """Register `namer(query) -> sign id or None`; returns it (a decorator)."""
+    if namer not in _SIGN_NAMERS:
+        _SIGN_NAMERS.append(namer)
+    return namer
+
+
+def named_sign(query: str) -> str | None:
+    """The id of the one sign this short query names in everyday words, or None."""
+    for namer in _SIGN_NAMERS:
+        sign = namer(query)
+        if sign is not None:
+            return sign
+    return None

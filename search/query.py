@@ -12,9 +12,9 @@ from dataclasses import replace
 from typing import TypeVar
 
 from identifiers.ids import parse_identifier
-from search.analysis import analyze
+from search.analysis import QueryAnalysis, analyze
 from search.backends.base import BackendUnavailable, SearchBackend, load_backend, postgres_backend
-from search.describers import describe
+from search.describers import describe, named_sign
 from search.documents import doc_types as registered_types
 from search.documents import filter_fields
 from search.models import SearchEntry
@@ -58,7 +58,7 @@ def _validate(request: SearchRequest) -> None:
 def run_search(request: SearchRequest) -> SearchResponse:
     """Search every document type (or `request.doc_types`) and return one page of hits."""
     _validate(request)
-    analysis = analyze(request.query)
+    analysis = _with_named_sign(analyze(request.query))
     response, degraded = _with_fallback(lambda backend: backend.search(request, analysis))
     did_you_mean = response.did_you_mean
     if did_you_mean and phrase_form(did_you_mean) == analysis.phrase:
@@ -82,6 +82,17 @@ def run_search(request: SearchRequest) -> SearchResponse:
         degraded=degraded or response.degraded,
         described=described,
     )
+
+
+def _with_named_sign(analysis: QueryAnalysis) -> QueryAnalysis:
+    """A short query naming one sign in everyday words ("floppy baby", "wobbly eyes") also
+    matches that sign's id, ranked as a synonym's key: no document carries the family's words."""
+    if analysis.identifier is not None or analysis.variant is not None:
+        return analysis
+    sign = named_sign(analysis.raw)
+    if sign is None:
+        return analysis
+    return replace(analysis, expanded_keys=(*analysis.expanded_keys, key_form(sign)))
 
 
 def _is_whole_identifier(analysis) -> bool:

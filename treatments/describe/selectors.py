@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 import time
 
 from identifiers.ids import parse_identifier, without_identifiers
@@ -17,7 +18,8 @@ from treatments.describe.prior import (
     family_prior_get,
     late_onset_penalty,
 )
-from treatments.describe.recognise import Sign, recognise
+from treatments.describe.recognise import Sign, recognise, tokens
+from treatments.describe.words import BREAK
 from treatments.phenotypes import conditions_rank_by_phenotypes, phenotype_index_get
 
 MAX_SIGNS = 20
@@ -30,9 +32,20 @@ ANNOTATION_SOURCE = (
 )
 
 
+# One search reads its query twice (is it one sign's name? a description?): the thread keeps
+# its last reading, for the same phrase table only.
+_last_read = threading.local()
+
+
 def signs_for_text(*, text: str, include_everyday: bool = True) -> list[Sign]:
     """The signs a text names (negated ones included, marked)."""
-    return recognise(text, phrase_table_get(include_everyday=include_everyday))[:MAX_SIGNS]
+    table = phrase_table_get(include_everyday=include_everyday)
+    last = getattr(_last_read, "value", None)
+    if last is not None and last[0] is table and last[1] == text:
+        return list(last[2])
+    signs = recognise(text, table)[:MAX_SIGNS]
+    _last_read.value = (table, text, tuple(signs))
+    return signs
 
 
 def _is_description(query: str, signs: list[Sign]) -> bool:
@@ -50,6 +63,23 @@ def _is_description(query: str, signs: list[Sign]) -> bool:
     if len(positive) == 1 and _names_a_condition(typed):
         return False  # "is duchenne muscular dystrophy inherited" asks about a condition
     return not _is_a_name(query.strip().lower())
+
+
+def sign_named(query: str, include_everyday: bool = True) -> str | None:
+    """The HPO id of the one sign a short query names in everyday words ("floppy baby", "wobbly
+    eyes", "bruises easily"), or None: a sentence is a description, an exact name finds itself,
+    and a word the sign does not cover ("hot bath seizures") may mean something else."""
+    typed = [w for s, w in tokens(query) if s != BREAK]
+    if not typed or len(query.split()) >= SENTENCE_WORDS or parse_identifier(query) is not None:
+        return None
+    signs = signs_for_text(text=query, include_everyday=include_everyday)
+    if len(signs) != 1 or signs[0].negated:
+        return None
+    if set(typed) - set(signs[0].words.split()):
+        return None
+    if _is_a_name(query.strip().lower()):
+        return None
+    return signs[0].hpo_id
 
 
 def _names_a_condition(typed: list[str]) -> bool:
