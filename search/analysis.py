@@ -55,6 +55,7 @@ class QueryAnalysis:
     alternatives: tuple[tuple[str, ...], ...] = ()
     identifier: str | None = None
     variant: str | None = None
+    variant_gene: str | None = None  # the gene symbol typed with the variant, as HGNC writes it
     corrected: str | None = None
 
     @property
@@ -118,6 +119,7 @@ def analyze(query: str) -> QueryAnalysis:
     expanded = [phrase_form(alt) for alt in expansions]
     if not precise and identifier is None:
         expanded.extend(eponym_keys(name or query))
+        expanded.extend(numbered_abbreviation_keys(name or query))
     alternatives = [tuple(content_words(alt)) for alt in expansions]
     if name:
         alternatives.insert(0, tuple(content_words(name)))
@@ -149,6 +151,7 @@ def analyze(query: str) -> QueryAnalysis:
         part_keys=() if precise else tuple(k for k in part_keys(query) if k not in known_keys),
         identifier=identifier.curie if identifier else None,
         variant=variant.normalized if variant else None,
+        variant_gene=variant.gene if variant else None,
         corrected=corrected,
     )
 
@@ -239,6 +242,36 @@ def eponym_keys(query: str) -> list[str]:
     return [f"{name} {head}" for head in _EPONYM_HEADS]
 
 
+_NUMBER = re.compile(
+    r"^(?:(?P<arabic>\d{1,2})|(?P<roman>i{1,3}|iv|v|vi{1,3}|ix|x))(?P<letter>[a-z]?)$"
+)
+_ROMAN = ("", "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x")
+
+
+def numbered_abbreviation_keys(query: str) -> list[str]:
+    """An abbreviation typed apart from its number ("NF 1", "SCA 3", "CMT type 2", "GSD Ia")
+    as the names write it joined ("NF1", "SCA3", "CMT2", "GSD1a"), in arabic and roman
+    numerals alike. Keys only, at a synonym's weight: "NF 1" found NFKBIL1 and GATA1."""
+    tokens = words(query)
+    if len(tokens) == 3 and tokens[1] in SUBTYPE_WORDS:
+        tokens = [tokens[0], tokens[2]]
+    if len(tokens) != 2:
+        return []
+    letters, number = tokens
+    match = _NUMBER.match(number)
+    if (
+        match is None
+        or not 2 <= len(letters) <= 6
+        or not letters.isalpha()
+        or letters in STOPWORDS
+        or letters in SUBTYPE_WORDS
+    ):
+        return []
+    value = int(match["arabic"]) if match["arabic"] else _ROMAN.index(match["roman"])
+    numerals = [str(value)] + ([_ROMAN[value]] if 1 <= value < len(_ROMAN) else [])
+    return [f"{letters}{numeral}{match['letter']}" for numeral in numerals]
+
+
 def part_keys(query: str) -> list[str]:
     """Phrases inside an everyday sentence that may name something ("... has seizures ...").
 
@@ -286,14 +319,24 @@ def _identifier_keys(kind: IdentifierKind, value: str, curie: str) -> list[str]:
     return keys
 
 
+# A gene symbol typed first, in any case: a report prints "CFTR", a phone often types "cftr".
+_TYPED_SYMBOL = re.compile(r"^[A-Za-z][A-Za-z0-9-]{1,9}$")
+
+
 def _variant(query: str) -> VariantDescription | None:
     """The variant the query names (normalised name, search keys, reference, gene), if any."""
     if not _VARIANT_HINT.search(query):
         return None
-    try:
-        return parse_variant(query)
-    except VariantParseError:
-        return None
+    first, _, rest = query.strip().partition(" ")
+    capitalised = f"{first.upper()} {rest}" if rest and _TYPED_SYMBOL.match(first) else None
+    for text in (query, capitalised):
+        if text is None or (text is capitalised and first.isupper()):
+            continue
+        try:
+            return parse_variant(text)
+        except VariantParseError:
+            continue
+    return None
 
 
 def _ngrams(tokens: list[str]) -> dict[str, tuple[int, int]]:

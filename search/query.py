@@ -99,7 +99,8 @@ def _is_whole_identifier(analysis) -> bool:
     """The query is only an identifier or a variant name without a gene (a gene typed with it,
     "CFTR c.1521_1523del", still finds the gene)."""
     if analysis.variant:
-        return not any(term.isupper() for term in analysis.raw.split()[:-1])
+        gene = analysis.variant_gene
+        return gene is None or all(term.upper() != gene for term in analysis.raw.split()[:-1])
     return parse_identifier(analysis.raw) is not None
 
 

@@ -45,13 +45,18 @@ def test_a_known_rsid_names_its_variant(client: Client) -> None:
     assert body["results"][0]["id"] == "VCV000634936"
 
 
-def test_a_gene_typed_with_an_unknown_variant_still_finds_the_gene(client: Client) -> None:
-    body = client.get("/api/v1/search/", {"q": "CFTR c.1521_1523del"}).json()
+@pytest.mark.parametrize("query", ["CFTR c.1521_1523del", "cftr c.1521_1523del"])
+def test_a_gene_typed_with_an_unknown_variant_still_finds_the_gene(
+    client: Client, query: str
+) -> None:
+    # Typed on a phone in lower case, the symbol is still the gene (it was read as words, and
+    # the unparsed "variant" matched nothing).
+    body = client.get("/api/v1/search/", {"q": query}).json()
     assert body["identifier"]["found"] is False
     assert body["results"][0]["id"] == "CFTR"
 
 
-@pytest.mark.parametrize("query", ["CFTR F508del", "CFTR p.Phe508del"])
+@pytest.mark.parametrize("query", ["CFTR F508del", "CFTR p.Phe508del", "cftr f508del"])
 def test_a_gene_typed_with_a_protein_change_finds_the_gene_and_says_where_the_variant_is(
     client: Client, query: str
 ) -> None:
