@@ -258,7 +258,14 @@ PHENOTYPES = [
     (
         "HP:0001252",
         "Hypotonia",
-        [("Low muscle tone", True), ("Floppy baby", True)],
+        [
+            ("Central hypotonia", False),
+            ("Low muscle tone", True),
+            ("Low or weak muscle tone", True),
+            ("Muscle hypotonia", False),
+            ("Muscular hypotonia", False),
+            ("Peripheral hypotonia", False),
+        ],
         "Hypotonia is an abnormally low muscle tone.",
     ),
     (
