@@ -316,3 +316,61 @@ def test_and_with_a_new_subject_starts_a_new_clause() -> None:
     )
     query = "his legs are thin and weak and he trips over his own feet"
     assert [s.hpo_id for s in recognise(query, table)] == ["HP:0009027"]
+
+
+# HPO 2025-01-16 labels the thirteenth session's word forms are read into.
+FORMS = PhraseTable()
+FORMS.extend(
+    [
+        Phrase(normalise("Constipation"), "HP:0002019", 1),
+        Phrase(normalise("Anemia"), "HP:0001903", 1),
+        Phrase(normalise("Lethargy"), "HP:0001254", 1),
+        Phrase(normalise("Abdominal pain"), "HP:0002027", 1),
+        Phrase(normalise("Abdominal swelling"), "HP:0003270", 2),
+        Phrase(normalise("Diarrhea"), "HP:0002014", 1),
+        Phrase(normalise("runny poo"), "HP:0002014", 0),
+        Phrase(normalise("Pain"), "HP:0012531", 1),
+        Phrase(normalise("Hypoplastic left heart"), "HP:0004383", 1),
+        Phrase(normalise("Recurrent urinary tract infections"), "HP:0000010", 1),
+        Phrase(normalise("Class"), "HP:9999998", 4),
+    ]
+)
+
+
+def form_ids(query: str) -> list[str]:
+    return [sign.hpo_id for sign in recognise(query, FORMS) if not sign.negated]
+
+
+def test_a_signs_verb_form_reads_as_its_noun() -> None:
+    # "constipated" is HPO's Constipation, "infected" its infection (issue 17, session13).
+    assert form_ids("she is constipated") == ["HP:0002019"]
+    assert stem("infected") == stem("infection") == stem("infections")
+    assert stem("rotated") == stem("rotation")
+    # A verb whose letter before "-ated" is a vowel keeps its own stem.
+    assert stem("repeated") == stem("repeat")
+    assert stem("sweating") == stem("sweat")
+
+
+def test_a_signs_adjective_reads_as_its_noun() -> None:
+    assert form_ids("pale and anemic") == ["HP:0001903"]
+    assert form_ids("very lethargic") == ["HP:0001254"]
+    assert stem("ataxic") == stem("ataxia")
+    assert stem("hypotonic") == stem("hypotonia")
+    assert stem("neuropathic") == stem("neuropathy")
+    assert stem("epileptic") == stem("epilepsy")
+    # Only medical endings: "classic" is not "class", "music" is no sign.
+    assert form_ids("classic signs") == []
+    assert stem("music") == "music"
+
+
+def test_tummy_is_the_abdomen_of_hpos_names() -> None:
+    # "tummy pain" read only Pain on main: "tummy" stopped at "belly", whose own stem is the
+    # abdomen's.
+    assert form_ids("tummy pain") == ["HP:0002027"]
+    assert form_ids("a swollen tummy") == ["HP:0003270"]
+
+
+def test_the_everyday_words_own_plurals_meet_their_stem() -> None:
+    assert form_ids("runny poos") == ["HP:0002014"]
+    assert stem("wees") == stem("wee") == stem("urine")
+    assert stem("tummies") == stem("tummy")

@@ -79,7 +79,16 @@ _IRREGULAR = {
     "poop": "stool",
     "wee": "urine",
     "pee": "urine",
-    "tummy": "belly",
+    # The stem "belly" shares ("belly" itself strips to "bel"): "tummy pain" = "abdominal pain".
+    "tummy": "abdomen",
+    # The everyday words' own plurals and verb forms ("runny poos", "wees a lot").
+    "poos": "stool",
+    "poops": "stool",
+    "pooing": "stool",
+    "pooping": "stool",
+    "wees": "urine",
+    "weeing": "urine",
+    "tummies": "abdomen",
     "anaemia": "anemia",
     "haemorrhage": "hemorrhage",
     "diarrhoea": "diarrhea",
@@ -89,6 +98,24 @@ _IRREGULAR = {
     "paediatric": "pediatric",
 }
 _KEEP_S = ("ss", "us", "is", "ous", "lens")
+# A sign's adjective is read as its noun, the form HPO names it by: "anemic" = "anemia",
+# "ataxic" = "ataxia", "hypoplastic" = "hypoplasia", "lethargic" = "lethargy", "neuropathic" =
+# "neuropathy", "epileptic" = "epilepsy", "psychotic" = "psychosis" (medical endings only, so
+# "classic" is not "class" nor "music" a sign).
+_ADJECTIVE_NOUN = (
+    ("plastic", "plasia"),
+    ("trophic", "trophy"),
+    ("pathic", "pathy"),
+    ("leptic", "lepsy"),
+    ("lytic", "lysis"),
+    ("tonic", "tonia"),
+    ("lexic", "lexia"),
+    ("emic", "emia"),
+    ("axic", "axia"),
+    ("opic", "opia"),
+    ("otic", "osis"),
+    ("rgic", "rgy"),
+)
 
 
 # Everyday and medical words for the same thing meet on one stem, so a family's "big kidneys"
@@ -159,6 +186,19 @@ def _strip(word: str) -> str:
         return _IRREGULAR[word]
     if len(word) <= 3 or word.isdigit():
         return word
+    for adjective, noun in _ADJECTIVE_NOUN:
+        if word.endswith(adjective) and len(word) - len(adjective) >= 2:
+            return word[: -len(adjective)] + noun
+    # A verb form is read as the sign's noun: "constipated" = "constipation", "dilated" =
+    # "dilation", "infected" = "infection", "agitated" = "agitation" (not "-eated": "repeated",
+    # "sweating", "bloated" keep their verb).
+    for verb_ending, noun_ending in (("ated", "ation"), ("ating", "ation")):
+        base = word[: -len(verb_ending)]
+        if word.endswith(verb_ending) and len(base) >= 3 and base[-1] not in _VOWELS:
+            return base + noun_ending
+    for verb_ending in ("cted", "cting"):
+        if word.endswith(verb_ending) and len(word) - len(verb_ending) >= 3:
+            return word[: -len(verb_ending)] + "ction"
     if word.endswith("ened") and len(word) - 4 >= 3:
         base = word[:-4]  # "flattened" = "flat", "thickened" = "thick", "widened" = "wide"
         if base[-1] == base[-2]:
