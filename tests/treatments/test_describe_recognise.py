@@ -374,3 +374,9 @@ def test_the_everyday_words_own_plurals_meet_their_stem() -> None:
     assert form_ids("runny poos") == ["HP:0002014"]
     assert stem("wees") == stem("wee") == stem("urine")
     assert stem("tummies") == stem("tummy")
+
+
+def test_struggle_is_a_difficulty_and_sweaty_is_sweating() -> None:
+    # "struggles to feed" is HPO's "Feeding difficulties"; "sweaty" its "Sweating".
+    assert stem("struggles") == stem("struggling") == stem("difficulty")
+    assert stem("sweaty") == stem("sweating")

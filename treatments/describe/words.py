@@ -147,7 +147,7 @@ _SAME_WORDS = (
     ("low", "decreased", "reduced", "poor"),
     ("itch", "itchy", "itching", "pruritus"),
     ("myopia", "nearsighted", "shortsighted"),
-    ("sweat", "sweating", "perspiration"),
+    ("sweat", "sweating", "sweaty", "perspiration"),
     ("jaw", "mandible", "mandibular"),
     ("nose", "nasal"),
     ("chest", "thoracic", "thorax"),
@@ -170,7 +170,7 @@ _SAME_WORDS = (
     ("stretch", "stretchy"),
     ("puffy", "puff", "puffiness"),
     # "Abnormality of the kidney" is read "kidney problems": "trouble with her kidneys" too.
-    ("problem", "trouble", "issue", "difficulty"),
+    ("problem", "trouble", "issue", "difficulty", "struggle", "struggling"),
 )
 
 
