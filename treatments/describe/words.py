@@ -5,6 +5,7 @@ for one thing meet ("losing" = "lose", "tummy" = "belly" = "abdominal"; plain Py
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 NOT = "~not"
 BREAK = "~break"  # a comma, semicolon or full stop: no phrase or negation reaches across it
@@ -116,6 +117,7 @@ _ADJECTIVE_NOUN = (
     ("otic", "osis"),
     ("rgic", "rgy"),
 )
+_ADJECTIVE_ENDINGS = tuple(adjective for adjective, _ in _ADJECTIVE_NOUN)
 
 
 # Everyday and medical words for the same thing meet on one stem, so a family's "big kidneys"
@@ -174,6 +176,7 @@ _SAME_WORDS = (
 )
 
 
+@lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """A light suffix stripper (plural, -ing, -ed, -ly, -ness: "losing" = "lose", "spinning"
     = "spin" but "spine" stays "spine"), then everyday and medical words for one thing joined."""
@@ -186,19 +189,21 @@ def _strip(word: str) -> str:
         return _IRREGULAR[word]
     if len(word) <= 3 or word.isdigit():
         return word
-    for adjective, noun in _ADJECTIVE_NOUN:
-        if word.endswith(adjective) and len(word) - len(adjective) >= 2:
-            return word[: -len(adjective)] + noun
+    if word.endswith(_ADJECTIVE_ENDINGS):
+        for adjective, noun in _ADJECTIVE_NOUN:
+            if word.endswith(adjective) and len(word) - len(adjective) >= 2:
+                return word[: -len(adjective)] + noun
     # A verb form is read as the sign's noun: "constipated" = "constipation", "dilated" =
     # "dilation", "infected" = "infection", "agitated" = "agitation" (not "-eated": "repeated",
     # "sweating", "bloated" keep their verb).
-    for verb_ending, noun_ending in (("ated", "ation"), ("ating", "ation")):
-        base = word[: -len(verb_ending)]
-        if word.endswith(verb_ending) and len(base) >= 3 and base[-1] not in _VOWELS:
-            return base + noun_ending
-    for verb_ending in ("cted", "cting"):
-        if word.endswith(verb_ending) and len(word) - len(verb_ending) >= 3:
-            return word[: -len(verb_ending)] + "ction"
+    if word.endswith(("ated", "ating")):
+        base = word[: word.rindex("at")]
+        if len(base) >= 3 and base[-1] not in _VOWELS:
+            return base + "ation"
+    if word.endswith(("cted", "cting")):
+        base = word[: word.rindex("ct")]
+        if len(base) >= 3:
+            return base + "ction"
     if word.endswith("ened") and len(word) - 4 >= 3:
         base = word[:-4]  # "flattened" = "flat", "thickened" = "thick", "widened" = "wide"
         if base[-1] == base[-2]:
