@@ -57,17 +57,8 @@ SUBTYPE_KINDS = frozenset({"Clinical subtype", "Etiological subtype", "Histopath
 # a condition (both weights were tuned on the description tuning split; see docs/benchmarks.md).
 # How often a condition shows a sign counts a little more for a family's few signs than in a
 # clinician's long list (frequency_weight 0.5 there).
-# A sign read from a family's words is often more specific than they meant ("weak hips" read as
-# Proximal muscle weakness, "unsteady walking" as Gait ataxia), so a condition that lists only a
-# broader term (Muscle weakness, Ataxia) is charged half the specificity lost, not all of it (the
-# clinicians' 1.0). Chosen leave-one-split-out on the tuning splits (docs/benchmarks.md,
-# "Thirteenth session").
 FAMILY_WEIGHTS: RankWeights = replace(
-    DEFAULT_WEIGHTS,
-    absent_weight=0.0,
-    size_penalty=0.0,
-    frequency_weight=0.75,
-    broader_penalty=0.5,
+    DEFAULT_WEIGHTS, absent_weight=0.0, size_penalty=0.0, frequency_weight=0.75
 )
 
 
