@@ -10,8 +10,10 @@ call, and sorts each miss at 3 into:
   a narrower term, or through a subtype it is shown as): a misreading or a gap in the
   annotations; either way the right condition cannot explain every sign read;
 - (a) "too few": every sign read fits the judged condition, but fewer than two were read;
-- (c) "outranked": every sign read fits and two or more were read: the ranking put other
-  conditions first.
+- (c) "outranked": every sign read fits (or the condition lists a term at most NEAR_LOSS of
+  IC broader) and two or more were read: the ranking put other conditions first;
+- (s) "subtype": every judged id is a subtype the panel shows as its disease, so the judged
+  id itself can never be shown (a judgement to add the disease to, not a ranking miss).
 
 For the (c) class it prints the judged condition's rank (after subtypes are folded into their
 disease) and its score parts beside the top 3's: each matched sign with the matching term's IC,
@@ -273,9 +275,14 @@ def separating(miss: Miss) -> list[str]:
     if miss.judged is None or not miss.top:
         return ["judged condition not ranked"]
     first = miss.top[0]
-    return [p for p in PARTS if first.parts[p] - miss.judged.parts[p] >= 0.5] or [
-        "none by 0.5 (close)"
-    ]
+    out = [p for p in PARTS if first.parts[p] - miss.judged.parts[p] >= 0.5]
+    if "signs" in out:
+        broader = sum(": ancestor " in m for m in miss.judged.matches)
+        if broader > sum(": ancestor " in m for m in first.matches):
+            out.append("signs: judged matches more signs only through a broader term")
+        else:
+            out.append("signs: as many exact matches, rarer terms or higher frequencies won")
+    return out or ["none by 0.5 (close)"]
 
 
 def _print(miss: Miss) -> None:
@@ -323,11 +330,11 @@ def main() -> None:
                 reasons["winner is a group"] += 1
         if miss.cls in args.show:
             _print(miss)
-    print("\nsplit      n  s@1  s@3  (a) too few  (b) wrong sign  (c) outranked")
+    print("\nsplit      n  s@1  s@3  (a) too few  (b) wrong sign  (c) outranked  (s) subtype")
     for split, c in sorted(per_split.items()):
         print(
             f"{split:<10}{c['n']:>3} {c['s@1']:>4} {c['s@3']:>4} {c['a']:>12} {c['b']:>15} "
-            f"{c['c']:>14}"
+            f"{c['c']:>14} {c['s']:>12}"
         )
     print("(c): parts where the first condition beats the judged one by >= 0.5:")
     for reason, count in reasons.most_common():
