@@ -13,13 +13,10 @@ JSON-LD read them without a query. Lists ordered by nothing in the ORM are read 
 
 from __future__ import annotations
 
-import datetime
 import functools
-from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
 
-from django.db import connection, models
+from django.db import connection
 from django.db.models import Prefetch, QuerySet, prefetch_related_objects
 from django.urls import get_script_prefix, reverse
 from django.utils import timezone
@@ -38,48 +35,12 @@ from knowledge.models import (
     SummaryReview,
     TherapyLink,
 )
+from knowledge.row_shapes import RowShape, store_prefetched
 
 
 def visible_links(model: type, **filters: object) -> QuerySet:
     """Links of `model` matching `filters` that an editor has not rejected."""
     return model.objects.filter(**filters).exclude(review_status=ReviewStatus.REJECTED)
-
-
-def _converter(field: models.Field) -> Callable[[Any], Any] | None:
-    """How a JSON value becomes what the ORM gives (JSON carries dates as ISO text)."""
-    if isinstance(field, models.DateTimeField):
-        return datetime.datetime.fromisoformat
-    if isinstance(field, models.DateField):
-        return datetime.date.fromisoformat
-    return None
-
-
-@dataclass(frozen=True)
-class _Shape:
-    """A model's fields as read from a JSON array: names, SQL for the array, and converters."""
-
-    model: type[models.Model]
-    names: tuple[str, ...]
-    converters: tuple[tuple[int, Callable[[Any], Any]], ...]
-    sql: str
-
-    @classmethod
-    def of(cls, model: type[models.Model], alias: str, names: Sequence[str] = ()) -> _Shape:
-        # In the model's own order: `from_db` reads values in that order, skipping the rest.
-        wanted = {model._meta.get_field(n).attname for n in names}
-        fields = [f for f in model._meta.concrete_fields if not wanted or f.attname in wanted]
-        converters = tuple(
-            (i, convert) for i, f in enumerate(fields) if (convert := _converter(f)) is not None
-        )
-        sql = ", ".join(f'{alias}."{f.column}"' for f in fields)
-        return cls(model, tuple(f.attname for f in fields), converters, sql)
-
-    def build(self, values: list[Any]) -> models.Model:
-        """The instance the ORM builds from these values (fields not read stay deferred)."""
-        for i, convert in self.converters:
-            if values[i] is not None:
-                values[i] = convert(values[i])
-        return self.model.from_db("default", self.names, values)
 
 
 _OTHER = ("id", "name", "slug", "primary_id")  # what a type or group shows of the other condition
@@ -104,16 +65,16 @@ _REVIEW = ("id", "condition", "status", "approved_text", "reviewed_at")
 @dataclass(frozen=True)
 class _Statement:
     sql: str
-    condition: _Shape
-    review: _Shape
-    identifier: _Shape
-    synonym: _Shape
-    phenotype_link: _Shape
-    phenotype: _Shape
-    gene_link: _Shape
-    gene: _Shape
-    subtype: _Shape
-    other: _Shape
+    condition: RowShape
+    review: RowShape
+    identifier: RowShape
+    synonym: RowShape
+    phenotype_link: RowShape
+    phenotype: RowShape
+    gene_link: RowShape
+    gene: RowShape
+    subtype: RowShape
+    other: RowShape
 
 
 # Names as Django gives them (app_model, <field>_id). The column lists come from the models.
@@ -165,17 +126,17 @@ WHERE c.slug = %(slug)s
 def _statement() -> _Statement:
     """The statement and the shapes of its rows, written once per process."""
     shapes = {
-        "condition": _Shape.of(Condition, "c"),
-        "review": _Shape.of(SummaryReview, "r", _REVIEW),
-        "identifier": _Shape.of(ConditionIdentifier, "i"),
-        "synonym": _Shape.of(ConditionSynonym, "s"),
-        "phenotype_link": _Shape.of(ConditionPhenotype, "cp", _PHENOTYPE_LINK),
-        "phenotype": _Shape.of(Phenotype, "p", _PHENOTYPE),
-        "gene_link": _Shape.of(ConditionGene, "cg"),
-        "gene": _Shape.of(Gene, "g"),
-        "subtype": _Shape.of(ConditionSubtype, "cs", _SUBTYPE),
-        "parent": _Shape.of(Condition, "pa", _OTHER),
-        "other": _Shape.of(Condition, "ch", _OTHER),
+        "condition": RowShape.of(Condition, "c"),
+        "review": RowShape.of(SummaryReview, "r", _REVIEW),
+        "identifier": RowShape.of(ConditionIdentifier, "i"),
+        "synonym": RowShape.of(ConditionSynonym, "s"),
+        "phenotype_link": RowShape.of(ConditionPhenotype, "cp", _PHENOTYPE_LINK),
+        "phenotype": RowShape.of(Phenotype, "p", _PHENOTYPE),
+        "gene_link": RowShape.of(ConditionGene, "cg"),
+        "gene": RowShape.of(Gene, "g"),
+        "subtype": RowShape.of(ConditionSubtype, "cs", _SUBTYPE),
+        "parent": RowShape.of(Condition, "pa", _OTHER),
+        "other": RowShape.of(Condition, "ch", _OTHER),
     }
     columns = {name: shape.sql for name, shape in shapes.items()}
     sql = _SQL.format(**columns, child=columns["other"])
@@ -183,15 +144,7 @@ def _statement() -> _Statement:
     return _Statement(sql=sql, **shapes)
 
 
-def _prefetched(instance: models.Model, name: str, model: type, rows: list) -> None:
-    """Store `rows` as Django's prefetch stores a relation, so `.all()` sends no query."""
-    cache = instance.__dict__.setdefault("_prefetched_objects_cache", {})
-    rows_qs = QuerySet(model=model)
-    rows_qs._result_cache, rows_qs._prefetch_done = rows, True
-    cache[name] = rows_qs
-
-
-def _links(condition: Condition, rows: list | None, shape: _Shape, width: int) -> list:
+def _links(condition: Condition, rows: list | None, shape: RowShape, width: int) -> list:
     links = []
     for values in rows or ():
         link = shape.build(values[:width])
@@ -233,24 +186,24 @@ def condition_rows_get(slug: str) -> ConditionPageRows | None:
     )
     any_trial, any_paper, any_therapy, any_article = row[n : n + 4]
     identifiers, synonyms, phenotypes, genes, classification, neighbours = row[n + 4 :]
-    _prefetched(
+    store_prefetched(
         condition, "identifiers", ConditionIdentifier,
         _links(condition, identifiers, st.identifier, len(st.identifier.names)),
     )  # fmt: skip
-    _prefetched(
+    store_prefetched(
         condition, "synonyms", ConditionSynonym,
         _links(condition, synonyms, st.synonym, len(st.synonym.names)),
     )  # fmt: skip
-    _prefetched(
+    store_prefetched(
         condition, "phenotypes", ConditionPhenotype, _phenotype_links(condition, phenotypes)
     )
-    _prefetched(condition, "gene_links", ConditionGene, _gene_links(condition, genes))
+    store_prefetched(condition, "gene_links", ConditionGene, _gene_links(condition, genes))
     if any_therapy:
         therapies = TherapyLink.objects.select_related("therapy").with_regulatory_events()
         therapies = therapies.prefetch_related("orphan_approvals")
         prefetch_related_objects([condition], Prefetch("therapy_links", queryset=therapies))
     else:
-        _prefetched(condition, "therapy_links", TherapyLink, [])
+        store_prefetched(condition, "therapy_links", TherapyLink, [])
     subtypes, groups = _classification(condition, classification)
     return ConditionPageRows(
         condition, any_trial, any_paper, any_article, subtypes, groups,
