@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from django.db.models import Exists, OuterRef, Q, prefetch_related_objects
-
 from identifiers.hgvs import VariantParseError, parse_variant
 from identifiers.urls import ctgov_study_url, pubmed_url
 from knowledge.models import (
@@ -12,15 +10,14 @@ from knowledge.models import (
     ConditionSubtype,
     Gene,
     Modality,
-    OrphanApproval,
     Phenotype,
     TherapyLink,
 )
 from knowledge.reference_pages import is_regulator_page, page_name, regulator_name
-from knowledge.regulatory import status_filter_q
 from knowledge.therapy_names import ingredient_key
 from literature.models import Publication
 from treatments.eligibility import PatientFacts
+from treatments.link_rows import therapy_link_list_reached
 from treatments.phenotypes import conditions_rank_by_phenotypes
 from treatments.query import (
     MAX_RESULTS,
@@ -314,28 +311,12 @@ def _ranked_conditions(
 def _ranked_links(query: TreatmentQuery, context: RankContext) -> list[RankedLink]:
     condition_ids = set(context.condition_how) | set(context.phenotype_rank)
     variant_ids = context.variant.variant_ids if context.variant else frozenset()
-    reach = Q(condition_id__in=condition_ids) | Q(genes__in=context.gene_ids)
-    if variant_ids:
-        reach |= Q(variants__in=variant_ids)
-    links = TherapyLink.objects.filter(reach)
-    filters = query.filters
-    if filters.modality:
-        links = links.filter(therapy__modality__in=filters.modality)
-    if filters.status:
-        links = links.filter(status_filter_q(filters.status))
-    if filters.evidence_level:
-        links = links.filter(evidence_level__in=filters.evidence_level)
     if not condition_ids and not context.gene_ids and not variant_ids:
         return []
-    ids = links.values("id").distinct()
-    rows = list(
-        TherapyLink.objects.filter(id__in=ids)
-        .select_related("therapy")
-        .prefetch_related("genes", "variants")
-        .with_regulatory_events()
-        .annotate(has_orphan_approval=Exists(OrphanApproval.objects.filter(link=OuterRef("pk"))))
+    rows = therapy_link_list_reached(
+        condition_ids=condition_ids,
+        gene_ids=context.gene_ids,
+        variant_ids=variant_ids,
+        filters=query.filters,
     )
-    # Only links an FDA orphan approval supports fetch their approvals: a search (or a case
-    # report) whose links have none runs no query for them.
-    prefetch_related_objects([r for r in rows if r.has_orphan_approval], "orphan_approvals")
     return links_rank(rows, context)
