@@ -56,6 +56,9 @@ class QueryAnalysis:
     identifier: str | None = None
     variant: str | None = None
     variant_gene: str | None = None  # the gene symbol typed with the variant, as HGNC writes it
+    # False when the query is answered as a description of signs: below the panel, a sentence's
+    # any-word matches are noise, and counting them was most of a description's search time.
+    may_widen: bool = True
     corrected: str | None = None
 
     @property
@@ -72,7 +75,7 @@ class QueryAnalysis:
         """Retry with any word? Yes when nothing matched every word, or when an everyday
         sentence (3+ words, some of them stopwords) matched fewer than 3 documents; never when
         a name or id typed exactly matched (`direct`)."""
-        if direct or sum(len(terms) for terms in self.all_term_lists) <= 1:
+        if not self.may_widen or direct or sum(len(terms) for terms in self.all_term_lists) <= 1:
             return False
         typed = words(self.raw)
         sentence = len(typed) >= SENTENCE_WORDS and any(w in STOPWORDS for w in typed)

@@ -14,7 +14,7 @@ from typing import TypeVar
 from identifiers.ids import parse_identifier
 from search.analysis import QueryAnalysis, analyze
 from search.backends.base import BackendUnavailable, SearchBackend, load_backend, postgres_backend
-from search.describers import describe, named_sign
+from search.describers import Described, describe, named_sign
 from search.documents import doc_types as registered_types
 from search.documents import filter_fields
 from search.models import SearchEntry
@@ -59,11 +59,13 @@ def run_search(request: SearchRequest) -> SearchResponse:
     """Search every document type (or `request.doc_types`) and return one page of hits."""
     _validate(request)
     analysis = _with_named_sign(analyze(request.query))
+    described = describe(request.query, request.drop_signs, request.add_signs)
+    if described is not None and described.conditions:
+        analysis = _as_description(analysis, described)
     response, degraded = _with_fallback(lambda backend: backend.search(request, analysis))
     did_you_mean = response.did_you_mean
     if did_you_mean and phrase_form(did_you_mean) == analysis.phrase:
         did_you_mean = None
-    described = describe(request.query, request.drop_signs, request.add_signs)
     notice = identifier_notice(analysis, response)
     if notice is not None and not notice.found and _is_whole_identifier(analysis):
         # Words matched inside "c.1521_1523del" (HLA-C, "C syndrome") are noise, not answers.
@@ -82,6 +84,13 @@ def run_search(request: SearchRequest) -> SearchResponse:
         degraded=degraded or response.degraded,
         described=described,
     )
+
+
+def _as_description(analysis: QueryAnalysis, described: Described) -> QueryAnalysis:
+    """Below the panel of conditions, a description's results are the pages of the signs read
+    from it; the sentence is not widened to any word (thousands of stray matches)."""
+    signs = [key_form(s.hpo_id) for s in described.signs if not s.negated and not s.removed]
+    return replace(analysis, may_widen=False, part_keys=(*analysis.part_keys, *signs))
 
 
 def _with_named_sign(analysis: QueryAnalysis) -> QueryAnalysis:

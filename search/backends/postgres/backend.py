@@ -107,7 +107,7 @@ class PostgresBackend(SearchBackend):
             for row in rows
         ]
         did_you_mean = analysis.corrected
-        if stats.total == 0 and not did_you_mean:
+        if stats.total == 0 and not did_you_mean and analysis.may_widen:
             similar = _fetch(*sql.similar_titles_sql(analysis.phrase))
             did_you_mean = similar[0][0] if similar else None
         return SearchResponse(

@@ -72,3 +72,23 @@ def test_a_sentence_about_a_named_condition_is_not_a_description(client: Client)
     body = client.get("/api/v1/search/", {"q": "my daughter has rett syndrome and seizures"})
     assert body.json()["described"] is None
     assert body.json()["results"][0]["id"] == "ORPHA:778"
+
+
+def test_below_the_panel_the_results_are_the_signs_read_not_every_word_matched(
+    client: Client,
+) -> None:
+    # Widened to any word, a sentence matched every document holding "child" or "speech" (and
+    # counting them was most of a description's search time at 200k documents).
+    body = client.get(
+        "/api/v1/search/", {"q": "my child has fits and seizures, and no speech"}
+    ).json()
+    assert body["described"]["conditions"]
+    assert {hit["id"] for hit in body["results"]} == {"HP:0001250", "HP:0001344"}
+    assert body["total"] == 2
+
+
+def test_a_removed_chip_is_not_among_the_results_either(client: Client) -> None:
+    body = client.get("/api/v1/search/", {"q": SENTENCE, "drop": "HP:0001344"}).json()
+    ids = [hit["id"] for hit in body["results"]]
+    assert "HP:0001250" in ids
+    assert "HP:0001344" not in ids  # the removed sign's page is not offered
