@@ -330,16 +330,18 @@ def _variant(query: str) -> VariantDescription | None:
     """The variant the query names (normalised name, search keys, reference, gene), if any."""
     if not _VARIANT_HINT.search(query):
         return None
+    parsed = _parsed_variant(query)
     first, _, rest = query.strip().partition(" ")
-    capitalised = f"{first.upper()} {rest}" if rest and _TYPED_SYMBOL.match(first) else None
-    for text in (query, capitalised):
-        if text is None or (text is capitalised and first.isupper()):
-            continue
-        try:
-            return parse_variant(text)
-        except VariantParseError:
-            continue
-    return None
+    if parsed is None and rest and not first.isupper() and _TYPED_SYMBOL.match(first):
+        parsed = _parsed_variant(f"{first.upper()} {rest}")
+    return parsed
+
+
+def _parsed_variant(text: str) -> VariantDescription | None:
+    try:
+        return parse_variant(text)
+    except VariantParseError:
+        return None
 
 
 def _ngrams(tokens: list[str]) -> dict[str, tuple[int, int]]:
