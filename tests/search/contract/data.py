@@ -13,12 +13,21 @@ would scatter the rows every backend's contract tests share.
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from django.test import Client
 from django.utils import timezone
 
 from content.models import ArticleStatus
-from knowledge.models import IdentifierScheme, InheritanceMode, OnsetCategory, SynonymKind
+from knowledge.models import (
+    IdentifierScheme,
+    InheritanceMode,
+    OnsetCategory,
+    Phenotype,
+    SynonymKind,
+)
+from search.indexer import rebuild, suspend_signals
 from tests._shared import client_from_fresh_address
 from tests.factories.knowledge import (
     ConditionFactory,
@@ -348,6 +357,20 @@ def create_phenotype(hpo_id: str, name: str, synonyms, definition: str):
     for text, layperson in synonyms:
         phenotype.synonyms.create(text=text, scope="EXACT", is_layperson=layperson)
     return phenotype
+
+
+@contextmanager
+def phenotypes_added(terms) -> Iterator[None]:
+    """HPO terms (as `create_phenotype` takes them) added to the contract data and indexed;
+    removed and the index rebuilt afterwards."""
+    with suspend_signals():
+        for term in terms:
+            create_phenotype(*term)
+    rebuild(progress=False)
+    yield
+    with suspend_signals():
+        Phenotype.objects.filter(hpo_id__in=[term[0] for term in terms]).delete()
+    rebuild(progress=False)
 
 
 def client_over_contract_phenotypes() -> Client:

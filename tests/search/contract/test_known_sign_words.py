@@ -14,10 +14,8 @@ from collections.abc import Iterator
 import pytest
 from django.test import Client
 
-from knowledge.models import Phenotype
 from search import lexicon
-from search.indexer import rebuild, suspend_signals
-from tests.search.contract.data import client_over_contract_phenotypes, create_phenotype
+from tests.search.contract.data import client_over_contract_phenotypes, phenotypes_added
 from treatments.describe.lexicon import everyday_words
 
 pytestmark = pytest.mark.django_db
@@ -42,14 +40,8 @@ WOOLLY_HAIR = (
 @pytest.fixture(scope="module", autouse=True)
 def woolly_hair(backend: str, django_db_blocker) -> Iterator[None]:
     """The phenotype added to the contract data, indexed, and removed afterwards."""
-    with django_db_blocker.unblock():
-        with suspend_signals():
-            create_phenotype(*WOOLLY_HAIR)
-        rebuild(progress=False)
+    with django_db_blocker.unblock(), phenotypes_added([WOOLLY_HAIR]):
         yield
-        with suspend_signals():
-            Phenotype.objects.filter(hpo_id=WOOLLY_HAIR[0]).delete()
-        rebuild(progress=False)
 
 
 @pytest.fixture

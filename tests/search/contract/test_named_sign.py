@@ -15,9 +15,11 @@ from collections.abc import Iterator
 import pytest
 from django.test import Client
 
-from knowledge.models import Phenotype
-from search.indexer import rebuild, suspend_signals
-from tests.search.contract.data import client_over_contract_phenotypes, create_phenotype, search_ids
+from tests.search.contract.data import (
+    client_over_contract_phenotypes,
+    phenotypes_added,
+    search_ids,
+)
 from treatments.describe.selectors import sign_named
 
 pytestmark = pytest.mark.django_db
@@ -42,15 +44,8 @@ SPINE_TERMS = [
 @pytest.fixture(scope="module", autouse=True)
 def spine_terms(backend: str, django_db_blocker) -> Iterator[None]:
     """The two phenotypes added to the contract data, indexed, and removed afterwards."""
-    with django_db_blocker.unblock():
-        with suspend_signals():
-            for term in SPINE_TERMS:
-                create_phenotype(*term)
-        rebuild(progress=False)
+    with django_db_blocker.unblock(), phenotypes_added(SPINE_TERMS):
         yield
-        with suspend_signals():
-            Phenotype.objects.filter(hpo_id__in=[term[0] for term in SPINE_TERMS]).delete()
-        rebuild(progress=False)
 
 
 @pytest.fixture
