@@ -12,6 +12,7 @@ from __future__ import annotations
 import itertools
 import logging
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from django.db import connection
@@ -20,7 +21,17 @@ from identifiers.hgvs import VariantDescription, VariantParseError, parse_varian
 from identifiers.ids import IdentifierKind, find_identifiers, parse_identifier
 from search import lexicon
 from search.ordinary_words import SUBTYPE_WORDS, is_known_word
-from search.text import STOPWORDS, content_words, edit_distance, key_form, phrase_form, words
+from search.text import (
+    STOPWORDS,
+    content_words,
+    edit_distance,
+    is_symbol_like,
+    key_form,
+    one_edit_neighbours,
+    phrase_form,
+    swapped_neighbours,
+    words,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -82,6 +93,10 @@ class QueryAnalysis:
         # A long name typed with one word the index lacks ("5q spinal muscular atrophy",
         # "PIK3CA-related overgrowth spectrum") matches only stray documents on every word.
         long_name = len(typed) >= SENTENCE_WORDS
+        # ... unless a spelling correction mended that word and the name matched as mended
+        # ("PTN11P4: PTPN11 pseudogene" finds PTPN11P4): widening then adds only noise.
+        if long_name and not sentence and self.corrected and total:
+            return False
         return total < (FEW_HITS if sentence or long_name else 1)
 
     @property
@@ -408,7 +423,11 @@ def spelling_correction(query: str) -> str | None:
     joined = _joined_words(tokens, known)
     if joined != tokens:
         return " ".join(joined)
-    candidates = [t for t in tokens if len(t) >= 4 and t.isalpha() and t not in STOPWORDS]
+    candidates = [
+        t
+        for t in tokens
+        if len(t) >= 4 and (t.isalpha() or is_symbol_like(t)) and t not in STOPWORDS
+    ]
     if not candidates:
         return None
     # An everyday word is right even when the index never uses it ("hold" is not "hole", and
@@ -425,7 +444,10 @@ def spelling_correction(query: str) -> str | None:
         for word in unknown:
             # An eponym is rewritten only into a name the index knows well ("angelmann" ->
             # "angelman", 8 uses), never into a rare word ("Pompe" -> "pomp", 1 use).
-            best = _closest(word, cursor, EPONYM_MIN_USES if word in eponyms else 1)
+            if is_symbol_like(word):
+                best = _closest_symbol(word, known)
+            else:
+                best = _closest(word, cursor, known, EPONYM_MIN_USES if word in eponyms else 1)
             if best:
                 replacements[word] = best
     if not replacements:
@@ -433,7 +455,7 @@ def spelling_correction(query: str) -> str | None:
     return " ".join(replacements.get(t, t) for t in tokens)
 
 
-def _joined_words(tokens: list[str], known: frozenset[str]) -> list[str]:
+def _joined_words(tokens: list[str], known: Mapping[str, int]) -> list[str]:
     """Two typed words that are one known word when joined ("san filippo" -> "sanfilippo"),
     when one of them is unknown: else the nearest single word wins ("filippi", another
     syndrome). Two known words are never joined ("angel man")."""
@@ -455,26 +477,48 @@ def _joined_words(tokens: list[str], known: frozenset[str]) -> list[str]:
     return out
 
 
-def _plural_known(word: str, known: frozenset[str]) -> bool:
+def _plural_known(word: str, known: Mapping[str, int]) -> bool:
     return (word[:-1] if word.endswith("s") else word + "s") in known
 
 
 EPONYM_MIN_USES = 3
 
 
-def _closest(word: str, cursor, min_uses: int = 1) -> str | None:
-    # pg_trgm narrows the lexicon; the edit distance decides (one or two edits, swaps count once).
+def _closest(word: str, cursor, known: Mapping[str, int], min_uses: int = 1) -> str | None:
+    # pg_trgm narrows the lexicon, and the in-process lexicon adds every word one slip away
+    # (trigrams miss a swap in a short word); the edit distance decides (swaps count once).
     cursor.execute(
         "SELECT term, frequency FROM search_searchterm "
         "WHERE term %% %s ORDER BY similarity(term, %s) DESC, frequency DESC LIMIT 12",
         [word, word],
     )
-    limit = _max_edits(word)
-    scored = [
-        (edit_distance(word, term, limit + 1), -frequency, term)
-        for term, frequency in cursor.fetchall()
-    ]
-    scored = sorted(item for item in scored if item[0] <= limit and -item[1] >= min_uses)
+    uses = dict(cursor.fetchall())
+    uses.update((term, known[term]) for term in one_edit_neighbours(word) if term in known)
+    return _swapped_winner(word, known, min_uses) or _clear_winner(
+        word, uses, _max_edits(word), min_uses
+    )
+
+
+def _closest_symbol(word: str, known: Mapping[str, int]) -> str | None:
+    """A symbol is corrected by one slip only: two edits of a five-character symbol reach
+    dozens of other genes ("tcs2" -> "tsc2", never "tcf2" as well)."""
+    uses = {term: known[term] for term in one_edit_neighbours(word) if term in known}
+    return _swapped_winner(word, known, 1) or _clear_winner(word, uses, 1, 1)
+
+
+def _swapped_winner(word: str, known: Mapping[str, int], min_uses: int) -> str | None:
+    """Two characters typed the wrong way round keep every letter of the word meant: when one
+    known word is such a swap, it wins over the many words a dropped, added or changed
+    character reaches in a dense vocabulary of short symbols ("snc1a" -> "scn1a", not "snca")."""
+    uses = {term: known[term] for term in swapped_neighbours(word) if term in known}
+    return _clear_winner(word, uses, 1, min_uses)
+
+
+def _clear_winner(word: str, uses: Mapping[str, int], limit: int, min_uses: int) -> str | None:
+    scored = sorted(
+        (edit_distance(word, term, limit + 1), -frequency, term) for term, frequency in uses.items()
+    )
+    scored = [item for item in scored if item[0] <= limit and -item[1] >= min_uses]
     if not scored:
         return None
     # Two known words equally close ("hole", "hold"): no clear winner, so no proposal.

@@ -23,7 +23,7 @@ from search import lexicon
 from search.backends.base import SearchBackend, active_backends
 from search.documents import IndexedDoc, doc_types, document_for, registry
 from search.models import SearchSynonym, SearchTerm
-from search.text import phrase_form, words
+from search.text import is_symbol_like, phrase_form, words
 
 logger = logging.getLogger(__name__)
 
@@ -188,14 +188,15 @@ def store_synonyms(groups: Sequence[tuple[str, ...]]) -> int:
 
 
 def lexicon_counts(docs: Iterable[IndexedDoc]) -> Counter[str]:
-    """Words of names and synonyms (fields boosted 4 or more): the spelling vocabulary."""
+    """Words of names and synonyms (fields boosted 4 or more): the spelling vocabulary, gene
+    and protein symbols included ("mecp2", "pik3ca"), so a slip in one can be corrected."""
     counts: Counter[str] = Counter()
     for doc in docs:
         seen = set(words(doc.title))
         for _name, text, boost in doc.texts:
             if boost >= 4:
                 seen.update(words(text))
-        counts.update(w for w in seen if 3 <= len(w) <= 80 and w.isalpha())
+        counts.update(w for w in seen if 3 <= len(w) <= 80 and (w.isalpha() or is_symbol_like(w)))
     return counts
 
 

@@ -13,6 +13,7 @@ import threading
 import time
 import uuid
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from django.core.cache import cache
@@ -29,10 +30,11 @@ _state: dict[str, object] = {"lexicon": None, "generation": None, "checked": 0.0
 
 @dataclass(frozen=True)
 class Lexicon:
-    """Phrase -> its synonyms (longest phrases matter first), and every known word."""
+    """Phrase -> its synonyms (longest phrases matter first), and every known word with the
+    number of documents whose names use it (the spelling proposals' tie-breaker)."""
 
     synonyms: dict[str, tuple[str, ...]]
-    terms: frozenset[str]
+    terms: Mapping[str, int]
 
 
 def _key() -> str:
@@ -59,8 +61,8 @@ def _load() -> Lexicon:
         cursor.execute("SELECT term, expansion FROM search_searchsynonym ORDER BY term, expansion")
         for term, expansion in cursor.fetchall():
             synonyms[term].append(expansion)
-        cursor.execute("SELECT term FROM search_searchterm")
-        terms = frozenset(row[0] for row in cursor.fetchall())
+        cursor.execute("SELECT term, frequency FROM search_searchterm")
+        terms = dict(cursor.fetchall())
     return Lexicon(synonyms={k: tuple(v) for k, v in synonyms.items()}, terms=terms)
 
 

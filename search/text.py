@@ -70,6 +70,43 @@ def safe_snippet(marked: str) -> str:
     return escaped.replace(MARK_START, "<mark>").replace(MARK_END, "</mark>")
 
 
+MAX_SYMBOL_LENGTH = 20
+_WORD_CHARACTERS = "abcdefghijklmnopqrstuvwxyz0123456789"
+
+
+def is_symbol_like(word: str) -> bool:
+    """A folded word shaped like a gene or protein symbol: a letter first, then at least one
+    digit ("mecp2", "scn1a", "ptpn11p4"); never a bare number or an ordinary word."""
+    return (
+        len(word) <= MAX_SYMBOL_LENGTH
+        and word[:1].isalpha()
+        and word.isalnum()
+        and any(c.isdigit() for c in word)
+    )
+
+
+def swapped_neighbours(word: str) -> set[str]:
+    """`word` with two adjacent characters swapped, every way ("cfrt" -> "fcrt", "crft", "cftr")."""
+    found = {word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(len(word) - 1)}
+    found.discard(word)
+    return found
+
+
+def one_edit_neighbours(word: str) -> set[str]:
+    """Every word one deletion, adjacent swap, replacement or insertion away from `word`.
+
+    Spelling candidates from the in-process lexicon: trigram likeness misses a swap in a short
+    word ("cfrt" and "cftr" share 2 of 8 trigrams), which is the commonest slip in a symbol.
+    """
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    found = {left + right[1:] for left, right in splits if right}
+    found |= swapped_neighbours(word)
+    found |= {left + c + right[1:] for left, right in splits if right for c in _WORD_CHARACTERS}
+    found |= {left + c + right for left, right in splits for c in _WORD_CHARACTERS}
+    found.discard(word)
+    return found
+
+
 def edit_distance(a: str, b: str, limit: int = 3) -> int:
     """Damerau-Levenshtein distance (adjacent swaps count once), capped at `limit`."""
     if abs(len(a) - len(b)) >= limit:

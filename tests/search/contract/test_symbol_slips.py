@@ -1,0 +1,59 @@
+"""A gene symbol typed with one slip finds the gene, on both backends, in the API and the page.
+
+Symbols were not in the spelling vocabulary (only alphabetic words were), so "MEPC2" matched
+nothing and got no proposal. A swap wins over the other one-slip words: it keeps every letter.
+"""
+
+from __future__ import annotations
+
+import pytest
+from django.test import Client
+
+from search import lexicon
+from search.query import run_search
+from search.request import SearchRequest
+from tests.search.contract.data import client_over_contract_phenotypes
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def client(backend: str) -> Client:
+    return client_over_contract_phenotypes()
+
+
+def test_symbols_are_words_the_index_knows(backend: str) -> None:
+    assert {"mecp2", "scn1a", "smn1"} <= set(lexicon.current().terms)
+
+
+@pytest.mark.parametrize(
+    ("query", "corrected", "gene"),
+    [("MEPC2", "mecp2", "MECP2"), ("SNC1A", "scn1a", "SCN1A"), ("CFRT", "cftr", "CFTR")],
+)
+def test_a_symbol_typed_with_two_characters_swapped_finds_the_gene(
+    client: Client, query: str, corrected: str, gene: str
+) -> None:
+    api = client.get("/api/v1/search/", {"q": query}).json()
+    assert api["did_you_mean"] == corrected
+    assert api["results"][0]["id"] == gene
+    page = client.get("/search", {"q": query}).content.decode()
+    assert f">{corrected}</a>?" in page
+    assert f"/genes/{gene}" in page
+
+
+def test_a_slip_that_two_symbols_explain_equally_gets_no_proposal(backend: str) -> None:
+    # "SMN3" is one changed character from SMN1 and from SMN2: no clear winner.
+    assert run_search(SearchRequest(query="SMN3")).did_you_mean is None
+
+
+def test_a_symbol_typed_right_is_never_rewritten(backend: str) -> None:
+    for query in ("SMN2", "GBA1", "POMPP1"):
+        assert run_search(SearchRequest(query=query)).did_you_mean is None
+
+
+def test_a_mended_symbol_in_a_long_name_is_not_widened_to_any_word(client: Client) -> None:
+    # "PMOPP1" is POMPP1 with a swap. Mended, the whole name matches POMPP1 alone; widened to
+    # any word it also listed POMP and every other "pseudogene" (most of a 200k search's time).
+    api = client.get("/api/v1/search/", {"q": "PMOPP1: POMP pseudogene"}).json()
+    assert api["did_you_mean"] == "pompp1 pomp pseudogene"
+    assert [hit["id"] for hit in api["results"]] == ["POMPP1"]

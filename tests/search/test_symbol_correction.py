@@ -1,0 +1,71 @@
+"""Spelling proposals for gene symbols and short words: one slip, and a swap first."""
+
+from __future__ import annotations
+
+import pytest
+
+from search import lexicon
+from search.analysis import spelling_correction
+from search.indexer import lexicon_counts
+from search.models import SearchTerm
+from search.text import is_symbol_like, one_edit_neighbours, swapped_neighbours
+from tests.factories.knowledge import GeneFactory
+
+
+def test_symbol_shapes() -> None:
+    assert all(map(is_symbol_like, ["mecp2", "scn1a", "ptpn11p4", "c13orf12"]))
+    assert not any(map(is_symbol_like, ["cftr", "1523", "5q", "x" * 20 + "1", ""]))
+
+
+def test_neighbours_one_slip_away() -> None:
+    assert swapped_neighbours("cfrt") == {"fcrt", "crft", "cftr"}
+    assert swapped_neighbours("aab") == {"aba"}
+    near = one_edit_neighbours("tcs2")
+    assert {"tsc2", "tc2", "tcs12", "tcf2"} <= near
+    assert "tcs2" not in near
+    assert "tsc1" not in near  # two slips
+
+
+@pytest.fixture
+def words_of_the_index(db):
+    # Frequencies as the default install gives them (names and synonyms using each word).
+    SearchTerm.objects.bulk_create(
+        SearchTerm(term=term, frequency=frequency)
+        for term, frequency in [
+            ("scn1a", 2), ("snca", 2), ("smn1", 3), ("smn2", 3), ("idua", 1), ("ieda", 1),
+            ("cdkl5", 2), ("cdk5", 8), ("duchenne", 5),
+        ]
+    )  # fmt: skip
+    lexicon.invalidate()
+    yield
+    lexicon.invalidate()
+
+
+@pytest.mark.parametrize(
+    ("query", "corrected"),
+    [
+        ("SNC1A", "scn1a"),  # a swap, though dropping "1" gives SNCA, as often used
+        ("CDLK5", "cdkl5"),  # a swap, though dropping "L" gives CDK5, used four times as often
+        ("IUDA", "idua"),  # a swap in a short word: trigrams alone never reached it
+        ("DUCHENE", "duchenne"),
+    ],
+)
+def test_one_slip_is_corrected_and_a_swap_comes_first(
+    words_of_the_index, query: str, corrected: str
+) -> None:
+    assert spelling_correction(query) == corrected
+
+
+@pytest.mark.parametrize("query", ["SMN3", "SMN2", "rs113993960 SMN2"])
+def test_no_proposal_without_a_clear_winner_or_a_slip(words_of_the_index, query: str) -> None:
+    assert spelling_correction(query) is None
+
+
+def test_the_spelling_vocabulary_holds_symbols(db) -> None:
+    from search.documents import document_for
+
+    gene = GeneFactory(symbol="MECP2", name="methyl-CpG binding protein 2")
+    docs = [doc for batch in document_for("gene").iter_documents() for doc in batch]
+    counts = lexicon_counts(d for d in docs if d.object_id == gene.pk)
+    assert counts["mecp2"] == 1
+    assert "methyl" in counts
