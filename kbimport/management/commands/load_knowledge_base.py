@@ -43,8 +43,10 @@ from kbimport.therapy_file import DEFAULT_THERAPY_FILE
 
 TASK = "load_knowledge_base"
 CURATED_STEPS = 4  # abbreviations, curated names, therapies, FDA orphan approvals: the last steps
-# Raised when a step is added, so an install loaded before runs the new step on its next start.
-STEPS_VERSION = 3
+# Raised when a step is added, so an install loaded before runs the new step on its next start,
+# or when what the index holds changes, so it is rebuilt (4: gene symbols in the spelling words;
+# the import steps are each done before, so only the index is rebuilt).
+STEPS_VERSION = 4
 logger = logging.getLogger(__name__)
 Step = tuple[str, Callable[[], bool], Callable[[], ImportTally]]
 
