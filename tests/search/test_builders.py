@@ -166,10 +166,13 @@ def test_opensearch_search_body_boosts_exact_keys_and_pages() -> None:
     )
     body = os_query.search_body(request, ANALYSIS, (100, 50), ["onset"])
     should = body["query"]["function_score"]["query"]["bool"]["should"]
-    exact = [c["constant_score"] for c in should if "constant_score" in c]
+    # The exact keys count once, by the best one (PostgreSQL's GREATEST): one dis_max first.
+    exact = [c["constant_score"] for c in should[0]["dis_max"]["queries"]]
     assert {"filter": {"terms": {"exact_100": ["duchene dystrophy"]}}, "boost": 1000.0} in exact
     assert {"filter": {"terms": {"exact_100": ["duchenne dystrophy"]}}, "boost": 500.0} in exact
-    lists = next(c["dis_max"]["queries"] for c in should if "dis_max" in c)
+    assert len(exact) == 4  # two boost fields x (typed, reached)
+    assert not any("constant_score" in c for c in should)
+    lists = should[1]["dis_max"]["queries"]
     match = lists[0]["multi_match"]
     assert match["fuzziness"] == "AUTO"
     assert match["fields"][0] == "text_a^8"
@@ -180,18 +183,20 @@ def test_opensearch_search_body_boosts_exact_keys_and_pages() -> None:
     assert body["highlight"]["pre_tags"] == ["\ue000"]
 
 
-def test_opensearch_alternatives_skip_the_synonym_graph() -> None:
-    """The words as typed go through the search-time synonym graph (and are fuzzy); a
-    correction or synonym the analysis found is matched as written, as PostgreSQL does."""
+def test_opensearch_matches_every_word_list_as_written() -> None:
+    """The synonyms are the analysis's alternatives, as PostgreSQL reads them: no list, the
+    words as typed included, goes through the search-time synonym graph; only the words as
+    typed are fuzzy."""
     for any_word in (False, True):
-        lists, all_words, _phrases = os_query.text_groups(ANALYSIS, any_word=any_word)
+        lists, all_words, phrases = os_query.text_groups(ANALYSIS, any_word=any_word)
         typed, corrected = (clause["multi_match"] for clause in lists)
-        assert "analyzer" not in typed
+        assert typed["analyzer"] == os_query.PLAIN_ANALYZER
+        assert typed["fuzziness"] == "AUTO"
         assert corrected["analyzer"] == os_query.PLAIN_ANALYZER
         assert "fuzziness" not in corrected
+        assert phrases[0]["match_phrase"]["title"]["analyzer"] == os_query.PLAIN_ANALYZER
     typed, corrected = (clause["multi_match"] for clause in all_words)
-    assert "analyzer" not in typed
-    assert corrected["analyzer"] == os_query.PLAIN_ANALYZER
+    assert typed["analyzer"] == corrected["analyzer"] == os_query.PLAIN_ANALYZER
 
 
 def test_search_after_cursor_round_trips() -> None:
@@ -294,7 +299,13 @@ def test_opensearch_text_clauses_keep_within_a_word_budget() -> None:
 def test_opensearch_plain_retry_has_no_synonym_graph_alternatives_or_fuzziness() -> None:
     body = os_query.search_body(SearchRequest(query="x"), ANALYSIS, (100,), [], plain=True)
     should = body["query"]["function_score"]["query"]["bool"]["should"]
-    matches = [q["multi_match"] for c in should if "dis_max" in c for q in c["dis_max"]["queries"]]
+    matches = [
+        q["multi_match"]
+        for c in should
+        if "dis_max" in c
+        for q in c["dis_max"]["queries"]
+        if "multi_match" in q
+    ]
     assert len(matches) == 1
     assert matches[0]["analyzer"] == "text_index"
     assert "fuzziness" not in matches[0]
@@ -375,7 +386,8 @@ def test_opensearch_word_lists_count_once_by_their_best_match() -> None:
     body = os_query.search_body(SearchRequest(query=analysis.raw), analysis, (40,), [])
     should = body["query"]["function_score"]["query"]["bool"]["should"]
     assert not any("multi_match" in clause for clause in should)  # none summed on its own
-    (lists,) = [clause["dis_max"]["queries"] for clause in should if "dis_max" in clause]
+    exact, lists = [clause["dis_max"]["queries"] for clause in should if "dis_max" in clause]
+    assert all("constant_score" in q for q in exact)  # the keys: their own best-of group
     assert [q["multi_match"]["query"] for q in lists] == [
         "gene therapy sma",
         "gene therapy sma1",
@@ -386,7 +398,7 @@ def test_opensearch_word_lists_count_once_by_their_best_match() -> None:
         SearchRequest(query=analysis.raw), analysis, (40,), [], any_word=True
     )["query"]["function_score"]["query"]["bool"]["should"]
     groups = [len(clause["dis_max"]["queries"]) for clause in widened if "dis_max" in clause]
-    assert groups == [3, 3]
+    assert groups == [2, 3, 3]  # the keys (typed, part), the word lists, the all-words lists
     # The highlighter still reads every clause.
     highlight = body["highlight"]["highlight_query"]["bool"]["should"]
     assert sum("multi_match" in clause for clause in highlight) == 3

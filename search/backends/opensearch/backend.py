@@ -113,8 +113,12 @@ class OpenSearchBackend(SearchBackend):
         total = result["hits"]["total"]["value"]
         # Decided on every type's matches (the type counts ignore the type filter), so a chosen
         # type answers the count shown beside it.
-        types = result.get("aggregations", {}).get("type", {}).get("buckets", [])
-        if analysis.should_widen(sum(bucket["doc_count"] for bucket in types)):
+        aggs = result.get("aggregations", {})
+        types = aggs.get("type", {}).get("buckets", [])
+        # A name typed exactly is never widened ("Werdnig-Hoffmann disease" matched two
+        # documents, widened to any word and answered twenty, "disease" among them).
+        direct = aggs.get(body.DIRECT, {}).get("doc_count", 0)
+        if analysis.should_widen(sum(bucket["doc_count"] for bucket in types), direct):
             result = self._search_bounded(request, analysis, any_word=True)
             total = result["hits"]["total"]["value"]
         hits = [self._hit(raw) for raw in result["hits"]["hits"]]

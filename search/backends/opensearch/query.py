@@ -59,6 +59,12 @@ def delete_action(index: str, doc_type: str, object_id: int) -> dict[str, Any]:
 
 
 def _exact_clauses(analysis: QueryAnalysis, exact_boosts: Sequence[int]) -> list[dict[str, Any]]:
+    """The best exact-key boost of a document, counted once (`dis_max`), as PostgreSQL takes
+    the GREATEST of its keys' boosts.
+
+    Summed, a gene holding several of an abbreviation's expansions among its aliases ("sma" ->
+    "sma1", "sma2", "smn1": SMN1) outscored the condition whose abbreviation was typed (ORPHA:70).
+    """
     clauses = []
     for boost in exact_boosts:
         field = f"exact_{boost}"
@@ -71,7 +77,19 @@ def _exact_clauses(analysis: QueryAnalysis, exact_boosts: Sequence[int]) -> list
                     }
                 }
             )
-    return clauses
+    return [{"dis_max": {"queries": clauses}}] if clauses else []
+
+
+DIRECT = "direct"  # the aggregation counting the documents a key typed as such matched
+
+
+def _direct_filter(analysis: QueryAnalysis, exact_boosts: Sequence[int]) -> dict[str, Any]:
+    """Documents holding a key typed as such (not reached through a synonym or a part): a
+    name or id typed exactly is never widened to any word, as on PostgreSQL."""
+    keys = list(analysis.exact_keys)
+    if not keys or not exact_boosts:
+        return {"match_none": {}}
+    return {"bool": {"should": [{"terms": {f"exact_{boost}": keys}} for boost in exact_boosts]}}
 
 
 MAX_FUZZY_WORDS = 6
@@ -80,7 +98,7 @@ MAX_FUZZY_WORDS = 6
 # passed OpenSearch's 1,024-clause limit (a 500). Past the budget, later alternatives are left out.
 CLAUSE_BUDGET = 320
 MAX_TITLE_WORDS = 16
-PLAIN_ANALYZER = "text_index"  # the index-time analyzer: no synonym graph
+PLAIN_ANALYZER = "text_index"  # the index-time analyzer: no synonym graph (see `text_groups`)
 
 
 def _term_lists(
@@ -107,28 +125,27 @@ def text_groups(
     """The text clauses in three groups: one multi_match per word list (the words as typed,
     then each alternative), the all-words clauses after widening, and the title phrase.
 
-    Only the words as typed are fuzzy and go through the search-time synonym graph.
-    Alternatives are known words (synonyms, corrections) matched as written: fuzzy, on top of
-    the graph, they blew past OpenSearch's 1,024-clause limit ("SMA"). `plain` is the bounded
-    retry: the words as typed, without the synonym graph or fuzziness.
+    Every list is matched as written, with the index-time analyzer: the synonyms are the
+    analysis's alternatives, as PostgreSQL reads them, not the search-time synonym graph again.
+    Only the words as typed are fuzzy (fuzzy alternatives blew past OpenSearch's 1,024-clause
+    limit, "SMA"). `plain` is the bounded retry: the words as typed, not fuzzy.
     """
     lists, all_words, phrases = [], [], []
     term_lists = _term_lists(analysis, any_word, plain)
     for position, terms in enumerate(term_lists):
-        # A long sentence is not fuzzy: 9 fuzzy words x 4 tiers x their expansions, on top of
-        # the synonym graph, passed the 1,024-clause limit (a parent's 13-word description).
+        # A long sentence is not fuzzy: 9 fuzzy words x 4 tiers x their expansions passed
+        # the 1,024-clause limit (a parent's 13-word description).
         fuzzy: dict[str, Any] = (
             {"fuzziness": "AUTO", "prefix_length": 1}
-            if position == 0 and len(terms) <= MAX_FUZZY_WORDS
+            if position == 0 and len(terms) <= MAX_FUZZY_WORDS and not plain
             else {}
         )
-        # An alternative is already a synonym or a correction of the words typed, found by the
-        # analysis: it is matched as written, as PostgreSQL matches it, not expanded again by the
-        # synonym graph, whose phrases add up within one clause ("spinal muscular atrophy" ->
-        # "... muscle wasting", "... muscle degeneration": a phenotype naming all three outscored
-        # ORPHA:70, which names one).
-        if plain or position > 0:
-            fuzzy = {"analyzer": PLAIN_ANALYZER}
+        # The synonym graph expanded the words as typed a second time, and a phrase's
+        # expansions add up within one clause: "sma" -> "sma1", "sma2", "smn1", "bcd541"...
+        # scored the gene SMN1, whose aliases hold them all, above ORPHA:70, whose
+        # abbreviation was typed (an alternative was already matched as written: "spinal
+        # muscular atrophy" -> "... muscle wasting", "... muscle degeneration", a phenotype
+        # naming all three outscored ORPHA:70, which names one).
         lists.append(
             {
                 "multi_match": {
@@ -136,6 +153,7 @@ def text_groups(
                     "fields": TEXT_FIELDS,
                     "type": "best_fields",
                     "operator": "or" if any_word else "and",
+                    "analyzer": PLAIN_ANALYZER,
                     **fuzzy,
                 }
             }
@@ -148,16 +166,19 @@ def text_groups(
                     "fields": TEXT_FIELDS,
                     "operator": "and",
                     "boost": 2,
-                    **({"analyzer": PLAIN_ANALYZER} if plain or position > 0 else {}),
+                    "analyzer": PLAIN_ANALYZER,
                 }
             }
-            for position, t in enumerate(term_lists)
+            for t in term_lists
         )
     phrase = phrase_form(analysis.corrected or analysis.raw)
-    # A title is a name: a phrase of a sentence's length never matches one, and its synonym
-    # graph alone can pass the clause limit.
+    # A title is a name: a phrase of a sentence's length never matches one. Matched as
+    # written too: through the graph, "sma" matched the title "SMN1: survival of motor
+    # neuron 1" as a phrase.
     if phrase and len(phrase.split()) <= MAX_TITLE_WORDS and not plain:
-        phrases.append({"match_phrase": {"title": {"query": phrase, "boost": 3}}})
+        phrases.append(
+            {"match_phrase": {"title": {"query": phrase, "boost": 3, "analyzer": PLAIN_ANALYZER}}}
+        )
     return lists, all_words, phrases
 
 
@@ -239,6 +260,7 @@ def search_body(
         "_source": ["doc_type", "curie", "title", "url", "extra"],
         "aggs": {
             "type": {"terms": {"field": "doc_type", "size": 20}},
+            DIRECT: {"filter": _direct_filter(analysis, exact_boosts)},
             "filtered": {
                 "filter": type_filter,
                 "aggs": {
