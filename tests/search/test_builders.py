@@ -174,7 +174,7 @@ def test_opensearch_search_body_boosts_exact_keys_and_pages() -> None:
     assert not any("constant_score" in c for c in should)
     lists = should[1]["dis_max"]["queries"]
     match = lists[0]["multi_match"]
-    assert match["fuzziness"] == "AUTO"
+    assert "fuzziness" not in match  # the analysis's correction stands for a fuzzy match
     assert match["fields"][0] == "text_a^8"
     assert body["from"] == 20
     assert body["size"] == 10
@@ -184,15 +184,14 @@ def test_opensearch_search_body_boosts_exact_keys_and_pages() -> None:
 
 
 def test_opensearch_matches_every_word_list_as_written() -> None:
-    """The synonyms are the analysis's alternatives, as PostgreSQL reads them: no list, the
-    words as typed included, goes through the search-time synonym graph; only the words as
-    typed are fuzzy."""
+    """The synonyms are the analysis's alternatives and a misspelling its correction, as
+    PostgreSQL reads them: no list, the words as typed included, goes through the search-time
+    synonym graph or is fuzzy."""
     for any_word in (False, True):
         lists, all_words, phrases = os_query.text_groups(ANALYSIS, any_word=any_word)
         typed, corrected = (clause["multi_match"] for clause in lists)
-        assert typed["analyzer"] == os_query.PLAIN_ANALYZER
-        assert typed["fuzziness"] == "AUTO"
-        assert corrected["analyzer"] == os_query.PLAIN_ANALYZER
+        assert typed["analyzer"] == corrected["analyzer"] == os_query.PLAIN_ANALYZER
+        assert "fuzziness" not in typed
         assert "fuzziness" not in corrected
         assert phrases[0]["match_phrase"]["title"]["analyzer"] == os_query.PLAIN_ANALYZER
     typed, corrected = (clause["multi_match"] for clause in all_words)
@@ -265,17 +264,6 @@ def test_row_params_split_a_number_off_a_hyphen_so_query_words_match() -> None:
     doc = DOC.__class__(**{**DOC.__dict__, "texts": (("symbol", "SNORD115-5", 10.0),)})
     assert pg_query.row_params(doc)["a"] == "SNORD115 5"
     assert pg_query.row_params(DOC)["a"].startswith("SMN1")
-
-
-def test_opensearch_long_sentences_are_not_fuzzy() -> None:
-    # A parent's 13-word description with 9 content words hit the 1,024-clause limit (a 500).
-    words = ("tall", "age", "big", "head", "long", "face", "clumsy", "learning", "problems")
-    long_one = QueryAnalysis(
-        raw=" ".join(words), phrase=" ".join(words), terms=words, exact_keys=()
-    )
-    short = QueryAnalysis(raw="duchene", phrase="duchene", terms=("duchene",), exact_keys=())
-    assert "fuzziness" not in os_query.text_clauses(long_one)[0]["multi_match"]
-    assert os_query.text_clauses(short)[0]["multi_match"]["fuzziness"] == "AUTO"
 
 
 def test_opensearch_text_clauses_keep_within_a_word_budget() -> None:

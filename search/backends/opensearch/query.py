@@ -92,7 +92,6 @@ def _direct_filter(analysis: QueryAnalysis, exact_boosts: Sequence[int]) -> dict
     return {"bool": {"should": [{"terms": {f"exact_{boost}": keys}} for boost in exact_boosts]}}
 
 
-MAX_FUZZY_WORDS = 6
 # Word x field pairs the text clauses may spend. Each becomes a term clause, and the search-time
 # synonym graph multiplies some of them: a parent's 25-word description with eight alternatives
 # passed OpenSearch's 1,024-clause limit (a 500). Past the budget, later alternatives are left out.
@@ -126,38 +125,32 @@ def text_groups(
     then each alternative), the all-words clauses after widening, and the title phrase.
 
     Every list is matched as written, with the index-time analyzer: the synonyms are the
-    analysis's alternatives, as PostgreSQL reads them, not the search-time synonym graph again.
-    Only the words as typed are fuzzy (fuzzy alternatives blew past OpenSearch's 1,024-clause
-    limit, "SMA"). `plain` is the bounded retry: the words as typed, not fuzzy.
+    analysis's alternatives and a misspelling its correction, as PostgreSQL reads them, not
+    the search-time synonym graph again nor a fuzzy match. `plain` is the bounded retry: the
+    words as typed alone.
     """
     lists, all_words, phrases = [], [], []
     term_lists = _term_lists(analysis, any_word, plain)
-    for position, terms in enumerate(term_lists):
-        # A long sentence is not fuzzy: 9 fuzzy words x 4 tiers x their expansions passed
-        # the 1,024-clause limit (a parent's 13-word description).
-        fuzzy: dict[str, Any] = (
-            {"fuzziness": "AUTO", "prefix_length": 1}
-            if position == 0 and len(terms) <= MAX_FUZZY_WORDS and not plain
-            else {}
-        )
-        # The synonym graph expanded the words as typed a second time, and a phrase's
-        # expansions add up within one clause: "sma" -> "sma1", "sma2", "smn1", "bcd541"...
-        # scored the gene SMN1, whose aliases hold them all, above ORPHA:70, whose
-        # abbreviation was typed (an alternative was already matched as written: "spinal
-        # muscular atrophy" -> "... muscle wasting", "... muscle degeneration", a phenotype
-        # naming all three outscored ORPHA:70, which names one).
-        lists.append(
-            {
-                "multi_match": {
-                    "query": " ".join(terms),
-                    "fields": TEXT_FIELDS,
-                    "type": "best_fields",
-                    "operator": "or" if any_word else "and",
-                    "analyzer": PLAIN_ANALYZER,
-                    **fuzzy,
-                }
+    # The synonym graph expanded the words as typed a second time, and a phrase's expansions
+    # add up within one clause: "sma" -> "sma1", "sma2", "smn1", "bcd541"... scored the gene
+    # SMN1, whose aliases hold them all, above ORPHA:70, whose abbreviation was typed (an
+    # alternative was already matched as written: "spinal muscular atrophy" -> "... muscle
+    # wasting", "... muscle degeneration", a phenotype naming all three outscored ORPHA:70).
+    # Nor fuzzy: the analysis corrects a word it does not know; a fuzzy "rett" also matched
+    # "rtt" (ORPHA:3095's "atypical RTT"), so "rett syndrom" answered "Atypical Rett syndrome"
+    # before ORPHA:778, and a fuzzy "smn1" matched "smn2".
+    lists.extend(
+        {
+            "multi_match": {
+                "query": " ".join(terms),
+                "fields": TEXT_FIELDS,
+                "type": "best_fields",
+                "operator": "or" if any_word else "and",
+                "analyzer": PLAIN_ANALYZER,
             }
-        )
+        }
+        for terms in term_lists
+    )
     if any_word:  # documents with every word still come first
         all_words.extend(
             {
