@@ -1,14 +1,20 @@
 """Why a judged description misses the top 3 of the family panel: reading or ranking?
 
 Run: nice .venv/bin/python benchmarks/description_misses.py [--split session12 ...]
-        [--no-everyday] [--show N] [--json]
+        [--no-everyday] [--show c|b|b1|b2|a|s...] [--json]
 Reads the description queries of benchmarks/judged_queries.json (the tuning splits; the held-out
 file is refused: it is never read item by item) through `description_read`, the panel's own
 call, and sorts each miss at 3 into:
 
 - (b) "wrong sign": a positive sign was read that the judged condition does not have (itself,
   a narrower term, or through a subtype it is shown as): a misreading or a gap in the
-  annotations; either way the right condition cannot explain every sign read;
+  annotations; either way the right condition cannot explain every sign read. Split in two:
+  (b1) "unlisted": some such sign has no term the condition lists within two is_a steps up
+  other than a grouping class (only "Abnormality of the face" for Short chin, or nothing): a
+  misreading, or a sign the annotations lack; the words that produced it are printed;
+  (b2) "broader": every such sign has its parent or grandparent listed, a sign and not a
+  grouping class ("very brisk reflexes" read as Brisk reflexes, Hyperreflexia listed): the
+  reading is right and the annotation coarse;
 - (a) "too few": every sign read fits the judged condition, but fewer than two were read;
 - (c) "outranked": every sign read fits (or the condition lists a term at most NEAR_LOSS of
   IC broader) and two or more were read: the ranking put other conditions first;
@@ -86,7 +92,7 @@ class Miss:
 
     query: str
     split: str
-    cls: str  # "a", "b" or "c"
+    cls: str  # "a", "b1", "b2", "c" or "s"
     rank: int | None
     signs: list[str]
     unfit: list[str]
@@ -118,17 +124,58 @@ def _position(index, hpo_id: str) -> int | None:
 _TERM_PKS: dict[str, int] = {}
 
 
+def _listed_ancestor(index, term: int, members: list[int]) -> int | None:
+    """The most informative term among `term` and its ancestors that a judged condition has
+    (itself or narrower), or None."""
+    best = None
+    for anc in index.ancestors[term].tolist():
+        listed = np.isin(index.term_conditions[anc], members).any()
+        if listed and (best is None or index.ic[anc] > index.ic[best]):
+            best = anc
+    return best
+
+
 def _fit_loss(index, term: int, members: list[int]) -> float | None:
     """0 when a judged condition has the term (or narrower); else the IC lost to the most
     informative ancestor it has (None: no ancestor above IC 0.5)."""
-    best = None
-    for anc in index.ancestors[term].tolist():
-        if np.isin(index.term_conditions[anc], members).any():
-            ic = float(index.ic[anc])
-            best = ic if best is None else max(best, ic)
-    if best is None or best < 0.5:
+    best = _listed_ancestor(index, term, members)
+    if best is None or float(index.ic[best]) < 0.5:
         return None
-    return round(float(index.ic[term]) - best, 2)
+    return round(float(index.ic[term]) - float(index.ic[best]), 2)
+
+
+def _parents(index, term: int) -> set[int]:
+    """The direct is_a parents of a term (its strict ancestors no other one lies under)."""
+    strict = set(index.ancestors[term].tolist()) - {term}
+    above = set()
+    for a in strict:
+        above.update(set(index.ancestors[a].tolist()) - {a})
+    return strict - above
+
+
+def _steps_up(index, term: int, ancestor: int) -> int | None:
+    """How many is_a steps the shortest path from `term` up to `ancestor` takes."""
+    level, seen = {term}, 0
+    while level and seen <= 8:
+        if ancestor in level:
+            return seen
+        level = set().union(*(_parents(index, t) for t in level))
+        seen += 1
+    return None
+
+
+CLOSE_STEPS = 2  # a listed term a parent or grandparent of the read one: granularity (b2)
+# HPO names its grouping classes so ("Abnormality of the face", "Abnormal skin morphology",
+# "Aplasia/Hypoplasia of fingers"): listing only one of those is not listing the sign.
+GROUPING = ("Abnormal ", "Abnormality ", "Aplasia/Hypoplasia ")
+
+
+def _close(index, term: int, listed: int | None) -> bool:
+    """Is `listed` the read term's parent or grandparent, and a sign rather than a grouping?"""
+    if listed is None or index.names[listed].startswith(GROUPING):
+        return False
+    steps = _steps_up(index, term, listed)
+    return steps is not None and steps <= CLOSE_STEPS
 
 
 def _expected_pks(expected: list[str]) -> set[int]:
@@ -209,7 +256,7 @@ def analyse(item: dict, include_everyday: bool, top_n: int = 3) -> tuple[int | N
     positive = [s for s in signs if not s.negated]
     terms = {s.hpo_id: _position(index, s.hpo_id) for s in positive}
     terms = {h: t for h, t in terms.items() if t is not None}
-    unfit, near = [], 0
+    unfit, near, unlisted = [], 0, 0
     for s in positive:
         t = terms.get(s.hpo_id)
         loss = None if t is None else _fit_loss(index, t, members)
@@ -217,11 +264,19 @@ def analyse(item: dict, include_everyday: bool, top_n: int = 3) -> tuple[int | N
             name = index.names[t] if t is not None else s.hpo_id
             close = loss is not None and loss <= NEAR_LOSS
             near += close
-            unfit.append(f"{s.words} = {name} ({'near' if close else 'far'}, lost {loss})")
+            listed = None if t is None else _listed_ancestor(index, t, members)
+            close_listed = _close(index, t, listed)
+            unlisted += not close_listed
+            how = "unlisted" if listed is None else f"listed as {index.names[listed]}"
+            how += "" if close_listed else ", no close term"
+            state = "near" if close else "far"
+            unfit.append(f"{s.words!r} = {name} ({state}, lost {loss}, {how})")
     if expected and all(pk in family.shown_as for pk in expected):
         cls = "s"  # only subtypes judged: the panel shows them as their disease
     elif len(unfit) > near:
-        cls = "b"
+        # b1: some sign has no close listed term (a misreading, or a sign the condition's
+        # annotations lack); b2: every one is listed as its parent or grandparent.
+        cls = "b1" if unlisted else "b2"
     else:
         cls = "a" if len(positive) < 2 else "c"
     miss = Miss(
@@ -323,18 +378,26 @@ def main() -> None:
         if miss is None:
             continue
         counts[miss.cls] += 1
+        counts["b"] += miss.cls.startswith("b")
         if miss.cls == "c":
             reasons.update(separating(miss))
             first = miss.top[0] if miss.top else None
             if first is not None and first.is_group:
                 reasons["winner is a group"] += 1
-        if miss.cls in args.show:
+        bare = args.show.replace("b1", "").replace("b2", "")  # a bare "b" shows both
+        if miss.cls in args.show or (miss.cls[0] == "b" and "b" in bare):
             _print(miss)
-    print("\nsplit      n  s@1  s@3  (a) too few  (b) wrong sign  (c) outranked  (s) subtype")
-    for split, c in sorted(per_split.items()):
+    print(
+        "\nsplit      n  s@1  s@3  (a) too few  (b) wrong sign  (b1) unlisted  (b2) broader"
+        "  (c) outranked  (s) subtype"
+    )
+    total: Counter = Counter()
+    for split, c in [*sorted(per_split.items()), ("all", total)]:
+        if split != "all":
+            total.update(c)
         print(
             f"{split:<10}{c['n']:>3} {c['s@1']:>4} {c['s@3']:>4} {c['a']:>12} {c['b']:>15} "
-            f"{c['c']:>14} {c['s']:>12}"
+            f"{c['b1']:>14} {c['b2']:>13} {c['c']:>14} {c['s']:>12}"
         )
     print("(c): parts where the first condition beats the judged one by >= 0.5:")
     for reason, count in reasons.most_common():
