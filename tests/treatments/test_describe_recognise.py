@@ -380,3 +380,64 @@ def test_struggle_is_a_difficulty_and_sweaty_is_sweating() -> None:
     # "struggles to feed" is HPO's "Feeding difficulties"; "sweaty" its "Sweating".
     assert stem("struggles") == stem("struggling") == stem("difficulty")
     assert stem("sweaty") == stem("sweating")
+
+
+# HPO 2025-01-16 labels: Back pain, Falls, Recurrent fever, Pain.
+PHRASAL = PhraseTable()
+PHRASAL.extend(
+    [
+        Phrase(normalise("Back pain"), "HP:0003418", 1),
+        Phrase(normalise("Falls"), "HP:0002527", 1),
+        Phrase(normalise("Recurrent fever"), "HP:0001954", 1),
+        Phrase(normalise("Pain"), "HP:0012531", 1),
+    ]
+)
+
+
+def phrasal_ids(query: str) -> list[str]:
+    return [sign.hpo_id for sign in recognise(query, PHRASAL) if not sign.negated]
+
+
+def test_back_after_a_verb_of_coming_or_going_is_not_the_back() -> None:
+    # "sores ... back" read Back pain on main: "coming back" means again.
+    assert phrasal_ids("cold sores keep coming back") == ["HP:0012531"]
+    assert phrasal_ids("the pain went back to normal") == ["HP:0012531"]
+    assert phrasal_ids("his back is sore") == ["HP:0003418"]
+    assert phrasal_ids("back pain when he comes home") == ["HP:0003418"]
+
+
+def test_falling_asleep_is_not_falls() -> None:
+    # "falls asleep all day long" read Falls on main.
+    assert phrasal_ids("she falls asleep all day long") == []
+    assert phrasal_ids("he fell asleep at school") == []
+    assert phrasal_ids("she falls a lot and is tired") == ["HP:0002527"]
+    assert phrasal_ids("he falls, asleep by noon") == ["HP:0002527"]
+
+
+# HPO 2025-01-16 labels: Tremor, Seizure, Pallor, Blue irides (layperson synonym "Blue eyes");
+# "fits" and "pale" as rows of the everyday file.
+DESCRIBED = PhraseTable()
+DESCRIBED.extend(
+    [
+        Phrase(normalise("Tremor"), "HP:0001337", 1),
+        Phrase(normalise("Seizure"), "HP:0001250", 1),
+        Phrase(normalise("fits"), "HP:0001250", 0),
+        Phrase(normalise("Pallor"), "HP:0000980", 1),
+        Phrase(normalise("pale"), "HP:0000980", 0),
+        Phrase(normalise("Blue irides"), "HP:0000635", 1),
+        Phrase(normalise("blue eyes"), "HP:0000635", 0),
+    ]
+)
+
+
+def described_ids(query: str) -> list[str]:
+    return [sign.hpo_id for sign in recognise(query, DESCRIBED) if not sign.negated]
+
+
+def test_a_word_that_describes_the_next_noun_is_not_a_sign_of_its_own() -> None:
+    # On main "big shaking fits" read Tremor beside Seizure, "pale blue eyes" Pallor.
+    assert described_ids("big shaking fits at night") == ["HP:0001250"]
+    assert described_ids("very pale blue eyes") == ["HP:0000635"]
+    # Alone, or before another word, they are signs.
+    assert described_ids("shaking and fits") == ["HP:0001337", "HP:0001250"]
+    assert described_ids("pale and blue eyes") == ["HP:0000980", "HP:0000635"]

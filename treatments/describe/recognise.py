@@ -34,6 +34,20 @@ _NEW_CLAUSE = frozenset(
 
 # A word after one of these ("lumps on the skin") names where a sign is, not what it is like.
 _PLACE_WORDS = frozenset(["on", "in", "under", "around", "of", "at", "over", "near", "inside"])
+# Body and sign words that a verb beside them turns into an ordinary word (English phrasal
+# verbs): "back" after a verb of coming or going is "again" ("cold sores keep coming back",
+# "fevers come back", "wee goes back up"), not the back; "falls asleep" is sleeping, not falls.
+_RETURN_VERBS = frozenset(
+    ["come", "comes", "coming", "came", "go", "goes", "going", "went", "gone", "bring",
+     "brings", "bringing", "brought", "grow", "grows", "growing", "grew", "grown"]
+)  # fmt: skip
+_FALL_FORMS = frozenset(["fall", "falls", "fell", "falling", "fallen"])
+# A word that describes the noun right after it, not a sign of its own: "shaking fits" are
+# seizures (not a tremor), "pale blue eyes" are blue eyes (not pallor).
+_DESCRIBES_NEXT = {
+    "shaking": frozenset(["fit", "fits", "seizure", "seizures", "convulsion", "convulsions"]),
+    "pale": frozenset(["blue", "green", "grey", "gray", "brown", "pink", "yellow", "hazel"]),
+}
 _PERSONS = frozenset(
     ["baby", "babies", "child", "children", "kid", "kids", "son", "sons", "daughter", "boy",
      "boys", "girl", "girls", "toddler", "teenager", "teen", "infant", "newborn", "man", "woman"]
@@ -73,6 +87,12 @@ def _scan(text: str) -> list[tuple[str, str, bool, bool]]:
         if typed.endswith("'s"):
             typed = typed[:-2]
         word = typed.replace("'", "")
+        if word == "back" and before in _RETURN_VERBS:
+            continue  # "coming back": again, not the body part
+        if word == "asleep" and before in _FALL_FORMS and out and out[-1][1] == before:
+            out.pop()  # "falls asleep": sleeping, not falls
+        if word in _DESCRIBES_NEXT.get(before, ()) and out and out[-1][1] == before:
+            out.pop()  # "shaking fits": the fits are what is seen
         negation = word in NEGATORS or word in _NOT_CONTRACTIONS
         if negation or ("'" in typed and _NEGATED_VERB.match(typed)):
             if not out or out[-1][0] != NOT:
