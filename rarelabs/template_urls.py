@@ -18,10 +18,12 @@ from django.template.defaulttags import URLNode
 from django.template.defaulttags import url as django_url
 from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils.html import conditional_escape
+from django.utils.safestring import SafeString
 
 register = template.Library()
 
-_PLAIN = (str, int)
+# A quoted literal (`{% url 'x' 'condition' %}`) resolves to a SafeString: a str all the same.
+_PLAIN = (str, SafeString, int)
 
 
 @functools.lru_cache(maxsize=4096)

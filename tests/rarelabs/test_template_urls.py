@@ -23,6 +23,16 @@ def test_the_same_url_twice_is_reversed_once() -> None:
     assert template_urls._reverse.cache_info().hits == 1
 
 
+def test_a_quoted_literal_argument_is_remembered_too() -> None:
+    """A literal in the tag resolves to a SafeString, not a str: it was reversed every time."""
+    template_urls._reverse.cache_clear()
+    source = "{% url 'treatments:autocomplete' 'condition' %}"
+    first = _render(source)
+    second = _render(source)
+    assert first == second == "/treatments/autocomplete/condition"
+    assert template_urls._reverse.cache_info().hits == 1
+
+
 def test_answers_follow_the_arguments_the_prefix_and_escaping() -> None:
     source = "{% url 'knowledge:phenotype-detail' hpo_id=h %}"
     assert _render(source, h="HP:0000001") == "/phenotypes/HP:0000001/"
