@@ -7,8 +7,10 @@ from collections import OrderedDict
 
 from django import forms
 from django.forms.renderers import get_default_renderer
+from django.utils.safestring import SafeString
 
 from knowledge.models import ApprovalStatus, EvidenceLevel, Modality
+from treatments.form_html import treatment_form_html
 from treatments.phenotypes import MAX_AGE_MONTHS, SEXES
 from treatments.query import (
     MAX_AGE_YEARS,
@@ -42,13 +44,18 @@ class _RenderOnce:
     combinations), so what a visitor types can never grow the memo.
     """
 
-    def render(self, name, value, attrs=None, renderer=None):  # noqa: ANN001, ANN201 - Django's signature
+    def _shown_key(self, value: object) -> tuple | None:
+        """What of the value shapes the HTML, or None when this value is not remembered."""
         shown = tuple(self.format_value(value))
         known = {str(key) for key, _label in self.choices}
+        return (shown, tuple(self.choices)) if set(shown) <= known else None
+
+    def render(self, name, value, attrs=None, renderer=None):  # noqa: ANN001, ANN201 - Django's signature
+        shown = self._shown_key(value)
         # Another renderer than the site's could render other HTML: rendered as asked.
-        if renderer not in (None, get_default_renderer()) or not set(shown) <= known:
+        if renderer not in (None, get_default_renderer()) or shown is None:
             return super().render(name, value, attrs, renderer)
-        key = (type(self), name, shown, _frozen(attrs), _frozen(self.attrs), tuple(self.choices))
+        key = (type(self), name, shown, _frozen(attrs), _frozen(self.attrs))
         with _rendered_lock:
             html = _RENDERED.get(key)
         if html is None:
@@ -60,8 +67,25 @@ class _RenderOnce:
         return html
 
 
+class _RenderOnceEmpty(_RenderOnce):
+    """A text or number box rendered once per process while it is empty (as on most pages:
+    its HTML is then its name and attributes); a box holding what a visitor typed is rendered
+    as asked and never remembered."""
+
+    def _shown_key(self, value: object) -> tuple | None:
+        return () if self.format_value(value) is None else None
+
+
 def _frozen(attrs: dict | None) -> tuple:
     return tuple(sorted((attrs or {}).items()))
+
+
+class _TextInput(_RenderOnceEmpty, forms.TextInput):
+    pass
+
+
+class _NumberInput(_RenderOnceEmpty, forms.NumberInput):
+    pass
 
 
 class _Select(_RenderOnce, forms.Select):
@@ -117,8 +141,9 @@ class TreatmentSearchForm(forms.Form):
     )
     trial_phase = forms.MultipleChoiceField(required=False, choices=PHASES, widget=_SelectMultiple)
     country = forms.CharField(
-        required=False, max_length=80, help_text="Only trials with a site in this country."
-    )
+        required=False, max_length=80, help_text="Only trials with a site in this country.",
+        widget=_TextInput,
+    )  # fmt: skip
     limit = forms.IntegerField(required=False, min_value=1, max_value=MAX_RESULTS)
     copies = forms.TypedChoiceField(
         required=False, coerce=int, empty_value=None, label="Copies of the variant",
@@ -126,29 +151,16 @@ class TreatmentSearchForm(forms.Form):
                  ("2", "Two copies (homozygous)")), widget=_Select,
     )  # fmt: skip
     age_years = forms.IntegerField(required=False, min_value=0, max_value=MAX_AGE_YEARS,
-                                   label="Age now, in years")  # fmt: skip
+                                   label="Age now, in years", widget=_NumberInput)  # fmt: skip
     ambulatory = forms.TypedChoiceField(
         required=False, coerce=lambda v: v == "yes", empty_value=None, label="Can walk",
         choices=(("", "Not given"), ("yes", "Yes"), ("no", "No")), widget=_Select,
     )  # fmt: skip
 
-    # The page's three groups of boxes, in form order: the template looped over every field
-    # three times, testing each name (as a substring, kept so), ~1 ms of a page's render.
     @property
-    def text_fields(self) -> list[forms.BoundField]:
-        return [
-            f for f in self if f.name in "condition gene variant phenotypes excluded_phenotypes"
-        ]
-
-    @property
-    def person_fields(self) -> list[forms.BoundField]:
-        return [f for f in self if f.name in ("copies", "age_years", "ambulatory")]
-
-    @property
-    def filter_fields(self) -> list[forms.BoundField]:
-        return [
-            f for f in self if f.name in "modality status evidence_level trial_status trial_phase"
-        ]
+    def page_html(self) -> SafeString:
+        """The page's `<form>`, built in Python (see treatments/form_html.py)."""
+        return treatment_form_html(self)
 
     def to_query(self) -> TreatmentQuery:
         """The validated form as a TreatmentQuery (call after is_valid())."""
