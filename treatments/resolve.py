@@ -38,6 +38,8 @@ MAX_PHENOTYPES = 20
 # Words that name no condition exactly reach the best few search hits, not only the first:
 # "spinal muscular atrophy" ranks a distal form above the group and the types with treatments.
 SEARCH_CONDITIONS = 3
+# What a search shows of a condition it used (treatments.query.ConditionRef).
+REF_FIELDS = ("id", "name", "slug", "primary_id")
 _SPLIT_RE = re.compile(r"[,;\n]+")
 
 
@@ -54,7 +56,10 @@ class ResolvedVariant:
 
 
 def condition_list_for_text(*, text: str) -> list[Condition]:
-    """Conditions named by an identifier, an exact name or synonym, else by the search engine."""
+    """Conditions named by an identifier, an exact name or synonym, else by the search engine.
+
+    Only the fields a search shows of them are read (REF_FIELDS): a condition row also holds
+    its summaries and definition, which the treatment page never shows."""
     text = text.strip()
     if not text:
         return []
@@ -63,19 +68,19 @@ def condition_list_for_text(*, text: str) -> list[Condition]:
         scheme = CONDITION_SCHEMES[ident.kind]
         by_xref = ConditionIdentifier.objects.filter(scheme=scheme, value=ident.value)
         return list(
-            Condition.objects.filter(
-                Q(primary_id=ident.curie) | Q(id__in=by_xref.values("condition_id"))
-            ).distinct()
+            Condition.objects.only(*REF_FIELDS)
+            .filter(Q(primary_id=ident.curie) | Q(id__in=by_xref.values("condition_id")))
+            .distinct()
         )
-    exact = list(Condition.objects.filter(name__iexact=text)[:5])
+    exact = list(Condition.objects.only(*REF_FIELDS).filter(name__iexact=text)[:5])
     if exact:
         return exact
     synonyms = ConditionSynonym.objects.filter(text__iexact=text).values("condition_id")
-    by_synonym = list(Condition.objects.filter(id__in=synonyms)[:5])
+    by_synonym = list(Condition.objects.only(*REF_FIELDS).filter(id__in=synonyms)[:5])
     if by_synonym:
         return by_synonym
     ids = _search_condition_ids(text)
-    found = Condition.objects.in_bulk(ids)
+    found = Condition.objects.only(*REF_FIELDS).in_bulk(ids)
     return [found[pk] for pk in ids if pk in found]
 
 

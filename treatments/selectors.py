@@ -31,6 +31,7 @@ from treatments.query import (
 )
 from treatments.ranking import TIERS, RankContext, RankedLink, links_rank
 from treatments.resolve import (
+    REF_FIELDS,
     ResolvedVariant,
     condition_list_for_text,
     gene_get_for_text,
@@ -89,16 +90,18 @@ def _collect_conditions(
                 )
                 refs.append(_ref(link.child, f"a type of {link.parent.name}"))
     if gene_ids:
-        for link in ConditionGene.objects.filter(gene_id__in=gene_ids).select_related(
-            "condition", "gene"
-        ):
-            if link.condition_id not in how:
-                how[link.condition_id] = (
-                    f"Used for {link.condition.name}, which is linked to {link.gene.symbol}."
-                )
-                refs.append(_ref(link.condition, f"linked to {link.gene.symbol}"))
+        for condition_id, name, slug, primary_id, symbol in ConditionGene.objects.filter(
+            gene_id__in=gene_ids
+        ).values_list(
+            "condition_id", "condition__name", "condition__slug", "condition__primary_id",
+            "gene__symbol",
+        ):  # fmt: skip
+            if condition_id not in how:
+                how[condition_id] = f"Used for {name}, which is linked to {symbol}."
+                refs.append(ConditionRef(condition_id, name, slug, primary_id,
+                                         f"linked to {symbol}"))  # fmt: skip
     if variant and variant.condition_ids:
-        for condition in Condition.objects.filter(pk__in=variant.condition_ids):
+        for condition in Condition.objects.only(*REF_FIELDS).filter(pk__in=variant.condition_ids):
             if condition.pk not in how:
                 how[condition.pk] = f"Used for {condition.name}, linked to this variant in ClinVar."
                 refs.append(_ref(condition, "linked to the variant"))

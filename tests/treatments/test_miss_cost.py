@@ -4,7 +4,9 @@ third pass): most searches name a condition with no treatment and no trial."""
 from __future__ import annotations
 
 import pytest
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 
 from rarelabs.pagecache import page_cache_invalidate
 from tests.factories.knowledge import ConditionFactory
@@ -38,3 +40,17 @@ def test_the_trials_of_a_condition_with_a_trial_link_still_show(client: Client) 
     TrialLink.objects.create(trial=trial, condition=condition, method="identifier")
     html = client.get("/treatments", {"condition": "Testing trial syndrome"}).content.decode()
     assert "A walking study in testing trial syndrome" in html
+
+
+def test_the_condition_lookup_reads_only_what_the_page_shows(client: Client) -> None:
+    """A condition row also holds its definition and summaries (kilobytes), which a treatment
+    search never shows: the lookup by name reads its id, name, slug and primary id only."""
+    ConditionFactory(name="Testing narrow syndrome", primary_id="ORPHA:990003")
+    with CaptureQueriesContext(connection) as queries:
+        html = client.get("/treatments", {"condition": "Testing narrow syndrome"}).content.decode()
+    assert "Testing narrow syndrome" in html
+    lookups = [q["sql"] for q in queries if 'FROM "knowledge_condition" WHERE UPPER(' in q["sql"]]
+    assert len(lookups) == 1
+    assert '"knowledge_condition"."primary_id"' in lookups[0]
+    assert '"knowledge_condition"."definition"' not in lookups[0]
+    assert '"knowledge_condition"."family_summary"' not in lookups[0]
