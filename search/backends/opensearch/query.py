@@ -92,9 +92,9 @@ def _direct_filter(analysis: QueryAnalysis, exact_boosts: Sequence[int]) -> dict
     return {"bool": {"should": [{"terms": {f"exact_{boost}": keys}} for boost in exact_boosts]}}
 
 
-# Word x field pairs the text clauses may spend. Each becomes a term clause, and the search-time
-# synonym graph multiplies some of them: a parent's 25-word description with eight alternatives
-# passed OpenSearch's 1,024-clause limit (a 500). Past the budget, later alternatives are left out.
+# Word x field pairs the text clauses may spend. Each becomes a term clause: a parent's 25-word
+# description with eight alternatives passed OpenSearch's 1,024-clause limit (a 500) when the
+# search-time synonym graph still multiplied them. Past the budget, later alternatives are left out.
 CLAUSE_BUDGET = 320
 MAX_TITLE_WORDS = 16
 PLAIN_ANALYZER = "text_index"  # the index-time analyzer: no synonym graph (see `text_groups`)
