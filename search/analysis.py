@@ -485,8 +485,12 @@ EPONYM_MIN_USES = 3
 
 
 def _closest(word: str, cursor, known: Mapping[str, int], min_uses: int = 1) -> str | None:
-    # pg_trgm narrows the lexicon, and the in-process lexicon adds every word one slip away
-    # (trigrams miss a swap in a short word); the edit distance decides (swaps count once).
+    # A swap, when one known word is one, decides without asking PostgreSQL. Otherwise pg_trgm
+    # narrows the lexicon, and the in-process lexicon adds every word one slip away (trigrams
+    # miss a swap in a short word); the edit distance decides (swaps count once).
+    swapped = _swapped_winner(word, known, min_uses)
+    if swapped:
+        return swapped
     cursor.execute(
         "SELECT term, frequency FROM search_searchterm "
         "WHERE term %% %s ORDER BY similarity(term, %s) DESC, frequency DESC LIMIT 12",
@@ -494,9 +498,7 @@ def _closest(word: str, cursor, known: Mapping[str, int], min_uses: int = 1) -> 
     )
     uses = dict(cursor.fetchall())
     uses.update((term, known[term]) for term in one_edit_neighbours(word) if term in known)
-    return _swapped_winner(word, known, min_uses) or _clear_winner(
-        word, uses, _max_edits(word), min_uses
-    )
+    return _clear_winner(word, uses, _max_edits(word), min_uses)
 
 
 def _closest_symbol(word: str, known: Mapping[str, int]) -> str | None:
