@@ -337,8 +337,13 @@ FORMS.extend(
 )
 
 
+def positive_ids(query: str, table: PhraseTable) -> list[str]:
+    """The signs read as present, in order."""
+    return [sign.hpo_id for sign in recognise(query, table) if not sign.negated]
+
+
 def form_ids(query: str) -> list[str]:
-    return [sign.hpo_id for sign in recognise(query, FORMS) if not sign.negated]
+    return positive_ids(query, FORMS)
 
 
 def test_a_signs_verb_form_reads_as_its_noun() -> None:
@@ -395,7 +400,7 @@ PHRASAL.extend(
 
 
 def phrasal_ids(query: str) -> list[str]:
-    return [sign.hpo_id for sign in recognise(query, PHRASAL) if not sign.negated]
+    return positive_ids(query, PHRASAL)
 
 
 def test_back_after_a_verb_of_coming_or_going_is_not_the_back() -> None:
@@ -431,7 +436,7 @@ DESCRIBED.extend(
 
 
 def described_ids(query: str) -> list[str]:
-    return [sign.hpo_id for sign in recognise(query, DESCRIBED) if not sign.negated]
+    return positive_ids(query, DESCRIBED)
 
 
 def test_a_word_that_describes_the_next_noun_is_not_a_sign_of_its_own() -> None:
