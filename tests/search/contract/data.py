@@ -344,6 +344,28 @@ THERAPIES_ROWS = [
 ]
 
 
+def create_condition(curie: str, name: str, definition: str, synonyms, **fields):
+    """One condition as Orphanet gives it; `synonyms` are (text, kind) pairs."""
+    condition = ConditionFactory(
+        primary_id=curie,
+        name=name,
+        definition=definition,
+        definition_source=curie,
+        retrieved_on=READ,
+        **fields,
+    )
+    for text, kind in synonyms:
+        ConditionSynonymFactory(
+            condition=condition,
+            text=text,
+            kind=kind,
+            source=ORPHANET,
+            source_id=curie,
+            retrieved_on=READ,
+        )
+    return condition
+
+
 def create_phenotype(hpo_id: str, name: str, synonyms, definition: str):
     """One HPO term as HPO gives it; `synonyms` are (text, is_layperson) pairs."""
     phenotype = PhenotypeFactory(
@@ -390,26 +412,16 @@ def build_search_data() -> dict[str, int]:
     """Create the rows; returns how many of each were made."""
     conditions = {}
     for code, name, synonyms, omims, inheritance, onset, definition in CONDITIONS:
-        condition = ConditionFactory(
-            primary_id=f"ORPHA:{code}",
-            name=name,
-            definition=definition,
-            definition_source=f"ORPHA:{code}",
+        condition = create_condition(
+            f"ORPHA:{code}",
+            name,
+            definition,
+            synonyms,
             inheritance=inheritance,
             onset=onset,
             is_group=code in GROUPS,
-            retrieved_on=READ,
         )
         conditions[code] = condition
-        for text, kind in synonyms:
-            ConditionSynonymFactory(
-                condition=condition,
-                text=text,
-                kind=kind,
-                source=ORPHANET,
-                source_id=f"ORPHA:{code}",
-                retrieved_on=READ,
-            )
         for omim in omims:
             ConditionIdentifierFactory(
                 condition=condition,

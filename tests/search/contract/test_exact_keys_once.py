@@ -20,8 +20,8 @@ from knowledge.models import Condition, Gene, SynonymKind
 from search.indexer import rebuild, suspend_signals
 from search.query import run_search
 from search.request import SearchRequest
-from tests.factories.knowledge import ConditionFactory, ConditionSynonymFactory, GeneFactory
-from tests.search.contract.data import HGNC, ORPHANET, READ
+from tests.factories.knowledge import GeneFactory
+from tests.search.contract.data import HGNC, READ, create_condition
 
 pytestmark = pytest.mark.django_db
 
@@ -48,16 +48,9 @@ def gla_rows(backend: str, django_db_blocker) -> Iterator[None]:
     curie, name, synonyms, definition = LYMPHATIC
     with django_db_blocker.unblock():
         with suspend_signals():
-            condition = ConditionFactory(
-                primary_id=curie,
-                name=name,
-                definition=definition,
-                definition_source=curie,
-                retrieved_on=READ,
+            create_condition(
+                curie, name, definition, [(text, SynonymKind.SYNONYM) for text in synonyms]
             )
-            for text in synonyms:
-                ConditionSynonymFactory(condition=condition, text=text, kind=SynonymKind.SYNONYM,
-                                        source=ORPHANET, source_id=curie, retrieved_on=READ)  # fmt: skip
             GeneFactory(symbol="GLA", hgnc_id="HGNC:4296", name="galactosidase alpha",
                         aliases=["GALA"], previous_symbols=[], other_names=[], ncbi_gene_id=2717,
                         locus_group="protein-coding gene", source=HGNC, source_id="HGNC:4296",
