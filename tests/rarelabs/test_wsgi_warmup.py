@@ -22,10 +22,11 @@ import rarelabs.wsgi  # what gunicorn imports, once, before it forks the workers
 from rarelabs.readability import reading_grade
 from treatments.describe.lexicon import _memory as phrases
 from treatments.phenotypes.index import _memory as index
+from search.lexicon import _state as spelling
 start = time.perf_counter()
 reading_grade("The first family summary a reader opens after the site starts.")
 print(time.perf_counter() - start)
-print(index["index"] is not None, bool(phrases))
+print(index["index"] is not None, bool(phrases), spelling["lexicon"] is not None)
 """
 
 
@@ -63,8 +64,9 @@ def test_web_workers_fork_from_one_preloaded_app() -> None:
     assert web[web.index("--workers") + 1] == "3"
 
 
-def test_the_phenotype_index_and_phrase_table_are_loaded_before_the_workers_fork(
+def test_the_search_tables_are_loaded_before_the_workers_fork(
     after_wsgi_import: list[str],
 ) -> None:
-    """Importing the WSGI app builds both search tables, so forked workers share them."""
-    assert after_wsgi_import[1] == "True True", after_wsgi_import
+    """Importing the WSGI app builds the phenotype index, the phrase table and the spelling
+    lexicon, so forked workers share them."""
+    assert after_wsgi_import[1] == "True True True", after_wsgi_import
