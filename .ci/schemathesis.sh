@@ -12,17 +12,30 @@ PYTHON="${PYTHON:-.venv/bin/python}"
 SCHEMATHESIS="${SCHEMATHESIS:-.venv/bin/schemathesis}"
 EXAMPLES="${1:-50}"
 LOG="var/schemathesis-server.log"
+# One line a request: milliseconds, status, path and query (fuzzed values, no one's case).
+ACCESS="var/schemathesis-access.log"
 mkdir -p var
+: >"$ACCESS"
 # Anonymous throttling stays on in production; here it would turn fuzzing into 429s.
+# --preload as `make run` serves: the master loads the search tables once before it forks.
 API_ANON_RATE="1000000/minute" RARELABS_PLAIN_STATIC=1 \
-  "$(dirname "$PYTHON")/gunicorn" rarelabs.wsgi -b "127.0.0.1:${PORT}" -w 2 --timeout 60 \
-  --limit-request-line 8190 >"$LOG" 2>&1 &
+  "$(dirname "$PYTHON")/gunicorn" rarelabs.wsgi -b "127.0.0.1:${PORT}" -w 2 --timeout 60 --preload \
+  --limit-request-line 8190 --access-logfile "$ACCESS" \
+  --access-logformat '%(M)s ms %(s)s %(U)s?%(q)s' >"$LOG" 2>&1 &
 SERVER=$!
 trap 'kill "$SERVER" 2>/dev/null || true; wait "$SERVER" 2>/dev/null || true' EXIT
-for _ in $(seq 1 60); do
-  if curl -fsS "http://127.0.0.1:${PORT}/api/v1/schema/" -o /dev/null 2>/dev/null; then break; fi
+# Fuzz only a server that answers (a slow machine's boot, tables included, can take a minute).
+ready=""
+for _ in $(seq 1 240); do
+  if curl -fsS "http://127.0.0.1:${PORT}/api/v1/schema/" -o /dev/null 2>/dev/null; then ready=1; break; fi
   sleep 0.5
 done
+if [ -z "$ready" ]; then tail -n 40 "$LOG"; echo "the server did not answer within 120 s"; exit 1; fi
+slowest() {
+  echo "the ten slowest requests (ms, status, path):"
+  sort -rn "$ACCESS" | head -n 10 | cut -c 1-300
+}
+# A response slower than 10 s fails the run (the check's default, made explicit here).
 "$SCHEMATHESIS" --no-color run "http://127.0.0.1:${PORT}/api/v1/schema/" \
   --url "http://127.0.0.1:${PORT}" \
   --checks all \
@@ -30,4 +43,7 @@ done
   --max-examples "$EXAMPLES" \
   --request-timeout 30 \
   --seed 20261125 \
-  --include-path-regex "^/api/v1/(conditions|genes|phenotypes|variants|therapies|trials|publications|articles|treatments|search)/"
+  --max-response-time 10 \
+  --include-path-regex "^/api/v1/(conditions|genes|phenotypes|variants|therapies|trials|publications|articles|treatments|search)/" \
+  || { status=$?; slowest; grep -E "WARNING|ERROR|built in" "$LOG" | tail -n 20; exit "$status"; }
+slowest
