@@ -189,6 +189,17 @@ _TOPIC_WORDS = frozenset(
         "inheritance", "support", "care", "management", "guidelines", "information", "info",
     }
 )  # fmt: skip
+# What a genetic report says was found in a gene ("SCN1A mutation", "DMD deletion", "variant
+# in CDKL5", "BRCA1 carrier"): no document holds these words beside the symbol, so the symbol is
+# matched as if typed alone (a variant written out, "c.1521_1523del", is read by `_variant`).
+_FINDING_WORDS = frozenset(
+    {
+        "mutation", "mutations", "mutated", "variant", "variants", "deletion", "deletions",
+        "duplication", "duplications", "premutation", "carrier", "carriers", "heterozygous",
+        "homozygous", "pathogenic", "likely",
+    }
+)  # fmt: skip
+_TOPIC_WORDS = _TOPIC_WORDS | _FINDING_WORDS
 _LEAD_WORDS = STOPWORDS | _TOPIC_WORDS | frozenset(
     {"could", "would", "might", "may", "be", "this", "that", "there", "i", "me", "we", "you",
      "tell", "about"}

@@ -244,8 +244,14 @@ def test_analysis_recognises_identifiers_and_variants(query: str, key: str) -> N
         ("hemophilia a gene therapy", "hemophilia a"),
         ("ALS clinical trials", "als"),
         ("friedreich ataxia new drugs", "friedreich ataxia"),
+        # What a genetic report found in a gene, typed around its symbol.
+        ("SCN1A mutation", "scn1a"),
+        ("DMD deletion", "dmd"),
+        ("variant in CDKL5", "cdkl5"),
+        ("heterozygous GBA variant", "gba"),
         ("treatment", None),
         ("gene therapy", None),
+        ("pathogenic variant", None),
         # Nothing wrapped, or a letter that is part of the name, or a sentence, not a name.
         ("Batten", None),
         ("Hemophilia A", None),
