@@ -30,6 +30,7 @@ from search.text import (
     one_edit_neighbours,
     phrase_form,
     swapped_neighbours,
+    undoubled_neighbours,
     words,
 )
 
@@ -496,12 +497,13 @@ EPONYM_MIN_USES = 3
 
 
 def _closest(word: str, cursor, known: Mapping[str, int], min_uses: int = 1) -> str | None:
-    # A swap, when one known word is one, decides without asking PostgreSQL. Otherwise pg_trgm
-    # narrows the lexicon, and the in-process lexicon adds every word one slip away (trigrams
-    # miss a swap in a short word); the edit distance decides (swaps count once).
-    swapped = _swapped_winner(word, known, min_uses)
-    if swapped:
-        return swapped
+    # A swap or a doubled key, when one known word is one, decides without asking PostgreSQL.
+    # Otherwise pg_trgm narrows the lexicon, and the in-process lexicon adds every word one
+    # slip away (trigrams miss a swap in a short word); the edit distance decides (swaps count
+    # once).
+    kept = _kept_letters_winner(word, known, min_uses)
+    if kept:
+        return kept
     cursor.execute(
         "SELECT term, frequency FROM search_searchterm "
         "WHERE term %% %s ORDER BY similarity(term, %s) DESC, frequency DESC LIMIT 12",
@@ -516,14 +518,16 @@ def _closest_symbol(word: str, known: Mapping[str, int]) -> str | None:
     """A symbol is corrected by one slip only: two edits of a five-character symbol reach
     dozens of other genes ("tcs2" -> "tsc2", never "tcf2" as well)."""
     uses = {term: known[term] for term in one_edit_neighbours(word) if term in known}
-    return _swapped_winner(word, known, 1) or _clear_winner(word, uses, 1, 1)
+    return _kept_letters_winner(word, known, 1) or _clear_winner(word, uses, 1, 1)
 
 
-def _swapped_winner(word: str, known: Mapping[str, int], min_uses: int) -> str | None:
-    """Two characters typed the wrong way round keep every letter of the word meant: when one
-    known word is such a swap, it wins over the many words a dropped, added or changed
-    character reaches in a dense vocabulary of short symbols ("snc1a" -> "scn1a", not "snca")."""
-    uses = {term: known[term] for term in swapped_neighbours(word) if term in known}
+def _kept_letters_winner(word: str, known: Mapping[str, int], min_uses: int) -> str | None:
+    """Two characters typed the wrong way round, or one key pressed twice, keep every letter
+    of the word meant: when one known word is such a slip, it wins over the many words a
+    dropped, added or changed character reaches in a dense vocabulary of short symbols
+    ("snc1a" -> "scn1a", not "snca"; "aak2" -> "ak2", not "jak2")."""
+    near = swapped_neighbours(word) | undoubled_neighbours(word)
+    uses = {term: known[term] for term in near if term in known}
     return _clear_winner(word, uses, 1, min_uses)
 
 

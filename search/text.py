@@ -92,6 +92,12 @@ def swapped_neighbours(word: str) -> set[str]:
     return found
 
 
+def undoubled_neighbours(word: str) -> set[str]:
+    """`word` with one of two equal adjacent characters dropped ("aak2" -> "ak2"): a key
+    pressed twice, which keeps every letter of the word meant, as a swap does."""
+    return {word[:i] + word[i + 1 :] for i in range(len(word) - 1) if word[i] == word[i + 1]}
+
+
 def one_edit_neighbours(word: str) -> set[str]:
     """Every word one deletion, adjacent swap, replacement or insertion away from `word`.
 

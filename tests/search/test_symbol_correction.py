@@ -69,3 +69,44 @@ def test_the_spelling_vocabulary_holds_symbols(db) -> None:
     counts = lexicon_counts(d for d in docs if d.object_id == gene.pk)
     assert counts["mecp2"] == 1
     assert "methyl" in counts
+
+
+@pytest.fixture
+def symbols_near_each_other(db):
+    # Words one slip from the typed ones, with their uses in the default install's names.
+    SearchTerm.objects.bulk_create(
+        SearchTerm(term=term, frequency=frequency)
+        for term, frequency in [
+            ("aag2", 4), ("jak2", 3), ("ak2", 2), ("pak2", 2), ("arsk", 2), ("arrs1", 1),
+            ("arrs2", 1), ("nr1h4", 2), ("rh4", 1), ("r14", 1), ("klrc4", 2), ("klc4", 2),
+            ("ovol2", 1), ("cool2", 1), ("smn1", 3), ("smn2", 3),
+        ]
+    )  # fmt: skip
+    lexicon.invalidate()
+    yield
+    lexicon.invalidate()
+
+
+@pytest.mark.parametrize(
+    ("query", "corrected"),
+    [
+        ("AAK2", "ak2"),  # a doubled key, though JAK2 and AAG2 are one changed letter away
+        ("ARRSK", "arsk"),  # a doubled key in a word without digits too
+    ],
+)
+def test_a_doubled_key_wins_like_a_swap(
+    symbols_near_each_other, query: str, corrected: str
+) -> None:
+    assert spelling_correction(query) == corrected
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "SMN3",  # a changed digit names another gene of the family, never a slip of the key
+    ],
+)
+def test_no_proposal_when_two_symbols_are_as_likely_slips(
+    symbols_near_each_other, query: str
+) -> None:
+    assert spelling_correction(query) is None
