@@ -27,6 +27,7 @@ from search.text import (
     edit_distance,
     is_symbol_like,
     key_form,
+    near_slip_neighbours,
     one_edit_neighbours,
     phrase_form,
     swapped_neighbours,
@@ -516,9 +517,15 @@ def _closest(word: str, cursor, known: Mapping[str, int], min_uses: int = 1) -> 
 
 def _closest_symbol(word: str, known: Mapping[str, int]) -> str | None:
     """A symbol is corrected by one slip only: two edits of a five-character symbol reach
-    dozens of other genes ("tcs2" -> "tsc2", never "tcf2" as well)."""
-    uses = {term: known[term] for term in one_edit_neighbours(word) if term in known}
-    return _kept_letters_winner(word, known, 1) or _clear_winner(word, uses, 1, 1)
+    dozens of other genes ("tcs2" -> "tsc2", never "tcf2" as well). The likeliest kind of slip
+    that reaches a known symbol decides: a swap or a doubled key, then a dropped character or a
+    neighbouring key, then any other change; two symbols as likely there mean no proposal."""
+    kept = swapped_neighbours(word) | undoubled_neighbours(word)
+    for near in (kept, near_slip_neighbours(word), one_edit_neighbours(word)):
+        uses = {term: known[term] for term in near if term in known}
+        if uses:
+            return _clear_winner(word, uses, 1, 1)
+    return None
 
 
 def _kept_letters_winner(word: str, known: Mapping[str, int], min_uses: int) -> str | None:

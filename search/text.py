@@ -98,6 +98,46 @@ def undoubled_neighbours(word: str) -> set[str]:
     return {word[:i] + word[i + 1 :] for i in range(len(word) - 1) if word[i] == word[i + 1]}
 
 
+# Letter keys by row with each row's offset in key widths; number keys are left out: a digit
+# typed differently names another gene of the family ("SMN3": SMN1 or SMN2), not a slip.
+_KEY_ROWS = (("qwertyuiop", 0.0), ("asdfghjkl", 0.25), ("zxcvbnm", 0.75))
+
+
+def _neighbouring_keys() -> dict[str, str]:
+    places = {
+        key: (row, column + offset)
+        for row, (keys, offset) in enumerate(_KEY_ROWS)
+        for column, key in enumerate(keys)
+    }
+    return {
+        key: "".join(
+            other
+            for other, (other_row, other_x) in places.items()
+            if other != key and abs(other_row - row) <= 1 and abs(other_x - x) <= 1
+        )
+        for key, (row, x) in places.items()
+    }
+
+
+NEIGHBOURING_KEYS = _neighbouring_keys()
+
+
+def near_slip_neighbours(word: str) -> set[str]:
+    """`word` with one character put back where it was dropped, or one letter replaced by a
+    key beside it ("r1h4" -> "nr1h4", "klec4" -> "klrc4"): the likeliest slips after a swap or
+    a doubled key, before any other one-character change."""
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    found = {left + c + right for left, right in splits for c in _WORD_CHARACTERS}
+    found |= {
+        left + key + right[1:]
+        for left, right in splits
+        if right
+        for key in NEIGHBOURING_KEYS.get(right[0], "")
+    }
+    found.discard(word)
+    return found
+
+
 def one_edit_neighbours(word: str) -> set[str]:
     """Every word one deletion, adjacent swap, replacement or insertion away from `word`.
 

@@ -92,9 +92,11 @@ def symbols_near_each_other(db):
     [
         ("AAK2", "ak2"),  # a doubled key, though JAK2 and AAG2 are one changed letter away
         ("ARRSK", "arsk"),  # a doubled key in a word without digits too
+        ("R1H4", "nr1h4"),  # a dropped first letter, though RH4 and R14 drop one more
+        ("KLEC4", "klrc4"),  # "e" for its neighbouring key "r", though KLC4 drops a letter
     ],
 )
-def test_a_doubled_key_wins_like_a_swap(
+def test_a_doubled_key_then_a_dropped_letter_or_a_neighbouring_key_wins(
     symbols_near_each_other, query: str, corrected: str
 ) -> None:
     assert spelling_correction(query) == corrected
@@ -103,6 +105,7 @@ def test_a_doubled_key_wins_like_a_swap(
 @pytest.mark.parametrize(
     "query",
     [
+        "OOL2",  # OVOL2 and COOL2 each add one letter, equally used
         "SMN3",  # a changed digit names another gene of the family, never a slip of the key
     ],
 )
