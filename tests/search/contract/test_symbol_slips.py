@@ -1,10 +1,13 @@
 """A gene symbol typed with one slip finds the gene, on both backends, in the API and the page.
 
 Symbols were not in the spelling vocabulary (only alphabetic words were), so "MEPC2" matched
-nothing and got no proposal. A swap wins over the other one-slip words: it keeps every letter.
+nothing and got no proposal. A swap wins over the other one-slip words: it keeps every letter;
+so does a doubled key. A dropped character or a neighbouring key comes next.
 """
 
 from __future__ import annotations
+
+from collections.abc import Iterator
 
 import pytest
 from django.test import Client
@@ -12,6 +15,7 @@ from django.test import Client
 from search import lexicon
 from search.query import run_search
 from search.request import SearchRequest
+from tests.factories.knowledge import GeneFactory
 from tests.search.contract.data import client_over_contract_phenotypes
 
 pytestmark = pytest.mark.django_db
@@ -57,3 +61,44 @@ def test_a_mended_symbol_in_a_long_name_is_not_widened_to_any_word(client: Clien
     api = client.get("/api/v1/search/", {"q": "PMOPP1: POMP pseudogene"}).json()
     assert api["did_you_mean"] == "pompp1 pomp pseudogene"
     assert [hit["id"] for hit in api["results"]] == ["POMPP1"]
+
+
+@pytest.fixture
+def genes_one_slip_apart(backend: str) -> Iterator[None]:
+    # Each pair is one slip from the typed symbol: "AAK2" drops a letter of JAK2 or doubles
+    # one of AK2; "KLEC4" adds a letter to KLC4 or has "e" for its neighbouring key in KLRC4.
+    from search.indexer import index_objects
+
+    genes = [
+        GeneFactory(symbol=symbol, name=name)
+        for symbol, name in [
+            ("AK2", "adenylate kinase 2"),
+            ("JAK2", "Janus kinase 2"),
+            ("KLRC4", "killer cell lectin like receptor C4"),
+            ("KLC4", "kinesin light chain 4"),
+        ]
+    ]
+    ids = [gene.pk for gene in genes]
+    index_objects("gene", ids)
+    try:
+        yield
+    finally:
+        for gene in genes:
+            gene.delete()
+        index_objects("gene", ids)
+        lexicon.invalidate()
+
+
+@pytest.mark.parametrize(
+    ("query", "corrected", "gene"),
+    [("AAK2", "ak2", "AK2"), ("KLEC4", "klrc4", "KLRC4")],
+)
+def test_a_doubled_key_or_a_neighbouring_key_beats_another_slip(
+    client: Client, genes_one_slip_apart: None, query: str, corrected: str, gene: str
+) -> None:
+    api = client.get("/api/v1/search/", {"q": query}).json()
+    assert api["did_you_mean"] == corrected
+    assert api["results"][0]["id"] == gene
+    page = client.get("/search", {"q": query}).content.decode()
+    assert f">{corrected}</a>?" in page
+    assert f"/genes/{gene}" in page
