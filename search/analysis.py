@@ -25,6 +25,7 @@ from search.text import (
     STOPWORDS,
     content_words,
     edit_distance,
+    fold,
     is_symbol_like,
     key_form,
     near_slip_neighbours,
@@ -432,6 +433,9 @@ def spelling_correction(query: str) -> str | None:
     """
     tokens = words(query)
     eponyms = _eponyms(query, tokens)
+    # A word typed in capitals is a symbol or an abbreviation: a doubled letter there is a slip,
+    # while English spells many words with one ("moody" is not MODY).
+    capitals = {fold(w) for w in re.findall(r"\w+", query) if w.isupper()}
     known = lexicon.current().terms
     joined = _joined_words(tokens, known)
     if joined != tokens:
@@ -460,7 +464,8 @@ def spelling_correction(query: str) -> str | None:
             if is_symbol_like(word):
                 best = _closest_symbol(word, known)
             else:
-                best = _closest(word, cursor, known, EPONYM_MIN_USES if word in eponyms else 1)
+                min_uses = EPONYM_MIN_USES if word in eponyms else 1
+                best = _closest(word, cursor, known, min_uses, doubled=word in capitals)
             if best:
                 replacements[word] = best
     if not replacements:
@@ -497,12 +502,14 @@ def _plural_known(word: str, known: Mapping[str, int]) -> bool:
 EPONYM_MIN_USES = 3
 
 
-def _closest(word: str, cursor, known: Mapping[str, int], min_uses: int = 1) -> str | None:
-    # A swap or a doubled key, when one known word is one, decides without asking PostgreSQL.
-    # Otherwise pg_trgm narrows the lexicon, and the in-process lexicon adds every word one
-    # slip away (trigrams miss a swap in a short word); the edit distance decides (swaps count
-    # once).
-    kept = _kept_letters_winner(word, known, min_uses)
+def _closest(
+    word: str, cursor, known: Mapping[str, int], min_uses: int = 1, *, doubled: bool = False
+) -> str | None:
+    # A swap (or a doubled key, when `doubled`), when one known word is one, decides without
+    # asking PostgreSQL. Otherwise pg_trgm narrows the lexicon, and the in-process lexicon adds
+    # every word one slip away (trigrams miss a swap in a short word); the edit distance decides
+    # (swaps count once).
+    kept = _kept_letters_winner(word, known, min_uses, doubled=doubled)
     if kept:
         return kept
     cursor.execute(
@@ -528,12 +535,14 @@ def _closest_symbol(word: str, known: Mapping[str, int]) -> str | None:
     return None
 
 
-def _kept_letters_winner(word: str, known: Mapping[str, int], min_uses: int) -> str | None:
-    """Two characters typed the wrong way round, or one key pressed twice, keep every letter
-    of the word meant: when one known word is such a slip, it wins over the many words a
-    dropped, added or changed character reaches in a dense vocabulary of short symbols
-    ("snc1a" -> "scn1a", not "snca"; "aak2" -> "ak2", not "jak2")."""
-    near = swapped_neighbours(word) | undoubled_neighbours(word)
+def _kept_letters_winner(
+    word: str, known: Mapping[str, int], min_uses: int, *, doubled: bool
+) -> str | None:
+    """Two characters typed the wrong way round, or one key pressed twice (`doubled`: a word
+    typed in capitals), keep every letter of the word meant: when one known word is such a
+    slip, it wins over the words a dropped, added or changed character reaches ("cfrt" ->
+    "cftr", not "cfr"; "ARRSK" -> "arsk", not "arrs1")."""
+    near = swapped_neighbours(word) | (undoubled_neighbours(word) if doubled else set())
     uses = {term: known[term] for term in near if term in known}
     return _clear_winner(word, uses, 1, min_uses)
 

@@ -113,3 +113,15 @@ def test_no_proposal_when_two_symbols_are_as_likely_slips(
     symbols_near_each_other, query: str
 ) -> None:
     assert spelling_correction(query) is None
+
+
+def test_a_doubled_letter_of_an_everyday_word_is_not_a_slip(db) -> None:
+    # English doubles letters ("moody", "mood"): only a word typed in capitals is a symbol.
+    SearchTerm.objects.bulk_create(
+        [SearchTerm(term="mody", frequency=11), SearchTerm(term="mood", frequency=6)]
+    )
+    lexicon.invalidate()
+    try:
+        assert spelling_correction("anxious and moody") is None
+    finally:
+        lexicon.invalidate()
