@@ -1,4 +1,4 @@
-"""Spelling proposals for gene symbols and short words: one slip, and a swap first."""
+"""Spelling proposals for gene symbols and short words: one slip, the likeliest kind first."""
 
 from __future__ import annotations
 
