@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from tests.treatments.kb import hpo_term_create
-from treatments.describe.derive import absent, body_part, delayed, lost, qualified
+from treatments.describe.derive import absent, body_part, delayed, lost, part_quality, qualified
 from treatments.describe.lexicon import phrase_table_build
 from treatments.describe.recognise import normalise, recognise
 from treatments.describe.words import NOT
@@ -43,6 +43,15 @@ def test_a_frequency_or_extent_qualifier_is_dropped() -> None:
     """'Recurrent middle ear infection' -> 'middle ear infection' ('keeps getting ...')."""
     assert qualified("Recurrent middle ear infection") == [normalise("middle ear infection")]
     assert qualified("Chronic diarrhea") == []  # one word: 'Diarrhea' names itself
+
+
+def test_a_body_parts_muscle_weakness_is_a_weak_body_part() -> None:
+    """'Neck muscle weakness' is 'a weak neck', 'Leg muscle stiffness' 'stiff legs' (in any
+    order); a name whose first word is no body part keeps its own words."""
+    assert part_quality("Neck muscle weakness") == [normalise("weak neck")]
+    assert part_quality("Leg muscle stiffness") == [normalise("stiff legs")]
+    assert part_quality("Proximal muscle weakness") == []
+    assert part_quality("Muscle weakness") == []
 
 
 def test_abnormality_of_the_x_names_the_body_part() -> None:
@@ -82,3 +91,14 @@ def test_a_body_part_alone_is_not_a_sign() -> None:
     hpo_term_create("HP:0000710", "Hyperorality", "Mouthing")
     hpo_term_create("HP:0010798", "Lip freckle")
     assert _read("dark freckles on his lips and inside his mouth") == [("HP:0010798", False)]
+
+
+@pytest.mark.django_db
+def test_a_weak_neck_is_neck_muscle_weakness_not_weakness_alone() -> None:
+    """On main "a weak neck" read Asthenia (its HPO synonym "Weakness")."""
+    hpo_term_create("HP:0025406", "Asthenia", "Weakness")
+    hpo_term_create("HP:0000467", "Neck muscle weakness")
+    hpo_term_create("HP:0001324", "Muscle weakness")
+    assert _read("floppy baby with a weak neck") == [("HP:0000467", False)]
+    assert _read("her neck is weak") == [("HP:0000467", False)]
+    assert _read("weak muscles") == [("HP:0001324", False)]

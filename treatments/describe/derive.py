@@ -12,12 +12,13 @@ import re
 from collections.abc import Callable, Iterator
 
 from treatments.describe.recognise import normalise
-from treatments.describe.words import NOT, stem
+from treatments.describe.words import BODY_PARTS, NOT, stem
 
 DELAY_SOURCE = "HPO name 'Delayed X' / 'X delay', read as 'late / slow to X'"
 ABSENT_SOURCE = "HPO name 'Inability to X' / 'Absent X', read as 'can't / doesn't / never X'"
 LOSS_SOURCE = "HPO name 'Loss of (ability to) X', read as 'stopped X'"
 QUALIFIER_SOURCE = "HPO name 'Recurrent / Chronic / Progressive ... X', read as 'X'"
+PART_QUALITY_SOURCE = "HPO name 'X muscle weakness / X joint stiffness', read as 'weak / stiff X'"
 MAX_PART_STEMS = 2  # a parent names what is late or missing in one or two words
 
 # Words of a clinical name a parent leaves out: "Delayed speech and language development" is
@@ -81,6 +82,26 @@ def qualified(name: str) -> list[tuple[str, ...]]:
     return [stems] if len(stems) >= 2 else []
 
 
+# A family names the body part and what is wrong with it, not the tissue between: "a weak neck"
+# is HPO's "Neck muscle weakness", "stiff legs" its "Leg muscle stiffness".
+_PART_TISSUE_QUALITY = re.compile(
+    r"^(?P<part>[a-z]+) (?:muscle|muscles|joint|joints) (?P<quality>weakness|stiffness)$"
+)
+_TISSUES = frozenset([stem("muscle"), stem("joint")])
+
+
+def part_quality(name: str) -> list[tuple[str, ...]]:
+    """'Neck muscle weakness' -> 'weak neck' (the body part and the quality, in any order);
+    only when the first word is a body part ('Proximal muscle weakness' is not)."""
+    match = _PART_TISSUE_QUALITY.match(name.lower())
+    if not match:
+        return []
+    part = stem(match["part"])
+    if part not in BODY_PARTS or part in _TISSUES:
+        return []
+    return [(stem(match["quality"]), part)]
+
+
 _ABNORMALITY_OF = re.compile(r"^abnormality of the (?P<x>[a-z ]+)$")
 _ABNORMAL_MORPHOLOGY = re.compile(r"^abnormal (?P<x>[a-z ]+) morphology$")
 
@@ -98,6 +119,7 @@ RULES: tuple[tuple[Callable[[str], list[tuple[str, ...]]], str], ...] = (
     (absent, ABSENT_SOURCE),
     (lost, LOSS_SOURCE),
     (qualified, QUALIFIER_SOURCE),
+    (part_quality, PART_QUALITY_SOURCE),
 )
 
 

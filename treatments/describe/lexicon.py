@@ -20,7 +20,7 @@ from django.db.models import Count, Max
 from knowledge.models import Phenotype, PhenotypeSynonym
 from treatments.describe.derive import body_part, parent_phrasings
 from treatments.describe.recognise import Phrase, PhraseTable, normalise, stands_alone
-from treatments.describe.words import VOCABULARY, stem
+from treatments.describe.words import BODY_PARTS, VOCABULARY, stem
 
 logger = logging.getLogger(__name__)
 
@@ -45,16 +45,7 @@ PROBLEMS_SOURCE = "HPO label 'Abnormality of the X' / 'Abnormal X morphology', r
 # A synonym that reads as one vague everyday word ("Slowness" for Lethargy) would claim that
 # word wherever a family uses it ("slow to walk").
 _VAGUE = frozenset(["slow", "dull", "odd", "unusual", "strange", "weird", "different", "bad"])
-# Nor is a body part alone a sign: "inside his mouth" is not "Mouthing" (Hyperorality).
-_BODY_PARTS = frozenset(
-    stem(word)
-    for word in ["mouth", "eye", "ear", "nose", "lip", "tongue", "tooth", "face", "head", "neck",
-                 "hand", "finger", "foot", "toe", "arm", "leg", "knee", "hip", "back", "chest",
-                 "belly", "skin", "hair", "nail", "heart", "lung", "liver", "kidney", "brain",
-                 "bone", "joint", "muscle", "blood", "urine", "stool"]
-)  # fmt: skip
-
-
+# Nor is a body part alone a sign (`BODY_PARTS`): "inside his mouth" is not "Mouthing".
 @dataclass(frozen=True)
 class EverydayPhrase:
     """One line of the everyday-phrasing file."""
@@ -174,7 +165,7 @@ def _add_hpo_name(table: PhraseTable, name: str, hpo_id: str, priority: int) -> 
 
 def _says_nothing_alone(stems: tuple[str, ...]) -> bool:
     """One vague word or one body part is no sign ("Slowness", "Mouthing")."""
-    return len(stems) == 1 and (stems[0] in _VAGUE or stems[0] in _BODY_PARTS)
+    return len(stems) == 1 and (stems[0] in _VAGUE or stems[0] in BODY_PARTS)
 
 
 def _reindex(table: PhraseTable) -> None:

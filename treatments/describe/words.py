@@ -258,3 +258,14 @@ VOCABULARY = frozenset(
     for word in (*_IRREGULAR, *_IRREGULAR.values(), *(w for group in _SAME_WORDS for w in group))
     if word.isalpha()
 )
+
+
+# Body parts a family names (stems): alone they are no sign ("inside his mouth" is not
+# "Mouthing"); beside a quality they say where it is ("weak neck", "small eyes").
+BODY_PARTS = frozenset(
+    stem(word)
+    for word in ["mouth", "eye", "ear", "nose", "lip", "tongue", "tooth", "face", "head", "neck",
+                 "hand", "finger", "foot", "toe", "arm", "leg", "knee", "hip", "back", "chest",
+                 "belly", "skin", "hair", "nail", "heart", "lung", "liver", "kidney", "brain",
+                 "bone", "joint", "muscle", "blood", "urine", "stool"]
+)  # fmt: skip
