@@ -446,3 +446,26 @@ def test_a_word_that_describes_the_next_noun_is_not_a_sign_of_its_own() -> None:
     # Alone, or before another word, they are signs.
     assert described_ids("shaking and fits") == ["HP:0001337", "HP:0001250"]
     assert described_ids("pale and blue eyes") == ["HP:0000980", "HP:0000635"]
+
+
+# HPO 2025-01-16: Microphthalmia (layperson synonym "Abnormally small eyeball"; "small eyes" a
+# row of the everyday file), Small for gestational age ("born small", a row of the file),
+# Developmental cataract (synonym "Congenital cataract"; "born with cataracts" a row of the file).
+BOUND = PhraseTable()
+BOUND.extend(
+    [
+        Phrase(normalise("born small"), "HP:0001518", 0),
+        Phrase(normalise("small eyes"), "HP:0000568", 0),
+        Phrase(normalise("born with cataracts"), "HP:0000519", 0),
+    ]
+)
+
+
+def test_a_word_right_before_a_body_part_describes_that_part() -> None:
+    # On main "born with small eyes" read Small for gestational age ("born small"), no eyes.
+    assert positive_ids("born with small eyes and cataracts", BOUND) == [
+        "HP:0000519",
+        "HP:0000568",
+    ]
+    assert positive_ids("she was born small", BOUND) == ["HP:0001518"]
+    assert positive_ids("his eyes are small", BOUND) == ["HP:0000568"]

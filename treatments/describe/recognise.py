@@ -17,6 +17,7 @@ from treatments.describe.words import (  # noqa: F401 (stem and NOT are used fro
     _NEGATED_VERB,
     _NOT_CONTRACTIONS,
     _WORD,
+    BODY_PARTS,
     BREAK,
     FILLER,
     NEGATORS,
@@ -251,7 +252,10 @@ def recognise(query: str, table: PhraseTable) -> list[Sign]:
             # Words in the name's own order first: "a triangular face with a big forehead" is
             # a triangular face and a big forehead before it is a big face.
             reordered = list(span) != sorted(span)
-            candidates.append((-len(span), phrase.priority, width, reordered, index, span))
+            detached = _leaves_its_part(toks, span)
+            candidates.append(
+                (-len(span), detached, phrase.priority, width, reordered, index, span)
+            )
     candidates.sort()
     body: set[int] = set()  # positions used inside a phrase
     heads: set[int] = set()  # positions used as a phrase's last word (shareable)
@@ -282,6 +286,15 @@ def recognise(query: str, table: PhraseTable) -> list[Sign]:
         signs.append(Sign(phrase.hpo_id, typed, negated, phrase.source))
     order = {sign.hpo_id: min(_first(toks, sign.words)) for sign in signs}
     return sorted(signs, key=lambda sign: order[sign.hpo_id])
+
+
+def _leaves_its_part(toks: list[tuple[str, str]], span: tuple[int, ...]) -> bool:
+    """Does the phrase take a word but not the body part right after it? A word right before
+    a body part describes that part: "born with small eyes" is small eyes before it is born
+    small."""
+    return any(
+        p + 1 < len(toks) and p + 1 not in span and toks[p + 1][0] in BODY_PARTS for p in span
+    )
 
 
 def _fits(phrase: Phrase, span: tuple[int, ...]) -> bool:
