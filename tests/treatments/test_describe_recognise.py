@@ -469,3 +469,27 @@ def test_a_word_right_before_a_body_part_describes_that_part() -> None:
     ]
     assert positive_ids("she was born small", BOUND) == ["HP:0001518"]
     assert positive_ids("his eyes are small", BOUND) == ["HP:0000568"]
+
+
+# HPO 2025-01-16: Stiff toe (label), Tip-toe gait (synonym "Toe walking"), Spasticity ("stiff
+# legs", a row of the everyday file), Nystagmus ("wobbly eyes", a row of the file).
+MANNER = PhraseTable()
+MANNER.extend(
+    [
+        Phrase(normalise("Stiff toe"), "HP:0025265", 1),
+        Phrase(normalise("Toe walking"), "HP:0030051", 2),
+        Phrase(normalise("stiff legs"), "HP:0001257", 0),
+        Phrase(normalise("wobbly eyes"), "HP:0000639", 0),
+    ]
+)
+
+
+def test_an_adverb_says_how_a_thing_is_done_not_what_a_body_part_is_like() -> None:
+    # On main "walks stiffly on toes" read Stiff toe, and no toe walking.
+    assert positive_ids("stiff legs, walks stiffly on toes", MANNER) == [
+        "HP:0001257",
+        "HP:0030051",
+    ]
+    assert positive_ids("his big toe is stiff", MANNER) == ["HP:0025265"]
+    # "-bly" words are adjectives: "wobbly eyes" is still nystagmus.
+    assert positive_ids("wobbly eyes", MANNER) == ["HP:0000639"]

@@ -237,6 +237,7 @@ def recognise(query: str, table: PhraseTable) -> list[Sign]:
     for i, (s, _) in enumerate(toks):
         positions[s].append(i)
     breaks = positions.get(BREAK, [])
+    adverbs = frozenset(i for i, (_, w) in enumerate(toks) if _is_adverb(w, table.known_stems))
     counts: dict[int, int] = defaultdict(int)
     for s in positions:
         for index in table.by_stem.get(s, ()):
@@ -247,7 +248,7 @@ def recognise(query: str, table: PhraseTable) -> list[Sign]:
         if hits != len(set(phrase.stems)):
             continue
         span = _span(positions, phrase.stems, breaks, joined=joined)
-        if span is not None and _fits(phrase, span):
+        if span is not None and _fits(phrase, span) and not _adverb_on_part(toks, span, adverbs):
             width = max(span) - min(span)
             # Words in the name's own order first: "a triangular face with a big forehead" is
             # a triangular face and a big forehead before it is a big face.
@@ -270,7 +271,7 @@ def recognise(query: str, table: PhraseTable) -> list[Sign]:
                 positions, phrase.stems, breaks, frozenset(body | heads), joined
             ) or _shared_first(positions, phrase.stems, breaks, body | heads, firsts, joined)
             span = span or _shared_tail(positions, phrase.stems, breaks, spans, joined)
-            if span is None or not _fits(phrase, span):
+            if span is None or not _fits(phrase, span) or _adverb_on_part(toks, span, adverbs):
                 continue
         if phrase.hpo_id in seen:
             continue
@@ -286,6 +287,29 @@ def recognise(query: str, table: PhraseTable) -> list[Sign]:
         signs.append(Sign(phrase.hpo_id, typed, negated, phrase.source))
     order = {sign.hpo_id: min(_first(toks, sign.words)) for sign in signs}
     return sorted(signs, key=lambda sign: order[sign.hpo_id])
+
+
+def _is_adverb(word: str, known: set[str]) -> bool:
+    """A quality word made an adverb ("stiffly", "weakly", "slowly"): its base is a word of
+    some sign's name ("wobbly", "scaly", "curly" are adjectives; "-bly" and "-lly" are left
+    alone)."""
+    return (
+        len(word) > 5
+        and word.endswith("ly")
+        and not word.endswith(("bly", "lly"))
+        and stem(word) == word[:-2]
+        and word[:-2] in known
+    )
+
+
+def _adverb_on_part(
+    toks: list[tuple[str, str]], span: tuple[int, ...], adverbs: frozenset[int]
+) -> bool:
+    """An adverb says how something is done, never what a body part is like: "walks stiffly
+    on his toes" is no stiff toe (a phrase of only adverbs and body parts is not read)."""
+    return bool(adverbs & set(span)) and all(
+        p in adverbs or toks[p][0] in BODY_PARTS for p in span
+    )
 
 
 def _leaves_its_part(toks: list[tuple[str, str]], span: tuple[int, ...]) -> bool:
