@@ -493,3 +493,29 @@ def test_an_adverb_says_how_a_thing_is_done_not_what_a_body_part_is_like() -> No
     assert positive_ids("his big toe is stiff", MANNER) == ["HP:0025265"]
     # "-bly" words are adjectives: "wobbly eyes" is still nystagmus.
     assert positive_ids("wobbly eyes", MANNER) == ["HP:0000639"]
+
+
+# HPO 2025-01-16 labels Stiff knee, Knee pain, Hypertonia ("stiff", a row of the everyday
+# file), Pain; Photophobia ("bright light hurts his eyes", a row of the file).
+POINTED = PhraseTable()
+POINTED.extend(
+    [
+        Phrase(normalise("Stiff knee"), "HP:0025263", 1),
+        Phrase(normalise("Knee pain"), "HP:0030839", 1),
+        Phrase(normalise("stiff"), "HP:0001276", 0),
+        Phrase(normalise("Pain"), "HP:0012531", 1),
+        Phrase(normalise("bright light hurts his eyes"), "HP:0000613", 0),
+    ]
+)
+
+
+def test_it_and_them_stand_for_the_body_part_named_last() -> None:
+    # On main these read Hypertonia and Pain: the knee and the eyes were left behind.
+    assert positive_ids("her knee keeps swelling up, its stiff and sore", POINTED) == [
+        "HP:0025263",
+        "HP:0030839",
+    ]
+    assert positive_ids("his eyes shake, bright light hurts them", POINTED) == ["HP:0000613"]
+    # "it" needs a singular part, "them" a plural one.
+    assert positive_ids("his eyes are fine, it hurts", POINTED) == ["HP:0012531"]
+    assert positive_ids("she is stiff", POINTED) == ["HP:0001276"]

@@ -53,6 +53,9 @@ _PERSONS = frozenset(
     ["baby", "babies", "child", "children", "kid", "kids", "son", "sons", "daughter", "boy",
      "boys", "girl", "girls", "toddler", "teenager", "teen", "infant", "newborn", "man", "woman"]
 )  # fmt: skip
+# A pronoun stands for the body part named last ("her knee swells, it's stiff"; "his eyes
+# shake, bright light hurts them"): "it" for a singular part, "them" for a plural one.
+_PRONOUNS = {"it": False, "its": False, "them": True}
 _DETERMINERS = frozenset(["the", "a", "an", "my", "his", "her", "their", "our", "your", "its"])
 
 
@@ -68,6 +71,7 @@ def _scan(text: str) -> list[tuple[str, str, bool, bool]]:
     folded = fold(text).replace("\u2019", "'").replace("`", "'")
     out: list[tuple[str, str, bool, bool]] = []
     previous, placed, joined = "", False, False
+    last_part: dict[bool, tuple[str, str]] = {}  # plural? -> (stem, word) of the last body part
     for match in _WORD.finditer(folded):
         typed, before, previous = match.group(0), previous, match.group(0)
         after_place, was_joined = placed, joined
@@ -94,15 +98,26 @@ def _scan(text: str) -> list[tuple[str, str, bool, bool]]:
             out.pop()  # "falls asleep": sleeping, not falls
         if word in _DESCRIBES_NEXT.get(before, ()) and out and out[-1][1] == before:
             out.pop()  # "shaking fits": the fits are what is seen
+        after_and = before in ("and", "or") or was_joined  # "and with fevers" too
+        if word in _PRONOUNS and _PRONOUNS[word] in last_part:
+            out.append((*last_part[_PRONOUNS[word]], after_place, after_and))
+            joined = False
+            continue
         negation = word in NEGATORS or word in _NOT_CONTRACTIONS
         if negation or ("'" in typed and _NEGATED_VERB.match(typed)):
             if not out or out[-1][0] != NOT:
                 out.append((NOT, typed, False, False))
         elif word not in FILLER and len(word) > 1:
-            after_and = before in ("and", "or") or was_joined  # "and with fevers" too
             out.append((stem(word), word, after_place, after_and))
             joined = False
+            if out[-1][0] in BODY_PARTS:
+                last_part[_is_plural(word, out[-1][0])] = (out[-1][0], word)
     return out
+
+
+def _is_plural(word: str, word_stem: str) -> bool:
+    """"eyes", "feet", "teeth" (not "knee", "hair", "tummy")."""
+    return word != word_stem and (word.endswith("s") or word in ("feet", "teeth"))
 
 
 def normalise(text: str) -> tuple[str, ...]:
