@@ -45,6 +45,8 @@ PROBLEMS_SOURCE = "HPO label 'Abnormality of the X' / 'Abnormal X morphology', r
 # A synonym that reads as one vague everyday word ("Slowness" for Lethargy) would claim that
 # word wherever a family uses it ("slow to walk").
 _VAGUE = frozenset(["slow", "dull", "odd", "unusual", "strange", "weird", "different", "bad"])
+
+
 # Nor is a body part alone a sign (`BODY_PARTS`): "inside his mouth" is not "Mouthing".
 @dataclass(frozen=True)
 class EverydayPhrase:

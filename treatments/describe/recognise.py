@@ -116,7 +116,7 @@ def _scan(text: str) -> list[tuple[str, str, bool, bool]]:
 
 
 def _is_plural(word: str, word_stem: str) -> bool:
-    """"eyes", "feet", "teeth" (not "knee", "hair", "tummy")."""
+    """ "eyes", "feet", "teeth" (not "knee", "hair", "tummy")."""
     return word != word_stem and (word.endswith("s") or word in ("feet", "teeth"))
 
 
@@ -322,9 +322,7 @@ def _adverb_on_part(
 ) -> bool:
     """An adverb says how something is done, never what a body part is like: "walks stiffly
     on his toes" is no stiff toe (a phrase of only adverbs and body parts is not read)."""
-    return bool(adverbs & set(span)) and all(
-        p in adverbs or toks[p][0] in BODY_PARTS for p in span
-    )
+    return bool(adverbs & set(span)) and all(p in adverbs or toks[p][0] in BODY_PARTS for p in span)
 
 
 def _leaves_its_part(toks: list[tuple[str, str]], span: tuple[int, ...]) -> bool:
