@@ -44,10 +44,10 @@ DERIVED_SOURCE = "HPO label or synonym, lab words dropped"
 PROBLEMS_SOURCE = "HPO label 'Abnormality of the X' / 'Abnormal X morphology', read as 'X problems'"
 # A synonym that reads as one vague everyday word ("Slowness" for Lethargy) would claim that
 # word wherever a family uses it ("slow to walk").
+# Nor is a body part alone (`BODY_PARTS`): "inside his mouth" is not "Mouthing" (Hyperorality).
 _VAGUE = frozenset(["slow", "dull", "odd", "unusual", "strange", "weird", "different", "bad"])
 
 
-# Nor is a body part alone a sign (`BODY_PARTS`): "inside his mouth" is not "Mouthing".
 @dataclass(frozen=True)
 class EverydayPhrase:
     """One line of the everyday-phrasing file."""
