@@ -303,3 +303,10 @@ def test_a_body_part_alone_is_no_sign_in_the_everyday_phrasings_either(client: C
         signs = {sign.hpo_id for sign in signs_for_text(text=query)}
         assert not signs & hypertrophy, query
     assert {s.hpo_id for s in signs_for_text(text="he has very muscular legs")} == hypertrophy
+
+
+def test_bright_light_that_hurts_is_photophobia_without_naming_the_eyes(client: Client) -> None:
+    # "bright light hurts and her vision is blurry" read Pain on main (the rows named the eyes).
+    signs = [s.hpo_id for s in signs_for_text(text="bright light hurts and her vision is blurry")]
+    assert "HP:0000613" in signs
+    assert "HP:0012531" not in signs
