@@ -12,7 +12,7 @@ from __future__ import annotations
 import itertools
 import logging
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
 from django.db import connection
@@ -85,10 +85,13 @@ class QueryAnalysis:
         )
         return tuple((keys, weight) for keys, weight in lists if keys)
 
-    def should_widen(self, total: int, direct: int = 0) -> bool:
+    def should_widen(
+        self, total: int, direct: int = 0, titles: Callable[[], Iterable[str]] = tuple
+    ) -> bool:
         """Retry with any word? Yes when nothing matched every word, or when an everyday
         sentence (3+ words, some of them stopwords) matched fewer than 3 documents; never when
-        a name or id typed exactly matched (`direct`)."""
+        a name or id typed exactly matched (`direct`). `titles` gives the names of the
+        documents that matched every word (asked only when a long name matched a few)."""
         if not self.may_widen or direct or sum(len(terms) for terms in self.all_term_lists) <= 1:
             return False
         typed = words(self.raw)
@@ -100,7 +103,19 @@ class QueryAnalysis:
         # ("PTN11P4: PTPN11 pseudogene" finds PTPN11P4): widening then adds only noise.
         if long_name and not sentence and self.corrected and total:
             return False
-        return total < (FEW_HITS if sentence or long_name else 1)
+        few = total < (FEW_HITS if sentence or long_name else 1)
+        # ... or when a matched document's name holds every word: the start of a long name
+        # ("ZNF652P1: zinc finger", "TMEM230P1: TMEM230 pseudogene") found its document, and
+        # widening added thousands of any-word matches (the slowest searches at 200k).
+        if few and total and long_name and not sentence and self._named_by(titles()):
+            return False
+        return few
+
+    def _named_by(self, titles: Iterable[str]) -> bool:
+        """Does one of these names hold every word as typed? (Not an alternative's: the name
+        unwrapped from "PIK3CA-related overgrowth spectrum" is the gene's symbol alone.)"""
+        typed = set(self.terms)
+        return bool(typed) and any(typed <= set(content_words(title)) for title in titles)
 
     @property
     def all_term_lists(self) -> tuple[tuple[str, ...], ...]:

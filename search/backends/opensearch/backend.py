@@ -118,7 +118,12 @@ class OpenSearchBackend(SearchBackend):
         # A name typed exactly is never widened ("Werdnig-Hoffmann disease" matched two
         # documents, widened to any word and answered twenty, "disease" among them).
         direct = aggs.get(body.DIRECT, {}).get("doc_count", 0)
-        if analysis.should_widen(sum(bucket["doc_count"] for bucket in types), direct):
+        matched = sum(bucket["doc_count"] for bucket in types)
+
+        def titles() -> list[str]:  # a long name's few matches are all on the first page
+            return [raw["_source"]["title"] for raw in result["hits"]["hits"]]
+
+        if analysis.should_widen(matched, direct, titles):
             result = self._search_bounded(request, analysis, any_word=True)
             total = result["hits"]["total"]["value"]
         hits = [self._hit(raw) for raw in result["hits"]["hits"]]

@@ -49,11 +49,14 @@ class _Stats:
     def __init__(self, rows: list[tuple], doc_types: Sequence[str]) -> None:
         cap = sql.COUNT_CAP
         self.direct = 0
+        self.titles: list[str] = []  # of the all-words matches, when there are only a few
         types: dict[str, int] = {}
         facets: dict[str, list[tuple[str, int]]] = {}
         for key, value, count in sorted(rows, key=lambda row: (row[0], -row[2], row[1])):
             if key == sql.DIRECT:
                 self.direct = count
+            elif key == sql.TITLE:
+                self.titles.append(value)
             elif key == "type":
                 types[value] = count
             else:
@@ -81,9 +84,10 @@ class PostgresBackend(SearchBackend):
         term_lists = analysis.all_term_lists
         tsquery = sql.tsquery_all(term_lists)
         stats = self._stats(request, analysis, tsquery)
+
         # A name or id typed exactly is the answer: no need to widen to any word.
         # Decided on every type's matches, so a chosen type answers the count shown beside it.
-        if analysis.should_widen(stats.matched, stats.direct):
+        if analysis.should_widen(stats.matched, stats.direct, lambda: stats.titles):
             tsquery = sql.tsquery_any(term_lists)
             # Any word of a long name nearly always passes the cap: count each type at once.
             stats = self._stats(request, analysis, tsquery, each_type=True)
