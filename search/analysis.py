@@ -42,6 +42,8 @@ MAX_NGRAM = 5
 MAX_ALTERNATIVES = 8
 MAX_SYNONYM_ROWS = 40
 EXPANDED_KEY_WEIGHT = 0.5  # a key reached through a synonym or correction counts for half
+TIE_STEP = 0.05  # a less used symbol of a tie counts this much less than the one before
+MAX_TIED = 3  # a slip that more symbols explain as well names none of them
 PART_KEY_WEIGHT = 0.3  # a phrase inside a sentence ("seizures" in "my child has seizures")
 PART_MIN_WORDS = 4
 SENTENCE_WORDS = 3
@@ -74,6 +76,9 @@ class QueryAnalysis:
     # any-word matches are noise, and counting them was most of a description's search time.
     may_widen: bool = True
     corrected: str | None = None
+    # A slip that two or three known symbols explain as well ("JGA1": JAG1 or GJA1): each one's
+    # key, likeliest first, without a "did you mean"; each counts a little less than the last.
+    tied_keys: tuple[str, ...] = ()
 
     @property
     def weighted_keys(self) -> tuple[tuple[tuple[str, ...], float], ...]:
@@ -81,9 +86,18 @@ class QueryAnalysis:
         lists = (
             (self.exact_keys, 1.0),
             (self.expanded_keys, EXPANDED_KEY_WEIGHT),
+            *(
+                ((key,), EXPANDED_KEY_WEIGHT - TIE_STEP * rank)
+                for rank, key in enumerate(self.tied_keys)
+            ),
             (self.part_keys, PART_KEY_WEIGHT),
         )
         return tuple((keys, weight) for keys, weight in lists if keys)
+
+    @property
+    def reached_keys(self) -> tuple[str, ...]:
+        """Every key not typed as such (synonym, spelling, tie, part of a sentence)."""
+        return (*self.expanded_keys, *self.tied_keys, *self.part_keys)
 
     def should_widen(
         self, total: int, direct: int = 0, titles: Callable[[], Iterable[str]] = tuple
@@ -160,8 +174,11 @@ def analyze(query: str) -> QueryAnalysis:
     if name:
         alternatives.insert(0, tuple(content_words(name)))
     corrected = None
+    tied: tuple[str, ...] = ()
     if identifier is None and variant is None:
-        corrected = spelling_correction(query)
+        corrected, tied = spelling_proposals(query)
+        # Each tied reading is searched as a correction would be, but none is proposed.
+        alternatives.extend(tuple(content_words(reading)) for reading in tied)
         if corrected:
             alternatives.append(tuple(content_words(corrected)))
             expanded.append(phrase_form(corrected))
@@ -189,6 +206,9 @@ def analyze(query: str) -> QueryAnalysis:
         variant=variant.normalized if variant else None,
         variant_gene=variant.gene if variant else None,
         corrected=corrected,
+        tied_keys=tuple(
+            dict.fromkeys(k for k in map(phrase_form, tied) if k and k not in known_keys)
+        ),
     )
 
 
@@ -446,6 +466,13 @@ def spelling_correction(query: str) -> str | None:
     An eponym is rewritten only into a well-known name, and a proposal must win clearly (no
     other known word as close and as common).
     """
+    return spelling_proposals(query)[0]
+
+
+def spelling_proposals(query: str) -> tuple[str | None, tuple[str, ...]]:
+    """The correction of `spelling_correction`, and the readings of a tie: when a symbol's
+    likeliest slip reaches two or three known symbols as often used ("JGA1": JAG1 or GJA1),
+    the query with each of them, likeliest first (a tie is read for one word only)."""
     tokens = words(query)
     eponyms = _eponyms(query, tokens)
     # A word typed in capitals is a symbol or an abbreviation: a doubled letter there is a slip,
@@ -454,14 +481,12 @@ def spelling_correction(query: str) -> str | None:
     known = lexicon.current().terms
     joined = _joined_words(tokens, known)
     if joined != tokens:
-        return " ".join(joined)
+        return " ".join(joined), ()
     candidates = [
         t
         for t in tokens
         if len(t) >= 4 and (t.isalpha() or is_symbol_like(t)) and t not in STOPWORDS
     ]
-    if not candidates:
-        return None
     # An everyday word is right even when the index never uses it ("hold" is not "hole", and
     # the parents' "wobbly" is not "wooly").
     unknown = [
@@ -470,22 +495,35 @@ def spelling_correction(query: str) -> str | None:
         if word not in known and not _plural_known(word, known) and not is_known_word(word)
     ]
     if not unknown:
-        return None
+        return None, ()
     replacements: dict[str, str] = {}
+    ties: dict[str, tuple[str, ...]] = {}
     with connection.cursor() as cursor:
         for word in unknown:
             # An eponym is rewritten only into a name the index knows well ("angelmann" ->
             # "angelman", 8 uses), never into a rare word ("Pompe" -> "pomp", 1 use).
             if is_symbol_like(word):
-                best = _closest_symbol(word, known)
+                found = _closest_symbol(word, known)
             else:
                 min_uses = EPONYM_MIN_USES if word in eponyms else 1
                 best = _closest(word, cursor, known, min_uses, doubled=word in capitals)
-            if best:
-                replacements[word] = best
-    if not replacements:
-        return None
-    return " ".join(replacements.get(t, t) for t in tokens)
+                found = (best,) if best else ()
+                # A word typed in capitals that no word is clearly closest to is read as a
+                # symbol ("LTCS": LTC4S or OTCS); an ordinary word never is.
+                if not best and word in capitals:
+                    found = _closest_symbol(word, known)
+            if len(found) == 1:
+                replacements[word] = found[0]
+            elif found:
+                ties[word] = found
+    corrected = " ".join(replacements.get(t, t) for t in tokens) if replacements else None
+    if len(ties) != 1:
+        return corrected, ()
+    [(word, tied)] = ties.items()
+    readings = tuple(
+        " ".join(symbol if t == word else replacements.get(t, t) for t in tokens) for symbol in tied
+    )
+    return corrected, readings
 
 
 def _joined_words(tokens: list[str], known: Mapping[str, int]) -> list[str]:
@@ -537,17 +575,21 @@ def _closest(
     return _clear_winner(word, uses, _max_edits(word), min_uses)
 
 
-def _closest_symbol(word: str, known: Mapping[str, int]) -> str | None:
+def _closest_symbol(word: str, known: Mapping[str, int]) -> tuple[str, ...]:
     """A symbol is corrected by one slip only: two edits of a five-character symbol reach
     dozens of other genes ("tcs2" -> "tsc2", never "tcf2" as well). The likeliest kind of slip
     that reaches a known symbol decides: a swap or a doubled key, then a dropped character or a
-    neighbouring key, then any other change; two symbols as likely there mean no proposal."""
+    neighbouring key, then any other change. Two or three symbols as likely at one of the first
+    two levels are all returned (a tie); at the last level, or more of them, none is: a changed
+    digit names another gene of the family ("SMN3": SMN1 or SMN2), not a slip."""
     kept = swapped_neighbours(word) | undoubled_neighbours(word)
-    for near in (kept, near_slip_neighbours(word), one_edit_neighbours(word)):
+    levels = (kept, near_slip_neighbours(word), one_edit_neighbours(word))
+    for level, near in enumerate(levels):
         uses = {term: known[term] for term in near if term in known}
         if uses:
-            return _clear_winner(word, uses, 1, 1)
-    return None
+            likeliest = _likeliest(word, uses, 1, 1)
+            return likeliest if len(likeliest) == 1 or level < len(levels) - 1 else ()
+    return ()
 
 
 def _kept_letters_winner(
@@ -563,13 +605,20 @@ def _kept_letters_winner(
 
 
 def _clear_winner(word: str, uses: Mapping[str, int], limit: int, min_uses: int) -> str | None:
+    likeliest = _likeliest(word, uses, limit, min_uses)
+    return likeliest[0] if len(likeliest) == 1 else None
+
+
+def _likeliest(word: str, uses: Mapping[str, int], limit: int, min_uses: int) -> tuple[str, ...]:
+    """The clear winner alone; or the two or three known words as close and as common (at
+    least half the uses of the most used), most used first; or () when there are more."""
     scored = sorted(
         (edit_distance(word, term, limit + 1), -frequency, term) for term, frequency in uses.items()
     )
     scored = [item for item in scored if item[0] <= limit and -item[1] >= min_uses]
     if not scored:
-        return None
-    # Two known words equally close ("hole", "hold"): no clear winner, so no proposal.
-    if len(scored) > 1 and scored[1][0] == scored[0][0] and -scored[1][1] * 2 >= -scored[0][1]:
-        return None
-    return scored[0][2]
+        return ()
+    # Two known words equally close ("hole", "hold"): no clear winner.
+    distance, top = scored[0][0], -scored[0][1]
+    tied = [term for d, minus, term in scored if d == distance and -minus * 2 >= top]
+    return tuple(tied) if len(tied) <= MAX_TIED else ()

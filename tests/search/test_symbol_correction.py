@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from search import lexicon
-from search.analysis import spelling_correction
+from search.analysis import analyze, spelling_correction, spelling_proposals
 from search.indexer import lexicon_counts
 from search.models import SearchTerm
 from search.text import is_symbol_like, one_edit_neighbours, swapped_neighbours
@@ -125,3 +125,54 @@ def test_a_doubled_letter_of_an_everyday_word_is_not_a_slip(db) -> None:
         assert spelling_correction("anxious and moody") is None
     finally:
         lexicon.invalidate()
+
+
+@pytest.fixture
+def symbols_tied(db):
+    # Words one slip from the typed ones: "jga1" swaps to JAG1 and to GJA1; "ltcs" drops a
+    # character of LTC4S and of OTCS; "tmem151s" has "s" for its neighbouring key "a" in TMEM151A.
+    SearchTerm.objects.bulk_create(
+        SearchTerm(term=term, frequency=frequency)
+        for term, frequency in [
+            ("jag1", 2), ("gja1", 3), ("ltc4s", 1), ("otcs", 1), ("smn1", 3), ("smn2", 3),
+            ("ovol2", 1), ("cool2", 1), ("tmem151", 2), ("tmem151a", 1),
+            ("abc1", 1), ("bac1", 1), ("acb1", 1), ("abc11", 1),
+        ]
+    )  # fmt: skip
+    lexicon.invalidate()
+    yield
+    lexicon.invalidate()
+
+
+@pytest.mark.parametrize(
+    ("query", "readings"),
+    [
+        ("JGA1", ("gja1", "jag1")),  # two swaps; the more used symbol first
+        ("OOL2", ("cool2", "ovol2")),  # a letter dropped from each, as used
+        ("LTCS", ("ltc4s", "otcs")),  # typed in capitals, no word clearly closest: a symbol
+        ("JGA1 mutation", ("gja1 mutation", "jag1 mutation")),
+    ],
+)
+def test_two_symbols_as_likely_are_both_read_without_a_proposal(
+    symbols_tied, query: str, readings: tuple[str, ...]
+) -> None:
+    assert spelling_proposals(query) == (None, readings)
+    analysis = analyze(query)
+    assert analysis.corrected is None
+    assert analysis.tied_keys == readings
+    # the likelier symbol's key counts more
+    weights = dict((keys, weight) for keys, weight in analysis.weighted_keys)
+    assert weights[(readings[0],)] > weights[(readings[1],)]
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "SMN3",  # a changed digit: SMN1 and SMN2 are other genes of the family, never a tie
+        "ABC1X",  # nothing one likely slip away
+        "ltcs",  # an everyday word typed in lower case is never read as a tie
+    ],
+)
+def test_no_tie_for_a_changed_digit_or_a_lower_case_word(symbols_tied, query: str) -> None:
+    assert spelling_proposals(query) == (None, ())
+    assert analyze(query).tied_keys == ()

@@ -84,8 +84,8 @@ def match_params(analysis: QueryAnalysis, tsquery: str) -> dict[str, Any]:
         "tsq_all": tsquery_all(analysis.all_term_lists),
         "phrase": phrase_form(analysis.corrected or analysis.raw),
         "keys": list(analysis.exact_keys) or [""],
-        # every key reached otherwise (synonym, spelling, part of a sentence): they match too
-        "xkeys": [*analysis.expanded_keys, *analysis.part_keys] or [""],
+        # every key reached otherwise (synonym, spelling, tie, part of a sentence): they match too
+        "xkeys": list(analysis.reached_keys) or [""],
     }
 
 

@@ -102,3 +102,39 @@ def test_a_doubled_key_or_a_neighbouring_key_beats_another_slip(
     page = client.get("/search", {"q": query}).content.decode()
     assert f">{corrected}</a>?" in page
     assert f"/genes/{gene}" in page
+
+
+@pytest.fixture
+def genes_tied(backend: str) -> Iterator[None]:
+    # "JGA1" is a swap of JAG1 and a swap of GJA1: both as likely.
+    from search.indexer import index_objects
+
+    genes = [
+        GeneFactory(symbol=symbol, name=name)
+        for symbol, name in [
+            ("JAG1", "jagged canonical Notch ligand 1"),
+            ("GJA1", "gap junction protein alpha 1"),
+        ]
+    ]
+    ids = [gene.pk for gene in genes]
+    index_objects("gene", ids)
+    try:
+        yield
+    finally:
+        for gene in genes:
+            gene.delete()
+        index_objects("gene", ids)
+        lexicon.invalidate()
+
+
+def test_a_slip_that_two_symbols_explain_equally_lists_both_genes(
+    client: Client, genes_tied: None
+) -> None:
+    # Before, "JGA1" got no proposal and found nothing: now both genes, and no "Did you mean".
+    api = client.get("/api/v1/search/", {"q": "JGA1"}).json()
+    assert api["did_you_mean"] is None
+    assert {hit["id"] for hit in api["results"][:2]} == {"JAG1", "GJA1"}
+    page = client.get("/search", {"q": "JGA1"}).content.decode()
+    assert "Did you mean" not in page
+    assert "/genes/JAG1" in page
+    assert "/genes/GJA1" in page
