@@ -549,6 +549,9 @@ def _joined_words(tokens: list[str], known: Mapping[str, int]) -> list[str]:
 
 
 def _plural_known(word: str, known: Mapping[str, int]) -> bool:
+    # A symbol is no English plural: "TMEM151S" is a slip of TMEM151A, not two TMEM151s.
+    if is_symbol_like(word):
+        return False
     return (word[:-1] if word.endswith("s") else word + "s") in known
 
 

@@ -176,3 +176,8 @@ def test_two_symbols_as_likely_are_both_read_without_a_proposal(
 def test_no_tie_for_a_changed_digit_or_a_lower_case_word(symbols_tied, query: str) -> None:
     assert spelling_proposals(query) == (None, ())
     assert analyze(query).tied_keys == ()
+
+
+def test_a_symbol_ending_in_s_is_no_plural(symbols_tied) -> None:
+    # "TMEM151S" read as the plural of TMEM151 was never corrected.
+    assert spelling_correction("TMEM151S") == "tmem151a"
