@@ -145,6 +145,8 @@ def search_sql(
         )
         source = f"pool JOIN {TABLE} e ON e.id = pool.id, q"
         where = "TRUE" + _filters(request, params)
+    # The row's rank multiplies its exact boost too, as OpenSearch's `field_value_factor` does:
+    # a sign's label equal to a condition's name ("Aspartylglucosaminuria") ranks below it.
     # Names decide (normalised by the names' length only, so a rich body costs nothing);
     # the whole document adds a share, which orders matches found in bodies alone.
     text = "ts_rank(%(weights)s::float4[], e.names, q.tsq, 1)"
@@ -171,7 +173,7 @@ def search_sql(
 WITH q AS (SELECT to_tsquery('{CONFIG}', %(tsq)s) AS tsq,
                   to_tsquery('{CONFIG}', %(tsq_all)s) AS tsq_all),
 {pool}cand AS (
-    SELECT e.id, {exact} * {EXACT_SCALE} + ({text}) * {TEXT_SCALE} * e.rank AS pre
+    SELECT e.id, ({exact} * {EXACT_SCALE} + ({text}) * {TEXT_SCALE}) * e.rank AS pre
     FROM {source}
     WHERE {where}
     ORDER BY pre DESC
