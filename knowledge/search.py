@@ -26,7 +26,12 @@ from knowledge.models import (
     TherapyLink,
     Variant,
 )
-from knowledge.search_rows import ConditionRows, condition_rows, gene_condition_names
+from knowledge.search_rows import (
+    ConditionRows,
+    condition_name_keys,
+    condition_rows,
+    gene_condition_names,
+)
 from search.documents import (
     AutocompleteField,
     Document,
@@ -37,6 +42,7 @@ from search.documents import (
     register,
 )
 from search.ordinary_words import SUBTYPE_WORDS, is_ordinary_word
+from search.text import phrase_form
 
 logger = logging.getLogger(__name__)
 
@@ -45,6 +51,16 @@ ID = 100.0  # an identifier typed in full always ranks first
 # rest (DECIPHER syndromes repeat Orphanet names with a "(Type 1)" suffix).
 SOURCE_RANK = {"ORPHA": 1.0, "OMIM": 0.97, "MONDO": 0.96}
 OTHER_SOURCE_RANK = 0.94
+
+
+def _slash_parts(name: str) -> list[str]:
+    """The two names of a one-word pair written "A/B" ("Neurofibromatosis/schwannomatosis"):
+    a family types either. Pairs with spaces are left whole: a part of "Cleft lip/palate" or
+    "Desmoplastic/nodular medulloblastoma" is no name."""
+    parts = name.split("/")
+    if len(parts) == 2 and all(len(p) >= 6 and p.isalpha() and not p.isupper() for p in parts):
+        return parts
+    return []
 
 
 def _looks_like_abbreviation(text: str) -> bool:
@@ -71,6 +87,9 @@ class ConditionDocument(Document):
         # The name a family types for the condition, given by a public page (the curated file):
         # above any sign's own label ("Spinal muscular atrophy" is an HPO term too).
         ExactField("everyday_names", boost=60, phrase=True),
+        # Each name of an "A/B" pair: below a whole name or synonym, above a sign's synonym or
+        # a gene's other name ("neurofibromatosis" is both for HP:0001067 and NF1).
+        ExactField("name_parts", boost=38, phrase=True),
         SearchField("name", boost=10),
         SearchField("synonyms", boost=8),
         SearchField("genes", boost=3),
@@ -114,6 +133,11 @@ class ConditionDocument(Document):
 
     def prepare_synonyms(self, obj: Condition) -> list[str]:
         return list(obj.search_rows.synonyms)
+
+    def prepare_name_parts(self, obj: Condition) -> list[str]:
+        return [
+            part for name in (obj.name, *obj.search_rows.synonyms) for part in _slash_parts(name)
+        ]
 
     def prepare_everyday_names(self, obj: Condition) -> list[str]:
         return list(obj.search_rows.everyday_names)
@@ -294,9 +318,13 @@ class PhenotypeDocument(Document):
     related = (("knowledge.PhenotypeSynonym", "phenotype_id"),)
     fields = (
         ExactField("hpo_id", boost=ID),
-        ExactField("name", boost=50, phrase=True),
-        ExactField("layperson", boost=45, phrase=True),
+        ExactField("own_name", boost=50, phrase=True),
+        ExactField("own_layperson", boost=45, phrase=True),
         ExactField("synonyms", boost=35, phrase=True),
+        # A label a condition also bears as its name or synonym ("Aspartylglucosaminuria",
+        # "Lou Gehrig's disease"): a family typing it wants the condition, so the sign comes
+        # after the condition's own keys (40-60), by a margin no text score makes up.
+        ExactField("condition_names", boost=30, phrase=True),
         SearchField("name", boost=10),
         SearchField("layperson", boost=9),
         SearchField("synonyms", boost=5),
@@ -318,6 +346,28 @@ class PhenotypeDocument(Document):
         layperson = self.prepare_layperson(obj)
         prefix = f"Also called: {', '.join(layperson)}. " if layperson else ""
         return prefix + obj.definition
+
+    def attach(self, objects: list[Phenotype]) -> None:
+        # Read per batch (ten in a rebuild); a condition renamed later reaches these keys at the
+        # next rebuild, as the load runs one.
+        taken = condition_name_keys()
+        for obj in objects:
+            obj.search_condition_keys = taken
+
+    def _labels(self, obj: Phenotype, labels: list[str], *, named: bool) -> list[str]:
+        """The labels a condition also bears (`named`) or not."""
+        return [
+            text for text in labels if (phrase_form(text) in obj.search_condition_keys) is named
+        ]
+
+    def prepare_own_name(self, obj: Phenotype) -> list[str]:
+        return self._labels(obj, [obj.name], named=False)
+
+    def prepare_own_layperson(self, obj: Phenotype) -> list[str]:
+        return self._labels(obj, self.prepare_layperson(obj), named=False)
+
+    def prepare_condition_names(self, obj: Phenotype) -> list[str]:
+        return self._labels(obj, [obj.name, *self.prepare_layperson(obj)], named=True)
 
     def prepare_layperson(self, obj: Phenotype) -> list[str]:
         return [s.text for s in obj.synonyms.all() if s.is_layperson]

@@ -23,6 +23,7 @@ from knowledge.models import (
     PhenotypeSynonym,
     SynonymKind,
 )
+from search.text import phrase_form
 
 
 @dataclass
@@ -93,3 +94,12 @@ def gene_condition_names(ids: Sequence[int]) -> dict[int, list[str]]:
     for gene_id, condition_id in links:
         result[gene_id].append(names[condition_id])
     return result
+
+
+def condition_name_keys() -> frozenset[str]:
+    """Every condition's name and synonym as an exact name key ("lou gehrig disease")."""
+    names = Condition.objects.values_list("name", flat=True)
+    synonyms = ConditionSynonym.objects.values_list("text", flat=True)
+    return frozenset(
+        phrase_form(text) for rows in (names, synonyms) for text in rows.iterator(chunk_size=5000)
+    )

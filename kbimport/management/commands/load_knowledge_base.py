@@ -45,8 +45,9 @@ TASK = "load_knowledge_base"
 CURATED_STEPS = 4  # abbreviations, curated names, therapies, FDA orphan approvals: the last steps
 # Raised when a step is added, so an install loaded before runs the new step on its next start,
 # or when what the index holds changes, so it is rebuilt (4: gene symbols in the spelling words;
+# 5: each name of an "A/B" condition pair, a sign's label that names a condition demoted;
 # the import steps are each done before, so only the index is rebuilt).
-STEPS_VERSION = 4
+STEPS_VERSION = 5
 logger = logging.getLogger(__name__)
 Step = tuple[str, Callable[[], bool], Callable[[], ImportTally]]
 
