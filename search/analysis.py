@@ -237,12 +237,12 @@ _FINDING_WORDS = frozenset(
         "homozygous", "pathogenic", "likely",
     }
 )  # fmt: skip
-_TOPIC_WORDS = _TOPIC_WORDS | _FINDING_WORDS
-_LEAD_WORDS = STOPWORDS | _TOPIC_WORDS | frozenset(
+_WRAPPER_WORDS = _TOPIC_WORDS | _FINDING_WORDS
+_LEAD_WORDS = STOPWORDS | _WRAPPER_WORDS | frozenset(
     {"could", "would", "might", "may", "be", "this", "that", "there", "i", "me", "we", "you",
      "tell", "about"}
 )  # fmt: skip
-_TRAIL_WORDS = _TOPIC_WORDS | frozenset(
+_TRAIL_WORDS = _WRAPPER_WORDS | frozenset(
     {"inherited", "genetic", "hereditary", "diagnosed", "treated", "cured"}
 )
 MAX_NAME_WORDS = MAX_NGRAM  # a name is short; a longer remainder is a sentence, not a name
