@@ -52,3 +52,11 @@ def test_a_hyphenated_one_word_synonym_reads_only_as_one_word() -> None:
     hpo_term_create("HP:0200018", "Protanomaly", "Red-weak")
     assert _read("her urine goes dark red and her arms feel weak") == []
     assert _read("she is red-weak") == ["HP:0200018"]
+
+
+def test_a_curated_gerund_is_also_read_as_its_agent_noun() -> None:
+    """'late walking' (Delayed ability to walk, curated) is what 'a late walker' means; the
+    stemmer keeps 'walker' (Dandy-Walker), so the table carries the agent noun itself."""
+    table = phrase_table_build(include_everyday=True)
+    assert [sign.hpo_id for sign in recognise("late walker", table)] == ["HP:0031936"]
+    assert [sign.hpo_id for sign in recognise("late walking", table)] == ["HP:0031936"]

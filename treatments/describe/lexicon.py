@@ -102,6 +102,8 @@ def phrase_table_build(*, include_everyday: bool = True) -> PhraseTable:
             # would read every mention of it: no sign, as for HPO names.
             if stands_alone(row.phrase) and not _says_nothing_alone(stems):
                 table.add(Phrase(stems, row.hpo_id, 0, row.source))
+                if (agent := _agent_noun_phrasing(row.phrase)) is not None:
+                    table.add(Phrase(agent, row.hpo_id, 0, row.source))
     qualifiers = _qualifier_ids()
     terms = Phenotype.objects.filter(is_obsolete=False).values_list("hpo_id", "name")
     for hpo_id, name in terms.iterator(chunk_size=5000):
@@ -163,6 +165,16 @@ def _add_hpo_name(table: PhraseTable, name: str, hpo_id: str, priority: int) -> 
         short = tuple(s for s in stems if s not in lab)
         if len(short) >= 2:
             table.add(Phrase(short, hpo_id, 4, DERIVED_SOURCE))
+
+
+def _agent_noun_phrasing(phrase: str) -> tuple[str, ...] | None:
+    """A curated phrase with a gerund also read with its agent noun: "late walking" is what a
+    family means by "late walker" ("talking" -> "talker", "eating" -> "eater"). The stemmer
+    keeps "walker" whole (it is also a name: "Dandy-Walker"), so only the table's own gerunds
+    are turned, never any word in "-er"."""
+    words = phrase.lower().split()
+    turned = [w[:-3] + "er" if w.endswith("ing") and len(w) >= 6 else w for w in words]
+    return normalise(" ".join(turned)) if turned != words else None
 
 
 def _says_nothing_alone(stems: tuple[str, ...]) -> bool:
