@@ -18,7 +18,7 @@ from treatments.describe.prior import (
     family_prior_get,
     late_onset_penalty,
 )
-from treatments.describe.recognise import Sign, recognise, tokens
+from treatments.describe.recognise import Sign, normalise, recognise, tokens
 from treatments.describe.words import BREAK
 from treatments.phenotypes import conditions_rank_by_phenotypes, phenotype_index_get
 
@@ -77,9 +77,36 @@ def sign_named(query: str, include_everyday: bool = True) -> str | None:
         return None
     if set(typed) - set(signs[0].words.split()):
         return None
-    if _is_a_name(query.strip().lower()):
+    if _is_a_name(query.strip().lower()) and not _narrows_a_grouping_name(query, signs[0]):
         return None
     return signs[0].hpo_id
+
+
+def _narrows_a_grouping_name(query: str, sign: Sign) -> bool:
+    """The query is HPO's synonym of a grouping term above the sign a curated everyday phrase
+    with a cited page reads: HPO gives 'curved spine' to 'Abnormal curvature of the vertebral
+    column', MedlinePlus's Scoliosis page to the sign a family means. The narrower sign is then
+    named as well (the grouping term still finds itself by its synonym). Not for a condition's
+    name, nor for an unrelated term, nor for our own wording without a page."""
+    stems = normalise(query)
+    if not stems or not sign.source.startswith("https://"):
+        return False
+    if names_exactly([query.strip().lower()], ("condition",)):
+        return False
+    table = phrase_table_get()
+    named = {
+        table.phrases[i].hpo_id
+        for i in table.by_stem.get(stems[0], [])
+        if table.phrases[i].priority > 0 and table.phrases[i].stems == stems
+    }
+    if not named or sign.hpo_id in named:
+        return False
+    index = phenotype_index_get()
+    position = {hpo_id: i for i, hpo_id in enumerate(index.hpo_ids)}
+    if sign.hpo_id not in position or not named <= position.keys():
+        return False
+    above = set(index.ancestors[position[sign.hpo_id]].tolist())
+    return all(position[hpo_id] in above for hpo_id in named)
 
 
 def _names_a_condition(typed: list[str]) -> bool:

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 import pytest
 from django.test import Client
 
+from knowledge.models import Phenotype
 from tests.search.contract.data import (
     client_over_contract_phenotypes,
     phenotypes_added,
@@ -32,6 +33,12 @@ SPINE_TERMS = [
         "The presence of an abnormal lateral curvature of the spine.",
     ),
     (
+        "HP:0010674",
+        "Abnormal curvature of the vertebral column",
+        [("Curvature of spine", False), ("Curved spine", False)],
+        "The presence of an abnormal curvature of the vertebral column.",
+    ),
+    (
         "HP:0003306",
         "Spinal rigidity",
         [("Reduced spine movement", True), ("Rigid spine", False)],
@@ -45,6 +52,8 @@ SPINE_TERMS = [
 def spine_terms(backend: str, django_db_blocker) -> Iterator[None]:
     """The two phenotypes added to the contract data, indexed, and removed afterwards."""
     with django_db_blocker.unblock(), phenotypes_added(SPINE_TERMS):
+        grouping = Phenotype.objects.get(hpo_id="HP:0010674")
+        Phenotype.objects.get(hpo_id="HP:0002650").parents.add(grouping)
         yield
 
 
@@ -73,3 +82,12 @@ def test_a_sentence_another_word_or_a_second_sign_names_no_sign(client: Client) 
     assert sign_named("curved spine seizures") is None  # two signs: neither is the answer
     assert sign_named("no seizures") is None  # said to be absent
     assert sign_named("NM_000344.3:c.840C>T") is None
+
+
+def test_a_grouping_terms_synonym_names_the_narrower_sign_a_cited_phrase_reads(
+    client: Client,
+) -> None:
+    """HPO gives "Curved spine" to the grouping term above Scoliosis; MedlinePlus's page reads it
+    as Scoliosis, which is named. "curvature of spine" (no curated phrase) stays the grouping's."""
+    assert sign_named("curved spine") == "HP:0002650"
+    assert sign_named("curvature of spine") is None
