@@ -519,3 +519,18 @@ def test_it_and_them_stand_for_the_body_part_named_last() -> None:
     # "it" needs a singular part, "them" a plural one.
     assert positive_ids("his eyes are fine, it hurts", POINTED) == ["HP:0012531"]
     assert positive_ids("she is stiff", POINTED) == ["HP:0001276"]
+
+
+def test_a_quality_after_is_belongs_to_the_word_before_it() -> None:
+    """HPO 2025-01-16: Small hand (HP:0200055), Hypoplastic nipples (HP:0002557, "Small
+    nipple" its synonym)."""
+    table = PhraseTable()
+    table.extend(
+        [
+            Phrase(normalise("Small hand"), "HP:0200055", 1),
+            Phrase(normalise("Small nipple"), "HP:0002557", 3),
+        ]
+    )
+    text = "the nipple is small on that side and the hand on the same side"
+    assert [s.hpo_id for s in recognise(text, table)] == ["HP:0002557"]
+    assert [s.hpo_id for s in recognise("her hand is small", table)] == ["HP:0200055"]

@@ -57,23 +57,28 @@ _PERSONS = frozenset(
 # shake, bright light hurts them"): "it" for a singular part, "them" for a plural one.
 _PRONOUNS = {"it": False, "its": False, "them": True}
 _DETERMINERS = frozenset(["the", "a", "an", "my", "his", "her", "their", "our", "your", "its"])
+_COPULAS = frozenset(["is", "are", "was", "were", "looks", "look", "seems", "seem"])
 
 
 def tokens(text: str) -> list[tuple[str, str]]:
     """(stem, word as typed) pairs of `text`; negations become NOT, punctuation BREAK, filler is
     dropped."""
-    return [(s, w) for s, w, _, _ in _scan(text)]
+    return [(s, w) for s, w, *_ in _scan(text)]
 
 
-def _scan(text: str) -> list[tuple[str, str, bool, bool]]:
-    """The tokens, each with whether it follows a place word ("on the skin") and whether it is
-    the first word after "and" / "or" ("weak arms and legs")."""
+def _scan(text: str) -> list[tuple[str, str, bool, bool, bool]]:
+    """The tokens, each with whether it follows a place word ("on the skin"), whether it is
+    the first word after "and" / "or" ("weak arms and legs") and whether it follows "is" after
+    a word kept ("the nipple is small": said of the nipple)."""
     folded = fold(text).replace("\u2019", "'").replace("`", "'")
-    out: list[tuple[str, str, bool, bool]] = []
+    out: list[tuple[str, str, bool, bool, bool]] = []
     previous, placed, joined = "", False, False
+    kept, subject_kept = False, False  # was the word before (before the copula) a sign word?
     last_part: dict[bool, tuple[str, str]] = {}  # plural? -> (stem, word) of the last body part
     for match in _WORD.finditer(folded):
         typed, before, previous = match.group(0), previous, match.group(0)
+        predicated = before in _COPULAS and subject_kept
+        subject_kept, kept = kept, False
         after_place, was_joined = placed, joined
         placed = typed in _PLACE_WORDS or (placed and typed in _DETERMINERS)
         joined = typed in ("and", "or") or (joined and typed in FILLER)
@@ -86,7 +91,7 @@ def _scan(text: str) -> list[tuple[str, str, bool, bool]]:
         ):
             joined = False
             if out and out[-1][0] != BREAK:
-                out.append((BREAK, typed, False, False))
+                out.append((BREAK, typed, False, False, False))
             if typed in ",;.!?":
                 continue
         if typed.endswith("'s"):
@@ -100,16 +105,16 @@ def _scan(text: str) -> list[tuple[str, str, bool, bool]]:
             out.pop()  # "shaking fits": the fits are what is seen
         after_and = before in ("and", "or") or was_joined  # "and with fevers" too
         if word in _PRONOUNS and _PRONOUNS[word] in last_part:
-            out.append((*last_part[_PRONOUNS[word]], after_place, after_and))
+            out.append((*last_part[_PRONOUNS[word]], after_place, after_and, False))
             joined = False
             continue
         negation = word in NEGATORS or word in _NOT_CONTRACTIONS
         if negation or ("'" in typed and _NEGATED_VERB.match(typed)):
             if not out or out[-1][0] != NOT:
-                out.append((NOT, typed, False, False))
+                out.append((NOT, typed, False, False, False))
         elif word not in FILLER and len(word) > 1:
-            out.append((stem(word), word, after_place, after_and))
-            joined = False
+            out.append((stem(word), word, after_place, after_and, predicated))
+            joined, kept = False, True
             if out[-1][0] in BODY_PARTS:
                 last_part[_is_plural(word, out[-1][0])] = (out[-1][0], word)
     return out
@@ -245,9 +250,10 @@ def recognise(query: str, table: PhraseTable) -> list[Sign]:
     first word across "and" ("weak arms and legs" is weak arms and weak legs), nothing else.
     """
     scanned = _scan(query)
-    toks = [(s, w) for s, w, _, _ in scanned]
-    placed = {i for i, (_, _, after_place, _) in enumerate(scanned) if after_place}
-    joined = frozenset(i for i, (_, _, _, after_and) in enumerate(scanned) if after_and)
+    toks = [(s, w) for s, w, *_ in scanned]
+    placed = {i for i, (_, _, after_place, _, _) in enumerate(scanned) if after_place}
+    joined = frozenset(i for i, (_, _, _, after_and, _) in enumerate(scanned) if after_and)
+    predicated = frozenset(i for i, (*_, after_copula) in enumerate(scanned) if after_copula)
     positions: dict[str, list[int]] = defaultdict(list)
     for i, (s, _) in enumerate(toks):
         positions[s].append(i)
@@ -263,7 +269,12 @@ def recognise(query: str, table: PhraseTable) -> list[Sign]:
         if hits != len(set(phrase.stems)):
             continue
         span = _span(positions, phrase.stems, breaks, joined=joined)
-        if span is not None and _fits(phrase, span) and not _adverb_on_part(toks, span, adverbs):
+        if (
+            span is not None
+            and _fits(phrase, span)
+            and not _adverb_on_part(toks, span, adverbs)
+            and not _said_of_an_earlier_word(toks, span, predicated)
+        ):
             width = max(span) - min(span)
             # Words in the name's own order first: "a triangular face with a big forehead" is
             # a triangular face and a big forehead before it is a big face.
@@ -286,7 +297,12 @@ def recognise(query: str, table: PhraseTable) -> list[Sign]:
                 positions, phrase.stems, breaks, frozenset(body | heads), joined
             ) or _shared_first(positions, phrase.stems, breaks, body | heads, firsts, joined)
             span = span or _shared_tail(positions, phrase.stems, breaks, spans, joined)
-            if span is None or not _fits(phrase, span) or _adverb_on_part(toks, span, adverbs):
+            if (
+                span is None
+                or not _fits(phrase, span)
+                or _adverb_on_part(toks, span, adverbs)
+                or _said_of_an_earlier_word(toks, span, predicated)
+            ):
                 continue
         if phrase.hpo_id in seen:
             continue
@@ -323,6 +339,19 @@ def _adverb_on_part(
     """An adverb says how something is done, never what a body part is like: "walks stiffly
     on his toes" is no stiff toe (a phrase of only adverbs and body parts is not read)."""
     return bool(adverbs & set(span)) and all(p in adverbs or toks[p][0] in BODY_PARTS for p in span)
+
+
+def _said_of_an_earlier_word(
+    toks: list[tuple[str, str]], span: tuple[int, ...], predicated: frozenset[int]
+) -> bool:
+    """A quality after "is" belongs to the word before it: in "the nipple is small on that side
+    and the hand has short fingers" no hand is small ("her hand is small" still is)."""
+    return any(
+        q in predicated
+        and q - 1 not in span
+        and any(p > q and toks[p][0] in BODY_PARTS for p in span)
+        for q in span
+    )
 
 
 def _leaves_its_part(toks: list[tuple[str, str]], span: tuple[int, ...]) -> bool:
