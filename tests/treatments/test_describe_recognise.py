@@ -534,3 +534,12 @@ def test_a_quality_after_is_belongs_to_the_word_before_it() -> None:
     text = "the nipple is small on that side and the hand on the same side"
     assert [s.hpo_id for s in recognise(text, table)] == ["HP:0002557"]
     assert [s.hpo_id for s in recognise("her hand is small", table)] == ["HP:0200055"]
+
+
+def test_a_cant_reading_said_to_fall_short_is_no_inability() -> None:
+    """HPO 2025-01-16: Paralysis (HP:0003470) has the synonym "Inability to move", read as
+    "can't move"; "can't move some joints fully" is a limit, not paralysis."""
+    table = PhraseTable()
+    table.add(Phrase(normalise("can't move"), "HP:0003470", 4))
+    assert [s.hpo_id for s in recognise("he cant move some joints fully", table)] == []
+    assert [s.hpo_id for s in recognise("he can't move his legs", table)] == ["HP:0003470"]

@@ -274,6 +274,7 @@ def recognise(query: str, table: PhraseTable) -> list[Sign]:
             and _fits(phrase, span)
             and not _adverb_on_part(toks, span, adverbs)
             and not _said_of_an_earlier_word(toks, span, predicated)
+            and not _only_partly(toks, phrase, span)
         ):
             width = max(span) - min(span)
             # Words in the name's own order first: "a triangular face with a big forehead" is
@@ -339,6 +340,22 @@ def _adverb_on_part(
     """An adverb says how something is done, never what a body part is like: "walks stiffly
     on his toes" is no stiff toe (a phrase of only adverbs and body parts is not read)."""
     return bool(adverbs & set(span)) and all(p in adverbs or toks[p][0] in BODY_PARTS for p in span)
+
+
+_PARTLY = frozenset(["fully", "completely"])
+
+
+def _only_partly(toks: list[tuple[str, str]], phrase: Phrase, span: tuple[int, ...]) -> bool:
+    """A "can't X" reading said to fall short ("can't move some joints fully", "can't fully
+    open") is a limit, not an inability: "Inability to move" is Paralysis."""
+    if NOT not in phrase.stems:
+        return False
+    for p in range(min(span), len(toks)):
+        if toks[p][0] == BREAK:
+            return False
+        if toks[p][1] in _PARTLY and p not in span:
+            return True
+    return False
 
 
 def _said_of_an_earlier_word(
