@@ -125,7 +125,7 @@ def phrase_table_build(*, include_everyday: bool = True) -> PhraseTable:
             continue
         _add_hpo_name(table, text, hpo_id, 2 if layperson else _SCOPE_PRIORITY.get(scope, 4))
     table.phrases.sort(key=lambda phrase: phrase.priority)
-    _reindex(table)
+    table.reindex()
     return table
 
 
@@ -180,13 +180,6 @@ def _agent_noun_phrasing(phrase: str) -> tuple[str, ...] | None:
 def _says_nothing_alone(stems: tuple[str, ...]) -> bool:
     """One vague word or one body part is no sign ("Slowness", "Mouthing")."""
     return len(stems) == 1 and (stems[0] in _VAGUE or stems[0] in BODY_PARTS)
-
-
-def _reindex(table: PhraseTable) -> None:
-    table.by_stem.clear()
-    for index, phrase in enumerate(table.phrases):
-        for s in set(phrase.stems):
-            table.by_stem[s].append(index)
 
 
 _memory: dict[bool, tuple[str, float, PhraseTable]] = {}

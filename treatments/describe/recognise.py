@@ -12,6 +12,8 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+import numpy as np
+
 from search.text import fold
 from treatments.describe.words import (  # noqa: F401 (stem and NOT are used from here too)
     _NEGATED_VERB,
@@ -181,12 +183,18 @@ class PhraseTable:
     phrases: list[Phrase] = field(default_factory=list)
     by_stem: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
     known_stems: set[str] = field(default_factory=set)
+    # by_stem as arrays, with each phrase's number of distinct stems: built on first match,
+    # dropped whenever phrases change (counting hits in a Python loop was the reader's cost).
+    _arrays: tuple[dict[str, np.ndarray], np.ndarray] | None = field(
+        default=None, repr=False, compare=False
+    )
 
     def add(self, phrase: Phrase) -> None:
         """Add a phrase (duplicates of a stem tuple keep the best priority first)."""
         content = [s for s in phrase.stems if s != NOT]
         if not content or (len(content) == 1 and len(content[0]) < 3):
             return
+        self._arrays = None
         index = len(self.phrases)
         self.phrases.append(phrase)
         for s in set(phrase.stems):
@@ -197,6 +205,27 @@ class PhraseTable:
         """Add many phrases."""
         for phrase in phrases:
             self.add(phrase)
+
+    def reindex(self) -> None:
+        """Rebuild by_stem from the phrases (after they were reordered or edited)."""
+        self.by_stem.clear()
+        for index, phrase in enumerate(self.phrases):
+            for s in set(phrase.stems):
+                self.by_stem[s].append(index)
+        self._arrays = None
+
+    def complete(self, stems: Iterable[str]) -> list[int]:
+        """The phrases (indices, ascending) whose every distinct stem is among `stems`."""
+        if self._arrays is None:
+            postings = {s: np.asarray(v, dtype=np.int64) for s, v in self.by_stem.items()}
+            needed = np.array([len(set(p.stems)) for p in self.phrases], dtype=np.int64)
+            self._arrays = (postings, needed)
+        postings, needed = self._arrays
+        lists = [postings[s] for s in set(stems) if s in postings]
+        if not lists:
+            return []
+        ids, hits = np.unique(np.concatenate(lists), return_counts=True)
+        return ids[hits == needed[ids]].tolist()
 
 
 MAX_GAP = 2  # words allowed between the words of one phrase ("weak in the legs")
@@ -259,15 +288,9 @@ def recognise(query: str, table: PhraseTable) -> list[Sign]:
         positions[s].append(i)
     breaks = positions.get(BREAK, [])
     adverbs = frozenset(i for i, (_, w) in enumerate(toks) if _is_adverb(w, table.known_stems))
-    counts: dict[int, int] = defaultdict(int)
-    for s in positions:
-        for index in table.by_stem.get(s, ()):
-            counts[index] += 1
     candidates = []
-    for index, hits in counts.items():
+    for index in table.complete(positions):
         phrase = table.phrases[index]
-        if hits != len(set(phrase.stems)):
-            continue
         span = _span(positions, phrase.stems, breaks, joined=joined)
         if (
             span is not None
