@@ -182,7 +182,7 @@ def _conditions(
     prior = prior + late_onset_penalty(index, person.latest_onset)
     scores = conditions_rank_by_phenotypes(
         phenotype_ids=phenotype_ids, excluded_ids=excluded_ids, sex=person.sex, limit=RANK_POOL,
-        index=index, weights=FAMILY_WEIGHTS, prior=prior,
+        index=index, weights=FAMILY_WEIGHTS, prior=prior, details=False,  # matches are shown
     )  # fmt: skip
     shown = [family.shown_as.get(s.condition_id, s.condition_id) for s in scores]
     # Only what the panel shows: condition rows carry long texts (definition, summary).

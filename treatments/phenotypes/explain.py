@@ -138,11 +138,17 @@ def matches_explain(index: PhenotypeIndex, case: Case, cond: int) -> tuple[Pheno
 
 
 def absent_explain(
-    index: PhenotypeIndex, case: Case, cond: int, weights: RankWeights
+    index: PhenotypeIndex,
+    case: Case,
+    cond: int,
+    weights: RankWeights,
+    covered: np.ndarray | None = None,
 ) -> tuple[ExpectedSign, ...]:
-    """The condition's most frequent signs that the case does not mention, most frequent first."""
+    """The condition's most frequent signs that the case does not mention, most frequent first
+    (`covered`: the case's covered_terms, when a page computes them once for all its rows)."""
     start, end = index.annot_ptr[cond], index.annot_ptr[cond + 1]
-    covered = covered_terms(index, case.observed) if case.observed else None
+    if covered is None and case.observed:
+        covered = covered_terms(index, case.observed)
     signs = []
     for term, freq in zip(
         index.annot_terms[start:end].tolist(), index.annot_freq[start:end].tolist(), strict=True

@@ -17,7 +17,13 @@ from treatments.phenotypes.explain import (
     notes_explain,
 )
 from treatments.phenotypes.index import PhenotypeIndex, phenotype_index_get
-from treatments.phenotypes.scoring import DEFAULT_WEIGHTS, Case, RankWeights, conditions_score
+from treatments.phenotypes.scoring import (
+    DEFAULT_WEIGHTS,
+    Case,
+    RankWeights,
+    conditions_score,
+    covered_terms,
+)
 
 MAX_LIMIT = 200
 MAX_TERMS = 100  # observed plus excluded terms read from one case
@@ -106,11 +112,14 @@ def conditions_rank_by_phenotypes(
     index: PhenotypeIndex | None = None,
     weights: RankWeights = DEFAULT_WEIGHTS,
     prior: np.ndarray | None = None,
+    details: bool = True,
 ) -> list[ConditionScore]:
     """Rank every annotated condition for the observed signs (and the rest), one page, best first.
 
     `weights` and `prior` (a score added per condition, aligned with `index.condition_ids`) let a
     caller with other evidence, such as the family description search, adapt the ranking.
+    `details=False` explains the matches only (absent, excluded and notes are left empty), for a
+    caller that shows nothing else.
     """
     index = index or phenotype_index_get()
     case = case_build(
@@ -122,12 +131,23 @@ def conditions_rank_by_phenotypes(
     offset = min(max(int(offset), 0), len(index.condition_ids))
     page, scores = _page(index, case, offset + min(max(int(limit), 1), MAX_LIMIT), weights, prior)
     page = page[offset:]
+    if not details:
+        return [
+            ConditionScore(
+                condition_id=int(index.condition_ids[i]),
+                score=round(float(scores[i]), 4),
+                matches=matches_explain(index, case, i),
+                rank=offset + n,
+            )
+            for n, i in enumerate(page.tolist(), 1)
+        ]
+    covered = covered_terms(index, case.observed)  # the same for every row of the page
     return [
         ConditionScore(
             condition_id=int(index.condition_ids[i]),
             score=round(float(scores[i]), 4),
             matches=matches_explain(index, case, i),
-            absent=absent_explain(index, case, i, weights),
+            absent=absent_explain(index, case, i, weights, covered),
             excluded=excluded_explain(index, case, i),
             notes=notes_explain(index, case, i),
             rank=offset + n,

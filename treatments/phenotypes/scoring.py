@@ -89,11 +89,32 @@ def _observed(index: PhenotypeIndex, q: int, n: int, weights: RankWeights) -> np
         if not len(conds):
             continue
         ic_a = float(ic[anc])
-        freq = np.maximum(_frequencies(index.term_freq[anc], weights), 1e-3)
         value = ic_a - weights.broader_penalty * (ic_q - ic_a)
-        value = value + weights.frequency_weight * np.log(freq)
+        value = value + _frequency_credit(index, anc, weights)
         best[conds] = np.maximum(best[conds], value)
     return best
+
+
+_credits: dict[tuple[str, float, float], dict[int, np.ndarray]] = {}
+MAX_CREDITS = 4000  # terms kept (broad ancestors recur in every case)
+
+
+def _frequency_credit(index: PhenotypeIndex, term: int, weights: RankWeights) -> np.ndarray:
+    """frequency_weight x log(frequency) of the term's conditions, kept per index version: the
+    same broad ancestors are scored for every sign of every case."""
+    key = (index.version, weights.unknown_frequency, weights.frequency_weight)
+    per_term = _credits.get(key)
+    if per_term is None:
+        if len(_credits) >= 4:  # an older index version or other weights
+            _credits.clear()
+        per_term = _credits[key] = {}
+    credit = per_term.get(term)
+    if credit is None:
+        if len(per_term) >= MAX_CREDITS:
+            per_term.clear()
+        freq = np.maximum(_frequencies(index.term_freq[term], weights), 1e-3)
+        credit = per_term[term] = weights.frequency_weight * np.log(freq)
+    return credit
 
 
 def _excluded(index: PhenotypeIndex, e: int, n: int, weights: RankWeights) -> np.ndarray:
@@ -178,6 +199,21 @@ def sex_mismatch(inheritance: Sequence[str], sex: str) -> bool:
     return bool(sex == "female" and modes and modes <= {"y_linked", "x_linked_recessive"})
 
 
+_sex_mismatched: dict[tuple[str, str], np.ndarray] = {}
+
+
+def _sex_mismatches(index: PhenotypeIndex, sex: str) -> np.ndarray:
+    """Indices of the conditions unlikely in `sex`, kept per index version (a Python pass over
+    every condition's inheritance was most of a description's ranking time)."""
+    key = (index.version, sex)
+    if key not in _sex_mismatched:
+        if len(_sex_mismatched) >= 2:  # one index version at a time
+            _sex_mismatched.clear()
+        bad = [i for i, inh in enumerate(index.inheritance) if sex_mismatch(inh, sex)]
+        _sex_mismatched[key] = np.asarray(bad, dtype=np.int64)
+    return _sex_mismatched[key]
+
+
 def _priors(index: PhenotypeIndex, case: Case, weights: RankWeights) -> np.ndarray:
     n = len(index.condition_ids)
     total = np.zeros(n)
@@ -185,8 +221,7 @@ def _priors(index: PhenotypeIndex, case: Case, weights: RankWeights) -> np.ndarr
         bad = [i for i, on in enumerate(index.onset) if onset_mismatch(on, case.age_months)]
         total[bad] -= weights.onset_penalty
     if case.sex:
-        bad = [i for i, inh in enumerate(index.inheritance) if sex_mismatch(inh, case.sex)]
-        total[bad] -= weights.sex_penalty
+        total[_sex_mismatches(index, case.sex)] -= weights.sex_penalty
     for symbol in case.genes:
         total[index.gene_conditions.get(symbol, [])] += weights.gene_bonus
     return total
