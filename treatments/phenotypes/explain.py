@@ -67,6 +67,7 @@ class _Annotations:
     ancestors: np.ndarray  # every ancestor of every annotated term (terms included)
     owners: np.ndarray  # position in `terms` of the term each ancestor belongs to
     closure: set[int]
+    first: dict[int, int]  # term -> its first position in `terms` (numpy on a few rows is slow)
 
     @classmethod
     def of(cls, index: PhenotypeIndex, cond: int) -> _Annotations:
@@ -76,7 +77,10 @@ class _Annotations:
         ancestors = np.concatenate(lists)
         owners = np.repeat(np.arange(len(lists)), [len(a) for a in lists])
         closure = set(np.unique(ancestors).tolist())
-        return cls(terms, index.annot_freq[start:end], ancestors, owners, closure)
+        first: dict[int, int] = {}
+        for position, term in enumerate(terms.tolist()):
+            first.setdefault(term, position)
+        return cls(terms, index.annot_freq[start:end], ancestors, owners, closure, first)
 
     def below(self, term: int) -> int:
         """The most frequent annotated term at or below `term` (-1 if none)."""
@@ -86,10 +90,10 @@ class _Annotations:
         return int(self.terms[inside[np.argmax(self.freqs[inside])]])
 
     def frequency(self, term: int) -> float | None:
-        return _frequency(float(self.freqs[np.flatnonzero(self.terms == term)[0]]))
+        return _frequency(float(self.freqs[self.first[term]]))
 
     def has(self, term: int) -> bool:
-        return bool(np.any(self.terms == term))
+        return term in self.first
 
 
 _recent: dict[tuple[str, int], _Annotations] = {}
