@@ -543,3 +543,13 @@ def test_a_cant_reading_said_to_fall_short_is_no_inability() -> None:
     table.add(Phrase(normalise("can't move"), "HP:0003470", 4))
     assert [s.hpo_id for s in recognise("he cant move some joints fully", table)] == []
     assert [s.hpo_id for s in recognise("he can't move his legs", table)] == ["HP:0003470"]
+
+
+def test_complete_finds_phrases_whose_every_stem_was_typed_and_sees_new_phrases() -> None:
+    table = PhraseTable()
+    table.extend([Phrase(normalise("Dry skin"), "HP:0000958", 1)])
+    table.add(Phrase(normalise("Thin skin"), "HP:0000963", 1))
+    assert table.complete(normalise("dry skin")) == [0]
+    assert table.complete(normalise("skin")) == []
+    table.add(Phrase(normalise("Dry eyes"), "HP:9999998", 4))  # added after a match
+    assert table.complete(normalise("dry skin and eyes")) == [0, 2]

@@ -132,3 +132,14 @@ def test_published_cases_find_their_disease(kb: dict) -> None:
         answer = holders[case["disease_id"]]
         ranks.append(ids.index(answer) + 1 if answer in ids else None)
     assert sum(1 for r in ranks if r is not None and r <= 3) >= 15, ranks
+
+
+def test_matches_only_keep_the_ranking_and_leave_the_rest_out(kb: dict) -> None:
+    seen = _ids(DMD_FIVE[:2])
+    full = conditions_rank_by_phenotypes(phenotype_ids=seen, limit=20)
+    lean = conditions_rank_by_phenotypes(phenotype_ids=seen, limit=20, details=False)
+    assert [(s.condition_id, s.score, s.matches) for s in lean] == [
+        (s.condition_id, s.score, s.matches) for s in full
+    ]
+    assert any(s.absent for s in full)
+    assert all(s.absent == () and s.excluded == () and s.notes == () for s in lean)
