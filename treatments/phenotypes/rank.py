@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -131,26 +131,24 @@ def conditions_rank_by_phenotypes(
     offset = min(max(int(offset), 0), len(index.condition_ids))
     page, scores = _page(index, case, offset + min(max(int(limit), 1), MAX_LIMIT), weights, prior)
     page = page[offset:]
-    if not details:
-        return [
-            ConditionScore(
-                condition_id=int(index.condition_ids[i]),
-                score=round(float(scores[i]), 4),
-                matches=matches_explain(index, case, i),
-                rank=offset + n,
-            )
-            for n, i in enumerate(page.tolist(), 1)
-        ]
-    covered = covered_terms(index, case.observed)  # the same for every row of the page
-    return [
+    rows = [
         ConditionScore(
             condition_id=int(index.condition_ids[i]),
             score=round(float(scores[i]), 4),
             matches=matches_explain(index, case, i),
-            absent=absent_explain(index, case, i, weights, covered),
-            excluded=excluded_explain(index, case, i),
-            notes=notes_explain(index, case, i),
             rank=offset + n,
         )
         for n, i in enumerate(page.tolist(), 1)
+    ]
+    if not details:
+        return rows
+    covered = covered_terms(index, case.observed)  # the same for every row of the page
+    return [
+        replace(
+            row,
+            absent=absent_explain(index, case, i, weights, covered),
+            excluded=excluded_explain(index, case, i),
+            notes=notes_explain(index, case, i),
+        )
+        for row, i in zip(rows, page.tolist(), strict=True)
     ]
