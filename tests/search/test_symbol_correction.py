@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 import pytest
 
 from search import lexicon
@@ -17,6 +20,17 @@ def test_symbol_shapes() -> None:
     assert not any(map(is_symbol_like, ["cftr", "1523", "5q", "x" * 20 + "1", ""]))
 
 
+@contextmanager
+def known_words(uses: list[tuple[str, int]]) -> Iterator[None]:
+    """These words in the spelling vocabulary, each with its uses, the lexicon reloaded around."""
+    SearchTerm.objects.bulk_create(SearchTerm(term=term, frequency=n) for term, n in uses)
+    lexicon.invalidate()
+    try:
+        yield
+    finally:
+        lexicon.invalidate()
+
+
 def test_neighbours_one_slip_away() -> None:
     assert swapped_neighbours("cfrt") == {"fcrt", "crft", "cftr"}
     assert swapped_neighbours("aab") == {"aba"}
@@ -29,16 +43,13 @@ def test_neighbours_one_slip_away() -> None:
 @pytest.fixture
 def words_of_the_index(db):
     # Frequencies as the default install gives them (names and synonyms using each word).
-    SearchTerm.objects.bulk_create(
-        SearchTerm(term=term, frequency=frequency)
-        for term, frequency in [
+    with known_words(
+        [
             ("scn1a", 2), ("snca", 2), ("smn1", 3), ("smn2", 3), ("idua", 1), ("ieda", 1),
             ("cdkl5", 2), ("cdk5", 8), ("duchenne", 5),
         ]
-    )  # fmt: skip
-    lexicon.invalidate()
-    yield
-    lexicon.invalidate()
+    ):  # fmt: skip
+        yield
 
 
 @pytest.mark.parametrize(
@@ -74,17 +85,14 @@ def test_the_spelling_vocabulary_holds_symbols(db) -> None:
 @pytest.fixture
 def symbols_near_each_other(db):
     # Words one slip from the typed ones, with their uses in the default install's names.
-    SearchTerm.objects.bulk_create(
-        SearchTerm(term=term, frequency=frequency)
-        for term, frequency in [
+    with known_words(
+        [
             ("aag2", 4), ("jak2", 3), ("ak2", 2), ("pak2", 2), ("arsk", 2), ("arrs1", 1),
             ("arrs2", 1), ("nr1h4", 2), ("rh4", 1), ("r14", 1), ("klrc4", 2), ("klc4", 2),
             ("ovol2", 1), ("cool2", 1), ("smn1", 3), ("smn2", 3),
         ]
-    )  # fmt: skip
-    lexicon.invalidate()
-    yield
-    lexicon.invalidate()
+    ):  # fmt: skip
+        yield
 
 
 @pytest.mark.parametrize(
@@ -117,31 +125,22 @@ def test_no_proposal_when_two_symbols_are_as_likely_slips(
 
 def test_a_doubled_letter_of_an_everyday_word_is_not_a_slip(db) -> None:
     # English doubles letters ("moody", "mood"): only a word typed in capitals is a symbol.
-    SearchTerm.objects.bulk_create(
-        [SearchTerm(term="mody", frequency=11), SearchTerm(term="mood", frequency=6)]
-    )
-    lexicon.invalidate()
-    try:
+    with known_words([("mody", 11), ("mood", 6)]):
         assert spelling_correction("anxious and moody") is None
-    finally:
-        lexicon.invalidate()
 
 
 @pytest.fixture
 def symbols_tied(db):
     # Words one slip from the typed ones: "jga1" swaps to JAG1 and to GJA1; "ltcs" drops a
     # character of LTC4S and of OTCS; "tmem151s" has "s" for its neighbouring key "a" in TMEM151A.
-    SearchTerm.objects.bulk_create(
-        SearchTerm(term=term, frequency=frequency)
-        for term, frequency in [
+    with known_words(
+        [
             ("jag1", 2), ("gja1", 3), ("ltc4s", 1), ("otcs", 1), ("smn1", 3), ("smn2", 3),
             ("ovol2", 1), ("cool2", 1), ("tmem151", 2), ("tmem151a", 1),
             ("abc1", 1), ("bac1", 1), ("acb1", 1), ("abc11", 1),
         ]
-    )  # fmt: skip
-    lexicon.invalidate()
-    yield
-    lexicon.invalidate()
+    ):  # fmt: skip
+        yield
 
 
 @pytest.mark.parametrize(

@@ -27,7 +27,7 @@ from knowledge.models import (
     Phenotype,
     SynonymKind,
 )
-from search.indexer import rebuild, suspend_signals
+from search.indexer import index_objects, rebuild, suspend_signals
 from tests._shared import client_from_fresh_address
 from tests.factories.knowledge import (
     ConditionFactory,
@@ -393,6 +393,20 @@ def phenotypes_added(terms) -> Iterator[None]:
     with suspend_signals():
         Phenotype.objects.filter(hpo_id__in=[term[0] for term in terms]).delete()
     rebuild(progress=False)
+
+
+@contextmanager
+def indexed(doc_type: str, objects: list) -> Iterator[None]:
+    """Rows made for one test, indexed; deleted and taken out of the index afterwards (an
+    OpenSearch index is not rolled back with the test's transaction)."""
+    ids = [obj.pk for obj in objects]
+    index_objects(doc_type, ids)
+    try:
+        yield
+    finally:
+        for obj in objects:
+            obj.delete()
+        index_objects(doc_type, ids)
 
 
 def client_over_contract_phenotypes() -> Client:

@@ -4,12 +4,15 @@ the finding's word beside the symbol. Page and API, on every backend."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
 from django.test import Client
 
 from tests.search.contract.data import (
     client_over_contract_phenotypes,
     create_condition,
+    indexed,
     search_ids,
 )
 
@@ -17,11 +20,9 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def client(backend: str) -> Client:
+def client(backend: str) -> Iterator[Client]:
     """The contract data plus two Orphanet 2025-12 entries whose text holds a finding's word:
     every word of "DMD deletion" (DMD read as Duchenne muscular dystrophy) is in the first."""
-    from search.indexer import index_objects
-
     client = client_over_contract_phenotypes()
     added = [
         create_condition(
@@ -35,12 +36,8 @@ def client(backend: str) -> Client:
         ),
         create_condition("ORPHA:228145", "Multiple sclerosis variant", "", []),
     ]
-    index_objects("condition", [c.pk for c in added])
-    yield client
-    gone = [c.pk for c in added]
-    for condition in added:
-        condition.delete()
-    index_objects("condition", gone)
+    with indexed("condition", added):
+        yield client
 
 
 @pytest.mark.parametrize(

@@ -8,6 +8,7 @@ so does a doubled key. A dropped character or a neighbouring key comes next.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from contextlib import contextmanager
 
 import pytest
 from django.test import Client
@@ -16,7 +17,7 @@ from search import lexicon
 from search.query import run_search
 from search.request import SearchRequest
 from tests.factories.knowledge import GeneFactory
-from tests.search.contract.data import client_over_contract_phenotypes
+from tests.search.contract.data import client_over_contract_phenotypes, indexed
 
 pytestmark = pytest.mark.django_db
 
@@ -24,6 +25,16 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def client(backend: str) -> Client:
     return client_over_contract_phenotypes()
+
+
+def assert_corrected_to_the_gene(client: Client, query: str, corrected: str, gene: str) -> None:
+    """The API and the page propose `corrected` and answer the gene first."""
+    api = client.get("/api/v1/search/", {"q": query}).json()
+    assert api["did_you_mean"] == corrected
+    assert api["results"][0]["id"] == gene
+    page = client.get("/search", {"q": query}).content.decode()
+    assert f">{corrected}</a>?" in page
+    assert f"/genes/{gene}" in page
 
 
 def test_symbols_are_words_the_index_knows(backend: str) -> None:
@@ -37,12 +48,7 @@ def test_symbols_are_words_the_index_knows(backend: str) -> None:
 def test_a_symbol_typed_with_two_characters_swapped_finds_the_gene(
     client: Client, query: str, corrected: str, gene: str
 ) -> None:
-    api = client.get("/api/v1/search/", {"q": query}).json()
-    assert api["did_you_mean"] == corrected
-    assert api["results"][0]["id"] == gene
-    page = client.get("/search", {"q": query}).content.decode()
-    assert f">{corrected}</a>?" in page
-    assert f"/genes/{gene}" in page
+    assert_corrected_to_the_gene(client, query, corrected, gene)
 
 
 def test_a_slip_that_two_symbols_explain_equally_gets_no_proposal(backend: str) -> None:
@@ -63,30 +69,29 @@ def test_a_mended_symbol_in_a_long_name_is_not_widened_to_any_word(client: Clien
     assert [hit["id"] for hit in api["results"]] == ["POMPP1"]
 
 
+@contextmanager
+def genes_added(names: list[tuple[str, str]]) -> Iterator[None]:
+    """Genes (symbol, HGNC name) indexed for one test; their symbols join the vocabulary."""
+    try:
+        with indexed("gene", [GeneFactory(symbol=s, name=name) for s, name in names]):
+            yield
+    finally:
+        lexicon.invalidate()
+
+
 @pytest.fixture
 def genes_one_slip_apart(backend: str) -> Iterator[None]:
     # Each pair is one slip from the typed symbol: "AAK2" drops a letter of JAK2 or doubles
     # one of AK2; "KLEC4" adds a letter to KLC4 or has "e" for its neighbouring key in KLRC4.
-    from search.indexer import index_objects
-
-    genes = [
-        GeneFactory(symbol=symbol, name=name)
-        for symbol, name in [
+    with genes_added(
+        [
             ("AK2", "adenylate kinase 2"),
             ("JAK2", "Janus kinase 2"),
             ("KLRC4", "killer cell lectin like receptor C4"),
             ("KLC4", "kinesin light chain 4"),
         ]
-    ]
-    ids = [gene.pk for gene in genes]
-    index_objects("gene", ids)
-    try:
+    ):
         yield
-    finally:
-        for gene in genes:
-            gene.delete()
-        index_objects("gene", ids)
-        lexicon.invalidate()
 
 
 @pytest.mark.parametrize(
@@ -96,35 +101,16 @@ def genes_one_slip_apart(backend: str) -> Iterator[None]:
 def test_a_doubled_key_or_a_neighbouring_key_beats_another_slip(
     client: Client, genes_one_slip_apart: None, query: str, corrected: str, gene: str
 ) -> None:
-    api = client.get("/api/v1/search/", {"q": query}).json()
-    assert api["did_you_mean"] == corrected
-    assert api["results"][0]["id"] == gene
-    page = client.get("/search", {"q": query}).content.decode()
-    assert f">{corrected}</a>?" in page
-    assert f"/genes/{gene}" in page
+    assert_corrected_to_the_gene(client, query, corrected, gene)
 
 
 @pytest.fixture
 def genes_tied(backend: str) -> Iterator[None]:
     # "JGA1" is a swap of JAG1 and a swap of GJA1: both as likely.
-    from search.indexer import index_objects
-
-    genes = [
-        GeneFactory(symbol=symbol, name=name)
-        for symbol, name in [
-            ("JAG1", "jagged canonical Notch ligand 1"),
-            ("GJA1", "gap junction protein alpha 1"),
-        ]
-    ]
-    ids = [gene.pk for gene in genes]
-    index_objects("gene", ids)
-    try:
+    with genes_added(
+        [("JAG1", "jagged canonical Notch ligand 1"), ("GJA1", "gap junction protein alpha 1")]
+    ):
         yield
-    finally:
-        for gene in genes:
-            gene.delete()
-        index_objects("gene", ids)
-        lexicon.invalidate()
 
 
 def test_a_slip_that_two_symbols_explain_equally_lists_both_genes(
