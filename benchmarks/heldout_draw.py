@@ -1,0 +1,124 @@
+"""Draw the conditions for a held-out set of family descriptions (issue 17, task H16).
+
+Run: PYTHONPATH=$PWD XDG_RUNTIME_DIR=var/run nice -n 19 .venv/bin/python \
+        benchmarks/heldout_draw.py --seed 16 [--common] [--show 40]
+Reads the loaded knowledge base (read only) and ranks nothing. The pool is every Orphanet
+disorder (not a group) with seven or more signs at 30 % or more (ConditionPhenotype frequency)
+whose ORPHA code, and every OMIM entry mapped to it, is judged nowhere yet (any split of
+judged_queries.json or judged_descriptions_heldout.json). `--common` keeps only the conditions
+families are likeliest to have: a point prevalence class of 1-9 / 100 000 or more (a GARD
+entry would not narrow it: 4,057 of the 4,170 conditions with seven signs have one). The pool
+is sorted by ORPHA code and shuffled with `--seed`; the first `--show` are printed in draw order with their signs at 30 % or more, so a writer can keep, in that order,
+those whose signs parents could name (and skip those whose signs are only lab or imaging
+findings). `--exclude` leaves out codes already kept from another draw; `--ignore-split` treats
+a split as not yet written (to reproduce a draw after its set was committed).
+
+The heldout16 draws (judged_descriptions_heldout.json):
+    heldout_draw.py --seed 16 --show 45 --ignore-split heldout16
+    heldout_draw.py --seed 160 --common --show 50 --ignore-split heldout16 \
+        --exclude ORPHA:<code> (once for each of the 25 kept from seed 16)
+Its "expected" holds the OMIM entries the knowledge base maps exactly (E) or as NTBT; the
+judged items take the ORPHApacket's own E and NTBT entries (some NTBT entries are stored as
+conditions of their own).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "rarelabs.settings")
+
+HERE = Path(__file__).resolve().parent
+JUDGED_FILES = (HERE / "judged_queries.json", HERE / "judged_descriptions_heldout.json")
+MIN_SIGNS = 7
+MIN_FREQUENCY = 0.3
+# Orphanet's prevalence classes from 1-9 / 100 000 up.
+COMMON_CLASSES = {"1-9 / 100 000", "1-5 / 10 000", "6-9 / 10 000", ">1 / 1000"}
+
+
+def judged_ids(ignored_splits: list[str]) -> set[str]:
+    """Every id any judged item expects, in every split of both files but `ignored_splits`."""
+    ids: set[str] = set()
+    for path in JUDGED_FILES:
+        for item in json.loads(path.read_text(encoding="utf-8"))["queries"]:
+            if item.get("split") not in ignored_splits:
+                ids.update(item["expected"])
+    return ids
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--seed", type=int, required=True)
+    parser.add_argument("--common", action="store_true")
+    parser.add_argument("--show", type=int, default=40)
+    parser.add_argument("--exclude", action="append", default=[])
+    parser.add_argument("--ignore-split", action="append", default=[])
+    args = parser.parse_args()
+
+    from rarelabs.startup import preflight
+
+    preflight()
+    import django
+
+    django.setup()
+    from django.db.models import Count, Q
+
+    from knowledge.models import Condition
+
+    judged = judged_ids(args.ignore_split) | set(args.exclude)
+    pool = (
+        Condition.objects.filter(primary_id__startswith="ORPHA:", is_group=False)
+        .annotate(signs=Count("phenotypes", filter=Q(phenotypes__frequency__gte=MIN_FREQUENCY)))
+        .filter(signs__gte=MIN_SIGNS)
+        .prefetch_related("identifiers")
+    )
+    if args.common:
+        pool = pool.filter(
+            prevalence__in=COMMON_CLASSES, prevalence_source__contains="Point prevalence"
+        )
+    drawn = []
+    for condition in pool:
+        mapped = [i for i in condition.identifiers.all() if i.scheme == "OMIM"]
+        # Judged by Orphanet's own mappings (exact or narrower-to-broader), not GARD's
+        # "Exact (GARD)"; a condition is new only when no OMIM entry of it is judged either.
+        omim = [f"OMIM:{i.value}" for i in mapped if i.mapping.startswith(("E (", "NTBT"))]
+        if judged.isdisjoint([condition.primary_id, *(f"OMIM:{i.value}" for i in mapped)]):
+            drawn.append((condition, omim))
+    drawn.sort(key=lambda row: int(row[0].primary_id.removeprefix("ORPHA:")))
+    print(f"pool: {len(drawn)} conditions", file=sys.stderr)
+    random.Random(args.seed).shuffle(drawn)
+    for condition, omim in drawn[: args.show]:
+        signs = (
+            condition.phenotypes.filter(frequency__gte=MIN_FREQUENCY)
+            .select_related("phenotype")
+            .order_by("-frequency", "phenotype__name")
+        )
+        # A subtype also counts the disease Orphanet classifies it under.
+        diseases = []
+        if "subtype" in condition.disorder_type:
+            diseases = [
+                link.parent.primary_id
+                for link in condition.parent_links.select_related("parent")
+                if link.relation == "classification" and not link.parent.is_group
+            ]
+        print(
+            json.dumps(
+                {
+                    "expected": [condition.primary_id, *omim, *diseases],
+                    "condition": condition.name,
+                    "type": condition.disorder_type,
+                    "prevalence": condition.prevalence,
+                    "signs": [f"{s.phenotype.name} ({s.frequency_label})" for s in signs],
+                }
+            )
+        )
+
+
+if __name__ == "__main__":
+    main()
