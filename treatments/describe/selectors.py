@@ -102,7 +102,7 @@ def _narrows_a_grouping_name(query: str, sign: Sign) -> bool:
     if not named or sign.hpo_id in named:
         return False
     index = phenotype_index_get()
-    position = {hpo_id: i for i, hpo_id in enumerate(index.hpo_ids)}
+    position = index.hpo_position
     if sign.hpo_id not in position or not named <= position.keys():
         return False
     above = set(index.ancestors[position[sign.hpo_id]].tolist())

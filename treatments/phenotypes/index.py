@@ -14,6 +14,7 @@ import pickle
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 from django.core.cache import cache
@@ -55,6 +56,11 @@ class PhenotypeIndex:
     onset: list[tuple[str, ...]]  # per condition index, OnsetCategory values
     inheritance: list[tuple[str, ...]]  # per condition index, InheritanceMode values
     gene_conditions: dict[str, np.ndarray]  # upper-case gene symbol -> condition indices
+
+    @cached_property
+    def hpo_position(self) -> dict[str, int]:
+        """HPO id -> term index, built on first use and kept with this index version."""
+        return {hpo_id: i for i, hpo_id in enumerate(self.hpo_ids)}
 
 
 def _data_version() -> str:
