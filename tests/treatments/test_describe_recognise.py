@@ -387,6 +387,21 @@ def test_struggle_is_a_difficulty_and_sweaty_is_sweating() -> None:
     assert stem("sweaty") == stem("sweating")
 
 
+def test_a_body_parts_adjective_and_a_signs_gerund_meet_the_nouns_a_family_uses() -> None:
+    # "freckles on his penis" read only Freckling on main: HPO says "Penile freckling".
+    table = PhraseTable()
+    table.extend(
+        [
+            Phrase(normalise("Penile freckling"), "HP:0031447", 1),
+            Phrase(normalise("freckles"), "HP:0001480", 0),
+        ]
+    )
+    assert positive_ids("big head, freckles on his penis", table) == ["HP:0031447"]
+    assert positive_ids("freckles on her face", table) == ["HP:0001480"]
+    assert stem("penile") == stem("penis")
+    assert stem("freckling") == stem("freckled") == stem("freckles")
+
+
 # HPO 2025-01-16 labels: Back pain, Falls, Recurrent fever, Pain.
 PHRASAL = PhraseTable()
 PHRASAL.extend(

@@ -171,6 +171,10 @@ _SAME_WORDS = (
     ("wobble", "wobbly"),
     ("stretch", "stretchy"),
     ("puffy", "puff", "puffiness"),
+    # A body part's adjective is its noun, as for "renal" ("Penile freckling": "freckles on
+    # his penis"); a sign's gerund is its plural noun ("freckling" = "freckles").
+    ("penis", "penile"),
+    ("freckle", "freckling", "freckled"),
     # "Abnormality of the kidney" is read "kidney problems": "trouble with her kidneys" too.
     ("problem", "trouble", "issue", "difficulty", "struggle", "struggling"),
 )
