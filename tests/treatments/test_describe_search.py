@@ -310,3 +310,13 @@ def test_bright_light_that_hurts_is_photophobia_without_naming_the_eyes(client: 
     signs = [s.hpo_id for s in signs_for_text(text="bright light hurts and her vision is blurry")]
     assert "HP:0000613" in signs
     assert "HP:0012531" not in signs
+
+
+def test_blisters_and_extra_fingers_are_read_at_the_level_the_words_say(client: Client) -> None:
+    # HPO's layperson synonyms "Blisters" and "Extra finger" name Abnormal blistering of the skin
+    # and Hand polydactyly; the rows read the narrower Skin vesicle and Postaxial hand
+    # polydactyly on main, and "thick skin on palms and soles" only the soles.
+    signs = [s.hpo_id for s in signs_for_text(text="blisters from birth, thick hard skin on "
+                                                   "palms and soles, born with extra fingers")]  # fmt: skip
+    assert {"HP:0008066", "HP:0000982", "HP:0001161"} <= set(signs)
+    assert not {"HP:0200037", "HP:0001162", "HP:0007403"} & set(signs)
