@@ -320,3 +320,14 @@ def test_blisters_and_extra_fingers_are_read_at_the_level_the_words_say(client: 
                                                    "palms and soles, born with extra fingers")]  # fmt: skip
     assert {"HP:0008066", "HP:0000982", "HP:0001161"} <= set(signs)
     assert not {"HP:0200037", "HP:0001162", "HP:0007403"} & set(signs)
+
+
+def test_cold_sores_and_sore_corners_of_the_mouth_are_read_as_the_signs_they_name(
+    client: Client,
+) -> None:
+    # On main "cold sores keep coming back" read Coldness and Pain, and "sore cracks at corners
+    # of mouth" nothing of the corners (HPO: "Recurrent herpes labialis", "Red and sore corners
+    # of the mouth").
+    query = "cold sores keep coming back, sore cracks at corners of mouth"
+    signs = [s.hpo_id for s in signs_for_text(text=query)]
+    assert signs == ["HP:0410028", "HP:0030318"]
