@@ -402,6 +402,26 @@ def test_a_body_parts_adjective_and_a_signs_gerund_meet_the_nouns_a_family_uses(
     assert stem("freckling") == stem("freckled") == stem("freckles")
 
 
+def test_a_lot_is_part_of_what_a_phrase_says() -> None:
+    # "laughs a lot" was read from any "laughs" on main ("a lot" was filler): "when she laughs
+    # her knees give way" is no Inappropriate laughter, "he drinks milk" no Polydipsia.
+    table = PhraseTable()
+    table.extend(
+        [
+            Phrase(normalise("laughs a lot"), "HP:0000748", 0),
+            Phrase(normalise("drinks a lot"), "HP:0001959", 0),
+            Phrase(normalise("lots of infections"), "HP:0002719", 0),
+        ]
+    )
+    assert positive_ids("when she laughs her knees give way", table) == []
+    assert positive_ids("he drinks milk and has infections", table) == []
+    assert positive_ids("she laughs a lot, drinks a lot and has lots of infections", table) == [
+        "HP:0000748",
+        "HP:0001959",
+        "HP:0002719",
+    ]
+
+
 # HPO 2025-01-16 labels: Back pain, Falls, Recurrent fever, Pain.
 PHRASAL = PhraseTable()
 PHRASAL.extend(

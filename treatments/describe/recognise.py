@@ -135,7 +135,7 @@ def normalise(text: str) -> tuple[str, ...]:
 # Words a name may lose without changing what it means (function words and intensifiers).
 _FUNCTION_WORDS = frozenset(
     ["a", "an", "the", "of", "in", "on", "at", "to", "for", "with", "and", "or", "by", "very",
-     "really", "quite", "too", "so", "lot", "lots", "much", "many", "always", "all"]
+     "really", "quite", "too", "so", "much", "many", "always", "all"]
 )  # fmt: skip
 
 
