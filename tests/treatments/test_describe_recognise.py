@@ -422,6 +422,16 @@ def test_a_lot_is_part_of_what_a_phrase_says() -> None:
     ]
 
 
+def test_a_verb_in_le_keeps_its_e_in_every_form() -> None:
+    # "shuffles when he walks" missed HPO's "Shuffled walk" on main ("shuffl" vs "shuffle").
+    assert stem("shuffles") == stem("shuffled") == stem("shuffling") == "shuffle"
+    assert stem("tingling") == stem("tingles")
+    assert (stem("curling"), stem("crawling"), stem("falling")) == ("curl", "crawl", "fall")
+    table = PhraseTable()
+    table.add(Phrase(normalise("Shuffled walk"), "HP:0002362", 2))
+    assert positive_ids("stiff, shuffles when he walks", table) == ["HP:0002362"]
+
+
 # HPO 2025-01-16 labels: Back pain, Falls, Recurrent fever, Pain.
 PHRASAL = PhraseTable()
 PHRASAL.extend(

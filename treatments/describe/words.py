@@ -173,9 +173,8 @@ _SAME_WORDS = (
     ("stretch", "stretchy"),
     ("puffy", "puff", "puffiness"),
     # A body part's adjective is its noun, as for "renal" ("Penile freckling": "freckles on
-    # his penis"); a sign's gerund is its plural noun ("freckling" = "freckles").
+    # his penis").
     ("penis", "penile"),
-    ("freckle", "freckling", "freckled"),
     # "Abnormality of the kidney" is read "kidney problems": "trouble with her kidneys" too.
     ("problem", "trouble", "issue", "difficulty", "struggle", "struggling"),
 )
@@ -248,6 +247,10 @@ def _restore_e(base: str) -> str:
         return base[:-1]
     # No English word ends in v, and "bruis", "caus" lost an e: "curved" = "curves".
     if base.endswith("v") or (base[-1] == "s" and base[-2] in _VOWELS and base[-3] in _VOWELS):
+        return base + "e"
+    # "shuffl", "tingl", "wobbl" lost the e of "shuffle", "tingle", "wobble" (not "curl", "crawl",
+    # "fall"): "shuffles" and "shuffled walk" meet.
+    if base[-1] == "l" and base[-2] not in _VOWELS + "lrwy":
         return base + "e"
     c1, v, c2 = base[-3:]
     if c1 not in _VOWELS and v in _VOWELS and c2 not in _VOWELS + "wxy":
