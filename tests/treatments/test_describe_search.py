@@ -331,3 +331,10 @@ def test_cold_sores_and_sore_corners_of_the_mouth_are_read_as_the_signs_they_nam
     query = "cold sores keep coming back, sore cracks at corners of mouth"
     signs = [s.hpo_id for s in signs_for_text(text=query)]
     assert signs == ["HP:0410028", "HP:0030318"]
+
+
+def test_legs_that_swell_are_read_as_hpos_edema_of_the_lower_limbs(client: Client) -> None:
+    # On main "both her legs and feet swell up" read no sign (HPO's names say "lower leg" or
+    # "lower limbs").
+    signs = [s.hpo_id for s in signs_for_text(text="both her legs and feet swell up, cellulitis")]
+    assert "HP:0010741" in signs
