@@ -338,3 +338,10 @@ def test_legs_that_swell_are_read_as_hpos_edema_of_the_lower_limbs(client: Clien
     # "lower limbs").
     signs = [s.hpo_id for s in signs_for_text(text="both her legs and feet swell up, cellulitis")]
     assert "HP:0010741" in signs
+
+
+def test_a_swollen_or_enlarged_thyroid_is_a_goiter(client: Client) -> None:
+    # HPO's layperson "Enlarged thyroid gland in neck" needs "gland": on main "a swelling in
+    # the front of her neck from her thyroid" read no Goiter.
+    for query in ("a swelling in the front of her neck from her thyroid", "an enlarged thyroid"):
+        assert "HP:0000853" in [s.hpo_id for s in signs_for_text(text=query)], query
