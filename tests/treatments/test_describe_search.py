@@ -345,3 +345,10 @@ def test_a_swollen_or_enlarged_thyroid_is_a_goiter(client: Client) -> None:
     # the front of her neck from her thyroid" read no Goiter.
     for query in ("a swelling in the front of her neck from her thyroid", "an enlarged thyroid"):
         assert "HP:0000853" in [s.hpo_id for s in signs_for_text(text=query)], query
+
+
+def test_holes_in_front_of_the_ears_are_preauricular_pits(client: Client) -> None:
+    # HPO's layperson "Pit in front of the ear"; on main "little holes in front of her ears"
+    # read no sign.
+    signs = [s.hpo_id for s in signs_for_text(text="little holes in front of her ears, deaf")]
+    assert "HP:0004467" in signs
