@@ -16,7 +16,6 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 
-from django.db import connection
 from django.db.models import Prefetch, QuerySet, prefetch_related_objects
 from django.urls import get_script_prefix, reverse
 from django.utils import timezone
@@ -36,6 +35,7 @@ from knowledge.models import (
     TherapyLink,
 )
 from knowledge.row_shapes import RowShape, store_prefetched
+from rarelabs.prepared import PreparedStatement
 
 
 def visible_links(model: type, **filters: object) -> QuerySet:
@@ -64,7 +64,7 @@ _REVIEW = ("id", "condition", "status", "approved_text", "reviewed_at")
 
 @dataclass(frozen=True)
 class _Statement:
-    sql: str
+    statement: PreparedStatement
     condition: RowShape
     review: RowShape
     identifier: RowShape
@@ -141,7 +141,9 @@ def _statement() -> _Statement:
     columns = {name: shape.sql for name, shape in shapes.items()}
     sql = _SQL.format(**columns, child=columns["other"])
     shapes.pop("parent")
-    return _Statement(sql=sql, **shapes)
+    # Planning it cost more PostgreSQL CPU than running it (~1.1 against ~0.4 ms): prepared.
+    prepared = PreparedStatement("rl_condition_page", sql, {"slug": "text", "now": "timestamptz"})
+    return _Statement(statement=prepared, **shapes)
 
 
 def _links(condition: Condition, rows: list | None, shape: RowShape, width: int) -> list:
@@ -170,9 +172,7 @@ class ConditionPageRows:
 def condition_rows_get(slug: str) -> ConditionPageRows | None:
     """The condition with the given slug and every list its page shows, in one statement."""
     st = _statement()
-    with connection.cursor() as cursor:
-        cursor.execute(st.sql, {"slug": slug, "now": timezone.now()})
-        row = cursor.fetchone()
+    row = st.statement.fetchone({"slug": slug, "now": timezone.now()})
     if row is None:
         return None
     n = len(st.condition.names)

@@ -6,7 +6,9 @@ from __future__ import annotations
 import datetime
 
 import pytest
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from content.models import ArticleStatus
@@ -326,3 +328,16 @@ def test_a_condition_with_every_list_shows_each_item(
         " retrieved 20 Nov 2026</li>\n"
     ) in html
     assert "\n    <li>ClinicalTrials.gov (NCT" in html
+
+
+def test_the_statement_is_planned_once_per_connection(client: Client, family) -> None:
+    """Its planning cost more PostgreSQL CPU than running it (eighth pass): it is prepared on
+    the connection and each page only executes it; the page still shows every fact."""
+    other = ConditionFactory(name="Testing palsy", slug="testing-palsy")
+    with CaptureQueriesContext(connection) as captured:
+        first = client.get(family.get_absolute_url()).content.decode()
+        second = client.get(other.get_absolute_url()).content.decode()
+    reads = [q["sql"] for q in captured.captured_queries if "rl_condition_page" in q["sql"]]
+    assert [sql.split("(")[0] for sql in reads] == ["EXECUTE rl_condition_page"] * 2
+    assert "Testing ataxia type 1" in first and "Unsteady walking" in first
+    assert "Testing palsy" in second
