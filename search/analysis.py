@@ -234,7 +234,9 @@ _FINDING_WORDS = frozenset(
     {
         "mutation", "mutations", "mutated", "variant", "variants", "deletion", "deletions",
         "duplication", "duplications", "premutation", "carrier", "carriers", "heterozygous",
-        "homozygous", "pathogenic", "likely",
+        "homozygous", "pathogenic", "likely", "mosaic", "mosaicism", "somatic", "germline",
+        "hemizygous", "biallelic", "compound", "missense", "nonsense", "frameshift",
+        "truncating", "expansion", "expansions",
     }
 )  # fmt: skip
 _WRAPPER_WORDS = _TOPIC_WORDS | _FINDING_WORDS

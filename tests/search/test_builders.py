@@ -249,6 +249,8 @@ def test_analysis_recognises_identifiers_and_variants(query: str, key: str) -> N
         ("DMD deletion", "dmd"),
         ("variant in CDKL5", "cdkl5"),
         ("heterozygous GBA variant", "gba"),
+        ("PIK3CA mosaic variant", "pik3ca"),
+        ("germline TP53 missense variant", "tp53"),
         ("treatment", None),
         ("gene therapy", None),
         ("pathogenic variant", None),
