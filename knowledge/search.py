@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from collections import defaultdict
 from collections.abc import Iterator
 from typing import Any
@@ -63,6 +64,17 @@ def _slash_parts(name: str) -> list[str]:
     return []
 
 
+# A name that starts with its inheritance ("X-linked adrenoleukodystrophy") is typed without
+# it: "adrenoleukodystrophy" is also an HGNC alias of ABCD1, which ranked above the disease.
+_INHERITANCE_PREFIX = re.compile(r"(?i)^(?:x-linked|y-linked|autosomal (?:dominant|recessive)) ")
+
+
+def _without_inheritance(name: str) -> list[str]:
+    """The name without a leading inheritance ("X-linked ALD" -> "ALD"), when one leads it."""
+    rest = _INHERITANCE_PREFIX.sub("", name, count=1)
+    return [rest] if rest != name and rest.strip() else []
+
+
 def _looks_like_abbreviation(text: str) -> bool:
     compact = text.replace("-", "").replace(" ", "")
     return 1 < len(compact) <= 8 and compact.isalnum() and any(c.isupper() for c in compact[:2])
@@ -87,8 +99,9 @@ class ConditionDocument(Document):
         # The name a family types for the condition, given by a public page (the curated file):
         # above any sign's own label ("Spinal muscular atrophy" is an HPO term too).
         ExactField("everyday_names", boost=60, phrase=True),
-        # Each name of an "A/B" pair: below a whole name or synonym, above a sign's synonym or
-        # a gene's other name ("neurofibromatosis" is both for HP:0001067 and NF1).
+        # Each name of an "A/B" pair, and a name without its leading inheritance: below a whole
+        # name or synonym, above a sign's synonym or a gene's other name or alias
+        # ("neurofibromatosis" is both for HP:0001067 and NF1).
         ExactField("name_parts", boost=38, phrase=True),
         SearchField("name", boost=10),
         SearchField("synonyms", boost=8),
@@ -136,7 +149,9 @@ class ConditionDocument(Document):
 
     def prepare_name_parts(self, obj: Condition) -> list[str]:
         return [
-            part for name in (obj.name, *obj.search_rows.synonyms) for part in _slash_parts(name)
+            part
+            for name in (obj.name, *obj.search_rows.synonyms)
+            for part in (*_slash_parts(name), *_without_inheritance(name))
         ]
 
     def prepare_everyday_names(self, obj: Condition) -> list[str]:

@@ -169,6 +169,7 @@ def analyze(query: str) -> QueryAnalysis:
     expanded = [phrase_form(alt) for alt in expansions]
     if not precise and identifier is None:
         expanded.extend(eponym_keys(name or query))
+        expanded.extend(other_head_names(name or query))
         expanded.extend(numbered_abbreviation_keys(name or query))
     alternatives = [tuple(content_words(alt)) for alt in expansions]
     if name:
@@ -267,6 +268,23 @@ def unwrapped_name(query: str) -> str | None:
     if (start, end) == (0, len(tokens)) or end - start > MAX_NAME_WORDS or len(name) < 2:
         return None
     return name
+
+
+# The last word of a condition's name says what kind of name it is, and sources differ on it:
+# Orphanet writes "PIK3CA-related overgrowth syndrome" where clinicians say "... spectrum".
+_NAME_HEADS = ("syndrome", "disease", "disorder", "spectrum")
+HEAD_MIN_WORDS = 2  # words before the head: "overgrowth spectrum" alone names no condition
+
+
+def other_head_names(query: str) -> list[str]:
+    """A name typed with one head word, as written with each of the others ("pik3ca related
+    overgrowth spectrum" -> "... syndrome", "... disease", "... disorder"). Keys only, at a
+    synonym's weight: a name typed exactly as a source writes it still wins."""
+    tokens = words(query)
+    if len(tokens) < HEAD_MIN_WORDS + 1 or tokens[-1] not in _NAME_HEADS:
+        return []
+    stem = " ".join(tokens[:-1])
+    return [f"{stem} {head}" for head in _NAME_HEADS if head != tokens[-1]]
 
 
 # "survival motor neuron protein", "huntingtin protein": reports name a gene's product with a

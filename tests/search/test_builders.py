@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from search.analysis import QueryAnalysis, analyze, unwrapped_name
+from search.analysis import QueryAnalysis, analyze, other_head_names, unwrapped_name
 from search.backends.opensearch import mappings
 from search.backends.opensearch import query as os_query
 from search.backends.postgres import query as pg_query
@@ -266,6 +266,29 @@ def test_the_name_inside_a_question_is_found_without_its_wrapper_words(
     query: str, name: str | None
 ) -> None:
     assert unwrapped_name(query) == name
+
+
+@pytest.mark.parametrize(
+    ("query", "names"),
+    [
+        (
+            "PIK3CA-related overgrowth spectrum",
+            [
+                "pik3ca related overgrowth syndrome",
+                "pik3ca related overgrowth disease",
+                "pik3ca related overgrowth disorder",
+            ],
+        ),
+        # Too short to be a name without its head, or no head at all.
+        ("overgrowth spectrum", []),
+        ("overgrowth", []),
+        ("autism spectrum disorder symptoms", []),
+    ],
+)
+def test_a_name_typed_with_another_head_word_is_looked_up_with_each_head(
+    query: str, names: list[str]
+) -> None:
+    assert sorted(other_head_names(query)) == sorted(names)
 
 
 def test_row_params_split_a_number_off_a_hyphen_so_query_words_match() -> None:

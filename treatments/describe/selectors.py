@@ -7,6 +7,7 @@ import time
 
 from identifiers.ids import parse_identifier, without_identifiers
 from knowledge.models import Condition, Phenotype
+from search.analysis import other_head_names
 from search.describers import ConditionCandidate, Described, SignFound
 from search.query import names_exactly
 from treatments.describe.evidence import condition_words_get, text_bonus
@@ -122,7 +123,7 @@ def _names_a_condition(typed: list[str]) -> bool:
 def _is_a_name(lowered: str) -> bool:
     """The query is the exact name or synonym of a condition or a sign ("low or weak muscle
     tone", "Cleft lip and palate"): a name, not a description."""
-    return names_exactly([lowered], ("condition", "phenotype"))
+    return names_exactly([lowered, *other_head_names(lowered)], ("condition", "phenotype"))
 
 
 def description_read(

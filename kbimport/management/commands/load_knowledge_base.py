@@ -46,8 +46,9 @@ CURATED_STEPS = 4  # abbreviations, curated names, therapies, FDA orphan approva
 # Raised when a step is added, so an install loaded before runs the new step on its next start,
 # or when what the index holds changes, so it is rebuilt (4: gene symbols in the spelling words;
 # 5: each name of an "A/B" condition pair, a sign's label that names a condition demoted;
-# the import steps are each done before, so only the index is rebuilt).
-STEPS_VERSION = 5
+# the import steps are each done before, so only the index is rebuilt; 6: a condition's name
+# without its leading inheritance, "X-linked adrenoleukodystrophy" -> "adrenoleukodystrophy").
+STEPS_VERSION = 6
 logger = logging.getLogger(__name__)
 Step = tuple[str, Callable[[], bool], Callable[[], ImportTally]]
 

@@ -1,0 +1,93 @@
+"""Condition names typed as clinicians and families type them answer the condition first, on
+every backend (issue 17, sixteenth session's judged misses):
+
+- a name written with another head word than the source's: clinicians say "PIK3CA-related
+  overgrowth spectrum", Orphanet 2025-12 writes "PIK3CA-related overgrowth syndrome"
+  (ORPHA:530313, synonym PROS);
+- a name typed without its leading inheritance: Orphanet's "X-linked adrenoleukodystrophy"
+  (ORPHA:43), while HGNC gives "adrenoleukodystrophy" as an alias of ABCD1.
+
+Names, synonyms and aliases as Orphanet 2025-12 and the HGNC complete set write them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from django.test import Client
+
+from knowledge.models import SynonymKind
+from tests.factories.knowledge import GeneFactory
+from tests.search.contract.data import (
+    client_over_contract_phenotypes,
+    create_condition,
+    indexed,
+    search_ids,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def client(backend: str) -> Iterator[Client]:
+    client = client_over_contract_phenotypes()
+    conditions = [
+        create_condition(
+            "ORPHA:530313",
+            "PIK3CA-related overgrowth syndrome",
+            "A group of rare overgrowth disorders caused by somatic activating variants in "
+            "PIK3CA, with segmental or focal overgrowth.",
+            [("PROS", SynonymKind.SYNONYM)],
+        ),
+        create_condition(
+            "ORPHA:43",
+            "X-linked adrenoleukodystrophy",
+            "A peroxisomal disease affecting the nervous system, the adrenal cortex and the "
+            "testis.",
+            [
+                ("ALD", SynonymKind.SYNONYM),
+                ("X-ALD", SynonymKind.SYNONYM),
+                ("X-linked ALD", SynonymKind.SYNONYM),
+            ],
+        ),
+    ]
+    genes = [
+        GeneFactory(
+            symbol="PIK3CA",
+            name="phosphatidylinositol-4,5-bisphosphate 3-kinase catalytic subunit alpha",
+            aliases=["PI3K"],
+        ),
+        GeneFactory(
+            symbol="ABCD1",
+            name="ATP binding cassette subfamily D member 1",
+            aliases=["AMN", "ALDP", "adrenoleukodystrophy"],
+            previous_symbols=["ALD"],
+        ),
+    ]
+    with indexed("condition", conditions), indexed("gene", genes):
+        yield client
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        # Before: "spectrum" matched nowhere, so the query widened to any word and the gene
+        # PIK3CA came first.
+        ("PIK3CA-related overgrowth spectrum", "ORPHA:530313"),
+        ("pik3ca related overgrowth spectrum", "ORPHA:530313"),
+        # Before: ABCD1's alias matched whole, the condition only by its words.
+        ("adrenoleukodystrophy", "ORPHA:43"),
+        ("adrenoleukodystrophy gene therapy", "ORPHA:43"),
+    ],
+)
+def test_a_name_as_typed_answers_its_condition_first(
+    client: Client, query: str, expected: str
+) -> None:
+    assert search_ids(client, query)[0] == expected
+
+
+def test_the_name_orphanet_writes_still_answers_first(client: Client) -> None:
+    assert search_ids(client, "PIK3CA-related overgrowth syndrome")[0] == "ORPHA:530313"
+    assert search_ids(client, "PIK3CA")[0] == "PIK3CA"
+    assert search_ids(client, "ABCD1")[0] == "ABCD1"
