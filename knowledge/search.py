@@ -189,7 +189,11 @@ class GeneDocument(Document):
     related = (("knowledge.ConditionGene", "gene_id"),)
     fields = (
         ExactField("ids", boost=ID),
-        ExactField("symbol", boost=60),
+        # A symbol typed alone names its gene first, unless the gene is tied to no condition
+        # and a condition's abbreviation is the same letters: "NCL" is neuronal ceroid
+        # lipofuscinosis (40) before nucleolin; "GLA" and "PAH" stay their genes.
+        ExactField("disease_gene_symbol", boost=60),
+        ExactField("other_gene_symbol", boost=36),
         ExactField("name", boost=45, phrase=True),  # "dystrophin" names the DMD gene
         ExactField("aliases", boost=20),
         ExactField("previous_symbols", boost=20),
@@ -238,6 +242,12 @@ class GeneDocument(Document):
 
     def prepare_conditions(self, obj: Gene) -> list[str]:
         return list(obj.search_conditions)
+
+    def prepare_disease_gene_symbol(self, obj: Gene) -> list[str]:
+        return [obj.symbol] if obj.search_conditions else []
+
+    def prepare_other_gene_symbol(self, obj: Gene) -> list[str]:
+        return [] if obj.search_conditions else [obj.symbol]
 
     def synonym_groups(self) -> Iterator[tuple[str, ...]]:
         # Only genes tied to a condition: the whole HGNC set would bloat the synonym rules.

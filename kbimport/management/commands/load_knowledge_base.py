@@ -47,7 +47,8 @@ CURATED_STEPS = 4  # abbreviations, curated names, therapies, FDA orphan approva
 # or when what the index holds changes, so it is rebuilt (4: gene symbols in the spelling words;
 # 5: each name of an "A/B" condition pair, a sign's label that names a condition demoted;
 # the import steps are each done before, so only the index is rebuilt; 6: a condition's name
-# without its leading inheritance, "X-linked adrenoleukodystrophy" -> "adrenoleukodystrophy").
+# without its leading inheritance, "X-linked adrenoleukodystrophy" -> "adrenoleukodystrophy";
+# the symbol of a gene tied to no condition below a condition's abbreviation).
 STEPS_VERSION = 6
 logger = logging.getLogger(__name__)
 Step = tuple[str, Callable[[], bool], Callable[[], ImportTally]]

@@ -5,7 +5,9 @@ every backend (issue 17, sixteenth session's judged misses):
   overgrowth spectrum", Orphanet 2025-12 writes "PIK3CA-related overgrowth syndrome"
   (ORPHA:530313, synonym PROS);
 - a name typed without its leading inheritance: Orphanet's "X-linked adrenoleukodystrophy"
-  (ORPHA:43), while HGNC gives "adrenoleukodystrophy" as an alias of ABCD1.
+  (ORPHA:43), while HGNC gives "adrenoleukodystrophy" as an alias of ABCD1;
+- a condition's abbreviation that is also the symbol of a gene tied to no condition: "NCL"
+  (neuronal ceroid lipofuscinosis, ORPHA:216) and NCL, nucleolin.
 
 Names, synonyms and aliases as Orphanet 2025-12 and the HGNC complete set write them.
 """
@@ -64,6 +66,7 @@ def client(backend: str) -> Iterator[Client]:
             aliases=["AMN", "ALDP", "adrenoleukodystrophy"],
             previous_symbols=["ALD"],
         ),
+        GeneFactory(symbol="NCL", name="nucleolin", aliases=["C23"]),
     ]
     with indexed("condition", conditions), indexed("gene", genes):
         yield client
@@ -91,3 +94,12 @@ def test_the_name_orphanet_writes_still_answers_first(client: Client) -> None:
     assert search_ids(client, "PIK3CA-related overgrowth syndrome")[0] == "ORPHA:530313"
     assert search_ids(client, "PIK3CA")[0] == "PIK3CA"
     assert search_ids(client, "ABCD1")[0] == "ABCD1"
+
+
+def test_an_abbreviation_comes_before_a_gene_tied_to_no_condition(client: Client) -> None:
+    # Before: the symbol's key (60) outranked the abbreviation's (40), so nucleolin came first.
+    assert search_ids(client, "NCL")[:2] == ["ORPHA:216", "NCL"]
+    assert search_ids(client, "ncl")[0] == "ORPHA:216"
+    # A gene tied to a condition keeps its symbol's rank: DMD is also Duchenne's abbreviation.
+    assert search_ids(client, "DMD")[0] == "DMD"
+
