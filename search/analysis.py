@@ -170,6 +170,7 @@ def analyze(query: str) -> QueryAnalysis:
     if not precise and identifier is None:
         expanded.extend(eponym_keys(name or query))
         expanded.extend(other_head_names(name or query))
+        expanded.extend(initialled_abbreviation_keys(name or query))
         expanded.extend(numbered_abbreviation_keys(name or query))
     alternatives = [tuple(content_words(alt)) for alt in expansions]
     if name:
@@ -357,6 +358,31 @@ def numbered_abbreviation_keys(query: str) -> list[str]:
     value = int(match["arabic"]) if match["arabic"] else _ROMAN.index(match["roman"])
     numerals = [str(value)] + ([_ROMAN[value]] if 1 <= value < len(_ROMAN) else [])
     return [f"{letters}{numeral}{match['letter']}" for numeral in numerals]
+
+
+INITIAL_MAX_WORDS = 2  # "Becker MD", "limb girdle MD": the named words before the abbreviation
+INITIAL_TAIL_LETTERS = (2, 3)
+
+
+def initialled_abbreviation_keys(query: str) -> list[str]:
+    """A name's first words typed whole before the abbreviation of the rest ("Becker MD",
+    "Duchenne MD", "limb girdle MD") as the abbreviation of the whole name ("bmd", "dmd",
+    "lgmd"). Keys only, at a synonym's weight: Orphanet lists "BMD" for Becker muscular
+    dystrophy, while "MD" alone is its abbreviation of Menkes disease."""
+    tokens = words(query)
+    if not 2 <= len(tokens) <= INITIAL_MAX_WORDS + 1:
+        return []
+    *named, tail = tokens
+    low, high = INITIAL_TAIL_LETTERS
+    if (
+        not low <= len(tail) <= high
+        or not tail.isalpha()
+        or tail in STOPWORDS
+        or is_known_word(tail)
+        or not all(w.isalpha() and len(w) > high and w not in STOPWORDS for w in named)
+    ):
+        return []
+    return ["".join(w[0] for w in named) + tail]
 
 
 def part_keys(query: str) -> list[str]:

@@ -6,7 +6,13 @@ import json
 
 import pytest
 
-from search.analysis import QueryAnalysis, analyze, other_head_names, unwrapped_name
+from search.analysis import (
+    QueryAnalysis,
+    analyze,
+    initialled_abbreviation_keys,
+    other_head_names,
+    unwrapped_name,
+)
 from search.backends.opensearch import mappings
 from search.backends.opensearch import query as os_query
 from search.backends.postgres import query as pg_query
@@ -289,6 +295,24 @@ def test_a_name_typed_with_another_head_word_is_looked_up_with_each_head(
     query: str, names: list[str]
 ) -> None:
     assert sorted(other_head_names(query)) == sorted(names)
+
+
+@pytest.mark.parametrize(
+    ("query", "keys"),
+    [
+        ("Becker MD", ["bmd"]),
+        ("limb girdle MD", ["lgmd"]),
+        # A letter, a number, a head word or an everyday word is no abbreviation's tail.
+        ("X ALD", []),
+        ("SMA type 1", []),
+        ("fabry disease", []),
+        ("cat eye", []),
+    ],
+)
+def test_named_words_before_an_abbreviation_give_the_whole_abbreviation(
+    query: str, keys: list[str]
+) -> None:
+    assert initialled_abbreviation_keys(query) == keys
 
 
 def test_row_params_split_a_number_off_a_hyphen_so_query_words_match() -> None:

@@ -20,6 +20,7 @@ import pytest
 from django.test import Client
 
 from knowledge.models import SynonymKind
+from search.indexer import rebuild
 from tests.factories.knowledge import GeneFactory
 from tests.search.contract.data import (
     client_over_contract_phenotypes,
@@ -103,3 +104,27 @@ def test_an_abbreviation_comes_before_a_gene_tied_to_no_condition(client: Client
     # A gene tied to a condition keeps its symbol's rank: DMD is also Duchenne's abbreviation.
     assert search_ids(client, "DMD")[0] == "DMD"
 
+
+@pytest.fixture
+def with_menkes(client: Client) -> Iterator[Client]:
+    """Orphanet 2025-12 lists "MD" as an abbreviation of Menkes disease (ORPHA:565); the
+    synonym table is rebuilt so "MD" reads as Menkes disease, as on the loaded site."""
+    menkes = create_condition(
+        "ORPHA:565",
+        "Menkes disease",
+        "A multisystemic lethal disorder of copper metabolism, with progressive "
+        "neurodegeneration and connective tissue disturbances.",
+        [("MD", SynonymKind.SYNONYM), ("Menkes syndrome", SynonymKind.SYNONYM)],
+    )
+    with indexed("condition", [menkes]):
+        rebuild(progress=False)
+        yield client
+    rebuild(progress=False)
+
+
+@pytest.mark.parametrize("query", ["Becker MD", "becker md"])
+def test_a_named_word_before_an_abbreviation_reads_as_the_whole_abbreviation(
+    with_menkes: Client, query: str
+) -> None:
+    # Before: "MD" read as Menkes disease alone; OpenSearch answered Menkes disease first.
+    assert search_ids(with_menkes, query)[0] == "ORPHA:98895"
