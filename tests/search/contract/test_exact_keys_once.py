@@ -7,7 +7,8 @@ set: "GLA" answered ORPHA:141209 before the gene GLA on OpenSearch only).
 
 Rows as the sources give them: ORPHA:141209 and its synonyms from the Orphanet ORPHApackets
 (2025-12; "GLA" is among them, as the importer stores it), the gene GLA from the HGNC
-complete set (2024-10-18, HGNC:4296).
+complete set (2024-10-18, HGNC:4296), tied to Fabry disease (ORPHA:324) as Orphanet ties it (a
+gene tied to no condition ranks its symbol below a condition's abbreviation).
 """
 
 from __future__ import annotations
@@ -20,8 +21,8 @@ from knowledge.models import Condition, Gene, SynonymKind
 from search.indexer import rebuild, suspend_signals
 from search.query import run_search
 from search.request import SearchRequest
-from tests.factories.knowledge import GeneFactory
-from tests.search.contract.data import HGNC, READ, create_condition
+from tests.factories.knowledge import ConditionGeneFactory, GeneFactory
+from tests.search.contract.data import HGNC, ORPHANET, READ, create_condition
 
 pytestmark = pytest.mark.django_db
 
@@ -51,14 +52,22 @@ def gla_rows(backend: str, django_db_blocker) -> Iterator[None]:
             create_condition(
                 curie, name, definition, [(text, SynonymKind.SYNONYM) for text in synonyms]
             )
-            GeneFactory(symbol="GLA", hgnc_id="HGNC:4296", name="galactosidase alpha",
-                        aliases=["GALA"], previous_symbols=[], other_names=[], ncbi_gene_id=2717,
-                        locus_group="protein-coding gene", source=HGNC, source_id="HGNC:4296",
-                        retrieved_on=READ)  # fmt: skip
+            gene = GeneFactory(symbol="GLA", hgnc_id="HGNC:4296", name="galactosidase alpha",
+                               aliases=["GALA"], previous_symbols=[], other_names=[], ncbi_gene_id=2717,
+                               locus_group="protein-coding gene", source=HGNC, source_id="HGNC:4296",
+                               retrieved_on=READ)  # fmt: skip
+            fabry = create_condition(
+                "ORPHA:324",
+                "Fabry disease",
+                "A progressive, inherited, multisystemic lysosomal storage disease.",
+                [],
+            )
+            ConditionGeneFactory(condition=fabry, gene=gene, source=ORPHANET,
+                                 source_id="ORPHA:324", retrieved_on=READ)  # fmt: skip
         rebuild(progress=False)
         yield
         with suspend_signals():
-            Condition.objects.filter(primary_id=curie).delete()
+            Condition.objects.filter(primary_id__in=[curie, "ORPHA:324"]).delete()
             Gene.objects.filter(symbol="GLA").delete()
         rebuild(progress=False)
 
