@@ -171,7 +171,7 @@ def analyze(query: str) -> QueryAnalysis:
         expanded.extend(eponym_keys(name or query))
         expanded.extend(other_head_names(name or query))
         expanded.extend(initialled_abbreviation_keys(name or query))
-        expanded.extend(numbered_abbreviation_keys(name or query))
+        keys.extend(numbered_abbreviation_keys(name or query))
     alternatives = [tuple(content_words(alt)) for alt in expansions]
     if name:
         alternatives.insert(0, tuple(content_words(name)))
@@ -339,7 +339,9 @@ _ROMAN = ("", "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x")
 def numbered_abbreviation_keys(query: str) -> list[str]:
     """An abbreviation typed apart from its number ("NF 1", "SCA 3", "CMT type 2", "GSD Ia")
     as the names write it joined ("NF1", "SCA3", "CMT2", "GSD1a"), in arabic and roman
-    numerals alike. Keys only, at a synonym's weight: "NF 1" found NFKBIL1 and GATA1."""
+    numerals alike. Keys only ("NF 1" found NFKBIL1 and GATA1), counted as typed: the space is
+    spelling, not another name, and at a synonym's weight "MPS I" answered IDUA (reached from
+    "MPSI" through its HGNC aliases) before mucopolysaccharidosis type 1."""
     tokens = words(query)
     if len(tokens) == 3 and tokens[1] in SUBTYPE_WORDS:
         tokens = [tokens[0], tokens[2]]

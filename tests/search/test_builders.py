@@ -230,6 +230,10 @@ def test_document_source_groups_text_by_tier() -> None:
         ("nct 02193074", "nct02193074"),
         ("pmid: 29091570", "pmid:29091570"),
         ("NM_000344.3(SMN1):c.570G>A", "smn1:c.570g>a"),
+        # An abbreviation typed apart from its number is the abbreviation as typed, joined.
+        ("MPS I", "mpsi"),
+        ("MPS I", "mps1"),
+        ("SCA 3", "sca3"),
     ],
 )
 def test_analysis_recognises_identifiers_and_variants(query: str, key: str) -> None:

@@ -21,7 +21,7 @@ from django.test import Client
 
 from knowledge.models import SynonymKind
 from search.indexer import rebuild
-from tests.factories.knowledge import GeneFactory
+from tests.factories.knowledge import ConditionGeneFactory, GeneFactory
 from tests.search.contract.data import (
     client_over_contract_phenotypes,
     create_condition,
@@ -128,3 +128,31 @@ def test_a_named_word_before_an_abbreviation_reads_as_the_whole_abbreviation(
 ) -> None:
     # Before: "MD" read as Menkes disease alone; OpenSearch answered Menkes disease first.
     assert search_ids(with_menkes, query)[0] == "ORPHA:98895"
+
+
+@pytest.fixture
+def with_mps1(client: Client) -> Iterator[Client]:
+    """ORPHA:579 as Orphanet 2025-12 names it, with its abbreviations, and IDUA (HGNC aliases
+    MPS1 and MPSI) tied to it; the synonym table is rebuilt with the gene's aliases."""
+    mps1 = create_condition(
+        "ORPHA:579",
+        "Mucopolysaccharidosis type 1",
+        "A rare lysosomal storage disease belonging to the group of mucopolysaccharidoses.",
+        [("MPS1", SynonymKind.SYNONYM), ("MPSI", SynonymKind.SYNONYM)],
+    )
+    idua = GeneFactory(symbol="IDUA", name="alpha-L-iduronidase", aliases=["MPS1", "MPSI"])
+    link = ConditionGeneFactory(condition=mps1, gene=idua)
+    with indexed("condition", [mps1]), indexed("gene", [idua]):
+        rebuild(progress=False)
+        yield client
+        link.delete()
+    rebuild(progress=False)
+
+
+@pytest.mark.parametrize("query", ["MPS I", "MPS 1", "MPS type 1", "MPSI"])
+def test_an_abbreviation_typed_apart_from_its_number_answers_as_typed_joined(
+    with_mps1: Client, query: str
+) -> None:
+    # Before: the joined keys counted as a synonym's, so IDUA, reached from "mpsi" through its
+    # aliases, came first for "MPS I".
+    assert search_ids(with_mps1, query)[0] == "ORPHA:579"
