@@ -238,7 +238,12 @@ _FINDING_WORDS = frozenset(
         "duplication", "duplications", "premutation", "carrier", "carriers", "heterozygous",
         "homozygous", "pathogenic", "likely", "mosaic", "mosaicism", "somatic", "germline",
         "hemizygous", "biallelic", "compound", "missense", "nonsense", "frameshift",
-        "truncating", "expansion", "expansions",
+        "truncating", "expansion", "expansions", "splice", "splicing", "insertion",
+        "insertions", "microdeletion", "microdeletions", "microduplication",
+        "microduplications", "repeat", "repeats",
+        # How a report classes what it found ("SCN2A variant of uncertain significance",
+        # "VUS", the older "unknown significance"), and where ("splice site").
+        "uncertain", "unknown", "significance", "vus", "site",
     }
 )  # fmt: skip
 _WRAPPER_WORDS = _TOPIC_WORDS | _FINDING_WORDS
@@ -246,8 +251,9 @@ _LEAD_WORDS = STOPWORDS | _WRAPPER_WORDS | frozenset(
     {"could", "would", "might", "may", "be", "this", "that", "there", "i", "me", "we", "you",
      "tell", "about"}
 )  # fmt: skip
+# "of" ends no name, but a report's class does: "variant of uncertain significance".
 _TRAIL_WORDS = _WRAPPER_WORDS | frozenset(
-    {"inherited", "genetic", "hereditary", "diagnosed", "treated", "cured"}
+    {"inherited", "genetic", "hereditary", "diagnosed", "treated", "cured", "of"}
 )
 MAX_NAME_WORDS = MAX_NGRAM  # a name is short; a longer remainder is a sentence, not a name
 
