@@ -50,10 +50,19 @@ class PreparedStatement:
     def fetchone(self, params: Mapping[str, Any]) -> tuple | None:
         """The statement's first row for `params` (None when it returns none)."""
         with connection.cursor() as cursor:
-            raw = connection.connection  # the psycopg connection the cursor belongs to
-            if raw not in self._prepared_on:
-                # Set-up, like Django's own per-connection statements: not a query of the page.
-                raw.execute(self._prepare)
-                self._prepared_on.add(raw)
-            cursor.execute(self._execute, params)
+            self._run(cursor, params)
             return cursor.fetchone()
+
+    def fetchall(self, params: Mapping[str, Any]) -> list[tuple]:
+        """Every row of the statement for `params`."""
+        with connection.cursor() as cursor:
+            self._run(cursor, params)
+            return cursor.fetchall()
+
+    def _run(self, cursor: Any, params: Mapping[str, Any]) -> None:
+        raw = connection.connection  # the psycopg connection the cursor belongs to
+        if raw not in self._prepared_on:
+            # Set-up, like Django's own per-connection statements: not a query of the page.
+            raw.execute(self._prepare)
+            self._prepared_on.add(raw)
+        cursor.execute(self._execute, params)

@@ -51,3 +51,12 @@ def test_still_usable_after_a_rolled_back_transaction() -> None:
 def test_every_parameter_needs_a_type() -> None:
     with pytest.raises(ValueError, match="parameters"):
         PreparedStatement("rl_test_bad", "SELECT %(a)s + %(b)s", {"a": "int"})
+
+
+@pytest.mark.django_db
+def test_fetchall_returns_every_row() -> None:
+    statement = PreparedStatement(
+        "rl_test_series", "SELECT n FROM generate_series(1, %(top)s) AS n", {"top": "int"}
+    )
+    assert statement.fetchall({"top": 3}) == [(1,), (2,), (3,)]
+    assert statement.fetchall({"top": 0}) == []

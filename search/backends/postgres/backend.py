@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
+import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
 from django.db import connection, transaction
 
+from rarelabs.prepared import PreparedStatement
 from search.analysis import QueryAnalysis
 from search.backends.base import SearchBackend
 from search.backends.postgres import query as sql
@@ -21,6 +24,30 @@ def _fetch(statement: str, params: dict[str, Any]) -> list[tuple]:
     with connection.cursor() as cursor:
         cursor.execute(statement, params)
         return cursor.fetchall()
+
+
+# The counting statement's parameters and their types, for the prepared forms of it.
+_COUNT_PARAM_TYPES = {
+    "tsq": "text", "keys": "text[]", "xkeys": "text[]", "all_types": "text[]",
+    "types": "text[]", "cap": "int", "few": "int",
+}  # fmt: skip
+_PARAM = re.compile(r"%\((\w+)\)s")
+_counting_statements: dict[str, PreparedStatement] = {}
+
+
+def _counting_statement(statement: str) -> PreparedStatement:
+    """The counting statement prepared once per connection, one per text (a few per process).
+
+    Its tsquery is read from a materialised CTE, so its plan never depended on the words:
+    planning it cost ~0.5 ms of PostgreSQL CPU a search, and the generic plan reads the same
+    rows (the first matches in table order past the cap, as before)."""
+    prepared = _counting_statements.get(statement)
+    if prepared is None:
+        digest = hashlib.sha1(statement.encode(), usedforsecurity=False).hexdigest()[:12]
+        types = {name: _COUNT_PARAM_TYPES[name] for name in _PARAM.findall(statement)}
+        prepared = PreparedStatement(f"rl_search_count_{digest}", statement, types)
+        _counting_statements[statement] = prepared
+    return prepared
 
 
 def _extra(value: Any) -> dict[str, Any]:
@@ -130,8 +157,10 @@ class PostgresBackend(SearchBackend):
     def _stats(
         request: SearchRequest, analysis: QueryAnalysis, tsquery: str, each_type: bool = False
     ) -> _Stats:
-        statement = sql.stats_sql(request, analysis, tsquery, registered_types(), each_type)
-        return _Stats(_fetch(*statement), request.doc_types)
+        statement, params = sql.stats_sql(request, analysis, tsquery, registered_types(), each_type)
+        if request.filters:  # each filter value adds a clause: one text per choice, not prepared
+            return _Stats(_fetch(statement, params), request.doc_types)
+        return _Stats(_counting_statement(statement).fetchall(params), request.doc_types)
 
     def autocomplete(self, prefix: str, doc_types: Sequence[str], limit: int) -> list[Suggestion]:
         """Names whose words start with what was typed."""
