@@ -14,10 +14,10 @@ from typing import TypeVar
 from identifiers.ids import parse_identifier
 from search.analysis import QueryAnalysis, analyze
 from search.backends.base import BackendUnavailable, SearchBackend, load_backend, postgres_backend
+from search.backends.postgres.backend import has_exact_key
 from search.describers import Described, describe, named_sign
 from search.documents import doc_types as registered_types
 from search.documents import filter_fields
-from search.models import SearchEntry
 from search.notices import identifier_notice
 from search.request import (
     MAX_AUTOCOMPLETE,
@@ -119,7 +119,7 @@ def names_exactly(texts: list[str], doc_types: tuple[str, ...]) -> bool:
     keys = list({form(t) for t in texts for form in (key_form, phrase_form) if t.strip()})
     if not keys:
         return False
-    return SearchEntry.objects.filter(doc_type__in=doc_types, exact__has_any_keys=keys).exists()
+    return has_exact_key(keys, doc_types)
 
 
 def run_autocomplete(

@@ -482,3 +482,11 @@ def test_a_name_followed_by_a_subtype_is_not_a_part_of_the_question() -> None:
     assert "spinal muscular atrophy" not in parts
     assert not any(part.startswith("type") for part in parts)
     assert "spinal muscular" in parts  # other parts still count
+
+
+def test_exact_names_sql_is_one_bounded_lookup_with_every_value_bound() -> None:
+    statement, params = pg_query.exact_names_sql(["sma", "spinal muscular atrophy"], ("condition",))
+    assert "e.exact ?| %(keys)s::text[]" in statement
+    assert statement.rstrip().endswith("LIMIT 1")
+    assert "sma" not in statement
+    assert params == {"types": ["condition"], "keys": ["sma", "spinal muscular atrophy"]}

@@ -303,6 +303,15 @@ GROUP BY f.key, v.value"""  # noqa: S608 - only constant names interpolated; val
     return sql, params
 
 
+def exact_names_sql(keys: Sequence[str], doc_types: Sequence[str]) -> tuple[str, dict[str, Any]]:
+    """One row if a document of these types has any of `keys` as an exact key (GIN lookup)."""
+    sql = (
+        f"SELECT 1 FROM {TABLE} e WHERE e.doc_type = ANY(%(types)s) "  # noqa: S608 - table name is a constant; values are bound
+        "AND e.exact ?| %(keys)s::text[] LIMIT 1"
+    )
+    return sql, {"types": list(doc_types), "keys": list(keys)}
+
+
 def similar_titles_sql(phrase: str, limit: int = 3) -> tuple[str, dict[str, Any]]:
     """Titles that look like the query (pg_trgm), for "did you mean" after a miss."""
     sql = (
