@@ -84,6 +84,11 @@ SMALL_STUDY = 10
 _COUNT = re.compile(r"^\s*(\d+)\s*/\s*(\d+)\s*$")
 _PREVALENCE = re.compile(r"^\s*([<>]?)\s*(\d+)\s*(?:-\s*(\d+))?\s*/\s*([\d\s]+)$")
 _DENOMINATORS = {1000: "1,000", 10000: "10,000", 100000: "100,000", 1000000: "1 million"}
+# Who Orphanet's prevalence types count (the importer names the type in prevalence_source).
+_PREVALENCE_WHO = {"Prevalence at birth": "babies are born with it",
+                   "Annual incidence": "people get it each year",
+                   "Lifetime Prevalence": "people have it at some time in their life"}  # fmt: skip
+_ONE_COMMUNITY = "Specific population"  # Orphanet's geography for one community's figure
 
 
 @dataclass(frozen=True)
@@ -145,8 +150,13 @@ def symptom_name(link: ConditionPhenotype) -> str:
     return link.phenotype.name
 
 
-def prevalence_words(prevalence: str) -> str:
-    """An Orphanet prevalence class ('1-9 / 100 000') as a plain sentence, or ''."""
+def prevalence_words(prevalence: str, source: str = "") -> str:
+    """An Orphanet prevalence class ('1-9 / 100 000') as a plain sentence, or ''.
+
+    ``source`` names the kind of figure ("Orphanet (Prevalence at birth, Worldwide)"): a birth
+    prevalence counts babies born, an annual incidence new cases a year, and a figure from one
+    community is said to be one (none of them is a count of people living with it).
+    """
     match = _PREVALENCE.match(prevalence or "")
     if not match:
         return ""
@@ -154,12 +164,18 @@ def prevalence_words(prevalence: str) -> str:
     per = _DENOMINATORS.get(int(denominator.replace(" ", "")))
     if per is None:
         return ""
+    who = next((w for kind, w in _PREVALENCE_WHO.items() if kind in source), "people have it")
     if sign == "<":
-        return f"It is very rare. Fewer than {low} in {per} people have it."
-    if sign == ">":
-        return f"More than {low} in {per} people have it."
-    count = f"{low} to {high}" if high else low
-    return f"It is rare. About {count} in {per} people have it."
+        amount, rarity = f"fewer than {low} in {per}", "It is very rare. "
+    elif sign == ">":
+        amount, rarity = f"more than {low} in {per}", ""
+    else:
+        amount, rarity = f"about {f'{low} to {high}' if high else low} in {per}", "It is rare. "
+    if _ONE_COMMUNITY in source:
+        return f"In one group of people that was studied, {amount} {who}."
+    if "Annual incidence" in source and sign != "<":
+        rarity = ""  # a yearly rate: over a lifetime many more people get it
+    return f"{rarity}{amount[0].upper()}{amount[1:]} {who}."
 
 
 # The ends of an onset range ("from before birth to adulthood").
@@ -351,7 +367,7 @@ def condition_generated_summary(condition: Condition) -> FamilySummary:
     if what:
         source = f"{condition.facts_source or where}, definition {where} in plain words"
         sentences.append(SummarySentence(what, source, facts_date))
-    rarity = prevalence_words(condition.prevalence)
+    rarity = prevalence_words(condition.prevalence, condition.prevalence_source)
     if rarity:
         source = _facts_source(condition, condition.prevalence_source)
         sentences.append(SummarySentence(rarity, source, facts_date))

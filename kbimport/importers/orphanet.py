@@ -148,11 +148,31 @@ class _State:
         self.subtypes: dict[tuple[int, int], tuple[str, dt.date]] = {}
 
 
+# Orphanet's prevalence types, best first. Point prevalence says how many people live with a
+# disease; prevalence at birth says how many babies are born with it, as telling for a disease
+# present from birth; lifetime prevalence is still a share of people. Annual incidence counts
+# new cases a year, a rate and not a share of people, so it comes last. ("Cases/families" gives
+# counts, never a class.)
+PREVALENCE_TYPES = ("Point prevalence", "Prevalence at birth", "Lifetime Prevalence",
+                    "Annual incidence")  # fmt: skip
+# Classes that say Orphanet has no figure: a real class elsewhere is kept before them.
+UNKNOWN_PREVALENCE = frozenset({"Unknown", "Not yet documented"})
+# One community's figure (often a founder population: glutaryl-CoA dehydrogenase deficiency
+# is ">1 / 1000" there, 1-9 / 100 000 births worldwide) says little about anyone else.
+ONE_COMMUNITY = "Specific population"
+
+
+def _prevalence_rank(item: OrphaPrevalence) -> tuple[bool, bool, int, bool]:
+    kind = PREVALENCE_TYPES.index(item.type) if item.type in PREVALENCE_TYPES else 99
+    return (item.prevalence_class in UNKNOWN_PREVALENCE, item.geographic == ONE_COMMUNITY, kind,
+            item.geographic != "Worldwide")  # fmt: skip
+
+
 def _prevalence(items: tuple[OrphaPrevalence, ...]) -> tuple[str, str]:
-    ranked = sorted(
-        (p for p in items if p.prevalence_class),
-        key=lambda p: (p.type != "Point prevalence", p.geographic != "Worldwide"),
-    )
+    """The best statement's class and its source, "Orphanet (<type>, <geography>)": a known
+    class before "Unknown", a whole region before one community, then by type
+    (PREVALENCE_TYPES), then worldwide before a region (regions keep Orphanet's order)."""
+    ranked = sorted((p for p in items if p.prevalence_class), key=_prevalence_rank)
     if not ranked:
         return "", ""
     best = ranked[0]

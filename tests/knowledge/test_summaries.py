@@ -272,6 +272,31 @@ def test_prevalence_classes_in_plain_words(prevalence: str, sentence: str) -> No
     assert prevalence_words(prevalence) == sentence
 
 
+@pytest.mark.parametrize(
+    ("prevalence", "source", "sentence"),
+    [
+        ("1-9 / 100 000", "Orphanet (Prevalence at birth, Worldwide)",
+         "It is rare. About 1 to 9 in 100,000 babies are born with it."),
+        ("<1 / 1 000 000", "Orphanet (Prevalence at birth, Europe)",
+         "It is very rare. Fewer than 1 in 1 million babies are born with it."),
+        ("1-9 / 100 000", "Orphanet (Annual incidence, Worldwide)",
+         "About 1 to 9 in 100,000 people get it each year."),
+        ("1-5 / 10 000", "Orphanet (Lifetime Prevalence, Worldwide)",
+         "It is rare. About 1 to 5 in 10,000 people have it at some time in their life."),
+        (">1 / 1000", "Orphanet (Point prevalence, Specific population)",
+         "In one group of people that was studied, more than 1 in 1,000 people have it."),
+        ("1-9 / 100 000", "Orphanet (Point prevalence, Worldwide)",
+         "It is rare. About 1 to 9 in 100,000 people have it."),
+    ],
+)  # fmt: skip
+def test_each_kind_of_prevalence_says_whom_it_counts(
+    prevalence: str, source: str, sentence: str
+) -> None:
+    """A birth prevalence counts babies born, an incidence new cases a year; at grade 8."""
+    assert prevalence_words(prevalence, source) == sentence
+    assert reading_grade(sentence) <= 8
+
+
 def test_onset_lists_every_stated_age_in_order() -> None:
     """Onset ages are listed from earliest to latest."""
     assert onset_words(["adult", "neonatal"]) == "It usually starts soon after birth or in adults."
