@@ -48,6 +48,9 @@ from knowledge.models import (
 )
 
 TASK = "import_orphapackets"
+# Raised when the facts kept from the same records change, so the pack's Orphanet step of an
+# installed site reruns on its next start (2: the best known prevalence, not "Unknown").
+FACTS_VERSION = 2
 SOURCE = "Orphanet ORPHApackets"
 GROUP_TYPES = frozenset({"Category", "Clinical group"})
 INHERITANCE = {

@@ -1,7 +1,7 @@
 """Load the bundled knowledge pack into the database, one source (step) at a time.
 
 A step is done when its RefreshRun for this exact pack file (scope "pack sha256:...") finished
-ok. Each step commits batch by batch and is marked done only at its end, so a killed load redoes
+ok; Orphanet's scope also names the importer's FACTS_VERSION, so changed facts reload it. Each step commits batch by batch and is marked done only at its end, so a killed load redoes
 the unfinished step on the next start; the importers upsert, so redoing converges on the same
 rows. A source already imported directly (`make enrich`, a newer release) is not overwritten.
 """
@@ -27,6 +27,7 @@ from kbimport.importers.genes import (
 from kbimport.importers.omim_types import PACK_TASK as OMIM_TYPES_PACK_TASK
 from kbimport.importers.omim_types import TASK as OMIM_TYPES_TASK
 from kbimport.importers.omim_types import omim_types_import
+from kbimport.importers.orphanet import FACTS_VERSION as ORPHANET_FACTS
 from kbimport.importers.orphanet import TASK as ORPHANET_TASK
 from kbimport.importers.orphanet import orphanet_records_import
 from kbimport.importers.pack_build import DEFAULT_PACK_DIR
@@ -84,7 +85,7 @@ def pack_steps(folder: Path = DEFAULT_PACK_DIR) -> list[PackStep]:
     orpha, hgnc, mim, gard = (sources[k] for k in ("orphanet", "hgnc", "mim2gene", "gard"))
     return [
         PackStep("orphanet", f"{orpha['title']} {orpha['date']}", "pack_orphanet",
-                 ORPHANET_TASK, scope := _checked(folder, orpha),
+                 ORPHANET_TASK, scope := f"{_checked(folder, orpha)} facts {ORPHANET_FACTS}",
                  lambda s=scope: orphanet_records_import(
                      records=_reader(folder, "orphanet.jsonl.gz"), scope=s, task="pack_orphanet",
                      xrefs=lambda: iter_pack_records(folder / "orphanet.jsonl.gz",

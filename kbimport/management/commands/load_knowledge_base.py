@@ -48,8 +48,10 @@ CURATED_STEPS = 4  # abbreviations, curated names, therapies, FDA orphan approva
 # 5: each name of an "A/B" condition pair, a sign's label that names a condition demoted;
 # the import steps are each done before, so only the index is rebuilt; 6: a condition's name
 # without its leading inheritance, "X-linked adrenoleukodystrophy" -> "adrenoleukodystrophy";
-# the symbol of a gene tied to no condition below a condition's abbreviation).
-STEPS_VERSION = 6
+# the symbol of a gene tied to no condition below a condition's abbreviation; 7: Orphanet's
+# facts keep every prevalence statement, so its pack step reruns, then the curated steps and
+# the index).
+STEPS_VERSION = 7
 logger = logging.getLogger(__name__)
 Step = tuple[str, Callable[[], bool], Callable[[], ImportTally]]
 

@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import pytest
 
+from ingest.runs import run_finish, run_start
 from kbimport.importers.orphanet import _prevalence, orphanet_records_import
 from kbimport.importers.pack_build import DEFAULT_PACK_DIR
+from kbimport.importers.pack_load import pack_steps
 from kbimport.sources.orphanet import OrphaPrevalence
-from kbimport.sources.pack import iter_pack_records
+from kbimport.sources.pack import iter_pack_records, read_manifest
 from knowledge.models import Condition
 
 # Achondroplasia (point prevalence "Unknown", birth 1-9 / 100 000 worldwide); Pentasomy X
@@ -72,3 +74,13 @@ def test_known_types_rank_point_birth_lifetime_then_incidence() -> None:
     unknown = (_statement("Point prevalence", "Worldwide", "Not yet documented"),
                _statement("Annual incidence", "France"))  # fmt: skip
     assert _prevalence(unknown) == ("1-9 / 100 000", "Orphanet (Annual incidence, France)")
+
+
+def test_an_install_loaded_before_reruns_only_the_orphanet_step(db: None) -> None:
+    """The Orphanet step's run from before (scope: the pack file alone) no longer counts."""
+    files = read_manifest(DEFAULT_PACK_DIR)["sources"]["orphanet"]["files"].values()
+    before = "pack " + " ".join(f"sha256:{meta['sha256'][:16]}" for meta in files)
+    for step in pack_steps():
+        run_finish(run_start(step.task, before if step.key == "orphanet" else step.scope,
+                             mode="full"))  # fmt: skip
+    assert [step.key for step in pack_steps() if not step.done()] == ["orphanet"]
