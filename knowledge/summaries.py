@@ -89,6 +89,12 @@ _PREVALENCE_WHO = {"Prevalence at birth": "babies are born with it",
                    "Annual incidence": "people get it each year",
                    "Lifetime Prevalence": "people have it at some time in their life"}  # fmt: skip
 _ONE_COMMUNITY = "Specific population"  # Orphanet's geography for one community's figure
+_SOURCE_PLACE = re.compile(r"^Orphanet \([^,]+, (.+)\)$")  # "Orphanet (<type>, <geography>)"
+# Orphanet's country names that read badly in a sentence; other places are said as written.
+_PLACE_WORDS = {"Korea, Republic of": "South Korea", "Taiwan, Province of China": "Taiwan",
+                "Korea, Democratic People's Republic of": "North Korea",
+                "Iran, Islamic Republic of": "Iran", "Russian Federation": "Russia"}  # fmt: skip
+_PLACES_WITH_THE = ("United ", "Netherlands", "Czech Republic", "Faroe Islands", "Philippines")
 
 
 @dataclass(frozen=True)
@@ -154,8 +160,8 @@ def prevalence_words(prevalence: str, source: str = "") -> str:
     """An Orphanet prevalence class ('1-9 / 100 000') as a plain sentence, or ''.
 
     ``source`` names the kind of figure ("Orphanet (Prevalence at birth, Worldwide)"): a birth
-    prevalence counts babies born, an annual incidence new cases a year, and a figure from one
-    community is said to be one (none of them is a count of people living with it).
+    prevalence counts babies born, an annual incidence new cases a year (neither counts people
+    living with it), and a figure from one country, region or community says where.
     """
     match = _PREVALENCE.match(prevalence or "")
     if not match:
@@ -171,11 +177,25 @@ def prevalence_words(prevalence: str, source: str = "") -> str:
         amount, rarity = f"more than {low} in {per}", ""
     else:
         amount, rarity = f"about {f'{low} to {high}' if high else low} in {per}", "It is rare. "
-    if _ONE_COMMUNITY in source:
+    place = _prevalence_place(source)
+    if place == _ONE_COMMUNITY:
         return f"In one group of people that was studied, {amount} {who}."
     if "Annual incidence" in source and sign != "<":
         rarity = ""  # a yearly rate: over a lifetime many more people get it
-    return f"{rarity}{amount[0].upper()}{amount[1:]} {who}."
+    said = f"In {place}, {amount}" if place else f"{amount[0].upper()}{amount[1:]}"
+    return f"{rarity}{said} {who}."
+
+
+def _prevalence_place(source: str) -> str:
+    """Where a figure was counted, as said in a sentence; '' for worldwide or not named."""
+    match = _SOURCE_PLACE.match(source)
+    place = match.group(1) if match else ""
+    if place == "Worldwide":
+        return ""
+    if place in ("", _ONE_COMMUNITY):
+        return place
+    place = _PLACE_WORDS.get(place, place.split(",")[0])
+    return f"the {place}" if place.startswith(_PLACES_WITH_THE) else place
 
 
 # The ends of an onset range ("from before birth to adulthood").

@@ -278,7 +278,13 @@ def test_prevalence_classes_in_plain_words(prevalence: str, sentence: str) -> No
         ("1-9 / 100 000", "Orphanet (Prevalence at birth, Worldwide)",
          "It is rare. About 1 to 9 in 100,000 babies are born with it."),
         ("<1 / 1 000 000", "Orphanet (Prevalence at birth, Europe)",
-         "It is very rare. Fewer than 1 in 1 million babies are born with it."),
+         "It is very rare. In Europe, fewer than 1 in 1 million babies are born with it."),
+        (">1 / 1000", "Orphanet (Point prevalence, Sweden)",
+         "In Sweden, more than 1 in 1,000 people have it."),
+        ("1-9 / 100 000", "Orphanet (Annual incidence, Korea, Republic of)",
+         "In South Korea, about 1 to 9 in 100,000 people get it each year."),
+        ("1-5 / 10 000", "Orphanet (Point prevalence, United States)",
+         "It is rare. In the United States, about 1 to 5 in 10,000 people have it."),
         ("1-9 / 100 000", "Orphanet (Annual incidence, Worldwide)",
          "About 1 to 9 in 100,000 people get it each year."),
         ("1-5 / 10 000", "Orphanet (Lifetime Prevalence, Worldwide)",
@@ -292,7 +298,8 @@ def test_prevalence_classes_in_plain_words(prevalence: str, sentence: str) -> No
 def test_each_kind_of_prevalence_says_whom_it_counts(
     prevalence: str, source: str, sentence: str
 ) -> None:
-    """A birth prevalence counts babies born, an incidence new cases a year; at grade 8."""
+    """A birth prevalence counts babies born, an incidence new cases a year, a country's figure
+    names the country; at grade 8."""
     assert prevalence_words(prevalence, source) == sentence
     assert reading_grade(sentence) <= 8
 
