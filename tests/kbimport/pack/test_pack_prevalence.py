@@ -84,3 +84,18 @@ def test_an_install_loaded_before_reruns_only_the_orphanet_step(db: None) -> Non
         run_finish(run_start(step.task, before if step.key == "orphanet" else step.scope,
                              mode="full"))  # fmt: skip
     assert [step.key for step in pack_steps() if not step.done()] == ["orphanet"]
+
+
+def test_the_api_gives_the_statement_kept_and_its_sentence(
+    imported: dict[str, Condition], client
+) -> None:
+    body = client.get("/api/v1/conditions/ORPHA:15/").json()
+    assert (body["prevalence"], body["prevalence_source"]) == (
+        "1-9 / 100 000",
+        "Orphanet (Prevalence at birth, Worldwide)",
+    )
+    sentence = "It is rare. About 1 to 9 in 100,000 babies are born with it."
+    assert {
+        "text": sentence,
+        "source": "Orphanet (Prevalence at birth, Worldwide)",
+    }.items() <= next(s for s in body["summary"]["sentences"] if s["text"] == sentence).items()
