@@ -21,6 +21,7 @@ from knowledge.models import (
     TherapyLink,
 )
 from knowledge.plain_definition import plain_definition
+from knowledge.prevalence import best_known_prevalence
 from rarelabs.readability import GRADE_LIMIT, reading_grade
 
 # Derived statuses (TherapyLink.current_status) that mean an approval is in force today.
@@ -387,9 +388,10 @@ def condition_generated_summary(condition: Condition) -> FamilySummary:
     if what:
         source = f"{condition.facts_source or where}, definition {where} in plain words"
         sentences.append(SummarySentence(what, source, facts_date))
-    rarity = prevalence_words(condition.prevalence, condition.prevalence_source)
+    prevalence, prevalence_source = best_known_prevalence(condition)
+    rarity = prevalence_words(prevalence, prevalence_source)
     if rarity:
-        source = _facts_source(condition, condition.prevalence_source)
+        source = _facts_source(condition, prevalence_source)
         sentences.append(SummarySentence(rarity, source, facts_date))
     texts = (onset_words(condition.onset), inheritance_words(condition.inheritance))
     sentences.extend(SummarySentence(t, _facts_source(condition), facts_date) for t in texts if t)

@@ -24,6 +24,7 @@ from knowledge.models import (
     SubtypeRelation,
     TherapyLink,
 )
+from knowledge.prevalence import best_known_statement
 from knowledge.related_therapies import (
     RelatedTherapy,
     related_genes_text,
@@ -76,6 +77,28 @@ class Symptom:
 
 
 @dataclass(frozen=True)
+class PrevalenceRow:
+    """One Orphanet prevalence statement as the page lists it for physicians."""
+
+    figure: str  # the class, or Orphanet's count ("Cases/families") when it gives no class
+    kind: str
+    where: str
+    qualification: str
+    source: str  # Orphanet's own reference (PMIDs, expert opinion)
+    said: bool  # the one the family sentence says
+
+
+def prevalence_rows(condition: Condition) -> list[PrevalenceRow]:
+    best = best_known_statement(condition)
+    return [
+        PrevalenceRow(s.get("class") or s.get("mean_value", ""), s.get("type", ""),
+                      s.get("geographic", ""), s.get("qualification", ""), s.get("source", ""),
+                      s is best)
+        for s in condition.prevalence_statements or ()
+    ]  # fmt: skip
+
+
+@dataclass(frozen=True)
 class ConditionPage:
     condition: Condition
     summary: FamilySummary
@@ -98,6 +121,8 @@ class ConditionPage:
     omim_types: list[ConditionSubtype] = field(default_factory=list)  # Orphanet's BTNT mappings
     # Therapies of its types, then of conditions sharing a causal gene: never its own.
     subtype_therapies: list[RelatedTherapy] = field(default_factory=list)
+    # Every Orphanet prevalence statement for physicians, best known first.
+    prevalence_rows: list[PrevalenceRow] = field(default_factory=list)
     related_therapies: list[RelatedTherapy] = field(default_factory=list)
     related_genes: str = ""
     last_updated: datetime.datetime | None = None
@@ -301,6 +326,7 @@ def condition_get_page(
         omim_types=[s for s in subtypes if s.relation == SubtypeRelation.OMIM_NARROWER],
         groups=groups,
         subtype_therapies=subtype_related,
+        prevalence_rows=prevalence_rows(condition),
         related_therapies=related,
         related_genes=related_genes_text(related),
         sources={

@@ -14,9 +14,10 @@ JSON-LD read them without a query. Lists ordered by nothing in the ORM are read 
 from __future__ import annotations
 
 import functools
+import json
 from dataclasses import dataclass
 
-from django.db.models import Prefetch, QuerySet, prefetch_related_objects
+from django.db.models import JSONField, Prefetch, QuerySet, prefetch_related_objects
 from django.urls import get_script_prefix, reverse
 from django.utils import timezone
 
@@ -169,6 +170,11 @@ class ConditionPageRows:
     gene_neighbours: list[tuple[int, int, str]]
 
 
+_CONDITION_JSON = tuple(
+    f.attname for f in Condition._meta.concrete_fields if isinstance(f, JSONField)
+)
+
+
 def condition_rows_get(slug: str) -> ConditionPageRows | None:
     """The condition with the given slug and every list its page shows, in one statement."""
     st = _statement()
@@ -177,6 +183,8 @@ def condition_rows_get(slug: str) -> ConditionPageRows | None:
         return None
     n = len(st.condition.names)
     condition = Condition.from_db("default", st.condition.names, row[:n])
+    for name in _CONDITION_JSON:  # a jsonb column read as itself arrives as its text
+        setattr(condition, name, json.loads(getattr(condition, name)))
     review_values = list(row[n : n + len(st.review.names)])
     n += len(st.review.names)
     condition._state.fields_cache["summary_review"] = (

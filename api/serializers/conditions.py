@@ -14,6 +14,7 @@ from knowledge.models import (
     ConditionSubtype,
     TherapyLink,
 )
+from knowledge.prevalence import best_known_statement
 from knowledge.summaries import condition_family_summary
 
 
@@ -84,6 +85,16 @@ class ConditionSerializer(serializers.ModelSerializer):
 
 
 class ConditionDetailSerializer(ConditionSerializer):
+    prevalence_statements = serializers.JSONField(
+        read_only=True,
+        help_text="Every Orphanet prevalence statement, best known first: class, type, "
+        "geographic, qualification, mean_value, source (Orphanet's reference), label. "
+        "prevalence and prevalence_source give Orphanet's headline (point prevalence, "
+        "worldwide first, even 'Unknown').",
+    )
+    prevalence_best_known = serializers.SerializerMethodField(
+        help_text="The first statement with a real class (the one the summary says), or null."
+    )
     synonyms = serializers.SerializerMethodField(help_text="Other names of the condition.")
     summary = serializers.SerializerMethodField(
         help_text="The family summary: text, each sentence with its source, who wrote it, and "
@@ -97,8 +108,12 @@ class ConditionDetailSerializer(ConditionSerializer):
 
     class Meta(ConditionSerializer.Meta):
         fields = [*ConditionSerializer.Meta.fields, "definition", "definition_source",
-                  "family_summary", "prevalence_source", "facts_source", "synonyms", "genes",
+                  "family_summary", "prevalence_source", "prevalence_statements",
+                  "prevalence_best_known", "facts_source", "synonyms", "genes",
                   "phenotypes", "therapies", "subtypes", "groups", "summary"]  # fmt: skip
+
+    def get_prevalence_best_known(self, obj: Condition) -> dict[str, Any] | None:
+        return best_known_statement(obj)
 
     def get_synonyms(self, obj: Condition) -> list[str]:
         return [synonym.text for synonym in obj.synonyms.all()]

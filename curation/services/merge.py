@@ -283,6 +283,7 @@ def _merge_fields(source: Condition, target: Condition) -> None:
             "family_summary_updated_at",
             "prevalence",
             "prevalence_source",
+            "prevalence_statements",
             "facts_source",
             "disorder_type",
         ),

@@ -49,7 +49,7 @@ from knowledge.models import (
 
 TASK = "import_orphapackets"
 # Raised when the facts kept from the same records change, so the pack's Orphanet step of an
-# installed site reruns on its next start (2: the best known prevalence, not "Unknown").
+# installed site reruns on its next start (2: every prevalence statement, best known first).
 FACTS_VERSION = 2
 SOURCE = "Orphanet ORPHApackets"
 GROUP_TYPES = frozenset({"Category", "Clinical group"})
@@ -77,7 +77,7 @@ FREQUENCY_TERMS = {
     "Occasional": "HP:0040283", "Very rare": "HP:0040284", "Excluded": "HP:0040285",
 }  # fmt: skip
 _FACTS = ["name", "disorder_type", "is_group", "definition", "definition_source", "prevalence",
-          "prevalence_source", "inheritance", "onset", "facts_source", "retrieved_on"]  # fmt: skip
+          "prevalence_source", "prevalence_statements", "inheritance", "onset", "facts_source", "retrieved_on"]  # fmt: skip
 
 
 def _release(record: OrphaDisorderRecord) -> dt.date:
@@ -165,22 +165,41 @@ UNKNOWN_PREVALENCE = frozenset({"Unknown", "Not yet documented"})
 ONE_COMMUNITY = "Specific population"
 
 
-def _prevalence_rank(item: OrphaPrevalence) -> tuple[bool, bool, int, bool]:
+def _prevalence_rank(item: OrphaPrevalence) -> tuple[int, bool, int, bool]:
+    known = 2 if not item.prevalence_class else int(item.prevalence_class in UNKNOWN_PREVALENCE)
     kind = PREVALENCE_TYPES.index(item.type) if item.type in PREVALENCE_TYPES else 99
-    return (item.prevalence_class in UNKNOWN_PREVALENCE, item.geographic == ONE_COMMUNITY, kind,
-            item.geographic != "Worldwide")  # fmt: skip
+    return (known, item.geographic == ONE_COMMUNITY, kind, item.geographic != "Worldwide")
 
 
 def _prevalence(items: tuple[OrphaPrevalence, ...]) -> tuple[str, str]:
-    """The best statement's class and its source, "Orphanet (<type>, <geography>)": a known
-    class before "Unknown", a whole region before one community, then by type
-    (PREVALENCE_TYPES), then worldwide before a region (regions keep Orphanet's order)."""
-    ranked = sorted((p for p in items if p.prevalence_class), key=_prevalence_rank)
+    """Orphanet's headline statement, as the description ranking's prior reads it: point
+    prevalence first, worldwide first, even when its class is "Unknown"."""
+    ranked = sorted(
+        (p for p in items if p.prevalence_class),
+        key=lambda p: (p.type != "Point prevalence", p.geographic != "Worldwide"),
+    )
     if not ranked:
         return "", ""
-    best = ranked[0]
-    where = ", ".join(v for v in (best.type, best.geographic) if v)
-    return (best.prevalence_class or "")[:120], f"Orphanet ({where})"[:120]
+    return (ranked[0].prevalence_class or "")[:120], _statement_label(ranked[0])
+
+
+def _statement_label(item: OrphaPrevalence) -> str:
+    where = ", ".join(v for v in (item.type, item.geographic) if v)
+    return f"Orphanet ({where})"[:120]
+
+
+def _statements(items: tuple[OrphaPrevalence, ...]) -> list[dict[str, str]]:
+    """Every statement with a class or a count, best known first: a known class before
+    "Unknown", a whole region before one community, then by type (PREVALENCE_TYPES), then
+    worldwide before a region (regions keep Orphanet's order). ``label`` names the statement
+    as prevalence_source does; ``source`` is Orphanet's own reference (PMIDs, expert opinion)."""
+    kept = (p for p in items if p.prevalence_class or p.mean_value)
+    return [
+        {"class": p.prevalence_class or "", "type": p.type or "", "geographic": p.geographic or "",
+         "qualification": p.qualification or "", "mean_value": p.mean_value or "",
+         "source": p.source or "", "label": _statement_label(p)}
+        for p in sorted(kept, key=_prevalence_rank)
+    ]  # fmt: skip
 
 
 def _facts(record: OrphaDisorderRecord) -> dict[str, Any]:
@@ -191,6 +210,7 @@ def _facts(record: OrphaDisorderRecord) -> dict[str, Any]:
         "is_group": record.disorder_type in GROUP_TYPES, "definition": record.definition or "",
         "definition_source": code if record.definition else "",
         "prevalence": prevalence, "prevalence_source": prevalence_source,
+        "prevalence_statements": _statements(record.prevalence),
         "inheritance": list(dict.fromkeys(INHERITANCE[i] for i in record.inheritance
                                           if i in INHERITANCE)),
         "onset": list(dict.fromkeys(ONSET[o] for o in record.age_of_onset if o in ONSET)),

@@ -85,6 +85,15 @@ class Condition(models.Model):
     )
     prevalence = models.CharField(max_length=120, blank=True, help_text="e.g. '1-9 / 100 000'")
     prevalence_source = models.CharField(max_length=120, blank=True)
+    # prevalence/prevalence_source hold Orphanet's headline statement (point prevalence,
+    # worldwide, even "Unknown"), which the description ranking reads; this holds every
+    # statement, best known first, for the family sentence and the page (kbimport orphanet).
+    prevalence_statements = models.JSONField(
+        default=list,
+        blank=True,
+        help_text="Every Orphanet prevalence statement, best known first: class, type, "
+        "geographic, qualification, mean_value, source (Orphanet's reference), label.",
+    )
     facts_source = models.CharField(
         max_length=200, blank=True, help_text="Sources of inheritance, onset and prevalence."
     )

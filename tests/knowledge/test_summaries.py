@@ -193,6 +193,28 @@ def test_missing_facts_give_no_sentences_rather_than_guesses() -> None:
 
 
 @pytest.mark.django_db
+def test_the_sentence_says_the_best_known_statement_not_the_unknown_headline() -> None:
+    """The headline stays Orphanet's point prevalence ("Unknown", read by the ranking); the
+    sentence says the best known statement, stored first, with its own source."""
+    birth = {"class": "1-9 / 100 000", "type": "Prevalence at birth", "geographic": "Worldwide",
+             "qualification": "Value and class", "mean_value": "", "source": "32803853[PMID]",
+             "label": "Orphanet (Prevalence at birth, Worldwide)"}  # fmt: skip
+    headline = {**birth, "class": "Unknown", "type": "Point prevalence",
+                "label": "Orphanet (Point prevalence, Worldwide)"}  # fmt: skip
+    condition = ConditionFactory(
+        prevalence="Unknown",
+        prevalence_source=headline["label"],
+        prevalence_statements=[birth, headline],
+    )
+    (sentence,) = condition_family_summary(condition).sentences
+    assert sentence.text == "It is rare. About 1 to 9 in 100,000 babies are born with it."
+    assert "Orphanet (Prevalence at birth, Worldwide)" in sentence.source
+    # Only "Unknown" is known: no sentence, as before.
+    condition.prevalence_statements = [headline]
+    assert condition_family_summary(condition).sentences == []
+
+
+@pytest.mark.django_db
 def test_symptoms_without_a_known_frequency_are_not_called_common() -> None:
     """Only signs with a stated frequency of 30% or more are listed as common."""
     condition = ConditionFactory()

@@ -1,8 +1,9 @@
 """What the description search weighs besides the signs, all read from the knowledge base:
 
 - how common each condition is: Orphanet's prevalence class (stored on the condition with its
-  source, e.g. "1-5 / 10 000", Orphanet point prevalence; the importer keeps the best known
-  statement, so it may be a birth prevalence or an annual incidence, read the same way). A family's few everyday signs fit
+  source, e.g. "1-5 / 10 000": Orphanet's headline, point prevalence worldwide first, even
+  "Unknown"; the other statements, kept in prevalence_statements for the page, are not read
+  here). A family's few everyday signs fit
   many conditions; among those that fit equally, the commoner one is the likelier, so each
   tenfold step of prevalence adds PRIOR_WEIGHT to the score (a mild prior: one well-matched
   specific sign is worth more than two classes). A disease Orphanet lists with its prevalence

@@ -70,6 +70,7 @@ def _condition_row(
         "primary_id": record.database_id, "name": record.name[:300], "slug": slug,
         "disorder_type": "", "is_group": False, "definition": "", "definition_source": "",
         "family_summary": "", "prevalence": "", "prevalence_source": "",
+        "prevalence_statements": [],
         "inheritance": _unique(INHERITANCE_TERMS[h] for h in record.inheritance
                                if h in INHERITANCE_TERMS),
         "onset": _unique(onto.onset[h] for h in record.onset if h in onto.onset),
