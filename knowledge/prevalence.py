@@ -12,7 +12,7 @@ from typing import Any
 
 from knowledge.models import Condition
 
-# Classes that say Orphanet has no figure.
+# Classes that say Orphanet has no figure (the importer, the page and the ranking read them).
 UNKNOWN_CLASSES = frozenset({"Unknown", "Not yet documented"})
 
 

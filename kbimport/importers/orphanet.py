@@ -46,6 +46,7 @@ from knowledge.models import (
     SlugRedirect,
     SubtypeRelation,
 )
+from knowledge.prevalence import UNKNOWN_CLASSES
 
 TASK = "import_orphapackets"
 # Raised when the facts kept from the same records change, so the pack's Orphanet step of an
@@ -77,7 +78,8 @@ FREQUENCY_TERMS = {
     "Occasional": "HP:0040283", "Very rare": "HP:0040284", "Excluded": "HP:0040285",
 }  # fmt: skip
 _FACTS = ["name", "disorder_type", "is_group", "definition", "definition_source", "prevalence",
-          "prevalence_source", "prevalence_statements", "inheritance", "onset", "facts_source", "retrieved_on"]  # fmt: skip
+          "prevalence_source", "prevalence_statements", "inheritance", "onset", "facts_source",
+          "retrieved_on"]  # fmt: skip
 
 
 def _release(record: OrphaDisorderRecord) -> dt.date:
@@ -158,15 +160,13 @@ class _State:
 # counts, never a class.)
 PREVALENCE_TYPES = ("Point prevalence", "Prevalence at birth", "Lifetime Prevalence",
                     "Annual incidence")  # fmt: skip
-# Classes that say Orphanet has no figure: a real class elsewhere is kept before them.
-UNKNOWN_PREVALENCE = frozenset({"Unknown", "Not yet documented"})
 # One community's figure (often a founder population: glutaryl-CoA dehydrogenase deficiency
 # is ">1 / 1000" there, 1-9 / 100 000 births worldwide) says little about anyone else.
 ONE_COMMUNITY = "Specific population"
 
 
 def _prevalence_rank(item: OrphaPrevalence) -> tuple[int, bool, int, bool]:
-    known = 2 if not item.prevalence_class else int(item.prevalence_class in UNKNOWN_PREVALENCE)
+    known = 2 if not item.prevalence_class else int(item.prevalence_class in UNKNOWN_CLASSES)
     kind = PREVALENCE_TYPES.index(item.type) if item.type in PREVALENCE_TYPES else 99
     return (known, item.geographic == ONE_COMMUNITY, kind, item.geographic != "Worldwide")
 

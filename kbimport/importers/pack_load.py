@@ -1,8 +1,9 @@
 """Load the bundled knowledge pack into the database, one source (step) at a time.
 
 A step is done when its RefreshRun for this exact pack file (scope "pack sha256:...") finished
-ok; Orphanet's scope also names the importer's FACTS_VERSION, so changed facts reload it. Each step commits batch by batch and is marked done only at its end, so a killed load redoes
-the unfinished step on the next start; the importers upsert, so redoing converges on the same
+ok; Orphanet's scope also names the importer's FACTS_VERSION, so changed facts reload it. Each
+step commits batch by batch and is marked done only at its end, so a killed load redoes the
+unfinished step on the next start; the importers upsert, so redoing converges on the same
 rows. A source already imported directly (`make enrich`, a newer release) is not overwritten.
 """
 

@@ -29,6 +29,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from knowledge.models import Condition, ConditionSubtype, SubtypeRelation
+from knowledge.prevalence import UNKNOWN_CLASSES
 from treatments.phenotypes.index import PhenotypeIndex
 from treatments.phenotypes.scoring import DEFAULT_WEIGHTS, ONSET_ORDER, RankWeights
 
@@ -43,7 +44,6 @@ PREVALENCE_CLASSES = {
 }
 # Orphanet lists the disease but gives no class: read as "1-9 / 1 000 000".
 UNKNOWN_PREVALENCE = 5e-6
-UNKNOWN_CLASSES = frozenset({"Unknown", "Not yet documented"})
 # No Orphanet record at all (most OMIM-only entries): counted as the rarest class.
 UNRECORDED_PREVALENCE = 5e-7
 # The three weights below were tuned on the description tuning splits (docs/benchmarks.md,
