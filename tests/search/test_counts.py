@@ -21,9 +21,10 @@ from search.analysis import analyze
 from search.backends.base import load_backend
 from search.backends.postgres import query as sql
 from search.backends.postgres.backend import PostgresBackend, _Stats
-from search.documents import IndexedDoc, doc_types
+from search.documents import doc_types
 from search.query import run_search
 from search.request import SearchRequest
+from tests.search.rows import indexed_doc
 
 pytestmark = pytest.mark.django_db
 
@@ -33,22 +34,6 @@ GENES = 40
 SIGNS = 25
 
 
-def _doc(doc_type: str, n: int, title: str, body: str, filters: dict) -> IndexedDoc:
-    # Test rows, not medical content.
-    return IndexedDoc(
-        doc_type=doc_type,
-        object_id=n,
-        curie=f"TEST:{doc_type}:{n}",
-        title=title,
-        url=f"/test/{doc_type}/{n}",
-        summary=body,
-        texts=(("name", title, 10.0), ("definition", body, 1.0)),
-        exact=(),
-        autocomplete=(title,),
-        filters=filters,
-    )
-
-
 @pytest.fixture
 def broad_index(settings) -> None:
     """More matching conditions than the cap, stored before the genes and signs that match."""
@@ -56,12 +41,21 @@ def broad_index(settings) -> None:
     settings.OPENSEARCH_URL = ""
     inheritance = {"inheritance": ("autosomal_recessive",)}
     docs = [
-        _doc("condition", n, f"Test condition {n}", "Weak muscles.", inheritance if n % 2 else {})
+        indexed_doc(
+            "condition",
+            n,
+            f"Test condition {n}",
+            body="Weak muscles.",
+            filters=inheritance if n % 2 else {},
+        )
         for n in range(CONDITIONS)
     ]
-    docs += [_doc("gene", n, f"TGM{n}", "A muscle probe gene.", {}) for n in range(GENES)]
-    docs += [_doc("phenotype", n, f"Test sign {n}", "Muscle probe sign.", {}) for n in range(SIGNS)]
-    docs += [_doc("gene", 9_000 + n, f"TGX{n}", "Unrelated.", {}) for n in range(20)]
+    docs += [indexed_doc("gene", n, f"TGM{n}", body="A muscle probe gene.") for n in range(GENES)]
+    docs += [
+        indexed_doc("phenotype", n, f"Test sign {n}", body="Muscle probe sign.")
+        for n in range(SIGNS)
+    ]
+    docs += [indexed_doc("gene", 9_000 + n, f"TGX{n}", body="Unrelated.") for n in range(20)]
     backend = load_backend(POSTGRES)
     backend.index(docs)
     backend.tidy()

@@ -7,34 +7,18 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from search.backends.base import postgres_backend
-from search.documents import IndexedDoc
 from search.query import names_exactly
+from tests.search.rows import indexed_doc
 
 pytestmark = pytest.mark.django_db
-
-
-def _doc(doc_type: str, n: int, title: str, keys: tuple[str, ...]) -> IndexedDoc:
-    # Test rows, not medical content.
-    return IndexedDoc(
-        doc_type=doc_type,
-        object_id=n,
-        curie=f"TEST:{doc_type}:{n}",
-        title=title,
-        url=f"/test/{doc_type}/{n}",
-        summary="",
-        texts=(("name", title, 10.0),),
-        exact=tuple(("name", key, 1.0) for key in keys),
-        autocomplete=(title,),
-        filters={},
-    )
 
 
 @pytest.fixture
 def named() -> None:
     postgres_backend().index(
         [
-            _doc("condition", 1, "Test qzcondition", ("test qzcondition", "tqz:1")),
-            _doc("phenotype", 2, "Test qzsign", ("test qzsign",)),
+            indexed_doc("condition", 1, "Test qzcondition", keys=("test qzcondition", "tqz:1")),
+            indexed_doc("phenotype", 2, "Test qzsign", keys=("test qzsign",)),
         ]
     )
 
