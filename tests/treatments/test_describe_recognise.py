@@ -11,27 +11,32 @@ from treatments.describe.recognise import (
     stem,
 )
 
+
+def table_of(*rows: tuple[str, str, int]) -> PhraseTable:
+    """A phrase table of (words, HPO id, priority) rows, each text normalised."""
+    table = PhraseTable()
+    table.extend(Phrase(normalise(text), hpo_id, priority) for text, hpo_id, priority in rows)
+    return table
+
+
 # HPO 2025-01-16 ids; the phrases are HPO labels, HPO layperson synonyms and lines of
 # treatments/data/everyday_signs.tsv.
-TABLE = PhraseTable()
-TABLE.extend(
-    [
-        Phrase(normalise("floppy muscles"), "HP:0001252", 0),
-        Phrase(normalise("can't hold head up"), "HP:0002421", 0),
-        Phrase(normalise("Seizure"), "HP:0001250", 1),
-        Phrase(normalise("no speech"), "HP:0001344", 0),
-        Phrase(normalise("Muscle weakness"), "HP:0001324", 1),
-        Phrase(normalise("Firm muscles"), "HP:0030090", 1),
-        Phrase(normalise("Hold"), "HP:9999999", 4),
-        Phrase(normalise("can't look up or down"), "HP:0000511", 0),
-        Phrase(normalise("clumsy"), "HP:0002312", 0),
-        Phrase(normalise("Dry skin"), "HP:0000958", 1),
-        Phrase(normalise("Thin skin"), "HP:0000963", 1),
-        Phrase(normalise("blood in urine"), "HP:0000790", 0),
-        Phrase(normalise("protein in the urine"), "HP:0000093", 0),
-        Phrase(normalise("Reflex seizure"), "HP:0020207", 1),
-        Phrase(normalise("loss of reflexes"), "HP:0001284", 0),
-    ]
+TABLE = table_of(
+    ("floppy muscles", "HP:0001252", 0),
+    ("can't hold head up", "HP:0002421", 0),
+    ("Seizure", "HP:0001250", 1),
+    ("no speech", "HP:0001344", 0),
+    ("Muscle weakness", "HP:0001324", 1),
+    ("Firm muscles", "HP:0030090", 1),
+    ("Hold", "HP:9999999", 4),
+    ("can't look up or down", "HP:0000511", 0),
+    ("clumsy", "HP:0002312", 0),
+    ("Dry skin", "HP:0000958", 1),
+    ("Thin skin", "HP:0000963", 1),
+    ("blood in urine", "HP:0000790", 0),
+    ("protein in the urine", "HP:0000093", 0),
+    ("Reflex seizure", "HP:0020207", 1),
+    ("loss of reflexes", "HP:0001284", 0),
 )
 
 
@@ -100,21 +105,18 @@ def test_a_name_that_loses_a_meaningful_word_is_not_a_one_word_phrase() -> None:
 
 
 # Third session: the body part + finding pattern, clause breaks, place words (HPO 2025-01-16).
-MORE = PhraseTable()
-MORE.extend(
-    [
-        Phrase(normalise("Hand tremor"), "HP:0002378", 1),
-        Phrase(normalise("weak legs"), "HP:0007340", 0),
-        Phrase(normalise("cloudy eyes"), "HP:0007957", 0),
-        Phrase(normalise("Large hands"), "HP:0001176", 1),
-        Phrase(normalise("temper tantrums"), "HP:0025160", 0),
-        Phrase(normalise("Soft skin"), "HP:0000977", 1),
-        Phrase(normalise("lumps under the skin"), "HP:0001482", 0),
-        Phrase(normalise("Dry skin"), "HP:0000958", 1),
-        Phrase(normalise("Thin skin"), "HP:0000963", 1),
-        Phrase(normalise("Joint dislocation"), "HP:0001373", 1),
-        Phrase(normalise("Joint pain"), "HP:0002829", 2),
-    ]
+MORE = table_of(
+    ("Hand tremor", "HP:0002378", 1),
+    ("weak legs", "HP:0007340", 0),
+    ("cloudy eyes", "HP:0007957", 0),
+    ("Large hands", "HP:0001176", 1),
+    ("temper tantrums", "HP:0025160", 0),
+    ("Soft skin", "HP:0000977", 1),
+    ("lumps under the skin", "HP:0001482", 0),
+    ("Dry skin", "HP:0000958", 1),
+    ("Thin skin", "HP:0000963", 1),
+    ("Joint dislocation", "HP:0001373", 1),
+    ("Joint pain", "HP:0002829", 2),
 )
 
 
@@ -148,13 +150,10 @@ def test_plain_words_meet_the_medical_ones() -> None:
 
 def test_a_negation_belongs_to_the_word_right_after_it() -> None:
     """In 'not gaining weight and his sweat is salty', the 'not' is no 'can't sweat'."""
-    table = PhraseTable()
-    table.extend(
-        [
-            Phrase(normalise("can't sweat"), "HP:0000966", 0),
-            Phrase(normalise("not gaining weight"), "HP:0001508", 0),
-            Phrase(normalise("salty sweat"), "HP:0012236", 0),
-        ]
+    table = table_of(
+        ("can't sweat", "HP:0000966", 0),
+        ("not gaining weight", "HP:0001508", 0),
+        ("salty sweat", "HP:0012236", 0),
     )
     found = [s.hpo_id for s in recognise("he is not gaining weight and his sweat is salty", table)]
     assert found == ["HP:0001508", "HP:0012236"]
@@ -188,14 +187,11 @@ def test_plain_words_for_problems_and_poor_meet_the_hpo_ones() -> None:
 
 def test_a_word_before_and_is_shared_by_both_signs() -> None:
     """'trouble breathing and feeding' names both; 'weak arms and legs' names both limbs."""
-    table = PhraseTable()
-    table.extend(
-        [
-            Phrase(normalise("trouble feeding"), "HP:0011968", 0),
-            Phrase(normalise("Trouble breathing"), "HP:0002094", 2),
-            Phrase(normalise("weak arms"), "HP:0003484", 0),
-            Phrase(normalise("weak legs"), "HP:0007340", 0),
-        ]
+    table = table_of(
+        ("trouble feeding", "HP:0011968", 0),
+        ("Trouble breathing", "HP:0002094", 2),
+        ("weak arms", "HP:0003484", 0),
+        ("weak legs", "HP:0007340", 0),
     )
     found = [s.hpo_id for s in recognise("trouble breathing and feeding", table)]
     assert sorted(found) == ["HP:0002094", "HP:0011968"]
@@ -217,14 +213,11 @@ def test_broad_wide_and_a_parents_y_words_meet_the_hpo_ones() -> None:
 def test_and_joins_across_filler_words() -> None:
     """'seizures in a hot bath and with fevers': 'with' after 'and' does not stop the word
     before 'and' from being shared, so the fevers are read as fever-induced seizures."""
-    table = PhraseTable()
-    table.extend(
-        [
-            Phrase(normalise("Hot water-induced seizure"), "HP:0020209", 1),
-            Phrase(normalise("seizures in a hot bath"), "HP:0020209", 0),
-            Phrase(normalise("seizures with fever"), "HP:0002373", 0),
-            Phrase(normalise("fevers"), "HP:0001954", 0),
-        ]
+    table = table_of(
+        ("Hot water-induced seizure", "HP:0020209", 1),
+        ("seizures in a hot bath", "HP:0020209", 0),
+        ("seizures with fever", "HP:0002373", 0),
+        ("fevers", "HP:0001954", 0),
     )
     found = [s.hpo_id for s in recognise("seizures in hot bath and with fevers", table)]
     assert found == ["HP:0020209", "HP:0002373"]
@@ -233,17 +226,14 @@ def test_and_joins_across_filler_words() -> None:
 def test_a_phrase_does_not_skip_both_sides_of_and() -> None:
     """'missing teeth and patchy hair' is not 'missing hair'; 'learning disability and eye
     problems' is not 'learning problems'; 'elbows and ankles are stiff' is still both."""
-    table = PhraseTable()
-    table.extend(
-        [
-            Phrase(normalise("missing teeth"), "HP:0009804", 0),
-            Phrase(normalise("missing hair"), "HP:0002298", 0),
-            Phrase(normalise("learning disability"), "HP:0001249", 0),
-            Phrase(normalise("learning problems"), "HP:0001328", 0),
-            Phrase(normalise("eye problems"), "HP:0000478", 4),
-            Phrase(normalise("Stiff elbow"), "HP:0025259", 1),
-            Phrase(normalise("Stiff ankle"), "HP:0034673", 1),
-        ]
+    table = table_of(
+        ("missing teeth", "HP:0009804", 0),
+        ("missing hair", "HP:0002298", 0),
+        ("learning disability", "HP:0001249", 0),
+        ("learning problems", "HP:0001328", 0),
+        ("eye problems", "HP:0000478", 4),
+        ("Stiff elbow", "HP:0025259", 1),
+        ("Stiff ankle", "HP:0034673", 1),
     )
     assert [s.hpo_id for s in recognise("missing teeth and patchy hair", table)] == ["HP:0009804"]
     found = [s.hpo_id for s in recognise("learning disability and eye problems", table)]
@@ -254,13 +244,10 @@ def test_a_phrase_does_not_skip_both_sides_of_and() -> None:
 
 def test_a_word_before_a_person_describes_the_person() -> None:
     """'a short boy with a wide neck' is short stature and a broad neck, not a short neck."""
-    table = PhraseTable()
-    table.extend(
-        [
-            Phrase(normalise("short"), "HP:0004322", 0),
-            Phrase(normalise("Short neck"), "HP:0000470", 1),
-            Phrase(normalise("Broad neck"), "HP:0000475", 1),
-        ]
+    table = table_of(
+        ("short", "HP:0004322", 0),
+        ("Short neck", "HP:0000470", 1),
+        ("Broad neck", "HP:0000475", 1),
     )
     found = [s.hpo_id for s in recognise("short boy with a wide neck", table)]
     assert found == ["HP:0004322", "HP:0000475"]
@@ -273,15 +260,12 @@ def test_a_word_before_a_person_describes_the_person() -> None:
 def test_two_things_joined_by_and_share_what_is_said_of_both() -> None:
     """'her eyelids and lips are turned out' names both; 'feeding problems and a big head' is
     not 'problems head' (only a shared tail of two or more words)."""
-    table = PhraseTable()
-    table.extend(
-        [
-            Phrase(normalise("eyelids turned out"), "HP:0000656", 0),
-            Phrase(normalise("lips turned out"), "HP:0012472", 0),
-            Phrase(normalise("feeding problems"), "HP:0011968", 0),
-            Phrase(normalise("big head"), "HP:0000256", 0),
-            Phrase(normalise("head problems"), "HP:0000234", 4),
-        ]
+    table = table_of(
+        ("eyelids turned out", "HP:0000656", 0),
+        ("lips turned out", "HP:0012472", 0),
+        ("feeding problems", "HP:0011968", 0),
+        ("big head", "HP:0000256", 0),
+        ("head problems", "HP:0000234", 4),
     )
     found = [s.hpo_id for s in recognise("her eyelids and lips are turned out", table)]
     assert sorted(found) == ["HP:0000656", "HP:0012472"]
@@ -292,13 +276,10 @@ def test_two_things_joined_by_and_share_what_is_said_of_both() -> None:
 def test_words_in_a_names_own_order_are_read_first() -> None:
     """'a triangular face with a big forehead' is a triangular face and a big forehead, not
     a big face (which 'her face is big' still is)."""
-    table = PhraseTable()
-    table.extend(
-        [
-            Phrase(normalise("Large face"), "HP:0100729", 1),
-            Phrase(normalise("Triangular face"), "HP:0000325", 1),
-            Phrase(normalise("Large forehead"), "HP:0002003", 1),
-        ]
+    table = table_of(
+        ("Large face", "HP:0100729", 1),
+        ("Triangular face", "HP:0000325", 1),
+        ("Large forehead", "HP:0002003", 1),
     )
     found = [s.hpo_id for s in recognise("a triangular face with a big forehead", table)]
     assert found == ["HP:0000325", "HP:0002003"]
@@ -307,33 +288,27 @@ def test_words_in_a_names_own_order_are_read_first() -> None:
 
 def test_and_with_a_new_subject_starts_a_new_clause() -> None:
     """'his legs are thin and weak and he trips over his own feet': the feet are not weak."""
-    table = PhraseTable()
-    table.extend(
-        [
-            Phrase(normalise("weak feet"), "HP:0002460", 0),
-            Phrase(normalise("trips over his feet"), "HP:0009027", 0),
-        ]
+    table = table_of(
+        ("weak feet", "HP:0002460", 0),
+        ("trips over his feet", "HP:0009027", 0),
     )
     query = "his legs are thin and weak and he trips over his own feet"
     assert [s.hpo_id for s in recognise(query, table)] == ["HP:0009027"]
 
 
 # HPO 2025-01-16 labels the thirteenth session's word forms are read into.
-FORMS = PhraseTable()
-FORMS.extend(
-    [
-        Phrase(normalise("Constipation"), "HP:0002019", 1),
-        Phrase(normalise("Anemia"), "HP:0001903", 1),
-        Phrase(normalise("Lethargy"), "HP:0001254", 1),
-        Phrase(normalise("Abdominal pain"), "HP:0002027", 1),
-        Phrase(normalise("Abdominal swelling"), "HP:0003270", 2),
-        Phrase(normalise("Diarrhea"), "HP:0002014", 1),
-        Phrase(normalise("runny poo"), "HP:0002014", 0),
-        Phrase(normalise("Pain"), "HP:0012531", 1),
-        Phrase(normalise("Hypoplastic left heart"), "HP:0004383", 1),
-        Phrase(normalise("Recurrent urinary tract infections"), "HP:0000010", 1),
-        Phrase(normalise("Class"), "HP:9999998", 4),
-    ]
+FORMS = table_of(
+    ("Constipation", "HP:0002019", 1),
+    ("Anemia", "HP:0001903", 1),
+    ("Lethargy", "HP:0001254", 1),
+    ("Abdominal pain", "HP:0002027", 1),
+    ("Abdominal swelling", "HP:0003270", 2),
+    ("Diarrhea", "HP:0002014", 1),
+    ("runny poo", "HP:0002014", 0),
+    ("Pain", "HP:0012531", 1),
+    ("Hypoplastic left heart", "HP:0004383", 1),
+    ("Recurrent urinary tract infections", "HP:0000010", 1),
+    ("Class", "HP:9999998", 4),
 )
 
 
@@ -389,12 +364,9 @@ def test_struggle_is_a_difficulty_and_sweaty_is_sweating() -> None:
 
 def test_a_body_parts_adjective_and_a_signs_gerund_meet_the_nouns_a_family_uses() -> None:
     # "freckles on his penis" read only Freckling on main: HPO says "Penile freckling".
-    table = PhraseTable()
-    table.extend(
-        [
-            Phrase(normalise("Penile freckling"), "HP:0031447", 1),
-            Phrase(normalise("freckles"), "HP:0001480", 0),
-        ]
+    table = table_of(
+        ("Penile freckling", "HP:0031447", 1),
+        ("freckles", "HP:0001480", 0),
     )
     assert positive_ids("big head, freckles on his penis", table) == ["HP:0031447"]
     assert positive_ids("freckles on her face", table) == ["HP:0001480"]
@@ -405,13 +377,10 @@ def test_a_body_parts_adjective_and_a_signs_gerund_meet_the_nouns_a_family_uses(
 def test_a_lot_is_part_of_what_a_phrase_says() -> None:
     # "laughs a lot" was read from any "laughs" on main ("a lot" was filler): "when she laughs
     # her knees give way" is no Inappropriate laughter, "he drinks milk" no Polydipsia.
-    table = PhraseTable()
-    table.extend(
-        [
-            Phrase(normalise("laughs a lot"), "HP:0000748", 0),
-            Phrase(normalise("drinks a lot"), "HP:0001959", 0),
-            Phrase(normalise("lots of infections"), "HP:0002719", 0),
-        ]
+    table = table_of(
+        ("laughs a lot", "HP:0000748", 0),
+        ("drinks a lot", "HP:0001959", 0),
+        ("lots of infections", "HP:0002719", 0),
     )
     assert positive_ids("when she laughs her knees give way", table) == []
     assert positive_ids("he drinks milk and has infections", table) == []
@@ -427,20 +396,16 @@ def test_a_verb_in_le_keeps_its_e_in_every_form() -> None:
     assert stem("shuffles") == stem("shuffled") == stem("shuffling") == "shuffle"
     assert stem("tingling") == stem("tingles")
     assert (stem("curling"), stem("crawling"), stem("falling")) == ("curl", "crawl", "fall")
-    table = PhraseTable()
-    table.add(Phrase(normalise("Shuffled walk"), "HP:0002362", 2))
+    table = table_of(("Shuffled walk", "HP:0002362", 2))
     assert positive_ids("stiff, shuffles when he walks", table) == ["HP:0002362"]
 
 
 # HPO 2025-01-16 labels: Back pain, Falls, Recurrent fever, Pain.
-PHRASAL = PhraseTable()
-PHRASAL.extend(
-    [
-        Phrase(normalise("Back pain"), "HP:0003418", 1),
-        Phrase(normalise("Falls"), "HP:0002527", 1),
-        Phrase(normalise("Recurrent fever"), "HP:0001954", 1),
-        Phrase(normalise("Pain"), "HP:0012531", 1),
-    ]
+PHRASAL = table_of(
+    ("Back pain", "HP:0003418", 1),
+    ("Falls", "HP:0002527", 1),
+    ("Recurrent fever", "HP:0001954", 1),
+    ("Pain", "HP:0012531", 1),
 )
 
 
@@ -466,17 +431,14 @@ def test_falling_asleep_is_not_falls() -> None:
 
 # HPO 2025-01-16 labels: Tremor, Seizure, Pallor, Blue irides (layperson synonym "Blue eyes");
 # "fits" and "pale" as rows of the everyday file.
-DESCRIBED = PhraseTable()
-DESCRIBED.extend(
-    [
-        Phrase(normalise("Tremor"), "HP:0001337", 1),
-        Phrase(normalise("Seizure"), "HP:0001250", 1),
-        Phrase(normalise("fits"), "HP:0001250", 0),
-        Phrase(normalise("Pallor"), "HP:0000980", 1),
-        Phrase(normalise("pale"), "HP:0000980", 0),
-        Phrase(normalise("Blue irides"), "HP:0000635", 1),
-        Phrase(normalise("blue eyes"), "HP:0000635", 0),
-    ]
+DESCRIBED = table_of(
+    ("Tremor", "HP:0001337", 1),
+    ("Seizure", "HP:0001250", 1),
+    ("fits", "HP:0001250", 0),
+    ("Pallor", "HP:0000980", 1),
+    ("pale", "HP:0000980", 0),
+    ("Blue irides", "HP:0000635", 1),
+    ("blue eyes", "HP:0000635", 0),
 )
 
 
@@ -496,13 +458,10 @@ def test_a_word_that_describes_the_next_noun_is_not_a_sign_of_its_own() -> None:
 # HPO 2025-01-16: Microphthalmia (layperson synonym "Abnormally small eyeball"; "small eyes" a
 # row of the everyday file), Small for gestational age ("born small", a row of the file),
 # Developmental cataract (synonym "Congenital cataract"; "born with cataracts" a row of the file).
-BOUND = PhraseTable()
-BOUND.extend(
-    [
-        Phrase(normalise("born small"), "HP:0001518", 0),
-        Phrase(normalise("small eyes"), "HP:0000568", 0),
-        Phrase(normalise("born with cataracts"), "HP:0000519", 0),
-    ]
+BOUND = table_of(
+    ("born small", "HP:0001518", 0),
+    ("small eyes", "HP:0000568", 0),
+    ("born with cataracts", "HP:0000519", 0),
 )
 
 
@@ -518,14 +477,11 @@ def test_a_word_right_before_a_body_part_describes_that_part() -> None:
 
 # HPO 2025-01-16: Stiff toe (label), Tip-toe gait (synonym "Toe walking"), Spasticity ("stiff
 # legs", a row of the everyday file), Nystagmus ("wobbly eyes", a row of the file).
-MANNER = PhraseTable()
-MANNER.extend(
-    [
-        Phrase(normalise("Stiff toe"), "HP:0025265", 1),
-        Phrase(normalise("Toe walking"), "HP:0030051", 2),
-        Phrase(normalise("stiff legs"), "HP:0001257", 0),
-        Phrase(normalise("wobbly eyes"), "HP:0000639", 0),
-    ]
+MANNER = table_of(
+    ("Stiff toe", "HP:0025265", 1),
+    ("Toe walking", "HP:0030051", 2),
+    ("stiff legs", "HP:0001257", 0),
+    ("wobbly eyes", "HP:0000639", 0),
 )
 
 
@@ -542,15 +498,12 @@ def test_an_adverb_says_how_a_thing_is_done_not_what_a_body_part_is_like() -> No
 
 # HPO 2025-01-16 labels Stiff knee, Knee pain, Hypertonia ("stiff", a row of the everyday
 # file), Pain; Photophobia ("bright light hurts his eyes", a row of the file).
-POINTED = PhraseTable()
-POINTED.extend(
-    [
-        Phrase(normalise("Stiff knee"), "HP:0025263", 1),
-        Phrase(normalise("Knee pain"), "HP:0030839", 1),
-        Phrase(normalise("stiff"), "HP:0001276", 0),
-        Phrase(normalise("Pain"), "HP:0012531", 1),
-        Phrase(normalise("bright light hurts his eyes"), "HP:0000613", 0),
-    ]
+POINTED = table_of(
+    ("Stiff knee", "HP:0025263", 1),
+    ("Knee pain", "HP:0030839", 1),
+    ("stiff", "HP:0001276", 0),
+    ("Pain", "HP:0012531", 1),
+    ("bright light hurts his eyes", "HP:0000613", 0),
 )
 
 
@@ -569,12 +522,9 @@ def test_it_and_them_stand_for_the_body_part_named_last() -> None:
 def test_a_quality_after_is_belongs_to_the_word_before_it() -> None:
     """HPO 2025-01-16: Small hand (HP:0200055), Hypoplastic nipples (HP:0002557, "Small
     nipple" its synonym)."""
-    table = PhraseTable()
-    table.extend(
-        [
-            Phrase(normalise("Small hand"), "HP:0200055", 1),
-            Phrase(normalise("Small nipple"), "HP:0002557", 3),
-        ]
+    table = table_of(
+        ("Small hand", "HP:0200055", 1),
+        ("Small nipple", "HP:0002557", 3),
     )
     text = "the nipple is small on that side and the hand on the same side"
     assert [s.hpo_id for s in recognise(text, table)] == ["HP:0002557"]
@@ -584,8 +534,7 @@ def test_a_quality_after_is_belongs_to_the_word_before_it() -> None:
 def test_a_cant_reading_said_to_fall_short_is_no_inability() -> None:
     """HPO 2025-01-16: Paralysis (HP:0003470) has the synonym "Inability to move", read as
     "can't move"; "can't move some joints fully" is a limit, not paralysis."""
-    table = PhraseTable()
-    table.add(Phrase(normalise("can't move"), "HP:0003470", 4))
+    table = table_of(("can't move", "HP:0003470", 4))
     assert [s.hpo_id for s in recognise("he cant move some joints fully", table)] == []
     assert [s.hpo_id for s in recognise("he can't move his legs", table)] == ["HP:0003470"]
 
