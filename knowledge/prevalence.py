@@ -31,9 +31,3 @@ def best_known_prevalence(condition: Condition) -> tuple[str, str]:
     if best is None:
         return condition.prevalence, condition.prevalence_source
     return best["class"], best["label"]
-
-
-def other_prevalence_statements(condition: Condition) -> list[dict[str, Any]]:
-    """Every statement but the best known one, in the importer's order."""
-    best = best_known_statement(condition)
-    return [s for s in condition.prevalence_statements or () if s is not best]
