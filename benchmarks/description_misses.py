@@ -1,9 +1,10 @@
 """Why a judged description misses the top 3 of the family panel: reading or ranking?
 
 Run: nice .venv/bin/python benchmarks/description_misses.py [--split session12 ...]
-        [--no-everyday] [--show c|b|b1|b2|a|s...] [--json]
-Reads the description queries of benchmarks/judged_queries.json (the tuning splits; the held-out
-file is refused: it is never read item by item) through `description_read`, the panel's own
+        [--no-everyday] [--show c|b|b1|b2|a|s...] [--json] [--judged FILE]
+Reads the description queries of benchmarks/judged_queries.json, or of another judged file
+such as judged_descriptions_tuning18.json (the tuning splits; the held-out file is refused: it
+is never read item by item) through `description_read`, the panel's own
 call, and sorts each miss at 3 into:
 
 - (b) "wrong sign": a positive sign was read that the judged condition does not have (itself,
@@ -364,8 +365,11 @@ def main() -> None:
     parser.add_argument("--no-everyday", action="store_true", help="HPO names and synonyms only")
     parser.add_argument("--show", default="c", help="classes to print in detail (e.g. abc)")
     parser.add_argument("--json", action="store_true", help="end with one JSON line of counts")
+    parser.add_argument(
+        "--judged", type=Path, default=JUDGED, help="a judged file (never the held-out one)"
+    )
     args = parser.parse_args()
-    items = tuning_items(args.split)
+    items = tuning_items(args.split, args.judged)
     everyday = not args.no_everyday
     per_split: dict[str, Counter] = {}
     reasons: Counter = Counter()
