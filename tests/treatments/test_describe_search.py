@@ -212,6 +212,19 @@ def test_a_disease_orphanet_lists_with_unknown_prevalence_is_not_taken_for_the_r
     assert top(panel(client, query), 2) == ["ORPHA:636", "ORPHA:324"]
 
 
+def test_a_disease_orphanet_lists_without_a_prevalence_class_is_not_taken_for_the_rarest(
+    client: Client,
+) -> None:
+    # 1,632 Orphanet disorders carry no prevalence class at all: as unknown as "Unknown", so
+    # read as 1-9 / 1 000 000 too, not as the rarest class (kept for entries Orphanet does not
+    # list, most of them OMIM entries from one or a few families).
+    query = "my son has lumps under the skin"
+    Condition.objects.filter(primary_id="ORPHA:324").update(prevalence="<1 / 1 000 000")
+    Condition.objects.filter(primary_id="ORPHA:636").update(prevalence="")
+    family_prior_clear()
+    assert top(panel(client, query), 2) == ["ORPHA:636", "ORPHA:324"]
+
+
 def test_coverage_counts_each_family_sign_a_condition_has_itself_or_narrower(
     client: Client,
 ) -> None:

@@ -7,8 +7,9 @@
   many conditions; among those that fit equally, the commoner one is the likelier, so each
   tenfold step of prevalence adds PRIOR_WEIGHT to the score (a mild prior: one well-matched
   specific sign is worth more than two classes). A disease Orphanet lists with its prevalence
-  "Unknown" is read as the "1-9 / 1 000 000" class; an entry with no Orphanet record at all
-  (most are OMIM entries reported in one or a few families) as the rarest class.
+  "Unknown", or with no prevalence class at all (1,632 Orphanet disorders), is read as the
+  "1-9 / 1 000 000" class; an entry with no Orphanet record at all (most are OMIM entries
+  reported in one or a few families) as the rarest class.
 - how many of the family's signs a condition has (`coverage_bonus`): a condition that explains
   more of what the family saw gains COVERAGE_WEIGHT per sign, so one very specific match does
   not outweigh a condition that has all of them.
@@ -42,7 +43,8 @@ PREVALENCE_CLASSES = {
     "1-9 / 1 000 000": 5e-6,
     "<1 / 1 000 000": 5e-7,
 }
-# Orphanet lists the disease but gives no class: read as "1-9 / 1 000 000".
+# Orphanet lists the disease but gives no class ("Unknown", or no prevalence record at all):
+# read as "1-9 / 1 000 000".
 UNKNOWN_PREVALENCE = 5e-6
 # No Orphanet record at all (most OMIM-only entries): counted as the rarest class.
 UNRECORDED_PREVALENCE = 5e-7
@@ -73,11 +75,13 @@ class FamilyPrior:
     shown_as: dict[int, int]  # subtype pk -> its disease's pk
 
 
-def prevalence_value(prevalence: str) -> float:
+def prevalence_value(prevalence: str, orphanet: bool = False) -> float:
     """Cases per person for an Orphanet prevalence class ("Unknown" as 1-9 / 1 000 000, no
-    class recorded as the rarest)."""
+    class recorded as the rarest). An Orphanet disorder without a class is as unknown as one
+    Orphanet marks "Unknown"; only an entry Orphanet does not list (`orphanet` False, most
+    are OMIM entries from one or a few families) is read as the rarest class."""
     prevalence = prevalence.strip()
-    if prevalence in UNKNOWN_CLASSES:
+    if prevalence in UNKNOWN_CLASSES or (orphanet and not prevalence):
         return UNKNOWN_PREVALENCE
     return PREVALENCE_CLASSES.get(prevalence, UNRECORDED_PREVALENCE)
 
@@ -124,24 +128,25 @@ _late_onsets: dict[tuple[str, str], np.ndarray] = {}
 def family_prior_build(index: PhenotypeIndex) -> FamilyPrior:
     """Read prevalence classes and subtype links for the conditions of `index`."""
     rows = {
-        pk: (kind, prevalence, is_group)
-        for pk, kind, prevalence, is_group in Condition.objects.values_list(
-            "id", "disorder_type", "prevalence", "is_group"
+        pk: (kind, prevalence, is_group, primary_id.startswith("ORPHA:"))
+        for pk, kind, prevalence, is_group, primary_id in Condition.objects.values_list(
+            "id", "disorder_type", "prevalence", "is_group", "primary_id"
         ).iterator(chunk_size=5000)
     }
     shown_as = _shown_as(rows)
+    unlisted = ("", "", False, False)
 
     def log_prevalence(pk: int) -> float:
-        own = rows.get(pk, ("", "", False))[1]
-        disease = rows.get(shown_as.get(pk, pk), ("", "", False))[1]
-        best = max(prevalence_value(own), prevalence_value(disease))
+        own = rows.get(pk, unlisted)
+        disease = rows.get(shown_as.get(pk, pk), unlisted)
+        best = max(prevalence_value(own[1], own[3]), prevalence_value(disease[1], disease[3]))
         return math.log10(best)
 
     prior = np.array([log_prevalence(int(pk)) for pk in index.condition_ids.tolist()])
     return FamilyPrior(version=index.version, prior=PRIOR_WEIGHT * prior, shown_as=shown_as)
 
 
-def _shown_as(rows: dict[int, tuple[str, str, bool]]) -> dict[int, int]:
+def _shown_as(rows: dict[int, tuple[str, str, bool, bool]]) -> dict[int, int]:
     """Subtype pk -> the disease it is shown as: an Orphanet subtype's disease, or for a
     numbered OMIM type (BTNT) the Orphanet disease, itself followed to its disease."""
     shown_as: dict[int, int] = {}
