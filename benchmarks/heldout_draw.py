@@ -5,7 +5,7 @@ Run: PYTHONPATH=$PWD XDG_RUNTIME_DIR=var/run nice -n 19 .venv/bin/python \
 Reads the loaded knowledge base (read only) and ranks nothing. The pool is every Orphanet
 disorder (not a group) with seven or more signs at 30 % or more (ConditionPhenotype frequency)
 whose ORPHA code, and every OMIM entry mapped to it, is judged nowhere yet (any split of
-judged_queries.json or judged_descriptions_heldout.json). `--common` keeps only the conditions
+judged_queries.json, judged_descriptions_heldout.json or a tuning draw). `--common` keeps only the conditions
 families are likeliest to have: a point prevalence class of 1-9 / 100 000 or more (a GARD
 entry would not narrow it: 4,057 of the 4,170 conditions with seven signs have one). The pool
 is sorted by ORPHA code and shuffled with `--seed`; the first `--show` are printed in draw order with their signs at 30 % or more, so a writer can keep, in that order,
@@ -19,7 +19,13 @@ The heldout16 draws (judged_descriptions_heldout.json):
         --exclude ORPHA:<code> (once for each of the 25 kept from seed 16)
 Its "expected" holds the OMIM entries the knowledge base maps exactly (E) or as NTBT; the
 judged items take the ORPHApacket's own E and NTBT entries (some NTBT entries are stored as
-conditions of their own).
+conditions of their own). Since the tuning18 set, reproducing heldout16 also needs
+`--ignore-split tuning18`.
+
+The tuning18 draws (judged_descriptions_tuning18.json, a TUNING set drawn the same way):
+    heldout_draw.py --seed 18 --show 34 --ignore-split tuning18
+    heldout_draw.py --seed 180 --common --show 30 --ignore-split tuning18 \
+        --exclude ORPHA:<code> (once for each of the 20 kept from seed 18)
 """
 
 from __future__ import annotations
@@ -35,7 +41,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "rarelabs.settings")
 
 HERE = Path(__file__).resolve().parent
-JUDGED_FILES = (HERE / "judged_queries.json", HERE / "judged_descriptions_heldout.json")
+# Every file whose conditions a new draw must avoid, tuning draws included (a held-out draw
+# sharing a condition with a tuning set would not be held out).
+JUDGED_FILES = (
+    HERE / "judged_queries.json",
+    HERE / "judged_descriptions_heldout.json",
+    HERE / "judged_descriptions_tuning18.json",
+)
 MIN_SIGNS = 7
 MIN_FREQUENCY = 0.3
 # Orphanet's prevalence classes from 1-9 / 100 000 up.
