@@ -33,3 +33,17 @@ def test_words_that_named_a_sign_already_read_name_no_narrower_one() -> None:
     # "yellow eyes" read Jaundice first; "yellow skin" says Jaundice again, not "Intermittent".
     assert read("yellow skin and eyes, tummy swollen", JAUNDICE) == ["HP:0000952"]
     assert read("her skin is yellow", JAUNDICE) == ["HP:0000952"]
+
+
+# HPO 2025-01-16: Polydipsia ("drinks a lot", a line of everyday_signs.tsv); Recurrent
+# infections ("lots of infections", one too).
+AMOUNTS = table_of(
+    ("drinks a lot", "HP:0001959", 0),
+    ("lots of infections", "HP:0002719", 0),
+)
+
+
+def test_a_lot_of_something_named_is_not_doing_it_a_lot() -> None:
+    assert read("he drinks a lot of alcohol and his vision is blurry", AMOUNTS) == []
+    assert read("he drinks a lot and wees a lot", AMOUNTS) == ["HP:0001959"]
+    assert read("she gets lots of chest infections", AMOUNTS) == ["HP:0002719"]

@@ -59,6 +59,9 @@ _PERSONS = frozenset(
 # shake, bright light hurts them"): "it" for a singular part, "them" for a plural one.
 _PRONOUNS = {"it": False, "its": False, "them": True}
 _DETERMINERS = frozenset(["the", "a", "an", "my", "his", "her", "their", "our", "your", "its"])
+# "a lot of X" says how much X, so it is one token: "drinks a lot of alcohol" is no "drinks a
+# lot" (Polydipsia), while "lots of infections" still reads as its own phrase.
+LOT_OF = "~lotof"
 _COPULAS = frozenset(["is", "are", "was", "were", "looks", "look", "seems", "seem"])
 
 
@@ -109,6 +112,9 @@ def _scan(text: str) -> list[tuple[str, str, bool, bool, bool]]:
         if word in _PRONOUNS and _PRONOUNS[word] in last_part:
             out.append((*last_part[_PRONOUNS[word]], after_place, after_and, False))
             joined = False
+            continue
+        if word == "of" and out and out[-1][1] in ("lot", "lots") and before == out[-1][1]:
+            out[-1] = (LOT_OF, *out[-1][1:])
             continue
         negation = word in NEGATORS or word in _NOT_CONTRACTIONS
         if negation or ("'" in typed and _NEGATED_VERB.match(typed)):
