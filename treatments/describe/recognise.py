@@ -62,6 +62,7 @@ _DETERMINERS = frozenset(["the", "a", "an", "my", "his", "her", "their", "our", 
 # "a lot of X" says how much X, so it is one token: "drinks a lot of alcohol" is no "drinks a
 # lot" (Polydipsia), while "lots of infections" still reads as its own phrase.
 LOT_OF = "~lotof"
+_PRENATAL = stem("prenatal")
 _COPULAS = frozenset(["is", "are", "was", "were", "looks", "look", "seems", "seem"])
 
 
@@ -121,7 +122,11 @@ def _scan(text: str) -> list[tuple[str, str, bool, bool, bool]]:
             if not out or out[-1][0] != NOT:
                 out.append((NOT, typed, False, False, False))
         elif word not in FILLER and len(word) > 1:
-            out.append((stem(word), word, after_place, after_and, predicated))
+            # "before birth" is HPO's "prenatal": "tiny before birth" is no "tiny at birth".
+            prenatal = word == "birth" and before == "before"
+            out.append(
+                (_PRENATAL if prenatal else stem(word), word, after_place, after_and, predicated)
+            )
             joined, kept = False, True
             if out[-1][0] in BODY_PARTS:
                 last_part[_is_plural(word, out[-1][0])] = (out[-1][0], word)
