@@ -532,21 +532,28 @@ def spelling_proposals(query: str) -> tuple[str | None, tuple[str, ...]]:
     # A word typed in capitals is a symbol or an abbreviation: a doubled letter there is a slip,
     # while English spells many words with one ("moody" is not MODY).
     capitals = {fold(w) for w in re.findall(r"\w+", query) if w.isupper()}
-    known = lexicon.current().terms
+    current = lexicon.current()
+    known, preferred = current.terms, current.preferred
     joined = _joined_words(tokens, known)
     if joined != tokens:
         return " ".join(joined), ()
+    # A three-character word is read only as a symbol slip (below), and only when typed as one.
     candidates = [
         t
         for t in tokens
-        if len(t) >= 4 and (t.isalpha() or is_symbol_like(t)) and t not in STOPWORDS
+        if (t.isalpha() or is_symbol_like(t))
+        and t not in STOPWORDS
+        and (len(t) >= 4 or (len(t) == 3 and (is_symbol_like(t) or t in capitals)))
     ]
     # An everyday word is right even when the index never uses it ("hold" is not "hole", and
     # the parents' "wobbly" is not "wooly").
     unknown = [
         word
         for word in candidates
-        if word not in known and not _plural_known(word, known) and not is_known_word(word)
+        if word not in known
+        and word not in preferred
+        and not _plural_known(word, known)
+        and not is_known_word(word)
     ]
     if not unknown:
         return None, ()
@@ -554,18 +561,9 @@ def spelling_proposals(query: str) -> tuple[str | None, tuple[str, ...]]:
     ties: dict[str, tuple[str, ...]] = {}
     with connection.cursor() as cursor:
         for word in unknown:
-            # An eponym is rewritten only into a name the index knows well ("angelmann" ->
-            # "angelman", 8 uses), never into a rare word ("Pompe" -> "pomp", 1 use).
-            if is_symbol_like(word):
-                found = _closest_symbol(word, known)
-            else:
-                min_uses = EPONYM_MIN_USES if word in eponyms else 1
-                best = _closest(word, cursor, known, min_uses, doubled=word in capitals)
-                found = (best,) if best else ()
-                # A word typed in capitals that no word is clearly closest to is read as a
-                # symbol ("LTCS": LTC4S or OTCS); an ordinary word never is.
-                if not best and word in capitals:
-                    found = _closest_symbol(word, known)
+            found = _readings(
+                word, cursor, known, preferred, capitals=word in capitals, eponym=word in eponyms
+            )
             if len(found) == 1:
                 replacements[word] = found[0]
             elif found:
@@ -578,6 +576,43 @@ def spelling_proposals(query: str) -> tuple[str | None, tuple[str, ...]]:
         " ".join(symbol if t == word else replacements.get(t, t) for t in tokens) for symbol in tied
     )
     return corrected, readings
+
+
+def _readings(
+    word: str,
+    cursor,
+    known: Mapping[str, int],
+    preferred: frozenset[str],
+    *,
+    capitals: bool,
+    eponym: bool,
+) -> tuple[str, ...]:
+    """What an unknown word was meant to be: one word, two or three tied symbols, or none."""
+    typed_as_symbol = is_symbol_like(word) or capitals
+    preferred_found = _preferred_symbol(word, known, preferred) if typed_as_symbol else ()
+    # Any other slip of three characters reaches too many words.
+    found = _closest_reading(word, cursor, known, capitals, eponym) if len(word) >= 4 else ()
+    if not preferred_found or set(found) <= set(preferred_found):
+        return preferred_found or found
+    # A disease gene's symbol and a likelier slip's word: neither wins clearly, so both are
+    # read (the gene first) and none is proposed ("CLSN": CLXN first, CLSPN too).
+    return tuple(dict.fromkeys((*preferred_found, *found)))[:MAX_TIED]
+
+
+def _closest_reading(
+    word: str, cursor, known: Mapping[str, int], capitals: bool, eponym: bool
+) -> tuple[str, ...]:
+    if is_symbol_like(word):
+        return _closest_symbol(word, known)
+    # An eponym is rewritten only into a name the index knows well ("angelmann" -> "angelman",
+    # 8 uses), never into a rare word ("Pompe" -> "pomp", 1 use).
+    min_uses = EPONYM_MIN_USES if eponym else 1
+    best = _closest(word, cursor, known, min_uses, doubled=capitals)
+    if best:
+        return (best,)
+    # A word typed in capitals that no word is clearly closest to is read as a symbol ("LTCS":
+    # LTC4S or OTCS); an ordinary word never is.
+    return _closest_symbol(word, known) if capitals else ()
 
 
 def _joined_words(tokens: list[str], known: Mapping[str, int]) -> list[str]:
@@ -646,6 +681,22 @@ def _closest_symbol(word: str, known: Mapping[str, int]) -> tuple[str, ...]:
         if uses:
             likeliest = _likeliest(word, uses, 1, 1)
             return likeliest if len(likeliest) == 1 or level < len(levels) - 1 else ()
+    return ()
+
+
+def _preferred_symbol(
+    word: str, known: Mapping[str, int], preferred: frozenset[str]
+) -> tuple[str, ...]:
+    """Families search the genes of their conditions: the symbol of the one gene linked to a
+    condition (or two or three as used) that a likely slip of a word typed as a symbol reaches
+    (a swap or a doubled key, then a dropped character or a neighbouring key): "BAR1" -> BARD1,
+    though four other symbols drop a letter too; three characters too ("TFF" -> TF). Any other
+    change, or more symbols as likely, leave the word to the rules for every known word."""
+    kept = swapped_neighbours(word) | undoubled_neighbours(word)
+    for near in (kept, near_slip_neighbours(word)):
+        uses = {term: known.get(term, 1) for term in near if term in preferred}
+        if uses:
+            return _likeliest(word, uses, 1, 1)
     return ()
 
 
