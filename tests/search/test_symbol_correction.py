@@ -225,6 +225,7 @@ def test_a_disease_gene_and_a_likelier_slip_are_both_read_without_a_proposal(
     [
         "POD1",  # a symbol typed right is never rewritten, though PDP1 is a disease gene
         "lxo",  # three letters in lower case are a word, not a symbol
+        "LXO-AS1",  # three characters that are part of a longer symbol are not read alone
     ],
 )
 def test_a_disease_gene_wins_only_a_likely_slip_of_a_word_typed_as_a_symbol(
