@@ -385,3 +385,11 @@ def test_drooping_face_bluish_skin_fluttering_heart_and_stopped_periods_are_read
     for query, hpo_id in cases.items():
         assert hpo_id in [s.hpo_id for s in signs_for_text(text=query)], query
     assert "HP:0004322" not in [s.hpo_id for s in signs_for_text(text="short fingertips")]
+
+
+def test_a_face_that_shows_no_expression_is_read_not_negated(client: Client) -> None:
+    # HPO's layperson "Lack of facial expression" (Mask-like facies); on main "no" negated the
+    # words and "her face shows no expression" read no sign.
+    for query in ("her face shows no expression", "he has no facial expression"):
+        signs = [(s.hpo_id, s.negated) for s in signs_for_text(text=query)]
+        assert ("HP:0000298", False) in signs, query
