@@ -5,10 +5,11 @@ Run: PYTHONPATH=$PWD XDG_RUNTIME_DIR=var/run nice -n 19 .venv/bin/python \
 Reads the loaded knowledge base (read only) and ranks nothing. The pool is every Orphanet
 disorder (not a group) with seven or more signs at 30 % or more (ConditionPhenotype frequency)
 whose ORPHA code, and every OMIM entry mapped to it, is judged nowhere yet (any split of
-judged_queries.json, judged_descriptions_heldout.json or a tuning draw). `--common` keeps only the conditions
-families are likeliest to have: a point prevalence class of 1-9 / 100 000 or more (a GARD
-entry would not narrow it: 4,057 of the 4,170 conditions with seven signs have one). The pool
-is sorted by ORPHA code and shuffled with `--seed`; the first `--show` are printed in draw order with their signs at 30 % or more, so a writer can keep, in that order,
+judged_queries.json, judged_descriptions_heldout.json or a tuning draw). `--common` keeps
+only the conditions families are likeliest to have: a point prevalence class of 1-9 / 100 000
+or more (a GARD entry would not narrow it: 4,057 of the 4,170 conditions with seven signs have
+one). The pool is sorted by ORPHA code and shuffled with `--seed`; the first `--show` are
+printed in draw order with their signs at 30 % or more, so a writer can keep, in that order,
 those whose signs parents could name (and skip those whose signs are only lab or imaging
 findings). `--exclude` leaves out codes already kept from another draw; `--ignore-split` treats
 a split as not yet written (to reproduce a draw after its set was committed).
@@ -17,14 +18,19 @@ The heldout16 draws (judged_descriptions_heldout.json):
     heldout_draw.py --seed 16 --show 45 --ignore-split heldout16
     heldout_draw.py --seed 160 --common --show 50 --ignore-split heldout16 \
         --exclude ORPHA:<code> (once for each of the 25 kept from seed 16)
-Its "expected" holds the OMIM entries the knowledge base maps exactly (E) or as NTBT; the
+The tuning17 draws (judged_descriptions_tuning17.json, a TUNING set drawn the same way):
+    heldout_draw.py --seed 17 --show 50 --ignore-split tuning17 --ignore-split tuning18
+    heldout_draw.py --seed 170 --common --show 50 --ignore-split tuning17 --ignore-split tuning18 \
+        --exclude ORPHA:<code> (once for each of the 30 kept from seed 17)
+Each draw's "expected" holds the OMIM entries the knowledge base maps exactly (E) or as NTBT; the
 judged items take the ORPHApacket's own E and NTBT entries (some NTBT entries are stored as
-conditions of their own). Since the tuning18 set, reproducing heldout16 also needs
-`--ignore-split tuning18`.
+conditions of their own). A draw reproduces only when every set written after it is ignored
+too (heldout16: `--ignore-split tuning17 --ignore-split tuning18`; tuning17 and tuning18 were
+drawn in parallel, each before the other existed: ignore both).
 
 The tuning18 draws (judged_descriptions_tuning18.json, a TUNING set drawn the same way):
-    heldout_draw.py --seed 18 --show 34 --ignore-split tuning18
-    heldout_draw.py --seed 180 --common --show 30 --ignore-split tuning18 \
+    heldout_draw.py --seed 18 --show 34 --ignore-split tuning18 --ignore-split tuning17
+    heldout_draw.py --seed 180 --common --show 30 --ignore-split tuning18 --ignore-split tuning17 \
         --exclude ORPHA:<code> (once for each of the 20 kept from seed 18)
 """
 
@@ -46,6 +52,7 @@ HERE = Path(__file__).resolve().parent
 JUDGED_FILES = (
     HERE / "judged_queries.json",
     HERE / "judged_descriptions_heldout.json",
+    HERE / "judged_descriptions_tuning17.json",
     HERE / "judged_descriptions_tuning18.json",
 )
 MIN_SIGNS = 7
@@ -55,7 +62,7 @@ COMMON_CLASSES = {"1-9 / 100 000", "1-5 / 10 000", "6-9 / 10 000", ">1 / 1000"}
 
 
 def judged_ids(ignored_splits: list[str]) -> set[str]:
-    """Every id any judged item expects, in every split of both files but `ignored_splits`."""
+    """Every id any judged item expects, in every split of every file but `ignored_splits`."""
     ids: set[str] = set()
     for path in JUDGED_FILES:
         for item in json.loads(path.read_text(encoding="utf-8"))["queries"]:

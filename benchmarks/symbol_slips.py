@@ -3,8 +3,8 @@
 Run: PYTHONPATH=$PWD XDG_RUNTIME_DIR=var/run nice -n 19 .venv/bin/python \
         benchmarks/symbol_slips.py --seed 15 --count 60 --split symbol-slips-tuning \
         --exclude-split symbol-slips --exclude-split session14
-Reads the loaded knowledge base (read only): the HGNC symbols of genes linked to a condition,
-sorted, shuffled with `--seed`, each given one slip (two adjacent characters swapped, a
+Reads the loaded knowledge base (read only): the HGNC symbols of genes linked to a condition
+(`--unlinked`: of genes linked to none, a control for rules that prefer disease genes), sorted, shuffled with `--seed`, each given one slip (two adjacent characters swapped, a
 character dropped or doubled, or a letter or digit replaced by its neighbour on a QWERTY row).
 A slip that is itself a known word (a spelling-lexicon word, an ordinary or registered word,
 or any gene's symbol, alias or previous symbol) is skipped with its gene, as are genes judged in
@@ -68,6 +68,7 @@ def main() -> None:
     parser.add_argument("--count", type=int, default=60)
     parser.add_argument("--split", required=True)
     parser.add_argument("--exclude-split", action="append", default=[])
+    parser.add_argument("--unlinked", action="store_true", help="genes linked to no condition")
     args = parser.parse_args()
 
     from rarelabs.startup import preflight
@@ -93,11 +94,8 @@ def main() -> None:
         "symbol", "aliases", "previous_symbols"
     ):
         known.update(key_form(name) for name in [symbol, *aliases, *previous])
-    symbols = sorted(
-        Gene.objects.filter(condition_links__isnull=False)
-        .values_list("symbol", flat=True)
-        .distinct()
-    )
+    genes = Gene.objects.filter(condition_links__isnull=args.unlinked)
+    symbols = sorted(genes.values_list("symbol", flat=True).distinct())
     rng = random.Random(args.seed)
     rng.shuffle(symbols)
     items = []

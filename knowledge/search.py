@@ -192,7 +192,7 @@ class GeneDocument(Document):
         # A symbol typed alone names its gene first, unless the gene is tied to no condition
         # and a condition's abbreviation is the same letters: "NCL" is neuronal ceroid
         # lipofuscinosis (40) before nucleolin; "GLA" and "PAH" stay their genes.
-        ExactField("disease_gene_symbol", boost=60),
+        ExactField("disease_gene_symbol", boost=60, preferred_spelling=True),
         ExactField("other_gene_symbol", boost=36),
         ExactField("name", boost=45, phrase=True),  # "dystrophin" names the DMD gene
         ExactField("aliases", boost=20),

@@ -532,21 +532,30 @@ def spelling_proposals(query: str) -> tuple[str | None, tuple[str, ...]]:
     # A word typed in capitals is a symbol or an abbreviation: a doubled letter there is a slip,
     # while English spells many words with one ("moody" is not MODY).
     capitals = {fold(w) for w in re.findall(r"\w+", query) if w.isupper()}
-    known = lexicon.current().terms
+    current = lexicon.current()
+    known, preferred = current.terms, current.preferred
     joined = _joined_words(tokens, known)
     if joined != tokens:
         return " ".join(joined), ()
+    # A three-character word is read only as a symbol slip (below), and only when typed as one
+    # on its own: in "HKA-J" it is part of a longer symbol (HLA-J), not CHKA.
+    alone = {fold(w) for w in query.split() if w.isalnum()}
     candidates = [
         t
         for t in tokens
-        if len(t) >= 4 and (t.isalpha() or is_symbol_like(t)) and t not in STOPWORDS
+        if (t.isalpha() or is_symbol_like(t))
+        and t not in STOPWORDS
+        and (len(t) >= 4 or (len(t) == 3 and t in alone and (is_symbol_like(t) or t in capitals)))
     ]
     # An everyday word is right even when the index never uses it ("hold" is not "hole", and
     # the parents' "wobbly" is not "wooly").
     unknown = [
         word
         for word in candidates
-        if word not in known and not _plural_known(word, known) and not is_known_word(word)
+        if word not in known
+        and word not in preferred
+        and not _plural_known(word, known)
+        and not is_known_word(word)
     ]
     if not unknown:
         return None, ()
@@ -554,18 +563,9 @@ def spelling_proposals(query: str) -> tuple[str | None, tuple[str, ...]]:
     ties: dict[str, tuple[str, ...]] = {}
     with connection.cursor() as cursor:
         for word in unknown:
-            # An eponym is rewritten only into a name the index knows well ("angelmann" ->
-            # "angelman", 8 uses), never into a rare word ("Pompe" -> "pomp", 1 use).
-            if is_symbol_like(word):
-                found = _closest_symbol(word, known)
-            else:
-                min_uses = EPONYM_MIN_USES if word in eponyms else 1
-                best = _closest(word, cursor, known, min_uses, doubled=word in capitals)
-                found = (best,) if best else ()
-                # A word typed in capitals that no word is clearly closest to is read as a
-                # symbol ("LTCS": LTC4S or OTCS); an ordinary word never is.
-                if not best and word in capitals:
-                    found = _closest_symbol(word, known)
+            found = _readings(
+                word, cursor, known, preferred, capitals=word in capitals, eponym=word in eponyms
+            )
             if len(found) == 1:
                 replacements[word] = found[0]
             elif found:
@@ -578,6 +578,49 @@ def spelling_proposals(query: str) -> tuple[str | None, tuple[str, ...]]:
         " ".join(symbol if t == word else replacements.get(t, t) for t in tokens) for symbol in tied
     )
     return corrected, readings
+
+
+def _readings(
+    word: str,
+    cursor,
+    known: Mapping[str, int],
+    preferred: frozenset[str],
+    *,
+    capitals: bool,
+    eponym: bool,
+) -> tuple[str, ...]:
+    """What an unknown word was meant to be: one word, two or three tied symbols, or none."""
+    typed_as_symbol = is_symbol_like(word) or capitals
+    preferred_found = _preferred_symbol(word, known, preferred) if typed_as_symbol else ()
+    if len(word) >= 4:
+        found = _closest_reading(word, cursor, known, capitals, eponym)
+    elif preferred_found:
+        # Any other slip of three characters reaches too many words: only a disease gene's
+        # symbol is read, beside the other symbols a likely slip reaches as often.
+        found = _closest_symbol(word, known, likely_only=True)
+    else:
+        return ()
+    if not preferred_found or set(found) <= set(preferred_found):
+        return preferred_found or found
+    # A disease gene's symbol and a likelier slip's word: neither wins clearly, so both are
+    # read (the gene first) and none is proposed ("CLSN": CLXN first, CLSPN too).
+    return tuple(dict.fromkeys((*preferred_found, *found)))[:MAX_TIED]
+
+
+def _closest_reading(
+    word: str, cursor, known: Mapping[str, int], capitals: bool, eponym: bool
+) -> tuple[str, ...]:
+    if is_symbol_like(word):
+        return _closest_symbol(word, known)
+    # An eponym is rewritten only into a name the index knows well ("angelmann" -> "angelman",
+    # 8 uses), never into a rare word ("Pompe" -> "pomp", 1 use).
+    min_uses = EPONYM_MIN_USES if eponym else 1
+    best = _closest(word, cursor, known, min_uses, doubled=capitals)
+    if best:
+        return (best,)
+    # A word typed in capitals that no word is clearly closest to is read as a symbol ("LTCS":
+    # LTC4S or OTCS); an ordinary word never is.
+    return _closest_symbol(word, known) if capitals else ()
 
 
 def _joined_words(tokens: list[str], known: Mapping[str, int]) -> list[str]:
@@ -632,20 +675,41 @@ def _closest(
     return _clear_winner(word, uses, _max_edits(word), min_uses)
 
 
-def _closest_symbol(word: str, known: Mapping[str, int]) -> tuple[str, ...]:
+def _closest_symbol(
+    word: str, known: Mapping[str, int], *, likely_only: bool = False
+) -> tuple[str, ...]:
     """A symbol is corrected by one slip only: two edits of a five-character symbol reach
     dozens of other genes ("tcs2" -> "tsc2", never "tcf2" as well). The likeliest kind of slip
     that reaches a known symbol decides: a swap or a doubled key, then a dropped character or a
     neighbouring key, then any other change. Two or three symbols as likely at one of the first
     two levels are all returned (a tie); at the last level, or more of them, none is: a changed
-    digit names another gene of the family ("SMN3": SMN1 or SMN2), not a slip."""
+    digit names another gene of the family ("SMN3": SMN1 or SMN2), not a slip. `likely_only`:
+    the first two levels alone."""
     kept = swapped_neighbours(word) | undoubled_neighbours(word)
-    levels = (kept, near_slip_neighbours(word), one_edit_neighbours(word))
+    levels = [kept, near_slip_neighbours(word)]
+    if not likely_only:
+        levels.append(one_edit_neighbours(word))
     for level, near in enumerate(levels):
         uses = {term: known[term] for term in near if term in known}
         if uses:
             likeliest = _likeliest(word, uses, 1, 1)
-            return likeliest if len(likeliest) == 1 or level < len(levels) - 1 else ()
+            return likeliest if len(likeliest) == 1 or level < 2 else ()
+    return ()
+
+
+def _preferred_symbol(
+    word: str, known: Mapping[str, int], preferred: frozenset[str]
+) -> tuple[str, ...]:
+    """Families search the genes of their conditions: the symbol of the one gene linked to a
+    condition (or two or three as used) that a likely slip of a word typed as a symbol reaches
+    (a swap or a doubled key, then a dropped character or a neighbouring key): "BAR1" -> BARD1,
+    though four other symbols drop a letter too; three characters too ("LXO" -> LOX). Any other
+    change, or more symbols as likely, leave the word to the rules for every known word."""
+    kept = swapped_neighbours(word) | undoubled_neighbours(word)
+    for near in (kept, near_slip_neighbours(word)):
+        uses = {term: known.get(term, 1) for term in near if term in preferred}
+        if uses:
+            return _likeliest(word, uses, 1, 1)
     return ()
 
 

@@ -44,6 +44,10 @@ class ExactField:
     name: str
     boost: float = 50.0
     phrase: bool = False
+    # Keys a spelling slip is read as first when one is the only one reached (the symbols of
+    # genes linked to a condition: families search the genes of their conditions). The lexicon
+    # finds them by this boost, so no other exact field of the document may share it.
+    preferred_spelling: bool = False
 
 
 @dataclass(frozen=True)

@@ -9,10 +9,10 @@ import pytest
 
 from search import lexicon
 from search.analysis import analyze, spelling_correction, spelling_proposals
-from search.indexer import lexicon_counts
+from search.indexer import index_objects, lexicon_counts
 from search.models import SearchTerm
 from search.text import is_symbol_like, one_edit_neighbours, swapped_neighbours
-from tests.factories.knowledge import GeneFactory
+from tests.factories.knowledge import ConditionGeneFactory, GeneFactory
 
 
 def test_symbol_shapes() -> None:
@@ -180,3 +180,55 @@ def test_no_tie_for_a_changed_digit_or_a_lower_case_word(symbols_tied, query: st
 def test_a_symbol_ending_in_s_is_no_plural(symbols_tied) -> None:
     # "TMEM151S" read as the plural of TMEM151 was never corrected.
     assert spelling_correction("TMEM151S") == "tmem151a"
+
+
+@pytest.fixture
+def disease_genes_near(db):
+    # Indexed genes: BARD1, PDP1, LOX and TF are linked to a condition, the others are not. Uses
+    # as the default install gives them ("tf" has two characters: no lexicon word). "BAR1" is a
+    # likely slip of BCAR1, GAR1, BAT1 and BARX1 too: four as used, so none of them is read.
+    linked = [GeneFactory(symbol=s) for s in ("BARD1", "PDP1", "LOX", "TF")]
+    for gene in linked:
+        ConditionGeneFactory(gene=gene)
+    others = [GeneFactory(symbol=s) for s in ("BCAR1", "GAR1", "BAT1", "BARX1", "POD1")]
+    index_objects("gene", [gene.pk for gene in linked + others])  # their symbols join the lexicon
+    for term, uses in [("bcar1", 3), ("gar1", 3), ("bat1", 2), ("barx1", 2), ("pod1", 2)]:
+        SearchTerm.objects.filter(term=term).update(frequency=uses)
+    lexicon.invalidate()
+    yield
+    lexicon.invalidate()
+
+
+@pytest.mark.parametrize(
+    ("query", "corrected"),
+    [
+        ("BAR1", "bard1"),  # a dropped letter of the one disease gene among five symbols
+        ("LXO", "lox"),  # three characters: a swap that reaches a disease gene
+        ("TFF", "tf"),  # three characters: a doubled key of a disease gene
+    ],
+)
+def test_a_likely_slip_of_one_disease_gene_wins(
+    disease_genes_near, query: str, corrected: str
+) -> None:
+    assert spelling_correction(query) == corrected
+
+
+def test_a_disease_gene_and_a_likelier_slip_are_both_read_without_a_proposal(
+    disease_genes_near,
+) -> None:
+    # "PDO1": "o" for its neighbouring key "p" in PDP1 (a disease gene), or a swap of POD1.
+    assert spelling_proposals("PDO1") == (None, ("pdp1", "pod1"))
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "POD1",  # a symbol typed right is never rewritten, though PDP1 is a disease gene
+        "lxo",  # three letters in lower case are a word, not a symbol
+        "LXO-AS1",  # three characters that are part of a longer symbol are not read alone
+    ],
+)
+def test_a_disease_gene_wins_only_a_likely_slip_of_a_word_typed_as_a_symbol(
+    disease_genes_near, query: str
+) -> None:
+    assert spelling_proposals(query) == (None, ())

@@ -475,6 +475,18 @@ def test_a_word_right_before_a_body_part_describes_that_part() -> None:
     assert positive_ids("his eyes are small", BOUND) == ["HP:0000568"]
 
 
+def test_a_body_part_after_a_place_word_says_where_not_what() -> None:
+    """HPO 2025-01-16: Bone pain (HP:0002653, label), Lower limb pain (HP:0012514, layperson
+    synonym "Leg pain"). On main "bone pain in his leg" read Lower limb pain only: "pain" was
+    taken as the word before the leg."""
+    table = table_of(("Bone pain", "HP:0002653", 1), ("Leg pain", "HP:0012514", 1))
+    assert [s.hpo_id for s in recognise("bone pain in his leg", table)] == ["HP:0002653"]
+    assert [s.hpo_id for s in recognise("bone pain, leg pain", table)] == [
+        "HP:0002653",
+        "HP:0012514",
+    ]
+
+
 # HPO 2025-01-16: Stiff toe (label), Tip-toe gait (synonym "Toe walking"), Spasticity ("stiff
 # legs", a row of the everyday file), Nystagmus ("wobbly eyes", a row of the file).
 MANNER = table_of(

@@ -365,3 +365,31 @@ def test_holes_in_front_of_the_ears_are_preauricular_pits(client: Client) -> Non
     # read no sign.
     signs = [s.hpo_id for s in signs_for_text(text="little holes in front of her ears, deaf")]
     assert "HP:0004467" in signs
+
+
+def test_drooping_face_bluish_skin_fluttering_heart_and_stopped_periods_are_read(
+    client: Client,
+) -> None:
+    # On main these words read no sign, and "short fingertips" read Short stature: rows citing
+    # HPO's layperson synonyms ("Previous menstrual periods stop", "Short outermost finger
+    # bone", "Permanent flexion of the finger", "Blue discoloration of the skin") and
+    # MedlinePlus (palpitations feel like a fluttering heart; Bell's palsy droops one side).
+    cases = {
+        "one side of her face droops": "HP:0010628",
+        "born early, bluish and breathing hard": "HP:0000961",
+        "her heart flutters": "HP:0001962",
+        "her periods stopped": "HP:0000869",
+        "short fingertips": "HP:0009882",
+        "bent fingers": "HP:0100490",
+    }
+    for query, hpo_id in cases.items():
+        assert hpo_id in [s.hpo_id for s in signs_for_text(text=query)], query
+    assert "HP:0004322" not in [s.hpo_id for s in signs_for_text(text="short fingertips")]
+
+
+def test_a_face_that_shows_no_expression_is_read_not_negated(client: Client) -> None:
+    # HPO's layperson "Lack of facial expression" (Mask-like facies); on main "no" negated the
+    # words and "her face shows no expression" read no sign.
+    for query in ("her face shows no expression", "he has no facial expression"):
+        signs = [(s.hpo_id, s.negated) for s in signs_for_text(text=query)]
+        assert ("HP:0000298", False) in signs, query

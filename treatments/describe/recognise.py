@@ -314,7 +314,7 @@ def recognise(query: str, table: PhraseTable) -> list[Sign]:
             # Words in the name's own order first: "a triangular face with a big forehead" is
             # a triangular face and a big forehead before it is a big face.
             reordered = list(span) != sorted(span)
-            detached = _leaves_its_part(toks, span)
+            detached = _leaves_its_part(toks, span, placed)
             candidates.append(
                 (-len(span), detached, phrase.priority, width, reordered, index, span)
             )
@@ -411,12 +411,16 @@ def _said_of_an_earlier_word(
     )
 
 
-def _leaves_its_part(toks: list[tuple[str, str]], span: tuple[int, ...]) -> bool:
+def _leaves_its_part(toks: list[tuple[str, str]], span: tuple[int, ...], placed: set[int]) -> bool:
     """Does the phrase take a word but not the body part right after it? A word right before
     a body part describes that part: "born with small eyes" is small eyes before it is born
-    small."""
+    small. A part after a place word only says where ("bone pain in his leg" is bone pain)."""
     return any(
-        p + 1 < len(toks) and p + 1 not in span and toks[p + 1][0] in BODY_PARTS for p in span
+        p + 1 < len(toks)
+        and p + 1 not in span
+        and p + 1 not in placed
+        and toks[p + 1][0] in BODY_PARTS
+        for p in span
     )
 
 

@@ -16,7 +16,7 @@ from django.test import Client
 from search import lexicon
 from search.query import run_search
 from search.request import SearchRequest
-from tests.factories.knowledge import GeneFactory
+from tests.factories.knowledge import ConditionGeneFactory, GeneFactory
 from tests.search.contract.data import client_over_contract_phenotypes, indexed
 
 pytestmark = pytest.mark.django_db
@@ -124,3 +124,38 @@ def test_a_slip_that_two_symbols_explain_equally_lists_both_genes(
     assert "Did you mean" not in page
     assert "/genes/JAG1" in page
     assert "/genes/GJA1" in page
+
+
+@pytest.fixture
+def genes_near_disease_genes(backend: str) -> Iterator[None]:
+    # BARD1 and PDP1 are linked to a condition; the others are not. "BAR1" drops a letter of
+    # BARD1, BCAR1 and BARX1, or has a neighbouring key in GAR1 or BAT1; "PDO1" swaps two
+    # letters of POD1, or has "o" for its neighbouring key "p" in PDP1.
+    linked = [GeneFactory(symbol=symbol) for symbol in ("BARD1", "PDP1")]
+    for gene in linked:
+        ConditionGeneFactory(gene=gene)
+    others = [GeneFactory(symbol=s) for s in ("BCAR1", "GAR1", "BAT1", "BARX1", "POD1")]
+    try:
+        with indexed("gene", linked + others):
+            yield
+    finally:
+        lexicon.invalidate()
+
+
+def test_a_slip_that_reaches_one_disease_gene_finds_it(
+    client: Client, genes_near_disease_genes: None
+) -> None:
+    # Before, five symbols as likely meant no proposal and nothing found.
+    assert_corrected_to_the_gene(client, "BAR1", "bard1", "BARD1")
+
+
+def test_a_disease_gene_and_a_likelier_slip_are_both_listed(
+    client: Client, genes_near_disease_genes: None
+) -> None:
+    # Before, the swap's POD1 was proposed alone.
+    api = client.get("/api/v1/search/", {"q": "PDO1"}).json()
+    assert api["did_you_mean"] is None
+    assert [hit["id"] for hit in api["results"][:2]] == ["PDP1", "POD1"]
+    page = client.get("/search", {"q": "PDO1"}).content.decode()
+    assert "Did you mean" not in page
+    assert page.index("/genes/PDP1") < page.index("/genes/POD1")
