@@ -325,10 +325,6 @@ def recognise(query: str, table: PhraseTable) -> list[Sign]:
     spans: list[tuple[int, ...]] = []
     signs: list[Sign] = []
     seen: set[str] = set()
-    # Words that named a sign, also when it was already read ("yellow eyes", "yellow skin"): a
-    # weaker phrase on the same words ("Intermittent jaundice" read without its qualifier) says
-    # more than they do.
-    said: set[tuple[int, ...]] = set()
     for *_, index, span in candidates:
         phrase = table.phrases[index]
         if _clashes(toks, span, body | (heads & placed), heads - placed):
@@ -343,10 +339,8 @@ def recognise(query: str, table: PhraseTable) -> list[Sign]:
                 or _said_of_an_earlier_word(toks, span, predicated)
             ):
                 continue
-        if span in said or phrase.hpo_id in seen:
-            said.add(span)
+        if phrase.hpo_id in seen:
             continue
-        said.add(span)
         seen.add(phrase.hpo_id)
         body.update(p for p in span if p != max(span))
         heads.add(max(span))
