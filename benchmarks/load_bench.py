@@ -13,7 +13,11 @@ query count, then (server started) a cold miss and a hit per kind through the re
 Every run prints CPU ms per request of gunicorn, PostgreSQL, Redis (process trees) and of this
 generator, and the load average before and after: on a shared machine judge by CPU per request.
 `--warm-requests N` first sends N requests of the same popularity (a site up for a while);
-`--py-spy FILE` samples the server during the timed run. Goal (issue 14): 200 requests/s with
+`--py-spy FILE` samples the server during the timed run; `--access-log FILE` keeps the server's
+access log (plan index, worker, time in gunicorn) and the client's results beside it;
+`--autogroup-nice N` gives the server the CPU on a shared machine (load_windows.py says why).
+Over 400 lines: the one script that owns the load protocol (its window figures are in
+load_windows.py). Goal (issue 14): 200 requests/s with
 p95 < 100 ms per kind, judged on `--zipf 1` (docs/benchmarks.md says why).
 """
 
@@ -43,6 +47,13 @@ sys.path.insert(0, str(REPO))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "rarelabs.settings")
 os.environ.setdefault("RARELABS_PLAIN_STATIC", "1")  # no collectstatic manifest needed
 
+from benchmarks.load_windows import (  # noqa: E402
+    WindowSampler,
+    autogroup_nice,
+    autogroup_of,
+    set_autogroup_nice,
+    summarize_windows,
+)
 from benchmarks.scratch import use_scratch_copy  # noqa: E402
 
 use_scratch_copy("rarelabs_bench_load")
@@ -137,15 +148,25 @@ def _pct(values: list[float], pct: float) -> float:
     return ordered[min(len(ordered) - 1, int(len(ordered) * pct / 100))]
 
 
-def start_server(workers: int, threads: int) -> tuple[subprocess.Popen[bytes], int]:
+# One access-log line a request: the plan index the generator sent, the worker's pid and the
+# time gunicorn spent on it (microseconds): queueing before a worker thread starts is the rest.
+ACCESS_LOG_FORMAT = "%({x-bench-index}i)s %(p)s %(D)s"
+
+
+def start_server(
+    workers: int, threads: int, access_log: str | None = None
+) -> tuple[subprocess.Popen[bytes], int]:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
     command = _commands(SiteAddress("127.0.0.1", port), workers, threads)["web"]
     env = {**os.environ, "RARELABS_DB_NAME": connection.settings_dict["NAME"],
            "RARELABS_PLAIN_STATIC": "1"}  # fmt: skip
+    log = open(access_log, "wb") if access_log else subprocess.DEVNULL  # noqa: SIM115
+    if access_log:
+        env["GUNICORN_CMD_ARGS"] = f"--access-logformat '{ACCESS_LOG_FORMAT}'"
     server = subprocess.Popen(command, cwd=REPO, env=env, start_new_session=True,  # noqa: S603
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip
+                              stdout=log, stderr=subprocess.DEVNULL)  # fmt: skip
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
         try:
@@ -268,7 +289,7 @@ def run_load(port: int, plan: list[tuple[str, str]], rate: float, threads: int) 
             time.sleep(max(0.0, due - time.monotonic()))
             kind, path = plan[i]
             try:
-                conn.request("GET", path)
+                conn.request("GET", path, headers={"X-Bench-Index": str(i)})
                 response = conn.getresponse()
                 response.read()
                 status = response.status
@@ -278,7 +299,7 @@ def run_load(port: int, plan: list[tuple[str, str]], rate: float, threads: int) 
                 conn.close()
                 conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
             with lock:
-                results.append((kind, status, (time.monotonic() - due) * 1000, hit, due - t0))
+                results.append((kind, status, (time.monotonic() - due) * 1000, hit, due - t0, i))
 
     pool = [threading.Thread(target=worker, daemon=True) for _ in range(threads)]
     for thread in pool:
@@ -333,6 +354,11 @@ def main() -> None:
                         "(other draws): a site up for a while, not a cold start")  # fmt: skip
     parser.add_argument("--py-spy", metavar="FILE", help="sample the server during the timed run "
                         "with py-spy (pip install py-spy) into FILE (collapsed stacks)")  # fmt: skip
+    parser.add_argument("--access-log", metavar="FILE", help="write the server's access log "
+                        "(plan index, worker pid, microseconds in gunicorn) to FILE")  # fmt: skip
+    parser.add_argument("--autogroup-nice", type=int, metavar="N",
+                        help="set the scheduler autogroup nice of the server's processes and "
+                        "of this generator to N (-20..19; root): see set_autogroup_nice")  # fmt: skip
     parser.add_argument("--zipf", type=float, default=0.0,
                         help="0: every page in turn (cold); s in (0, 2]: popularity 1/rank^s")  # fmt: skip
     args = parser.parse_args()
@@ -348,9 +374,16 @@ def main() -> None:
         report["profile"] = profile(plan)
         print(f"== where the time goes: {json.dumps(report['profile'])}")
     connection.close()
-    server, port = start_server(args.workers, args.threads)
+    server, port = start_server(args.workers, args.threads, args.access_log)
+    kept: dict[int, int] = {}
     try:
         roots = server_roots(server.pid)
+        if args.autogroup_nice is not None:
+            # PostgreSQL, Redis and this shell's session outlive the run: put them back after.
+            kept = {pid: autogroup_nice(pid) for pid in [*roots.values(), os.getpid()]}
+            set_autogroup_nice(list(kept), args.autogroup_nice)
+        report["autogroups"] = {name: autogroup_of(pid) for name, pid in
+                                {**roots, "generator": os.getpid()}.items()}  # fmt: skip
         # Pages an earlier run cached for its copy of the same name must not count as hits.
         page_cache_invalidate()
         # Warm-up (workers forked, first queries planned) on other pages than the timed plan.
@@ -363,13 +396,26 @@ def main() -> None:
             report["server_costs"] = server_costs(port, roots, urls(400, 0.0, seed=2))
             print(f"== server CPU per request: {json.dumps(report['server_costs'])}")
         sampler = _py_spy(server.pid, args.py_spy, seconds) if args.py_spy else None
+        windows = WindowSampler(server.pid, {n: p for n, p in roots.items() if n != "gunicorn"},
+                                port)  # fmt: skip
         cpu_before = cpu_sample(roots)
+        windows.start()
+        if args.access_log:  # the timed run's lines start here; results go beside them
+            report["access_log_offset"] = Path(args.access_log).stat().st_size
         started = time.monotonic() + 0.5  # run_load sends its first request half a second in
         results = run_load(port, plan, rate, args.clients)
+        windows.stop()
         if sampler:
             sampler.wait(timeout=60)
         report["load"] = summarize(results, time.monotonic() - started)
+        if args.access_log:
+            Path(args.access_log + ".client.json").write_text(json.dumps(results))
         report["load"].update(cpu_per_request(cpu_before, cpu_sample(roots), len(results)))
+        report["load"]["server_by_window"] = summarize_windows(
+            windows, started, results, WINDOW_SECONDS, math.ceil(seconds / WINDOW_SECONDS)
+        )
+        # The first window second by second: where in it the queue builds.
+        report["load"]["server_first_seconds"] = summarize_windows(windows, started, results, 1, 6)
         # The best the cache can do: every first visit of a URL misses (repeats that still
         # miss arrived while the first render of the same page was running).
         report["load"]["page_cache_hits_possible"] = round(1 - len(set(plan)) / len(plan), 3)
@@ -377,6 +423,9 @@ def main() -> None:
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=30)
+        for pid, nice in kept.items():
+            if pid != server.pid:
+                set_autogroup_nice([pid], nice)
     print(f"== load: {json.dumps(report['load'])}")
     print(json.dumps({"load_bench": report}))
 
