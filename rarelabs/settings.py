@@ -137,6 +137,20 @@ else:
 DATABASES["default"]["NAME"] = env.str("RARELABS_DB_NAME", default=DATABASES["default"]["NAME"])
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=300)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+# Connections per web worker process, shared by its threads (0: one per thread, kept
+# CONN_MAX_AGE). The web command sets it (rarelabs/supervisor.py): a few backends each warm up
+# sooner than one per thread, and cost less CPU in the first seconds from a cold start.
+DB_POOL_SIZE = env.int("RARELABS_DB_POOL_SIZE", default=0)
+if DB_POOL_SIZE:
+    DATABASES["default"]["CONN_MAX_AGE"] = 0  # Django refuses persistent connections with a pool
+    DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {
+        "min_size": DB_POOL_SIZE,
+        "max_size": DB_POOL_SIZE,
+        # A thread waits at most this long for a connection. With PostgreSQL down a miss now
+        # answers 500 after it (without a pool: at once), so keep it short; under load on
+        # 2 cores no wait came near it (docs/benchmarks.md).
+        "timeout": 2,
+    }
 DATABASES["default"]["TEST"] = {
     # Lets several test runs share one server without sharing a test database.
     "NAME": "test_rarelabs" + env.str("RARELABS_TEST_DB_SUFFIX", default=""),

@@ -107,6 +107,8 @@ def summary_queue_enqueue() -> bool:
 # six slow clients). In production put a buffering proxy in front too (docs/operations.md).
 THREADS_PER_WORKER = 16
 DEFAULT_WORKERS = 3
+# PostgreSQL connections per web worker, pooled for its threads (settings.DB_POOL_SIZE).
+WEB_DB_POOL_SIZE = 4
 # gunicorn's largest request line; api/middleware.py refuses addresses over 4000 with JSON.
 GUNICORN_REQUEST_LINE_LIMIT = 8190
 
@@ -140,6 +142,10 @@ def _commands(
             "--preload",
             "--graceful-timeout",
             "10",
+            # Set before the app loads (also under --preload): the web server pools its
+            # database connections; commands and Celery workers keep one connection each.
+            "--env",
+            f"RARELABS_DB_POOL_SIZE={WEB_DB_POOL_SIZE}",
         ],
         "worker": [
             str(bindir / "celery"),

@@ -36,6 +36,8 @@ def _warm_search_tables() -> None:
         logging.getLogger(__name__).warning("search tables not warmed at boot: %s", exc)
     finally:
         connections.close_all()  # never hand the master's database connection to the workers
+        if connections["default"].pool:  # nor its pool (its connections and its threads)
+            connections["default"].close_pool()
 
 
 _warm_search_tables()

@@ -1,4 +1,5 @@
-"""The real server command of `make run` keeps answering while slow clients hold connections."""
+"""The real server command of `make run`: it keeps answering while slow clients hold
+connections, and its threads share a few database connections per worker."""
 
 from __future__ import annotations
 
@@ -9,14 +10,16 @@ import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from django.db import connection
 
-from rarelabs.supervisor import SiteAddress, _commands
+from rarelabs.supervisor import WEB_DB_POOL_SIZE, SiteAddress, _commands
 from tests._shared import REPO
 
 SLOW_CLIENTS = 12  # the issue saw 6 block every sync worker
+WORKERS = 2
 
 
 def _free_port() -> int:
@@ -28,7 +31,7 @@ def _free_port() -> int:
 @pytest.fixture
 def site(transactional_db: None) -> Iterator[str]:
     address = SiteAddress("127.0.0.1", _free_port())
-    command = _commands(address, workers=2)["web"]
+    command = _commands(address, workers=WORKERS)["web"]
     env = {**os.environ, "RARELABS_DB_NAME": connection.settings_dict["NAME"],
            "DJANGO_SETTINGS_MODULE": "rarelabs.settings", "RARELABS_PLAIN_STATIC": "1"}  # fmt: skip
     web = subprocess.Popen(command, cwd=REPO, env=env, stdout=subprocess.DEVNULL,  # noqa: S603
@@ -84,3 +87,21 @@ def test_a_long_api_address_gets_the_apis_json_414_from_the_real_server(site: st
     assert refused.value.code == 414
     assert refused.value.headers["Content-Type"] == "application/json"
     assert b'"uri_too_long"' in refused.value.read()
+
+
+def test_the_threads_of_a_worker_share_a_few_database_connections(site: str) -> None:
+    """Was: every gunicorn thread that served a page kept a PostgreSQL backend of its own (up
+    to 48), each cold on its first pages: the first seconds from a cold start cost ~30 % more
+    CPU a page (issue 14 item 10, docs/benchmarks.md)."""
+
+    def get(n: int) -> int:
+        with urllib.request.urlopen(f"{site}/search?q=word{n}", timeout=30) as response:  # noqa: S310
+            return response.status
+
+    with ThreadPoolExecutor(max_workers=40) as clients:
+        assert set(clients.map(get, range(160))) == {200}
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT count(*) FROM pg_stat_activity "
+                       "WHERE datname = current_database() AND pid <> pg_backend_pid()")  # fmt: skip
+        backends = cursor.fetchone()[0]
+    assert 0 < backends <= WORKERS * WEB_DB_POOL_SIZE, backends
