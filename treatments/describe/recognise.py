@@ -64,6 +64,9 @@ _DETERMINERS = frozenset(["the", "a", "an", "my", "his", "her", "their", "our", 
 LOT_OF = "~lotof"
 _PRENATAL = stem("prenatal")
 _COPULAS = frozenset(["is", "are", "was", "were", "looks", "look", "seems", "seem"])
+# "and his skin burns": a possessive after "and" starts a new clause too, so no word before
+# "and" is shared with what follows ("swollen glands and his skin" is no swollen skin).
+_POSSESSIVES = frozenset(["my", "his", "her", "their", "our", "your"])
 
 
 def tokens(text: str) -> list[tuple[str, str]]:
@@ -92,7 +95,7 @@ def _scan(text: str) -> list[tuple[str, str, bool, bool, bool]]:
         # "a short boy with a wide neck": what comes before the person describes the person.
         if (
             typed in ",;.!?"
-            or (before == "and" and typed in _NEW_CLAUSE)
+            or (before == "and" and typed in _NEW_CLAUSE | _POSSESSIVES)
             or (typed in ("with", "who") and before in _PERSONS)
         ):
             joined = False
