@@ -11,17 +11,22 @@ from django.db.utils import DatabaseError
 from django.http import HttpRequest, JsonResponse
 from django.views.decorators.cache import never_cache
 
+from rarelabs.database_down import database_breaker, is_unreachable
 from search.status import search_status
 
 logger = logging.getLogger(__name__)
 
 
 def _database_state() -> dict[str, str]:
+    if database_breaker.is_open:  # failed a moment ago: say so without waiting for the pool
+        return {"state": "down", "detail": "unreachable a moment ago; not tried again yet"}
     try:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
     except DatabaseError as exc:
         logger.warning("healthz: database down: %s", exc)
+        if is_unreachable(exc):
+            database_breaker.record_failure()
         return {"state": "down", "detail": str(exc).splitlines()[0]}
     return {"state": "ok", "detail": connection.vendor}
 

@@ -94,6 +94,8 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     # Issue 14 item 10: an anonymous reader's cached page is answered here, before the rest.
     "rarelabs.pagecache.PageCacheMiddleware",
+    # Issue 14: with PostgreSQL unreachable the rest answer 503 at once, not after the pool's 2 s.
+    "rarelabs.database_down.DatabaseDownMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
