@@ -9,8 +9,8 @@ than the custom ones (a lookup by a unique key always does), so later runs skip 
 The first use on a connection prepares the statement there, straight on the psycopg
 connection (set-up, as Django's own per-connection statements are: not counted as a query);
 every use then sends `EXECUTE name(...)` through Django's cursor, counted and timed as the
-statement was. Which connections hold the statement is kept per psycopg connection object: a
-reconnect is a new object, so the statement is prepared again there. `PREPARE` is not undone
+statement was. Which statements a connection holds is kept by name per psycopg connection
+object: a reconnect is a new object, so the statement is prepared again there. `PREPARE` is not undone
 by a rollback, so the mark stays true when a transaction fails after it. Only for statements whose text is
 fixed per process (their parameters are the only thing that varies), and not behind a
 transaction-pooling proxy (which the site does not use), where a session's statements do not
@@ -20,6 +20,7 @@ survive between transactions.
 from __future__ import annotations
 
 import re
+import threading
 import weakref
 from collections.abc import Mapping
 from typing import Any
@@ -27,6 +28,11 @@ from typing import Any
 from django.db import connection
 
 _PARAM = re.compile(r"%\((\w+)\)s")
+# The statement names prepared on each psycopg connection. Kept by name, not per object: two
+# threads that build one statement at once (a first page in a fresh worker) make two objects of
+# one name, and the one kept must not PREPARE it again where the other did ("already exists").
+_prepared_names: weakref.WeakKeyDictionary[Any, set[str]] = weakref.WeakKeyDictionary()
+_prepared_names_lock = threading.Lock()
 
 
 class PreparedStatement:
@@ -45,7 +51,6 @@ class PreparedStatement:
         arguments = ", ".join(f"%({p})s" for p in self._order)
         self._prepare = f"PREPARE {name}({', '.join(types.values())}) AS {numbered}"
         self._execute = f"EXECUTE {name}({arguments})"
-        self._prepared_on: weakref.WeakSet = weakref.WeakSet()
 
     def fetchone(self, params: Mapping[str, Any]) -> tuple | None:
         """The statement's first row for `params` (None when it returns none)."""
@@ -61,8 +66,9 @@ class PreparedStatement:
 
     def _run(self, cursor: Any, params: Mapping[str, Any]) -> None:
         raw = connection.connection  # the psycopg connection the cursor belongs to
-        if raw not in self._prepared_on:
+        if self.name not in _prepared_names.get(raw, ()):
             # Set-up, like Django's own per-connection statements: not a query of the page.
             raw.execute(self._prepare)
-            self._prepared_on.add(raw)
+            with _prepared_names_lock:
+                _prepared_names.setdefault(raw, set()).add(self.name)
         cursor.execute(self._execute, params)

@@ -60,3 +60,13 @@ def test_fetchall_returns_every_row() -> None:
     )
     assert statement.fetchall({"top": 3}) == [(1,), (2,), (3,)]
     assert statement.fetchall({"top": 0}) == []
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_objects_of_one_statement_share_what_each_connection_holds() -> None:
+    """Was: each object kept its own record, so when two threads built the same statement at
+    once (a first search in a fresh worker), the one kept then sent PREPARE again on a
+    connection the other had prepared: "prepared statement already exists", a 500."""
+    connection.close()
+    assert _sum().fetchone({"a": 1, "b": 2}) == (21, "a%b")
+    assert _sum().fetchone({"a": 3, "b": 4}) == (43, "a%b")
