@@ -10,10 +10,11 @@ The first use on a connection prepares the statement there, straight on the psyc
 connection (set-up, as Django's own per-connection statements are: not counted as a query);
 every use then sends `EXECUTE name(...)` through Django's cursor, counted and timed as the
 statement was. Which statements a connection holds is kept by name per psycopg connection
-object: a reconnect is a new object, so the statement is prepared again there. `PREPARE` is not undone
-by a rollback, so the mark stays true when a transaction fails after it. Only for statements whose text is
-fixed per process (their parameters are the only thing that varies), and not behind a
-transaction-pooling proxy (which the site does not use), where a session's statements do not
+object: a reconnect is a new object, so the statement is prepared again there. `PREPARE` is
+not undone by a rollback, so the mark stays true when a transaction fails after it. Only for
+statements whose text is fixed per process (their parameters are the only thing that varies),
+and not behind a transaction-pooling proxy (which the site does not use), where a session's
+statements do not
 survive between transactions.
 """
 
