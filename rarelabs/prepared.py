@@ -14,8 +14,7 @@ object: a reconnect is a new object, so the statement is prepared again there. `
 not undone by a rollback, so the mark stays true when a transaction fails after it. Only for
 statements whose text is fixed per process (their parameters are the only thing that varies),
 and not behind a transaction-pooling proxy (which the site does not use), where a session's
-statements do not
-survive between transactions.
+statements do not survive between transactions.
 """
 
 from __future__ import annotations
