@@ -6,23 +6,9 @@ from __future__ import annotations
 import pytest
 
 from tests.treatments.kb import _phenotype_rows
+from tests.treatments.phrases import read, table_of
 from treatments.describe.lexicon import everyday_phrases, phrase_table_clear
-from treatments.describe.recognise import Phrase, PhraseTable, normalise, recognise
 from treatments.describe.selectors import signs_for_text
-
-
-def table_of(*rows: tuple[str, str, int]) -> PhraseTable:
-    """A phrase table of (words, HPO id, priority) rows, each text normalised."""
-    table = PhraseTable()
-    table.extend(Phrase(normalise(text), hpo_id, priority) for text, hpo_id, priority in rows)
-    table.phrases.sort(key=lambda phrase: phrase.priority)
-    table.reindex()
-    return table
-
-
-def read(query: str, table: PhraseTable) -> list[str]:
-    return [sign.hpo_id for sign in recognise(query, table) if not sign.negated]
-
 
 # HPO 2025-01-16: Polydipsia ("drinks a lot", a line of everyday_signs.tsv); Recurrent
 # infections ("lots of infections", one too).

@@ -3,21 +3,7 @@ sign they do not say (plain Python, no database)."""
 
 from __future__ import annotations
 
-from treatments.describe.recognise import Phrase, PhraseTable, normalise, recognise
-
-
-def table_of(*rows: tuple[str, str, int]) -> PhraseTable:
-    """A phrase table of (words, HPO id, priority) rows, each text normalised."""
-    table = PhraseTable()
-    table.extend(Phrase(normalise(text), hpo_id, priority) for text, hpo_id, priority in rows)
-    table.phrases.sort(key=lambda phrase: phrase.priority)
-    table.reindex()
-    return table
-
-
-def read(query: str, table: PhraseTable) -> list[str]:
-    return [sign.hpo_id for sign in recognise(query, table) if not sign.negated]
-
+from tests.treatments.phrases import read, table_of
 
 # HPO 2025-01-16: Edema ("swollen skin", a line of everyday_signs.tsv), Lymphadenopathy
 # ("swollen glands", one too), Upper and Lower limb muscle weakness ("weak arms", "weak legs").

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from tests.treatments.phrases import table_of
 from treatments.describe.recognise import (
     Phrase,
     PhraseTable,
@@ -10,14 +11,6 @@ from treatments.describe.recognise import (
     stands_alone,
     stem,
 )
-
-
-def table_of(*rows: tuple[str, str, int]) -> PhraseTable:
-    """A phrase table of (words, HPO id, priority) rows, each text normalised."""
-    table = PhraseTable()
-    table.extend(Phrase(normalise(text), hpo_id, priority) for text, hpo_id, priority in rows)
-    return table
-
 
 # HPO 2025-01-16 ids; the phrases are HPO labels, HPO layperson synonyms and lines of
 # treatments/data/everyday_signs.tsv.
