@@ -51,6 +51,13 @@ _DESCRIBES_NEXT = {
     "shaking": frozenset(["fit", "fits", "seizure", "seizures", "convulsion", "convulsions"]),
     "pale": frozenset(["blue", "green", "grey", "gray", "brown", "pink", "yellow", "hazel"]),
 }
+# "weak" right before the word it describes is a weakness of that thing, not of the person:
+# "a weak pee stream", "a weak cry", "a weak grip". Alone it may still read as a sign of its
+# own ("he is weak", "weak and tired"); joined to the next word it reads only as a phrase
+# with it ("weak legs", "weak cry").
+_QUALIFIES_NEXT = frozenset(["weak", "weaker"])
+# Words after "weak" that say when or how, not what is weak (filler words are dropped anyway).
+_NOT_QUALIFIED = frozenset(["during", "until", "while", "today", "tonight", "lately"])
 _PERSONS = frozenset(
     ["baby", "babies", "child", "children", "kid", "kids", "son", "sons", "daughter", "boy",
      "boys", "girl", "girls", "toddler", "teenager", "teen", "infant", "newborn", "man", "woman"]
@@ -72,18 +79,20 @@ _POSSESSIVES = frozenset(["my", "his", "her", "their", "our", "your"])
 def tokens(text: str) -> list[tuple[str, str]]:
     """(stem, word as typed) pairs of `text`; negations become NOT, punctuation BREAK, filler is
     dropped."""
-    return [(s, w) for s, w, *_ in _scan(text)]
+    return [(s, w) for s, w, *_ in _scan(text)[0]]
 
 
-def _scan(text: str) -> list[tuple[str, str, bool, bool, bool]]:
+def _scan(text: str) -> tuple[list[tuple[str, str, bool, bool, bool]], frozenset[int]]:
     """The tokens, each with whether it follows a place word ("on the skin"), whether it is
     the first word after "and" / "or" ("weak arms and legs") and whether it follows "is" after
-    a word kept ("the nipple is small": said of the nipple)."""
+    a word kept ("the nipple is small": said of the nipple); and the positions of the
+    `_QUALIFIES_NEXT` words typed right before another kept word ("weak" in "weak stream")."""
     folded = fold(text).replace("\u2019", "'").replace("`", "'")
     out: list[tuple[str, str, bool, bool, bool]] = []
     previous, placed, joined = "", False, False
     kept, subject_kept = False, False  # was the word before (before the copula) a sign word?
     last_part: dict[bool, tuple[str, str]] = {}  # plural? -> (stem, word) of the last body part
+    qualifying: set[int] = set()
     for match in _WORD.finditer(folded):
         typed, before, previous = match.group(0), previous, match.group(0)
         predicated = before in _COPULAS and subject_kept
@@ -131,9 +140,17 @@ def _scan(text: str) -> list[tuple[str, str, bool, bool, bool]]:
                 (_PRENATAL if prenatal else stem(word), word, after_place, after_and, predicated)
             )
             joined, kept = False, True
+            if (
+                len(out) > 1
+                and out[-2][1] in _QUALIFIES_NEXT
+                and out[-2][1] == before
+                and word not in _NOT_QUALIFIED
+                and not word.endswith("ly")
+            ):
+                qualifying.add(len(out) - 2)
             if out[-1][0] in BODY_PARTS:
                 last_part[_is_plural(word, out[-1][0])] = (out[-1][0], word)
-    return out
+    return out, frozenset(qualifying)
 
 
 def _is_plural(word: str, word_stem: str) -> bool:
@@ -292,7 +309,7 @@ def recognise(query: str, table: PhraseTable) -> list[Sign]:
     Phrases may share their last word ("dry thin skin" is dry skin and thin skin), and their
     first word across "and" ("weak arms and legs" is weak arms and weak legs), nothing else.
     """
-    scanned = _scan(query)
+    scanned, qualifying = _scan(query)
     toks = [(s, w) for s, w, *_ in scanned]
     placed = {i for i, (_, _, after_place, _, _) in enumerate(scanned) if after_place}
     joined = frozenset(i for i, (_, _, _, after_and, _) in enumerate(scanned) if after_and)
@@ -305,7 +322,9 @@ def recognise(query: str, table: PhraseTable) -> list[Sign]:
     candidates = []
     for index in table.complete(positions):
         phrase = table.phrases[index]
-        span = _span(positions, phrase.stems, breaks, joined=joined)
+        # A one-word phrase never takes a word that describes the next one ("weak stream").
+        alone = qualifying if len(set(phrase.stems) - {NOT}) == 1 else frozenset()
+        span = _span(positions, phrase.stems, breaks, alone, joined)
         if (
             span is not None
             and _fits(phrase, span)
@@ -319,7 +338,7 @@ def recognise(query: str, table: PhraseTable) -> list[Sign]:
             reordered = list(span) != sorted(span)
             detached = _leaves_its_part(toks, span, placed)
             candidates.append(
-                (-len(span), detached, phrase.priority, width, reordered, index, span)
+                (-len(span), detached, phrase.priority, width, reordered, index, span, alone)
             )
     candidates.sort()
     body: set[int] = set()  # positions used inside a phrase
@@ -328,11 +347,11 @@ def recognise(query: str, table: PhraseTable) -> list[Sign]:
     spans: list[tuple[int, ...]] = []
     signs: list[Sign] = []
     seen: set[str] = set()
-    for *_, index, span in candidates:
+    for *_, index, span, alone in candidates:
         phrase = table.phrases[index]
         if _clashes(toks, span, body | (heads & placed), heads - placed):
             span = _span(
-                positions, phrase.stems, breaks, frozenset(body | heads), joined
+                positions, phrase.stems, breaks, frozenset(body | heads | alone), joined
             ) or _shared_first(positions, phrase.stems, breaks, body | heads, firsts, joined)
             span = span or _shared_tail(positions, phrase.stems, breaks, spans, joined)
             if (
