@@ -46,9 +46,13 @@ class JsonErrorsMiddleware:
             return response
         status = response.status_code
         replaced = json_error(status, _message(status))
-        for header in ("Allow", "Retry-After"):
+        for header in ("Allow", "Retry-After", "Cache-Control", "Expires"):
             if header in response:
                 replaced[header] = response[header]
+        # A response its maker logged already (or chose not to: the database-down 503 while the
+        # breaker is open) must not be logged again as an error for each API call.
+        if getattr(response, "_has_been_logged", False):
+            replaced._has_been_logged = True  # type: ignore[attr-defined]  # django.utils.log
         return replaced
 
 

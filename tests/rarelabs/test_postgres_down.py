@@ -205,3 +205,17 @@ def test_healthz_waits_for_the_pool_at_most_once_while_postgres_is_down(site: Si
         status, _headers, body, seconds = _get(site.url + "/healthz")
         assert (status, seconds < 2.8) == (503, True), (status, seconds)
         assert "database" in json.loads(body)["down"]
+
+
+@pytest.mark.parametrize("site", [1], indirect=True)
+def test_the_api_503_is_not_logged_as_an_error_nor_cached(site: Site) -> None:
+    """Was: the API's JSON copy of the 503 lost the page's marks, so each API call while
+    PostgreSQL was down logged an ERROR (the site's 503 pages log none) and could be cached."""
+    site.stop_postgres()
+    for n in range(3):
+        status, headers, _body, _seconds = _get(f"{site.url}/api/v1/search/?q=down{n}")
+        assert status == 503
+        assert "no-cache" in headers.get("Cache-Control", ""), headers
+    time.sleep(0.5)  # the log line is written after the answer
+    log = (site.var_dir / "web.log").read_text()
+    assert "Service Unavailable: /api/" not in log
