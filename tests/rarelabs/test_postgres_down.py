@@ -219,3 +219,19 @@ def test_the_api_503_is_not_logged_as_an_error_nor_cached(site: Site) -> None:
     time.sleep(0.5)  # the log line is written after the answer
     log = (site.var_dir / "web.log").read_text()
     assert "Service Unavailable: /api/" not in log
+
+
+@pytest.mark.parametrize("site", [1], indirect=True)
+def test_the_site_comes_back_within_seconds_after_a_longer_outage(site: Site) -> None:
+    """Was: the pool's reconnect attempts back off 1, 2, 4 ... 64 s, so after a 35 s outage a
+    worker answered 503 for ~28 s more (PostgreSQL was back; its next attempt was at 63 s)."""
+    site.stop_postgres()
+    stopped = time.monotonic()
+    while time.monotonic() - stopped < 35:  # a few misses a second, as a live site has
+        assert _get(f"{site.url}/search?q=out{time.monotonic()}", timeout=15)[0] == 503
+        time.sleep(0.3)
+    site.start_postgres()
+    started = time.monotonic()
+    while (status := _get(f"{site.url}/search?q=back{time.monotonic()}", timeout=15)[0]) != 200:
+        assert time.monotonic() - started < 12, status
+        time.sleep(0.3)
