@@ -148,9 +148,9 @@ if DB_POOL_SIZE:
     DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {
         "min_size": DB_POOL_SIZE,
         "max_size": DB_POOL_SIZE,
-        # A thread waits at most this long for a connection. With PostgreSQL down a miss now
-        # answers 500 after it (without a pool: at once), so keep it short; under load on
-        # 2 cores no wait came near it (docs/benchmarks.md).
+        # A thread waits at most this long for a connection. With PostgreSQL down a worker's
+        # first miss answers 503 after it and the others at once (rarelabs/database_down.py),
+        # so keep it short; under load on 2 cores no wait came near it (docs/benchmarks.md).
         "timeout": 2,
         # A slot that cannot reconnect gives up after this long and the next request that finds
         # no connection starts a new attempt at once. The default (5 min) let the attempts back
