@@ -237,6 +237,14 @@ def register(cls: type[Document]) -> type[Document]:
     existing = _REGISTRY.get(cls.doc_type)
     if existing is not None and type(existing).__qualname__ != cls.__qualname__:
         raise ValueError(f"search document type {cls.doc_type!r} is declared twice")
+    exact = [f for f in cls.fields if isinstance(f, ExactField)]
+    for preferred in (f for f in exact if f.preferred_spelling):
+        # The lexicon finds a preferred field's keys by its boost (search/lexicon.py).
+        if any(f.boost == preferred.boost for f in exact if f is not preferred):
+            raise ValueError(
+                f"{cls.doc_type}: {preferred.name} is preferred_spelling, so no other exact "
+                f"field may share its boost {preferred.boost}"
+            )
     _REGISTRY[cls.doc_type] = cls()
     return cls
 

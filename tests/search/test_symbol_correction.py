@@ -9,6 +9,7 @@ import pytest
 
 from search import lexicon
 from search.analysis import analyze, spelling_correction, spelling_proposals
+from search.documents import Document, ExactField, register, registry
 from search.indexer import index_objects, lexicon_counts
 from search.models import SearchTerm
 from search.text import is_symbol_like, one_edit_neighbours, swapped_neighbours
@@ -232,3 +233,19 @@ def test_a_disease_gene_wins_only_a_likely_slip_of_a_word_typed_as_a_symbol(
     disease_genes_near, query: str
 ) -> None:
     assert spelling_proposals(query) == (None, ())
+
+
+def test_a_preferred_spelling_field_cannot_share_its_boost() -> None:
+    """The lexicon finds the keys of a `preferred_spelling` field by the field's boost, so a
+    second exact field with that boost would add its keys too: registering one is refused."""
+
+    class Twin(Document):
+        doc_type = "twin_boost_test"
+        fields = (
+            ExactField("symbol", boost=60, preferred_spelling=True),
+            ExactField("alias", boost=60),
+        )
+
+    with pytest.raises(ValueError, match="share its boost"):
+        register(Twin)
+    assert "twin_boost_test" not in registry()
