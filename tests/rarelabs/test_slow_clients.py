@@ -3,9 +3,7 @@ connections, and its threads share a few database connections per worker."""
 
 from __future__ import annotations
 
-import os
 import socket
-import subprocess
 import time
 import urllib.error
 import urllib.request
@@ -16,17 +14,11 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 from django.db import connection
 
-from rarelabs.supervisor import WEB_DB_POOL_SIZE, SiteAddress, _commands
-from tests._shared import REPO
+from rarelabs.supervisor import WEB_DB_POOL_SIZE
+from tests.rarelabs.webserver import free_address, web_server
 
 SLOW_CLIENTS = 12  # the issue saw 6 block every sync worker
 WORKERS = 2
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def _application_name(url: str) -> str:
@@ -37,25 +29,11 @@ def _application_name(url: str) -> str:
 
 @pytest.fixture
 def site(transactional_db: None) -> Iterator[str]:
-    address = SiteAddress("127.0.0.1", _free_port())
-    command = _commands(address, workers=WORKERS)["web"]
-    env = {**os.environ, "RARELABS_DB_NAME": connection.settings_dict["NAME"],
-           "DJANGO_SETTINGS_MODULE": "rarelabs.settings", "RARELABS_PLAIN_STATIC": "1",
+    address = free_address()
+    env = {"RARELABS_DB_NAME": connection.settings_dict["NAME"],
            "PGAPPNAME": _application_name(address.url)}  # fmt: skip
-    web = subprocess.Popen(command, cwd=REPO, env=env, stdout=subprocess.DEVNULL,  # noqa: S603
-                           stderr=subprocess.DEVNULL, start_new_session=True)  # fmt: skip
-    deadline = time.monotonic() + 120
-    while True:
-        try:
-            urllib.request.urlopen(f"{address.url}/healthz", timeout=5)  # noqa: S310
-            break
-        except OSError:
-            assert web.poll() is None, "gunicorn exited"
-            assert time.monotonic() < deadline, "gunicorn did not start"
-            time.sleep(0.3)
-    yield address.url
-    os.killpg(web.pid, 15)
-    web.wait(timeout=30)
+    with web_server(address, env, WORKERS) as url:
+        yield url
 
 
 def _slow_client(port: int) -> socket.socket:
