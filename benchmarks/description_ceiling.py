@@ -1,0 +1,199 @@
+"""How well would the family ranking do if every sign were read right? (issue 17)
+
+Run: PYTHONPATH=$PWD XDG_RUNTIME_DIR=var/run nice -n 19 .venv/bin/python \
+        benchmarks/description_ceiling.py [--n 300] [--seed 4242] [--signs 3 4 5]
+
+The description path has two halves: reading a family's words as HPO signs, and ranking
+conditions for those signs. The judged descriptions measure both at once. This script measures
+the ranking alone: for Orphanet disorders drawn as the held-out descriptions are (not groups,
+seven or more signs at 30 % or more, none judged in any file — heldout_draw.py's pool), it
+takes K of those frequent signs at random, as if a family had named them and the reader had
+read each exactly, and ranks with the family panel's own weights, prior and subtype folding.
+
+Reported per K, for a random draw of that pool and for a draw of its commoner conditions
+(heldout_draw.py's --common; the held-out file holds both kinds), success at 1 and 3 of:
+- "any sign": K of the frequent signs, lab and imaging findings included;
+- "nameable": K of the frequent signs a parent can name (an HPO layperson synonym or a row of
+  treatments/data/everyday_signs.tsv), the signs descriptions are written from;
+- the nameable reading spoiled once: one sign read a step broader ("parent") or narrower
+  ("child") than the packet's term, or one sign of another condition added ("wrong").
+The gap between "nameable" and the judged descriptions' own figure is what reading loses.
+Read-only against the configured database; ends with one line of JSON.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "rarelabs.settings")
+
+from rarelabs.startup import preflight  # noqa: E402
+
+preflight()
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.db.models import Count, Q  # noqa: E402
+from heldout_draw import COMMON_CLASSES, MIN_FREQUENCY, MIN_SIGNS, judged_ids  # noqa: E402
+
+from knowledge.models import Condition, Phenotype, PhenotypeSynonym  # noqa: E402
+from treatments.describe.lexicon import everyday_phrases  # noqa: E402
+from treatments.describe.prior import (  # noqa: E402
+    FAMILY_WEIGHTS,
+    coverage_bonus,
+    family_prior_get,
+)
+from treatments.phenotypes import conditions_rank_by_phenotypes, phenotype_index_get  # noqa: E402
+
+SPOILERS = ("parent", "child", "wrong")
+
+
+def _pool(n: int, seed: int, *, common: bool) -> list[Condition]:
+    """heldout_draw.py's pool (with `common`, its --common one), shuffled, the first n."""
+    judged = judged_ids([])
+    rows = (
+        Condition.objects.filter(primary_id__startswith="ORPHA:", is_group=False)
+        .annotate(signs=Count("phenotypes", filter=Q(phenotypes__frequency__gte=MIN_FREQUENCY)))
+        .filter(signs__gte=MIN_SIGNS)
+        .prefetch_related("identifiers")
+    )
+    if common:
+        rows = rows.filter(
+            prevalence__in=COMMON_CLASSES, prevalence_source__contains="Point prevalence"
+        )
+    pool = [
+        c
+        for c in rows
+        if judged.isdisjoint(
+            [c.primary_id, *(f"OMIM:{i.value}" for i in c.identifiers.all() if i.scheme == "OMIM")]
+        )
+    ]
+    pool.sort(key=lambda c: int(c.primary_id.removeprefix("ORPHA:")))
+    random.Random(seed).shuffle(pool)
+    return pool[:n]
+
+
+def _nameable() -> set[int]:
+    everyday = {row.hpo_id for row in everyday_phrases()}
+    named = set(Phenotype.objects.filter(hpo_id__in=everyday).values_list("id", flat=True))
+    lay = PhenotypeSynonym.objects.filter(is_layperson=True).values_list("phenotype_id", flat=True)
+    return named | set(lay)
+
+
+class Ranker:
+    """The family panel's ranking of a set of signs, subtypes folded into their disease."""
+
+    def __init__(self) -> None:
+        self.index = phenotype_index_get()
+        self.family = family_prior_get(self.index)
+
+    def hits(self, condition_pk: int, phenotype_ids: list[int]) -> tuple[bool, bool]:
+        prior = self.family.prior + coverage_bonus(self.index, phenotype_ids)
+        scores = conditions_rank_by_phenotypes(
+            phenotype_ids=phenotype_ids, limit=20, index=self.index, weights=FAMILY_WEIGHTS,
+            prior=prior, details=False,
+        )  # fmt: skip
+        shown_as = self.family.shown_as
+        shown = list(dict.fromkeys(shown_as.get(s.condition_id, s.condition_id) for s in scores))
+        target = {condition_pk, shown_as.get(condition_pk, condition_pk)}
+        return bool(target & set(shown[:1])), bool(target & set(shown[:3]))
+
+
+def _spoil(
+    pick: list[int],
+    how: str,
+    rng: random.Random,
+    edges: dict[str, dict[int, list[int]]],
+    others: list[list[int]],
+) -> list[int]:
+    """One sign read a step broader or narrower, or one frequent sign of another condition."""
+    pick = list(pick)
+    j = rng.randrange(len(pick))
+    if how == "wrong":
+        return [*pick, rng.choice(rng.choice(others))]
+    steps = edges[how].get(pick[j])
+    if steps:
+        pick[j] = rng.choice(steps)
+    return pick
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--n", type=int, default=300, help="conditions drawn (at most 2000)")
+    parser.add_argument("--seed", type=int, default=4242)
+    parser.add_argument("--signs", type=int, nargs="+", default=[3, 4, 5])
+    args = parser.parse_args()
+    n = min(max(args.n, 10), 2000)
+
+    drawn = {
+        "random": _pool(n, args.seed, common=False),
+        "commoner": _pool(n, args.seed, common=True),
+    }
+    pool = list({c.pk: c for part in drawn.values() for c in part}.values())
+    signs = {
+        c.pk: sorted(
+            c.phenotypes.filter(frequency__gte=MIN_FREQUENCY).values_list("phenotype_id", flat=True)
+        )
+        for c in pool
+    }
+    others = [signs[c.pk] for c in pool]
+    nameable = _nameable()
+    edges: dict[str, dict[int, list[int]]] = {"parent": {}, "child": {}}
+    for child, parent in Phenotype.parents.through.objects.values_list(
+        "from_phenotype_id", "to_phenotype_id"
+    ):
+        edges["parent"].setdefault(child, []).append(parent)
+        edges["child"].setdefault(parent, []).append(child)
+    ranker = Ranker()
+    figures: dict[str, dict[str, float | int]] = {}
+    sizes = ", ".join(f"{len(v)} {k}" for k, v in drawn.items())
+    print(f"drawn as heldout_draw.py draws: {sizes}; seed {args.seed}")
+    print(
+        f"{'reading':<22} {'K':>2} {'random: n':>9} {'s@1':>6} {'s@3':>6}   commoner: n  s@1   s@3"
+    )
+    for k in args.signs:
+        for reading in ("any sign", "nameable", *(f"nameable, {s}" for s in SPOILERS)):
+            rng = random.Random(f"{args.seed}-{k}-{reading}")
+            tally = {"random": [0, 0, 0], "commoner": [0, 0, 0]}
+            for part, c in [(part, c) for part, rows in drawn.items() for c in rows]:
+                choice = signs[c.pk] if reading == "any sign" else [
+                    s for s in signs[c.pk] if s in nameable
+                ]  # fmt: skip
+                if len(choice) < k:
+                    continue
+                pick = rng.sample(choice, k)
+                if reading.startswith("nameable, "):
+                    spoiler = reading.removeprefix("nameable, ")
+                    pick = _spoil(pick, spoiler, rng, edges, others)
+                at1, at3 = ranker.hits(c.pk, pick)
+                tally[part][0] += 1
+                tally[part][1] += at1
+                tally[part][2] += at3
+            cells = []
+            for part in drawn:
+                total, at1, at3 = tally[part]
+                figures[f"{reading} K={k} {part}"] = {
+                    "n": total,
+                    "s@1": round(at1 / total, 3) if total else 0.0,
+                    "s@3": round(at3 / total, 3) if total else 0.0,
+                }
+                cells.append(figures[f"{reading} K={k} {part}"])
+            a, b = cells
+            print(
+                f"{reading:<22} {k:>2} {a['n']:>9} {a['s@1']:>6.3f} {a['s@3']:>6.3f}"
+                f"   {b['n']:>11} {b['s@1']:.3f} {b['s@3']:.3f}"
+            )
+    print(json.dumps({"benchmark": "description_ceiling", "seed": args.seed, "figures": figures}))
+
+
+if __name__ == "__main__":
+    main()
