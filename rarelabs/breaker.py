@@ -87,6 +87,8 @@ class CircuitBreaker:
 
     # What check() raises; ingest's breaker raises its own CircuitOpen (a transient upstream error).
     open_error: type[Exception] = BreakerOpen
+    # Whether record_failure logs each opening (a breaker whose outage is logged once says no).
+    logs_opening: bool = True
 
     def _state(self) -> BreakerState:
         return self.store.get(self.name) or BreakerState()
@@ -118,5 +120,5 @@ class CircuitBreaker:
             failures = state.failures + 1
             opened_at = time.time() if failures >= self.failure_threshold else None
             self.store.set(self.name, BreakerState(failures=failures, opened_at=opened_at))
-        if opened_at is not None:
+        if opened_at is not None and self.logs_opening:
             logger.warning("circuit %s open after %d consecutive failures", self.name, failures)

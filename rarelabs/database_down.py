@@ -13,7 +13,6 @@ holds no thread; the cached page is answered before it is even asked.
 
 from __future__ import annotations
 
-import logging
 import time
 from collections.abc import Callable
 
@@ -22,9 +21,8 @@ from django.http import HttpRequest, HttpResponse
 from django.template.loader import render_to_string
 from django.utils.cache import add_never_cache_headers
 
+from rarelabs import outages
 from rarelabs.breaker import BreakerState, CircuitBreaker, InMemoryBreakerStore
-
-logger = logging.getLogger(__name__)
 
 COOL_DOWN_SECONDS = 3.0
 # /healthz answers for itself (it reports the open breaker as "database down", rarelabs/health.py).
@@ -34,6 +32,9 @@ _ANSWERS_FOR_ITSELF = ("/healthz",)
 class ProbingBreaker(CircuitBreaker):
     """A breaker whose half-open state lets one call through, not every call: with a 2 s pool
     timeout, letting all through after each cool-down would stall the threads again."""
+
+    # Each failed probe reopens it: the outage's one line says it (rarelabs/outages.py).
+    logs_opening = False
 
     def allow(self) -> bool:
         """True if the call may go ahead: the circuit is closed, or this call is the one probe."""
@@ -85,13 +86,13 @@ class DatabaseDownMiddleware:
         # The thread keeps its connection until the request finishes: holding one means it got one.
         if connection.connection is not None:
             database_breaker.record_success()
+            outages.postgresql.up()
         return response
 
     def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
         """A view that could not reach the database: open the breaker and answer 503."""
         if not is_unreachable(exception):
             return None
-        logger.warning("database unreachable, failing fast for %.0f s: %s", COOL_DOWN_SECONDS,
-                       str(exception).splitlines()[0] if str(exception) else type(exception))  # fmt: skip
+        outages.postgresql.down(exception)
         database_breaker.record_failure()
         return unavailable_response()

@@ -11,6 +11,7 @@ from django.db.utils import DatabaseError
 from django.http import HttpRequest, JsonResponse
 from django.views.decorators.cache import never_cache
 
+from rarelabs import outages
 from rarelabs.database_down import database_breaker, is_unreachable
 from search.status import search_status
 
@@ -24,10 +25,13 @@ def _database_state() -> dict[str, str]:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
     except DatabaseError as exc:
-        logger.warning("healthz: database down: %s", exc)
         if is_unreachable(exc):
+            outages.postgresql.down(exc)  # once per outage, not once per poll
             database_breaker.record_failure()
-        return {"state": "down", "detail": str(exc).splitlines()[0]}
+        else:
+            logger.warning("healthz: database down: %s", exc)
+        return {"state": "down", "detail": outages.first_line(exc)}
+    outages.postgresql.up()
     return {"state": "ok", "detail": connection.vendor}
 
 
@@ -38,10 +42,11 @@ def _broker_state() -> dict[str, str]:
     try:
         client.ping()
     except redis.RedisError as exc:
-        logger.warning("healthz: broker down: %s", exc)
+        outages.redis.down(exc)  # once per outage, not once per poll
         return {"state": "down", "detail": str(exc)}
     finally:
         client.close()
+    outages.redis.up()
     return {"state": "ok", "detail": "redis"}
 
 
@@ -66,4 +71,16 @@ def healthz(request: HttpRequest) -> JsonResponse:
         # Socket paths, addresses and exception text help an attacker; staff see them.
         checks = {name: {"state": check["state"]} for name, check in checks.items()}
     body = {"status": overall, "checks": checks, "down": down, "degraded": degraded}
-    return JsonResponse(body, status=503 if down else 200)
+    response = JsonResponse(body, status=503 if down else 200)
+    if _said_by_outage_lines(down):
+        # Each poll of a monitor would log an ERROR (django.request) for an outage already said.
+        response._has_been_logged = True  # type: ignore[attr-defined]  # read by django.utils.log
+    return response
+
+
+def _said_by_outage_lines(down: list[str]) -> bool:
+    """Whether every check that is down is an outage rarelabs/outages.py has logged (the search
+    check is down only because the database is)."""
+    said = {"database": outages.postgresql.is_down, "broker": outages.redis.is_down,
+            "search": outages.postgresql.is_down}  # fmt: skip
+    return bool(down) and all(said.get(name, False) for name in down)

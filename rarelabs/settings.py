@@ -92,6 +92,8 @@ MIDDLEWARE = [
     "api.middleware.JsonErrorsMiddleware",  # issue 14: JSON endpoints answer errors as JSON
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
+    # While Redis is known down, one request a second checks whether it is back (to say so once).
+    "rarelabs.outages.RedisRecoveryMiddleware",
     # Issue 14 item 10: an anonymous reader's cached page is answered here, before the rest.
     "rarelabs.pagecache.PageCacheMiddleware",
     # Issue 14: with PostgreSQL unreachable the rest answer 503 at once, not after the pool's 2 s.
@@ -411,7 +413,12 @@ LOGGING = {
         "line": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"},
     },
     # cases.logfilters masks saved-case link tokens in every record (issue 20).
-    "filters": {"case_tokens": {"()": "cases.logfilters.CaseTokenFilter"}},
+    "filters": {
+        "case_tokens": {"()": "cases.logfilters.CaseTokenFilter"},
+        # An outage is two lines (down, back), not a line per retry or request (outages.py).
+        "pool_reconnects": {"()": "rarelabs.outages.PoolReconnectFilter"},
+        "redis_ignored_errors": {"()": "rarelabs.outages.RedisIgnoredErrorFilter"},
+    },
     "handlers": {
         "console": {
             "class": "logging.StreamHandler",
@@ -425,5 +432,7 @@ LOGGING = {
         "opensearch": {"level": "WARNING"},
         "urllib3": {"level": "WARNING"},
         "django.db.backends": {"level": "INFO"},
+        "psycopg.pool": {"filters": ["pool_reconnects"]},
+        "django_redis.cache": {"filters": ["redis_ignored_errors"]},
     },
 }

@@ -5,6 +5,7 @@ back by itself when PostgreSQL does (issue 14; docs/operations.md's failure tabl
 from __future__ import annotations
 
 import json
+import re
 import threading
 import time
 from collections.abc import Iterator
@@ -166,3 +167,40 @@ def test_the_site_comes_back_within_seconds_after_a_longer_outage(site: Site) ->
     while (status := get(f"{site.url}/search?q=back{time.monotonic()}", timeout=15)[0]) != 200:
         assert time.monotonic() - started < 12, status
         time.sleep(0.3)
+
+
+def _log_lines(site: Site) -> list[str]:
+    """The log's lines from Django and the libraries (gunicorn's own start and stop lines left out)."""
+    return [line for line in (site.var_dir / "web.log").read_text().splitlines()
+            if not line.startswith("[")]  # fmt: skip
+
+
+@pytest.mark.parametrize("site", [1], indirect=True)
+def test_an_outage_is_logged_once_when_down_and_once_when_back(site: Site) -> None:
+    """Was: psycopg's pool logged each reconnect attempt (several a second, two lines each),
+    the breaker each reopening, and each /healthz poll answering 503 an ERROR."""
+    _cache(site)
+    before = len(_log_lines(site))
+    site.stop_postgres()
+    stopped = time.monotonic()
+    while time.monotonic() - stopped < 12:  # a monitor's polls and a few readers
+        assert get(site.url + "/healthz")[0] == 503
+        assert get(site.url + CACHED)[0] == 200
+        get(f"{site.url}/search?q=my+son+has+seizures+at+night+{time.monotonic()}")
+        time.sleep(0.3)
+    site.start_postgres()
+    deadline = time.monotonic() + 20
+    while get(site.url + "/conditions/")[0] != 200:
+        assert time.monotonic() < deadline
+        time.sleep(0.3)
+    assert get(site.url + "/healthz")[0] == 200
+    time.sleep(0.5)  # the log line is written after the answer
+    lines = _log_lines(site)[before:]
+    assert len(lines) == 2, lines
+    down, back = lines
+    assert " WARNING rarelabs.outages: PostgreSQL unreachable " in down
+    assert "answer 503" in down
+    assert "cached pages still answer" in down
+    assert " INFO rarelabs.outages: PostgreSQL reachable again " in back
+    assert re.search(r"after \d+ s down$", back), back
+    assert "seizures" not in (site.var_dir / "web.log").read_text()

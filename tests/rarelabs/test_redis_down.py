@@ -11,11 +11,13 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings as django_settings
+from django.db import connection
 from django.test import Client
 
 from rarelabs import embedded
 from tests.factories.knowledge import ConditionFactory, TherapyFactory
 from tests.factories.records import ArticleFactory
+from tests.rarelabs.webserver import free_address, get, web_server
 
 
 @dataclass(frozen=True)
@@ -84,3 +86,53 @@ def test_the_cache_works_again_after_the_documented_restart(
     redis_server.restart()
     client.get("/conditions/dravet-syndrome/")
     assert client.get("/conditions/dravet-syndrome/")["X-Page-Cache"] == "hit"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_real_server_says_once_that_redis_is_down_and_once_that_it_is_back(
+    tmp_path: Path,
+) -> None:
+    """Was: django-redis logged an ERROR with a traceback for each cache call (hundreds of
+    lines a second) and Django an ERROR for each /healthz poll; pages did answer, uncached."""
+    ConditionFactory(slug="dravet-syndrome", name="Dravet syndrome")
+    redis_server = EmbeddedRedis(tmp_path / "redis")
+    socket_path = embedded.ensure_redis(redis_server.var_dir)
+    env = {
+        "RARELABS_DB_NAME": connection.settings_dict["NAME"],
+        "REDIS_URL": f"unix://{socket_path}",
+    }
+    log_path = tmp_path / "web.log"
+    try:
+        with log_path.open("w") as log, web_server(free_address(), env, 1, stderr=log) as url:
+            page = url + "/conditions/dravet-syndrome/"
+            get(page)
+            assert get(page)[1].get("X-Page-Cache") == "hit"
+            before = len(_log_lines(log_path))
+            redis_server.kill()
+            killed = time.monotonic()
+            while time.monotonic() - killed < 5:
+                assert get(url + "/healthz")[0] == 503  # it names the broker
+                for address in (page, "/api/v1/conditions/", "/search?q=my+son+cannot+walk"):
+                    assert get(address if address.startswith("http") else url + address)[0] == 200
+                time.sleep(0.2)
+            redis_server.restart()
+            deadline = time.monotonic() + 10
+            while get(page)[1].get("X-Page-Cache") != "hit":
+                assert time.monotonic() < deadline
+                time.sleep(0.3)
+            assert get(url + "/healthz")[0] == 200
+            time.sleep(0.5)  # the log line is written after the answer
+            lines = _log_lines(log_path)[before:]
+    finally:
+        embedded.stop_redis(redis_server.var_dir)
+    assert len(lines) == 2, lines[:20]
+    down, back = lines
+    assert " WARNING rarelabs.outages: Redis unreachable " in down
+    assert "pages answer uncached" in down
+    assert " INFO rarelabs.outages: Redis reachable again " in back
+    assert "walk" not in log_path.read_text()
+
+
+def _log_lines(log_path: Path) -> list[str]:
+    """Django's and the libraries' lines, not gunicorn's own start and stop lines."""
+    return [line for line in log_path.read_text().splitlines() if not line.startswith("[")]
