@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from celery import shared_task
 
+from ingest.retry import DATABASE_RETRY
 from knowledge.summary_reviews import summary_reviews_sync
 
 
-# Safe to run twice: a second run finds every stored text unchanged.
-@shared_task
+# Safe to run twice: a second run finds every stored text unchanged. Queued at start
+# (rarelabs/supervisor.py), so it may meet a database still starting or restarting.
+@shared_task(**DATABASE_RETRY)
 def summary_reviews_sync_task() -> dict[str, int]:
     """Bring the editors' summary queue up to date with the data (after a load or import)."""
     counts = summary_reviews_sync()

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from celery import shared_task
 
+from ingest.retry import DATABASE_RETRY
 from literature.refresh import literature_refresh_due
 
 
-# No task retry: the next beat is the retry, so an offline site logs one failed run per beat.
-@shared_task
+# An upstream offline is not retried: the next beat is the retry, so an offline site logs one
+# failed run per beat. The database unreachable is retried for a few minutes.
+@shared_task(**DATABASE_RETRY)
 def literature_refresh_due_task() -> list[int]:
     """Refresh the publications of every due condition (the beat schedule's weekly job)."""
     return [run.pk for run in literature_refresh_due()]
