@@ -14,7 +14,14 @@ from django.db import transaction
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
-from ingest.runs import run_count, run_finish, run_save_progress, run_start
+from ingest.locks import RefreshLock, refresh_lock
+from ingest.runs import (
+    run_count,
+    run_finish,
+    run_save_progress,
+    run_start,
+    runs_mark_interrupted,
+)
 from knowledge.models import Condition, SummaryReview, SummaryReviewStatus
 from knowledge.selectors import condition_list_for_summary
 from knowledge.summaries import condition_generated_summary
@@ -30,20 +37,31 @@ class SummarySyncCounts:
     requeued: int = 0  # approved summaries whose text changed
     changed: int = 0  # other stored texts brought up to date
     unchanged: int = 0
+    skipped: bool = False  # a sync of all conditions was already running
 
 
 def summary_reviews_sync(*, condition_ids: Iterable[int] | None = None) -> SummarySyncCounts:
     """Store each condition's current generated summary; requeue approved ones that changed.
 
     Recorded in the run log (created = newly queued, updated = texts that changed), batch by
-    batch, so an editor sees it progress in the admin.
+    batch, so an editor sees it progress in the admin. A sync of all conditions holds a lock:
+    a second one at the same time is skipped (its bulk inserts would collide with the first's).
     """
-    ids = (
-        sorted(set(condition_ids))
-        if condition_ids is not None
-        else list(Condition.objects.order_by("pk").values_list("pk", flat=True))
-    )
-    run = run_start(TASK, ALL if condition_ids is None else f"{len(ids)} conditions", mode="full")
+    if condition_ids is not None:
+        ids = sorted(set(condition_ids))
+        return _sync(ids, scope=f"{len(ids)} conditions")
+    with refresh_lock(f"{TASK}:{ALL}") as lock:
+        if lock is None:
+            return SummarySyncCounts(skipped=True)
+        # We hold the lock, so a run left "running" is dead: a worker killed, or the database
+        # lost mid-run (its failure could not be written; the task retries, ingest/retry.py).
+        runs_mark_interrupted(tasks=(TASK,), scope=ALL)
+        ids = list(Condition.objects.order_by("pk").values_list("pk", flat=True))
+        return _sync(ids, scope=ALL, lock=lock)
+
+
+def _sync(ids: list[int], *, scope: str, lock: RefreshLock | None = None) -> SummarySyncCounts:
+    run = run_start(TASK, scope, mode="full")
     totals = [0, 0, 0, 0]
     try:
         for start in range(0, len(ids), BATCH):
@@ -53,6 +71,8 @@ def summary_reviews_sync(*, condition_ids: Iterable[int] | None = None) -> Summa
             run_count(run, fetched=sum(counts), created=counts[0],
                       updated=counts[1] + counts[2], unchanged=counts[3])  # fmt: skip
             run_save_progress(run)
+            if lock is not None:
+                lock.extend()
     except BaseException as exc:
         run_finish(run, error=exc)
         raise

@@ -11,8 +11,11 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.dateformat import format as date_format
 
+from ingest.locks import refresh_lock
+from ingest.models import RefreshRun, RunStatus
+from ingest.runs import run_start
 from knowledge.models import Condition, SummaryReview, SummaryReviewStatus
-from knowledge.summary_reviews import summary_reviews_sync
+from knowledge.summary_reviews import ALL, TASK, summary_reviews_sync
 from rarelabs.pagecache import page_cache_invalidate
 from tests.factories.knowledge import ConditionFactory
 
@@ -180,3 +183,25 @@ def test_approving_a_text_that_changed_since_it_was_listed_is_refused(
     assert review.status == SummaryReviewStatus.WAITING
     assert "10,000" in review.generated_text
     assert UNCHECKED in _page(condition)
+
+
+def test_a_full_sync_closes_the_run_a_lost_database_left_running() -> None:
+    """Was: when PostgreSQL went away mid-sync the failure could not be written, so that run
+    stayed "running" in the run log for good while the task's retry started a new one."""
+    ConditionFactory(name="Testing storage disease")
+    left = run_start(TASK, ALL, mode="full")
+    summary_reviews_sync()
+    left.refresh_from_db()
+    assert left.status == RunStatus.FAILED
+    assert left.errors[-1]["error"] == "Interrupted"
+    assert RefreshRun.objects.get(task=TASK, scope=ALL, status=RunStatus.OK)
+
+
+def test_a_second_full_sync_at_the_same_time_is_skipped() -> None:
+    ConditionFactory(name="Testing storage disease")
+    with refresh_lock(f"{TASK}:{ALL}") as held:
+        assert held is not None
+        assert summary_reviews_sync().skipped
+    assert not RefreshRun.objects.filter(task=TASK).exists()
+    assert not summary_reviews_sync().skipped  # the lock is free again
+    assert RefreshRun.objects.get(task=TASK, scope=ALL, status=RunStatus.OK)

@@ -14,6 +14,9 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         counts = summary_reviews_sync()
+        if counts.skipped:
+            self.stdout.write("summaries: skipped, a sync of all conditions is already running")
+            return
         self.stdout.write(
             f"summaries: {counts.queued} new in the queue, {counts.requeued} back in the queue "
             f"(text changed after approval), {counts.changed} other texts updated, "
