@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import logging
 import os
+import warnings
 
 from celery import Celery
+from celery.exceptions import CPendingDeprecationWarning
 from celery.signals import beat_init, celeryd_init, worker_ready
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "rarelabs.settings")
@@ -42,3 +44,8 @@ def _log_services(**kwargs: object) -> None:
     from rarelabs.startup import describe_services
 
     logger.info("worker ready: %s", describe_services())
+    # Each loss of the broker warned in 7 lines that Celery 6 will cancel running jobs on it;
+    # until then a job running when Redis goes goes on (rarelabs/outages.py logs the loss in
+    # one line). Set here: Celery's logging setup puts its "always" filter first before this.
+    warnings.filterwarnings("ignore", message="\nIn Celery 5.1 we introduced an optional",
+                            category=CPendingDeprecationWarning)  # fmt: skip

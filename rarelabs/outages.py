@@ -104,6 +104,29 @@ class RedisIgnoredErrorFilter(logging.Filter):
         return True
 
 
+class BrokerReconnectFilter(logging.Filter):
+    """On Celery's consumer loggers: losing the broker (Redis) and each failed reconnect (every
+    2, 4 ... 30 s, three lines each) are one outage line; reconnecting is its "back" line."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        """False (drop) for the consumer's lost, cannot-connect and reconnected lines."""
+        args = record.args if isinstance(record.args, tuple) else ()
+        text = str(args[0]) if args else ""
+        if record.msg == "%s (%r)" and text.startswith("consumer: Connection to broker lost"):
+            redis.down(args[1])
+            return False
+        if isinstance(record.msg, str) and record.msg.startswith("consumer: Cannot connect to"):
+            redis.down(args[1] if len(args) > 1 else "cannot connect")
+            return False
+        if record.msg == "Connected to %s" and redis.is_down:
+            redis.up()
+            return False
+        # Said after each reconnect; nothing an operator acts on.
+        return not (isinstance(record.msg, str) and record.msg.startswith(self._PREFETCH_NOTE))
+
+    _PREFETCH_NOTE = "Skipping prefetch count reduction after connection restart"
+
+
 PROBE_EVERY_SECONDS = 1.0
 
 

@@ -418,6 +418,7 @@ LOGGING = {
         # An outage is two lines (down, back), not a line per retry or request (outages.py).
         "pool_reconnects": {"()": "rarelabs.outages.PoolReconnectFilter"},
         "redis_ignored_errors": {"()": "rarelabs.outages.RedisIgnoredErrorFilter"},
+        "broker_reconnects": {"()": "rarelabs.outages.BrokerReconnectFilter"},
     },
     "handlers": {
         "console": {
@@ -434,5 +435,7 @@ LOGGING = {
         "django.db.backends": {"level": "INFO"},
         "psycopg.pool": {"filters": ["pool_reconnects"]},
         "django_redis.cache": {"filters": ["redis_ignored_errors"]},
+        "celery.worker.consumer.consumer": {"filters": ["broker_reconnects"]},
+        "celery.worker.consumer.connection": {"filters": ["broker_reconnects"]},
     },
 }

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import os
+import re
 import signal
+import subprocess
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 from django.conf import settings as django_settings
@@ -15,6 +18,8 @@ from django.db import connection
 from django.test import Client
 
 from rarelabs import embedded
+from tests._shared import REPO
+from tests.conftest import TEST_QUEUE
 from tests.factories.knowledge import ConditionFactory, TherapyFactory
 from tests.factories.records import ArticleFactory
 from tests.rarelabs.webserver import free_address, get, web_server
@@ -136,3 +141,39 @@ def test_the_real_server_says_once_that_redis_is_down_and_once_that_it_is_back(
 def _log_lines(log_path: Path) -> list[str]:
     """Django's and the libraries' lines, not gunicorn's own start and stop lines."""
     return [line for line in log_path.read_text().splitlines() if not line.startswith("[")]
+
+
+def _database_url() -> str:
+    """The test database's URL, for a process started with settings of its own."""
+    if "DATABASE_URL" in os.environ:  # a real server (CI's 3.12 stage); the name is set apart
+        return os.environ["DATABASE_URL"]
+    source = connection.settings_dict
+    return f"postgres://{source['USER']}@{quote(str(source['HOST']), safe='')}:{source['PORT']}/{source['NAME']}"
+
+
+def test_a_real_worker_says_once_that_redis_is_down_and_once_that_it_is_back(
+    celery_worker_factory: Callable[..., subprocess.Popen[bytes]], tmp_path: Path
+) -> None:
+    """Was: an ERROR of three lines for each reconnect attempt (every 2, 4 ... 30 s) and a
+    7-line deprecation warning at each loss."""
+    # Its own var/ folder: its own embedded Redis (the broker and cache) to kill.
+    celery_worker_factory({"RARELABS_VAR_DIR": str(tmp_path), "DATABASE_URL": _database_url()})
+    log_path = REPO / "var" / f"test-worker-{TEST_QUEUE}.log"
+    redis_server = EmbeddedRedis(tmp_path)
+    try:
+        before = len(log_path.read_text().splitlines())
+        redis_server.kill()
+        time.sleep(8)  # the worker's reconnect attempts after 2 and 4 s fail
+        redis_server.restart()
+        deadline = time.monotonic() + 30
+        while "Redis reachable again" not in log_path.read_text():
+            assert time.monotonic() < deadline, log_path.read_text()[-3000:]
+            time.sleep(0.3)
+    finally:
+        embedded.stop_redis(tmp_path)
+    lines = log_path.read_text().splitlines()[before:]
+    assert len(lines) == 2, lines
+    down, back = lines
+    assert "WARNING/MainProcess] Redis unreachable " in down
+    assert "background jobs wait" in down
+    assert re.search(r"INFO/MainProcess\] Redis reachable again \(pid \d+\) after \d+ s down", back)
