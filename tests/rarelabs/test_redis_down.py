@@ -169,9 +169,9 @@ def test_a_real_worker_says_once_that_redis_is_down_and_once_that_it_is_back(
         while "Redis reachable again" not in log_path.read_text():
             assert time.monotonic() < deadline, log_path.read_text()[-3000:]
             time.sleep(0.3)
+        lines = log_path.read_text().splitlines()[before:]  # before its Redis stops for good
     finally:
         embedded.stop_redis(tmp_path)
-    lines = log_path.read_text().splitlines()[before:]
     assert len(lines) == 2, lines
     down, back = lines
     assert "WARNING/MainProcess] Redis unreachable " in down
