@@ -163,8 +163,8 @@ def start_server(
     env = {**os.environ, "RARELABS_DB_NAME": connection.settings_dict["NAME"],
            "RARELABS_PLAIN_STATIC": "1"}  # fmt: skip
     log = open(access_log, "wb") if access_log else subprocess.DEVNULL  # noqa: SIM115
-    if access_log:
-        env["GUNICORN_CMD_ARGS"] = f"--access-logformat '{ACCESS_LOG_FORMAT}'"
+    if access_log:  # the last --access-logformat is the one gunicorn keeps
+        command = [*command, "--access-logformat", ACCESS_LOG_FORMAT]
     server = subprocess.Popen(command, cwd=REPO, env=env, start_new_session=True,  # noqa: S603
                               stdout=log, stderr=subprocess.DEVNULL)  # fmt: skip
     deadline = time.monotonic() + 120

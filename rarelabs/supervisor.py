@@ -111,6 +111,9 @@ DEFAULT_WORKERS = 3
 WEB_DB_POOL_SIZE = 4
 # gunicorn's largest request line; api/middleware.py refuses addresses over 4000 with JSON.
 GUNICORN_REQUEST_LINE_LIMIT = 8190
+# The access log's line: method and path without the query string, and no referrer (which
+# carries the previous page's query): a search box's query can be a family's own case.
+ACCESS_LOG_FORMAT = '%(h)s %(t)s "%(m)s %(U)s" %(s)s %(b)s %(M)sms "%(a)s"'
 
 
 def _commands(
@@ -138,6 +141,8 @@ def _commands(
             str(GUNICORN_REQUEST_LINE_LIMIT),
             "--access-logfile",
             "-",
+            "--access-logformat",
+            ACCESS_LOG_FORMAT,
             # Load the app (and its ~2 s reading-grade dictionary) once, then fork the workers.
             "--preload",
             "--graceful-timeout",

@@ -61,13 +61,14 @@ def web_server(
     env: Mapping[str, str],
     workers: int,
     stderr: IO | int = subprocess.DEVNULL,
+    stdout: IO | int = subprocess.DEVNULL,
 ) -> Iterator[str]:
     """Run the web command at `address` with `env` added to the environment; yields its URL once
     /healthz answers 200 (at most 120 s), and stops it on the way out."""
     environment = {**os.environ, "DJANGO_SETTINGS_MODULE": "rarelabs.settings",
                    "RARELABS_PLAIN_STATIC": "1", **env}  # fmt: skip
     web = subprocess.Popen(_commands(address, workers=workers)["web"], cwd=REPO,  # noqa: S603
-                           env=environment, stdout=subprocess.DEVNULL, stderr=stderr,
+                           env=environment, stdout=stdout, stderr=stderr,
                            start_new_session=True)  # fmt: skip
     try:
         deadline = time.monotonic() + 120

@@ -1,0 +1,29 @@
+"""The real web command's access log: what was asked for, never what a family typed."""
+
+from __future__ import annotations
+
+import urllib.parse
+from pathlib import Path
+
+from django.db import connection
+
+from tests.rarelabs.webserver import free_address, get, web_server
+
+CASE_WORDS = "my son has seizures and cannot walk"
+
+
+def test_access_log_keeps_paths_not_queries(transactional_db: None, tmp_path: Path) -> None:
+    query = urllib.parse.urlencode({"q": CASE_WORDS})
+    log_path = tmp_path / "access.log"
+    env = {"RARELABS_DB_NAME": connection.settings_dict["NAME"]}
+    with log_path.open("w") as log, web_server(free_address(), env, 1, stdout=log) as url:
+        for page in (f"/search?{query}", f"/api/v1/search/?{query}"):
+            status, *_ = get(url + page, timeout=60)
+            assert status == 200, page
+        status, *_ = get(f"{url}/search?{query}", timeout=60)
+    text = log_path.read_text()
+    lines = [line for line in text.splitlines() if '"GET /search"' in line]
+    assert len(lines) == 2, text  # one line a request, the path kept
+    assert '"GET /api/v1/search/"' in text
+    assert "seizures" not in text
+    assert "q=" not in text
