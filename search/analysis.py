@@ -591,6 +591,9 @@ def _readings(
 ) -> tuple[str, ...]:
     """What an unknown word was meant to be: one word, two or three tied symbols, or none."""
     typed_as_symbol = is_symbol_like(word) or capitals
+    family = _family_members(word, known, preferred) if typed_as_symbol else None
+    if family is not None:
+        return family
     preferred_found = _preferred_symbol(word, known, preferred) if typed_as_symbol else ()
     if len(word) >= 4:
         found = _closest_reading(word, cursor, known, capitals, eponym)
@@ -695,6 +698,33 @@ def _closest_symbol(
             likeliest = _likeliest(word, uses, 1, 1)
             return likeliest if len(likeliest) == 1 or level < 2 else ()
     return ()
+
+
+def _family_members(
+    word: str, known: Mapping[str, int], preferred: frozenset[str]
+) -> tuple[str, ...] | None:
+    """A symbol typed with the letters of a family that holds a disease gene and a number none
+    of its genes has ("SMN3") names that family: its symbols with the other numbers (SMN1 and
+    SMN2), disease genes and then the most used first, never a gene another slip reaches
+    ("STMN3", unrelated). One is proposed, two or three are read as a tie, more are too many
+    to read (an empty tuple). None when no disease gene is such a sibling, or when a swap or a
+    doubled key reaches one (a kept-letter slip stays likelier): the other rules read it."""
+    if swapped_neighbours(word) & preferred or undoubled_neighbours(word) & preferred:
+        return None
+    siblings = {
+        word[:i] + digit + word[i + 1 :]
+        for i, typed in enumerate(word)
+        if typed.isdigit()
+        for digit in "0123456789"
+        if digit != typed
+    }
+    if not siblings & preferred:
+        return None
+    members = sorted(
+        (term for term in siblings if term in known or term in preferred),
+        key=lambda term: (term not in preferred, -known.get(term, 1), term),
+    )
+    return tuple(members) if len(members) <= MAX_TIED else ()
 
 
 def _preferred_symbol(

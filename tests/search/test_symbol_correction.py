@@ -235,6 +235,34 @@ def test_a_disease_gene_wins_only_a_likely_slip_of_a_word_typed_as_a_symbol(
     assert spelling_proposals(query) == (None, ())
 
 
+@pytest.fixture
+def gene_family_and_an_unrelated_slip(db):
+    # SMN1 and SMN2 are linked to a condition; STMN3 is not, and "SMN3" drops its "T". Four
+    # linked COL4A genes make "COL4A7" name a family too large to read.
+    linked = [GeneFactory(symbol=s) for s in ("SMN1", "SMN2", "COL4A1", "COL4A2", "COL4A3")]
+    linked.append(GeneFactory(symbol="COL4A4"))
+    for gene in linked:
+        ConditionGeneFactory(gene=gene)
+    others = [GeneFactory(symbol=s) for s in ("STMN3", "COL4A7P")]
+    index_objects("gene", [gene.pk for gene in linked + others])
+    lexicon.invalidate()
+    yield
+    lexicon.invalidate()
+
+
+def test_a_number_no_gene_of_a_family_has_reads_the_family_not_another_slip(
+    gene_family_and_an_unrelated_slip,
+) -> None:
+    # Before, "SMN3" was corrected to the unrelated STMN3 (a dropped letter).
+    assert spelling_proposals("SMN3") == (None, ("smn1", "smn2"))
+    assert analyze("SMN3").tied_keys == ("smn1", "smn2")
+
+
+def test_a_family_too_large_to_read_gets_no_reading(gene_family_and_an_unrelated_slip) -> None:
+    # COL4A1-4 as likely: none is read, nor COL4A7P (a letter added).
+    assert spelling_proposals("COL4A7") == (None, ())
+
+
 def test_a_preferred_spelling_field_cannot_share_its_boost() -> None:
     """The lexicon finds the keys of a `preferred_spelling` field by the field's boost, so a
     second exact field with that boost would add its keys too: registering one is refused."""

@@ -56,6 +56,27 @@ def test_a_slip_that_two_symbols_explain_equally_gets_no_proposal(backend: str) 
     assert run_search(SearchRequest(query="SMN3")).did_you_mean is None
 
 
+@pytest.fixture
+def an_unrelated_slip(backend: str) -> Iterator[None]:
+    # The contract's SMN1 is linked to a condition, SMN2 is not; STMN3 (unlinked) is "SMN3"
+    # with its "T" put back. "SMN3" is no HGNC symbol.
+    with genes_added([("STMN3", "stathmin 3")]):
+        yield
+
+
+def test_a_number_no_gene_of_a_family_has_lists_the_family(
+    client: Client, an_unrelated_slip: None
+) -> None:
+    # Before, "SMN3" proposed and answered the unrelated STMN3 (a dropped "T").
+    api = client.get("/api/v1/search/", {"q": "SMN3"}).json()
+    assert api["did_you_mean"] is None
+    assert {hit["id"] for hit in api["results"][:2]} == {"SMN1", "SMN2"}
+    assert "STMN3" not in {hit["id"] for hit in api["results"]}
+    page = client.get("/search", {"q": "SMN3"}).content.decode()
+    assert "Did you mean" not in page
+    assert "/genes/SMN1" in page
+
+
 def test_a_symbol_typed_right_is_never_rewritten(backend: str) -> None:
     for query in ("SMN2", "GBA1", "POMPP1"):
         assert run_search(SearchRequest(query=query)).did_you_mean is None
