@@ -28,6 +28,7 @@ from search.request import (
     clean_query,
 )
 from search.text import key_form, phrase_form
+from search.written import as_written
 
 logger = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -66,6 +67,8 @@ def run_search(request: SearchRequest) -> SearchResponse:
     did_you_mean = response.did_you_mean
     if did_you_mean and phrase_form(did_you_mean) == analysis.phrase:
         did_you_mean = None
+    if did_you_mean and not described:
+        did_you_mean = as_written(did_you_mean, request.query)
     notice = identifier_notice(analysis, response)
     if notice is not None and not notice.found and _is_whole_identifier(analysis):
         # Words matched inside "c.1521_1523del" (HLA-C, "C syndrome") are noise, not answers.

@@ -28,7 +28,8 @@ def test_eponyms_and_descriptions_get_no_did_you_mean(backend: str, query: str) 
 
 
 def test_a_real_typo_is_still_corrected(backend: str) -> None:
-    assert run_search(SearchRequest(query="cystic fibrossis")).did_you_mean == "cystic fibrosis"
+    # Shown as the condition's name is written (it was "cystic fibrosis").
+    assert run_search(SearchRequest(query="cystic fibrossis")).did_you_mean == "Cystic fibrosis"
 
 
 def test_autocomplete_puts_a_condition_abbreviation_before_gene_prefixes(backend: str) -> None:
