@@ -117,6 +117,7 @@ class SearchApi(APIView):
             "results": response.hits,
             "described": response.described,
             "identifier": response.identifier,
+            "treatments": response.treatments,
         }
         return Response(SearchResponseSerializer(body).data)
 

@@ -19,6 +19,7 @@ from search.describers import Described, describe, named_sign
 from search.documents import doc_types as registered_types
 from search.documents import filter_fields
 from search.notices import identifier_notice
+from search.pointers import treatment_pointer
 from search.request import (
     MAX_AUTOCOMPLETE,
     InvalidQuery,
@@ -80,8 +81,12 @@ def run_search(request: SearchRequest) -> SearchResponse:
             total_is_lower_bound=False,
             facet_lower_bounds=frozenset(),
         )
+    pointer = None
+    if described is None and request.page == 1 and not request.cursor:
+        pointer = treatment_pointer(request.query, analysis, response.hits)
     return replace(
         response,
+        treatments=pointer,
         identifier=notice,
         did_you_mean=None if described else did_you_mean,
         degraded=degraded or response.degraded,

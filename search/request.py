@@ -109,6 +109,7 @@ class SearchResponse:
     facet_lower_bounds: frozenset[tuple[str, str]] = frozenset()
     described: Described | None = None  # the signs a description names and their conditions
     identifier: Any = None  # notices.IdentifierNotice: an id or variant typed, found or not
+    treatments: Any = None  # pointers.TreatmentPointer: a treatment question's condition
 
     @property
     def pages(self) -> int:

@@ -60,6 +60,15 @@ class IdentifierNoticeSerializer(serializers.Serializer):
     source_url = serializers.CharField(help_text="Look the id up there (when not found).")
 
 
+class TreatmentPointerSerializer(serializers.Serializer):
+    asked = serializers.CharField(help_text="The name in the question, in the user's words.")
+    condition_id = serializers.CharField()
+    condition_name = serializers.CharField()
+    condition_url = serializers.CharField(help_text="The condition's page.")
+    url = serializers.CharField(help_text="The treatments and studies for it (the page).")
+    api_url = serializers.CharField(help_text="The same treatment search in this API.")
+
+
 class SearchResponseSerializer(serializers.Serializer):
     query = serializers.CharField()
     total = serializers.IntegerField()
@@ -77,6 +86,12 @@ class SearchResponseSerializer(serializers.Serializer):
         allow_null=True,
         help_text="When an rsID, HGVS name, VCV, NCT or PMID was typed: its record, or a note "
         "that it is not in the knowledge base with a link to the source database.",
+    )
+    treatments = TreatmentPointerSerializer(
+        allow_null=True,
+        help_text="When the query asks about a condition's treatments ('is there a treatment "
+        "for pompe disease'): the condition it names and where its treatments and studies "
+        "are; null otherwise.",
     )
     described = DescribedSerializer(
         allow_null=True,

@@ -1,13 +1,17 @@
-"""Treatments' part in search: the description path (signs -> conditions) and the everyday words
-for signs that spelling correction must leave alone, registered with the search framework the
-way documents are."""
+"""Treatments' part in search: the description path (signs -> conditions), the everyday words
+for signs that spelling correction must leave alone, and where a condition's treatments are
+(for a question about them), registered with the search framework the way documents are."""
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 from django.conf import settings
+from django.urls import reverse
 
 from search.describers import Described, register_describer, register_sign_namer
 from search.ordinary_words import register_known_words
+from search.pointers import TreatmentLinks, register_treatment_links
 from treatments.describe.lexicon import everyday_words
 from treatments.describe.selectors import description_read, sign_named
 
@@ -33,3 +37,13 @@ def name_sign(query: str) -> str | None:
     if not settings.DESCRIBE_SIGNS:
         return None
     return sign_named(query, include_everyday=settings.DESCRIBE_EVERYDAY_PHRASES)
+
+
+@register_treatment_links
+def condition_treatment_links(condition_id: str) -> TreatmentLinks:
+    """The treatment search for one condition (its treatments and studies), page and API."""
+    query = urlencode({"condition": condition_id})
+    return TreatmentLinks(
+        url=f"{reverse('treatments:search')}?{query}",
+        api_url=f"{reverse('api:treatments')}?{query}",
+    )

@@ -312,6 +312,15 @@ def exact_names_sql(keys: Sequence[str], doc_types: Sequence[str]) -> tuple[str,
     return sql, {"types": list(doc_types), "keys": list(keys)}
 
 
+def document_keys_sql(doc_type: str, curie: str, keys: Sequence[str]) -> tuple[str, dict[str, Any]]:
+    """One row if the document `doc_type`/`curie` has any of `keys` as an exact key."""
+    sql = (
+        f"SELECT 1 FROM {TABLE} e WHERE e.doc_type = %(type)s AND e.curie = %(curie)s "  # noqa: S608 - table name is a constant; values are bound
+        "AND e.exact ?| %(keys)s::text[] LIMIT 1"
+    )
+    return sql, {"type": doc_type, "curie": curie, "keys": list(keys)}
+
+
 def similar_titles_sql(phrase: str, limit: int = 3) -> tuple[str, dict[str, Any]]:
     """Titles that look like the query (pg_trgm), for "did you mean" after a miss."""
     sql = (

@@ -1,0 +1,63 @@
+"""A question about a condition's treatments ("is there a treatment for pompe disease") points,
+above the results, to the condition it names and to its treatment search (treatments and
+studies), in the page and in the API; nothing when no condition is named. On every backend."""
+
+from __future__ import annotations
+
+import pytest
+from django.test import Client
+
+from tests.search.contract.data import client_over_contract_phenotypes
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def client(backend: str) -> Client:
+    return client_over_contract_phenotypes()
+
+
+@pytest.mark.parametrize(
+    ("question", "condition", "slug"),
+    [
+        # an eponym (an Orphanet synonym), an abbreviation, an eponym opening the name
+        ("is there a treatment for pompe disease", "ORPHA:365", "ORPHA%3A365"),
+        ("what are the treatments for SMA", "ORPHA:70", "ORPHA%3A70"),
+        ("cure for duchenne", "ORPHA:98896", "ORPHA%3A98896"),
+        ("is there a cure for rett syndrome", "ORPHA:778", "ORPHA%3A778"),
+    ],
+)
+def test_a_treatment_question_points_to_the_condition_and_its_treatments(
+    client: Client, question: str, condition: str, slug: str
+) -> None:
+    # Before, the conditions were listed with no pointer to their treatments.
+    api = client.get("/api/v1/search/", {"q": question}).json()
+    pointer = api["treatments"]
+    assert pointer["condition_id"] == condition
+    assert pointer["url"] == f"/treatments?condition={slug}"
+    assert pointer["api_url"] == f"/api/v1/treatments/?condition={slug}"
+    assert pointer["condition_url"] == api["results"][0]["url"]
+    assert client.get(pointer["api_url"]).status_code == 200  # a client can follow it
+    html = client.get("/search", {"q": question}).content.decode()
+    link = f'<a href="/treatments?condition={slug}">See the treatments and studies for'
+    assert link in html
+    assert html.index(link) < html.index('class="search-results"')
+
+
+def test_the_pointer_says_which_name_was_asked_about(client: Client) -> None:
+    html = client.get("/search", {"q": "is there a treatment for pompe disease"}).content.decode()
+    assert "This is the condition you asked about as “pompe disease”." in html
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "is there a treatment for floppy baby",  # a sign in everyday words, not a condition
+        "pompe disease",  # no question about treatments
+        "symptoms of pompe disease",  # a question about something else
+    ],
+)
+def test_no_pointer_without_a_condition_asked_about_treatments(client: Client, query: str) -> None:
+    assert client.get("/api/v1/search/", {"q": query}).json()["treatments"] is None
+    html = client.get("/search", {"q": query}).content.decode()
+    assert "See the treatments and studies for" not in html
