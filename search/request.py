@@ -88,6 +88,7 @@ class Hit:
     snippet: str
     score: float
     extra: dict[str, Any] = field(default_factory=dict)
+    rank: float = 1.0  # the document's own rank (its source's, for conditions)
 
 
 @dataclass(frozen=True)

@@ -154,6 +154,7 @@ class OpenSearchBackend(SearchBackend):
             snippet=safe_snippet(snippet),
             score=round(raw["_score"] or 0, 4),
             extra=source.get("extra") or {},
+            rank=float(source.get("rank", 1.0)),
         )
 
     @staticmethod

@@ -250,7 +250,7 @@ def search_body(
         "size": request.page_size,
         "sort": SORT,
         "track_total_hits": True,
-        "_source": ["doc_type", "curie", "title", "url", "extra"],
+        "_source": ["doc_type", "curie", "title", "url", "extra", "rank"],
         "aggs": {
             "type": {"terms": {"field": "doc_type", "size": 20}},
             DIRECT: {"filter": _direct_filter(analysis, exact_boosts)},

@@ -145,6 +145,7 @@ class PostgresBackend(SearchBackend):
                 extra=_extra(row[4]),
                 score=round(float(row[5]), 4),
                 snippet=safe_snippet(row[6] or ""),
+                rank=float(row[7]),
             )
             for row in rows
         ]

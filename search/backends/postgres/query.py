@@ -180,7 +180,7 @@ WITH q AS (SELECT to_tsquery('{CONFIG}', %(tsq)s) AS tsq,
     LIMIT %(candidates)s
 ),
 page AS (
-    SELECT e.doc_type, e.curie, e.title, e.url, e.summary, e.extra,
+    SELECT e.doc_type, e.curie, e.title, e.url, e.summary, e.extra, e.rank,
            cand.pre{all_words}
            + {likeness} * {TITLE_SCALE} * e.rank AS score
     FROM cand JOIN {TABLE} e ON e.id = cand.id, q
@@ -189,7 +189,7 @@ page AS (
 )
 SELECT page.doc_type, page.curie, page.title, page.url, page.extra, page.score,
        ts_headline('{CONFIG}', CASE WHEN page.summary <> '' THEN left(page.summary, 4000)
-                                    ELSE page.title END, q.tsq, %(hl)s) AS snippet
+                                    ELSE page.title END, q.tsq, %(hl)s) AS snippet, page.rank
 FROM page, q
 ORDER BY page.score DESC, length(page.title), page.title"""  # noqa: S608 - only constant names interpolated; values bound
     return sql, params
