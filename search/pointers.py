@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from search.analysis import QueryAnalysis, unwrapped_name
 from search.backends.postgres.backend import document_has_key
 from search.request import Hit
-from search.text import STOPWORDS, content_words, words
+from search.text import content_words, words
 
 # What a family asks for when it asks how a condition is treated ("is there a cure for ...",
 # "... clinical trials"); the other topic words ("symptoms", "prognosis") ask something else.
@@ -92,7 +92,7 @@ def _names(hit: Hit, name: str, analysis: QueryAnalysis) -> bool:
     """Did the name reach this condition: its words all in the title ("duchenne" in "Duchenne
     muscular dystrophy"), or a key of it (typed, or reached through a synonym or an eponym)
     one of the condition's own? A sign named in everyday words reaches no condition."""
-    named = [w for w in content_words(name) if w not in STOPWORDS]
+    named = content_words(name)
     if named and set(named) <= set(words(hit.name)):
         return True
     keys = [*analysis.exact_keys, *analysis.expanded_keys]
