@@ -32,6 +32,12 @@ The tuning18 draws (judged_descriptions_tuning18.json, a TUNING set drawn the sa
     heldout_draw.py --seed 18 --show 34 --ignore-split tuning18 --ignore-split tuning17
     heldout_draw.py --seed 180 --common --show 30 --ignore-split tuning18 --ignore-split tuning17 \
         --exclude ORPHA:<code> (once for each of the 20 kept from seed 18)
+
+The tuning19 draws (judged_descriptions_tuning19.json, a TUNING set drawn the same way after
+heldout16, tuning17 and tuning18 existed, so it ignores only itself):
+    heldout_draw.py --seed 19 --show 40 --ignore-split tuning19
+    heldout_draw.py --seed 190 --common --show 32 --ignore-split tuning19 \
+        --exclude ORPHA:<code> (once for each of the 20 kept from seed 19)
 """
 
 from __future__ import annotations
@@ -54,6 +60,7 @@ JUDGED_FILES = (
     HERE / "judged_descriptions_heldout.json",
     HERE / "judged_descriptions_tuning17.json",
     HERE / "judged_descriptions_tuning18.json",
+    HERE / "judged_descriptions_tuning19.json",
 )
 MIN_SIGNS = 7
 MIN_FREQUENCY = 0.3
