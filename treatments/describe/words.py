@@ -225,8 +225,8 @@ def _strip(word: str) -> str:
     ):
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             return word[: -len(suffix)] + replacement
-    if word.endswith("ses") and word[-4] in _VOWELS:
-        return word[:-1]  # "bruises", "loses", "diseases" keep their e ("bruise", "lose")
+    if word.endswith(("ses", "zes")) and word[-4] in _VOWELS:
+        return word[:-1]  # "bruises", "loses", "squeezes" keep their e ("bruise", "squeeze")
     if (
         word.endswith("es")
         and len(word) > 4
@@ -251,6 +251,10 @@ def _restore_e(base: str) -> str:
     # "shuffl", "tingl", "wobbl" lost the e of "shuffle", "tingle", "wobble" (not "curl", "crawl",
     # "fall"): "shuffles" and "shuffled walk" meet.
     if base[-1] == "l" and base[-2] not in _VOWELS + "lrwy":
+        return base + "e"
+    # "bulg", "charg", "judg", "squeez" lost the e of "bulge", "charge", "judge", "squeeze"
+    # (no English word ends in -lg, -rg or -dg, nor a vowel and one z: "buzz" keeps its zz).
+    if base.endswith(("lg", "rg", "dg")) or (base[-1] == "z" and base[-2] in _VOWELS):
         return base + "e"
     c1, v, c2 = base[-3:]
     if c1 not in _VOWELS and v in _VOWELS and c2 not in _VOWELS + "wxy":
