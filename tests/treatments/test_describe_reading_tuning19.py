@@ -100,3 +100,31 @@ def test_words_a_longer_phrase_takes_are_not_read_as_a_broader_sign() -> None:
     assert "HP:0012531" not in veins
     tooth = [s.hpo_id for s in signs_for_text(text="he has one big front tooth in the middle")]
     assert "HP:0001572" not in tooth
+
+
+# HPO 2025-01-16: Facial erythema (layperson "Red face"), Skin rash ("rash"), Proximal muscle
+# weakness ("weak hips", a line of everyday_signs.tsv), Subcutaneous nodule ("bumps on the
+# skin").
+MARKS = table_of(
+    ("red face", "HP:0001041", 2),
+    ("rash", "HP:0000988", 1),
+    ("weak hips", "HP:0003701", 0),
+    ("bumps skin", "HP:0001482", 0),
+)
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("a red rash on her face", ["HP:0000988"]),
+        ("red scaly patches on her face", []),
+        ("her face is red", ["HP:0001041"]),
+        ("a red face and a rash", ["HP:0001041", "HP:0000988"]),
+        ("weak muscles around her hips", ["HP:0003701"]),
+        ("little bumps growing on his skin", ["HP:0001482"]),
+    ],
+)
+def test_a_quality_describes_the_mark_not_the_place_it_is_on(
+    query: str, expected: list[str]
+) -> None:
+    assert read(query, MARKS) == expected

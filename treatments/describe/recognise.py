@@ -331,6 +331,7 @@ def recognise(query: str, table: PhraseTable) -> list[Sign]:
             and not _adverb_on_part(toks, span, adverbs)
             and not _said_of_an_earlier_word(toks, span, predicated)
             and not _only_partly(toks, phrase, span)
+            and not _reaches_past_what_it_describes(toks, span, placed)
         ):
             width = max(span) - min(span)
             # Words in the name's own order first: "a triangular face with a big forehead" is
@@ -425,6 +426,25 @@ def _said_of_an_earlier_word(
         and any(p > q and toks[p][0] in BODY_PARTS for p in span)
         for q in span
     )
+
+
+def _reaches_past_what_it_describes(
+    toks: list[tuple[str, str]], span: tuple[int, ...], placed: set[int]
+) -> bool:
+    """Does the phrase skip the mark a quality describes to take the body part that only says
+    where the mark is? In "red scaly patches on her face" and "a red rash on her face" red
+    describes the patches and the rash: no red face ("weak muscles around her hips", "bumps
+    growing on his skin" skip no mark)."""
+    return any(
+        p in placed
+        and toks[p][0] in BODY_PARTS
+        and any(q not in span and toks[q][0] in _MARKS for q in range(min(span), p))
+        for p in span
+    )
+
+
+# What a skin sign is seen as: a quality before one describes it, not the place after it.
+_MARKS = frozenset(stem(word) for word in ["patch", "spot", "rash", "vein", "lump", "blister"])
 
 
 def _leaves_its_part(toks: list[tuple[str, str]], span: tuple[int, ...], placed: set[int]) -> bool:
