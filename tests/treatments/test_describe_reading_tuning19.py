@@ -151,3 +151,29 @@ FEELING = table_of(
 )
 def test_a_feeling_said_of_a_body_part_is_that_parts(query: str, expected: list[str]) -> None:
     assert read(query, FEELING) == expected
+
+
+# HPO 2025-01-16: Fever (HP:0001945, its HPO name) and Recurrent fever (HP:0001954, the row
+# "fevers" of everyday_signs.tsv); Recurrent otitis media (HP:0000403, "ear infections").
+@pytest.mark.parametrize(
+    ("query", "expected", "not_read"),
+    [
+        ("sudden fever and chills", "HP:0001945", "HP:0001954"),
+        ("fever, terrible headache, throwing up", "HP:0001945", "HP:0001954"),
+        ("he keeps getting fevers", "HP:0001954", None),
+        ("runs high fevers in summer", "HP:0001954", None),
+        ("she has ear infections", "HP:0000403", None),
+        ("she has an ear infection", None, "HP:0000403"),
+    ],
+)
+@pytest.mark.django_db
+def test_only_the_plural_of_a_recurring_sign_says_it_recurs(
+    query: str, expected: str | None, not_read: str | None
+) -> None:
+    _phenotype_rows({row.hpo_id for row in everyday_phrases()} | {"HP:0001945"})
+    phrase_table_clear()
+    read_ids = [s.hpo_id for s in signs_for_text(text=query)]
+    if expected:
+        assert expected in read_ids, query
+    if not_read:
+        assert not_read not in read_ids, query

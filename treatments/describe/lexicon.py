@@ -91,6 +91,15 @@ def _version(include_everyday: bool) -> str:
     return f"{terms['n']}-{terms['top']}-{synonyms['n']}-{synonyms['top']}-{stamp}"
 
 
+def _repeats(row: EverydayPhrase) -> str:
+    """The stem a row for a recurring sign says in the plural ("fevers", "ear infections"): the
+    plural is what says it recurs, so "a fever" or "an ear infection" is not read by it."""
+    last = re.findall(r"[a-z]+", row.phrase.lower())[-1]
+    if not row.label.startswith("Recurrent") or not last.endswith("s") or stem(last) == last:
+        return ""
+    return stem(last)
+
+
 def phrase_table_build(*, include_everyday: bool = True) -> PhraseTable:
     """Every way the knowledge base names a sign, as a matchable phrase table."""
     table = PhraseTable()
@@ -101,7 +110,7 @@ def phrase_table_build(*, include_everyday: bool = True) -> PhraseTable:
             # A row that keeps one body part once filler is dropped ("very muscular" -> "muscle")
             # would read every mention of it: no sign, as for HPO names.
             if stands_alone(row.phrase) and not _says_nothing_alone(stems):
-                table.add(Phrase(stems, row.hpo_id, 0, row.source))
+                table.add(Phrase(stems, row.hpo_id, 0, row.source, plural=_repeats(row)))
                 if (agent := _agent_noun_phrasing(row.phrase)) is not None:
                     table.add(Phrase(agent, row.hpo_id, 0, row.source))
     qualifiers = _qualifier_ids()

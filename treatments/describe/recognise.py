@@ -195,6 +195,7 @@ class Phrase:
     priority: int  # 0 curated everyday phrase, 1 HPO name, 2 layperson synonym, 3 exact, 4-5 other
     source: str = ""
     compound: bool = False  # one hyphenated word ("Red-weak"): its parts must stand together
+    plural: str = ""  # a stem that must be typed in the plural ("fevers" recur, "a fever" not)
 
 
 @dataclass(frozen=True)
@@ -333,6 +334,7 @@ def recognise(query: str, table: PhraseTable) -> list[Sign]:
             and not _only_partly(toks, phrase, span)
             and not _reaches_past_what_it_describes(toks, span, placed)
             and not _feeling_of_a_part(toks, span, joined)
+            and not _singular_for_plural(toks, phrase, span)
         ):
             width = max(span) - min(span)
             # Words in the name's own order first: "a triangular face with a big forehead" is
@@ -426,6 +428,15 @@ def _said_of_an_earlier_word(
         and q - 1 not in span
         and any(p > q and toks[p][0] in BODY_PARTS for p in span)
         for q in span
+    )
+
+
+def _singular_for_plural(
+    toks: list[tuple[str, str]], phrase: Phrase, span: tuple[int, ...]
+) -> bool:
+    """A phrase whose plural says the sign recurs ("fevers") is not read from the singular."""
+    return bool(phrase.plural) and any(
+        toks[p][0] == phrase.plural and not _is_plural(toks[p][1], toks[p][0]) for p in span
     )
 
 
