@@ -154,7 +154,8 @@ def test_a_feeling_said_of_a_body_part_is_that_parts(query: str, expected: list[
 
 
 # HPO 2025-01-16: Fever (HP:0001945, its HPO name) and Recurrent fever (HP:0001954, the row
-# "fevers" of everyday_signs.tsv); Recurrent otitis media (HP:0000403, "ear infections").
+# "fevers" of everyday_signs.tsv); Recurrent otitis media (HP:0000403, "ear infections");
+# Recurrent hand flapping (HP:0100023, "flaps hands": the plural of a body part).
 @pytest.mark.parametrize(
     ("query", "expected", "not_read"),
     [
@@ -164,6 +165,7 @@ def test_a_feeling_said_of_a_body_part_is_that_parts(query: str, expected: list[
         ("runs high fevers in summer", "HP:0001954", None),
         ("she has ear infections", "HP:0000403", None),
         ("she has an ear infection", None, "HP:0000403"),
+        ("he flaps his hand when excited", "HP:0100023", None),
     ],
 )
 @pytest.mark.django_db

@@ -93,11 +93,12 @@ def _version(include_everyday: bool) -> str:
 
 def _repeats(row: EverydayPhrase) -> str:
     """The stem a row for a recurring sign says in the plural ("fevers", "ear infections"): the
-    plural is what says it recurs, so "a fever" or "an ear infection" is not read by it."""
+    plural is what says it recurs, so "a fever" or "an ear infection" is not read by it (a
+    body part's plural says no such thing: "flaps hands")."""
     last = re.findall(r"[a-z]+", row.phrase.lower())[-1]
     if not row.label.startswith("Recurrent") or not last.endswith("s") or stem(last) == last:
         return ""
-    return stem(last)
+    return "" if stem(last) in BODY_PARTS else stem(last)
 
 
 def phrase_table_build(*, include_everyday: bool = True) -> PhraseTable:
