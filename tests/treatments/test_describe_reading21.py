@@ -30,6 +30,9 @@ READINGS = {
     "small raised bumps on the skin": "HP:0200034",  # Papule; was Subcutaneous nodule
     "thin leg muscles": "HP:0007210",  # Lower limb amyotrophy; was hypertrophy too
     "pain in the upper tummy": "HP:0410019",  # Epigastric pain
+    # HPO's layperson synonym of Nevus flammeus, a capillary malformation; was read as a
+    # facial hemangioma, a tumour
+    "she has a port wine stain on her cheek": "HP:0001052",
 }
 
 # Ordinary sentences the new words must not turn into these signs.
