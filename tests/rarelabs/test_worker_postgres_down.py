@@ -59,6 +59,11 @@ def test_jobs_queued_while_postgres_is_down_finish_once_it_is_back(worker: Worke
     # Ran to the end on the database (the one condition has nothing to summarise or refresh).
     assert summary == {"queued": 0, "requeued": 0, "changed": 0}
     assert (trials, literature) == ([], [])
+    # The worker logs "succeeded" just after it stores the result: wait for the line too.
+    deadline = time.monotonic() + 15
+    while not all(f"[{result.id}] succeeded" in worker.log() for result in results):
+        assert time.monotonic() < deadline, worker.log()[-3000:]
+        time.sleep(0.2)
     log = worker.log()
     for result in results:
         lines = [line for line in log.splitlines() if f"[{result.id}]" in line]
