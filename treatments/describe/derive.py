@@ -12,12 +12,17 @@ import re
 from collections.abc import Callable, Iterator
 
 from treatments.describe.recognise import normalise
-from treatments.describe.words import BODY_PARTS, NOT, stem
+from treatments.describe.words import BODY_PARTS, COURSES, EPISODIC, NOT, RECURRENT, stem
 
 DELAY_SOURCE = "HPO name 'Delayed X' / 'X delay', read as 'late / slow to X'"
 ABSENT_SOURCE = "HPO name 'Inability to X' / 'Absent X', read as 'can't / doesn't / never X'"
 LOSS_SOURCE = "HPO name 'Loss of (ability to) X', read as 'stopped X'"
 QUALIFIER_SOURCE = "HPO name 'Recurrent / Chronic / Progressive ... X', read as 'X'"
+COURSE_SOURCE = (
+    "HPO term 'Recurrent / Progressive / Episodic / Congenital / Exercise-induced X' under X,"
+    " read as X said with 'keeps getting / getting worse / comes and goes / since birth /"
+    " after exercise'"
+)
 PART_QUALITY_SOURCE = "HPO name 'X muscle weakness / X joint stiffness', read as 'weak / stiff X'"
 MAX_PART_STEMS = 2  # a parent names what is late or missing in one or two words
 
@@ -112,6 +117,26 @@ def body_part(name: str) -> str | None:
     lowered = name.lower()
     match = _ABNORMALITY_OF.match(lowered) or _ABNORMAL_MORPHOLOGY.match(lowered)
     return match["x"] if match and len(match["x"].split()) <= 2 else None
+
+
+# A family's "comes and goes" and "keeps getting" are one course when HPO names only one:
+# "Recurrent abdominal pain" is what "tummy pain that comes and goes" says.
+_SAME_COURSE = {EPISODIC: RECURRENT, RECURRENT: EPISODIC}
+
+
+def course(name: str) -> tuple[str, tuple[str, ...]] | None:
+    """'Recurrent pneumonia' -> (RECURRENT, ('pneumonia',)): the course a name adds to a
+    sign (its first or last words) and the stems of the sign; None for a name with none."""
+    stems = tuple(s for s in normalise(name) if s != NOT)
+    for token, rest in ((stems[:1], stems[1:]), (stems[-1:], stems[:-1])):
+        if token and token[0] in COURSES and rest and not set(rest) & COURSES:
+            return token[0], rest
+    return None
+
+
+def courses_alike(token: str) -> tuple[str, ...]:
+    """The course itself, then the one a family means alike ("comes and goes" = recurrent)."""
+    return (token, _SAME_COURSE[token]) if token in _SAME_COURSE else (token,)
 
 
 RULES: tuple[tuple[Callable[[str], list[tuple[str, ...]]], str], ...] = (

@@ -18,9 +18,15 @@ from pathlib import Path
 from django.db.models import Count, Max
 
 from knowledge.models import Phenotype, PhenotypeSynonym
-from treatments.describe.derive import body_part, parent_phrasings
+from treatments.describe.derive import (
+    COURSE_SOURCE,
+    body_part,
+    course,
+    courses_alike,
+    parent_phrasings,
+)
 from treatments.describe.recognise import Phrase, PhraseTable, normalise, stands_alone
-from treatments.describe.words import BODY_PARTS, VOCABULARY, stem
+from treatments.describe.words import BODY_PARTS, COURSES, NOT, VOCABULARY, stem
 
 logger = logging.getLogger(__name__)
 
@@ -115,9 +121,12 @@ def phrase_table_build(*, include_everyday: bool = True) -> PhraseTable:
                 if (agent := _agent_noun_phrasing(row.phrase)) is not None:
                     table.add(Phrase(agent, row.hpo_id, 0, row.source))
     qualifiers = _qualifier_ids()
+    names: list[tuple[str, str]] = []  # (HPO id, label or synonym) of every sign
     terms = Phenotype.objects.filter(is_obsolete=False).values_list("hpo_id", "name")
     for hpo_id, name in terms.iterator(chunk_size=5000):
         ids[hpo_id] = name
+        if hpo_id not in qualifiers:
+            names.append((hpo_id, name))
         if hpo_id in qualifiers:
             continue
         if not name.lower().startswith(_TOO_GENERAL):
@@ -134,9 +143,59 @@ def phrase_table_build(*, include_everyday: bool = True) -> PhraseTable:
         if hpo_id in qualifiers:
             continue
         _add_hpo_name(table, text, hpo_id, 2 if layperson else _SCOPE_PRIORITY.get(scope, 4))
+        names.append((hpo_id, text))
+    _add_course_phrasings(table, names)
     table.phrases.sort(key=lambda phrase: phrase.priority)
     table.reindex()
     return table
+
+
+def _add_course_phrasings(table: PhraseTable, names: list[tuple[str, str]]) -> None:
+    """Each phrase of a sign said with a course ("keeps getting chest infections") also reads
+    the sign's term with that course ("Recurrent respiratory infections"): a term named
+    "Recurrent / Progressive / ... X" under the sign, or whose X is one of the sign's names."""
+    variants = _course_variants(names)
+    for phrase in list(table.phrases):
+        if NOT in phrase.stems or set(phrase.stems) & COURSES:
+            continue
+        for token in COURSES:
+            variant = next(
+                (variants[(phrase.hpo_id, alike)] for alike in courses_alike(token)
+                 if (phrase.hpo_id, alike) in variants),
+                None,
+            )  # fmt: skip
+            if variant is not None:
+                table.add(Phrase((token, *phrase.stems), variant, phrase.priority, COURSE_SOURCE))
+
+
+def _course_variants(names: list[tuple[str, str]]) -> dict[tuple[str, str], str]:
+    """(sign, course token) -> the HPO term that adds the course to the sign: the sign itself
+    when its name has the course; of several, the one whose X is the sign's own name, then the
+    shortest name."""
+    by_stems: dict[tuple[str, ...], set[str]] = defaultdict(set)
+    for hpo_id, text in names:
+        by_stems[tuple(s for s in normalise(text) if s != NOT)].add(hpo_id)
+    parents: dict[str, set[str]] = defaultdict(set)
+    links = Phenotype.parents.through.objects.values_list(
+        "from_phenotype__hpo_id", "to_phenotype__hpo_id"
+    )
+    for child, parent in links.iterator(chunk_size=10000):
+        parents[child].add(parent)
+    best: dict[tuple[str, str], tuple[int, int, str]] = {}
+    for hpo_id, text in names:
+        found = course(text)
+        if found is None:
+            continue
+        token, rest = found
+        # A term that names the course already is its own: "keeps getting chest infections"
+        # is Recurrent respiratory infections (row "chest infections"), not a child of it.
+        best[(hpo_id, token)] = (-1, 0, hpo_id)
+        exact = by_stems.get(rest, set()) - {hpo_id}
+        for sign in exact | parents[hpo_id]:
+            rank = (0 if sign in exact else 1, len(text), hpo_id)
+            if rank < best.get((sign, token), (2, 0, "")):
+                best[(sign, token)] = rank
+    return {key: rank[2] for key, rank in best.items()}
 
 
 def _qualifier_ids() -> set[str]:

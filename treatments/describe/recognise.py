@@ -21,9 +21,11 @@ from treatments.describe.words import (  # noqa: F401 (stem and NOT are used fro
     _WORD,
     BODY_PARTS,
     BREAK,
+    COURSES,
     FILLER,
     NEGATORS,
     NOT,
+    course_marks,
     stem,
 )
 
@@ -93,8 +95,22 @@ def _scan(text: str) -> tuple[list[tuple[str, str, bool, bool, bool]], frozenset
     kept, subject_kept = False, False  # was the word before (before the copula) a sign word?
     last_part: dict[bool, tuple[str, str]] = {}  # plural? -> (stem, word) of the last body part
     qualifying: set[int] = set()
-    for match in _WORD.finditer(folded):
-        typed, before, previous = match.group(0), previous, match.group(0)
+    words = [match.group(0) for match in _WORD.finditer(folded)]
+    marks = course_marks(words)
+    at = 0
+    while at < len(words):
+        if at in marks:  # "keeps getting", "comes and goes": one course token
+            end, course = marks[at]
+            if previous == "and" and words[at] in _NEW_CLAUSE and out and out[-1][0] != BREAK:
+                out.append((BREAK, previous, False, False, False))  # "and keeps getting"
+            predicated = previous in _COPULAS and subject_kept
+            subject_kept, kept = kept, False
+            after_and = previous in ("and", "or") or joined
+            out.append((course, " ".join(words[at:end]), placed, after_and, predicated))
+            previous, placed, joined, at = words[end - 1], False, False, end
+            continue
+        typed, before, previous = words[at], previous, words[at]
+        at += 1
         predicated = before in _COPULAS and subject_kept
         subject_kept, kept = kept, False
         after_place, was_joined = placed, joined
@@ -223,7 +239,7 @@ class PhraseTable:
 
     def add(self, phrase: Phrase) -> None:
         """Add a phrase (duplicates of a stem tuple keep the best priority first)."""
-        content = [s for s in phrase.stems if s != NOT]
+        content = [s for s in phrase.stems if s != NOT and s not in COURSES]
         if not content or (len(content) == 1 and len(content[0]) < 3):
             return
         self._arrays = None
@@ -335,15 +351,21 @@ def recognise(query: str, table: PhraseTable) -> list[Sign]:
             and not _reaches_past_what_it_describes(toks, span, placed)
             and not _feeling_of_a_part(toks, span, joined)
             and not _singular_for_plural(toks, phrase, span)
+            and not _course_apart(toks, span)
         ):
             width = max(span) - min(span)
             # Words in the name's own order first: "a triangular face with a big forehead" is
             # a triangular face and a big forehead before it is a big face.
             reordered = list(span) != sorted(span)
             detached = _leaves_its_part(toks, span, placed)
+            # Course words add no length ("legs getting weaker" is weak legs before it is
+            # progressive weakness) but win a tie with the same sign said without them.
+            sign_words = sum(toks[p][0] not in COURSES for p in span)
+            plain = sign_words == len(span)
             candidates.append(
-                (-len(span), detached, phrase.priority, width, reordered, index, span, alone)
-            )
+                (-sign_words, detached, plain, phrase.priority, width, reordered, index, span,
+                 alone)
+            )  # fmt: skip
     candidates.sort()
     body: set[int] = set()  # positions used inside a phrase
     heads: set[int] = set()  # positions used as a phrase's last word (shareable)
@@ -368,9 +390,11 @@ def recognise(query: str, table: PhraseTable) -> list[Sign]:
         if phrase.hpo_id in seen:
             continue
         seen.add(phrase.hpo_id)
-        body.update(p for p in span if p != max(span))
-        heads.add(max(span))
-        firsts.setdefault(min(span), span)
+        # Course words are shared: "keeps getting pneumonia and ear infections" says both.
+        core = [p for p in span if toks[p][0] not in COURSES]
+        body.update(p for p in core if p != max(core))
+        heads.add(max(core))
+        firsts.setdefault(min(core), span)
         spans.append(span)
         negated = NOT not in phrase.stems and _negated(toks, min(span), body | heads)
         if negated:
@@ -416,6 +440,17 @@ def _only_partly(toks: list[tuple[str, str]], phrase: Phrase, span: tuple[int, .
         if toks[p][1] in _PARTLY and p not in span:
             return True
     return False
+
+
+def _course_apart(toks: list[tuple[str, str]], span: tuple[int, ...]) -> bool:
+    """Course words after a sign go with that sign only: in "diarrhea and constipation on and
+    off" the constipation comes and goes, and in "diarrhea on and off and throwing up" the
+    vomiting does not. Course words that open a clause lead all of it ("keeps getting
+    pneumonia and ear infections", "born with small eyes and cataracts")."""
+    return any(
+        toks[p][0] in COURSES and p - 1 not in span and p > 0 and toks[p - 1][0] != BREAK
+        for p in span
+    )
 
 
 def _said_of_an_earlier_word(
@@ -542,8 +577,10 @@ def _clashes(
     toks: list[tuple[str, str]], span: tuple[int, ...], body: set[int], heads: set[int]
 ) -> bool:
     """Does `span` reuse a word, other than sharing the last word of an earlier phrase?"""
-    content = {p for p in span if toks[p][0] != NOT}
-    last = max(span)
+    content = {p for p in span if toks[p][0] != NOT and toks[p][0] not in COURSES}
+    if not content:
+        return False
+    last = max(content)
     if len(content) < 2 or last in body:
         return bool(content & (body | heads))
     return bool((content - {last}) & (body | heads))
@@ -556,5 +593,4 @@ def _negated(toks: list[tuple[str, str]], start: int, used: set[int]) -> bool:
 
 
 def _first(toks: list[tuple[str, str]], typed: str) -> list[int]:
-    first_word = typed.split()[0]
-    return [i for i, (_, word) in enumerate(toks) if word == first_word] or [0]
+    return [i for i, (_, word) in enumerate(toks) if f"{typed} ".startswith(f"{word} ")] or [0]
