@@ -19,9 +19,8 @@ ABSENT_SOURCE = "HPO name 'Inability to X' / 'Absent X', read as 'can't / doesn'
 LOSS_SOURCE = "HPO name 'Loss of (ability to) X', read as 'stopped X'"
 QUALIFIER_SOURCE = "HPO name 'Recurrent / Chronic / Progressive ... X', read as 'X'"
 COURSE_SOURCE = (
-    "HPO term 'Recurrent / Progressive / Episodic / Congenital / Exercise-induced X' under X,"
-    " read as X said with 'keeps getting / getting worse / comes and goes / since birth /"
-    " after exercise'"
+    "HPO term 'Recurrent / Progressive / Episodic / Congenital X' under X (or whose X is a name"
+    " of it), read as X said with 'keeps getting / getting worse / comes and goes / since birth'"
 )
 PART_QUALITY_SOURCE = "HPO name 'X muscle weakness / X joint stiffness', read as 'weak / stiff X'"
 MAX_PART_STEMS = 2  # a parent names what is late or missing in one or two words
@@ -124,10 +123,9 @@ def body_part(name: str) -> str | None:
 _SAME_COURSE = {EPISODIC: RECURRENT, RECURRENT: EPISODIC}
 
 
-def course(name: str) -> tuple[str, tuple[str, ...]] | None:
-    """'Recurrent pneumonia' -> (RECURRENT, ('pneumonia',)): the course a name adds to a
-    sign (its first or last words) and the stems of the sign; None for a name with none."""
-    stems = tuple(s for s in normalise(name) if s != NOT)
+def course(stems: tuple[str, ...]) -> tuple[str, tuple[str, ...]] | None:
+    """The stems of 'Recurrent pneumonia' -> (RECURRENT, ('pneumonia',)): the course a name
+    adds to a sign (its first or last words) and the sign's stems; None for a name with none."""
     for token, rest in ((stems[:1], stems[1:]), (stems[-1:], stems[:-1])):
         if token and token[0] in COURSES and rest and not set(rest) & COURSES:
             return token[0], rest

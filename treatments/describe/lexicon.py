@@ -125,10 +125,9 @@ def phrase_table_build(*, include_everyday: bool = True) -> PhraseTable:
     terms = Phenotype.objects.filter(is_obsolete=False).values_list("hpo_id", "name")
     for hpo_id, name in terms.iterator(chunk_size=5000):
         ids[hpo_id] = name
-        if hpo_id not in qualifiers:
-            names.append((hpo_id, name))
         if hpo_id in qualifiers:
             continue
+        names.append((hpo_id, name))
         if not name.lower().startswith(_TOO_GENERAL):
             _add_hpo_name(table, name, hpo_id, 1)
         elif (part := body_part(name)) is not None:
@@ -172,9 +171,12 @@ def _course_variants(names: list[tuple[str, str]]) -> dict[tuple[str, str], str]
     """(sign, course token) -> the HPO term that adds the course to the sign: the sign itself
     when its name has the course; of several, the one whose X is the sign's own name, then the
     shortest name."""
+    stems_of = [
+        (hpo_id, text, tuple(s for s in normalise(text) if s != NOT)) for hpo_id, text in names
+    ]
     by_stems: dict[tuple[str, ...], set[str]] = defaultdict(set)
-    for hpo_id, text in names:
-        by_stems[tuple(s for s in normalise(text) if s != NOT)].add(hpo_id)
+    for hpo_id, _, stems in stems_of:
+        by_stems[stems].add(hpo_id)
     parents: dict[str, set[str]] = defaultdict(set)
     links = Phenotype.parents.through.objects.values_list(
         "from_phenotype__hpo_id", "to_phenotype__hpo_id"
@@ -182,8 +184,8 @@ def _course_variants(names: list[tuple[str, str]]) -> dict[tuple[str, str], str]
     for child, parent in links.iterator(chunk_size=10000):
         parents[child].add(parent)
     best: dict[tuple[str, str], tuple[int, int, str]] = {}
-    for hpo_id, text in names:
-        found = course(text)
+    for hpo_id, text, stems in stems_of:
+        found = course(stems)
         if found is None:
             continue
         token, rest = found

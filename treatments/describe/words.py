@@ -326,11 +326,27 @@ _COURSE_PATTERNS = (
      r"|born with|congenital|congenitally)\b", CONGENITAL, 1),
 )  # fmt: skip
 _COURSE_RES = tuple((re.compile(p), token, group) for p, token, group in _COURSE_PATTERNS)
+# The words a course phrase can start with: most texts (and HPO names) have none, and skip the
+# patterns (the phrase table normalises about 45,000 names).
+_COURSE_STARTS = frozenset(
+    re.findall(
+        r"[a-z]+",
+        _COMPARATIVE
+        + _BECOMING
+        + "day week month year over progressive progressively progressing progresses gradually"
+        " steadily deteriorating declining keeping coming comes come came again time one twice three"
+        " four several many so every recurrent recurring recurrently repeated repeatedly frequent"
+        " frequently on off now from episodic episodically intermittent intermittently paroxysmal"
+        " since born congenital congenitally",
+    )
+)
 
 
 def course_marks(words: list[str]) -> dict[int, tuple[int, str]]:
     """Where `words` say how a sign goes over time: the first word's index -> (the index after
     the last word, the course token). Earlier patterns win an overlap."""
+    if not any(word in _COURSE_STARTS or word.isdigit() for word in words):
+        return {}
     text = " ".join(words)
     starts = [0]
     for word in words[:-1]:
