@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from celery import shared_task
 
-from ingest.retry import DATABASE_RETRY
+from rarelabs.task_retry import DATABASE_RETRY
 from knowledge.summary_reviews import summary_reviews_sync
 
 

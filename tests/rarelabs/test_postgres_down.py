@@ -41,18 +41,20 @@ class Site:
 
 
 @pytest.fixture
-def site(request: pytest.FixtureRequest, transactional_db: None, tmp_path: Path) -> Iterator[Site]:
+def site(
+    request: pytest.FixtureRequest, transactional_db: None, private_var: Path
+) -> Iterator[Site]:
     ConditionFactory(slug="dravet-syndrome", name="Dravet syndrome")
-    env = {"DATABASE_URL": private_database_copy(tmp_path)}
+    env = {"DATABASE_URL": private_database_copy(private_var)}
     workers = getattr(request, "param", WORKERS)
     try:
         with (
-            (tmp_path / "web.log").open("w") as log,  # read it when a test here fails
+            (private_var / "web.log").open("w") as log,  # read it when a test here fails
             web_server(free_address(), env, workers, stderr=log) as url,
         ):
-            yield Site(url, tmp_path)
+            yield Site(url, private_var)
     finally:
-        stop_private_postgres(tmp_path)
+        stop_private_postgres(private_var)
 
 
 CACHED = "/conditions/dravet-syndrome/"

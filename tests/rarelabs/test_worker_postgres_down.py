@@ -11,9 +11,11 @@ from pathlib import Path
 
 import pytest
 
+from knowledge.models import Condition
 from knowledge.tasks import summary_reviews_sync_task
 from literature.tasks import literature_refresh_due_task
 from rarelabs import embedded
+from search.tasks import search_reindex_task
 from tests._shared import REPO
 from tests.conftest import TEST_QUEUE
 from tests.factories.knowledge import ConditionFactory
@@ -32,33 +34,37 @@ class Worker:
 
 @pytest.fixture
 def worker(
-    celery_worker_factory: Callable[..., subprocess.Popen[bytes]], tmp_path: Path
+    celery_worker_factory: Callable[..., subprocess.Popen[bytes]], private_var: Path
 ) -> Iterator[Worker]:
     """A worker on a private copy of the test database, to stop without disturbing the server
     other tests share."""
     ConditionFactory(slug="dravet-syndrome", name="Dravet syndrome")
-    url = private_database_copy(tmp_path)
+    url = private_database_copy(private_var)
     try:
         celery_worker_factory({"DATABASE_URL": url, "RARELABS_DB_NAME": url.rsplit("/", 1)[1]})
-        yield Worker(tmp_path, REPO / "var" / f"test-worker-{TEST_QUEUE}.log")
+        yield Worker(private_var, REPO / "var" / f"test-worker-{TEST_QUEUE}.log")
     finally:
-        stop_private_postgres(tmp_path)
+        stop_private_postgres(private_var)
 
 
 def test_jobs_queued_while_postgres_is_down_finish_once_it_is_back(worker: Worker) -> None:
     """Was: each failed at once on the database error, for good (no retry)."""
+    condition = Condition.objects.get(slug="dravet-syndrome")
     embedded.stop_postgres(worker.var_dir)
     results = [task.delay() for task in (summary_reviews_sync_task, trials_refresh_due_task,
                                          literature_refresh_due_task)]  # fmt: skip
+    # Was: the reindex spent its jittered retries in the outage's first seconds, and failed.
+    results.append(search_reindex_task.delay("condition", [condition.pk]))
     deadline = time.monotonic() + 30
     while not all(f"[{result.id}] retry: Retry in 5s" in worker.log() for result in results):
         assert time.monotonic() < deadline, worker.log()[-3000:]
         time.sleep(0.3)
     embedded.ensure_postgres(worker.var_dir)
-    summary, trials, literature = (result.get(timeout=60) for result in results)
+    summary, trials, literature, indexed = (result.get(timeout=60) for result in results)
     # Ran to the end on the database (the one condition has nothing to summarise or refresh).
     assert summary == {"queued": 0, "requeued": 0, "changed": 0}
     assert (trials, literature) == ([], [])
+    assert indexed == 1
     # The worker logs "succeeded" just after it stores the result: wait for the line too.
     deadline = time.monotonic() + 15
     while not all(f"[{result.id}] succeeded" in worker.log() for result in results):
