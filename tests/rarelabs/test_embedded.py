@@ -30,9 +30,9 @@ def _wait_gone(pid: int) -> None:
 
 
 @pytest.fixture
-def var_dir(tmp_path: Path):
-    yield tmp_path
-    embedded.stop_all(tmp_path)
+def var_dir(private_var: Path):
+    yield private_var
+    embedded.stop_all(private_var)
 
 
 def test_postgres_recovers_after_kill_9_with_a_stale_pid_reused(var_dir: Path):
