@@ -31,6 +31,7 @@ from knowledge.models import (
     TherapyLink,
 )
 from tests._shared import FIXTURE_DATA
+from treatments.describe.lexicon import everyday_phrases, phrase_table_clear
 from treatments.phenotypes import phenotype_index_clear
 
 RETRIEVED = datetime.date(2026, 11, 25)
@@ -109,6 +110,13 @@ def _phenotype_rows(needed: set[str]) -> dict[str, Phenotype]:
         ignore_conflicts=True,
     )
     return rows
+
+
+def everyday_terms(*extra: str) -> None:
+    """Store the HPO terms every everyday row names (and `extra`), with their ancestors, and
+    drop any phrase table built before them."""
+    _phenotype_rows({row.hpo_id for row in everyday_phrases()} | set(extra))
+    phrase_table_clear()
 
 
 def load_conditions() -> dict[str, Condition]:

@@ -5,9 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.treatments.kb import _phenotype_rows
+from tests.treatments.kb import everyday_terms
 from tests.treatments.phrases import read, table_of
-from treatments.describe.lexicon import everyday_phrases, phrase_table_clear
 from treatments.describe.selectors import signs_for_text
 
 # HPO 2025-01-16: Polydipsia ("drinks a lot", a line of everyday_signs.tsv); Recurrent
@@ -55,8 +54,7 @@ READINGS = {
 
 @pytest.mark.django_db
 def test_a_familys_words_read_as_the_sign_they_name() -> None:
-    _phenotype_rows({row.hpo_id for row in everyday_phrases()})
-    phrase_table_clear()
+    everyday_terms()
     for query, hpo_id in READINGS.items():
         assert hpo_id in [s.hpo_id for s in signs_for_text(text=query)], query
     # "wart-like" bumps are no warts (Verrucae, HP:0200043); "tiny before birth" is no "tiny at

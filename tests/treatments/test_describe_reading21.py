@@ -7,8 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.treatments.kb import _phenotype_rows
-from treatments.describe.lexicon import everyday_phrases, phrase_table_clear
+from tests.treatments.kb import everyday_terms
 from treatments.describe.selectors import signs_for_text
 
 # A sample of the new rows, each in a sentence; on the old file each read nothing, a broader
@@ -54,8 +53,7 @@ NOT_READ = {
 
 @pytest.fixture
 def table_terms(db: None) -> None:
-    _phenotype_rows({row.hpo_id for row in everyday_phrases()} | set(NOT_READ.values()))
-    phrase_table_clear()
+    everyday_terms(*NOT_READ.values())
 
 
 def _read(text: str) -> list[str]:

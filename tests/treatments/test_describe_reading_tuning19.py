@@ -5,9 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.treatments.kb import _phenotype_rows
+from tests.treatments.kb import everyday_terms
 from tests.treatments.phrases import read, table_of
-from treatments.describe.lexicon import everyday_phrases, phrase_table_clear
 from treatments.describe.selectors import signs_for_text
 from treatments.describe.words import stem
 
@@ -84,16 +83,14 @@ READINGS = {
 
 @pytest.mark.django_db
 def test_a_familys_words_read_as_the_sign_they_name() -> None:
-    _phenotype_rows({row.hpo_id for row in everyday_phrases()})
-    phrase_table_clear()
+    everyday_terms()
     for query, hpo_id in READINGS.items():
         assert hpo_id in [s.hpo_id for s in signs_for_text(text=query)], query
 
 
 @pytest.mark.django_db
 def test_words_a_longer_phrase_takes_are_not_read_as_a_broader_sign() -> None:
-    _phenotype_rows({row.hpo_id for row in everyday_phrases()})
-    phrase_table_clear()
+    everyday_terms()
     # "in the cold" says when the fingers change colour, not Coldness (HP:0033850); "painful"
     # belongs to the veins, not Pain (HP:0012531); "big front tooth" is not Macrodontia.
     text = "his fingers go white and blue in the cold and his calves hurt when he walks"
@@ -172,8 +169,7 @@ def test_a_feeling_said_of_a_body_part_is_that_parts(query: str, expected: list[
 def test_only_the_plural_of_a_recurring_sign_says_it_recurs(
     query: str, expected: str | None, not_read: str | None
 ) -> None:
-    _phenotype_rows({row.hpo_id for row in everyday_phrases()} | {"HP:0001945"})
-    phrase_table_clear()
+    everyday_terms("HP:0001945")
     read_ids = [s.hpo_id for s in signs_for_text(text=query)]
     if expected:
         assert expected in read_ids, query
