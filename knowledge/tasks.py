@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from celery import shared_task
 
-from rarelabs.task_retry import DATABASE_RETRY
 from knowledge.summary_reviews import summary_reviews_sync
+from rarelabs.task_retry import DATABASE_RETRY
 
 
 # Safe to run twice: a second run finds every stored text unchanged. Queued at start

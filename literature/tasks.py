@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from celery import shared_task
 
-from rarelabs.task_retry import DATABASE_RETRY
 from literature.refresh import literature_refresh_due
+from rarelabs.task_retry import DATABASE_RETRY
 
 
 # An upstream offline is not retried: the next beat is the retry, so an offline site logs one
