@@ -552,3 +552,21 @@ def test_complete_finds_phrases_whose_every_stem_was_typed_and_sees_new_phrases(
     assert table.complete(normalise("skin")) == []
     table.add(Phrase(normalise("Dry eyes"), "HP:9999998", 4))  # added after a match
     assert table.complete(normalise("dry skin and eyes")) == [0, 2]
+
+
+def test_a_negation_reaches_past_no_sign_of_its_own() -> None:
+    """'does not have seizures and walks fine' is no seizures, not 'not walking' (which took
+    the 'not' from the seizures); 'cannot sit or walk' still reads 'can't walk'."""
+    table = table_of(
+        ("Seizure", "HP:0001250", 1),
+        ("not walking", "HP:0002540", 0),
+        ("can't walk", "HP:0002540", 0),
+    )
+    assert ids_in("he does not have seizures and walks fine", table) == [("HP:0001250", True)]
+    assert ids_in("no seizures and walking well", table) == [("HP:0001250", True)]
+    assert ids_in("he cannot sit or walk", table) == [("HP:0002540", False)]
+    assert ids_in("she is not yet walking", table) == [("HP:0002540", False)]
+
+
+def ids_in(query: str, table: PhraseTable) -> list[tuple[str, bool]]:
+    return [(sign.hpo_id, sign.negated) for sign in recognise(query, table)]

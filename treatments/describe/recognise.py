@@ -336,8 +336,10 @@ def recognise(query: str, table: PhraseTable) -> list[Sign]:
         positions[s].append(i)
     breaks = positions.get(BREAK, [])
     adverbs = frozenset(i for i, (_, w) in enumerate(toks) if _is_adverb(w, table.known_stems))
+    complete = table.complete(positions)
+    named = _named_alone(table, complete, positions)
     candidates = []
-    for index in table.complete(positions):
+    for index in complete:
         phrase = table.phrases[index]
         # A one-word phrase never takes a word that describes the next one ("weak stream").
         alone = qualifying if len(set(phrase.stems) - {NOT}) == 1 else frozenset()
@@ -352,6 +354,7 @@ def recognise(query: str, table: PhraseTable) -> list[Sign]:
             and not _feeling_of_a_part(toks, span, joined)
             and not _singular_for_plural(toks, phrase, span)
             and not _course_apart(toks, span)
+            and not _negation_skips_a_sign(toks, span, named)
         ):
             width = max(span) - min(span)
             # Words in the name's own order first: "a triangular face with a big forehead" is
@@ -584,6 +587,31 @@ def _clashes(
     if len(content) < 2 or last in body:
         return bool(content & (body | heads))
     return bool((content - {last}) & (body | heads))
+
+
+def _named_alone(
+    table: PhraseTable, complete: list[int], positions: dict[str, list[int]]
+) -> frozenset[int]:
+    """The positions of words that name a sign on their own, unnegated ("seizures")."""
+    alone = set()
+    for index in complete:
+        stems = set(table.phrases[index].stems)
+        if len(stems) == 1 and NOT not in stems:
+            alone.update(positions[next(iter(stems))])
+    return frozenset(alone)
+
+
+def _negation_skips_a_sign(
+    toks: list[tuple[str, str]], span: tuple[int, ...], named: frozenset[int]
+) -> bool:
+    """A "not X" reading whose "not" skips a word naming a sign of its own: in "does not have
+    seizures and walks fine" the "not" is the seizures', not "not walking" ("cannot sit or
+    walk" still is, as "sit" names no sign)."""
+    negations = [p for p in span if toks[p][0] == NOT]
+    if not negations:
+        return False
+    after = min((p for p in span if p > negations[0]), default=negations[0])
+    return any(p in named for p in range(negations[0] + 1, after))
 
 
 def _negated(toks: list[tuple[str, str]], start: int, used: set[int]) -> bool:
