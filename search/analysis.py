@@ -249,7 +249,7 @@ _FINDING_WORDS = frozenset(
 _WRAPPER_WORDS = _TOPIC_WORDS | _FINDING_WORDS
 _LEAD_WORDS = STOPWORDS | _WRAPPER_WORDS | frozenset(
     {"could", "would", "might", "may", "be", "this", "that", "there", "i", "me", "we", "you",
-     "tell", "about"}
+     "tell", "about", "any"}
 )  # fmt: skip
 # "of" ends no name, but a report's class does: "variant of uncertain significance".
 _TRAIL_WORDS = _WRAPPER_WORDS | frozenset(
@@ -271,6 +271,14 @@ def unwrapped_name(query: str) -> str | None:
         start += 1
     while end > start and tokens[end - 1] in _TRAIL_WORDS:
         end -= 1
+    if end < len(tokens):
+        # "does pompe have a cure", "can sma be cured": the words between the name and a
+        # trailing topic word are no part of it; a letter alone is ("hemophilia a treatment").
+        run = end
+        while run > start and tokens[run - 1] in STOPWORDS:
+            run -= 1
+        if any(len(token) > 1 for token in tokens[run:end]):
+            end = run
     name = " ".join(tokens[start:end])
     if (start, end) == (0, len(tokens)) or end - start > MAX_NAME_WORDS or len(name) < 2:
         return None

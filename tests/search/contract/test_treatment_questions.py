@@ -25,6 +25,10 @@ def client(backend: str) -> Client:
         ("what are the treatments for SMA", "ORPHA:70", "ORPHA%3A70"),
         ("cure for duchenne", "ORPHA:98896", "ORPHA%3A98896"),
         ("is there a cure for rett syndrome", "ORPHA:778", "ORPHA%3A778"),
+        # as families type them (issue 17, X21): "any", and the verb before a trailing "cure"
+        ("is there any medicine for rett syndrome", "ORPHA:778", "ORPHA%3A778"),
+        ("does pompe have a cure", "ORPHA:365", "ORPHA%3A365"),
+        ("can duchenne be cured", "ORPHA:98896", "ORPHA%3A98896"),
     ],
 )
 def test_a_treatment_question_points_to_the_condition_and_its_treatments(
