@@ -60,3 +60,12 @@ def test_a_curated_gerund_is_also_read_as_its_agent_noun() -> None:
     table = phrase_table_build(include_everyday=True)
     assert [sign.hpo_id for sign in recognise("late walker", table)] == ["HP:0031936"]
     assert [sign.hpo_id for sign in recognise("late walking", table)] == ["HP:0031936"]
+
+
+def test_a_recurring_signs_name_without_its_qualifier_is_read_only_from_the_plural() -> None:
+    """HPO's 'Recurrent ear infections' read as 'ear infections' says they recur: 'she had an
+    ear infection last year' is not it (it was, after the curated rows had stopped)."""
+    hpo_term_create("HP:0410018", "Recurrent ear infections")
+    assert _read("she had an ear infection last year") == []
+    assert _read("he keeps getting ear infections") == ["HP:0410018"]
+    assert _read("recurrent ear infections") == ["HP:0410018"]

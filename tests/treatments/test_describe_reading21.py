@@ -32,6 +32,9 @@ READINGS = {
     # HPO's layperson synonym of Nevus flammeus, a capillary malformation; was read as a
     # facial hemangioma, a tumour
     "she has a port wine stain on her cheek": "HP:0001052",
+    # HPO's layperson 'Middle ear infection': one ear infection is Otitis media; it was read as
+    # Recurrent ear infections, or with the plural rule Chronic otitis media (X21)
+    "she had an ear infection last year": "HP:0000388",
 }
 
 # Ordinary sentences the new words must not turn into these signs.

@@ -20,6 +20,7 @@ from django.db.models import Count, Max
 from knowledge.models import Phenotype, PhenotypeSynonym
 from treatments.describe.derive import (
     COURSE_SOURCE,
+    QUALIFIER_SOURCE,
     body_part,
     course,
     courses_alike,
@@ -101,8 +102,13 @@ def _repeats(row: EverydayPhrase) -> str:
     """The stem a row for a recurring sign says in the plural ("fevers", "ear infections"): the
     plural is what says it recurs, so "a fever" or "an ear infection" is not read by it (a
     body part's plural says no such thing: "flaps hands")."""
-    last = re.findall(r"[a-z]+", row.phrase.lower())[-1]
-    if not row.label.startswith("Recurrent") or not last.endswith("s") or stem(last) == last:
+    return _recurring_plural(row.phrase, row.label)
+
+
+def _recurring_plural(phrase: str, label: str) -> str:
+    """`_repeats` for a phrase of the term `label` (an HPO name read without its "Recurrent")."""
+    last = re.findall(r"[a-z]+", phrase.lower())[-1]
+    if not label.startswith("Recurrent") or not last.endswith("s") or stem(last) == last:
         return ""
     return "" if stem(last) in BODY_PARTS else stem(last)
 
@@ -222,7 +228,9 @@ def _add_hpo_name(table: PhraseTable, name: str, hpo_id: str, priority: int) -> 
     """An HPO name or synonym as a phrase (unless it loses meaning), plus its lab variant and
     the parents' phrasings derived from it ("Delayed ability to walk" -> "late to walk")."""
     for stems, source in parent_phrasings(name):
-        table.add(Phrase(stems, hpo_id, 4, source))
+        # "Recurrent ear infections" read as "ear infections": still only in the plural.
+        plural = _recurring_plural(name, name) if source == QUALIFIER_SOURCE else ""
+        table.add(Phrase(stems, hpo_id, 4, source, plural=plural))
     words = set(name.lower().replace("-", " ").split())
     if words & _MEANINGFUL_FILLER or not stands_alone(name):
         return
