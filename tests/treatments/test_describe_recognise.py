@@ -570,3 +570,11 @@ def test_a_negation_reaches_past_no_sign_of_its_own() -> None:
 
 def ids_in(query: str, table: PhraseTable) -> list[tuple[str, bool]]:
     return [(sign.hpo_id, sign.negated) for sign in recognise(query, table)]
+
+
+def test_hearing_aids_are_a_device_not_the_hearing() -> None:
+    """'he lost his hearing aids at school' read 'losing hearing' (Progressive hearing
+    impairment); 'he is losing his hearing' still does."""
+    table = table_of(("losing hearing", "HP:0001730", 0))
+    assert ids_in("he lost his hearing aids at school", table) == []
+    assert ids_in("he is losing his hearing", table) == [("HP:0001730", False)]

@@ -48,10 +48,12 @@ _RETURN_VERBS = frozenset(
 )  # fmt: skip
 _FALL_FORMS = frozenset(["fall", "falls", "fell", "falling", "fallen"])
 # A word that describes the noun right after it, not a sign of its own: "shaking fits" are
-# seizures (not a tremor), "pale blue eyes" are blue eyes (not pallor).
+# seizures (not a tremor), "pale blue eyes" are blue eyes (not pallor), "lost his hearing
+# aids" lost a device (not his hearing).
 _DESCRIBES_NEXT = {
     "shaking": frozenset(["fit", "fits", "seizure", "seizures", "convulsion", "convulsions"]),
     "pale": frozenset(["blue", "green", "grey", "gray", "brown", "pink", "yellow", "hazel"]),
+    "hearing": frozenset(["aid", "aids"]),
 }
 # "weak" right before the word it describes is a weakness of that thing, not of the person:
 # "a weak pee stream", "a weak cry", "a weak grip". Alone it may still read as a sign of its
