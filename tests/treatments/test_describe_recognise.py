@@ -578,3 +578,19 @@ def test_hearing_aids_are_a_device_not_the_hearing() -> None:
     table = table_of(("losing hearing", "HP:0001730", 0))
     assert ids_in("he lost his hearing aids at school", table) == []
     assert ids_in("he is losing his hearing", table) == [("HP:0001730", False)]
+
+
+def test_no_sign_or_history_of_a_sign_and_a_sign_free_say_it_is_absent() -> None:
+    """'there is no sign of a rash', 'no history of seizures' and 'seizure free' read the sign
+    as present before; each says it is absent."""
+    table = table_of(
+        ("Seizure", "HP:0001250", 1), ("Skin rash", "HP:0000988", 1), ("rash", "HP:0000988", 0)
+    )
+    assert ids_in("there is no sign of a rash", table) == [("HP:0000988", True)]
+    assert ids_in("no signs of seizures", table) == [("HP:0001250", True)]
+    assert ids_in("no history of seizures", table) == [("HP:0001250", True)]
+    assert ids_in("she has been seizure free for two years", table) == [("HP:0001250", True)]
+    assert ids_in("seizure-free, but a rash", table) == [
+        ("HP:0001250", True),
+        ("HP:0000988", False),
+    ]

@@ -60,6 +60,8 @@ _DESCRIBES_NEXT = {
 # own ("he is weak", "weak and tired"); joined to the next word it reads only as a phrase
 # with it ("weak legs", "weak cry").
 _QUALIFIES_NEXT = frozenset(["weak", "weaker"])
+# "no sign of a rash", "no history of seizures": the negation is the sign's, across these.
+_NEGATION_REACHES_OVER = frozenset(["sign", "signs", "history", "evidence"])
 # Words after "weak" that say when or how, not what is weak (filler words are dropped anyway).
 _NOT_QUALIFIED = frozenset(["during", "until", "while", "today", "tonight", "lately"])
 _PERSONS = frozenset(
@@ -146,6 +148,12 @@ def _scan(text: str) -> tuple[list[tuple[str, str, bool, bool, bool]], frozenset
             continue
         if word == "of" and out and out[-1][1] in ("lot", "lots") and before == out[-1][1]:
             out[-1] = (LOT_OF, *out[-1][1:])
+            continue
+        if word in _NEGATION_REACHES_OVER and out and out[-1][0] == NOT and out[-1][1] == before:
+            continue
+        if word == "free" and out and out[-1][0] not in (NOT, BREAK) and out[-1][1] == before:
+            # "seizure free", "seizure-free": said to be absent, as "no seizures" is
+            out.insert(len(out) - 1, (NOT, word, False, False, False))
             continue
         negation = word in NEGATORS or word in _NOT_CONTRACTIONS
         if negation or ("'" in typed and _NEGATED_VERB.match(typed)):
