@@ -8,6 +8,7 @@ from typing import Any
 
 from django.http import HttpRequest
 from django.views.debug import SafeExceptionReporterFilter
+from gunicorn.glogging import Logger
 
 _TOKEN_PATH = re.compile(r"(/your-case/(?:s|unsubscribe)/)[A-Za-z0-9_-]+")
 
@@ -26,6 +27,18 @@ class CaseTokenFilter(logging.Filter):
         if masked != message:
             record.msg, record.args = masked, None
         return True
+
+
+class CaseTokenAccessLogger(Logger):
+    """The web server's access log with the tokens masked (gunicorn's `--logger-class`): its
+    lines are gunicorn's own, which Django's filters never see."""
+
+    def atoms(self, resp: Any, req: Any, environ: dict[str, Any], request_time: Any) -> dict:
+        atoms = super().atoms(resp, req, environ, request_time)
+        for key in ("U", "r", "f"):
+            if isinstance(atoms.get(key), str):
+                atoms[key] = mask_case_tokens(atoms[key])
+        return atoms
 
 
 class CaseExceptionReporterFilter(SafeExceptionReporterFilter):

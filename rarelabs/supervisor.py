@@ -114,6 +114,7 @@ GUNICORN_REQUEST_LINE_LIMIT = 8190
 # The access log's line: method and path without the query string, and no referrer (which
 # carries the previous page's query): a search box's query can be a family's own case.
 ACCESS_LOG_FORMAT = '%(h)s %(t)s "%(m)s %(U)s" %(s)s %(b)s %(M)sms "%(a)s"'
+ACCESS_LOGGER_CLASS = "cases.logfilters.CaseTokenAccessLogger"
 
 
 def _commands(
@@ -143,6 +144,9 @@ def _commands(
             "-",
             "--access-logformat",
             ACCESS_LOG_FORMAT,
+            # A saved case's link is its key: the access log masks it as Django's log does.
+            "--logger-class",
+            ACCESS_LOGGER_CLASS,
             # Load the app (and its ~2 s reading-grade dictionary) once, then fork the workers.
             "--preload",
             "--graceful-timeout",

@@ -27,3 +27,19 @@ def test_access_log_keeps_paths_not_queries(transactional_db: None, tmp_path: Pa
     assert '"GET /api/v1/search/"' in text
     assert "seizures" not in text
     assert "q=" not in text
+
+
+def test_access_log_masks_saved_case_tokens(transactional_db: None, tmp_path: Path) -> None:
+    """A saved case's link is its only key (issue 17, X21): the access log kept it whole, where
+    Django's own log lines already masked it."""
+    token, unsubscribe = "AbCdEfSecretToken123", "ZzSecretUnsub999"
+    log_path = tmp_path / "access.log"
+    env = {"RARELABS_DB_NAME": connection.settings_dict["NAME"]}
+    with log_path.open("w") as log, web_server(free_address(), env, 1, stdout=log) as url:
+        for page in (f"/your-case/s/{token}/", f"/your-case/unsubscribe/{unsubscribe}/"):
+            get(url + page, timeout=60)
+    text = log_path.read_text()
+    assert '"GET /your-case/s/…/"' in text, text
+    assert '"GET /your-case/unsubscribe/…/"' in text, text
+    assert token not in text
+    assert unsubscribe not in text
