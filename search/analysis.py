@@ -227,6 +227,7 @@ _TOPIC_WORDS = frozenset(
         "enzyme", "replacement", "exon", "skipping", "diet", "prognosis", "outlook", "life",
         "expectancy", "causes", "cause", "symptoms", "signs", "diagnosis", "test", "testing",
         "inheritance", "support", "care", "management", "guidelines", "information", "info",
+        "help", "helps", "best",
     }
 )  # fmt: skip
 # What a genetic report says was found in a gene ("SCN1A mutation", "DMD deletion", "variant

@@ -24,7 +24,7 @@ TREATMENT_WORDS = frozenset(
     {
         "treatment", "treatments", "treat", "treated", "treating", "therapy", "therapies",
         "cure", "cures", "cured", "drug", "drugs", "medicine", "medicines", "medication",
-        "medications", "trial", "trials",
+        "medications", "trial", "trials", "help", "helps",
     }
 )  # fmt: skip
 CONDITION = "condition"

@@ -29,6 +29,8 @@ def client(backend: str) -> Client:
         ("is there any medicine for rett syndrome", "ORPHA:778", "ORPHA%3A778"),
         ("does pompe have a cure", "ORPHA:365", "ORPHA%3A365"),
         ("can duchenne be cured", "ORPHA:98896", "ORPHA%3A98896"),
+        ("what helps with pompe disease", "ORPHA:365", "ORPHA%3A365"),
+        ("best treatment for duchenne", "ORPHA:98896", "ORPHA%3A98896"),
     ],
 )
 def test_a_treatment_question_points_to_the_condition_and_its_treatments(
