@@ -594,3 +594,14 @@ def test_no_sign_or_history_of_a_sign_and_a_sign_free_say_it_is_absent() -> None
         ("HP:0001250", True),
         ("HP:0000988", False),
     ]
+
+
+def test_a_negation_reaches_the_second_of_two_things_joined_by_or() -> None:
+    """'he cannot run or jump' read 'jump' as present; 'not eating and vomiting' still reads
+    the vomiting ('and' adds, 'or' lists what is missing)."""
+    table = table_of(
+        ("Jumping", "HP:0001399", 1), ("Vomiting", "HP:0002013", 1), ("rash", "HP:0000988", 0)
+    )
+    assert ids_in("he cannot run or jump", table) == [("HP:0001399", True)]
+    assert ids_in("no fever or rash", table) == [("HP:0000988", True)]
+    assert ids_in("he is not eating and vomiting a lot", table) == [("HP:0002013", False)]

@@ -88,17 +88,21 @@ def tokens(text: str) -> list[tuple[str, str]]:
     return [(s, w) for s, w, *_ in _scan(text)[0]]
 
 
-def _scan(text: str) -> tuple[list[tuple[str, str, bool, bool, bool]], frozenset[int]]:
+def _scan(
+    text: str,
+) -> tuple[list[tuple[str, str, bool, bool, bool]], frozenset[int], frozenset[int]]:
     """The tokens, each with whether it follows a place word ("on the skin"), whether it is
     the first word after "and" / "or" ("weak arms and legs") and whether it follows "is" after
     a word kept ("the nipple is small": said of the nipple); and the positions of the
-    `_QUALIFIES_NEXT` words typed right before another kept word ("weak" in "weak stream")."""
+    `_QUALIFIES_NEXT` words typed right before another kept word ("weak" in "weak stream"),
+    and of the first words after "or" ("cannot run or jump")."""
     folded = fold(text).replace("\u2019", "'").replace("`", "'")
     out: list[tuple[str, str, bool, bool, bool]] = []
     previous, placed, joined = "", False, False
     kept, subject_kept = False, False  # was the word before (before the copula) a sign word?
     last_part: dict[bool, tuple[str, str]] = {}  # plural? -> (stem, word) of the last body part
     qualifying: set[int] = set()
+    listed, after_or = False, set()  # an "or" (and filler) since the last word kept
     words = [match.group(0) for match in _WORD.finditer(folded)]
     marks = course_marks(words)
     at = 0
@@ -111,6 +115,7 @@ def _scan(text: str) -> tuple[list[tuple[str, str, bool, bool, bool]], frozenset
             subject_kept, kept = kept, False
             after_and = previous in ("and", "or") or joined
             out.append((course, " ".join(words[at:end]), placed, after_and, predicated))
+            listed = False
             previous, placed, joined, at = words[end - 1], False, False, end
             continue
         typed, before, previous = words[at], previous, words[at]
@@ -120,6 +125,7 @@ def _scan(text: str) -> tuple[list[tuple[str, str, bool, bool, bool]], frozenset
         after_place, was_joined = placed, joined
         placed = typed in _PLACE_WORDS or (placed and typed in _DETERMINERS)
         joined = typed in ("and", "or") or (joined and typed in FILLER)
+        was_listed, listed = listed, typed in ("or", "nor") or (listed and typed in FILLER)
         # "bites her hands and has tantrums": "and has" starts a new clause, as a comma does.
         # "a short boy with a wide neck": what comes before the person describes the person.
         if (
@@ -166,6 +172,8 @@ def _scan(text: str) -> tuple[list[tuple[str, str, bool, bool, bool]], frozenset
                 (_PRENATAL if prenatal else stem(word), word, after_place, after_and, predicated)
             )
             joined, kept = False, True
+            if was_listed:
+                after_or.add(len(out) - 1)
             if (
                 len(out) > 1
                 and out[-2][1] in _QUALIFIES_NEXT
@@ -176,7 +184,7 @@ def _scan(text: str) -> tuple[list[tuple[str, str, bool, bool, bool]], frozenset
                 qualifying.add(len(out) - 2)
             if out[-1][0] in BODY_PARTS:
                 last_part[_is_plural(word, out[-1][0])] = (out[-1][0], word)
-    return out, frozenset(qualifying)
+    return out, frozenset(qualifying), frozenset(after_or)
 
 
 def _is_plural(word: str, word_stem: str) -> bool:
@@ -336,7 +344,7 @@ def recognise(query: str, table: PhraseTable) -> list[Sign]:
     Phrases may share their last word ("dry thin skin" is dry skin and thin skin), and their
     first word across "and" ("weak arms and legs" is weak arms and weak legs), nothing else.
     """
-    scanned, qualifying = _scan(query)
+    scanned, qualifying, after_or = _scan(query)
     toks = [(s, w) for s, w, *_ in scanned]
     placed = {i for i, (_, _, after_place, _, _) in enumerate(scanned) if after_place}
     joined = frozenset(i for i, (_, _, _, after_and, _) in enumerate(scanned) if after_and)
@@ -409,7 +417,9 @@ def recognise(query: str, table: PhraseTable) -> list[Sign]:
         heads.add(max(core))
         firsts.setdefault(min(core), span)
         spans.append(span)
-        negated = NOT not in phrase.stems and _negated(toks, min(span), body | heads)
+        negated = NOT not in phrase.stems and (
+            _negated(toks, min(span), body | heads) or _listed_after_not(toks, min(span), after_or)
+        )
         if negated:
             body.add(min(span) - 1)
         typed = " ".join(toks[p][1] for p in sorted(span))
@@ -622,6 +632,17 @@ def _negation_skips_a_sign(
         return False
     after = min((p for p in span if p > negations[0]), default=negations[0])
     return any(p in named for p in range(negations[0] + 1, after))
+
+
+def _listed_after_not(toks: list[tuple[str, str]], start: int, after_or: frozenset[int]) -> bool:
+    """The second of two things a NOT lists with "or" ("cannot run or jump", "no fever or
+    rash"); "and" adds something said ("not eating and vomiting")."""
+    return (
+        start in after_or
+        and start >= 2
+        and toks[start - 2][0] == NOT
+        and (toks[start - 1][0] not in (NOT, BREAK))
+    )
 
 
 def _negated(toks: list[tuple[str, str]], start: int, used: set[int]) -> bool:
