@@ -176,11 +176,30 @@ def raw_sql_runner() -> Callable[[str], object]:
         autocommit=True,
     )
     prepared: dict[str, list[tuple[str, object]]] = {}
+    named: set[str] = set()  # statements the backend prepares (rarelabs/prepared.py), here too
+
+    def statement(sql: str, params: object) -> list[tuple]:
+        verb, _, rest = sql.partition(" ")
+        if verb in ("PREPARE", "EXECUTE"):
+            name = rest.split("(", 1)[0].strip()
+            if verb == "PREPARE":
+                if name in named:
+                    return []
+                named.add(name)
+            elif name not in named:  # prepared on Django's connection before the recording
+                with connection.cursor() as cursor:
+                    cursor.execute(
+                        "SELECT statement FROM pg_prepared_statements WHERE name = %s", [name]
+                    )
+                    conn.execute(cursor.fetchone()[0])
+                named.add(name)
+        cursor = conn.execute(sql, params)
+        return cursor.fetchall() if cursor.description else []
 
     def run(q: str) -> object:
         if q not in prepared:
             prepared[q] = recorded_statements(q)
-        return [conn.execute(sql, params).fetchall() for sql, params in prepared[q]]
+        return [statement(sql, params) for sql, params in prepared[q]]
 
     return run
 
