@@ -20,6 +20,8 @@ def _courses(text: str) -> list[str]:
     ("text", "expected"),
     [
         ("she keeps getting ear infections", [RECURRENT]),
+        ("they keep having fevers", [RECURRENT]),  # "keep" was missing from the start words
+        ("he keep catching colds", [RECURRENT]),
         ("chest infections again and again", [RECURRENT]),
         ("had pneumonia twice", [RECURRENT]),
         ("his muscles are getting weaker", [PROGRESSIVE]),

@@ -327,14 +327,15 @@ _COURSE_PATTERNS = (
 )  # fmt: skip
 _COURSE_RES = tuple((re.compile(p), token, group) for p, token, group in _COURSE_PATTERNS)
 # The words a course phrase can start with: most texts (and HPO names) have none, and skip the
-# patterns (the phrase table normalises about 45,000 names).
+# patterns (the phrase table normalises about 45,000 names). A word a pattern spells with an
+# optional ending ("keeps?", "comes?") is listed in both forms: findall reads only the longer.
 _COURSE_STARTS = frozenset(
     re.findall(
         r"[a-z]+",
         _COMPARATIVE
         + _BECOMING
         + "day week month year over progressive progressively progressing progresses gradually"
-        " steadily deteriorating declining keeping coming comes come came again time one twice three"
+        " steadily deteriorating declining keep keeping coming comes come came again time one twice three"
         " four several many so every recurrent recurring recurrently repeated repeatedly frequent"
         " frequently on off now from episodic episodically intermittent intermittently paroxysmal"
         " since born congenital congenitally",
