@@ -98,15 +98,10 @@ def _version(include_everyday: bool) -> str:
     return f"{terms['n']}-{terms['top']}-{synonyms['n']}-{synonyms['top']}-{stamp}"
 
 
-def _repeats(row: EverydayPhrase) -> str:
-    """The stem a row for a recurring sign says in the plural ("fevers", "ear infections"): the
-    plural is what says it recurs, so "a fever" or "an ear infection" is not read by it (a
-    body part's plural says no such thing: "flaps hands")."""
-    return _recurring_plural(row.phrase, row.label)
-
-
 def _recurring_plural(phrase: str, label: str) -> str:
-    """`_repeats` for a phrase of the term `label` (an HPO name read without its "Recurrent")."""
+    """The stem a phrase of a recurring sign (`label` "Recurrent ...") says in the plural
+    ("fevers", "ear infections"): the plural is what says it recurs, so "a fever" or "an ear
+    infection" is not read by it (a body part's plural says no such thing: "flaps hands")."""
     last = re.findall(r"[a-z]+", phrase.lower())[-1]
     if not label.startswith("Recurrent") or not last.endswith("s") or stem(last) == last:
         return ""
@@ -123,7 +118,15 @@ def phrase_table_build(*, include_everyday: bool = True) -> PhraseTable:
             # A row that keeps one body part once filler is dropped ("very muscular" -> "muscle")
             # would read every mention of it: no sign, as for HPO names.
             if stands_alone(row.phrase) and not _says_nothing_alone(stems):
-                table.add(Phrase(stems, row.hpo_id, 0, row.source, plural=_repeats(row)))
+                table.add(
+                    Phrase(
+                        stems,
+                        row.hpo_id,
+                        0,
+                        row.source,
+                        plural=_recurring_plural(row.phrase, row.label),
+                    )
+                )
                 if (agent := _agent_noun_phrasing(row.phrase)) is not None:
                     table.add(Phrase(agent, row.hpo_id, 0, row.source))
     qualifiers = _qualifier_ids()
