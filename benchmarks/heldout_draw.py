@@ -38,6 +38,13 @@ heldout16, tuning17 and tuning18 existed, so it ignores only itself):
     heldout_draw.py --seed 19 --show 40 --ignore-split tuning19
     heldout_draw.py --seed 190 --common --show 32 --ignore-split tuning19 \
         --exclude ORPHA:<code> (once for each of the 20 kept from seed 19)
+
+The heldout22 draws (judged_descriptions_heldout.json, split heldout22, drawn while a tuning set
+was drawn with seeds 22 and 220; every condition those draws could print was skipped, see the
+file's "about"):
+    heldout_draw.py --seed 23 --show 45 --ignore-split heldout22
+    heldout_draw.py --seed 230 --common --show 149 --ignore-split heldout22 \
+        --exclude ORPHA:<code> (once for each of the 25 kept from seed 23)
 """
 
 from __future__ import annotations
