@@ -27,3 +27,14 @@ def with_db(url: str, db: int) -> str:
         # urlunsplit would drop the empty host of unix:///path.
         return f"{url.split('?', 1)[0]}?{urlencode([*query, ('db', str(db))])}"
     return urlunsplit(parts._replace(path=f"/{db}", query=urlencode(query)))
+
+
+def celery_url(url: str, db: int) -> str:
+    """``with_db`` spelled for Celery's broker and result backend: a unix socket is
+    redis+socket:///path?virtual_host=N there (kombu knows no unix:// transport)."""
+    parts = urlsplit(url)
+    if parts.scheme != "unix":
+        return with_db(url, db)
+    query = [(k, v) for k, v in parse_qsl(parts.query) if k != "db"]
+    path = url.split("?", 1)[0].removeprefix("unix://")
+    return f"redis+socket://{path}?{urlencode([*query, ('virtual_host', str(db))])}"

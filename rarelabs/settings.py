@@ -15,7 +15,7 @@ import environ
 from django.core.exceptions import ImproperlyConfigured
 
 from rarelabs import embedded
-from rarelabs.redis_urls import BROKER_DB, CACHE_DB, RESULTS_DB, with_db
+from rarelabs.redis_urls import BROKER_DB, CACHE_DB, RESULTS_DB, celery_url, with_db
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(environ.Env().str("RARELABS_VAR_DIR", default=str(BASE_DIR / "var")))
@@ -167,17 +167,12 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Redis: cache, Celery broker and results, locks ------------------------------------------
 REDIS_URL = env.str("REDIS_URL", default="")
-if REDIS_URL:
-    # Databases 0-3 of that server: cache, broker, results, locks (rarelabs/redis_urls.py).
-    REDIS_CLIENT_URL = with_db(REDIS_URL, CACHE_DB)
-    CELERY_BROKER_URL = with_db(REDIS_URL, BROKER_DB)
-    CELERY_RESULT_BACKEND = with_db(REDIS_URL, RESULTS_DB)
-else:
-    _redis_socket = embedded.redis_socket_path(VAR_DIR)
-    # redis-py wants unix://, Celery's transport wants redis+socket:// (PLATFORM.md).
-    REDIS_CLIENT_URL = f"unix://{_redis_socket}?db={CACHE_DB}"
-    CELERY_BROKER_URL = f"redis+socket://{_redis_socket}?virtual_host={BROKER_DB}"
-    CELERY_RESULT_BACKEND = f"redis+socket://{_redis_socket}?virtual_host={RESULTS_DB}"
+# Databases 0-3 of that server (or of the embedded one, on its socket): cache, broker, results,
+# locks (rarelabs/redis_urls.py). redis-py spells a socket unix://, Celery redis+socket://.
+_redis_base_url = REDIS_URL or f"unix://{embedded.redis_socket_path(VAR_DIR)}"
+REDIS_CLIENT_URL = with_db(_redis_base_url, CACHE_DB)
+CELERY_BROKER_URL = celery_url(_redis_base_url, BROKER_DB)
+CELERY_RESULT_BACKEND = celery_url(_redis_base_url, RESULTS_DB)
 
 CACHES = {
     "default": {

@@ -129,7 +129,10 @@ def describe_services() -> str:
         db = f"embedded PostgreSQL (socket in {database['HOST']})"
     if settings.REDIS_URL:
         parts = urlsplit(settings.REDIS_URL)
-        broker = f"Redis at {parts.hostname}:{parts.port or 6379}"
+        if parts.scheme == "unix":
+            broker = f"Redis on socket {parts.path}"
+        else:
+            broker = f"Redis at {parts.hostname}:{parts.port or 6379}"
     else:
         broker = f"embedded Redis ({settings.REDIS_CLIENT_URL.split('?')[0]})"
     if settings.OPENSEARCH_URL:
