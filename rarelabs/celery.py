@@ -28,14 +28,23 @@ def _install_beat_schedule(sender: Celery, **kwargs: object) -> None:
 
 
 @celeryd_init.connect
-@beat_init.connect
-def _start_services(**kwargs: object) -> None:
-    """`celery worker` and `celery beat` are entry points: start the embedded servers first.
+def _start_worker(**kwargs: object) -> None:
+    """`celery worker` is an entry point: name it in outage lines, start the embedded servers."""
+    _start_services("celery worker")
 
-    Not at import: every Django process imports this module (rarelabs/__init__.py).
-    """
+
+@beat_init.connect
+def _start_beat(**kwargs: object) -> None:
+    """`celery beat` is an entry point: name it in outage lines, start the embedded servers."""
+    _start_services("celery beat")
+
+
+def _start_services(role: str) -> None:
+    # Not at import: every Django process imports this module (rarelabs/__init__.py).
+    from rarelabs import outages
     from rarelabs.startup import preflight
 
+    outages.role_set(role)
     preflight()
 
 

@@ -7,17 +7,24 @@ Django an ERROR per `/healthz` poll. The code that first sees the failure calls 
 that sees the next success calls `up()`, and the filters below drop the per-attempt noise.
 
 Each process (a web worker, a Celery worker) learns for itself, so a site with three web workers
-logs up to three "down" lines, each naming its pid. The lines never carry request data: only the
-dependency, the first line of the connection error and the durations.
+logs up to three "down" lines, each naming its role and pid ("web worker pid 6181"). One line
+for the whole site was weighed and left: a mark shared under var/ is held by every process that
+saw the outage until it sees the dependency again, so an idle worker would hold it for minutes
+and swallow the next outage's line; cleared by the first process back instead, a worker whose
+pool reconnects seconds later would have to say "down" again, and every recovery would flap.
+The lines never carry request data: only the dependency, the first line of the connection error
+and the durations.
 """
 
 from __future__ import annotations
 
 import logging
 import os
+import sys
 import threading
 import time
 from collections.abc import Callable
+from pathlib import Path
 
 from django.http import HttpRequest, HttpResponse
 from django_redis import get_redis_connection
@@ -26,6 +33,21 @@ from redis.exceptions import RedisError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
 logger = logging.getLogger(__name__)
+
+
+_role = ""  # set once by the process's entry point
+
+
+def role_set(role: str) -> None:
+    """Name this process's part in its outage lines ("web worker", "celery worker")."""
+    global _role  # one per process, set at its start (forks inherit it)
+    _role = role
+
+
+def process_label() -> str:
+    """Which process speaks: its role (else its program) and pid, e.g. "web worker pid 6181"."""
+    program = " ".join([Path(sys.argv[0]).name, *sys.argv[1:2]]) if sys.argv else "python"
+    return f"{_role or program} pid {os.getpid()}"
 
 
 class Outage:
@@ -48,7 +70,7 @@ class Outage:
             if self._down_since is not None:
                 return
             self._down_since = time.monotonic()
-        logger.warning("%s unreachable (pid %d): %s. Cause: %s", self.name, os.getpid(),
+        logger.warning("%s unreachable (%s): %s. Cause: %s", self.name, process_label(),
                        self.meanwhile, first_line(error))  # fmt: skip
 
     def up(self) -> None:
@@ -58,7 +80,7 @@ class Outage:
         with self._lock:
             since, self._down_since = self._down_since, None
         if since is not None:
-            logger.info("%s reachable again (pid %d) after %.0f s down", self.name, os.getpid(),
+            logger.info("%s reachable again (%s) after %.0f s down", self.name, process_label(),
                         time.monotonic() - since)  # fmt: skip
 
 

@@ -7,9 +7,11 @@ from django.core.wsgi import get_wsgi_application
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "rarelabs.settings")
 
+from rarelabs import outages
 from rarelabs.readability import reading_grade_warm_up
 from rarelabs.startup import preflight
 
+outages.role_set("web worker")  # under --preload, set in the master and forked with it
 preflight()
 application = get_wsgi_application()
 # Pay the dictionary load once per worker at boot, not on a reader's first condition page.
