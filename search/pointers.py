@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from search.analysis import QueryAnalysis, unwrapped_name
-from search.backends.postgres.backend import document_has_key
+from search.keys import document_has_key
 from search.request import Hit
 from search.text import content_words, words
 

@@ -14,10 +14,10 @@ from typing import TypeVar
 from identifiers.ids import parse_identifier
 from search.analysis import QueryAnalysis, analyze
 from search.backends.base import BackendUnavailable, SearchBackend, load_backend, postgres_backend
-from search.backends.postgres.backend import has_exact_key
 from search.describers import Described, describe, named_sign
 from search.documents import doc_types as registered_types
 from search.documents import filter_fields
+from search.keys import has_exact_key
 from search.notices import identifier_notice
 from search.pointers import treatment_pointer
 from search.request import (

@@ -12,8 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from django.db import connection
-
+from search.keys import key_holders, title_of_phrase
 from search.text import fold, phrase_form, prepare_text, words
 
 _CASED_WORD = re.compile(r"[^\W_]+")
@@ -25,20 +24,14 @@ def as_written(proposal: str, typed: str = "") -> str:
     phrase = phrase_form(proposal)
     if not phrase:
         return proposal
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT title FROM search_searchentry WHERE title_norm = %s "
-            "ORDER BY rank DESC, id LIMIT 1",
-            [phrase],
-        )
-        row = cursor.fetchone()
-        if row is not None:
-            return row[0]
-        as_typed = _typed_forms(typed)
-        shown = []
-        for word in words(proposal):
-            form = as_typed.get(word) or _written_form(cursor, word)
-            shown.append(form or word)
+    title = title_of_phrase(phrase)
+    if title is not None:
+        return title
+    as_typed = _typed_forms(typed)
+    shown = []
+    for word in words(proposal):
+        form = as_typed.get(word) or _written_form(word)
+        shown.append(form or word)
     return " ".join(shown)
 
 
@@ -53,15 +46,10 @@ def _typed_forms(typed: str) -> dict[str, str]:
     return {fold(word): word for word in _cased_words(typed)}
 
 
-def _written_form(cursor, word: str) -> str | None:
+def _written_form(word: str) -> str | None:
     """How the document that holds `word` as an exact key (a symbol, an abbreviation) writes
     it in its id or name; None when none does, or only as a name's capitalised first word."""
-    cursor.execute(
-        "SELECT curie, title FROM search_searchentry WHERE exact ? %s "
-        "ORDER BY (exact ->> %s)::float DESC, rank DESC, id LIMIT 3",
-        [word, word],
-    )
-    for curie, title in cursor.fetchall():
+    for curie, title in key_holders(word):
         if fold(curie) == word:
             return curie
         for position, written in enumerate(_cased_words(title)):

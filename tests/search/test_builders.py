@@ -6,6 +6,7 @@ import json
 
 import pytest
 
+from search import keys
 from search.analysis import (
     QueryAnalysis,
     analyze,
@@ -485,7 +486,7 @@ def test_a_name_followed_by_a_subtype_is_not_a_part_of_the_question() -> None:
 
 
 def test_exact_names_sql_is_one_bounded_lookup_with_every_value_bound() -> None:
-    statement, params = pg_query.exact_names_sql(["sma", "spinal muscular atrophy"], ("condition",))
+    statement, params = keys.exact_names_sql(["sma", "spinal muscular atrophy"], ("condition",))
     assert "e.exact ?| %(keys)s::text[]" in statement
     assert statement.rstrip().endswith("LIMIT 1")
     assert "sma" not in statement

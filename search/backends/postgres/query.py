@@ -14,10 +14,10 @@ from typing import Any
 from search.analysis import EXACT_SCALE, FEW_HITS, QueryAnalysis
 from search.backends.postgres.weights import RANK_WEIGHTS, texts_by_weight
 from search.documents import IndexedDoc
+from search.keys import TABLE
 from search.request import SearchRequest
 from search.text import MARK_END, MARK_START, key_form, phrase_form, words
 
-TABLE = "search_searchentry"
 CONFIG = "rarelabs"
 SIMPLE_CONFIG = "rarelabs_simple"
 TEXT_SCALE = 100.0
@@ -301,24 +301,6 @@ FROM (SELECT m.facets, count(*) AS n FROM m WHERE TRUE{chosen} GROUP BY m.facets
      jsonb_each(g.facets) AS f(key, value), jsonb_array_elements_text(f.value) AS v(value)
 GROUP BY f.key, v.value"""  # noqa: S608 - only constant names interpolated; values bound
     return sql, params
-
-
-def exact_names_sql(keys: Sequence[str], doc_types: Sequence[str]) -> tuple[str, dict[str, Any]]:
-    """One row if a document of these types has any of `keys` as an exact key (GIN lookup)."""
-    sql = (
-        f"SELECT 1 FROM {TABLE} e WHERE e.doc_type = ANY(%(types)s) "  # noqa: S608 - table name is a constant; values are bound
-        "AND e.exact ?| %(keys)s::text[] LIMIT 1"
-    )
-    return sql, {"types": list(doc_types), "keys": list(keys)}
-
-
-def document_keys_sql(doc_type: str, curie: str, keys: Sequence[str]) -> tuple[str, dict[str, Any]]:
-    """One row if the document `doc_type`/`curie` has any of `keys` as an exact key."""
-    sql = (
-        f"SELECT 1 FROM {TABLE} e WHERE e.doc_type = %(type)s AND e.curie = %(curie)s "  # noqa: S608 - table name is a constant; values are bound
-        "AND e.exact ?| %(keys)s::text[] LIMIT 1"
-    )
-    return sql, {"type": doc_type, "curie": curie, "keys": list(keys)}
 
 
 def similar_titles_sql(phrase: str, limit: int = 3) -> tuple[str, dict[str, Any]]:

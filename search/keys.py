@@ -1,0 +1,68 @@
+"""The exact keys and titles of the entry table, read by the search room and both backends.
+
+PostgreSQL's entry table (`search_searchentry`) is kept up to date whichever engine answers
+searches, so the room's key look-ups (a name typed exactly, the name a pointer reached, a "did
+you mean" as the knowledge base writes it) read it here, not through one backend's module.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from django.db import connection
+
+TABLE = "search_searchentry"
+
+
+def exact_names_sql(keys: Sequence[str], doc_types: Sequence[str]) -> tuple[str, dict[str, Any]]:
+    """One row if a document of these types has any of `keys` as an exact key (GIN lookup)."""
+    sql = (
+        f"SELECT 1 FROM {TABLE} e WHERE e.doc_type = ANY(%(types)s) "  # noqa: S608 - table name is a constant; values are bound
+        "AND e.exact ?| %(keys)s::text[] LIMIT 1"
+    )
+    return sql, {"types": list(doc_types), "keys": list(keys)}
+
+
+def document_keys_sql(doc_type: str, curie: str, keys: Sequence[str]) -> tuple[str, dict[str, Any]]:
+    """One row if the document `doc_type`/`curie` has any of `keys` as an exact key."""
+    sql = (
+        f"SELECT 1 FROM {TABLE} e WHERE e.doc_type = %(type)s AND e.curie = %(curie)s "  # noqa: S608 - table name is a constant; values are bound
+        "AND e.exact ?| %(keys)s::text[] LIMIT 1"
+    )
+    return sql, {"type": doc_type, "curie": curie, "keys": list(keys)}
+
+
+def _fetch(statement: str, params: Any) -> list[tuple]:
+    with connection.cursor() as cursor:
+        cursor.execute(statement, params)
+        return cursor.fetchall()
+
+
+def has_exact_key(keys: Sequence[str], doc_types: Sequence[str]) -> bool:
+    """Does a document of these types have any of `keys` as an exact key? Raw SQL: the ORM's
+    `exists()` cost ~0.4 ms of Python a call to build, asked on ~2 in 5 search misses."""
+    return bool(_fetch(*exact_names_sql(keys, doc_types)))
+
+
+def document_has_key(doc_type: str, curie: str, keys: Sequence[str]) -> bool:
+    """Does this one document have any of `keys` as an exact key (a name, synonym, id)?"""
+    return bool(keys) and bool(_fetch(*document_keys_sql(doc_type, curie, keys)))
+
+
+def title_of_phrase(phrase: str) -> str | None:
+    """The title, as its document writes it, of the best-ranked document titled `phrase`."""
+    rows = _fetch(
+        f"SELECT title FROM {TABLE} WHERE title_norm = %s ORDER BY rank DESC, id LIMIT 1",  # noqa: S608 - table name is a constant; values are bound
+        [phrase],
+    )
+    return rows[0][0] if rows else None
+
+
+def key_holders(key: str) -> list[tuple[str, str]]:
+    """(curie, title) of the three documents that hold `key` most strongly as an exact key."""
+    return _fetch(
+        f"SELECT curie, title FROM {TABLE} WHERE exact ? %s "  # noqa: S608 - table name is a constant; values are bound
+        "ORDER BY (exact ->> %s)::float DESC, rank DESC, id LIMIT 3",
+        [key, key],
+    )
