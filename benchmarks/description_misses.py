@@ -254,7 +254,7 @@ def analyse(item: dict, include_everyday: bool, top_n: int = 3) -> tuple[int | N
         for i, pk in enumerate(index.condition_ids.tolist())
         if pk in expected or family.shown_as.get(pk, pk) in shown_expected
     ]
-    positive = [s for s in signs if not s.negated]
+    positive = [s for s in signs if not s.negated and not s.relative]
     terms = {s.hpo_id: _position(index, s.hpo_id) for s in positive}
     terms = {h: t for h, t in terms.items() if t is not None}
     unfit, near, unlisted = [], 0, 0
@@ -293,7 +293,9 @@ def analyse(item: dict, include_everyday: bool, top_n: int = 3) -> tuple[int | N
     if described is None or not positive:
         return rank, miss
     pks = [int(index.term_ids[t]) for t in terms.values()]
-    negated = [s.hpo_id for s in signs if s.negated and s.hpo_id in index.hpo_ids]
+    negated = [
+        s.hpo_id for s in signs if s.negated and not s.relative and s.hpo_id in index.hpo_ids
+    ]
     excl = [int(index.term_ids[index.hpo_ids.index(h)]) for h in negated]
     _, _, case, per_sign, parts = score_parts(item["q"], pks, excl, [s.words for s in signs])
     total = sum(parts.values())

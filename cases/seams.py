@@ -34,7 +34,9 @@ def _signs_in_words(text: str) -> list[str]:
     pieces = [s.strip() for s in text.split(",") if s.strip()]
     if not pieces:
         return []
-    found = [sign.hpo_id for sign in signs_for_text(text=text) if not sign.negated]
+    found = [
+        sign.hpo_id for sign in signs_for_text(text=text) if not sign.negated and not sign.relative
+    ]
     if not found:
         return pieces  # the older lookup then names each piece it could not read
     typed_ids = [p for p in pieces if p.upper().startswith("HP:")]

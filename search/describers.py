@@ -24,6 +24,7 @@ class SignFound:
     url: str
     negated: bool = False  # said to be absent ("no seizures"): shown, not used for ranking
     removed: bool = False  # the user removed this chip
+    relative: bool = False  # said of someone else ("her brother has seizures"): shown, not used
 
 
 @dataclass(frozen=True)

@@ -117,7 +117,11 @@ def same_names_by_rank(hits: list[Hit]) -> list[Hit]:
 def _as_description(analysis: QueryAnalysis, described: Described) -> QueryAnalysis:
     """Below the panel of conditions, a description's results are the pages of the signs read
     from it; the sentence is not widened to any word (thousands of stray matches)."""
-    signs = [key_form(s.hpo_id) for s in described.signs if not s.negated and not s.removed]
+    signs = [
+        key_form(s.hpo_id)
+        for s in described.signs
+        if not s.negated and not s.removed and not s.relative
+    ]
     return replace(analysis, may_widen=False, part_keys=(*analysis.part_keys, *signs))
 
 

@@ -31,6 +31,9 @@ class SignFoundSerializer(serializers.Serializer):
     url = serializers.CharField()
     negated = serializers.BooleanField(help_text="Said to be absent; not used for ranking.")
     removed = serializers.BooleanField(help_text="Removed by the user (drop=HP:...).")
+    relative = serializers.BooleanField(
+        help_text="Said of someone else in the family; shown, not used for ranking."
+    )
 
 
 class ConditionCandidateSerializer(serializers.Serializer):

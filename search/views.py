@@ -118,6 +118,7 @@ class SignChip:
     toggle_url: str
     removed: bool
     negated: bool
+    relative: bool
 
 
 def _sign_chips(applied: list[tuple[str, str]], response: SearchResponse) -> list[SignChip]:
@@ -129,7 +130,13 @@ def _sign_chips(applied: list[tuple[str, str]], response: SearchResponse) -> lis
         pairs = [p for p in applied if p != drop] if sign.removed else [*applied, drop]
         chips.append(
             SignChip(
-                sign.words, sign.name, sign.url, _query_string(pairs), sign.removed, sign.negated
+                sign.words,
+                sign.name,
+                sign.url,
+                _query_string(pairs),
+                sign.removed,
+                sign.negated,
+                sign.relative,
             )
         )
     return chips

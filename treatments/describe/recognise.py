@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from search.text import fold
+from treatments.describe.whose import others_words
 from treatments.describe.words import (  # noqa: F401 (stem and NOT are used from here too)
     _NEGATED_VERB,
     _NOT_CONTRACTIONS,
@@ -90,12 +91,13 @@ def tokens(text: str) -> list[tuple[str, str]]:
 
 def _scan(
     text: str,
-) -> tuple[list[tuple[str, str, bool, bool, bool]], frozenset[int], frozenset[int]]:
+) -> tuple[list[tuple[str, str, bool, bool, bool]], frozenset[int], frozenset[int], frozenset[int]]:
     """The tokens, each with whether it follows a place word ("on the skin"), whether it is
     the first word after "and" / "or" ("weak arms and legs") and whether it follows "is" after
     a word kept ("the nipple is small": said of the nipple); and the positions of the
     `_QUALIFIES_NEXT` words typed right before another kept word ("weak" in "weak stream"),
-    and of the first words after "or" ("cannot run or jump")."""
+    of the first words after "or" ("cannot run or jump") and of the tokens said of someone
+    else ("her brother has seizures")."""
     folded = fold(text).replace("\u2019", "'").replace("`", "'")
     out: list[tuple[str, str, bool, bool, bool]] = []
     previous, placed, joined = "", False, False
@@ -105,8 +107,11 @@ def _scan(
     listed, after_or = False, set()  # an "or" (and filler) since the last word kept
     words = [match.group(0) for match in _WORD.finditer(folded)]
     marks = course_marks(words)
+    others = others_words(words)
+    origin: list[int] = []  # the word each token came from
     at = 0
     while at < len(words):
+        _note_origin(origin, len(out), at - 1)
         if at in marks:  # "keeps getting", "comes and goes": one course token
             end, course = marks[at]
             if previous == "and" and words[at] in _NEW_CLAUSE and out and out[-1][0] != BREAK:
@@ -184,7 +189,15 @@ def _scan(
                 qualifying.add(len(out) - 2)
             if out[-1][0] in BODY_PARTS:
                 last_part[_is_plural(word, out[-1][0])] = (out[-1][0], word)
-    return out, frozenset(qualifying), frozenset(after_or)
+    _note_origin(origin, len(out), len(words) - 1)
+    theirs = frozenset(i for i, w in enumerate(origin) if w in others)
+    return out, frozenset(qualifying), frozenset(after_or), theirs
+
+
+def _note_origin(origin: list[int], size: int, word: int) -> None:
+    """Tokens added since the last call came from `word` (a token popped is forgotten)."""
+    del origin[size:]
+    origin.extend([word] * (size - len(origin)))
 
 
 def _is_plural(word: str, word_stem: str) -> bool:
@@ -240,6 +253,8 @@ class Sign:
     words: str
     negated: bool = False  # "no seizures": said to be absent, so not used for ranking
     source: str = ""
+    # "her brother has seizures": someone else's sign (family history), not used for ranking
+    relative: bool = False
 
 
 @dataclass
@@ -344,7 +359,7 @@ def recognise(query: str, table: PhraseTable) -> list[Sign]:
     Phrases may share their last word ("dry thin skin" is dry skin and thin skin), and their
     first word across "and" ("weak arms and legs" is weak arms and weak legs), nothing else.
     """
-    scanned, qualifying, after_or = _scan(query)
+    scanned, qualifying, after_or, theirs = _scan(query)
     toks = [(s, w) for s, w, *_ in scanned]
     placed = {i for i, (_, _, after_place, _, _) in enumerate(scanned) if after_place}
     joined = frozenset(i for i, (_, _, _, after_and, _) in enumerate(scanned) if after_and)
@@ -361,7 +376,9 @@ def recognise(query: str, table: PhraseTable) -> list[Sign]:
         phrase = table.phrases[index]
         # A one-word phrase never takes a word that describes the next one ("weak stream").
         alone = qualifying if len(set(phrase.stems) - {NOT}) == 1 else frozenset()
-        span = _span(positions, phrase.stems, breaks, alone, joined)
+        # The person's own words first: "his brother has seizures and so does he".
+        span = (_span(positions, phrase.stems, breaks, alone | theirs, joined) if theirs
+                else None) or _span(positions, phrase.stems, breaks, alone, joined)  # fmt: skip
         if (
             span is not None
             and _fits(phrase, span)
@@ -383,9 +400,10 @@ def recognise(query: str, table: PhraseTable) -> list[Sign]:
             # progressive weakness) but win a tie with the same sign said without them.
             sign_words = sum(toks[p][0] not in COURSES for p in span)
             plain = sign_words == len(span)
+            # Someone else's signs come last: a sign the person has is read as theirs.
             candidates.append(
-                (-sign_words, detached, plain, phrase.priority, width, reordered, index, span,
-                 alone)
+                (_said_of_another(span, theirs, toks), -sign_words, detached, plain,
+                 phrase.priority, width, reordered, index, span, alone)
             )  # fmt: skip
     candidates.sort()
     body: set[int] = set()  # positions used inside a phrase
@@ -423,9 +441,18 @@ def recognise(query: str, table: PhraseTable) -> list[Sign]:
         if negated:
             body.add(min(span) - 1)
         typed = " ".join(toks[p][1] for p in sorted(span))
-        signs.append(Sign(phrase.hpo_id, typed, negated, phrase.source))
+        relative = _said_of_another(span, theirs, toks)
+        signs.append(Sign(phrase.hpo_id, typed, negated, phrase.source, relative))
     order = {sign.hpo_id: min(_first(toks, sign.words)) for sign in signs}
     return sorted(signs, key=lambda sign: order[sign.hpo_id])
+
+
+def _said_of_another(
+    span: tuple[int, ...], theirs: frozenset[int], toks: list[tuple[str, str]]
+) -> bool:
+    """Is every word of the reading in a clause about someone else ("her brother has
+    seizures")?"""
+    return bool(theirs) and all(p in theirs for p in span if toks[p][0] != NOT)
 
 
 def _is_adverb(word: str, known: set[str]) -> bool:

@@ -50,7 +50,7 @@ def signs_for_text(*, text: str, include_everyday: bool = True) -> list[Sign]:
 
 
 def _is_description(query: str, signs: list[Sign]) -> bool:
-    positive = [s for s in signs if not s.negated]
+    positive = [s for s in signs if not s.negated and not s.relative]
     if not positive or parse_identifier(query) is not None:
         return False
     # A label printed with its id, as reports print them ("Global developmental delay
@@ -74,7 +74,7 @@ def sign_named(query: str, include_everyday: bool = True) -> str | None:
     if not typed or len(query.split()) >= SENTENCE_WORDS or parse_identifier(query) is not None:
         return None
     signs = signs_for_text(text=query, include_everyday=include_everyday)
-    if len(signs) != 1 or signs[0].negated:
+    if len(signs) != 1 or signs[0].negated or signs[0].relative:
         return None
     if set(typed) - set(signs[0].words.split()):
         return None
@@ -154,13 +154,16 @@ def description_read(
             url=terms[s.hpo_id].get_absolute_url(),
             negated=s.negated,
             removed=s.hpo_id in dropped,
+            relative=s.relative,
         )
         for s in signs
         if s.hpo_id in terms
     )
-    used = [terms[s.hpo_id].pk for s in found if not s.negated and not s.removed]
+    # A relative's sign is family history, neither for nor against the person's own.
+    own = [s for s in found if not s.removed and not s.relative]
+    used = [terms[s.hpo_id].pk for s in own if not s.negated]
     # "no seizures" argues against conditions where seizures are expected.
-    excluded = [terms[s.hpo_id].pk for s in found if s.negated and not s.removed]
+    excluded = [terms[s.hpo_id].pk for s in own if s.negated]
     conditions = _conditions(used, excluded, found, limit, text) if used else ()
     elapsed = (time.perf_counter() - started) * 1000
     return Described(signs=found, conditions=conditions, elapsed_ms=round(elapsed, 1))
