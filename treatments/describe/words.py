@@ -98,6 +98,9 @@ _IRREGULAR = {
     "colour": "color",
     "coloured": "color",
     "paediatric": "pediatric",
+    # "-nged" keeps the e of "change" ("hanged", "banged" do not: no rule, just the word).
+    "changed": "change",
+    "changing": "change",
 }
 _KEEP_S = ("ss", "us", "is", "ous", "lens")
 # A sign's adjective is read as its noun, the form HPO names it by: "anemic" = "anemia",
