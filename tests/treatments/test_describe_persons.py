@@ -13,6 +13,9 @@ from treatments.describe.persons import Person, described_person
         ("my daughter has seizures", Person("female", None)),
         ("he falls a lot and his calves are big", Person("male", None)),
         ("my son and his sister both have rashes", Person(None, None)),  # two people: unsaid
+        # A relative's clause says nothing of the person described (F22).
+        ("he is floppy, his sister had seizures at 30", Person("male", None)),
+        ("my daughter is floppy and my dad was born with a big head", Person("female", None)),
         ("born with no opening for his bottom", Person("male", "neonatal")),
         ("floppy since birth, weak cry", Person(None, "neonatal")),
         ("our baby is losing skills", Person(None, "infancy")),

@@ -66,6 +66,7 @@ def test_a_relatives_sign_is_family_history_not_the_persons_own(
         ("my teenage son has a big head, seizures and falls a lot", [MACROCEPHALY, SEIZURE, FALLS]),
         ("my mum is floppy and her face has a big head look", [HYPOTONIA, MACROCEPHALY]),
         ("my dad is too floppy to walk", [HYPOTONIA]),
+        ("my son and his sister both have seizures", [SEIZURE]),  # one subject: both
     ],
 )
 def test_the_persons_own_signs_still_read(text: str, own: list[str]) -> None:

@@ -15,6 +15,8 @@ import re
 from dataclasses import dataclass
 
 from search.text import fold
+from treatments.describe.whose import others_words
+from treatments.describe.words import _WORD
 from treatments.phenotypes.scoring import ONSET_ORDER
 
 _FEMALE = frozenset(["she", "her", "hers", "herself", "daughter", "girl", "sister", "niece"])
@@ -43,8 +45,10 @@ class Person:
 
 
 def described_person(text: str) -> Person:
-    """The sex and onset bound a description states, when it states them unambiguously."""
-    folded = fold(text).lower()
+    """The sex and onset bound a description states, when it states them unambiguously (a
+    relative's clause is left out: "he is floppy and his sister had seizures at 30" is a boy
+    whose signs showed in infancy or not said)."""
+    folded = _own_words(fold(text).lower())
     words = set(re.findall(r"[a-z]+", folded))
     female, male = bool(words & _FEMALE), bool(words & _MALE)
     sex = "female" if female and not male else "male" if male and not female else None
@@ -54,6 +58,15 @@ def described_person(text: str) -> Person:
         bounds.append(ONSET_ORDER.index(_onset_of_years(years)))
     latest = ONSET_ORDER[min(bounds)] if bounds else None
     return Person(sex=sex, latest_onset=latest)
+
+
+def _own_words(folded: str) -> str:
+    """The text without the clauses about someone else (`others_words`)."""
+    words = [match.group(0) for match in _WORD.finditer(folded)]
+    others = others_words(words)
+    if not others:
+        return folded
+    return " ".join(word for i, word in enumerate(words) if i not in others)
 
 
 def _onset_of_years(years: int) -> str:

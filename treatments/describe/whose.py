@@ -79,11 +79,23 @@ def _clauses(words: list[str]) -> list[tuple[int, int]]:
         if word in _CLAUSE_ENDS:
             clauses.append((start, i))
             start = i + 1
-        elif word in _JOINERS and i > start and _subject(words, i + 1, len(words)) is not None:
+        elif (
+            word in _JOINERS
+            and not _only_people(words[start:i])
+            and _subject(words, i + 1, len(words)) is not None
+        ):
             clauses.append((start, i))
             start = i
     clauses.append((start, len(words)))
     return [(s, e) for s, e in clauses if s < e]
+
+
+def _only_people(words: list[str]) -> bool:
+    """ "my son" before "and his sister both have rashes": one subject of two people."""
+    return all(
+        w in _LEADING or w in _OWNERS or w in _THEIR_OWNERS or w in _DESCRIBING or _person(w)
+        for w in words
+    )
 
 
 def _subject(words: list[str], start: int, end: int) -> str | None:
