@@ -262,10 +262,11 @@ FLOPPY = "my baby is floppy and can't hold his head up"
 def test_a_word_no_sign_was_read_from_counts_for_the_conditions_whose_signs_hpo_text_holds_it(
     client: Client,
 ) -> None:
-    # "personality" is read as no sign; HPO's "Personality changes" is one of the signs Orphanet
-    # lists for Wilson disease (ORPHA:905), and of no other condition here.
+    # "personality" is read as no sign ("his personality changed" is: F22); HPO's "Personality
+    # changes" is one of the signs Orphanet lists for Wilson disease (ORPHA:905), and of no
+    # other condition here.
     base = panel(client, FLOPPY)
-    body = panel(client, f"{FLOPPY} and his personality changed")
+    body = panel(client, f"{FLOPPY} and his personality is different")
     signs = [s["hpo_id"] for s in body["described"]["signs"]]
     assert signs == [s["hpo_id"] for s in base["described"]["signs"]]
     assert "ORPHA:905" not in top(base, 2)

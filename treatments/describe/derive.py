@@ -22,6 +22,10 @@ COURSE_SOURCE = (
     "HPO term 'Recurrent / Progressive / Episodic / Congenital X' under X (or whose X is a name"
     " of it), read as X said with 'keeps getting / getting worse / comes and goes / since birth'"
 )
+TRIGGER_SOURCE = (
+    "HPO term 'T-induced X' / 'Exertional X' / 'X on exercise' under X (or whose X is a name of"
+    " it), read as X said with its trigger ('after exercise', 'in the cold', 'with a fever')"
+)
 PART_QUALITY_SOURCE = "HPO name 'X muscle weakness / X joint stiffness', read as 'weak / stiff X'"
 MAX_PART_STEMS = 2  # a parent names what is late or missing in one or two words
 
@@ -129,6 +133,34 @@ def course(stems: tuple[str, ...]) -> tuple[str, tuple[str, ...]] | None:
     for token, rest in ((stems[:1], stems[1:]), (stems[-1:], stems[:-1])):
         if token and token[0] in COURSES and rest and not set(rest) & COURSES:
             return token[0], rest
+    return None
+
+
+# What sets a sign off, in HPO's names: "Exercise-induced muscle cramps", "Exertional dyspnea",
+# "Cold-induced sweating", "Fever induced seizure", "Muscle cramps on exertion". The trigger
+# stays a plain word of the phrase (no token of its own), so a phrase that reads it already
+# keeps it ("can't keep up with exercise" is still Exercise intolerance).
+_TRIGGER = r"(?P<t>exercise|exertion|exertional|cold|fever)"
+_TRIGGERED = (
+    re.compile(rf"^{_TRIGGER}[- ](?:induced|triggered|provoked|precipitated) (?P<x>.+)$"),
+    re.compile(r"^(?P<t>exertional) (?P<x>.+)$"),
+    re.compile(rf"^(?P<x>.+?),? (?:induced|triggered|provoked|precipitated) by {_TRIGGER}$"),
+    re.compile(rf"^(?P<x>.+?),? (?:on|with|after|following) {_TRIGGER}$"),
+)
+_SAME_TRIGGER = {"exertion": "exercise", "exertional": "exercise"}
+
+
+def trigger(name: str) -> tuple[str, tuple[str, ...]] | None:
+    """'Exercise-induced muscle cramps' -> ('exercise', stems of 'muscle cramps'): the trigger
+    a name adds to a sign and the sign's stems; None for a name with none ("Exercise
+    intolerance" names no other sign: its X is no sign's name, so it adds nothing)."""
+    lowered = name.lower()
+    for pattern in _TRIGGERED:
+        match = pattern.match(lowered)
+        if match:
+            stems = tuple(s for s in normalise(match["x"]) if s != NOT and s not in COURSES)
+            word = stem(_SAME_TRIGGER.get(match["t"], match["t"]))
+            return (word, stems) if stems and word not in stems else None
     return None
 
 

@@ -21,10 +21,12 @@ from knowledge.models import Phenotype, PhenotypeSynonym
 from treatments.describe.derive import (
     COURSE_SOURCE,
     QUALIFIER_SOURCE,
+    TRIGGER_SOURCE,
     body_part,
     course,
     courses_alike,
     parent_phrasings,
+    trigger,
 )
 from treatments.describe.recognise import Phrase, PhraseTable, normalise, stands_alone
 from treatments.describe.words import BODY_PARTS, COURSES, NOT, VOCABULARY, stem
@@ -152,17 +154,64 @@ def phrase_table_build(*, include_everyday: bool = True) -> PhraseTable:
             continue
         _add_hpo_name(table, text, hpo_id, 2 if layperson else _SCOPE_PRIORITY.get(scope, 4))
         names.append((hpo_id, text))
-    _add_course_phrasings(table, names)
+    parents = _parents()
+    _add_course_phrasings(table, names, parents)
+    _add_trigger_phrasings(table, names, parents)
     table.phrases.sort(key=lambda phrase: phrase.priority)
     table.reindex()
     return table
 
 
-def _add_course_phrasings(table: PhraseTable, names: list[tuple[str, str]]) -> None:
+def _parents() -> dict[str, set[str]]:
+    """HPO id -> the ids of its is_a parents."""
+    parents: dict[str, set[str]] = defaultdict(set)
+    links = Phenotype.parents.through.objects.values_list(
+        "from_phenotype__hpo_id", "to_phenotype__hpo_id"
+    )
+    for child, parent in links.iterator(chunk_size=10000):
+        parents[child].add(parent)
+    return parents
+
+
+def _add_trigger_phrasings(
+    table: PhraseTable, names: list[tuple[str, str]], parents: dict[str, set[str]]
+) -> None:
+    """Each phrase of a sign said with what sets it off ("short of breath when he exercises",
+    "her hands cramp in the cold") also reads the HPO term that adds that trigger to it
+    ("Exertional dyspnea", "Cold-induced hand cramps"); the plain sign still reads without it."""
+    by_stems: dict[tuple[str, ...], set[str]] = defaultdict(set)
+    for hpo_id, text in names:
+        by_stems[tuple(s for s in normalise(text) if s != NOT)].add(hpo_id)
+    best: dict[tuple[str, str], tuple[int, int, str]] = {}
+    for hpo_id, text in names:
+        found = trigger(text)
+        if found is None:
+            continue
+        word, rest = found
+        exact = by_stems.get(rest, set()) - {hpo_id}
+        for sign in exact | parents[hpo_id]:
+            rank = (0 if sign in exact else 1, len(text), hpo_id)
+            if rank < best.get((sign, word), (2, 0, "")):
+                best[(sign, word)] = rank
+    triggered: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for (sign, word), rank in best.items():
+        triggered[sign].append((word, rank[2]))
+    for phrase in list(table.phrases):
+        if NOT in phrase.stems or set(phrase.stems) & COURSES:
+            continue
+        for word, term in triggered.get(phrase.hpo_id, ()):
+            if word not in phrase.stems and term != phrase.hpo_id:
+                stems = (word, *phrase.stems)
+                table.add(Phrase(stems, term, phrase.priority, TRIGGER_SOURCE, triggered=True))
+
+
+def _add_course_phrasings(
+    table: PhraseTable, names: list[tuple[str, str]], parents: dict[str, set[str]]
+) -> None:
     """Each phrase of a sign said with a course ("keeps getting chest infections") also reads
     the sign's term with that course ("Recurrent respiratory infections"): a term named
     "Recurrent / Progressive / ... X" under the sign, or whose X is one of the sign's names."""
-    variants = _course_variants(names)
+    variants = _course_variants(names, parents)
     for phrase in list(table.phrases):
         if NOT in phrase.stems or set(phrase.stems) & COURSES:
             continue
@@ -176,7 +225,9 @@ def _add_course_phrasings(table: PhraseTable, names: list[tuple[str, str]]) -> N
                 table.add(Phrase((token, *phrase.stems), variant, phrase.priority, COURSE_SOURCE))
 
 
-def _course_variants(names: list[tuple[str, str]]) -> dict[tuple[str, str], str]:
+def _course_variants(
+    names: list[tuple[str, str]], parents: dict[str, set[str]]
+) -> dict[tuple[str, str], str]:
     """(sign, course token) -> the HPO term that adds the course to the sign: the sign itself
     when its name has the course; of several, the one whose X is the sign's own name, then the
     shortest name."""
@@ -186,12 +237,6 @@ def _course_variants(names: list[tuple[str, str]]) -> dict[tuple[str, str], str]
     by_stems: dict[tuple[str, ...], set[str]] = defaultdict(set)
     for hpo_id, _, stems in stems_of:
         by_stems[stems].add(hpo_id)
-    parents: dict[str, set[str]] = defaultdict(set)
-    links = Phenotype.parents.through.objects.values_list(
-        "from_phenotype__hpo_id", "to_phenotype__hpo_id"
-    )
-    for child, parent in links.iterator(chunk_size=10000):
-        parents[child].add(parent)
     best: dict[tuple[str, str], tuple[int, int, str]] = {}
     for hpo_id, text, stems in stems_of:
         found = course(stems)

@@ -243,6 +243,7 @@ class Phrase:
     source: str = ""
     compound: bool = False  # one hyphenated word ("Red-weak"): its parts must stand together
     plural: str = ""  # a stem that must be typed in the plural ("fevers" recur, "a fever" not)
+    triggered: bool = False  # the sign said with what sets it off ("cramps in the cold")
 
 
 @dataclass(frozen=True)
@@ -389,6 +390,8 @@ def recognise(query: str, table: PhraseTable) -> list[Sign]:
             and not _feeling_of_a_part(toks, span, joined)
             and not _singular_for_plural(toks, phrase, span)
             and not _course_apart(toks, span)
+            and not _a_setting(toks, span, placed)
+            and not (phrase.triggered and _listed(span, joined))
             and not _negation_skips_a_sign(toks, span, named)
         ):
             width = max(span) - min(span)
@@ -445,6 +448,22 @@ def recognise(query: str, table: PhraseTable) -> list[Sign]:
         signs.append(Sign(phrase.hpo_id, typed, negated, phrase.source, relative))
     order = {sign.hpo_id: min(_first(toks, sign.words)) for sign in signs}
     return sorted(signs, key=lambda sign: order[sign.hpo_id])
+
+
+# The weather after a place word says when a sign shows, not what it is: "turns blue in the
+# cold" is no Coldness ("his hands feel cold" still is; "cramps in the cold" reads its trigger).
+_SETTINGS = frozenset([stem("cold")])
+
+
+def _listed(span: tuple[int, ...], joined: frozenset[int]) -> bool:
+    """Does "and" join two words of the reading? "fits and a fever" lists two signs, where
+    "fits with a fever" says what set the fits off."""
+    return any(p in joined for p in span if p != min(span))
+
+
+def _a_setting(toks: list[tuple[str, str]], span: tuple[int, ...], placed: set[int]) -> bool:
+    """A one-word reading of the weather after "in" ("in the cold")."""
+    return len(span) == 1 and span[0] in placed and toks[span[0]][0] in _SETTINGS
 
 
 def _said_of_another(

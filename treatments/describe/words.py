@@ -148,6 +148,9 @@ _SAME_WORDS = (
     ("spine", "spinal", "backbone"),
     ("speech", "talk", "speak"),
     ("walk", "gait"),
+    # What sets a sign off: HPO's "Exertional dyspnea", "Muscle cramps on exertion" and a
+    # family's "short of breath after sports" (F22).
+    ("exercise", "exertion", "exertional", "sport"),
     # Plain words for the medical ones of HPO's labels (third session, tuning split).
     ("high", "elevated", "increased", "raised", "excessive", "excess"),
     ("low", "decreased", "reduced", "poor"),
