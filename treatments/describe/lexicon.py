@@ -155,8 +155,14 @@ def phrase_table_build(*, include_everyday: bool = True) -> PhraseTable:
         _add_hpo_name(table, text, hpo_id, 2 if layperson else _SCOPE_PRIORITY.get(scope, 4))
         names.append((hpo_id, text))
     parents = _parents()
-    _add_course_phrasings(table, names, parents)
-    _add_trigger_phrasings(table, names, parents)
+    named = [
+        (hpo_id, text, tuple(s for s in normalise(text) if s != NOT)) for hpo_id, text in names
+    ]
+    by_stems: dict[tuple[str, ...], set[str]] = defaultdict(set)
+    for hpo_id, _, stems in named:
+        by_stems[stems].add(hpo_id)
+    _add_course_phrasings(table, named, by_stems, parents)
+    _add_trigger_phrasings(table, named, by_stems, parents)
     table.phrases.sort(key=lambda phrase: phrase.priority)
     table.reindex()
     return table
@@ -173,17 +179,19 @@ def _parents() -> dict[str, set[str]]:
     return parents
 
 
+# (HPO id, a name of it, that name's stems) for every label and synonym; stems -> the HPO ids.
+Named = list[tuple[str, str, tuple[str, ...]]]
+ByStems = dict[tuple[str, ...], set[str]]
+
+
 def _add_trigger_phrasings(
-    table: PhraseTable, names: list[tuple[str, str]], parents: dict[str, set[str]]
+    table: PhraseTable, named: Named, by_stems: ByStems, parents: dict[str, set[str]]
 ) -> None:
     """Each phrase of a sign said with what sets it off ("short of breath when he exercises",
     "her hands cramp in the cold") also reads the HPO term that adds that trigger to it
     ("Exertional dyspnea", "Cold-induced hand cramps"); the plain sign still reads without it."""
-    by_stems: dict[tuple[str, ...], set[str]] = defaultdict(set)
-    for hpo_id, text in names:
-        by_stems[tuple(s for s in normalise(text) if s != NOT)].add(hpo_id)
     best: dict[tuple[str, str], tuple[int, int, str]] = {}
-    for hpo_id, text in names:
+    for hpo_id, text, _ in named:
         found = trigger(text)
         if found is None:
             continue
@@ -206,12 +214,12 @@ def _add_trigger_phrasings(
 
 
 def _add_course_phrasings(
-    table: PhraseTable, names: list[tuple[str, str]], parents: dict[str, set[str]]
+    table: PhraseTable, named: Named, by_stems: ByStems, parents: dict[str, set[str]]
 ) -> None:
     """Each phrase of a sign said with a course ("keeps getting chest infections") also reads
     the sign's term with that course ("Recurrent respiratory infections"): a term named
     "Recurrent / Progressive / ... X" under the sign, or whose X is one of the sign's names."""
-    variants = _course_variants(names, parents)
+    variants = _course_variants(named, by_stems, parents)
     for phrase in list(table.phrases):
         if NOT in phrase.stems or set(phrase.stems) & COURSES:
             continue
@@ -226,19 +234,13 @@ def _add_course_phrasings(
 
 
 def _course_variants(
-    names: list[tuple[str, str]], parents: dict[str, set[str]]
+    named: Named, by_stems: ByStems, parents: dict[str, set[str]]
 ) -> dict[tuple[str, str], str]:
     """(sign, course token) -> the HPO term that adds the course to the sign: the sign itself
     when its name has the course; of several, the one whose X is the sign's own name, then the
     shortest name."""
-    stems_of = [
-        (hpo_id, text, tuple(s for s in normalise(text) if s != NOT)) for hpo_id, text in names
-    ]
-    by_stems: dict[tuple[str, ...], set[str]] = defaultdict(set)
-    for hpo_id, _, stems in stems_of:
-        by_stems[stems].add(hpo_id)
     best: dict[tuple[str, str], tuple[int, int, str]] = {}
-    for hpo_id, text, stems in stems_of:
+    for hpo_id, text, stems in named:
         found = course(stems)
         if found is None:
             continue

@@ -111,7 +111,8 @@ def _scan(
     origin: list[int] = []  # the word each token came from
     at = 0
     while at < len(words):
-        _note_origin(origin, len(out), at - 1)
+        if others:  # only a text about a relative needs to know where each token came from
+            _note_origin(origin, len(out), at - 1)
         if at in marks:  # "keeps getting", "comes and goes": one course token
             end, course = marks[at]
             if previous == "and" and words[at] in _NEW_CLAUSE and out and out[-1][0] != BREAK:
@@ -189,7 +190,8 @@ def _scan(
                 qualifying.add(len(out) - 2)
             if out[-1][0] in BODY_PARTS:
                 last_part[_is_plural(word, out[-1][0])] = (out[-1][0], word)
-    _note_origin(origin, len(out), len(words) - 1)
+    if others:
+        _note_origin(origin, len(out), len(words) - 1)
     theirs = frozenset(i for i, w in enumerate(origin) if w in others)
     return out, frozenset(qualifying), frozenset(after_or), theirs
 

@@ -55,6 +55,8 @@ _FAMILY_RUNS = frozenset(["run", "runs", "ran", "running"])
 def others_words(words: list[str]) -> frozenset[int]:
     """The indices of `words` (as `recognise` splits a text) in clauses about someone other
     than the person described: a relative as the subject, or a sign said to run in the family."""
+    if not any(w in _RELATIVES or w[:-2] in _RELATIVES or w == "family" for w in words):
+        return frozenset()  # most texts (and every HPO name) name no relative
     described: str | None = None  # the described person's key, once a subject names one
     others: set[int] = set()
     for start, end in _clauses(words):
