@@ -61,10 +61,16 @@ def test_a_unix_socket_redis_url_serves_cache_broker_and_results(
     assert redis.Redis.from_url(seen["cache"]).keys("*socket-check")
 
     celery_worker_factory(env)  # waits until the worker is ready on the socket's broker
-    client = Celery("socket-client", broker=seen["broker"], backend=seen["results"])
-    answer = client.send_task("rarelabs.tasks.health_ping_task", queue=TEST_QUEUE)
-    assert answer.get(timeout=60)["database"] == connection.settings_dict["NAME"]
-    client.close()
+    # Not the process's current app: the suite's later tasks must keep the suite's own broker
+    # (this socket's Redis is gone after the test).
+    client = Celery(
+        "socket-client", broker=seen["broker"], backend=seen["results"], set_as_current=False
+    )
+    try:
+        answer = client.send_task("rarelabs.tasks.health_ping_task", queue=TEST_QUEUE)
+        assert answer.get(timeout=60)["database"] == connection.settings_dict["NAME"]
+    finally:
+        client.close()
 
 
 def test_celery_urls_keep_the_socket_path_and_its_options() -> None:
