@@ -42,9 +42,16 @@ heldout16, tuning17 and tuning18 existed, so it ignores only itself):
 The heldout22 draws (judged_descriptions_heldout.json, split heldout22, drawn while a tuning set
 was drawn with seeds 22 and 220; every condition those draws could print was skipped, see the
 file's "about"):
-    heldout_draw.py --seed 23 --show 45 --ignore-split heldout22
+    heldout_draw.py --seed 23 --show 45 --ignore-split heldout22 --ignore-split tuning22
     heldout_draw.py --seed 230 --common --show 149 --ignore-split heldout22 \
-        --exclude ORPHA:<code> (once for each of the 25 kept from seed 23)
+        --ignore-split tuning22 --exclude ORPHA:<code> (once for each of the 25 kept from seed 23)
+
+The tuning22 draws (judged_descriptions_tuning22.json, a TUNING set drawn the same way after
+tuning19 existed; heldout22 was drawn at the same time, so both ignore
+both splits to reproduce):
+    heldout_draw.py --seed 22 --show 40 --ignore-split tuning22 --ignore-split heldout22
+    heldout_draw.py --seed 220 --common --show 32 --ignore-split tuning22 \
+        --ignore-split heldout22 --exclude ORPHA:<code> (once for each of the 20 kept from seed 22)
 """
 
 from __future__ import annotations
@@ -68,6 +75,7 @@ JUDGED_FILES = (
     HERE / "judged_descriptions_tuning17.json",
     HERE / "judged_descriptions_tuning18.json",
     HERE / "judged_descriptions_tuning19.json",
+    HERE / "judged_descriptions_tuning22.json",
 )
 MIN_SIGNS = 7
 MIN_FREQUENCY = 0.3
