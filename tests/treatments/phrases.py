@@ -10,6 +10,10 @@ def table_of(*rows: tuple[str, str, int]) -> PhraseTable:
     order as the real table keeps them."""
     table = PhraseTable()
     table.extend(Phrase(normalise(text), hpo_id, priority) for text, hpo_id, priority in rows)
+    # Priority 0 rows stand for the curated everyday phrasings, as the real table keeps them.
+    table.everyday_stems.update(
+        s for text, _, priority in rows if priority == 0 for s in normalise(text)
+    )
     table.phrases.sort(key=lambda phrase: phrase.priority)
     table.reindex()
     return table

@@ -117,6 +117,7 @@ def phrase_table_build(*, include_everyday: bool = True) -> PhraseTable:
     if include_everyday:
         for row in everyday_phrases():
             stems = normalise(row.phrase)
+            table.everyday_stems.update(s for s in stems if not s.startswith("~"))
             # A row that keeps one body part once filler is dropped ("very muscular" -> "muscle")
             # would read every mention of it: no sign, as for HPO names.
             if stands_alone(row.phrase) and not _says_nothing_alone(stems):

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from search.text import fold
+from treatments.describe.typos import mended_stem
 from treatments.describe.whose import others_words
 from treatments.describe.words import (  # noqa: F401 (stem and NOT are used from here too)
     _NEGATED_VERB,
@@ -267,6 +268,8 @@ class PhraseTable:
     phrases: list[Phrase] = field(default_factory=list)
     by_stem: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
     known_stems: set[str] = field(default_factory=set)
+    # The stems of the curated everyday phrasings: the words a phone's slip is mended into.
+    everyday_stems: set[str] = field(default_factory=set)
     # by_stem as arrays, with each phrase's number of distinct stems: built on first match,
     # dropped whenever phrases change (counting hits in a Python loop was the reader's cost).
     _arrays: tuple[dict[str, np.ndarray], np.ndarray] | None = field(
@@ -363,7 +366,11 @@ def recognise(query: str, table: PhraseTable) -> list[Sign]:
     first word across "and" ("weak arms and legs" is weak arms and weak legs), nothing else.
     """
     scanned, qualifying, after_or, theirs = _scan(query)
-    toks = [(s, w) for s, w, *_ in scanned]
+    # A phone's slip ("siezures") is read as the sign word it was typed for.
+    toks = [
+        (s if s.startswith("~") else mended_stem(w, table) or s, w)
+        for s, w, *_ in scanned
+    ]
     placed = {i for i, (_, _, after_place, _, _) in enumerate(scanned) if after_place}
     joined = frozenset(i for i, (_, _, _, after_and, _) in enumerate(scanned) if after_and)
     predicated = frozenset(i for i, (*_, after_copula) in enumerate(scanned) if after_copula)
