@@ -102,6 +102,15 @@ _IRREGULAR = {
     "changed": "change",
     "changing": "change",
 }
+# A superlative says what its comparative says: "the shortest in her class" is short, as
+# "shorter than his friends" is.
+_IRREGULAR.update(
+    {
+        comparative.removesuffix("er") + "est": base
+        for comparative, base in list(_IRREGULAR.items())
+        if comparative.endswith("er") and comparative.removesuffix("er").startswith(base[:3])
+    }
+)
 _KEEP_S = ("ss", "us", "is", "ous", "lens")
 # A sign's adjective is read as its noun, the form HPO names it by: "anemic" = "anemia",
 # "ataxic" = "ataxia", "hypoplastic" = "hypoplasia", "lethargic" = "lethargy", "neuropathic" =
@@ -175,9 +184,13 @@ _SAME_WORDS = (
     ("scale", "scaly", "scaling"),
     ("jerk", "jerky"),
     ("twitch", "twitchy"),
-    ("wobble", "wobbly"),
+    ("wobble", "wobbly", "jiggle", "jiggly"),
     ("stretch", "stretchy"),
     ("puffy", "puff", "puffiness"),
+    # An organ that "failed" or "is failing" is HPO's "failure" ("her liver failed"), and a
+    # weight said in its unit is a weight ("lost 10 kg").
+    ("failure", "fail"),
+    ("weight", "kg", "kgs", "kilo", "kilos", "kilograms", "lbs"),
     # A body part's adjective is its noun, as for "renal" ("Penile freckling": "freckles on
     # his penis").
     ("penis", "penile"),
