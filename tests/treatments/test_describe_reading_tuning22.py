@@ -102,6 +102,7 @@ READINGS = {
     "she hardly sleeps": "HP:0002360",
     "pain at the top of her stomach under the ribs": "HP:0410019",
     "he cant get erections": "HP:0100639",
+    "has a big round nose": "HP:0000414",
 }
 
 
@@ -110,3 +111,26 @@ def test_a_familys_words_read_as_the_sign_they_name() -> None:
     everyday_terms()
     for query, hpo_id in READINGS.items():
         assert hpo_id in [s.hpo_id for s in signs_for_text(text=query)], query
+
+
+# HPO 2025-01-16: Vitreous floaters (its synonym "Spots in front of eyes"), Preauricular pit
+# (its synonym "Pit in front of the ear").
+PLACES = table_of(
+    ("spots in front of eyes", "HP:0100832", 3),
+    ("pit in front of the ear", "HP:0004467", 3),
+)
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("she sees spots in front of her eyes", ["HP:0100832"]),
+        ("a little pit in front of his ear", ["HP:0004467"]),
+        ("a white cloudy spot on the front of the eye", []),
+        ("grey spots in the front of both eyes", []),
+    ],
+)
+def test_in_front_of_places_a_thing_before_another_not_on_its_front(
+    query: str, expected: list[str]
+) -> None:
+    assert read(query, PLACES) == expected

@@ -78,6 +78,7 @@ _DETERMINERS = frozenset(["the", "a", "an", "my", "his", "her", "their", "our", 
 # lot" (Polydipsia), while "lots of infections" still reads as its own phrase.
 LOT_OF = "~lotof"
 _PRENATAL = stem("prenatal")
+IN_FRONT_OF = "~infront"
 _COPULAS = frozenset(["is", "are", "was", "were", "looks", "look", "seems", "seem"])
 # "and his skin burns": a possessive after "and" starts a new clause too, so no word before
 # "and" is shared with what follows ("swollen glands and his skin" is no swollen skin).
@@ -175,9 +176,12 @@ def _scan(
         elif word not in FILLER and len(word) > 1:
             # "before birth" is HPO's "prenatal": "tiny before birth" is no "tiny at birth".
             prenatal = word == "birth" and before == "before"
-            out.append(
-                (_PRENATAL if prenatal else stem(word), word, after_place, after_and, predicated)
-            )
+            word_stem = _PRENATAL if prenatal else stem(word)
+            # "in front of" places a thing before another ("spots in front of her eyes", "a
+            # pit in front of the ear"); "the front of the eye" is the eye's own front.
+            if word == "front" and before == "in" and at < len(words) and words[at] == "of":
+                word_stem = IN_FRONT_OF
+            out.append((word_stem, word, after_place, after_and, predicated))
             joined, kept = False, True
             if was_listed:
                 after_or.add(len(out) - 1)
