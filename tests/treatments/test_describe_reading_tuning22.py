@@ -82,7 +82,6 @@ def test_a_sign_is_read_whatever_word_form_says_it(query: str, expected: list[st
     assert read(query, WORDS) == expected
 
 
-
 # The T22 rows, read through the real phrase table (HPO 2025-01-16 terms of every row of the
 # file); none of these words was read as its sign before.
 READINGS = {

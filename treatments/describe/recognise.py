@@ -371,10 +371,7 @@ def recognise(query: str, table: PhraseTable) -> list[Sign]:
     """
     scanned, qualifying, after_or, theirs = _scan(query)
     # A phone's slip ("siezures") is read as the sign word it was typed for.
-    toks = [
-        (s if s.startswith("~") else mended_stem(w, table) or s, w)
-        for s, w, *_ in scanned
-    ]
+    toks = [(s if s.startswith("~") else mended_stem(w, table) or s, w) for s, w, *_ in scanned]
     placed = {i for i, (_, _, after_place, _, _) in enumerate(scanned) if after_place}
     joined = frozenset(i for i, (_, _, _, after_and, _) in enumerate(scanned) if after_and)
     predicated = frozenset(i for i, (*_, after_copula) in enumerate(scanned) if after_copula)
