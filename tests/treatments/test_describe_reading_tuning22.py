@@ -7,7 +7,7 @@ import pytest
 
 from tests.treatments.kb import everyday_terms
 from tests.treatments.phrases import read, table_of
-from treatments.describe.selectors import signs_for_text
+from treatments.describe.selectors import sign_named, signs_for_text
 from treatments.describe.words import stem
 
 # HPO 2025-01-16: Seizure and Migraine as curated everyday rows; a word only an HPO name uses.
@@ -133,3 +133,12 @@ def test_in_front_of_places_a_thing_before_another_not_on_its_front(
     query: str, expected: list[str]
 ) -> None:
     assert read(query, PLACES) == expected
+
+
+@pytest.mark.django_db
+def test_a_slip_alone_is_left_to_the_spelling_correction() -> None:
+    everyday_terms()
+    # A short query is no description: the search's spelling correction, which knows the
+    # names of conditions too ("spinal muscullar atrophy"), reads it, not the sign reader.
+    assert sign_named("siezures") is None
+    assert "HP:0001250" in [s.hpo_id for s in signs_for_text(text="she has siezures and fevers")]

@@ -20,6 +20,7 @@ from treatments.describe.prior import (
     late_onset_penalty,
 )
 from treatments.describe.recognise import Sign, normalise, recognise, tokens
+from treatments.describe.typos import mended_stem
 from treatments.describe.words import BREAK
 from treatments.phenotypes import conditions_rank_by_phenotypes, phenotype_index_get
 
@@ -75,6 +76,11 @@ def sign_named(query: str, include_everyday: bool = True) -> str | None:
         return None
     signs = signs_for_text(text=query, include_everyday=include_everyday)
     if len(signs) != 1 or signs[0].negated or signs[0].relative:
+        return None
+    # A slip the reader mended ("spinal muscullar atrophy") is the spelling correction's to
+    # read: it knows the names of conditions, which may spell a sign's words.
+    table = phrase_table_get(include_everyday=include_everyday)
+    if any(mended_stem(word, table) for word in signs[0].words.split()):
         return None
     if set(typed) - set(signs[0].words.split()):
         return None
