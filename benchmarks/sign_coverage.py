@@ -1,7 +1,7 @@
 """How many of the frequent signs a parent could notice have words a parent would use.
 
 Run: XDG_RUNTIME_DIR=var/run PYTHONPATH=. nice -n 19 .venv/bin/python benchmarks/sign_coverage.py
-        [--everyday FILE] [--show 200] [--common]
+        [--everyday FILE] [--show 200] [--common | --lift]
 
 Counts the (condition, sign) pairs of Orphanet disorders (not groups) whose sign is annotated at
 >= 30 % (`ConditionPhenotype.frequency`) and is one a parent could notice, and the share of
@@ -10,6 +10,15 @@ those pairs whose sign has a layperson synonym in HPO or a row of the everyday f
 Reported for every disorder and for the commoner ones (a point prevalence class of
 1-9 / 100 000 or more, as `heldout_draw.py --common`). Then lists the uncovered signs by the
 number of disorders listing them (`--common` orders by the commoner disorders).
+
+Per disorder (the long tail, W22): for each disorder of heldout_draw.py's pool (not a group,
+seven or more signs at >= 30 %; judged ones kept), how many of its noticeable frequent signs
+have parents' words, and the share of disorders with at least `LINE` of them (a description
+names three to six signs), over every disorder and over the commoner ones; also by
+description_ceiling.py's looser notion (any frequent sign with words, noticeable or not).
+`--lift` orders the uncovered list by how far the sign would lift disorders toward that line:
+each disorder below it that lists the sign adds 1 / (LINE - its covered signs), so a sign that
+lifts a disorder from three to four counts 1, from two to three 1/2.
 
 "Could notice" is decided by the HPO branch: under Phenotypic abnormality (HP:0000118), but
 not under a branch of lab, imaging, histology or internal-organ findings (`HIDDEN_BRANCHES`),
@@ -29,7 +38,7 @@ from pathlib import Path
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "rarelabs.settings")
 
-from heldout_draw import COMMON_CLASSES, MIN_FREQUENCY  # noqa: E402
+from heldout_draw import COMMON_CLASSES, MIN_FREQUENCY, MIN_SIGNS  # noqa: E402
 
 SIGNS_ROOT = "HP:0000118"  # Phenotypic abnormality
 # Branches of findings a test, a scan or a biopsy makes, or of internal organs' shape.
@@ -72,6 +81,8 @@ NOTICED_BRANCHES = {
     "HP:0001649": "Tachycardia",
     "HP:0002021": "Pyloric stenosis",
 }
+# Signs a family description names: a disorder with fewer nameable signs cannot be described.
+LINE = 4
 HIDDEN_NAME = re.compile(
     r"\blevel\b|\blevels\b|concentration|on imaging|\bEEG\b|electro|histolog|biopsy|"
     r"\bfibers?\b|\bcells?\b|\bdensity\b|ossification|metaphys|epiphys|diaphys|vertebra|"
@@ -88,7 +99,9 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--everyday", type=Path, default=None)
     parser.add_argument("--show", type=int, default=40)
-    parser.add_argument("--common", action="store_true", help="order the list by commoner ones")
+    order_by = parser.add_mutually_exclusive_group()
+    order_by.add_argument("--common", action="store_true", help="order by commoner disorders")
+    order_by.add_argument("--lift", action="store_true", help="order by disorders lifted")
     args = parser.parse_args()
 
     from rarelabs.startup import preflight
@@ -130,26 +143,67 @@ def main() -> None:
         condition__primary_id__startswith="ORPHA:",
         condition__is_group=False,
         frequency__gte=MIN_FREQUENCY,
-        phenotype_id__in=noticeable,
-    ).values_list("phenotype_id", "condition__prevalence", "condition__prevalence_source")
+    ).values_list(
+        "condition_id", "phenotype_id", "condition__prevalence", "condition__prevalence_source"
+    )
+    signs_of: dict[int, list[int]] = defaultdict(list)
+    commoner: set[int] = set()
     by_all, by_common = Counter(), Counter()
-    for pk, prevalence, source in pairs.iterator(chunk_size=10000):
-        by_all[pk] += 1
-        if prevalence in COMMON_CLASSES and "Point prevalence" in source:
-            by_common[pk] += 1
+    for condition, pk, prevalence, source in pairs.iterator(chunk_size=10000):
+        signs_of[condition].append(pk)
+        is_common = prevalence in COMMON_CLASSES and "Point prevalence" in source
+        if is_common:
+            commoner.add(condition)
+        if pk in noticeable:
+            by_all[pk] += 1
+            by_common[pk] += is_common
 
     for label, counts in (("all Orphanet disorders", by_all), ("commoner ones", by_common)):
         total = sum(counts.values())
         hit = sum(n for pk, n in counts.items() if pk in covered)
         print(
-            f"{label}: {total} (condition, noticeable frequent sign) pairs over {len(counts)} "
-            f"signs; covered {hit} = {hit / total:.3f}"
+            f"{label}: {total} (condition, noticeable frequent sign) pairs over "
+            f"{sum(1 for n in counts.values() if n)} signs; covered {hit} = {hit / total:.3f}"
         )
-    order = by_common if args.common else by_all
-    print(f"\nuncovered signs by {'commoner' if args.common else 'all'} disorders listing them:")
+    lift = _per_disorder(signs_of, commoner, noticeable, covered)
+    if args.lift:
+        order, heading = lift, "disorders lifted toward the line (1 / signs short)"
+    elif args.common:
+        order, heading = by_common, "commoner disorders listing them"
+    else:
+        order, heading = by_all, "all disorders listing them"
+    print(f"\nuncovered signs by {heading}:")
     shown = [pk for pk, _ in order.most_common() if pk not in covered][: args.show]
     for pk in shown:
-        print(f"{by_all[pk]:5d} {by_common[pk]:4d}  {terms[pk]}  {names[pk]}")
+        print(f"{lift[pk]:6.2f} {by_all[pk]:5d} {by_common[pk]:4d}  {terms[pk]}  {names[pk]}")
+
+
+def _per_disorder(
+    signs_of: dict[int, list[int]], commoner: set[int], noticeable: set[int], covered: set[int]
+) -> Counter:
+    """Print the share of pool disorders with LINE or more nameable noticeable signs; return
+    each uncovered sign's lift: the sum over disorders below the line that list it of
+    1 / (LINE - their nameable signs)."""
+    pool = {c: set(signs) for c, signs in signs_of.items() if len(signs) >= MIN_SIGNS}
+    lift: Counter = Counter()
+    named = {c: len(signs & noticeable & covered) for c, signs in pool.items()}
+    loose = {c: len(signs & covered) for c, signs in pool.items()}
+    for c, signs in pool.items():
+        if named[c] < LINE:
+            for pk in signs & noticeable - covered:
+                lift[pk] += 1 / (LINE - named[c])
+    print(f"\nper disorder (pool: not a group, >= {MIN_SIGNS} signs at >= {MIN_FREQUENCY:.0%}):")
+    for label, part in (("all", set(pool)), ("commoner", set(pool) & commoner)):
+        short = Counter(min(named[c], LINE) for c in part)
+        reached = short[LINE] / len(part)
+        looser = sum(loose[c] >= LINE for c in part) / len(part)
+        spread = ", ".join(f"{k}: {short[k]}" for k in range(LINE))
+        print(
+            f"{label}: {len(part)} disorders; >= {LINE} noticeable signs with words "
+            f"{short[LINE]} = {reached:.3f} (below: {spread}); >= {LINE} signs with words, "
+            f"noticeable or not (description_ceiling.py's notion) {looser:.3f}"
+        )
+    return lift
 
 
 if __name__ == "__main__":
