@@ -1,7 +1,7 @@
 """How well would the family ranking do if every sign were read right? (issue 17)
 
 Run: PYTHONPATH=$PWD XDG_RUNTIME_DIR=var/run nice -n 19 .venv/bin/python \
-        benchmarks/description_ceiling.py [--n 300] [--seed 4242] [--signs 3 4 5]
+        benchmarks/description_ceiling.py [--n 300] [--seed 4242] [--signs 3 4 5] [--everyday FILE]
 
 The description path has two halves: reading a family's words as HPO signs, and ranking
 conditions for those signs. The judged descriptions measure both at once. This script measures
@@ -18,6 +18,9 @@ Reported per K, for a random draw of that pool and for a draw of its commoner co
 - the nameable reading spoiled once: one sign read a step broader ("parent") or narrower
   ("child") than the packet's term, or one sign of another condition added ("wrong").
 The gap between "nameable" and the judged descriptions' own figure is what reading loses.
+Each condition's signs are drawn with a generator seeded by the condition itself, so two runs
+with different everyday files (`--everyday FILE`, default the shipped one) draw the same signs
+for every condition whose nameable signs did not change: a paired before/after.
 Read-only against the configured database; ends with one line of JSON.
 """
 
@@ -46,7 +49,7 @@ from django.db.models import Count, Q  # noqa: E402
 from heldout_draw import COMMON_CLASSES, MIN_FREQUENCY, MIN_SIGNS, judged_ids  # noqa: E402
 
 from knowledge.models import Condition, Phenotype, PhenotypeSynonym  # noqa: E402
-from treatments.describe.lexicon import everyday_phrases  # noqa: E402
+from treatments.describe.lexicon import EVERYDAY_FILE, everyday_phrases  # noqa: E402
 from treatments.describe.prior import (  # noqa: E402
     FAMILY_WEIGHTS,
     coverage_bonus,
@@ -82,8 +85,8 @@ def _pool(n: int, seed: int, *, common: bool) -> list[Condition]:
     return pool[:n]
 
 
-def _nameable() -> set[int]:
-    everyday = {row.hpo_id for row in everyday_phrases()}
+def _nameable(everyday_file: Path) -> set[int]:
+    everyday = {row.hpo_id for row in everyday_phrases(everyday_file)}
     named = set(Phenotype.objects.filter(hpo_id__in=everyday).values_list("id", flat=True))
     lay = PhenotypeSynonym.objects.filter(is_layperson=True).values_list("phenotype_id", flat=True)
     return named | set(lay)
@@ -131,6 +134,7 @@ def main() -> None:
     parser.add_argument("--n", type=int, default=300, help="conditions drawn (at most 2000)")
     parser.add_argument("--seed", type=int, default=4242)
     parser.add_argument("--signs", type=int, nargs="+", default=[3, 4, 5])
+    parser.add_argument("--everyday", type=Path, default=EVERYDAY_FILE, help="everyday rows")
     args = parser.parse_args()
     n = min(max(args.n, 10), 2000)
 
@@ -146,7 +150,7 @@ def main() -> None:
         for c in pool
     }
     others = [signs[c.pk] for c in pool]
-    nameable = _nameable()
+    nameable = _nameable(args.everyday)
     edges: dict[str, dict[int, list[int]]] = {"parent": {}, "child": {}}
     for child, parent in Phenotype.parents.through.objects.values_list(
         "from_phenotype_id", "to_phenotype_id"
@@ -162,7 +166,6 @@ def main() -> None:
     )
     for k in args.signs:
         for reading in ("any sign", "nameable", *(f"nameable, {s}" for s in SPOILERS)):
-            rng = random.Random(f"{args.seed}-{k}-{reading}")
             tally = {"random": [0, 0, 0], "commoner": [0, 0, 0]}
             for part, c in [(part, c) for part, rows in drawn.items() for c in rows]:
                 choice = signs[c.pk] if reading == "any sign" else [
@@ -170,6 +173,7 @@ def main() -> None:
                 ]  # fmt: skip
                 if len(choice) < k:
                     continue
+                rng = random.Random(f"{args.seed}-{k}-{reading}-{c.primary_id}")
                 pick = rng.sample(choice, k)
                 if reading.startswith("nameable, "):
                     spoiler = reading.removeprefix("nameable, ")
