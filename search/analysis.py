@@ -20,6 +20,7 @@ from django.db import connection
 from identifiers.hgvs import VariantDescription, VariantParseError, parse_variant
 from identifiers.ids import IdentifierKind, find_identifiers, parse_identifier
 from search import lexicon
+from search.name_slips import name_reading
 from search.ordinary_words import SUBTYPE_WORDS, is_known_word
 from search.text import (
     STOPWORDS,
@@ -566,8 +567,6 @@ def spelling_proposals(query: str) -> tuple[str | None, tuple[str, ...]]:
         and not _plural_known(word, known)
         and not is_known_word(word)
     ]
-    if not unknown:
-        return None, ()
     replacements: dict[str, str] = {}
     ties: dict[str, tuple[str, ...]] = {}
     with connection.cursor() as cursor:
@@ -579,7 +578,12 @@ def spelling_proposals(query: str) -> tuple[str | None, tuple[str, ...]]:
                 replacements[word] = found[0]
             elif found:
                 ties[word] = found
-    corrected = " ".join(replacements.get(t, t) for t in tokens) if replacements else None
+    # The name the words make decides a slip that no reading of the word alone settles.
+    current = [replacements.get(t, t) for t in tokens]
+    reread = name_reading(tokens, current, known, unwrapped_name, capitals)
+    if reread is not None:
+        return " ".join(reread), ()
+    corrected = " ".join(current) if replacements else None
     if len(ties) != 1:
         return corrected, ()
     [(word, tied)] = ties.items()

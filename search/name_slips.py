@@ -1,0 +1,96 @@
+"""A slip read through the name it is typed in: "cystc fibrosis" is "cystic fibrosis" because
+that is a name, though "cystc" alone is one slip from "cyst", "cysts" and "cystic" alike.
+
+Word by word, spelling correction leaves such a slip alone (no reading wins clearly), or reads it
+wrong ("cornelia de lang syndrome" -> "long"), or never looks at it, because the index holds the
+slip itself once ("syndrom", in one document's text) or the word it ends in ("stargardts" is
+read as the plural of "stargardt"). The name around it decides: when exactly one word, read as
+a word one slip away, makes the name (the whole query, or the name a question wraps) a
+document's exact name, synonym or abbreviation, that reading is the correction.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection, Mapping
+
+from django.db import connection
+
+from search.text import STOPWORDS, is_symbol_like, one_edit_neighbours
+
+MIN_LETTERS = 4  # a shorter word is one slip from too many others
+# A word the index holds this rarely is read as a neighbour used `RARE_RATIO` times as often
+# (a slip in the index itself: "syndrom", 1 use, beside "syndrome", 4,640 in the default install).
+RARE_USES = 2
+RARE_RATIO = 10
+MAX_NAME_WORDS = 5
+
+
+def name_reading(
+    typed: list[str],
+    current: list[str],
+    known: Mapping[str, int],
+    name_of: Callable[[str], str | None],
+    symbols: Collection[str] = (),
+) -> list[str] | None:
+    """`current` (the typed words after word-by-word correction) with one word read again so
+    that the name becomes a document's exact key; None when it already is one, when no reading
+    makes it one, or when more than one does. Words in `symbols` (typed in capitals) are left
+    to the symbol rules: "FOCD" is a slip of a gene's symbol, not of the abbreviation "FCD"."""
+    if len(typed) != len(current) or not _names_in(current, name_of):
+        return None
+    candidates: dict[tuple[int, str], frozenset[str]] = {}
+    for position, word in enumerate(typed):
+        for neighbour in () if word in symbols else _neighbours(word, known):
+            if neighbour != current[position]:
+                tokens = [*current[:position], neighbour, *current[position + 1 :]]
+                candidates[position, neighbour] = _names_in(tokens, name_of)
+    if not candidates:
+        return None
+    as_now = _names_in(current, name_of)
+    keys = {key for names in (*candidates.values(), as_now) for key in names}
+    existing = _exact_keys(keys)
+    if as_now & existing:
+        return None
+    fitting = [reading for reading, names in candidates.items() if names & existing]
+    if len({position for position, _ in fitting}) != 1:
+        return None
+    position, neighbour = max(fitting, key=lambda reading: known.get(reading[1], 0))
+    return [*current[:position], neighbour, *current[position + 1 :]]
+
+
+def _neighbours(word: str, known: Mapping[str, int]) -> list[str]:
+    """The known words one slip from `word`: any of them for a word the index lacks (or holds
+    only as a plural's stem); for a word it holds, only those it holds far more often."""
+    if len(word) < MIN_LETTERS or not word.isalpha() or word in STOPWORDS or is_symbol_like(word):
+        return []
+    uses = known.get(word, 0)
+    if uses > RARE_USES:
+        return []
+    near = [term for term in one_edit_neighbours(word) if term in known]
+    if uses:
+        near = [term for term in near if known[term] >= uses * RARE_RATIO]
+    return near
+
+
+def _names_in(tokens: list[str], name_of: Callable[[str], str | None]) -> frozenset[str]:
+    """The phrases that would name a document: the whole query when short, and the name a
+    question wraps ("treatment for cystic fibrosis" -> "cystic fibrosis")."""
+    text = " ".join(tokens)
+    names = {text} if len(tokens) <= MAX_NAME_WORDS else set()
+    wrapped = name_of(text)
+    if wrapped:
+        names.add(wrapped)
+    return frozenset(names)
+
+
+def _exact_keys(keys: set[str]) -> set[str]:
+    """Which of `keys` some document holds as an exact key (one GIN probe per key)."""
+    if not keys:
+        return set()
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT k FROM unnest(%s::text[]) AS k "
+            "WHERE EXISTS (SELECT 1 FROM search_searchentry e WHERE e.exact ? k)",
+            [sorted(keys)],
+        )
+        return {row[0] for row in cursor.fetchall()}

@@ -1,0 +1,90 @@
+"""A misspelt name finds the first result the name written right finds (issue 17), on every
+backend: a slip no word-by-word reading settles is read through the name it is typed in.
+
+Rows: Orphanet ORPHApackets (Dec 2025) ORPHA:2322 and ORPHA:500159 (its name ends in the
+truncated "syndrom", as Orphanet writes it); OMIM 300867 and 603855 (titles as OMIM writes them);
+HPO 2025-01-16 HP:0000107 "Renal cyst"; five more Orphanet syndromes by their names."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from django.test import Client
+
+from search.query import run_search
+from search.request import SearchRequest
+from tests.factories.knowledge import ConditionFactory, ConditionSynonymFactory, PhenotypeFactory
+from tests.search.contract.data import client_over_contract_phenotypes, indexed
+
+pytestmark = pytest.mark.django_db
+
+SYNDROMES = [
+    ("ORPHA:648", "Noonan syndrome"),
+    ("ORPHA:63", "Alport syndrome"),
+    ("ORPHA:821", "Sotos syndrome"),
+    ("ORPHA:904", "Williams syndrome"),
+    ("ORPHA:819", "Smith-Magenis syndrome"),
+]
+LONG_NAME = (
+    "Microcephaly-corpus callosum and cerebellar vermis hypoplasia-facial dysmorphism-"
+    "intellectual disability syndrom"
+)
+
+
+@pytest.fixture
+def misspelt_rows(backend: str) -> Iterator[None]:
+    kabuki = ConditionFactory(primary_id="ORPHA:2322", name="Kabuki syndrome")
+    ConditionSynonymFactory(condition=kabuki, text="Niikawa-Kuroki syndrome")
+    ConditionSynonymFactory(condition=kabuki, text="Kabuki make-up syndrome")
+    conditions = [
+        kabuki,
+        ConditionFactory(primary_id="OMIM:300867", name="Kabuki syndrome 2"),
+        ConditionFactory(primary_id="OMIM:603855", name="Cystic fibrosis, modifier of, 1"),
+        ConditionFactory(primary_id="ORPHA:500159", name=LONG_NAME),
+        # "syndrome" as often as a slip in the index is not (4,640 uses in the default install)
+        *(ConditionFactory(primary_id=curie, name=name) for curie, name in SYNDROMES),
+    ]
+    cyst = PhenotypeFactory(hpo_id="HP:0000107", name="Renal cyst")
+    with indexed("phenotype", [cyst]), indexed("condition", conditions):
+        yield
+
+
+@pytest.mark.usefixtures("misspelt_rows")
+@pytest.mark.parametrize(
+    ("query", "first", "proposed"),
+    [
+        # "cystc" is one slip from "cyst" and "cystic" alike: the name decides (was: no
+        # proposal, and "Cystic fibrosis, modifier of, 1" first on PostgreSQL)
+        ("cystc fibrosis", "ORPHA:586", "Cystic fibrosis"),
+        # "syndrom" is in the index once: "Kabuki syndrome 2" came first
+        ("kabuki syndrom", "ORPHA:2322", "Kabuki syndrome"),
+    ],
+)
+def test_a_misspelt_name_finds_what_the_name_written_right_finds(
+    query: str, first: str, proposed: str
+) -> None:
+    response = run_search(SearchRequest(query=query))
+    assert response.did_you_mean == proposed
+    assert response.hits[0].id == first
+    right = run_search(SearchRequest(query=proposed))
+    assert right.hits[0].id == first
+
+
+@pytest.mark.usefixtures("misspelt_rows")
+def test_a_name_written_right_is_not_read_again() -> None:
+    assert run_search(SearchRequest(query="kabuki syndrome 2")).did_you_mean is None
+
+
+@pytest.fixture
+def client(backend: str) -> Client:
+    return client_over_contract_phenotypes()
+
+
+@pytest.mark.usefixtures("misspelt_rows")
+def test_the_page_and_the_api_propose_the_name(client: Client) -> None:
+    api = client.get("/api/v1/search/", {"q": "cystc fibrosis"}).json()
+    assert api["did_you_mean"] == "Cystic fibrosis"
+    assert api["results"][0]["id"] == "ORPHA:586"
+    html = client.get("/search", {"q": "cystc fibrosis"}).content.decode()
+    assert 'Did you mean <a href="?q=Cystic%20fibrosis">Cystic fibrosis</a>?' in html
