@@ -184,10 +184,13 @@ def analyze(query: str) -> QueryAnalysis:
         alternatives.extend(tuple(content_words(reading)) for reading in tied)
         if corrected:
             alternatives.append(tuple(content_words(corrected)))
-            expanded.append(phrase_form(corrected))
+            # A clear correction counts as typed: a misspelt name finds what the name written
+            # right finds ("neurofibromatosis tipe 1": at half weight, the gene NF1, reached
+            # from the corrected name's abbreviation, came first).
+            keys.append(phrase_form(corrected))
             corrected_name = unwrapped_name(corrected)
             if corrected_name:
-                expanded.append(corrected_name)
+                keys.append(corrected_name)
             # "san filippo" -> "sanfilippo": the corrected name typed alone, as the typed one.
             expanded.extend(eponym_keys(corrected_name or corrected))
             # A corrected name brings its synonyms too ("spinal muscullar atrophy" -> SMA).

@@ -12,9 +12,16 @@ from collections.abc import Iterator
 import pytest
 from django.test import Client
 
+from knowledge.models import Condition, Gene, SynonymKind
+from search.indexer import rebuild, suspend_signals
 from search.query import run_search
 from search.request import SearchRequest
-from tests.factories.knowledge import ConditionFactory, ConditionSynonymFactory, PhenotypeFactory
+from tests.factories.knowledge import (
+    ConditionFactory,
+    ConditionSynonymFactory,
+    GeneFactory,
+    PhenotypeFactory,
+)
 from tests.search.contract.data import client_over_contract_phenotypes, indexed
 
 pytestmark = pytest.mark.django_db
@@ -88,3 +95,36 @@ def test_the_page_and_the_api_propose_the_name(client: Client) -> None:
     assert api["results"][0]["id"] == "ORPHA:586"
     html = client.get("/search", {"q": "cystc fibrosis"}).content.decode()
     assert 'Did you mean <a href="?q=Cystic%20fibrosis">Cystic fibrosis</a>?' in html
+
+
+@pytest.fixture
+def nf1_rows(backend: str) -> Iterator[None]:
+    # Orphanet ORPHA:636 and its abbreviation; HGNC:7765 (symbol, name, other names as HGNC).
+    with suspend_signals():
+        nf1 = ConditionFactory(primary_id="ORPHA:636", name="Neurofibromatosis type 1")
+        ConditionSynonymFactory(condition=nf1, text="NF1", kind=SynonymKind.ABBREVIATION)
+        ConditionSynonymFactory(condition=nf1, text="Von Recklinghausen disease")
+        GeneFactory(
+            symbol="NF1",
+            hgnc_id="HGNC:7765",
+            name="neurofibromin 1",
+            other_names=["neurofibromatosis", "von Recklinghausen disease", "Watson disease"],
+        )
+    rebuild(progress=False)
+    yield
+    with suspend_signals():
+        Condition.objects.filter(primary_id="ORPHA:636").delete()
+        Gene.objects.filter(symbol="NF1").delete()
+    rebuild(progress=False)
+
+
+@pytest.mark.usefixtures("nf1_rows")
+def test_a_corrected_name_counts_as_typed() -> None:
+    # At half weight, the gene NF1 (reached from the corrected name's abbreviation, "nf1") came
+    # first in the default install (336 against 328); here the name scored half its typed score.
+    right = run_search(SearchRequest(query="neurofibromatosis type 1")).hits[0]
+    assert right.id == "ORPHA:636"
+    response = run_search(SearchRequest(query="neurofibromatosis tipe 1"))
+    assert response.did_you_mean == "Neurofibromatosis type 1"
+    assert response.hits[0].id == right.id
+    assert response.hits[0].score == pytest.approx(right.score, rel=0.05)
