@@ -85,7 +85,9 @@ def run_search(request: SearchRequest) -> SearchResponse:
         )
     pointer = None
     if described is None and request.page == 1 and not request.cursor:
-        pointer = treatment_pointer(request.query, analysis, response.hits)
+        # A question typed with a slip ("treatmnet for pompe") asks what its correction asks.
+        asked = analysis.corrected or request.query
+        pointer = treatment_pointer(asked, analysis, response.hits)
     return replace(
         response,
         treatments=pointer,

@@ -7,7 +7,8 @@ from __future__ import annotations
 import pytest
 from django.test import Client
 
-from tests.search.contract.data import client_over_contract_phenotypes
+from tests.factories.knowledge import ConditionFactory
+from tests.search.contract.data import client_over_contract_phenotypes, indexed
 
 pytestmark = pytest.mark.django_db
 
@@ -67,3 +68,29 @@ def test_no_pointer_without_a_condition_asked_about_treatments(client: Client, q
     assert client.get("/api/v1/search/", {"q": query}).json()["treatments"] is None
     html = client.get("/search", {"q": query}).content.decode()
     assert "See the treatments and studies for" not in html
+
+
+@pytest.mark.parametrize(
+    ("question", "condition"),
+    [
+        # a slip in the question: it asks what its correction asks (was: a "did you mean" only)
+        ("treatmnet for pompe", "ORPHA:365"),
+    ],
+)
+def test_a_question_with_a_slip_points_to_the_condition(
+    client: Client, question: str, condition: str
+) -> None:
+    # "treatment" is a word of the index as in the default install (Orphanet ORPHA:562522).
+    with indexed("condition", [ConditionFactory(primary_id="ORPHA:562522", name=TREATED)]):
+        _assert_points_to(client, question, condition)
+
+
+TREATED = "Prediction of response to monoclonal antibody treatment"
+
+
+def _assert_points_to(client: Client, question: str, condition: str) -> None:
+    api = client.get("/api/v1/search/", {"q": question}).json()
+    assert api["treatments"]["condition_id"] == condition
+    assert condition in [hit["id"] for hit in api["results"][:3]]
+    html = client.get("/search", {"q": question}).content.decode()
+    assert "See the treatments and studies for" in html
