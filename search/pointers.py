@@ -28,6 +28,9 @@ TREATMENT_WORDS = frozenset(
     }
 )  # fmt: skip
 CONDITION = "condition"
+# A name that is also a gene symbol (NF1, DMD) answers the gene first: the condition it also
+# names is looked for among this many first results.
+POINTER_DEPTH = 3
 
 
 @dataclass(frozen=True)
@@ -74,26 +77,39 @@ def treatment_question_name(query: str) -> str | None:
 def treatment_pointer(
     query: str, analysis: QueryAnalysis, hits: list[Hit]
 ) -> TreatmentPointer | None:
-    """The pointer for a treatment question whose name reached the first result, a condition."""
+    """The pointer for a treatment question whose name reached a condition among the first
+    results, with only what the name also names above it (the gene NF1 before Neurofibromatosis
+    type 1, for "treatment for NF1": treatments are a condition's)."""
     name = treatment_question_name(query)
-    if name is None or not hits or hits[0].doc_type != CONDITION or not _LINKERS:
+    if name is None or not _LINKERS:
         return None
-    first = hits[0]
-    if not _names(first, name, analysis):
-        return None
-    for linker in _LINKERS:
-        links = linker(first.id)
-        if links is not None:
-            return TreatmentPointer(name, first.id, first.name, first.url, links.url, links.api_url)
+    for place, hit in enumerate(hits[:POINTER_DEPTH]):
+        # Below the first result, the name as typed must be the condition's own: "SMN1" reaches
+        # spinal muscular atrophy only through the gene's previous symbol "SMA".
+        if hit.doc_type == CONDITION and _names(hit, name, analysis, as_typed=place > 0):
+            return _pointer(name, hit)
+        if not _names(hit, name, analysis):
+            return None
     return None
 
 
-def _names(hit: Hit, name: str, analysis: QueryAnalysis) -> bool:
-    """Did the name reach this condition: its words all in the title ("duchenne" in "Duchenne
+def _pointer(name: str, condition: Hit) -> TreatmentPointer | None:
+    for linker in _LINKERS:
+        links = linker(condition.id)
+        if links is not None:
+            return TreatmentPointer(
+                name, condition.id, condition.name, condition.url, links.url, links.api_url
+            )
+    return None
+
+
+def _names(hit: Hit, name: str, analysis: QueryAnalysis, *, as_typed: bool = False) -> bool:
+    """Did the name reach this document: its words all in the title ("duchenne" in "Duchenne
     muscular dystrophy"), or a key of it (typed, or reached through a synonym or an eponym)
-    one of the condition's own? A sign named in everyday words reaches no condition."""
+    one of the document's own (`as_typed`: typed only)? A sign named in everyday words reaches
+    no condition."""
     named = content_words(name)
     if named and set(named) <= set(words(hit.name)):
         return True
-    keys = [*analysis.exact_keys, *analysis.expanded_keys]
-    return document_has_key(CONDITION, hit.id, keys)
+    keys = [*analysis.exact_keys, *(() if as_typed else analysis.expanded_keys)]
+    return document_has_key(hit.doc_type, hit.id, keys)

@@ -75,9 +75,13 @@ def test_no_pointer_without_a_condition_asked_about_treatments(client: Client, q
     [
         # a slip in the question: it asks what its correction asks (was: a "did you mean" only)
         ("treatmnet for pompe", "ORPHA:365"),
+        # a name that is both a gene symbol and the condition's abbreviation: the gene DMD comes
+        # first, and the question is about treating the condition (was: no pointer)
+        ("new drugs for DMD", "ORPHA:98896"),
+        ("trials for DMD", "ORPHA:98896"),
     ],
 )
-def test_a_question_with_a_slip_points_to_the_condition(
+def test_a_question_with_a_slip_or_a_gene_named_name_points_to_the_condition(
     client: Client, question: str, condition: str
 ) -> None:
     # "treatment" is a word of the index as in the default install (Orphanet ORPHA:562522).
@@ -94,3 +98,8 @@ def _assert_points_to(client: Client, question: str, condition: str) -> None:
     assert condition in [hit["id"] for hit in api["results"][:3]]
     html = client.get("/search", {"q": question}).content.decode()
     assert "See the treatments and studies for" in html
+
+
+def test_a_gene_symbol_alone_asked_about_gets_no_pointer(client: Client) -> None:
+    # "SMN1" names the gene only: no condition is asked about.
+    assert client.get("/api/v1/search/", {"q": "treatment for SMN1"}).json()["treatments"] is None
