@@ -59,6 +59,16 @@ def title_of_phrase(phrase: str) -> str | None:
     return rows[0][0] if rows else None
 
 
+def title_opening(phrase: str) -> str | None:
+    """The title of the best-ranked (then shortest) document whose name opens with `phrase`."""
+    rows = _fetch(
+        f"SELECT title FROM {TABLE} WHERE title_norm LIKE %s "  # noqa: S608 - table name is a constant; values are bound
+        "ORDER BY rank DESC, length(title), id LIMIT 1",
+        [f"{phrase} %"],
+    )
+    return rows[0][0] if rows else None
+
+
 def key_holders(key: str) -> list[tuple[str, str]]:
     """(curie, title) of the three documents that hold `key` most strongly as an exact key."""
     return _fetch(

@@ -12,27 +12,74 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from search.keys import key_holders, title_of_phrase
+from search.analysis import unwrapped_name
+from search.keys import key_holders, title_of_phrase, title_opening
 from search.text import fold, phrase_form, prepare_text, words
 
 _CASED_WORD = re.compile(r"[^\W_]+")
 
 
 def as_written(proposal: str, typed: str = "") -> str:
-    """`proposal` with each word as written: the name of a document it spells whole, else each
-    changed word as the symbol or name holding it writes it, and the others as `typed`."""
+    """`proposal` with each word as written: the name of a document it spells whole or opens
+    ("Prader-Willi"), else the name a question wraps written so ("treatment for Fabry disease"),
+    and each other changed word as the symbol or name holding it writes it, the rest as `typed`."""
     phrase = phrase_form(proposal)
     if not phrase:
         return proposal
+    whole = _name_as_written(phrase)
+    if whole is not None:
+        return whole
+    tokens = words(proposal)
+    start, end, written = _wrapped_name_as_written(proposal, tokens)
+    as_typed = _typed_forms(typed)
+    shown = []
+    for place, word in enumerate(tokens):
+        if place == start:
+            shown.append(written)
+        elif not start <= place < end:
+            shown.append(as_typed.get(word) or _written_form(word) or word)
+    return " ".join(shown)
+
+
+def _name_as_written(phrase: str) -> str | None:
+    """The name `phrase` spells whole, or the words of the name it opens, as written."""
     title = title_of_phrase(phrase)
     if title is not None:
         return title
-    as_typed = _typed_forms(typed)
-    shown = []
-    for word in words(proposal):
-        form = as_typed.get(word) or _written_form(word)
-        shown.append(form or word)
-    return " ".join(shown)
+    return _opening_as_written(phrase)
+
+
+def _wrapped_name_as_written(proposal: str, tokens: list[str]) -> tuple[int, int, str]:
+    """Where the name a question wraps is among `tokens`, and how it is written; (-1, -1, "")
+    when there is none or no document writes it."""
+    name = unwrapped_name(proposal)
+    if name:
+        size = len(name.split())
+        for start in range(len(tokens) - size + 1):
+            if " ".join(tokens[start : start + size]) == name:
+                written = _name_as_written(name)
+                if written is not None:
+                    return start, start + size, written
+                break
+    return -1, -1, ""
+
+
+OPENING_MIN_WORDS = 2  # one word opening a name is mostly capitalised as its first word only
+
+
+def _opening_as_written(phrase: str) -> str | None:
+    """The proposal as the name it opens writes those words ("prader willi" -> "Prader-Willi",
+    from "Prader-Willi syndrome"): the best-ranked such name, None when no name opens so."""
+    count = len(phrase.split())
+    if count < OPENING_MIN_WORDS:
+        return None
+    title = title_opening(phrase)
+    if title is None:
+        return None
+    spans = list(_CASED_WORD.finditer(title))  # accents kept: the title is not folded
+    if len(spans) <= count or phrase_form(title[: spans[count - 1].end()]) != phrase:
+        return None
+    return title[: spans[count - 1].end()]
 
 
 def _cased_words(text: str) -> list[str]:

@@ -128,3 +128,19 @@ def test_a_corrected_name_counts_as_typed() -> None:
     assert response.did_you_mean == "Neurofibromatosis type 1"
     assert response.hits[0].id == right.id
     assert response.hits[0].score == pytest.approx(right.score, rel=0.05)
+
+
+@pytest.mark.parametrize(
+    ("query", "proposed"),
+    [
+        # the words of the name they open, as it writes them (was "prader willi")
+        ("pradder willi", "Prader-Willi"),
+        # the name a question wraps, as written; the question's words as typed
+        ("is it pradder willi", "is it Prader-Willi"),
+    ],
+)
+def test_a_proposal_writes_the_name_as_the_knowledge_base_does(
+    client: Client, query: str, proposed: str
+) -> None:
+    assert client.get("/api/v1/search/", {"q": query}).json()["did_you_mean"] == proposed
+    assert f">{proposed}</a>?" in client.get("/search", {"q": query}).content.decode()

@@ -86,7 +86,8 @@ def test_a_mended_symbol_in_a_long_name_is_not_widened_to_any_word(client: Clien
     # "PMOPP1" is POMPP1 with a swap. Mended, the whole name matches POMPP1 alone; widened to
     # any word it also listed POMP and every other "pseudogene" (most of a 200k search's time).
     api = client.get("/api/v1/search/", {"q": "PMOPP1: POMP pseudogene"}).json()
-    assert api["did_you_mean"] == "POMPP1 POMP pseudogene"
+    # Written as the name it opens writes it ("POMPP1: POMP pseudogene 1"), as typed.
+    assert api["did_you_mean"] == "POMPP1: POMP pseudogene"
     assert [hit["id"] for hit in api["results"]] == ["POMPP1"]
 
 
