@@ -180,3 +180,16 @@ def test_a_held_variant_names_its_gene_without_a_notice(client: Client, kb: dict
     assert answer["gene_symbol"] == "SMN1"
     assert not any("not among the variants" in n for n in answer["notices"])
     assert any(r["therapy_name"] == "nusinersen" for r in answer["results"])
+
+
+@pytest.mark.parametrize(
+    ("view", "title"),
+    [
+        ("", "<title>Treatments: Proximal spinal muscular atrophy — Treatment search"),
+        ("family", "<title>Treatments for Proximal spinal muscular atrophy in plain words"),
+    ],
+)
+def test_the_page_title_names_the_condition_not_its_id(client, kb, view: str, title: str) -> None:
+    # Was "Treatments: ORPHA:70" (the id the search box's treatments link carries).
+    html = client.get("/treatments", {"condition": "ORPHA:70", "view": view}).content.decode()
+    assert title in html
