@@ -41,9 +41,10 @@ def name_sign(query: str) -> str | None:
 
 @register_treatment_links
 def condition_treatment_links(condition_id: str) -> TreatmentLinks:
-    """The treatment search for one condition (its treatments and studies), page and API."""
+    """One condition's treatments and studies: the page in plain words (the search box is a
+    family's as much as a doctor's; it links the doctors' list), and the API's search."""
     query = urlencode({"condition": condition_id})
     return TreatmentLinks(
-        url=f"{reverse('treatments:search')}?{query}",
+        url=f"{reverse('treatments:search')}?{urlencode({'condition': condition_id, 'view': 'family'})}",
         api_url=f"{reverse('api:treatments')}?{query}",
     )

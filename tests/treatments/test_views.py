@@ -12,7 +12,7 @@ import pytest
 from django.test import Client
 from django.utils import timezone
 
-from knowledge.models import Gene, Therapy, Variant
+from knowledge.models import Condition, Gene, Therapy, Variant
 from literature.models import Publication
 from tests.factories.records import ClinicalTrialFactory
 from trials.models import ClinicalTrial, TrialLink
@@ -193,3 +193,24 @@ def test_the_page_title_names_the_condition_not_its_id(client, kb, view: str, ti
     # Was "Treatments: ORPHA:70" (the id the search box's treatments link carries).
     html = client.get("/treatments", {"condition": "ORPHA:70", "view": view}).content.decode()
     assert title in html
+
+
+def test_the_family_view_names_the_condition_and_lists_its_open_studies(client, kb) -> None:
+    # Was: no study at all in the family view, and a heading naming no condition.
+    sma = Condition.objects.get(primary_id="ORPHA:70")
+    trial = ClinicalTrialFactory(nct_id="NCT90000003", status="RECRUITING", title="A test study")
+    TrialLink.objects.create(trial=trial, condition=sma, method="editor")
+    html = client.get("/treatments", {"condition": "ORPHA:70", "view": "family"}).content.decode()
+    assert "Treatments to ask about for Proximal spinal muscular atrophy</h1>" in html
+    assert "Research studies</h2>" in html
+    assert "These studies are for people with Proximal spinal muscular atrophy." in html
+    assert "A test study</a>" in html
+    assert "not medical advice" in html
+    assert "Who it is for:" in html
+    assert "See the full list for doctors" in html
+
+
+def test_the_family_view_says_plainly_when_no_study_is_listed(client, kb) -> None:
+    html = client.get("/treatments", {"condition": "ORPHA:70", "view": "family"}).content.decode()
+    assert "We do not list a study of Proximal spinal muscular atrophy yet." in html
+    assert "Look for studies of Proximal spinal muscular atrophy</a>" in html

@@ -41,12 +41,16 @@ def test_a_treatment_question_points_to_the_condition_and_its_treatments(
     api = client.get("/api/v1/search/", {"q": question}).json()
     pointer = api["treatments"]
     assert pointer["condition_id"] == condition
-    assert pointer["url"] == f"/treatments?condition={slug}"
+    # The page in plain words: the search box is a family's too (it links the doctors' list).
+    assert pointer["url"] == f"/treatments?condition={slug}&view=family"
     assert pointer["api_url"] == f"/api/v1/treatments/?condition={slug}"
     assert pointer["condition_url"] == api["results"][0]["url"]
     assert client.get(pointer["api_url"]).status_code == 200  # a client can follow it
+    family = client.get(pointer["url"]).content.decode()
+    assert "not medical advice" in family
+    assert "Research studies</h2>" in family
     html = client.get("/search", {"q": question}).content.decode()
-    link = f'<a href="/treatments?condition={slug}">See the treatments and studies for'
+    link = f'<a href="/treatments?condition={slug}&amp;view=family">See the treatments and studies for'
     assert link in html
     assert html.index(link) < html.index('class="search-results"')
 
