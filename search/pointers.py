@@ -13,10 +13,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from search.analysis import QueryAnalysis, unwrapped_name
+from search.analysis import QueryAnalysis
 from search.keys import document_has_key
 from search.request import Hit
 from search.text import content_words, words
+from search.wrapped_names import unwrapped_name
 
 # What a family asks for when it asks how a condition is treated ("is there a cure for ...",
 # "... clinical trials"); the other topic words ("symptoms", "prognosis") ask something else.

@@ -12,9 +12,9 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from search.analysis import unwrapped_name
 from search.keys import key_holders, title_of_phrase, title_opening
 from search.text import fold, phrase_form, prepare_text, words
+from search.wrapped_names import unwrapped_name
 
 _CASED_WORD = re.compile(r"[^\W_]+")
 

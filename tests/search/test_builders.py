@@ -7,20 +7,16 @@ import json
 import pytest
 
 from search import keys
-from search.analysis import (
-    QueryAnalysis,
-    analyze,
-    initialled_abbreviation_keys,
-    other_head_names,
-    unwrapped_name,
-)
+from search.analysis import QueryAnalysis, analyze
 from search.backends.opensearch import mappings
 from search.backends.opensearch import query as os_query
 from search.backends.postgres import query as pg_query
 from search.backends.postgres.weights import texts_by_weight, weight_for
 from search.documents import IndexedDoc
+from search.name_forms import initialled_abbreviation_keys, other_head_names
 from search.request import SearchRequest
 from search.text import edit_distance, key_form, phrase_form, safe_snippet
+from search.wrapped_names import unwrapped_name
 
 ANALYSIS = QueryAnalysis(
     raw="Duchene dystrophy",
@@ -408,7 +404,7 @@ def test_widened_names_pool_gives_each_word_its_own_share() -> None:
 def test_a_name_typed_without_its_head_word_is_looked_up_as_a_disease_or_syndrome_name(
     query: str, keys: list[str]
 ) -> None:
-    from search.analysis import eponym_keys
+    from search.name_forms import eponym_keys
 
     assert eponym_keys(query) == keys
 
@@ -469,7 +465,7 @@ def test_opensearch_word_lists_count_once_by_their_best_match() -> None:
 def test_two_typed_words_that_make_one_known_word_are_joined(
     tokens: list[str], joined: list[str]
 ) -> None:
-    from search.analysis import _joined_words
+    from search.spelling import _joined_words
 
     known = frozenset({"sanfilippo", "san", "syndrome", "angelman", "angel", "man"})
     assert _joined_words(tokens, known) == joined

@@ -9,9 +9,9 @@ from __future__ import annotations
 import pytest
 
 from search import lexicon
-from search.analysis import spelling_correction
 from search.models import SearchTerm
 from search.ordinary_words import is_ordinary_word
+from search.spelling import spelling_correction
 
 
 @pytest.mark.parametrize(

@@ -5,11 +5,12 @@ from __future__ import annotations
 import pytest
 
 from search import lexicon
-from search.analysis import analyze, part_keys
+from search.analysis import analyze
 from search.backends.base import load_backend
 from search.backends.postgres import query as sql
 from search.documents import IndexedDoc
 from search.indexer import rebuild, store_synonyms
+from search.name_forms import part_keys
 from search.query import run_search
 from search.request import SearchRequest
 from tests.factories.knowledge import (

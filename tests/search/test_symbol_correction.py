@@ -8,10 +8,11 @@ from contextlib import contextmanager
 import pytest
 
 from search import lexicon
-from search.analysis import analyze, spelling_correction, spelling_proposals
+from search.analysis import analyze
 from search.documents import Document, ExactField, register, registry
 from search.indexer import index_objects, lexicon_counts
 from search.models import SearchTerm
+from search.spelling import spelling_correction, spelling_proposals
 from search.text import is_symbol_like, one_edit_neighbours, swapped_neighbours
 from tests.factories.knowledge import ConditionGeneFactory, GeneFactory
 

@@ -7,8 +7,8 @@ import time
 
 from identifiers.ids import parse_identifier, without_identifiers
 from knowledge.models import Condition, Phenotype
-from search.analysis import other_head_names
 from search.describers import ConditionCandidate, Described, SignFound
+from search.name_forms import other_head_names
 from search.query import names_exactly
 from treatments.describe.evidence import condition_words_get, text_bonus
 from treatments.describe.lexicon import phrase_table_get

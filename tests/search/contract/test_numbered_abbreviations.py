@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 from django.test import Client
 
-from search.analysis import numbered_abbreviation_keys
+from search.name_forms import numbered_abbreviation_keys
 from tests.search.contract.data import client_over_contract_phenotypes, search_ids
 
 pytestmark = pytest.mark.django_db

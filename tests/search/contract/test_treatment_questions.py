@@ -50,7 +50,9 @@ def test_a_treatment_question_points_to_the_condition_and_its_treatments(
     assert "not medical advice" in family
     assert "Research studies</h2>" in family
     html = client.get("/search", {"q": question}).content.decode()
-    link = f'<a href="/treatments?condition={slug}&amp;view=family">See the treatments and studies for'
+    link = (
+        f'<a href="/treatments?condition={slug}&amp;view=family">See the treatments and studies for'
+    )
     assert link in html
     assert html.index(link) < html.index('class="search-results"')
 
