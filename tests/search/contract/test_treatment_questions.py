@@ -109,3 +109,15 @@ def _assert_points_to(client: Client, question: str, condition: str) -> None:
 def test_a_gene_symbol_alone_asked_about_gets_no_pointer(client: Client) -> None:
     # "SMN1" names the gene only: no condition is asked about.
     assert client.get("/api/v1/search/", {"q": "treatment for SMN1"}).json()["treatments"] is None
+
+
+@pytest.mark.parametrize("question", ["new drugs for DMD", "trials for DMD"])
+def test_a_treatment_question_about_a_gene_named_condition_lists_the_condition_first(
+    client: Client, question: str
+) -> None:
+    # Was: the gene DMD first (the symbol typed exactly), the condition asked about second.
+    ids = [hit["id"] for hit in client.get("/api/v1/search/", {"q": question}).json()["results"]]
+    assert ids[:2] == ["ORPHA:98896", "DMD"]
+    html = client.get("/search", {"q": question}).content.decode()
+    results = html[html.index('class="search-results"') :]
+    assert results.index("ORPHA:98896") < results.index("DMD: dystrophin")
