@@ -77,3 +77,32 @@ def test_a_change_shows_on_the_next_anonymous_request(condition: Condition) -> N
 def test_a_foreign_host_is_refused_before_a_hit(condition: Condition) -> None:
     Client().get("/conditions/dravet-syndrome/")
     assert Client().get("/conditions/dravet-syndrome/", HTTP_HOST="evil.example").status_code == 400
+
+
+def test_a_new_release_does_not_serve_the_last_releases_pages(tmp_path) -> None:
+    """Was: a deploy that changed a template kept serving the old page from Redis until the
+    page expired (up to 10 minutes); the key carries a digest of the rendering code now."""
+    from rarelabs.pagecache import release_digest
+
+    (tmp_path / "pages").mkdir()
+    template = tmp_path / "pages" / "page.html"
+    template.write_text("<p>old</p>")
+    (tmp_path / "tests").mkdir()
+    (tmp_path / "tests" / "test_x.py").write_text("x = 1")
+    before = release_digest(str(tmp_path))
+    release_digest.cache_clear()
+    (tmp_path / "tests" / "test_x.py").write_text("x = 2")  # tests render no page
+    assert release_digest(str(tmp_path)) == before
+    release_digest.cache_clear()
+    template.write_text("<p>new</p>")
+    assert release_digest(str(tmp_path)) != before
+    release_digest.cache_clear()
+    assert release_digest() in _page_key_for("/")
+
+
+def _page_key_for(path: str) -> str:
+    from django.test import RequestFactory
+
+    from rarelabs.pagecache import _page_key
+
+    return _page_key(RequestFactory().get(path), ())
