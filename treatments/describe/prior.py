@@ -17,7 +17,10 @@
   wants "Angelman syndrome", not "Angelman syndrome due to imprinting defect in 15q11-q13", so a
   subtype is shown as its disease, with the signs it matched. The same holds for the numbered
   OMIM types Orphanet maps as narrower than its disease (BTNT): "Noonan syndrome 8" is shown as
-  "Noonan syndrome".
+  "Noonan syndrome". An OMIM or DECIPHER entry with the very name of an Orphanet disease
+  ("Sotos syndrome", "Phosphoribosylpyrophosphate synthetase superactivity") is that disease
+  under another source's id: it is shown as the Orphanet one, whose page a family reads
+  (the panel shows one entry per name; it used to keep whichever scored first).
 
 Built once per phenotype index version and kept in memory (one query of ~13,000 short rows).
 """
@@ -127,13 +130,16 @@ _late_onsets: dict[tuple[str, str], np.ndarray] = {}
 
 def family_prior_build(index: PhenotypeIndex) -> FamilyPrior:
     """Read prevalence classes and subtype links for the conditions of `index`."""
-    rows = {
-        pk: (kind, prevalence, is_group, primary_id.startswith("ORPHA:"))
-        for pk, kind, prevalence, is_group, primary_id in Condition.objects.values_list(
-            "id", "disorder_type", "prevalence", "is_group", "primary_id"
-        ).iterator(chunk_size=5000)
-    }
+    rows = {}
+    names: dict[int, str] = {}
+    for pk, kind, prevalence, is_group, primary_id, name in Condition.objects.values_list(
+        "id", "disorder_type", "prevalence", "is_group", "primary_id", "name"
+    ).iterator(chunk_size=5000):
+        rows[pk] = (kind, prevalence, is_group, primary_id.startswith("ORPHA:"))
+        names[pk] = name
     shown_as = _shown_as(rows)
+    for pk, disease in _same_name_orphanet(rows, names).items():
+        shown_as.setdefault(pk, shown_as.get(disease, disease))
     unlisted = ("", "", False, False)
 
     def log_prevalence(pk: int) -> float:
@@ -168,6 +174,22 @@ def _shown_as(rows: dict[int, tuple[str, str, bool, bool]]) -> dict[int, int]:
         parent = min(parents, key=lambda pk: rows[pk][0] in SUBTYPE_KINDS)
         shown_as[child] = shown_as.get(parent, parent)
     return shown_as
+
+
+def _same_name_orphanet(
+    rows: dict[int, tuple[str, str, bool, bool]], names: dict[int, str]
+) -> dict[int, int]:
+    """Entry pk -> the one Orphanet disease (not a group) whose name it has, for entries of
+    another source: the same disease under two ids."""
+    orphanet: dict[str, list[int]] = {}
+    for pk, row in rows.items():
+        if row[3] and not row[2]:
+            orphanet.setdefault(names[pk].lower(), []).append(pk)
+    return {
+        pk: diseases[0]
+        for pk, row in rows.items()
+        if not row[3] and len(diseases := orphanet.get(names[pk].lower(), [])) == 1
+    }
 
 
 _memory: dict[str, FamilyPrior] = {}

