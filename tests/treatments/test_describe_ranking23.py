@@ -9,11 +9,16 @@ import pytest
 from django.test import Client
 
 from knowledge.models import Condition, ConditionPhenotype
+from tests.treatments.kb import _phenotype_rows
 from tests.treatments.test_describe_search import LUMPS, _facts, client, panel, top  # noqa: F401 (a fixture)
-from treatments.describe.prior import family_prior_clear
-from treatments.phenotypes import phenotype_index_clear
+from treatments.describe.prior import ONSET_WEIGHT, family_prior_clear, late_onset_penalty
+from treatments.phenotypes import phenotype_index_clear, phenotype_index_get
 
 pytestmark = pytest.mark.django_db
+
+SMALL_FOR_GESTATIONAL_AGE = (
+    "HP:0001518"  # under HPO's "Abnormality of prenatal development or birth"
+)
 
 
 def test_an_omim_entry_with_an_orphanet_diseases_name_is_shown_as_that_disease(
@@ -36,3 +41,33 @@ def test_an_omim_entry_with_an_orphanet_diseases_name_is_shown_as_that_disease(
     ids = top(panel(client, f"my son {LUMPS}"), 10)
     assert "ORPHA:636" in ids[:2]
     assert "OMIM:162200" not in ids
+
+
+def test_a_condition_that_lists_a_sign_of_birth_is_not_taken_for_one_that_starts_in_adults(
+    client: Client,  # noqa: F811 (the fixture imported above)
+) -> None:
+    # Orphanet records Placental insufficiency's onset as "adult" (the mother's) while listing
+    # the baby's growth in the womb: signs seen at birth do not argue against it.
+    _facts("ORPHA:636", onset=["adult"])
+    born = "my son was born with lumps under the skin"
+    before = _score(panel(client, born), "ORPHA:636")
+    assert _penalty("ORPHA:636") == -ONSET_WEIGHT
+    sga = _phenotype_rows({SMALL_FOR_GESTATIONAL_AGE})[SMALL_FOR_GESTATIONAL_AGE]
+    ConditionPhenotype.objects.create(
+        condition=Condition.objects.get(primary_id="ORPHA:636"), phenotype=sga, frequency=0.3,
+        source="test", retrieved_on=sga.retrieved_on,
+    )  # fmt: skip
+    phenotype_index_clear()
+    family_prior_clear()
+    assert _penalty("ORPHA:636") == 0
+    assert _score(panel(client, born), "ORPHA:636") == pytest.approx(before + ONSET_WEIGHT)
+
+
+def _penalty(primary_id: str) -> float:
+    index = phenotype_index_get()
+    pk = Condition.objects.get(primary_id=primary_id).pk
+    return float(late_onset_penalty(index, "neonatal")[index.condition_ids.tolist().index(pk)])
+
+
+def _score(body: dict, primary_id: str) -> float:
+    return next(c["score"] for c in body["described"]["conditions"] if c["id"] == primary_id)

@@ -58,6 +58,13 @@ COVERAGE_WEIGHT = 0.5  # score added per family sign the condition has (or has n
 # Score taken from a condition that only ever starts two or more onset classes after the latest
 # the description allows (the clinicians' ranking charges the same for an onset mismatch).
 ONSET_WEIGHT = DEFAULT_WEIGHTS.onset_penalty
+# Signs seen at birth or before: HPO's "Abnormality of prenatal development or birth" (the
+# placenta, born early, ...) and the two growth signs HPO files elsewhere (under growth).
+PRENATAL_OR_BIRTH = (
+    "HP:0001197",  # Abnormality of prenatal development or birth
+    "HP:0001511",  # Intrauterine growth retardation
+    "HP:0001518",  # Small for gestational age
+)
 SUBTYPE_KINDS = frozenset({"Clinical subtype", "Etiological subtype", "Histopathological subtype"})
 # A family names a few signs, not all they see: a condition's frequent signs that the description
 # does not mention are not evidence against it, and a long list of signs is no reason to doubt
@@ -100,7 +107,8 @@ def coverage_bonus(index: PhenotypeIndex, phenotype_ids: list[int]) -> np.ndarra
 
 def late_onset_penalty(index: PhenotypeIndex, latest_onset: str | None) -> np.ndarray:
     """-ONSET_WEIGHT for each condition whose recorded onsets all come two or more classes
-    after `latest_onset` (signs seen at birth: not a condition that only starts in adults)."""
+    after `latest_onset` (signs seen at birth: not a condition that only starts in adults),
+    unless the condition lists a sign of birth itself."""
     penalty = np.zeros(len(index.condition_ids))
     if latest_onset is None:
         return penalty
@@ -108,6 +116,7 @@ def late_onset_penalty(index: PhenotypeIndex, latest_onset: str | None) -> np.nd
     cached = _late_onsets.get(key)
     if cached is None:
         bound = ONSET_ORDER.index(latest_onset) + 1
+        seen_at_birth = _birth_sign_conditions(index)
         cached = np.array(
             [
                 i
@@ -115,6 +124,7 @@ def late_onset_penalty(index: PhenotypeIndex, latest_onset: str | None) -> np.nd
                 if (known := [ONSET_ORDER.index(o) for o in onsets if o in ONSET_ORDER])
                 and "all_ages" not in onsets
                 and min(known) > bound
+                and i not in seen_at_birth
             ],
             dtype=np.int64,
         )
@@ -126,6 +136,15 @@ def late_onset_penalty(index: PhenotypeIndex, latest_onset: str | None) -> np.nd
 
 
 _late_onsets: dict[tuple[str, str], np.ndarray] = {}
+
+
+def _birth_sign_conditions(index: PhenotypeIndex) -> set[int]:
+    """Conditions that list a sign of prenatal development or birth (small for gestational
+    age, growth restriction in the womb, born early): their signs show at birth whatever onset
+    Orphanet records (Placental insufficiency's "adult" is the mother's; Hennekam syndrome's
+    "childhood" is when most are diagnosed)."""
+    terms = [index.hpo_position[h] for h in PRENATAL_OR_BIRTH if h in index.hpo_position]
+    return {int(i) for term in terms for i in index.term_conditions[term].tolist()}
 
 
 def family_prior_build(index: PhenotypeIndex) -> FamilyPrior:
