@@ -328,10 +328,13 @@ def _span(
     breaks: list[int],
     taken: frozenset[int] = frozenset(),
     joined: frozenset[int] = frozenset(),
+    apart: frozenset[int] = frozenset(),
 ) -> tuple[int, ...] | None:
     """The tightest choice of one position per stem, within one clause and avoiding `taken`.
 
-    A phrase does not skip over both sides of an "and" (`joined`: the first word after one).
+    A phrase does not skip over both sides of an "and" (`joined`: the first word after one),
+    nor takes both the word before an "and" and the word after it where the "and" starts a
+    new predicate (`apart`: the word after it).
     """
     best: tuple[int, ...] | None = None
     choices: list[tuple[int, ...]] = [()]
@@ -344,7 +347,7 @@ def _span(
         width = max(choice) - min(choice) + 1
         if width > len(choice) + MAX_GAP or any(min(choice) < b < max(choice) for b in breaks):
             continue
-        if _skips_and(choice, joined):
+        if _skips_and(choice, joined) or any(p in apart and p - 1 in choice for p in choice):
             continue
         # A phrase's negation negates what follows it closely ("can't sit or walk"): in "not
         # gaining weight and his sweat", "not" is not "can't sweat".
@@ -380,6 +383,7 @@ def recognise(query: str, table: PhraseTable) -> list[Sign]:
         positions[s].append(i)
     breaks = positions.get(BREAK, [])
     adverbs = frozenset(i for i, (_, w) in enumerate(toks) if _is_adverb(w, table.known_stems))
+    apart = _new_predicates(toks, joined)
     complete = table.complete(positions)
     named = _named_alone(table, complete, positions)
     candidates = []
@@ -388,8 +392,8 @@ def recognise(query: str, table: PhraseTable) -> list[Sign]:
         # A one-word phrase never takes a word that describes the next one ("weak stream").
         alone = qualifying if len(set(phrase.stems) - {NOT}) == 1 else frozenset()
         # The person's own words first: "his brother has seizures and so does he".
-        span = (_span(positions, phrase.stems, breaks, alone | theirs, joined) if theirs
-                else None) or _span(positions, phrase.stems, breaks, alone, joined)  # fmt: skip
+        span = (_span(positions, phrase.stems, breaks, alone | theirs, joined, apart) if theirs
+                else None) or _span(positions, phrase.stems, breaks, alone, joined, apart)  # fmt: skip
         if (
             span is not None
             and _fits(phrase, span)
@@ -427,9 +431,11 @@ def recognise(query: str, table: PhraseTable) -> list[Sign]:
     seen: set[str] = set()
     for *_, index, span, alone in candidates:
         phrase = table.phrases[index]
-        if _clashes(toks, span, body | (heads & placed), heads - placed):
+        if _clashes(toks, span, body | (heads & placed), heads - placed) and not _one_noun_both(
+            toks, span, spans, body | heads, joined
+        ):
             span = _span(
-                positions, phrase.stems, breaks, frozenset(body | heads | alone), joined
+                positions, phrase.stems, breaks, frozenset(body | heads | alone), joined, apart
             ) or _shared_first(positions, phrase.stems, breaks, body | heads, firsts, joined)
             span = span or _shared_tail(positions, phrase.stems, breaks, spans, joined)
             if (
@@ -469,6 +475,33 @@ def _listed(span: tuple[int, ...], joined: frozenset[int]) -> bool:
     """Does "and" join two words of the reading? "fits and a fever" lists two signs, where
     "fits with a fever" says what set the fits off."""
     return any(p in joined for p in span if p != min(span))
+
+
+def _new_predicates(toks: list[tuple[str, str]], joined: frozenset[int]) -> frozenset[int]:
+    """The words after "and" that start a new predicate after a described body part: in "very
+    thin wasted muscles and tires with exercise" the muscles are wasted and the person tires;
+    nothing says the muscles tire. A part that opens its clause is its subject and goes on
+    past the "and" ("his ears are low and tilt back"), and two parts are two of one kind
+    ("bowed arms and legs")."""
+    return frozenset(
+        p
+        for p in joined
+        if p >= 2
+        and toks[p - 1][0] in _PARTS
+        and toks[p][0] not in _PARTS
+        and toks[p - 2][0] not in (BREAK, NOT, *COURSES)
+    )
+
+
+# Two parts joined by "and" are two of one kind ("a big liver and spleen"): the family's body
+# parts and the organs and smaller parts HPO's names list in pairs.
+_PARTS = BODY_PARTS | frozenset(
+    stem(word)
+    for word in ["spleen", "thumb", "wrist", "elbow", "ankle", "shoulder", "thigh", "calf",
+                 "eyelid", "eyelash", "eyebrow", "jaw", "gum", "palm", "sole", "cheek", "chin",
+                 "forehead", "scalp", "throat", "stomach", "bowel", "bladder", "gland", "nipple",
+                 "genital", "penis", "testicle", "pupil", "body"]
+)  # fmt: skip
 
 
 def _a_setting(toks: list[tuple[str, str]], span: tuple[int, ...], placed: set[int]) -> bool:
@@ -650,6 +683,35 @@ def _shared_tail(
         if first != previous and previous in joined and all(p in joined for p in between):
             return span
     return None
+
+
+def _one_noun_both(
+    toks: list[tuple[str, str]],
+    span: tuple[int, ...],
+    spans: list[tuple[int, ...]],
+    used: set[int],
+    joined: frozenset[int],
+) -> bool:
+    """Do two signs share one body part, said before it and after it? "low ears that tilt
+    back" is low ears and ears that tilt back: the part ends one reading and starts the other
+    (it is the only word the two share)."""
+    core = [p for p in span if toks[p][0] not in COURSES and toks[p][0] != NOT]
+    if len(core) < 2:
+        return False
+    for other in spans:
+        theirs = [p for p in other if toks[p][0] not in COURSES and toks[p][0] != NOT]
+        if len(theirs) < 2:
+            continue
+        for before, after in ((theirs, core), (core, theirs)):
+            part = max(before)
+            if part != min(after) or toks[part][0] not in BODY_PARTS:
+                continue
+            # What is said after the part follows it straight on, in one clause ("ears that
+            # tilt back", not "ears and a small chin", "eyes with keyhole shaped pupils").
+            straight = sorted(after) == list(range(part, part + len(after)))
+            if straight and not joined & set(after) and not (set(core) - {part}) & used:
+                return True
+    return False
 
 
 def _clashes(

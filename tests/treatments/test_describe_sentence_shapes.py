@@ -1,0 +1,75 @@
+"""Readings that follow the shape of a parent's sentence (issue 17, W23): one body part that two
+signs share, an "and" that starts a new predicate, lists of qualities."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.treatments.phrases import read, table_of
+
+# HPO 2025-01-16: Low-set ears, Posteriorly rotated ears, Joint dislocation, Joint
+# hypermobility (everyday rows of everyday_signs.tsv stand in as priority 0).
+EARS = table_of(
+    ("ears tilt back", "HP:0000358", 0),
+    ("low ears", "HP:0000369", 0),
+    ("joints that dislocate", "HP:0001373", 0),
+    ("bendy joints", "HP:0001382", 0),
+)
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("low ears that tilt back", {"HP:0000369", "HP:0000358"}),
+        ("his ears are low and tilt back", {"HP:0000369", "HP:0000358"}),
+        ("very bendy joints that dislocate", {"HP:0001382", "HP:0001373"}),
+    ],
+)
+def test_a_body_part_said_between_two_signs_is_read_for_both(
+    query: str, expected: set[str]
+) -> None:
+    assert set(read(query, EARS)) == expected
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "low ears and a small chin that tilts back",  # the "and" starts another thing
+        "bendy joints with small ones that dislocate",  # a word between: no straight reading
+    ],
+)
+def test_a_body_part_is_not_shared_across_another_thing(query: str) -> None:
+    found = read(query, EARS)
+    assert not {"HP:0000369", "HP:0000358"} <= set(found)
+    assert not {"HP:0001382", "HP:0001373"} <= set(found)
+
+
+# HPO 2025-01-16: Exercise-induced muscle fatigue (as W22's dropped row said it), Skeletal
+# muscle atrophy, Fatigue, Hepatosplenomegaly, Hand-wringing (HPO's "Stereotypical hand
+# wringing").
+MUSCLES = table_of(
+    ("muscles tire with exercise", "HP:0009020", 0),
+    ("wasted muscles", "HP:0003202", 0),
+    ("tires", "HP:0012378", 0),
+    ("big liver and spleen", "HP:0001433", 0),
+    ("wrings hands", "HP:0012171", 0),
+)
+
+
+def test_a_described_part_before_and_is_not_the_subject_of_what_follows() -> None:
+    found = read("very thin wasted muscles and tires with exercise", MUSCLES)
+    assert "HP:0009020" not in found
+    assert {"HP:0003202", "HP:0012378"} <= set(found)
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("her muscles tire with exercise", "HP:0009020"),
+        ("muscles and tires with exercise", "HP:0009020"),  # the part opens the clause
+        ("a big liver and spleen", "HP:0001433"),  # two parts of one kind
+        ("stopped using her hands and wrings them", "HP:0012171"),
+    ],
+)
+def test_readings_across_and_that_the_sentence_allows_are_kept(query: str, expected: str) -> None:
+    assert expected in read(query, MUSCLES)
