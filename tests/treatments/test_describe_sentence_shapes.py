@@ -73,3 +73,32 @@ def test_a_described_part_before_and_is_not_the_subject_of_what_follows() -> Non
 )
 def test_readings_across_and_that_the_sentence_allows_are_kept(query: str, expected: str) -> None:
     assert expected in read(query, MUSCLES)
+
+
+# HPO 2025-01-16: Thick skin, Erythema (red skin), Hyperhidrosis, Prominent fingertip pads,
+# Forearm pain.
+QUALITIES = table_of(
+    ("thick skin", "HP:0001072", 0),
+    ("red skin", "HP:0010783", 0),
+    ("sweaty", "HP:0000975", 0),
+    ("finger pads", "HP:0001212", 1),
+    ("forearm pain", "HP:6000299", 1),
+)
+
+
+@pytest.mark.parametrize(
+    "query", ["thick, red and sweaty skin", "her skin is thick, red and sweaty"]
+)
+def test_a_list_of_qualities_with_commas_is_read_for_its_one_part(query: str) -> None:
+    assert set(read(query, QUALITIES)) == {"HP:0001072", "HP:0010783", "HP:0000975"}
+
+
+@pytest.mark.parametrize(
+    ("query", "absent"),
+    [
+        ("thick knuckle pads, clubbed fingers and odd nails", "HP:0001212"),
+        ("his forearm is bent, pain and he can't move his elbow", "HP:6000299"),
+    ],
+)
+def test_a_comma_between_things_or_clauses_still_ends_a_phrase(query: str, absent: str) -> None:
+    assert absent not in read(query, QUALITIES)

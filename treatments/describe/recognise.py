@@ -136,6 +136,9 @@ def _scan(
         was_listed, listed = listed, typed in ("or", "nor") or (listed and typed in FILLER)
         # "bites her hands and has tantrums": "and has" starts a new clause, as a comma does.
         # "a short boy with a wide neck": what comes before the person describes the person.
+        if typed == "," and _lists_qualities(words, at, before, out):
+            joined = True  # "thick, red and sweaty skin": the comma is an "and"
+            continue
         if (
             typed in ",;.!?"
             or (before == "and" and typed in _NEW_CLAUSE | _POSSESSIVES)
@@ -199,6 +202,24 @@ def _scan(
         _note_origin(origin, len(out), len(words) - 1)
     theirs = frozenset(i for i, w in enumerate(origin) if w in others)
     return out, frozenset(qualifying), frozenset(after_or), theirs
+
+
+def _lists_qualities(
+    words: list[str], at: int, before: str, out: list[tuple[str, str, bool, bool, bool]]
+) -> bool:
+    """Is the comma before `words[at]` one of a list of qualities of one thing? "thick, red
+    and sweaty skin", "her skin is thick, red and sweaty": one word follows it, then "and"
+    and a word that starts no new clause. A comma after or before a part ("seizures, weak
+    legs and poor feeding", "thick knuckle pads, clubbed fingers") still ends what was said,
+    as one before a clause does ("his arm is bent, pain and he can't move")."""
+    if at + 2 >= len(words) or not out or out[-1][1] != before or out[-1][0] in BODY_PARTS:
+        return False
+    quality, then, after = words[at], words[at + 1], words[at + 2]
+    if quality in FILLER or quality in NEGATORS or not quality.isalpha():
+        return False
+    if stem(quality) in BODY_PARTS:
+        return False
+    return then in ("and", "or") and after not in _NEW_CLAUSE | _POSSESSIVES
 
 
 def _note_origin(origin: list[int], size: int, word: int) -> None:
