@@ -79,6 +79,10 @@ _DETERMINERS = frozenset(["the", "a", "an", "my", "his", "her", "their", "our", 
 LOT_OF = "~lotof"
 _PRENATAL = stem("prenatal")
 IN_FRONT_OF = "~infront"
+# "all over" (the body) is HPO's "Generalized": "a rash all over", "hair all over her body"
+# ("all over again" and "all over the place" are ways of speaking).
+ALL_OVER = stem("generalized")
+_NOT_ALL_OVER = (("again",), ("the", "place"))
 _COPULAS = frozenset(["is", "are", "was", "were", "looks", "look", "seems", "seem"])
 # "and his skin burns": a possessive after "and" starts a new clause too, so no word before
 # "and" is shared with what follows ("swollen glands and his skin" is no swollen skin).
@@ -172,6 +176,10 @@ def _scan(
             # "seizure free", "seizure-free": said to be absent, as "no seizures" is
             out.insert(len(out) - 1, (NOT, word, False, False, False))
             continue
+        if word == "over" and before == "all" and not _a_way_of_speaking(words, at):
+            out.append((ALL_OVER, "all over", after_place, after_and, predicated))
+            joined, kept = False, True
+            continue
         negation = word in NEGATORS or word in _NOT_CONTRACTIONS
         if negation or ("'" in typed and _NEGATED_VERB.match(typed)):
             if not out or out[-1][0] != NOT:
@@ -220,6 +228,11 @@ def _lists_qualities(
     if stem(quality) in BODY_PARTS:
         return False
     return then in ("and", "or") and after not in _NEW_CLAUSE | _POSSESSIVES
+
+
+def _a_way_of_speaking(words: list[str], at: int) -> bool:
+    """Is the "all over" ending at `at` "all over again" or "all over the place"?"""
+    return any(tuple(words[at : at + len(rest)]) == rest for rest in _NOT_ALL_OVER)
 
 
 def _note_origin(origin: list[int], size: int, word: int) -> None:
