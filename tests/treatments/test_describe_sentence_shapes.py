@@ -102,3 +102,26 @@ def test_a_list_of_qualities_with_commas_is_read_for_its_one_part(query: str) ->
 )
 def test_a_comma_between_things_or_clauses_still_ends_a_phrase(query: str, absent: str) -> None:
     assert absent not in read(query, QUALITIES)
+
+
+# HPO 2025-01-16: Ambiguous genitalia (its definition: "not clearly assignable to a single
+# gender"), as the everyday rows say it; Happy demeanor.
+SEX = table_of(
+    ("could not tell a boy or a girl", "HP:0000062", 0),
+    ("happy", "HP:0040082", 0),
+)
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("when he was born they couldn't tell if he was a boy or a girl", ["HP:0000062"]),
+        ("the doctors could not tell whether she was a girl or a boy", ["HP:0000062"]),
+        ("he was a happy boy", ["HP:0040082"]),  # a person word alone is still filler
+        ("we could not tell the boy about it", []),
+    ],
+)
+def test_not_knowing_if_a_boy_or_a_girl_is_read_from_the_person_words(
+    query: str, expected: list[str]
+) -> None:
+    assert read(query, SEX) == expected

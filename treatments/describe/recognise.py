@@ -83,6 +83,9 @@ IN_FRONT_OF = "~infront"
 # ("all over again" and "all over the place" are ways of speaking).
 ALL_OVER = stem("generalized")
 _NOT_ALL_OVER = (("again",), ("the", "place"))
+# "a boy or a girl" is one token: not knowing which is HPO's Ambiguous genitalia.
+BOY_OR_GIRL = "~boyorgirl"
+_OTHER_SEX = {"boy": "girl", "girl": "boy", "male": "female", "female": "male"}
 _COPULAS = frozenset(["is", "are", "was", "were", "looks", "look", "seems", "seem"])
 # "and his skin burns": a possessive after "and" starts a new clause too, so no word before
 # "and" is shared with what follows ("swollen glands and his skin" is no swollen skin).
@@ -176,6 +179,10 @@ def _scan(
             # "seizure free", "seizure-free": said to be absent, as "no seizures" is
             out.insert(len(out) - 1, (NOT, word, False, False, False))
             continue
+        if _boy_or_girl(words, at - 1):
+            out.append((BOY_OR_GIRL, "boy or girl", after_place, after_and, predicated))
+            joined, kept = False, True
+            continue
         if word == "over" and before == "all" and not _a_way_of_speaking(words, at):
             out.append((ALL_OVER, "all over", after_place, after_and, predicated))
             joined, kept = False, True
@@ -228,6 +235,16 @@ def _lists_qualities(
     if stem(quality) in BODY_PARTS:
         return False
     return then in ("and", "or") and after not in _NEW_CLAUSE | _POSSESSIVES
+
+
+def _boy_or_girl(words: list[str], at: int) -> bool:
+    """Is `words[at]` the second of "a boy or a girl" ("girl or boy")? Person words are filler,
+    but "could not tell if she was a boy or a girl" is about the body, not who."""
+    other = _OTHER_SEX.get(words[at])
+    if other is None:
+        return False
+    before = [w for w in words[max(0, at - 3) : at] if w not in ("a", "an")]
+    return before[-2:] == [other, "or"]
 
 
 def _a_way_of_speaking(words: list[str], at: int) -> bool:
