@@ -125,3 +125,36 @@ def test_not_knowing_if_a_boy_or_a_girl_is_read_from_the_person_words(
     query: str, expected: list[str]
 ) -> None:
     assert read(query, SEX) == expected
+
+
+# HPO 2025-01-16: Poor appetite (HPO's name only), Cryptorchidism (everyday "undescended
+# testicles"), a made-up spelling of testicle only HPO's names might use, Pain ("wrenching
+# pain", HPO's only).
+SLIPS = table_of(
+    ("poor appetite", "HP:0004396", 1),
+    ("undescended testicles", "HP:0000028", 0),
+    ("testicule", "HP:0000028", 1),
+    ("wrenching pain", "HP:0012531", 1),
+)
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("she has a poor apetite", ["HP:0004396"]),  # a doubled letter typed once
+        ("he has undescended testicals", ["HP:0000028"]),  # two slips, one word near
+    ],
+)
+def test_sound_keeping_and_two_slip_typos_are_mended(query: str, expected: list[str]) -> None:
+    assert read(query, SLIPS) == expected
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "drenching pain in her feet",  # one letter changed, into a word only HPO uses
+        "undescended testiclarity",  # two slips from nothing
+    ],
+)
+def test_other_slips_into_hpo_words_are_not_mended(query: str) -> None:
+    assert read(query, SLIPS) == []
