@@ -158,3 +158,25 @@ def test_sound_keeping_and_two_slip_typos_are_mended(query: str, expected: list[
 )
 def test_other_slips_into_hpo_words_are_not_mended(query: str) -> None:
     assert read(query, SLIPS) == []
+
+
+# HPO 2025-01-16: Multiple exostoses (its definition: "Presence of more than one exostosis"),
+# Exostoses (its layperson synonym speaks of new bone on bone), Seizure.
+MANY = table_of(
+    ("many bony lumps", "HP:0002762", 0),
+    ("bony lump", "HP:0100777", 0),
+    ("seizures", "HP:0001250", 0),
+)
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("he has many bony lumps on his legs", ["HP:0002762"]),
+        ("several bony lumps near her knees", ["HP:0002762"]),
+        ("he has a bony lump on his head", ["HP:0100777"]),  # one lump is not many
+        ("he has had seizures many times", ["HP:0001250"]),
+    ],
+)
+def test_many_says_what_hpo_multiple_says(query: str, expected: list[str]) -> None:
+    assert read(query, MANY) == expected

@@ -83,6 +83,11 @@ IN_FRONT_OF = "~infront"
 # ("all over again" and "all over the place" are ways of speaking).
 ALL_OVER = stem("generalized")
 _NOT_ALL_OVER = (("again",), ("the", "place"))
+# "many" and "several" say what HPO's "Multiple" says, before the things there are many of
+# ("many times" is a course, "how many" a question).
+MANY = stem("multiple")
+_MANY = frozenset(["many", "several"])
+_MANY_NOT = frozenset(["times", "years", "months", "weeks", "days", "people", "doctors"])
 # "a boy or a girl" is one token: not knowing which is HPO's Ambiguous genitalia.
 BOY_OR_GIRL = "~boyorgirl"
 _OTHER_SEX = {"boy": "girl", "girl": "boy", "male": "female", "female": "male"}
@@ -178,6 +183,11 @@ def _scan(
         if word == "free" and out and out[-1][0] not in (NOT, BREAK) and out[-1][1] == before:
             # "seizure free", "seizure-free": said to be absent, as "no seizures" is
             out.insert(len(out) - 1, (NOT, word, False, False, False))
+            continue
+        if word in _MANY and at < len(words) and words[at] not in FILLER | _MANY_NOT:
+            # "many bony lumps" is HPO's "Multiple exostoses", where "a bony lump" is not
+            out.append((MANY, word, after_place, after_and, predicated))
+            joined, kept = False, True
             continue
         if _boy_or_girl(words, at - 1):
             out.append((BOY_OR_GIRL, "boy or girl", after_place, after_and, predicated))
