@@ -26,9 +26,6 @@ TRIGGER_SOURCE = (
     "HPO term 'T-induced X' / 'Exertional X' / 'X on exercise' under X (or whose X is a name of"
     " it), read as X said with its trigger ('after exercise', 'in the cold', 'with a fever')"
 )
-GENERAL_SOURCE = (
-    "HPO term 'Generalized X' under X (or whose X is a name of it), read as X said 'all over'"
-)
 PART_QUALITY_SOURCE = "HPO name 'X muscle weakness / X joint stiffness', read as 'weak / stiff X'"
 MAX_PART_STEMS = 2  # a parent names what is late or missing in one or two words
 
@@ -165,20 +162,6 @@ def trigger(name: str) -> tuple[str, tuple[str, ...]] | None:
             word = stem(_SAME_TRIGGER.get(match["t"], match["t"]))
             return (word, stems) if stems and word not in stems else None
     return None
-
-
-_GENERALIZED = re.compile(r"^generali[sz]ed (?P<x>.+)$")
-
-
-def generalized(name: str) -> tuple[str, ...] | None:
-    """'Generalized hypertrichosis' -> stems of 'hypertrichosis': the sign a name says is all
-    over the body; None for other names and for "Generalized-onset seizure" (where the
-    seizure starts, not how much of the body has it)."""
-    match = _GENERALIZED.match(name.lower())
-    if match is None or "onset" in match["x"]:
-        return None
-    stems = tuple(s for s in normalise(match["x"]) if s != NOT and s not in COURSES)
-    return stems or None
 
 
 def courses_alike(token: str) -> tuple[str, ...]:

@@ -20,23 +20,15 @@ from django.db.models import Count, Max
 from knowledge.models import Phenotype, PhenotypeSynonym
 from treatments.describe.derive import (
     COURSE_SOURCE,
-    GENERAL_SOURCE,
     QUALIFIER_SOURCE,
     TRIGGER_SOURCE,
     body_part,
     course,
     courses_alike,
-    generalized,
     parent_phrasings,
     trigger,
 )
-from treatments.describe.recognise import (
-    ALL_OVER,
-    Phrase,
-    PhraseTable,
-    normalise,
-    stands_alone,
-)
+from treatments.describe.recognise import Phrase, PhraseTable, normalise, stands_alone
 from treatments.describe.words import BODY_PARTS, COURSES, NOT, VOCABULARY, stem
 
 logger = logging.getLogger(__name__)
@@ -172,7 +164,6 @@ def phrase_table_build(*, include_everyday: bool = True) -> PhraseTable:
         by_stems[stems].add(hpo_id)
     _add_course_phrasings(table, named, by_stems, parents)
     _add_trigger_phrasings(table, named, by_stems, parents)
-    _add_generalized_phrasings(table, named, by_stems, parents)
     table.phrases.sort(key=lambda phrase: phrase.priority)
     table.reindex()
     return table
@@ -221,29 +212,6 @@ def _add_trigger_phrasings(
             if word not in phrase.stems and term != phrase.hpo_id:
                 stems = (word, *phrase.stems)
                 table.add(Phrase(stems, term, phrase.priority, TRIGGER_SOURCE, triggered=True))
-
-
-def _add_generalized_phrasings(
-    table: PhraseTable, named: Named, by_stems: ByStems, parents: dict[str, set[str]]
-) -> None:
-    """Each phrase of a sign said "all over" ("a rash all over", "hairy all over") also reads
-    the HPO term "Generalized X" under it; the plain sign still reads without it."""
-    general: dict[str, tuple[int, str]] = {}
-    for hpo_id, text, _ in named:
-        rest = generalized(text)
-        if rest is None:
-            continue
-        exact = by_stems.get(rest, set()) - {hpo_id}
-        for sign in exact | parents[hpo_id]:
-            rank = (0 if sign in exact else 1, hpo_id)
-            if rank < general.get(sign, (2, "")):
-                general[sign] = rank
-    for phrase in list(table.phrases):
-        if NOT in phrase.stems or set(phrase.stems) & COURSES or ALL_OVER in phrase.stems:
-            continue
-        if phrase.hpo_id in general:
-            term = general[phrase.hpo_id][1]
-            table.add(Phrase((ALL_OVER, *phrase.stems), term, phrase.priority, GENERAL_SOURCE))
 
 
 def _add_course_phrasings(

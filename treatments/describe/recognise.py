@@ -79,10 +79,6 @@ _DETERMINERS = frozenset(["the", "a", "an", "my", "his", "her", "their", "our", 
 LOT_OF = "~lotof"
 _PRENATAL = stem("prenatal")
 IN_FRONT_OF = "~infront"
-# "all over" (the body) is HPO's "Generalized": "a rash all over", "hair all over her body"
-# ("all over again" and "all over the place" are ways of speaking).
-ALL_OVER = stem("generalized")
-_NOT_ALL_OVER = (("again",), ("the", "place"))
 # "many" and "several" say what HPO's "Multiple" says, before the things there are many of
 # ("many times" is a course, "how many" a question).
 MANY = stem("multiple")
@@ -193,10 +189,6 @@ def _scan(
             out.append((BOY_OR_GIRL, "boy or girl", after_place, after_and, predicated))
             joined, kept = False, True
             continue
-        if word == "over" and before == "all" and not _a_way_of_speaking(words, at):
-            out.append((ALL_OVER, "all over", after_place, after_and, predicated))
-            joined, kept = False, True
-            continue
         negation = word in NEGATORS or word in _NOT_CONTRACTIONS
         if negation or ("'" in typed and _NEGATED_VERB.match(typed)):
             if not out or out[-1][0] != NOT:
@@ -255,11 +247,6 @@ def _boy_or_girl(words: list[str], at: int) -> bool:
         return False
     before = [w for w in words[max(0, at - 3) : at] if w not in ("a", "an")]
     return before[-2:] == [other, "or"]
-
-
-def _a_way_of_speaking(words: list[str], at: int) -> bool:
-    """Is the "all over" ending at `at` "all over again" or "all over the place"?"""
-    return any(tuple(words[at : at + len(rest)]) == rest for rest in _NOT_ALL_OVER)
 
 
 def _note_origin(origin: list[int], size: int, word: int) -> None:
