@@ -1,0 +1,280 @@
+"""A description's words as tokens: plain Python, no database.
+
+Both the phrase table and the query go through the same `normalise`: words folded, contractions
+opened ("can't" -> "can not"), negations reduced to one token (NOT), filler and person words
+dropped ("my", "baby", "his") and each word stemmed; with each token, what the sentence says
+around it (after a place word, after "and", after "is", said of someone else).
+"""
+
+from __future__ import annotations
+
+from search.text import fold
+from treatments.describe.whose import others_words
+from treatments.describe.words import (
+    _NEGATED_VERB,
+    _NOT_CONTRACTIONS,
+    _WORD,
+    BODY_PARTS,
+    BREAK,
+    FILLER,
+    NEGATORS,
+    NOT,
+    course_marks,
+    stem,
+)
+
+# After "and", these verbs and subjects start a new clause: no phrase reaches back across them.
+_NEW_CLAUSE = frozenset(
+    ["has", "have", "had", "is", "was", "are", "were", "gets", "got", "keeps", "does", "did",
+     "can", "can't", "cannot", "doesn't", "didn't", "won't", "will", "also",
+     "he", "she", "they", "it", "we", "i"]
+)  # fmt: skip
+
+
+# A word after one of these ("lumps on the skin") names where a sign is, not what it is like.
+_PLACE_WORDS = frozenset(["on", "in", "under", "around", "of", "at", "over", "near", "inside"])
+# Body and sign words that a verb beside them turns into an ordinary word (English phrasal
+# verbs): "back" after a verb of coming or going is "again" ("cold sores keep coming back",
+# "fevers come back", "wee goes back up"), not the back; "falls asleep" is sleeping, not falls.
+_RETURN_VERBS = frozenset(
+    ["come", "comes", "coming", "came", "go", "goes", "going", "went", "gone", "bring",
+     "brings", "bringing", "brought", "grow", "grows", "growing", "grew", "grown"]
+)  # fmt: skip
+_FALL_FORMS = frozenset(["fall", "falls", "fell", "falling", "fallen"])
+# A word that describes the noun right after it, not a sign of its own: "shaking fits" are
+# seizures (not a tremor), "pale blue eyes" are blue eyes (not pallor), "lost his hearing
+# aids" lost a device (not his hearing).
+_DESCRIBES_NEXT = {
+    "shaking": frozenset(["fit", "fits", "seizure", "seizures", "convulsion", "convulsions"]),
+    "pale": frozenset(["blue", "green", "grey", "gray", "brown", "pink", "yellow", "hazel"]),
+    "hearing": frozenset(["aid", "aids"]),
+}
+# "weak" right before the word it describes is a weakness of that thing, not of the person:
+# "a weak pee stream", "a weak cry", "a weak grip". Alone it may still read as a sign of its
+# own ("he is weak", "weak and tired"); joined to the next word it reads only as a phrase
+# with it ("weak legs", "weak cry").
+_QUALIFIES_NEXT = frozenset(["weak", "weaker"])
+# "no sign of a rash", "no history of seizures": the negation is the sign's, across these.
+_NEGATION_REACHES_OVER = frozenset(["sign", "signs", "history", "evidence"])
+# Words after "weak" that say when or how, not what is weak (filler words are dropped anyway).
+_NOT_QUALIFIED = frozenset(["during", "until", "while", "today", "tonight", "lately"])
+_PERSONS = frozenset(
+    ["baby", "babies", "child", "children", "kid", "kids", "son", "sons", "daughter", "boy",
+     "boys", "girl", "girls", "toddler", "teenager", "teen", "infant", "newborn", "man", "woman"]
+)  # fmt: skip
+# A pronoun stands for the body part named last ("her knee swells, it's stiff"; "his eyes
+# shake, bright light hurts them"): "it" for a singular part, "them" for a plural one.
+_PRONOUNS = {"it": False, "its": False, "them": True}
+_DETERMINERS = frozenset(["the", "a", "an", "my", "his", "her", "their", "our", "your", "its"])
+# "a lot of X" says how much X, so it is one token: "drinks a lot of alcohol" is no "drinks a
+# lot" (Polydipsia), while "lots of infections" still reads as its own phrase.
+LOT_OF = "~lotof"
+_PRENATAL = stem("prenatal")
+IN_FRONT_OF = "~infront"
+# "many" and "several" say what HPO's "Multiple" says, before the things there are many of
+# ("many times" is a course, "how many" a question).
+MANY = stem("multiple")
+_MANY = frozenset(["many", "several"])
+_MANY_NOT = frozenset(["times", "years", "months", "weeks", "days", "people", "doctors"])
+# "a boy or a girl" is one token: not knowing which is HPO's Ambiguous genitalia.
+BOY_OR_GIRL = "~boyorgirl"
+_OTHER_SEX = {"boy": "girl", "girl": "boy", "male": "female", "female": "male"}
+_COPULAS = frozenset(["is", "are", "was", "were", "looks", "look", "seems", "seem"])
+# "and his skin burns": a possessive after "and" starts a new clause too, so no word before
+# "and" is shared with what follows ("swollen glands and his skin" is no swollen skin).
+_POSSESSIVES = frozenset(["my", "his", "her", "their", "our", "your"])
+
+
+def tokens(text: str) -> list[tuple[str, str]]:
+    """(stem, word as typed) pairs of `text`; negations become NOT, punctuation BREAK, filler is
+    dropped."""
+    return [(s, w) for s, w, *_ in _scan(text)[0]]
+
+
+def _scan(
+    text: str,
+) -> tuple[list[tuple[str, str, bool, bool, bool]], frozenset[int], frozenset[int], frozenset[int]]:
+    """The tokens, each with whether it follows a place word ("on the skin"), whether it is
+    the first word after "and" / "or" ("weak arms and legs") and whether it follows "is" after
+    a word kept ("the nipple is small": said of the nipple); and the positions of the
+    `_QUALIFIES_NEXT` words typed right before another kept word ("weak" in "weak stream"),
+    of the first words after "or" ("cannot run or jump") and of the tokens said of someone
+    else ("her brother has seizures")."""
+    folded = fold(text).replace("\u2019", "'").replace("`", "'")
+    out: list[tuple[str, str, bool, bool, bool]] = []
+    previous, placed, joined = "", False, False
+    kept, subject_kept = False, False  # was the word before (before the copula) a sign word?
+    last_part: dict[bool, tuple[str, str]] = {}  # plural? -> (stem, word) of the last body part
+    qualifying: set[int] = set()
+    listed, after_or = False, set()  # an "or" (and filler) since the last word kept
+    words = [match.group(0) for match in _WORD.finditer(folded)]
+    marks = course_marks(words)
+    others = others_words(words)
+    origin: list[int] = []  # the word each token came from
+    at = 0
+    while at < len(words):
+        if others:  # only a text about a relative needs to know where each token came from
+            _note_origin(origin, len(out), at - 1)
+        if at in marks:  # "keeps getting", "comes and goes": one course token
+            end, course = marks[at]
+            if previous == "and" and words[at] in _NEW_CLAUSE and out and out[-1][0] != BREAK:
+                out.append((BREAK, previous, False, False, False))  # "and keeps getting"
+            predicated = previous in _COPULAS and subject_kept
+            subject_kept, kept = kept, False
+            after_and = previous in ("and", "or") or joined
+            out.append((course, " ".join(words[at:end]), placed, after_and, predicated))
+            listed = False
+            previous, placed, joined, at = words[end - 1], False, False, end
+            continue
+        typed, before, previous = words[at], previous, words[at]
+        at += 1
+        predicated = before in _COPULAS and subject_kept
+        subject_kept, kept = kept, False
+        after_place, was_joined = placed, joined
+        placed = typed in _PLACE_WORDS or (placed and typed in _DETERMINERS)
+        joined = typed in ("and", "or") or (joined and typed in FILLER)
+        was_listed, listed = listed, typed in ("or", "nor") or (listed and typed in FILLER)
+        # "bites her hands and has tantrums": "and has" starts a new clause, as a comma does.
+        # "a short boy with a wide neck": what comes before the person describes the person.
+        if typed == "," and _lists_qualities(words, at, before, out):
+            joined = True  # "thick, red and sweaty skin": the comma is an "and"
+            continue
+        if (
+            typed in ",;.!?"
+            or (before == "and" and typed in _NEW_CLAUSE | _POSSESSIVES)
+            or (typed in ("with", "who") and before in _PERSONS)
+        ):
+            joined = False
+            if out and out[-1][0] != BREAK:
+                out.append((BREAK, typed, False, False, False))
+            if typed in ",;.!?":
+                continue
+        if typed.endswith("'s"):
+            typed = typed[:-2]
+        word = typed.replace("'", "")
+        if word == "back" and before in _RETURN_VERBS:
+            continue  # "coming back": again, not the body part
+        if word == "asleep" and before in _FALL_FORMS and out and out[-1][1] == before:
+            out.pop()  # "falls asleep": sleeping, not falls
+        if word in _DESCRIBES_NEXT.get(before, ()) and out and out[-1][1] == before:
+            out.pop()  # "shaking fits": the fits are what is seen
+        after_and = before in ("and", "or") or was_joined  # "and with fevers" too
+        if word in _PRONOUNS and _PRONOUNS[word] in last_part:
+            out.append((*last_part[_PRONOUNS[word]], after_place, after_and, False))
+            joined = False
+            continue
+        if word == "of" and out and out[-1][1] in ("lot", "lots") and before == out[-1][1]:
+            out[-1] = (LOT_OF, *out[-1][1:])
+            continue
+        if word in _NEGATION_REACHES_OVER and out and out[-1][0] == NOT and out[-1][1] == before:
+            continue
+        if word == "free" and out and out[-1][0] not in (NOT, BREAK) and out[-1][1] == before:
+            # "seizure free", "seizure-free": said to be absent, as "no seizures" is
+            out.insert(len(out) - 1, (NOT, word, False, False, False))
+            continue
+        if word in _MANY and at < len(words) and words[at] not in FILLER | _MANY_NOT:
+            # "many bony lumps" is HPO's "Multiple exostoses", where "a bony lump" is not
+            out.append((MANY, word, after_place, after_and, predicated))
+            joined, kept = False, True
+            continue
+        if _boy_or_girl(words, at - 1):
+            out.append((BOY_OR_GIRL, "boy or girl", after_place, after_and, predicated))
+            joined, kept = False, True
+            continue
+        negation = word in NEGATORS or word in _NOT_CONTRACTIONS
+        if negation or ("'" in typed and _NEGATED_VERB.match(typed)):
+            if not out or out[-1][0] != NOT:
+                out.append((NOT, typed, False, False, False))
+        elif word not in FILLER and len(word) > 1:
+            # "before birth" is HPO's "prenatal": "tiny before birth" is no "tiny at birth".
+            prenatal = word == "birth" and before == "before"
+            word_stem = _PRENATAL if prenatal else stem(word)
+            # "in front of" places a thing before another ("spots in front of her eyes", "a
+            # pit in front of the ear"); "the front of the eye" is the eye's own front.
+            if word == "front" and before == "in" and at < len(words) and words[at] == "of":
+                word_stem = IN_FRONT_OF
+            out.append((word_stem, word, after_place, after_and, predicated))
+            joined, kept = False, True
+            if was_listed:
+                after_or.add(len(out) - 1)
+            if (
+                len(out) > 1
+                and out[-2][1] in _QUALIFIES_NEXT
+                and out[-2][1] == before
+                and word not in _NOT_QUALIFIED
+                and not word.endswith("ly")
+            ):
+                qualifying.add(len(out) - 2)
+            if out[-1][0] in BODY_PARTS:
+                last_part[_is_plural(word, out[-1][0])] = (out[-1][0], word)
+    if others:
+        _note_origin(origin, len(out), len(words) - 1)
+    theirs = frozenset(i for i, w in enumerate(origin) if w in others)
+    return out, frozenset(qualifying), frozenset(after_or), theirs
+
+
+def _lists_qualities(
+    words: list[str], at: int, before: str, out: list[tuple[str, str, bool, bool, bool]]
+) -> bool:
+    """Is the comma before `words[at]` one of a list of qualities of one thing? "thick, red
+    and sweaty skin", "her skin is thick, red and sweaty": one word follows it, then "and"
+    and a word that starts no new clause. A comma after or before a part ("seizures, weak
+    legs and poor feeding", "thick knuckle pads, clubbed fingers") still ends what was said,
+    as one before a clause does ("his arm is bent, pain and he can't move")."""
+    if at + 2 >= len(words) or not out or out[-1][1] != before or out[-1][0] in BODY_PARTS:
+        return False
+    quality, then, after = words[at], words[at + 1], words[at + 2]
+    if quality in FILLER or quality in NEGATORS or not quality.isalpha():
+        return False
+    if stem(quality) in BODY_PARTS:
+        return False
+    return then in ("and", "or") and after not in _NEW_CLAUSE | _POSSESSIVES
+
+
+def _boy_or_girl(words: list[str], at: int) -> bool:
+    """Is `words[at]` the second of "a boy or a girl" ("girl or boy")? Person words are filler,
+    but "could not tell if she was a boy or a girl" is about the body, not who."""
+    other = _OTHER_SEX.get(words[at])
+    if other is None:
+        return False
+    before = [w for w in words[max(0, at - 3) : at] if w not in ("a", "an")]
+    return before[-2:] == [other, "or"]
+
+
+def _note_origin(origin: list[int], size: int, word: int) -> None:
+    """Tokens added since the last call came from `word` (a token popped is forgotten)."""
+    del origin[size:]
+    origin.extend([word] * (size - len(origin)))
+
+
+def _is_plural(word: str, word_stem: str) -> bool:
+    """ "eyes", "feet", "teeth" (not "knee", "hair", "tummy")."""
+    return word != word_stem and (word.endswith("s") or word in ("feet", "teeth"))
+
+
+def normalise(text: str) -> tuple[str, ...]:
+    """The stems of a phrase, in order (what the phrase table is keyed by)."""
+    return tuple(s for s, _ in tokens(text) if s != BREAK)
+
+
+# Words a name may lose without changing what it means (function words and intensifiers).
+_FUNCTION_WORDS = frozenset(
+    ["a", "an", "the", "of", "in", "on", "at", "to", "for", "with", "and", "or", "by", "very",
+     "really", "quite", "too", "so", "much", "many", "always", "all"]
+)  # fmt: skip
+
+
+def stands_alone(name: str) -> bool:
+    """False for a name that keeps one word after filler is dropped but lost a meaningful one:
+    "Big baby" is not "big", "Out-toeing" is not "toe" ("very short" and "can't talk" are fine)."""
+    stems = [s for s in normalise(name) if s != NOT]
+    if len(stems) != 1:
+        return True
+    kept = [s for s, _ in tokens(name) if s not in (NOT, BREAK)]
+    words = [w for w in _WORD.findall(fold(name)) if w not in ",;.!?"]
+    meaningful = [
+        w for w in words
+        if w not in _FUNCTION_WORDS and w.replace("'", "") not in NEGATORS | _NOT_CONTRACTIONS
+        and not _NEGATED_VERB.match(w)
+    ]  # fmt: skip
+    return len(meaningful) <= len(kept)

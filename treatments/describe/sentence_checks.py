@@ -1,0 +1,226 @@
+"""What a sentence allows a reading to take: the checks a phrase's chosen words must pass
+("walks stiffly on his toes" is no stiff toe, "a red rash on her face" no red face), and
+whether a sign is said to be absent (plain Python, no database)."""
+
+from __future__ import annotations
+
+from treatments.describe.phrase_table import Phrase, PhraseTable
+from treatments.describe.scan import _is_plural
+from treatments.describe.words import BODY_PARTS, BREAK, COURSES, NOT, stem
+
+# The weather after a place word says when a sign shows, not what it is: "turns blue in the
+# cold" is no Coldness ("his hands feel cold" still is; "cramps in the cold" reads its trigger).
+_SETTINGS = frozenset([stem("cold")])
+
+
+def _listed(span: tuple[int, ...], joined: frozenset[int]) -> bool:
+    """Does "and" join two words of the reading? "fits and a fever" lists two signs, where
+    "fits with a fever" says what set the fits off."""
+    return any(p in joined for p in span if p != min(span))
+
+
+def _new_predicates(toks: list[tuple[str, str]], joined: frozenset[int]) -> frozenset[int]:
+    """The words after "and" that start a new predicate after a described body part: in "very
+    thin wasted muscles and tires with exercise" the muscles are wasted and the person tires;
+    nothing says the muscles tire. A part that opens its clause is its subject and goes on
+    past the "and" ("his ears are low and tilt back"), and two parts are two of one kind
+    ("bowed arms and legs")."""
+    return frozenset(
+        p
+        for p in joined
+        if p >= 2
+        and toks[p - 1][0] in _PARTS
+        and toks[p][0] not in _PARTS
+        and toks[p - 2][0] not in (BREAK, NOT, *COURSES)
+    )
+
+
+# Two parts joined by "and" are two of one kind ("a big liver and spleen"): the family's body
+# parts and the organs and smaller parts HPO's names list in pairs.
+_PARTS = BODY_PARTS | frozenset(
+    stem(word)
+    for word in ["spleen", "thumb", "wrist", "elbow", "ankle", "shoulder", "thigh", "calf",
+                 "eyelid", "eyelash", "eyebrow", "jaw", "gum", "palm", "sole", "cheek", "chin",
+                 "forehead", "scalp", "throat", "stomach", "bowel", "bladder", "gland", "nipple",
+                 "genital", "penis", "testicle", "pupil", "body"]
+)  # fmt: skip
+
+
+def _a_setting(toks: list[tuple[str, str]], span: tuple[int, ...], placed: set[int]) -> bool:
+    """A one-word reading of the weather after "in" ("in the cold")."""
+    return len(span) == 1 and span[0] in placed and toks[span[0]][0] in _SETTINGS
+
+
+def _said_of_another(
+    span: tuple[int, ...], theirs: frozenset[int], toks: list[tuple[str, str]]
+) -> bool:
+    """Is every word of the reading in a clause about someone else ("her brother has
+    seizures")?"""
+    return bool(theirs) and all(p in theirs for p in span if toks[p][0] != NOT)
+
+
+def _is_adverb(word: str, known: set[str]) -> bool:
+    """A quality word made an adverb ("stiffly", "weakly", "slowly"): its base is a word of
+    some sign's name ("wobbly", "scaly", "curly" are adjectives; "-bly" and "-lly" are left
+    alone)."""
+    return (
+        len(word) > 5
+        and word.endswith("ly")
+        and not word.endswith(("bly", "lly"))
+        and stem(word) == word[:-2]
+        and word[:-2] in known
+    )
+
+
+def _adverb_on_part(
+    toks: list[tuple[str, str]], span: tuple[int, ...], adverbs: frozenset[int]
+) -> bool:
+    """An adverb says how something is done, never what a body part is like: "walks stiffly
+    on his toes" is no stiff toe (a phrase of only adverbs and body parts is not read)."""
+    return bool(adverbs & set(span)) and all(p in adverbs or toks[p][0] in BODY_PARTS for p in span)
+
+
+_PARTLY = frozenset(["fully", "completely"])
+
+
+def _only_partly(toks: list[tuple[str, str]], phrase: Phrase, span: tuple[int, ...]) -> bool:
+    """A "can't X" reading said to fall short ("can't move some joints fully", "can't fully
+    open") is a limit, not an inability: "Inability to move" is Paralysis."""
+    if NOT not in phrase.stems:
+        return False
+    for p in range(min(span), len(toks)):
+        if toks[p][0] == BREAK:
+            return False
+        if toks[p][1] in _PARTLY and p not in span:
+            return True
+    return False
+
+
+def _course_apart(toks: list[tuple[str, str]], span: tuple[int, ...]) -> bool:
+    """Course words after a sign go with that sign only: in "diarrhea and constipation on and
+    off" the constipation comes and goes, and in "diarrhea on and off and throwing up" the
+    vomiting does not. Course words that open a clause lead all of it ("keeps getting
+    pneumonia and ear infections", "born with small eyes and cataracts")."""
+    return any(
+        toks[p][0] in COURSES and p - 1 not in span and p > 0 and toks[p - 1][0] != BREAK
+        for p in span
+    )
+
+
+def _said_of_an_earlier_word(
+    toks: list[tuple[str, str]], span: tuple[int, ...], predicated: frozenset[int]
+) -> bool:
+    """A quality after "is" belongs to the word before it: in "the nipple is small on that side
+    and the hand has short fingers" no hand is small ("her hand is small" still is)."""
+    return any(
+        q in predicated
+        and q - 1 not in span
+        and any(p > q and toks[p][0] in BODY_PARTS for p in span)
+        for q in span
+    )
+
+
+def _singular_for_plural(
+    toks: list[tuple[str, str]], phrase: Phrase, span: tuple[int, ...]
+) -> bool:
+    """A phrase whose plural says the sign recurs ("fevers") is not read from the singular."""
+    return bool(phrase.plural) and any(
+        toks[p][0] == phrase.plural and not _is_plural(toks[p][1], toks[p][0]) for p in span
+    )
+
+
+_FEEL = frozenset(["feel", "feels", "felt", "feeling"])
+
+
+def _feeling_of_a_part(
+    toks: list[tuple[str, str]], span: tuple[int, ...], joined: frozenset[int]
+) -> bool:
+    """A feeling said of a body part is that part's: "her arms feel weak" is weak arms, not the
+    person feeling weak ("she feels weak", "sore joints and feeling weak" still are)."""
+    first = min(span)
+    return (
+        toks[first][1] in _FEEL
+        and first not in joined
+        and first > 0
+        and toks[first - 1][0] in BODY_PARTS
+    )
+
+
+def _reaches_past_what_it_describes(
+    toks: list[tuple[str, str]], span: tuple[int, ...], placed: set[int]
+) -> bool:
+    """Does the phrase skip the mark a quality describes to take the body part that only says
+    where the mark is? In "red scaly patches on her face" and "a red rash on her face" red
+    describes the patches and the rash: no red face ("weak muscles around her hips", "bumps
+    growing on his skin" skip no mark)."""
+    return any(
+        p in placed
+        and toks[p][0] in BODY_PARTS
+        and any(q not in span and toks[q][0] in _MARKS for q in range(min(span), p))
+        for p in span
+    )
+
+
+# What a skin sign is seen as: a quality before one describes it, not the place after it.
+_MARKS = frozenset(stem(word) for word in ["patch", "spot", "rash", "vein", "lump", "blister"])
+
+
+def _leaves_its_part(toks: list[tuple[str, str]], span: tuple[int, ...], placed: set[int]) -> bool:
+    """Does the phrase take a word but not the body part right after it? A word right before
+    a body part describes that part: "born with small eyes" is small eyes before it is born
+    small. A part after a place word only says where ("bone pain in his leg" is bone pain)."""
+    return any(
+        p + 1 < len(toks)
+        and p + 1 not in span
+        and p + 1 not in placed
+        and toks[p + 1][0] in BODY_PARTS
+        for p in span
+    )
+
+
+def _fits(phrase: Phrase, span: tuple[int, ...]) -> bool:
+    """A compound's parts stand side by side, in order: "Red-weak" is not "red and her arms
+    feel weak"."""
+    return not phrase.compound or list(span) == list(range(span[0], span[0] + len(span)))
+
+
+def _named_alone(
+    table: PhraseTable, complete: list[int], positions: dict[str, list[int]]
+) -> frozenset[int]:
+    """The positions of words that name a sign on their own, unnegated ("seizures")."""
+    alone = set()
+    for index in complete:
+        stems = set(table.phrases[index].stems)
+        if len(stems) == 1 and NOT not in stems:
+            alone.update(positions[next(iter(stems))])
+    return frozenset(alone)
+
+
+def _negation_skips_a_sign(
+    toks: list[tuple[str, str]], span: tuple[int, ...], named: frozenset[int]
+) -> bool:
+    """A "not X" reading whose "not" skips a word naming a sign of its own: in "does not have
+    seizures and walks fine" the "not" is the seizures', not "not walking" ("cannot sit or
+    walk" still is, as "sit" names no sign)."""
+    negations = [p for p in span if toks[p][0] == NOT]
+    if not negations:
+        return False
+    after = min((p for p in span if p > negations[0]), default=negations[0])
+    return any(p in named for p in range(negations[0] + 1, after))
+
+
+def _listed_after_not(toks: list[tuple[str, str]], start: int, after_or: frozenset[int]) -> bool:
+    """The second of two things a NOT lists with "or" ("cannot run or jump", "no fever or
+    rash"); "and" adds something said ("not eating and vomiting")."""
+    return (
+        start in after_or
+        and start >= 2
+        and toks[start - 2][0] == NOT
+        and (toks[start - 1][0] not in (NOT, BREAK))
+    )
+
+
+def _negated(toks: list[tuple[str, str]], start: int, used: set[int]) -> bool:
+    """A NOT just before the phrase ("no seizures") that no other phrase has taken."""
+    before = start - 1
+    return before >= 0 and toks[before][0] == NOT and before not in used
