@@ -40,9 +40,13 @@ def socket_url(tmp_path: Path) -> Iterator[str]:
 
 
 def _database_url() -> str:
+    """The test database, password included (CI's 3.12 stage runs a server that asks for one)."""
     source = connection.settings_dict
     host = quote(str(source["HOST"]), safe="")
-    return f"postgres://{source['USER']}@{host}:{source['PORT']}/{source['NAME']}"
+    user = quote(str(source["USER"]), safe="")
+    if source.get("PASSWORD"):
+        user += ":" + quote(str(source["PASSWORD"]), safe="")
+    return f"postgres://{user}@{host}:{source['PORT']}/{source['NAME']}"
 
 
 def test_a_unix_socket_redis_url_serves_cache_broker_and_results(
