@@ -19,7 +19,7 @@ from knowledge.models import Condition, ConditionPhenotype, Phenotype
 from tests._shared import FIXTURE_DATA
 from tests.treatments.kb import HP_OBO, _phenotype_rows, packets
 from treatments.describe.evidence import condition_words_clear, condition_words_get, text_bonus
-from treatments.describe.lexicon import everyday_phrases, phrase_table_clear
+from treatments.describe.lexicon import EVERYDAY_FILE, everyday_phrases, phrase_table_clear
 from treatments.describe.prior import COVERAGE_WEIGHT, coverage_bonus, family_prior_clear
 from treatments.describe.selectors import signs_for_text
 from treatments.phenotypes import phenotype_index_clear, phenotype_index_get
@@ -407,3 +407,26 @@ def test_a_face_that_shows_no_expression_is_read_not_negated(client: Client) -> 
     for query in ("her face shows no expression", "he has no facial expression"):
         signs = [(s.hpo_id, s.negated) for s in signs_for_text(text=query)]
         assert ("HP:0000298", False) in signs, query
+
+
+def test_learning_disability_reads_the_uk_sense_and_the_file_names_the_us_one(
+    client: Client,
+) -> None:
+    # UK usage (NICE, DHSC): a learning disability is Intellectual disability; US usage: a
+    # Specific learning disability, which hp.obo says the term also means. The row keeps the UK
+    # sense, the US sense is read from its own name, and the file says so right above the row.
+    assert [s.hpo_id for s in signs_for_text(text="he has a learning disability")] == ["HP:0001249"]
+    specific = signs_for_text(text="she has a specific learning disability")
+    assert [s.hpo_id for s in specific] == ["HP:0001328"]
+    lines = EVERYDAY_FILE.read_text().splitlines()
+    row = next(i for i, line in enumerate(lines) if line.startswith("learning disability\t"))
+    note = []
+    for line in reversed(lines[:row]):
+        if not line.startswith("#"):
+            if note:
+                break
+            continue
+        note.append(line)
+    said = " ".join(note)
+    for words in ("HP:0001328", "UK usage", "US usage"):
+        assert words in said
