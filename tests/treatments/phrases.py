@@ -1,8 +1,11 @@
-"""Small phrase tables for the recogniser's tests (plain Python, no database)."""
+"""Small phrase tables for the recogniser's tests (plain Python, no database), and the two
+readings the reading tests compare with the database's terms (`site_reads`, `hpo_names_read`)."""
 
 from __future__ import annotations
 
+from treatments.describe.lexicon import phrase_table_build
 from treatments.describe.recognise import Phrase, PhraseTable, normalise, recognise
+from treatments.describe.selectors import signs_for_text
 
 
 def table_of(*rows: tuple[str, str, int]) -> PhraseTable:
@@ -22,3 +25,13 @@ def table_of(*rows: tuple[str, str, int]) -> PhraseTable:
 def read(query: str, table: PhraseTable) -> list[str]:
     """The HPO ids of the positive signs read from `query`."""
     return [sign.hpo_id for sign in recognise(query, table) if not sign.negated]
+
+
+def site_reads(text: str) -> list[str]:
+    """The HPO ids of the positive signs the site reads from `text` (every row and name)."""
+    return [sign.hpo_id for sign in signs_for_text(text=text) if not sign.negated]
+
+
+def hpo_names_read(text: str) -> list[str]:
+    """The HPO ids of the positive signs HPO's own names read from `text` (no everyday rows)."""
+    return read(text, phrase_table_build(include_everyday=False))

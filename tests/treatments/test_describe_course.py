@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from tests.treatments.kb import hpo_term_create
+from tests.treatments.phrases import hpo_names_read
 from treatments.describe.lexicon import phrase_table_build
 from treatments.describe.recognise import recognise
 from treatments.describe.words import CONGENITAL, EPISODIC, PROGRESSIVE, RECURRENT, course_marks
@@ -50,11 +51,6 @@ def test_ordinary_phrasal_verbs_say_no_course(text: str) -> None:
     assert _courses(text) == []
 
 
-def _read(text: str) -> list[str]:
-    table = phrase_table_build(include_everyday=False)
-    return [sign.hpo_id for sign in recognise(text, table) if not sign.negated]
-
-
 @pytest.fixture
 def courses() -> None:
     """Signs with a course child in HPO (each is_a link as HPO 2025-01-16 has it)."""
@@ -88,7 +84,7 @@ def courses() -> None:
     ],
 )
 def test_a_sign_said_with_its_course_reads_the_course_term(text: str, expected: list[str]) -> None:
-    assert _read(text) == expected
+    assert hpo_names_read(text) == expected
 
 
 @pytest.mark.django_db
@@ -107,7 +103,7 @@ def test_a_sign_said_with_its_course_reads_the_course_term(text: str, expected: 
 def test_without_course_words_or_a_course_term_the_plain_sign_reads(
     text: str, expected: list[str]
 ) -> None:
-    assert _read(text) == expected
+    assert hpo_names_read(text) == expected
 
 
 @pytest.mark.django_db

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from tests.treatments.kb import everyday_terms
-from treatments.describe.selectors import signs_for_text
+from tests.treatments.phrases import site_reads
 
 # A sample of the new rows, each in a sentence; on the old file each read nothing, a broader
 # sign or a wrong one (noted).
@@ -59,23 +59,19 @@ def table_terms(db: None) -> None:
     everyday_terms(*NOT_READ.values())
 
 
-def _read(text: str) -> list[str]:
-    return [s.hpo_id for s in signs_for_text(text=text) if not s.negated]
-
-
 @pytest.mark.django_db
 def test_the_words_families_use_read_as_the_frequent_sign_they_name(table_terms: None) -> None:
-    missed = {q: _read(q) for q, hpo_id in READINGS.items() if hpo_id not in _read(q)}
+    missed = {q: site_reads(q) for q, hpo_id in READINGS.items() if hpo_id not in site_reads(q)}
     assert missed == {}
 
 
 @pytest.mark.django_db
 def test_ordinary_sentences_are_not_read_as_the_new_signs(table_terms: None) -> None:
-    claimed = {q: hpo_id for q, hpo_id in NOT_READ.items() if hpo_id in _read(q)}
+    claimed = {q: hpo_id for q, hpo_id in NOT_READ.items() if hpo_id in site_reads(q)}
     assert claimed == {}
 
 
 @pytest.mark.django_db
 def test_a_lump_in_the_belly_button_is_a_hernia_not_a_tummy_mass(table_terms: None) -> None:
-    assert _read("she has a lump in her belly button") == ["HP:0001537"]
-    assert _read("he has a lump in his tummy") == ["HP:0031500"]
+    assert site_reads("she has a lump in her belly button") == ["HP:0001537"]
+    assert site_reads("he has a lump in his tummy") == ["HP:0031500"]

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from tests.treatments.kb import everyday_terms
-from treatments.describe.selectors import signs_for_text
+from tests.treatments.phrases import site_reads
 
 # A sample of the new rows, each in a sentence; on the old file each read nothing, a broader
 # sign or a wrong one (noted).
@@ -66,19 +66,15 @@ def table_terms(db: None) -> None:
     everyday_terms(*NOT_READ.values())
 
 
-def _read(text: str) -> list[str]:
-    return [s.hpo_id for s in signs_for_text(text=text) if not s.negated]
-
-
 @pytest.mark.django_db
 def test_the_words_families_use_read_as_the_rarer_disorders_frequent_signs(
     table_terms: None,
 ) -> None:
-    missed = {q: _read(q) for q, hpo_id in READINGS.items() if hpo_id not in _read(q)}
+    missed = {q: site_reads(q) for q, hpo_id in READINGS.items() if hpo_id not in site_reads(q)}
     assert missed == {}
 
 
 @pytest.mark.django_db
 def test_ordinary_sentences_are_not_read_as_the_long_tail_signs(table_terms: None) -> None:
-    claimed = {q: hpo_id for q, hpo_id in NOT_READ.items() if hpo_id in _read(q)}
+    claimed = {q: hpo_id for q, hpo_id in NOT_READ.items() if hpo_id in site_reads(q)}
     assert claimed == {}

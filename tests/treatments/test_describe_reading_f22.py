@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from tests.treatments.kb import everyday_terms
-from treatments.describe.selectors import signs_for_text
+from tests.treatments.phrases import site_reads
 
 # Each read nothing on main.
 READINGS = {
@@ -47,17 +47,13 @@ def table_terms(db: None) -> None:
     everyday_terms(*NOT_READ.values(), "HP:0000751")  # Personality changes (no row)
 
 
-def _read(text: str) -> list[str]:
-    return [s.hpo_id for s in signs_for_text(text=text) if not s.negated]
-
-
 @pytest.mark.django_db
 def test_plain_words_read_the_sign_they_name(table_terms: None) -> None:
-    missed = {q: _read(q) for q, hpo_id in READINGS.items() if hpo_id not in _read(q)}
+    missed = {q: site_reads(q) for q, hpo_id in READINGS.items() if hpo_id not in site_reads(q)}
     assert missed == {}
 
 
 @pytest.mark.django_db
 def test_ordinary_sentences_are_not_read_as_the_new_signs(table_terms: None) -> None:
-    claimed = {q: hpo_id for q, hpo_id in NOT_READ.items() if hpo_id in _read(q)}
+    claimed = {q: hpo_id for q, hpo_id in NOT_READ.items() if hpo_id in site_reads(q)}
     assert claimed == {}

@@ -8,9 +8,9 @@ from __future__ import annotations
 import pytest
 
 from tests.treatments.kb import hpo_term_create
+from tests.treatments.phrases import hpo_names_read
 from treatments.describe.derive import trigger
-from treatments.describe.lexicon import phrase_table_build
-from treatments.describe.recognise import normalise, recognise
+from treatments.describe.recognise import normalise
 
 
 @pytest.mark.parametrize(
@@ -29,11 +29,6 @@ def test_the_trigger_a_name_adds_to_a_sign(
     name: str, expected: tuple[str, tuple[str, ...]] | None
 ) -> None:
     assert trigger(name) == expected
-
-
-def _read(text: str) -> list[str]:
-    table = phrase_table_build(include_everyday=False)
-    return [sign.hpo_id for sign in recognise(text, table) if not sign.negated]
 
 
 @pytest.fixture
@@ -68,7 +63,7 @@ def triggers() -> None:
 def test_a_sign_said_with_its_trigger_reads_the_trigger_term(
     text: str, expected: list[str]
 ) -> None:
-    assert _read(text) == expected
+    assert hpo_names_read(text) == expected
 
 
 @pytest.mark.django_db
@@ -86,4 +81,4 @@ def test_a_sign_said_with_its_trigger_reads_the_trigger_term(
     ],
 )
 def test_without_a_trigger_term_the_plain_sign_reads(text: str, expected: list[str]) -> None:
-    assert _read(text) == expected
+    assert hpo_names_read(text) == expected
