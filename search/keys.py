@@ -50,6 +50,17 @@ def document_has_key(doc_type: str, curie: str, keys: Sequence[str]) -> bool:
     return bool(keys) and bool(_fetch(*document_keys_sql(doc_type, curie, keys)))
 
 
+def keys_held(keys: set[str]) -> set[str]:
+    """Which of `keys` some document holds as an exact key (one GIN probe per key)."""
+    if not keys:
+        return set()
+    rows = _fetch(
+        f"SELECT k FROM unnest(%s::text[]) AS k WHERE EXISTS (SELECT 1 FROM {TABLE} e WHERE e.exact ? k)",  # noqa: S608 - table name is a constant; values are bound
+        [sorted(keys)],
+    )
+    return {row[0] for row in rows}
+
+
 def title_of_phrase(phrase: str) -> str | None:
     """The title, as its document writes it, of the best-ranked document titled `phrase`."""
     rows = _fetch(

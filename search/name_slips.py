@@ -13,8 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection, Mapping
 
-from django.db import connection
-
+from search.keys import keys_held
 from search.text import STOPWORDS, is_symbol_like, one_edit_neighbours
 
 MIN_LETTERS = 4  # a shorter word is one slip from too many others
@@ -48,7 +47,7 @@ def name_reading(
         return None
     as_now = _names_in(current, name_of)
     keys = {key for names in (*candidates.values(), as_now) for key in names}
-    existing = _exact_keys(keys)
+    existing = keys_held(keys)
     if as_now & existing:
         return None
     fitting = [reading for reading, names in candidates.items() if names & existing]
@@ -81,16 +80,3 @@ def _names_in(tokens: list[str], name_of: Callable[[str], str | None]) -> frozen
     if wrapped:
         names.add(wrapped)
     return frozenset(names)
-
-
-def _exact_keys(keys: set[str]) -> set[str]:
-    """Which of `keys` some document holds as an exact key (one GIN probe per key)."""
-    if not keys:
-        return set()
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT k FROM unnest(%s::text[]) AS k "
-            "WHERE EXISTS (SELECT 1 FROM search_searchentry e WHERE e.exact ? k)",
-            [sorted(keys)],
-        )
-        return {row[0] for row in cursor.fetchall()}
