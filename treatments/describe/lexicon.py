@@ -12,6 +12,7 @@ import logging
 import re
 import time
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -191,20 +192,10 @@ def _add_trigger_phrasings(
     """Each phrase of a sign said with what sets it off ("short of breath when he exercises",
     "her hands cramp in the cold") also reads the HPO term that adds that trigger to it
     ("Exertional dyspnea", "Cold-induced hand cramps"); the plain sign still reads without it."""
-    best: dict[tuple[str, str], tuple[int, int, str]] = {}
-    for hpo_id, text, _ in named:
-        found = trigger(text)
-        if found is None:
-            continue
-        word, rest = found
-        exact = by_stems.get(rest, set()) - {hpo_id}
-        for sign in exact | parents[hpo_id]:
-            rank = (0 if sign in exact else 1, len(text), hpo_id)
-            if rank < best.get((sign, word), (2, 0, "")):
-                best[(sign, word)] = rank
+    variants = _variants(named, by_stems, parents, lambda text, _: trigger(text))
     triggered: dict[str, list[tuple[str, str]]] = defaultdict(list)
-    for (sign, word), rank in best.items():
-        triggered[sign].append((word, rank[2]))
+    for (sign, word), term in variants.items():
+        triggered[sign].append((word, term))
     for phrase in list(table.phrases):
         if NOT in phrase.stems or set(phrase.stems) & COURSES:
             continue
@@ -240,20 +231,36 @@ def _course_variants(
     """(sign, course token) -> the HPO term that adds the course to the sign: the sign itself
     when its name has the course; of several, the one whose X is the sign's own name, then the
     shortest name."""
-    best: dict[tuple[str, str], tuple[int, int, str]] = {}
-    for hpo_id, text, stems in named:
-        found = course(stems)
-        if found is None:
-            continue
-        token, rest = found
+    variants = _variants(named, by_stems, parents, lambda _, stems: course(stems))
+    for hpo_id, _, stems in named:
         # A term that names the course already is its own: "keeps getting chest infections"
         # is Recurrent respiratory infections (row "chest infections"), not a child of it.
-        best[(hpo_id, token)] = (-1, 0, hpo_id)
+        if (found := course(stems)) is not None:
+            variants[(hpo_id, found[0])] = hpo_id
+    return variants
+
+
+def _variants(
+    named: Named,
+    by_stems: ByStems,
+    parents: dict[str, set[str]],
+    reading: Callable[[str, tuple[str, ...]], tuple[str, tuple[str, ...]] | None],
+) -> dict[tuple[str, str], str]:
+    """(sign, word) -> the HPO term that adds `word` (a course, a trigger) to the sign, for
+    each name `reading` splits into that word and the sign's stems (a name, its stems): of
+    several terms, the one whose rest is the sign's own name, then a child of the sign; the
+    shortest name, then the id, breaks ties."""
+    best: dict[tuple[str, str], tuple[int, int, str]] = {}
+    for hpo_id, text, stems in named:
+        found = reading(text, stems)
+        if found is None:
+            continue
+        word, rest = found
         exact = by_stems.get(rest, set()) - {hpo_id}
         for sign in exact | parents[hpo_id]:
             rank = (0 if sign in exact else 1, len(text), hpo_id)
-            if rank < best.get((sign, token), (2, 0, "")):
-                best[(sign, token)] = rank
+            if rank < best.get((sign, word), (2, 0, "")):
+                best[(sign, word)] = rank
     return {key: rank[2] for key, rank in best.items()}
 
 
