@@ -45,6 +45,6 @@ def condition_treatment_links(condition_id: str) -> TreatmentLinks:
     family's as much as a doctor's; it links the doctors' list), and the API's search."""
     query = urlencode({"condition": condition_id})
     return TreatmentLinks(
-        url=f"{reverse('treatments:search')}?{urlencode({'condition': condition_id, 'view': 'family'})}",
+        url=f"{reverse('treatments:search')}?{query}&view=family",
         api_url=f"{reverse('api:treatments')}?{query}",
     )
