@@ -52,6 +52,14 @@ both splits to reproduce):
     heldout_draw.py --seed 22 --show 40 --ignore-split tuning22 --ignore-split heldout22
     heldout_draw.py --seed 220 --common --show 32 --ignore-split tuning22 \
         --ignore-split heldout22 --exclude ORPHA:<code> (once for each of the 20 kept from seed 22)
+
+The heldout24 draws (judged_descriptions_heldout.json, split heldout24, drawn while a tuning set
+was drawn with seeds 24 and 240; every condition in --seed 24 --show 45 and in --seed 240
+--common --show 45, with and without --exclude ORPHA:95715, was skipped, see the file's "about"):
+    heldout_draw.py --seed 25 --show 35 --ignore-split heldout24
+    heldout_draw.py --seed 250 --common --show 81 --ignore-split heldout24 \
+        --exclude ORPHA:<code> (once for each of the 25 kept from seed 25)
+(add --ignore-split for the parallel tuning split once it exists)
 """
 
 from __future__ import annotations
