@@ -59,7 +59,15 @@ was drawn with seeds 24 and 240; every condition in --seed 24 --show 45 and in -
     heldout_draw.py --seed 25 --show 35 --ignore-split heldout24
     heldout_draw.py --seed 250 --common --show 81 --ignore-split heldout24 \
         --exclude ORPHA:<code> (once for each of the 25 kept from seed 25)
-(add --ignore-split for the parallel tuning split once it exists)
+(add --ignore-split tuning24 to reproduce; tuning24 was drawn at the same time)
+
+The tuning24 draws (judged_descriptions_tuning24.json, a TUNING set drawn the same way after
+tuning22 and heldout22 existed; a held-out set was drawn at the same time with seeds 25 and 250,
+every condition `--seed 25 --show 45` or `--seed 250 --common --show 45` printed was skipped, and
+both draws need --ignore-split heldout24 as well to reproduce):
+    heldout_draw.py --seed 24 --show 45 --ignore-split tuning24
+    heldout_draw.py --seed 240 --common --show 63 --ignore-split tuning24 \
+        --exclude ORPHA:<code> (once for each of the 20 kept from seed 24)
 """
 
 from __future__ import annotations
@@ -84,6 +92,7 @@ JUDGED_FILES = (
     HERE / "judged_descriptions_tuning18.json",
     HERE / "judged_descriptions_tuning19.json",
     HERE / "judged_descriptions_tuning22.json",
+    HERE / "judged_descriptions_tuning24.json",
 )
 MIN_SIGNS = 7
 MIN_FREQUENCY = 0.3
