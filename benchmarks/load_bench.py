@@ -205,7 +205,7 @@ def server_roots(server_pid: int) -> dict[str, int]:
 
     roots = {"gunicorn": server_pid}
     if not settings.DATABASE_URL:
-        postmaster = embedded._read_postmaster(settings.VAR_DIR / "postgres")
+        postmaster = embedded.running_postmaster(settings.VAR_DIR / "postgres")
         if postmaster:
             roots["postgres"] = postmaster.pid
     if not settings.REDIS_URL:

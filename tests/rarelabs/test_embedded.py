@@ -1,10 +1,12 @@
-"""Embedded PostgreSQL and Redis recover from a killed server and are shared, not duplicated."""
+"""Embedded PostgreSQL and Redis recover from a killed server and are shared, not duplicated:
+a live server is never taken for a dead one (CI run 79)."""
 
 from __future__ import annotations
 
 import os
 import signal
 import subprocess
+import threading
 import time
 from pathlib import Path
 
@@ -52,6 +54,81 @@ def test_postgres_recovers_after_kill_9_with_a_stale_pid_reused(var_dir: Path):
         sleeper.kill()
     assert second.pid != first.pid
     assert _connect(second) == embedded.DATABASE_NAME
+
+
+def _rewrite_in_place(path: Path, text: str) -> None:
+    """Rewrite the server's lock file as PostgreSQL does (one write, then truncate): its owner and
+    first line stay, so the server's once-a-minute check of the file keeps passing."""
+    fd = os.open(path, os.O_WRONLY)
+    try:
+        os.pwrite(fd, text.encode(), 0)
+        os.ftruncate(fd, len(text.encode()))
+    finally:
+        os.close(fd)
+
+
+def _later(seconds: float, action) -> threading.Timer:
+    timer = threading.Timer(seconds, action)
+    timer.start()
+    return timer
+
+
+def test_a_caller_while_the_server_is_still_starting_waits_for_it(var_dir: Path):
+    """Was: a server that had written postmaster.pid but not yet its socket was taken for a dead
+    one; its lock file was deleted and a second postmaster started, which failed ("pre-existing
+    shared memory block is still in use") and left the first to shut itself down (run 79)."""
+    first = embedded.ensure_postgres(var_dir)
+    pid_file = var_dir / "postgres" / "postmaster.pid"
+    ready = pid_file.read_text()
+    # What the file holds before the socket exists: pid, data dir, start time, port, no socket.
+    _rewrite_in_place(pid_file, "\n".join(ready.splitlines()[:4]) + "\n\n")
+    timer = _later(1.5, lambda: _rewrite_in_place(pid_file, ready))
+    try:
+        attached = embedded.ensure_postgres(var_dir)
+    finally:
+        timer.join()
+    assert attached.pid == first.pid
+    assert pid_file.read_text() == ready
+    assert _connect(first) == embedded.DATABASE_NAME
+
+
+def test_a_live_server_whose_socket_file_is_gone_is_reported_not_replaced(var_dir: Path):
+    """Was: a missing socket file (a cleaned folder, a test's rmtree) made the running server
+    look dead; a second postmaster was started over it and the running one stopped."""
+    first = embedded.ensure_postgres(var_dir)
+    pid_file = var_dir / "postgres" / "postmaster.pid"
+    ready = pid_file.read_text()
+    hidden = first.socket_path.with_name("hidden-socket")
+    first.socket_path.rename(hidden)
+    try:
+        with pytest.raises(embedded.EmbeddedServerError, match=rf"pid {first.pid}.*left running"):
+            embedded.ensure_postgres(var_dir)
+        assert pid_file.read_text() == ready
+    finally:
+        hidden.rename(first.socket_path)
+    assert embedded.ensure_postgres(var_dir) == first
+    assert _connect(first) == embedded.DATABASE_NAME
+
+
+def test_a_stale_pid_reused_by_another_postgres_is_cleared(var_dir: Path):
+    """The trap from PLATFORM.md again, with the pid now a live postgres of another data folder
+    (a pid file naming any live postgres used to pass, its old socket file still on disk)."""
+    other_var = var_dir / "other"
+    other = embedded.ensure_postgres(other_var)
+    try:
+        first = embedded.ensure_postgres(var_dir)
+        os.kill(first.pid, signal.SIGKILL)
+        _wait_gone(first.pid)
+        pid_file = var_dir / "postgres" / "postmaster.pid"
+        lines = pid_file.read_text().splitlines()
+        lines[0] = str(other.pid)
+        pid_file.write_text("\n".join(lines) + "\n")
+        second = embedded.ensure_postgres(var_dir)
+        assert second.pid not in (first.pid, other.pid)
+        assert _connect(second) == embedded.DATABASE_NAME
+        assert _connect(other) == embedded.DATABASE_NAME  # the other server was not touched
+    finally:
+        embedded.stop_all(other_var)
 
 
 def test_second_caller_attaches_to_the_running_postgres(var_dir: Path):
