@@ -5,7 +5,9 @@ import os
 import random
 import time
 from pathlib import Path
+from urllib.parse import quote
 
+from django.db import connection
 from django.test import Client
 
 from ingest.http import RateLimiter
@@ -21,6 +23,21 @@ def shared_data_dir() -> Path:
     ../shared/data beside the clone. Only tests taking the `shared_data` fixture read it."""
     configured = os.environ.get("DATA") or os.environ.get("RARELABS_SHARED_DATA")
     return Path(configured) if configured else REPO.parent / "shared" / "data"
+
+
+def database_url(*, configured_first: bool = False) -> str:
+    """The test database's URL, password included (CI's 3.12 stage runs a server that asks for
+    one), for a process started with settings of its own. With `configured_first`, the
+    environment's DATABASE_URL when one is set (the real server's; such a process is given the
+    test database's name apart, as RARELABS_DB_NAME)."""
+    if configured_first and "DATABASE_URL" in os.environ:
+        return os.environ["DATABASE_URL"]
+    source = connection.settings_dict
+    host = quote(str(source["HOST"]), safe="")
+    user = quote(str(source["USER"]), safe="")
+    if source.get("PASSWORD"):
+        user += ":" + quote(str(source["PASSWORD"]), safe="")
+    return f"postgres://{user}@{host}:{source['PORT']}/{source['NAME']}"
 
 
 def client_from_fresh_address() -> Client:

@@ -10,7 +10,6 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import quote
 
 import pytest
 from django.conf import settings as django_settings
@@ -18,7 +17,7 @@ from django.db import connection
 from django.test import Client
 
 from rarelabs import embedded
-from tests._shared import REPO
+from tests._shared import REPO, database_url
 from tests.conftest import TEST_QUEUE
 from tests.factories.knowledge import ConditionFactory, TherapyFactory
 from tests.factories.records import ArticleFactory
@@ -143,14 +142,6 @@ def _log_lines(log_path: Path) -> list[str]:
     return [line for line in log_path.read_text().splitlines() if not line.startswith("[")]
 
 
-def _database_url() -> str:
-    """The test database's URL, for a process started with settings of its own."""
-    if "DATABASE_URL" in os.environ:  # a real server (CI's 3.12 stage); the name is set apart
-        return os.environ["DATABASE_URL"]
-    source = connection.settings_dict
-    return f"postgres://{source['USER']}@{quote(str(source['HOST']), safe='')}:{source['PORT']}/{source['NAME']}"
-
-
 def test_a_real_worker_says_once_that_redis_is_down_and_once_that_it_is_back(
     celery_worker_factory: Callable[..., subprocess.Popen[bytes]], tmp_path: Path
 ) -> None:
@@ -158,8 +149,8 @@ def test_a_real_worker_says_once_that_redis_is_down_and_once_that_it_is_back(
     7-line deprecation warning at each loss."""
     # Its own var/ folder: its own embedded Redis (the broker and cache) to kill, even where
     # REDIS_URL names a shared server (CI's 3.12 stage): empty means embedded.
-    celery_worker_factory({"RARELABS_VAR_DIR": str(tmp_path), "DATABASE_URL": _database_url(),
-                           "REDIS_URL": ""})  # fmt: skip
+    url = database_url(configured_first=True)
+    celery_worker_factory({"RARELABS_VAR_DIR": str(tmp_path), "DATABASE_URL": url, "REDIS_URL": ""})
     log_path = REPO / "var" / f"test-worker-{TEST_QUEUE}.log"
     redis_server = EmbeddedRedis(tmp_path)
     try:

@@ -9,7 +9,6 @@ import subprocess
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from urllib.parse import quote
 
 import pytest
 import redis
@@ -18,7 +17,7 @@ from django.db import connection
 
 from rarelabs import embedded
 from rarelabs.redis_urls import celery_url
-from tests._shared import REPO
+from tests._shared import REPO, database_url
 from tests.conftest import TEST_QUEUE
 
 _SETTINGS = """
@@ -39,22 +38,12 @@ def socket_url(tmp_path: Path) -> Iterator[str]:
     embedded.stop_redis(tmp_path)
 
 
-def _database_url() -> str:
-    """The test database, password included (CI's 3.12 stage runs a server that asks for one)."""
-    source = connection.settings_dict
-    host = quote(str(source["HOST"]), safe="")
-    user = quote(str(source["USER"]), safe="")
-    if source.get("PASSWORD"):
-        user += ":" + quote(str(source["PASSWORD"]), safe="")
-    return f"postgres://{user}@{host}:{source['PORT']}/{source['NAME']}"
-
-
 def test_a_unix_socket_redis_url_serves_cache_broker_and_results(
     celery_worker_factory: Callable[..., subprocess.Popen[bytes]], socket_url: str
 ) -> None:
     """Was: the broker and result URLs kept unix://, which Celery has no transport for, so a
     worker (and any task sent) failed with "No such transport: unix"."""
-    env = {"REDIS_URL": socket_url, "DATABASE_URL": _database_url()}
+    env = {"REDIS_URL": socket_url, "DATABASE_URL": database_url()}
     shell = subprocess.run(  # noqa: S603
         [sys.executable, "manage.py", "shell", "-c", _SETTINGS], cwd=REPO, check=True,
         capture_output=True, text=True,
