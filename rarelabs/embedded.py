@@ -4,7 +4,8 @@ Two halves. `postgres_database()` and `redis_socket_path()` only *describe* wher
 servers listen (computed from the var/ path; settings use them). `start_servers()` starts or
 attaches to them; the entry points call it before Django connects (manage.py, wsgi/asgi, the
 Celery worker and beat, pytest: see rarelabs/startup.py). Every process attaches to one server per
-clone under `var/`: the first to arrive starts it under a file lock, the others find it running.
+clone under `var/`: the first to arrive starts it under a file lock, the others find it running
+(or starting: they wait; a live PostgreSQL is never replaced, see rarelabs/postmaster.py).
 Servers outlive the processes that use them; `make run` stops them on Ctrl-C (`stop_all`).
 """
 

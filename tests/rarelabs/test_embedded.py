@@ -110,6 +110,16 @@ def test_a_live_server_whose_socket_file_is_gone_is_reported_not_replaced(var_di
     assert _connect(first) == embedded.DATABASE_NAME
 
 
+def test_stop_stops_a_server_whose_socket_file_is_gone(var_dir: Path):
+    """Was: taken for no server at all, so `make run`'s Ctrl-C left it running."""
+    first = embedded.ensure_postgres(var_dir)
+    first.socket_path.unlink()
+    embedded.stop_postgres(var_dir)
+    _wait_gone(first.pid)
+    assert not Path(f"/proc/{first.pid}").exists()
+    assert embedded.ensure_postgres(var_dir).pid != first.pid  # the next caller starts it anew
+
+
 def test_a_stale_pid_reused_by_another_postgres_is_cleared(var_dir: Path):
     """The trap from PLATFORM.md again, with the pid now a live postgres of another data folder
     (a pid file naming any live postgres used to pass, its old socket file still on disk)."""
