@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from cases.facts import CaseFacts
 from knowledge.models import TherapyLink
+from search.describers import is_own_sign
 from treatments.describe.selectors import signs_for_text
 from treatments.eligibility import PatientFacts, eligibility_check
 from treatments.query import TreatmentQuery, TreatmentResults
@@ -34,9 +35,7 @@ def _signs_in_words(text: str) -> list[str]:
     pieces = [s.strip() for s in text.split(",") if s.strip()]
     if not pieces:
         return []
-    found = [
-        sign.hpo_id for sign in signs_for_text(text=text) if not sign.negated and not sign.relative
-    ]
+    found = [sign.hpo_id for sign in signs_for_text(text=text) if is_own_sign(sign)]
     if not found:
         return pieces  # the older lookup then names each piece it could not read
     typed_ids = [p for p in pieces if p.upper().startswith("HP:")]

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Protocol
 
 CAUTION = (
     "Many conditions share the same signs, so this list is only a starting point. "
@@ -25,6 +26,24 @@ class SignFound:
     negated: bool = False  # said to be absent ("no seizures"): shown, not used for ranking
     removed: bool = False  # the user removed this chip
     relative: bool = False  # said of someone else ("her brother has seizures"): shown, not used
+
+
+class SignRead(Protocol):
+    """A sign as a describer read it: treatments' Sign, or the SignFound a page shows."""
+
+    @property
+    def negated(self) -> bool: ...
+
+    @property
+    def relative(self) -> bool: ...
+
+
+def is_own_sign(sign: SignRead, *, absent: bool = False) -> bool:
+    """The person's own sign, the evidence ranking uses: not a relative's ("her brother has
+    seizures"), not a chip the user removed, and said to be present; or, with `absent`, said to
+    be absent ("no seizures", evidence against)."""
+    removed = isinstance(sign, SignFound) and sign.removed
+    return not (sign.relative or removed) and sign.negated == absent
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ from typing import TypeVar
 from identifiers.ids import parse_identifier
 from search.analysis import QueryAnalysis, analyze
 from search.backends.base import BackendUnavailable, SearchBackend, load_backend, postgres_backend
-from search.describers import Described, describe, named_sign
+from search.describers import Described, describe, is_own_sign, named_sign
 from search.documents import doc_types as registered_types
 from search.documents import filter_fields
 from search.keys import has_exact_key
@@ -128,11 +128,7 @@ def same_names_by_rank(hits: list[Hit]) -> list[Hit]:
 def _as_description(analysis: QueryAnalysis, described: Described) -> QueryAnalysis:
     """Below the panel of conditions, a description's results are the pages of the signs read
     from it; the sentence is not widened to any word (thousands of stray matches)."""
-    signs = [
-        key_form(s.hpo_id)
-        for s in described.signs
-        if not s.negated and not s.removed and not s.relative
-    ]
+    signs = [key_form(s.hpo_id) for s in described.signs if is_own_sign(s)]
     return replace(analysis, may_widen=False, part_keys=(*analysis.part_keys, *signs))
 
 

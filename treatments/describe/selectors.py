@@ -7,7 +7,7 @@ import time
 
 from identifiers.ids import parse_identifier, without_identifiers
 from knowledge.models import Condition, Phenotype
-from search.describers import ConditionCandidate, Described, SignFound
+from search.describers import ConditionCandidate, Described, SignFound, is_own_sign
 from search.name_forms import other_head_names
 from search.query import names_exactly
 from treatments.describe.evidence import condition_words_get, text_bonus
@@ -51,7 +51,7 @@ def signs_for_text(*, text: str, include_everyday: bool = True) -> list[Sign]:
 
 
 def _is_description(query: str, signs: list[Sign]) -> bool:
-    positive = [s for s in signs if not s.negated and not s.relative]
+    positive = [s for s in signs if is_own_sign(s)]
     if not positive or parse_identifier(query) is not None:
         return False
     # A label printed with its id, as reports print them ("Global developmental delay
@@ -75,7 +75,7 @@ def sign_named(query: str, include_everyday: bool = True) -> str | None:
     if not typed or len(query.split()) >= SENTENCE_WORDS or parse_identifier(query) is not None:
         return None
     signs = signs_for_text(text=query, include_everyday=include_everyday)
-    if len(signs) != 1 or signs[0].negated or signs[0].relative:
+    if len(signs) != 1 or not is_own_sign(signs[0]):
         return None
     # A slip the reader mended ("spinal muscullar atrophy") is the spelling correction's to
     # read: it knows the names of conditions, which may spell a sign's words.
@@ -165,11 +165,10 @@ def description_read(
         for s in signs
         if s.hpo_id in terms
     )
-    # A relative's sign is family history, neither for nor against the person's own.
-    own = [s for s in found if not s.removed and not s.relative]
-    used = [terms[s.hpo_id].pk for s in own if not s.negated]
-    # "no seizures" argues against conditions where seizures are expected.
-    excluded = [terms[s.hpo_id].pk for s in own if s.negated]
+    used = [terms[s.hpo_id].pk for s in found if is_own_sign(s)]
+    # "no seizures" argues against conditions where seizures are expected; a relative's sign is
+    # family history, neither for nor against the person's own.
+    excluded = [terms[s.hpo_id].pk for s in found if is_own_sign(s, absent=True)]
     conditions = _conditions(used, excluded, found, limit, text) if used else ()
     elapsed = (time.perf_counter() - started) * 1000
     return Described(signs=found, conditions=conditions, elapsed_ms=round(elapsed, 1))
