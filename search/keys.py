@@ -87,3 +87,14 @@ def key_holders(key: str) -> list[tuple[str, str]]:
         "ORDER BY (exact ->> %s)::float DESC, rank DESC, id LIMIT 3",
         [key, key],
     )
+
+
+def keys_boosted(doc_type: str, boost: float) -> set[str]:
+    """The exact keys that documents of `doc_type` hold at exactly `boost` (the mark of one
+    declared exact field); ~0.1 s for 44k genes."""
+    rows = _fetch(
+        f"SELECT e.key FROM {TABLE} AS s, jsonb_each_text(s.exact) AS e(key, boost) "  # noqa: S608 - table name is a constant; values are bound
+        "WHERE s.doc_type = %s AND e.boost::float = %s",
+        [doc_type, boost],
+    )
+    return {row[0] for row in rows}
