@@ -5,8 +5,11 @@ Word by word, spelling correction leaves such a slip alone (no reading wins clea
 wrong ("cornelia de lang syndrome" -> "long"), or never looks at it, because the index holds the
 slip itself once ("syndrom", in one document's text) or the word it ends in ("stargardts" is
 read as the plural of "stargardt"). The name around it decides: when exactly one word, read as
-a word one slip away, makes the name (the whole query, or the name a question wraps) a
-document's exact name, synonym or abbreviation, that reading is the correction.
+a word one slip away, makes the name (the whole query, or the name a question wraps, either
+one also with the head word an eponym is typed without: "cornelia de lang" -> "... syndrome")
+a document's exact name, synonym or abbreviation, that reading is the correction. A word the
+index lacks that no one-slip reading fits is read two slips away, when the caller can list
+those words ("Charcot Mary Tooth": "mary" is two slips from "marie", one from "mark").
 """
 
 from __future__ import annotations
@@ -14,7 +17,8 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Mapping
 
 from search.keys import keys_held
-from search.text import STOPWORDS, is_symbol_like, one_edit_neighbours
+from search.name_forms import eponym_keys
+from search.text import STOPWORDS, one_edit_neighbours
 
 MIN_LETTERS = 4  # a shorter word is one slip from too many others
 # A word the index holds this rarely is read as a neighbour used `RARE_RATIO` times as often
@@ -30,37 +34,58 @@ def name_reading(
     known: Mapping[str, int],
     name_of: Callable[[str], str | None],
     symbols: Collection[str] = (),
+    farther: Callable[[str], Collection[str]] | None = None,
 ) -> list[str] | None:
     """`current` (the typed words after word-by-word correction) with one word read again so
     that the name becomes a document's exact key; None when it already is one, when no reading
     makes it one, or when more than one does. Words in `symbols` (typed in capitals) are left
-    to the symbol rules: "FOCD" is a slip of a gene's symbol, not of the abbreviation "FCD"."""
-    if len(typed) != len(current) or not _names_in(current, name_of):
-        return None
-    candidates: dict[tuple[int, str], frozenset[str]] = {}
-    for position, word in enumerate(typed):
-        for neighbour in () if word in symbols else _neighbours(word, known):
-            if neighbour != current[position]:
-                tokens = [*current[:position], neighbour, *current[position + 1 :]]
-                candidates[position, neighbour] = _names_in(tokens, name_of)
-    if not candidates:
-        return None
+    to the symbol rules: "FOCD" is a slip of a gene's symbol, not of the abbreviation "FCD".
+    `farther(word)`: the known words two slips from a word the index lacks, read only when no
+    word one slip away fits."""
     as_now = _names_in(current, name_of)
-    keys = {key for names in (*candidates.values(), as_now) for key in names}
-    existing = keys_held(keys)
-    if as_now & existing:
+    if len(typed) != len(current) or not as_now:
         return None
-    fitting = [reading for reading, names in candidates.items() if names & existing]
+    readable = [(place, word) for place, word in enumerate(typed) if word not in symbols]
+    near = {place: _neighbours(word, known) for place, word in readable}
+    fitting = _fitting(current, near, as_now, name_of)
+    if fitting is None:
+        return None
+    if not fitting and farther is not None:
+        far = {place: _farther(word, known, farther) for place, word in readable}
+        fitting = _fitting(current, far, as_now, name_of) or []
     if len({position for position, _ in fitting}) != 1:
         return None
     position, neighbour = max(fitting, key=lambda reading: known.get(reading[1], 0))
     return [*current[:position], neighbour, *current[position + 1 :]]
 
 
+def _fitting(
+    current: list[str],
+    readings: Mapping[int, Collection[str]],
+    as_now: frozenset[str],
+    name_of: Callable[[str], str | None],
+) -> list[tuple[int, str]] | None:
+    """The (position, word) readings that make a name a document's exact key; None when the
+    name as now already is one."""
+    candidates: dict[tuple[int, str], frozenset[str]] = {}
+    for position, words in readings.items():
+        for neighbour in words:
+            if neighbour != current[position]:
+                tokens = [*current[:position], neighbour, *current[position + 1 :]]
+                candidates[position, neighbour] = _names_in(tokens, name_of)
+    if not candidates:
+        return []
+    keys = {key for names in (*candidates.values(), as_now) for key in names}
+    existing = keys_held(keys)
+    if as_now & existing:
+        return None
+    return [reading for reading, names in candidates.items() if names & existing]
+
+
 def _neighbours(word: str, known: Mapping[str, int]) -> list[str]:
     """The known words one slip from `word`: any of them for a word the index lacks (or holds
     only as a plural's stem); for a word it holds, only those it holds far more often."""
-    if len(word) < MIN_LETTERS or not word.isalpha() or word in STOPWORDS or is_symbol_like(word):
+    if not _readable(word):
         return []
     uses = known.get(word, 0)
     if uses > RARE_USES:
@@ -71,12 +96,26 @@ def _neighbours(word: str, known: Mapping[str, int]) -> list[str]:
     return near
 
 
+def _farther(
+    word: str, known: Mapping[str, int], farther: Callable[[str], Collection[str]]
+) -> list[str]:
+    """The known words two slips from a word the index lacks (words, not symbols)."""
+    if word in known or not _readable(word):
+        return []
+    return [term for term in farther(word) if _readable(term)]
+
+
+def _readable(word: str) -> bool:
+    return len(word) >= MIN_LETTERS and word.isalpha() and word not in STOPWORDS
+
+
 def _names_in(tokens: list[str], name_of: Callable[[str], str | None]) -> frozenset[str]:
     """The phrases that would name a document: the whole query when short, and the name a
-    question wraps ("treatment for cystic fibrosis" -> "cystic fibrosis")."""
+    question wraps ("treatment for cystic fibrosis" -> "cystic fibrosis"), each also with the
+    head word an eponym is typed without ("cornelia de lange" -> "... syndrome")."""
     text = " ".join(tokens)
     names = {text} if len(tokens) <= MAX_NAME_WORDS else set()
     wrapped = name_of(text)
     if wrapped:
         names.add(wrapped)
-    return frozenset(names)
+    return frozenset(names | {key for name in names for key in eponym_keys(name)})

@@ -110,9 +110,14 @@ def spelling_proposals(query: str) -> tuple[str | None, tuple[str, ...]]:
                 replacements[word] = found[0]
             elif found:
                 ties[word] = found
-    # The name the words make decides a slip that no reading of the word alone settles.
+    # The name the words make decides a slip that no reading of the word alone settles; a word
+    # no known word is one slip from is read two slips away only if it is unknown in English too.
     current = [replacements.get(t, t) for t in tokens]
-    reread = name_reading(tokens, current, known, unwrapped_name, capitals)
+
+    def farther(word: str) -> list[str]:
+        return _two_slips(word, known) if word in unknown else []
+
+    reread = name_reading(tokens, current, known, unwrapped_name, capitals, farther)
     if reread is not None:
         return " ".join(reread), ()
     corrected = " ".join(current) if replacements else None
@@ -169,6 +174,22 @@ def _closest_reading(
     # A word typed in capitals that no word is clearly closest to is read as a symbol ("LTCS":
     # LTC4S or OTCS); an ordinary word never is.
     return _closest_symbol(word, known) if capitals else ()
+
+
+TWO_SLIP_CANDIDATES = 40
+
+
+def _two_slips(word: str, known: Mapping[str, int]) -> list[str]:
+    """The known words two slips from `word` ("mary" -> "marie"), from the trigram index:
+    the in-process lexicon would have to try ~47,000 spellings of a four-letter word."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT term FROM search_searchterm WHERE term %% %s AND term ~ '^[a-z]+$' "
+            "ORDER BY similarity(term, %s) DESC, frequency DESC LIMIT %s",
+            [word, word, TWO_SLIP_CANDIDATES],
+        )
+        terms = [term for (term,) in cursor.fetchall()]
+    return [term for term in terms if term in known and edit_distance(word, term, 3) == 2]
 
 
 def _joined_words(tokens: list[str], known: Mapping[str, int]) -> list[str]:

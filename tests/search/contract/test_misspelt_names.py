@@ -3,7 +3,10 @@ backend: a slip no word-by-word reading settles is read through the name it is t
 
 Rows: Orphanet ORPHApackets (Dec 2025) ORPHA:2322 and ORPHA:500159 (its name ends in the
 truncated "syndrom", as Orphanet writes it); OMIM 300867 and 603855 (titles as OMIM writes them);
-HPO 2025-01-16 HP:0000107 "Renal cyst"; five more Orphanet syndromes by their names."""
+HPO 2025-01-16 HP:0000107 "Renal cyst"; five more Orphanet syndromes by their names; Orphanet
+ORPHA:199 and ORPHA:166 with the synonym the loaded knowledge base holds (2025-12), and three
+names holding "long" (ORPHA:768, OMIM 611819 and 611820): "lang" is one slip from "long" and
+"lange" alike, and the commoner word won."""
 
 from __future__ import annotations
 
@@ -32,6 +35,10 @@ SYNDROMES = [
     ("ORPHA:821", "Sotos syndrome"),
     ("ORPHA:904", "Williams syndrome"),
     ("ORPHA:819", "Smith-Magenis syndrome"),
+    ("ORPHA:199", "Cornelia de Lange syndrome"),
+    ("ORPHA:768", "Congenital long QT syndrome"),
+    ("OMIM:611819", "Long QT syndrome 10"),
+    ("OMIM:611820", "Long QT syndrome 11"),
 ]
 LONG_NAME = (
     "Microcephaly-corpus callosum and cerebellar vermis hypoplasia-facial dysmorphism-"
@@ -52,6 +59,12 @@ def misspelt_rows(backend: str) -> Iterator[None]:
         # "syndrome" as often as a slip in the index is not (4,640 uses in the default install)
         *(ConditionFactory(primary_id=curie, name=name) for curie, name in SYNDROMES),
     ]
+    cmt = ConditionFactory(
+        primary_id="ORPHA:166",
+        name="Charcot-Marie-Tooth disease/Hereditary motor and sensory neuropathy",
+    )
+    ConditionSynonymFactory(condition=cmt, text="Charcot-Marie-Tooth disease")
+    conditions.append(cmt)
     cyst = PhenotypeFactory(hpo_id="HP:0000107", name="Renal cyst")
     with indexed("phenotype", [cyst]), indexed("condition", conditions):
         yield
@@ -66,6 +79,13 @@ def misspelt_rows(backend: str) -> Iterator[None]:
         ("cystc fibrosis", "ORPHA:586", "Cystic fibrosis"),
         # "syndrom" is in the index once: "Kabuki syndrome 2" came first
         ("kabuki syndrom", "ORPHA:2322", "Kabuki syndrome"),
+        # an eponym typed without its head word is read with it: "cornelia de lange syndrome"
+        # is a name, "cornelia de long syndrome" is not (was: "cornelia de long")
+        ("cornelia de lang", "ORPHA:199", "Cornelia de Lange"),
+        ("New drugs for Cornelia de lang", "ORPHA:199", "New drugs for Cornelia de Lange"),
+        # "mary" is two slips from "marie" (one from "mark"): read so only because no word one
+        # slip away makes a name (was: no proposal, no Charcot-Marie-Tooth disease at all)
+        ("Charcot Mary Tooth", "ORPHA:166", "Charcot-Marie-Tooth"),
     ],
 )
 def test_a_misspelt_name_finds_what_the_name_written_right_finds(
