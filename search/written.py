@@ -13,10 +13,12 @@ import re
 import unicodedata
 
 from search.keys import key_holders, title_of_phrase, title_opening
+from search.name_forms import EPONYM_NEXT
 from search.text import fold, phrase_form, prepare_text, words
 from search.wrapped_names import unwrapped_name
 
 _CASED_WORD = re.compile(r"[^\W_]+")
+_JOINED_FIRST = re.compile(r"[^\W_]+-")  # "Prader-Willi": a first word joined to a name
 
 
 def as_written(proposal: str, typed: str = "") -> str:
@@ -32,13 +34,43 @@ def as_written(proposal: str, typed: str = "") -> str:
     tokens = words(proposal)
     start, end, written = _wrapped_name_as_written(proposal, tokens)
     as_typed = _typed_forms(typed)
+    # The word typed in each place, when the proposal changed words but not their number.
+    typed_words = _cased_words(typed)
+    in_place = typed_words if len(typed_words) == len(tokens) else [""] * len(tokens)
     shown = []
     for place, word in enumerate(tokens):
         if place == start:
-            shown.append(written)
+            shown.append(_in_sentence(written, in_place[place]) if place else written)
         elif not start <= place < end:
-            shown.append(as_typed.get(word) or _written_form(word) or word)
+            shown.append(
+                as_typed.get(word) or _written_form(word) or _cased_as(word, in_place[place])
+            )
     return " ".join(shown)
+
+
+def _cased_as(word: str, typed: str) -> str:
+    """A changed word with the capital the user gave the word in its place ("Angleman" ->
+    "Angelman", "zellwegger" -> "zellweger")."""
+    if typed[:1].isupper() and (typed[1:].islower() or len(typed) == 1):
+        return word[:1].upper() + word[1:]
+    return word
+
+
+def _in_sentence(name: str, typed: str) -> str:
+    """A name written inside a sentence: a title's first capital is kept only where it is a
+    person's name ("cure for Fabry disease", "treatment for Prader-Willi", "for Cornelia de
+    Lange") or was typed so ("medicine for Myasthenia gravis"); otherwise it is the title's
+    alone and reads lower case mid-sentence ("medicine for myasthenia gravis")."""
+    cased = _cased_words(name)
+    first = cased[0] if cased else ""
+    if not (first[:1].isupper() and first[1:].islower()) or typed[:1].isupper():
+        return name
+    later_capital = any(word[:1].isupper() for word in cased[1:])
+    joined = _JOINED_FIRST.match(name) is not None
+    before_head = len(cased) > 1 and cased[1].lower() in EPONYM_NEXT
+    if later_capital or joined or before_head:
+        return name
+    return name[:1].lower() + name[1:]
 
 
 def _name_as_written(phrase: str) -> str | None:

@@ -36,6 +36,9 @@ SYNDROMES = [
     ("ORPHA:904", "Williams syndrome"),
     ("ORPHA:819", "Smith-Magenis syndrome"),
     ("ORPHA:199", "Cornelia de Lange syndrome"),
+    ("ORPHA:589", "Myasthenia gravis"),
+    ("ORPHA:324", "Fabry disease"),
+    ("ORPHA:72", "Angelman syndrome"),
     ("ORPHA:768", "Congenital long QT syndrome"),
     ("OMIM:611819", "Long QT syndrome 10"),
     ("OMIM:611820", "Long QT syndrome 11"),
@@ -160,6 +163,27 @@ def test_a_corrected_name_counts_as_typed() -> None:
     ],
 )
 def test_a_proposal_writes_the_name_as_the_knowledge_base_does(
+    client: Client, query: str, proposed: str
+) -> None:
+    assert client.get("/api/v1/search/", {"q": query}).json()["did_you_mean"] == proposed
+    assert f">{proposed}</a>?" in client.get("/search", {"q": query}).content.decode()
+
+
+@pytest.mark.usefixtures("misspelt_rows")
+@pytest.mark.parametrize(
+    ("query", "proposed"),
+    [
+        # a title's first capital reads lower case mid-sentence (was "... for Myasthenia gravis")
+        ("medicine for myastenia gravis", "medicine for myasthenia gravis"),
+        # ... unless the user typed it, or the name is a person's ("Fabry", before "disease")
+        ("medicine for Myastenia gravis", "medicine for Myasthenia gravis"),
+        ("cure for fabrys disease", "cure for Fabry disease"),
+        # a changed word keeps the capital typed in its place (was "angelman", "Is angelman ...")
+        ("Angleman", "Angelman"),
+        ("Is Angelmann genetic", "Is Angelman genetic"),
+    ],
+)
+def test_a_proposal_keeps_the_case_the_user_would_read(
     client: Client, query: str, proposed: str
 ) -> None:
     assert client.get("/api/v1/search/", {"q": query}).json()["did_you_mean"] == proposed
