@@ -22,9 +22,10 @@ from search.text import STOPWORDS, one_edit_neighbours
 
 MIN_LETTERS = 4  # a shorter word is one slip from too many others
 # A word the index holds this rarely is read as a neighbour used `RARE_RATIO` times as often
-# (a slip in the index itself: "syndrom", 1 use, beside "syndrome", 4,640 in the default install).
+# (a slip in the index itself: "syndrom", 1 use, beside "syndrome", 4,640 in the default install;
+# another name's word: "sacks", 1 use in Libman-Sacks, beside "sachs", 5). The name decides which.
 RARE_USES = 2
-RARE_RATIO = 10
+RARE_RATIO = 2
 MAX_NAME_WORDS = 5
 
 

@@ -3,7 +3,7 @@ backend: a slip no word-by-word reading settles is read through the name it is t
 
 Rows: Orphanet ORPHApackets (Dec 2025) ORPHA:2322 and ORPHA:500159 (its name ends in the
 truncated "syndrom", as Orphanet writes it); OMIM 300867 and 603855 (titles as OMIM writes them);
-HPO 2025-01-16 HP:0000107 "Renal cyst"; five more Orphanet syndromes by their names; Orphanet
+HPO 2025-01-16 HP:0000107 "Renal cyst" and HP:0011714 "Libman-Sacks lesions"; five more Orphanet syndromes by their names; Orphanet
 ORPHA:199 and ORPHA:166 with the synonym the loaded knowledge base holds (2025-12), and three
 names holding "long" (ORPHA:768, OMIM 611819 and 611820): "lang" is one slip from "long" and
 "lange" alike, and the commoner word won."""
@@ -42,6 +42,9 @@ SYNDROMES = [
     ("ORPHA:768", "Congenital long QT syndrome"),
     ("OMIM:611819", "Long QT syndrome 10"),
     ("OMIM:611820", "Long QT syndrome 11"),
+    ("ORPHA:845", "Tay-Sachs disease"),
+    ("ORPHA:309192", "Tay-Sachs disease, adult form"),
+    ("ORPHA:309185", "Tay-Sachs disease, juvenile form"),
 ]
 LONG_NAME = (
     "Microcephaly-corpus callosum and cerebellar vermis hypoplasia-facial dysmorphism-"
@@ -69,7 +72,8 @@ def misspelt_rows(backend: str) -> Iterator[None]:
     ConditionSynonymFactory(condition=cmt, text="Charcot-Marie-Tooth disease")
     conditions.append(cmt)
     cyst = PhenotypeFactory(hpo_id="HP:0000107", name="Renal cyst")
-    with indexed("phenotype", [cyst]), indexed("condition", conditions):
+    lesions = PhenotypeFactory(hpo_id="HP:0011714", name="Libman-Sacks lesions")
+    with indexed("phenotype", [cyst, lesions]), indexed("condition", conditions):
         yield
 
 
@@ -89,6 +93,9 @@ def misspelt_rows(backend: str) -> Iterator[None]:
         # "mary" is two slips from "marie" (one from "mark"): read so only because no word one
         # slip away makes a name (was: no proposal, no Charcot-Marie-Tooth disease at all)
         ("Charcot Mary Tooth", "ORPHA:166", "Charcot-Marie-Tooth"),
+        # "sacks" is in the index once (Libman-Sacks), "sachs" three times, not ten: the name
+        # decides (was: no proposal, and Libman-Sacks lesions first on OpenSearch)
+        ("tay sacks", "ORPHA:845", "Tay-Sachs"),
     ],
 )
 def test_a_misspelt_name_finds_what_the_name_written_right_finds(
