@@ -153,6 +153,11 @@ def main() -> None:
         action="store_true",
         help="descriptions read with HPO labels and synonyms only (without the curated file)",
     )
+    parser.add_argument(
+        "--no-meaning",
+        action="store_true",
+        help="descriptions read without the meaning reader (treatments/describe/meaning.py)",
+    )
     args = parser.parse_args()
     if not Condition.objects.exists():
         if "load_knowledge_base" not in get_commands():
@@ -183,6 +188,7 @@ def main() -> None:
         overrides = {
             "SEARCH_BACKEND": BACKENDS[name],
             "DESCRIBE_EVERYDAY_PHRASES": not args.no_everyday,
+            "DESCRIBE_MEANING": not args.no_meaning,
             "DESCRIBE_SIGNS": not args.no_describe,
         }
         if name == "opensearch":

@@ -215,6 +215,8 @@ OPENSEARCH_BREAKER_RESET_SECONDS = env.float("OPENSEARCH_BREAKER_RESET_SECONDS",
 # everyday phrases are HPO's layperson synonyms. Off switches for relevance experiments.
 DESCRIBE_SIGNS = env.bool("DESCRIBE_SIGNS", default=True)
 DESCRIBE_EVERYDAY_PHRASES = env.bool("DESCRIBE_EVERYDAY_PHRASES", default=True)
+# Clauses no phrase reads are compared by meaning with the signs' names (a sentence encoder).
+DESCRIBE_MEANING = env.bool("DESCRIBE_MEANING", default=True)
 SEARCH_BACKEND = env.str(
     "SEARCH_BACKEND",
     default=(

@@ -56,6 +56,8 @@ def prepare() -> None:
     call_command("migrate", interactive=False, verbosity=0)
     if "load_knowledge_base" in get_commands():
         call_command("load_knowledge_base")
+    if "embed_sign_names" in get_commands():
+        call_command("embed_sign_names")  # minutes after a new HPO release, else a file check
     first_refresh_enqueue()
     summary_queue_enqueue()
     call_command("collectstatic", interactive=False, verbosity=0)

@@ -19,20 +19,24 @@ reading_grade_warm_up()
 
 
 def _warm_search_tables() -> None:
-    """Load the phenotype index, its signs' words, the sign phrase table and the spelling
-    lexicon now. Under gunicorn's --preload this runs once in the master, so the forked workers
-    share them instead of each spending seconds of CPU on its first treatment, description or
-    misspelt search."""
+    """Load the phenotype index, its signs' words, the sign phrase table, the signs' name
+    vectors, the sentence encoder and the spelling lexicon now. Under gunicorn's --preload this
+    runs once in the master, so the forked workers share them instead of each spending seconds
+    of CPU on its first treatment, description or misspelt search."""
     from django.db import DatabaseError, connections
 
     from search.lexicon import current as spelling_lexicon
+    from treatments.describe.encoder import sentence_encoder_get
     from treatments.describe.evidence import condition_words_get
     from treatments.describe.lexicon import phrase_table_get
+    from treatments.describe.name_vectors import name_vectors_get
     from treatments.phenotypes.index import phenotype_index_get
 
     try:
         condition_words_get(phenotype_index_get())
         phrase_table_get()
+        name_vectors_get()  # the file `embed_sign_names` wrote (run_site runs it before this)
+        sentence_encoder_get()
         spelling_lexicon()
     except DatabaseError as exc:  # not migrated yet: serve pages; the first search builds them
         logging.getLogger(__name__).warning("search tables not warmed at boot: %s", exc)

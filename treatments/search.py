@@ -28,6 +28,7 @@ def describe_signs(query: str, dropped: tuple[str, ...], added: str) -> Describe
         dropped=dropped,
         added=added,
         include_everyday=settings.DESCRIBE_EVERYDAY_PHRASES,
+        include_meaning=settings.DESCRIBE_MEANING,
     )
 
 

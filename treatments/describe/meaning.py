@@ -1,0 +1,181 @@
+"""A reading by meaning for the clauses the phrase table reads nothing from.
+
+The phrase table reads a sign only when the words of one of its names stand in the clause.
+Families use words no name has ("drinks and wees loads"); this reader compares what such a
+clause means with what each sign's names mean: the clause and every label and synonym of the
+annotated HPO terms are embedded by the same sentence encoder (`encoder`, `name_vectors`),
+and the clause reads the term whose name is nearest, only when that name is clearly near
+(cosine >= MIN_COSINE) and clearly nearer than any other term's (by MARGIN).
+
+Never read: a clause with a negation ("doesn't wee much"), a relative's clause ("her brother
+has ..."; `whose`), a clause the phrase table took a sign from, a clause of fewer than two
+content words, a term already read.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+
+from search.text import fold
+from treatments.describe.encoder import sentence_encoder_get
+from treatments.describe.name_vectors import NameVectors, name_vectors_get
+from treatments.describe.opposites import clashing
+from treatments.describe.phrase_table import Sign
+from treatments.describe.scan import tokens
+from treatments.describe.whose import others_words
+from treatments.describe.words import _WORD, BREAK, COURSES, NOT
+from treatments.phenotypes import phenotype_index_get
+
+# Chosen on tuning text only (docs/benchmarks.md, "Twentieth session, meaning").
+MIN_COSINE = 0.65
+MARGIN = 0.05
+MIN_CONTENT = 2  # content words a clause needs ("legs" alone says nothing)
+MAX_CLAUSES = 8  # clauses embedded from one description (each costs a few ms)
+RUNNERS_UP = 50  # terms looked at for the nearest one of another line
+SOURCE = (
+    "nearest in meaning to HPO's name \u201c{name}\u201d (all-MiniLM-L6-v2, cosine {cosine:.2f})"
+)
+_CLAUSE_ENDS = frozenset(",;.!?")
+# These join two things said: each side is read on its own.
+_JOINERS = frozenset(["and", "but", "so", "because", "while", "also", "plus"])
+# A clause that says something is as it should be names no sign ("a normal face"), though
+# its words sit near the sign's ("Abnormality of the face").
+_FINE = frozenset(["normal", "normally", "fine", "ok", "okay", "healthy", "good", "well"])
+# Words that open a clause by saying whose it is: dropped before the clause is embedded.
+_SUBJECT = frozenset(
+    ["my", "our", "his", "her", "their", "the", "a", "he", "she", "they", "it", "i", "we",
+     "hes", "shes", "son", "daughter", "baby", "boy", "girl", "child", "kid", "toddler",
+     "teenager", "infant", "has", "have", "had", "is", "are", "was", "were", "gets", "got",
+     "also", "then", "now", "just", "still"]
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Nearest:
+    """The nearest term to a clause, its best name and cosine, and the next term's cosine."""
+
+    clause: str
+    hpo_id: str
+    name: str
+    cosine: float
+    runner_up: float
+
+
+def unread_clauses(text: str, signs: list[Sign]) -> list[str]:
+    """The clauses of `text` (as typed, folded) that the meaning reader may read: no word of
+    theirs made a sign, no negation, not a relative's, two or more content words."""
+    folded = fold(text).replace("\u2019", "'").replace("`", "'")
+    words = [match.group(0) for match in _WORD.finditer(folded)]
+    theirs = others_words(words)
+    # A word a sign was read from marks its clause read ("short arms and legs" is one reading).
+    read = {word for sign in signs for word in sign.words.split()}
+    out: list[str] = []
+    for start, end in _clauses(words):
+        if any(i in theirs for i in range(start, end)):
+            continue
+        clause = " ".join(words[start:end])
+        toks = [(s, w) for s, w in tokens(clause) if s != BREAK]
+        if any(s == NOT for s, _ in toks) or _FINE & set(words[start:end]):
+            continue
+        if sum(s not in COURSES for s, _ in toks) < MIN_CONTENT:
+            continue
+        if any(w in read for s, w in toks if s not in COURSES):
+            continue
+        out.append(_without_subject(words[start:end]))
+    return out[:MAX_CLAUSES]
+
+
+def _without_subject(words: list[str]) -> str:
+    """The clause without who it is about ("my son has", "she is"): HPO's names name no one,
+    and the person's words only pull every clause toward the same names."""
+    at = 0
+    while at < len(words) - 1 and (words[at] in _SUBJECT or words[at].endswith("'s")):
+        at += 1
+    return " ".join(words[at:])
+
+
+def _clauses(words: list[str]) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    for i, word in enumerate(words):
+        if word in _CLAUSE_ENDS or word in _JOINERS:
+            spans.append((start, i))
+            start = i + 1
+    spans.append((start, len(words)))
+    return [(s, e) for s, e in spans if s < e]
+
+
+def nearest_terms(clauses: list[str], vectors: NameVectors, skip: set[str]) -> list[Nearest]:
+    """For each clause, the term whose name is nearest in meaning, and the best other term's
+    cosine (terms in `skip` are neither)."""
+    if not clauses:
+        return []
+    queries = sentence_encoder_get().encode(clauses)
+    cosines = queries @ vectors.matrix.T  # (clauses, names)
+    for row, clause in enumerate(clauses):
+        cosines[row, clashing(clause, vectors.sides)] = -1.0  # "long arms" is no Short arms
+    per_term = np.maximum.reduceat(cosines, vectors.term_starts, axis=1)  # (clauses, terms)
+    if skip:
+        blocked = [i for i, hpo_id in enumerate(vectors.terms) if hpo_id in skip]
+        per_term[:, blocked] = -1.0
+    related = _relatives_of(vectors)
+    out = []
+    for row, clause in enumerate(clauses):
+        ranked = np.argsort(-per_term[row])[:RUNNERS_UP]
+        best = int(ranked[0])
+        # The margin is over the nearest term of another line: a term's parent or child
+        # (Difficulty climbing stairs, Difficulty walking up stairs) says the same thing.
+        kin = related(vectors.terms[best])
+        second = next((int(t) for t in ranked[1:] if vectors.terms[t] not in kin), int(ranked[-1]))
+        start = vectors.term_starts[best]
+        end = vectors.term_starts[best + 1] if best + 1 < len(vectors.terms) else cosines.shape[1]
+        name_row = start + int(np.argmax(cosines[row, start:end]))
+        out.append(
+            Nearest(
+                clause=clause,
+                hpo_id=vectors.terms[best],
+                name=vectors.names[name_row],
+                cosine=float(per_term[row, best]),
+                runner_up=float(per_term[row, second]),
+            )
+        )
+    return out
+
+
+def _relatives_of(vectors: NameVectors) -> Callable[[str], set[str]]:
+    """HPO id -> the ids of its ancestors and descendants (itself included), from the
+    phenotype index (every annotated term is in it)."""
+    index = phenotype_index_get()
+    position = index.hpo_position
+
+    def related(hpo_id: str) -> set[str]:
+        at = position.get(hpo_id)
+        if at is None:
+            return {hpo_id}
+        lines = np.concatenate([index.ancestors[at], index.descendants[at]])
+        return {index.hpo_ids[i] for i in lines.tolist()}
+
+    return related
+
+
+def meaning_signs(text: str, signs: list[Sign]) -> list[Sign]:
+    """The signs read by meaning from the clauses the phrase table read nothing from."""
+    clauses = unread_clauses(text, signs)
+    if not clauses:
+        return []
+    vectors = name_vectors_get()
+    if vectors is None:
+        return []
+    taken = {sign.hpo_id for sign in signs}
+    found: list[Sign] = []
+    for near in nearest_terms(clauses, vectors, taken):
+        if near.cosine < MIN_COSINE or near.cosine - near.runner_up < MARGIN:
+            continue
+        if near.hpo_id in taken:
+            continue
+        taken.add(near.hpo_id)
+        source = SOURCE.format(name=near.name, cosine=near.cosine)
+        found.append(Sign(near.hpo_id, near.clause, False, source, False))
+    return found
