@@ -86,9 +86,7 @@ class SentenceEncoder:
         out = np.zeros((len(texts), self.dimension), dtype=np.float32)
         # Texts of similar length share a batch: less padding to compute.
         order = sorted(range(len(ids)), key=lambda i: len(ids[i]))
-        # One BLAS thread: these matrices are small, and OpenBLAS's threads spinning beside the
-        # web workers made one sentence take 300 ms instead of 15 on two busy cores.
-        with _blas.limit(limits=1, user_api="blas"):
+        with one_blas_thread():
             for start in range(0, len(order), BATCH):
                 chosen = order[start : start + BATCH]
                 out[chosen] = self._batch([ids[i] for i in chosen])
@@ -172,6 +170,15 @@ def _gelu(x: np.ndarray) -> np.ndarray:
 
 
 _blas = ThreadpoolController()
+
+
+def one_blas_thread() -> object:
+    """A context in which numpy's BLAS uses one thread: these matrices are small, and
+    OpenBLAS's threads spinning beside the web workers made one sentence take 300 ms instead of
+    15 on two busy cores."""
+    return _blas.limit(limits=1, user_api="blas")
+
+
 _lock = threading.Lock()
 _encoder: SentenceEncoder | None = None
 

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from search.text import fold
-from treatments.describe.encoder import sentence_encoder_get
+from treatments.describe.encoder import one_blas_thread, sentence_encoder_get
 from treatments.describe.name_vectors import NameVectors, name_vectors_get
 from treatments.describe.opposites import clashing
 from treatments.describe.phrase_table import Sign
@@ -113,13 +113,13 @@ def nearest_terms(clauses: list[str], vectors: NameVectors, skip: set[str]) -> l
     if not clauses:
         return []
     queries = sentence_encoder_get().encode(clauses)
-    cosines = queries @ vectors.matrix.T  # (clauses, names)
+    with one_blas_thread():
+        cosines = queries @ vectors.matrix.T  # (clauses, names)
     for row, clause in enumerate(clauses):
         cosines[row, clashing(clause, vectors.sides)] = -1.0  # "long arms" is no Short arms
     per_term = np.maximum.reduceat(cosines, vectors.term_starts, axis=1)  # (clauses, terms)
-    if skip:
-        blocked = [i for i, hpo_id in enumerate(vectors.terms) if hpo_id in skip]
-        per_term[:, blocked] = -1.0
+    blocked = [vectors.term_position[hpo_id] for hpo_id in skip if hpo_id in vectors.term_position]
+    per_term[:, blocked] = -1.0
     related = _relatives_of(vectors)
     out = []
     for row, clause in enumerate(clauses):

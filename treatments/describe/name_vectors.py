@@ -42,6 +42,7 @@ class NameVectors:
     term_starts: np.ndarray
     matrix: np.ndarray  # (names, 384) float32
     sides: np.ndarray  # per name, which way its words go (`opposites.sides`)
+    term_position: dict[str, int]  # HPO id -> its index in `terms`
 
     @classmethod
     def of(cls, digest: str, pairs: list[tuple[str, str]], vectors: np.ndarray) -> NameVectors:
@@ -55,6 +56,7 @@ class NameVectors:
             term_starts=np.asarray(starts, dtype=np.int64),
             matrix=np.ascontiguousarray(vectors, dtype=np.float32),
             sides=np.array([sides(name) for _, name in pairs], dtype=np.int64),
+            term_position={hpo_ids[start]: i for i, start in enumerate(starts)},
         )
 
 
