@@ -23,10 +23,12 @@ from rarelabs.readability import reading_grade
 from treatments.describe.lexicon import _memory as phrases
 from treatments.phenotypes.index import _memory as index
 from search.lexicon import _state as spelling
+from treatments.describe import encoder
 start = time.perf_counter()
 reading_grade("The first family summary a reader opens after the site starts.")
 print(time.perf_counter() - start)
-print(index["index"] is not None, bool(phrases), spelling["lexicon"] is not None)
+print(index["index"] is not None, bool(phrases), spelling["lexicon"] is not None,
+      encoder._encoder is not None)
 """
 
 
@@ -68,5 +70,5 @@ def test_the_search_tables_are_loaded_before_the_workers_fork(
     after_wsgi_import: list[str],
 ) -> None:
     """Importing the WSGI app builds the phenotype index, the phrase table and the spelling
-    lexicon, so forked workers share them."""
-    assert after_wsgi_import[1] == "True True True", after_wsgi_import
+    lexicon, and loads the sentence encoder, so forked workers share them."""
+    assert after_wsgi_import[1] == "True True True True", after_wsgi_import

@@ -121,8 +121,9 @@ def vectors_folder() -> Path:
 
 CHECK_SECONDS = 60.0  # how often a process asks whether the names changed (as the phrase table)
 _lock = threading.Lock()
-# (data version, folder, when checked, the vectors): one entry per process.
-_memory: dict[str, tuple[str, Path, float, NameVectors]] = {}
+# (data version, folder, when checked, the vectors or None when no file was found): one entry
+# per process, so a missing file costs one look a minute, not a read of every name per search.
+_memory: dict[str, tuple[str, Path, float, NameVectors | None]] = {}
 
 
 def _data_version() -> str:
@@ -140,12 +141,14 @@ def name_vectors_get(*, build: bool = False) -> NameVectors | None:
     folder = vectors_folder()
     cached = _memory.get("vectors")
     now = time.monotonic()
-    if cached is not None and cached[1] == folder and now - cached[2] < CHECK_SECONDS:
-        return cached[3]
+    if cached is not None and cached[1] == folder and not (build and cached[3] is None):
+        if now - cached[2] < CHECK_SECONDS:
+            return cached[3]
+        version = _data_version()
+        if cached[0] == version and cached[3] is not None:
+            _memory["vectors"] = (version, folder, now, cached[3])
+            return cached[3]
     version = _data_version()
-    if cached is not None and cached[1] == folder and cached[0] == version:
-        _memory["vectors"] = (version, folder, now, cached[3])
-        return cached[3]
     with _lock:
         pairs = sign_names_list()
         found = name_vectors_load(pairs, folder)
@@ -153,7 +156,6 @@ def name_vectors_get(*, build: bool = False) -> NameVectors | None:
             found = name_vectors_build(pairs, folder)
         if found is None:
             logger.warning("no sign name vectors for this data: run embed_sign_names")
-            return None
         _memory["vectors"] = (version, folder, now, found)
         return found
 
