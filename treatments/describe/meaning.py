@@ -5,11 +5,14 @@ Families use words no name has ("drinks and wees loads"); this reader compares w
 clause means with what each sign's names mean: the clause and every label and synonym of the
 annotated HPO terms are embedded by the same sentence encoder (`encoder`, `name_vectors`),
 and the clause reads the term whose name is nearest, only when that name is clearly near
-(cosine >= MIN_COSINE) and clearly nearer than any other term's (by MARGIN).
+(cosine >= MIN_COSINE) and clearly nearer (by MARGIN) than any term off its line (its
+ancestors and descendants say the same thing more or less narrowly). A name whose words go the
+opposite way or name another colour is no candidate (`opposites`).
 
-Never read: a clause with a negation ("doesn't wee much"), a relative's clause ("her brother
-has ..."; `whose`), a clause the phrase table took a sign from, a clause of fewer than two
-content words, a term already read.
+Never read: a clause with a negation ("doesn't wee much") or saying something is normal, a
+relative's clause ("her brother has ..."; `whose`), a clause the phrase table took a sign from,
+a clause of fewer than two content words, a term already read. Only a text the phrase table
+already reads as a description gets here (`selectors.description_read`).
 """
 
 from __future__ import annotations
@@ -108,8 +111,8 @@ def _clauses(words: list[str]) -> list[tuple[int, int]]:
 
 
 def nearest_terms(clauses: list[str], vectors: NameVectors, skip: set[str]) -> list[Nearest]:
-    """For each clause, the term whose name is nearest in meaning, and the best other term's
-    cosine (terms in `skip` are neither)."""
+    """For each clause, the term whose name is nearest in meaning, and the cosine of the nearest
+    term off its line (terms in `skip` are neither)."""
     if not clauses:
         return []
     queries = sentence_encoder_get().encode(clauses)
