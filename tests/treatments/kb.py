@@ -15,7 +15,7 @@ from pathlib import Path
 
 from django.utils.text import slugify
 
-from kbimport.importers.orphanet import FREQUENCY_TERMS
+from kbimport.importers.orphanet import FREQUENCY_TERMS, import_orphapackets
 from kbimport.sources.hpo import frequency_fraction
 from kbimport.therapy_file import load_therapy_file
 from knowledge.models import (
@@ -117,6 +117,19 @@ def everyday_terms(*extra: str) -> None:
     drop any phrase table built before them."""
     _phenotype_rows({row.hpo_id for row in everyday_phrases()} | set(extra))
     phrase_table_clear()
+
+
+def import_packets_with_signs() -> None:
+    """The 40 Orphanet packets imported as the loader imports them, after storing every HPO term
+    they or the everyday rows name (with ancestors)."""
+    needed = {
+        item["Phenotype"]["HPOId"]
+        for packet in packets()
+        for item in packet.get("Phenotypes") or []
+        if isinstance(item, dict) and item.get("Phenotype")
+    }
+    _phenotype_rows(needed | {row.hpo_id for row in everyday_phrases()})
+    import_orphapackets(path=FIXTURE_DATA / "orphanet" / "orphapackets")
 
 
 def load_conditions() -> dict[str, Condition]:

@@ -8,12 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from kbimport.importers.orphanet import import_orphapackets
 from knowledge.models import Phenotype, PhenotypeSynonym
-from tests._shared import FIXTURE_DATA
-from tests.treatments.kb import _phenotype_rows, packets
+from tests.treatments.kb import import_packets_with_signs
 from treatments.describe.evidence import condition_words_clear
-from treatments.describe.lexicon import everyday_phrases, phrase_table_clear
+from treatments.describe.lexicon import phrase_table_clear
 from treatments.describe.meaning import meaning_signs
 from treatments.describe.name_vectors import (
     name_vectors_clear,
@@ -38,14 +36,7 @@ def shared_var(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def vectors_dir(db: None, settings: object, shared_var: Path) -> Path:
     """The packets' conditions and signs loaded, and their names' vectors (about 1,000 names,
     embedded by the first test that needs them)."""
-    needed = {
-        item["Phenotype"]["HPOId"]
-        for packet in packets()
-        for item in packet.get("Phenotypes") or []
-        if isinstance(item, dict) and item.get("Phenotype")
-    }
-    _phenotype_rows(needed | {row.hpo_id for row in everyday_phrases()})
-    import_orphapackets(path=FIXTURE_DATA / "orphanet" / "orphapackets")
+    import_packets_with_signs()
     for clear in (phrase_table_clear, phenotype_index_clear, family_prior_clear,
                   condition_words_clear, name_vectors_clear):  # fmt: skip
         clear()

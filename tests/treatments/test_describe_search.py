@@ -13,11 +13,10 @@ import pytest
 from django.test import Client
 
 from kbimport.importers.omim_types import omim_types_import
-from kbimport.importers.orphanet import import_orphapackets
 from kbimport.sources.orphanet import iter_orphapackets
 from knowledge.models import Condition, ConditionPhenotype, Phenotype
 from tests._shared import FIXTURE_DATA
-from tests.treatments.kb import HP_OBO, _phenotype_rows, packets
+from tests.treatments.kb import HP_OBO, import_packets_with_signs
 from treatments.describe.evidence import condition_words_clear, condition_words_get, text_bonus
 from treatments.describe.lexicon import EVERYDAY_FILE, everyday_phrases, phrase_table_clear
 from treatments.describe.prior import COVERAGE_WEIGHT, coverage_bonus, family_prior_clear
@@ -29,14 +28,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def client(db: None) -> Client:
-    needed = {
-        item["Phenotype"]["HPOId"]
-        for packet in packets()
-        for item in packet.get("Phenotypes") or []
-        if isinstance(item, dict) and item.get("Phenotype")
-    }
-    _phenotype_rows(needed | {row.hpo_id for row in everyday_phrases()})
-    import_orphapackets(path=FIXTURE_DATA / "orphanet" / "orphapackets")
+    import_packets_with_signs()
     phrase_table_clear()
     phenotype_index_clear()
     family_prior_clear()
