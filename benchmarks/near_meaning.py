@@ -4,17 +4,18 @@ Run: PYTHONPATH=$PWD XDG_RUNTIME_DIR=var/run nice -n 19 .venv/bin/python \
         benchmarks/near_meaning.py --judged benchmarks/judged_descriptions_tuning24.json
         [--split tuning ...] [--no-everyday] [--words] [--grid '[[0.6, 3, 1.5, 0]]']
 A measurement, not the ranking: nothing here is used by the panel. For each positive sign of
-the person's own that the panel's reader (`signs_for_text`) reads, the candidates are the
-annotated HPO terms whose names (E24's name vectors: every label and synonym, embedded by the
-sentence encoder) are nearest in meaning to the stretch of typed words the sign was read from
-("cant lift my feet up" for the sign read from "cant feet"; `--words`: the sign's own words
-only): cosine >= MIN_COSINE, at most K, leaving out the read term's ancestors and descendants
-(the ranking credits them already) and the other read terms. A condition that lists a
-candidate (itself or narrower) earns for that sign the candidate's IC, never above the read
-term's, plus the ranking's frequency credit, less DISCOUNT + GAP x (best candidate's cosine -
-this one's); only what that adds over the sign's own score counts (one sign counts once). The
-gain is added to the family prior where the panel adds its coverage bonus, and the description
-is ranked by `description_read`, the panel's own call.
+the person's own that the panel reads (`signs_for_text`, then E24's `meaning_signs` when
+DESCRIBE_MEANING is on), the candidates are the annotated HPO terms whose names (E24's name
+vectors: every label and synonym, embedded by the sentence encoder) are nearest in meaning to
+the stretch of typed words the sign was read from ("cant lift my feet up" for the sign read
+from "cant feet"; `--words`: the sign's own words only): cosine >= MIN_COSINE, at most K,
+leaving out the read term's ancestors and descendants (the ranking credits them already) and
+the other read terms. A condition that lists a candidate (itself or narrower) earns for that
+sign the candidate's IC, never above the read term's, plus the ranking's frequency credit,
+less DISCOUNT + GAP x (best candidate's cosine - this one's); only what that adds over the
+sign's own score counts (one sign counts once). The gain is added to the family prior where
+the panel adds its coverage bonus, and the description is ranked by `description_read`, the
+panel's own call.
 
 Prints, for the panel as it is and for each [MIN_COSINE, K, DISCOUNT, GAP] of the grid, the
 judged condition's hits at 1 and at 3 per split and on the two halves (items alternately in A
@@ -31,25 +32,10 @@ import sys
 from collections import defaultdict
 from pathlib import Path
 
+import numpy as np
+
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "rarelabs.settings")
-
-from rarelabs.startup import preflight  # noqa: E402
-
-preflight()
-
-import django  # noqa: E402
-
-django.setup()
-
-import numpy as np  # noqa: E402
-
-from treatments.describe import selectors  # noqa: E402
-from treatments.describe.encoder import sentence_encoder_get  # noqa: E402
-from treatments.describe.name_vectors import name_vectors_get  # noqa: E402
-from treatments.describe.prior import FAMILY_WEIGHTS  # noqa: E402
-from treatments.phenotypes import phenotype_index_get  # noqa: E402
-from treatments.phenotypes.scoring import _frequency_credit, _observed  # noqa: E402
 
 GRID = [
     [cosine, k, discount, gap]
@@ -84,6 +70,14 @@ def typed_stretch(text: str, words: str) -> str:
 
 def nearest(items: list[dict], everyday: bool, stretch: bool) -> list[list[tuple]]:
     """Per item, per positive own sign: (read term, [(candidate term, cosine), ...])."""
+    from django.conf import settings
+
+    from treatments.describe import selectors
+    from treatments.describe.encoder import sentence_encoder_get
+    from treatments.describe.meaning import meaning_signs
+    from treatments.describe.name_vectors import name_vectors_get
+    from treatments.phenotypes import phenotype_index_get
+
     index = phenotype_index_get()
     vectors = name_vectors_get()
     if vectors is None:
@@ -94,6 +88,8 @@ def nearest(items: list[dict], everyday: bool, stretch: bool) -> list[list[tuple
     out = []
     for item in items:
         signs = selectors.signs_for_text(text=item["q"], include_everyday=everyday)
+        if settings.DESCRIBE_MEANING:  # as description_read reads it
+            signs = signs + meaning_signs(item["q"], signs)
         own = [s for s in signs if not s.negated and not s.relative and s.hpo_id in where]
         per: list[tuple] = []
         if own:
@@ -114,10 +110,12 @@ def nearest(items: list[dict], everyday: bool, stretch: bool) -> list[list[tuple
     return out
 
 
-def credit(per: list[tuple], setting: list[float]) -> np.ndarray | None:
-    """The gain per condition of one description's signs under one setting."""
+def credit(index, per: list[tuple], setting: list[float]) -> np.ndarray:
+    """The gain per condition of `index` of one description's signs under one setting."""
+    from treatments.describe.prior import FAMILY_WEIGHTS
+    from treatments.phenotypes.scoring import _frequency_credit, _observed
+
     min_cosine, k, discount, gap = setting
-    index = phenotype_index_get()
     size = len(index.condition_ids)
     gain = np.zeros(size)
     for term, listed in per:
@@ -139,6 +137,8 @@ def credit(per: list[tuple], setting: list[float]) -> np.ndarray | None:
 
 def ranks(items: list[dict], everyday: bool, gains: list[np.ndarray | None]) -> list[int | None]:
     """The judged condition's place in the panel, each item with its gain in the prior."""
+    from treatments.describe import selectors
+
     plain = selectors.coverage_bonus
     current: dict[str, np.ndarray | None] = {"gain": None}
 
@@ -179,6 +179,16 @@ def main() -> None:
     parser.add_argument("--words", action="store_true", help="embed the sign's words only")
     parser.add_argument("--grid", help="JSON list of [min cosine, k, discount, gap]")
     args = parser.parse_args()
+
+    from rarelabs.startup import preflight
+
+    preflight()
+    import django
+
+    django.setup()
+    from treatments.phenotypes import phenotype_index_get
+
+    index = phenotype_index_get()
     items = []
     for path in args.judged:
         if "heldout" in path.name:
@@ -193,7 +203,7 @@ def main() -> None:
     base = ranks(items, everyday, [None] * len(items))
     print(f"panel {json.dumps(tally(items, base))}", flush=True)
     for setting in json.loads(args.grid) if args.grid else GRID:
-        found = ranks(items, everyday, [credit(per, setting) for per in per_item])
+        found = ranks(items, everyday, [credit(index, per, setting) for per in per_item])
         moved = sum(a != b for a, b in zip(base, found, strict=True))
         print(f"{setting} {json.dumps(tally(items, found))} moved {moved}", flush=True)
 

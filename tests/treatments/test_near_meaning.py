@@ -1,0 +1,54 @@
+"""benchmarks/near_meaning.py credits a read sign through the terms nearest in meaning to its
+words, never above what the read term itself earns, once per sign."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import numpy as np
+import pytest
+
+from benchmarks.near_meaning import credit, typed_stretch
+
+# A small is_a tree under one root (IC 0.5): the read term (IC 3), a sibling candidate (IC 4)
+# and a further one (IC 5). Condition 0 lists the read term, 1 the sibling, 2 the further one.
+ROOT, READ, SIBLING, FURTHER = 0, 1, 2, 3
+
+
+def _index() -> SimpleNamespace:
+    conditions = [np.array(c) for c in ([0, 1, 2], [0], [1], [2])]
+    return SimpleNamespace(
+        version="toy-near-meaning",
+        condition_ids=np.array([10, 11, 12]),
+        ic=np.array([0.5, 3.0, 4.0, 5.0]),
+        ancestors=[np.array(a) for a in ([0], [1, 0], [2, 0], [3, 0])],
+        term_conditions=conditions,
+        term_freq=[np.ones(len(c), dtype=np.float32) for c in conditions],
+    )
+
+
+def test_a_near_candidate_lifts_the_condition_that_lists_it_up_to_the_read_terms_ic():
+    # The sibling's IC (4) is capped at the read term's (3), less the discount 1.5: it earns
+    # 1.5 where it earned -2 through the root before.
+    per = [(READ, [(SIBLING, 0.8), (FURTHER, 0.5)])]
+    gain = credit(_index(), per, [0.6, 3, 1.5, 0.0])
+    assert gain.tolist() == pytest.approx([0.0, 3.5, 0.0])
+
+
+def test_the_cosine_threshold_the_count_and_the_gap_limit_the_candidates():
+    per = [(READ, [(SIBLING, 0.8), (FURTHER, 0.5)])]
+    assert credit(_index(), per, [0.4, 1, 1.5, 0.0]).tolist() == pytest.approx([0.0, 3.5, 0.0])
+    assert credit(_index(), per, [0.4, 3, 1.5, 0.0]).tolist() == pytest.approx([0.0, 3.5, 3.5])
+    # 0.3 below the best candidate's cosine costs 5 x 0.3 more.
+    assert credit(_index(), per, [0.4, 3, 1.5, 5.0]).tolist() == pytest.approx([0.0, 3.5, 2.0])
+
+
+def test_a_sign_without_candidates_gains_nothing():
+    assert not credit(_index(), [(READ, [])], [0.6, 3, 1.5, 0.0]).any()
+
+
+def test_the_stretch_holds_the_words_between_a_signs_words():
+    assert typed_stretch("I cant lift my feet up", "cant feet") == "cant lift my feet"
+    assert typed_stretch("legs hurt and his legs are weak", "legs weak") == "legs are weak"
+    assert typed_stretch("she is tired", "tired") == "tired"
+    assert typed_stretch("she is tired", "sleepy") == "sleepy"  # not found: the words
