@@ -68,8 +68,11 @@ def typed_stretch(text: str, words: str) -> str:
     return best
 
 
-def nearest(items: list[dict], everyday: bool, stretch: bool) -> list[list[tuple]]:
-    """Per item, per positive own sign: (read term, [(candidate term, cosine), ...])."""
+def nearest(
+    items: list[dict], everyday: bool, stretch: bool, rows_too: bool = True
+) -> list[list[tuple]]:
+    """Per item, per positive own sign: (read term, [(candidate term, cosine), ...]); without
+    `rows_too`, a sign a curated everyday row read takes none (the row chose its term)."""
     from django.conf import settings
 
     from treatments.describe import selectors
@@ -85,17 +88,21 @@ def nearest(items: list[dict], everyday: bool, stretch: bool) -> list[list[tuple
     where = index.hpo_position
     positions = np.array([where.get(h, -1) for h in vectors.terms])
     encoder = sentence_encoder_get()
+    rows = _row_sources()
     out = []
     for item in items:
         signs = selectors.signs_for_text(text=item["q"], include_everyday=everyday)
         if settings.DESCRIBE_MEANING:  # as description_read reads it
             signs = signs + meaning_signs(item["q"], signs)
         own = [s for s in signs if not s.negated and not s.relative and s.hpo_id in where]
+        # A sign a row read takes no candidates, and is still no candidate of another sign.
+        read = {where[s.hpo_id] for s in own}
+        if not rows_too:
+            own = [s for s in own if s.source not in rows]
         per: list[tuple] = []
         if own:
             texts = [typed_stretch(item["q"], s.words) if stretch else s.words for s in own]
             cosines = vectors.matrix @ encoder.encode(texts).T
-            read = {where[s.hpo_id] for s in own}
             for column, sign in enumerate(own):
                 term = where[sign.hpo_id]
                 line = set(index.ancestors[term].tolist()) | set(index.descendants[term].tolist())
@@ -108,6 +115,13 @@ def nearest(items: list[dict], everyday: bool, stretch: bool) -> list[list[tuple
                 per.append((term, listed[:LISTED]))
         out.append(per)
     return out
+
+
+def _row_sources() -> set[str]:
+    """The sources the curated everyday rows cite (their fourth column)."""
+    path = Path(__file__).resolve().parent.parent / "treatments" / "data" / "everyday_signs.tsv"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return {row.split("\t")[3] for row in lines if not row.startswith("#") and row.count("\t") >= 3}
 
 
 def credit(index, per: list[tuple], setting: list[float]) -> np.ndarray:
@@ -177,6 +191,9 @@ def main() -> None:
     parser.add_argument("--split", action="append", help="only these splits (repeatable)")
     parser.add_argument("--no-everyday", action="store_true", help="HPO names and synonyms only")
     parser.add_argument("--words", action="store_true", help="embed the sign's words only")
+    parser.add_argument(
+        "--not-rows", action="store_true", help="no candidates for a sign an everyday row read"
+    )
     parser.add_argument("--grid", help="JSON list of [min cosine, k, discount, gap]")
     args = parser.parse_args()
 
@@ -199,7 +216,7 @@ def main() -> None:
             if q["kind"] == "description" and (not args.split or q.get("split") in args.split)
         ]
     everyday = not args.no_everyday
-    per_item = nearest(items, everyday, stretch=not args.words)
+    per_item = nearest(items, everyday, stretch=not args.words, rows_too=not args.not_rows)
     base = ranks(items, everyday, [None] * len(items))
     print(f"panel {json.dumps(tally(items, base))}", flush=True)
     for setting in json.loads(args.grid) if args.grid else GRID:

@@ -8,7 +8,8 @@ from types import SimpleNamespace
 import numpy as np
 import pytest
 
-from benchmarks.near_meaning import credit, typed_stretch
+from benchmarks.near_meaning import _row_sources, credit, typed_stretch
+from treatments.describe.lexicon import HPO_SOURCE
 
 # A small is_a tree under one root (IC 0.5): the read term (IC 3), a sibling candidate (IC 4)
 # and a further one (IC 5). Condition 0 lists the read term, 1 the sibling, 2 the further one.
@@ -52,3 +53,9 @@ def test_the_stretch_holds_the_words_between_a_signs_words():
     assert typed_stretch("legs hurt and his legs are weak", "legs weak") == "legs are weak"
     assert typed_stretch("she is tired", "tired") == "tired"
     assert typed_stretch("she is tired", "sleepy") == "sleepy"  # not found: the words
+
+
+def test_the_row_sources_are_the_everyday_rows_fourth_column():
+    sources = _row_sources()
+    assert any(source.startswith("https://medlineplus.gov/") for source in sources)
+    assert HPO_SOURCE not in sources
