@@ -10,6 +10,8 @@ import pytest
 
 from knowledge.models import Phenotype, PhenotypeSynonym
 from tests.treatments.kb import import_packets_with_signs
+from treatments.describe import name_vectors
+from treatments.describe.encoder import sentence_encoder_get
 from treatments.describe.evidence import condition_words_clear
 from treatments.describe.lexicon import phrase_table_clear
 from treatments.describe.meaning import meaning_signs
@@ -119,3 +121,28 @@ def test_the_vectors_are_rebuilt_when_the_names_change(vectors_dir: Path) -> Non
         [f"{before.digest}.npy", f"{after.digest}.npy"]
     )
     assert after.digest == names_digest(sign_names_list())
+
+
+def test_a_build_says_how_far_it_has_got(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A first start embeds ~28,000 names for minutes: the log shows the build moving."""
+    monkeypatch.setattr(name_vectors, "PROGRESS_EVERY", 2)
+    pairs = [
+        ("HP:0001250", "Seizure"),
+        ("HP:0001252", "Hypotonia"),
+        ("HP:0001252", "Floppy muscles"),
+        ("HP:0000252", "Microcephaly"),
+        ("HP:0000252", "Small head"),
+    ]
+    with caplog.at_level("INFO", logger="treatments.describe.name_vectors"):
+        built = name_vectors.name_vectors_build(pairs, tmp_path)
+    steps = [r.getMessage() for r in caplog.records if "names embedded" in r.getMessage()]
+    assert steps[:3] == [
+        "sign name vectors: 2 of 5 names embedded",
+        "sign name vectors: 4 of 5 names embedded",
+        "sign name vectors: 5 of 5 names embedded",
+    ]
+    # Embedding in slices keeps each name's own vector, in the order given.
+    whole = sentence_encoder_get().encode([name for _, name in pairs]).astype("float16")
+    assert abs(built.matrix - whole.astype("float32")).max() < 2e-3

@@ -87,7 +87,7 @@ def name_vectors_build(pairs: list[tuple[str, str]], folder: Path) -> NameVector
     """Embed the names (minutes for the full list) and write them to `folder`."""
     digest = names_digest(pairs)
     started = time.perf_counter()
-    vectors = sentence_encoder_get().encode([name for _, name in pairs]).astype(np.float16)
+    vectors = _encode_with_progress([name for _, name in pairs])
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"{digest}.npy"
     partial = path.with_suffix(f".{threading.get_ident()}.tmp.npy")
@@ -97,6 +97,22 @@ def name_vectors_build(pairs: list[tuple[str, str]], folder: Path) -> NameVector
         "sign name vectors: %d names embedded in %.1f s", len(pairs), time.perf_counter() - started
     )
     return NameVectors.of(digest, pairs, vectors)
+
+
+# A progress line about every 4,000 names: the full list takes minutes on a first start.
+PROGRESS_EVERY = 4000
+
+
+def _encode_with_progress(names: list[str]) -> np.ndarray:
+    encoder = sentence_encoder_get()
+    # Shortest first, as encode() batches them, so a slice pads no more than the whole would.
+    order = sorted(range(len(names)), key=lambda i: len(names[i]))
+    vectors = np.zeros((len(names), encoder.dimension), dtype=np.float16)
+    for start in range(0, len(order), PROGRESS_EVERY):
+        chosen = order[start : start + PROGRESS_EVERY]
+        vectors[chosen] = encoder.encode([names[i] for i in chosen])
+        logger.info("sign name vectors: %d of %d names embedded", start + len(chosen), len(names))
+    return vectors
 
 
 def name_vectors_load(pairs: list[tuple[str, str]], folder: Path) -> NameVectors | None:
