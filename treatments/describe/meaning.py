@@ -29,7 +29,7 @@ from treatments.describe.opposites import clashing
 from treatments.describe.phrase_table import Sign
 from treatments.describe.scan import tokens
 from treatments.describe.whose import others_words
-from treatments.describe.words import _WORD, BREAK, COURSES, NOT
+from treatments.describe.words import BREAK, COURSES, NOT, typed_words
 from treatments.phenotypes import phenotype_index_get
 
 # Chosen on tuning text only (docs/benchmarks.md, "Twentieth session, meaning").
@@ -71,7 +71,7 @@ def unread_clauses(text: str, signs: list[Sign]) -> list[str]:
     """The clauses of `text` (as typed, folded) that the meaning reader may read: no word of
     theirs made a sign, no negation, not a relative's, two or more content words."""
     folded = fold(text).replace("\u2019", "'").replace("`", "'")
-    words = [match.group(0) for match in _WORD.finditer(folded)]
+    words = typed_words(folded)
     theirs = others_words(words)
     # A word a sign was read from marks its clause read ("short arms and legs" is one reading).
     read = {word for sign in signs for word in sign.words.split()}

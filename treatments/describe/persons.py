@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from search.text import fold
 from treatments.describe.whose import others_words
-from treatments.describe.words import _WORD
+from treatments.describe.words import typed_words
 from treatments.phenotypes.scoring import ONSET_ORDER
 
 _FEMALE = frozenset(["she", "her", "hers", "herself", "daughter", "girl", "sister", "niece"])
@@ -62,7 +62,7 @@ def described_person(text: str) -> Person:
 
 def _own_words(folded: str) -> str:
     """The text without the clauses about someone else (`others_words`)."""
-    words = [match.group(0) for match in _WORD.finditer(folded)]
+    words = typed_words(folded)
     others = others_words(words)
     if not others:
         return folded

@@ -13,7 +13,6 @@ from treatments.describe.whose import others_words
 from treatments.describe.words import (
     _NEGATED_VERB,
     _NOT_CONTRACTIONS,
-    _WORD,
     BODY_PARTS,
     BREAK,
     FILLER,
@@ -21,6 +20,7 @@ from treatments.describe.words import (
     NOT,
     course_marks,
     stem,
+    typed_words,
 )
 
 # After "and", these verbs and subjects start a new clause: no phrase reaches back across them.
@@ -107,7 +107,7 @@ def _scan(
     last_part: dict[bool, tuple[str, str]] = {}  # plural? -> (stem, word) of the last body part
     qualifying: set[int] = set()
     listed, after_or = False, set()  # an "or" (and filler) since the last word kept
-    words = [match.group(0) for match in _WORD.finditer(folded)]
+    words = typed_words(folded)
     marks = course_marks(words)
     others = others_words(words)
     origin: list[int] = []  # the word each token came from
@@ -271,7 +271,7 @@ def stands_alone(name: str) -> bool:
     if len(stems) != 1:
         return True
     kept = [s for s, _ in tokens(name) if s not in (NOT, BREAK)]
-    words = [w for w in _WORD.findall(fold(name)) if w not in ",;.!?"]
+    words = [w for w in typed_words(fold(name)) if w not in ",;.!?"]
     meaningful = [
         w for w in words
         if w not in _FUNCTION_WORDS and w.replace("'", "") not in NEGATORS | _NOT_CONTRACTIONS

@@ -384,3 +384,8 @@ def course_marks(words: list[str]) -> dict[int, tuple[int, str]]:
                 marks[first] = (last, token)
                 taken.update(range(first, last))
     return marks
+
+
+def typed_words(folded: str) -> list[str]:
+    """The words and clause marks of a folded text, in order ("can't", ",", "walk")."""
+    return _WORD.findall(folded)
