@@ -16,9 +16,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from django.db.models import Count, Max
-
 from knowledge.models import Phenotype, PhenotypeSynonym
+from knowledge.row_counts import rows_stamp
 from treatments.describe.derive import (
     COURSE_SOURCE,
     QUALIFIER_SOURCE,
@@ -95,10 +94,8 @@ def everyday_words() -> frozenset[str]:
 
 
 def _version(include_everyday: bool) -> str:
-    terms = Phenotype.objects.aggregate(n=Count("id"), top=Max("id"))
-    synonyms = PhenotypeSynonym.objects.aggregate(n=Count("id"), top=Max("id"))
     stamp = EVERYDAY_FILE.stat().st_mtime_ns if include_everyday else 0
-    return f"{terms['n']}-{terms['top']}-{synonyms['n']}-{synonyms['top']}-{stamp}"
+    return f"{rows_stamp(Phenotype, PhenotypeSynonym)}-{stamp}"
 
 
 def _recurring_plural(phrase: str, label: str) -> str:

@@ -19,9 +19,9 @@ from pathlib import Path
 
 import numpy as np
 from django.conf import settings
-from django.db.models import Count, Max
 
 from knowledge.models import ConditionPhenotype, Phenotype, PhenotypeSynonym
+from knowledge.row_counts import rows_stamp
 from treatments.describe.encoder import MODEL_NAME, sentence_encoder_get
 from treatments.describe.opposites import sides
 
@@ -144,11 +144,7 @@ _memory: dict[str, tuple[str, Path, float, NameVectors | None]] = {}
 
 def _data_version() -> str:
     """Cheap: the counts and last ids of terms, synonyms and annotations (no names read)."""
-    parts = []
-    for model in (Phenotype, PhenotypeSynonym, ConditionPhenotype):
-        row = model.objects.aggregate(n=Count("id"), top=Max("id"))
-        parts.append(f"{row['n']}-{row['top']}")
-    return "-".join(parts)
+    return rows_stamp(Phenotype, PhenotypeSynonym, ConditionPhenotype)
 
 
 def name_vectors_get(*, build: bool = False) -> NameVectors | None:
