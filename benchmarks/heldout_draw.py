@@ -68,6 +68,14 @@ both draws need --ignore-split heldout24 as well to reproduce):
     heldout_draw.py --seed 24 --show 45 --ignore-split tuning24
     heldout_draw.py --seed 240 --common --show 63 --ignore-split tuning24 \
         --exclude ORPHA:<code> (once for each of the 20 kept from seed 24)
+
+The tuning25 draw (judged_descriptions_tuning25.json, a TUNING set drawn the same way after
+tuning24 and heldout24 existed; a held-out set was drawn at the same time with seeds 27 and 270,
+and every condition `--seed 27 --show 45` or `--seed 270 --common --show 60` printed was skipped.
+The common pool is down to 56, all of which that second draw prints, so all 40 come from seed 26
+and no `--seed 260 --common` half was kept; see the file's "about"):
+    heldout_draw.py --seed 26 --show 65 --ignore-split tuning25
+(add --ignore-split heldout26 to reproduce; heldout26 was drawn at the same time)
 """
 
 from __future__ import annotations
@@ -93,6 +101,7 @@ JUDGED_FILES = (
     HERE / "judged_descriptions_tuning19.json",
     HERE / "judged_descriptions_tuning22.json",
     HERE / "judged_descriptions_tuning24.json",
+    HERE / "judged_descriptions_tuning25.json",
 )
 MIN_SIGNS = 7
 MIN_FREQUENCY = 0.3
