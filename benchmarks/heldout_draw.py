@@ -76,6 +76,12 @@ The common pool is down to 56, all of which that second draw prints, so all 40 c
 and no `--seed 260 --common` half was kept; see the file's "about"):
     heldout_draw.py --seed 26 --show 65 --ignore-split tuning25
 (add --ignore-split heldout26 to reproduce; heldout26 was drawn at the same time)
+
+The heldout26 draws (judged_descriptions_heldout.json, split heldout26, drawn while tuning25 was
+drawn with seed 26, which skipped every condition these two draws print):
+    heldout_draw.py --seed 27 --show 45 --ignore-split heldout26 --ignore-split tuning25
+    heldout_draw.py --seed 270 --common --show 60 --ignore-split heldout26 \
+        --ignore-split tuning25 --exclude ORPHA:<code> (once for each of the 25 kept from seed 27)
 """
 
 from __future__ import annotations
