@@ -21,6 +21,11 @@ The gap between "nameable" and the judged descriptions' own figure is what readi
 Each condition's signs are drawn with a generator seeded by the condition itself, so two runs
 with different everyday files (`--everyday FILE`, default the shipped one) draw the same signs
 for every condition whose nameable signs did not change: a paired before/after.
+`--why` (R25) ranks each condition's drawn signs twice, as drawn and spoiled, and for every
+pair the spoiler loses (in the top 3 without it, not with it) counts what the conditions now
+shown ahead have: the spoiled sign itself (or narrower), only a broader or sibling term that
+earns more for it, or nothing more; how many of the other signs they hold; their number of
+annotations against the judged condition's (`ceiling_why.py`).
 Read-only against the configured database; ends with one line of JSON.
 """
 
@@ -31,6 +36,7 @@ import json
 import os
 import random
 import sys
+from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -45,6 +51,18 @@ import django  # noqa: E402
 
 django.setup()
 
+import numpy as np  # noqa: E402
+from ceiling_why import (  # noqa: E402
+    ALL_BUT_ONE,
+    ALL_OTHERS,
+    AT_FLOOR,
+    FEWER,
+    HOLDS,
+    NOT_THROUGH,
+    THROUGH,
+    ahead_counts,
+    spoiled_term,
+)
 from django.db.models import Count, Q  # noqa: E402
 from heldout_draw import COMMON_CLASSES, MIN_FREQUENCY, MIN_SIGNS, judged_ids  # noqa: E402
 
@@ -56,6 +74,7 @@ from treatments.describe.prior import (  # noqa: E402
     family_prior_get,
 )
 from treatments.phenotypes import conditions_rank_by_phenotypes, phenotype_index_get  # noqa: E402
+from treatments.phenotypes.scoring import _observed  # noqa: E402
 
 SPOILERS = ("parent", "child", "wrong")
 
@@ -99,16 +118,43 @@ class Ranker:
         self.index = phenotype_index_get()
         self.family = family_prior_get(self.index)
 
-    def hits(self, condition_pk: int, phenotype_ids: list[int]) -> tuple[bool, bool]:
+        self.slot = {int(pk): i for i, pk in enumerate(self.index.condition_ids.tolist())}
+        self._points: dict[int, np.ndarray] = {}
+
+    def shown(self, phenotype_ids: list[int]) -> dict[int, int]:
+        """Shown condition pk -> the first ranked condition shown as it, best first."""
         prior = self.family.prior + coverage_bonus(self.index, phenotype_ids)
         scores = conditions_rank_by_phenotypes(
             phenotype_ids=phenotype_ids, limit=20, index=self.index, weights=FAMILY_WEIGHTS,
             prior=prior, details=False,
         )  # fmt: skip
         shown_as = self.family.shown_as
-        shown = list(dict.fromkeys(shown_as.get(s.condition_id, s.condition_id) for s in scores))
-        target = {condition_pk, shown_as.get(condition_pk, condition_pk)}
+        out: dict[int, int] = {}
+        for s in scores:
+            out.setdefault(shown_as.get(s.condition_id, s.condition_id), s.condition_id)
+        return out
+
+    def hits(self, condition_pk: int, phenotype_ids: list[int]) -> tuple[bool, bool]:
+        shown = list(self.shown(phenotype_ids))
+        target = {condition_pk, self.family.shown_as.get(condition_pk, condition_pk)}
         return bool(target & set(shown[:1])), bool(target & set(shown[:3]))
+
+    def ahead(self, condition_pk: int, phenotype_ids: list[int]) -> list[int]:
+        """Index positions of the conditions shown in the top 3 in place of the judged one."""
+        target = {condition_pk, self.family.shown_as.get(condition_pk, condition_pk)}
+        top = list(self.shown(phenotype_ids).items())[:3]
+        return [self.slot[pk] for shown, pk in top if shown not in target]
+
+    def points(self, term: int) -> np.ndarray:
+        """The ranking's points for one sign (a term index) per condition."""
+        if term not in self._points:
+            self._points[term] = _observed(self.index, term, len(self.slot), FAMILY_WEIGHTS)
+        return self._points[term]
+
+    def floor(self, term: int) -> float:
+        """What a condition with nothing like the sign earns for it."""
+        ic = float(self.index.ic[term])
+        return -min(FAMILY_WEIGHTS.broader_penalty * ic, FAMILY_WEIGHTS.unmatched_cap)
 
 
 def _spoil(
@@ -135,6 +181,7 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=4242)
     parser.add_argument("--signs", type=int, nargs="+", default=[3, 4, 5])
     parser.add_argument("--everyday", type=Path, default=EVERYDAY_FILE, help="everyday rows")
+    parser.add_argument("--why", action="store_true", help="what wins when a spoiler loses")
     args = parser.parse_args()
     n = min(max(args.n, 10), 2000)
 
@@ -196,7 +243,75 @@ def main() -> None:
                 f"{reading:<22} {k:>2} {a['n']:>9} {a['s@1']:>6.3f} {a['s@3']:>6.3f}"
                 f"   {b['n']:>11} {b['s@1']:.3f} {b['s@3']:.3f}"
             )
+    if args.why:
+        why = _why(ranker, drawn, signs, nameable, edges, others, args)
+        figures.update({f"why {key}": value for key, value in why.items()})
     print(json.dumps({"benchmark": "description_ceiling", "seed": args.seed, "figures": figures}))
+
+
+def _why(ranker, drawn, signs, nameable, edges, others, args) -> dict[str, dict[str, float]]:
+    """Paired: each drawn pick with and without its spoiler; what wins where the spoiler loses."""
+    position = ranker.index.position
+    sizes = np.diff(ranker.index.annot_ptr)
+    print("why (paired: the same signs with and without the spoiler; lost: in the top 3")
+    print("without it, not with it; ahead: the conditions shown in the top 3 in its place)")
+    out: dict[str, dict[str, float]] = {}
+    for k in args.signs:
+        for spoiler in SPOILERS:
+            reading = f"nameable, {spoiler}"
+            pairs = clean = spoilt = lost = 0
+            counts: Counter = Counter()
+            ahead_sizes: list[int] = []
+            judged_sizes: list[int] = []
+            for c in [c for rows in drawn.values() for c in rows]:
+                choice = [s for s in signs[c.pk] if s in nameable]
+                if len(choice) < k:
+                    continue
+                rng = random.Random(f"{args.seed}-{k}-{reading}-{c.primary_id}")
+                pick = rng.sample(choice, k)
+                spoiled = _spoil(pick, spoiler, rng, edges, others)
+                if spoiled_term(pick, spoiled) is None or c.pk not in ranker.slot:
+                    continue
+                pairs += 1
+                was = ranker.hits(c.pk, pick)[1]
+                now = ranker.hits(c.pk, spoiled)[1]
+                clean += was
+                spoilt += now
+                if not was or now:
+                    continue
+                lost += 1
+                terms = [position[pk] for pk in spoiled if pk in position]
+                term = position[spoiled_term(pick, spoiled)]
+                judged = ranker.slot[c.pk]
+                ahead = ranker.ahead(c.pk, spoiled)
+                counts += ahead_counts(
+                    ranker.index, ranker.points, judged=judged, ahead=ahead, spoiled=term,
+                    others=[t for t in terms if t != term], floor=ranker.floor(term),
+                )  # fmt: skip
+                ahead_sizes.extend(int(sizes[i]) for i in ahead)
+                judged_sizes.append(int(sizes[judged]))
+            n_ahead = sum(counts[key] for key in (HOLDS, THROUGH, NOT_THROUGH))
+            out[f"{reading} K={k}"] = row = {
+                "pairs": pairs,
+                "s@3 without": round(clean / pairs, 3) if pairs else 0.0,
+                "s@3 with": round(spoilt / pairs, 3) if pairs else 0.0,
+                "lost": lost,
+                "ahead": n_ahead,
+                **{key: counts[key] for key in (HOLDS, THROUGH, NOT_THROUGH)},
+                **{key: counts[key] for key in (ALL_OTHERS, ALL_BUT_ONE, FEWER, AT_FLOOR)},
+                "annotations ahead": float(np.median(ahead_sizes)) if ahead_sizes else 0.0,
+                "annotations judged": float(np.median(judged_sizes)) if judged_sizes else 0.0,
+            }
+            print(
+                f"{reading:<18} K={k} pairs {pairs}: s@3 {row['s@3 without']:.3f} without, "
+                f"{row['s@3 with']:.3f} with; lost {lost} (judged at the floor {counts[AT_FLOOR]})"
+                f"; {n_ahead} ahead: {counts[HOLDS]} hold it, {counts[THROUGH]} only a broader"
+                f" or sibling term, {counts[NOT_THROUGH]} not through it; {counts[ALL_OTHERS]}"
+                f" hold all the other signs, {counts[ALL_BUT_ONE]} all but one,"
+                f" {counts[FEWER]} fewer; annotations (median) {row['annotations ahead']:.0f}"
+                f" ahead, {row['annotations judged']:.0f} judged"
+            )
+    return out
 
 
 if __name__ == "__main__":
