@@ -72,6 +72,7 @@ from treatments.describe.prior import (  # noqa: E402
     FAMILY_WEIGHTS,
     coverage_bonus,
     family_prior_get,
+    named_share_penalty,
 )
 from treatments.phenotypes import conditions_rank_by_phenotypes, phenotype_index_get  # noqa: E402
 from treatments.phenotypes.scoring import _observed  # noqa: E402
@@ -124,6 +125,7 @@ class Ranker:
     def shown(self, phenotype_ids: list[int]) -> dict[int, int]:
         """Shown condition pk -> the first ranked condition shown as it, best first."""
         prior = self.family.prior + coverage_bonus(self.index, phenotype_ids)
+        prior = prior + named_share_penalty(self.index, self.family, phenotype_ids)
         scores = conditions_rank_by_phenotypes(
             phenotype_ids=phenotype_ids, limit=20, index=self.index, weights=FAMILY_WEIGHTS,
             prior=prior, details=False,

@@ -61,6 +61,7 @@ from treatments.describe.prior import (  # noqa: E402
     coverage_bonus,
     family_prior_get,
     late_onset_penalty,
+    named_share_penalty,
 )
 from treatments.describe.selectors import description_read, signs_for_text  # noqa: E402
 from treatments.phenotypes import phenotype_index_get  # noqa: E402
@@ -69,7 +70,7 @@ from treatments.phenotypes.rank import case_build  # noqa: E402
 from treatments.phenotypes.scoring import _excluded, _observed, _priors  # noqa: E402
 
 JUDGED = Path(__file__).resolve().parent / "judged_queries.json"
-PARTS = ("signs", "prevalence", "coverage", "evidence", "onset", "sex", "excluded")
+PARTS = ("signs", "prevalence", "coverage", "sign mass", "evidence", "onset", "sex", "excluded")
 
 
 @dataclass
@@ -198,6 +199,7 @@ def score_parts(text: str, phenotype_ids: list[int], excluded_ids: list[int], re
         "signs": sum(per_sign.values(), np.zeros(n)),
         "prevalence": family.prior,
         "coverage": coverage_bonus(index, phenotype_ids),
+        "sign mass": named_share_penalty(index, family, phenotype_ids),
         "evidence": text_bonus(condition_words_get(index), text, read),
         "onset": late_onset_penalty(index, person.latest_onset),
         "sex": _priors(index, case, FAMILY_WEIGHTS),

@@ -19,6 +19,7 @@ from treatments.describe.prior import (
     coverage_bonus,
     family_prior_get,
     late_onset_penalty,
+    named_share_penalty,
 )
 from treatments.describe.recognise import Sign, normalise, recognise, tokens
 from treatments.describe.typos import mended_stem
@@ -190,6 +191,7 @@ def _conditions(
     index = phenotype_index_get()
     family = family_prior_get(index)
     prior = family.prior + coverage_bonus(index, phenotype_ids)
+    prior = prior + named_share_penalty(index, family, phenotype_ids)
     # The words no sign was read from (a removed chip's words included: not evidence either).
     prior = prior + text_bonus(condition_words_get(index), text, (s.words for s in signs))
     # Who the family describes: a girl, signs seen at birth or in infancy (weak evidence).
