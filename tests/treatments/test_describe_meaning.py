@@ -71,6 +71,35 @@ def test_a_clause_no_phrase_reads_is_read_as_the_sign_nearest_in_meaning(
 @pytest.mark.parametrize(
     "text",
     [
+        # A negated ability verb is a sign in itself, read as "unable to climb stairs".
+        "her calves are big and she can't climb stairs",
+        "her calves are big, she still can not climb the stairs",
+        "her calves are big and she can't climb stairs well",  # "well" is no "fine" here
+    ],
+)
+def test_a_clause_saying_the_person_cannot_do_something_is_read(
+    vectors_dir: Path, text: str
+) -> None:
+    assert "HP:0003551" not in [sign.hpo_id for sign in signs_for_text(text=text)]
+    assert read_by_meaning(text) == ["HP:0003551"]  # Difficulty climbing stairs
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "her calves are big, she doesn't have fits",  # denials: the sign's words, said absent
+        "her calves are big, she never had a fever",
+        "her calves are big and no stiffness",
+        "her calves are big and she doesn't wee much",  # how often, not an inability
+    ],
+)
+def test_a_sign_denied_is_not_read_by_meaning(vectors_dir: Path, text: str) -> None:
+    assert read_by_meaning(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "she has no trouble getting up stairs, her calves are big",  # negated
         "her calves are big and her brother has trouble getting up stairs",  # a relative's
         "he has big calves, his sister's boy has small testicals",  # a relative's child
@@ -93,11 +122,13 @@ ORDINARY = [
     "she watches cartoons on the tablet", "he goes to nursery three days a week",
     "we are waiting for the genetic test results", "my mum helps look after him on Mondays",
     "she had her vaccinations on time", "he is the youngest of four children",
+    # Negated, yet no inability: what he likes, what we cannot get, when she sleeps.
+    "he doesn't like broccoli", "we can't get an appointment", "she never sleeps in the car",
 ]  # fmt: skip
 
 
 def test_ordinary_sentences_are_not_read_as_signs(vectors_dir: Path) -> None:
-    """Twenty sentences about a child's life, not signs, each after a sign so they are part of
+    """Twenty-three sentences about a child's life, not signs, each after a sign so they are part of
     a description."""
     for sentence in ORDINARY:
         text = f"he has seizures, {sentence}"

@@ -9,9 +9,11 @@ and the clause reads the term whose name is nearest, only when that name is clea
 ancestors and descendants say the same thing more or less narrowly). A name whose words go the
 opposite way or name another colour is no candidate (`opposites`).
 
-Never read: a clause with a negation ("doesn't wee much") or saying something is normal, a
-relative's clause ("her brother has ..."; `whose`), a clause the phrase table took a sign from,
-a clause of fewer than two content words, a term already read. Only a text the phrase table
+A clause that says the person cannot do something ("can't climb stairs", "never learned to
+sit") is read as "unable to <verb> ..." (`inability`; one per verb an "or" joins). Never read:
+any other clause with a negation ("no seizures", "doesn't wee much") or saying something is
+normal, a relative's clause ("her brother has ..."; `whose`), a clause the phrase table took a
+sign from, a clause of fewer than two content words, a term already read. Only a text the phrase table
 already reads as a description gets here (`selectors.description_read`).
 """
 
@@ -24,6 +26,7 @@ import numpy as np
 
 from search.text import fold
 from treatments.describe.encoder import one_blas_thread, sentence_encoder_get
+from treatments.describe.inability import negated_abilities
 from treatments.describe.name_vectors import NameVectors, name_vectors_get
 from treatments.describe.opposites import clashing
 from treatments.describe.phrase_table import Sign
@@ -69,7 +72,8 @@ class Nearest:
 
 def unread_clauses(text: str, signs: list[Sign]) -> list[str]:
     """The clauses of `text` (as typed, folded) that the meaning reader may read: no word of
-    theirs made a sign, no negation, not a relative's, two or more content words."""
+    theirs made a sign, no negation but a negated ability (put as "unable to ..."), not a
+    relative's, two or more content words."""
     folded = fold(text).replace("\u2019", "'").replace("`", "'")
     words = typed_words(folded)
     theirs = others_words(words)
@@ -79,15 +83,20 @@ def unread_clauses(text: str, signs: list[Sign]) -> list[str]:
     for start, end in _clauses(words):
         if any(i in theirs for i in range(start, end)):
             continue
-        clause = " ".join(words[start:end])
-        toks = [(s, w) for s, w in tokens(clause) if s != BREAK]
-        if any(s == NOT for s, _ in toks) or _FINE & set(words[start:end]):
+        said = words[start:end]
+        toks = [(s, w) for s, w in tokens(" ".join(said)) if s != BREAK]
+        parts = [said]
+        if any(s == NOT for s, _ in toks):
+            # "can't climb stairs" names a sign; "no seizures" denies one (`inability`), and
+            # "can't turn his head well" says it is not well.
+            parts = [part.split() for part in negated_abilities(said)]
+        elif _FINE & set(said):
             continue
-        if sum(s not in COURSES for s, _ in toks) < MIN_CONTENT:
+        if sum(s not in COURSES | {NOT} for s, _ in toks) < MIN_CONTENT:
             continue
         if any(w in read for s, w in toks if s not in COURSES):
             continue
-        out.append(_without_subject(words[start:end]))
+        out.extend(_without_subject(part) for part in parts)
     return out[:MAX_CLAUSES]
 
 
