@@ -2,10 +2,11 @@
 
 Run: PYTHONPATH=$PWD XDG_RUNTIME_DIR=var/run nice -n 19 .venv/bin/python \
         benchmarks/sign_reading.py --judged benchmarks/judged_descriptions_tuning24.json
-        [--no-everyday] [--quiet]
+        [--no-everyday] [--no-meaning] [--quiet]
 Reads every description of a judged file that records "meant" (the HPO ids of the signs its
 writer meant, e.g. judged_descriptions_tuning24.json) with the panel's own reader
-(`signs_for_text`, everyday rows included unless `--no-everyday`) and sorts each meant sign:
+(`signs_for_text`, everyday rows included unless `--no-everyday`, then the meaning reader's
+signs for the clauses it read nothing from, unless `--no-meaning`) and sorts each meant sign:
 
 - exact: that term was read;
 - near: a narrower term was read, or its parent or grandparent when that is a sign and not a
@@ -129,6 +130,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--judged", type=Path, action="append", required=True)
     parser.add_argument("--no-everyday", action="store_true", help="HPO names and synonyms only")
+    parser.add_argument("--no-meaning", action="store_true", help="without the meaning reader")
     parser.add_argument("--quiet", action="store_true", help="totals only")
     args = parser.parse_args()
 
@@ -138,6 +140,7 @@ def main() -> None:
     import django
 
     django.setup()
+    from treatments.describe.meaning import meaning_signs
     from treatments.describe.selectors import signs_for_text
     from treatments.phenotypes import phenotype_index_get
 
@@ -152,6 +155,8 @@ def main() -> None:
     for path in args.judged:
         for item in _items(path):
             signs = signs_for_text(text=item["q"], include_everyday=not args.no_everyday)
+            if not args.no_meaning:  # as the panel reads a description (selectors)
+                signs = signs + meaning_signs(item["q"], signs)
             own = [s for s in signs if not s.negated and not s.relative]
             words = {s.hpo_id: s.words for s in own}
             reading = reading_sort(item["meant"], [s.hpo_id for s in own], relation)
