@@ -11,13 +11,13 @@ from __future__ import annotations
 from search.text import fold
 from treatments.describe.whose import others_words
 from treatments.describe.words import (
-    _NEGATED_VERB,
-    _NOT_CONTRACTIONS,
     BODY_PARTS,
     BREAK,
     FILLER,
+    NEGATED_VERB,
     NEGATORS,
     NOT,
+    NOT_CONTRACTIONS,
     course_marks,
     stem,
     typed_words,
@@ -181,8 +181,8 @@ def _scan(
             out.append((BOY_OR_GIRL, "boy or girl", after_place, after_and, predicated))
             joined, kept = False, True
             continue
-        negation = word in NEGATORS or word in _NOT_CONTRACTIONS
-        if negation or ("'" in typed and _NEGATED_VERB.match(typed)):
+        negation = word in NEGATORS or word in NOT_CONTRACTIONS
+        if negation or ("'" in typed and NEGATED_VERB.match(typed)):
             if not out or out[-1][0] != NOT:
                 out.append((NOT, typed, False, False, False))
         elif word not in FILLER and len(word) > 1:
@@ -274,7 +274,7 @@ def stands_alone(name: str) -> bool:
     words = [w for w in typed_words(fold(name)) if w not in ",;.!?"]
     meaningful = [
         w for w in words
-        if w not in _FUNCTION_WORDS and w.replace("'", "") not in NEGATORS | _NOT_CONTRACTIONS
-        and not _NEGATED_VERB.match(w)
+        if w not in _FUNCTION_WORDS and w.replace("'", "") not in NEGATORS | NOT_CONTRACTIONS
+        and not NEGATED_VERB.match(w)
     ]  # fmt: skip
     return len(meaningful) <= len(kept)

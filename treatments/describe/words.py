@@ -11,8 +11,8 @@ NOT = "~not"
 BREAK = "~break"  # a comma, semicolon or full stop: no phrase or negation reaches across it
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?|[,;.!?]")
 NEGATORS = frozenset({"not", "no", "never", "unable", "without", "nor", "cannot", "cant", "wont"})
-_NEGATED_VERB = re.compile(r"^[a-z]+n'?t$")  # "doesn't", "can't", "didnt" (not "want", "faint")
-_NOT_CONTRACTIONS = frozenset(
+NEGATED_VERB = re.compile(r"^[a-z]+n'?t$")  # "doesn't", "can't", "didnt" (not "want", "faint")
+NOT_CONTRACTIONS = frozenset(
     [
         "doesnt",
         "dont",
