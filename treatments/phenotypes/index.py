@@ -18,10 +18,10 @@ from functools import cached_property
 
 import numpy as np
 from django.core.cache import cache
-from django.db import connection
 from django.db.models import Count, Max
 
 from knowledge.models import Condition, ConditionGene, ConditionPhenotype, Phenotype
+from knowledge.row_counts import rows_stamp
 
 logger = logging.getLogger(__name__)
 
@@ -65,19 +65,12 @@ class PhenotypeIndex:
 
 def _data_version() -> str:
     """A cheap fingerprint of the annotations, the DAG and the genes; a change rebuilds the index."""
-    annotations = ConditionPhenotype.objects.aggregate(n=Count("id"), top=Max("id"))
-    terms = Phenotype.objects.aggregate(n=Count("id"), top=Max("id"))
-    genes = ConditionGene.objects.aggregate(n=Count("id"), top=Max("id"))
+    # Conditions are edited in place (onset, inheritance): their newest change time, not their
+    # highest id, says the rows changed.
     conditions = Condition.objects.aggregate(n=Count("id"), top=Max("updated_at"))
-    through = Phenotype.parents.through._meta.db_table
-    with connection.cursor() as cursor:
-        cursor.execute(f"SELECT count(*), coalesce(max(id), 0) FROM {through}")  # noqa: S608
-        edges = cursor.fetchone()
     stamp = conditions["top"].timestamp() if conditions["top"] else 0
-    return (
-        f"{annotations['n']}-{annotations['top']}-{terms['n']}-{terms['top']}-{edges[0]}-"
-        f"{edges[1]}-{genes['n']}-{genes['top']}-{conditions['n']}-{stamp:.0f}"
-    )
+    rows = rows_stamp(ConditionPhenotype, Phenotype, Phenotype.parents.through, ConditionGene)
+    return f"{rows}-{conditions['n']}-{stamp:.0f}"
 
 
 def _closures(parents: list[list[int]]) -> list[np.ndarray]:
