@@ -182,7 +182,10 @@ def analyze(query: str) -> QueryAnalysis:
             if corrected_name:
                 keys.append(corrected_name)
             # "san filippo" -> "sanfilippo": the corrected name typed alone, as the typed one.
-            expanded.extend(eponym_keys(corrected_name or corrected))
+            # First: the typed slip's own expansions ("sacs", an alias list of the gene SACS)
+            # filled the keys an engine reads ("tay sacs life expectancy" lost "tay sachs
+            # disease" past the twelfth).
+            expanded[:0] = eponym_keys(corrected_name or corrected)
             # A corrected name brings its synonyms too ("spinal muscullar atrophy" -> SMA).
             for alt in synonym_expansions(corrected):
                 alternatives.append(tuple(content_words(alt)))

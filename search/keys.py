@@ -13,6 +13,7 @@ from typing import Any
 from django.db import connection
 
 TABLE = "search_searchentry"
+TEXT_CONFIG = "rarelabs"  # the text search configuration the entry table's vectors are built with
 
 
 def exact_names_sql(keys: Sequence[str], doc_types: Sequence[str]) -> tuple[str, dict[str, Any]]:
@@ -59,6 +60,19 @@ def keys_held(keys: set[str]) -> set[str]:
         [sorted(keys)],
     )
     return {row[0] for row in rows}
+
+
+def names_lost(typed: str, read: str) -> bool:
+    """Does one document's names (name, synonyms, symbols) hold every word of `typed` but not
+    every word of `read`, stemmed as the index stems them? ("pick disease": Pick disease of
+    brain holds it, not "pink disease"; every document holding "pomp disease" holds "pompe
+    disease", one stem.)"""
+    rows = _fetch(
+        f"SELECT 1 FROM {TABLE} WHERE names @@ plainto_tsquery('{TEXT_CONFIG}', %s) "  # noqa: S608 - only constant names interpolated; values bound
+        f"AND NOT names @@ plainto_tsquery('{TEXT_CONFIG}', %s) LIMIT 1",
+        [typed, read],
+    )
+    return bool(rows)
 
 
 def title_of_phrase(phrase: str) -> str | None:

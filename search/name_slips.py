@@ -16,8 +16,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection, Mapping
 
-from search.keys import keys_held
-from search.name_forms import eponym_keys
+from search.keys import keys_held, names_lost
+from search.name_forms import EPONYM_NEXT, eponym_keys
+from search.ordinary_words import is_word_reading
 from search.text import STOPWORDS, one_edit_neighbours
 
 MIN_LETTERS = 4  # a shorter word is one slip from too many others
@@ -27,6 +28,11 @@ MIN_LETTERS = 4  # a shorter word is one slip from too many others
 RARE_USES = 2
 RARE_RATIO = 2
 MAX_NAME_WORDS = 5
+# A slip that lands on a real word ("pomp disease", "tay sacs") or on three letters ("ret
+# syndrome", "niemann pik") is read through the name only beside another word: alone, "ret" is
+# the gene RET, and nothing around it says otherwise.
+LANDED_MIN_WORDS = 2
+LANDED_MIN_LETTERS = 3
 
 
 def name_reading(
@@ -51,6 +57,17 @@ def name_reading(
     fitting = _fitting(current, near, as_now, name_of)
     if fitting is None:
         return None
+    if not fitting and len(typed) >= LANDED_MIN_WORDS:
+        landed = {
+            place: _landed_neighbours(word, known)
+            for place, word in enumerate(typed)
+            if word not in symbols
+        }
+        fitting = [
+            reading
+            for reading in _fitting(current, landed, as_now, name_of) or []
+            if not _loses_a_name(current, reading, name_of)
+        ]
     if not fitting and farther is not None:
         far = {place: _farther(word, known, farther) for place, word in readable}
         fitting = _fitting(current, far, as_now, name_of) or []
@@ -91,10 +108,40 @@ def _neighbours(word: str, known: Mapping[str, int]) -> list[str]:
     uses = known.get(word, 0)
     if uses > RARE_USES:
         return []
-    near = [term for term in one_edit_neighbours(word) if term in known]
+    near = [term for term in one_edit_neighbours(word) if term in known and is_word_reading(term)]
     if uses:
         near = [term for term in near if known[term] >= uses * RARE_RATIO]
     return near
+
+
+def _landed_neighbours(word: str, known: Mapping[str, int]) -> list[str]:
+    """The known words one slip from a word the index or English knows, or a short one: a slip
+    that landed on another word ("pomp", "sacs") or on three letters ("ret", "pik"). Read only
+    beside other words, and only when they and it make a name."""
+    if len(word) < LANDED_MIN_LETTERS or not word.isalpha() or word in STOPWORDS | EPONYM_NEXT:
+        return []
+    return [
+        term
+        for term in one_edit_neighbours(word)
+        if term in known and _readable(term) and not _plural_pair(term, word)
+    ]
+
+
+def _plural_pair(one: str, other: str) -> bool:
+    """A word and its plural ("extra fingers", "extra finger"): one word to the index, no slip."""
+    return one == other + "s" or other == one + "s"
+
+
+def _loses_a_name(
+    current: list[str], reading: tuple[int, str], name_of: Callable[[str], str | None]
+) -> bool:
+    """Would the reading rewrite a word that matched? When the typed words (the name a question
+    wraps, if any) all stand in one document's names and the reading's do not, they named it:
+    "pick disease" is Pick disease of brain, never "pink disease"."""
+    position, neighbour = reading
+    text = " ".join(current)
+    read = " ".join([*current[:position], neighbour, *current[position + 1 :]])
+    return names_lost(name_of(text) or text, name_of(read) or read)
 
 
 def _farther(

@@ -68,6 +68,14 @@ def is_known_word(word: str) -> bool:
     return is_ordinary_word(word) or any(_in_or_inflected(word, source()) for source in _SOURCES)
 
 
+def is_word_reading(term: str) -> bool:
+    """Can a word typed in lower case be read as `term`? A word of four letters or more, or a
+    known shorter word; never an abbreviation or a symbol of three characters ("pmpe" is
+    "pompe", not PME, though "pme" is used more): a three-character reading is a symbol typed
+    as one, in capitals."""
+    return len(term) > 3 or is_known_word(term)
+
+
 def _in_or_inflected(word: str, known: Collection[str]) -> bool:
     if word in known:
         return True

@@ -16,7 +16,7 @@ from django.db import connection
 from search import lexicon
 from search.name_forms import EPONYM_NEXT
 from search.name_slips import name_reading
-from search.ordinary_words import is_known_word
+from search.ordinary_words import is_known_word, is_word_reading
 from search.text import (
     STOPWORDS,
     edit_distance,
@@ -241,6 +241,8 @@ def _closest(
     )
     uses = dict(cursor.fetchall())
     uses.update((term, known[term]) for term in one_edit_neighbours(word) if term in known)
+    if not doubled:
+        uses = {term: n for term, n in uses.items() if is_word_reading(term)}
     return _clear_winner(word, uses, _max_edits(word), min_uses)
 
 

@@ -14,11 +14,11 @@ from typing import Any
 from search.analysis import EXACT_SCALE, FEW_HITS, QueryAnalysis
 from search.backends.postgres.weights import RANK_WEIGHTS, texts_by_weight
 from search.documents import IndexedDoc
-from search.keys import TABLE
+from search.keys import TABLE, TEXT_CONFIG
 from search.request import SearchRequest
 from search.text import MARK_END, MARK_START, key_form, phrase_form, words
 
-CONFIG = "rarelabs"
+CONFIG = TEXT_CONFIG
 SIMPLE_CONFIG = "rarelabs_simple"
 TEXT_SCALE = 100.0
 TITLE_SCALE = 60.0  # trigram likeness of the title to the query breaks ties between siblings
