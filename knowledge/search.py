@@ -33,6 +33,7 @@ from knowledge.search_rows import (
     condition_rows,
     gene_condition_names,
 )
+from knowledge.shared_names import names_shared, shared_names
 from search.documents import (
     AutocompleteField,
     Document,
@@ -103,6 +104,10 @@ class ConditionDocument(Document):
         # name or synonym, above a sign's synonym or a gene's other name or alias
         # ("neurofibromatosis" is both for HP:0001067 and NF1).
         ExactField("name_parts", boost=38, phrase=True),
+        # The name its types share (see `knowledge.shared_names`): below every name of its own, so the
+        # entry named so ("Gaucher disease") leads its types, and each type's source rank and
+        # words order them.
+        ExactField("shared_names", boost=30, phrase=True),
         SearchField("name", boost=10),
         SearchField("synonyms", boost=8),
         SearchField("genes", boost=3),
@@ -122,8 +127,11 @@ class ConditionDocument(Document):
     def attach(self, objects: list[Condition]) -> None:
         # Flat bulk reads instead of prefetching (see knowledge.search_rows).
         rows = condition_rows([obj.pk for obj in objects])
+        # Read per batch, as for signs: a name added later reaches these keys at the next rebuild.
+        shared = names_shared(condition_name_keys())
         for obj in objects:
             obj.search_rows = rows.get(obj.pk) or ConditionRows()
+            obj.search_shared_names = shared
 
     def curie(self, obj: Condition) -> str:
         return obj.primary_id
@@ -153,6 +161,11 @@ class ConditionDocument(Document):
             for name in (obj.name, *obj.search_rows.synonyms)
             for part in (*_slash_parts(name), *_without_inheritance(name))
         ]
+
+    def prepare_shared_names(self, obj: Condition) -> list[str]:
+        rows = obj.search_rows
+        names = (obj.name, *rows.synonyms)
+        return shared_names(names, rows.parent_names, obj.search_shared_names)
 
     def prepare_everyday_names(self, obj: Condition) -> list[str]:
         return list(obj.search_rows.everyday_names)

@@ -18,6 +18,7 @@ from knowledge.models import (
     ConditionGene,
     ConditionIdentifier,
     ConditionPhenotype,
+    ConditionSubtype,
     ConditionSynonym,
     Gene,
     PhenotypeSynonym,
@@ -35,6 +36,9 @@ class ConditionRows:
     everyday_names: list[str] = field(default_factory=list)  # curated, also among synonyms
     genes: list[str] = field(default_factory=list)
     phenotypes: list[str] = field(default_factory=list)
+    # The names and synonyms of the entries this one is a type of (Orphanet's classification,
+    # OMIM entries narrower than an Orphanet disease).
+    parent_names: list[str] = field(default_factory=list)
 
 
 def condition_rows(ids: Sequence[int]) -> dict[int, ConditionRows]:
@@ -79,7 +83,28 @@ def condition_rows(ids: Sequence[int]) -> dict[int, ConditionRows]:
             lay[phenotype_id].append(text)
     for condition_id, phenotype_id, name in features:
         rows[condition_id].phenotypes.extend((name, *lay[phenotype_id]))
+    _add_parent_names(rows, ids)
     return rows
+
+
+def _add_parent_names(rows: dict[int, ConditionRows], ids: list[int]) -> None:
+    links = list(
+        ConditionSubtype.objects.filter(child_id__in=ids)
+        .order_by("pk")
+        .values_list("child_id", "parent_id")
+    )
+    parents = {parent_id for _child, parent_id in links}
+    names: dict[int, list[str]] = defaultdict(list)
+    for parent_id, name in Condition.objects.filter(pk__in=parents).values_list("pk", "name"):
+        names[parent_id].append(name)
+    for parent_id, text in (
+        ConditionSynonym.objects.filter(condition_id__in=parents)
+        .order_by("pk")
+        .values_list("condition_id", "text")
+    ):
+        names[parent_id].append(text)
+    for child_id, parent_id in links:
+        rows[child_id].parent_names.extend(names[parent_id])
 
 
 def gene_condition_names(ids: Sequence[int]) -> dict[int, list[str]]:
