@@ -12,6 +12,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
+from search.ordinary_words import is_ordinary_word
 from search.text import phrase_form
 
 # Without it the bare name matched the types' words alone, and the shortest list of names won:
@@ -45,7 +46,19 @@ def shared_names(
 def names_shared(taken: frozenset[str]) -> frozenset[str]:
     """The shared names (phrase form) of two or more of the names and synonyms in `taken`, less
     those an entry holds as its own name or synonym ("Gaucher disease", "Osteogenesis
-    imperfecta" lead their types by their own keys). One name of its kind shares nothing
-    ("Charcot-Marie-Tooth syndrome type 1A (CMT1A)", a DECIPHER entry)."""
+    imperfecta" lead their types by their own keys) or at the end of one ("Congenital long QT
+    syndrome", a group whose types are "Long QT syndrome type 7, 8": its words lead). One name
+    of its kind shares nothing ("Charcot-Marie-Tooth syndrome type 1A (CMT1A)", a DECIPHER
+    entry), nor does an everyday word ("infant", of "... infant type ...")."""
     counts = Counter(s for key in taken for s in _shared_name(key))
-    return frozenset(s for s, n in counts.items() if n > 1 and s not in taken)
+    endings = {
+        " ".join(words[start:])
+        for key in taken
+        for words in [key.split()]
+        for start in range(len(words))
+    }
+    return frozenset(
+        s
+        for s, n in counts.items()
+        if n > 1 and s not in endings and (" " in s or not is_ordinary_word(s))
+    )

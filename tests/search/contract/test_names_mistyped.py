@@ -5,7 +5,8 @@ share finds the diseases that share it before a narrower entry.
 Rows (beside the contract data's ORPHA:365, "Pompe disease", and the gene POMP): Orphanet
 ORPHApackets (Dec 2025) ORPHA:845, ORPHA:778, ORPHA:646 and its clinical subtype ORPHA:216972, ORPHA:77292 (with its
 synonym "Niemann-Pick disease type A"), ORPHA:247165 (with its synonym "Pink disease") and
-ORPHA:98261 (with its abbreviation "PME"); OMIM 607625 (Orphanet maps it as narrower than
+ORPHA:98261 (with its abbreviation "PME"), ORPHA:768, ORPHA:65283 and ORPHA:37553 (each with
+one of its synonyms); OMIM 607625 (Orphanet maps it as narrower than
 ORPHA:646) and 172700, titles as OMIM writes them; HGNC SACS and RET (symbol and name as HGNC
 writes them, SACS with its aliases and previous symbols): with POMP, they make "pomp", "sacs" and "ret" words the index knows. Six more
 entries (test rows) write "PME" in a synonym, so "pme" is used more than "pompe", as in the default install
@@ -64,6 +65,9 @@ def mistyped_rows(backend: str) -> Iterator[None]:
             "Niemann-Pick disease type A",
         ),
         _condition("OMIM:172700", "Pick disease of brain"),
+        _condition("ORPHA:768", "Congenital long QT syndrome", "Familial long QT syndrome"),
+        _condition("ORPHA:65283", "Timothy syndrome", "Long QT syndrome type 8"),
+        _condition("ORPHA:37553", "Andersen-Tawil syndrome", "Long QT syndrome type 7"),
         _condition("ORPHA:247165", "Infantile mercury poisoning", "Pink disease"),
         _condition("ORPHA:98261", "Progressive myoclonic epilepsy", abbreviation="PME"),
         *(
@@ -143,6 +147,13 @@ def test_a_shared_name_finds_the_diseases_that_share_it_first(query: str) -> Non
     # install, and Orphanet's type A below both subtypes).
     assert set(ids[:2]) == {"ORPHA:646", "ORPHA:77292"}
     assert ids.index("ORPHA:646") < ids.index("OMIM:607625")
+
+
+@pytest.mark.usefixtures("mistyped_rows")
+def test_a_name_a_group_holds_after_other_words_is_not_shared() -> None:
+    # "Long QT syndrome type 7, 8" share "long qt syndrome", which the group writes after a
+    # word of its own ("Congenital ..."): the group answers it, not two of its types.
+    assert run_search(SearchRequest(query="long qt syndrome")).hits[0].id == "ORPHA:768"
 
 
 @pytest.fixture
