@@ -13,7 +13,7 @@ inability: "he doesn't like broccoli", "we can't get an appointment".
 
 from __future__ import annotations
 
-from treatments.describe.words import _NEGATED_VERB, _NOT_CONTRACTIONS, NEGATORS, stem
+from treatments.describe.words import NEGATED_VERB, NEGATORS, NOT_CONTRACTIONS, stem
 
 # What a body or mind does, as parents name a sign by its absence. Not "sleep", "wee", "eat
 # much": "she never sleeps in the car" and "doesn't wee much" say how often, not that she
@@ -73,4 +73,4 @@ def _ability(word: str) -> str | None:
 
 def _negates(word: str) -> bool:
     plain = word.replace("'", "")
-    return plain in NEGATORS or plain in _NOT_CONTRACTIONS or bool(_NEGATED_VERB.match(word))
+    return plain in NEGATORS or plain in NOT_CONTRACTIONS or bool(NEGATED_VERB.match(word))
