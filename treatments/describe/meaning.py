@@ -12,9 +12,10 @@ opposite way or name another colour is no candidate (`opposites`).
 A clause that says the person cannot do something ("can't climb stairs", "never learned to
 sit") is read as "unable to <verb> ..." (`inability`; one per verb an "or" joins). Never read:
 any other clause with a negation ("no seizures", "doesn't wee much") or saying something is
-normal, a relative's clause ("her brother has ..."; `whose`), a clause the phrase table took a
-sign from, a clause of fewer than two content words, a term already read. Only a text the phrase table
-already reads as a description gets here (`selectors.description_read`).
+normal, a relative's clause ("her brother has ..."; `whose`) or a likeness to one ("his dad's
+brown eyes"), a clause the phrase table took a sign from, a clause of fewer than two content
+words, a term already read. Only a text the phrase table already reads as a description gets
+here (`selectors.description_read`).
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ from treatments.describe.name_vectors import NameVectors, name_vectors_get
 from treatments.describe.opposites import clashing
 from treatments.describe.phrase_table import Sign
 from treatments.describe.scan import tokens
-from treatments.describe.whose import others_words
+from treatments.describe.whose import likens_to_a_relative, others_words
 from treatments.describe.words import BREAK, COURSES, NOT, typed_words
 from treatments.phenotypes import phenotype_index_get
 
@@ -84,6 +85,8 @@ def unread_clauses(text: str, signs: list[Sign]) -> list[str]:
         if any(i in theirs for i in range(start, end)):
             continue
         said = words[start:end]
+        if likens_to_a_relative(said):
+            continue  # "his dad's brown eyes": a likeness, not a sign (E25 read Brown eyelids)
         toks = [(s, w) for s, w in tokens(" ".join(said)) if s != BREAK]
         parts = [said]
         if any(s == NOT for s, _ in toks):

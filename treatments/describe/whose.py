@@ -52,6 +52,20 @@ _JOINERS = frozenset(["and", "but", "while", "whereas", "plus"])
 _FAMILY_RUNS = frozenset(["run", "runs", "ran", "running"])
 
 
+def likens_to_a_relative(words: list[str]) -> bool:
+    """A relative of the person's in the possessive ("he has his dad's brown eyes", "her mum's
+    curly hair"): a trait the family shares, which is no sign. The writer's own relative ("my
+    mom's face swelled up") is the person described, so that clause is theirs."""
+    for i, word in enumerate(words):
+        if word.endswith("'s") and word[:-2] in _RELATIVES:
+            j = i - 1
+            while j >= 0 and words[j] in _DESCRIBING:
+                j -= 1
+            if j >= 0 and words[j] in _THEIR_OWNERS:
+                return True
+    return False
+
+
 def others_words(words: list[str]) -> frozenset[int]:
     """The indices of `words` (as `recognise` splits a text) in clauses about someone other
     than the person described: a relative as the subject, or a sign said to run in the family."""
