@@ -123,7 +123,7 @@ def test_a_likeness_to_a_relative_is_not_read_by_meaning(text: str) -> None:
 
 
 def test_the_writers_relative_described_is_still_read_by_meaning() -> None:
-    """"My mom's face" is the person described (a tuning description): still read."""
+    """The writer's own mother ("my mom's face", a tuning description) is the person described."""
     assert unread_clauses("my mom's face and lips swelled up out of nowhere", []) != []
 
 
