@@ -84,6 +84,13 @@ def test_a_clause_saying_the_person_cannot_do_something_is_read(
     assert read_by_meaning(text) == ["HP:0003551"]  # Difficulty climbing stairs
 
 
+def test_a_sign_read_from_a_cannot_shows_the_words_typed(vectors_dir: Path) -> None:
+    """The chip says what the family wrote, not the "unable to ..." it was compared as."""
+    text = "her calves are big and she can't climb stairs"
+    read = meaning_signs(text, signs_for_text(text=text))
+    assert [(sign.hpo_id, sign.words) for sign in read] == [("HP:0003551", "can't climb stairs")]
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -75,12 +75,18 @@ def unread_clauses(text: str, signs: list[Sign]) -> list[str]:
     """The clauses of `text` (as typed, folded) that the meaning reader may read: no word of
     theirs made a sign, no negation but a negated ability (put as "unable to ..."), not a
     relative's, two or more content words."""
+    return [embedded for embedded, _said in _unread(text, signs)]
+
+
+def _unread(text: str, signs: list[Sign]) -> list[tuple[str, str]]:
+    """Each clause `unread_clauses` reads, as embedded and as the person typed it (a chip shows
+    "can't climb stairs", not the "unable to climb stairs" it was compared as)."""
     folded = fold(text).replace("\u2019", "'").replace("`", "'")
     words = typed_words(folded)
     theirs = others_words(words)
     # A word a sign was read from marks its clause read ("short arms and legs" is one reading).
     read = {word for sign in signs for word in sign.words.split()}
-    out: list[str] = []
+    out: list[tuple[str, str]] = []
     for start, end in _clauses(words):
         if any(i in theirs for i in range(start, end)):
             continue
@@ -99,7 +105,7 @@ def unread_clauses(text: str, signs: list[Sign]) -> list[str]:
             continue
         if any(w in read for s, w in toks if s not in COURSES):
             continue
-        out.extend(_without_subject(part) for part in parts)
+        out.extend((_without_subject(part), _without_subject(said)) for part in parts)
     return out[:MAX_CLAUSES]
 
 
@@ -177,20 +183,21 @@ def _relatives_of(vectors: NameVectors) -> Callable[[str], set[str]]:
 
 def meaning_signs(text: str, signs: list[Sign]) -> list[Sign]:
     """The signs read by meaning from the clauses the phrase table read nothing from."""
-    clauses = unread_clauses(text, signs)
+    clauses = _unread(text, signs)
     if not clauses:
         return []
+    said_as = dict(clauses)
     vectors = name_vectors_get()
     if vectors is None:
         return []
     taken = {sign.hpo_id for sign in signs}
     found: list[Sign] = []
-    for near in nearest_terms(clauses, vectors, taken):
+    for near in nearest_terms([embedded for embedded, _said in clauses], vectors, taken):
         if near.cosine < MIN_COSINE or near.cosine - near.runner_up < MARGIN:
             continue
         if near.hpo_id in taken:
             continue
         taken.add(near.hpo_id)
         source = SOURCE.format(name=near.name, cosine=near.cosine)
-        found.append(Sign(near.hpo_id, near.clause, False, source, False))
+        found.append(Sign(near.hpo_id, said_as[near.clause], False, source, False))
     return found
