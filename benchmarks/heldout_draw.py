@@ -12,7 +12,12 @@ one). The pool is sorted by ORPHA code and shuffled with `--seed`; the first `--
 printed in draw order with their signs at 30 % or more, so a writer can keep, in that order,
 those whose signs parents could name (and skip those whose signs are only lab or imaging
 findings). `--exclude` leaves out codes already kept from another draw; `--ignore-split` treats
-a split as not yet written (to reproduce a draw after its set was committed).
+a split as not yet written (to reproduce a draw after its set was committed). `--min-signs N`
+(default 7, so every draw above and below reproduces unchanged) lowers the seven signs at 30 % or
+more to N, to widen a spent `--common` pool. Unjudged common pools on 2026-12-06 before tuning26
+and heldout27 (2025-12 knowledge base): 31 at 7 signs, 52 at 6, 74 at 5, 85 at 4, 98 at 3; none
+reaches 120, and three is the fewest a description of three signs can use, so tuning26 and
+heldout27 drew with `--common --min-signs 3`.
 
 The heldout16 draws (judged_descriptions_heldout.json):
     heldout_draw.py --seed 16 --show 45 --ignore-split heldout16
@@ -130,6 +135,8 @@ def main() -> None:
     parser.add_argument("--seed", type=int, required=True)
     parser.add_argument("--common", action="store_true")
     parser.add_argument("--show", type=int, default=40)
+    # Fewer signs widen the pool once the commoner conditions with seven are spent (T26).
+    parser.add_argument("--min-signs", type=int, default=MIN_SIGNS)
     parser.add_argument("--exclude", action="append", default=[])
     parser.add_argument("--ignore-split", action="append", default=[])
     args = parser.parse_args()
@@ -148,7 +155,7 @@ def main() -> None:
     pool = (
         Condition.objects.filter(primary_id__startswith="ORPHA:", is_group=False)
         .annotate(signs=Count("phenotypes", filter=Q(phenotypes__frequency__gte=MIN_FREQUENCY)))
-        .filter(signs__gte=MIN_SIGNS)
+        .filter(signs__gte=args.min_signs)
         .prefetch_related("identifiers")
     )
     if args.common:
