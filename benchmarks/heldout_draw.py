@@ -87,6 +87,15 @@ drawn with seed 26, which skipped every condition these two draws print):
     heldout_draw.py --seed 27 --show 45 --ignore-split heldout26 --ignore-split tuning25
     heldout_draw.py --seed 270 --common --show 60 --ignore-split heldout26 \
         --ignore-split tuning25 --exclude ORPHA:<code> (once for each of the 25 kept from seed 27)
+
+The tuning26 draws (judged_descriptions_tuning26.json, a TUNING set drawn after tuning25 and
+heldout26 existed; a held-out set was drawn at the same time with seeds 29 and 290, and every
+condition `--seed 29 --show 45` or `--seed 290 --common --min-signs 3 --show 60` printed was
+skipped; the common half takes three or more signs, see the file's "about"):
+    heldout_draw.py --seed 28 --show 60 --ignore-split tuning26 --ignore-split heldout27
+    heldout_draw.py --seed 280 --common --min-signs 3 --show 98 --ignore-split tuning26 \
+        --ignore-split heldout27
+(no --exclude: none of the 20 kept from seed 28 is common)
 """
 
 from __future__ import annotations
@@ -113,6 +122,7 @@ JUDGED_FILES = (
     HERE / "judged_descriptions_tuning22.json",
     HERE / "judged_descriptions_tuning24.json",
     HERE / "judged_descriptions_tuning25.json",
+    HERE / "judged_descriptions_tuning26.json",
 )
 MIN_SIGNS = 7
 MIN_FREQUENCY = 0.3
