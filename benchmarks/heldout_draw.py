@@ -96,6 +96,13 @@ skipped; the common half takes three or more signs, see the file's "about"):
     heldout_draw.py --seed 280 --common --min-signs 3 --show 98 --ignore-split tuning26 \
         --ignore-split heldout27
 (no --exclude: none of the 20 kept from seed 28 is common)
+
+The heldout27 draws (judged_descriptions_heldout.json, split heldout27, drawn while tuning26 was
+drawn with seeds 28 and 280, which skipped every condition these two draws print):
+    heldout_draw.py --seed 29 --show 45 --ignore-split heldout27 --ignore-split tuning26
+    heldout_draw.py --seed 290 --common --min-signs 3 --show 60 --ignore-split heldout27 \
+        --ignore-split tuning26
+(no --exclude: the only common condition seed 29 prints, juvenile glaucoma, was skipped)
 """
 
 from __future__ import annotations
