@@ -147,7 +147,27 @@ def judged_ids(ignored_splits: list[str]) -> set[str]:
     return ids
 
 
-def main() -> None:
+def candidate_pool(min_signs: int = MIN_SIGNS, common: bool = False):
+    """Orphanet disorders (not groups) with `min_signs` or more signs at 30 % or more; with
+    `common`, only those of a point prevalence class of 1-9 / 100 000 or more."""
+    from django.db.models import Count, Q
+
+    from knowledge.models import Condition
+
+    pool = (
+        Condition.objects.filter(primary_id__startswith="ORPHA:", is_group=False)
+        .annotate(signs=Count("phenotypes", filter=Q(phenotypes__frequency__gte=MIN_FREQUENCY)))
+        .filter(signs__gte=min_signs)
+        .prefetch_related("identifiers")
+    )
+    if common:
+        pool = pool.filter(
+            prevalence__in=COMMON_CLASSES, prevalence_source__contains="Point prevalence"
+        )
+    return pool
+
+
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser()
     parser.add_argument("--seed", type=int, required=True)
     parser.add_argument("--common", action="store_true")
@@ -156,7 +176,11 @@ def main() -> None:
     parser.add_argument("--min-signs", type=int, default=MIN_SIGNS)
     parser.add_argument("--exclude", action="append", default=[])
     parser.add_argument("--ignore-split", action="append", default=[])
-    args = parser.parse_args()
+    return parser.parse_args(argv)
+
+
+def main() -> None:
+    args = parse_args()
 
     from rarelabs.startup import preflight
 
@@ -164,23 +188,10 @@ def main() -> None:
     import django
 
     django.setup()
-    from django.db.models import Count, Q
-
-    from knowledge.models import Condition
 
     judged = judged_ids(args.ignore_split) | set(args.exclude)
-    pool = (
-        Condition.objects.filter(primary_id__startswith="ORPHA:", is_group=False)
-        .annotate(signs=Count("phenotypes", filter=Q(phenotypes__frequency__gte=MIN_FREQUENCY)))
-        .filter(signs__gte=args.min_signs)
-        .prefetch_related("identifiers")
-    )
-    if args.common:
-        pool = pool.filter(
-            prevalence__in=COMMON_CLASSES, prevalence_source__contains="Point prevalence"
-        )
     drawn = []
-    for condition in pool:
+    for condition in candidate_pool(args.min_signs, args.common):
         mapped = [i for i in condition.identifiers.all() if i.scheme == "OMIM"]
         # Judged by Orphanet's own mappings (exact or narrower-to-broader), not GARD's
         # "Exact (GARD)"; a condition is new only when no OMIM entry of it is judged either.
