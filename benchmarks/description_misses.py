@@ -58,6 +58,7 @@ from treatments.describe.evidence import condition_words_get, text_bonus  # noqa
 from treatments.describe.persons import described_person  # noqa: E402
 from treatments.describe.prior import (  # noqa: E402
     FAMILY_WEIGHTS,
+    boy_bonus,
     coverage_bonus,
     family_prior_get,
     late_onset_penalty,
@@ -202,7 +203,7 @@ def score_parts(text: str, phenotype_ids: list[int], excluded_ids: list[int], re
         "sign mass": named_share_penalty(index, family, phenotype_ids),
         "evidence": text_bonus(condition_words_get(index), text, read),
         "onset": late_onset_penalty(index, person.latest_onset),
-        "sex": _priors(index, case, FAMILY_WEIGHTS),
+        "sex": _priors(index, case, FAMILY_WEIGHTS) + boy_bonus(index, person.sex),
         "excluded": excluded,
     }
     return index, family, case, per_sign, parts

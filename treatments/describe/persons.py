@@ -3,9 +3,9 @@ from the closed set of words families use for them ("my daughter", "born with", 
 "my teenager", "at 4"), plain Python.
 
 Both feed the ranking as weak evidence that needs no sign to be read: a girl makes a condition
-that is only X-linked recessive unlikely (the ranking's sex rule), and a child whose signs
-showed at birth or in infancy makes a condition that only ever starts years later unlikely
-(`latest_onset`). The age words give an upper bound only: a teenager's condition may have
+that is only X-linked recessive unlikely (the ranking's sex rule) and a boy makes it a little
+likelier (`prior.boy_bonus`); a child whose signs showed at birth or in infancy makes a
+condition that only ever starts years later unlikely (`latest_onset`). The age words give an upper bound only: a teenager's condition may have
 started at birth, so "my teenager" says nothing against a congenital one.
 """
 

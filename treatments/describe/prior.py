@@ -44,7 +44,12 @@ import numpy as np
 from knowledge.models import Condition, ConditionSubtype, SubtypeRelation
 from knowledge.prevalence import UNKNOWN_CLASSES
 from treatments.phenotypes.index import UNKNOWN, PhenotypeIndex
-from treatments.phenotypes.scoring import DEFAULT_WEIGHTS, ONSET_ORDER, RankWeights
+from treatments.phenotypes.scoring import (
+    DEFAULT_WEIGHTS,
+    ONSET_ORDER,
+    RankWeights,
+    male_only_conditions,
+)
 
 # Orphanet's prevalence classes, read as the middle of each class (cases per person).
 PREVALENCE_CLASSES = {
@@ -72,6 +77,14 @@ MIN_NAMED_SIGNS = 3
 # Score taken from a condition that only ever starts two or more onset classes after the latest
 # the description allows (the clinicians' ranking charges the same for an onset mismatch).
 ONSET_WEIGHT = DEFAULT_WEIGHTS.onset_penalty
+# Score added for a boy to a condition that shows almost only in males (X-linked recessive or
+# Y-linked only, the conditions the sex rule makes unlikely in a girl): a boy is about twice
+# as likely under it as under one that is not (P(male | X-linked recessive) ~ 1 against 1/2),
+# a likelihood ratio of 2. Its full log (0.69) outweighed prevalence, which this ranking damps
+# (0.75 per tenfold, 0.33 per unit of log), and put X-linked SMA above SMA for a floppy boy;
+# 0.3 was chosen on half A of the description tuning splits (flat from 0.25 to 0.35) and
+# confirmed on half B (docs/benchmarks.md, "Twenty-second session, S26").
+BOY_WEIGHT = 0.3
 # Signs seen at birth or before: HPO's "Abnormality of prenatal development or birth" (the
 # placenta, born early, ...) and the two growth signs HPO files elsewhere (under growth).
 PRENATAL_OR_BIRTH = (
@@ -177,6 +190,14 @@ def late_onset_penalty(index: PhenotypeIndex, latest_onset: str | None) -> np.nd
 
 
 _late_onsets: dict[tuple[str, str], np.ndarray] = {}
+
+
+def boy_bonus(index: PhenotypeIndex, sex: str | None) -> np.ndarray:
+    """+BOY_WEIGHT for a boy to each condition that shows almost only in males."""
+    bonus = np.zeros(len(index.condition_ids))
+    if sex == "male" and BOY_WEIGHT:
+        bonus[male_only_conditions(index)] = BOY_WEIGHT
+    return bonus
 
 
 def _birth_sign_conditions(index: PhenotypeIndex) -> set[int]:

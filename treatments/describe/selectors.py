@@ -16,6 +16,7 @@ from treatments.describe.meaning import meaning_signs
 from treatments.describe.persons import described_person
 from treatments.describe.prior import (
     FAMILY_WEIGHTS,
+    boy_bonus,
     coverage_bonus,
     family_prior_get,
     late_onset_penalty,
@@ -194,9 +195,11 @@ def _conditions(
     prior = prior + named_share_penalty(index, family, phenotype_ids)
     # The words no sign was read from (a removed chip's words included: not evidence either).
     prior = prior + text_bonus(condition_words_get(index), text, (s.words for s in signs))
-    # Who the family describes: a girl, signs seen at birth or in infancy (weak evidence).
+    # Who the family describes: a girl or a boy, signs seen at birth or in infancy (weak
+    # evidence).
     person = described_person(text)
     prior = prior + late_onset_penalty(index, person.latest_onset)
+    prior = prior + boy_bonus(index, person.sex)
     scores = conditions_rank_by_phenotypes(
         phenotype_ids=phenotype_ids, excluded_ids=excluded_ids, sex=person.sex, limit=RANK_POOL,
         index=index, weights=FAMILY_WEIGHTS, prior=prior, details=False,  # matches are shown

@@ -193,10 +193,20 @@ def onset_mismatch(onsets: Sequence[str], age_months: int) -> bool:
     return all(abs(ONSET_ORDER.index(o) - case_category) > 1 for o in known)
 
 
+# Modes of a condition that shows almost only in males.
+MALE_MODES = frozenset({"y_linked", "x_linked_recessive"})
+
+
 def sex_mismatch(inheritance: Sequence[str], sex: str) -> bool:
     """Y-linked conditions in a girl, X-linked recessive ones (only) in a girl are unlikely."""
     modes = set(inheritance)
-    return bool(sex == "female" and modes and modes <= {"y_linked", "x_linked_recessive"})
+    return bool(sex == "female" and modes and modes <= MALE_MODES)
+
+
+def male_only_conditions(index: PhenotypeIndex) -> np.ndarray:
+    """Indices of the conditions whose modes are all X-linked recessive or Y-linked (the ones
+    unlikely in a girl), kept per index version."""
+    return _sex_mismatches(index, "female")
 
 
 _sex_mismatched: dict[tuple[str, str], np.ndarray] = {}
