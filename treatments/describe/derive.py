@@ -12,10 +12,13 @@ import re
 from collections.abc import Callable, Iterator
 
 from treatments.describe.recognise import normalise
-from treatments.describe.words import BODY_PARTS, COURSES, EPISODIC, NOT, RECURRENT, stem
+from treatments.describe.words import BODY_PARTS, COURSES, EPISODIC, FEW, NOT, RECURRENT, stem
 
 DELAY_SOURCE = "HPO name 'Delayed X' / 'X delay', read as 'late / slow to X'"
 ABSENT_SOURCE = "HPO name 'Inability to X' / 'Absent X', read as 'can't / doesn't / never X'"
+TOO_LITTLE_SOURCE = (
+    "HPO name 'Decreased / Reduced / Poor / Little X', read as 'hardly any / very few / barely X'"
+)
 LOSS_SOURCE = "HPO name 'Loss of (ability to) X', read as 'stopped X'"
 QUALIFIER_SOURCE = "HPO name 'Recurrent / Chronic / Progressive ... X', read as 'X'"
 COURSE_SOURCE = (
@@ -39,6 +42,16 @@ _DELAYED = (
 )
 _ABSENT = re.compile(
     rf"^(?:inability to|unable to|absent|absence of|lack of) {_CLINICAL_WORDS}(?P<x>.+)$"
+)
+# Too little of a thing, as HPO's names head it ("Sparse" and "Few" are FEW words of their
+# own): "Decreased sweating" is "hardly sweats", "Poor appetite" "hardly any appetite",
+# "Reduced number of teeth" "very few teeth", "Sweating, decreased" too.
+_TOO_LITTLE = (
+    re.compile(
+        rf"^(?:decreased|reduced|diminished|poor|little|minimal) (?:number of |amount of )?"
+        rf"{_CLINICAL_WORDS}(?P<x>.+)$"
+    ),
+    re.compile(r"^(?P<x>.+?),? (?:decreased|reduced)$"),
 )
 _LOSS = re.compile(rf"^(?:loss of|lost) {_CLINICAL_WORDS}(?P<x>.+)$")
 # How often, how long or how widely: a parent says "keeps getting ear infections" ("keeps" is
@@ -75,6 +88,19 @@ def absent(name: str) -> list[tuple[str, ...]]:
     talked', 'no speech'; the negation must sit right before the word)."""
     match = _ABSENT.match(name.lower())
     return [(NOT, *part) for part in _parts(match["x"])] if match else []
+
+
+def too_little(name: str) -> list[tuple[str, ...]]:
+    """'Decreased sweating', 'Poor appetite' -> FEW sweat, FEW appetite ('hardly sweats',
+    'barely any appetite'); the FEW word may sit before or after ('her hair is sparse')."""
+    lowered = name.lower()
+    for pattern in _TOO_LITTLE:
+        match = pattern.match(lowered)
+        # A one-letter word carries the meaning ("Decreased T cells", "Decreased urinary K"),
+        # and the stems drop it: "hardly any cells" is no T lymphocytopenia.
+        if match and not re.search(r"\b[a-z0-9]\b", match["x"]):
+            return [(FEW, *part) for part in _parts(match["x"]) if FEW not in part]
+    return []
 
 
 def lost(name: str) -> list[tuple[str, ...]]:
@@ -172,6 +198,7 @@ def courses_alike(token: str) -> tuple[str, ...]:
 RULES: tuple[tuple[Callable[[str], list[tuple[str, ...]]], str], ...] = (
     (delayed, DELAY_SOURCE),
     (absent, ABSENT_SOURCE),
+    (too_little, TOO_LITTLE_SOURCE),
     (lost, LOSS_SOURCE),
     (qualified, QUALIFIER_SOURCE),
     (part_quality, PART_QUALITY_SOURCE),

@@ -43,6 +43,7 @@ from treatments.describe.words import (  # noqa: F401 (stem is used from here to
     BODY_PARTS,
     BREAK,
     COURSES,
+    FEW,
     NOT,
     stem,
 )
@@ -110,7 +111,10 @@ def recognise(query: str, table: PhraseTable) -> list[Sign]:
     for i, (s, _) in enumerate(toks):
         positions[s].append(i)
     breaks = positions.get(BREAK, [])
-    adverbs = frozenset(i for i, (_, w) in enumerate(toks) if _is_adverb(w, table.known_stems))
+    # "hardly" is no adverb of "hard": it says there is too little (FEW: "hardly any hair").
+    adverbs = frozenset(
+        i for i, (s, w) in enumerate(toks) if s != FEW and _is_adverb(w, table.known_stems)
+    )
     apart = _new_predicates(toks, joined)
     complete = table.complete(positions)
     named = _named_alone(table, complete, positions)

@@ -9,6 +9,10 @@ from functools import lru_cache
 
 NOT = "~not"
 BREAK = "~break"  # a comma, semicolon or full stop: no phrase or negation reaches across it
+# Too little of something, one token whichever words say it: a family's "hardly any hair",
+# "very few teeth", "barely talks", and HPO's "Sparse hair", "Decreased sweating", "Poor
+# speech" (`derive.too_little`) meet on it. Not "no" (NOT: "no hair" is Absent hair).
+FEW = "~few"
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?|[,;.!?]")
 NEGATORS = frozenset({"not", "no", "never", "unable", "without", "nor", "cannot", "cant", "wont"})
 NEGATED_VERB = re.compile(r"^[a-z]+n'?t$")  # "doesn't", "can't", "didnt" (not "want", "faint")
