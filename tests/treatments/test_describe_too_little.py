@@ -25,6 +25,12 @@ def test_decreased_reduced_or_poor_x_is_too_little_x() -> None:
     assert too_little("Hypotonia") == []
 
 
+def test_how_a_name_measures_the_thing_is_left_out_as_a_family_leaves_it() -> None:
+    """ "Decreased urine output" is "hardly pees", "Decreased blink rate" "barely blinks"."""
+    assert (FEW, *normalise("pee")) in too_little("Decreased urine output")
+    assert (FEW, *normalise("blinks")) in too_little("Decreased blink rate")
+
+
 def test_a_name_whose_one_letter_word_carries_it_gives_no_phrasing() -> None:
     """ "Decreased T cell count" is no "hardly any cells": the stems drop the "T"."""
     assert too_little("Decreased T cell count") == []
@@ -42,6 +48,7 @@ def test_a_name_whose_one_letter_word_carries_it_gives_no_phrasing() -> None:
         ("very little hair", "very little"),
         ("little or no hair", "little or no"),
         ("not much hair", "not much"),
+        ("almost no hair", "almost no"),
     ],
 )
 def test_words_of_too_little_are_one_token(text: str, said: str) -> None:
@@ -87,6 +94,7 @@ def test_too_little_of_a_thing_reads_the_hpo_name_that_says_so() -> None:
     assert _read("hardly any hair on her head") == [("HP:0008070", False)]
     assert _read("very few fetal movements in pregnancy") == [("HP:0001558", False)]
     assert _read("she has hardly any appetite") == [("HP:0004396", False)]
+    assert _read("almost no hair on his head") == [("HP:0008070", False)]
 
 
 @pytest.mark.django_db

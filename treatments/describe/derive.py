@@ -53,6 +53,10 @@ _TOO_LITTLE = (
     ),
     re.compile(r"^(?P<x>.+?),? (?:decreased|reduced)$"),
 )
+# How a name measures the thing, which a family leaves out: "Decreased urine output" is
+# "hardly pees", "Decreased tear secretion" "hardly any tears", "Decreased blink rate"
+# "barely blinks".
+_MEASURE = re.compile(r"\s+(?:output|production|secretion|flow|count|amount|volume|rate|levels?)$")
 _LOSS = re.compile(rf"^(?:loss of|lost) {_CLINICAL_WORDS}(?P<x>.+)$")
 # How often, how long or how widely: a parent says "keeps getting ear infections" ("keeps" is
 # filler) for "Recurrent middle ear infection". An unqualified HPO name of its own wins over this.
@@ -99,7 +103,8 @@ def too_little(name: str) -> list[tuple[str, ...]]:
         # A one-letter word carries the meaning ("Decreased T cells", "Decreased urinary K"),
         # and the stems drop it: "hardly any cells" is no T lymphocytopenia.
         if match and not re.search(r"\b[a-z0-9]\b", match["x"]):
-            return [(FEW, *part) for part in _parts(match["x"]) if FEW not in part]
+            said = dict.fromkeys([match["x"], _MEASURE.sub("", match["x"])])
+            return [(FEW, *part) for x in said for part in _parts(x) if FEW not in part]
     return []
 
 

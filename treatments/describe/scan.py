@@ -82,6 +82,7 @@ _MANY_NOT = frozenset(["times", "years", "months", "weeks", "days", "people", "d
 # "not much hair". Not "a few" or "a little" (some: "a few seizures"), unless "only a few".
 _TOO_LITTLE = frozenset(["hardly", "barely", "scarcely", "sparse", "sparsely", "scanty", "scant"])
 _ONLY = frozenset(["very", "so", "too", "only"])
+_ALMOST = frozenset(["almost", "nearly", "virtually", "hardly", "barely"])  # "almost no hair"
 _NONE_AFTER = (["or", "no"], ["to", "no"])  # "little or no hair", "little to no hair"
 # "the last few years", "a few times", "every few weeks": when, not how much.
 _WHEN_BEFORE = frozenset(["last", "past", "next", "first", "these", "those", "every"])
@@ -188,8 +189,8 @@ def _scan(
             word not in ("much", "many") or _after_not(out)
         ):
             start = _said_from(words, at - 1)
-            if out and out[-1][1] in ("not", "only") and out[-1][1] in words[start : at - 1]:
-                out.pop()  # "not much hair" is too little hair, not none; "only" says no more
+            if out and out[-1][1] in words[start : at - 1]:
+                out.pop()  # "not much hair", "almost no hair": too little hair, not none
             said = " ".join(words[start : at - 1 + few])
             out.append((FEW, said, after_place, after_and, predicated))
             at += few - 1
@@ -259,6 +260,8 @@ def _too_little(words: list[str], at: int) -> int:
     word, before = words[at], words[at - 1] if at else ""
     if word in _TOO_LITTLE:
         return 1
+    if word == "no":
+        return int(before in _ALMOST)
     if word not in ("few", "little", "much", "many"):
         return 0
     if word in ("much", "many"):
@@ -275,7 +278,7 @@ def _too_little(words: list[str], at: int) -> int:
 def _said_from(words: list[str], at: int) -> int:
     """Where the words saying too little start: "not much", "very little", "only a few"."""
     start = at
-    while start > 0 and at - start < 2 and words[start - 1] in _ONLY | {"a", "not"}:
+    while start > 0 and at - start < 2 and words[start - 1] in _ONLY | _ALMOST | {"a", "not"}:
         start -= 1
     return start
 
