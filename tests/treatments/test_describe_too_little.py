@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.treatments.kb import hpo_term_create
-from tests.treatments.phrases import hpo_names_read
+from tests.treatments.kb import everyday_terms, hpo_term_create
+from tests.treatments.phrases import hpo_names_read, site_reads
 from treatments.describe.derive import too_little
 from treatments.describe.lexicon import phrase_table_build
 from treatments.describe.recognise import normalise, recognise
@@ -112,3 +112,13 @@ def test_denials_are_still_denied_and_a_few_is_still_there() -> None:
     assert _read("never had a fever") == [("HP:0001945", True)]
     assert _read("she had a few seizures") == [("HP:0001250", False)]
     assert hpo_names_read("hardly any seizures now") == ["HP:0001250"]
+
+
+@pytest.mark.django_db
+def test_barely_growing_and_not_hungry_are_read_by_their_rows() -> None:
+    """HPO's "Poor growth" and "Anorexia" (the loss of appetite) in a family's words; on main
+    "not hungry" read only a denied Polyphagia ("always hungry")."""
+    everyday_terms()
+    assert site_reads("he is barely growing") == ["HP:0001510"]
+    assert site_reads("she is not hungry") == ["HP:0002039"]
+    assert site_reads("she is always hungry") == ["HP:0002591"]
