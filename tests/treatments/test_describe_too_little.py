@@ -98,6 +98,17 @@ def test_too_little_of_a_thing_reads_the_hpo_name_that_says_so() -> None:
 
 
 @pytest.mark.django_db
+def test_too_little_says_so_of_the_word_next_to_it() -> None:
+    """ "hardly ever complains about his hair" is no Sparse hair (read so before the closeness
+    check); "her hair is sparse" and "he hardly ever sweats" still are."""
+    hpo_term_create("HP:0008070", "Sparse hair")
+    hpo_term_create("HP:0000966", "Hypohidrosis", "Decreased sweating")
+    assert _read("he hardly ever complains about his hair") == []
+    assert _read("her hair is sparse") == [("HP:0008070", False)]
+    assert _read("he hardly ever sweats") == [("HP:0000966", False)]
+
+
+@pytest.mark.django_db
 def test_denials_are_still_denied_and_a_few_is_still_there() -> None:
     """No "Absent seizure" or "Sparse seizure" exists: "no seizures" stays a denial, and "a
     few seizures" or "hardly any seizures now" still says there are seizures."""

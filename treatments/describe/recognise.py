@@ -72,6 +72,7 @@ def _span(
         free = [p for p in positions[s] if p not in taken]
         choices = [(*c, p) for c in choices for p in free if p not in c][:64]
     negation = order.index(NOT) if NOT in order else None
+    few = order.index(FEW) if FEW in order else None
     for choice in choices:
         width = max(choice) - min(choice) + 1
         if width > len(choice) + MAX_GAP or any(min(choice) < b < max(choice) for b in breaks):
@@ -81,6 +82,12 @@ def _span(
         # A phrase's negation negates what follows it closely ("can't sit or walk"): in "not
         # gaining weight and his sweat", "not" is not "can't sweat".
         if negation is not None and not {choice[negation] + 1, choice[negation] + 2} & set(choice):
+            continue
+        # So does "too little", or it follows ("her hair is sparse"): "he hardly ever complains
+        # about his hair" is no Sparse hair.
+        if few is not None and not {choice[few] - 1, choice[few] + 1, choice[few] + 2} & set(
+            choice
+        ):
             continue
         if best is None or width < max(best) - min(best) + 1:
             best = choice
