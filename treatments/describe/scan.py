@@ -1,8 +1,9 @@
 """A description's words as tokens: plain Python, no database.
 
 Both the phrase table and the query go through the same `normalise`: words folded, contractions
-opened ("can't" -> "can not"), negations reduced to one token (NOT), filler and person words
-dropped ("my", "baby", "his") and each word stemmed; with each token, what the sentence says
+opened ("can't" -> "can not"), negations reduced to one token (NOT) and words of too little
+to another (FEW: "hardly any", "very few", "sparse"), filler and person words dropped ("my",
+"baby", "his") and each word stemmed; with each token, what the sentence says
 around it (after a place word, after "and", after "is", said of someone else).
 """
 
