@@ -56,6 +56,10 @@ _DESCRIBES_NEXT = {
 # own ("he is weak", "weak and tired"); joined to the next word it reads only as a phrase
 # with it ("weak legs", "weak cry").
 _QUALIFIES_NEXT = frozenset(["weak", "weaker"])
+# A word for the whole body's build reads as the build only when said of the person: "thin
+# wispy hair", "thin lips", "short fingers", "thin in her arms and legs" say what a part is
+# like (its own phrase reads it, or nothing does), never "Slender build" or "Short stature".
+_BUILD = frozenset(["thin", "thinner", "skinny", "short", "shorter"])
 # "no sign of a rash", "no history of seizures": the negation is the sign's, across these.
 _NEGATION_REACHES_OVER = frozenset(["sign", "signs", "history", "evidence"])
 # Words after "weak" that say when or how, not what is weak (filler words are dropped anyway).
@@ -224,11 +228,11 @@ def _scan(
                 after_or.add(len(out) - 1)
             if (
                 len(out) > 1
-                and out[-2][1] in _QUALIFIES_NEXT
+                and out[-2][1] in _QUALIFIES_NEXT | _BUILD
                 and out[-2][1] == before
                 and word not in _NOT_QUALIFIED
                 and not word.endswith("ly")
-            ):
+            ) or (len(out) > 1 and _build_of_a_part(words, at - 1, out)):
                 qualifying.add(len(out) - 2)
             if out[-1][0] in BODY_PARTS:
                 last_part[_is_plural(word, out[-1][0])] = (out[-1][0], word)
@@ -236,6 +240,19 @@ def _scan(
         _note_origin(origin, len(out), len(words) - 1)
     theirs = frozenset(i for i, w in enumerate(origin) if w in others)
     return out, frozenset(qualifying), frozenset(after_or), theirs
+
+
+def _build_of_a_part(
+    words: list[str], at: int, out: list[tuple[str, str, bool, bool, bool]]
+) -> bool:
+    """Is `words[at]`, the last token kept, a body part a build word is said of through a
+    place word ("thin in her arms", "short in the legs")?"""
+    if out[-1][0] not in BODY_PARTS or out[-2][1] not in _BUILD:
+        return False
+    before = at - 1
+    while before >= 0 and words[before] in _DETERMINERS:
+        before -= 1
+    return before > 0 and words[before] in ("in", "on") and words[before - 1] == out[-2][1]
 
 
 def _lists_qualities(
