@@ -14,7 +14,7 @@ from treatments.describe import name_vectors
 from treatments.describe.encoder import sentence_encoder_get
 from treatments.describe.evidence import condition_words_clear
 from treatments.describe.lexicon import phrase_table_clear
-from treatments.describe.meaning import meaning_signs, unread_clauses
+from treatments.describe.meaning import meaning_signs, nearest_terms, unread_clauses
 from treatments.describe.name_vectors import (
     name_vectors_clear,
     name_vectors_get,
@@ -199,3 +199,17 @@ def test_a_build_says_how_far_it_has_got(
     # Embedding in slices keeps each name's own vector, in the order given.
     whole = sentence_encoder_get().encode([name for _, name in pairs]).astype("float16")
     assert abs(built.matrix - whole.astype("float32")).max() < 2e-3
+
+
+@pytest.mark.parametrize(
+    "clause", ["slow to learn", "a bit slow at school", "slow with everything"]
+)
+def test_a_name_of_one_vague_word_is_not_read_by_meaning(vectors_dir: Path, clause: str) -> None:
+    """Lethargy's synonym "Slowness" is one vague word: the phrase table never reads by it, and
+    the meaning reader read "slow to learn" as Lethargy by it (X26)."""
+    pairs = [("HP:0001249", "Intellectual disability"), ("HP:0001254", "Lethargy"),
+             ("HP:0001254", "Slowness"), ("HP:0002067", "Slow movements")]  # fmt: skip
+    encoded = sentence_encoder_get().encode([name for _, name in pairs])
+    vectors = name_vectors.NameVectors.of("test", pairs, encoded)
+    (near,) = nearest_terms([clause], vectors, set())
+    assert near.name != "Slowness"

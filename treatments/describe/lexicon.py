@@ -29,7 +29,14 @@ from treatments.describe.derive import (
     trigger,
 )
 from treatments.describe.recognise import Phrase, PhraseTable, normalise, stands_alone
-from treatments.describe.words import BODY_PARTS, COURSES, NOT, VOCABULARY, stem
+from treatments.describe.words import (
+    BODY_PARTS,
+    COURSES,
+    NOT,
+    VOCABULARY,
+    says_nothing_alone,
+    stem,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -51,10 +58,6 @@ _MEANINGFUL_FILLER = frozenset(
 _LAB_WORDS = frozenset(["circulating", "concentration", "level", "plasma", "serum"])
 DERIVED_SOURCE = "HPO label or synonym, lab words dropped"
 PROBLEMS_SOURCE = "HPO label 'Abnormality of the X' / 'Abnormal X morphology', read as 'X problems'"
-# A synonym that reads as one vague everyday word ("Slowness" for Lethargy) would claim that
-# word wherever a family uses it ("slow to walk").
-# Nor is a body part alone (`BODY_PARTS`): "inside his mouth" is not "Mouthing" (Hyperorality).
-_VAGUE = frozenset(["slow", "dull", "odd", "unusual", "strange", "weird", "different", "bad"])
 
 
 @dataclass(frozen=True)
@@ -118,7 +121,7 @@ def phrase_table_build(*, include_everyday: bool = True) -> PhraseTable:
             table.everyday_stems.update(s for s in stems if not s.startswith("~"))
             # A row that keeps one body part once filler is dropped ("very muscular" -> "muscle")
             # would read every mention of it: no sign, as for HPO names.
-            if stands_alone(row.phrase) and not _says_nothing_alone(stems):
+            if stands_alone(row.phrase) and not says_nothing_alone(stems):
                 table.add(
                     Phrase(
                         stems,
@@ -290,7 +293,7 @@ def _add_hpo_name(table: PhraseTable, name: str, hpo_id: str, priority: int) -> 
     if words & _MEANINGFUL_FILLER or not stands_alone(name):
         return
     stems = normalise(name)
-    if _says_nothing_alone(stems):
+    if says_nothing_alone(stems):
         return
     compound = "-" in name and " " not in name.strip()
     table.add(Phrase(stems, hpo_id, priority, HPO_SOURCE, compound))
@@ -309,11 +312,6 @@ def _agent_noun_phrasing(phrase: str) -> tuple[str, ...] | None:
     words = phrase.lower().split()
     turned = [w[:-3] + "er" if w.endswith("ing") and len(w) >= 6 else w for w in words]
     return normalise(" ".join(turned)) if turned != words else None
-
-
-def _says_nothing_alone(stems: tuple[str, ...]) -> bool:
-    """One vague word or one body part is no sign ("Slowness", "Mouthing")."""
-    return len(stems) == 1 and (stems[0] in _VAGUE or stems[0] in BODY_PARTS)
 
 
 _memory: dict[bool, tuple[str, float, PhraseTable]] = {}

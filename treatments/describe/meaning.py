@@ -136,6 +136,7 @@ def nearest_terms(clauses: list[str], vectors: NameVectors, skip: set[str]) -> l
     queries = sentence_encoder_get().encode(clauses)
     with one_blas_thread():
         cosines = queries @ vectors.matrix.T  # (clauses, names)
+    cosines[:, vectors.mute] = -1.0  # "slow to learn" is no "Slowness" (Lethargy)
     for row, clause in enumerate(clauses):
         cosines[row, clashing(clause, vectors.sides)] = -1.0  # "long arms" is no Short arms
     per_term = np.maximum.reduceat(cosines, vectors.term_starts, axis=1)  # (clauses, terms)

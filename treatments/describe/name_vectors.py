@@ -24,6 +24,8 @@ from knowledge.models import ConditionPhenotype, Phenotype, PhenotypeSynonym
 from knowledge.row_counts import rows_stamp
 from treatments.describe.encoder import MODEL_NAME, sentence_encoder_get
 from treatments.describe.opposites import sides
+from treatments.describe.scan import normalise
+from treatments.describe.words import NOT, says_nothing_alone
 
 logger = logging.getLogger(__name__)
 
@@ -42,6 +44,9 @@ class NameVectors:
     term_starts: np.ndarray
     matrix: np.ndarray  # (names, 384) float32
     sides: np.ndarray  # per name, which way its words go (`opposites.sides`)
+    # per name, whether it is one vague word or one body part ("Slowness" for Lethargy), a
+    # name the phrase table does not read by either: the meaning reader skips it (X26)
+    mute: np.ndarray
     term_position: dict[str, int]  # HPO id -> its index in `terms`
 
     @classmethod
@@ -56,8 +61,13 @@ class NameVectors:
             term_starts=np.asarray(starts, dtype=np.int64),
             matrix=np.ascontiguousarray(vectors, dtype=np.float32),
             sides=np.array([sides(name) for _, name in pairs], dtype=np.int64),
+            mute=np.array([_says_nothing(name) for _, name in pairs], dtype=bool),
             term_position={hpo_ids[start]: i for i, start in enumerate(starts)},
         )
+
+
+def _says_nothing(name: str) -> bool:
+    return says_nothing_alone(tuple(s for s in normalise(name) if s != NOT))
 
 
 def sign_names_list() -> list[tuple[str, str]]:

@@ -393,3 +393,15 @@ def course_marks(words: list[str]) -> dict[int, tuple[int, str]]:
 def typed_words(folded: str) -> list[str]:
     """The words and clause marks of a folded text, in order ("can't", ",", "walk")."""
     return _WORD.findall(folded)
+
+
+# A name that reads as one vague everyday word ("Slowness" for Lethargy) would claim that word
+# wherever a family uses it ("slow to walk", "slow to learn"). Nor is a body part alone
+# (`BODY_PARTS`): "inside his mouth" is not "Mouthing" (Hyperorality).
+_VAGUE = frozenset(["slow", "dull", "odd", "unusual", "strange", "weird", "different", "bad"])
+
+
+def says_nothing_alone(stems: tuple[str, ...]) -> bool:
+    """One vague word or one body part is no sign ("Slowness", "Mouthing"): neither the phrase
+    table nor the meaning reader reads a sign by such a name."""
+    return len(stems) == 1 and (stems[0] in _VAGUE or stems[0] in BODY_PARTS)
