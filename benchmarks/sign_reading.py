@@ -18,6 +18,10 @@ signs for the clauses it read nothing from, unless `--no-meaning`) and sorts eac
   words probably gave the extra term), the rest as missed (nothing read). The pairing is by
   count, not by word: each item prints the extra terms with the words that gave them.
 
+Each extra term also names the reader that produced it (`reader_of`): an everyday row, an HPO
+label or synonym, a derived phrasing (a rule of `derive`, lab words dropped, "X problems"), or
+the meaning reader.
+
 Read right = exact + near. Negated signs and a relative's signs are not counted as read.
 Prints each item, the totals per split, then one line of JSON. Read-only. The held-out file
 is refused: it is never read item by item.
@@ -82,6 +86,23 @@ def reading_sort(
         out.meant[m] = "misread" if n < len(out.extra) else "missed"
     out.meant = {m: out.meant[m] for m in meant}
     return out
+
+
+# The derived phrasings' sources start so (treatments/describe/derive.py and lexicon.py).
+_DERIVED = ("HPO name ", "HPO term ", "HPO label ", "HPO label or synonym, ")
+_EVERYDAY = ("https://", "HPO synonym ", "HPO layperson synonym ", "HPO definition ", "RareLabs ")
+
+
+def reader_of(source: str) -> str:
+    """Which reader a sign came from, by its source: "everyday", "HPO name", "derived" or
+    "meaning"."""
+    if source.startswith("nearest in meaning"):
+        return "meaning"
+    if source == "HPO label or synonym":
+        return "HPO name"
+    if source.startswith(_EVERYDAY):
+        return "everyday"
+    return "derived" if source.startswith(_DERIVED) else "other"
 
 
 def hpo_relation(index) -> Callable[[str, str], str | None]:
@@ -159,6 +180,7 @@ def main() -> None:
                 signs = signs + meaning_signs(item["q"], signs)
             own = [s for s in signs if not s.negated and not s.relative]
             words = {s.hpo_id: s.words for s in own}
+            readers = {s.hpo_id: reader_of(s.source) for s in own}
             reading = reading_sort(item["meant"], [s.hpo_id for s in own], relation)
             counts = reading.counts()
             split = per_split.setdefault(item.get("split", path.stem), Counter())
@@ -174,7 +196,7 @@ def main() -> None:
                 how = f" <- {name(got)} ({words[got]!r})" if got and state != "exact" else ""
                 print(f"  {state:>7} {name(m)}{how}")
             for r in reading.extra:
-                print(f"    extra {name(r)} ({words[r]!r})")
+                print(f"    extra {name(r)} ({words[r]!r}, {readers[r]})")
     total: Counter = Counter()
     print(f"\n{'split':<12}{'items':>6}{'meant':>6}" + "".join(f"{s:>8}" for s in STATES), end="")
     print(f"{'extra':>7}{'right':>7}")

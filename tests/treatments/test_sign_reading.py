@@ -8,7 +8,7 @@ from types import SimpleNamespace
 
 import numpy as np
 
-from benchmarks.sign_reading import hpo_relation, reading_sort
+from benchmarks.sign_reading import hpo_relation, reader_of, reading_sort
 
 BENCHMARKS = Path(__file__).resolve().parents[2] / "benchmarks"
 
@@ -84,3 +84,18 @@ def test_every_tuning24_description_says_what_it_meant() -> None:
     items = json.loads((BENCHMARKS / "judged_descriptions_tuning24.json").read_text())["queries"]
     assert len(items) == 40
     assert all(3 <= len(item["meant"]) <= 6 for item in items)
+
+
+def test_each_extra_read_names_the_reader_that_produced_it() -> None:
+    """X26 counts misreadings by the reader that made them, from each sign's source."""
+    from treatments.describe.derive import DELAY_SOURCE, TRIGGER_SOURCE
+    from treatments.describe.lexicon import DERIVED_SOURCE, HPO_SOURCE, PROBLEMS_SOURCE
+    from treatments.describe.meaning import SOURCE
+
+    assert reader_of(HPO_SOURCE) == "HPO name"
+    assert reader_of("https://medlineplus.gov/genetics/condition/marfan-syndrome/") == "everyday"
+    assert reader_of("HPO layperson synonym 'Small jaw' (hp.obo 2025-01-16)") == "everyday"
+    assert reader_of("RareLabs editors' plain wording of HP:0001254") == "everyday"
+    for derived in (DELAY_SOURCE, TRIGGER_SOURCE, DERIVED_SOURCE, PROBLEMS_SOURCE):
+        assert reader_of(derived) == "derived"
+    assert reader_of(SOURCE.format(name="Slowness", cosine=0.7)) == "meaning"
