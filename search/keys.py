@@ -94,6 +94,17 @@ def title_opening(phrase: str) -> str | None:
     return rows[0][0] if rows else None
 
 
+def key_holder_names(key: str) -> list[str]:
+    """The names and synonyms, as written (" | "-joined), of the three documents that hold `key`
+    most strongly as an exact key."""
+    rows = _fetch(
+        f"SELECT autocomplete_text FROM {TABLE} WHERE exact ? %s "  # noqa: S608 - table name is a constant; values are bound
+        "ORDER BY (exact ->> %s)::float DESC, rank DESC, id LIMIT 3",
+        [key, key],
+    )
+    return [row[0] for row in rows]
+
+
 def key_holders(key: str) -> list[tuple[str, str]]:
     """(curie, title) of the three documents that hold `key` most strongly as an exact key."""
     return _fetch(

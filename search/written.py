@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from search.keys import key_holders, title_of_phrase, title_opening
+from search.keys import key_holder_names, key_holders, title_of_phrase, title_opening
 from search.name_forms import EPONYM_NEXT
 from search.text import fold, phrase_form, prepare_text, words
 from search.wrapped_names import unwrapped_name
@@ -74,11 +74,25 @@ def _in_sentence(name: str, typed: str) -> str:
 
 
 def _name_as_written(phrase: str) -> str | None:
-    """The name `phrase` spells whole, or the words of the name it opens, as written."""
+    """The name `phrase` spells whole (a title, else a synonym: "Pompe disease"), or the words
+    of the name it opens, as written."""
     title = title_of_phrase(phrase)
     if title is not None:
         return title
-    return _opening_as_written(phrase)
+    return _synonym_as_written(phrase) or _opening_as_written(phrase)
+
+
+def _synonym_as_written(phrase: str) -> str | None:
+    """The synonym `phrase` spells whole, as the document holding it most strongly writes it
+    ("pompe disease" -> "Pompe disease", a synonym of ORPHA:365); names of two words or more, as
+    for an opening."""
+    if len(phrase.split()) < OPENING_MIN_WORDS:
+        return None
+    for names in key_holder_names(phrase):
+        for name in names.split(" | "):
+            if phrase_form(name) == phrase:
+                return name
+    return None
 
 
 def _wrapped_name_as_written(proposal: str, tokens: list[str]) -> tuple[int, int, str]:

@@ -95,9 +95,10 @@ def mistyped_rows(backend: str) -> Iterator[None]:
     [
         # "pomp" and "sacs" are words the index knows (the genes POMP and SACS): read through
         # the name beside them (was: no proposal; Tay-Sachs disease's subtypes first)
-        ("pomp disease", "ORPHA:365", "pompe disease"),
+        # the name proposed keeps the capitals of the synonym it spells (was "pompe disease")
+        ("pomp disease", "ORPHA:365", "Pompe disease"),
         ("tay sacs", "ORPHA:845", "Tay-Sachs"),
-        ("is there a cure for pomp disease", "ORPHA:365", "is there a cure for pompe disease"),
+        ("is there a cure for pomp disease", "ORPHA:365", "is there a cure for Pompe disease"),
         ("tay sacs life expectancy", "ORPHA:845", "Tay-Sachs life expectancy"),
         # three letters beside a head word (was: no proposal, the gene RET's syndromes)
         ("ret syndrome", "ORPHA:778", "Rett syndrome"),
