@@ -9,7 +9,9 @@ a word one slip away, makes the name (the whole query, or the name a question wr
 one also with the head word an eponym is typed without: "cornelia de lang" -> "... syndrome")
 a document's exact name, synonym or abbreviation, that reading is the correction. A word the
 index lacks that no one-slip reading fits is read two slips away, when the caller can list
-those words ("Charcot Mary Tooth": "mary" is two slips from "marie", one from "mark").
+those words ("Charcot Mary Tooth": "mary" is two slips from "marie", one from "mark"). Last, a
+word typed as it is said is read by its sound (`search.sounds`: "tay sax", "kneeman pick"),
+beside other words, the reading closest in spelling when one is.
 """
 
 from __future__ import annotations
@@ -19,7 +21,8 @@ from collections.abc import Callable, Collection, Mapping
 from search.keys import keys_held, names_lost
 from search.name_forms import EPONYM_NEXT, eponym_keys
 from search.ordinary_words import is_word_reading
-from search.text import STOPWORDS, one_edit_neighbours
+from search.sounds import sound_alike
+from search.text import STOPWORDS, edit_distance, one_edit_neighbours
 
 MIN_LETTERS = 4  # a shorter word is one slip from too many others
 # A word the index holds this rarely is read as a neighbour used `RARE_RATIO` times as often
@@ -33,6 +36,9 @@ MAX_NAME_WORDS = 5
 # the gene RET, and nothing around it says otherwise.
 LANDED_MIN_WORDS = 2
 LANDED_MIN_LETTERS = 3
+# A word typed as it is said ("tay sax", "kneeman pick") is read by its sound, last, beside
+# other words and only when they and it make a name; its most used sound-alikes are tried.
+MAX_SOUND_ALIKE = 200
 
 
 def name_reading(
@@ -71,6 +77,8 @@ def name_reading(
     if not fitting and farther is not None:
         far = {place: _farther(word, known, farther) for place, word in readable}
         fitting = _fitting(current, far, as_now, name_of) or []
+    if not fitting and len(typed) >= LANDED_MIN_WORDS:
+        fitting = _closest_said(typed, current, readable, known, as_now, name_of)
     if len({position for position, _ in fitting}) != 1:
         return None
     position, neighbour = max(fitting, key=lambda reading: known.get(reading[1], 0))
@@ -151,6 +159,49 @@ def _farther(
     if word in known or not _readable(word):
         return []
     return [term for term in farther(word) if _readable(term)]
+
+
+def _closest_said(
+    typed: list[str],
+    current: list[str],
+    readable: list[tuple[int, str]],
+    known: Mapping[str, int],
+    as_now: frozenset[str],
+    name_of: Callable[[str], str | None],
+) -> list[tuple[int, str]]:
+    """The reading by sound (`_sound_alike`) that makes a name without losing one, the closest
+    in spelling to the word typed; none when two are as close ("bechets": "behcet", not "best",
+    though both are said P-S-T and both make a name with "disease")."""
+    said = {place: _sound_alike(word, known) for place, word in readable}
+    fitting = [
+        reading
+        for reading in _fitting(current, said, as_now, name_of) or []
+        if not _loses_a_name(current, reading, name_of)
+    ]
+    distance = {
+        (place, term): edit_distance(typed[place], term, len(typed[place]) + len(term))
+        for place, term in fitting
+    }
+    closest = [reading for reading in fitting if distance[reading] == min(distance.values())]
+    return closest if len(closest) == 1 else []
+
+
+def _sound_alike(word: str, known: Mapping[str, int]) -> list[str]:
+    """The known words said like a word the index holds rarely or never, any number of slips
+    away ("sax": "sachs"; "kneeman": "niemann"), its plural or singular aside ("extra fingers"),
+    the most used first. Read only beside other words, and only when they and it make a name."""
+    if (
+        len(word) < LANDED_MIN_LETTERS
+        or known.get(word, 0) > RARE_USES
+        or word in STOPWORDS | EPONYM_NEXT
+    ):
+        return []
+    alike = [
+        term
+        for term in sound_alike(word, known)
+        if _readable(term) and not _plural_pair(term, word)
+    ]
+    return sorted(alike, key=lambda term: -known[term])[:MAX_SOUND_ALIKE]
 
 
 def _readable(word: str) -> bool:
