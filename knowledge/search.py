@@ -30,10 +30,11 @@ from knowledge.models import (
 from knowledge.search_rows import (
     ConditionRows,
     condition_name_keys,
+    condition_names_shared,
     condition_rows,
     gene_condition_names,
 )
-from knowledge.shared_names import names_shared, shared_names
+from knowledge.shared_names import shared_names
 from search.documents import (
     AutocompleteField,
     Document,
@@ -127,8 +128,9 @@ class ConditionDocument(Document):
     def attach(self, objects: list[Condition]) -> None:
         # Flat bulk reads instead of prefetching (see knowledge.search_rows).
         rows = condition_rows([obj.pk for obj in objects])
-        # Read per batch, as for signs: a name added later reaches these keys at the next rebuild.
-        shared = names_shared(condition_name_keys())
+        # Read again when the names change (their stamp): an editor's rename reaches the keys of
+        # the entries reindexed after it, and an unchanged name costs one aggregate query.
+        shared = condition_names_shared()
         for obj in objects:
             obj.search_rows = rows.get(obj.pk) or ConditionRows()
             obj.search_shared_names = shared
@@ -386,8 +388,8 @@ class PhenotypeDocument(Document):
         return prefix + obj.definition
 
     def attach(self, objects: list[Phenotype]) -> None:
-        # Read per batch (ten in a rebuild); a condition renamed later reaches these keys at the
-        # next rebuild, as the load runs one.
+        # Read again when the condition names change (their stamp); a condition renamed later
+        # reaches these keys when the sign is next indexed, as the load's rebuild does.
         taken = condition_name_keys()
         for obj in objects:
             obj.search_condition_keys = taken
