@@ -94,13 +94,13 @@ def title_opening(phrase: str) -> str | None:
     return rows[0][0] if rows else None
 
 
-def key_holder_names(key: str) -> list[str]:
-    """The names and synonyms, as written (" | "-joined), of the three documents that hold `key`
-    most strongly as an exact key."""
+def key_holder_names(key: str, doc_type: str) -> list[str]:
+    """The names and synonyms, as written (" | "-joined), of the three documents of `doc_type`
+    that hold `key` most strongly as an exact key."""
     rows = _fetch(
-        f"SELECT autocomplete_text FROM {TABLE} WHERE exact ? %s "  # noqa: S608 - table name is a constant; values are bound
+        f"SELECT autocomplete_text FROM {TABLE} WHERE exact ? %s AND doc_type = %s "  # noqa: S608 - table name is a constant; values are bound
         "ORDER BY (exact ->> %s)::float DESC, rank DESC, id LIMIT 3",
-        [key, key],
+        [key, doc_type, key],
     )
     return [row[0] for row in rows]
 

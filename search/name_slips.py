@@ -39,6 +39,9 @@ LANDED_MIN_LETTERS = 3
 # A word typed as it is said ("tay sax", "kneeman pick") is read by its sound, last, beside
 # other words and only when they and it make a name; its most used sound-alikes are tried.
 MAX_SOUND_ALIKE = 200
+# ... and spelled not too differently ("sax" is three slips from "sachs", "alajeel" four from
+# "alagille"): a word said alike but spelled twice as far off is another word.
+SAID_MIN_SLIPS = 3
 
 
 def name_reading(
@@ -182,7 +185,12 @@ def _closest_said(
         (place, term): edit_distance(typed[place], term, len(typed[place]) + len(term))
         for place, term in fitting
     }
-    closest = [reading for reading in fitting if distance[reading] == min(distance.values())]
+    near = {
+        reading: slips
+        for reading, slips in distance.items()
+        if slips <= max(SAID_MIN_SLIPS, (len(typed[reading[0]]) + 1) // 2)
+    }
+    closest = [reading for reading, slips in near.items() if slips == min(near.values())]
     return closest if len(closest) == 1 else []
 
 

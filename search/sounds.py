@@ -60,7 +60,7 @@ _SILENT = frozenset("hw")
 _DOUBLED = re.compile(r"(.)\1+")
 _SILENT_START = re.compile(r"^(?:kn|gn|pn|wr|ps)")  # "kneeman": the k is not said
 MIN_LETTERS = 4  # the shortest word `name_slips` reads into
-MIN_SOUNDS = 2  # one sound ("lee": L) is too many words' key
+MIN_SOUNDS = 3  # one or two sounds ("lee": L; "wobbly": P-L, as "blue") are too many words' key
 MAX_KEYS = 8  # a word said in more ways than this is left alone
 
 

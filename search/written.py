@@ -14,6 +14,7 @@ import unicodedata
 
 from search.keys import key_holder_names, key_holders, title_of_phrase, title_opening
 from search.name_forms import EPONYM_NEXT
+from search.pointers import CONDITION
 from search.text import fold, phrase_form, prepare_text, words
 from search.wrapped_names import unwrapped_name
 
@@ -85,10 +86,11 @@ def _name_as_written(phrase: str) -> str | None:
 def _synonym_as_written(phrase: str) -> str | None:
     """The synonym `phrase` spells whole, as the document holding it most strongly writes it
     ("pompe disease" -> "Pompe disease", a synonym of ORPHA:365); names of two words or more, as
-    for an opening."""
+    for an opening, and of conditions: a sign's synonym is written as a sentence ("Tired
+    easily"), not as a name."""
     if len(phrase.split()) < OPENING_MIN_WORDS:
         return None
-    for names in key_holder_names(phrase):
+    for names in key_holder_names(phrase, CONDITION):
         for name in names.split(" | "):
             if phrase_form(name) == phrase:
                 return name

@@ -35,9 +35,10 @@ def test_words_said_differently_share_no_key(one: str, other: str) -> None:
     assert not sound_keys(one) & sound_keys(other)
 
 
-def test_a_word_of_one_sound_has_no_key() -> None:
-    # "lee" (L) would be said like every word of one l
-    assert sound_keys("lee") == frozenset()
+@pytest.mark.parametrize("word", ["lee", "wobbly", "gaushay"])
+def test_a_word_of_one_or_two_sounds_has_no_key(word: str) -> None:
+    # "lee" (L) would be said like every word of one l, "wobbly" (P-L) like "blue"
+    assert sound_keys(word) == frozenset()
 
 
 def test_the_known_words_said_alike_are_listed() -> None:
