@@ -11,17 +11,19 @@ a document's exact name, synonym or abbreviation, that reading is the correction
 index lacks that no one-slip reading fits is read two slips away, when the caller can list
 those words ("Charcot Mary Tooth": "mary" is two slips from "marie", one from "mark"). Last, a
 word typed as it is said is read by its sound (`search.sounds`: "tay sax", "kneeman pick"),
-beside other words, the reading closest in spelling when one is.
+beside other words, the reading closest in spelling when one is; and two words off at once are
+read together ("lesh nihan syndrome", "hunters syndrom").
 """
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Collection, Mapping
 
 from search.keys import keys_held, names_lost
 from search.name_forms import EPONYM_NEXT, eponym_keys
 from search.ordinary_words import is_word_reading
-from search.sounds import sound_alike
+from search.sounds import sound_alike, sound_keys
 from search.text import STOPWORDS, edit_distance, one_edit_neighbours
 
 MIN_LETTERS = 4  # a shorter word is one slip from too many others
@@ -42,6 +44,8 @@ MAX_SOUND_ALIKE = 200
 # ... and spelled not too differently ("sax" is three slips from "sachs", "alajeel" four from
 # "alagille"): a word said alike but spelled twice as far off is another word.
 SAID_MIN_SLIPS = 3
+# Two words read at once: the likeliest readings of each tried together (at most 16 x 16 pairs).
+PAIR_FORMS = 16
 
 
 def name_reading(
@@ -82,6 +86,8 @@ def name_reading(
         fitting = _fitting(current, far, as_now, name_of) or []
     if not fitting and len(typed) >= LANDED_MIN_WORDS:
         fitting = _closest_said(typed, current, readable, known, as_now, name_of)
+        if not fitting:
+            return _two_read(typed, current, readable, known, name_of)
     if len({position for position, _ in fitting}) != 1:
         return None
     position, neighbour = max(fitting, key=lambda reading: known.get(reading[1], 0))
@@ -192,6 +198,61 @@ def _closest_said(
     }
     closest = [reading for reading, slips in near.items() if slips == min(near.values())]
     return closest if len(closest) == 1 else []
+
+
+def _two_read(
+    typed: list[str],
+    current: list[str],
+    readable: list[tuple[int, str]],
+    known: Mapping[str, int],
+    name_of: Callable[[str], str | None],
+) -> list[str] | None:
+    """Two words read at once, when no one word's reading makes a name ("lesh nihan syndrome",
+    "hunters syndrom"): each word the index holds rarely or never, as one of its likeliest
+    readings (`_likely_forms`); the one pair that makes a document's exact key without losing
+    a name, or None."""
+    forms = {
+        place: _likely_forms(word, known)
+        for place, word in readable
+        if known.get(word, 0) <= RARE_USES and word not in STOPWORDS | EPONYM_NEXT
+    }
+    candidates: dict[tuple[int, str, int, str], frozenset[str]] = {}
+    for first, second in itertools.combinations(
+        sorted(place for place in forms if forms[place]), 2
+    ):
+        for one, other in itertools.product(forms[first], forms[second]):
+            tokens = [*current]
+            tokens[first], tokens[second] = one, other
+            candidates[first, one, second, other] = _names_in(tokens, name_of)
+    if not candidates:
+        return None
+    existing = keys_held({key for names in candidates.values() for key in names})
+    fitting = [reading for reading, names in candidates.items() if names & existing]
+    if len(fitting) != 1:
+        return None
+    first, one, second, other = fitting[0]
+    tokens = [*current]
+    tokens[first], tokens[second] = one, other
+    text = " ".join(current)
+    read = " ".join(tokens)
+    return None if names_lost(name_of(text) or text, name_of(read) or read) else tokens
+
+
+def _likely_forms(word: str, known: Mapping[str, int]) -> list[str]:
+    """The `PAIR_FORMS` likeliest known words a word was typed for: one slip away or said alike
+    (its plural or singular too: "hunters"), those said alike first, then the nearer and the
+    more used."""
+    if len(word) < LANDED_MIN_LETTERS or not word.isalpha():
+        return []
+    keys = sound_keys(word)
+    limit = max(SAID_MIN_SLIPS, (len(word) + 1) // 2)
+    near = {term for term in one_edit_neighbours(word) if term in known and _readable(term)}
+    near |= {term for term in sound_alike(word, known) if _readable(term)}
+    scored = sorted(
+        (not (sound_keys(term) & keys), edit_distance(word, term, limit + 1), -known[term], term)
+        for term in near
+    )
+    return [term for _, slips, _, term in scored if slips <= limit][:PAIR_FORMS]
 
 
 def _sound_alike(word: str, known: Mapping[str, int]) -> list[str]:

@@ -1,11 +1,11 @@
 """Names typed as they are said (issue 17, sounds26), on every backend: a word more than one slip
-from the name's word ("tay sax", "kneeman pick", "batons disease") is read by its sound, beside
-the name's other words and only when they and it make a document's name; alone, or when the
-words typed already name a document, nothing is read.
+from the name's word ("tay sax", "kneeman pick", "batons disease") is read by its sound, and two
+words off at once ("hunters syndrom") together, beside the name's other words and only when they
+make a document's name; alone, or when the words typed already name a document, nothing is read.
 
 Rows: Orphanet ORPHApackets (Dec 2025) ORPHA:845, ORPHA:216 (with its synonym "Batten disease"),
-ORPHA:646 and ORPHA:77292 (with its synonym "Niemann-Pick disease type A"); OMIM 172700, its
-title as OMIM writes it."""
+ORPHA:646, ORPHA:77292 (with its synonym "Niemann-Pick disease type A"), ORPHA:580 (with its
+synonym "Hunter syndrome") and ORPHA:500159; OMIM 172700, its title as OMIM writes it."""
 
 from __future__ import annotations
 
@@ -40,6 +40,14 @@ def said_rows(backend: str) -> Iterator[None]:
             "Niemann-Pick disease type A",
         ),
         _condition("OMIM:172700", "Pick disease of brain"),
+        _condition("ORPHA:580", "Mucopolysaccharidosis type 2", "Hunter syndrome"),
+        # Orphanet writes this name "... syndrom": the index holds the slip once, so it is no
+        # unknown word to correct alone
+        _condition(
+            "ORPHA:500159",
+            "Microcephaly-corpus callosum and cerebellar vermis hypoplasia-facial "
+            "dysmorphism-intellectual disability syndrom",
+        ),
     ]
     with indexed("condition", conditions):
         yield
@@ -56,6 +64,9 @@ def said_rows(backend: str) -> Iterator[None]:
         ("kneeman pick", "ORPHA:646", "Niemann-Pick"),
         # a possessive typed without its apostrophe, two slips from "batten" (was: none)
         ("batons disease", "ORPHA:216", "Batten disease"),
+        # two words off at once: no one word's reading makes a name (was: none, the
+        # "syndrom" entry first)
+        ("hunters syndrom", "ORPHA:580", "Hunter syndrome"),
     ],
 )
 def test_a_name_typed_as_it_is_said_is_read_by_its_sound(
