@@ -10,6 +10,7 @@ around it (after a place word, after "and", after "is", said of someone else).
 from __future__ import annotations
 
 from search.text import fold
+from treatments.describe.carried import carried_parts, shifted
 from treatments.describe.whose import others_words
 from treatments.describe.words import (
     BODY_PARTS,
@@ -69,8 +70,9 @@ _PERSONS = frozenset(
      "boys", "girl", "girls", "toddler", "teenager", "teen", "infant", "newborn", "man", "woman"]
 )  # fmt: skip
 # A pronoun stands for the body part named last ("her knee swells, it's stiff"; "his eyes
-# shake, bright light hurts them"): "it" for a singular part, "them" for a plural one.
-_PRONOUNS = {"it": False, "its": False, "them": True}
+# shake, bright light hurts them", "his feet are numb and they hurt"): "it" for a singular
+# part, "them" and "they" for a plural one ("they said it was nothing" then reads nothing).
+_PRONOUNS = {"it": False, "its": False, "them": True, "they": True}
 _DETERMINERS = frozenset(["the", "a", "an", "my", "his", "her", "their", "our", "your", "its"])
 # "a lot of X" says how much X, so it is one token: "drinks a lot of alcohol" is no "drinks a
 # lot" (Polydipsia), while "lots of infections" still reads as its own phrase.
@@ -101,6 +103,12 @@ _COPULAS = frozenset(["is", "are", "was", "were", "looks", "look", "seems", "see
 # "and his skin burns": a possessive after "and" starts a new clause too, so no word before
 # "and" is shared with what follows ("swollen glands and his skin" is no swollen skin).
 _POSSESSIVES = frozenset(["my", "his", "her", "their", "our", "your"])
+# A clause with one of these names a person or a thing of its own, so it carries no body part
+# over from the clause before ("her hair is thin, she is always tired").
+_SUBJECTS = _POSSESSIVES | _PERSONS | frozenset(
+    ["he", "she", "they", "we", "i", "you", "he's", "she's", "hes", "shes", "they're", "theyre",
+     "this", "that", "the"]
+)  # fmt: skip
 
 
 def tokens(text: str) -> list[tuple[str, str]]:
@@ -129,6 +137,8 @@ def _scan(
     marks = course_marks(words)
     others = others_words(words)
     origin: list[int] = []  # the word each token came from
+    subjects: list[int] = []  # how many tokens there were when a subject word was typed
+    described: set[int] = set()  # body parts a copula follows ("her skin is dry")
     at = 0
     while at < len(words):
         if others:  # only a text about a relative needs to know where each token came from
@@ -148,6 +158,8 @@ def _scan(
         at += 1
         predicated = before in _COPULAS and subject_kept
         subject_kept, kept = kept, False
+        if typed in _COPULAS and subject_kept and out[-1][0] in BODY_PARTS:
+            described.add(len(out) - 1)  # "her hair is ...": what follows is said of the hair
         after_place, was_joined = placed, joined
         placed = typed in _PLACE_WORDS or (placed and typed in _DETERMINERS)
         joined = typed in ("and", "or") or (joined and typed in FILLER)
@@ -167,6 +179,8 @@ def _scan(
                 out.append((BREAK, typed, False, False, False))
             if typed in ",;.!?":
                 continue
+        if typed in _SUBJECTS:
+            subjects.append(len(out))
         if typed.endswith("'s"):
             typed = typed[:-2]
         word = typed.replace("'", "")
@@ -239,7 +253,23 @@ def _scan(
     if others:
         _note_origin(origin, len(out), len(words) - 1)
     theirs = frozenset(i for i, w in enumerate(origin) if w in others)
-    return out, frozenset(qualifying), frozenset(after_or), theirs
+    found = carried_parts(out, subjects, described, theirs)
+    carried = {at: end for at, (_, end) in found.items()}
+    if not carried:
+        return out, frozenset(qualifying), frozenset(after_or), theirs
+    moved = shifted(len(out), carried)
+    # "her hair is strange, very thin": a build word said of the part is not the person's build
+    qualifying.update(
+        i for at, end in carried.items() for i in range(at, end) if out[i][1] in _BUILD
+    )
+    for at in sorted(carried, reverse=True):
+        out.insert(at, found[at][0])
+    return (
+        out,
+        frozenset(moved[i] for i in qualifying),
+        frozenset(moved[i] for i in after_or),
+        frozenset(moved[i] for i in theirs),
+    )
 
 
 def _build_of_a_part(

@@ -1,0 +1,67 @@
+"""A body part carried over to the clauses that go on describing it (issue 17, C26): plain
+Python over `scan`'s tokens, no database. Families name a part once and then list what is wrong
+with it ("his teeth are small, widely spaced and crumbly"); each such clause is read as if it
+named the part again ("teeth widely spaced"), so it reads only where that makes a sign's name or
+row, as the part said beside it would."""
+
+from __future__ import annotations
+
+from treatments.describe.words import BODY_PARTS, BREAK, NOT
+
+Token = tuple[str, str, bool, bool, bool]  # as `scan` keeps them: stem, word, and three marks
+
+# "and are set wide apart", "and has spots": the verb goes on with the subject before.
+_GOES_ON = frozenset(["has", "have", "had", "is", "was", "are", "were", "gets", "got", "keeps"])
+
+
+def carried_parts(
+    out: list[Token],
+    subjects: list[int],
+    described: set[int],
+    theirs: frozenset[int],
+) -> dict[int, tuple[Token, int]]:
+    """Where a clause names no thing of its own, the body part it goes on describing: the
+    subject of the clause before, when that clause said what the part is like ("his teeth are
+    small, widely spaced and crumbly", "her hair is strange, very thin and fine") or the clause
+    goes on with a verb ("her eyes bulge and are set wide apart"). A list of signs ("small
+    hands and feet, short") carries nothing, nor does the part cross a clause with a subject
+    of its own ("her hair is thin, she is tired", "his legs are stiff, one side is weaker"),
+    another part, a new sentence or someone else's words; a denial is left as it is ("her
+    skin is dry, not itchy"). {the clause's start: (the part's token, to insert there; its end)}"""
+    carried: dict[int, tuple[Token, int]] = {}
+    part: Token | None = None
+    said_of_it = False  # did the part's clause say what it is like ("is ...")?
+    start = 0
+    for end in [*(i for i, t in enumerate(out) if t[0] == BREAK), len(out)]:
+        clause = range(start, end)
+        went_on = start > 0 and out[start - 1][1] in _GOES_ON  # "... and are set wide apart"
+        if any(out[i][0] in BODY_PARTS for i in clause):
+            first = out[start]
+            subject = first[0] in BODY_PARTS and not first[2] and start not in theirs
+            part = first if subject else None
+            said_of_it = start in described
+        elif (
+            not clause
+            or any(start <= s < end for s in subjects)
+            or any(out[i][4] for i in clause)  # "one side is weaker": a thing of its own
+            or any(i in theirs for i in clause)
+        ):
+            part = None
+        elif part is not None and (said_of_it or went_on):
+            if not any(out[i][0] == NOT for i in clause):
+                carried[start] = ((part[0], part[1], False, False, False), end)
+        else:
+            part = None
+        if end < len(out) and out[end][1] in ".!?":
+            part = None  # a new sentence may be about anything
+        start = end + 1
+    return carried
+
+
+def shifted(size: int, inserted: dict[int, object]) -> list[int]:
+    """Each old token's position once a token is inserted before each key of `inserted`."""
+    moved, extra = [], 0
+    for i in range(size + 1):
+        extra += i in inserted
+        moved.append(i + extra)
+    return moved
