@@ -45,14 +45,27 @@ _FINDING_WORDS = frozenset(
     }
 )  # fmt: skip
 _WRAPPER_WORDS = _TOPIC_WORDS | _FINDING_WORDS
-_LEAD_WORDS = STOPWORDS | _WRAPPER_WORDS | frozenset(
+# The shapes of a family's question about a name: how long, how common, who gets it, can one
+# die of it ("how long do people with duchenne live", "can you die from batten disease").
+_QUESTION_WORDS = frozenset(
+    {"long", "common", "often", "people", "person", "someone", "anyone", "patients", "kids",
+     "babies", "baby", "adults", "get", "gets", "die", "happens", "happen", "age", "start",
+     "starts", "live", "lives", "survive"}
+)  # fmt: skip
+_LEAD_WORDS = STOPWORDS | _WRAPPER_WORDS | _QUESTION_WORDS | frozenset(
     {"could", "would", "might", "may", "be", "this", "that", "there", "i", "me", "we", "you",
      "tell", "about", "any"}
 )  # fmt: skip
-# "of" ends no name, but a report's class does: "variant of uncertain significance".
+# "of" ends no name, but a report's class does: "variant of uncertain significance". What a
+# family asks of a name after it: "is pompe disease inherited", "is X curable", "does X run in
+# families", "can X be passed down".
 _TRAIL_WORDS = _WRAPPER_WORDS | frozenset(
-    {"inherited", "genetic", "hereditary", "diagnosed", "treated", "cured", "of"}
-)
+    {"inherited", "genetic", "hereditary", "diagnosed", "treated", "cured", "of", "live",
+     "survive", "curable", "treatable", "fatal", "deadly", "contagious", "painful",
+     "progressive", "preventable", "prevented", "passed", "down", "run", "runs", "families",
+     "family", "start", "begin", "starts", "begins", "span", "lifespan", "survival", "rate",
+     "common", "rare", "serious", "dangerous", "like"}
+)  # fmt: skip
 MAX_NAME_WORDS = MAX_NGRAM  # a name is short; a longer remainder is a sentence, not a name
 
 
@@ -67,16 +80,21 @@ def unwrapped_name(query: str) -> str | None:
     start, end = 0, len(tokens)
     while start < end and tokens[start] in _LEAD_WORDS:
         start += 1
-    while end > start and tokens[end - 1] in _TRAIL_WORDS:
-        end -= 1
-    if end < len(tokens):
-        # "does pompe have a cure", "can sma be cured": the words between the name and a
-        # trailing topic word are no part of it; a letter alone is ("hemophilia a treatment").
-        run = end
-        while run > start and tokens[run - 1] in STOPWORDS:
-            run -= 1
-        if any(len(token) > 1 for token in tokens[run:end]):
-            end = run
+    while True:
+        stripped = end
+        while end > start and tokens[end - 1] in _TRAIL_WORDS:
+            end -= 1
+        if end < stripped:
+            # "does pompe have a cure", "can sma be cured", "does rett run in families": the
+            # words between the name and a trailing topic word are no part of it; a letter
+            # alone is ("hemophilia a treatment").
+            run = end
+            while run > start and tokens[run - 1] in STOPWORDS:
+                run -= 1
+            if any(len(token) > 1 for token in tokens[run:end]):
+                end = run
+        if end == stripped:
+            break
     name = " ".join(tokens[start:end])
     if (start, end) == (0, len(tokens)) or end - start > MAX_NAME_WORDS or len(name) < 2:
         return None

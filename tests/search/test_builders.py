@@ -251,6 +251,14 @@ def test_analysis_recognises_identifiers_and_variants(query: str, key: str) -> N
         ("hemophilia a gene therapy", "hemophilia a"),
         ("ALS clinical trials", "als"),
         ("friedreich ataxia new drugs", "friedreich ataxia"),
+        # The shapes of a family's question: how long, who, can one die of it, is it X.
+        ("how long do people with duchenne live", "duchenne"),
+        ("how long do kids with hurler syndrome live", "hurler syndrome"),
+        ("can you die from batten disease", "batten disease"),
+        ("how common is costello syndrome", "costello syndrome"),
+        ("does rett syndrome run in families", "rett syndrome"),
+        ("is mowat wilson syndrome progressive", "mowat wilson syndrome"),
+        ("is fankoni anemia genetic", "fankoni anemia"),
         # What a genetic report found in a gene, typed around its symbol.
         ("SCN1A mutation", "scn1a"),
         ("DMD deletion", "dmd"),

@@ -15,6 +15,7 @@ from django.test import Client
 from kbimport.importers.omim_types import omim_types_import
 from kbimport.sources.orphanet import iter_orphapackets
 from knowledge.models import Condition, ConditionPhenotype, Phenotype
+from search.indexer import index_objects
 from tests._shared import FIXTURE_DATA
 from tests.treatments.kb import HP_OBO, import_packets_with_signs
 from treatments.describe.evidence import condition_words_clear, condition_words_get, text_bonus
@@ -439,3 +440,12 @@ def test_learning_disability_reads_the_uk_sense_and_the_file_names_the_us_one(
     said = " ".join(note)
     for words in ("HP:0001328", "UK usage", "US usage"):
         assert words in said
+
+
+def test_a_question_about_a_name_typed_with_a_slip_is_no_description(client: Client) -> None:
+    # "anemia" is a sign, but the words corrected name Sickle cell anemia (ORPHA:232): the
+    # family asks about a condition, as with the name typed right (was: a panel of signs)
+    index_objects("condition", [Condition.objects.get(primary_id="ORPHA:232").pk])
+    body = client.get("/api/v1/search/", {"q": "is sikle cell anemia genetic"}).json()
+    assert body["described"] is None
+    assert body["results"][0]["id"] == "ORPHA:232"

@@ -10,6 +10,8 @@ from knowledge.models import Condition, Phenotype
 from search.describers import ConditionCandidate, Described, SignFound, is_own_sign
 from search.name_forms import other_head_names
 from search.query import names_exactly
+from search.spelling import spelling_correction
+from search.text import words
 from treatments.describe.evidence import condition_words_get, text_bonus
 from treatments.describe.lexicon import phrase_table_get
 from treatments.describe.meaning import meaning_signs
@@ -67,6 +69,8 @@ def _is_description(query: str, signs: list[Sign]) -> bool:
         return False
     if len(positive) == 1 and _names_a_condition(typed):
         return False  # "is duchenne muscular dystrophy inherited" asks about a condition
+    if len(positive) == 1 and _names_a_condition(words(spelling_correction(query) or "")):
+        return False  # "is fankoni anemia genetic": the name typed as said, read as alone
     return not _is_a_name(query.strip().lower())
 
 
