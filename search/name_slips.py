@@ -84,6 +84,10 @@ def name_reading(
     if not fitting and farther is not None:
         far = {place: _farther(word, known, farther) for place, word in readable}
         fitting = _fitting(current, far, as_now, name_of) or []
+        if fitting and len(typed) >= LANDED_MIN_WORDS and not _said_alike(typed, fitting):
+            # Two slips that change how the word is said lose to a name said as typed:
+            # "fifer syndrome" is Pfeiffer (F-F-R), not Fisher (F-S-R), two slips away.
+            fitting = _closest_said(typed, current, readable, known, as_now, name_of) or fitting
     if not fitting and len(typed) >= LANDED_MIN_WORDS:
         fitting = _closest_said(typed, current, readable, known, as_now, name_of)
         if not fitting:
@@ -170,6 +174,11 @@ def _farther(
     return [term for term in farther(word) if _readable(term)]
 
 
+def _said_alike(typed: list[str], readings: list[tuple[int, str]]) -> bool:
+    """Is any reading said like the word it replaces?"""
+    return any(sound_keys(typed[place]) & sound_keys(term) for place, term in readings)
+
+
 def _closest_said(
     typed: list[str],
     current: list[str],
@@ -177,15 +186,19 @@ def _closest_said(
     known: Mapping[str, int],
     as_now: frozenset[str],
     name_of: Callable[[str], str | None],
+    *,
+    losing: bool = False,
 ) -> list[tuple[int, str]]:
     """The reading by sound (`_sound_alike`) that makes a name without losing one, the closest
     in spelling to the word typed; none when two are as close ("bechets": "behcet", not "best",
-    though both are said P-S-T and both make a name with "disease")."""
+    though both are said P-S-T and both make a name with "disease"). A name is lost when the
+    word as typed stood in it (not a word-by-word correction of it: "fifer" is no "fiber").
+    `losing`: the closest of the readings that do lose one instead."""
     said = {place: _sound_alike(word, known) for place, word in readable}
     fitting = [
         reading
         for reading in _fitting(current, said, as_now, name_of) or []
-        if not _loses_a_name(current, reading, name_of)
+        if _loses_a_name(_as_typed(typed, current, reading[0]), reading, name_of) == losing
     ]
     distance = {
         (place, term): edit_distance(typed[place], term, len(typed[place]) + len(term))
@@ -198,6 +211,37 @@ def _closest_said(
     }
     closest = [reading for reading, slips in near.items() if slips == min(near.values())]
     return closest if len(closest) == 1 else []
+
+
+def _as_typed(typed: list[str], current: list[str], place: int) -> list[str]:
+    return [*current[:place], typed[place], *current[place + 1 :]]
+
+
+def heard_beside(
+    typed: list[str],
+    current: list[str],
+    known: Mapping[str, int],
+    name_of: Callable[[str], str | None],
+    symbols: Collection[str] = (),
+) -> list[str] | None:
+    """A name said like the words typed when those words also stand in another document's
+    names ("lee syndrome": Leigh syndrome, said L-ee, beside a syndrome one of whose names
+    holds the eponym Lee): read beside them, never in their place (issue 17's rule)."""
+    as_now = _names_in(current, name_of)
+    if len(typed) != len(current) or len(typed) < LANDED_MIN_WORDS or not as_now:
+        return None
+    readable = [
+        (place, word)
+        for place, word in enumerate(typed)
+        if word not in symbols and known.get(word, 0) <= RARE_USES
+    ]
+    if not readable:
+        return None
+    said = _closest_said(typed, current, readable, known, as_now, name_of, losing=True)
+    if not said:
+        return None
+    [(position, term)] = said
+    return [*current[:position], term, *current[position + 1 :]]
 
 
 def _two_read(

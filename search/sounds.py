@@ -104,8 +104,67 @@ def sound_keys(word: str) -> frozenset[str]:
             _squeezed(parts) for parts in itertools.islice(itertools.product(*options), MAX_KEYS)
         }
     if len(spelled) > 3 and spelled.endswith("s") and spelled[-2] != "s":
-        keys |= sound_keys(spelled[:-1])  # "battens", "retts": a possessive typed without "'"
-    return frozenset(key for key in keys if len(key) >= MIN_SOUNDS)
+        keys |= _said_consonants(spelled[:-1])  # "battens": a possessive typed without "'"
+    if len(spelled) > 4 and spelled[-1] in "tdx" and spelled[-2] in _VOWELS:
+        keys |= _said_consonants(spelled[:-1])  # a French name's last letter is unsaid: Gastaut
+    kept = frozenset(key for key in keys if len(key) >= MIN_SOUNDS)
+    return kept or _vowelled_keys(spelled)
+
+
+# How a vowel is said, longest spelling first: a word of one or two consonant sounds is keyed
+# with its vowels ("lee" and "leigh" are both L-ee; "lowe" is L-oh, "blue" is no "wobbly").
+_VOWEL_SPELLINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("eigh", ("e", "a")),
+    ("igh", ("i",)),
+    ("ee", ("e",)),
+    ("ea", ("e",)),
+    ("ie", ("e", "i")),
+    ("ei", ("e", "a")),
+    ("ey", ("e", "a")),
+    ("ay", ("a",)),
+    ("ai", ("a",)),
+    ("oa", ("o",)),
+    ("oe", ("o",)),
+    ("ow", ("o", "u")),
+    ("oo", ("u",)),
+    ("ou", ("u",)),
+    ("ue", ("u",)),
+    ("ew", ("u",)),
+    ("a", ("a",)),
+    ("e", ("e",)),
+    ("i", ("i",)),
+    ("o", ("o",)),
+    ("u", ("u",)),
+    ("y", ("i", "e")),
+)
+_VOWEL_SOUNDS = dict(_VOWEL_SPELLINGS)
+
+
+def _vowelled_keys(spelled: str) -> frozenset[str]:
+    """The keys of a short-sounding word, its vowels said too; a final silent "e" is dropped
+    ("lowe") unless it is the only vowel ("lee", folded to "le")."""
+    if spelled.endswith("e") and any(letter in _VOWELS for letter in spelled[:-2]):
+        spelled = spelled[:-1]
+    options: list[tuple[str, ...]] = []
+    index = 0
+    while index < len(spelled):
+        for size in (4, 3, 2, 1):
+            spelling = spelled[index : index + size]
+            sounds = _VOWEL_SOUNDS.get(spelling) if len(spelling) == size else None
+            if sounds is None and spelling in _SOUNDS and spelling[0] not in _VOWELS:
+                sounds = _SOUNDS[spelling]
+            if sounds is not None:
+                options.append(sounds)
+                index += size
+                break
+        else:
+            index += 1  # a silent letter ("h", "w")
+    keys = {"".join(parts) for parts in itertools.islice(itertools.product(*options), MAX_KEYS)}
+    return frozenset(key for key in keys if len(key) >= 2 and not key.isupper())
+
+
+def _said_consonants(spelled: str) -> frozenset[str]:
+    return frozenset(key for key in sound_keys(spelled) if key.isupper())
 
 
 def _squeezed(parts: tuple[str, ...]) -> str:

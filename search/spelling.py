@@ -15,7 +15,7 @@ from django.db import connection
 
 from search import lexicon
 from search.name_forms import EPONYM_NEXT
-from search.name_slips import name_reading
+from search.name_slips import heard_beside, name_reading
 from search.ordinary_words import is_known_word, is_word_reading
 from search.text import (
     STOPWORDS,
@@ -121,6 +121,12 @@ def spelling_proposals(query: str) -> tuple[str | None, tuple[str, ...]]:
     if reread is not None:
         return " ".join(reread), ()
     corrected = " ".join(current) if replacements else None
+    if corrected is None and not ties:
+        # A name said like words that also stand in another name is searched beside them,
+        # never proposed in their place ("lee syndrome": Leigh syndrome too).
+        heard = heard_beside(tokens, current, known, unwrapped_name, capitals)
+        if heard is not None:
+            return None, (" ".join(heard),)
     if len(ties) != 1:
         return corrected, ()
     [(word, tied)] = ties.items()

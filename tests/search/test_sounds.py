@@ -35,10 +35,25 @@ def test_words_said_differently_share_no_key(one: str, other: str) -> None:
     assert not sound_keys(one) & sound_keys(other)
 
 
-@pytest.mark.parametrize("word", ["lee", "wobbly", "gaushay"])
-def test_a_word_of_one_or_two_sounds_has_no_key(word: str) -> None:
-    # "lee" (L) would be said like every word of one l, "wobbly" (P-L) like "blue"
-    assert sound_keys(word) == frozenset()
+@pytest.mark.parametrize(
+    ("one", "other", "alike"),
+    [
+        # one or two consonant sounds: keyed with the vowels said, or every word of one l
+        # would be "lee", and "wobbly" (P-L) would be "blue"
+        ("lee", "leigh", True),
+        ("lee", "lowe", False),
+        ("wobbly", "blue", False),
+        ("gaushay", "gass", False),
+    ],
+)
+def test_a_word_of_one_or_two_sounds_is_keyed_with_its_vowels(
+    one: str, other: str, alike: bool
+) -> None:
+    assert bool(sound_keys(one) & sound_keys(other)) is alike
+
+
+def test_a_french_names_last_letter_may_be_unsaid() -> None:
+    assert sound_keys("gasto") & sound_keys("gastaut")
 
 
 def test_the_known_words_said_alike_are_listed() -> None:
