@@ -63,8 +63,7 @@ from ceiling_why import (  # noqa: E402
     ahead_counts,
     spoiled_term,
 )
-from django.db.models import Count, Q  # noqa: E402
-from heldout_draw import COMMON_CLASSES, MIN_FREQUENCY, MIN_SIGNS, judged_ids  # noqa: E402
+from heldout_draw import MIN_FREQUENCY, candidate_pool, judged_ids  # noqa: E402
 
 from knowledge.models import Condition, Phenotype, PhenotypeSynonym  # noqa: E402
 from treatments.describe.lexicon import EVERYDAY_FILE, everyday_phrases  # noqa: E402
@@ -83,16 +82,7 @@ SPOILERS = ("parent", "child", "wrong")
 def _pool(n: int, seed: int, *, common: bool) -> list[Condition]:
     """heldout_draw.py's pool (with `common`, its --common one), shuffled, the first n."""
     judged = judged_ids([])
-    rows = (
-        Condition.objects.filter(primary_id__startswith="ORPHA:", is_group=False)
-        .annotate(signs=Count("phenotypes", filter=Q(phenotypes__frequency__gte=MIN_FREQUENCY)))
-        .filter(signs__gte=MIN_SIGNS)
-        .prefetch_related("identifiers")
-    )
-    if common:
-        rows = rows.filter(
-            prevalence__in=COMMON_CLASSES, prevalence_source__contains="Point prevalence"
-        )
+    rows = candidate_pool(common=common)
     pool = [
         c
         for c in rows
