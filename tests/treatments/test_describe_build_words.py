@@ -27,6 +27,9 @@ BUILD = table_of(
         ("she is thin in the face", []),
         ("thin lips", []),
         ("short in the legs", []),
+        # Said of the part through "is"/"are": the part's quality, not the person's build.
+        ("his legs are thin and weak", []),
+        ("her arms are short", []),
     ],
 )
 def test_a_build_word_said_of_a_part_is_not_the_persons_build(
@@ -47,6 +50,8 @@ def test_a_build_word_said_of_a_part_is_not_the_persons_build(
         ("thin skin", ["HP:0000963"]),
         ("short fingers", ["HP:0001167"]),
         ("thin in his arms, thin skin", ["HP:0000963"]),
+        ("he is thin, his legs are thin", ["HP:0001533"]),
+        ("my daughter is short and tired", ["HP:0004322"]),
     ],
 )
 def test_a_build_word_said_of_the_person_or_in_its_own_phrase_still_reads(

@@ -248,6 +248,8 @@ def _scan(
                 and not word.endswith("ly")
             ) or (len(out) > 1 and _build_of_a_part(words, at - 1, out)):
                 qualifying.add(len(out) - 2)
+            if word in _BUILD and predicated and len(out) > 1 and out[-2][0] in BODY_PARTS:
+                qualifying.add(len(out) - 1)  # "his legs are thin": the legs', not the build
             if out[-1][0] in BODY_PARTS:
                 last_part[_is_plural(word, out[-1][0])] = (out[-1][0], word)
     if others:
