@@ -30,6 +30,11 @@
   ("Sotos syndrome", "Phosphoribosylpyrophosphate synthetase superactivity") is that disease
   under another source's id: it is shown as the Orphanet one, whose page a family reads
   (the panel shows one entry per name; it used to keep whichever scored first).
+  A type is as common as its own class says, or as its share of the disease's prevalence
+  (the disease's divided among the entries shown as it), whichever is higher: one of Retinitis
+  pigmentosa's 85 numbered types, whose patients are floppy, is not as common as all of
+  Retinitis pigmentosa, and ranked it first for a floppy baby who chokes on feeds. The
+  disease's own record keeps its whole prevalence, so a typical description still finds it.
 
 Built once per phenotype index version and kept in memory (one query of ~13,000 short rows).
 """
@@ -37,6 +42,7 @@ Built once per phenotype index version and kept in memory (one query of ~13,000 
 from __future__ import annotations
 
 import math
+from collections import Counter
 from dataclasses import dataclass, replace
 
 import numpy as np
@@ -223,10 +229,16 @@ def family_prior_build(index: PhenotypeIndex) -> FamilyPrior:
         shown_as.setdefault(pk, shown_as.get(disease, disease))
     unlisted = ("", "", False, False)
 
+    shares = Counter(shown_as.values())
+
     def log_prevalence(pk: int) -> float:
         own = rows.get(pk, unlisted)
-        disease = rows.get(shown_as.get(pk, pk), unlisted)
-        best = max(prevalence_value(own[1], own[3]), prevalence_value(disease[1], disease[3]))
+        disease_pk = shown_as.get(pk)
+        best = prevalence_value(own[1], own[3])
+        if disease_pk is not None:
+            disease = rows.get(disease_pk, unlisted)
+            shared = prevalence_value(disease[1], disease[3]) / shares[disease_pk]
+            best = max(best, shared)
         return math.log10(best)
 
     prior = np.array([log_prevalence(int(pk)) for pk in index.condition_ids.tolist()])
