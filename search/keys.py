@@ -62,6 +62,15 @@ def keys_held(keys: set[str]) -> set[str]:
     return {row[0] for row in rows}
 
 
+def titles_of(doc_type: str) -> list[str]:
+    """The normalised titles of every document of `doc_type` (~15k conditions, ~20 ms)."""
+    rows = _fetch(
+        f"SELECT title_norm FROM {TABLE} WHERE doc_type = %s",  # noqa: S608 - table name is a constant; values are bound
+        [doc_type],
+    )
+    return [row[0] for row in rows]
+
+
 def names_lost(typed: str, read: str) -> bool:
     """Does one document's names (name, synonyms, symbols) hold every word of `typed` but not
     every word of `read`, stemmed as the index stems them? ("pick disease": Pick disease of

@@ -13,8 +13,9 @@ import threading
 import time
 import uuid
 from collections import defaultdict
-from collections.abc import Mapping
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import TypeVar
 
 from django.core.cache import cache
 from django.db import connection, transaction
@@ -28,6 +29,8 @@ logger = logging.getLogger(__name__)
 
 CHECK_SECONDS = 1.0
 _lock = threading.Lock()
+_derive_lock = threading.Lock()
+T = TypeVar("T")
 _state: dict[str, object] = {"lexicon": None, "generation": None, "checked": 0.0}
 
 
@@ -40,6 +43,18 @@ class Lexicon:
     synonyms: dict[str, tuple[str, ...]]
     terms: Mapping[str, int]
     preferred: frozenset[str] = frozenset()
+    # What readers build from this lexicon on first need (the known words by sound, the names
+    # inside longer titles): built once per lexicon, dropped with it when it is reloaded.
+    _derived: dict[Callable[..., object], object] = field(
+        default_factory=dict, compare=False, repr=False
+    )
+
+    def derived(self, build: Callable[[Lexicon], T]) -> T:
+        """`build(self)`, built on the first call and kept for this lexicon's lifetime."""
+        with _derive_lock:
+            if build not in self._derived:
+                self._derived[build] = build(self)
+            return self._derived[build]  # type: ignore[return-value]
 
 
 def _key() -> str:

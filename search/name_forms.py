@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from search import lexicon
+from search.keys import titles_of
 from search.ordinary_words import SUBTYPE_WORDS, is_known_word
 from search.text import (
     STOPWORDS,
@@ -83,6 +84,32 @@ def eponym_keys(query: str) -> list[str]:
         return []
     name = " ".join(tokens)
     return [f"{name} {head}" for head in _EPONYM_HEADS]
+
+
+_CONDITION = "condition"
+
+
+def names_inside_titles(current: lexicon.Lexicon) -> frozenset[str]:
+    """The names a condition's official title holds inside a longer one, as a family types
+    them: the words that end the title from some word on, or open it up to a head word
+    ("tourette syndrome" ends "Gilles de la Tourette syndrome", "crohn disease" ends
+    "Inflammatory bowel disease 1, Crohn disease", "asperger syndrome" opens "Asperger
+    syndrome, susceptibility to, 1"). Each ends with a head word (`EPONYM_NEXT`) and starts
+    with a word of its own. Built once per lexicon (its titles change only when it does)."""
+    del current  # its lifetime is the lexicon's; its words are the entry table's titles
+    found: set[str] = set()
+    for title in titles_of(_CONDITION):
+        tokens = words(title)
+        for end in range(2, len(tokens)):  # opening the title, shorter than it
+            if tokens[end - 1] in EPONYM_NEXT and tokens[0] not in STOPWORDS:
+                found.add(" ".join(tokens[:end]))
+        if tokens and tokens[-1] in EPONYM_NEXT:
+            found.update(
+                " ".join(tokens[start:])
+                for start in range(1, len(tokens) - 1)
+                if tokens[start] not in STOPWORDS and tokens[start] not in EPONYM_NEXT
+            )
+    return frozenset(found)
 
 
 _NUMBER = re.compile(

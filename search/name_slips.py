@@ -20,8 +20,9 @@ from __future__ import annotations
 import itertools
 from collections.abc import Callable, Collection, Mapping
 
+from search import lexicon
 from search.keys import keys_held, names_lost
-from search.name_forms import EPONYM_NEXT, eponym_keys
+from search.name_forms import EPONYM_NEXT, eponym_keys, names_inside_titles
 from search.ordinary_words import is_word_reading
 from search.sounds import sound_alike, sound_keys
 from search.text import STOPWORDS, edit_distance, one_edit_neighbours
@@ -103,9 +104,11 @@ def _fitting(
     readings: Mapping[int, Collection[str]],
     as_now: frozenset[str],
     name_of: Callable[[str], str | None],
+    kept: Callable[[tuple[int, str]], bool] = lambda reading: True,
 ) -> list[tuple[int, str]] | None:
-    """The (position, word) readings that make a name a document's exact key; None when the
-    name as now already is one."""
+    """The (position, word) readings that make a name a document's exact key, of those
+    `kept`; None when the name as now already is one. When none does, those that make a name
+    a longer official name holds (`names_inside_titles`), unless the name as now is one."""
     candidates: dict[tuple[int, str], frozenset[str]] = {}
     for position, words in readings.items():
         for neighbour in words:
@@ -118,7 +121,15 @@ def _fitting(
     existing = keys_held(keys)
     if as_now & existing:
         return None
-    return [reading for reading, names in candidates.items() if names & existing]
+    fitting = [r for r, names in candidates.items() if names & existing and kept(r)]
+    if fitting:
+        return fitting
+    # No reading is a whole name: one may still be the name a longer official name holds
+    # ("tourets syndrome": Gilles de la Tourette syndrome), unless the words as typed are.
+    inside = lexicon.current().derived(names_inside_titles)
+    if as_now & inside:
+        return []
+    return [r for r, names in candidates.items() if names & inside and kept(r)]
 
 
 def _neighbours(word: str, known: Mapping[str, int]) -> list[str]:
@@ -195,19 +206,20 @@ def _closest_said(
     word as typed stood in it (not a word-by-word correction of it: "fifer" is no "fiber").
     `losing`: the closest of the readings that do lose one instead."""
     said = {place: _sound_alike(word, known) for place, word in readable}
-    fitting = [
-        reading
-        for reading in _fitting(current, said, as_now, name_of) or []
-        if _loses_a_name(_as_typed(typed, current, reading[0]), reading, name_of) == losing
-    ]
     distance = {
         (place, term): edit_distance(typed[place], term, len(typed[place]) + len(term))
-        for place, term in fitting
+        for place, terms in said.items()
+        for term in terms
     }
+
+    def kept(reading: tuple[int, str]) -> bool:
+        near = distance[reading] <= max(SAID_MIN_SLIPS, (len(typed[reading[0]]) + 1) // 2)
+        as_typed = _as_typed(typed, current, reading[0])
+        return near and _loses_a_name(as_typed, reading, name_of) == losing
+
     near = {
-        reading: slips
-        for reading, slips in distance.items()
-        if slips <= max(SAID_MIN_SLIPS, (len(typed[reading[0]]) + 1) // 2)
+        reading: distance[reading]
+        for reading in _fitting(current, said, as_now, name_of, kept) or []
     }
     closest = [reading for reading, slips in near.items() if slips == min(near.values())]
     return closest if len(closest) == 1 else []
