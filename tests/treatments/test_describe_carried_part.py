@@ -48,6 +48,25 @@ def test_a_quality_is_read_with_the_part_the_sentence_goes_on_describing(
 @pytest.mark.parametrize(
     ("query", "expected"),
     [
+        ("her eyes: bulging, set wide apart", ["HP:0000520", "HP:0000316"]),
+        ("his teeth: small, widely spaced", ["HP:0000691", "HP:0000687"]),
+        ("her eyes - bulging, set wide apart", ["HP:0000520", "HP:0000316"]),
+        ("her hair: thin, fine", ["HP:0002213"]),
+    ],
+)
+def test_a_colon_or_dash_after_a_part_says_what_the_part_is_like(
+    query: str, expected: list[str]
+) -> None:
+    """ "her eyes: bulging, set wide apart" reads as "her eyes are bulging and set wide apart"
+    (the colon was dropped and nothing carried: Proptosis alone)."""
+    assert sorted(read(query, CARRIED)) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        # a colon after no part says nothing of one: "thin" is the person
+        ("signs: seizures, thin", ["HP:0001533"]),
         # a list of signs: "short" is the person
         ("small hands and feet, short", ["HP:0004322"]),
         # a clause with a subject of its own

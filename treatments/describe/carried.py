@@ -2,16 +2,51 @@
 Python over `scan`'s tokens, no database. Families name a part once and then list what is wrong
 with it ("his teeth are small, widely spaced and crumbly"); each such clause is read as if it
 named the part again ("teeth widely spaced"), so it reads only where that makes a sign's name or
-row, as the part said beside it would."""
+row, as the part said beside it would. A colon or dash after a part ("her eyes: bulging, set
+wide apart") says what it is like, as "are" does; and one rule (`part_build`) says what a
+build word joined to a part means, wherever `scan` joins them."""
 
 from __future__ import annotations
 
-from treatments.describe.words import BODY_PARTS, BREAK, NOT
+import re
+
+from treatments.describe.words import BODY_PARTS, BREAK, NOT, stem
 
 Token = tuple[str, str, bool, bool, bool]  # as `scan` keeps them: stem, word, and three marks
 
 # "and are set wide apart", "and has spots": the verb goes on with the subject before.
 _GOES_ON = frozenset(["has", "have", "had", "is", "was", "are", "were", "gets", "got", "keeps"])
+
+
+# A word for the whole body's build reads as the build only when said of the person: "thin
+# wispy hair", "thin lips", "short fingers", "thin in her arms and legs" say what a part is
+# like (its own phrase reads it, or nothing does), never "Slender build" or "Short stature".
+BUILD = frozenset(["thin", "thinner", "skinny", "short", "shorter"])
+
+
+def part_build(part: str, said: str) -> bool:
+    """The one rule wherever `scan` joins a body part and a word said of it (through a place
+    word: "thin in her arms"; through "is"/"are": "his legs are thin"; in a clause that goes
+    on describing the part: "her hair is strange, very thin"): a word for the whole body's
+    build (`BUILD`) said of a part (stem `part`) is the part's quality, never Slender build
+    or Short stature."""
+    return part in BODY_PARTS and said in BUILD
+
+
+# "her eyes: bulging, set wide apart", "teeth - small and crooked": a colon or a dash after a
+# body part says what the part is like, as "her eyes are ..." does; the words keep no colon.
+_PART_THEN_COLON = re.compile(r"\b([a-z]+)\s*:|\b([a-z]+)\s+[-\u2013\u2014]\s")
+
+
+def said_of_the_part(folded: str) -> str:
+    """`folded` with a colon or dash after a body part read as "are" ("her eyes are ..."), so
+    the clauses after it are carried the part as after a copula."""
+
+    def said(match: re.Match[str]) -> str:
+        part = match[1] or match[2]
+        return f"{part} are " if stem(part) in BODY_PARTS else match[0]
+
+    return _PART_THEN_COLON.sub(said, folded)
 
 
 def carried_parts(

@@ -10,7 +10,7 @@ around it (after a place word, after "and", after "is", said of someone else).
 from __future__ import annotations
 
 from search.text import fold
-from treatments.describe.carried import carried_parts, shifted
+from treatments.describe.carried import BUILD, carried_parts, part_build, said_of_the_part, shifted
 from treatments.describe.whose import others_words
 from treatments.describe.words import (
     BODY_PARTS,
@@ -44,6 +44,13 @@ _RETURN_VERBS = frozenset(
      "brings", "bringing", "brought", "grow", "grows", "growing", "grew", "grown"]
 )  # fmt: skip
 _FALL_FORMS = frozenset(["fall", "falls", "fell", "falling", "fallen"])
+# After "turn", "in" and "out" say which way (a club foot turns in, "feet turn outward" is Pes
+# valgus): kept as a direction, where "in" alone is filler and "feet turned out" read "feet
+# turn in".
+_TURN_FORMS = frozenset(["turn", "turns", "turned", "turning"])
+_INWARD, _OUTWARD = stem("inward"), stem("outward")
+_DIRECTIONS = {"in": _INWARD, "inward": _INWARD, "inwards": _INWARD,
+               "out": _OUTWARD, "outward": _OUTWARD, "outwards": _OUTWARD}  # fmt: skip
 # A word that describes the noun right after it, not a sign of its own: "shaking fits" are
 # seizures (not a tremor), "pale blue eyes" are blue eyes (not pallor), "lost his hearing
 # aids" lost a device (not his hearing).
@@ -57,10 +64,6 @@ _DESCRIBES_NEXT = {
 # own ("he is weak", "weak and tired"); joined to the next word it reads only as a phrase
 # with it ("weak legs", "weak cry").
 _QUALIFIES_NEXT = frozenset(["weak", "weaker"])
-# A word for the whole body's build reads as the build only when said of the person: "thin
-# wispy hair", "thin lips", "short fingers", "thin in her arms and legs" say what a part is
-# like (its own phrase reads it, or nothing does), never "Slender build" or "Short stature".
-_BUILD = frozenset(["thin", "thinner", "skinny", "short", "shorter"])
 # "no sign of a rash", "no history of seizures": the negation is the sign's, across these.
 _NEGATION_REACHES_OVER = frozenset(["sign", "signs", "history", "evidence"])
 # Words after "weak" that say when or how, not what is weak (filler words are dropped anyway).
@@ -126,7 +129,7 @@ def _scan(
     `_QUALIFIES_NEXT` words typed right before another kept word ("weak" in "weak stream"),
     of the first words after "or" ("cannot run or jump") and of the tokens said of someone
     else ("her brother has seizures")."""
-    folded = fold(text).replace("\u2019", "'").replace("`", "'")
+    folded = said_of_the_part(fold(text).replace("\u2019", "'").replace("`", "'"))
     out: list[tuple[str, str, bool, bool, bool]] = []
     previous, placed, joined = "", False, False
     kept, subject_kept = False, False  # was the word before (before the copula) a sign word?
@@ -184,6 +187,10 @@ def _scan(
         if typed.endswith("'s"):
             typed = typed[:-2]
         word = typed.replace("'", "")
+        if word in _DIRECTIONS and before in _TURN_FORMS and out and out[-1][1] == before:
+            out.append((_DIRECTIONS[word], word, after_place, after_and, predicated))
+            placed, joined, kept = False, False, True  # "turned in": a way, not a place
+            continue
         if word == "back" and before in _RETURN_VERBS:
             continue  # "coming back": again, not the body part
         if word == "asleep" and before in _FALL_FORMS and out and out[-1][1] == before:
@@ -242,14 +249,18 @@ def _scan(
                 after_or.add(len(out) - 1)
             if (
                 len(out) > 1
-                and out[-2][1] in _QUALIFIES_NEXT | _BUILD
+                and out[-2][1] in _QUALIFIES_NEXT | BUILD
                 and out[-2][1] == before
                 and word not in _NOT_QUALIFIED
                 and not word.endswith("ly")
-            ) or (len(out) > 1 and _build_of_a_part(words, at - 1, out)):
-                qualifying.add(len(out) - 2)
-            if word in _BUILD and predicated and len(out) > 1 and out[-2][0] in BODY_PARTS:
-                qualifying.add(len(out) - 1)  # "his legs are thin": the legs', not the build
+            ) or (
+                len(out) > 1
+                and part_build(out[-1][0], out[-2][1])
+                and _joined_by_place(words, at - 1, out[-2][1])
+            ):
+                qualifying.add(len(out) - 2)  # "thin in her arms"
+            if predicated and len(out) > 1 and part_build(out[-2][0], word):
+                qualifying.add(len(out) - 1)  # "his legs are thin"
             if out[-1][0] in BODY_PARTS:
                 last_part[_is_plural(word, out[-1][0])] = (out[-1][0], word)
     if others:
@@ -260,9 +271,11 @@ def _scan(
     if not carried:
         return out, frozenset(qualifying), frozenset(after_or), theirs
     moved = shifted(len(out), carried)
-    # "her hair is strange, very thin": a build word said of the part is not the person's build
-    qualifying.update(
-        i for at, end in carried.items() for i in range(at, end) if out[i][1] in _BUILD
+    qualifying.update(  # "her hair is strange, very thin"
+        i
+        for at, (part, end) in found.items()
+        for i in range(at, end)
+        if part_build(part[0], out[i][1])
     )
     for at in sorted(carried, reverse=True):
         out.insert(at, found[at][0])
@@ -274,17 +287,13 @@ def _scan(
     )
 
 
-def _build_of_a_part(
-    words: list[str], at: int, out: list[tuple[str, str, bool, bool, bool]]
-) -> bool:
-    """Is `words[at]`, the last token kept, a body part a build word is said of through a
-    place word ("thin in her arms", "short in the legs")?"""
-    if out[-1][0] not in BODY_PARTS or out[-2][1] not in _BUILD:
-        return False
+def _joined_by_place(words: list[str], at: int, said: str) -> bool:
+    """Is `words[at]` joined to the word `said` typed before it through "in" or "on" ("thin
+    in her arms", "short in the legs")?"""
     before = at - 1
     while before >= 0 and words[before] in _DETERMINERS:
         before -= 1
-    return before > 0 and words[before] in ("in", "on") and words[before - 1] == out[-2][1]
+    return before > 0 and words[before] in ("in", "on") and words[before - 1] == said
 
 
 def _lists_qualities(
