@@ -99,7 +99,7 @@ def names_inside_titles(current: lexicon.Lexicon) -> frozenset[str]:
     del current  # its lifetime is the lexicon's; its words are the entry table's titles
     found: set[str] = set()
     for title in titles_of(_CONDITION):
-        tokens = words(title)
+        tokens = title.split()  # normalised: words folded, one space apart
         for end in range(2, len(tokens)):  # opening the title, shorter than it
             if tokens[end - 1] in EPONYM_NEXT and tokens[0] not in STOPWORDS:
                 found.add(" ".join(tokens[:end]))
