@@ -24,7 +24,7 @@ from search import lexicon
 from search.keys import keys_held, names_lost
 from search.name_forms import EPONYM_NEXT, eponym_keys, names_inside_titles
 from search.ordinary_words import is_word_reading
-from search.sounds import sound_alike, sound_keys
+from search.sounds import sound_alike, sound_keys, words_by_key
 from search.text import STOPWORDS, edit_distance, one_edit_neighbours
 
 MIN_LETTERS = 4  # a shorter word is one slip from too many others
@@ -303,7 +303,7 @@ def _likely_forms(word: str, known: Mapping[str, int]) -> list[str]:
     keys = sound_keys(word)
     limit = max(SAID_MIN_SLIPS, (len(word) + 1) // 2)
     near = {term for term in one_edit_neighbours(word) if term in known and _readable(term)}
-    near |= {term for term in sound_alike(word, known) if _readable(term)}
+    near |= {term for term in sound_alike(word, _said_index()) if _readable(term)}
     scored = sorted(
         (not (sound_keys(term) & keys), edit_distance(word, term, limit + 1), -known[term], term)
         for term in near
@@ -323,10 +323,19 @@ def _sound_alike(word: str, known: Mapping[str, int]) -> list[str]:
         return []
     alike = [
         term
-        for term in sound_alike(word, known)
+        for term in sound_alike(word, _said_index())
         if _readable(term) and not _plural_pair(term, word)
     ]
     return sorted(alike, key=lambda term: -known[term])[:MAX_SOUND_ALIKE]
+
+
+def _by_sound(current: lexicon.Lexicon) -> dict[str, tuple[str, ...]]:
+    return words_by_key(current.terms)
+
+
+def _said_index() -> Mapping[str, Collection[str]]:
+    """The lexicon's words by sound key, built once per lexicon and dropped with it."""
+    return lexicon.current().derived(_by_sound)
 
 
 def _readable(word: str) -> bool:

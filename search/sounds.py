@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import itertools
 import re
-import threading
 from collections import defaultdict
 from collections.abc import Collection, Mapping
 
@@ -182,27 +181,21 @@ def _squeezed(parts: tuple[str, ...]) -> str:
     return "".join(key)
 
 
-_lock = threading.Lock()
-_built: dict[str, object] = {"terms": None, "by_key": None}
-
-
-def sound_alike(word: str, known: Mapping[str, int]) -> list[str]:
-    """The known words that share a sound key with `word` (not `word` itself)."""
+def sound_alike(word: str, by_key: Mapping[str, Collection[str]]) -> list[str]:
+    """The known words that share a sound key with `word` (not `word` itself); `by_key` is
+    `words_by_key` of the known words."""
     keys = sound_keys(word)
     if not keys:
         return []
-    by_key = _words_by_key(known)
     return sorted({term for key in keys for term in by_key.get(key, ()) if term != word})
 
 
-def _words_by_key(known: Mapping[str, int]) -> Mapping[str, Collection[str]]:
-    """Every known word of letters by its sound keys, built once per lexicon (~0.5 s)."""
-    with _lock:
-        if _built["terms"] is not known:
-            by_key: dict[str, list[str]] = defaultdict(list)
-            for term in known:
-                if len(term) >= MIN_LETTERS and term.isalpha():
-                    for key in sound_keys(term):
-                        by_key[key].append(term)
-            _built["terms"], _built["by_key"] = known, dict(by_key)
-        return _built["by_key"]  # type: ignore[return-value]
+def words_by_key(known: Mapping[str, int]) -> dict[str, tuple[str, ...]]:
+    """Every known word of letters by its sound keys (~0.5 s for the default install's
+    lexicon: its readers build it once per lexicon, `search.lexicon.Lexicon.derived`)."""
+    by_key: dict[str, list[str]] = defaultdict(list)
+    for term in known:
+        if len(term) >= MIN_LETTERS and term.isalpha():
+            for key in sound_keys(term):
+                by_key[key].append(term)
+    return {key: tuple(terms) for key, terms in by_key.items()}
