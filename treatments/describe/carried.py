@@ -35,7 +35,8 @@ def part_build(part: str, said: str) -> bool:
 
 # "her eyes: bulging, set wide apart", "teeth - small and crooked": a colon or a dash after a
 # body part says what the part is like, as "her eyes are ..." does; the words keep no colon.
-_PART_THEN_COLON = re.compile(r"\b([a-z]+)\s*:|\b([a-z]+)\s+[-\u2013\u2014]\s")
+# (A dash at a line's start is a list's bullet, not this.)
+_PART_THEN_COLON = re.compile(r"\b([a-z]+)[ \t]*:|\b([a-z]+)[ \t]+[-\u2013\u2014][ \t]")
 
 
 def said_of_the_part(folded: str) -> str:
