@@ -125,11 +125,16 @@ def _fitting(
     if fitting:
         return fitting
     # No reading is a whole name: one may still be the name a longer official name holds
-    # ("tourets syndrome": Gilles de la Tourette syndrome), unless the words as typed are.
+    # ("tourets syndrome": Gilles de la Tourette syndrome), unless the words as typed are. A
+    # possessive typed without its "'" ("aspergers") already found it: it is not rewritten.
     inside = lexicon.current().derived(names_inside_titles)
     if as_now & inside:
         return []
-    return [r for r, names in candidates.items() if names & inside and kept(r)]
+    return [
+        (place, word)
+        for (place, word), names in candidates.items()
+        if names & inside and not _plural_pair(word, current[place]) and kept((place, word))
+    ]
 
 
 def _neighbours(word: str, known: Mapping[str, int]) -> list[str]:

@@ -73,6 +73,9 @@ def test_a_slip_is_read_into_the_name_a_longer_official_name_holds(
     [
         # the name as typed already stands inside the official name: nothing is read
         ("tourette syndrome", "OMIM:137580"),
+        # a possessive typed without its apostrophe found the name: it is not rewritten
+        ("tourettes", "OMIM:137580"),
+        ("aspergers syndrome", "OMIM:608638"),
         # a whole name typed right is never read into another
         ("rett syndrome", "ORPHA:778"),
         ("edwards syndrome", "ORPHA:3380"),
