@@ -103,6 +103,15 @@ drawn with seeds 28 and 280, which skipped every condition these two draws print
     heldout_draw.py --seed 290 --common --min-signs 3 --show 60 --ignore-split heldout27 \
         --ignore-split tuning26
 (no --exclude: the only common condition seed 29 prints, juvenile glaucoma, was skipped)
+
+`--unknown-headline` (T27) draws the conditions every `--common` half missed: the headline
+class (Condition.prevalence, Orphanet's point prevalence, worldwide first) is "Unknown", "Not
+yet documented" or none, while a point prevalence or prevalence at birth statement
+(Condition.prevalence_statements) gives 1-9 / 100 000 or more (achondroplasia, 22q11.2 deletion
+syndrome). It prints the unjudged pool at 7 / 5 / 4 / 3 signs; on 2026-12-06 after tuning26 and
+heldout27: 83 / 90 / 100 / 104. Every draw above reproduces with `--ignore-split unknown27` added.
+The unknown27 draw (judged_descriptions_tuning27.json, a TUNING set; 40 kept of the first 51):
+    heldout_draw.py --seed 31 --unknown-headline --show 83 --ignore-split unknown27
 """
 
 from __future__ import annotations
@@ -130,11 +139,16 @@ JUDGED_FILES = (
     HERE / "judged_descriptions_tuning24.json",
     HERE / "judged_descriptions_tuning25.json",
     HERE / "judged_descriptions_tuning26.json",
+    HERE / "judged_descriptions_tuning27.json",
 )
 MIN_SIGNS = 7
 MIN_FREQUENCY = 0.3
 # Orphanet's prevalence classes from 1-9 / 100 000 up.
 COMMON_CLASSES = {"1-9 / 100 000", "1-5 / 10 000", "6-9 / 10 000", ">1 / 1000"}
+# A headline (Condition.prevalence) that gives no class, and the statements whose class the
+# `--unknown-headline` pool reads instead (T27).
+UNKNOWN_HEADLINES = ("", "Unknown", "Not yet documented")
+KNOWN_STATEMENT_TYPES = ("Point prevalence", "Prevalence at birth")
 
 
 def judged_ids(ignored_splits: list[str]) -> set[str]:
@@ -147,9 +161,11 @@ def judged_ids(ignored_splits: list[str]) -> set[str]:
     return ids
 
 
-def candidate_pool(min_signs: int = MIN_SIGNS, common: bool = False):
+def candidate_pool(min_signs: int = MIN_SIGNS, common: bool = False, unknown_headline=False):
     """Orphanet disorders (not groups) with `min_signs` or more signs at 30 % or more; with
-    `common`, only those of a point prevalence class of 1-9 / 100 000 or more."""
+    `common`, only those of a point prevalence class of 1-9 / 100 000 or more; with
+    `unknown_headline`, only those whose headline class is "Unknown" (or none) while a point
+    prevalence or prevalence at birth statement gives 1-9 / 100 000 or more."""
     from django.db.models import Count, Q
 
     from knowledge.models import Condition
@@ -164,7 +180,19 @@ def candidate_pool(min_signs: int = MIN_SIGNS, common: bool = False):
         pool = pool.filter(
             prevalence__in=COMMON_CLASSES, prevalence_source__contains="Point prevalence"
         )
+    if unknown_headline:
+        known = Q()
+        for kind in KNOWN_STATEMENT_TYPES:
+            for klass in COMMON_CLASSES:
+                known |= Q(prevalence_statements__contains=[{"type": kind, "class": klass}])
+        pool = pool.filter(known, prevalence__in=UNKNOWN_HEADLINES)
     return pool
+
+
+def _codes(condition) -> list[str]:
+    """The condition's ORPHA code and every OMIM entry mapped to it (any mapping)."""
+    omim = (f"OMIM:{i.value}" for i in condition.identifiers.all() if i.scheme == "OMIM")
+    return [condition.primary_id, *omim]
 
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
@@ -174,6 +202,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--show", type=int, default=40)
     # Fewer signs widen the pool once the commoner conditions with seven are spent (T26).
     parser.add_argument("--min-signs", type=int, default=MIN_SIGNS)
+    # Commoner conditions the --common half never drew: headline "Unknown", a statement known.
+    parser.add_argument("--unknown-headline", action="store_true")
     parser.add_argument("--exclude", action="append", default=[])
     parser.add_argument("--ignore-split", action="append", default=[])
     return parser.parse_args(argv)
@@ -191,12 +221,19 @@ def main() -> None:
 
     judged = judged_ids(args.ignore_split) | set(args.exclude)
     drawn = []
-    for condition in candidate_pool(args.min_signs, args.common):
+    if args.unknown_headline:
+        for signs in (7, 5, 4, 3):
+            size = sum(
+                judged.isdisjoint(_codes(condition))
+                for condition in candidate_pool(signs, args.common, unknown_headline=True)
+            )
+            print(f"unknown-headline pool at {signs} signs: {size}", file=sys.stderr)
+    for condition in candidate_pool(args.min_signs, args.common, args.unknown_headline):
         mapped = [i for i in condition.identifiers.all() if i.scheme == "OMIM"]
         # Judged by Orphanet's own mappings (exact or narrower-to-broader), not GARD's
         # "Exact (GARD)"; a condition is new only when no OMIM entry of it is judged either.
         omim = [f"OMIM:{i.value}" for i in mapped if i.mapping.startswith(("E (", "NTBT"))]
-        if judged.isdisjoint([condition.primary_id, *(f"OMIM:{i.value}" for i in mapped)]):
+        if judged.isdisjoint(_codes(condition)):
             drawn.append((condition, omim))
     drawn.sort(key=lambda row: int(row[0].primary_id.removeprefix("ORPHA:")))
     print(f"pool: {len(drawn)} conditions", file=sys.stderr)

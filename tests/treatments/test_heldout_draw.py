@@ -1,4 +1,5 @@
-"""benchmarks/heldout_draw.py: --min-signs widens the commoner pool, and seven stays the default."""
+"""benchmarks/heldout_draw.py: --min-signs widens the commoner pool, and seven stays the default;
+--unknown-headline draws the commoner conditions whose headline class is unknown."""
 
 from __future__ import annotations
 
@@ -10,8 +11,10 @@ from tests.factories.knowledge import ConditionFactory, ConditionPhenotypeFactor
 POINT = "Orphanet (Point prevalence, Europe)"
 
 
-def _condition(signs: int, prevalence: str = "1-9 / 100 000", source: str = POINT):
-    condition = ConditionFactory(prevalence=prevalence, prevalence_source=source)
+def _condition(signs: int, prevalence: str = "1-9 / 100 000", source: str = POINT, statements=()):
+    condition = ConditionFactory(
+        prevalence=prevalence, prevalence_source=source, prevalence_statements=list(statements)
+    )
     for _ in range(signs):
         ConditionPhenotypeFactory(condition=condition, frequency=0.5)
     # A rare sign does not count towards the pool.
@@ -39,3 +42,38 @@ def test_min_signs_takes_commoner_conditions_with_fewer_signs() -> None:
     assert ids(common=True) == {seven}
     assert ids(min_signs=5, common=True) == {seven, five}
     assert ids(min_signs=5) == {seven, five, rare, birth}
+
+
+def _statement(klass: str, kind: str = "Point prevalence", where: str = "Europe") -> dict:
+    return {"class": klass, "type": kind, "geographic": where, "qualification": "Class only",
+            "mean_value": "", "source": "EXPERT", "label": f"Orphanet ({kind}, {where})"}  # fmt: skip
+
+
+@pytest.mark.django_db
+def test_unknown_headline_pool_holds_only_an_unknown_headline_with_a_known_common_statement():
+    unknown = _statement("Unknown", where="Worldwide")
+    birth = _condition(
+        5, "Unknown", statements=[_statement("1-9 / 100 000", "Prevalence at birth"), unknown]
+    )
+    regional = _condition(5, "Unknown", statements=[_statement("1-5 / 10 000"), unknown])
+    no_headline = _condition(5, "", "", statements=[_statement(">1 / 1000", "Point prevalence")])
+    known_headline = _condition(5, statements=[_statement("1-9 / 100 000")])
+    rare_statement = _condition(5, "Unknown", statements=[_statement("1-9 / 1 000 000"), unknown])
+    incidence = _condition(
+        5, "Unknown", statements=[_statement("1-9 / 100 000", "Annual incidence"), unknown]
+    )
+    only_unknown = _condition(5, "Unknown", statements=[unknown])
+    few_signs = _condition(2, "Unknown", statements=[_statement("1-5 / 10 000"), unknown])
+    made = {birth, regional, no_headline, known_headline, rare_statement, incidence,
+            only_unknown, few_signs}  # fmt: skip
+
+    def ids(**kwargs) -> set[str]:
+        return {c.primary_id for c in candidate_pool(**kwargs)} & made
+
+    assert ids(min_signs=5, unknown_headline=True) == {birth, regional, no_headline}
+    assert ids(min_signs=2, unknown_headline=True) == {birth, regional, no_headline, few_signs}
+    # The default pool and the --common pool are unchanged.
+    assert ids(min_signs=5) == made - {few_signs}
+    assert ids(min_signs=5, common=True) == {known_headline}
+    assert parse_args(["--seed", "27", "--unknown-headline"]).unknown_headline
+    assert not parse_args(["--seed", "27"]).unknown_headline
