@@ -184,6 +184,8 @@ _SAME_WORDS = (
     ("unusual", "strange", "odd", "weird"),
     # HPO says "Broad" and "Wide" for one thing; a parent's "-y" word is the HPO noun or verb.
     ("broad", "wide"),
+    # HPO says "Widely spaced eyes / teeth / nipples"; a family says "eyes (set) wide apart".
+    ("space", "apart"),
     ("droop", "droopy", "saggy", "sag"),
     ("scale", "scaly", "scaling"),
     ("jerk", "jerky"),
