@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator
 from treatments.describe.recognise import normalise
 from treatments.describe.words import BODY_PARTS, COURSES, EPISODIC, FEW, NOT, RECURRENT, stem
 
-DELAY_SOURCE = "HPO name 'Delayed X' / 'X delay', read as 'late / slow to X'"
+DELAY_SOURCE = "HPO name 'Delayed X' / 'X delay', read as 'late / slow to X', 'behind with X'"
 ABSENT_SOURCE = "HPO name 'Inability to X' / 'Absent X', read as 'can't / doesn't / never X'"
 TOO_LITTLE_SOURCE = (
     "HPO name 'Decreased / Reduced / Poor / Little X', read as 'hardly any / very few / barely X'"
@@ -77,13 +77,19 @@ def _parts(text: str, *, split: bool = False) -> Iterator[tuple[str, ...]]:
 
 
 def delayed(name: str) -> list[tuple[str, ...]]:
-    """'Delayed ability to walk' -> 'late walk', 'slow walk' ('he was late to walk')."""
+    """'Delayed ability to walk' -> 'late walk', 'slow walk', 'behind walk' ('he was late to
+    walk', 'she is behind with talking')."""
     lowered = name.lower()
     for pattern in _DELAYED:
         match = pattern.match(lowered)
         if match:
-            return [(stem(word), *part) for part in _parts(match["x"], split=True)
-                    for word in ("late", "slow")]  # fmt: skip
+            parts = list(_parts(match["x"], split=True))
+            # "behind" also places a thing ("food stuck behind his teeth", "a lump behind
+            # the heel bone"): said only of what is not a body part.
+            behind = [part for part in parts if not set(part) & BODY_PARTS]
+            return [(stem(word), *part) for part in parts for word in ("late", "slow")] + [
+                (stem("behind"), *part) for part in behind
+            ]
     return []
 
 
