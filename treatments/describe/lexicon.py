@@ -101,6 +101,10 @@ def _version(include_everyday: bool) -> str:
     return f"{rows_stamp(Phenotype, PhenotypeSynonym)}-{stamp}"
 
 
+def _is_compound(name: str) -> bool:
+    return "-" in name and " " not in name.strip()
+
+
 def _recurring_plural(phrase: str, label: str) -> str:
     """The stem a phrase of a recurring sign (`label` "Recurrent ...") says in the plural
     ("fevers", "ear infections"): the plural is what says it recurs, so "a fever" or "an ear
@@ -122,12 +126,15 @@ def phrase_table_build(*, include_everyday: bool = True) -> PhraseTable:
             # A row that keeps one body part once filler is dropped ("very muscular" -> "muscle")
             # would read every mention of it: no sign, as for HPO names.
             if stands_alone(row.phrase) and not says_nothing_alone(stems):
+                # A row written with hyphens ("slow-to-learn") is a compound, as a hyphenated
+                # HPO name is: its words stand side by side, in order.
                 table.add(
                     Phrase(
                         stems,
                         row.hpo_id,
                         0,
                         row.source,
+                        compound=_is_compound(row.phrase),
                         plural=_recurring_plural(row.phrase, row.label),
                     )
                 )
@@ -295,7 +302,7 @@ def _add_hpo_name(table: PhraseTable, name: str, hpo_id: str, priority: int) -> 
     stems = normalise(name)
     if says_nothing_alone(stems):
         return
-    compound = "-" in name and " " not in name.strip()
+    compound = _is_compound(name)
     table.add(Phrase(stems, hpo_id, priority, HPO_SOURCE, compound))
     if set(stems) & {stem(w) for w in _LAB_WORDS}:  # "levels" too
         lab = {stem(w) for w in (*_LAB_WORDS, "blood")}  # "Low blood phosphate level"
