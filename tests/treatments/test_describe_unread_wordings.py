@@ -87,3 +87,14 @@ def test_behind_with_a_milestone_is_its_delay() -> None:
     assert site_reads("shes way behind with talking") == ["HP:0000750"]
     assert set(site_reads("behind with walking and talking")) == {"HP:0031936", "HP:0000750"}
     assert "HP:0000684" not in site_reads("food gets stuck behind his teeth")
+
+
+@pytest.mark.django_db
+def test_signs_said_with_a_verb_are_read_only_of_the_part() -> None:
+    """ "her heart pounds", "the doctor hears a murmur", "worries about everything"; a person who
+    murmurs, or a heart defect beside a weight in pounds, says no such sign."""
+    everyday_terms()
+    said = "her heart pounds, the doctor hears a murmur and she worries about everything"
+    assert {"HP:0001962", "HP:0030148", "HP:0000739"} <= set(site_reads(said))
+    assert "HP:0030148" not in site_reads("she murmurs in her sleep and hears voices")
+    assert "HP:0001962" not in site_reads("born with a heart defect and 5 pounds")
