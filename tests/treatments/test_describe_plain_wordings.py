@@ -1,4 +1,4 @@
-"""Wordings of signs no reader read in the tuning descriptions (issue 17): "eyes wide apart"
+"""Wordings of signs families use that no reader read (issue 17): "eyes wide apart"
 (HPO's "Widely spaced eyes"), speech or stairs that are "hard", "slow to learn"; and the
 sentences near them that still say no such sign."""
 
