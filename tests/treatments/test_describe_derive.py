@@ -13,8 +13,13 @@ from treatments.describe.words import NOT
 
 
 def test_delayed_x_is_late_or_slow_to_x() -> None:
-    """'Delayed ability to walk' -> 'late walk' and 'slow walk'; 'Motor delay' -> 'late motor'."""
-    assert delayed("Delayed ability to walk") == [normalise("late walk"), normalise("slow walk")]
+    """'Delayed ability to walk' -> 'late walk', 'slow walk' and 'behind walk' ('behind with
+    walking'); 'Motor delay' -> 'late motor'."""
+    assert delayed("Delayed ability to walk") == [
+        normalise("late walk"),
+        normalise("slow walk"),
+        normalise("behind walk"),
+    ]
     assert normalise("late motor") in delayed("Motor delay")
     assert delayed("Hypotonia") == []
 
