@@ -96,3 +96,12 @@ def test_signs_said_with_a_verb_are_read_only_of_the_part() -> None:
     assert {"HP:0001962", "HP:0030148", "HP:0000739"} <= set(site_reads(said))
     assert "HP:0030148" not in site_reads("she murmurs in her sleep and hears voices")
     assert "HP:0001962" not in site_reads("born with a heart defect and 5 pounds")
+
+
+@pytest.mark.django_db
+def test_night_peeing_and_teeth_full_of_holes_are_read() -> None:
+    """Nocturia and Carious teeth in a family's words; holes in socks are no caries."""
+    everyday_terms()
+    assert "HP:0000017" in site_reads("drinks gallons of water, up every night to pee")
+    assert "HP:0000670" in site_reads("his teeth are crumbly and full of holes")
+    assert "HP:0000670" not in site_reads("his socks are full of holes")
