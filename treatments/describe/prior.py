@@ -1,9 +1,9 @@
 """What the description search weighs besides the signs, all read from the knowledge base:
 
 - how common each condition is: Orphanet's prevalence class (stored on the condition with its
-  source, e.g. "1-5 / 10 000": Orphanet's headline, point prevalence worldwide first, even
-  "Unknown"; the other statements, kept in prevalence_statements for the page, are not read
-  here). A family's few everyday signs fit
+  source, e.g. "1-5 / 10 000": Orphanet's headline, point prevalence worldwide first; when that
+  is "Unknown", the first point or birth prevalence with a class, `ranking_class`: achondroplasia
+  is 1-9 / 100 000 at birth, not unknown). A family's few everyday signs fit
   many conditions; among those that fit equally, the commoner one is the likelier, so each
   tenfold step of prevalence adds PRIOR_WEIGHT to the score (a mild prior: one well-matched
   specific sign is worth more than two classes). A disease Orphanet lists with its prevalence
@@ -48,7 +48,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from knowledge.models import Condition, ConditionSubtype, SubtypeRelation
-from knowledge.prevalence import UNKNOWN_CLASSES
+from knowledge.prevalence import UNKNOWN_CLASSES, ranking_class
 from treatments.phenotypes.index import UNKNOWN, PhenotypeIndex
 from treatments.phenotypes.scoring import (
     DEFAULT_WEIGHTS,
@@ -219,9 +219,14 @@ def family_prior_build(index: PhenotypeIndex) -> FamilyPrior:
     """Read prevalence classes and subtype links for the conditions of `index`."""
     rows = {}
     names: dict[int, str] = {}
-    for pk, kind, prevalence, is_group, primary_id, name in Condition.objects.values_list(
-        "id", "disorder_type", "prevalence", "is_group", "primary_id", "name"
-    ).iterator(chunk_size=5000):
+    conditions = Condition.objects.values_list(
+        "id", "disorder_type", "prevalence", "prevalence_statements", "is_group", "primary_id",
+        "name",
+    )  # fmt: skip
+    for pk, kind, headline, statements, is_group, primary_id, name in conditions.iterator(
+        chunk_size=5000
+    ):
+        prevalence = ranking_class(headline, statements)
         rows[pk] = (kind, prevalence, is_group, primary_id.startswith("ORPHA:"))
         names[pk] = name
     shown_as = _shown_as(rows)
