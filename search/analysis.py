@@ -232,11 +232,25 @@ def _identifier_keys(kind: IdentifierKind, value: str, curie: str) -> list[str]:
 _TYPED_SYMBOL = re.compile(r"^[A-Za-z][A-Za-z0-9-]{1,9}$")
 
 
+# What a report prints around a variant it found: its zygosity, origin and class
+# ("NM_000152.5(GAA):c.-32-13T>G heterozygous", "CFTR F508del homozygous", "c.473C>T de novo",
+# "likely pathogenic"). The variant is read without them; the gene typed before it stays.
+_REPORT_WORDS = re.compile(
+    r"(?i)(?:^|\s+)[(\[]?(?:compound\s+)?(?:heterozygous|homozygous|hemizygous|het|hom"
+    r"|de\s+novo|(?:maternally|paternally)\s+inherited|inherited|maternal|paternal|mosaic"
+    r"|(?:likely\s+)?pathogenic|vus|detected|identified|found)[)\]]?(?=\s|$)"
+)
+
+
 def _variant(query: str) -> VariantDescription | None:
     """The variant the query names (normalised name, search keys, reference, gene), if any."""
     if not _VARIANT_HINT.search(query):
         return None
     parsed = _parsed_variant(query)
+    if parsed is None:
+        bare = _REPORT_WORDS.sub("", query).strip()
+        if bare and bare != query.strip():
+            return _variant(bare)
     first, _, rest = query.strip().partition(" ")
     if parsed is None and rest and not first.isupper() and _TYPED_SYMBOL.match(first):
         parsed = _parsed_variant(f"{first.upper()} {rest}")

@@ -144,11 +144,10 @@ def _with_named_sign(analysis: QueryAnalysis) -> QueryAnalysis:
 
 
 def _is_whole_identifier(analysis) -> bool:
-    """The query is only an identifier or a variant name without a gene (a gene typed with it,
-    "CFTR c.1521_1523del", still finds the gene)."""
+    """The query is only an identifier or a variant name without a gene (a gene named with it,
+    "CFTR c.1521_1523del" or a report's "NM_000152.5(GAA):c.-32-13T>G", still finds the gene)."""
     if analysis.variant:
-        gene = analysis.variant_gene
-        return gene is None or all(term.upper() != gene for term in analysis.raw.split()[:-1])
+        return analysis.variant_gene is None
     return parse_identifier(analysis.raw) is not None
 
 

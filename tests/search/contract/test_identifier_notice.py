@@ -85,3 +85,37 @@ def test_a_stored_variant_typed_with_its_gene_still_comes_before_the_gene(client
     body = client.get("/api/v1/search/", {"q": "SMN1 c.570G>A"}).json()
     assert [hit["id"] for hit in body["results"][:2]] == ["VCV000634936", "SMN1"]
     assert body["identifier"]["found"] is True
+
+
+@pytest.mark.parametrize(
+    ("query", "gene", "source"),
+    [
+        # Lines as a genetic report prints them: the zygosity, origin or class after the name.
+        ("CFTR F508del homozygous", "CFTR", "p.Phe508del"),
+        ("cftr f508del (het)", "CFTR", "p.Phe508del"),
+        ("MECP2 c.473C>T de novo", "MECP2", "c.473C%3ET"),
+        ("NM_000492.4(CFTR):c.1521_1523del heterozygous", "CFTR", "NM_000492.4%3Ac.1521_1523del"),
+    ],
+)
+def test_a_report_line_reads_the_variant_beside_its_zygosity(
+    client: Client, query: str, gene: str, source: str
+) -> None:
+    body = client.get("/api/v1/search/", {"q": query}).json()
+    assert body["identifier"]["found"] is False
+    assert body["identifier"]["source_url"].endswith(source)
+    assert body["results"][0]["id"] == gene
+
+
+def test_a_stored_variant_in_a_report_line_is_found(client: Client) -> None:
+    body = client.get(
+        "/api/v1/search/", {"q": "NM_000344.3(SMN1):c.570G>A (p.Trp190Ter) heterozygous"}
+    ).json()
+    assert body["identifier"]["found"] is True
+    assert body["results"][0]["id"] == "VCV000634936"
+
+
+def test_a_transcript_name_with_its_gene_in_brackets_still_shows_the_gene(client: Client) -> None:
+    # Only the gene in "NM_000344.3(SMN1):..." names it: the family still reaches SMN1's page.
+    body = client.get("/api/v1/search/", {"q": "NM_000344.3(SMN1):c.999del"}).json()
+    assert body["identifier"]["found"] is False
+    assert [hit["id"] for hit in body["results"]] == ["SMN1"]
