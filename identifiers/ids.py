@@ -45,7 +45,9 @@ _START = r"(?<![A-Za-z0-9])"
 _END = r"(?![0-9])"
 
 ORPHA_RE = re.compile(
-    _START + r"(?:ordo[:_])?orpha(?:net)?[\s:_#-]*(?P<id>\d{1,7})" + _END, re.IGNORECASE
+    # "ORPHAcode: 558" is how Orphanet's own pages print the number.
+    _START + r"(?:ordo[:_])?orpha(?:net|\s*code)?[\s:_#-]*(?P<id>\d{1,7})" + _END,
+    re.IGNORECASE,
 )
 OMIM_RE = re.compile(
     _START + r"(?:omim|mim)(?:\s*(?:number|no\.?|#))?[\s:_-]*[#%*+^]?\s*(?P<id>\d{6})" + _END,

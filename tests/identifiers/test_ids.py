@@ -28,6 +28,8 @@ K = IdentifierKind
         ("orpha 586", K.ORPHA, "586", "ORPHA:586"),
         ("Orphanet_586", K.ORPHA, "586", "ORPHA:586"),
         ("ORPHANET:586", K.ORPHA, "586", "ORPHA:586"),
+        ("ORPHAcode: 586", K.ORPHA, "586", "ORPHA:586"),
+        ("Orpha code 586", K.ORPHA, "586", "ORPHA:586"),
         ("OMIM:253300", K.OMIM, "253300", "OMIM:253300"),
         ("MIM 253300", K.OMIM, "253300", "OMIM:253300"),
         ("OMIM #253300", K.OMIM, "253300", "OMIM:253300"),

@@ -41,6 +41,8 @@ def test_the_requested_backend_answers_not_a_fallback(backend: str) -> None:
         ("ORPHA:70", "ORPHA:70"),
         ("ORPHA 586", "ORPHA:586"),
         ("orphanet 98896", "ORPHA:98896"),
+        ("ORPHAcode: 586", "ORPHA:586"),  # how Orphanet's own pages name the number
+        ("Orpha code 70", "ORPHA:70"),
         ("253300", "ORPHA:83330"),
         ("OMIM:310200", "ORPHA:98896"),
         ("HP:0001250", "HP:0001250"),
