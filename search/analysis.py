@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from identifiers.hgvs import VariantDescription, VariantParseError, parse_variant
 from identifiers.ids import IdentifierKind, find_identifiers, parse_identifier
@@ -26,6 +26,7 @@ from search.name_forms import (
     synonym_expansions,
     without_generic_head,
 )
+from search.spelled_british import american_spelling
 from search.spelling import spelling_proposals
 from search.text import (
     STOPWORDS,
@@ -130,7 +131,31 @@ class QueryAnalysis:
 
 
 def analyze(query: str) -> QueryAnalysis:
-    """Understand a cleaned query (see `request.clean_query`)."""
+    """Understand a cleaned query (see `request.clean_query`).
+
+    A query spelled the British way ("haemophilia A", "acute myeloid leukaemia") is understood
+    as its American spelling, the sources' own; the words as typed are kept as well (their
+    keys, and an alternative word list) and no correction is proposed for them."""
+    american = american_spelling(query)
+    if american is None:
+        return _analyze(query)
+    analysis = _analyze(american)
+    typed = tuple(content_words(query))
+    alternatives = (typed, *(a for a in analysis.alternatives if a != typed))
+    return replace(
+        analysis,
+        raw=query,
+        phrase=phrase_form(query),
+        exact_keys=tuple(
+            dict.fromkeys((*analysis.exact_keys, key_form(query), phrase_form(query)))
+        ),
+        alternatives=alternatives[:MAX_ALTERNATIVES]
+        if typed != analysis.terms
+        else analysis.alternatives,
+    )
+
+
+def _analyze(query: str) -> QueryAnalysis:
     keys: list[str] = [key_form(query), phrase_form(query)]
     identifier = _identifier(query)
     if identifier is not None:
