@@ -28,6 +28,15 @@ TREATMENT_WORDS = frozenset(
         "medications", "trial", "trials", "help", "helps",
     }
 )  # fmt: skip
+# What else a family asks of a condition by its name ("nf1 symptoms", "is NF1 inherited",
+# "life expectancy with DMD"): a name that is also a gene symbol then means the condition too.
+CONDITION_TOPIC_WORDS = TREATMENT_WORDS | frozenset(
+    {
+        "symptoms", "symptom", "signs", "prognosis", "outlook", "life", "expectancy",
+        "lifespan", "diagnosis", "diagnosed", "stages", "progression", "progressive",
+        "inherited", "hereditary", "genetic", "contagious", "curable", "fatal",
+    }
+)  # fmt: skip
 CONDITION = "condition"
 # A name that is also a gene symbol (NF1, DMD) answers the gene first: the condition it also
 # names is looked for among this many first results.
@@ -65,14 +74,14 @@ def register_treatment_links(linker: TreatmentLinker) -> TreatmentLinker:
     return linker
 
 
-def treatment_question_name(query: str) -> str | None:
-    """The name a question about treatments wraps ("cure for duchenne" -> "duchenne"); None
-    when the query asks nothing about treatments or wraps no name."""
+def treatment_question_name(query: str, topic: frozenset[str] = TREATMENT_WORDS) -> str | None:
+    """The name a question about treatments (or another `topic`) wraps ("cure for duchenne" ->
+    "duchenne"); None when the query asks nothing about the topic or wraps no name."""
     name = unwrapped_name(query)
     if name is None:
         return None
     asked = set(words(query)) - set(words(name))
-    return name if asked & TREATMENT_WORDS else None
+    return name if asked & topic else None
 
 
 def treatment_pointer(
@@ -84,11 +93,24 @@ def treatment_pointer(
     name = treatment_question_name(query)
     if name is None or not _LINKERS:
         return None
+    hit = _asked_condition(name, analysis, hits)
+    return _pointer(name, hit) if hit is not None else None
+
+
+def asked_condition(query: str, analysis: QueryAnalysis, hits: list[Hit]) -> Hit | None:
+    """The condition a question about a condition names ("nf1 symptoms": Neurofibromatosis
+    type 1, below the gene NF1 the same letters name), when its name reached one among the
+    first results with only what the name also names above it; None otherwise."""
+    name = treatment_question_name(query, CONDITION_TOPIC_WORDS)
+    return None if name is None else _asked_condition(name, analysis, hits)
+
+
+def _asked_condition(name: str, analysis: QueryAnalysis, hits: list[Hit]) -> Hit | None:
     for place, hit in enumerate(hits[:POINTER_DEPTH]):
         # Below the first result, the name as typed must be the condition's own: "SMN1" reaches
         # spinal muscular atrophy only through the gene's previous symbol "SMA".
         if hit.doc_type == CONDITION and _names(hit, name, analysis, as_typed=place > 0):
-            return _pointer(name, hit)
+            return hit
         if not _names(hit, name, analysis):
             return None
     return None

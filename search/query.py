@@ -19,7 +19,7 @@ from search.documents import doc_types as registered_types
 from search.documents import filter_fields
 from search.keys import has_exact_key
 from search.notices import identifier_notice
-from search.pointers import TreatmentPointer, treatment_pointer
+from search.pointers import asked_condition, treatment_pointer
 from search.request import (
     MAX_AUTOCOMPLETE,
     Hit,
@@ -88,8 +88,9 @@ def run_search(request: SearchRequest) -> SearchResponse:
         # A question typed with a slip ("treatmnet for pompe") asks what its correction asks.
         asked = analysis.corrected or request.query
         pointer = treatment_pointer(asked, analysis, response.hits)
-        if pointer is not None:
-            response = replace(response, hits=asked_condition_first(response.hits, pointer))
+        condition = asked_condition(asked, analysis, response.hits)
+        if condition is not None:
+            response = replace(response, hits=asked_condition_first(response.hits, condition.id))
     return replace(
         response,
         treatments=pointer,
@@ -100,11 +101,12 @@ def run_search(request: SearchRequest) -> SearchResponse:
     )
 
 
-def asked_condition_first(hits: list[Hit], pointer: TreatmentPointer) -> list[Hit]:
-    """A question about treating a name that is also a gene symbol ("treatment for NF1") asks
-    about the condition: it leads, the gene the symbol names comes next."""
-    asked = [hit for hit in hits if hit.id == pointer.condition_id]
-    return [*asked, *(hit for hit in hits if hit.id != pointer.condition_id)]
+def asked_condition_first(hits: list[Hit], condition_id: str) -> list[Hit]:
+    """A question about treating a name that is also a gene symbol ("treatment for NF1"), or
+    about its symptoms or outlook ("nf1 symptoms"), asks about the condition: it leads, the gene
+    the symbol names comes next."""
+    asked = [hit for hit in hits if hit.id == condition_id]
+    return [*asked, *(hit for hit in hits if hit.id != condition_id)]
 
 
 def same_names_by_rank(hits: list[Hit]) -> list[Hit]:

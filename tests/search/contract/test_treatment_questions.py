@@ -121,3 +121,17 @@ def test_a_treatment_question_about_a_gene_named_condition_lists_the_condition_f
     html = client.get("/search", {"q": question}).content.decode()
     results = html[html.index('class="search-results"') :]
     assert results.index("ORPHA:98896") < results.index("DMD: dystrophin")
+
+
+@pytest.mark.parametrize(
+    "question", ["dmd symptoms", "DMD life expectancy", "is DMD inherited", "signs of DMD"]
+)
+def test_a_question_about_a_gene_named_condition_lists_the_condition_first(
+    client: Client, question: str
+) -> None:
+    # Symptoms, outlook and inheritance are a condition's too: the gene DMD came first.
+    ids = [hit["id"] for hit in client.get("/api/v1/search/", {"q": question}).json()["results"]]
+    assert ids[:2] == ["ORPHA:98896", "DMD"]
+    html = client.get("/search", {"q": question}).content.decode()
+    results = html[html.index('class="search-results"') :]
+    assert results.index("ORPHA:98896") < results.index("DMD: dystrophin")
