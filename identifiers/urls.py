@@ -48,6 +48,12 @@ def clinvar_search_url(text: str) -> str:
     return f"https://www.ncbi.nlm.nih.gov/clinvar/?term={quote(text)}"
 
 
+def clinvar_gene_variant_url(symbol: str, text: str) -> str:
+    """ClinVar's search for a change named without its transcript ("c.20A>T", "exon 7
+    deletion") within the gene a report names with it: alone, the change is in every gene."""
+    return clinvar_search_url(f"{symbol}[gene] AND {text}")
+
+
 def hgnc_gene_url(hgnc_id: str) -> str:
     """The HGNC symbol report of an "HGNC:1234" id."""
     return HGNC_GENE.format(hgnc_id)

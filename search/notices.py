@@ -11,7 +11,12 @@ from dataclasses import dataclass
 
 from identifiers.hgvs import VariantParseError, parse_variant
 from identifiers.ids import IdentifierKind, parse_identifier
-from identifiers.urls import clinvar_search_url, ctgov_study_url, pubmed_url
+from identifiers.urls import (
+    clinvar_gene_variant_url,
+    clinvar_search_url,
+    ctgov_study_url,
+    pubmed_url,
+)
 from search.analysis import QueryAnalysis
 from search.request import Hit, SearchResponse
 
@@ -36,11 +41,15 @@ class IdentifierNotice:
     source_url: str = ""
 
 
-def _source_url(kind: IdentifierKind | None, value: str, text: str) -> str:
+def _source_url(kind: IdentifierKind | None, value: str, text: str, gene: str | None = None) -> str:
     if kind is IdentifierKind.NCT:
         return ctgov_study_url(f"NCT{value.removeprefix('NCT')}")
     if kind is IdentifierKind.PMID:
         return pubmed_url(value)
+    if kind is None and gene and ":" not in text:
+        # "HBB c.20A>T", "SMN1 exon 7 deletion": the change is looked for in the gene named
+        # with it (a name on a transcript, "NM_000492.4:c.1521_1523del", is exact already).
+        return clinvar_gene_variant_url(gene, text)
     return clinvar_search_url(text)
 
 
@@ -65,7 +74,7 @@ def identifier_notice(analysis: QueryAnalysis, response: SearchResponse) -> Iden
         kind,
         False,
         source_name=source,
-        source_url=_source_url(ident.kind if ident else None, value, text),
+        source_url=_source_url(ident.kind if ident else None, value, text, analysis.variant_gene),
     )
 
 

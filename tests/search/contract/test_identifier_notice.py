@@ -119,3 +119,21 @@ def test_a_transcript_name_with_its_gene_in_brackets_still_shows_the_gene(client
     body = client.get("/api/v1/search/", {"q": "NM_000344.3(SMN1):c.999del"}).json()
     assert body["identifier"]["found"] is False
     assert [hit["id"] for hit in body["results"]] == ["SMN1"]
+
+
+@pytest.mark.parametrize(
+    ("query", "term"),
+    [
+        ("SMN1 c.999del", "SMN1%5Bgene%5D%20AND%20c.999del"),
+        ("CFTR F508del", "CFTR%5Bgene%5D%20AND%20p.Phe508del"),
+        ("SMN1 exon 7 deletion", "SMN1%5Bgene%5D%20AND%20exon%207%20deletion"),
+    ],
+)
+def test_a_change_named_with_its_gene_is_looked_up_in_that_gene(
+    client: Client, query: str, term: str
+) -> None:
+    # Was: ClinVar searched for "c.999del" alone, a change every gene has.
+    source = f"https://www.ncbi.nlm.nih.gov/clinvar/?term={term}"
+    body = client.get("/api/v1/search/", {"q": query}).json()
+    assert body["identifier"]["source_url"] == source
+    assert source in client.get("/search", {"q": query}).content.decode()
