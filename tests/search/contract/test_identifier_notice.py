@@ -95,6 +95,14 @@ def test_a_stored_variant_typed_with_its_gene_still_comes_before_the_gene(client
         ("cftr f508del (het)", "CFTR", "p.Phe508del"),
         ("MECP2 c.473C>T de novo", "MECP2", "c.473C%3ET"),
         ("NM_000492.4(CFTR):c.1521_1523del heterozygous", "CFTR", "NM_000492.4%3Ac.1521_1523del"),
+        (
+            "Heterozygous for NM_000492.4(CFTR):c.1521_1523del",
+            "CFTR",
+            "NM_000492.4%3Ac.1521_1523del",
+        ),
+        # the protein change beside the DNA change, as reports print it
+        ("CFTR c.1521_1523del p.(Phe508del)", "CFTR", "c.1521_1523del"),
+        ("MECP2 c.473C>T, p.(Thr158Met)", "MECP2", "c.473C%3ET"),
     ],
 )
 def test_a_report_line_reads_the_variant_beside_its_zygosity(
