@@ -29,6 +29,7 @@ from search.request import (
     Suggestion,
     clean_query,
 )
+from search.spelled_british import american_spelling
 from search.text import key_form, phrase_form
 from search.written import as_written
 
@@ -176,4 +177,13 @@ def run_autocomplete(
     suggestions, _degraded = _with_fallback(
         lambda backend: backend.autocomplete(cleaned, types, bounded)
     )
+    american = american_spelling(cleaned)
+    if american is not None:
+        # "haemo" is on its way to "haemophilia": the sources' "Hemophilia A" first, then what
+        # is written the British way ("Haemophilus").
+        spelled, _degraded = _with_fallback(
+            lambda backend: backend.autocomplete(american, types, bounded)
+        )
+        by_id = {(s.doc_type, s.id): s for s in [*spelled, *suggestions]}
+        suggestions = list(by_id.values())[:bounded]
     return suggestions

@@ -18,7 +18,7 @@ import re
 # is spelled so everywhere.
 _PARTS = (
     (r"haem(?!ophilus)", "hem"),
-    ("aemi", "emi"),
+    ("aem(?=i|$)", "em"),  # "anaemia", "ischaemic", and "leukaem" typed so far
     ("(?<!i)oedem", "edem"),
     ("(?<![a-z])oesoph", "esoph"),
     ("(?<![a-z])oestr", "estr"),

@@ -57,6 +57,17 @@ def test_the_page_offers_no_correction_for_a_british_spelling() -> None:
     assert "Hemophilia A" in html
 
 
+@pytest.mark.django_db
+@pytest.mark.usefixtures("indexed")
+@pytest.mark.parametrize(
+    ("typed", "name"),
+    [("haemoph", "Hemophilia A"), ("oesophag", "Esophageal atresia")],
+)
+def test_autocomplete_suggests_the_name_a_british_spelling_begins(typed: str, name: str) -> None:
+    body = client_from_fresh_address().get("/api/v1/search/autocomplete/", {"q": typed}).json()
+    assert name in [suggestion["name"] for suggestion in body["results"]]
+
+
 @pytest.mark.parametrize(
     ("typed", "american"),
     [
