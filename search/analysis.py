@@ -26,6 +26,7 @@ from search.name_forms import (
     synonym_expansions,
     without_generic_head,
 )
+from search.plurals import singular_form
 from search.spelled_british import american_spelling
 from search.spelling import spelling_proposals
 from search.text import (
@@ -134,12 +135,14 @@ def analyze(query: str) -> QueryAnalysis:
     """Understand a cleaned query (see `request.clean_query`).
 
     A query spelled the British way ("haemophilia A", "acute myeloid leukaemia") is understood
-    as its American spelling, the sources' own; the words as typed are kept as well (their
-    keys, and an alternative word list) and no correction is proposed for them."""
+    as its American spelling, the sources' own, and a group named in the plural
+    ("leukodystrophies") as its singular; the words as typed are kept as well (their keys, and
+    an alternative word list) and no correction is proposed for them."""
     american = american_spelling(query)
-    if american is None:
+    reading = singular_form(american or query) or american
+    if reading is None:
         return _analyze(query)
-    analysis = _analyze(american)
+    analysis = _analyze(reading)
     typed = tuple(content_words(query))
     alternatives = (typed, *(a for a in analysis.alternatives if a != typed))
     return replace(
