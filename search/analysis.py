@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 
-from identifiers.hgvs import VariantDescription, VariantParseError, parse_variant
+from identifiers.hgvs import VariantDescription, VariantParseError, parse_variant, report_line
 from identifiers.ids import IdentifierKind, find_identifiers, parse_identifier
 from search.name_forms import (
     MAX_ALTERNATIVES,
@@ -260,29 +260,6 @@ def _identifier_keys(kind: IdentifierKind, value: str, curie: str) -> list[str]:
 _TYPED_SYMBOL = re.compile(r"^[A-Za-z][A-Za-z0-9-]{1,9}$")
 
 
-# What a report prints around a variant it found: its zygosity, origin and class
-# ("NM_000152.5(GAA):c.-32-13T>G heterozygous", "Heterozygous for c.473C>T", "CFTR F508del
-# homozygous", "c.473C>T de novo", "likely pathogenic"). The variant is read without them; the
-# gene typed before it stays.
-_REPORT_WORDS = re.compile(
-    r"(?i)(?:^|\s+)[(\[]?(?:compound\s+)?(?:heterozygous|homozygous|hemizygous|het|hom"
-    r"|de\s+novo|(?:maternally|paternally)\s+inherited|inherited|maternal|paternal|mosaic"
-    r"|(?:likely\s+)?pathogenic|vus|detected|identified|found)[)\]]?(?:\s+for)?(?=\s|$)"
-)
-# A DNA change with its protein change beside it as reports print it ("c.473C>T, p.(Thr158Met)",
-# "c.1521_1523del p.Phe508del"): read as ClinVar writes it, "c.473C>T (p.Thr158Met)".
-_PROTEIN_BESIDE = re.compile(
-    r"(?P<main>.*?\b[cgnm]\.\S+?)[\s,;]+\(?p\.\(?(?P<protein>[^()\s,;]+?)\)?\)?[\s,;]*"
-)
-
-
-def _report_line(query: str) -> str:
-    """A variant as a report prints it, in the form `parse_variant` reads."""
-    line = " ".join(_REPORT_WORDS.sub(" ", query).replace(",", " ").replace(";", " ").split())
-    beside = _PROTEIN_BESIDE.fullmatch(line)
-    return f"{beside['main']} (p.{beside['protein']})" if beside else line
-
-
 def _variant(query: str) -> VariantDescription | None:
     """The variant the query names (normalised name, search keys, reference, gene), if any."""
     if not _VARIANT_HINT.search(query):
@@ -291,7 +268,7 @@ def _variant(query: str) -> VariantDescription | None:
     first, _, rest = query.strip().partition(" ")
     if parsed is None and rest and not first.isupper() and _TYPED_SYMBOL.match(first):
         parsed = _parsed_variant(f"{first.upper()} {rest}")
-    if parsed is None and (line := _report_line(query)) and line != query.strip():
+    if parsed is None and (line := report_line(query)) and line != query.strip():
         return _variant(line)
     return parsed
 

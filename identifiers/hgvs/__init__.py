@@ -1,4 +1,4 @@
-"""HGVS-style variant reading: `parse_variant` and the DMD exon-skipping table."""
+"""HGVS-style variant reading: `parse_variant`, `report_line` and the DMD exon-skipping table."""
 
 from identifiers.hgvs.exons import (
     DMD_EXON_COUNT,
@@ -8,6 +8,7 @@ from identifiers.hgvs.exons import (
     exon_skip_amenable,
 )
 from identifiers.hgvs.parse import parse_variant
+from identifiers.hgvs.report import report_line
 from identifiers.hgvs.types import (
     MAX_VARIANT_LENGTH,
     ONE_TO_THREE,
@@ -31,5 +32,6 @@ __all__ = [
     "exon_skip_amenable",
     "one_to_three",
     "parse_variant",
+    "report_line",
     "three_to_one",
 ]

@@ -251,3 +251,19 @@ def test_skipping_table_is_cited_and_every_entry_is_adjacent() -> None:
         for first, last in deletions:
             assert first <= last
             assert first == skip + 1 or last == skip - 1, (skip, first, last)
+
+
+@pytest.mark.parametrize(
+    ("printed", "read"),
+    [
+        ("NM_000152.5(GAA):c.-32-13T>G heterozygous", "NM_000152.5(GAA):c.-32-13T>G"),
+        ("Heterozygous for NM_000492.4:c.1521_1523del", "NM_000492.4:c.1521_1523del"),
+        ("MECP2 c.473C>T, p.(Thr158Met) de novo", "MECP2 c.473C>T (p.Thr158Met)"),
+        ("CFTR c.1521_1523del p.Phe508del (het)", "CFTR c.1521_1523del (p.Phe508del)"),
+    ],
+)
+def test_a_report_line_reads_as_the_variant_it_names(printed: str, read: str) -> None:
+    from identifiers.hgvs import report_line
+
+    assert report_line(printed) == read
+    assert parse_variant(report_line(printed)).gene or parse_variant(read).reference
