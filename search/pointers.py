@@ -84,17 +84,12 @@ def treatment_question_name(query: str, topic: frozenset[str] = TREATMENT_WORDS)
     return name if asked & topic else None
 
 
-def treatment_pointer(
-    query: str, analysis: QueryAnalysis, hits: list[Hit]
-) -> TreatmentPointer | None:
-    """The pointer for a treatment question whose name reached a condition among the first
-    results, with only what the name also names above it (the gene NF1 before Neurofibromatosis
-    type 1, for "treatment for NF1": treatments are a condition's)."""
+def treatment_pointer(query: str, condition: Hit) -> TreatmentPointer | None:
+    """The pointer for a treatment question about `condition`, the one its name reached
+    (`asked_condition`: Neurofibromatosis type 1 below the gene NF1, for "treatment for NF1":
+    treatments are a condition's); None when the query asks nothing about treatments."""
     name = treatment_question_name(query)
-    if name is None or not _LINKERS:
-        return None
-    hit = _asked_condition(name, analysis, hits)
-    return _pointer(name, hit) if hit is not None else None
+    return None if name is None else _pointer(name, condition)
 
 
 def asked_condition(query: str, analysis: QueryAnalysis, hits: list[Hit]) -> Hit | None:

@@ -88,9 +88,10 @@ def run_search(request: SearchRequest) -> SearchResponse:
     if described is None and request.page == 1 and not request.cursor:
         # A question typed with a slip ("treatmnet for pompe") asks what its correction asks.
         asked = analysis.corrected or request.query
-        pointer = treatment_pointer(asked, analysis, response.hits)
+        # A question about a treatment is one about the condition: found once, for both.
         condition = asked_condition(asked, analysis, response.hits)
         if condition is not None:
+            pointer = treatment_pointer(asked, condition)
             response = replace(response, hits=asked_condition_first(response.hits, condition.id))
     return replace(
         response,
