@@ -112,6 +112,11 @@ syndrome). It prints the unjudged pool at 7 / 5 / 4 / 3 signs; on 2026-12-06 aft
 heldout27: 83 / 90 / 100 / 104. Every draw above reproduces with `--ignore-split unknown27` added.
 The unknown27 draw (judged_descriptions_tuning27.json, a TUNING set; 40 kept of the first 51):
     heldout_draw.py --seed 31 --unknown-headline --show 83 --ignore-split unknown27
+
+`--commoner` (E28) draws both commoner pools, `--common` and `--unknown-headline` (they never
+share a condition), in one shuffle, so each gives its share of a draw by its size; each printed
+row says its "pool". Combined unjudged pool on 2026-12-06: 70 / 89 / 103 / 117 at 7 / 5 / 4 / 3
+signs (common 27 / 39 / 43 / 53, unknown-headline 43 / 50 / 60 / 64).
 """
 
 from __future__ import annotations
@@ -121,6 +126,7 @@ import json
 import os
 import random
 import sys
+from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -161,11 +167,30 @@ def judged_ids(ignored_splits: list[str]) -> set[str]:
     return ids
 
 
-def candidate_pool(min_signs: int = MIN_SIGNS, common: bool = False, unknown_headline=False):
+def _common_q():
+    from django.db.models import Q
+
+    return Q(prevalence__in=COMMON_CLASSES, prevalence_source__contains="Point prevalence")
+
+
+def _unknown_headline_q():
+    from django.db.models import Q
+
+    known = Q()
+    for kind in KNOWN_STATEMENT_TYPES:
+        for klass in COMMON_CLASSES:
+            known |= Q(prevalence_statements__contains=[{"type": kind, "class": klass}])
+    return known & Q(prevalence__in=UNKNOWN_HEADLINES)
+
+
+def candidate_pool(
+    min_signs: int = MIN_SIGNS, common: bool = False, unknown_headline=False, commoner=False
+):
     """Orphanet disorders (not groups) with `min_signs` or more signs at 30 % or more; with
     `common`, only those of a point prevalence class of 1-9 / 100 000 or more; with
     `unknown_headline`, only those whose headline class is "Unknown" (or none) while a point
-    prevalence or prevalence at birth statement gives 1-9 / 100 000 or more."""
+    prevalence or prevalence at birth statement gives 1-9 / 100 000 or more; with `commoner`,
+    those of either pool (the two never share a condition: their headlines differ)."""
     from django.db.models import Count, Q
 
     from knowledge.models import Condition
@@ -177,16 +202,17 @@ def candidate_pool(min_signs: int = MIN_SIGNS, common: bool = False, unknown_hea
         .prefetch_related("identifiers")
     )
     if common:
-        pool = pool.filter(
-            prevalence__in=COMMON_CLASSES, prevalence_source__contains="Point prevalence"
-        )
+        pool = pool.filter(_common_q())
     if unknown_headline:
-        known = Q()
-        for kind in KNOWN_STATEMENT_TYPES:
-            for klass in COMMON_CLASSES:
-                known |= Q(prevalence_statements__contains=[{"type": kind, "class": klass}])
-        pool = pool.filter(known, prevalence__in=UNKNOWN_HEADLINES)
+        pool = pool.filter(_unknown_headline_q())
+    if commoner:
+        pool = pool.filter(_common_q() | _unknown_headline_q())
     return pool
+
+
+def commoner_pool_name(condition) -> str:
+    """Which `--commoner` pool a condition came from: a known headline class is `--common`'s."""
+    return "common" if condition.prevalence in COMMON_CLASSES else "unknown-headline"
 
 
 def _codes(condition) -> list[str]:
@@ -204,6 +230,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--min-signs", type=int, default=MIN_SIGNS)
     # Commoner conditions the --common half never drew: headline "Unknown", a statement known.
     parser.add_argument("--unknown-headline", action="store_true")
+    # Both commoner pools in one shuffle, so each gives its share of the draw by its size (E28).
+    parser.add_argument("--commoner", action="store_true")
     parser.add_argument("--exclude", action="append", default=[])
     parser.add_argument("--ignore-split", action="append", default=[])
     return parser.parse_args(argv)
@@ -228,7 +256,9 @@ def main() -> None:
                 for condition in candidate_pool(signs, args.common, unknown_headline=True)
             )
             print(f"unknown-headline pool at {signs} signs: {size}", file=sys.stderr)
-    for condition in candidate_pool(args.min_signs, args.common, args.unknown_headline):
+    for condition in candidate_pool(
+        args.min_signs, args.common, args.unknown_headline, args.commoner
+    ):
         mapped = [i for i in condition.identifiers.all() if i.scheme == "OMIM"]
         # Judged by Orphanet's own mappings (exact or narrower-to-broader), not GARD's
         # "Exact (GARD)"; a condition is new only when no OMIM entry of it is judged either.
@@ -237,6 +267,10 @@ def main() -> None:
             drawn.append((condition, omim))
     drawn.sort(key=lambda row: int(row[0].primary_id.removeprefix("ORPHA:")))
     print(f"pool: {len(drawn)} conditions", file=sys.stderr)
+    if args.commoner:
+        sizes = Counter(commoner_pool_name(condition) for condition, _ in drawn)
+        print(f"of which common: {sizes['common']}, unknown-headline: "
+              f"{sizes['unknown-headline']}", file=sys.stderr)  # fmt: skip
     random.Random(args.seed).shuffle(drawn)
     for condition, omim in drawn[: args.show]:
         signs = (
@@ -252,17 +286,16 @@ def main() -> None:
                 for link in condition.parent_links.select_related("parent")
                 if link.relation == "classification" and not link.parent.is_group
             ]
-        print(
-            json.dumps(
-                {
-                    "expected": [condition.primary_id, *omim, *diseases],
-                    "condition": condition.name,
-                    "type": condition.disorder_type,
-                    "prevalence": condition.prevalence,
-                    "signs": [f"{s.phenotype.name} ({s.frequency_label})" for s in signs],
-                }
-            )
-        )
+        row = {
+            "expected": [condition.primary_id, *omim, *diseases],
+            "condition": condition.name,
+            "type": condition.disorder_type,
+            "prevalence": condition.prevalence,
+            "signs": [f"{s.phenotype.name} ({s.frequency_label})" for s in signs],
+        }
+        if args.commoner:
+            row["pool"] = commoner_pool_name(condition)
+        print(json.dumps(row))
 
 
 if __name__ == "__main__":

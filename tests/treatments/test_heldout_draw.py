@@ -1,11 +1,12 @@
 """benchmarks/heldout_draw.py: --min-signs widens the commoner pool, and seven stays the default;
---unknown-headline draws the commoner conditions whose headline class is unknown."""
+--unknown-headline draws the commoner conditions whose headline class is unknown; --commoner
+draws from both commoner pools at once."""
 
 from __future__ import annotations
 
 import pytest
 
-from benchmarks.heldout_draw import MIN_SIGNS, candidate_pool, parse_args
+from benchmarks.heldout_draw import MIN_SIGNS, candidate_pool, commoner_pool_name, parse_args
 from tests.factories.knowledge import ConditionFactory, ConditionPhenotypeFactory
 
 POINT = "Orphanet (Point prevalence, Europe)"
@@ -77,3 +78,26 @@ def test_unknown_headline_pool_holds_only_an_unknown_headline_with_a_known_commo
     assert ids(min_signs=5, common=True) == {known_headline}
     assert parse_args(["--seed", "27", "--unknown-headline"]).unknown_headline
     assert not parse_args(["--seed", "27"]).unknown_headline
+
+
+@pytest.mark.django_db
+def test_commoner_pool_holds_both_commoner_pools_and_names_each_conditions_pool():
+    unknown = _statement("Unknown", where="Worldwide")
+    common = _condition(5)
+    birth_only = _condition(5, "Unknown", statements=[_statement("1-9 / 100 000", "Prevalence at birth"), unknown])  # fmt: skip
+    rare = _condition(5, prevalence="1-9 / 1 000 000")
+    rare_statement = _condition(5, "Unknown", statements=[_statement("1-9 / 1 000 000"), unknown])
+    few_signs = _condition(2)
+    made = {common, birth_only, rare, rare_statement, few_signs}
+
+    pool = [c for c in candidate_pool(min_signs=5, commoner=True) if c.primary_id in made]
+
+    assert {c.primary_id for c in pool} == {common, birth_only}
+    assert {c.primary_id: commoner_pool_name(c) for c in pool} == {
+        common: "common",
+        birth_only: "unknown-headline",
+    }
+    assert {c.primary_id for c in candidate_pool(min_signs=2, commoner=True)} & made == {
+        common, birth_only, few_signs}  # fmt: skip
+    assert parse_args(["--seed", "32", "--commoner"]).commoner
+    assert not parse_args(["--seed", "32", "--common"]).commoner
