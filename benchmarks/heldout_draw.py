@@ -115,8 +115,14 @@ The unknown27 draw (judged_descriptions_tuning27.json, a TUNING set; 40 kept of 
 
 `--commoner` (E28) draws both commoner pools, `--common` and `--unknown-headline` (they never
 share a condition), in one shuffle, so each gives its share of a draw by its size; each printed
-row says its "pool". Combined unjudged pool on 2026-12-06: 70 / 89 / 103 / 117 at 7 / 5 / 4 / 3
-signs (common 27 / 39 / 43 / 53, unknown-headline 43 / 50 / 60 / 64).
+row says its "pool". Combined unjudged pool on 2026-12-06 before tuning28: 70 / 89 / 103 / 117 at
+7 / 5 / 4 / 3 signs (common 27 / 39 / 43 / 53, unknown-headline 43 / 50 / 60 / 64); after it, 96
+at 3 signs (common 47, unknown-headline 49). Every draw above reproduces with
+`--ignore-split tuning28` added. The tuning28 draws (judged_descriptions_tuning28.json, a TUNING
+set, confirmation only in E28; kept seed 32 draws 1-20 and 20 of the first 53 of seed 320):
+    heldout_draw.py --seed 32 --show 40 --ignore-split tuning28
+    heldout_draw.py --seed 320 --commoner --min-signs 3 --show 117 --ignore-split tuning28 \
+        --exclude ORPHA:<code> (once for each of the 20 kept from seed 32)
 """
 
 from __future__ import annotations
@@ -146,6 +152,7 @@ JUDGED_FILES = (
     HERE / "judged_descriptions_tuning25.json",
     HERE / "judged_descriptions_tuning26.json",
     HERE / "judged_descriptions_tuning27.json",
+    HERE / "judged_descriptions_tuning28.json",
 )
 MIN_SIGNS = 7
 MIN_FREQUENCY = 0.3
