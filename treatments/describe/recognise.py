@@ -37,6 +37,7 @@ from treatments.describe.sentence_checks import (
     _said_of_an_earlier_word,
     _said_of_another,
     _singular_for_plural,
+    _spacing_as_width,
 )
 from treatments.describe.typos import mended_stem
 from treatments.describe.words import (  # noqa: F401 (stem is used from here too)
@@ -143,9 +144,10 @@ def recognise(query: str, table: PhraseTable) -> list[Sign]:
             and not _feeling_of_a_part(toks, span, joined)
             and not _singular_for_plural(toks, phrase, span)
             and not _course_apart(toks, span)
+            and not _spacing_as_width(toks, span)
             and not _a_setting(toks, span, placed)
             and not (phrase.triggered and _listed(span, joined))
-            and not _negation_skips_a_sign(toks, span, named)
+            and not _negation_skips_a_sign(toks, span, named, after_or)
         ):
             width = max(span) - min(span)
             # Words in the name's own order first: "a triangular face with a big forehead" is

@@ -167,6 +167,9 @@ def _scan(
         placed = typed in _PLACE_WORDS or (placed and typed in _DETERMINERS)
         joined = typed in ("and", "or") or (joined and typed in FILLER)
         was_listed, listed = listed, typed in ("or", "nor") or (listed and typed in FILLER)
+        if typed == "round" and at < len(words) and words[at] in _DETERMINERS:
+            placed = True  # "lumps round my neck": around it, not a round neck
+            continue
         # "bites her hands and has tantrums": "and has" starts a new clause, as a comma does.
         # "a short boy with a wide neck": what comes before the person describes the person.
         if typed == "," and _lists_qualities(words, at, before, out):

@@ -96,6 +96,20 @@ def _only_partly(toks: list[tuple[str, str]], phrase: Phrase, span: tuple[int, .
     return False
 
 
+def _spacing_as_width(toks: list[tuple[str, str]], span: tuple[int, ...]) -> bool:
+    """A "wide" or "far" right before "apart" says how far apart things stand, not how wide one
+    is: "staggers with his feet wide apart" is no Broad foot ("walks with feet wide apart" is
+    a gait, "eyes wide apart" widely spaced eyes: their names take "apart" too)."""
+    return any(
+        toks[p][1] in _SPACING and p + 1 < len(toks) and toks[p + 1][1] == "apart"
+        and p + 1 not in span
+        for p in span
+    )  # fmt: skip
+
+
+_SPACING = frozenset(["wide", "widely", "far"])
+
+
 def _course_apart(toks: list[tuple[str, str]], span: tuple[int, ...]) -> bool:
     """Course words after a sign go with that sign only: in "diarrhea and constipation on and
     off" the constipation comes and goes, and in "diarrhea on and off and throwing up" the
@@ -197,16 +211,24 @@ def _named_alone(
 
 
 def _negation_skips_a_sign(
-    toks: list[tuple[str, str]], span: tuple[int, ...], named: frozenset[int]
+    toks: list[tuple[str, str]],
+    span: tuple[int, ...],
+    named: frozenset[int],
+    after_or: frozenset[int] = frozenset(),
 ) -> bool:
     """A "not X" reading whose "not" skips a word naming a sign of its own: in "does not have
     seizures and walks fine" the "not" is the seizures', not "not walking" ("cannot sit or
-    walk" still is, as "sit" names no sign)."""
+    walk" still is, as "sit" names no sign). Nor does a "not" that skips a word say a body
+    part is missing: "can't lift my feet" and "no fingernails on some fingers" say the feet
+    cannot lift and the nails are missing ("no fingers or toes" lists two parts)."""
     negations = [p for p in span if toks[p][0] == NOT]
     if not negations:
         return False
     after = min((p for p in span if p > negations[0]), default=negations[0])
-    return any(p in named for p in range(negations[0] + 1, after))
+    skipped = range(negations[0] + 1, after)
+    if any(p in named for p in skipped):
+        return True
+    return bool(skipped) and toks[after][0] in BODY_PARTS and after not in after_or
 
 
 def _listed_after_not(toks: list[tuple[str, str]], start: int, after_or: frozenset[int]) -> bool:

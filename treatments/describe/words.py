@@ -238,6 +238,9 @@ def _strip(word: str) -> str:
         if base[-1] == base[-2]:
             return base[:-1] if base[-1] in "tpgdbmn" else base  # "flatt" -> "flat"; "stiff"
         return _restore_e(base)
+    # "worried", "dried", "carried" are the y-verbs' past forms ("worries" = "worry").
+    if word.endswith("ied") and len(word) >= 5:
+        return word[:-3] + "y"
     for suffix in ("ing", "ed"):
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             return _restore_e(word[: -len(suffix)])
@@ -255,9 +258,10 @@ def _strip(word: str) -> str:
     if (
         word.endswith("es")
         and len(word) > 4
-        and (word[-3] in "sxz" or (word.endswith(("ches", "shes")) and not word.endswith("aches")))
+        and (word[-3] in "sxz" or word.endswith(("ches", "shes")))
+        and (not word.endswith("aches") or word.endswith(("eaches", "oaches")))
     ):
-        return word[:-2]  # "boxes", "patches", "twitches" (but "headaches" keeps its e)
+        return word[:-2]  # "boxes", "twitches", "reaches" (but "headaches" keeps its e)
     if word.endswith("s") and not word.endswith(_KEEP_S):
         return word[:-1]
     return word
