@@ -1,6 +1,7 @@
 """Signs read wrong by a rule of English the reader missed (issue 17): a verb form the stemmer
-split ("reaches", "worried"), a "not" that reaches past a verb to a body part, "wide apart"
-read as a width, "round" said for "around", and one side said against the other."""
+split ("reaches", "worried"), a "not" that reaches past a verb to a body part, a "can't"
+said to fall short ("can't walk straight"), "wide apart" read as a width, "round" said for
+"around", and one side said against the other."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ APLASIA_5TH_FINGER = "HP:0009238"
 ADACTYLY = "HP:0009776"
 BROAD_FOOT = "HP:0001769"
 BROAD_BASED_GAIT = "HP:0002136"
+INABILITY_TO_WALK = "HP:0002540"
 CERVICAL_KYPHOSIS = "HP:0002947"
 DOWN_SLOPING_SHOULDERS = "HP:0200021"
 LIPOMA = "HP:0012032"
@@ -72,6 +74,13 @@ def test_feet_wide_apart_are_no_broad_foot() -> None:
     assert BROAD_FOOT not in site_reads("my husband staggers with his feet wide apart")
     assert BROAD_BASED_GAIT in site_reads("she walks with her feet wide apart")
     assert BROAD_FOOT in site_reads("he has very wide feet")
+
+
+@pytest.mark.django_db
+def test_a_child_who_cant_walk_straight_walks() -> None:
+    everyday_terms()
+    assert INABILITY_TO_WALK not in site_reads("she is wobbly and cant walk straight, not sleeping")
+    assert INABILITY_TO_WALK in site_reads("he is 3 and cant walk, and has seizures")
 
 
 @pytest.mark.django_db

@@ -80,12 +80,13 @@ def _adverb_on_part(
     return bool(adverbs & set(span)) and all(p in adverbs or toks[p][0] in BODY_PARTS for p in span)
 
 
-_PARTLY = frozenset(["fully", "completely"])
+_PARTLY = frozenset(["fully", "completely", "straight"])
 
 
 def _only_partly(toks: list[tuple[str, str]], phrase: Phrase, span: tuple[int, ...]) -> bool:
     """A "can't X" reading said to fall short ("can't move some joints fully", "can't fully
-    open") is a limit, not an inability: "Inability to move" is Paralysis."""
+    open", "can't walk straight") is a limit, not an inability: "Inability to move" is
+    Paralysis, and a child who can't walk straight walks."""
     if NOT not in phrase.stems:
         return False
     for p in range(min(span), len(toks)):
