@@ -1,7 +1,7 @@
 """Signs read wrong by a rule of English the reader missed (issue 17): a verb form the stemmer
-split ("reaches", "worried"), a "not" that reaches past a verb to a body part, a "can't"
-said to fall short ("can't walk straight"), "wide apart" read as a width, "round" said for
-"around", and one side said against the other."""
+split ("reaches", "worried"), a "not" that reaches past a verb to a body part, a "can't" said
+to fall short ("can't walk straight") or restless ("can't sit still"), "wide apart" read as a
+width, "round" said for "around", and one side said against the other."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ import pytest
 
 from tests.treatments.kb import everyday_terms
 from tests.treatments.phrases import site_reads
+from treatments.describe.inability import negated_abilities
 from treatments.describe.recognise import normalise
 
 HAND_TREMOR = "HP:0002378"
@@ -81,6 +82,15 @@ def test_a_child_who_cant_walk_straight_walks() -> None:
     everyday_terms()
     assert INABILITY_TO_WALK not in site_reads("she is wobbly and cant walk straight, not sleeping")
     assert INABILITY_TO_WALK in site_reads("he is 3 and cant walk, and has seizures")
+
+
+def test_a_child_who_cant_sit_still_is_restless_not_unable_to_sit() -> None:
+    def unable(text: str) -> list[str]:
+        return negated_abilities(text.split(" "))
+
+    assert unable("cant sit still for a minute") == []
+    assert unable("he cant keep still") == []
+    assert unable("she cant sit up yet") == ["she unable to sit up yet"]
 
 
 @pytest.mark.django_db

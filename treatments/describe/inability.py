@@ -58,6 +58,8 @@ def negated_abilities(words: list[str]) -> list[str]:
         verb += 1
     if verb >= len(words) or _ability(words[verb]) is None:
         return []
+    if verb + 1 < len(words) and words[verb + 1] == "still":
+        return []  # "can't sit still", "can't keep still": restless, not unable to sit
     before = words[: at - 1] if at and words[at - 1] in _AUXILIARIES else words[:at]
     out, start = [], verb
     for i in range(verb + 1, len(words) + 1):
