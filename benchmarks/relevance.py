@@ -69,7 +69,8 @@ def evaluate(queries: list[dict]) -> dict[str, dict[str, float]]:
         ids = [c.id for c in panel] + [hit.id for hit in response.hits]
         notice = response.identifier
         if notice is not None and not notice.found:
-            ids.insert(0, f"notice:{notice.source_name}")  # "not in the knowledge base" + link
+            # "not in the knowledge base" + link; after the gene the line names when it leads
+            ids.insert(1 if notice.leads else 0, f"notice:{notice.source_name}")
         rank = next((i + 1 for i, hit in enumerate(ids) if hit in item["expected"]), None)
         kind = f"{item['kind']}:{item['split']}" if item.get("split") else item["kind"]
         per_kind[kind].append(rank)

@@ -39,6 +39,9 @@ class IdentifierNotice:
     url: str = ""
     source_name: str = ""
     source_url: str = ""
+    # Not found, but the gene the line names leads the results: its name. The page says so
+    # after that result, never before it.
+    leads: str = ""
 
 
 def _source_url(kind: IdentifierKind | None, value: str, text: str, gene: str | None = None) -> str:
@@ -69,12 +72,15 @@ def identifier_notice(analysis: QueryAnalysis, response: SearchResponse) -> Iden
     first = response.hits[0] if response.hits else None
     if first is not None and first.doc_type == kind and _names(first, text, analysis.variant):
         return IdentifierNotice(analysis.raw, kind, True, first.name, first.url)
+    gene = (analysis.variant_gene or "").lower()
+    leads = first is not None and first.doc_type == "gene" and first.id.lower() == gene
     return IdentifierNotice(
         analysis.raw,
         kind,
         False,
         source_name=source,
         source_url=_source_url(ident.kind if ident else None, value, text, analysis.variant_gene),
+        leads=first.name if leads and first is not None else "",
     )
 
 

@@ -20,6 +20,7 @@ from search.documents import filter_fields
 from search.keys import has_exact_key
 from search.notices import identifier_notice
 from search.pointers import asked_condition, treatment_pointer
+from search.report_lines import with_report_line
 from search.request import (
     MAX_AUTOCOMPLETE,
     Hit,
@@ -62,7 +63,7 @@ def _validate(request: SearchRequest) -> None:
 def run_search(request: SearchRequest) -> SearchResponse:
     """Search every document type (or `request.doc_types`) and return one page of hits."""
     _validate(request)
-    analysis = _with_named_sign(analyze(request.query))
+    analysis = with_report_line(_with_named_sign(analyze(request.query)))
     described = describe(request.query, request.drop_signs, request.add_signs)
     if described is not None and described.conditions:
         analysis = _as_description(analysis, described)

@@ -61,6 +61,10 @@ class IdentifierNoticeSerializer(serializers.Serializer):
     url = serializers.CharField(help_text="The record's page when found.")
     source_name = serializers.CharField(help_text="The database that holds such ids.")
     source_url = serializers.CharField(help_text="Look the id up there (when not found).")
+    leads = serializers.CharField(
+        help_text="When not found but the gene the line names is the first result: its name "
+        "(the notice then comes after that result); empty otherwise."
+    )
 
 
 class TreatmentPointerSerializer(serializers.Serializer):

@@ -171,7 +171,12 @@ def search_page(request: HttpRequest) -> HttpResponse:
             context["prev_url"] = _query_string(applied, page=str(response.page - 1))
             context["next_url"] = _query_string(applied, page=str(response.page + 1))
             context["sign_chips"] = _sign_chips(applied, response)
-            context["hits_html"] = hits_html(response.hits)
+            hits = response.hits
+            if response.page == 1 and response.identifier is not None and response.identifier.leads:
+                # The gene the report line names comes first; the "not in the knowledge base"
+                # notice about its variant follows it.
+                context["lead_html"], hits = hits_html(hits[:1]), hits[1:]
+            context["hits_html"] = hits_html(hits)
         except InvalidQuery as exc:
             context["error"] = str(exc)
             status = 400

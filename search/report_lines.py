@@ -1,0 +1,118 @@
+"""A line copied from a genetic report, read for what it names.
+
+- A gene beside an exon, copy-number or repeat finding, a zygosity or a class ("deletion of
+  exons 45 to 50 of the DMD gene", "0 copies of SMN1", "likely pathogenic variant in SCN1A"):
+  the gene is the query, then the conditions it causes. The finding's own words ("deletion",
+  "7") matched chromosome deletion syndromes, which the line does not name.
+- Two HGVS names on one line ("CFTR c.1521_1523del (p.Phe508del) / c.1624G>T (p.Gly542Ter)"):
+  both are read, each on the gene the line names.
+- A chromosome change (a microarray or ClinVar copy-number line, an ISCN karyotype, "1p36
+  deletion"): the names a syndrome of those bands has in Orphanet ("22q11.2 deletion
+  syndrome", "Del(22)(q11.2)", "Trisomy 21"), looked up as names; nothing is mapped here.
+
+Which words are genes is the lexicon's list of symbols of genes tied to a condition, so
+"MLPA", "CGG" or "EX8DEL" are never taken for one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from identifiers.cytogenetics import CytogeneticChange, read_chromosome_change
+from identifiers.hgvs import VariantDescription, VariantParseError, parse_variant
+from identifiers.hgvs.report import is_finding, report_variants, symbol_candidates
+from search import lexicon
+from search.analysis import QueryAnalysis
+from search.keys import keys_held
+from search.name_forms import MAX_ALTERNATIVES
+from search.text import content_words, key_form, phrase_form
+
+_BAND_NUMBER = re.compile(r"[pq]\d")
+
+
+def with_report_line(analysis: QueryAnalysis) -> QueryAnalysis:
+    """The analysis of a report line read as what it names; any other query as it was."""
+    if analysis.identifier is not None:
+        return analysis
+    change = None if analysis.variant else read_chromosome_change(analysis.raw)
+    if change is not None:
+        return _as_chromosome_change(analysis, change)
+    genes = named_genes(analysis.raw)
+    if not genes:
+        return analysis
+    return _as_gene_finding(analysis, genes)
+
+
+def named_genes(query: str) -> tuple[str, ...]:
+    """The genes tied to a condition that a report's finding names, as typed, in order."""
+    if not is_finding(query):
+        return ()
+    known = lexicon.current().preferred
+    return tuple(word for word in symbol_candidates(query) if key_form(word) in known)
+
+
+def _as_gene_finding(analysis: QueryAnalysis, genes: tuple[str, ...]) -> QueryAnalysis:
+    # "smn1" typed on a phone is SMN1; "C9orf72" keeps the capitals HGNC gives it.
+    variants = _variants(analysis.raw, genes[0].upper() if genes[0].islower() else genes[0])
+    variant_keys = [key_form(key) for v in variants for key in v.search_keys]
+    first = variants[0] if variants else None
+    variant = analysis.variant or (first.normalized if first else None)
+    typed_keys, other_keys = analysis.exact_keys[:2], analysis.exact_keys[2:]
+    gene_keys = [key_form(gene) for gene in genes]
+    others = [tuple(content_words(gene)) for gene in genes[1:]]
+    # The words as typed stay one alternative: a name holding all of them ("MECP2 duplication
+    # syndrome") still matches.
+    typed = [analysis.terms] if len(analysis.terms) > 1 else []
+    return replace(
+        analysis,
+        terms=tuple(content_words(genes[0])),
+        # The genes right after the line's own keys: an engine scores the first twelve only.
+        exact_keys=tuple(dict.fromkeys((*typed_keys, *gene_keys, *other_keys, *variant_keys))),
+        alternatives=tuple(dict.fromkeys(a for a in (*others, *typed) if a))[:MAX_ALTERNATIVES],
+        part_keys=(),
+        tied_keys=(),
+        corrected=None,
+        may_widen=False,
+        variant=variant,
+        variant_gene=(analysis.variant_gene or (first.gene if first else None) or genes[0])
+        if variant
+        else None,
+    )
+
+
+def _variants(query: str, gene: str) -> list[VariantDescription]:
+    found = []
+    for text in report_variants(query, gene):
+        try:
+            found.append(parse_variant(text))
+        except VariantParseError:
+            continue
+    return found
+
+
+def _as_chromosome_change(analysis: QueryAnalysis, change: CytogeneticChange) -> QueryAnalysis:
+    """The names some document holds, at the most precise level of bands that has one; a band
+    no syndrome is named after keeps none (an engine scores twelve keys, so only held ones)."""
+    levels = [[phrase_form(name) for name in level] for level in change.names]
+    held = keys_held({key for level in levels for key in level})
+    precise = next(([k for k in level if k in held] for level in levels if held & set(level)), [])
+    # The words of "15q11q13 deletion" find the names that hold them inside a longer one
+    # ("Prader-Willi syndrome due to paternal 15q11q13 deletion"); a whole arm's ("15q
+    # deletion") would find a distal deletion for a proximal one.
+    worded = [
+        tuple(content_words(level[2]))
+        for level in change.names
+        if len(level) > 2 and _BAND_NUMBER.search(level[2].split()[0])
+    ]
+    return replace(
+        analysis,
+        terms=(),
+        exact_keys=tuple(dict.fromkeys((*precise, *analysis.exact_keys))),
+        expanded_keys=(),
+        alternatives=tuple(dict.fromkeys(worded))[:MAX_ALTERNATIVES],
+        part_keys=(),
+        tied_keys=(),
+        corrected=None,
+        may_widen=False,
+    )
