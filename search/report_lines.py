@@ -64,12 +64,17 @@ def _as_gene_finding(analysis: QueryAnalysis, genes: tuple[str, ...]) -> QueryAn
     # The words as typed stay one alternative: a name holding all of them ("MECP2 duplication
     # syndrome") still matches.
     typed = [analysis.terms] if len(analysis.terms) > 1 else []
+    # A name on a transcript ("NM_000344.3(SMN1):c.999del") was read whole, by its keys only:
+    # its gene answers by key, and no word of it is matched.
+    precise = not analysis.terms
     return replace(
         analysis,
-        terms=tuple(content_words(genes[0])),
+        terms=() if precise else tuple(content_words(genes[0])),
         # The genes right after the line's own keys: an engine scores the first twelve only.
         exact_keys=tuple(dict.fromkeys((*typed_keys, *gene_keys, *other_keys, *variant_keys))),
-        alternatives=tuple(dict.fromkeys(a for a in (*others, *typed) if a))[:MAX_ALTERNATIVES],
+        alternatives=()
+        if precise
+        else tuple(dict.fromkeys(a for a in (*others, *typed) if a))[:MAX_ALTERNATIVES],
         part_keys=(),
         tied_keys=(),
         corrected=None,
