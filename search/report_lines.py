@@ -36,11 +36,13 @@ def with_report_line(analysis: QueryAnalysis) -> QueryAnalysis:
     if analysis.identifier is not None:
         return analysis
     change = None if analysis.variant else read_chromosome_change(analysis.raw)
+    genes = () if change is not None else named_genes(analysis.raw)
+    if change is None and not genes:
+        return analysis
+    if keys_held(set(analysis.exact_keys[:2])):
+        return analysis  # a name as typed ("MECP2 duplication syndrome"), not a report's line
     if change is not None:
         return _as_chromosome_change(analysis, change)
-    genes = named_genes(analysis.raw)
-    if not genes:
-        return analysis
     return _as_gene_finding(analysis, genes)
 
 
