@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 
 from identifiers.hgvs import VariantDescription, VariantParseError, parse_variant, report_line
 from identifiers.ids import IdentifierKind, find_identifiers, parse_identifier
+from search.meant_names import meant_keys, possessive_readings
 from search.name_forms import (
     MAX_ALTERNATIVES,
     eponym_keys,
@@ -48,6 +49,7 @@ EXACT_SCALE = 10.0  # exact boosts (20-100) times this dwarf any text score (0-1
 _VARIANT_HINT = re.compile(
     r"(?i)(^|[\s:(])([cgpnmr]\.|rs\d|ex(on)?\s*\d)|\d[ACGT]>|del|dup|ins|fs\b"
 )
+_POSSESSIVE = re.compile(r"\w['\u2019]s\b")
 _PADDED = (IdentifierKind.HPO, IdentifierKind.MONDO, IdentifierKind.GARD)
 
 
@@ -187,7 +189,13 @@ def _analyze(query: str) -> QueryAnalysis:
         expansions.extend(synonym_expansions(name))
     expanded = [phrase_form(alt) for alt in expansions]
     if not precise and identifier is None:
+        # The condition a family's name means ("hashimotos disease": Hashimoto thyroiditis),
+        # first: beside a name's other forms, the twelve keys an engine reads fill up.
+        possessive = bool(_POSSESSIVE.search(query))
+        expanded[:0] = meant_keys(phrase_form(name or query), possessive=possessive)
         expanded.extend(eponym_keys(name or query))
+        for reading in possessive_readings(name or query):  # "addisons": "addison disease"
+            expanded.extend((reading, *eponym_keys(reading)))
         expanded.extend(other_head_names(name or query))
         expanded.extend(initialled_abbreviation_keys(name or query))
         keys.extend(numbered_abbreviation_keys(name or query))
@@ -213,7 +221,13 @@ def _analyze(query: str) -> QueryAnalysis:
             # First: the typed slip's own expansions ("sacs", an alias list of the gene SACS)
             # filled the keys an engine reads ("tay sacs life expectancy" lost "tay sachs
             # disease" past the twelfth).
-            expanded[:0] = eponym_keys(corrected_name or corrected)
+            expanded[:0] = [
+                *meant_keys(
+                    phrase_form(corrected_name or corrected),
+                    possessive=bool(possessive_readings(query) or _POSSESSIVE.search(query)),
+                ),
+                *eponym_keys(corrected_name or corrected),
+            ]
             # A corrected name brings its synonyms too ("spinal muscullar atrophy" -> SMA).
             for alt in synonym_expansions(corrected):
                 alternatives.append(tuple(content_words(alt)))

@@ -146,6 +146,9 @@ def _neighbours(word: str, known: Mapping[str, int]) -> list[str]:
     if uses > RARE_USES:
         return []
     near = [term for term in one_edit_neighbours(word) if term in known and is_word_reading(term)]
+    if not near and word.endswith("s"):
+        # A possessive typed without its "'" and with a slip ("sjorgens": sjogren's).
+        near = [t for t in one_edit_neighbours(word[:-1]) if t in known and is_word_reading(t)]
     if uses:
         near = [term for term in near if known[term] >= uses * RARE_RATIO]
     return near
@@ -314,6 +317,11 @@ def _likely_forms(word: str, known: Mapping[str, int]) -> list[str]:
         for term in near
     )
     return [term for _, slips, _, term in scored if slips <= limit][:PAIR_FORMS]
+
+
+def said_alike(word: str, known: Mapping[str, int]) -> list[str]:
+    """The known words said like a word the index holds rarely or never (`_sound_alike`)."""
+    return _sound_alike(word, known)
 
 
 def _sound_alike(word: str, known: Mapping[str, int]) -> list[str]:

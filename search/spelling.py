@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from django.db import connection
 
 from search import lexicon
+from search.meant_names import said_name
 from search.name_forms import EPONYM_NEXT
 from search.name_slips import heard_beside, name_reading
 from search.ordinary_words import is_known_word, is_word_reading
@@ -110,6 +111,11 @@ def spelling_proposals(query: str) -> tuple[str | None, tuple[str, ...]]:
                 replacements[word] = found[0]
             elif found:
                 ties[word] = found
+    if len(tokens) == 1 and tokens[0] in unknown:
+        # A name typed alone as it is said ("chrons"): a condition's, not an ordinary word's.
+        said = said_name(tokens[0], replacements.get(tokens[0]), known)
+        if said is not None:
+            return said, ()
     # The name the words make decides a slip that no reading of the word alone settles; a word
     # no known word is one slip from is read two slips away only if it is unknown in English too.
     current = [replacements.get(t, t) for t in tokens]
