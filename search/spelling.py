@@ -111,8 +111,9 @@ def spelling_proposals(query: str) -> tuple[str | None, tuple[str, ...]]:
                 replacements[word] = found[0]
             elif found:
                 ties[word] = found
-    if len(tokens) == 1 and tokens[0] in unknown:
-        # A name typed alone as it is said ("chrons"): a condition's, not an ordinary word's.
+    if len(tokens) == 1 and tokens[0] in unknown and tokens[0] not in capitals:
+        # A name typed alone as it is said ("chrons"): a condition's, not an ordinary word's
+        # (a word in capitals is a symbol's slip: "DONON" is DONSON, not Danon disease).
         said = said_name(tokens[0], replacements.get(tokens[0]), known)
         if said is not None:
             return said, ()
