@@ -77,9 +77,7 @@ def _answer(q: str) -> tuple[str | None, list[str]]:
         ("sjogrens syndrome", "ORPHA:289390"),
     ],
 )
-def test_a_name_as_families_type_it_answers_the_condition_it_means(
-    query: str, first: str
-) -> None:
+def test_a_name_as_families_type_it_answers_the_condition_it_means(query: str, first: str) -> None:
     did_you_mean, ids = _answer(query)
     assert ids[0] == first
     assert did_you_mean is None
