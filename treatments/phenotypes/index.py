@@ -25,7 +25,8 @@ from knowledge.row_counts import rows_stamp
 
 logger = logging.getLogger(__name__)
 
-CACHE_KEY = "treatments:phenotype-index:v3:{version}"
+# v4: an annotation at 0 % ("Excluded (0%)", "0/4") is no longer read as the sign present.
+CACHE_KEY = "treatments:phenotype-index:v4:{version}"
 CACHE_SECONDS = 24 * 3600
 VERSION_CHECK_SECONDS = 60.0  # how stale the in-process index may be before re-checking
 UNKNOWN = -1.0  # an annotation without a frequency
@@ -105,9 +106,15 @@ def _invert(lists: Sequence[np.ndarray], size: int) -> list[np.ndarray]:
 
 
 def _annotations(position: dict[int, int]) -> tuple[np.ndarray, list[np.ndarray], list[np.ndarray]]:
-    """Condition pks and, per condition, its unique annotated terms and their frequencies."""
-    rows = ConditionPhenotype.objects.order_by("condition_id").values_list(
-        "condition_id", "phenotype_id", "frequency"
+    """Condition pks and, per condition, its unique annotated terms and their frequencies.
+
+    An annotation at 0 % is the source saying the sign is absent (Orphanet's "Excluded (0%)",
+    OMIM's "0/4": none of four patients had it): it is left out, so a condition does not match,
+    cover or name a sign it is known not to have (2,658 such rows in the default install)."""
+    rows = (
+        ConditionPhenotype.objects.exclude(frequency__lte=0)
+        .order_by("condition_id")
+        .values_list("condition_id", "phenotype_id", "frequency")
     )
     per_condition: dict[int, dict[int, float]] = {}
     for condition_id, phenotype_id, frequency in rows.iterator(chunk_size=20000):
