@@ -32,6 +32,7 @@ from knowledge.search_rows import (
     condition_name_keys,
     condition_names_shared,
     condition_rows,
+    gene_caused_conditions,
     gene_condition_names,
 )
 from knowledge.shared_names import shared_names
@@ -231,8 +232,10 @@ class GeneDocument(Document):
 
     def attach(self, objects: list[Gene]) -> None:
         names = gene_condition_names([obj.pk for obj in objects])
+        causes = gene_caused_conditions([obj.pk for obj in objects])
         for obj in objects:
             obj.search_conditions = names.get(obj.pk, [])
+            obj.search_causes = causes.get(obj.pk, [])
 
     def curie(self, obj: Gene) -> str:
         return obj.symbol
@@ -247,7 +250,9 @@ class GeneDocument(Document):
         return ". ".join(p for p in parts if p)
 
     def extra(self, obj: Gene) -> dict[str, Any]:
-        return {"hgnc_id": obj.hgnc_id or "", "location": obj.location}
+        # The conditions it causes follow the gene when its symbol is typed (search.gene_causes).
+        extra = {"hgnc_id": obj.hgnc_id or "", "location": obj.location}
+        return {**extra, "causes": obj.search_causes} if obj.search_causes else extra
 
     def prepare_ids(self, obj: Gene) -> list[str]:
         ids = [obj.hgnc_id or ""]

@@ -125,6 +125,21 @@ def gene_condition_names(ids: Sequence[int]) -> dict[int, list[str]]:
     return result
 
 
+def gene_caused_conditions(ids: Sequence[int]) -> dict[int, list[str]]:
+    """The ids of the conditions each gene causes by Orphanet's word ("Disease-causing ..."):
+    not those it modifies or raises the chance of, nor links that give no type (HPO's)."""
+    causes = (
+        ConditionGene.objects.filter(gene_id__in=list(ids))
+        .filter(association__istartswith="disease-causing")
+        .order_by("pk")
+        .values_list("gene_id", "condition__primary_id")
+    )
+    result: dict[int, list[str]] = defaultdict(list)
+    for gene_id, curie in causes:
+        result[gene_id].append(curie)
+    return result
+
+
 def condition_name_keys() -> frozenset[str]:
     """Every condition's name and synonym as an exact name key ("lou gehrig disease")."""
     return _names_now().keys

@@ -7,6 +7,7 @@ you mean" as the knowledge base writes it) read it here, not through one backend
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from typing import Any
 
@@ -132,3 +133,16 @@ def keys_boosted(doc_type: str, boost: float) -> set[str]:
         [doc_type, boost],
     )
     return {row[0] for row in rows}
+
+
+def gene_causes(key: str) -> list[str]:
+    """The ids of the conditions the gene holding `key` most strongly (its symbol) causes, as
+    its entry lists them (`extra["causes"]`); none when no gene holds the key."""
+    rows = _fetch(
+        f"SELECT extra -> 'causes' FROM {TABLE} WHERE exact ? %s AND doc_type = 'gene' "  # noqa: S608 - table name is a constant; values are bound
+        "ORDER BY (exact ->> %s)::float DESC, rank DESC, id LIMIT 1",
+        [key, key],
+    )
+    # Django reads jsonb as text and decodes it itself.
+    causes = json.loads(rows[0][0]) if rows and rows[0][0] else None
+    return [str(curie) for curie in causes] if isinstance(causes, list) else []

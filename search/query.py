@@ -17,6 +17,7 @@ from search.backends.base import BackendUnavailable, SearchBackend, load_backend
 from search.describers import Described, describe, is_own_sign, named_sign
 from search.documents import doc_types as registered_types
 from search.documents import filter_fields
+from search.gene_causes import with_caused_conditions
 from search.keys import has_exact_key
 from search.notices import identifier_notice
 from search.pointers import asked_condition, treatment_pointer
@@ -63,7 +64,7 @@ def _validate(request: SearchRequest) -> None:
 def run_search(request: SearchRequest) -> SearchResponse:
     """Search every document type (or `request.doc_types`) and return one page of hits."""
     _validate(request)
-    analysis = with_report_line(_with_named_sign(analyze(request.query)))
+    analysis = with_caused_conditions(with_report_line(_with_named_sign(analyze(request.query))))
     described = describe(request.query, request.drop_signs, request.add_signs)
     if described is not None and described.conditions:
         analysis = _as_description(analysis, described)
