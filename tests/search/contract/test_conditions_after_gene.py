@@ -108,4 +108,3 @@ def test_a_report_line_on_the_gene_is_followed_by_the_conditions_it_causes(
     ids = search_ids(client, line)
     assert ids[0] == "CFTR"
     assert set(ids[1:3]) == {"ORPHA:586", "ORPHA:48"}
-
