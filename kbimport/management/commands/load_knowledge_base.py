@@ -50,8 +50,9 @@ CURATED_STEPS = 4  # abbreviations, curated names, therapies, FDA orphan approva
 # without its leading inheritance, "X-linked adrenoleukodystrophy" -> "adrenoleukodystrophy";
 # the symbol of a gene tied to no condition below a condition's abbreviation; 7: Orphanet's
 # facts keep every prevalence statement, so its pack step reruns, then the curated steps and
-# the index; 8: the name several types share, "Niemann-Pick disease", a key of each type).
-STEPS_VERSION = 8
+# the index; 8: the name several types share, "Niemann-Pick disease", a key of each type;
+# 9: a gene's entry lists the conditions it causes, so "CFTR" finds cystic fibrosis next).
+STEPS_VERSION = 9
 logger = logging.getLogger(__name__)
 Step = tuple[str, Callable[[], bool], Callable[[], ImportTally]]
 
