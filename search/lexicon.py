@@ -29,7 +29,7 @@ logger = logging.getLogger(__name__)
 
 CHECK_SECONDS = 1.0
 _lock = threading.Lock()
-_derive_lock = threading.Lock()
+_derive_lock = threading.RLock()  # a build may read another derived table
 T = TypeVar("T")
 _state: dict[str, object] = {"lexicon": None, "generation": None, "checked": 0.0}
 

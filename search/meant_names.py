@@ -15,8 +15,8 @@ from collections import defaultdict
 from collections.abc import Mapping
 
 from search import lexicon
-from search.keys import keys_held, titles_of
-from search.name_forms import EPONYM_MAX_WORDS, names_inside_titles
+from search.keys import keys_held
+from search.name_forms import EPONYM_MAX_WORDS, condition_titles, names_inside_titles
 from search.name_slips import SAID_MIN_SLIPS, said_alike
 from search.ordinary_words import SUBTYPE_WORDS, is_known_word
 from search.sounds import sound_keys
@@ -31,7 +31,6 @@ _NOT_POSSESSIVE = ("ss", "us", "is")
 # that says how a form is inherited ("..., autosomal recessive") names a type of it.
 MAX_QUALIFIER_WORDS = 2
 _INHERITED = frozenset({"autosomal", "recessive", "dominant", "linked", "mitochondrial"})
-_CONDITION = "condition"
 
 
 def possessive_readings(query: str) -> list[str]:
@@ -78,20 +77,18 @@ def meant_keys(phrase: str, *, possessive: bool = False) -> list[str]:
 def meant_titles(current: lexicon.Lexicon) -> dict[str, str]:
     """A name as families say it -> the normalised title of the condition it means, from the
     conditions' titles (built once per lexicon, dropped with it)."""
-    del current  # its lifetime is the lexicon's; its words are the entry table's titles
-    titles = set(titles_of(_CONDITION))
+    titles = current.derived(condition_titles)
     return _said_as(titles, [*_qualified(titles), *_numbered(titles)])
 
 
 def eponym_titles(current: lexicon.Lexicon) -> dict[str, str]:
     """An eponym said with a head word -> the one condition's title that names it with another
     ("hashimoto disease" -> "hashimoto thyroiditis"), read only for a name typed possessive."""
-    del current
-    titles = set(titles_of(_CONDITION))
+    titles = current.derived(condition_titles)
     return _said_as(titles, _other_heads(titles))
 
 
-def _said_as(titles: set[str], pairs: list[tuple[str, str]]) -> dict[str, str]:
+def _said_as(titles: frozenset[str], pairs: list[tuple[str, str]]) -> dict[str, str]:
     meant: dict[str, str] = {}
     for said, title in pairs:
         for name in _with_heads(said):
@@ -105,7 +102,7 @@ def _with_heads(name: str) -> list[str]:
     return [f"{stem} {other}" for other in HEADS] if head in HEADS else [name]
 
 
-def _qualified(titles: set[str]) -> list[tuple[str, str]]:
+def _qualified(titles: frozenset[str]) -> list[tuple[str, str]]:
     """ "primary sjogren disease" is said "sjogren disease" (and "... syndrome")."""
     found = []
     for title in titles:
@@ -115,7 +112,7 @@ def _qualified(titles: set[str]) -> list[tuple[str, str]]:
     return found
 
 
-def _numbered(titles: set[str]) -> list[tuple[str, str]]:
+def _numbered(titles: frozenset[str]) -> list[tuple[str, str]]:
     """A disease whose numbered types share its name ("parkinson disease 21"), and one title
     of that name qualified without a number ("parkinson disease late onset"): the disease
     itself, which the bare name means (not "inflammatory bowel disease, autoimmunity, ...
@@ -141,7 +138,7 @@ def _numbered(titles: set[str]) -> list[tuple[str, str]]:
     ]
 
 
-def _other_heads(titles: set[str]) -> list[tuple[str, str]]:
+def _other_heads(titles: frozenset[str]) -> list[tuple[str, str]]:
     """ "hashimoto thyroiditis", the one condition named after Hashimoto, is said "hashimoto
     disease": a two-word title opening with a name no other title opens with and no English
     word, closed by a word that is not a head."""

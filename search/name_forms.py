@@ -89,6 +89,13 @@ def eponym_keys(query: str) -> list[str]:
 _CONDITION = "condition"
 
 
+def condition_titles(current: lexicon.Lexicon) -> frozenset[str]:
+    """Every condition's normalised title, read once per lexicon for the tables built from
+    them (`names_inside_titles`, `search.meant_names`): its titles change only when it does."""
+    del current  # its lifetime is the lexicon's; its words are the entry table's titles
+    return frozenset(titles_of(_CONDITION))
+
+
 def names_inside_titles(current: lexicon.Lexicon) -> frozenset[str]:
     """The names a condition's official title holds inside a longer one, as a family types
     them: the words that end the title from some word on, or open it up to a head word
@@ -96,9 +103,8 @@ def names_inside_titles(current: lexicon.Lexicon) -> frozenset[str]:
     "Inflammatory bowel disease 1, Crohn disease", "asperger syndrome" opens "Asperger
     syndrome, susceptibility to, 1"). Each ends with a head word (`EPONYM_NEXT`) and starts
     with a word of its own. Built once per lexicon (its titles change only when it does)."""
-    del current  # its lifetime is the lexicon's; its words are the entry table's titles
     found: set[str] = set()
-    for title in titles_of(_CONDITION):
+    for title in current.derived(condition_titles):
         tokens = title.split()  # normalised: words folded, one space apart
         for end in range(2, len(tokens)):  # opening the title, shorter than it
             if tokens[end - 1] in EPONYM_NEXT and tokens[0] not in STOPWORDS:
