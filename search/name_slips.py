@@ -208,12 +208,12 @@ def _closest_said(
     *,
     losing: bool = False,
 ) -> list[tuple[int, str]]:
-    """The reading by sound (`_sound_alike`) that makes a name without losing one, the closest
+    """The reading by sound (`said_alike`) that makes a name without losing one, the closest
     in spelling to the word typed; none when two are as close ("bechets": "behcet", not "best",
     though both are said P-S-T and both make a name with "disease"). A name is lost when the
     word as typed stood in it (not a word-by-word correction of it: "fifer" is no "fiber").
     `losing`: the closest of the readings that do lose one instead."""
-    said = {place: _sound_alike(word, known) for place, word in readable}
+    said = {place: said_alike(word, known) for place, word in readable}
     distance = {
         (place, term): edit_distance(typed[place], term, len(typed[place]) + len(term))
         for place, terms in said.items()
@@ -320,14 +320,10 @@ def _likely_forms(word: str, known: Mapping[str, int]) -> list[str]:
 
 
 def said_alike(word: str, known: Mapping[str, int]) -> list[str]:
-    """The known words said like a word the index holds rarely or never (`_sound_alike`)."""
-    return _sound_alike(word, known)
-
-
-def _sound_alike(word: str, known: Mapping[str, int]) -> list[str]:
     """The known words said like a word the index holds rarely or never, any number of slips
     away ("sax": "sachs"; "kneeman": "niemann"), its plural or singular aside ("extra fingers"),
-    the most used first. Read only beside other words, and only when they and it make a name."""
+    the most used first. Read beside other words when they and it make a name, and for a name
+    typed alone (`search.meant_names.said_name`)."""
     if (
         len(word) < LANDED_MIN_LETTERS
         or known.get(word, 0) > RARE_USES
