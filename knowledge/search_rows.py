@@ -27,6 +27,7 @@ from knowledge.models import (
     PhenotypeSynonym,
     SynonymKind,
 )
+from knowledge.prevalence import how_common
 from knowledge.shared_names import names_shared
 from search.text import phrase_form
 
@@ -127,17 +128,27 @@ def gene_condition_names(ids: Sequence[int]) -> dict[int, list[str]]:
 
 def gene_caused_conditions(ids: Sequence[int]) -> dict[int, list[str]]:
     """The ids of the conditions each gene causes by Orphanet's word ("Disease-causing ..."):
-    not those it modifies or raises the chance of, nor links that give no type (HPO's)."""
-    causes = (
+    not those it modifies or raises the chance of, nor links that give no type (HPO's).
+    Commonest first (`knowledge.prevalence.how_common`), then the older Orphanet entry (the
+    lower number: spinal muscular atrophy type 1 before type 2, both 1-9 / 100 000)."""
+    causes = list(
         ConditionGene.objects.filter(gene_id__in=list(ids))
         .filter(association__istartswith="disease-causing")
         .order_by("pk")
-        .values_list("gene_id", "condition__primary_id")
+        .values_list("gene_id", "condition_id", "condition__primary_id")
     )
+    common = how_common({pk for _gene, pk, _curie in causes})
+    causes.sort(key=lambda row: (-common.get(row[1], 0.0), *_id_order(row[2])))
     result: dict[int, list[str]] = defaultdict(list)
-    for gene_id, curie in causes:
-        result[gene_id].append(curie)
+    for gene_id, _pk, curie in causes:
+        if curie not in result[gene_id]:
+            result[gene_id].append(curie)
     return result
+
+
+def _id_order(curie: str) -> tuple[str, int, str]:
+    prefix, _, number = curie.partition(":")
+    return (prefix, int(number), "") if number.isdigit() else (prefix, 0, number)
 
 
 def condition_name_keys() -> frozenset[str]:

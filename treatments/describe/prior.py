@@ -48,7 +48,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from knowledge.models import Condition, ConditionSubtype, SubtypeRelation
-from knowledge.prevalence import UNKNOWN_CLASSES, ranking_class
+from knowledge.prevalence import prevalence_value, ranking_class
 from treatments.phenotypes.index import UNKNOWN, PhenotypeIndex
 from treatments.phenotypes.scoring import (
     DEFAULT_WEIGHTS,
@@ -57,20 +57,6 @@ from treatments.phenotypes.scoring import (
     male_only_conditions,
 )
 
-# Orphanet's prevalence classes, read as the middle of each class (cases per person).
-PREVALENCE_CLASSES = {
-    ">1 / 1000": 2e-3,
-    "6-9 / 10 000": 7.5e-4,
-    "1-5 / 10 000": 3e-4,
-    "1-9 / 100 000": 5e-5,
-    "1-9 / 1 000 000": 5e-6,
-    "<1 / 1 000 000": 5e-7,
-}
-# Orphanet lists the disease but gives no class ("Unknown", or no prevalence record at all):
-# read as "1-9 / 1 000 000".
-UNKNOWN_PREVALENCE = 5e-6
-# No Orphanet record at all (most OMIM-only entries): counted as the rarest class.
-UNRECORDED_PREVALENCE = 5e-7
 # The three weights below were tuned on the description tuning splits (docs/benchmarks.md,
 # "Fifth session"); the held-out set was run for totals only.
 PRIOR_WEIGHT = 0.75  # score added per tenfold prevalence
@@ -118,17 +104,6 @@ class FamilyPrior:
     shown_as: dict[int, int]  # subtype pk -> its disease's pk
     # log(sign mass + the median Orphanet disease's) per condition (see named_share_penalty)
     log_sign_mass: np.ndarray
-
-
-def prevalence_value(prevalence: str, orphanet: bool = False) -> float:
-    """Cases per person for an Orphanet prevalence class ("Unknown" as 1-9 / 1 000 000, no
-    class recorded as the rarest). An Orphanet disorder without a class is as unknown as one
-    Orphanet marks "Unknown"; only an entry Orphanet does not list (`orphanet` False, most
-    are OMIM entries from one or a few families) is read as the rarest class."""
-    prevalence = prevalence.strip()
-    if prevalence in UNKNOWN_CLASSES or (orphanet and not prevalence):
-        return UNKNOWN_PREVALENCE
-    return PREVALENCE_CLASSES.get(prevalence, UNRECORDED_PREVALENCE)
 
 
 def coverage_bonus(index: PhenotypeIndex, phenotype_ids: list[int]) -> np.ndarray:

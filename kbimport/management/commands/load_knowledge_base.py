@@ -51,8 +51,9 @@ CURATED_STEPS = 4  # abbreviations, curated names, therapies, FDA orphan approva
 # the symbol of a gene tied to no condition below a condition's abbreviation; 7: Orphanet's
 # facts keep every prevalence statement, so its pack step reruns, then the curated steps and
 # the index; 8: the name several types share, "Niemann-Pick disease", a key of each type;
-# 9: a gene's entry lists the conditions it causes, so "CFTR" finds cystic fibrosis next).
-STEPS_VERSION = 9
+# 9: a gene's entry lists the conditions it causes, so "CFTR" finds cystic fibrosis next;
+# 10: ... commonest first, by Orphanet's prevalence class).
+STEPS_VERSION = 10
 logger = logging.getLogger(__name__)
 Step = tuple[str, Callable[[], bool], Callable[[], ImportTally]]
 
