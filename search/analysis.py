@@ -41,7 +41,6 @@ from search.wrapped_names import unwrapped_name
 
 EXPANDED_KEY_WEIGHT = 0.5  # a key reached through a synonym or correction counts for half
 TIE_STEP = 0.05  # a less used symbol of a tie counts this much less than the one before
-CAUSE_KEY_WEIGHT = 0.5  # a condition the typed gene causes: its id (100) below the symbol (60)
 PART_KEY_WEIGHT = 0.3  # a phrase inside a sentence ("seizures" in "my child has seizures")
 SENTENCE_WORDS = 3
 # Fewer all-word matches than this, for a sentence or a long name, widens to any word.
@@ -75,8 +74,12 @@ class QueryAnalysis:
     # A slip that two or three known symbols explain as well ("JGA1": JAG1 or GJA1): each one's
     # key, likeliest first, without a "did you mean"; each counts a little less than the last.
     tied_keys: tuple[str, ...] = ()
-    # The ids of the conditions a gene typed alone causes (`search.gene_causes`).
+    # The ids of the conditions a gene typed alone causes, commonest first, each with its
+    # weight (`search.gene_causes`): the first just below the gene's symbol.
     cause_keys: tuple[str, ...] = ()
+    cause_weights: tuple[float, ...] = ()
+    # The gene a report's finding names ("FMR1 CGG repeat expansion"), as typed.
+    finding_gene: str | None = None
 
     @property
     def weighted_keys(self) -> tuple[tuple[tuple[str, ...], float], ...]:
@@ -88,7 +91,10 @@ class QueryAnalysis:
                 ((key,), EXPANDED_KEY_WEIGHT - TIE_STEP * rank)
                 for rank, key in enumerate(self.tied_keys)
             ),
-            (self.cause_keys, CAUSE_KEY_WEIGHT),
+            *(
+                ((key,), weight)
+                for key, weight in zip(self.cause_keys, self.cause_weights, strict=True)
+            ),
             (self.part_keys, PART_KEY_WEIGHT),
         )
         return tuple((keys, weight) for keys, weight in lists if keys)

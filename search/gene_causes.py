@@ -1,12 +1,20 @@
 """A gene symbol typed alone ("CFTR", "fbn1 gene", "PAH mutation") or on a report's line: the
-gene first, then the conditions it causes.
+gene first, then the conditions it causes, commonest first.
 
-The gene's entry lists the ids of the conditions its sources tie to it as disease-causing
-(`extra["causes"]`). They are looked up as keys at a weight that puts them below the gene's
-symbol (60) and above the genes that merely share a prefix or name it (antisense RNAs,
-pseudogenes, family members: 36 or a word match) and the conditions that list the gene only as
-a modifier or a susceptibility (a word match in their genes field). Cystic fibrosis lists many
-modifier genes beside CFTR, so its genes field weighed "CFTR" too little to follow the gene.
+The gene's entry lists the ids of the conditions its sources tie to it as disease-causing,
+commonest first (`extra["causes"]`, ordered by Orphanet's prevalence class when the gene is
+indexed). They are looked up as keys at weights that put them below the gene's symbol (60) and
+above the genes that merely share a prefix or name it (antisense RNAs, pseudogenes, family
+members: 36 or a word match) and the conditions that list the gene only as a modifier or a
+susceptibility (a word match in their genes field). Each is a little lighter than the one
+before, so the commonest reach the first page however many there are (HBB causes 27), and on
+the page they are put in that order (`causes_in_order`): the text share of each hit's score
+varies more than the steps between them.
+
+A symbol typed alone that is also a condition's name or abbreviation ("PAH": the gene, and
+pulmonary arterial hypertension) answers the gene, its commonest condition, then the condition
+the letters name, then the gene's other conditions: a physician who typed the symbol and a
+family who typed the letters a doctor said both find what they meant in the first three.
 """
 
 from __future__ import annotations
@@ -15,12 +23,19 @@ from dataclasses import replace
 
 from search import lexicon
 from search.analysis import QueryAnalysis
-from search.keys import gene_causes
+from search.keys import conditions_named, gene_causes
+from search.request import Hit
 from search.text import key_form
 
 # Words typed after a symbol that still ask for the gene ("FBN1 gene", "PAH mutation").
 GENE_WORDS = frozenset({"gene", "genes", "mutation", "mutations", "variant", "variants"})
-MAX_CAUSES = 12  # an engine scores the first twelve keys of a list
+FIRST_WEIGHT = 0.5  # the commonest condition: its id (100) at 50, below the symbol (60)
+NAMED_WEIGHT = 0.46  # the condition a symbol typed alone also names: after the commonest
+# The others from just below those towards LAST_WEIGHT, each step a fifth smaller: above
+# another gene's symbol (36) and a condition's abbreviation (40) the symbol is not.
+NEXT_WEIGHT = 0.44
+LAST_WEIGHT = 0.41
+STEP = 0.8
 
 
 def with_caused_conditions(analysis: QueryAnalysis) -> QueryAnalysis:
@@ -31,15 +46,23 @@ def with_caused_conditions(analysis: QueryAnalysis) -> QueryAnalysis:
     causes = gene_causes(symbol) if symbol else []
     if not causes:
         return analysis
-    keys = tuple(dict.fromkeys(key_form(curie) for curie in causes))[:MAX_CAUSES]
-    return replace(analysis, cause_keys=keys)
+    keys = tuple(dict.fromkeys(key_form(curie) for curie in causes))
+    weights = [FIRST_WEIGHT]
+    weights += [LAST_WEIGHT + (NEXT_WEIGHT - LAST_WEIGHT) * STEP**i for i in range(len(keys) - 1)]
+    named = conditions_named(symbol, causes) if _typed_alone(analysis) else []
+    named_keys = tuple(key_form(curie) for curie in named)
+    return replace(
+        analysis,
+        cause_keys=(*keys[:1], *named_keys, *keys[1:]),
+        cause_weights=(*weights[:1], *(NAMED_WEIGHT for _ in named_keys), *weights[1:]),
+    )
 
 
 def typed_symbol(analysis: QueryAnalysis) -> str | None:
     """The key of the gene the query names: the gene of a variant or report line, or a symbol
     of a gene tied to a condition typed alone or before "gene" or "mutation"."""
-    if analysis.variant_gene:
-        return key_form(analysis.variant_gene)
+    if analysis.variant_gene or analysis.finding_gene:
+        return key_form(analysis.variant_gene or analysis.finding_gene or "")
     typed = analysis.raw.split()
     while len(typed) > 1 and typed[-1].lower() in GENE_WORDS:
         typed.pop()
@@ -47,3 +70,31 @@ def typed_symbol(analysis: QueryAnalysis) -> str | None:
         return None
     key = key_form(typed[0])
     return key if key in lexicon.current().preferred else None
+
+
+def _typed_alone(analysis: QueryAnalysis) -> bool:
+    """A symbol with nothing after it: "PAH" may mean the condition, "PAH gene" does not."""
+    return (
+        not analysis.variant_gene and not analysis.finding_gene and len(analysis.raw.split()) == 1
+    )
+
+
+def causes_in_order(hits: list[Hit], analysis: QueryAnalysis) -> list[Hit]:
+    """The gene's conditions on the page in the order of `cause_keys`, commonest first, in the
+    places they hold; every other hit keeps its place, and so do the conditions the symbol
+    names (their own scores order them)."""
+    order = {
+        key: rank
+        for rank, (key, weight) in enumerate(
+            zip(analysis.cause_keys, analysis.cause_weights, strict=True)
+        )
+        if weight != NAMED_WEIGHT
+    }
+    places = [i for i, hit in enumerate(hits) if key_form(hit.id) in order]
+    if len(places) < 2:
+        return hits
+    members = sorted((hits[i] for i in places), key=lambda hit: order[key_form(hit.id)])
+    ordered = list(hits)
+    for place, hit in zip(places, members, strict=True):
+        ordered[place] = hit
+    return ordered

@@ -146,3 +146,14 @@ def gene_causes(key: str) -> list[str]:
     # Django reads jsonb as text and decodes it itself.
     causes = json.loads(rows[0][0]) if rows and rows[0][0] else None
     return [str(curie) for curie in causes] if isinstance(causes, list) else []
+
+
+def conditions_named(key: str, besides: Sequence[str]) -> list[str]:
+    """The ids of the (at most three) conditions that hold `key` as a name or synonym, other
+    than `besides`: "PAH" names pulmonary arterial hypertension as well as its gene."""
+    rows = _fetch(
+        f"SELECT curie FROM {TABLE} WHERE exact ? %s AND doc_type = 'condition' "  # noqa: S608 - table name is a constant; values are bound
+        "AND NOT curie = ANY(%s) ORDER BY (exact ->> %s)::float DESC, rank DESC, id LIMIT 3",
+        [key, list(besides), key],
+    )
+    return [row[0] for row in rows]

@@ -17,7 +17,7 @@ from search.backends.base import BackendUnavailable, SearchBackend, load_backend
 from search.describers import Described, describe, is_own_sign, named_sign
 from search.documents import doc_types as registered_types
 from search.documents import filter_fields
-from search.gene_causes import with_caused_conditions
+from search.gene_causes import causes_in_order, with_caused_conditions
 from search.keys import has_exact_key
 from search.notices import identifier_notice
 from search.pointers import asked_condition, treatment_pointer
@@ -69,7 +69,7 @@ def run_search(request: SearchRequest) -> SearchResponse:
     if described is not None and described.conditions:
         analysis = _as_description(analysis, described)
     response, degraded = _with_fallback(lambda backend: backend.search(request, analysis))
-    response = replace(response, hits=same_names_by_rank(response.hits))
+    response = replace(response, hits=causes_in_order(same_names_by_rank(response.hits), analysis))
     did_you_mean = response.did_you_mean
     if did_you_mean and phrase_form(did_you_mean) == analysis.phrase:
         did_you_mean = None

@@ -39,8 +39,10 @@ def with_report_line(analysis: QueryAnalysis) -> QueryAnalysis:
     genes = () if change is not None else named_genes(analysis.raw)
     if change is None and not genes:
         return analysis
-    if keys_held(set(analysis.exact_keys[:2])):
-        return analysis  # a name as typed ("MECP2 duplication syndrome"), not a report's line
+    # A name as typed ("MECP2 duplication syndrome") is not a report's line; the gene's own
+    # symbol, read out of "likely pathogenic variant in COL3A1", is no such name.
+    if keys_held(set(analysis.exact_keys[:2])) - {key_form(gene) for gene in genes}:
+        return analysis
     if change is not None:
         return _as_chromosome_change(analysis, change)
     return _as_gene_finding(analysis, genes)
@@ -81,6 +83,7 @@ def _as_gene_finding(analysis: QueryAnalysis, genes: tuple[str, ...]) -> QueryAn
         tied_keys=(),
         corrected=None,
         may_widen=False,
+        finding_gene=genes[0],
         variant=variant,
         variant_gene=(analysis.variant_gene or (first.gene if first else None) or genes[0])
         if variant
