@@ -6,7 +6,9 @@ importer orders them): the family sentence says the first one with a real class,
 and the API list the others for physicians. The description ranking reads the headline as its
 prior, or when the headline is unknown the first point or birth prevalence with a class
 (`ranking_class`): 502 disorders, achondroplasia and 22q11.2 deletion syndrome among them, have
-an "Unknown" headline and a known class at birth or in a region.
+an "Unknown" headline and a known class at birth or in a region. `prevalence_value` reads a
+class as cases per person (the description prior and the order of a gene's conditions in its
+search entry, `how_common`, both read it).
 """
 
 from __future__ import annotations
