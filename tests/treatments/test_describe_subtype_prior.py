@@ -65,3 +65,18 @@ def test_a_disease_with_one_type_lends_it_its_whole_prevalence(
     _facts("ORPHA:70", prevalence="1-5 / 10 000")
     _facts("ORPHA:636", prevalence="1-9 / 100 000")
     assert top(panel(client, f"my son {LUMPS}"), 1) == ["ORPHA:70"]
+
+
+def test_a_type_with_the_disease_s_very_name_is_as_common_as_the_disease(
+    client: Client,  # noqa: F811 (the fixture imported above)
+) -> None:
+    # OMIM numbers a disease's types and Orphanet maps them as narrower, but the entry that
+    # bears the disease's own name ("Sotos syndrome", OMIM:117550, beside Sotos syndrome 2 and 3)
+    # is the disease itself: it is as common as the disease, not one of twenty shares.
+    nf1 = Condition.objects.get(primary_id="ORPHA:636")
+    sma = Condition.objects.get(primary_id="ORPHA:70")
+    _numbered_types(sma, count=TYPES, signs_from=nf1, sign=_lumps_sign(client))
+    Condition.objects.filter(primary_id="OMIM:900001").update(name=sma.name)
+    _facts("ORPHA:70", prevalence="1-5 / 10 000")
+    _facts("ORPHA:636", prevalence="1-9 / 100 000")
+    assert top(panel(client, f"my son {LUMPS}"), 1) == ["ORPHA:70"]

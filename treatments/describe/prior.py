@@ -34,7 +34,9 @@
   (the disease's divided among the entries shown as it), whichever is higher: one of Retinitis
   pigmentosa's 85 numbered types, whose patients are floppy, is not as common as all of
   Retinitis pigmentosa, and ranked it first for a floppy baby who chokes on feeds. The
-  disease's own record keeps its whole prevalence, so a typical description still finds it.
+  disease's own record keeps its whole prevalence, so a typical description still finds it,
+  and so does an entry with its very name even when Orphanet maps it as a narrower type (OMIM's
+  "Sotos syndrome" beside Sotos syndrome 2 and 3): that entry is the disease, not a share.
 
 Built once per phenotype index version and kept in memory (one query of ~13,000 short rows).
 """
@@ -205,13 +207,20 @@ def family_prior_build(index: PhenotypeIndex) -> FamilyPrior:
         rows[pk] = (kind, prevalence, is_group, primary_id.startswith("ORPHA:"))
         names[pk] = name
     shown_as = _shown_as(rows)
+    # An entry with an Orphanet disease's very name is that disease, not one of its types: it
+    # is as common as the Orphanet entry and takes no share of it.
+    itself = {}
     for pk, disease in _same_name_orphanet(rows, names).items():
-        shown_as.setdefault(pk, shown_as.get(disease, disease))
+        shown = shown_as.setdefault(pk, shown_as.get(disease, disease))
+        if shown == shown_as.get(disease, disease):
+            itself[pk] = disease
     unlisted = ("", "", False, False)
 
-    shares = Counter(shown_as.values())
+    shares = Counter(disease for pk, disease in shown_as.items() if pk not in itself)
 
     def log_prevalence(pk: int) -> float:
+        if pk in itself:
+            return log_prevalence(itself[pk])
         own = rows.get(pk, unlisted)
         disease_pk = shown_as.get(pk)
         best = prevalence_value(own[1], own[3])
