@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from django.db import connection
+from django.db.models import Count
 
 from knowledge.models import (
     Condition,
@@ -126,21 +127,44 @@ def gene_condition_names(ids: Sequence[int]) -> dict[int, list[str]]:
     return result
 
 
+# Orphanet's association types that say a gene's change causes the condition (germline or somatic).
+DISEASE_CAUSING = "disease-causing"
+
+
 def gene_caused_conditions(ids: Sequence[int]) -> dict[int, list[str]]:
     """The ids of the conditions each gene causes by Orphanet's word ("Disease-causing ..."):
     not those it modifies or raises the chance of, nor links that give no type (HPO's).
-    Commonest first (`knowledge.prevalence.how_common`), then the older Orphanet entry (the
-    lower number: spinal muscular atrophy type 1 before type 2, both 1-9 / 100 000)."""
+
+    The conditions a patient is born with come first (germline before somatic: TP53 is
+    Li-Fraumeni syndrome before the cancers it mutates in), then the commonest per gene that
+    causes it (`knowledge.prevalence.how_common` over the number of genes Orphanet says cause
+    it: DMD is Duchenne and Becker before familial dilated cardiomyopathy, which 53 genes
+    share), then the older Orphanet entry (the lower number: spinal muscular atrophy type 1
+    before type 2, both 1-9 / 100 000)."""
     causes = list(
         ConditionGene.objects.filter(gene_id__in=list(ids))
-        .filter(association__istartswith="disease-causing")
+        .filter(association__istartswith=DISEASE_CAUSING)
         .order_by("pk")
-        .values_list("gene_id", "condition_id", "condition__primary_id")
+        .values_list("gene_id", "condition_id", "condition__primary_id", "association")
     )
-    common = how_common({pk for _gene, pk, _curie in causes})
-    causes.sort(key=lambda row: (-common.get(row[1], 0.0), *_id_order(row[2])))
+    pks = {row[1] for row in causes}
+    common = how_common(pks)
+    genes_per_condition = dict(
+        ConditionGene.objects.filter(condition_id__in=pks, association__istartswith=DISEASE_CAUSING)
+        .values("condition_id")
+        .annotate(genes=Count("gene_id", distinct=True))
+        .values_list("condition_id", "genes")
+    )
+
+    def order(row: tuple[int, int, str, str]) -> tuple:
+        _gene, pk, curie, association = row
+        somatic = "somatic" in association.lower()
+        per_gene = common.get(pk, 0.0) / max(genes_per_condition.get(pk, 1), 1)
+        return (somatic, -per_gene, *_id_order(curie))
+
+    causes.sort(key=order)
     result: dict[int, list[str]] = defaultdict(list)
-    for gene_id, _pk, curie in causes:
+    for gene_id, _pk, curie, _association in causes:
         if curie not in result[gene_id]:
             result[gene_id].append(curie)
     return result

@@ -18,6 +18,7 @@ import pytest
 from django.test import Client
 
 from knowledge.models import Condition, ConditionGene, ConditionSubtype, Gene, SynonymKind
+from knowledge.search_rows import gene_caused_conditions
 from search import lexicon
 from search.indexer import index_objects
 from tests.factories.knowledge import ConditionGeneFactory, GeneFactory
@@ -155,3 +156,68 @@ def test_a_report_finding_without_a_variant_is_followed_by_the_genes_conditions(
     # Before: SMN1, then whatever shared a word; the condition far below.
     ids = search_ids(client, "homozygous deletion of SMN1 exons 7 and 8")
     assert ids[:2] == ["SMN1", "ORPHA:83330"]
+
+
+@pytest.fixture
+def known_for_client(backend: str) -> Iterator[Client]:
+    """TP53 (HGNC:11998) with Li-Fraumeni syndrome (germline; headline "Unknown", point
+    prevalence "1-9 / 100 000" in the United Kingdom) and small cell lung cancer (somatic,
+    "1-5 / 10 000"); DMD (the contract data's gene) with Duchenne muscular dystrophy
+    ("1-9 / 100 000", DMD alone) and familial isolated dilated cardiomyopathy ("1-5 / 10 000"),
+    which Orphanet ties to 53 genes (eight stand for them here)."""
+    client = client_over_contract_phenotypes()
+    tp53 = _gene("TP53", "HGNC:11998", "tumor protein p53")
+    others = [_gene(f"DCMX{n}", f"HGNC:99990{n}", f"cardiomyopathy gene {n}") for n in range(8)]
+    li_fraumeni = _condition(
+        "ORPHA:524",
+        "Li-Fraumeni syndrome",
+        "Unknown",
+        [{"type": "Point prevalence", "class": "1-9 / 100 000", "label": "United Kingdom"}],
+    )
+    lung = _condition("ORPHA:70573", "Small cell lung cancer", "1-5 / 10 000")
+    cardiomyopathy = _condition(
+        "ORPHA:154", "Familial isolated dilated cardiomyopathy", "1-5 / 10 000"
+    )
+    ConditionGeneFactory(
+        condition=lung,
+        gene=tp53,
+        association="Disease-causing somatic mutation(s) in",
+        source=ORPHANET,
+        source_id=lung.primary_id,
+        retrieved_on=READ,
+    )
+    _causes(tp53, [li_fraumeni])
+    duchenne = ConditionGene.objects.get(gene__symbol="DMD", condition__primary_id="ORPHA:98896")
+    duchenne.association = CAUSES
+    duchenne.save()
+    Condition.objects.filter(pk=duchenne.condition_id).update(prevalence="1-9 / 100 000")
+    _causes(duchenne.gene, [cardiomyopathy])
+    for gene in others:
+        _causes(gene, [cardiomyopathy])
+    conditions = [li_fraumeni, lung, cardiomyopathy]
+    try:
+        with indexed("condition", conditions), indexed("gene", [tp53, *others]):
+            lexicon.invalidate()
+            yield client
+    finally:
+        duchenne.association = ""
+        duchenne.save()
+        Condition.objects.filter(pk=duchenne.condition_id).update(prevalence="")
+        index_objects("gene", [duchenne.gene_id])
+        lexicon.invalidate()
+
+
+def test_a_condition_born_with_comes_before_a_cancer_the_gene_mutates_in(
+    known_for_client: Client,
+) -> None:
+    # Before: small cell lung cancer (commoner) right after TP53, Li-Fraumeni below it.
+    ids = search_ids(known_for_client, "TP53")
+    assert ids[:3] == ["TP53", "ORPHA:524", "ORPHA:70573"]
+
+
+def test_a_condition_the_gene_alone_causes_comes_before_one_many_genes_share(
+    known_for_client: Client,
+) -> None:
+    # Before: the cardiomyopathy nine genes share (commoner) before Duchenne.
+    dmd = Gene.objects.get(symbol="DMD")
+    assert gene_caused_conditions([dmd.pk])[dmd.pk] == ["ORPHA:98896", "ORPHA:154"]
