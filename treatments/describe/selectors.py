@@ -12,6 +12,7 @@ from search.name_forms import other_head_names
 from search.query import names_exactly
 from search.spelling import spelling_correction
 from search.text import words
+from treatments.describe.alternatives import alternative_credit, alternatives_get
 from treatments.describe.evidence import condition_words_get, text_bonus
 from treatments.describe.lexicon import phrase_table_get
 from treatments.describe.meaning import meaning_signs
@@ -204,6 +205,9 @@ def _conditions(
     person = described_person(text)
     prior = prior + late_onset_penalty(index, person.latest_onset)
     prior = prior + boy_bonus(index, person.sex)
+    own = [s for s in signs if is_own_sign(s)]
+    others = alternatives_get(index, phrase_table_get(), own)
+    prior = prior + alternative_credit(index, FAMILY_WEIGHTS, others.items())
     scores = conditions_rank_by_phenotypes(
         phenotype_ids=phenotype_ids, excluded_ids=excluded_ids, sex=person.sex, limit=RANK_POOL,
         index=index, weights=FAMILY_WEIGHTS, prior=prior, details=False,  # matches are shown

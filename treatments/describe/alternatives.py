@@ -1,0 +1,88 @@
+"""Words that name two signs: each condition scores the better of them.
+
+The same words can be a curated everyday row of one HPO term and an HPO label or synonym of
+another off its line ("walks unsteady": the row's Gait ataxia, HPO's Unsteady gait; "hand weak":
+Distal muscle weakness and HPO's Hand muscle weakness). The reading shows one sign per phrase
+(the first, as the phrase table ranks them); the family ranking reads the phrase as the set of
+the terms its very words name, and a condition earns, for that sign, the best score of any
+member (a max, never a sum), a member other than the first costing ALTERNATIVE_COST.
+Alternatives on the sign's own line (an ancestor or a narrower term) are left out: the ranking
+already credits those through the hierarchy. Family path only: the clinicians' ranking scores
+the terms it is given. Tried and measured in docs/benchmarks.md, "Twenty-fifth session, D29".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+import numpy as np
+
+from treatments.describe.phrase_table import PhraseTable, Sign
+from treatments.describe.scan import tokens
+from treatments.describe.typos import mended_stem
+from treatments.describe.words import BREAK, NOT
+from treatments.phenotypes.index import PhenotypeIndex
+from treatments.phenotypes.scoring import RankWeights, _observed
+
+# Chosen on the description tuning sets (0, 0.5, 1.5, 2.5; every source tried is in
+# docs/benchmarks.md): an alternative is a second reading, worth less than the first.
+ALTERNATIVE_COST = 1.5
+
+
+def same_words(sign: Sign, table: PhraseTable) -> list[str]:
+    """Other terms the very same words name in the phrase table (stems as the reader reads
+    them, a negation only with a negation)."""
+    stems = [mended_stem(w, table) or s for s, w in tokens(sign.words) if s != BREAK]
+    content = set(stems) - {NOT}
+    out = []
+    for i in table.complete(set(stems)):
+        phrase = table.phrases[i]
+        if phrase.hpo_id == sign.hpo_id or (set(phrase.stems) - {NOT}) != content:
+            continue
+        if (NOT in phrase.stems) == (NOT in stems):
+            out.append(phrase.hpo_id)
+    return list(dict.fromkeys(out))
+
+
+def alternatives_get(
+    index: PhenotypeIndex, table: PhraseTable, signs: Sequence[Sign]
+) -> dict[str, list[str]]:
+    """HPO id of each sign -> the terms off its line its words also name (signs with some)."""
+    out: dict[str, list[str]] = {}
+    for sign in signs:
+        term = index.hpo_position.get(sign.hpo_id)
+        if term is None:
+            continue
+        line = set(index.ancestors[term].tolist()) | set(index.descendants[term].tolist())
+        found = [
+            hpo_id
+            for hpo_id in same_words(sign, table)
+            if (at := index.hpo_position.get(hpo_id)) is not None and at not in line
+        ]
+        if found:
+            out[sign.hpo_id] = found
+    return out
+
+
+def alternative_credit(
+    index: PhenotypeIndex,
+    weights: RankWeights,
+    signs: Iterable[tuple[str, list[str]]],
+    cost: float = ALTERNATIVE_COST,
+) -> np.ndarray:
+    """Per condition, what the best alternative of each sign adds over the sign's own score
+    (never below 0: a condition keeps its own score when an alternative fits it worse)."""
+    n = len(index.condition_ids)
+    extra = np.zeros(n)
+    for hpo_id, others in signs:
+        term = index.hpo_position.get(hpo_id)
+        if term is None or not others:
+            continue
+        own = _observed(index, term, n, weights)
+        best = own.copy()
+        for other in others:
+            at = index.hpo_position.get(other)
+            if at is not None:
+                np.maximum(best, _observed(index, at, n, weights) - cost, out=best)
+        extra += best - own
+    return extra
