@@ -1,8 +1,8 @@
 """Words that name two signs: each condition scores the better of them.
 
 The same words can be a curated everyday row of one HPO term and an HPO label or synonym of
-another off its line ("walks unsteady": the row's Gait ataxia, HPO's Unsteady gait; "hand weak":
-Distal muscle weakness and HPO's Hand muscle weakness). The reading shows one sign per phrase
+another off its line ("walks unsteady": the row's Gait ataxia, HPO's Unsteady gait; "stiff
+muscles": the row's Spasticity, HPO's Muscle stiffness). The reading shows one sign per phrase
 (the first, as the phrase table ranks them); the family ranking reads the phrase as the set of
 the terms its very words name, and a condition earns, for that sign, the best score of any
 member (a max, never a sum), a member other than the first costing ALTERNATIVE_COST.
