@@ -14,6 +14,14 @@ from search.text import MARK_END, MARK_START, key_form, phrase_form
 
 TIER_BOOST = {"a": 8, "b": 4, "c": 2, "d": 1}
 TEXT_FIELDS = [f"text_{tier}^{TIER_BOOST[tier]}" for tier, _floor in TIERS]
+# The exact keys (boost x EXACT_SCALE x weight, 200-1,000) must dwarf the text, as PostgreSQL's
+# text rank does (0-100). BM25 over the tier-boosted fields reached 170-280 for a name's words:
+# "pah gene" put pulmonary arterial hypertension (a synonym's key at half weight, 400, plus its
+# words) before the conditions PAH causes (their ids, 500), and "VHL mutation" put the disease
+# (a synonym, 500) before the gene typed (its symbol, 600). Halved, the text orders matches as
+# before and no longer outweighs a key's tier.
+TEXT_WEIGHT = 0.5
+TITLE_PHRASE_BOOST = 3
 SORT = [{"_score": "desc"}, {"title_len": "asc"}, {"uid": "asc"}]
 
 
@@ -169,8 +177,13 @@ def text_groups(
     # written too: through the graph, "sma" matched the title "SMN1: survival of motor
     # neuron 1" as a phrase.
     if phrase and len(phrase.split()) <= MAX_TITLE_WORDS and not plain:
+        boost = TITLE_PHRASE_BOOST * TEXT_WEIGHT
         phrases.append(
-            {"match_phrase": {"title": {"query": phrase, "boost": 3, "analyzer": PLAIN_ANALYZER}}}
+            {
+                "match_phrase": {
+                    "title": {"query": phrase, "boost": boost, "analyzer": PLAIN_ANALYZER}
+                }
+            }
         )
     return lists, all_words, phrases
 
@@ -194,7 +207,11 @@ def text_query(
     "sma2", "proximal spinal muscular atrophy") outscored the condition the key names.
     """
     lists, all_words, phrases = groups
-    clauses = [{"dis_max": {"queries": group}} for group in (lists, all_words) if group]
+    clauses = [
+        {"dis_max": {"queries": group, "boost": TEXT_WEIGHT}}
+        for group in (lists, all_words)
+        if group
+    ]
     return [*clauses, *phrases]
 
 
