@@ -72,6 +72,15 @@ def titles_of(doc_type: str) -> list[str]:
     return [row[0] for row in rows]
 
 
+def titles_as_written(doc_type: str) -> list[str]:
+    """The titles of every document of `doc_type` as the sources write them (their case)."""
+    rows = _fetch(
+        f"SELECT title FROM {TABLE} WHERE doc_type = %s",  # noqa: S608 - table name is a constant; values are bound
+        [doc_type],
+    )
+    return [row[0] for row in rows]
+
+
 def names_lost(typed: str, read: str) -> bool:
     """Does one document's names (name, synonyms, symbols) hold every word of `typed` but not
     every word of `read`, stemmed as the index stems them? ("pick disease": Pick disease of

@@ -15,12 +15,12 @@ from collections import defaultdict
 from collections.abc import Mapping
 
 from search import lexicon
-from search.keys import keys_held
+from search.keys import keys_held, titles_as_written
 from search.name_forms import EPONYM_MAX_WORDS, condition_titles, names_inside_titles
 from search.name_slips import SAID_MIN_SLIPS, said_alike
 from search.ordinary_words import SUBTYPE_WORDS, is_known_word
 from search.sounds import sound_keys
-from search.text import STOPWORDS, edit_distance, words
+from search.text import STOPWORDS, edit_distance, fold, words
 
 HEADS = ("disease", "syndrome")
 # The word an official name opens with that a family leaves out ("Primary Sjögren disease").
@@ -31,6 +31,7 @@ _NOT_POSSESSIVE = ("ss", "us", "is")
 # that says how a form is inherited ("..., autosomal recessive") names a type of it.
 MAX_QUALIFIER_WORDS = 2
 _INHERITED = frozenset({"autosomal", "recessive", "dominant", "linked", "mitochondrial"})
+NAMED_TYPES = ("condition", "phenotype")  # the titles whose case says a word is a person's name
 
 
 def possessive_readings(query: str) -> list[str]:
@@ -61,7 +62,7 @@ def meant_keys(phrase: str, *, possessive: bool = False) -> list[str]:
     readings = possessive_readings(phrase)
     eponymous = possessive or bool(readings)
     current = lexicon.current()
-    tables = [current.derived(meant_titles)]
+    tables = [current.derived(meant_titles), current.derived(named_titles)]
     if eponymous:
         tables.append(current.derived(eponym_titles))
     found: list[str] = []
@@ -86,6 +87,51 @@ def eponym_titles(current: lexicon.Lexicon) -> dict[str, str]:
     ("hashimoto disease" -> "hashimoto thyroiditis"), read only for a name typed possessive."""
     titles = current.derived(condition_titles)
     return _said_as(titles, _other_heads(titles))
+
+
+def named_titles(current: lexicon.Lexicon) -> dict[str, str]:
+    """A person's name said with either head word -> the one condition's title that names
+    them, read without a possessive: "hashimoto disease" -> "hashimoto thyroiditis" (the
+    name no source writes in lower case: not "vibratory", as in "Impaired vibratory
+    sensation"), and "crohn syndrome" or "tourette disease" -> the one title that holds
+    "crohn disease" or "tourette syndrome" inside a longer one ("Inflammatory bowel disease 1,
+    Crohn disease", "Gilles de la Tourette syndrome")."""
+    titles = current.derived(condition_titles)
+    common = current.derived(lower_case_words)
+    named = [(said, title) for said, title in _other_heads(titles) if said.split()[0] not in common]
+    return _said_as(titles, [*named, *_held_inside(titles)])
+
+
+def lower_case_words(current: lexicon.Lexicon) -> frozenset[str]:
+    """The words the conditions' and signs' titles write in lower case after their first:
+    ordinary or medical words, never a person's name ("Crohn", "Tourette")."""
+    del current  # its lifetime is the lexicon's, as the titles it reads
+    found: set[str] = set()
+    for doc_type in NAMED_TYPES:
+        for title in titles_as_written(doc_type):
+            found.update(
+                fold(w) for w in title.replace("-", " ").split()[1:] if w.isalpha() and w.islower()
+            )
+    return frozenset(found)
+
+
+def _held_inside(titles: frozenset[str]) -> list[tuple[str, str]]:
+    """A name one title holds inside a longer one after a word of its own ("crohn disease"
+    ends "inflammatory bowel disease 1 crohn disease"), opening with no English word, when no
+    other title holds it."""
+    holders: dict[str, list[str]] = defaultdict(list)
+    for title in titles:
+        tokens = title.split()
+        if len(tokens) < 3 or tokens[-1] not in HEADS:
+            continue
+        for start in range(1, len(tokens) - 1):
+            if tokens[start].isalpha() and not is_known_word(tokens[start]):
+                holders[" ".join(tokens[start:])].append(title)
+    return [
+        (name, named[0])
+        for name, named in holders.items()
+        if len(named) == 1 and len(name.split()) <= EPONYM_MAX_WORDS + 1 and name not in titles
+    ]
 
 
 def _said_as(titles: frozenset[str], pairs: list[tuple[str, str]]) -> dict[str, str]:

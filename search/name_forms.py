@@ -31,17 +31,28 @@ EPONYM_NEXT = frozenset({"disease", "syndrome", "disorder", "anomaly", "sign", "
 # Orphanet writes "PIK3CA-related overgrowth syndrome" where clinicians say "... spectrum".
 _NAME_HEADS = ("syndrome", "disease", "disorder", "spectrum")
 HEAD_MIN_WORDS = 2  # words before the head: "overgrowth spectrum" alone names no condition
+# A condition named after someone is mostly typed as the name alone ("Pompe", "Batten").
+_EPONYM_HEADS = ("disease", "syndrome")
 
 
 def other_head_names(query: str) -> list[str]:
     """A name typed with one head word, as written with each of the others ("pik3ca related
-    overgrowth spectrum" -> "... syndrome", "... disease", "... disorder"). Keys only, at a
-    synonym's weight: a name typed exactly as a source writes it still wins."""
+    overgrowth spectrum" -> "... syndrome", "... disease", "... disorder"), and a one-word name
+    with the other of "disease" and "syndrome" ("graves syndrome" -> "graves disease"). Keys
+    only, at a synonym's weight: a name typed exactly as a source writes it still wins."""
     tokens = words(query)
+    if len(tokens) == 2 and tokens[1] in _EPONYM_HEADS and _is_name_word(tokens[0]):
+        # "pompe syndrome", "graves syndrome", "addison syndrome": a one-word name says which
+        # condition; "disease" and "syndrome" are how a family ends it, either one.
+        return [f"{tokens[0]} {head}" for head in _EPONYM_HEADS if head != tokens[1]]
     if len(tokens) < HEAD_MIN_WORDS + 1 or tokens[-1] not in _NAME_HEADS:
         return []
     stem = " ".join(tokens[:-1])
     return [f"{stem} {head}" for head in _NAME_HEADS if head != tokens[-1]]
+
+
+def _is_name_word(word: str) -> bool:
+    return word.isalpha() and len(word) > 2 and word not in STOPWORDS
 
 
 # "survival motor neuron protein", "huntingtin protein": reports name a gene's product with a
@@ -56,10 +67,6 @@ def without_generic_head(query: str) -> str | None:
         return None
     rest = tokens[:-1]
     return " ".join(rest) if any(w not in STOPWORDS for w in rest) else None
-
-
-# A condition named after someone is mostly typed as the name alone ("Pompe", "Batten").
-_EPONYM_HEADS = ("disease", "syndrome")
 
 
 EPONYM_MAX_WORDS = 3  # "charcot marie tooth": a person's names, at most three of them
