@@ -66,12 +66,18 @@ def evaluate(queries: list[dict]) -> dict[str, dict[str, float]]:
         panel = response.described.conditions if response.described else ()
         if response.described:
             described_ms.append(response.described.elapsed_ms)
-        ids = [c.id for c in panel] + [hit.id for hit in response.hits]
+        # One line per name: a twin record shown on its twin's line (`Hit.also`) is at its place.
+        lines = [[c.id] for c in panel] + [
+            [hit.id, *(twin.id for twin in hit.also)] for hit in response.hits
+        ]
         notice = response.identifier
         if notice is not None and not notice.found:
             # "not in the knowledge base" + link; after the gene the line names when it leads
-            ids.insert(1 if notice.leads else 0, f"notice:{notice.source_name}")
-        rank = next((i + 1 for i, hit in enumerate(ids) if hit in item["expected"]), None)
+            lines.insert(1 if notice.leads else 0, [f"notice:{notice.source_name}"])
+        ids = [line[0] for line in lines]
+        rank = next(
+            (i + 1 for i, line in enumerate(lines) if set(line) & set(item["expected"])), None
+        )
         kind = f"{item['kind']}:{item['split']}" if item.get("split") else item["kind"]
         per_kind[kind].append(rank)
         per_kind["overall"].append(rank)

@@ -38,9 +38,18 @@ def _count(option: _Option) -> str | int:
     return f"{option.bound} {option.count:,}" if option.bound else option.count
 
 
+_ALSO = '\n        <p class="search-hit-also">Same name, also in: {}</p>'
+_TWIN = '<a href="{}">{}</a>'
+_SOURCE = {"phenotype": "the list of signs"}
+
+
 def _hit_html(hit: Hit) -> SafeString:
     # The snippet is already safe HTML (ts_headline over escaped text), as `|safe` showed it.
     snippet = format_html("<p>{}</p>", mark_safe(hit.snippet)) if hit.snippet else ""  # noqa: S308
+    if hit.also:
+        # The same disease in another source, or the sign named as it is: one link each.
+        twins = (format_html(_TWIN, t.url, _SOURCE.get(t.doc_type, t.id)) for t in hit.also)
+        snippet = format_html("{}{}", snippet, format_html(_ALSO, mark_safe(", ".join(twins))))  # noqa: S308
     return format_html(_HIT, hit.doc_type, hit.url, hit.name, hit.doc_type, hit.id, snippet)
 
 

@@ -89,6 +89,9 @@ class Hit:
     score: float
     extra: dict[str, Any] = field(default_factory=dict)
     rank: float = 1.0  # the document's own rank (its source's, for conditions)
+    # The records of the same name shown on this line (`search.same_names`): another source's
+    # entry for the same disease, or the HPO sign that bears its name.
+    also: tuple[Hit, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -5,6 +5,13 @@ from __future__ import annotations
 from rest_framework import serializers
 
 
+class SameNameSerializer(serializers.Serializer):
+    type = serializers.CharField(source="doc_type")
+    id = serializers.CharField()
+    name = serializers.CharField()
+    url = serializers.CharField()
+
+
 class HitSerializer(serializers.Serializer):
     type = serializers.CharField(source="doc_type")
     id = serializers.CharField()
@@ -13,6 +20,11 @@ class HitSerializer(serializers.Serializer):
     snippet = serializers.CharField(help_text="Safe HTML; matched words are wrapped in <mark>.")
     score = serializers.FloatField()
     extra = serializers.DictField()
+    also = SameNameSerializer(
+        many=True,
+        help_text="Records of the same name shown on this line: the same disease in another "
+        "source (OMIM, DECIPHER), or the HPO sign named as it is. Each is counted in `total`.",
+    )
 
 
 class FacetValueSerializer(serializers.Serializer):

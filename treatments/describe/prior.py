@@ -51,6 +51,7 @@ import numpy as np
 
 from knowledge.models import Condition, ConditionSubtype, SubtypeRelation
 from knowledge.prevalence import prevalence_value, ranking_class
+from search.same_names import orphanet_twins
 from treatments.phenotypes.index import UNKNOWN, PhenotypeIndex
 from treatments.phenotypes.scoring import (
     DEFAULT_WEIGHTS,
@@ -274,16 +275,8 @@ def _same_name_orphanet(
     rows: dict[int, tuple[str, str, bool, bool]], names: dict[int, str]
 ) -> dict[int, int]:
     """Entry pk -> the one Orphanet disease (not a group) whose name it has, for entries of
-    another source: the same disease under two ids."""
-    orphanet: dict[str, list[int]] = {}
-    for pk, row in rows.items():
-        if row[3] and not row[2]:
-            orphanet.setdefault(names[pk].lower(), []).append(pk)
-    return {
-        pk: diseases[0]
-        for pk, row in rows.items()
-        if not row[3] and len(diseases := orphanet.get(names[pk].lower(), [])) == 1
-    }
+    another source: the same disease under two ids (the rule the search page's lines follow)."""
+    return orphanet_twins((pk, names[pk], row[3], row[2]) for pk, row in rows.items())
 
 
 _memory: dict[str, FamilyPrior] = {}

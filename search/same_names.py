@@ -1,0 +1,95 @@
+"""One line per name on a results page: the records of one disease under several sources' ids,
+and the HPO sign that bears a condition's name, shown as the condition's line.
+
+Orphanet, OMIM and DECIPHER often hold one disease each ("Sotos syndrome" three times), and HPO
+names some signs as the disease is named ("Hashimoto thyroiditis"): a family saw the same name
+two or three times in a row. An entry of another source with the very name of one Orphanet
+disease (not a group) is that disease under another id (`orphanet_twins`, the rule the
+description panel shows one entry per name by, `treatments.describe.prior`); its line is the
+Orphanet one, the page a family reads, and the other records are listed on it (`Hit.also`, a
+link each). A sign of a condition's very name joins that condition's line the same way. The
+counts stay exact: every record counted is still on the page, on its twin's line.
+
+A sign whose name a condition's title ends with after a comma ("Crohn's disease" and OMIM's
+"Inflammatory bowel disease 1, Crohn disease") is another name, not a twin: the condition is
+moved to just before the sign, as a family typing the name wants the condition first.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable, Iterable
+from dataclasses import replace
+from typing import TypeVar
+
+from search.request import Hit
+from search.text import phrase_form
+
+K = TypeVar("K", bound=Hashable)
+_CONDITION = "condition"
+_SIGN = "phenotype"
+
+
+def orphanet_twins(entries: Iterable[tuple[K, str, bool, bool]]) -> dict[K, K]:
+    """Entry -> the one Orphanet disease (not a group) whose name it has, for entries of another
+    source: the same disease under two ids. `entries`: (key, name, is Orphanet's, is a group)."""
+    rows = list(entries)
+    orphanet: dict[str, list[K]] = {}
+    for key, name, is_orphanet, is_group in rows:
+        if is_orphanet and not is_group:
+            orphanet.setdefault(name.lower(), []).append(key)
+    return {
+        key: diseases[0]
+        for key, name, is_orphanet, _ in rows
+        if not is_orphanet and len(diseases := orphanet.get(name.lower(), [])) == 1
+    }
+
+
+def one_line_per_name(hits: list[Hit]) -> list[Hit]:
+    """The page's hits with each twin on the line of the record it is shown as (at the place
+    the first of them held), and a condition before a sign that bears its name."""
+    conditions = [(i, hit) for i, hit in enumerate(hits) if hit.doc_type == _CONDITION]
+    shown_as = orphanet_twins(
+        (i, hit.name, hit.id.startswith("ORPHA:"), bool(hit.extra.get("is_group")))
+        for i, hit in conditions
+    )
+    by_name: dict[str, int] = {}
+    for i, hit in conditions:
+        by_name.setdefault(phrase_form(hit.name), shown_as.get(i, i))
+    for i, hit in enumerate(hits):
+        if hit.doc_type == _SIGN and (line := by_name.get(phrase_form(hit.name))) is not None:
+            shown_as[i] = line
+    if not shown_as:
+        return _conditions_before_signs(hits)
+    joined: dict[int, list[Hit]] = {}
+    for i, line in sorted(shown_as.items()):
+        joined.setdefault(line, []).append(hits[i])
+    first = {line: min(line, *(i for i, to in shown_as.items() if to == line)) for line in joined}
+    places = {place: line for line, place in first.items()}
+    page = []
+    for i, hit in enumerate(hits):
+        if i in places:  # the first place of a name held twice: its line, its twins on it
+            line = places[i]
+            page.append(replace(hits[line], also=(*hits[line].also, *joined[line])))
+        elif i not in shown_as and i not in joined:
+            page.append(hit)
+    return _conditions_before_signs(page)
+
+
+def _conditions_before_signs(hits: list[Hit]) -> list[Hit]:
+    """A condition whose title ends with a sign's name after a comma, moved to just before
+    that sign when the sign ranks above it."""
+    page = list(hits)
+    for hit in hits:
+        if hit.doc_type != _SIGN:
+            continue
+        name = phrase_form(hit.name)
+        ending = [
+            c
+            for c in page[page.index(hit) + 1 :]
+            if c.doc_type == _CONDITION and phrase_form(c.name.rpartition(",")[2]) == name
+        ]
+        if ending:
+            page = [h for h in page if h not in ending]
+            place = page.index(hit)
+            page[place:place] = ending
+    return page
