@@ -99,7 +99,9 @@ def named_titles(current: lexicon.Lexicon) -> dict[str, str]:
     titles = current.derived(condition_titles)
     common = current.derived(lower_case_words)
     named = [(said, title) for said, title in _other_heads(titles) if said.split()[0] not in common]
-    return _said_as(titles, [*named, *_held_inside(titles)])
+    meant = current.derived(meant_titles)  # "sjogren syndrome" is Primary Sjögren disease
+    inside = [(said, title) for said, title in _held_inside(titles) if said not in meant]
+    return _said_as(titles, [*named, *inside])
 
 
 def lower_case_words(current: lexicon.Lexicon) -> frozenset[str]:
@@ -118,14 +120,20 @@ def lower_case_words(current: lexicon.Lexicon) -> frozenset[str]:
 def _held_inside(titles: frozenset[str]) -> list[tuple[str, str]]:
     """A name one title holds inside a longer one after a word of its own ("crohn disease"
     ends "inflammatory bowel disease 1 crohn disease"), opening with no English word, when no
-    other title holds it."""
+    other title holds it. Not the second name of two ("mowat wilson syndrome", "marinesco
+    sjogren syndrome"): the word before it is a known one or no word."""
     holders: dict[str, list[str]] = defaultdict(list)
     for title in titles:
         tokens = title.split()
         if len(tokens) < 3 or tokens[-1] not in HEADS:
             continue
         for start in range(1, len(tokens) - 1):
-            if tokens[start].isalpha() and not is_known_word(tokens[start]):
+            before, word = tokens[start - 1], tokens[start]
+            if (
+                word.isalpha()
+                and not is_known_word(word)
+                and (not before.isalpha() or before in STOPWORDS or is_known_word(before))
+            ):
                 holders[" ".join(tokens[start:])].append(title)
     return [
         (name, named[0])
