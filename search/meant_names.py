@@ -31,6 +31,7 @@ _NOT_POSSESSIVE = ("ss", "us", "is")
 # that says how a form is inherited ("..., autosomal recessive") names a type of it.
 MAX_QUALIFIER_WORDS = 2
 _INHERITED = frozenset({"autosomal", "recessive", "dominant", "linked", "mitochondrial"})
+_PARTICLES = frozenset({"de", "la", "le", "du", "des", "van", "von", "der", "den", "del"})
 NAMED_TYPES = ("condition", "phenotype")  # the titles whose case says a word is a person's name
 
 
@@ -121,7 +122,8 @@ def _held_inside(titles: frozenset[str]) -> list[tuple[str, str]]:
     """A name one title holds inside a longer one after a word of its own ("crohn disease"
     ends "inflammatory bowel disease 1 crohn disease"), opening with no English word, when no
     other title holds it. Not the second name of two ("mowat wilson syndrome", "marinesco
-    sjogren syndrome"): the word before it is a known one or no word."""
+    sjogren syndrome"): the word before it is a known one, a particle ("Gilles de la Tourette
+    syndrome") or no word."""
     holders: dict[str, list[str]] = defaultdict(list)
     for title in titles:
         tokens = title.split()
@@ -132,7 +134,12 @@ def _held_inside(titles: frozenset[str]) -> list[tuple[str, str]]:
             if (
                 word.isalpha()
                 and not is_known_word(word)
-                and (not before.isalpha() or before in STOPWORDS or is_known_word(before))
+                and (
+                    not before.isalpha()
+                    or before in STOPWORDS
+                    or before in _PARTICLES
+                    or is_known_word(before)
+                )
             ):
                 holders[" ".join(tokens[start:])].append(title)
     return [
