@@ -422,6 +422,12 @@ def search_ids(client: Client, q: str) -> list[str]:
     return [hit["id"] for hit in client.get("/api/v1/search/", {"q": q}).json()["results"]]
 
 
+def search_lines(client: Client, q: str) -> list[list[str]]:
+    """Each result line's id, then the ids of the records of the same name shown on it."""
+    results = client.get("/api/v1/search/", {"q": q}).json()["results"]
+    return [[hit["id"], *(twin["id"] for twin in hit["also"])] for hit in results]
+
+
 def build_search_data() -> dict[str, int]:
     """Create the rows; returns how many of each were made."""
     conditions = {}

@@ -4,7 +4,8 @@ backend (issue 17).
 Both hold the name as an exact key; the source rank (ORPHA 1.0, DECIPHER 0.94) should decide.
 The DECIPHER entry, a name and nothing else (a short field), scores more text than the Orphanet
 entry with its synonyms: on OpenSearch (BM25, unbounded) by more than the rank made up, and
-on this small index on PostgreSQL too. Same-named documents now keep the order of their ranks.
+on this small index on PostgreSQL too. Same-named documents now keep the order of their ranks,
+and the DECIPHER entry is shown on the Orphanet entry's line (`search.same_names`).
 Names, synonyms and the definition as Orphanet (2025-12) and DECIPHER give them.
 """
 
@@ -20,7 +21,7 @@ from search.indexer import rebuild, suspend_signals
 from tests.search.contract.data import (
     client_over_contract_phenotypes,
     create_condition,
-    search_ids,
+    search_lines,
 )
 
 pytestmark = pytest.mark.django_db
@@ -67,4 +68,5 @@ def client(backend: str) -> Client:
 def test_the_orphanet_entry_ranks_before_a_decipher_entry_of_the_same_name(
     client: Client, query: str
 ) -> None:
-    assert search_ids(client, query)[:2] == CONDITIONS
+    # one line: the Orphanet entry, the DECIPHER entry of its very name shown on it
+    assert search_lines(client, query)[0] == CONDITIONS
