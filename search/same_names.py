@@ -21,6 +21,7 @@ from collections.abc import Hashable, Iterable
 from dataclasses import replace
 from typing import TypeVar
 
+from search.name_forms import EPONYM_NEXT
 from search.request import Hit
 from search.text import phrase_form
 
@@ -77,12 +78,14 @@ def one_line_per_name(hits: list[Hit]) -> list[Hit]:
 
 def _conditions_before_signs(hits: list[Hit]) -> list[Hit]:
     """A condition whose title ends with a sign's name after a comma, moved to just before
-    that sign when the sign ranks above it."""
+    that sign when the sign ranks above it: a name ("... disease", "... syndrome") only."""
     page = list(hits)
     for hit in hits:
         if hit.doc_type != _SIGN:
             continue
         name = phrase_form(hit.name)
+        if name.rpartition(" ")[2] not in EPONYM_NEXT:
+            continue  # "Bilateral", "Childhood onset" end titles as qualifiers, not as names
         ending = [
             c
             for c in page[page.index(hit) + 1 :]
