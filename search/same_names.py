@@ -78,7 +78,8 @@ def one_line_per_name(hits: list[Hit]) -> list[Hit]:
 
 def _conditions_before_signs(hits: list[Hit]) -> list[Hit]:
     """A condition whose title ends with a sign's name after a comma, moved to just before
-    that sign when the sign ranks above it: a name ("... disease", "... syndrome") only."""
+    that sign when the sign ranks above it: a name ("... disease", "... syndrome") written as
+    one, with a capital (one pair in the default install: "Crohn's disease")."""
     page = list(hits)
     for hit in hits:
         if hit.doc_type != _SIGN:
@@ -89,10 +90,18 @@ def _conditions_before_signs(hits: list[Hit]) -> list[Hit]:
         ending = [
             c
             for c in page[page.index(hit) + 1 :]
-            if c.doc_type == _CONDITION and phrase_form(c.name.rpartition(",")[2]) == name
+            if c.doc_type == _CONDITION and _named_ending(c.name) == name
         ]
         if ending:
             page = [h for h in page if h not in ending]
             place = page.index(hit)
             page[place:place] = ending
     return page
+
+
+def _named_ending(title: str) -> str | None:
+    """The name a title ends with after a comma when written as a name ("..., Crohn disease"),
+    not a sign listed in lower case ("..., defective cellular immunity, nephrotic syndrome")."""
+    head, _, part = title.rpartition(",")
+    part = part.strip()
+    return phrase_form(part) if head and part[:1].isupper() else None
