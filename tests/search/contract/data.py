@@ -366,6 +366,31 @@ def create_condition(curie: str, name: str, definition: str, synonyms, **fields)
     return condition
 
 
+def create_gene(symbol: str, hgnc_id: str, name: str, locus_group: str = "protein-coding gene"):
+    """One gene as HGNC gives it."""
+    return GeneFactory(
+        symbol=symbol,
+        hgnc_id=hgnc_id,
+        name=name,
+        locus_group=locus_group,
+        source=HGNC,
+        source_id=hgnc_id,
+        retrieved_on=READ,
+    )
+
+
+def link_gene(condition, gene, association: str) -> None:
+    """One condition-gene link as Orphanet gives it, with its association type."""
+    ConditionGeneFactory(
+        condition=condition,
+        gene=gene,
+        association=association,
+        source=ORPHANET,
+        source_id=condition.primary_id,
+        retrieved_on=READ,
+    )
+
+
 def create_phenotype(hpo_id: str, name: str, synonyms, definition: str):
     """One HPO term as HPO gives it; `synonyms` are (text, is_layperson) pairs."""
     phenotype = PhenotypeFactory(

@@ -21,32 +21,20 @@ from knowledge.models import Condition, ConditionGene, ConditionSubtype, Gene, S
 from knowledge.search_rows import gene_caused_conditions
 from search import lexicon
 from search.indexer import index_objects
-from tests.factories.knowledge import ConditionGeneFactory, GeneFactory
 from tests.search.contract.data import (
-    HGNC,
     ORPHANET,
     READ,
     client_over_contract_phenotypes,
     create_condition,
+    create_gene,
     indexed,
+    link_gene,
     search_ids,
 )
 
 pytestmark = pytest.mark.django_db
 
 CAUSES = "Disease-causing germline mutation(s) in"
-
-
-def _gene(symbol: str, hgnc_id: str, name: str) -> Gene:
-    return GeneFactory(
-        symbol=symbol,
-        hgnc_id=hgnc_id,
-        name=name,
-        locus_group="protein-coding gene",
-        source=HGNC,
-        source_id=hgnc_id,
-        retrieved_on=READ,
-    )
 
 
 def _condition(curie: str, name: str, prevalence: str = "", statements=(), synonyms=()):
@@ -62,21 +50,14 @@ def _condition(curie: str, name: str, prevalence: str = "", statements=(), synon
 
 def _causes(gene: Gene, conditions: list[Condition]) -> None:
     for condition in conditions:
-        ConditionGeneFactory(
-            condition=condition,
-            gene=gene,
-            association=CAUSES,
-            source=ORPHANET,
-            source_id=condition.primary_id,
-            retrieved_on=READ,
-        )
+        link_gene(condition, gene, CAUSES)
 
 
 @pytest.fixture
 def client(backend: str) -> Iterator[Client]:
     client = client_over_contract_phenotypes()
-    hbb = _gene("HBB", "HGNC:4827", "hemoglobin subunit beta")
-    pah = _gene("PAH", "HGNC:8582", "phenylalanine hydroxylase")
+    hbb = create_gene("HBB", "HGNC:4827", "hemoglobin subunit beta")
+    pah = create_gene("PAH", "HGNC:8582", "phenylalanine hydroxylase")
     # Linked rarest first, as the links' ids happened to list HBB's.
     hbb_causes = [
         _condition("ORPHA:231226", "Unstable beta globin chain variant disease", "Unknown"),
@@ -166,8 +147,10 @@ def known_for_client(backend: str) -> Iterator[Client]:
     ("1-9 / 100 000", DMD alone) and familial isolated dilated cardiomyopathy ("1-5 / 10 000"),
     which Orphanet ties to 53 genes (eight stand for them here)."""
     client = client_over_contract_phenotypes()
-    tp53 = _gene("TP53", "HGNC:11998", "tumor protein p53")
-    others = [_gene(f"DCMX{n}", f"HGNC:99990{n}", f"cardiomyopathy gene {n}") for n in range(8)]
+    tp53 = create_gene("TP53", "HGNC:11998", "tumor protein p53")
+    others = [
+        create_gene(f"DCMX{n}", f"HGNC:99990{n}", f"cardiomyopathy gene {n}") for n in range(8)
+    ]
     li_fraumeni = _condition(
         "ORPHA:524",
         "Li-Fraumeni syndrome",
@@ -178,14 +161,7 @@ def known_for_client(backend: str) -> Iterator[Client]:
     cardiomyopathy = _condition(
         "ORPHA:154", "Familial isolated dilated cardiomyopathy", "1-5 / 10 000"
     )
-    ConditionGeneFactory(
-        condition=lung,
-        gene=tp53,
-        association="Disease-causing somatic mutation(s) in",
-        source=ORPHANET,
-        source_id=lung.primary_id,
-        retrieved_on=READ,
-    )
+    link_gene(lung, tp53, "Disease-causing somatic mutation(s) in")
     _causes(tp53, [li_fraumeni])
     duchenne = ConditionGene.objects.get(gene__symbol="DMD", condition__primary_id="ORPHA:98896")
     duchenne.association = CAUSES

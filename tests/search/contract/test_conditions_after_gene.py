@@ -12,43 +12,18 @@ from django.test import Client
 
 from knowledge.models import ConditionGene, Gene
 from search.indexer import index_objects
-from tests.factories.knowledge import ConditionGeneFactory, GeneFactory
 from tests.search.contract.data import (
-    HGNC,
-    ORPHANET,
-    READ,
     client_over_contract_phenotypes,
     create_condition,
+    create_gene,
     indexed,
+    link_gene,
     search_ids,
 )
 
 pytestmark = pytest.mark.django_db
 
 CAUSES = "Disease-causing germline mutation(s) (loss of function) in"
-
-
-def _gene(symbol: str, hgnc_id: str, name: str, locus_group: str) -> Gene:
-    return GeneFactory(
-        symbol=symbol,
-        hgnc_id=hgnc_id,
-        name=name,
-        locus_group=locus_group,
-        source=HGNC,
-        source_id=hgnc_id,
-        retrieved_on=READ,
-    )
-
-
-def _link(condition, gene: Gene, association: str) -> None:
-    ConditionGeneFactory(
-        condition=condition,
-        gene=gene,
-        association=association,
-        source=ORPHANET,
-        source_id=condition.primary_id,
-        retrieved_on=READ,
-    )
 
 
 @pytest.fixture
@@ -61,8 +36,8 @@ def client(backend: str) -> Iterator[Client]:
     link.association = CAUSES
     link.save()
     genes = [
-        _gene("CFTR-AS1", "HGNC:40144", "CFTR antisense RNA 1", "non-coding RNA"),
-        _gene("CFTRP1", "HGNC:16182", "CFTR pseudogene 1", "pseudogene"),
+        create_gene("CFTR-AS1", "HGNC:40144", "CFTR antisense RNA 1", "non-coding RNA"),
+        create_gene("CFTRP1", "HGNC:16182", "CFTR pseudogene 1", "pseudogene"),
     ]
     vas_deferens = create_condition(
         "ORPHA:48", "Congenital bilateral absence of vas deferens", "", []
@@ -73,8 +48,8 @@ def client(backend: str) -> Iterator[Client]:
         "",
         [],
     )
-    _link(vas_deferens, cftr, "Disease-causing germline mutation(s) in")
-    _link(infertility, cftr, "Major susceptibility factor in")
+    link_gene(vas_deferens, cftr, "Disease-causing germline mutation(s) in")
+    link_gene(infertility, cftr, "Major susceptibility factor in")
     try:
         with indexed("gene", genes), indexed("condition", [vas_deferens, infertility]):
             index_objects("gene", [cftr.pk])
