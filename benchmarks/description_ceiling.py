@@ -74,7 +74,7 @@ from treatments.describe.prior import (  # noqa: E402
     named_share_penalty,
 )
 from treatments.phenotypes import conditions_rank_by_phenotypes, phenotype_index_get  # noqa: E402
-from treatments.phenotypes.scoring import _observed  # noqa: E402
+from treatments.phenotypes.scoring import sign_scores  # noqa: E402
 
 SPOILERS = ("parent", "child", "wrong")
 
@@ -140,7 +140,7 @@ class Ranker:
     def points(self, term: int) -> np.ndarray:
         """The ranking's points for one sign (a term index) per condition."""
         if term not in self._points:
-            self._points[term] = _observed(self.index, term, len(self.slot), FAMILY_WEIGHTS)
+            self._points[term] = sign_scores(self.index, term, len(self.slot), FAMILY_WEIGHTS)
         return self._points[term]
 
     def floor(self, term: int) -> float:

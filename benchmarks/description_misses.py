@@ -68,7 +68,7 @@ from treatments.describe.selectors import description_read, signs_for_text  # no
 from treatments.phenotypes import phenotype_index_get  # noqa: E402
 from treatments.phenotypes.explain import matches_explain  # noqa: E402
 from treatments.phenotypes.rank import case_build  # noqa: E402
-from treatments.phenotypes.scoring import _excluded, _observed, _priors  # noqa: E402
+from treatments.phenotypes.scoring import _excluded, _priors, sign_scores  # noqa: E402
 
 JUDGED = Path(__file__).resolve().parent / "judged_queries.json"
 PARTS = ("signs", "prevalence", "coverage", "sign mass", "evidence", "onset", "sex", "excluded")
@@ -192,7 +192,7 @@ def score_parts(text: str, phenotype_ids: list[int], excluded_ids: list[int], re
     person = described_person(text)
     case = case_build(index, phenotype_ids=phenotype_ids, excluded_ids=excluded_ids, sex=person.sex)
     n = len(index.condition_ids)
-    per_sign = {q: _observed(index, q, n, FAMILY_WEIGHTS) for q in case.observed}
+    per_sign = {q: sign_scores(index, q, n, FAMILY_WEIGHTS) for q in case.observed}
     excluded = np.zeros(n)
     for e in case.excluded:
         excluded += FAMILY_WEIGHTS.excluded_weight * _excluded(index, e, n, FAMILY_WEIGHTS)

@@ -127,7 +127,7 @@ def _row_sources() -> set[str]:
 def credit(index, per: list[tuple], setting: list[float]) -> np.ndarray:
     """The gain per condition of `index` of one description's signs under one setting."""
     from treatments.describe.prior import FAMILY_WEIGHTS
-    from treatments.phenotypes.scoring import _frequency_credit, _observed
+    from treatments.phenotypes.scoring import _frequency_credit, sign_scores
 
     min_cosine, k, discount, gap = setting
     size = len(index.condition_ids)
@@ -144,7 +144,7 @@ def credit(index, per: list[tuple], setting: list[float]) -> np.ndarray:
             conditions = index.term_conditions[candidate]
             value = value + _frequency_credit(index, candidate, FAMILY_WEIGHTS)
             best[conditions] = np.maximum(best[conditions], value)
-        own = _observed(index, term, size, FAMILY_WEIGHTS)
+        own = sign_scores(index, term, size, FAMILY_WEIGHTS)
         gain += np.where(np.isfinite(best), np.maximum(best - own, 0.0), 0.0)
     return gain
 

@@ -22,7 +22,7 @@ from treatments.describe.scan import tokens
 from treatments.describe.typos import mended_stem
 from treatments.describe.words import BREAK, NOT
 from treatments.phenotypes.index import PhenotypeIndex
-from treatments.phenotypes.scoring import RankWeights, _observed
+from treatments.phenotypes.scoring import RankWeights, sign_scores
 
 # Chosen on the description tuning sets (0, 0.5, 1.5, 2.5; every source tried is in
 # docs/benchmarks.md): an alternative is a second reading, worth less than the first.
@@ -78,11 +78,11 @@ def alternative_credit(
         term = index.hpo_position.get(hpo_id)
         if term is None or not others:
             continue
-        own = _observed(index, term, n, weights)
+        own = sign_scores(index, term, n, weights)
         best = own.copy()
         for other in others:
             at = index.hpo_position.get(other)
             if at is not None:
-                np.maximum(best, _observed(index, at, n, weights) - cost, out=best)
+                np.maximum(best, sign_scores(index, at, n, weights) - cost, out=best)
         extra += best - own
     return extra

@@ -76,7 +76,7 @@ def _specificity(index: PhenotypeIndex, weights: RankWeights) -> np.ndarray:
     return (1.0 - share) * index.ic + share * index.background_ic
 
 
-def _observed(index: PhenotypeIndex, q: int, n: int, weights: RankWeights) -> np.ndarray:
+def sign_scores(index: PhenotypeIndex, q: int, n: int, weights: RankWeights) -> np.ndarray:
     """Each condition's best score for one observed sign over the sign's ancestors."""
     ic = _specificity(index, weights)
     ic_q = float(ic[q])
@@ -247,7 +247,7 @@ def conditions_score(
     for q in case.observed:
         share = weights.implied_weight if q in implied else 1.0
         if share:
-            total += share * _observed(index, q, n, weights)
+            total += share * sign_scores(index, q, n, weights)
     for e in case.excluded:
         total += weights.excluded_weight * _excluded(index, e, n, weights)
     if case.observed and weights.absent_weight:
