@@ -78,6 +78,9 @@ class QueryAnalysis:
     # weight (`search.gene_causes`): the first just below the gene's symbol.
     cause_keys: tuple[str, ...] = ()
     cause_weights: tuple[float, ...] = ()
+    # The conditions the symbol also names ("pah gene": pulmonary arterial hypertension) when
+    # the query asks for the gene: shown after the gene's own conditions, never boosted.
+    after_cause_keys: tuple[str, ...] = ()
     # The gene a report's finding names ("FMR1 CGG repeat expansion"), as typed.
     finding_gene: str | None = None
 

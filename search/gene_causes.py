@@ -49,8 +49,13 @@ def with_caused_conditions(analysis: QueryAnalysis) -> QueryAnalysis:
     keys = tuple(dict.fromkeys(key_form(curie) for curie in causes))
     weights = [FIRST_WEIGHT]
     weights += [LAST_WEIGHT + (NEXT_WEIGHT - LAST_WEIGHT) * STEP**i for i in range(len(keys) - 1)]
-    named = conditions_named(symbol, causes) if _typed_alone(analysis) else []
-    named_keys = tuple(key_form(curie) for curie in named)
+    named_keys = tuple(key_form(curie) for curie in conditions_named(symbol, causes))
+    if not _typed_alone(analysis):
+        # "pah gene" asks for the gene: the condition the letters also name comes after the
+        # gene's own, on the page (a text match can outweigh the steps between the causes).
+        return replace(
+            analysis, cause_keys=keys, cause_weights=tuple(weights), after_cause_keys=named_keys
+        )
     return replace(
         analysis,
         cause_keys=(*keys[:1], *named_keys, *keys[1:]),
@@ -81,8 +86,9 @@ def _typed_alone(analysis: QueryAnalysis) -> bool:
 
 def causes_in_order(hits: list[Hit], analysis: QueryAnalysis) -> list[Hit]:
     """The gene's conditions on the page in the order of `cause_keys`, commonest first, in the
-    places they hold; every other hit keeps its place, and so do the conditions the symbol
-    names (their own scores order them)."""
+    places they hold, then the conditions the symbol names when the gene was asked for
+    (`after_cause_keys`); every other hit keeps its place, and so do the conditions a symbol
+    typed alone names (their own scores order them)."""
     order = {
         key: rank
         for rank, (key, weight) in enumerate(
@@ -90,6 +96,8 @@ def causes_in_order(hits: list[Hit], analysis: QueryAnalysis) -> list[Hit]:
         )
         if weight != NAMED_WEIGHT
     }
+    for key in analysis.after_cause_keys:
+        order.setdefault(key, len(order))
     places = [i for i, hit in enumerate(hits) if key_form(hit.id) in order]
     if len(places) < 2:
         return hits
