@@ -14,8 +14,9 @@ from collections.abc import Mapping
 from django.db import connection
 
 from search import lexicon
+from search.keys import keys_held
 from search.meant_names import said_name
-from search.name_forms import EPONYM_NEXT
+from search.name_forms import EPONYM_NEXT, other_head_names
 from search.name_slips import heard_beside, name_reading
 from search.ordinary_words import is_known_word, is_word_reading
 from search.text import (
@@ -25,6 +26,7 @@ from search.text import (
     is_symbol_like,
     near_slip_neighbours,
     one_edit_neighbours,
+    phrase_form,
     swapped_neighbours,
     undoubled_neighbours,
     words,
@@ -80,6 +82,10 @@ def spelling_proposals(query: str) -> tuple[str | None, tuple[str, ...]]:
     joined = _joined_words(tokens, known)
     if joined != tokens:
         return " ".join(joined), ()
+    if (forms := other_head_names(query)) and keys_held({phrase_form(f) for f in forms}):
+        # A name typed with the other head word is that name, not a slip of another: "apert
+        # disease" is Apert syndrome, not "parrot disease" (psittacosis).
+        return None, ()
     # A three-character word is read only as a symbol slip (below), and only when typed as one
     # on its own: in "HKA-J" it is part of a longer symbol (HLA-J), not CHKA.
     alone = {fold(w) for w in query.split() if w.isalnum()}

@@ -8,7 +8,8 @@ ordinary word.
 Rows: OMIM 140300, 168600, 616361, 614203, 610297 and 266600, their titles as HPO's
 phenotype.hpoa (2025-01-16) writes them; Orphanet ORPHApackets (Dec 2025) ORPHA:85138,
 ORPHA:289390 (with its synonym "Primary Sjögren syndrome"), ORPHA:559, ORPHA:816 and ORPHA:2719
-(with its synonym "Cross syndrome"); HGNC complete set: CIART, whose alias is CHRONO."""
+(with its synonym "Cross syndrome"), ORPHA:87 and ORPHA:660053 (Psittacosis, with its
+synonym "Parrot disease"); HGNC complete set: CIART, whose alias is CHRONO."""
 
 from __future__ import annotations
 
@@ -46,6 +47,8 @@ def named_rows(backend: str) -> Iterator[None]:
         _condition(
             "ORPHA:2719", "Oculocerebral hypopigmentation syndrome, Cross type", "Cross syndrome"
         ),
+        _condition("ORPHA:87", "Apert syndrome"),
+        _condition("ORPHA:660053", "Psittacosis", "Parrot disease"),
     ]
     gene = GeneFactory(
         symbol="CIART",
@@ -126,3 +129,11 @@ def test_a_name_typed_right_keeps_its_answer(query: str, first: str) -> None:
     did_you_mean, ids = _answer(query)
     assert did_you_mean is None
     assert ids[0] == first
+
+
+@pytest.mark.usefixtures("named_rows")
+def test_a_name_with_the_other_head_word_is_not_a_slip_of_another_name() -> None:
+    # Was: "did you mean parrot disease", psittacosis first (Apert said like "parrot").
+    did_you_mean, ids = _answer("apert disease")
+    assert did_you_mean is None
+    assert ids[0] == "ORPHA:87"
