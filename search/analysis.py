@@ -78,9 +78,10 @@ class QueryAnalysis:
     # weight (`search.gene_causes`): the first just below the gene's symbol.
     cause_keys: tuple[str, ...] = ()
     cause_weights: tuple[float, ...] = ()
-    # The conditions the symbol also names ("pah gene": pulmonary arterial hypertension) when
-    # the query asks for the gene: shown after the gene's own conditions, never boosted.
-    after_cause_keys: tuple[str, ...] = ()
+    # The conditions the symbol also names ("PAH": pulmonary arterial hypertension): typed
+    # alone, among the cause keys after the commonest; asked for as a gene ("pah gene"), shown
+    # after the gene's own conditions on the page, never boosted.
+    named_keys: tuple[str, ...] = ()
     # The gene a report's finding names ("FMR1 CGG repeat expansion"), as typed.
     finding_gene: str | None = None
 

@@ -54,12 +54,13 @@ def with_caused_conditions(analysis: QueryAnalysis) -> QueryAnalysis:
         # "pah gene" asks for the gene: the condition the letters also name comes after the
         # gene's own, on the page (a text match can outweigh the steps between the causes).
         return replace(
-            analysis, cause_keys=keys, cause_weights=tuple(weights), after_cause_keys=named_keys
+            analysis, cause_keys=keys, cause_weights=tuple(weights), named_keys=named_keys
         )
     return replace(
         analysis,
         cause_keys=(*keys[:1], *named_keys, *keys[1:]),
         cause_weights=(*weights[:1], *(NAMED_WEIGHT for _ in named_keys), *weights[1:]),
+        named_keys=named_keys,
     )
 
 
@@ -87,17 +88,14 @@ def _typed_alone(analysis: QueryAnalysis) -> bool:
 def causes_in_order(hits: list[Hit], analysis: QueryAnalysis) -> list[Hit]:
     """The gene's conditions on the page in the order of `cause_keys`, commonest first, in the
     places they hold, then the conditions the symbol names when the gene was asked for
-    (`after_cause_keys`); every other hit keeps its place, and so do the conditions a symbol
-    typed alone names (their own scores order them)."""
-    order = {
-        key: rank
-        for rank, (key, weight) in enumerate(
-            zip(analysis.cause_keys, analysis.cause_weights, strict=True)
-        )
-        if weight != NAMED_WEIGHT
-    }
-    for key in analysis.after_cause_keys:
-        order.setdefault(key, len(order))
+    (`named_keys`); every other hit keeps its place, and so do the conditions a symbol typed
+    alone names (their own scores order them)."""
+    named = set(analysis.named_keys)
+    causes = (key for key in analysis.cause_keys if key not in named)
+    order = {key: rank for rank, key in enumerate(causes)}
+    if not _typed_alone(analysis):
+        for key in analysis.named_keys:
+            order.setdefault(key, len(order))
     places = [i for i, hit in enumerate(hits) if key_form(hit.id) in order]
     if len(places) < 2:
         return hits

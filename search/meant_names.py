@@ -15,7 +15,7 @@ from collections import defaultdict
 from collections.abc import Mapping
 
 from search import lexicon
-from search.keys import keys_held, titles_as_written
+from search.keys import keys_held, titles_of
 from search.name_forms import EPONYM_MAX_WORDS, condition_titles, names_inside_titles
 from search.name_slips import SAID_MIN_SLIPS, said_alike
 from search.ordinary_words import SUBTYPE_WORDS, is_known_word
@@ -111,7 +111,7 @@ def lower_case_words(current: lexicon.Lexicon) -> frozenset[str]:
     del current  # its lifetime is the lexicon's, as the titles it reads
     found: set[str] = set()
     for doc_type in NAMED_TYPES:
-        for title in titles_as_written(doc_type):
+        for title in titles_of(doc_type, as_written=True):
             found.update(
                 fold(w) for w in title.replace("-", " ").split()[1:] if w.isalpha() and w.islower()
             )
