@@ -31,7 +31,12 @@ from kbimport.importers.crossref import ExactMapping, exact_omim_attach
 from kbimport.importers.resolve import ConditionIndex, GeneIndex
 from kbimport.sources.common import ProgressCallback
 from kbimport.sources.hpo import frequency_fraction
-from kbimport.sources.orphanet import OrphaDisorderRecord, OrphaPrevalence, iter_orphapackets
+from kbimport.sources.orphanet import (
+    OrphaDisorderRecord,
+    OrphaGene,
+    OrphaPrevalence,
+    iter_orphapackets,
+)
 from knowledge.models import (
     Condition,
     ConditionGene,
@@ -50,8 +55,9 @@ from knowledge.prevalence import UNKNOWN_CLASSES
 
 TASK = "import_orphapackets"
 # Raised when the facts kept from the same records change, so the pack's Orphanet step of an
-# installed site reruns on its next start (2: every prevalence statement, best known first).
-FACTS_VERSION = 2
+# installed site reruns on its next start (2: every prevalence statement, best known first;
+# 3: a gene a packet lists twice keeps the type that says it causes the disorder).
+FACTS_VERSION = 3
 SOURCE = "Orphanet ORPHApackets"
 GROUP_TYPES = frozenset({"Category", "Clinical group"})
 INHERITANCE = {
@@ -323,7 +329,7 @@ def _write_genes(records: list[OrphaDisorderRecord], state: _State, tally: Impor
         genes.remember(pk, symbol=symbol, hgnc_id=hgnc, ncbi_gene_id=None)
     rows = []
     for record in records:
-        for gene in record.genes:
+        for gene in _strongest_links(record.genes):
             pk = genes.find(hgnc_id=gene.hgnc_id, symbol=gene.symbol)
             if pk is None:
                 tally.skip("gene without a symbol")
@@ -339,6 +345,27 @@ def _write_genes(records: list[OrphaDisorderRecord], state: _State, tally: Impor
         ConditionGene, rows, conflict=["condition_id", "gene_id"],
         update=["association", "source", "source_id", "source_url", "retrieved_on"],
     ))  # fmt: skip
+
+
+def _strongest_links(genes: Iterable[OrphaGene]) -> list[OrphaGene]:
+    """One link per gene: the type that says it causes the disorder when a packet lists the
+    gene twice (31 packets of 2025-12: TCF4 "Disease-causing germline mutation(s) (loss of
+    function) in" and "Role in the phenotype of" Pitt-Hopkins syndrome), germline before
+    somatic, else the last listed, as before. The table keeps one type per link, and the last
+    row of a repeated key won: Pitt-Hopkins syndrome was not among the conditions TCF4 causes."""
+    kept: dict[tuple[str | None, str | None], OrphaGene] = {}
+    for gene in genes:
+        key = (gene.hgnc_id, gene.symbol)
+        if key not in kept or _link_rank(gene) <= _link_rank(kept[key]):
+            kept[key] = gene
+    return list(kept.values())
+
+
+def _link_rank(gene: OrphaGene) -> int:
+    kind = (gene.association_type or "").lower()
+    if not kind.startswith("disease-causing"):
+        return 2
+    return 1 if "somatic" in kind else 0
 
 
 def _write_phenotypes(

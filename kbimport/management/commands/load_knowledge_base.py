@@ -52,8 +52,10 @@ CURATED_STEPS = 4  # abbreviations, curated names, therapies, FDA orphan approva
 # facts keep every prevalence statement, so its pack step reruns, then the curated steps and
 # the index; 8: the name several types share, "Niemann-Pick disease", a key of each type;
 # 9: a gene's entry lists the conditions it causes, so "CFTR" finds cystic fibrosis next;
-# 10: ... commonest first, by Orphanet's prevalence class).
-STEPS_VERSION = 10
+# 10: ... commonest first, by Orphanet's prevalence class; 11: a gene a packet lists twice
+# keeps the type that says it causes the disorder, so Orphanet's step reruns and the index
+# is rebuilt: TCF4's entry lists Pitt-Hopkins syndrome).
+STEPS_VERSION = 11
 logger = logging.getLogger(__name__)
 Step = tuple[str, Callable[[], bool], Callable[[], ImportTally]]
 
