@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import re
 from collections import defaultdict
 from collections.abc import Iterator
 from typing import Any
@@ -36,6 +35,7 @@ from knowledge.search_rows import (
     gene_condition_names,
 )
 from knowledge.shared_names import shared_names
+from knowledge.typed_names import protein_names, slash_parts, without_classic, without_inheritance
 from search.documents import (
     AutocompleteField,
     Document,
@@ -55,27 +55,6 @@ ID = 100.0  # an identifier typed in full always ranks first
 # rest (DECIPHER syndromes repeat Orphanet names with a "(Type 1)" suffix).
 SOURCE_RANK = {"ORPHA": 1.0, "OMIM": 0.97, "MONDO": 0.96}
 OTHER_SOURCE_RANK = 0.94
-
-
-def _slash_parts(name: str) -> list[str]:
-    """The two names of a one-word pair written "A/B" ("Neurofibromatosis/schwannomatosis"):
-    a family types either. Pairs with spaces are left whole: a part of "Cleft lip/palate" or
-    "Desmoplastic/nodular medulloblastoma" is no name."""
-    parts = name.split("/")
-    if len(parts) == 2 and all(len(p) >= 6 and p.isalpha() and not p.isupper() for p in parts):
-        return parts
-    return []
-
-
-# A name that starts with its inheritance ("X-linked adrenoleukodystrophy") is typed without
-# it: "adrenoleukodystrophy" is also an HGNC alias of ABCD1, which ranked above the disease.
-_INHERITANCE_PREFIX = re.compile(r"(?i)^(?:x-linked|y-linked|autosomal (?:dominant|recessive)) ")
-
-
-def _without_inheritance(name: str) -> list[str]:
-    """The name without a leading inheritance ("X-linked ALD" -> "ALD"), when one leads it."""
-    rest = _INHERITANCE_PREFIX.sub("", name, count=1)
-    return [rest] if rest != name and rest.strip() else []
 
 
 def _looks_like_abbreviation(text: str) -> bool:
@@ -132,9 +111,11 @@ class ConditionDocument(Document):
         # Read again when the names change (their stamp): an editor's rename reaches the keys of
         # the entries reindexed after it, and an unchanged name costs one aggregate query.
         shared = condition_names_shared()
+        name_keys = condition_name_keys()
         for obj in objects:
             obj.search_rows = rows.get(obj.pk) or ConditionRows()
             obj.search_shared_names = shared
+            obj.search_name_keys = name_keys
 
     def curie(self, obj: Condition) -> str:
         return obj.primary_id
@@ -162,7 +143,11 @@ class ConditionDocument(Document):
         return [
             part
             for name in (obj.name, *obj.search_rows.synonyms)
-            for part in (*_slash_parts(name), *_without_inheritance(name))
+            for part in (
+                *slash_parts(name),
+                *without_inheritance(name),
+                *without_classic(name, obj.search_name_keys),
+            )
         ]
 
     def prepare_shared_names(self, obj: Condition) -> list[str]:
@@ -262,6 +247,9 @@ class GeneDocument(Document):
 
     def prepare_conditions(self, obj: Gene) -> list[str]:
         return list(obj.search_conditions)
+
+    def prepare_other_names(self, obj: Gene) -> list[str]:
+        return [*obj.other_names, *protein_names(obj.name)]
 
     def prepare_disease_gene_symbol(self, obj: Gene) -> list[str]:
         return [obj.symbol] if obj.search_conditions else []

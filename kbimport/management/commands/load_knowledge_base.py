@@ -54,8 +54,9 @@ CURATED_STEPS = 4  # abbreviations, curated names, therapies, FDA orphan approva
 # 9: a gene's entry lists the conditions it causes, so "CFTR" finds cystic fibrosis next;
 # 10: ... commonest first, by Orphanet's prevalence class; 11: a gene a packet lists twice
 # keeps the type that says it causes the disorder, so Orphanet's step reruns and the index
-# is rebuilt: TCF4's entry lists Pitt-Hopkins syndrome).
-STEPS_VERSION = 11
+# is rebuilt: TCF4's entry lists Pitt-Hopkins syndrome; 12: a name without its leading
+# "Classic", a collagen gene's protein name, "collagen type VII").
+STEPS_VERSION = 12
 logger = logging.getLogger(__name__)
 Step = tuple[str, Callable[[], bool], Callable[[], ImportTally]]
 

@@ -18,7 +18,7 @@ import pytest
 from django.test import Client
 
 from knowledge.models import Condition, Gene, Phenotype, SynonymKind
-from knowledge.search import _slash_parts
+from knowledge.typed_names import slash_parts
 from search.indexer import rebuild, suspend_signals
 from tests.factories.knowledge import GeneFactory
 from tests.search.contract.data import (
@@ -131,10 +131,10 @@ def test_one_name_of_a_pair_written_a_slash_b_answers_the_condition_before_sign_
 
 
 def test_a_part_of_a_pair_with_spaces_is_no_name() -> None:
-    assert _slash_parts("Neurofibromatosis/schwannomatosis") == [
+    assert slash_parts("Neurofibromatosis/schwannomatosis") == [
         "Neurofibromatosis",
         "schwannomatosis",
     ]
-    assert _slash_parts("Cleft lip/palate") == []
-    assert _slash_parts("Desmoplastic/nodular medulloblastoma") == []
-    assert _slash_parts("Nude/SCID") == []
+    assert slash_parts("Cleft lip/palate") == []
+    assert slash_parts("Desmoplastic/nodular medulloblastoma") == []
+    assert slash_parts("Nude/SCID") == []
