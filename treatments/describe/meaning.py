@@ -6,7 +6,11 @@ clause means with what each sign's names mean: the clause and every label and sy
 annotated HPO terms are embedded by the same sentence encoder (`encoder`, `name_vectors`),
 and the clause reads the term whose name is nearest, only when that name is clearly near
 (cosine >= MIN_COSINE) and clearly nearer (by MARGIN) than any term off its line (its
-ancestors and descendants say the same thing more or less narrowly). A name whose words go the
+ancestors and descendants say the same thing more or less narrowly). When the nearest names of
+two lines are within MARGIN of each other ("strained voice": Loss of voice, Weak voice) the
+clause names one of them, not which: it is read as the set of both (SET_MIN_COSINE), the chip
+showing the nearer and each condition scoring its better member (`alternatives`); with a third
+as near it says too little and reads nothing. A name whose words go the
 opposite way or name another colour is no candidate (`opposites`).
 
 A clause that says the person cannot do something ("can't climb stairs", "never learned to
@@ -39,6 +43,13 @@ from treatments.phenotypes import phenotype_index_get
 # Chosen on tuning text only (docs/benchmarks.md, "Twentieth session, meaning").
 MIN_COSINE = 0.65
 MARGIN = 0.05
+# A clause whose nearest terms of two lines are within MARGIN of each other names one of them,
+# not which: it is read as the set of the two (one sign's weight, each condition scoring its
+# better member, `alternatives`), and as nothing when a third is as near. Chosen on alternate
+# halves of the tuning text (docs/benchmarks.md, "Twenty-sixth session, D30").
+SET_MIN_COSINE = 0.60
+SET_WIDTH = 2
+SET_COST = 0.0
 MIN_CONTENT = 2  # content words a clause needs ("legs" alone says nothing)
 MAX_CLAUSES = 8  # clauses embedded from one description (each costs a few ms)
 RUNNERS_UP = 50  # terms looked at for the nearest one of another line
@@ -69,6 +80,7 @@ class Nearest:
     name: str
     cosine: float
     runner_up: float
+    close: tuple[str, ...] = ()  # terms of other lines within MARGIN of it, nearest first
 
 
 def unread_clauses(text: str, signs: list[Sign]) -> list[str]:
@@ -151,6 +163,13 @@ def nearest_terms(clauses: list[str], vectors: NameVectors, skip: set[str]) -> l
         # (Difficulty climbing stairs, Difficulty walking up stairs) says the same thing.
         kin = related(vectors.terms[best])
         second = next((int(t) for t in ranked[1:] if vectors.terms[t] not in kin), int(ranked[-1]))
+        close: list[str] = []
+        for t in ranked[1:]:
+            if per_term[row, best] - per_term[row, t] >= MARGIN or len(close) > SET_WIDTH:
+                break
+            if vectors.terms[t] not in kin:
+                close.append(vectors.terms[t])
+                kin = kin | related(vectors.terms[t])
         start = vectors.term_starts[best]
         end = vectors.term_starts[best + 1] if best + 1 < len(vectors.terms) else cosines.shape[1]
         name_row = start + int(np.argmax(cosines[row, start:end]))
@@ -161,6 +180,7 @@ def nearest_terms(clauses: list[str], vectors: NameVectors, skip: set[str]) -> l
                 name=vectors.names[name_row],
                 cosine=float(per_term[row, best]),
                 runner_up=float(per_term[row, second]),
+                close=tuple(close),
             )
         )
     return out
@@ -182,23 +202,44 @@ def _relatives_of(vectors: NameVectors) -> Callable[[str], set[str]]:
     return related
 
 
+@dataclass(frozen=True)
+class MeaningReading:
+    """The signs read by meaning, and for a clause read as a set, its other members."""
+
+    signs: list[Sign]
+    sets: dict[str, list[str]]  # HPO id of a sign read as a set -> the set's other members
+
+
 def meaning_signs(text: str, signs: list[Sign]) -> list[Sign]:
     """The signs read by meaning from the clauses the phrase table read nothing from."""
+    return meaning_read(text, signs).signs
+
+
+def meaning_read(text: str, signs: list[Sign]) -> MeaningReading:
+    """Read by meaning the clauses the phrase table read nothing from: one term when its name
+    is clearly nearest, a set of at most SET_WIDTH terms when names of several lines are as
+    near (the chip shows the nearest)."""
+    reading = MeaningReading([], {})
     clauses = _unread(text, signs)
     if not clauses:
-        return []
+        return reading
     said_as = dict(clauses)
     vectors = name_vectors_get()
     if vectors is None:
-        return []
+        return reading
     taken = {sign.hpo_id for sign in signs}
-    found: list[Sign] = []
     for near in nearest_terms([embedded for embedded, _said in clauses], vectors, taken):
-        if near.cosine < MIN_COSINE or near.cosine - near.runner_up < MARGIN:
-            continue
         if near.hpo_id in taken:
             continue
-        taken.add(near.hpo_id)
+        if near.close:
+            if near.cosine < SET_MIN_COSINE or len(near.close) >= SET_WIDTH:
+                continue
+        elif near.cosine < MIN_COSINE:
+            continue
+        members = [m for m in near.close if m not in taken]
+        taken.update([near.hpo_id, *members])
         source = SOURCE.format(name=near.name, cosine=near.cosine)
-        found.append(Sign(near.hpo_id, said_as[near.clause], False, source, False))
-    return found
+        reading.signs.append(Sign(near.hpo_id, said_as[near.clause], False, source, False))
+        if members:
+            reading.sets[near.hpo_id] = members
+    return reading

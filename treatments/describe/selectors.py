@@ -12,10 +12,10 @@ from search.name_forms import other_head_names
 from search.query import names_exactly
 from search.spelling import spelling_correction
 from search.text import words
+from treatments.describe import meaning
 from treatments.describe.alternatives import alternative_credit, alternatives_get
 from treatments.describe.evidence import condition_words_get, text_bonus
 from treatments.describe.lexicon import phrase_table_get
-from treatments.describe.meaning import meaning_signs
 from treatments.describe.persons import described_person
 from treatments.describe.prior import (
     FAMILY_WEIGHTS,
@@ -157,8 +157,10 @@ def description_read(
         return None
     # Only a description is read by meaning: a name or a question ("pompe treatment") never
     # pays for the encoder, nor becomes a description by a sign read that way.
+    sets: dict[str, list[str]] = {}
     if include_meaning:
-        signs = signs + meaning_signs(text, signs)
+        by_meaning = meaning.meaning_read(text, signs)
+        signs, sets = signs + by_meaning.signs, by_meaning.sets
     terms = {
         p.hpo_id: p
         for p in Phenotype.objects.filter(hpo_id__in=[s.hpo_id for s in signs]).only(
@@ -182,7 +184,7 @@ def description_read(
     # "no seizures" argues against conditions where seizures are expected; a relative's sign is
     # family history, neither for nor against the person's own.
     excluded = [terms[s.hpo_id].pk for s in found if is_own_sign(s, absent=True)]
-    conditions = _conditions(used, excluded, found, limit, text) if used else ()
+    conditions = _conditions(used, excluded, found, limit, text, sets) if used else ()
     elapsed = (time.perf_counter() - started) * 1000
     return Described(signs=found, conditions=conditions, elapsed_ms=round(elapsed, 1))
 
@@ -193,6 +195,7 @@ def _conditions(
     signs: tuple[SignFound, ...],
     limit: int,
     text: str,
+    sets: dict[str, list[str]],
 ) -> tuple[ConditionCandidate, ...]:
     index = phenotype_index_get()
     family = family_prior_get(index)
@@ -207,7 +210,11 @@ def _conditions(
     prior = prior + boy_bonus(index, person.sex)
     own = [s for s in signs if is_own_sign(s)]
     others = alternatives_get(index, phrase_table_get(), own)
+    own_ids = {s.hpo_id for s in own}
     prior = prior + alternative_credit(index, FAMILY_WEIGHTS, others.items())
+    # A clause read by meaning as a set (`meaning`): its members are as near as the shown one.
+    read_sets = [(hpo_id, members) for hpo_id, members in sets.items() if hpo_id in own_ids]
+    prior = prior + alternative_credit(index, FAMILY_WEIGHTS, read_sets, meaning.SET_COST)
     scores = conditions_rank_by_phenotypes(
         phenotype_ids=phenotype_ids, excluded_ids=excluded_ids, sex=person.sex, limit=RANK_POOL,
         index=index, weights=FAMILY_WEIGHTS, prior=prior, details=False,  # matches are shown
