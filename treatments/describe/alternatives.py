@@ -9,6 +9,7 @@ member (a max, never a sum), a member other than the first costing ALTERNATIVE_C
 Alternatives on the sign's own line (an ancestor or a narrower term) are left out: the ranking
 already credits those through the hierarchy. Family path only: the clinicians' ranking scores
 the terms it is given. Tried and measured in docs/benchmarks.md, "Twenty-fifth session, D29".
+The meaning reader's sets (a clause as near two terms' names, `meaning`) are scored the same way.
 """
 
 from __future__ import annotations
