@@ -54,6 +54,11 @@ def clinvar_gene_variant_url(symbol: str, text: str) -> str:
     return clinvar_search_url(f"{symbol}[gene] AND {text}")
 
 
+def decipher_search_url(text: str) -> str:
+    """DECIPHER's search for a region ("15q13.2q13.3", or "grch37:15:31000000-32500000")."""
+    return f"https://www.deciphergenomics.org/search?q={quote(text)}"
+
+
 def hgnc_gene_url(hgnc_id: str) -> str:
     """The HGNC symbol report of an "HGNC:1234" id."""
     return HGNC_GENE.format(hgnc_id)

@@ -1,0 +1,289 @@
+"""Chromosome regions read from bands: a report's line ("arr[GRCh37] 15q13.2q13.3(...)x1",
+"seq[GRCh38] del(15)(q13.2q13.3)", "15q13.3q14", "my son has a 16p11.2 deletion"), a syndrome's
+name ("Distal 16p11.2 microdeletion syndrome", "Monosomy 5p syndrome") and HGNC's `location`
+of a gene ("15q13.3", "Xp22.31", "15q11.2-q12").
+
+No band map is used: none of the data here gives band positions per genome build. A band is
+placed by its own numbering, which ISCN orders from the centromere outwards on each arm ("q13"
+holds q13.1 < q13.2 < q13.3, and comes before q14), so two band ranges can be compared for
+overlap, and a narrower band is a smaller stretch. Sizes are in band units, never megabases,
+and a report's coordinates are kept only to be shown and linked, never placed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from identifiers.cytogenetics import read_chromosome_change
+
+LOSS, GAIN = "loss", "gain"
+_CHR = r"(?:[1-9]|1[0-9]|2[0-2]|X|Y)"
+_BAND = r"[pq](?:\d{1,2}(?:\.\d{1,3})?|ter)?"
+# "15q13.2q13.3", "15q13.2-q13.3", "15q13.2-15q13.3", "17p11.2-p12"
+_RANGE = re.compile(
+    rf"(?<![\w.])(?P<chr>{_CHR})(?P<b1>[pq](?:\d{{1,2}}(?:\.\d{{1,3}})?)?)(?:ter)?"
+    rf"(?:\s*[-\u2013]?\s*(?:{_CHR}(?=[pq]))?(?P<b2>[pq]\d{{1,2}}(?:\.\d{{1,3}})?|[pq]ter))?"
+    r"(?P<minus>-(?=\s|$))?(?![\w.])",
+    re.IGNORECASE,
+)
+# ISCN's "del(15)(q13.2q13.3)" with an optional sequencing or array prefix and karyotype.
+_ISCN = re.compile(
+    rf"(?i:(?:arr|seq)\s*(?:\[[^\]]{{1,20}}\])?\s*)?(?:4[4-9],\s*X{{1,4}}Y{{0,2}},\s*)?"
+    rf"(?i:(?P<act>del|dup|trp|trip|ins|inv))\((?P<chr>{_CHR})\)\((?P<b1>{_BAND})-?(?P<b2>{_BAND})?\)"
+)
+_BUILD = re.compile(r"\b(GRCh3[78]|hg1[89])\b", re.IGNORECASE)
+_COORDS = re.compile(r"\((?:chr[\dXY]{1,2}:)?\s*([\d,]{4,})\s*[-_]\s*([\d,]{4,})\s*\)")
+_COPIES = re.compile(r"\)\s*x\s*(\d)\s*$|x\s*(\d)\s*$", re.IGNORECASE)
+_LOSS_WORDS = frozenset(
+    [
+        "deletion",
+        "deletions",
+        "microdeletion",
+        "del",
+        "deleted",
+        "loss",
+        "lost",
+        "monosomy",
+        "nullisomy",
+        "missing",
+    ]
+)
+_GAIN_WORDS = frozenset(
+    [
+        "duplication",
+        "duplications",
+        "microduplication",
+        "dup",
+        "duplicated",
+        "gain",
+        "gained",
+        "trisomy",
+        "extra",
+        "triplication",
+        "microtriplication",
+        "tetrasomy",
+        "trip",
+        "trp",
+    ]
+)
+_WORD = re.compile(r"[a-z]+")
+# The ends of an arm, in band units: the highest band number written is 45 (1q44).
+_ARM_END = 0.5
+
+
+@dataclass(frozen=True)
+class Region:
+    """A stretch of one chromosome between two bands (or a whole arm: a band of "p" or "q")."""
+
+    chromosome: str
+    start: str  # "q13.2", "p" (the whole arm), "pter"
+    end: str  # the same as start for a single band
+
+    @property
+    def span(self) -> tuple[float, float]:
+        """The stretch on a line through the centromere (0): p bands negative, q positive."""
+        ends = [_band_span(self.start), _band_span(self.end)]
+        return min(e[0] for e in ends), max(e[1] for e in ends)
+
+    def overlap(self, other: Region) -> float:
+        """How closely two regions match: the shared stretch over both together (0 to 1)."""
+        if self.chromosome != other.chromosome:
+            return 0.0
+        (a0, a1), (b0, b1) = self.span, other.span
+        shared = min(a1, b1) - max(a0, b0)
+        return shared / (max(a1, b1) - min(a0, b0)) if shared > 0 else 0.0
+
+    @property
+    def bands(self) -> str:
+        """As ISCN writes it: "15q13.2q13.3", "15q13.3", "5p"."""
+        end = "" if self.end == self.start else self.end
+        return f"{self.chromosome}{self.start}{end}"
+
+    @property
+    def size(self) -> float:
+        start, end = self.span
+        return end - start
+
+
+def _band_span(band: str) -> tuple[float, float]:
+    arm, digits = band[0].lower(), band[1:].replace(".", "")
+    if digits == "ter":
+        low, high = _ARM_END - 0.001, _ARM_END
+    elif not digits:
+        low, high = 0.0, _ARM_END
+    else:
+        low = int(digits) / 10 ** len(digits)
+        high = low + 10 ** -len(digits)
+    return (-high, -low) if arm == "p" else (low, high)
+
+
+@dataclass(frozen=True)
+class RegionChange:
+    """A report's line read as a region: loss, gain or neither said ("" for "15q13.3q14")."""
+
+    region: Region
+    change: str  # LOSS, GAIN or ""
+    copies: int | None = None  # the "x1" of a microarray line
+    build: str = ""  # "GRCh37" when the line names one
+    start: int | None = None  # the coordinates as written (never placed: see the module)
+    end: int | None = None
+    rearranged: str = ""  # "inv" or "ins": material moved, not counted
+
+
+def read_region(text: str) -> RegionChange | None:
+    """The region a report's line or a family's sentence names by its bands, or None.
+
+    One region only: a line naming two ("t(9;22)", two bands far apart) is not read as one."""
+    line = " ".join(text.split()).strip(" .;,")
+    if not line or len(line) > 200:
+        return None
+    if match := _ISCN.search(line):
+        act = match["act"].lower()
+        change = LOSS if act == "del" else GAIN if act in ("dup", "trp", "trip") else ""
+        region = _region(match["chr"], match["b1"], match["b2"])
+        return RegionChange(region, change, rearranged="" if change else act, build=_build(line))
+    if "(" in line and ";" in line:
+        return None  # a translocation names two chromosomes
+    found = [m for m in _RANGE.finditer(line) if (m["b1"] and len(m["b1"]) > 1) or m["b2"]]
+    if len(found) != 1:
+        return None
+    match = found[0]
+    region = _region(match["chr"], match["b1"], match["b2"])
+    copies = _copies(line)
+    start, end = _coordinates(line)
+    if copies is not None:
+        if copies == 2:
+            return None
+        change = GAIN if copies > 2 else LOSS
+    else:
+        change = _change_words(line.replace(match[0], " "), minus=bool(match["minus"]))
+        if change is None:
+            return None
+        if not change and _other_words(line.replace(match[0], " ")):
+            return None  # "15q13.3 syndrome" or a sentence about something else
+    return RegionChange(region, change, copies, _build(line), start, end)
+
+
+def named_region(name: str) -> tuple[Region, str] | None:
+    """The region a condition's name carries and whether it names a loss or a gain ("" for
+    neither: "imprinting defect of 11p15"); None when it names no band or arm."""
+    found = [m for m in _RANGE.finditer(name) if m["b1"]]
+    iscn = _ISCN.search(name)
+    if iscn is not None:
+        region = _region(iscn["chr"], iscn["b1"], iscn["b2"])
+    elif len(found) == 1:
+        region = _region(found[0]["chr"], found[0]["b1"], found[0]["b2"])
+    else:
+        return None
+    words = set(_WORD.findall(name.lower()))
+    minus = bool(found and found[0]["minus"])
+    if words & _LOSS_WORDS or minus:
+        return region, "" if words & _GAIN_WORDS else LOSS
+    return region, GAIN if words & _GAIN_WORDS else ""
+
+
+def condition_regions(names: list[str]) -> list[tuple[Region, str, int]]:
+    """The regions a condition's names carry, each with loss or gain and the number of words
+    its name holds besides them (a plainer name wins a tie: "22q11.2 deletion syndrome" before
+    "Distal 22q11.2 microdeletion syndrome"). A whole arm ("Telomeric deletion 17p") is kept only when no
+    name gives a band: it is the coarse name of the same change."""
+    found: dict[tuple[Region, str], int] = {}
+    for name in names:
+        named = named_region(name)
+        if named is not None:
+            count = _qualifiers(name)
+            found[named] = min(count, found.get(named, count))
+    banded = [key for key in found if len(key[0].start) > 1 or len(key[0].end) > 1]
+    keys = banded or list(found)
+    return [(region, kind, found[(region, kind)]) for region, kind in keys]
+
+
+def _qualifiers(name: str) -> int:
+    """The words of a name besides its bands and its change ("Distal", "Kleefstra", "due")."""
+    bare = _RANGE.sub(" ", _ISCN.sub(" ", name))
+    plain = _LOSS_WORDS | _GAIN_WORDS | {"syndrome"}
+    return sum(1 for word in _WORD.findall(bare.lower()) if word not in plain)
+
+
+def gene_region(location: str) -> Region | None:
+    """HGNC's `location` of a gene ("15q13.3", "15q11.2-q12", "Xp22.33 and Yp11.2": the
+    first), or None ("mitochondria", "not on reference assembly")."""
+    match = _RANGE.match(location.strip())
+    if match is None or not match["b1"] or len(match["b1"]) < 2:
+        return None
+    return _region(match["chr"], match["b1"], match["b2"])
+
+
+def _region(chromosome: str, first: str, second: str | None) -> Region:
+    start = first.lower()
+    end = (second or first).lower()
+    if start == end or not second:
+        return Region(chromosome.upper(), start, start)
+    return Region(chromosome.upper(), start, end)
+
+
+def _build(line: str) -> str:
+    match = _BUILD.search(line)
+    if match is None:
+        return ""
+    return {"grch37": "GRCh37", "grch38": "GRCh38", "hg19": "GRCh37", "hg18": "NCBI36"}.get(
+        match[1].lower(), match[1]
+    )
+
+
+def _coordinates(line: str) -> tuple[int | None, int | None]:
+    match = _COORDS.search(line)
+    if match is None:
+        return None, None
+    start, end = (int(part.replace(",", "")) for part in match.groups())
+    return (start, end) if start <= end else (None, None)
+
+
+def _copies(line: str) -> int | None:
+    match = _COPIES.search(line)
+    if match is None:
+        return None
+    return int(match[1] or match[2])
+
+
+def _change_words(rest: str, *, minus: bool) -> str | None:
+    """LOSS, GAIN, "" (no word says) or None (words for both: not one change)."""
+    words = set(_WORD.findall(rest.lower()))
+    loss, gain = bool(words & _LOSS_WORDS) or minus, bool(words & _GAIN_WORDS)
+    if loss and gain:
+        return None
+    return LOSS if loss else GAIN if gain else ""
+
+
+# Words a line naming only a region may hold ("chromosome 15q13.3q14", "region 15q14").
+_REGION_WORDS = frozenset(
+    [
+        "chromosome",
+        "chr",
+        "region",
+        "band",
+        "bands",
+        "at",
+        "on",
+        "of",
+        "in",
+        "the",
+        "a",
+        "an",
+        "syndrome",
+    ]
+)
+
+
+def _other_words(rest: str) -> bool:
+    return bool(set(_WORD.findall(rest.lower())) - _REGION_WORDS)
+
+
+def read_line_region(text: str) -> RegionChange | None:
+    """`read_region`, but a karyotype or whole-chromosome change ("47,XX,+21") is left to the
+    names of `identifiers.cytogenetics`: it names no band."""
+    change = read_chromosome_change(text)
+    if change is not None and not change.bands:
+        return None
+    return read_region(text)

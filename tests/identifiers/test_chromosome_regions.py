@@ -1,0 +1,112 @@
+"""Chromosome regions read from bands: report lines (ISCN 2020/2024), syndrome names and HGNC
+gene locations, compared for overlap by the bands' own numbering."""
+
+from __future__ import annotations
+
+import pytest
+
+from identifiers.regions import (
+    GAIN,
+    LOSS,
+    Region,
+    condition_regions,
+    gene_region,
+    named_region,
+    read_line_region,
+)
+
+
+@pytest.mark.parametrize(
+    ("line", "bands", "change", "copies", "build"),
+    [
+        ("arr[GRCh37] 15q13.2q13.3(31000000-32500000)x1", "15q13.2q13.3", LOSS, 1, "GRCh37"),
+        ("arr[GRCh38] 17q12(36,458,000-37,854,000)x3", "17q12", GAIN, 3, "GRCh38"),
+        ("seq[GRCh38] del(15)(q13.2q13.3)", "15q13.2q13.3", LOSS, None, "GRCh38"),
+        ("46,XY,del(5)(p15.2p15.33)", "5p15.2p15.33", LOSS, None, ""),
+        ("dup(17)(p11.2)", "17p11.2", GAIN, None, ""),
+        ("15q13.2-q13.3 deletion", "15q13.2q13.3", LOSS, None, ""),
+        ("15q14 gain", "15q14", GAIN, None, ""),
+        ("15q13.3q14", "15q13.3q14", "", None, ""),
+        ("Xp22.31 deletion", "Xp22.31", LOSS, None, ""),
+        ("my son has a 16p11.2 deletion", "16p11.2", LOSS, None, ""),
+        ("they found a duplication of 7q11.23 in my son", "7q11.23", GAIN, None, ""),
+    ],
+)
+def test_a_line_reads_as_its_region_and_change(
+    line: str, bands: str, change: str, copies: int | None, build: str
+) -> None:
+    read = read_line_region(line)
+    assert read is not None
+    assert (read.region.bands, read.change, read.copies, read.build) == (
+        bands,
+        change,
+        copies,
+        build,
+    )
+
+
+def test_coordinates_are_kept_as_written() -> None:
+    read = read_line_region("arr[GRCh37] 15q13.2q13.3(31,000,000-32,500,000)x1")
+    assert read is not None
+    assert (read.start, read.end) == (31_000_000, 32_500_000)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "47,XX,+21",  # a whole chromosome: read by its names elsewhere
+        "t(9;22)(q34;q11)",  # two chromosomes
+        "arr[GRCh37] 15q13.2q13.3(31000000-32500000)x2",  # two copies: no change
+        "del(15)(q13.2",  # cut short
+        "15q13.3 deletion and duplication",  # both at once
+        "BRCA1 17q21",
+        "1p19q codeletion",
+        "arr[GRCh37] 15q(",
+        "",
+    ],
+)
+def test_bad_or_partial_lines_are_not_read_and_do_not_raise(line: str) -> None:
+    assert read_line_region(line) is None
+
+
+def test_overlap_is_closest_for_the_same_bands_and_none_on_other_bands() -> None:
+    line = Region("15", "q13.2", "q13.3")
+    exact = Region("15", "q13.3", "q13.3")
+    wide = Region("15", "q11", "q13")
+    assert line.overlap(exact) > line.overlap(wide) > 0
+    assert line.overlap(Region("15", "q14", "q14")) == 0
+    assert line.overlap(Region("16", "q13.3", "q13.3")) == 0
+    # p bands count outwards from the centromere too
+    assert Region("17", "p12", "p12").overlap(Region("17", "p11.2", "p12")) > 0
+    assert Region("17", "p12", "p12").overlap(Region("17", "p11.2", "p11.2")) == 0
+    # a whole arm holds each of its bands
+    assert Region("5", "p15.2", "p15.33").overlap(Region("5", "p", "p")) > 0
+
+
+def test_names_carry_their_region_and_kind() -> None:
+    assert named_region("Distal 16p11.2 microdeletion syndrome") == (
+        Region("16", "p11.2", "p11.2"),
+        LOSS,
+    )
+    assert named_region("Dup(22)(q11)") == (Region("22", "q11", "q11"), GAIN)
+    assert named_region("4p- syndrome") == (Region("4", "p", "p"), LOSS)
+    assert named_region("Beckwith-Wiedemann syndrome due to imprinting defect of 11p15") == (
+        Region("11", "p15", "p15"),
+        "",
+    )
+    assert named_region("Down syndrome") is None
+
+
+def test_a_whole_arm_name_is_dropped_when_another_name_gives_bands() -> None:
+    regions = condition_regions(
+        ["Miller-Dieker syndrome", "Monosomy 17p13.3", "Telomeric deletion 17p"]
+    )
+    assert regions == [(Region("17", "p13.3", "p13.3"), LOSS, 0)]
+    assert condition_regions(["Monosomy 5p syndrome", "Deletion 5p"])[0][0] == Region("5", "p", "p")
+
+
+def test_hgnc_locations_read_as_regions() -> None:
+    assert gene_region("15q11.2-q12") == Region("15", "q11.2", "q12")
+    assert gene_region("Xp22.33 and Yp11.2") == Region("X", "p22.33", "p22.33")
+    assert gene_region("mitochondria") is None
+    assert gene_region("22p") is None
