@@ -11,6 +11,7 @@ from django.db.models import Prefetch, QuerySet
 
 from identifiers.hgvs import VariantParseError, parse_variant
 from identifiers.ids import vcv_accession
+from identifiers.regions import condition_regions
 from knowledge.models import (
     ApprovalStatus,
     Condition,
@@ -131,7 +132,16 @@ class ConditionDocument(Document):
         return self.rank * SOURCE_RANK.get(prefix, OTHER_SOURCE_RANK)
 
     def extra(self, obj: Condition) -> dict[str, Any]:
-        return {"is_group": obj.is_group, "inheritance": list(obj.inheritance)}
+        extra = {"is_group": obj.is_group, "inheritance": list(obj.inheritance)}
+        # The chromosome region its names carry ("15q13.3 microdeletion syndrome"): a report's
+        # line naming an overlapping region finds it (`search.regions`).
+        regions = condition_regions([obj.name, *obj.search_rows.synonyms])
+        if regions:
+            extra["regions"] = [
+                [region.chromosome, region.start, region.end, change, words]
+                for region, change, words in regions
+            ]
+        return extra
 
     def prepare_ids(self, obj: Condition) -> list[str]:
         return [obj.primary_id, *obj.search_rows.curies]
