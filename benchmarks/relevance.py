@@ -74,6 +74,10 @@ def evaluate(queries: list[dict]) -> dict[str, dict[str, float]]:
         if notice is not None and not notice.found:
             # "not in the knowledge base" + link; after the gene the line names when it leads
             lines.insert(1 if notice.leads else 0, [f"notice:{notice.source_name}"])
+        region = response.region
+        if region is not None and not region.found:
+            # "nothing in the knowledge base is named for these bands" + DECIPHER, first
+            lines.insert(0, [f"notice:{region.source_name}"])
         ids = [line[0] for line in lines]
         rank = next(
             (i + 1 for i, line in enumerate(lines) if set(line) & set(item["expected"])), None

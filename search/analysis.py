@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 
 from identifiers.hgvs import VariantDescription, VariantParseError, parse_variant, report_line
 from identifiers.ids import IdentifierKind, find_identifiers, parse_identifier
+from identifiers.regions import RegionChange
 from search.meant_names import meant_keys, possessive_readings
 from search.name_forms import (
     MAX_ALTERNATIVES,
@@ -84,6 +85,8 @@ class QueryAnalysis:
     named_keys: tuple[str, ...] = ()
     # The gene a report's finding names ("FMR1 CGG repeat expansion"), as typed.
     finding_gene: str | None = None
+    # A report's line naming a chromosome region, read as that region (`search.regions`).
+    region: RegionChange | None = None
 
     @property
     def weighted_keys(self) -> tuple[tuple[tuple[str, ...], float], ...]:

@@ -118,6 +118,7 @@ class SearchApi(APIView):
             "described": response.described,
             "identifier": response.identifier,
             "treatments": response.treatments,
+            "region": response.region,
         }
         return Response(SearchResponseSerializer(body).data)
 

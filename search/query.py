@@ -21,6 +21,7 @@ from search.gene_causes import causes_in_order, with_caused_conditions
 from search.keys import has_exact_key
 from search.notices import identifier_notice
 from search.pointers import asked_condition, treatment_pointer
+from search.regions import region_reading
 from search.report_lines import with_report_line
 from search.request import (
     MAX_AUTOCOMPLETE,
@@ -66,7 +67,12 @@ def run_search(request: SearchRequest) -> SearchResponse:
     """Search every document type (or `request.doc_types`) and return one page of hits."""
     _validate(request)
     analysis = with_caused_conditions(with_report_line(_with_named_sign(analyze(request.query))))
-    described = describe(request.query, request.drop_signs, request.add_signs)
+    # A region a family names ("my son has a 16p11.2 deletion") is no description of signs.
+    described = (
+        None
+        if analysis.region is not None
+        else describe(request.query, request.drop_signs, request.add_signs)
+    )
     if described is not None and described.conditions:
         analysis = _as_description(analysis, described)
     response, degraded = _with_fallback(lambda backend: backend.search(request, analysis))
@@ -106,6 +112,7 @@ def run_search(request: SearchRequest) -> SearchResponse:
         did_you_mean=None if described else did_you_mean,
         degraded=degraded or response.degraded,
         described=described,
+        region=region_reading(analysis),
     )
 
 

@@ -6,9 +6,11 @@
   "7") matched chromosome deletion syndromes, which the line does not name.
 - Two HGVS names on one line ("CFTR c.1521_1523del (p.Phe508del) / c.1624G>T (p.Gly542Ter)"):
   both are read, each on the gene the line names.
-- A chromosome change (a microarray or ClinVar copy-number line, an ISCN karyotype, "1p36
-  deletion"): the names a syndrome of those bands has in Orphanet ("22q11.2 deletion
-  syndrome", "Del(22)(q11.2)", "Trisomy 21"), looked up as names; nothing is mapped here.
+- A chromosome region (a microarray or ClinVar copy-number line, an ISCN "del(15)(q13.2q13.3)",
+  "1p36 deletion", "15q13.3q14"): read as that region (`search.regions`), the conditions named
+  for an overlapping region, then the genes HGNC places there.
+- A whole-chromosome or sex-chromosome change ("47,XX,+21", "45,X"): the names a syndrome of
+  it has in Orphanet ("Trisomy 21", "45,X syndrome"), looked up as names.
 
 Which words are genes is the lexicon's list of symbols of genes tied to a condition, so
 "MLPA", "CGG" or "EX8DEL" are never taken for one.
@@ -22,10 +24,12 @@ from dataclasses import replace
 from identifiers.cytogenetics import CytogeneticChange, read_chromosome_change
 from identifiers.hgvs import VariantDescription, VariantParseError, parse_variant
 from identifiers.hgvs.report import is_finding, report_variants, symbol_candidates
+from identifiers.regions import read_line_region
 from search import lexicon
 from search.analysis import QueryAnalysis
 from search.keys import keys_held
 from search.name_forms import MAX_ALTERNATIVES
+from search.regions import with_region
 from search.text import content_words, key_form, phrase_form
 
 _BAND_NUMBER = re.compile(r"[pq]\d")
@@ -35,14 +39,18 @@ def with_report_line(analysis: QueryAnalysis) -> QueryAnalysis:
     """The analysis of a report line read as what it names; any other query as it was."""
     if analysis.identifier is not None:
         return analysis
-    change = None if analysis.variant else read_chromosome_change(analysis.raw)
-    genes = () if change is not None else named_genes(analysis.raw)
-    if change is None and not genes:
+    region = None if analysis.variant else read_line_region(analysis.raw)
+    change = None if analysis.variant or region else read_chromosome_change(analysis.raw)
+    genes = () if change is not None or region else named_genes(analysis.raw)
+    if change is None and region is None and not genes:
         return analysis
     # A name as typed ("MECP2 duplication syndrome") is not a report's line; the gene's own
     # symbol, read out of "likely pathogenic variant in COL3A1", is no such name.
     if keys_held(set(analysis.exact_keys[:2])) - {key_form(gene) for gene in genes}:
-        return analysis
+        # "Dup(7)(q11.23)" is a synonym too: found by its name, and still read as a region.
+        return analysis if region is None else replace(analysis, region=region)
+    if region is not None:
+        return with_region(analysis, region)
     if change is not None:
         return _as_chromosome_change(analysis, change)
     return _as_gene_finding(analysis, genes)

@@ -114,6 +114,7 @@ class SearchResponse:
     described: Described | None = None  # the signs a description names and their conditions
     identifier: Any = None  # notices.IdentifierNotice: an id or variant typed, found or not
     treatments: Any = None  # pointers.TreatmentPointer: a treatment question's condition
+    region: Any = None  # regions.RegionReading: what a chromosome region line was read as
 
     @property
     def pages(self) -> int:

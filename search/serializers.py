@@ -79,6 +79,28 @@ class IdentifierNoticeSerializer(serializers.Serializer):
     )
 
 
+class RegionReadingSerializer(serializers.Serializer):
+    text = serializers.CharField()
+    read_as = serializers.CharField(
+        help_text="What the line was read as, in plain words ('A loss of one copy of "
+        "chromosome 15, bands q13.2 to q13.3')."
+    )
+    bands = serializers.CharField(help_text="The bands read, as ISCN writes them.")
+    change = serializers.CharField(help_text="loss, gain, or empty when the line does not say.")
+    build = serializers.CharField(help_text="The genome build the line names, if any.")
+    coordinates = serializers.CharField(help_text="The positions as the line gives them.")
+    coordinates_used = serializers.BooleanField(
+        help_text="Always false: only the bands are read (no band map per build is used)."
+    )
+    found = serializers.BooleanField(
+        help_text="False: no condition in the knowledge base is named for these bands."
+    )
+    note = serializers.CharField()
+    source_name = serializers.CharField(help_text="The database to look the region up in.")
+    source_url = serializers.CharField()
+    clinvar_url = serializers.CharField(help_text="ClinVar's search for the region.")
+
+
 class TreatmentPointerSerializer(serializers.Serializer):
     asked = serializers.CharField(help_text="The name in the question, in the user's words.")
     condition_id = serializers.CharField()
@@ -111,6 +133,12 @@ class SearchResponseSerializer(serializers.Serializer):
         help_text="When the query asks about a condition's treatments ('is there a treatment "
         "for pompe disease'): the condition it names and where its treatments and studies "
         "are; null otherwise.",
+    )
+    region = RegionReadingSerializer(
+        allow_null=True,
+        help_text="When the query names a chromosome region (a microarray or karyotype line, "
+        "'16p11.2 deletion'): what it was read as; the results are the conditions named for an "
+        "overlapping region, then the genes that cause a condition found there. Null otherwise.",
     )
     described = DescribedSerializer(
         allow_null=True,
