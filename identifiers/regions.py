@@ -19,11 +19,11 @@ from identifiers.cytogenetics import read_chromosome_change
 
 LOSS, GAIN = "loss", "gain"
 _CHR = r"(?:[1-9]|1[0-9]|2[0-2]|X|Y)"
-_BAND = r"[pq](?:\d{1,2}(?:\.\d{1,3})?|ter)?"
+_BAND = r"[pq](?:\d{2}(?:\.\d{1,3})?|ter)?"
 # "15q13.2q13.3", "15q13.2-q13.3", "15q13.2-15q13.3", "17p11.2-p12"
 _RANGE = re.compile(
-    rf"(?<![\w.])(?P<chr>{_CHR})(?P<b1>[pq](?:\d{{1,2}}(?:\.\d{{1,3}})?)?)(?:ter)?"
-    rf"(?:\s*[-\u2013]?\s*(?:{_CHR}(?=[pq]))?(?P<b2>[pq]\d{{1,2}}(?:\.\d{{1,3}})?|[pq]ter))?"
+    rf"(?<![\w.])(?P<chr>{_CHR})(?P<b1>[pq](?:\d{{2}}(?:\.\d{{1,3}})?)?)(?:ter)?"
+    rf"(?:\s*[-\u2013]?\s*(?:{_CHR}(?=[pq]))?(?P<b2>[pq]\d{{2}}(?:\.\d{{1,3}})?|[pq]ter))?"
     r"(?P<minus>-(?=\s|$))?(?![\w.])",
     re.IGNORECASE,
 )
@@ -180,7 +180,10 @@ def named_region(name: str) -> tuple[Region, str] | None:
     minus = bool(found and found[0]["minus"])
     if words & _LOSS_WORDS or minus:
         return region, "" if words & _GAIN_WORDS else LOSS
-    return region, GAIN if words & _GAIN_WORDS else ""
+    if words & _GAIN_WORDS:
+        return region, GAIN
+    # A whole arm named with no change is an abbreviation ("XP/CS complex", "Xp, group a").
+    return (region, "") if len(region.start) > 1 else None
 
 
 def condition_regions(names: list[str]) -> list[tuple[Region, str, int]]:

@@ -95,6 +95,10 @@ def test_names_carry_their_region_and_kind() -> None:
         "",
     )
     assert named_region("Down syndrome") is None
+    # Xeroderma pigmentosum's abbreviation is no arm of chromosome X
+    assert named_region("XP/CS complex") is None
+    assert named_region("Xp, group a") is None
+    assert named_region("XP4") is None  # a band is two digits
 
 
 def test_a_whole_arm_name_is_dropped_when_another_name_gives_bands() -> None:
