@@ -13,6 +13,7 @@ and a report's coordinates are kept only to be shown and linked, never placed.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from identifiers.cytogenetics import read_chromosome_change
@@ -90,9 +91,7 @@ class Region:
         """How closely two regions match: the shared stretch over both together (0 to 1)."""
         if self.chromosome != other.chromosome:
             return 0.0
-        (a0, a1), (b0, b1) = self.span, other.span
-        shared = min(a1, b1) - max(a0, b0)
-        return shared / (max(a1, b1) - min(a0, b0)) if shared > 0 else 0.0
+        return shared(self.span, other.span)
 
     @property
     def bands(self) -> str:
@@ -104,6 +103,12 @@ class Region:
     def size(self) -> float:
         start, end = self.span
         return end - start
+
+
+def shared(a: Sequence[float], b: Sequence[float]) -> float:
+    """The shared stretch of two spans of one chromosome over both together (0 to 1)."""
+    common = min(a[1], b[1]) - max(a[0], b[0])
+    return common / (max(a[1], b[1]) - min(a[0], b[0])) if common > 0 else 0.0
 
 
 def _band_span(band: str) -> tuple[float, float]:

@@ -17,11 +17,12 @@ are shown and linked but never placed, and the reading says so.
 from __future__ import annotations
 
 import json
+from collections import defaultdict
 from dataclasses import dataclass, replace
 
 from django.db import connection
 
-from identifiers.regions import GAIN, LOSS, Region, RegionChange, gene_region
+from identifiers.regions import GAIN, LOSS, Region, RegionChange, gene_region, shared
 from identifiers.urls import clinvar_search_url, decipher_search_url
 from search import lexicon
 from search.analysis import QueryAnalysis
@@ -43,19 +44,21 @@ class _Named:
     change: str
     words: int
     rank: float
+    span: tuple[float, float]  # the region's, worked out once
 
 
 @dataclass(frozen=True)
 class _Index:
-    conditions: tuple[_Named, ...]
-    genes: tuple[tuple[str, Region], ...]
+    # by chromosome: the conditions named for a region of it, and the genes placed on it
+    conditions: dict[str, list[_Named]]
+    genes: dict[str, list[tuple[float, float, str]]]  # (span start, span end, symbol)
 
 
 def _load(_lexicon: lexicon.Lexicon) -> _Index:
     """The conditions named for a region and the genes that cause a condition, with their
     regions, from PostgreSQL's entry table (kept up to date whichever engine answers)."""
-    conditions = []
-    genes = []
+    conditions: dict[str, list[_Named]] = defaultdict(list)
+    genes: dict[str, list[tuple[float, float, str]]] = defaultdict(list)
     with connection.cursor() as cursor:
         cursor.execute(
             f"SELECT curie, extra->>'regions', rank FROM {TABLE} "  # noqa: S608 - table name is a constant
@@ -63,9 +66,9 @@ def _load(_lexicon: lexicon.Lexicon) -> _Index:
         )
         for curie, regions, rank in cursor.fetchall():
             for chromosome, start, end, change, words in json.loads(regions):
-                conditions.append(
-                    _Named(curie, Region(chromosome, start, end), change, words, rank)
-                )
+                region = Region(chromosome, start, end)
+                named = _Named(curie, region, change, words, rank, region.span)
+                conditions[chromosome].append(named)
         cursor.execute(
             f"SELECT curie, extra->>'location' FROM {TABLE} "  # noqa: S608 - table name is a constant
             "WHERE doc_type = 'gene' AND extra ? 'causes' AND extra->>'location' <> ''"
@@ -73,8 +76,8 @@ def _load(_lexicon: lexicon.Lexicon) -> _Index:
         for symbol, location in cursor.fetchall():
             region = gene_region(location)
             if region is not None:
-                genes.append((symbol, region))
-    return _Index(tuple(conditions), tuple(genes))
+                genes[region.chromosome].append((*region.span, symbol))
+    return _Index(dict(conditions), {chromosome: sorted(g) for chromosome, g in genes.items()})
 
 
 def _index() -> _Index:
@@ -94,8 +97,9 @@ def overlaps(change: RegionChange) -> Overlaps:
     order = {LOSS: 0, GAIN: 1, "": 2} if change.change != GAIN else {GAIN: 0, LOSS: 1, "": 2}
     best: dict[str, tuple] = {}
     named = False
-    for entry in index.conditions:
-        share = entry.region.overlap(change.region)
+    chromosome, span = change.region.chromosome, change.region.span
+    for entry in index.conditions.get(chromosome, ()):
+        share = shared(entry.span, span)
         if share <= 0:
             continue
         named = named or len(entry.region.start) > 1
@@ -104,14 +108,10 @@ def overlaps(change: RegionChange) -> Overlaps:
         if entry.curie not in best or key < best[entry.curie]:
             best[entry.curie] = key
     conditions = sorted(best, key=best.__getitem__)[:MAX_CONDITIONS]
-    genes = sorted(
-        (
-            (region.span[0], symbol)
-            for symbol, region in index.genes
-            if region.overlap(change.region) > 0
-        ),
-    )
-    return Overlaps(tuple(conditions), tuple(s for _, s in genes[:MAX_GENES]), named)
+    genes = [
+        symbol for *place, symbol in index.genes.get(chromosome, ()) if shared(place, span) > 0
+    ]
+    return Overlaps(tuple(conditions), tuple(genes[:MAX_GENES]), named)
 
 
 def with_region(analysis: QueryAnalysis, change: RegionChange) -> QueryAnalysis:
