@@ -55,8 +55,9 @@ CURATED_STEPS = 4  # abbreviations, curated names, therapies, FDA orphan approva
 # 10: ... commonest first, by Orphanet's prevalence class; 11: a gene a packet lists twice
 # keeps the type that says it causes the disorder, so Orphanet's step reruns and the index
 # is rebuilt: TCF4's entry lists Pitt-Hopkins syndrome; 12: a name without its leading
-# "Classic", a collagen gene's protein name, "collagen type VII").
-STEPS_VERSION = 12
+# "Classic", a collagen gene's protein name, "collagen type VII"; 13: a condition's entry
+# carries the chromosome regions its names give, for a report's copy-number line).
+STEPS_VERSION = 13
 logger = logging.getLogger(__name__)
 Step = tuple[str, Callable[[], bool], Callable[[], ImportTally]]
 
