@@ -159,3 +159,16 @@ def conditions_named(key: str, besides: Sequence[str]) -> list[str]:
         [key, list(besides), key],
     )
     return [row[0] for row in rows]
+
+
+def same_name_rows(doc_types: Sequence[str]) -> list[tuple[str, str, str, bool]]:
+    """(doc_type, curie, title, is a group) of every document of `doc_types` whose normalised
+    title another of them shares ("Sotos syndrome" three times; ~1,000 rows, read once per
+    lexicon)."""
+    return _fetch(
+        f"SELECT doc_type, curie, title, coalesce((extra ->> 'is_group')::boolean, false) "  # noqa: S608 - table name is a constant; values are bound
+        f"FROM {TABLE} WHERE doc_type = ANY(%(types)s) AND title_norm IN ("
+        f"SELECT title_norm FROM {TABLE} WHERE doc_type = ANY(%(types)s) "
+        "GROUP BY title_norm HAVING count(*) > 1)",
+        {"types": list(doc_types)},
+    )

@@ -32,7 +32,7 @@ from search.request import (
     Suggestion,
     clean_query,
 )
-from search.same_names import one_line_per_name
+from search.same_names import across_pages, elsewhere, one_line_per_name
 from search.spelled_british import american_spelling
 from search.text import key_form, phrase_form
 from search.written import as_written
@@ -76,10 +76,15 @@ def run_search(request: SearchRequest) -> SearchResponse:
     if described is not None and described.conditions:
         analysis = _as_description(analysis, described)
     response, degraded = _with_fallback(lambda backend: backend.search(request, analysis))
-    response = replace(
-        response,
-        hits=one_line_per_name(causes_in_order(same_names_by_rank(response.hits), analysis)),
-    )
+    hits = causes_in_order(same_names_by_rank(response.hits), analysis)
+    if ids := elsewhere(hits):  # a name this page holds is held on another page too
+        matched, _ = _with_fallback(
+            lambda backend: (postgres_backend() if degraded else backend).matching(
+                request, analysis, response.widened, ids
+            )
+        )
+        hits = across_pages(hits, matched)
+    response = replace(response, hits=one_line_per_name(hits))
     did_you_mean = response.did_you_mean
     if did_you_mean and phrase_form(did_you_mean) == analysis.phrase:
         did_you_mean = None

@@ -115,6 +115,7 @@ class SearchResponse:
     identifier: Any = None  # notices.IdentifierNotice: an id or variant typed, found or not
     treatments: Any = None  # pointers.TreatmentPointer: a treatment question's condition
     region: Any = None  # regions.RegionReading: what a chromosome region line was read as
+    widened: bool = False  # the page matched any word of the query, not every word
 
     @property
     def pages(self) -> int:

@@ -10,6 +10,11 @@ Orphanet one, the page a family reads, and the other records are listed on it (`
 link each). A sign of a condition's very name joins that condition's line the same way. The
 counts stay exact: every record counted is still on the page, on its twin's line.
 
+Across pages (`elsewhere`, `across_pages`): a twin whose line record (the Orphanet disease, or
+the one condition a sign is named as) also matches the query but ranks on another page is shown
+on that record's line, wherever the record stands, and not again on its own: one extra look-up
+of those few ids, only when a page holds a name another page holds too.
+
 A sign whose name a condition's title ends with after a comma ("Crohn's disease" and OMIM's
 "Inflammatory bowel disease 1, Crohn disease") is another name, not a twin: the condition is
 moved to just before the sign, as a family typing the name wants the condition first.
@@ -17,10 +22,12 @@ moved to just before the sign, as a family typing the name wants the condition f
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Iterable
+from collections.abc import Collection, Hashable, Iterable
 from dataclasses import replace
 from typing import TypeVar
 
+from search import lexicon
+from search.keys import same_name_rows
 from search.name_forms import EPONYM_NEXT
 from search.request import Hit
 from search.text import phrase_form
@@ -43,6 +50,64 @@ def orphanet_twins(entries: Iterable[tuple[K, str, bool, bool]]) -> dict[K, K]:
         for key, name, is_orphanet, _ in rows
         if not is_orphanet and len(diseases := orphanet.get(name.lower(), [])) == 1
     }
+
+
+def line_records(_lexicon: lexicon.Lexicon | None = None) -> dict[str, str]:
+    """Record id -> the id of the record whose line it is shown on, over the whole index: an
+    OMIM or DECIPHER twin -> its Orphanet disease; a sign -> the Orphanet disease of its very
+    name, else the one condition of that name (several, none of them Orphanet's: the page
+    decides, as `one_line_per_name` does)."""
+    rows = same_name_rows((_CONDITION, _SIGN))
+    conditions = [row for row in rows if row[0] == _CONDITION]
+    line = orphanet_twins(
+        (curie, title, curie.startswith("ORPHA:"), is_group)
+        for _type, curie, title, is_group in conditions
+    )
+    named: dict[str, list[str]] = {}
+    for _type, curie, title, _group in conditions:
+        named.setdefault(phrase_form(title), []).append(line.get(curie, curie))
+    for doc_type, curie, title, _group in rows:
+        if doc_type == _SIGN and len(held := set(named.get(phrase_form(title), ()))) == 1:
+            line[curie] = held.pop()
+    return line
+
+
+def elsewhere(hits: list[Hit]) -> set[str]:
+    """The ids the page's names are held by off the page: the line record of a twin on it, the
+    twins of a line record on it. Empty (no look-up) for nearly every page."""
+    current = lexicon.current()
+    line, members = current.derived(line_records), current.derived(_records_by_line)
+    wanted: set[str] = set()
+    for record in {line.get(hit.id, hit.id) for hit in hits}:
+        if record in members:
+            wanted |= {record, *members[record]}
+    return wanted - {hit.id for hit in hits}
+
+
+def _records_by_line(current: lexicon.Lexicon) -> dict[str, list[str]]:
+    members: dict[str, list[str]] = {}
+    for record, shown_on in current.derived(line_records).items():
+        members.setdefault(shown_on, []).append(record)
+    return members
+
+
+def across_pages(hits: list[Hit], matched: Collection[Hit]) -> list[Hit]:
+    """The page with each name on its line record's line across pages: a twin whose line record
+    matched on another page is left to that line; a line record here lists its twins that
+    matched on other pages (`matched`: the records of `elsewhere` that match the query)."""
+    if not matched:
+        return hits
+    line = lexicon.current().derived(line_records)
+    found = {hit.id for hit in matched}
+    page = [hit for hit in hits if line.get(hit.id) not in found]
+    joining: dict[str, list[Hit]] = {}
+    for twin in matched:
+        if (record := line.get(twin.id)) is not None:
+            joining.setdefault(record, []).append(twin)
+    return [
+        replace(hit, also=(*hit.also, *joining[hit.id])) if hit.id in joining else hit
+        for hit in page
+    ]
 
 
 def one_line_per_name(hits: list[Hit]) -> list[Hit]:

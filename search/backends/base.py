@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 
 from django.conf import settings
 from django.utils.module_loading import import_string
 
 from search.analysis import QueryAnalysis
 from search.documents import IndexedDoc
-from search.request import SearchRequest, SearchResponse, Suggestion
+from search.request import Hit, SearchRequest, SearchResponse, Suggestion
 
 POSTGRES_BACKEND = "search.backends.postgres.backend.PostgresBackend"
 
@@ -28,6 +28,13 @@ class SearchBackend(ABC):
     @abstractmethod
     def search(self, request: SearchRequest, analysis: QueryAnalysis) -> SearchResponse:
         """One page of ranked hits with facet counts."""
+
+    @abstractmethod
+    def matching(
+        self, request: SearchRequest, analysis: QueryAnalysis, widened: bool, ids: Collection[str]
+    ) -> list[Hit]:
+        """Of the documents `ids` name, those the search matches (read as a page `widened` or
+        not was), as hits without a snippet or score: a name's records on other pages."""
 
     @abstractmethod
     def autocomplete(self, prefix: str, doc_types: Sequence[str], limit: int) -> list[Suggestion]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import re
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from typing import Any
 
 from django.conf import settings
@@ -124,7 +124,8 @@ class OpenSearchBackend(SearchBackend):
         def titles() -> list[str]:  # a long name's few matches are all on the first page
             return [raw["_source"]["title"] for raw in result["hits"]["hits"]]
 
-        if analysis.should_widen(matched, direct, titles):
+        widened = analysis.should_widen(matched, direct, titles)
+        if widened:
             result = self._search_bounded(request, analysis, any_word=True)
             total = result["hits"]["total"]["value"]
         hits = [self._hit(raw) for raw in result["hits"]["hits"]]
@@ -141,7 +142,25 @@ class OpenSearchBackend(SearchBackend):
             page_size=request.page_size,
             backend=self.name,
             next_cursor=next_cursor,
+            widened=widened,
         )
+
+    def matching(
+        self, request: SearchRequest, analysis: QueryAnalysis, widened: bool, ids: Collection[str]
+    ) -> list[Hit]:
+        """Of `ids`, the documents the page's reading matches (one filtered request)."""
+        if not ids:
+            return []
+        boosts, wanted = exact_boosts(), sorted(ids)
+        try:
+            result = self._search(body.matching_body(request, analysis, boosts, wanted, widened))
+        except TransportError as exc:
+            if not _TOO_MANY_CLAUSES.search(str(exc)):
+                raise
+            result = self._search(
+                body.matching_body(request, analysis, boosts, wanted, widened, plain=True)
+            )
+        return [self._hit(raw) for raw in result["hits"]["hits"]]
 
     @staticmethod
     def _hit(raw: dict[str, Any]) -> Hit:

@@ -229,6 +229,53 @@ def decode_cursor(cursor: str) -> list[Any] | None:
     return values if isinstance(values, list) and len(values) == len(SORT) else None
 
 
+def _type_filter(request: SearchRequest) -> dict[str, Any]:
+    if request.doc_types:
+        return {"terms": {"doc_type": list(request.doc_types)}}
+    return {"match_all": {}}
+
+
+def _matched(
+    request: SearchRequest,
+    analysis: QueryAnalysis,
+    exact_boosts: Sequence[int],
+    groups: tuple[list[dict[str, Any]], list[dict[str, Any]], list[dict[str, Any]]],
+    more_filters: list[dict[str, Any]],
+) -> dict[str, Any]:
+    """What a search matches and scores: an exact key or the text, within the facet filters."""
+    filters = [
+        {"terms": {f"facets.{name}": list(values)}}
+        for name, values in sorted(request.filters.items())
+    ]
+    return {
+        "bool": {
+            "should": [*_exact_clauses(analysis, exact_boosts), *text_query(groups)],
+            "minimum_should_match": 1,
+            "filter": [*filters, *more_filters],
+        }
+    }
+
+
+def matching_body(
+    request: SearchRequest,
+    analysis: QueryAnalysis,
+    exact_boosts: Sequence[int],
+    ids: Sequence[str],
+    any_word: bool = False,
+    plain: bool = False,
+) -> dict[str, Any]:
+    """Which of the documents `ids` name the search matches (its words, keys, types and
+    filters), unscored."""
+    groups = text_groups(analysis, any_word, plain)
+    only = [{"terms": {"curie": list(ids)}}, _type_filter(request)]
+    return {
+        "query": _matched(request, analysis, exact_boosts, groups, only),
+        "size": len(ids),
+        "sort": [{"rank": "desc"}, {"uid": "asc"}],
+        "_source": ["doc_type", "curie", "title", "url", "extra", "rank"],
+    }
+
+
 def search_body(
     request: SearchRequest,
     analysis: QueryAnalysis,
@@ -240,23 +287,10 @@ def search_body(
     """Ranked hits (exact keys first), facet aggregations, highlight and paging."""
     groups = text_groups(analysis, any_word, plain)
     texts = [clause for group in groups for clause in group]  # the highlighter reads them all
-    scored = text_query(groups)
-    filters = [
-        {"terms": {f"facets.{name}": list(values)}}
-        for name, values in sorted(request.filters.items())
-    ]
-    type_filter = (
-        {"terms": {"doc_type": list(request.doc_types)}} if request.doc_types else {"match_all": {}}
-    )
+    type_filter = _type_filter(request)
     query = {
         "function_score": {
-            "query": {
-                "bool": {
-                    "should": [*_exact_clauses(analysis, exact_boosts), *scored],
-                    "minimum_should_match": 1,
-                    "filter": filters,
-                }
-            },
+            "query": _matched(request, analysis, exact_boosts, groups, []),
             "field_value_factor": {"field": "rank", "missing": 1.0},
             "boost_mode": "multiply",
         }

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from typing import Any
 
 from django.db import connection, transaction
@@ -152,7 +152,31 @@ class PostgresBackend(SearchBackend):
             backend=self.name,
             total_is_lower_bound=stats.lower_bound,
             facet_lower_bounds=stats.lower_bounds if stats.total else frozenset(),
+            widened=tsquery != sql.tsquery_all(term_lists),
         )
+
+    def matching(
+        self, request: SearchRequest, analysis: QueryAnalysis, widened: bool, ids: Collection[str]
+    ) -> list[Hit]:
+        """Of `ids`, the documents the page's reading matches (one exact-key probe)."""
+        if not ids:
+            return []
+        lists = analysis.all_term_lists
+        tsquery = sql.tsquery_any(lists) if widened else sql.tsquery_all(lists)
+        rows = _fetch(*sql.matching_sql(request, analysis, tsquery, sorted(ids)))
+        return [
+            Hit(
+                doc_type=row[0],
+                id=row[1],
+                name=row[2],
+                url=row[3],
+                extra=_extra(row[4]),
+                score=0.0,
+                snippet="",
+                rank=float(row[5]),
+            )
+            for row in rows
+        ]
 
     @staticmethod
     def _stats(

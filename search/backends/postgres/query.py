@@ -303,6 +303,23 @@ GROUP BY f.key, v.value"""  # noqa: S608 - only constant names interpolated; val
     return sql, params
 
 
+def matching_sql(
+    request: SearchRequest, analysis: QueryAnalysis, tsquery: str, ids: Sequence[str]
+) -> tuple[str, dict[str, Any]]:
+    """Which of the documents `ids` name match the search (its words, keys and filters): an
+    exact-key probe (every document holds its own id as a key), then the match on those rows."""
+    params = match_params(analysis, tsquery)
+    params.update(curies=list(ids), id_keys=[key_form(curie) for curie in ids])
+    sql = f"""
+WITH q AS (SELECT to_tsquery('{CONFIG}', %(tsq)s) AS tsq)
+SELECT e.doc_type, e.curie, e.title, e.url, e.extra, e.rank
+FROM {TABLE} e, q
+WHERE e.exact ?| %(id_keys)s::text[] AND e.curie = ANY(%(curies)s)
+  AND {_match()}{_filters(request, params)}
+ORDER BY e.rank DESC, e.curie"""  # noqa: S608 - only constant names interpolated; values bound
+    return sql, params
+
+
 def similar_titles_sql(phrase: str, limit: int = 3) -> tuple[str, dict[str, Any]]:
     """Titles that look like the query (pg_trgm), for "did you mean" after a miss."""
     sql = (
