@@ -193,16 +193,11 @@ def run_autocomplete(
     known = set(registered_types())
     types = tuple(t for t in doc_types if t in known)
     bounded = max(1, min(int(limit), MAX_AUTOCOMPLETE))
-    suggestions, _degraded = _with_fallback(
-        lambda backend: backend.autocomplete(cleaned, types, bounded)
-    )
+    # "haemo" is on its way to "haemophilia": the sources' "Hemophilia A" first, then what is
+    # written the British way ("Haemophilus"); both spellings in one call.
     american = american_spelling(cleaned)
-    if american is not None:
-        # "haemo" is on its way to "haemophilia": the sources' "Hemophilia A" first, then what
-        # is written the British way ("Haemophilus").
-        spelled, _degraded = _with_fallback(
-            lambda backend: backend.autocomplete(american, types, bounded)
-        )
-        by_id = {(s.doc_type, s.id): s for s in [*spelled, *suggestions]}
-        suggestions = list(by_id.values())[:bounded]
+    spellings = (cleaned,) if american is None else (american, cleaned)
+    suggestions, _degraded = _with_fallback(
+        lambda backend: backend.autocomplete(spellings, types, bounded)
+    )
     return suggestions

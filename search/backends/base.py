@@ -37,8 +37,11 @@ class SearchBackend(ABC):
         not was), as hits without a snippet or score: a name's records on other pages."""
 
     @abstractmethod
-    def autocomplete(self, prefix: str, doc_types: Sequence[str], limit: int) -> list[Suggestion]:
-        """Documents whose names start with the words typed so far."""
+    def autocomplete(
+        self, prefixes: Sequence[str], doc_types: Sequence[str], limit: int
+    ) -> list[Suggestion]:
+        """Documents whose names start with the words typed so far, for each of its spellings
+        in one call ("haemo" and "hemo"): the first spelling's first, each document once."""
 
     @abstractmethod
     def index(self, docs: Sequence[IndexedDoc]) -> None:
@@ -67,6 +70,14 @@ class SearchBackend(ABC):
     @abstractmethod
     def ping(self) -> str:
         """A one-line description of the engine; raises BackendUnavailable if unreachable."""
+
+
+def first_of_each(suggestions: Iterable[Suggestion], limit: int) -> list[Suggestion]:
+    """Each document's first suggestion, in order, up to `limit`."""
+    by_id: dict[tuple[str, str], Suggestion] = {}
+    for suggestion in suggestions:
+        by_id.setdefault((suggestion.doc_type, suggestion.id), suggestion)
+    return list(by_id.values())[:limit]
 
 
 def backend_path() -> str:

@@ -87,3 +87,21 @@ def test_only_british_word_parts_are_read_the_american_way(
     from search.spelled_british import american_spelling
 
     assert american_spelling(typed) == american
+
+
+@pytest.mark.django_db
+@pytest.mark.usefixtures("indexed")
+def test_autocomplete_asks_for_both_spellings_at_once() -> None:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        body = client_from_fresh_address().get("/api/v1/search/autocomplete/", {"q": "leukaem"})
+    names = [suggestion["name"] for suggestion in body.json()["results"]]
+    # the sources' spelling first, then the name written the British way
+    assert names == [
+        "Acute myeloid leukemia",
+        "Acute myeloid leukaemia with myelodysplasia-related features",
+    ]
+    asked = [q["sql"] for q in queries.captured_queries if "e.autocomplete @@" in q["sql"]]
+    assert len(asked) == 1  # was two: one per spelling

@@ -21,7 +21,7 @@ from opensearchpy.exceptions import (
 
 from rarelabs.breaker import BreakerOpen, CircuitBreaker
 from search.analysis import QueryAnalysis
-from search.backends.base import BackendUnavailable, SearchBackend
+from search.backends.base import BackendUnavailable, SearchBackend, first_of_each
 from search.backends.opensearch import mappings
 from search.backends.opensearch import query as body
 from search.documents import IndexedDoc, exact_boosts, facet_fields, filter_fields
@@ -187,19 +187,34 @@ class OpenSearchBackend(SearchBackend):
                 facets[name] = [(b["key"], b["doc_count"]) for b in agg["buckets"]]
         return facets
 
-    def autocomplete(self, prefix: str, doc_types: Sequence[str], limit: int) -> list[Suggestion]:
-        """Edge n-gram suggestions."""
-        result = self._search(body.autocomplete_body(prefix, doc_types, limit, exact_boosts()))
-        return [
-            Suggestion(
-                doc_type=s["doc_type"],
-                id=s["curie"],
-                name=s["title"],
-                url=s["url"],
-                detail=s["curie"],
-            )
-            for s in (raw["_source"] for raw in result["hits"]["hits"])
-        ]
+    def autocomplete(
+        self, prefixes: Sequence[str], doc_types: Sequence[str], limit: int
+    ) -> list[Suggestion]:
+        """Edge n-gram suggestions for each spelling, in one request (`msearch`)."""
+        boosts = exact_boosts()
+        lines: list[dict[str, Any]] = []
+        for prefix in prefixes:
+            lines += [{}, body.autocomplete_body(prefix, doc_types, limit, boosts)]
+        if not lines:
+            return []
+        answers = self._call(self.client.msearch, index=self.alias, body=lines)["responses"]
+        for answer in answers:
+            if "error" in answer:
+                raise TransportError(answer.get("status", 500), str(answer["error"]))
+        return first_of_each(
+            [
+                Suggestion(
+                    doc_type=s["doc_type"],
+                    id=s["curie"],
+                    name=s["title"],
+                    url=s["url"],
+                    detail=s["curie"],
+                )
+                for answer in answers
+                for s in (raw["_source"] for raw in answer["hits"]["hits"])
+            ],
+            limit,
+        )
 
     def _ensure_alias(self) -> None:
         if not self._call(self.client.indices.exists_alias, name=self.alias):

@@ -12,7 +12,7 @@ from django.db import connection, transaction
 
 from rarelabs.prepared import PreparedStatement
 from search.analysis import QueryAnalysis
-from search.backends.base import SearchBackend
+from search.backends.base import SearchBackend, first_of_each
 from search.backends.postgres import query as sql
 from search.documents import IndexedDoc
 from search.documents import doc_types as registered_types
@@ -187,15 +187,21 @@ class PostgresBackend(SearchBackend):
             return _Stats(_fetch(statement, params), request.doc_types)
         return _Stats(_counting_statement(statement).fetchall(params), request.doc_types)
 
-    def autocomplete(self, prefix: str, doc_types: Sequence[str], limit: int) -> list[Suggestion]:
-        """Names whose words start with what was typed."""
-        if not sql.prefix_tsquery(prefix):
+    def autocomplete(
+        self, prefixes: Sequence[str], doc_types: Sequence[str], limit: int
+    ) -> list[Suggestion]:
+        """Names whose words start with what was typed, in any of its spellings."""
+        prefixes = [prefix for prefix in prefixes if sql.prefix_tsquery(prefix)]
+        if not prefixes:
             return []
-        rows = _fetch(*sql.autocomplete_sql(prefix, doc_types, limit))
-        return [
-            Suggestion(doc_type=row[0], id=row[1], name=row[2], url=row[3], detail=row[1])
-            for row in rows
-        ]
+        rows = _fetch(*sql.autocomplete_sql(prefixes, doc_types, limit))
+        return first_of_each(
+            [
+                Suggestion(doc_type=row[0], id=row[1], name=row[2], url=row[3], detail=row[1])
+                for row in rows
+            ],
+            limit,
+        )
 
     def index(self, docs: Sequence[IndexedDoc]) -> None:
         """Upsert documents (ON CONFLICT), in one transaction."""

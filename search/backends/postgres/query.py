@@ -330,41 +330,48 @@ def similar_titles_sql(phrase: str, limit: int = 3) -> tuple[str, dict[str, Any]
 
 
 def autocomplete_sql(
-    prefix: str, doc_types: Sequence[str], limit: int
+    prefixes: Sequence[str], doc_types: Sequence[str], limit: int
 ) -> tuple[str, dict[str, Any]]:
-    """Suggestions: names starting with the prefix first, then any word starting with it.
+    """Suggestions for each spelling of what was typed (the first spelling's first; one
+    statement, one round trip): names starting with it first, then any word starting with it.
 
     Both candidate pools are bounded index scans (a btree prefix range on the folded title, a
     GIN prefix match), so a two-letter prefix never sorts thousands of rows.
     """
-    params: dict[str, Any] = {
-        "tsq": prefix_tsquery(prefix),
-        "starts": " ".join(words(prefix)) + "%",
-        "key": key_form(prefix),
-        "limit": limit,
-        "pool": AUTOCOMPLETE_POOL,
-    }
+    params: dict[str, Any] = {"limit": limit, "pool": AUTOCOMPLETE_POOL}
     type_clause = ""
     if doc_types:
         params["types"] = list(doc_types)
         type_clause = " AND e.doc_type = ANY(%(types)s)"
-    sql = f"""
-WITH cand AS (
-    (SELECT e.id FROM {TABLE} e WHERE e.title_norm LIKE %(starts)s{type_clause}
+    parts = []
+    for n, prefix in enumerate(prefixes):
+        params.update(
+            {
+                f"tsq{n}": prefix_tsquery(prefix),
+                f"starts{n}": " ".join(words(prefix)) + "%",
+                f"key{n}": key_form(prefix),
+            }
+        )
+        parts.append(f"""
+(WITH cand AS (
+    (SELECT e.id FROM {TABLE} e WHERE e.title_norm LIKE %(starts{n})s{type_clause}
      ORDER BY e.title_norm USING ~<~ LIMIT %(pool)s)
     UNION
     (SELECT e.id FROM {TABLE} e
-     WHERE e.autocomplete @@ to_tsquery('{SIMPLE_CONFIG}', %(tsq)s){type_clause}
+     WHERE e.autocomplete @@ to_tsquery('{SIMPLE_CONFIG}', %(tsq{n})s){type_clause}
      LIMIT %(pool)s)
     UNION
-    (SELECT e.id FROM {TABLE} e WHERE e.exact ? %(key)s{type_clause} LIMIT %(pool)s)
+    (SELECT e.id FROM {TABLE} e WHERE e.exact ? %(key{n})s{type_clause} LIMIT %(pool)s)
 )
-SELECT e.doc_type, e.curie, e.title, e.url, e.extra
+SELECT {n} AS part, row_number() OVER (
+           ORDER BY coalesce((e.exact ->> %(key{n})s)::float, 0) DESC,
+                    (e.title_norm LIKE %(starts{n})s) DESC, e.rank DESC, length(e.title), e.title
+       ) AS place, e.doc_type, e.curie, e.title, e.url, e.extra
 FROM cand JOIN {TABLE} e ON e.id = cand.id
-ORDER BY coalesce((e.exact ->> %(key)s)::float, 0) DESC, (e.title_norm LIKE %(starts)s) DESC,
-         e.rank DESC, length(e.title), e.title
-LIMIT %(limit)s"""  # noqa: S608 - only constant names interpolated; values bound
-    return sql, params
+ORDER BY place
+LIMIT %(limit)s)""")  # noqa: S608 - only constant names interpolated; values bound
+    sql = "SELECT doc_type, curie, title, url, extra FROM (" + "\nUNION ALL".join(parts)  # noqa: S608 - the parts above
+    return sql + "\n) AS s ORDER BY part, place", params
 
 
 # The columns `row_params` fills, with their array types for `unnest` (one statement a batch).
