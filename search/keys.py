@@ -161,6 +161,17 @@ def conditions_named(key: str, besides: Sequence[str]) -> list[str]:
     return [row[0] for row in rows]
 
 
+def similar_title(phrase: str) -> str | None:
+    """The title most like `phrase` (pg_trgm), for "did you mean" after a search found nothing,
+    whichever engine searched."""
+    rows = _fetch(
+        f"SELECT title FROM {TABLE} WHERE title_norm %% %s "  # noqa: S608 - table name is a constant; values are bound
+        "ORDER BY similarity(title_norm, %s) DESC, rank DESC LIMIT 1",
+        [phrase, phrase],
+    )
+    return rows[0][0] if rows else None
+
+
 def same_name_rows(doc_types: Sequence[str]) -> list[tuple[str, str, str, bool]]:
     """(doc_type, curie, title, is a group) of every document of `doc_types` whose normalised
     title another of them shares ("Sotos syndrome" three times; ~1,000 rows, read once per

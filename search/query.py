@@ -18,7 +18,7 @@ from search.describers import Described, describe, is_own_sign, named_sign
 from search.documents import doc_types as registered_types
 from search.documents import filter_fields
 from search.gene_causes import causes_in_order, with_caused_conditions
-from search.keys import has_exact_key
+from search.keys import has_exact_key, similar_title
 from search.notices import identifier_notice
 from search.pointers import asked_condition, treatment_pointer
 from search.regions import region_reading
@@ -86,6 +86,10 @@ def run_search(request: SearchRequest) -> SearchResponse:
         hits = across_pages(hits, matched)
     response = replace(response, hits=one_line_per_name(hits))
     did_you_mean = response.did_you_mean
+    if response.total == 0 and not did_you_mean and analysis.may_widen:
+        # Nothing matched: a title that looks like the query, read from PostgreSQL's entry
+        # table on every engine (OpenSearch offered nothing here).
+        did_you_mean = similar_title(analysis.phrase)
     if did_you_mean and phrase_form(did_you_mean) == analysis.phrase:
         did_you_mean = None
     if did_you_mean and not described:

@@ -138,15 +138,11 @@ class PostgresBackend(SearchBackend):
             )
             for row in rows
         ]
-        did_you_mean = analysis.corrected
-        if stats.total == 0 and not did_you_mean and analysis.may_widen:
-            similar = _fetch(*sql.similar_titles_sql(analysis.phrase))
-            did_you_mean = similar[0][0] if similar else None
         return SearchResponse(
             total=stats.total,
             hits=hits,
             facets=stats.facets if stats.total else {},
-            did_you_mean=did_you_mean,
+            did_you_mean=analysis.corrected,
             page=request.page,
             page_size=request.page_size,
             backend=self.name,

@@ -320,15 +320,6 @@ ORDER BY e.rank DESC, e.curie"""  # noqa: S608 - only constant names interpolate
     return sql, params
 
 
-def similar_titles_sql(phrase: str, limit: int = 3) -> tuple[str, dict[str, Any]]:
-    """Titles that look like the query (pg_trgm), for "did you mean" after a miss."""
-    sql = (
-        f"SELECT title FROM {TABLE} WHERE title_norm %% %(phrase)s "  # noqa: S608 - table/config names are constants; values are bound
-        "ORDER BY similarity(title_norm, %(phrase)s) DESC, rank DESC LIMIT %(limit)s"
-    )
-    return sql, {"phrase": phrase, "limit": limit}
-
-
 def autocomplete_sql(
     prefixes: Sequence[str], doc_types: Sequence[str], limit: int
 ) -> tuple[str, dict[str, Any]]:
