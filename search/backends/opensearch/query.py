@@ -22,6 +22,7 @@ TEXT_FIELDS = [f"text_{tier}^{TIER_BOOST[tier]}" for tier, _floor in TIERS]
 # before and no longer outweighs a key's tier.
 TEXT_WEIGHT = 0.5
 TITLE_PHRASE_BOOST = 3
+SPREAD_WORDS_BOOST = 0.1  # every word typed, in different fields (see `text_groups`)
 SORT = [{"_score": "desc"}, {"title_len": "asc"}, {"uid": "asc"}]
 
 
@@ -159,6 +160,24 @@ def text_groups(
         }
         for terms in term_lists
     )
+    if not any_word:
+        # Every word in some field, as PostgreSQL's tsquery matches the whole document: in one
+        # field only (best_fields), "duchenne disease" missed Duchenne muscular dystrophy
+        # ("disease" is in its signs' names). Weighed far below a field holding every word, so
+        # inside the `dis_max` it decides only documents whose words are spread over fields.
+        lists.extend(
+            {
+                "multi_match": {
+                    "query": " ".join(terms),
+                    "fields": TEXT_FIELDS,
+                    "type": "cross_fields",
+                    "operator": "and",
+                    "analyzer": PLAIN_ANALYZER,
+                    "boost": SPREAD_WORDS_BOOST,
+                }
+            }
+            for terms in term_lists
+        )
     if any_word:  # documents with every word still come first
         all_words.extend(
             {
