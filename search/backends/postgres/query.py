@@ -310,12 +310,15 @@ def matching_sql(
     exact-key probe (every document holds its own id as a key), then the match on those rows."""
     params = match_params(analysis, tsquery)
     params.update(curies=list(ids), id_keys=[key_form(curie) for curie in ids])
+    # The few rows first (materialised): planned with the words, it read their matches.
     sql = f"""
-WITH q AS (SELECT to_tsquery('{CONFIG}', %(tsq)s) AS tsq)
+WITH q AS (SELECT to_tsquery('{CONFIG}', %(tsq)s) AS tsq),
+own AS MATERIALIZED (
+    SELECT * FROM {TABLE} e WHERE e.exact ?| %(id_keys)s::text[] AND e.curie = ANY(%(curies)s)
+)
 SELECT e.doc_type, e.curie, e.title, e.url, e.extra, e.rank
-FROM {TABLE} e, q
-WHERE e.exact ?| %(id_keys)s::text[] AND e.curie = ANY(%(curies)s)
-  AND {_match()}{_filters(request, params)}
+FROM own e, q
+WHERE {_match()}{_filters(request, params)}
 ORDER BY e.rank DESC, e.curie"""  # noqa: S608 - only constant names interpolated; values bound
     return sql, params
 
