@@ -192,10 +192,11 @@ def test_opensearch_matches_every_word_list_as_written() -> None:
     synonym graph or is fuzzy."""
     for any_word in (False, True):
         lists, all_words, phrases = os_query.text_groups(ANALYSIS, any_word=any_word)
-        typed, corrected = (clause["multi_match"] for clause in lists)
-        assert typed["analyzer"] == corrected["analyzer"] == os_query.PLAIN_ANALYZER
-        assert "fuzziness" not in typed
-        assert "fuzziness" not in corrected
+        best = [c["multi_match"] for c in lists if c["multi_match"]["type"] == "best_fields"]
+        assert [m["query"] for m in best] == ["duchene dystrophy", "duchenne dystrophy"]
+        for match in (clause["multi_match"] for clause in lists):
+            assert match["analyzer"] == os_query.PLAIN_ANALYZER
+            assert "fuzziness" not in match
         assert phrases[0]["match_phrase"]["title"]["analyzer"] == os_query.PLAIN_ANALYZER
     typed, corrected = (clause["multi_match"] for clause in all_words)
     assert typed["analyzer"] == corrected["analyzer"] == os_query.PLAIN_ANALYZER
@@ -353,6 +354,20 @@ def test_opensearch_text_clauses_keep_within_a_word_budget() -> None:
     assert not any("match_phrase" in c for c in os_query.text_clauses(analysis))
 
 
+def test_opensearch_spread_words_count_within_the_word_budget() -> None:
+    # A name's words are also matched spread over fields: those clauses count too.
+    typed = tuple(f"w{i}" for i in range(12))
+    alternatives = tuple((*typed[:-1], f"alt{i}") for i in range(8))
+    analysis = QueryAnalysis(
+        raw=" ".join(typed), phrase=" ".join(typed), terms=typed, exact_keys=(),
+        alternatives=alternatives,
+    )  # fmt: skip
+    matches = [c["multi_match"] for c in os_query.text_clauses(analysis) if "multi_match" in c]
+    assert {m["type"] for m in matches} == {"best_fields", "cross_fields"}
+    spent = sum(len(m["query"].split()) * len(m["fields"]) for m in matches)
+    assert spent <= os_query.CLAUSE_BUDGET
+
+
 def test_opensearch_plain_retry_has_no_synonym_graph_alternatives_or_fuzziness() -> None:
     body = os_query.search_body(SearchRequest(query="x"), ANALYSIS, (100,), [], plain=True)
     should = body["query"]["function_score"]["query"]["bool"]["should"]
@@ -363,9 +378,8 @@ def test_opensearch_plain_retry_has_no_synonym_graph_alternatives_or_fuzziness()
         for q in c["dis_max"]["queries"]
         if "multi_match" in q
     ]
-    assert len(matches) == 1
-    assert matches[0]["analyzer"] == "text_index"
-    assert "fuzziness" not in matches[0]
+    assert {m["query"] for m in matches} == {"duchene dystrophy"}  # the words as typed only
+    assert all(m["analyzer"] == "text_index" and "fuzziness" not in m for m in matches)
     assert not any("match_phrase" in c for c in should)
 
 
@@ -449,7 +463,8 @@ def test_opensearch_word_lists_count_once_by_their_best_match() -> None:
         "gene therapy sma",
         "gene therapy sma1",
         "gene therapy sma2",
-    ]
+    ] * 2  # each in one field, then spread over fields (`cross_fields`, far below)
+    assert [q["multi_match"]["type"] for q in lists] == ["best_fields"] * 3 + ["cross_fields"] * 3
     # After widening, the all-words lists are a second best-of group, not a sum either.
     widened = os_query.search_body(
         SearchRequest(query=analysis.raw), analysis, (40,), [], any_word=True
@@ -458,7 +473,7 @@ def test_opensearch_word_lists_count_once_by_their_best_match() -> None:
     assert groups == [2, 3, 3]  # the keys (typed, part), the word lists, the all-words lists
     # The highlighter still reads every clause.
     highlight = body["highlight"]["highlight_query"]["bool"]["should"]
-    assert sum("multi_match" in clause for clause in highlight) == 3
+    assert sum("multi_match" in clause for clause in highlight) == 6
 
 
 @pytest.mark.parametrize(

@@ -109,11 +109,17 @@ MAX_TITLE_WORDS = 16
 PLAIN_ANALYZER = "text_index"  # the index-time analyzer: no synonym graph (see `text_groups`)
 
 
+def _spread(analysis: QueryAnalysis, any_word: bool) -> bool:
+    """Are a name's words also matched spread over fields (`text_groups`)? Not a sentence's:
+    the clauses would double, and its keys and parts find what it names."""
+    return not any_word and len(analysis.phrase.split()) <= MAX_TITLE_WORDS
+
+
 def _term_lists(
     analysis: QueryAnalysis, any_word: bool, plain: bool = False
 ) -> list[tuple[str, ...]]:
     """The word lists to match: as typed first, then alternatives while the budget lasts."""
-    per_word = len(TEXT_FIELDS) * (2 if any_word else 1)
+    per_word = len(TEXT_FIELDS) * (2 if any_word or _spread(analysis, any_word) else 1)
     kept: list[tuple[str, ...]] = []
     spent = 0
     lists = analysis.all_term_lists[:1] if plain else analysis.all_term_lists
@@ -160,7 +166,7 @@ def text_groups(
         }
         for terms in term_lists
     )
-    if not any_word:
+    if _spread(analysis, any_word):
         # Every word in some field, as PostgreSQL's tsquery matches the whole document: in one
         # field only (best_fields), "duchenne disease" missed Duchenne muscular dystrophy
         # ("disease" is in its signs' names). Weighed far below a field holding every word, so
