@@ -168,7 +168,7 @@ def test_opensearch_search_body_boosts_exact_keys_and_pages() -> None:
         query="x", doc_types=("condition",), filters={"onset": ("infancy",)}, page=3, page_size=10
     )
     body = os_query.search_body(request, ANALYSIS, (100, 50), ["onset"])
-    should = body["query"]["function_score"]["query"]["bool"]["should"]
+    should = body["query"]["function_score"]["query"]["bool"]["must"][0]["bool"]["should"]
     # The exact keys count once, by the best one (PostgreSQL's GREATEST): one dis_max first.
     exact = [c["constant_score"] for c in should[0]["dis_max"]["queries"]]
     assert {"filter": {"terms": {"exact_100": ["duchene dystrophy"]}}, "boost": 1000.0} in exact
@@ -370,7 +370,7 @@ def test_opensearch_spread_words_count_within_the_word_budget() -> None:
 
 def test_opensearch_plain_retry_has_no_synonym_graph_alternatives_or_fuzziness() -> None:
     body = os_query.search_body(SearchRequest(query="x"), ANALYSIS, (100,), [], plain=True)
-    should = body["query"]["function_score"]["query"]["bool"]["should"]
+    should = body["query"]["function_score"]["query"]["bool"]["must"][0]["bool"]["should"]
     matches = [
         q["multi_match"]
         for c in should
@@ -455,7 +455,7 @@ def test_opensearch_word_lists_count_once_by_their_best_match() -> None:
         alternatives=(("gene", "therapy", "sma1"), ("gene", "therapy", "sma2")),
     )  # fmt: skip
     body = os_query.search_body(SearchRequest(query=analysis.raw), analysis, (40,), [])
-    should = body["query"]["function_score"]["query"]["bool"]["should"]
+    should = body["query"]["function_score"]["query"]["bool"]["must"][0]["bool"]["should"]
     assert not any("multi_match" in clause for clause in should)  # none summed on its own
     exact, lists = [clause["dis_max"]["queries"] for clause in should if "dis_max" in clause]
     assert all("constant_score" in q for q in exact)  # the keys: their own best-of group
@@ -468,7 +468,7 @@ def test_opensearch_word_lists_count_once_by_their_best_match() -> None:
     # After widening, the all-words lists are a second best-of group, not a sum either.
     widened = os_query.search_body(
         SearchRequest(query=analysis.raw), analysis, (40,), [], any_word=True
-    )["query"]["function_score"]["query"]["bool"]["should"]
+    )["query"]["function_score"]["query"]["bool"]["must"][0]["bool"]["should"]
     groups = [len(clause["dis_max"]["queries"]) for clause in widened if "dis_max" in clause]
     assert groups == [2, 3, 3]  # the keys (typed, part), the word lists, the all-words lists
     # The highlighter still reads every clause.
@@ -510,3 +510,24 @@ def test_exact_names_sql_is_one_bounded_lookup_with_every_value_bound() -> None:
     assert statement.rstrip().endswith("LIMIT 1")
     assert "sma" not in statement
     assert params == {"types": ["condition"], "keys": ["sma", "spinal muscular atrophy"]}
+
+
+def test_opensearch_title_words_are_scored_never_matched() -> None:
+    # PostgreSQL adds the title's likeness to the query; OpenSearch scores the title's shared
+    # words beside the match, so a document matching only through them is no result.
+    body = os_query.search_body(SearchRequest(query="x"), ANALYSIS, (100,), [])
+    scored = body["query"]["function_score"]["query"]["bool"]
+    assert scored["should"] == [
+        {
+            "match": {
+                "title": {
+                    "query": "duchenne dystrophy",
+                    "analyzer": os_query.PLAIN_ANALYZER,
+                    "boost": os_query.TITLE_WORDS_BOOST,
+                }
+            }
+        }
+    ]
+    assert scored["must"][0]["bool"]["minimum_should_match"] == 1
+    plain = os_query.search_body(SearchRequest(query="x"), ANALYSIS, (100,), [], plain=True)
+    assert plain["query"]["function_score"]["query"]["bool"]["should"] == []

@@ -23,6 +23,7 @@ TEXT_FIELDS = [f"text_{tier}^{TIER_BOOST[tier]}" for tier, _floor in TIERS]
 TEXT_WEIGHT = 0.5
 TITLE_PHRASE_BOOST = 3
 SPREAD_WORDS_BOOST = 0.1  # every word typed, in different fields (see `text_groups`)
+TITLE_WORDS_BOOST = 2.0  # the title's words shared with the query (see `_title_likeness`)
 SORT = [{"_score": "desc"}, {"title_len": "asc"}, {"uid": "asc"}]
 
 
@@ -301,6 +302,19 @@ def matching_body(
     }
 
 
+def _title_likeness(analysis: QueryAnalysis, plain: bool) -> list[dict[str, Any]]:
+    """The title's words shared with the query, normalised by the title's length: scored, never
+    matched (a `should` beside the match), as PostgreSQL adds the title's trigram likeness to
+    its candidates. Without it the bare DECIPHER entry, one short name, outranked Orphanet's
+    ("charcot marie tooth type 1a"), and "Duchenne and Becker muscular dystrophy" the
+    Duchenne entry for "duchenne disease"."""
+    phrase = phrase_form(analysis.corrected or analysis.raw)
+    if plain or not phrase or len(phrase.split()) > MAX_TITLE_WORDS:
+        return []
+    title = {"query": phrase, "analyzer": PLAIN_ANALYZER, "boost": TITLE_WORDS_BOOST}
+    return [{"match": {"title": title}}]
+
+
 def search_body(
     request: SearchRequest,
     analysis: QueryAnalysis,
@@ -315,7 +329,12 @@ def search_body(
     type_filter = _type_filter(request)
     query = {
         "function_score": {
-            "query": _matched(request, analysis, exact_boosts, groups, []),
+            "query": {
+                "bool": {
+                    "must": [_matched(request, analysis, exact_boosts, groups, [])],
+                    "should": _title_likeness(analysis, plain),
+                }
+            },
             "field_value_factor": {"field": "rank", "missing": 1.0},
             "boost_mode": "multiply",
         }
