@@ -1,7 +1,8 @@
 """Pure builders of the PostgreSQL backend's SQL: (sql, params) pairs, no connection needed.
 
 Words reach SQL only as bound parameters, and tsquery strings are built from [a-z0-9] words,
-so no query text can break the tsquery syntax or the SQL.
+so no query text can break the tsquery syntax or the SQL. Longer than 400 lines: every
+statement the backend sends is built here, one home for its SQL.
 """
 
 from __future__ import annotations
