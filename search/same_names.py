@@ -52,8 +52,9 @@ def orphanet_twins(entries: Iterable[tuple[K, str, bool, bool]]) -> dict[K, K]:
     }
 
 
-def line_records(_lexicon: lexicon.Lexicon | None = None) -> dict[str, str]:
-    """Record id -> the id of the record whose line it is shown on, over the whole index: an
+def line_records(_current: lexicon.Lexicon) -> dict[str, str]:
+    """Record id -> the id of the record whose line it is shown on, over the whole index (built
+    once per lexicon, `Lexicon.derived`, as the indexer renews the lexicon after a write): an
     OMIM or DECIPHER twin -> its Orphanet disease; a sign -> the Orphanet disease of its very
     name, else the one condition of that name (several, none of them Orphanet's: the page
     decides, as `one_line_per_name` does)."""
