@@ -54,6 +54,20 @@ def _extra(value: Any) -> dict[str, Any]:
     return json.loads(value) if isinstance(value, str) else (value or {})
 
 
+def _hit(row: Sequence[Any], score: float, snippet: str, rank: float) -> Hit:
+    """A hit from a row that starts (doc_type, curie, title, url, extra)."""
+    return Hit(
+        doc_type=row[0],
+        id=row[1],
+        name=row[2],
+        url=row[3],
+        extra=_extra(row[4]),
+        score=score,
+        snippet=snippet,
+        rank=rank,
+    )
+
+
 def tidy(cursor: Any) -> None:
     """After a bulk load: merge the GIN pending lists and refresh the planner's statistics.
 
@@ -126,16 +140,7 @@ class PostgresBackend(SearchBackend):
             if len(rows) < min(needed, stats.total) - request.offset:
                 rows = _fetch(*sql.search_sql(request, analysis, tsquery))
         hits = [
-            Hit(
-                doc_type=row[0],
-                id=row[1],
-                name=row[2],
-                url=row[3],
-                extra=_extra(row[4]),
-                score=round(float(row[5]), 4),
-                snippet=safe_snippet(row[6] or ""),
-                rank=float(row[7]),
-            )
+            _hit(row, round(float(row[5]), 4), safe_snippet(row[6] or ""), float(row[7]))
             for row in rows
         ]
         return SearchResponse(
@@ -160,19 +165,7 @@ class PostgresBackend(SearchBackend):
         lists = analysis.all_term_lists
         tsquery = sql.tsquery_any(lists) if widened else sql.tsquery_all(lists)
         rows = _fetch(*sql.matching_sql(request, analysis, tsquery, sorted(ids)))
-        return [
-            Hit(
-                doc_type=row[0],
-                id=row[1],
-                name=row[2],
-                url=row[3],
-                extra=_extra(row[4]),
-                score=0.0,
-                snippet="",
-                rank=float(row[5]),
-            )
-            for row in rows
-        ]
+        return [_hit(row, 0.0, "", float(row[5])) for row in rows]
 
     @staticmethod
     def _stats(

@@ -18,6 +18,7 @@ from contextlib import contextmanager
 
 from django.test import Client
 from django.utils import timezone
+from django.utils.text import slugify
 
 from content.models import ArticleStatus
 from knowledge.models import (
@@ -363,6 +364,15 @@ def create_condition(curie: str, name: str, definition: str, synonyms, **fields)
             source_id=curie,
             retrieved_on=READ,
         )
+    return condition
+
+
+def named_condition(curie: str, name: str, *synonyms: str):
+    """A condition with only its id, name and synonyms; its slug is made from the name and the
+    id, as three sources may hold one name ("Sotos syndrome")."""
+    condition = ConditionFactory(primary_id=curie, name=name, slug=slugify(f"{name}-{curie}"))
+    for text in synonyms:
+        ConditionSynonymFactory(condition=condition, text=text)
     return condition
 
 

@@ -15,47 +15,41 @@ import pytest
 
 from search.query import run_search
 from search.request import SearchRequest
-from tests.factories.knowledge import ConditionFactory, ConditionSynonymFactory
-from tests.search.contract.data import indexed
+from tests.search.contract.data import indexed, named_condition
 
 pytestmark = pytest.mark.django_db
-
-
-def _condition(curie: str, name: str, *synonyms: str):
-    condition = ConditionFactory(primary_id=curie, name=name)
-    for text in synonyms:
-        ConditionSynonymFactory(condition=condition, text=text)
-    return condition
 
 
 @pytest.fixture
 def said_rows(backend: str) -> Iterator[None]:
     conditions = [
-        _condition("ORPHA:845", "Tay-Sachs disease"),
-        _condition("ORPHA:216", "Neuronal ceroid lipofuscinosis", "Batten disease"),
-        _condition("ORPHA:646", "Niemann-Pick disease type C"),
-        _condition(
+        named_condition("ORPHA:845", "Tay-Sachs disease"),
+        named_condition("ORPHA:216", "Neuronal ceroid lipofuscinosis", "Batten disease"),
+        named_condition("ORPHA:646", "Niemann-Pick disease type C"),
+        named_condition(
             "ORPHA:77292",
             "Infantile neurovisceral acid sphingomyelinase deficiency",
             "Niemann-Pick disease type A",
         ),
-        _condition("OMIM:172700", "Pick disease of brain"),
-        _condition("ORPHA:580", "Mucopolysaccharidosis type 2", "Hunter syndrome"),
+        named_condition("OMIM:172700", "Pick disease of brain"),
+        named_condition("ORPHA:580", "Mucopolysaccharidosis type 2", "Hunter syndrome"),
         # Orphanet writes this name "... syndrom": the index holds the slip once, so it is no
         # unknown word to correct alone
-        _condition(
+        named_condition(
             "ORPHA:500159",
             "Microcephaly-corpus callosum and cerebellar vermis hypoplasia-facial "
             "dysmorphism-intellectual disability syndrom",
         ),
         # two slips from "fifer", said otherwise (F-S-R): Pfeiffer is said as typed (F-F-R)
-        _condition("ORPHA:98919", "Miller Fisher syndrome", "Fisher syndrome"),
-        _condition("ORPHA:710", "Pfeiffer syndrome"),
+        named_condition("ORPHA:98919", "Miller Fisher syndrome", "Fisher syndrome"),
+        named_condition("ORPHA:710", "Pfeiffer syndrome"),
         # "lee" is one of this syndrome's name words; Leigh is said as "lee" is
-        _condition("ORPHA:1123", "Caudal appendage-deafness syndrome", "Lynch-Lee-Murday syndrome"),
-        _condition("ORPHA:506", "Leigh syndrome"),
-        _condition("ORPHA:534", "Oculocerebrorenal syndrome of Lowe", "Lowe syndrome"),
-        _condition("ORPHA:2382", "Lennox-Gastaut syndrome"),
+        named_condition(
+            "ORPHA:1123", "Caudal appendage-deafness syndrome", "Lynch-Lee-Murday syndrome"
+        ),
+        named_condition("ORPHA:506", "Leigh syndrome"),
+        named_condition("ORPHA:534", "Oculocerebrorenal syndrome of Lowe", "Lowe syndrome"),
+        named_condition("ORPHA:2382", "Lennox-Gastaut syndrome"),
     ]
     with indexed("condition", conditions):
         yield

@@ -18,37 +18,30 @@ from collections.abc import Iterator
 import pytest
 
 from tests._shared import client_from_fresh_address
-from tests.factories.knowledge import ConditionFactory, ConditionSynonymFactory, GeneFactory
-from tests.search.contract.data import indexed
+from tests.factories.knowledge import GeneFactory
+from tests.search.contract.data import indexed, named_condition
 
 pytestmark = pytest.mark.django_db
-
-
-def _condition(curie: str, name: str, *synonyms: str):
-    condition = ConditionFactory(primary_id=curie, name=name)
-    for text in synonyms:
-        ConditionSynonymFactory(condition=condition, text=text)
-    return condition
 
 
 @pytest.fixture
 def named_rows(backend: str) -> Iterator[None]:
     conditions = [
-        _condition("OMIM:140300", "Hashimoto thyroiditis"),
-        _condition("ORPHA:85138", "Addison disease", "Autoimmune Addison disease"),
-        _condition("OMIM:168600", "Parkinson disease, late-onset"),
-        _condition("OMIM:616361", "Parkinson disease 21"),
-        _condition("OMIM:614203", "Parkinson disease 17"),
-        _condition("OMIM:610297", "Parkinson disease 13"),
-        _condition("ORPHA:289390", "Primary Sjögren disease", "Primary Sjögren syndrome"),
-        _condition("ORPHA:559", "Marinesco-Sjögren syndrome"),
-        _condition("ORPHA:816", "Sjögren-Larsson syndrome"),
-        _condition("OMIM:266600", "Inflammatory bowel disease 1, Crohn disease"),
-        _condition(
+        named_condition("OMIM:140300", "Hashimoto thyroiditis"),
+        named_condition("ORPHA:85138", "Addison disease", "Autoimmune Addison disease"),
+        named_condition("OMIM:168600", "Parkinson disease, late-onset"),
+        named_condition("OMIM:616361", "Parkinson disease 21"),
+        named_condition("OMIM:614203", "Parkinson disease 17"),
+        named_condition("OMIM:610297", "Parkinson disease 13"),
+        named_condition("ORPHA:289390", "Primary Sjögren disease", "Primary Sjögren syndrome"),
+        named_condition("ORPHA:559", "Marinesco-Sjögren syndrome"),
+        named_condition("ORPHA:816", "Sjögren-Larsson syndrome"),
+        named_condition("OMIM:266600", "Inflammatory bowel disease 1, Crohn disease"),
+        named_condition(
             "ORPHA:2719", "Oculocerebral hypopigmentation syndrome, Cross type", "Cross syndrome"
         ),
-        _condition("ORPHA:87", "Apert syndrome"),
-        _condition("ORPHA:660053", "Psittacosis", "Parrot disease"),
+        named_condition("ORPHA:87", "Apert syndrome"),
+        named_condition("ORPHA:660053", "Psittacosis", "Parrot disease"),
     ]
     gene = GeneFactory(
         symbol="CIART",

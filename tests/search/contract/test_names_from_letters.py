@@ -20,21 +20,12 @@ import pytest
 
 from tests._shared import client_from_fresh_address
 from tests.factories.knowledge import (
-    ConditionFactory,
-    ConditionSynonymFactory,
     GeneFactory,
     PhenotypeFactory,
 )
-from tests.search.contract.data import indexed, search_ids
+from tests.search.contract.data import indexed, named_condition, search_ids
 
 pytestmark = pytest.mark.django_db
-
-
-def _condition(curie: str, name: str, *synonyms: str):
-    condition = ConditionFactory(primary_id=curie, name=name)
-    for text in synonyms:
-        ConditionSynonymFactory(condition=condition, text=text)
-    return condition
 
 
 @pytest.fixture
@@ -62,19 +53,23 @@ def test_a_protein_named_as_papers_name_it_is_the_gene_of_its_chain() -> None:
 @pytest.fixture
 def classic_rows(backend: str) -> Iterator[None]:
     conditions = [
-        _condition("ORPHA:418", "Congenital adrenal hyperplasia", "CAH"),
-        _condition(
+        named_condition("ORPHA:418", "Congenital adrenal hyperplasia", "CAH"),
+        named_condition(
             "ORPHA:90794",
             "Classic congenital adrenal hyperplasia due to 21-hydroxylase deficiency",
             "Classic 21-OHD CAH",
         ),
-        _condition(
+        named_condition(
             "ORPHA:315306",
             "Classic congenital adrenal hyperplasia due to 21-hydroxylase deficiency, "
             "salt wasting form",
         ),
-        _condition("ORPHA:3198", "Stiff person spectrum disorder", "Stiff man syndrome", "SPS"),
-        _condition("ORPHA:443192", "Classic stiff person syndrome", "Classic stiff man syndrome"),
+        named_condition(
+            "ORPHA:3198", "Stiff person spectrum disorder", "Stiff man syndrome", "SPS"
+        ),
+        named_condition(
+            "ORPHA:443192", "Classic stiff person syndrome", "Classic stiff man syndrome"
+        ),
     ]
     with indexed("condition", conditions):
         yield

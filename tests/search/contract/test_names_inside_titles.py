@@ -14,27 +14,19 @@ from collections.abc import Iterator
 import pytest
 
 from tests._shared import client_from_fresh_address
-from tests.factories.knowledge import ConditionFactory, ConditionSynonymFactory
-from tests.search.contract.data import indexed
+from tests.search.contract.data import indexed, named_condition
 
 pytestmark = pytest.mark.django_db
-
-
-def _condition(curie: str, name: str, *synonyms: str):
-    condition = ConditionFactory(primary_id=curie, name=name)
-    for text in synonyms:
-        ConditionSynonymFactory(condition=condition, text=text)
-    return condition
 
 
 @pytest.fixture
 def inner_rows(backend: str) -> Iterator[None]:
     conditions = [
-        _condition("OMIM:137580", "Gilles de la tourette syndrome"),
-        _condition("OMIM:608638", "Asperger syndrome, susceptibility to, 1"),
-        _condition("OMIM:266600", "Inflammatory bowel disease 1, Crohn disease"),
-        _condition("ORPHA:778", "Rett syndrome"),
-        _condition("ORPHA:3380", "Trisomy 18", "Edwards syndrome"),
+        named_condition("OMIM:137580", "Gilles de la tourette syndrome"),
+        named_condition("OMIM:608638", "Asperger syndrome, susceptibility to, 1"),
+        named_condition("OMIM:266600", "Inflammatory bowel disease 1, Crohn disease"),
+        named_condition("ORPHA:778", "Rett syndrome"),
+        named_condition("ORPHA:3380", "Trisomy 18", "Edwards syndrome"),
     ]
     with indexed("condition", conditions):
         yield

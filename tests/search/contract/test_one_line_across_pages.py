@@ -20,30 +20,20 @@ import pytest
 
 from tests._shared import client_from_fresh_address
 from tests.factories.knowledge import (
-    ConditionFactory,
-    ConditionSynonymFactory,
     PhenotypeFactory,
 )
-from tests.search.contract.data import indexed
+from tests.search.contract.data import indexed, named_condition
 
 pytestmark = pytest.mark.django_db
-
-
-def _condition(curie: str, name: str, *synonyms: str):
-    slug = f"{name}-{curie}".lower().replace(" ", "-").replace(":", "-")
-    condition = ConditionFactory(primary_id=curie, name=name, slug=slug)
-    for text in synonyms:
-        ConditionSynonymFactory(condition=condition, text=text)
-    return condition
 
 
 @pytest.fixture
 def twin_rows(backend: str) -> Iterator[None]:
     conditions = [
-        _condition("ORPHA:821", "Sotos syndrome"),
-        _condition("OMIM:117550", "Sotos syndrome", "chromosome 5q35 deletion syndrome"),
-        _condition("DECIPHER:17", "Sotos syndrome"),
-        _condition("OMIM:140300", "Hashimoto thyroiditis"),
+        named_condition("ORPHA:821", "Sotos syndrome"),
+        named_condition("OMIM:117550", "Sotos syndrome", "chromosome 5q35 deletion syndrome"),
+        named_condition("DECIPHER:17", "Sotos syndrome"),
+        named_condition("OMIM:140300", "Hashimoto thyroiditis"),
     ]
     signs = [PhenotypeFactory(hpo_id="HP:0000872", name="Hashimoto thyroiditis")]
     with indexed("condition", conditions), indexed("phenotype", signs):

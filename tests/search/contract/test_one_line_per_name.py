@@ -20,34 +20,23 @@ import pytest
 
 from tests._shared import client_from_fresh_address
 from tests.factories.knowledge import (
-    ConditionFactory,
-    ConditionSynonymFactory,
     PhenotypeFactory,
 )
-from tests.search.contract.data import indexed
+from tests.search.contract.data import indexed, named_condition
 
 pytestmark = pytest.mark.django_db
-
-
-def _condition(curie: str, name: str, *synonyms: str):
-    # the slug made from the name and the id: three sources hold "Sotos syndrome"
-    slug = f"{name}-{curie}".lower().replace(" ", "-").replace(":", "-").replace(",", "")
-    condition = ConditionFactory(primary_id=curie, name=name, slug=slug)
-    for text in synonyms:
-        ConditionSynonymFactory(condition=condition, text=text)
-    return condition
 
 
 @pytest.fixture
 def named_rows(backend: str) -> Iterator[None]:
     conditions = [
-        _condition("ORPHA:821", "Sotos syndrome"),
-        _condition("OMIM:117550", "Sotos syndrome"),
-        _condition("DECIPHER:17", "Sotos syndrome"),
-        _condition("OMIM:140300", "Hashimoto thyroiditis"),
-        _condition("ORPHA:85138", "Addison disease", "Autoimmune Addison disease"),
-        _condition("OMIM:275000", "Graves disease"),
-        _condition("OMIM:266600", "Inflammatory bowel disease 1, Crohn disease"),
+        named_condition("ORPHA:821", "Sotos syndrome"),
+        named_condition("OMIM:117550", "Sotos syndrome"),
+        named_condition("DECIPHER:17", "Sotos syndrome"),
+        named_condition("OMIM:140300", "Hashimoto thyroiditis"),
+        named_condition("ORPHA:85138", "Addison disease", "Autoimmune Addison disease"),
+        named_condition("OMIM:275000", "Graves disease"),
+        named_condition("OMIM:266600", "Inflammatory bowel disease 1, Crohn disease"),
     ]
     signs = [
         PhenotypeFactory(hpo_id="HP:0000872", name="Hashimoto thyroiditis"),
