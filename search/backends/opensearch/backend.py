@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import re
 import time
-from collections.abc import Collection, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from typing import Any
 
 from django.conf import settings
@@ -94,8 +94,18 @@ class OpenSearchBackend(SearchBackend):
         self, request: SearchRequest, analysis: QueryAnalysis, any_word: bool = False
     ) -> dict[str, Any]:
         boosts, facets = exact_boosts(), list(facet_fields())
+        return self._within_clause_limit(
+            analysis,
+            lambda plain: body.search_body(request, analysis, boosts, facets, any_word, plain),
+        )
+
+    def _within_clause_limit(
+        self, analysis: QueryAnalysis, build: Callable[[bool], dict[str, Any]]
+    ) -> dict[str, Any]:
+        """The request `build(plain=False)` makes, or, past the node's clause limit, the one
+        with the words as typed (`build(True)`)."""
         try:
-            return self._search(body.search_body(request, analysis, boosts, facets, any_word))
+            return self._search(build(False))
         except TransportError as exc:
             # Abbreviations fan out through the synonym graph ("sma dmd cf" passed the node's
             # 1,024-clause limit): answer with the words as typed rather than a 500.
@@ -104,9 +114,7 @@ class OpenSearchBackend(SearchBackend):
             # Its length only, never its words: a query can be a family's private case.
             logger.warning("search: a query of %d words passed the clause limit; retrying "
                            "without synonyms", len(analysis.terms))  # fmt: skip
-            return self._search(
-                body.search_body(request, analysis, boosts, facets, any_word, plain=True)
-            )
+            return self._search(build(True))
 
     def search(self, request: SearchRequest, analysis: QueryAnalysis) -> SearchResponse:
         """AND of the words first; any word when a sentence finds (almost) nothing."""
@@ -152,14 +160,10 @@ class OpenSearchBackend(SearchBackend):
         if not ids:
             return []
         boosts, wanted = exact_boosts(), sorted(ids)
-        try:
-            result = self._search(body.matching_body(request, analysis, boosts, wanted, widened))
-        except TransportError as exc:
-            if not _TOO_MANY_CLAUSES.search(str(exc)):
-                raise
-            result = self._search(
-                body.matching_body(request, analysis, boosts, wanted, widened, plain=True)
-            )
+        result = self._within_clause_limit(
+            analysis,
+            lambda plain: body.matching_body(request, analysis, boosts, wanted, widened, plain),
+        )
         return [self._hit(raw) for raw in result["hits"]["hits"]]
 
     @staticmethod
