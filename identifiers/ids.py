@@ -60,7 +60,10 @@ MONDO_RE = re.compile(_START + r"mondo[\s:_]*(?P<id>\d{1,7})" + _END, re.IGNOREC
 RSID_RE = re.compile(_START + r"rs(?P<id>\d{1,10})" + _END, re.IGNORECASE)
 NCT_RE = re.compile(_START + r"nct\s*(?P<id>\d{8})" + _END, re.IGNORECASE)
 PMID_RE = re.compile(
-    _START + r"(?:pmid|pubmed(?:\s*id)?)[\s:#]*(?P<id>\d{1,8})" + _END, re.IGNORECASE
+    # A PubMed address as copied from the browser: "pubmed.ncbi.nlm.nih.gov/35196497/" or the
+    # older "www.ncbi.nlm.nih.gov/pubmed/35196497".
+    _START + r"(?:pmid|pubmed(?:\.ncbi\.nlm\.nih\.gov/|/|\s*id)?)[\s:#]*(?P<id>\d{1,8})" + _END,
+    re.IGNORECASE,
 )
 HGNC_RE = re.compile(_START + r"hgnc(?:\s*id)?[\s:_]*(?P<id>\d{1,6})" + _END, re.IGNORECASE)
 GARD_RE = re.compile(_START + r"gard(?:\s*id)?[\s:_-]*(?P<id>\d{1,7})" + _END, re.IGNORECASE)
@@ -72,7 +75,8 @@ VCV_MAX_LENGTH = 15  # "VCV" and the zero-padded digits; longer text is not an a
 CLINVAR_RE = re.compile(
     _START
     + r"(?:vcv(?P<vcv>\d{1,9})(?:\.\d+)?"
-    + r"|clinvar(?:\s*variation)?(?:\s*id)?[\s:#_-]*(?P<id>\d{1,9}))"
+    # ClinVar's pages and exports print the number as "Variation ID: 7105" (and "VariationID").
+    + r"|(?:clinvar(?:\s*variation)?(?:\s*id)?|variation\s*id)[\s:#_-]*(?P<id>\d{1,9}))"
     + _END,
     re.IGNORECASE,
 )

@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 
 from identifiers.hgvs import VariantDescription, VariantParseError, parse_variant, report_line
+from identifiers.hgvs.printed import printed_variant
 from identifiers.ids import IdentifierKind, find_identifiers, parse_identifier
 from identifiers.regions import RegionChange
 from search.meant_names import meant_keys, possessive_readings
@@ -294,14 +295,15 @@ _TYPED_SYMBOL = re.compile(r"^[A-Za-z][A-Za-z0-9-]{1,9}$")
 def _variant(query: str) -> VariantDescription | None:
     """The variant the query names (normalised name, search keys, reference, gene), if any."""
     if not _VARIANT_HINT.search(query):
-        return None
+        # A position, an SPDI or a ClinVar legacy name ("chr21:31668517 G>A", "NF1, IVS34, G-A")
+        return printed_variant(query)
     parsed = _parsed_variant(query)
     first, _, rest = query.strip().partition(" ")
     if parsed is None and rest and not first.isupper() and _TYPED_SYMBOL.match(first):
         parsed = _parsed_variant(f"{first.upper()} {rest}")
     if parsed is None and (line := report_line(query)) and line != query.strip():
-        return _variant(line)
-    return parsed
+        parsed = _variant(line)
+    return parsed or printed_variant(query)
 
 
 def _parsed_variant(text: str) -> VariantDescription | None:

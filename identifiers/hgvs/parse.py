@@ -96,6 +96,8 @@ _NUC_CHANGES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("duplication", re.compile(rf"dup(?P<seq>{_BASES}|\d+)?", re.IGNORECASE)),
     ("insertion", re.compile(rf"ins(?P<seq>{_BASES})", re.IGNORECASE)),
     ("inversion", re.compile(rf"inv(?P<seq>{_BASES}|\d+)?", re.IGNORECASE)),
+    # A repeated sequence and how many times it is there, as ClinVar names it: c.1506_1510GAAAA[1]
+    ("repeat", re.compile(rf"(?P<seq>{_BASES})\[(?P<count>\d{{1,4}})\]", re.IGNORECASE)),
 )
 
 
@@ -170,6 +172,8 @@ def _parse_nucleotide(
         canonical_change = f"ins{seq}"
     elif change_type == "delins":
         canonical_change = f"delins{seq}"
+    elif change_type == "repeat":
+        canonical_change = f"{seq}[{int(found['count'])}]"
     else:
         word = {"deletion": "del", "duplication": "dup", "inversion": "inv"}[change_type]
         canonical_change = word  # current HGVS drops the deleted/duplicated bases
