@@ -103,7 +103,8 @@ def test_a_repeat_count_is_an_hgvs_change(text: str, normalized: str) -> None:
 )
 def test_clinvars_variation_id_is_read_without_the_word_clinvar(text: str, curie: str) -> None:
     ident = parse_identifier(text)
-    assert ident is not None and ident.curie == curie
+    assert ident is not None
+    assert ident.curie == curie
 
 
 @pytest.mark.parametrize(
