@@ -16,8 +16,6 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from identifiers.cytogenetics import read_chromosome_change
-
 LOSS, GAIN = "loss", "gain"
 _CHR = r"(?:[1-9]|1[0-9]|2[0-2]|X|Y)"
 _BAND = r"[pq](?:\d{2}(?:\.\d{1,3})?|ter)?"
@@ -286,12 +284,3 @@ _REGION_WORDS = frozenset(
 
 def _other_words(rest: str) -> bool:
     return bool(set(_WORD.findall(rest.lower())) - _REGION_WORDS)
-
-
-def read_line_region(text: str) -> RegionChange | None:
-    """`read_region`, but a karyotype or whole-chromosome change ("47,XX,+21") is left to the
-    names of `identifiers.cytogenetics`: it names no band."""
-    change = read_chromosome_change(text)
-    if change is not None and not change.bands:
-        return None
-    return read_region(text)

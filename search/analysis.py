@@ -56,6 +56,16 @@ _PADDED = (IdentifierKind.HPO, IdentifierKind.MONDO, IdentifierKind.GARD)
 
 
 @dataclass(frozen=True)
+class RegionFound:
+    """What a chromosome line's region is found as, worked out once a query
+    (`search.regions`): the results' keys, then the page's reading, read this."""
+
+    conditions: tuple[str, ...]  # curies, in the order shown
+    genes: tuple[str, ...]  # symbols
+    named: bool  # a condition is named for bands (not only a whole arm) that overlap
+
+
+@dataclass(frozen=True)
 class QueryAnalysis:
     """What a query means, in terms both backends can match."""
 
@@ -86,8 +96,10 @@ class QueryAnalysis:
     named_keys: tuple[str, ...] = ()
     # The gene a report's finding names ("FMR1 CGG repeat expansion"), as typed.
     finding_gene: str | None = None
-    # A report's line naming a chromosome region, read as that region (`search.regions`).
+    # A report's line naming a chromosome region, read as that region (`search.regions`), and
+    # what it is found as.
     region: RegionChange | None = None
+    region_found: RegionFound | None = None
 
     @property
     def weighted_keys(self) -> tuple[tuple[tuple[str, ...], float], ...]:

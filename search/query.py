@@ -21,7 +21,7 @@ from search.gene_causes import causes_in_order, with_caused_conditions
 from search.keys import has_exact_key, similar_title
 from search.notices import identifier_notice
 from search.pointers import asked_condition, treatment_pointer
-from search.regions import region_reading
+from search.region_reading import region_reading
 from search.report_lines import with_report_line
 from search.request import (
     MAX_AUTOCOMPLETE,

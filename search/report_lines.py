@@ -18,41 +18,37 @@ Which words are genes is the lexicon's list of symbols of genes tied to a condit
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
-from identifiers.cytogenetics import CytogeneticChange, read_chromosome_change
+from identifiers.cytogenetics import read_chromosome_line
 from identifiers.hgvs import VariantDescription, VariantParseError, parse_variant
 from identifiers.hgvs.report import is_finding, report_variants, symbol_candidates
-from identifiers.regions import read_line_region
 from search import lexicon
 from search.analysis import QueryAnalysis
 from search.keys import keys_held
 from search.name_forms import MAX_ALTERNATIVES
-from search.regions import with_region
+from search.regions import with_reading, with_region
 from search.text import content_words, key_form, phrase_form
-
-_BAND_NUMBER = re.compile(r"[pq]\d")
 
 
 def with_report_line(analysis: QueryAnalysis) -> QueryAnalysis:
     """The analysis of a report line read as what it names; any other query as it was."""
     if analysis.identifier is not None:
         return analysis
-    region = None if analysis.variant else read_line_region(analysis.raw)
-    change = None if analysis.variant or region else read_chromosome_change(analysis.raw)
-    genes = () if change is not None or region else named_genes(analysis.raw)
-    if change is None and region is None and not genes:
+    line = None if analysis.variant else read_chromosome_line(analysis.raw)
+    genes = () if line is not None else named_genes(analysis.raw)
+    if line is None and not genes:
         return analysis
     # A name as typed ("MECP2 duplication syndrome") is not a report's line; the gene's own
     # symbol, read out of "likely pathogenic variant in COL3A1", is no such name.
     if keys_held(set(analysis.exact_keys[:2])) - {key_form(gene) for gene in genes}:
         # "Dup(7)(q11.23)" is a synonym too: found by its name, and still read as a region.
-        return analysis if region is None else replace(analysis, region=region)
-    if region is not None:
-        return with_region(analysis, region)
-    if change is not None:
-        return _as_chromosome_change(analysis, change)
+        reading = line.reading if line is not None else None
+        return analysis if reading is None else with_reading(analysis, reading)
+    if line is not None and line.reading is not None:
+        return with_region(analysis, line.reading)
+    if line is not None:
+        return _as_chromosome_names(analysis, line.names)
     return _as_gene_finding(analysis, genes)
 
 
@@ -109,26 +105,17 @@ def _variants(query: str, gene: str) -> list[VariantDescription]:
     return found
 
 
-def _as_chromosome_change(analysis: QueryAnalysis, change: CytogeneticChange) -> QueryAnalysis:
-    """The names some document holds, at the most precise level of bands that has one; a band
-    no syndrome is named after keeps none (an engine scores twelve keys, so only held ones)."""
-    levels = [[phrase_form(name) for name in level] for level in change.names]
-    held = keys_held({key for level in levels for key in level})
-    precise = next(([k for k in level if k in held] for level in levels if held & set(level)), [])
-    # The words of "15q11q13 deletion" find the names that hold them inside a longer one
-    # ("Prader-Willi syndrome due to paternal 15q11q13 deletion"); a whole arm's ("15q
-    # deletion") would find a distal deletion for a proximal one.
-    worded = [
-        tuple(content_words(level[2]))
-        for level in change.names
-        if len(level) > 2 and _BAND_NUMBER.search(level[2].split()[0])
-    ]
+def _as_chromosome_names(analysis: QueryAnalysis, names: tuple[str, ...]) -> QueryAnalysis:
+    """A whole chromosome's count ("47,XX,+21"): the names some document holds ("Trisomy
+    21"); none held keeps none (an engine scores twelve keys, so only held ones)."""
+    forms = [phrase_form(name) for name in names]
+    held = keys_held(set(forms))
     return replace(
         analysis,
         terms=(),
-        exact_keys=tuple(dict.fromkeys((*precise, *analysis.exact_keys))),
+        exact_keys=tuple(dict.fromkeys((*(k for k in forms if k in held), *analysis.exact_keys))),
         expanded_keys=(),
-        alternatives=tuple(dict.fromkeys(worded))[:MAX_ALTERNATIVES],
+        alternatives=(),
         part_keys=(),
         tied_keys=(),
         corrected=None,

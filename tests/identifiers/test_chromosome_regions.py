@@ -5,15 +5,21 @@ from __future__ import annotations
 
 import pytest
 
+from identifiers.cytogenetics import read_chromosome_line
 from identifiers.regions import (
     GAIN,
     LOSS,
     Region,
+    RegionChange,
     condition_regions,
     gene_region,
     named_region,
-    read_line_region,
 )
+
+
+def read_line_region(line: str) -> RegionChange | None:
+    read = read_chromosome_line(line)
+    return None if read is None else read.region
 
 
 @pytest.mark.parametrize(
