@@ -1,5 +1,7 @@
 """A report's chromosome line, read once for everything it names.
 
+- A rearrangement ("46,XX,t(11;22)(q23;q11.2)", "+der(22)t(11;22)", "inv(16)(p13.1q22)"):
+  `identifiers.rearrangements`.
 - A region named by its bands: microarray and sequencing lines ("arr[GRCh37]
   22q11.21(18648855_21800471)x1"), ClinVar's copy-number names ("GRCh37/hg19 15q11.2(chr15:
   25583931-25685400)x3"), ISCN ("46,XY,del(22)(q11.2)"), the short forms ("15q11.2-q13
@@ -15,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from identifiers.rearrangements import Rearrangement, read_rearrangement
 from identifiers.regions import RegionChange, read_region
 
 _CHROMOSOME = r"(?:[1-9]|1[0-9]|2[0-2]|X|Y)"
@@ -27,15 +30,16 @@ _ANEUPLOIDY = re.compile(
 
 @dataclass(frozen=True)
 class ChromosomeLine:
-    """What a line names: one of a region or a whole chromosome's names."""
+    """What a line names: one of a rearrangement, a region, or a whole chromosome's names."""
 
+    rearrangement: Rearrangement | None = None
     region: RegionChange | None = None
     names: tuple[str, ...] = ()  # "Trisomy 21", "Trisomy 21 syndrome"; "45,X", "45,X syndrome"
 
     @property
-    def reading(self) -> RegionChange | None:
-        """What the line is read as on the page: its region."""
-        return self.region
+    def reading(self) -> RegionChange | Rearrangement | None:
+        """What the line is read as on the page: its region or its rearrangement."""
+        return self.region or self.rearrangement
 
 
 def read_chromosome_line(text: str) -> ChromosomeLine | None:
@@ -43,6 +47,8 @@ def read_chromosome_line(text: str) -> ChromosomeLine | None:
     line = " ".join(text.split()).strip(" .;,")
     if not line or len(line) > 200:
         return None
+    if (rearrangement := read_rearrangement(line)) is not None:
+        return ChromosomeLine(rearrangement=rearrangement)
     if match := _ANEUPLOIDY.fullmatch(line):
         names = _aneuploidy(match)
         return ChromosomeLine(names=names) if names else None

@@ -131,21 +131,24 @@ class RegionChange:
     build: str = ""  # "GRCh37" when the line names one
     start: int | None = None  # the coordinates as written (never placed: see the module)
     end: int | None = None
-    rearranged: str = ""  # "inv" or "ins": material moved, not counted
 
 
 def read_region(text: str) -> RegionChange | None:
     """The region a report's line or a family's sentence names by its bands, or None.
 
-    One region only: a line naming two ("t(9;22)", two bands far apart) is not read as one."""
+    One region only: a line naming two ("t(9;22)", two bands far apart) is not read as one, and
+    a line that moves material ("inv(16)(p13.1q22)") is a rearrangement, not a loss or gain
+    (`identifiers.rearrangements`)."""
     line = " ".join(text.split()).strip(" .;,")
     if not line or len(line) > 200:
         return None
     if match := _ISCN.search(line):
         act = match["act"].lower()
-        change = LOSS if act == "del" else GAIN if act in ("dup", "trp", "trip") else ""
+        if act in ("inv", "ins"):
+            return None
+        change = LOSS if act == "del" else GAIN
         region = _region(match["chr"], match["b1"], match["b2"])
-        return RegionChange(region, change, rearranged="" if change else act, build=_build(line))
+        return RegionChange(region, change, build=_build(line))
     if "(" in line and ";" in line:
         return None  # a translocation names two chromosomes
     found = [m for m in _RANGE.finditer(line) if (m["b1"] and len(m["b1"]) > 1) or m["b2"]]

@@ -11,6 +11,7 @@ from django.db.models import Prefetch, QuerySet
 
 from identifiers.hgvs import VariantParseError, parse_variant
 from identifiers.ids import vcv_accession
+from identifiers.rearrangements import named_rearrangements
 from identifiers.regions import condition_regions
 from knowledge.models import (
     ApprovalStatus,
@@ -135,12 +136,17 @@ class ConditionDocument(Document):
         extra = {"is_group": obj.is_group, "inheritance": list(obj.inheritance)}
         # The chromosome region its names carry ("15q13.3 microdeletion syndrome"): a report's
         # line naming an overlapping region finds it (`search.regions`).
-        regions = condition_regions([obj.name, *obj.search_rows.synonyms])
+        names = [obj.name, *obj.search_rows.synonyms]
+        regions = condition_regions(names)
         if regions:
             extra["regions"] = [
                 [region.chromosome, region.start, region.end, change, words]
                 for region, change, words in regions
             ]
+        # The rearrangements its names carry ("Der(22)t(11;22) syndrome"), in ISCN.
+        moved = dict.fromkeys(r.iscn for name in names for r in named_rearrangements(name))
+        if moved:
+            extra["rearrangements"] = list(moved)
         return extra
 
     def prepare_ids(self, obj: Condition) -> list[str]:

@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 from identifiers.hgvs import VariantDescription, VariantParseError, parse_variant, report_line
 from identifiers.hgvs.printed import printed_variant
 from identifiers.ids import IdentifierKind, find_identifiers, parse_identifier
+from identifiers.rearrangements import Rearrangement
 from identifiers.regions import RegionChange
 from search.meant_names import meant_keys, possessive_readings
 from search.name_forms import (
@@ -57,12 +58,12 @@ _PADDED = (IdentifierKind.HPO, IdentifierKind.MONDO, IdentifierKind.GARD)
 
 @dataclass(frozen=True)
 class RegionFound:
-    """What a chromosome line's region is found as, worked out once a query
+    """What a chromosome line's region or rearrangement is found as, worked out once a query
     (`search.regions`): the results' keys, then the page's reading, read this."""
 
     conditions: tuple[str, ...]  # curies, in the order shown
     genes: tuple[str, ...]  # symbols
-    named: bool  # a condition is named for bands (not only a whole arm) that overlap
+    named: bool  # a condition is named for these bands or this rearrangement (not only an arm)
 
 
 @dataclass(frozen=True)
@@ -96,9 +97,9 @@ class QueryAnalysis:
     named_keys: tuple[str, ...] = ()
     # The gene a report's finding names ("FMR1 CGG repeat expansion"), as typed.
     finding_gene: str | None = None
-    # A report's line naming a chromosome region, read as that region (`search.regions`), and
-    # what it is found as.
-    region: RegionChange | None = None
+    # A report's line naming a chromosome region or rearrangement, read as it (`search.regions`),
+    # and what it is found as.
+    region: RegionChange | Rearrangement | None = None
     region_found: RegionFound | None = None
 
     @property

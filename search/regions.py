@@ -8,6 +8,8 @@
   (an imprinting defect, a rearrangement); within each, the closest overlap first;
 - then the genes HGNC places in those bands (their `location`) that cause a condition, in
   their order along the chromosome.
+A rearrangement ("t(11;22)(q23;q11.2)", "inv(16)(p13.1q22)") answers the conditions whose names
+carry the same one ("Der(22)t(11;22) syndrome"), the closest first.
 Nothing is mapped here: a region is only ever linked to what a source names, the condition's
 own name or the gene's HGNC location. Bands are compared by their numbering alone (see
 `identifiers.regions`): no band map per genome build is available, so a line's coordinates
@@ -22,6 +24,7 @@ from dataclasses import dataclass, replace
 
 from django.db import connection
 
+from identifiers.rearrangements import Rearrangement, named_rearrangements
 from identifiers.regions import GAIN, LOSS, Region, RegionChange, gene_region, shared
 from search import lexicon
 from search.analysis import QueryAnalysis, RegionFound
@@ -51,6 +54,7 @@ class _Index:
     # by chromosome: the conditions named for a region of it, and the genes placed on it
     conditions: dict[str, list[_Named]]
     genes: dict[str, list[tuple[float, float, str]]]  # (span start, span end, symbol)
+    rearrangements: list[tuple[Rearrangement, str, float]]  # (as named, curie, rank)
 
 
 def _load(_lexicon: lexicon.Lexicon) -> _Index:
@@ -58,6 +62,7 @@ def _load(_lexicon: lexicon.Lexicon) -> _Index:
     regions, from PostgreSQL's entry table (kept up to date whichever engine answers)."""
     conditions: dict[str, list[_Named]] = defaultdict(list)
     genes: dict[str, list[tuple[float, float, str]]] = defaultdict(list)
+    moved: list[tuple[Rearrangement, str, float]] = []
     with connection.cursor() as cursor:
         cursor.execute(
             f"SELECT curie, extra->>'regions', rank FROM {TABLE} "  # noqa: S608 - table name is a constant
@@ -69,6 +74,13 @@ def _load(_lexicon: lexicon.Lexicon) -> _Index:
                 named = _Named(curie, region, change, words, rank, region.span)
                 conditions[chromosome].append(named)
         cursor.execute(
+            f"SELECT curie, extra->>'rearrangements', rank FROM {TABLE} "  # noqa: S608 - table name is a constant
+            "WHERE doc_type = 'condition' AND extra ? 'rearrangements'"
+        )
+        for curie, written, rank in cursor.fetchall():
+            for iscn in json.loads(written):
+                moved += [(r, curie, rank) for r in named_rearrangements(iscn)]
+        cursor.execute(
             f"SELECT curie, extra->>'location' FROM {TABLE} "  # noqa: S608 - table name is a constant
             "WHERE doc_type = 'gene' AND extra ? 'causes' AND extra->>'location' <> ''"
         )
@@ -76,16 +88,35 @@ def _load(_lexicon: lexicon.Lexicon) -> _Index:
             region = gene_region(location)
             if region is not None:
                 genes[region.chromosome].append((*region.span, symbol))
-    return _Index(dict(conditions), {chromosome: sorted(g) for chromosome, g in genes.items()})
+    return _Index(
+        dict(conditions), {chromosome: sorted(g) for chromosome, g in genes.items()}, moved
+    )
 
 
 def _index() -> _Index:
     return lexicon.current().derived(_load)
 
 
-def found_for(change: RegionChange) -> RegionFound:
-    """The conditions and genes of the regions overlapping the line's, in the order shown;
-    worked out once a query (`with_region` keeps it in the analysis)."""
+def found_for(reading: RegionChange | Rearrangement) -> RegionFound:
+    """The conditions and genes a line's region or rearrangement is found as, in the order
+    shown; worked out once a query (`with_region` keeps it in the analysis)."""
+    if isinstance(reading, Rearrangement):
+        return _rearranged(reading)
+    return _overlapping(reading)
+
+
+def _rearranged(line: Rearrangement) -> RegionFound:
+    best: dict[str, tuple] = {}
+    for named, curie, rank in _index().rearrangements:
+        likeness = line.likeness(named)
+        if likeness is not None:
+            key = (likeness, -rank, curie)
+            best[curie] = min(key, best.get(curie, key))
+    conditions = sorted(best, key=best.__getitem__)[:MAX_CONDITIONS]
+    return RegionFound(tuple(conditions), (), bool(conditions))
+
+
+def _overlapping(change: RegionChange) -> RegionFound:
     index = _index()
     order = {LOSS: 0, GAIN: 1, "": 2} if change.change != GAIN else {GAIN: 0, LOSS: 1, "": 2}
     best: dict[str, tuple] = {}
@@ -107,9 +138,10 @@ def found_for(change: RegionChange) -> RegionFound:
     return RegionFound(tuple(conditions), tuple(genes[:MAX_GENES]), named)
 
 
-def with_region(analysis: QueryAnalysis, reading: RegionChange) -> QueryAnalysis:
-    """The analysis of a line read as a region: its conditions, then its genes, as keys in
-    the order shown; none of its words is matched ("deletion" and "15" name other things)."""
+def with_region(analysis: QueryAnalysis, reading: RegionChange | Rearrangement) -> QueryAnalysis:
+    """The analysis of a line read as a region or a rearrangement: its conditions, then its
+    genes, as keys in the order shown; none of its words is matched ("deletion" and "15" name
+    other things)."""
     found = found_for(reading)
     keys = [key_form(curie) for curie in found.conditions] + [key_form(g) for g in found.genes]
     weights = [FIRST_WEIGHT - STEP * i for i in range(len(found.conditions))]
@@ -131,7 +163,7 @@ def with_region(analysis: QueryAnalysis, reading: RegionChange) -> QueryAnalysis
     )
 
 
-def with_reading(analysis: QueryAnalysis, reading: RegionChange) -> QueryAnalysis:
+def with_reading(analysis: QueryAnalysis, reading: RegionChange | Rearrangement) -> QueryAnalysis:
     """A line that is itself a stored name ("Dup(7)(q11.23)") keeps its name search and still
     gets the reading."""
     return replace(analysis, region=reading, region_found=found_for(reading))

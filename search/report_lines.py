@@ -9,6 +9,8 @@
 - A chromosome region (a microarray or ClinVar copy-number line, an ISCN "del(15)(q13.2q13.3)",
   "1p36 deletion", "15q13.3q14"): read as that region (`search.regions`), the conditions named
   for an overlapping region, then the genes HGNC places there.
+- A rearrangement ("46,XX,t(11;22)(q23;q11.2)", "inv(16)(p13.1q22)"): the conditions whose
+  names carry it (`search.regions`).
 - A whole-chromosome or sex-chromosome change ("47,XX,+21", "45,X"): the names a syndrome of
   it has in Orphanet ("Trisomy 21", "45,X syndrome"), looked up as names.
 

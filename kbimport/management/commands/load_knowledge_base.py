@@ -56,8 +56,9 @@ CURATED_STEPS = 4  # abbreviations, curated names, therapies, FDA orphan approva
 # keeps the type that says it causes the disorder, so Orphanet's step reruns and the index
 # is rebuilt: TCF4's entry lists Pitt-Hopkins syndrome; 12: a name without its leading
 # "Classic", a collagen gene's protein name, "collagen type VII"; 13: a condition's entry
-# carries the chromosome regions its names give, for a report's copy-number line).
-STEPS_VERSION = 13
+# carries the chromosome regions its names give, for a report's copy-number line; 14: and the
+# rearrangements its names carry, "Der(22)t(11;22) syndrome", for a karyotype's translocation).
+STEPS_VERSION = 14
 logger = logging.getLogger(__name__)
 Step = tuple[str, Callable[[], bool], Callable[[], ImportTally]]
 

@@ -1,0 +1,116 @@
+"""A karyotype's rearrangement ("46,XX,t(11;22)(q23;q11.2)", "inv(16)(p13.1q22)") is read as
+one: the conditions whose names carry it, and a plain reading; a rearrangement nothing is named
+for says so and links DECIPHER. Page and API, on every backend."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from django.test import Client
+
+from knowledge.models import SynonymKind
+from tests.search.contract.data import client_over_contract_phenotypes, create_condition, indexed
+
+pytestmark = pytest.mark.django_db
+
+SYNONYM = SynonymKind.SYNONYM
+
+
+@pytest.fixture
+def client(backend: str) -> Iterator[Client]:
+    """The contract data plus Orphanet 2025-12's names (and synonyms as Orphanet gives them)
+    for Emanuel syndrome, two leukemias named for t(9;22), one for inv(16), Cri du chat and
+    the partial 5p deletion heading."""
+    client = client_over_contract_phenotypes()
+    conditions = [
+        create_condition(
+            "ORPHA:96170",
+            "Emanuel syndrome",
+            "A rare chromosomal anomaly.",
+            [("Der(22)t(11;22) syndrome", SYNONYM), ("Supernumerary der(22) syndrome", SYNONYM)],
+        ),
+        create_condition(
+            "ORPHA:585909",
+            "B-lymphoblastic leukemia/lymphoma with t(9;22)(q34.1;q11.2)",
+            "A rare B-lymphoblastic leukemia.",
+            [("B-ALL with t(9;22)(q34.1;q11.2)", SYNONYM)],
+        ),
+        create_condition(
+            "ORPHA:585867",
+            "Acute myeloid leukemia with t(9;22)(q34.1;q11.2)",
+            "A rare acute myeloid leukemia.",
+            [("AML with BCR-ABL1", SYNONYM), ("AML with t(9;22)(q34.1;q11.2)", SYNONYM)],
+        ),
+        create_condition(
+            "ORPHA:98829",
+            "Acute myeloid leukemia with abnormal bone marrow eosinophils inv(16)(p13q22) or "
+            "t(16;16)(p13;q22)",
+            "A rare acute myeloid leukemia.",
+            [],
+        ),
+        create_condition(
+            "ORPHA:281",
+            "Monosomy 5p syndrome",
+            "A rare chromosomal anomaly.",
+            [("Cri du chat syndrome", SYNONYM), ("Deletion 5p", SYNONYM)],
+        ),
+        create_condition(
+            "ORPHA:261893",
+            "Partial deletion of the short arm of chromosome 5 syndrome",
+            "A rare chromosomal anomaly.",
+            [("Partial deletion of chromosome 5p", SYNONYM)],
+        ),
+    ]
+    with indexed("condition", conditions):
+        yield client
+
+
+def _search(client: Client, q: str) -> dict:
+    response = client.get("/api/v1/search/", {"q": q})
+    assert response.status_code == 200
+    return response.json()
+
+
+def test_a_balanced_translocation_finds_the_syndrome_named_for_its_derivative(
+    client: Client,
+) -> None:
+    line = "46,XX,t(11;22)(q23;q11.2)"
+    body = _search(client, line)
+    assert body["results"][0]["id"] == "ORPHA:96170"
+    region = body["region"]
+    assert region["read_as"] == (
+        "Pieces swapped between chromosomes 11 and 22, at 11q23 and 22q11.2 (a translocation)"
+    )
+    assert (region["bands"], region["change"], region["found"]) == ("t(11;22)(q23;q11.2)", "", True)
+    html = client.get("/search", {"q": line}).content.decode()
+    assert "Pieces swapped between chromosomes 11 and 22" in html
+
+
+def test_a_derivative_and_a_family_s_words_find_it_too(client: Client) -> None:
+    body = _search(client, "47,XY,+der(22)t(11;22)(q23;q11)")
+    assert body["results"][0]["id"] == "ORPHA:96170"
+    assert body["region"]["read_as"].startswith("An extra chromosome 22 made of parts of")
+    family = _search(client, "my husband carries a balanced translocation t(11;22)")
+    assert family["results"][0]["id"] == "ORPHA:96170"
+    assert family["described"] is None
+
+
+def test_a_translocation_finds_every_condition_named_for_it_and_no_other(client: Client) -> None:
+    ids = [hit["id"] for hit in _search(client, "t(9;22)(q34;q11)")["results"]]
+    assert sorted(ids[:2]) == ["ORPHA:585867", "ORPHA:585909"]
+    assert "ORPHA:96170" not in ids
+    inversion = _search(client, "inv(16)(p13.1q22)")
+    assert inversion["results"][0]["id"] == "ORPHA:98829"
+    assert inversion["region"]["read_as"] == (
+        "A piece of chromosome 16, bands p13.1 to q22, turned the other way (an inversion)"
+    )
+
+
+def test_a_rearrangement_nothing_is_named_for_says_so_and_links_decipher(client: Client) -> None:
+    line = "46,XY,t(2;5)(p23;q35)"
+    region = _search(client, line)["region"]
+    assert region["found"] is False
+    assert region["source_url"] == "https://www.deciphergenomics.org/search?q=2p23"
+    html = client.get("/search", {"q": line}).content.decode()
+    assert "Nothing in the RareLabs knowledge base is named for this change yet." in html
