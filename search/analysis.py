@@ -64,6 +64,7 @@ class RegionFound:
     conditions: tuple[str, ...]  # curies, in the order shown
     genes: tuple[str, ...]  # symbols
     named: bool  # a condition is named for these bands or this rearrangement (not only an arm)
+    by_arm: bool = False  # named only as the same change of the whole arm ("Monosomy 5p")
 
 
 @dataclass(frozen=True)

@@ -181,6 +181,11 @@ def _note(change: RegionChange, found: RegionFound, coordinates: str) -> str:
         parts.append("Nothing in the RareLabs knowledge base is named for these bands yet.")
         if found.conditions:
             parts.append("The conditions below are named for the whole arm.")
+    elif found.by_arm:
+        change_word = "loss" if change.change == LOSS else "gain"
+        parts.append(
+            f"Conditions named for a {change_word} of this arm of the chromosome come first."
+        )
     elif found.genes:
         parts.append("Conditions named for these bands come first, then genes found there.")
     else:

@@ -120,13 +120,14 @@ def _overlapping(change: RegionChange) -> RegionFound:
     index = _index()
     order = {LOSS: 0, GAIN: 1, "": 2} if change.change != GAIN else {GAIN: 0, LOSS: 1, "": 2}
     best: dict[str, tuple] = {}
-    named = False
+    banded = by_arm = False
     chromosome, span = change.region.chromosome, change.region.span
     for entry in index.conditions.get(chromosome, ()):
         share = shared(entry.span, span)
         if share <= 0:
             continue
-        named = named or len(entry.region.start) > 1
+        banded = banded or len(entry.region.start) > 1
+        by_arm = by_arm or _names_the_arm_s_change(entry, change)
         kind = order[entry.change] if change.change else 0
         key = (kind, -round(share, 6), entry.words, -entry.rank, entry.curie)
         if entry.curie not in best or key < best[entry.curie]:
@@ -135,7 +136,19 @@ def _overlapping(change: RegionChange) -> RegionFound:
     genes = [
         symbol for *place, symbol in index.genes.get(chromosome, ()) if shared(place, span) > 0
     ]
-    return RegionFound(tuple(conditions), tuple(genes[:MAX_GENES]), named)
+    named = banded or by_arm
+    return RegionFound(
+        tuple(conditions), tuple(genes[:MAX_GENES]), named, by_arm=by_arm and not banded
+    )
+
+
+def _names_the_arm_s_change(entry: _Named, change: RegionChange) -> bool:
+    """The plain name of the line's change of the whole arm its bands are on ("Monosomy 5p",
+    "5p- syndrome", "Trisomy 5p": nothing besides the arm and the change, as Cri du chat's
+    'Deletion 5p') names it too; an arm's name with more words ("Partial deletion of chromosome
+    13q") is Orphanet's heading for any part of the arm, not a name for these bands."""
+    whole_arm = len(entry.region.start) == 1
+    return whole_arm and bool(change.change) and entry.change == change.change and not entry.words
 
 
 def with_region(analysis: QueryAnalysis, reading: RegionChange | Rearrangement) -> QueryAnalysis:

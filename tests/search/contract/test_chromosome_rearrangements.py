@@ -1,6 +1,7 @@
 """A karyotype's rearrangement ("46,XX,t(11;22)(q23;q11.2)", "inv(16)(p13.1q22)") is read as
 one: the conditions whose names carry it, and a plain reading; a rearrangement nothing is named
-for says so and links DECIPHER. Page and API, on every backend."""
+for says so and links DECIPHER. A loss at an arm's end finds the syndrome named for the arm's
+loss ("Monosomy 5p") as named for it. Page and API, on every backend."""
 
 from __future__ import annotations
 
@@ -114,3 +115,12 @@ def test_a_rearrangement_nothing_is_named_for_says_so_and_links_decipher(client:
     assert region["source_url"] == "https://www.deciphergenomics.org/search?q=2p23"
     html = client.get("/search", {"q": line}).content.decode()
     assert "Nothing in the RareLabs knowledge base is named for this change yet." in html
+
+
+def test_a_loss_at_the_arm_s_end_finds_the_arm_s_syndrome_as_named(client: Client) -> None:
+    body = _search(client, "46,XY,del(5)(p15.2p15.33)")
+    assert [hit["id"] for hit in body["results"][:2]] == ["ORPHA:281", "ORPHA:261893"]
+    assert body["region"]["found"] is True
+    html = client.get("/search", {"q": "46,XY,del(5)(p15.2p15.33)"}).content.decode()
+    assert "Nothing in the RareLabs knowledge base is named for these bands yet." not in html
+    assert "Conditions named for a loss of this arm of the chromosome come first." in html
