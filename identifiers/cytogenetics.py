@@ -47,7 +47,8 @@ def read_chromosome_line(text: str) -> ChromosomeLine | None:
     line = " ".join(text.split()).strip(" .;,")
     if not line or len(line) > 200:
         return None
-    if (rearrangement := read_rearrangement(line)) is not None:
+    # Every rearrangement is written with brackets: a line without one skips that reader.
+    if "(" in line and (rearrangement := read_rearrangement(line)) is not None:
         return ChromosomeLine(rearrangement=rearrangement)
     if match := _ANEUPLOIDY.fullmatch(line):
         names = _aneuploidy(match)

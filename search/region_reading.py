@@ -138,13 +138,15 @@ def _moved_words(line: Rearrangement) -> str:
     pair = " and ".join(line.chromosomes)
     at = ""
     if regions:
-        at = ", at " + " and ".join(f"{r.chromosome}{r.start}" for r in regions)
+        at = " and ".join(f"{r.chromosome}{r.start}" for r in regions)
     if line.derivative:
         extra = "An extra" if line.extra else "A"
+        joined = f", joined at {at}" if at else ""
         return (
-            f"{extra} chromosome {line.derivative} made of parts of chromosomes {pair}{at}"
-            " (a derivative chromosome from a translocation)"
+            f"{extra} chromosome {line.derivative} made of parts of chromosomes {pair}{joined}"
+            " (from a translocation)"
         )
+    at = f", at {at}" if at else ""
     return f"Pieces swapped between chromosomes {pair}{at} (a translocation)"
 
 
