@@ -105,6 +105,13 @@ def read_rearrangement(text: str) -> Rearrangement | None:
     return found[0] if len(found) == 1 else None
 
 
+def words_besides(text: str) -> bool:
+    """Does a line hold words besides its karyotype and its rearrangements ("down syndrome
+    t(14;21)", "my husband carries t(2;5)")?"""
+    rest = _FORM.sub(" ", _KARYOTYPE.sub("", " ".join(text.split())))
+    return bool(re.search(r"[A-Za-z]{2,}", rest))
+
+
 def named_rearrangements(name: str) -> tuple[Rearrangement, ...]:
     """The rearrangements a condition's name carries ("AML with inv(16)(p13q22) or
     t(16;16)(p13;q22)" carries two; "Ring chromosome 20 syndrome" and "Isochromosome 12p" say

@@ -151,11 +151,12 @@ def _names_the_arm_s_change(entry: _Named, change: RegionChange) -> bool:
     return whole_arm and bool(change.change) and entry.change == change.change and not entry.words
 
 
-def with_region(analysis: QueryAnalysis, reading: RegionChange | Rearrangement) -> QueryAnalysis:
-    """The analysis of a line read as a region or a rearrangement: its conditions, then its
-    genes, as keys in the order shown; none of its words is matched ("deletion" and "15" name
-    other things)."""
-    found = found_for(reading)
+def with_region(
+    analysis: QueryAnalysis, reading: RegionChange | Rearrangement, found: RegionFound
+) -> QueryAnalysis:
+    """The analysis of a line read as a region or a rearrangement: what it is found as
+    (`found_for`), its conditions then its genes, as keys in the order shown; none of its words
+    is matched ("deletion" and "15" name other things)."""
     keys = [key_form(curie) for curie in found.conditions] + [key_form(g) for g in found.genes]
     weights = [FIRST_WEIGHT - STEP * i for i in range(len(found.conditions))]
     weights += [FIRST_WEIGHT - STEP * i for i in range(len(found.genes))]
@@ -176,7 +177,9 @@ def with_region(analysis: QueryAnalysis, reading: RegionChange | Rearrangement) 
     )
 
 
-def with_reading(analysis: QueryAnalysis, reading: RegionChange | Rearrangement) -> QueryAnalysis:
+def with_reading(
+    analysis: QueryAnalysis, reading: RegionChange | Rearrangement, found: RegionFound
+) -> QueryAnalysis:
     """A line that is itself a stored name ("Dup(7)(q11.23)") keeps its name search and still
     gets the reading."""
-    return replace(analysis, region=reading, region_found=found_for(reading))
+    return replace(analysis, region=reading, region_found=found)

@@ -25,11 +25,12 @@ from dataclasses import replace
 from identifiers.cytogenetics import read_chromosome_line
 from identifiers.hgvs import VariantDescription, VariantParseError, parse_variant
 from identifiers.hgvs.report import is_finding, report_variants, symbol_candidates
+from identifiers.rearrangements import Rearrangement, words_besides
 from search import lexicon
 from search.analysis import QueryAnalysis
 from search.keys import keys_held
 from search.name_forms import MAX_ALTERNATIVES
-from search.regions import with_reading, with_region
+from search.regions import found_for, with_reading, with_region
 from search.text import content_words, key_form, phrase_form
 
 
@@ -46,9 +47,18 @@ def with_report_line(analysis: QueryAnalysis) -> QueryAnalysis:
     if keys_held(set(analysis.exact_keys[:2])) - {key_form(gene) for gene in genes}:
         # "Dup(7)(q11.23)" is a synonym too: found by its name, and still read as a region.
         reading = line.reading if line is not None else None
-        return analysis if reading is None else with_reading(analysis, reading)
+        return analysis if reading is None else with_reading(analysis, reading, found_for(reading))
     if line is not None and line.reading is not None:
-        return with_region(analysis, line.reading)
+        found = found_for(line.reading)
+        if (
+            isinstance(line.reading, Rearrangement)
+            and not found.conditions
+            and words_besides(analysis.raw)
+        ):
+            # "down syndrome t(14;21)": a rearrangement no name carries leaves the words their
+            # search ("down syndrome"), with the reading beside it.
+            return with_reading(analysis, line.reading, found)
+        return with_region(analysis, line.reading, found)
     if line is not None:
         return _as_chromosome_names(analysis, line.names)
     return _as_gene_finding(analysis, genes)

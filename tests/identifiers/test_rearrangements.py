@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from identifiers.cytogenetics import read_chromosome_line
-from identifiers.rearrangements import named_rearrangements, read_rearrangement
+from identifiers.rearrangements import named_rearrangements, read_rearrangement, words_besides
 
 
 @pytest.mark.parametrize(
@@ -74,3 +74,10 @@ def test_likeness_puts_the_same_kind_at_overlapping_bands_first() -> None:
     assert line.likeness(derivative) is None  # other chromosomes
     (inversion,) = named_rearrangements("AML with inv(3)(q21q26.2)")
     assert read_rearrangement("inv(3)(p13q13)").likeness(inversion) is None  # type: ignore[union-attr]
+
+
+def test_words_besides_the_karyotype_and_the_rearrangement_are_seen() -> None:
+    assert words_besides("down syndrome t(14;21)")
+    assert words_besides("my husband carries t(11;22)")
+    assert not words_besides("46,XX,t(11;22)(q23;q11.2)")
+    assert not words_besides("karyotype 47,XY,+der(22)t(11;22)(q23;q11)")

@@ -22,7 +22,7 @@ SYNONYM = SynonymKind.SYNONYM
 def client(backend: str) -> Iterator[Client]:
     """The contract data plus Orphanet 2025-12's names (and synonyms as Orphanet gives them)
     for Emanuel syndrome, two leukemias named for t(9;22), one for inv(16), Cri du chat and
-    the partial 5p deletion heading."""
+    the partial 5p deletion heading, and Down syndrome."""
     client = client_over_contract_phenotypes()
     conditions = [
         create_condition(
@@ -49,6 +49,12 @@ def client(backend: str) -> Iterator[Client]:
             "t(16;16)(p13;q22)",
             "A rare acute myeloid leukemia.",
             [],
+        ),
+        create_condition(
+            "ORPHA:870",
+            "Down syndrome",
+            "A rare chromosomal anomaly.",
+            [("Trisomy 21", SYNONYM)],
         ),
         create_condition(
             "ORPHA:281",
@@ -124,3 +130,13 @@ def test_a_loss_at_the_arm_s_end_finds_the_arm_s_syndrome_as_named(client: Clien
     html = client.get("/search", {"q": "46,XY,del(5)(p15.2p15.33)"}).content.decode()
     assert "Nothing in the RareLabs knowledge base is named for these bands yet." not in html
     assert "Conditions named for a loss of this arm of the chromosome come first." in html
+
+
+def test_words_beside_a_rearrangement_no_name_carries_keep_their_search(client: Client) -> None:
+    body = _search(client, "down syndrome t(14;21)")
+    assert body["results"][0]["id"] == "ORPHA:870"
+    assert (
+        body["region"]["read_as"]
+        == "Pieces swapped between chromosomes 14 and 21 (a translocation)"
+    )
+    assert body["region"]["found"] is False
