@@ -40,7 +40,7 @@ _WORDED = re.compile(
 class Rearrangement:
     """One rearrangement: its kind, the chromosomes it joins and the bands of each, as written."""
 
-    kind: str  # TRANSLOCATION, INVERSION, INSERTION, RING or ISOCHROMOSOME
+    kind: str  # TRANSLOCATION, INVERSION, INSERTION, RING, ISOCHROMOSOME or "idic"
     chromosomes: tuple[str, ...]  # ("11", "22"); one for an inversion or a ring
     bands: tuple[tuple[str, ...], ...] = ()  # per chromosome: (("q23",), ("q11.2",)); () unwritten
     derivative: str = ""  # "22" for der(22)t(11;22): the chromosome made of the two
@@ -52,10 +52,8 @@ class Rearrangement:
         """As ISCN writes it: "der(22)t(11;22)(q23;q11.2)"."""
         der = f"der({self.derivative})" if self.derivative else ""
         bands = f"({';'.join(''.join(b) for b in self.bands)})" if self.bands else ""
-        kind = "idic" if self.kind == "idic" else self.kind
-        return (
-            f"{'+' if self.extra else ''}{der}{kind}({';'.join(self.chromosomes)}{self.arm}){bands}"
-        )
+        chromosomes = ";".join(self.chromosomes)
+        return f"{'+' if self.extra else ''}{der}{self.kind}({chromosomes}{self.arm}){bands}"
 
     def regions(self) -> tuple[Region, ...]:
         """The stretch each chromosome's bands name (a breakpoint is a one-band stretch)."""
