@@ -85,15 +85,21 @@ class RegionReadingSerializer(serializers.Serializer):
         help_text="What the line was read as, in plain words ('A loss of one copy of "
         "chromosome 15, bands q13.2 to q13.3')."
     )
-    bands = serializers.CharField(help_text="The bands read, as ISCN writes them.")
-    change = serializers.CharField(help_text="loss, gain, or empty when the line does not say.")
+    bands = serializers.CharField(
+        help_text="The bands read, or the rearrangement read, as ISCN writes them "
+        "('15q13.2q13.3', 't(11;22)(q23;q11.2)')."
+    )
+    change = serializers.CharField(
+        help_text="loss, gain, or empty when the line does not say or moves material."
+    )
     build = serializers.CharField(help_text="The genome build the line names, if any.")
     coordinates = serializers.CharField(help_text="The positions as the line gives them.")
     coordinates_used = serializers.BooleanField(
         help_text="Always false: only the bands are read (no band map per build is used)."
     )
     found = serializers.BooleanField(
-        help_text="False: no condition in the knowledge base is named for these bands."
+        help_text="False: no condition in the knowledge base is named for these bands (or for "
+        "the same change of their whole arm) or for this rearrangement."
     )
     note = serializers.CharField()
     source_name = serializers.CharField(help_text="The database to look the region up in.")
@@ -138,7 +144,9 @@ class SearchResponseSerializer(serializers.Serializer):
         allow_null=True,
         help_text="When the query names a chromosome region (a microarray or karyotype line, "
         "'16p11.2 deletion'): what it was read as; the results are the conditions named for an "
-        "overlapping region, then the genes that cause a condition found there. Null otherwise.",
+        "overlapping region, then the genes that cause a condition found there. For a "
+        "rearrangement ('46,XX,t(11;22)(q23;q11.2)'), the conditions whose names carry it. "
+        "Null otherwise.",
     )
     described = DescribedSerializer(
         allow_null=True,
