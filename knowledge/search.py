@@ -1,4 +1,8 @@
-"""Search documents for the knowledge base: conditions, genes, variants, phenotypes, therapies."""
+"""Search documents for the knowledge base: conditions, genes, variants, phenotypes, therapies.
+
+Over 400 lines: the five documents' fields and tiers are weighed against each other, so they are
+declared side by side; what they read is in `knowledge.search_rows` and `knowledge.typed_names`.
+"""
 
 from __future__ import annotations
 
@@ -31,13 +35,15 @@ from knowledge.models import (
 from knowledge.search_rows import (
     ConditionRows,
     condition_name_keys,
+    condition_name_parts,
     condition_names_shared,
     condition_rows,
     gene_caused_conditions,
     gene_condition_names,
+    sign_condition_names,
 )
 from knowledge.shared_names import shared_names
-from knowledge.typed_names import protein_names, slash_parts, without_classic, without_inheritance
+from knowledge.typed_names import protein_names, sign_borne_names, typed_forms
 from search.documents import (
     AutocompleteField,
     Document,
@@ -114,10 +120,12 @@ class ConditionDocument(Document):
         # the entries reindexed after it, and an unchanged name costs one aggregate query.
         shared = condition_names_shared()
         name_keys = condition_name_keys()
+        sign_names = sign_condition_names()
         for obj in objects:
             obj.search_rows = rows.get(obj.pk) or ConditionRows()
             obj.search_shared_names = shared
             obj.search_name_keys = name_keys
+            obj.search_sign_names = sign_names
 
     def curie(self, obj: Condition) -> str:
         return obj.primary_id
@@ -160,9 +168,8 @@ class ConditionDocument(Document):
             part
             for name in (obj.name, *obj.search_rows.synonyms)
             for part in (
-                *slash_parts(name),
-                *without_inheritance(name),
-                *without_classic(name, obj.search_name_keys),
+                *typed_forms(name, obj.search_name_keys, obj.name),
+                *sign_borne_names(name, obj.search_sign_names),
             )
         ]
 
@@ -369,10 +376,12 @@ class PhenotypeDocument(Document):
         ExactField("hpo_id", boost=ID),
         ExactField("own_name", boost=50, phrase=True),
         ExactField("own_layperson", boost=45, phrase=True),
-        ExactField("synonyms", boost=35, phrase=True),
-        # A label a condition also bears as its name or synonym ("Aspartylglucosaminuria",
-        # "Lou Gehrig's disease"): a family typing it wants the condition, so the sign comes
-        # after the condition's own keys (40-60), by a margin no text score makes up.
+        ExactField("own_synonyms", boost=35, phrase=True),
+        # A label or synonym a condition also bears as its name or synonym
+        # ("Aspartylglucosaminuria", "Lou Gehrig's disease"), or with another head word ("Fabry
+        # syndrome", see `knowledge.search_rows.sign_condition_names`): a family typing it wants
+        # the condition, so the sign comes after the condition's own keys (38-60), by a margin
+        # no text score makes up.
         ExactField("condition_names", boost=30, phrase=True),
         SearchField("name", boost=10),
         SearchField("layperson", boost=9),
@@ -399,7 +408,7 @@ class PhenotypeDocument(Document):
     def attach(self, objects: list[Phenotype]) -> None:
         # Read again when the condition names change (their stamp); a condition renamed later
         # reaches these keys when the sign is next indexed, as the load's rebuild does.
-        taken = condition_name_keys()
+        taken = condition_name_keys() | sign_condition_names() | condition_name_parts()
         for obj in objects:
             obj.search_condition_keys = taken
 
@@ -416,10 +425,14 @@ class PhenotypeDocument(Document):
         return self._labels(obj, self.prepare_layperson(obj), named=False)
 
     def prepare_condition_names(self, obj: Phenotype) -> list[str]:
-        return self._labels(obj, [obj.name, *self.prepare_layperson(obj)], named=True)
+        labels = [obj.name, *self.prepare_layperson(obj), *self.prepare_synonyms(obj)]
+        return self._labels(obj, labels, named=True)
 
     def prepare_layperson(self, obj: Phenotype) -> list[str]:
         return [s.text for s in obj.synonyms.all() if s.is_layperson]
+
+    def prepare_own_synonyms(self, obj: Phenotype) -> list[str]:
+        return self._labels(obj, self.prepare_synonyms(obj), named=False)
 
     def prepare_synonyms(self, obj: Phenotype) -> list[str]:
         return [s.text for s in obj.synonyms.all() if not s.is_layperson]

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import threading
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 from django.db import connection
@@ -25,11 +25,13 @@ from knowledge.models import (
     ConditionSubtype,
     ConditionSynonym,
     Gene,
+    Phenotype,
     PhenotypeSynonym,
     SynonymKind,
 )
 from knowledge.prevalence import how_common
 from knowledge.shared_names import names_shared
+from knowledge.typed_names import other_heads, typed_forms
 from search.text import phrase_form
 
 
@@ -185,11 +187,29 @@ def condition_names_shared() -> frozenset[str]:
     return _names_now().shared
 
 
+def sign_condition_names() -> frozenset[str]:
+    """HPO sign labels and synonyms (phrase form) that are a condition's name or synonym with
+    another head word ("fabry syndrome", a synonym of Angiokeratoma corporis diffusum: Fabry
+    disease), unless a condition's longer name ends with them: Orphanet names conditions
+    "Adrenal Cushing syndrome", "Endogenous Cushing syndrome", a state apart from Cushing
+    disease, so the sign HPO also calls "Cushing syndrome" keeps that name."""
+    return _names_now().sign_names
+
+
+def condition_name_parts() -> frozenset[str]:
+    """The names conditions are also typed by (phrase form, `ConditionDocument`'s name parts):
+    "homocystinuria" for "Classic homocystinuria", a synonym of Homocystinuria due to
+    cystathionine beta-synthase deficiency."""
+    return _names_now().parts
+
+
 @dataclass(frozen=True)
 class _Names:
     stamp: str
     keys: frozenset[str]
     shared: frozenset[str]
+    sign_names: frozenset[str]
+    parts: frozenset[str]
 
 
 # Read again only when the stamp of the names changes: every one-item reindex (an editor's save,
@@ -204,20 +224,29 @@ def _names_now() -> _Names:
         if _names_read and _names_read[0].stamp == stamp:
             return _names_read[0]
     keys = _read_name_keys()
-    read = _Names(stamp=stamp, keys=keys, shared=names_shared(keys))
+    read = _Names(
+        stamp=stamp,
+        keys=keys,
+        shared=names_shared(keys),
+        sign_names=_read_sign_names(keys),
+        parts=_read_name_parts(keys),
+    )
     with _names_lock:
         _names_read[:] = [read]
     return read
 
 
 def condition_names_stamp() -> str:
-    """A stamp of every condition name and synonym as a multiset (count and sum of hashes): it
-    changes when one is added, removed or renamed, and the keys depend on nothing else."""
+    """A stamp of every condition and sign name and synonym as a multiset (count and sum of
+    hashes): it changes when one is added, removed or renamed, and the keys depend on nothing
+    else."""
     parts = []
     with connection.cursor() as cursor:
         for table, column in (
             (Condition._meta.db_table, "name"),
             (ConditionSynonym._meta.db_table, "text"),
+            (Phenotype._meta.db_table, "name"),
+            (PhenotypeSynonym._meta.db_table, "text"),
         ):
             cursor.execute(
                 f"SELECT count(*), coalesce(sum(hashtextextended({column}, 0)), 0) FROM {table}"  # noqa: S608 - model table and column names only
@@ -232,4 +261,66 @@ def _read_name_keys() -> frozenset[str]:
     synonyms = ConditionSynonym.objects.values_list("text", flat=True)
     return frozenset(
         phrase_form(text) for rows in (names, synonyms) for text in rows.iterator(chunk_size=5000)
+    )
+
+
+_HEAD_AT_END = r"(?i) (disease|syndrome|disorder)$"
+# The names `typed_forms` reads a part of: a leading inheritance or "Classic", or an "A/B" pair.
+_PREFIXED_OR_PAIRED = r"(?i)^(x-linked|y-linked|autosomal|classic)|/"
+
+
+def _read_sign_names(keys: frozenset[str]) -> frozenset[str]:
+    names = Phenotype.objects.filter(is_obsolete=False, name__regex=_HEAD_AT_END)
+    synonyms = PhenotypeSynonym.objects.filter(
+        phenotype__is_obsolete=False, text__regex=_HEAD_AT_END
+    )
+    borne = {
+        phrase
+        for rows in (names.values_list("name", flat=True), synonyms.values_list("text", flat=True))
+        for text in rows.iterator(chunk_size=5000)
+        if (phrase := phrase_form(text)) not in keys and any(f in keys for f in other_heads(phrase))
+    }
+    if not borne:
+        return frozenset()
+    # Few (about five): which conditions each is the other name of, and which end with it.
+    forms = {form: sign_name for sign_name in borne for form in other_heads(sign_name)}
+    meant: dict[str, set[int]] = defaultdict(set)
+    ending: dict[str, set[int]] = defaultdict(set)
+    for condition_id, text in _condition_names():
+        phrase = phrase_form(text)
+        if phrase in forms:
+            meant[forms[phrase]].add(condition_id)
+        for sign_name in borne:
+            if phrase.endswith(f" {sign_name}") and _ends_with_words(text, sign_name):
+                ending[sign_name].add(condition_id)
+    # "Adrenal Cushing syndrome" is another condition's name; "Anderson-Fabry disease" is Fabry
+    # disease's own synonym, and "Fryns-Hofkens-Fabry syndrome" names three people.
+    return frozenset(p for p in borne if not ending[p] - meant[p])
+
+
+def _ends_with_words(text: str, phrase: str) -> bool:
+    """Do the last words of `text`, apart from a word before them, read as `phrase`?"""
+    tokens = text.split()
+    return any(phrase_form(" ".join(tokens[i:])) == phrase for i in range(1, len(tokens)))
+
+
+def _condition_names() -> Iterator[tuple[int, str]]:
+    """(condition id, name or synonym) of the names that end with a head word."""
+    names = Condition.objects.filter(name__regex=_HEAD_AT_END).values_list("pk", "name")
+    synonyms = ConditionSynonym.objects.filter(text__regex=_HEAD_AT_END)
+    yield from names.iterator(chunk_size=5000)
+    yield from synonyms.values_list("condition_id", "text").iterator(chunk_size=5000)
+
+
+def _read_name_parts(keys: frozenset[str]) -> frozenset[str]:
+    own = _PREFIXED_OR_PAIRED
+    names = Condition.objects.filter(name__regex=own).values_list("name", "name")
+    synonyms = ConditionSynonym.objects.filter(text__regex=own).values_list(
+        "text", "condition__name"
+    )
+    return frozenset(
+        phrase_form(part)
+        for rows in (names, synonyms)
+        for text, name in rows.iterator(chunk_size=5000)
+        for part in typed_forms(text, keys, name)
     )

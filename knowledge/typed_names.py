@@ -1,6 +1,7 @@
 """The other ways a name a source writes is typed, kept as keys of its search document: each
-name of an "A/B" pair, a name without its leading inheritance or "Classic", the protein a
-collagen gene's chain belongs to. Read by `knowledge.search` when a document is prepared."""
+name of an "A/B" pair, a name without its leading inheritance or "Classic", the name with the
+other head word that an HPO sign bears, the protein a collagen gene's chain belongs to. Read by
+`knowledge.search` when a document is prepared."""
 
 from __future__ import annotations
 
@@ -34,13 +35,51 @@ def without_inheritance(name: str) -> list[str]:
     return [rest] if rest != name and rest.strip() else []
 
 
-def without_classic(name: str, taken: frozenset[str]) -> list[str]:
+def without_classic(name: str, taken: frozenset[str], own_name: str = "") -> list[str]:
     """The name without a leading "Classic", when no condition is named the rest and the rest
-    holds no abbreviation ("Classic RTA": "RTA" stands for more than one name)."""
+    holds no abbreviation ("Classic RTA": "RTA" stands for more than one name), nor names
+    another condition with the head word of the entry's own name: "Classic Hodgkin disease"
+    (a synonym of Classic Hodgkin lymphoma) without "Classic" is the old name of the whole
+    disease, "Hodgkin lymphoma", not of its classic form."""
     rest = _CLASSIC_PREFIX.sub("", name, count=1)
     if rest == name or phrase_form(rest) in taken:
         return []
-    return [] if any(len(w) > 1 and w.isupper() for w in re.split(r"[\s,-]+", rest)) else [rest]
+    if any(len(w) > 1 and w.isupper() for w in re.split(r"[\s,-]+", rest)):
+        return []
+    words, head = phrase_form(rest).split(), phrase_form(own_name).rpartition(" ")[2]
+    if len(words) > 1 and head and " ".join([*words[:-1], head]) in taken:
+        return []
+    return [rest]
+
+
+def typed_forms(name: str, taken: frozenset[str], own_name: str) -> list[str]:
+    """Each form above of one name or synonym of the entry named `own_name`."""
+    return [
+        *slash_parts(name),
+        *without_inheritance(name),
+        *without_classic(name, taken, own_name),
+    ]
+
+
+# The head words sources end a condition's name with, and differ on: HPO writes "Fabry
+# syndrome" (a synonym of Angiokeratoma corporis diffusum) where Orphanet writes "Fabry disease".
+_HEADS = ("disease", "syndrome", "disorder")
+
+
+def other_heads(phrase: str) -> list[str]:
+    """A name in phrase form with each other head word, when it ends with one and has words
+    before it ("fabry syndrome" -> "fabry disease", "fabry disorder")."""
+    rest, _, head = phrase.rpartition(" ")
+    return (
+        [f"{rest} {other}" for other in _HEADS if other != head] if rest and head in _HEADS else []
+    )
+
+
+def sign_borne_names(name: str, sign_names: frozenset[str]) -> list[str]:
+    """The name with another head word, when an HPO sign bears that form as the condition's
+    other name (`sign_names`, see `knowledge.search_rows.sign_condition_names`): a family
+    typing "fabry syndrome" means Fabry disease, which then leads the sign."""
+    return [form for form in other_heads(phrase_form(name)) if form in sign_names]
 
 
 # HGNC names a collagen gene by its chain ("collagen type VII alpha 1 chain"); a letter or a

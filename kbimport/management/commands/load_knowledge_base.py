@@ -57,8 +57,10 @@ CURATED_STEPS = 4  # abbreviations, curated names, therapies, FDA orphan approva
 # is rebuilt: TCF4's entry lists Pitt-Hopkins syndrome; 12: a name without its leading
 # "Classic", a collagen gene's protein name, "collagen type VII"; 13: a condition's entry
 # carries the chromosome regions its names give, for a report's copy-number line; 14: and the
-# rearrangements its names carry, "Der(22)t(11;22) syndrome", for a karyotype's translocation).
-STEPS_VERSION = 14
+# rearrangements its names carry, "Der(22)t(11;22) syndrome", for a karyotype's translocation;
+# 15: a sign's synonym that names a condition, or names it with another head word ("Fabry
+# syndrome"), demoted, the condition keyed by it; "Classic Hodgkin disease" without "Classic" no key).
+STEPS_VERSION = 15
 logger = logging.getLogger(__name__)
 Step = tuple[str, Callable[[], bool], Callable[[], ImportTally]]
 
