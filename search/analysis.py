@@ -227,7 +227,8 @@ def _analyze(query: str) -> QueryAnalysis:
         expanded[:0] = meant_keys(phrase_form(name or query), possessive=possessive)
         expanded.extend(eponym_keys(name or query))
         for reading in possessive_readings(name or query):  # "addisons": "addison disease"
-            expanded.extend((reading, *eponym_keys(reading)))
+            # ... and "behcets syndrome": "behcet disease", the other head word as well.
+            expanded.extend((reading, *eponym_keys(reading), *other_head_names(reading)))
         expanded.extend(other_head_names(name or query))
         expanded.extend(initialled_abbreviation_keys(name or query))
         keys.extend(numbered_abbreviation_keys(name or query))

@@ -8,6 +8,7 @@ import time
 from identifiers.ids import parse_identifier, without_identifiers
 from knowledge.models import Condition, Phenotype
 from search.describers import ConditionCandidate, Described, SignFound, is_own_sign
+from search.meant_names import possessive_readings
 from search.name_forms import other_head_names
 from search.query import names_exactly
 from search.spelling import spelling_correction
@@ -136,8 +137,10 @@ def _names_a_condition(typed: list[str]) -> bool:
 
 def _is_a_name(lowered: str) -> bool:
     """The query is the exact name or synonym of a condition or a sign ("low or weak muscle
-    tone", "Cleft lip and palate"): a name, not a description."""
-    return names_exactly([lowered, *other_head_names(lowered)], ("condition", "phenotype"))
+    tone", "Cleft lip and palate"), also with a possessive's "s" dropped ("fabrys syndrome":
+    HPO's "Fabry syndrome" is Fabry disease's other name): a name, not a description."""
+    names = [lowered, *other_head_names(lowered), *possessive_readings(lowered)]
+    return names_exactly(names, ("condition", "phenotype"))
 
 
 def description_read(
