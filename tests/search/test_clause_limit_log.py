@@ -36,10 +36,9 @@ def test_the_clause_limit_line_logs_no_query_text(
 ) -> None:
     settings.OPENSEARCH_URL = httpserver.url_for("/").rstrip("/")
     CircuitBreaker(f"opensearch@{settings.OPENSEARCH_URL}").record_success()
-    httpserver.expect_oneshot_request("/rarelabs-search/_search").respond_with_json(
-        TOO_MANY_CLAUSES, status=500
-    )
-    httpserver.expect_request("/rarelabs-search/_search").respond_with_json(EMPTY)
+    path = f"/{settings.OPENSEARCH_INDEX_PREFIX}-search/_search"
+    httpserver.expect_oneshot_request(path).respond_with_json(TOO_MANY_CLAUSES, status=500)
+    httpserver.expect_request(path).respond_with_json(EMPTY)
     query = "my daughter has seizures and her sma dmd cf tests came back"
     backend = OpenSearchBackend()
     with caplog.at_level(logging.INFO, logger="search.backends.opensearch.backend"):

@@ -174,7 +174,7 @@ def client() -> Iterator[OpenSearch]:
 
 @pytest.fixture(scope="module")
 def prefix(client: OpenSearch) -> Iterator[str]:
-    name = f"rarelabs-test-{uuid.uuid4().hex[:8]}"
+    name = f"{os.environ['OPENSEARCH_INDEX_PREFIX']}-{uuid.uuid4().hex[:8]}"
     yield name
     client.indices.delete(index=f"{name}-*", ignore_unavailable=True)
 

@@ -13,6 +13,7 @@ import uuid
 from collections.abc import Iterator
 
 import pytest
+from django.conf import settings
 from django.test import override_settings
 
 from content.models import Article
@@ -51,7 +52,8 @@ def _settings_for(name: str) -> dict[str, str]:
     return {
         "SEARCH_BACKEND": OPENSEARCH,
         "OPENSEARCH_URL": os.environ["OPENSEARCH_URL"],
-        "OPENSEARCH_INDEX_PREFIX": f"rarelabs-test-{uuid.uuid4().hex[:8]}",
+        # Under the run's own prefix (tests/parallel.py), which the run drops when it ends.
+        "OPENSEARCH_INDEX_PREFIX": f"{settings.OPENSEARCH_INDEX_PREFIX}-{uuid.uuid4().hex[:8]}",
     }
 
 
