@@ -514,7 +514,8 @@ def test_exact_names_sql_is_one_bounded_lookup_with_every_value_bound() -> None:
 
 def test_opensearch_title_words_are_scored_never_matched() -> None:
     # PostgreSQL adds the title's likeness to the query; OpenSearch scores the title's shared
-    # words beside the match, so a document matching only through them is no result.
+    # words and their share of both's letters beside the match, so a document matching only
+    # through them is no result.
     body = os_query.search_body(SearchRequest(query="x"), ANALYSIS, (100,), [])
     scored = body["query"]["function_score"]["query"]["bool"]
     assert scored["should"] == [
@@ -526,7 +527,27 @@ def test_opensearch_title_words_are_scored_never_matched() -> None:
                     "boost": os_query.TITLE_WORDS_BOOST,
                 }
             }
-        }
+        },
+        {
+            "script_score": {
+                "query": {
+                    "match": {
+                        "title": {
+                            "query": "duchenne dystrophy",
+                            "analyzer": os_query.PLAIN_ANALYZER,
+                        }
+                    }
+                },
+                "script": {
+                    "source": os_query.SHARED_LETTERS,
+                    "params": {
+                        "words": ["duchenne", "dystrophy"],
+                        "letters": 17,
+                        "scale": os_query.TITLE_SHARE_SCALE,
+                    },
+                },
+            }
+        },
     ]
     assert scored["must"][0]["bool"]["minimum_should_match"] == 1
     plain = os_query.search_body(SearchRequest(query="x"), ANALYSIS, (100,), [], plain=True)
