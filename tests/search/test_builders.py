@@ -535,6 +535,7 @@ def test_opensearch_title_words_are_scored_never_matched() -> None:
                         "title": {
                             "query": "duchenne dystrophy",
                             "analyzer": os_query.PLAIN_ANALYZER,
+                            "minimum_should_match": os_query.SHARED_WORDS,
                         }
                     }
                 },
