@@ -123,6 +123,13 @@ set, confirmation only in E28; kept seed 32 draws 1-20 and 20 of the first 53 of
     heldout_draw.py --seed 32 --show 40 --ignore-split tuning28
     heldout_draw.py --seed 320 --commoner --min-signs 3 --show 117 --ignore-split tuning28 \
         --exclude ORPHA:<code> (once for each of the 20 kept from seed 32)
+
+The tuning31 draws (judged_descriptions_tuning31.json, a TUNING set drawn after tuning28 existed;
+kept seed 33 draws 1-24 and 24 of seed 330's whole pool of 89, see the file's "about"):
+    heldout_draw.py --seed 33 --show 45 --ignore-split tuning31
+    heldout_draw.py --seed 330 --commoner --min-signs 3 --show 96 --ignore-split tuning31 \
+        --exclude ORPHA:<code> (once for each of the 24 kept from seed 33)
+Every draw above reproduces with `--ignore-split tuning31` added.
 """
 
 from __future__ import annotations
@@ -153,6 +160,7 @@ JUDGED_FILES = (
     HERE / "judged_descriptions_tuning26.json",
     HERE / "judged_descriptions_tuning27.json",
     HERE / "judged_descriptions_tuning28.json",
+    HERE / "judged_descriptions_tuning31.json",
 )
 MIN_SIGNS = 7
 MIN_FREQUENCY = 0.3
