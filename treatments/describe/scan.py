@@ -34,8 +34,10 @@ _NEW_CLAUSE = frozenset(
 )  # fmt: skip
 
 
-# A word after one of these ("lumps on the skin") names where a sign is, not what it is like.
-_PLACE_WORDS = frozenset(["on", "in", "under", "around", "of", "at", "over", "near", "inside"])
+# A word after one of these ("lumps on the skin", "big veins across his chest") names where a
+# sign is, not what it is like.
+_PLACE_WORDS = frozenset(["on", "in", "under", "around", "of", "at", "over", "near", "inside",
+                          "across"])  # fmt: skip
 # Body and sign words that a verb beside them turns into an ordinary word (English phrasal
 # verbs): "back" after a verb of coming or going is "again" ("cold sores keep coming back",
 # "fevers come back", "wee goes back up"), not the back; "falls asleep" is sleeping, not falls.
@@ -82,6 +84,9 @@ _DETERMINERS = frozenset(["the", "a", "an", "my", "his", "her", "their", "our", 
 LOT_OF = "~lotof"
 _PRENATAL = stem("prenatal")
 IN_FRONT_OF = "~infront"
+# HPO's "5th", "fifth", "little" and "pinky" finger are one digit ("Curvature of little finger").
+_FIFTH, _FIFTH_WORDS = stem("5th"), frozenset(["fifth", "pinky", "pinkie", "pinkies"])
+_DIGITS = (["finger"], ["fingers"], ["toe"], ["toes"])
 # "many" and "several" say what HPO's "Multiple" says, before the things there are many of
 # ("many times" is a course, "how many" a question).
 MANY = stem("multiple")
@@ -235,13 +240,14 @@ def _scan(
             joined, kept = False, True
             continue
         negation = word in NEGATORS or word in NOT_CONTRACTIONS
+        fifth = word in _FIFTH_WORDS or (word == "little" and words[at : at + 1] in _DIGITS)
         if negation or ("'" in typed and NEGATED_VERB.match(typed)):
             if not out or out[-1][0] != NOT:
                 out.append((NOT, typed, False, False, False))
-        elif word not in FILLER and len(word) > 1:
+        elif fifth or (word not in FILLER and len(word) > 1):
             # "before birth" is HPO's "prenatal": "tiny before birth" is no "tiny at birth".
             prenatal = word == "birth" and before == "before"
-            word_stem = _PRENATAL if prenatal else stem(word)
+            word_stem = _PRENATAL if prenatal else _FIFTH if fifth else stem(word)
             # "in front of" places a thing before another ("spots in front of her eyes", "a
             # pit in front of the ear"); "the front of the eye" is the eye's own front.
             if word == "front" and before == "in" and at < len(words) and words[at] == "of":

@@ -221,13 +221,17 @@ def _negation_skips_a_sign(
     seizures and walks fine" the "not" is the seizures', not "not walking" ("cannot sit or
     walk" still is, as "sit" names no sign). Nor does a "not" that skips a word say a body
     part is missing: "can't lift my feet" and "no fingernails on some fingers" say the feet
-    cannot lift and the nails are missing ("no fingers or toes" lists two parts)."""
+    cannot lift and the nails are missing ("no fingers or toes" lists two parts). "without"
+    before a verb's -ing form is that verb's: "lost weight without trying and you can see
+    his veins" is no "cannot see"."""
     negations = [p for p in span if toks[p][0] == NOT]
     if not negations:
         return False
     after = min((p for p in span if p > negations[0]), default=negations[0])
     skipped = range(negations[0] + 1, after)
     if any(p in named for p in skipped):
+        return True
+    if toks[negations[0]][1] == "without" and any(toks[p][1].endswith("ing") for p in skipped):
         return True
     return bool(skipped) and toks[after][0] in BODY_PARTS and after not in after_or
 

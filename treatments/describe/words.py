@@ -179,7 +179,7 @@ _SAME_WORDS = (
     ("pain", "sore", "painful", "ache", "aching", "hurt", "hurting"),
     ("breath", "breathe"),
     ("lump", "bump", "lumpy", "bumpy"),
-    ("spot", "patch"),
+    ("spot", "patch", "dot", "speck"),
     ("thin", "skinny"),
     ("unusual", "strange", "odd", "weird"),
     # HPO says "Broad" and "Wide" for one thing; a parent's "-y" word is the HPO noun or verb.
