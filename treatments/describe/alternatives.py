@@ -10,6 +10,8 @@ Alternatives on the sign's own line (an ancestor or a narrower term) are left ou
 already credits those through the hierarchy. Family path only: the clinicians' ranking scores
 the terms it is given. Tried and measured in docs/benchmarks.md, "Twenty-fifth session, D29".
 The meaning reader's sets (a clause as near two terms' names, `meaning`) are scored the same way.
+A recurring sign read from its plural alone ("fevers") is read with the sign once (Fever) at no
+cost (`plural_once`): most conditions that list fever list Fever, not Recurrent fever (D31).
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ import numpy as np
 from treatments.describe.phrase_table import PhraseTable, Sign
 from treatments.describe.scan import tokens
 from treatments.describe.typos import mended_stem
-from treatments.describe.words import BREAK, NOT
+from treatments.describe.words import BREAK, NOT, course_marks
 from treatments.phenotypes.index import PhenotypeIndex
 from treatments.phenotypes.scoring import RankWeights, sign_scores
 
@@ -63,6 +65,41 @@ def alternatives_get(
         if found:
             out[sign.hpo_id] = found
     return out
+
+
+def plural_once(
+    index: PhenotypeIndex, table: PhraseTable, signs: Sequence[Sign]
+) -> dict[str, list[str]]:
+    """A recurring sign read from its plural alone ("fevers", "ear infections") also names the
+    sign once (Fever, Otitis media): a family's plural may say it recurs or only that it was
+    there. HPO id of each such sign -> the term of its name without "Recurrent" (an ancestor)."""
+    out: dict[str, list[str]] = {}
+    for sign in signs:
+        term = index.hpo_position.get(sign.hpo_id)
+        name = index.names[term].lower() if term is not None else ""
+        if not name.startswith("recurrent ") or not _read_from_plural(sign, table):
+            continue
+        once = name.removeprefix("recurrent ").rstrip("s")  # "infections": "infection"
+        found = [
+            index.hpo_ids[a]
+            for a in index.ancestors[term].tolist()
+            if index.names[a].lower().rstrip("s") == once
+        ]
+        if found:
+            out[sign.hpo_id] = found
+    return out
+
+
+def _read_from_plural(sign: Sign, table: PhraseTable) -> bool:
+    """Was `sign` read through a row whose plural alone says it recurs (its very words)?"""
+    if course_marks(sign.words.lower().split()):
+        return False  # "keeps getting ear infections" says it recurs
+    stems = {mended_stem(w, table) or s for s, w in tokens(sign.words) if s != BREAK}
+    return any(
+        p.plural and p.hpo_id == sign.hpo_id and set(p.stems) == stems
+        for i in table.complete(stems)
+        for p in (table.phrases[i],)
+    )
 
 
 def alternative_credit(

@@ -14,7 +14,7 @@ from search.query import names_exactly
 from search.spelling import spelling_correction
 from search.text import words
 from treatments.describe import meaning
-from treatments.describe.alternatives import alternative_credit, alternatives_get
+from treatments.describe.alternatives import alternative_credit, alternatives_get, plural_once
 from treatments.describe.evidence import condition_words_get, text_bonus
 from treatments.describe.lexicon import phrase_table_get
 from treatments.describe.persons import described_person
@@ -215,6 +215,8 @@ def _conditions(
     others = alternatives_get(index, phrase_table_get(), own)
     own_ids = {s.hpo_id for s in own}
     prior = prior + alternative_credit(index, FAMILY_WEIGHTS, others.items())
+    once = plural_once(index, phrase_table_get(), own)
+    prior = prior + alternative_credit(index, FAMILY_WEIGHTS, once.items(), cost=0.0)
     # A clause read by meaning as a set (`meaning`): its members are as near as the shown one.
     read_sets = [(hpo_id, members) for hpo_id, members in sets.items() if hpo_id in own_ids]
     prior = prior + alternative_credit(index, FAMILY_WEIGHTS, read_sets, meaning.SET_COST)
