@@ -7,6 +7,7 @@ from urllib.parse import quote
 CTGOV_STUDY = "https://clinicaltrials.gov/study/{}"
 PUBMED_ARTICLE = "https://pubmed.ncbi.nlm.nih.gov/{}/"
 CLINVAR_VARIATION = "https://www.ncbi.nlm.nih.gov/clinvar/variation/{}/"
+DOI_ORG = "https://doi.org/{}"
 HGNC_GENE = "https://www.genenames.org/data/gene-symbol-report/#!/hgnc_id/{}"
 
 # Public pages of each condition identifier scheme (the source_url of a cross-reference).
@@ -21,6 +22,11 @@ _SCHEME_URLS = {
 def ctgov_study_url(nct_id: str) -> str:
     """The ClinicalTrials.gov record of an NCT number."""
     return CTGOV_STUDY.format(nct_id)
+
+
+def doi_url(doi: str) -> str:
+    """The address that opens the paper a DOI names (doi.org sends it to the publisher)."""
+    return DOI_ORG.format(doi)
 
 
 def ctgov_condition_search_url(name: str) -> str:

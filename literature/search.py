@@ -50,10 +50,14 @@ class PublicationDocument(Document):
         return {
             "journal": obj.journal,
             "published": obj.published_text or str(obj.published_on or ""),
+            "doi": obj.doi.lower(),
         }
 
     def prepare_pmid_keys(self, obj: Publication) -> list[str]:
-        return [f"PMID:{obj.pmid}", obj.pmid]
+        # A DOI typed in the box ("10.1136/bmj.k3225", any printed form) is read as "doi:..."
+        # in lower case (`search.analysis`): DOIs ignore case.
+        keys = [f"PMID:{obj.pmid}", obj.pmid]
+        return [*keys, f"doi:{obj.doi.lower()}"] if obj.doi else keys
 
     def prepare_year(self, obj: Publication) -> str:
         return str(obj.published_on.year) if obj.published_on else ""

@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 
+from identifiers.doi import find_doi, parse_doi
 from identifiers.hgvs import VariantDescription, VariantParseError, parse_variant, report_line
 from identifiers.hgvs.printed import printed_variant
 from identifiers.ids import IdentifierKind, find_identifiers, parse_identifier
@@ -78,7 +79,7 @@ class QueryAnalysis:
     expanded_keys: tuple[str, ...] = ()  # from synonyms and spelling: they rank below direct keys
     part_keys: tuple[str, ...] = ()  # phrases inside a long sentence: they rank lower still
     alternatives: tuple[tuple[str, ...], ...] = ()
-    identifier: str | None = None
+    identifier: str | None = None  # a curie, or "doi:10.1056/nejmoa1702752" for a paper's DOI
     variant: str | None = None
     variant_gene: str | None = None  # the gene symbol typed with the variant, as HGNC writes it
     # False when the query is answered as a description of signs: below the panel, a sentence's
@@ -197,7 +198,11 @@ def _analyze(query: str) -> QueryAnalysis:
     identifier = _identifier(query)
     if identifier is not None:
         keys.extend(_identifier_keys(identifier.kind, identifier.value, identifier.curie))
-    variant = _variant(query)
+    # A paper's DOI, alone or in a reference line without a PMID: its key, never its pieces.
+    doi = find_doi(query) if identifier is None else None
+    if doi is not None:
+        keys.append(key_form(f"doi:{doi}"))
+    variant = None if doi is not None else _variant(query)
     if variant is not None:
         keys.extend(key_form(k) for k in variant.search_keys)
         if variant.gene:
@@ -206,12 +211,15 @@ def _analyze(query: str) -> QueryAnalysis:
             keys.append(key_form(variant.gene))
     # A whole identifier, or an HGVS name on a reference sequence, is matched by its keys only:
     # the pieces of "NM_000344.4:c.840C>T" are not words ("NM" is an abbreviation of a disease).
-    precise = parse_identifier(query) is not None or (
-        variant is not None and bool(variant.reference)
+    precise = (
+        parse_identifier(query) is not None
+        or parse_doi(query) is not None
+        or (variant is not None and bool(variant.reference))
     )
     terms = () if precise else tuple(content_words(query))
     # The name inside a question or a guess ("is it Batten") is matched as if typed alone.
-    name = None if precise or identifier is not None else unwrapped_name(query)
+    named = identifier is not None or doi is not None
+    name = None if precise or named else unwrapped_name(query)
     if name:
         keys.append(name)  # its words, already folded: its key form and phrase form alike
     expansions = [] if precise else synonym_expansions(query)
@@ -220,7 +228,7 @@ def _analyze(query: str) -> QueryAnalysis:
     if name:
         expansions.extend(synonym_expansions(name))
     expanded = [phrase_form(alt) for alt in expansions]
-    if not precise and identifier is None:
+    if not precise and not named:
         # The condition a family's name means ("hashimotos disease": Hashimoto thyroiditis),
         # first: beside a name's other forms, the twelve keys an engine reads fill up.
         possessive = bool(_POSSESSIVE.search(query))
@@ -237,7 +245,7 @@ def _analyze(query: str) -> QueryAnalysis:
         alternatives.insert(0, tuple(content_words(name)))
     corrected = None
     tied: tuple[str, ...] = ()
-    if identifier is None and variant is None:
+    if not named and variant is None:
         corrected, tied = spelling_proposals(query)
         # Each tied reading is searched as a correction would be, but none is proposed.
         alternatives.extend(tuple(content_words(reading)) for reading in tied)
@@ -276,7 +284,7 @@ def _analyze(query: str) -> QueryAnalysis:
             :MAX_ALTERNATIVES
         ],
         part_keys=() if precise else tuple(k for k in part_keys(query) if k not in known_keys),
-        identifier=identifier.curie if identifier else None,
+        identifier=identifier.curie if identifier else (f"doi:{doi}" if doi else None),
         variant=variant.normalized if variant else None,
         variant_gene=variant.gene if variant else None,
         corrected=corrected,

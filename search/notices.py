@@ -1,5 +1,6 @@
 """Identifiers typed in the box: the record they name, or a plain "not in the knowledge base"
-with a link to the database that holds such ids (ClinVar, ClinicalTrials.gov, PubMed).
+with a link to the database that holds such ids (ClinVar, ClinicalTrials.gov, PubMed; doi.org
+for a paper's DOI).
 
 Found means the engine ranked first a record that carries the id (or the HGVS change in its
 name), so both backends answer the same way and nothing here reads a domain table.
@@ -15,11 +16,13 @@ from identifiers.urls import (
     clinvar_gene_variant_url,
     clinvar_search_url,
     ctgov_study_url,
+    doi_url,
     pubmed_url,
 )
 from search.analysis import QueryAnalysis
 from search.request import Hit, SearchResponse
 
+DOI_PREFIX = "doi:"  # how `QueryAnalysis.identifier` holds a paper's DOI
 _KINDS = {
     IdentifierKind.NCT: ("trial", "ClinicalTrials.gov"),
     IdentifierKind.PMID: ("publication", "PubMed"),
@@ -59,6 +62,8 @@ def _source_url(kind: IdentifierKind | None, value: str, text: str, gene: str | 
 def identifier_notice(analysis: QueryAnalysis, response: SearchResponse) -> IdentifierNotice | None:
     """A notice for a trial, paper or variant id or HGVS name; None for other queries."""
     ident = parse_identifier(analysis.identifier) if analysis.identifier else None
+    if analysis.identifier and analysis.identifier.startswith(DOI_PREFIX):
+        return _doi_notice(analysis, response, analysis.identifier.removeprefix(DOI_PREFIX))
     if ident is not None and ident.kind in _KINDS:
         kind, source = _KINDS[ident.kind]
         text, value = ident.curie, ident.value
@@ -81,6 +86,20 @@ def identifier_notice(analysis: QueryAnalysis, response: SearchResponse) -> Iden
         source_name=source,
         source_url=_source_url(ident.kind if ident else None, value, text, analysis.variant_gene),
         leads=first.name if leads and first is not None else "",
+    )
+
+
+def _doi_notice(analysis: QueryAnalysis, response: SearchResponse, doi: str) -> IdentifierNotice:
+    """The paper a DOI names when it ranks first; else "not held" and the doi.org link."""
+    first = response.hits[0] if response.hits else None
+    if (
+        first is not None
+        and first.doc_type == "publication"
+        and str(first.extra.get("doi", "")).lower() == doi
+    ):
+        return IdentifierNotice(analysis.raw, "publication", True, first.name, first.url)
+    return IdentifierNotice(
+        analysis.raw, "publication", False, source_name="doi.org", source_url=doi_url(doi)
     )
 
 

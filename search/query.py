@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import TypeVar
 
+from identifiers.doi import parse_doi
 from identifiers.ids import parse_identifier
 from search.analysis import QueryAnalysis, analyze
 from search.backends.base import BackendUnavailable, SearchBackend, load_backend, postgres_backend
@@ -174,7 +175,7 @@ def _is_whole_identifier(analysis) -> bool:
     "CFTR c.1521_1523del" or a report's "NM_000152.5(GAA):c.-32-13T>G", still finds the gene)."""
     if analysis.variant:
         return analysis.variant_gene is None
-    return parse_identifier(analysis.raw) is not None
+    return parse_identifier(analysis.raw) is not None or parse_doi(analysis.raw) is not None
 
 
 def names_exactly(texts: list[str], doc_types: tuple[str, ...]) -> bool:

@@ -577,6 +577,7 @@ def build_search_data() -> dict[str, int]:
         pmid="29091570",
         title="Nusinersen versus Sham Control in Infantile-Onset Spinal Muscular Atrophy.",
         journal="The New England journal of medicine",
+        doi="10.1056/NEJMoa1702752",
         mesh_terms=["Muscular Atrophy, Spinal"],
         abstract="Spinal muscular atrophy is an autosomal recessive neuromuscular disorder.",
     )
