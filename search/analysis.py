@@ -34,6 +34,7 @@ from search.name_forms import (
 from search.plurals import singular_form
 from search.spelled_british import american_spelling
 from search.spelling import spelling_proposals
+from search.study_titles import is_study_title, study_title_names
 from search.text import (
     STOPWORDS,
     content_words,
@@ -222,6 +223,10 @@ def _analyze(query: str) -> QueryAnalysis:
     name = None if precise or named else unwrapped_name(query)
     if name:
         keys.append(name)  # its words, already folded: its key form and phrase form alike
+    # A study's title names its condition after "in" or "with", among words about the study.
+    titled = not precise and not named and is_study_title(query)
+    if titled:
+        keys.extend(study_title_names(query))
     expansions = [] if precise else synonym_expansions(query)
     if not precise and (named := without_generic_head(query)):
         expansions.append(named)
@@ -245,7 +250,7 @@ def _analyze(query: str) -> QueryAnalysis:
         alternatives.insert(0, tuple(content_words(name)))
     corrected = None
     tied: tuple[str, ...] = ()
-    if not named and variant is None:
+    if not named and variant is None and not titled:
         corrected, tied = spelling_proposals(query)
         # Each tied reading is searched as a correction would be, but none is proposed.
         alternatives.extend(tuple(content_words(reading)) for reading in tied)

@@ -1,0 +1,34 @@
+"""A study's title pasted whole, as ClinicalTrials.gov prints it: the condition it names comes
+first, and the signs among its words are not read as a family's description (API, every
+backend)."""
+
+from __future__ import annotations
+
+import pytest
+from django.test import Client
+
+from tests._shared import client_from_fresh_address
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def client(backend: str) -> Client:
+    return client_from_fresh_address()
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "Hypotonia and Developmental Delay in Infants With Prader-Willi Syndrome: A Natural "
+        "History Study",
+        "low muscle tone and developmental delay study in infants with prader-willi syndrome "
+        "- ClinicalTrials.gov",
+    ],
+)
+def test_a_study_title_naming_signs_is_not_read_as_a_description(
+    client: Client, query: str
+) -> None:
+    body = client.get("/api/v1/search/", {"q": query}).json()
+    assert body["described"] is None
+    assert body["results"][0]["id"] == "ORPHA:739"
