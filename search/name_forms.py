@@ -21,6 +21,7 @@ MAX_ALTERNATIVES = 8
 MAX_SYNONYM_ROWS = 40
 PART_MIN_WORDS = 4
 MAX_PART_KEYS = 12
+_SYMBOL_IN_TEXT = re.compile(r"(?<![\w-])[A-Z][A-Z0-9]{1,8}[0-9][A-Z]?(?![\w-])")
 MIN_PART_LETTERS = 4
 # A word right before one of these, or typed with a possessive, names someone: an eponym
 # ("Pompe disease", "Batten's") is never rewritten, even when the index does not know it.
@@ -205,6 +206,10 @@ def part_keys(query: str) -> list[str]:
         and tokens[start] not in SUBTYPE_WORDS
         and (len(gram) >= MIN_PART_LETTERS or (gram.isalpha() and _known_phrase(gram)))
     ]
+    # A gene symbol written in capitals with its number inside a sentence ("SENP2 suppresses
+    # browning of ..."): first, before the long phrases fill the keys an engine reads.
+    symbols = [t.lower() for t in _SYMBOL_IN_TEXT.findall(query) if t.lower() in found]
+    found = [*symbols, *(g for g in found if g not in symbols)]
     return found[:MAX_PART_KEYS]
 
 
