@@ -59,8 +59,9 @@ CURATED_STEPS = 4  # abbreviations, curated names, therapies, FDA orphan approva
 # carries the chromosome regions its names give, for a report's copy-number line; 14: and the
 # rearrangements its names carry, "Der(22)t(11;22) syndrome", for a karyotype's translocation;
 # 15: a sign's synonym that names a condition, or names it with another head word ("Fabry
-# syndrome"), demoted, the condition keyed by it; "Classic Hodgkin disease" without "Classic" no key).
-STEPS_VERSION = 15
+# syndrome"), demoted, the condition keyed by it; "Classic Hodgkin disease" without "Classic" no key;
+# 16: a paper's DOI is one of its keys, so a DOI typed in the box finds the paper).
+STEPS_VERSION = 16
 logger = logging.getLogger(__name__)
 Step = tuple[str, Callable[[], bool], Callable[[], ImportTally]]
 
