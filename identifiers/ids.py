@@ -75,8 +75,9 @@ VCV_MAX_LENGTH = 15  # "VCV" and the zero-padded digits; longer text is not an a
 CLINVAR_RE = re.compile(
     _START
     + r"(?:vcv(?P<vcv>\d{1,9})(?:\.\d+)?"
-    # ClinVar's pages and exports print the number as "Variation ID: 7105" (and "VariationID").
-    + r"|(?:clinvar(?:\s*variation)?(?:\s*id)?|variation\s*id)[\s:#_-]*(?P<id>\d{1,9}))"
+    # ClinVar's pages and exports print the number as "Variation ID: 7105" (and "VariationID");
+    # its address as "ncbi.nlm.nih.gov/clinvar/variation/7105/".
+    + r"|(?:clinvar(?:[\s/]*variation)?(?:\s*id)?|variation\s*id)[\s:#_/-]*(?P<id>\d{1,9}))"
     + _END,
     re.IGNORECASE,
 )
@@ -144,6 +145,16 @@ def parse_identifier(text: str) -> Identifier | None:
     if bare:
         return make_identifier(IdentifierKind.OMIM, bare.group("id"))
     return None
+
+
+# One web address as copied from a browser's bar ("https://pubmed.ncbi.nlm.nih.gov/29091570/",
+# "clinicaltrials.gov/study/NCT04281485"): its host and path parts are not words to search.
+_WEB_ADDRESS = re.compile(r"(?:https?://)?(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)+/\S*", re.IGNORECASE)
+
+
+def is_web_address(text: str) -> bool:
+    """Is `text` one web address and nothing else?"""
+    return bool(_WEB_ADDRESS.fullmatch(text.strip()))
 
 
 def find_identifiers(text: str) -> list[Identifier]:

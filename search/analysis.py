@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from identifiers.doi import find_doi, parse_doi
 from identifiers.hgvs import VariantDescription, VariantParseError, parse_variant, report_line
 from identifiers.hgvs.printed import printed_variant
-from identifiers.ids import IdentifierKind, find_identifiers, parse_identifier
+from identifiers.ids import IdentifierKind, find_identifiers, is_web_address, parse_identifier
 from identifiers.rearrangements import Rearrangement
 from identifiers.regions import RegionChange
 from search.meant_names import meant_keys, possessive_readings
@@ -215,6 +215,8 @@ def _analyze(query: str) -> QueryAnalysis:
     precise = (
         parse_identifier(query) is not None
         or parse_doi(query) is not None
+        # The address of the record's page: the identifier it holds, not "pubmed", "ncbi", "gov".
+        or (identifier is not None and is_web_address(query))
         or (variant is not None and bool(variant.reference))
     )
     terms = () if precise else tuple(content_words(query))
