@@ -46,11 +46,18 @@ _END = r"(?![0-9])"
 
 ORPHA_RE = re.compile(
     # "ORPHAcode: 558" is how Orphanet's own pages print the number.
-    _START + r"(?:ordo[:_])?orpha(?:net|\s*code)?[\s:_#-]*(?P<id>\d{1,7})" + _END,
+    # Its page's address: "orpha.net/en/disease/detail/558".
+    _START
+    + r"(?:ordo[:_])?orpha(?:net|\s*code|\.net/(?:[a-z]{2}/)?disease/detail/)?[\s:_#-]*"
+    + r"(?P<id>\d{1,7})"
+    + _END,
     re.IGNORECASE,
 )
 OMIM_RE = re.compile(
-    _START + r"(?:omim|mim)(?:\s*(?:number|no\.?|#))?[\s:_-]*[#%*+^]?\s*(?P<id>\d{6})" + _END,
+    # Its page's address: "omim.org/entry/154700".
+    _START
+    + r"(?:omim|mim)(?:\s*(?:number|no\.?|#)|\.org/entry/)?[\s:_-]*[#%*+^]?\s*(?P<id>\d{6})"
+    + _END,
     re.IGNORECASE,
 )
 # Only used on a whole string: "#253300" or a bare six-digit number means an OMIM number.

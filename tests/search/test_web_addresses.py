@@ -15,6 +15,8 @@ pytestmark = pytest.mark.django_db
         ("https://pubmed.ncbi.nlm.nih.gov/29091570/", "pmid:29091570"),
         ("https://clinicaltrials.gov/study/NCT04281485", "nct04281485"),
         ("www.ncbi.nlm.nih.gov/clinvar/variation/634936/", "vcv000634936"),
+        ("https://www.orpha.net/en/disease/detail/558", "orpha:558"),
+        ("https://omim.org/entry/154700", "omim:154700"),
     ],
 )
 def test_an_address_is_matched_by_its_identifiers_key_only(address: str, key: str) -> None:
