@@ -23,6 +23,22 @@ def client(backend: str) -> Client:
         ("rs113993960", "variant", "https://www.ncbi.nlm.nih.gov/clinvar/?term=rs113993960"),
         ("NCT01234567", "trial", "https://clinicaltrials.gov/study/NCT01234567"),
         ("PMID:12345678", "publication", "https://pubmed.ncbi.nlm.nih.gov/12345678/"),
+        # A record's address copied from the browser's bar: its host and path are not words.
+        (
+            "https://www.ncbi.nlm.nih.gov/clinvar/variation/999999/",
+            "variant",
+            "https://www.ncbi.nlm.nih.gov/clinvar/?term=VCV000999999",
+        ),
+        (
+            "https://pubmed.ncbi.nlm.nih.gov/12345678/",
+            "publication",
+            "https://pubmed.ncbi.nlm.nih.gov/12345678/",
+        ),
+        (
+            "https://clinicaltrials.gov/study/NCT01234567",
+            "trial",
+            "https://clinicaltrials.gov/study/NCT01234567",
+        ),
     ],
 )
 def test_an_unknown_identifier_says_so_and_links_the_source(
@@ -145,34 +161,3 @@ def test_a_change_named_with_its_gene_is_looked_up_in_that_gene(
     body = client.get("/api/v1/search/", {"q": query}).json()
     assert body["identifier"]["source_url"] == source
     assert source in client.get("/search", {"q": query}).content.decode()
-
-
-@pytest.mark.parametrize(
-    ("query", "kind", "source"),
-    [
-        (
-            "https://www.ncbi.nlm.nih.gov/clinvar/variation/999999/",
-            "variant",
-            "https://www.ncbi.nlm.nih.gov/clinvar/?term=VCV000999999",
-        ),
-        (
-            "https://pubmed.ncbi.nlm.nih.gov/12345678/",
-            "publication",
-            "https://pubmed.ncbi.nlm.nih.gov/12345678/",
-        ),
-        (
-            "https://clinicaltrials.gov/study/NCT01234567",
-            "trial",
-            "https://clinicaltrials.gov/study/NCT01234567",
-        ),
-    ],
-)
-def test_a_records_web_address_is_read_as_its_identifier(
-    client: Client, query: str, kind: str, source: str
-) -> None:
-    # Copied from the browser's bar: the address's host and path are not words to search.
-    body = client.get("/api/v1/search/", {"q": query}).json()
-    assert body["identifier"]["found"] is False
-    assert body["identifier"]["kind"] == kind
-    assert body["identifier"]["source_url"] == source
-    assert body["results"] == []
