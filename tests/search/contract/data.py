@@ -600,3 +600,10 @@ def build_search_data() -> dict[str, int]:
         published_at=timezone.now() + datetime.timedelta(days=30),
     )
     return {"conditions": len(conditions), "genes": len(genes), "phenotypes": len(phenotypes)}
+
+
+def api_search(client: Client, query: str) -> dict:
+    """The API's answer to a query (asserting it answered)."""
+    response = client.get("/api/v1/search/", {"q": query})
+    assert response.status_code == 200
+    return response.json()

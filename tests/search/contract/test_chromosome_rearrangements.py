@@ -11,7 +11,12 @@ import pytest
 from django.test import Client
 
 from knowledge.models import SynonymKind
-from tests.search.contract.data import client_over_contract_phenotypes, create_condition, indexed
+from tests.search.contract.data import (
+    api_search,
+    client_over_contract_phenotypes,
+    create_condition,
+    indexed,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -73,17 +78,11 @@ def client(backend: str) -> Iterator[Client]:
         yield client
 
 
-def _search(client: Client, q: str) -> dict:
-    response = client.get("/api/v1/search/", {"q": q})
-    assert response.status_code == 200
-    return response.json()
-
-
 def test_a_balanced_translocation_finds_the_syndrome_named_for_its_derivative(
     client: Client,
 ) -> None:
     line = "46,XX,t(11;22)(q23;q11.2)"
-    body = _search(client, line)
+    body = api_search(client, line)
     assert body["results"][0]["id"] == "ORPHA:96170"
     region = body["region"]
     assert region["read_as"] == (
@@ -95,19 +94,19 @@ def test_a_balanced_translocation_finds_the_syndrome_named_for_its_derivative(
 
 
 def test_a_derivative_and_a_family_s_words_find_it_too(client: Client) -> None:
-    body = _search(client, "47,XY,+der(22)t(11;22)(q23;q11)")
+    body = api_search(client, "47,XY,+der(22)t(11;22)(q23;q11)")
     assert body["results"][0]["id"] == "ORPHA:96170"
     assert body["region"]["read_as"].startswith("An extra chromosome 22 made of parts of")
-    family = _search(client, "my husband carries a balanced translocation t(11;22)")
+    family = api_search(client, "my husband carries a balanced translocation t(11;22)")
     assert family["results"][0]["id"] == "ORPHA:96170"
     assert family["described"] is None
 
 
 def test_a_translocation_finds_every_condition_named_for_it_and_no_other(client: Client) -> None:
-    ids = [hit["id"] for hit in _search(client, "t(9;22)(q34;q11)")["results"]]
+    ids = [hit["id"] for hit in api_search(client, "t(9;22)(q34;q11)")["results"]]
     assert sorted(ids[:2]) == ["ORPHA:585867", "ORPHA:585909"]
     assert "ORPHA:96170" not in ids
-    inversion = _search(client, "inv(16)(p13.1q22)")
+    inversion = api_search(client, "inv(16)(p13.1q22)")
     assert inversion["results"][0]["id"] == "ORPHA:98829"
     assert inversion["region"]["read_as"] == (
         "A piece of chromosome 16, bands p13.1 to q22, turned the other way (an inversion)"
@@ -116,7 +115,7 @@ def test_a_translocation_finds_every_condition_named_for_it_and_no_other(client:
 
 def test_a_rearrangement_nothing_is_named_for_says_so_and_links_decipher(client: Client) -> None:
     line = "46,XY,t(2;5)(p23;q35)"
-    region = _search(client, line)["region"]
+    region = api_search(client, line)["region"]
     assert region["found"] is False
     assert region["source_url"] == "https://www.deciphergenomics.org/search?q=2p23"
     html = client.get("/search", {"q": line}).content.decode()
@@ -124,7 +123,7 @@ def test_a_rearrangement_nothing_is_named_for_says_so_and_links_decipher(client:
 
 
 def test_a_loss_at_the_arm_s_end_finds_the_arm_s_syndrome_as_named(client: Client) -> None:
-    body = _search(client, "46,XY,del(5)(p15.2p15.33)")
+    body = api_search(client, "46,XY,del(5)(p15.2p15.33)")
     assert [hit["id"] for hit in body["results"][:2]] == ["ORPHA:281", "ORPHA:261893"]
     assert body["region"]["found"] is True
     html = client.get("/search", {"q": "46,XY,del(5)(p15.2p15.33)"}).content.decode()
@@ -133,7 +132,7 @@ def test_a_loss_at_the_arm_s_end_finds_the_arm_s_syndrome_as_named(client: Clien
 
 
 def test_words_beside_a_rearrangement_no_name_carries_keep_their_search(client: Client) -> None:
-    body = _search(client, "down syndrome t(14;21)")
+    body = api_search(client, "down syndrome t(14;21)")
     assert body["results"][0]["id"] == "ORPHA:870"
     assert (
         body["region"]["read_as"]

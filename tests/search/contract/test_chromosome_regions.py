@@ -13,6 +13,7 @@ from django.test import Client
 
 from knowledge.models import SynonymKind
 from tests.search.contract.data import (
+    api_search,
     client_over_contract_phenotypes,
     create_condition,
     create_gene,
@@ -64,16 +65,10 @@ def client(backend: str) -> Iterator[Client]:
         yield client
 
 
-def _search(client: Client, q: str) -> dict:
-    response = client.get("/api/v1/search/", {"q": q})
-    assert response.status_code == 200
-    return response.json()
-
-
 def test_a_loss_finds_the_deletion_syndromes_then_the_duplication_then_the_genes(
     client: Client,
 ) -> None:
-    body = _search(client, LOSS_LINE)
+    body = api_search(client, LOSS_LINE)
     ids = [hit["id"] for hit in body["results"]]
     assert ids[:3] == ["ORPHA:904", "ORPHA:254351", "ORPHA:96121"]
     assert ids.index("ELN") > 2
@@ -86,20 +81,20 @@ def test_a_loss_finds_the_deletion_syndromes_then_the_duplication_then_the_genes
 
 
 def test_a_gain_finds_the_duplication_syndrome_first(client: Client) -> None:
-    body = _search(client, "dup(7)(q11.23)")
+    body = api_search(client, "dup(7)(q11.23)")
     assert body["results"][0]["id"] == "ORPHA:96121"
     assert body["region"]["read_as"] == "A gain of part of chromosome 7, band q11.23"
 
 
 def test_a_family_naming_a_region_finds_its_syndrome_not_signs(client: Client) -> None:
-    body = _search(client, "my son has a 7q11.23 deletion")
+    body = api_search(client, "my son has a 7q11.23 deletion")
     assert [hit["id"] for hit in body["results"][:2]] == ["ORPHA:904", "ORPHA:254351"]
     assert body["described"] is None
     assert body["region"]["read_as"] == "A loss of part of chromosome 7, band q11.23"
 
 
 def test_bands_nothing_is_named_for_say_so_and_link_decipher(client: Client) -> None:
-    body = _search(client, "13q21.31 deletion")
+    body = api_search(client, "13q21.31 deletion")
     region = body["region"]
     assert region["found"] is False
     assert region["source_url"].startswith("https://www.deciphergenomics.org/search?q=13q21.31")
@@ -109,8 +104,8 @@ def test_bands_nothing_is_named_for_say_so_and_link_decipher(client: Client) -> 
 
 
 def test_bad_or_partial_lines_are_left_as_typed(client: Client) -> None:
-    assert _search(client, "15q13.3q14")["region"]["read_as"].startswith("Part of chromosome 15")
+    assert api_search(client, "15q13.3q14")["region"]["read_as"].startswith("Part of chromosome 15")
     for line in ("del(7)(q11.23", "arr[GRCh37] 7q(", "t(7;22)(q11.23)"):
-        body = _search(client, line)
+        body = api_search(client, line)
         assert body["region"] is None
         assert body["did_you_mean"] is None
