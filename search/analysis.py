@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
+from typing import Any
 
 from identifiers.doi import find_doi, parse_doi
 from identifiers.hgvs import VariantDescription, VariantParseError, parse_variant, report_line
@@ -104,6 +105,22 @@ class QueryAnalysis:
     # and what it is found as.
     region: RegionChange | Rearrangement | None = None
     region_found: RegionFound | None = None
+
+    def by_keys_only(self, **changes: Any) -> QueryAnalysis:
+        """This analysis matched by its keys alone, with `changes`: no word, synonym,
+        alternative, phrase part or tie, no correction, no widening (a report's chromosome line:
+        "deletion" and "15" name other things)."""
+        return replace(
+            self,
+            terms=(),
+            expanded_keys=(),
+            alternatives=(),
+            part_keys=(),
+            tied_keys=(),
+            corrected=None,
+            may_widen=False,
+            **changes,
+        )
 
     @property
     def weighted_keys(self) -> tuple[tuple[tuple[str, ...], float], ...]:

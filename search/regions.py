@@ -160,15 +160,7 @@ def with_region(
     keys = [key_form(curie) for curie in found.conditions] + [key_form(g) for g in found.genes]
     weights = [FIRST_WEIGHT - STEP * i for i in range(len(found.conditions))]
     weights += [FIRST_WEIGHT - STEP * i for i in range(len(found.genes))]
-    return replace(
-        analysis,
-        terms=(),
-        expanded_keys=(),
-        alternatives=(),
-        part_keys=(),
-        tied_keys=(),
-        corrected=None,
-        may_widen=False,
+    return analysis.by_keys_only(
         cause_keys=tuple(keys),
         cause_weights=tuple(weights),
         named_keys=(),

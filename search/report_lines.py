@@ -122,14 +122,6 @@ def _as_chromosome_names(analysis: QueryAnalysis, names: tuple[str, ...]) -> Que
     21"); none held keeps none (an engine scores twelve keys, so only held ones)."""
     forms = [phrase_form(name) for name in names]
     held = keys_held(set(forms))
-    return replace(
-        analysis,
-        terms=(),
-        exact_keys=tuple(dict.fromkeys((*(k for k in forms if k in held), *analysis.exact_keys))),
-        expanded_keys=(),
-        alternatives=(),
-        part_keys=(),
-        tied_keys=(),
-        corrected=None,
-        may_widen=False,
+    return analysis.by_keys_only(
+        exact_keys=tuple(dict.fromkeys((*(k for k in forms if k in held), *analysis.exact_keys)))
     )
