@@ -238,12 +238,12 @@ def _analyze(query: str) -> QueryAnalysis:
     )
     terms = () if precise else tuple(content_words(query))
     # The name inside a question or a guess ("is it Batten") is matched as if typed alone.
-    named = identifier is not None or doi is not None
-    name = None if precise or named else unwrapped_name(query)
+    by_id = identifier is not None or doi is not None
+    name = None if precise or by_id else unwrapped_name(query)
     if name:
         keys.append(name)  # its words, already folded: its key form and phrase form alike
     # A study's title names its condition after "in" or "with", among words about the study.
-    titled = not precise and not named and is_study_title(query)
+    titled = not precise and not by_id and is_study_title(query)
     if titled:
         keys.extend(study_title_names(query))
     expansions = [] if precise else synonym_expansions(query)
@@ -252,7 +252,7 @@ def _analyze(query: str) -> QueryAnalysis:
     if name:
         expansions.extend(synonym_expansions(name))
     expanded = [phrase_form(alt) for alt in expansions]
-    if not precise and not named:
+    if not precise and not by_id:
         # The condition a family's name means ("hashimotos disease": Hashimoto thyroiditis),
         # first: beside a name's other forms, the twelve keys an engine reads fill up.
         possessive = bool(_POSSESSIVE.search(query))
@@ -269,7 +269,7 @@ def _analyze(query: str) -> QueryAnalysis:
         alternatives.insert(0, tuple(content_words(name)))
     corrected = None
     tied: tuple[str, ...] = ()
-    if not named and variant is None and not titled:
+    if not by_id and variant is None and not titled:
         corrected, tied = spelling_proposals(query)
         # Each tied reading is searched as a correction would be, but none is proposed.
         alternatives.extend(tuple(content_words(reading)) for reading in tied)

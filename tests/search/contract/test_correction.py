@@ -59,3 +59,11 @@ def test_a_name_typed_as_two_words_is_joined_not_bent_into_another_name(backend:
         mps3.delete()
         filippi.delete()
         index_objects("condition", ids)
+
+
+def test_a_typo_before_a_generic_protein_is_still_corrected(backend: str) -> None:
+    # "<name> protein" is also searched without "protein"; that reading must not switch the
+    # correction off, as it did when it shared a name with the "typed an identifier" flag.
+    proposal = run_search(SearchRequest(query="cystic fibrossis protein")).did_you_mean
+    assert proposal is not None
+    assert "fibrosis" in proposal.lower()
