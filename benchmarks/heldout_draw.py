@@ -130,6 +130,14 @@ kept seed 33 draws 1-24 and 24 of seed 330's whole pool of 89, see the file's "a
     heldout_draw.py --seed 330 --commoner --min-signs 3 --show 96 --ignore-split tuning31 \
         --exclude ORPHA:<code> (once for each of the 24 kept from seed 33)
 Every draw above reproduces with `--ignore-split tuning31` added.
+
+The tuning32 draws (judged_descriptions_tuning32.json, a TUNING set drawn after tuning31 existed;
+kept seed 3201 draws 1-17, 19-22 and 24-31 and 11 of the commoner pool of 64, see the file's
+"about"; the commoner pool holds no more with three signs a parent names):
+    heldout_draw.py --seed 3201 --show 40 --ignore-split tuning32
+    heldout_draw.py --seed 3201 --commoner --min-signs 3 --show 200 --ignore-split tuning32 \
+        --exclude ORPHA:<code> (once for each of seed 3201 draws 1-17 and 19-21)
+Every draw above reproduces with `--ignore-split tuning32` added.
 """
 
 from __future__ import annotations
@@ -161,6 +169,7 @@ JUDGED_FILES = (
     HERE / "judged_descriptions_tuning27.json",
     HERE / "judged_descriptions_tuning28.json",
     HERE / "judged_descriptions_tuning31.json",
+    HERE / "judged_descriptions_tuning32.json",
 )
 MIN_SIGNS = 7
 MIN_FREQUENCY = 0.3
