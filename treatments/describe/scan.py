@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from search.text import fold
 from treatments.describe.carried import BUILD, carried_parts, part_build, said_of_the_part, shifted
+from treatments.describe.phrasings import MARKED, said_marks
 from treatments.describe.whose import others_words
 from treatments.describe.words import (
     BODY_PARTS,
@@ -21,7 +22,6 @@ from treatments.describe.words import (
     NEGATORS,
     NOT,
     NOT_CONTRACTIONS,
-    course_marks,
     stem,
     typed_words,
 )
@@ -142,7 +142,7 @@ def _scan(
     qualifying: set[int] = set()
     listed, after_or = False, set()  # an "or" (and filler) since the last word kept
     words = typed_words(folded)
-    marks = course_marks(words)
+    marks = said_marks(words)  # "keeps getting", "since birth", "sat at 14 months" (`phrasings`)
     others = others_words(words)
     origin: list[int] = []  # the word each token came from
     subjects: list[int] = []  # how many tokens there were when a subject word was typed
@@ -153,6 +153,9 @@ def _scan(
             _note_origin(origin, len(out), at - 1)
         if at in marks:  # "keeps getting", "comes and goes": one course token
             end, course = marks[at]
+            if course is None:  # the "didn't" of "didn't walk till 2" (`phrasings`)
+                at = end
+                continue
             if previous == "and" and words[at] in _NEW_CLAUSE and out and out[-1][0] != BREAK:
                 out.append((BREAK, previous, False, False, False))  # "and keeps getting"
             predicated = previous in _COPULAS and subject_kept
@@ -392,7 +395,7 @@ def stands_alone(name: str) -> bool:
     """False for a name that keeps one word after filler is dropped but lost a meaningful one:
     "Big baby" is not "big", "Out-toeing" is not "toe" ("very short" and "can't talk" are fine)."""
     stems = [s for s in normalise(name) if s != NOT]
-    if len(stems) != 1:
+    if len(stems) != 1 or stems[0] in MARKED:  # "does not look at people": one token's words
         return True
     kept = [s for s, _ in tokens(name) if s not in (NOT, BREAK)]
     words = [w for w in typed_words(fold(name)) if w not in ",;.!?"]
