@@ -37,7 +37,7 @@ from treatments.describe.opposites import clashing
 from treatments.describe.phrase_table import Sign
 from treatments.describe.scan import tokens
 from treatments.describe.whose import likens_to_a_relative, others_words
-from treatments.describe.words import BREAK, COURSES, NOT, typed_words
+from treatments.describe.words import BREAK, COURSES, NOT, course_marks, typed_words
 from treatments.phenotypes import phenotype_index_get
 
 # Chosen on tuning text only (docs/benchmarks.md, "Twentieth session, meaning").
@@ -96,11 +96,11 @@ def _unread(text: str, signs: list[Sign]) -> list[tuple[str, str]]:
     folded = fold(text).replace("\u2019", "'").replace("`", "'")
     words = typed_words(folded)
     theirs = others_words(words)
-    # A word a sign was read from marks its clause read ("short arms and legs" is one reading).
-    read = {word for sign in signs for word in sign.words.split()}
+    spans = _clauses(words)
+    read = _read_clauses([_typed(words[start:end]) for start, end in spans], signs)
     out: list[tuple[str, str]] = []
-    for start, end in _clauses(words):
-        if any(i in theirs for i in range(start, end)):
+    for at, (start, end) in enumerate(spans):
+        if at in read or any(i in theirs for i in range(start, end)):
             continue
         said = words[start:end]
         if likens_to_a_relative(said):
@@ -115,10 +115,25 @@ def _unread(text: str, signs: list[Sign]) -> list[tuple[str, str]]:
             continue
         if sum(s not in COURSES | {NOT} for s, _ in toks) < MIN_CONTENT:
             continue
-        if any(w in read for s, w in toks if s not in COURSES):
-            continue
         out.extend((_without_subject(part), _without_subject(said)) for part in parts)
     return out[:MAX_CLAUSES]
+
+
+def _typed(said: list[str]) -> set[str]:
+    return {w for s, w in tokens(" ".join(said)) if s not in COURSES}
+
+
+def _read_clauses(clauses: list[set[str]], signs: list[Sign]) -> set[int]:
+    """The clauses a sign was read from: the one(s) holding all its words, else every clause
+    with a word of it ("short arms and legs" is one reading). A body part named again in a
+    clause of its own is not read by the sign of another ("pain in his knee ..., the knee
+    is swollen": the second clause is still to read)."""
+    read: set[int] = set()
+    for sign in signs:
+        said = set(sign.words.split())
+        whole = [i for i, words in enumerate(clauses) if said <= words]
+        read.update(whole or (i for i, words in enumerate(clauses) if said & words))
+    return read
 
 
 def _without_subject(words: list[str]) -> str:
@@ -131,9 +146,11 @@ def _without_subject(words: list[str]) -> str:
 
 
 def _clauses(words: list[str]) -> list[tuple[int, int]]:
+    # The "and" of a course ("stiffer and stiffer", "comes and goes") joins nothing.
+    course = {i for at, (end, _) in course_marks(words).items() for i in range(at, end)}
     spans, start = [], 0
     for i, word in enumerate(words):
-        if word in _CLAUSE_ENDS or word in _JOINERS:
+        if word in _CLAUSE_ENDS or (word in _JOINERS and i not in course):
             spans.append((start, i))
             start = i + 1
     spans.append((start, len(words)))
