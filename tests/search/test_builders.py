@@ -8,8 +8,10 @@ import pytest
 
 from search import keys
 from search.analysis import QueryAnalysis, analyze
-from search.backends.opensearch import mappings
+from search.backends.opensearch import mappings, text_clauses, title_likeness
 from search.backends.opensearch import query as os_query
+from search.backends.opensearch.bulk_actions import document_source
+from search.backends.opensearch.paging import decode_cursor, encode_cursor
 from search.backends.postgres import query as pg_query
 from search.backends.postgres.weights import texts_by_weight, weight_for
 from search.documents import IndexedDoc
@@ -191,27 +193,27 @@ def test_opensearch_matches_every_word_list_as_written() -> None:
     PostgreSQL reads them: no list, the words as typed included, goes through the search-time
     synonym graph or is fuzzy."""
     for any_word in (False, True):
-        lists, all_words, phrases = os_query.text_groups(ANALYSIS, any_word=any_word)
+        lists, all_words, phrases = text_clauses.text_groups(ANALYSIS, any_word=any_word)
         best = [c["multi_match"] for c in lists if c["multi_match"]["type"] == "best_fields"]
         assert [m["query"] for m in best] == ["duchene dystrophy", "duchenne dystrophy"]
         for match in (clause["multi_match"] for clause in lists):
-            assert match["analyzer"] == os_query.PLAIN_ANALYZER
+            assert match["analyzer"] == text_clauses.PLAIN_ANALYZER
             assert "fuzziness" not in match
-        assert phrases[0]["match_phrase"]["title"]["analyzer"] == os_query.PLAIN_ANALYZER
+        assert phrases[0]["match_phrase"]["title"]["analyzer"] == text_clauses.PLAIN_ANALYZER
     typed, corrected = (clause["multi_match"] for clause in all_words)
-    assert typed["analyzer"] == corrected["analyzer"] == os_query.PLAIN_ANALYZER
+    assert typed["analyzer"] == corrected["analyzer"] == text_clauses.PLAIN_ANALYZER
 
 
 def test_search_after_cursor_round_trips() -> None:
-    cursor = os_query.encode_cursor([12.5, 10, "gene:7"])
+    cursor = encode_cursor([12.5, 10, "gene:7"])
     body = os_query.search_body(SearchRequest(query="x", cursor=cursor), ANALYSIS, (100,), [])
     assert body["search_after"] == [12.5, 10, "gene:7"]
     assert "from" not in body
-    assert os_query.decode_cursor("not base64!") is None
+    assert decode_cursor("not base64!") is None
 
 
 def test_document_source_groups_text_by_tier() -> None:
-    source = os_query.document_source(DOC)
+    source = document_source(DOC)
     assert source["text_a"] == ["SMN1", "survival"]
     assert source["text_d"] == ["Proximal SMA"]
     assert source["exact_60"] == ["smn1"]
@@ -345,13 +347,13 @@ def test_opensearch_text_clauses_keep_within_a_word_budget() -> None:
         raw=" ".join(typed), phrase=" ".join(typed), terms=typed, exact_keys=(),
         alternatives=alternatives,
     )  # fmt: skip
-    matches = [c["multi_match"] for c in os_query.text_clauses(analysis) if "multi_match" in c]
+    matches = [c["multi_match"] for c in text_clauses.text_clauses(analysis) if "multi_match" in c]
     assert matches[0]["query"] == " ".join(typed)
     spent = sum(len(m["query"].split()) * len(m["fields"]) for m in matches)
-    assert spent <= os_query.CLAUSE_BUDGET
+    assert spent <= text_clauses.CLAUSE_BUDGET
     assert len(matches) < 1 + len(alternatives)
     # A sentence is no title: no phrase clause (its synonym graph alone can pass the limit).
-    assert not any("match_phrase" in c for c in os_query.text_clauses(analysis))
+    assert not any("match_phrase" in c for c in text_clauses.text_clauses(analysis))
 
 
 def test_opensearch_spread_words_count_within_the_word_budget() -> None:
@@ -362,10 +364,10 @@ def test_opensearch_spread_words_count_within_the_word_budget() -> None:
         raw=" ".join(typed), phrase=" ".join(typed), terms=typed, exact_keys=(),
         alternatives=alternatives,
     )  # fmt: skip
-    matches = [c["multi_match"] for c in os_query.text_clauses(analysis) if "multi_match" in c]
+    matches = [c["multi_match"] for c in text_clauses.text_clauses(analysis) if "multi_match" in c]
     assert {m["type"] for m in matches} == {"best_fields", "cross_fields"}
     spent = sum(len(m["query"].split()) * len(m["fields"]) for m in matches)
-    assert spent <= os_query.CLAUSE_BUDGET
+    assert spent <= text_clauses.CLAUSE_BUDGET
 
 
 def test_opensearch_plain_retry_has_no_synonym_graph_alternatives_or_fuzziness() -> None:
@@ -523,8 +525,8 @@ def test_opensearch_title_words_are_scored_never_matched() -> None:
             "match": {
                 "title": {
                     "query": "duchenne dystrophy",
-                    "analyzer": os_query.PLAIN_ANALYZER,
-                    "boost": os_query.TITLE_WORDS_BOOST,
+                    "analyzer": text_clauses.PLAIN_ANALYZER,
+                    "boost": title_likeness.TITLE_WORDS_BOOST,
                 }
             }
         },
@@ -534,17 +536,17 @@ def test_opensearch_title_words_are_scored_never_matched() -> None:
                     "match": {
                         "title": {
                             "query": "duchenne dystrophy",
-                            "analyzer": os_query.PLAIN_ANALYZER,
-                            "minimum_should_match": os_query.SHARED_WORDS,
+                            "analyzer": text_clauses.PLAIN_ANALYZER,
+                            "minimum_should_match": title_likeness.SHARED_WORDS,
                         }
                     }
                 },
                 "script": {
-                    "source": os_query.SHARED_LETTERS,
+                    "source": title_likeness.SHARED_LETTERS,
                     "params": {
                         "words": ["duchenne", "dystrophy"],
                         "letters": 17,
-                        "scale": os_query.TITLE_SHARE_SCALE,
+                        "scale": title_likeness.TITLE_SHARE_SCALE,
                     },
                 },
             }

@@ -1,4 +1,5 @@
-"""OpenSearch backend: thin I/O (opensearch-py) around the builders in `mappings` and `query`."""
+"""OpenSearch backend: thin I/O (opensearch-py) around the pure builders beside it (`mappings`,
+`bulk_actions`, `query`, `autocomplete`, `paging`)."""
 
 from __future__ import annotations
 
@@ -24,6 +25,9 @@ from search.analysis import QueryAnalysis
 from search.backends.base import BackendUnavailable, SearchBackend, first_of_each
 from search.backends.opensearch import mappings
 from search.backends.opensearch import query as body
+from search.backends.opensearch.autocomplete import autocomplete_body
+from search.backends.opensearch.bulk_actions import delete_action, index_action
+from search.backends.opensearch.paging import encode_cursor
 from search.documents import IndexedDoc, exact_boosts, facet_fields, filter_fields
 from search.models import SearchSynonym
 from search.request import Hit, SearchRequest, SearchResponse, Suggestion
@@ -139,7 +143,7 @@ class OpenSearchBackend(SearchBackend):
         hits = [self._hit(raw) for raw in result["hits"]["hits"]]
         raw_hits = result["hits"]["hits"]
         next_cursor = (
-            body.encode_cursor(raw_hits[-1]["sort"]) if len(raw_hits) == request.page_size else None
+            encode_cursor(raw_hits[-1]["sort"]) if len(raw_hits) == request.page_size else None
         )
         return SearchResponse(
             total=total,
@@ -198,7 +202,7 @@ class OpenSearchBackend(SearchBackend):
         boosts = exact_boosts()
         lines: list[dict[str, Any]] = []
         for prefix in prefixes:
-            lines += [{}, body.autocomplete_body(prefix, doc_types, limit, boosts)]
+            lines += [{}, autocomplete_body(prefix, doc_types, limit, boosts)]
         if not lines:
             return []
         answers = self._call(self.client.msearch, index=self.alias, body=lines)["responses"]
@@ -241,14 +245,14 @@ class OpenSearchBackend(SearchBackend):
     def index(self, docs: Sequence[IndexedDoc]) -> None:
         """Bulk index through the alias; refreshed so the change is searchable at once."""
         self._ensure_alias()
-        actions = [body.index_action(self.alias, doc) for doc in docs]
+        actions = [index_action(self.alias, doc) for doc in docs]
         self._call(
             helpers.bulk, self.client, actions, refresh=True, request_timeout=WRITE_TIMEOUT_SECONDS
         )
 
     def delete(self, doc_type: str, object_ids: Sequence[int]) -> None:
         """Bulk delete; ids already gone are fine."""
-        actions = [body.delete_action(self.alias, doc_type, i) for i in object_ids]
+        actions = [delete_action(self.alias, doc_type, i) for i in object_ids]
         self._call(
             helpers.bulk,
             self.client,
@@ -309,7 +313,7 @@ class OpenSearchBackend(SearchBackend):
         def actions() -> Iterator[dict[str, Any]]:
             for batch in batches:
                 for doc in batch:
-                    yield body.index_action(index, doc)
+                    yield index_action(index, doc)
 
         count = 0
         for ok, item in helpers.streaming_bulk(
