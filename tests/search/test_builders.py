@@ -555,3 +555,46 @@ def test_opensearch_title_words_are_scored_never_matched() -> None:
     assert scored["must"][0]["bool"]["minimum_should_match"] == 1
     plain = os_query.search_body(SearchRequest(query="x"), ANALYSIS, (100,), [], plain=True)
     assert plain["query"]["function_score"]["query"]["bool"]["should"] == []
+
+
+ABBREVIATION = QueryAnalysis(
+    raw="cgd",
+    phrase="cgd",
+    terms=("cgd",),
+    exact_keys=("cgd",),
+    alternatives=(
+        ("chronic", "granulomatous", "disease"),
+        ("chronic", "granulomatous", "disease", "x", "linked"),
+        ("cybb",),
+    ),
+)
+
+
+def test_opensearch_an_alternative_counts_as_many_words_as_were_typed() -> None:
+    # BM25 adds up a list's words: OMIM's five-word expansion of "cgd" outscored Orphanet's
+    # three-word one. Each alternative is weighed down to the words typed, never up.
+    lists, _all_words, _phrases = text_clauses.text_groups(ABBREVIATION)
+    best = [c["multi_match"] for c in lists if c["multi_match"]["type"] == "best_fields"]
+    assert [(m["query"], m["boost"]) for m in best] == [
+        ("cgd", 1.0),
+        ("chronic granulomatous disease", 1 / 3),
+        ("chronic granulomatous disease x linked", 1 / 5),
+        ("cybb", 1.0),
+    ]
+    spread = [
+        c["multi_match"]["boost"] for c in lists if c["multi_match"]["type"] == "cross_fields"
+    ]
+    assert spread == [text_clauses.SPREAD_WORDS_BOOST * w for w in (1.0, 1 / 3, 1 / 5, 1.0)]
+    _lists, all_words, _phrases = text_clauses.text_groups(ABBREVIATION, any_word=True)
+    assert [c["multi_match"]["boost"] for c in all_words] == [2.0, 2 / 3, 2 / 5, 2.0]
+
+
+def test_opensearch_a_one_word_title_is_scored_by_its_share_of_letters_alone() -> None:
+    # The title phrase and the title's words are the same match as the share for one word:
+    # "NCL: nucleolin" was given the abbreviation three times over.
+    body = os_query.search_body(SearchRequest(query="cgd"), ABBREVIATION, (100,), [])
+    should = body["query"]["function_score"]["query"]["bool"]["should"]
+    assert [next(iter(clause)) for clause in should] == ["script_score"]
+    assert not any("match_phrase" in c for c in text_clauses.text_clauses(ABBREVIATION))
+    two_words = os_query.search_body(SearchRequest(query="x"), ANALYSIS, (100,), [])
+    assert len(two_words["query"]["function_score"]["query"]["bool"]["should"]) == 2

@@ -3,6 +3,7 @@ names' tiers, and the title phrase (`search_body` weighs them beside the exact k
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from search.analysis import QueryAnalysis
@@ -52,6 +53,23 @@ def _term_lists(
     return kept
 
 
+def _list_weights(term_lists: Sequence[tuple[str, ...]]) -> list[float]:
+    """Each word list's weight: an alternative counts at most as many words as were typed.
+
+    BM25 adds up the words a list matches, and an abbreviation or a name expands to names of
+    any length: the entry holding the longer one came first on OpenSearch only (PostgreSQL's
+    ts_rank hardly counts them). "cgd" put OMIM's "Chronic granulomatous disease, X-linked" (its
+    five words) before Orphanet's "Chronic granulomatous disease" (three), "fabrazyme" the FDA
+    list's "ceramide trihexosidase/alpha-galactosidase A" before "agalsidase beta", and
+    "homocystinuria" the sign whose everyday name is "high urine homocystine levels" before
+    the disease. Weighed so, each entry scores by the name it matched, not by its length.
+    """
+    if not term_lists:
+        return []
+    typed = len(term_lists[0])
+    return [1.0, *(min(1.0, typed / len(terms)) for terms in term_lists[1:])]
+
+
 def text_groups(
     analysis: QueryAnalysis, any_word: bool = False, plain: bool = False
 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]], list[dict[str, Any]]]:
@@ -65,6 +83,7 @@ def text_groups(
     """
     lists, all_words, phrases = [], [], []
     term_lists = _term_lists(analysis, any_word, plain)
+    weights = _list_weights(term_lists)
     # The synonym graph expanded the words as typed a second time, and a phrase's expansions
     # add up within one clause: "sma" -> "sma1", "sma2", "smn1", "bcd541"... scored the gene
     # SMN1, whose aliases hold them all, above ORPHA:70, whose abbreviation was typed (an
@@ -81,9 +100,10 @@ def text_groups(
                 "type": "best_fields",
                 "operator": "or" if any_word else "and",
                 "analyzer": PLAIN_ANALYZER,
+                "boost": weight,
             }
         }
-        for terms in term_lists
+        for terms, weight in zip(term_lists, weights, strict=True)
     )
     if _spread(analysis, any_word):
         # Every word in some field, as PostgreSQL's tsquery matches the whole document: in one
@@ -98,10 +118,10 @@ def text_groups(
                     "type": "cross_fields",
                     "operator": "and",
                     "analyzer": PLAIN_ANALYZER,
-                    "boost": SPREAD_WORDS_BOOST,
+                    "boost": SPREAD_WORDS_BOOST * weight,
                 }
             }
-            for terms in term_lists
+            for terms, weight in zip(term_lists, weights, strict=True)
         )
     if any_word:  # documents with every word still come first
         all_words.extend(
@@ -110,17 +130,18 @@ def text_groups(
                     "query": " ".join(t),
                     "fields": TEXT_FIELDS,
                     "operator": "and",
-                    "boost": 2,
+                    "boost": 2 * weight,
                     "analyzer": PLAIN_ANALYZER,
                 }
             }
-            for t in term_lists
+            for t, weight in zip(term_lists, weights, strict=True)
         )
     phrase = phrase_form(analysis.corrected or analysis.raw)
     # A title is a name: a phrase of a sentence's length never matches one. Matched as
     # written too: through the graph, "sma" matched the title "SMN1: survival of motor
     # neuron 1" as a phrase.
-    if phrase and len(phrase.split()) <= MAX_TITLE_WORDS and not plain:
+    # One word typed: a title holding it is scored by its likeness alone (`title_likeness`).
+    if phrase and 1 < len(phrase.split()) <= MAX_TITLE_WORDS and not plain:
         boost = TITLE_PHRASE_BOOST * TEXT_WEIGHT
         phrases.append(
             {
