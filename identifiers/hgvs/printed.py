@@ -20,15 +20,17 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from identifiers.hgvs.genomic import place_keys, shortest, spdi_keys
 from identifiers.hgvs.parse import parse_variant
 from identifiers.hgvs.types import VariantDescription, VariantParseError
 
 _ASSEMBLY = r"(?:\(?(?:GRCh3[78]|hg19|hg38)\)?)"
 _POSITION = re.compile(
-    rf"(?i){_ASSEMBLY}?\s*(?P<chr>chr)?(?P<chrom>[1-9]|1\d|2[0-2]|X|Y|MT?)\s*[:-]\s*"
-    rf"(?P<pos>\d{{3,9}})(?:\s*[:-]\s*|\s+)(?P<ref>[ACGT]+)\s*(?:>|[:/-])\s*(?P<alt>[ACGT]+)"
-    rf"\s*{_ASSEMBLY}?"
+    rf"(?i)(?P<before>{_ASSEMBLY})?\s*(?P<chr>chr)?(?P<chrom>[1-9]|1\d|2[0-2]|X|Y|MT?)\s*[:-]\s*"
+    rf"(?P<pos>\d{{3,9}})(?:\s*[:-]\s*|\s+|(?=[ACGT]+>))(?P<ref>[ACGT]+)\s*(?:>|[:/-])\s*"
+    rf"(?P<alt>[ACGT]+)\s*(?P<after>{_ASSEMBLY})?"
 )
+_NUMBERED = frozenset({*(str(n) for n in range(1, 23)), "X", "Y"})
 _SPDI = re.compile(
     r"(?P<seq>N[CGW]_\d{6}\.\d{1,2}):(?P<pos>\d{1,9}):(?P<ref>[ACGT]*):(?P<alt>[ACGT]*)"
 )
@@ -58,13 +60,19 @@ def _position(line: str) -> VariantDescription | None:
     chrom = match["chrom"].upper()
     ref, alt, pos = match["ref"].upper(), match["alt"].upper(), int(match["pos"])
     normalized = f"chr{chrom}:{pos} {ref}>{alt}"
+    keys = [normalized, f"chr{chrom}:{pos}:{ref}:{alt}", f"{chrom}-{pos}-{ref}-{alt}"]
+    assembly = (match["before"] or match["after"] or "").strip("()").lower()
+    if assembly in ("", "grch38", "hg38") and chrom in _NUMBERED:
+        # Stored variants carry their GRCh38 place (ClinVar's canonical SPDI): the same change,
+        # its anchor base taken off, written as a g. name on the chromosome (VCF counts from 1).
+        keys += place_keys(chrom, None, [shortest(pos - 1, ref, alt)])
     return VariantDescription(
         kind="position",
         normalized=normalized,
         reference=f"chr{chrom}",
         start=pos,
         end=pos + len(ref) - 1,
-        search_keys=(normalized, f"chr{chrom}:{pos}:{ref}:{alt}", f"{chrom}-{pos}-{ref}-{alt}"),
+        search_keys=tuple(keys),
     )
 
 
@@ -79,9 +87,15 @@ def _spdi(line: str) -> VariantDescription | None:
             named = parse_variant(f"{seq}:g.{pos + 1}{ref}>{alt}")
         except VariantParseError:
             return None
-        return replace(named, search_keys=(*named.search_keys, line))
+        return replace(
+            named, search_keys=tuple(dict.fromkeys((*named.search_keys, *spdi_keys(line))))
+        )
     return VariantDescription(
-        kind="spdi", normalized=line, reference=seq, start=pos + 1, search_keys=(line,)
+        kind="spdi",
+        normalized=line,
+        reference=seq,
+        start=pos + 1,
+        search_keys=tuple(spdi_keys(line)),
     )
 
 
