@@ -14,6 +14,7 @@ from typing import Any
 from django.db.models import Prefetch, QuerySet
 
 from identifiers.hgvs import VariantParseError, parse_variant
+from identifiers.hgvs.genomic import spdi_keys
 from identifiers.ids import vcv_accession
 from identifiers.rearrangements import named_rearrangements
 from identifiers.regions import condition_regions
@@ -310,6 +311,8 @@ def _variant_keys(variant: Variant) -> list[str]:
             keys.extend(parse_variant(text).search_keys)
         except VariantParseError:
             keys.append(text)
+    # Its place on GRCh38, however a report prints it: a position, an SPDI, a g. name.
+    keys.extend(spdi_keys(variant.spdi))
     return keys
 
 
@@ -348,7 +351,7 @@ class VariantDocument(Document):
         return ". ".join(p for p in parts if p)
 
     def extra(self, obj: Variant) -> dict[str, Any]:
-        return {"gene": obj.gene.symbol if obj.gene else "", "rsid": obj.rsid}
+        return {"gene": obj.gene.symbol if obj.gene else "", "rsid": obj.rsid, "spdi": obj.spdi}
 
     def prepare_keys(self, obj: Variant) -> list[str]:
         keys = _variant_keys(obj)

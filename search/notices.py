@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from identifiers.hgvs import VariantParseError, parse_variant
+from identifiers.hgvs.genomic import spdi_keys
+from identifiers.hgvs.printed import printed_variant
 from identifiers.ids import IdentifierKind, parse_identifier
 from identifiers.urls import (
     clinvar_gene_variant_url,
@@ -113,6 +115,11 @@ def _names(hit: Hit, text: str, variant: str | None) -> bool:
     try:
         keys = parse_variant(variant).search_keys
     except VariantParseError:
-        return False
+        printed = printed_variant(variant)
+        keys = printed.search_keys if printed is not None else ()
+    # A position, an SPDI or a g. name names the record whose GRCh38 place it is.
+    placed = {key.lower() for key in spdi_keys(str(hit.extra.get("spdi", "")))}
+    if placed.intersection(key.lower() for key in keys):
+        return True
     title = hit.name.lower()
     return any(key.lower() in title for key in keys if "." in key)

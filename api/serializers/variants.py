@@ -15,6 +15,6 @@ class VariantSerializer(serializers.ModelSerializer):
     class Meta:
         model = Variant
         fields = ["id", "name", "gene", "gene_symbol", "clinvar_id", "transcript", "hgvs_c",
-                  "hgvs_p", "hgvs_g", "rsid", "variant_type", "clinical_significance",
+                  "hgvs_p", "hgvs_g", "rsid", "spdi", "variant_type", "clinical_significance",
                   "review_status", "molecular_consequence", "source", "source_url",
                   "retrieved_on"]  # fmt: skip

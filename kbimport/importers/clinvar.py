@@ -1,7 +1,8 @@
 """Import ClinVar variants (VCV XML release or a website tabular export) into Variant rows.
 
-Each variant gets its HGVS names, rsID, significance and the search keys the variant parser
-derives from every name, so search finds it as 'c.1521_1523del', 'F508del' or 'rs113993960'.
+Each variant gets its HGVS names, rsID, significance, ClinVar's canonical SPDI (its place on
+GRCh38) and the search keys the variant parser derives from every name, so search finds it as
+'c.1521_1523del', 'F508del', 'rs113993960' or, by its place, 'chr4:177433250 C>T'.
 Conditions are linked by OMIM or Orphanet id, else by an exact name naming one condition.
 """
 
@@ -30,7 +31,7 @@ from kbimport.sources.clinvar import ClinVarVariantRecord, iter_clinvar_tabular,
 from knowledge.models import Variant, VariantCondition
 
 TASK = "import_clinvar"
-_FIELDS = ["gene_id", "name", "transcript", "hgvs_c", "hgvs_p", "hgvs_g", "rsid", "variant_type",
+_FIELDS = ["gene_id", "name", "transcript", "hgvs_c", "hgvs_p", "hgvs_g", "rsid", "spdi", "variant_type",
            "clinical_significance", "review_status", "molecular_consequence", "search_keys",
            "source", "source_id", "source_url", "retrieved_on"]  # fmt: skip
 
@@ -98,6 +99,12 @@ def _search_keys(record: ClinVarVariantRecord) -> list[str]:
     return list(keys)
 
 
+def _spdi(spdi: str | None) -> str:
+    """The canonical SPDI when it fits the field; a longer one (a change of hundreds of bases)
+    is left out rather than cut, which would name another change."""
+    return spdi if spdi and len(spdi) <= Variant._meta.get_field("spdi").max_length else ""
+
+
 def _row(record: ClinVarVariantRecord, path: Path, genes: GeneIndex) -> dict[str, Any]:
     symbols = record.gene_symbols
     # Multi-gene records (copy-number changes) name no single gene.
@@ -107,7 +114,8 @@ def _row(record: ClinVarVariantRecord, path: Path, genes: GeneIndex) -> dict[str
     return {
         "clinvar_id": record.variation_id, "gene_id": gene,
         "name": (record.name or vcv_accession(record.variation_id))[:400], **_hgvs(record),
-        "rsid": (record.rsid or "")[:20], "variant_type": (record.variant_type or "")[:60],
+        "rsid": (record.rsid or "")[:20], "spdi": _spdi(record.spdi),
+        "variant_type": (record.variant_type or "")[:60],
         "clinical_significance": (record.clinical_significance or "")[:120],
         "review_status": (record.review_status or "")[:120],
         "molecular_consequence": ", ".join(record.molecular_consequences)[:200],

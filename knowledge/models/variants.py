@@ -6,6 +6,7 @@ from django.contrib.postgres.fields import ArrayField
 from django.db import models
 from django.urls import reverse
 
+from identifiers.hgvs.genomic import position_text
 from knowledge.models.common import Provenance
 
 
@@ -20,6 +21,11 @@ class Variant(Provenance):
     hgvs_p = models.CharField(max_length=200, blank=True)
     hgvs_g = models.CharField(max_length=200, blank=True)
     rsid = models.CharField(max_length=20, blank=True, db_index=True)
+    spdi = models.CharField(
+        max_length=1000,
+        blank=True,
+        help_text="ClinVar's canonical SPDI: the variant's place on GRCh38 (counted from 0).",
+    )
     variant_type = models.CharField(max_length=60, blank=True)
     clinical_significance = models.CharField(max_length=120, blank=True, db_index=True)
     review_status = models.CharField(max_length=120, blank=True)
@@ -44,6 +50,11 @@ class Variant(Provenance):
 
     def get_absolute_url(self) -> str:
         return reverse("knowledge:variant-detail", kwargs={"pk": self.pk})
+
+    @property
+    def grch38_place(self) -> str:
+        """Where it is on GRCh38 as a lab prints it ("chr5:70942813 G>A"), else its SPDI."""
+        return position_text(self.spdi)
 
 
 class VariantCondition(Provenance):

@@ -60,8 +60,10 @@ CURATED_STEPS = 4  # abbreviations, curated names, therapies, FDA orphan approva
 # rearrangements its names carry, "Der(22)t(11;22) syndrome", for a karyotype's translocation;
 # 15: a sign's synonym that names a condition, or names it with another head word ("Fabry
 # syndrome"), demoted, the condition keyed by it; "Classic Hodgkin disease" without "Classic" no key;
-# 16: a paper's DOI is one of its keys, so a DOI typed in the box finds the paper).
-STEPS_VERSION = 16
+# 16: a paper's DOI is one of its keys, so a DOI typed in the box finds the paper;
+# 17: a variant's keys carry its GRCh38 place from ClinVar's canonical SPDI, so its position,
+# SPDI or g. name finds it; the pack holds no variants, an install's own ClinVar import does).
+STEPS_VERSION = 17
 logger = logging.getLogger(__name__)
 Step = tuple[str, Callable[[], bool], Callable[[], ImportTally]]
 

@@ -41,6 +41,7 @@ class ClinVarVariantRecord:
     conditions: tuple[ClinVarCondition, ...]
     date_last_evaluated: dt.date | None
     protein_change: str | None = None
+    spdi: str | None = None  # ClinVar's canonical SPDI, the place on GRCh38
     release_date: str | None = None
     line: int | None = None
 

@@ -91,6 +91,7 @@ def _variant(row: dict[str, str], number: int) -> ClinVarVariantRecord:
         ),
         date_last_evaluated=date,
         protein_change=row.get("Protein change") or None,
+        spdi=row.get("Canonical SPDI") or None,
         line=number,
     )
 

@@ -110,6 +110,7 @@ def _record(item: XmlRecord) -> ClinVarVariantRecord:
             None if germline is None else germline.get("DateLastEvaluated"), "DateLastEvaluated"
         ),
         protein_change=None if variant is None else text_of(variant, "ProteinChange"),
+        spdi=None if variant is None else text_of(variant, "CanonicalSPDI"),
         release_date=item.root_attrib.get("ReleaseDate"),
         line=item.line,
     )

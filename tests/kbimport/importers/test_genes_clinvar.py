@@ -116,3 +116,30 @@ def test_clinvar_vcv_xml_links_conditions(shared_data: Path) -> None:
     assert variants.exclude(hgvs_c="").exists()
     assert all(v.search_keys for v in variants.exclude(hgvs_c=""))
     assert VariantCondition.objects.filter(variant__in=variants).exists()
+
+
+def test_clinvar_variants_keep_their_grch38_place_and_are_found_by_it(shared_data: Path) -> None:
+    """Both file kinds give ClinVar's canonical SPDI; a variant typed as the VCV's own VCF
+    position (left-aligned, with its anchor base) or its GRCh38 g. name finds its record."""
+    from search.indexer import index_objects
+    from tests._shared import client_from_fresh_address
+
+    import_clinvar(path=shared_data / "clinvar" / "clinvar_result_ALPL.txt")
+    import_clinvar(path=shared_data / "clinvar" / "clinvar_vcv_records_with_hpo_2024-05-02.xml")
+    tabular = Variant.objects.get(clinvar_id=13667)  # ALPL c.98C>T
+    assert tabular.spdi == "NC_000001.11:21560661:C:T"
+    deletion = Variant.objects.get(clinvar_id=224)  # AGA c.102_108del
+    assert deletion.spdi == "NC_000004.12:177442267:AAAGGGC:"
+    index_objects("variant", [tabular.pk, deletion.pk])
+    client = client_from_fresh_address()
+    for query, vcv in [
+        ("chr1:21560662 C>T", "VCV000013667"),
+        # The VCV's positionVCF, referenceAlleleVCF and alternateAlleleVCF on GRCh38.
+        ("4-177442267-TAAAGGGC-T", "VCV000000224"),
+        ("NC_000004.12:g.177442268_177442274del", "VCV000000224"),
+    ]:
+        body = client.get("/api/v1/search/", {"q": query}).json()
+        assert body["results"][0]["id"] == vcv, query
+        assert body["identifier"]["found"] is True, query
+    page = client.get(deletion.get_absolute_url()).content.decode()
+    assert "NC_000004.12:177442267:AAAGGGC:" in page

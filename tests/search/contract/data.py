@@ -303,6 +303,7 @@ VARIANTS = [
         "rs1561499737",
         634936,
         "Pathogenic",
+        "NC_000005.10:70942812:G:A",
     ),
     (
         "NM_006920.6(SCN1A):c.1354A>T (p.Lys452Ter)",
@@ -313,6 +314,7 @@ VARIANTS = [
         "rs1553546668",
         620251,
         "Pathogenic",
+        "NC_000002.12:166046792:T:A",
     ),
 ]
 
@@ -520,7 +522,7 @@ def build_search_data() -> dict[str, int]:
             source_id=f"ORPHA:{code}",
             retrieved_on=READ,
         )
-    for name, symbol, transcript, c, p, rsid, vcv, significance in VARIANTS:
+    for name, symbol, transcript, c, p, rsid, vcv, significance, spdi in VARIANTS:
         VariantFactory(
             name=name,
             gene=genes[symbol],
@@ -530,6 +532,7 @@ def build_search_data() -> dict[str, int]:
             rsid=rsid,
             clinvar_id=vcv,
             clinical_significance=significance,
+            spdi=spdi,
             source=CLINVAR,
             source_id=f"VCV{vcv:09d}",
             retrieved_on=READ,
