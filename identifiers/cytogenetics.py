@@ -47,8 +47,9 @@ def read_chromosome_line(text: str) -> ChromosomeLine | None:
     line = " ".join(text.split()).strip(" .;,")
     if not line or len(line) > 200:
         return None
-    # Every rearrangement is written with brackets: a line without one skips that reader.
-    if "(" in line and (rearrangement := read_rearrangement(line)) is not None:
+    # A rearrangement is written with brackets or said with the word: other lines skip that reader.
+    said = "(" in line or "translocation" in line.lower()
+    if said and (rearrangement := read_rearrangement(line)) is not None:
         return ChromosomeLine(rearrangement=rearrangement)
     if match := _ANEUPLOIDY.fullmatch(line):
         names = _aneuploidy(match)

@@ -30,6 +30,15 @@ _SPLIT_BANDS = re.compile(_BAND)
 _KARYOTYPE = re.compile(r"^\s*(?:karyotype\s*:?\s*)?4[4-9],\s*X{1,4}Y{0,2}\s*,?\s*", re.IGNORECASE)
 
 TRANSLOCATION, INVERSION, INSERTION, RING, ISOCHROMOSOME = "t", "inv", "ins", "r", "i"
+# A translocation said in words, as families and letters say it: "a translocation between
+# chromosomes 11 and 22", "balanced translocation 11;22", "a 15;17 translocation". Its bands
+# are not said, so it is read as t(11;22) with none.
+_SAID = re.compile(
+    rf"(?i)\btranslocation\s+(?:between|of|involving)\s+chromosomes?\s+(?P<a>{_CHR})\s*"
+    rf"(?:and|&)\s*(?:chromosome\s+)?(?P<b>{_CHR})\b"
+    rf"|\btranslocation\s+\(?(?P<c>{_CHR});(?P<d>{_CHR})\)?(?![\w.;])"
+    rf"|(?<![\w.;(])\(?(?P<e>{_CHR});(?P<f>{_CHR})\)?\s+translocation\b"
+)
 # Orphanet's worded names: "Ring chromosome 20 syndrome", "Isochromosome 12p mosaicism".
 _WORDED = re.compile(
     rf"\b(?P<word>(?i:ring chromosome|isochromosome))\s+(?P<chr>{_CHR})(?P<arm>[pq])?\b"
@@ -100,13 +109,22 @@ def read_rearrangement(text: str) -> Rearrangement | None:
     if not line or len(line) > 200:
         return None
     found = [r for r in (_read(m) for m in _FORM.finditer(_KARYOTYPE.sub("", line))) if r]
+    if not found:
+        found = [r for r in (_said(m) for m in _SAID.finditer(line)) if r]
     return found[0] if len(found) == 1 else None
+
+
+def _said(match: re.Match[str]) -> Rearrangement | None:
+    pair = [c.upper() for c in match.groups() if c]
+    if len(pair) != 2 or pair[0] == pair[1]:
+        return None
+    return Rearrangement(TRANSLOCATION, (pair[0], pair[1]))
 
 
 def words_besides(text: str) -> bool:
     """Does a line hold words besides its karyotype and its rearrangements ("down syndrome
     t(14;21)", "my husband carries t(2;5)")?"""
-    rest = _FORM.sub(" ", _KARYOTYPE.sub("", " ".join(text.split())))
+    rest = _SAID.sub(" ", _FORM.sub(" ", _KARYOTYPE.sub("", " ".join(text.split()))))
     return bool(re.search(r"[A-Za-z]{2,}", rest))
 
 

@@ -156,6 +156,9 @@ class ConditionDocument(Document):
         moved = dict.fromkeys(r.iscn for name in names for r in named_rearrangements(name))
         if moved:
             extra["rearrangements"] = list(moved)
+            # The genes at its breaks, as its gene list names them (never read from a band).
+            if obj.search_rows.fused:
+                extra["fusion_genes"] = [list(pair) for pair in obj.search_rows.fused]
         return extra
 
     def prepare_ids(self, obj: Condition) -> list[str]:

@@ -47,6 +47,12 @@ class ConditionRows:
     # The names and synonyms of the entries this one is a type of (Orphanet's classification,
     # OMIM entries narrower than an Orphanet disease).
     parent_names: list[str] = field(default_factory=list)
+    # The genes Orphanet says are "part of a fusion gene in" it, with HGNC's location: the
+    # genes at the breaks of the rearrangement it is named for ("BCR", "22q11.23").
+    fused: list[tuple[str, str]] = field(default_factory=list)
+
+
+FUSION = "part of a fusion gene"  # Orphanet's association type, lower case
 
 
 def condition_rows(ids: Sequence[int]) -> dict[int, ConditionRows]:
@@ -67,13 +73,19 @@ def condition_rows(ids: Sequence[int]) -> dict[int, ConditionRows]:
     links = list(
         ConditionGene.objects.filter(condition_id__in=ids)
         .order_by("pk")
-        .values_list("condition_id", "gene_id")
+        .values_list("condition_id", "gene_id", "association")
     )
-    symbols = dict(
-        Gene.objects.filter(pk__in={gene_id for _c, gene_id in links}).values_list("pk", "symbol")
-    )
-    for condition_id, gene_id in links:
-        rows[condition_id].genes.append(symbols[gene_id])
+    genes = {
+        pk: (symbol, location)
+        for pk, symbol, location in Gene.objects.filter(
+            pk__in={gene_id for _c, gene_id, _a in links}
+        ).values_list("pk", "symbol", "location")
+    }
+    for condition_id, gene_id, association in links:
+        symbol, location = genes[gene_id]
+        rows[condition_id].genes.append(symbol)
+        if association.lower().startswith(FUSION) and location:
+            rows[condition_id].fused.append((symbol, location))
     features = list(
         ConditionPhenotype.objects.filter(condition_id__in=ids)
         .order_by("pk")

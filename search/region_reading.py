@@ -80,7 +80,12 @@ def _moved(text: str, line: Rearrangement, found: RegionFound) -> RegionReading:
     # by the line in ISCN.
     regions = line.regions()
     where = (regions[-1] if line.derivative else regions[0]).bands if regions else line.iscn
-    if found.named:
+    if found.named and found.genes:
+        note = (
+            "Conditions named for this change come first, then the genes at its breaks that"
+            " those conditions' gene lists name."
+        )
+    elif found.named:
         note = "Conditions named for this change come first."
     else:
         note = "Nothing in the RareLabs knowledge base is named for this change yet."

@@ -55,6 +55,9 @@ class _Index:
     conditions: dict[str, list[_Named]]
     genes: dict[str, list[tuple[float, float, str]]]  # (span start, span end, symbol)
     rearrangements: list[tuple[Rearrangement, str, float]]  # (as named, curie, rank)
+    # by condition named for a rearrangement: the genes its gene list says are fused in it
+    # (Orphanet's "part of a fusion gene in"), with their HGNC regions
+    fused: dict[str, list[tuple[Region, str]]]
 
 
 def _load(_lexicon: lexicon.Lexicon) -> _Index:
@@ -63,6 +66,7 @@ def _load(_lexicon: lexicon.Lexicon) -> _Index:
     conditions: dict[str, list[_Named]] = defaultdict(list)
     genes: dict[str, list[tuple[float, float, str]]] = defaultdict(list)
     moved: list[tuple[Rearrangement, str, float]] = []
+    fused: dict[str, list[tuple[Region, str]]] = defaultdict(list)
     with connection.cursor() as cursor:
         cursor.execute(
             f"SELECT curie, extra->>'regions', rank FROM {TABLE} "  # noqa: S608 - table name is a constant
@@ -74,12 +78,15 @@ def _load(_lexicon: lexicon.Lexicon) -> _Index:
                 named = _Named(curie, region, change, words, rank, region.span)
                 conditions[chromosome].append(named)
         cursor.execute(
-            f"SELECT curie, extra->>'rearrangements', rank FROM {TABLE} "  # noqa: S608 - table name is a constant
+            f"SELECT curie, extra->>'rearrangements', rank, extra->>'fusion_genes' FROM {TABLE} "  # noqa: S608 - table name is a constant
             "WHERE doc_type = 'condition' AND extra ? 'rearrangements'"
         )
-        for curie, written, rank in cursor.fetchall():
+        for curie, written, rank, pairs in cursor.fetchall():
             for iscn in json.loads(written):
                 moved += [(r, curie, rank) for r in named_rearrangements(iscn)]
+            for symbol, location in json.loads(pairs or "[]"):
+                if (region := gene_region(location)) is not None:
+                    fused[curie].append((region, symbol))
         cursor.execute(
             f"SELECT curie, extra->>'location' FROM {TABLE} "  # noqa: S608 - table name is a constant
             "WHERE doc_type = 'gene' AND extra ? 'causes' AND extra->>'location' <> ''"
@@ -89,7 +96,10 @@ def _load(_lexicon: lexicon.Lexicon) -> _Index:
             if region is not None:
                 genes[region.chromosome].append((*region.span, symbol))
     return _Index(
-        dict(conditions), {chromosome: sorted(g) for chromosome, g in genes.items()}, moved
+        dict(conditions),
+        {chromosome: sorted(g) for chromosome, g in genes.items()},
+        moved,
+        dict(fused),
     )
 
 
@@ -113,7 +123,25 @@ def _rearranged(line: Rearrangement) -> RegionFound:
             key = (likeness, -rank, curie)
             best[curie] = min(key, best.get(curie, key))
     conditions = sorted(best, key=best.__getitem__)[:MAX_CONDITIONS]
-    return RegionFound(tuple(conditions), (), bool(conditions))
+    return RegionFound(tuple(conditions), _at_breakpoints(line, conditions), bool(conditions))
+
+
+def _at_breakpoints(line: Rearrangement, conditions: list[str]) -> tuple[str, ...]:
+    """The genes at the line's breaks that a source names: a gene the gene list of a condition
+    named for this rearrangement says is part of a fusion gene in it (Orphanet's word), and that
+    HGNC places in one of the bands the line writes. A band alone names no gene, so a line
+    without bands, or a gene no such list gives, lists none."""
+    breakpoints = line.regions()
+    fused = _index().fused
+    found: dict[str, None] = {}
+    for curie in conditions:
+        for region, symbol in fused.get(curie, ()):
+            if any(
+                point.chromosome == region.chromosome and shared(point.span, region.span) > 0
+                for point in breakpoints
+            ):
+                found[symbol] = None
+    return tuple(found)[:MAX_GENES]
 
 
 def _overlapping(change: RegionChange) -> RegionFound:

@@ -81,3 +81,33 @@ def test_words_besides_the_karyotype_and_the_rearrangement_are_seen() -> None:
     assert words_besides("my husband carries t(11;22)")
     assert not words_besides("46,XX,t(11;22)(q23;q11.2)")
     assert not words_besides("karyotype 47,XY,+der(22)t(11;22)(q23;q11)")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "a translocation between chromosomes 11 and 22",
+        "my wife has a balanced translocation between chromosome 11 and chromosome 22",
+        "balanced translocation 11;22",
+        "translocation (11;22)",
+        "an 11;22 translocation",
+    ],
+)
+def test_a_translocation_said_in_words_reads_as_one_without_bands(line: str) -> None:
+    read = read_chromosome_line(line)
+    assert read is not None
+    assert read.rearrangement is not None
+    assert (read.rearrangement.iscn, read.rearrangement.kind) == ("t(11;22)", "t")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Robertsonian translocation",  # names no chromosomes
+        "translocation between chromosomes 11 and 11",
+        "translocation 11;22;5",
+        "translocation 11;22 and translocation 9;22",  # two
+    ],
+)
+def test_a_translocation_said_without_two_chromosomes_reads_as_none(line: str) -> None:
+    assert read_rearrangement(line) is None

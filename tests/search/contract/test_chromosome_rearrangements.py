@@ -139,3 +139,68 @@ def test_words_beside_a_rearrangement_no_name_carries_keep_their_search(client: 
         == "Pieces swapped between chromosomes 14 and 21 (a translocation)"
     )
     assert body["region"]["found"] is False
+
+
+# HGNC's rows (shared/data/hgnc) and Orphanet 2025-12's links of ORPHA:585909 with their types.
+BREAK_GENES = [
+    ("ABL1", "HGNC:76", "ABL proto-oncogene 1, non-receptor tyrosine kinase", "9q34.12",
+     "Part of a fusion gene in"),
+    ("BCR", "HGNC:1014", "BCR activator of RhoGEF and GTPase", "22q11.23",
+     "Part of a fusion gene in"),
+    ("FLT3", "HGNC:3765", "fms related receptor tyrosine kinase 3", "13q12.2",
+     "Disease-causing somatic mutation(s) in"),
+]  # fmt: skip
+
+
+def test_a_translocation_lists_the_genes_at_its_breaks_that_its_condition_names(
+    client: Client,
+) -> None:
+    # Was: the leukemias only; a breakpoint's genes were never listed.
+    from knowledge.models import Condition
+    from search.indexer import index_objects
+    from tests.search.contract.data import create_gene, link_gene
+
+    leukemia = Condition.objects.get(primary_id="ORPHA:585909")
+    genes = []
+    for symbol, hgnc_id, name, location, association in BREAK_GENES:
+        gene = create_gene(symbol, hgnc_id, name)
+        gene.location = location
+        gene.save()
+        link_gene(leukemia, gene, association)
+        genes.append(gene)
+    index_objects("condition", [leukemia.pk])
+    with indexed("gene", genes):
+        body = api_search(client, "46,XY,t(9;22)(q34.1;q11.2)")
+        ids = [hit["id"] for hit in body["results"]]
+        assert sorted(ids[:2]) == ["ORPHA:585867", "ORPHA:585909"]
+        assert ids[2:4] == ["ABL1", "BCR"]
+        assert "FLT3" not in ids  # its list names it, but not as fused, and not at a break
+        assert "then the genes at its breaks" in body["region"]["note"]
+        # Said in words, it names no band: the leukemias, and no gene guessed for it.
+        said = api_search(client, "a translocation between chromosomes 9 and 22")
+        ids = [hit["id"] for hit in said["results"]]
+        assert sorted(ids[:2]) == ["ORPHA:585867", "ORPHA:585909"]
+        assert not {"ABL1", "BCR"} & set(ids)
+        assert said["region"]["read_as"] == (
+            "Pieces swapped between chromosomes 9 and 22 (a translocation)"
+        )
+    index_objects("condition", [leukemia.pk])
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "a translocation between chromosomes 11 and 22",
+        "my wife has a balanced translocation between chromosome 11 and chromosome 22",
+        "balanced translocation 11;22",
+    ],
+)
+def test_a_translocation_said_in_words_is_read_like_its_iscn(client: Client, line: str) -> None:
+    # Was: the words' own search (other chromosome 11 and 22 syndromes first).
+    body = api_search(client, line)
+    assert body["results"][0]["id"] == "ORPHA:96170"
+    assert body["region"]["read_as"] == (
+        "Pieces swapped between chromosomes 11 and 22 (a translocation)"
+    )
+    html = client.get("/search", {"q": line}).content.decode()
+    assert "Pieces swapped between chromosomes 11 and 22" in html
