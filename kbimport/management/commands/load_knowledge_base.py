@@ -62,7 +62,8 @@ CURATED_STEPS = 4  # abbreviations, curated names, therapies, FDA orphan approva
 # syndrome"), demoted, the condition keyed by it; "Classic Hodgkin disease" without "Classic" no key;
 # 16: a paper's DOI is one of its keys, so a DOI typed in the box finds the paper;
 # 17: a variant's keys carry its GRCh38 place from ClinVar's canonical SPDI, so its position,
-# SPDI or g. name finds it; the pack holds no variants, an install's own ClinVar import does).
+# SPDI or g. name finds it (the pack holds no variants, an install's own ClinVar import does);
+# a condition named for a rearrangement carries the genes its list says are fused in it).
 STEPS_VERSION = 17
 logger = logging.getLogger(__name__)
 Step = tuple[str, Callable[[], bool], Callable[[], ImportTally]]
