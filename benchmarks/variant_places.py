@@ -129,9 +129,9 @@ def main() -> None:
     with search_signals_suspended():
         for relative in (*TABULAR, *VCV):
             import_clinvar(path=args.data / relative)
-    # Variants only: they are what changed (a partial rebuild adds to the word counts, so no
-    # other figure is read from this copy).
-    rebuild(doc_types=["variant"], progress=False)
+    # The whole index, as an install's import does (a rebuild of the variants alone adds to the
+    # word counts and left main's code answering nothing for the keys it holds).
+    rebuild(progress=False)
     held = _held([args.data / relative for relative in TABULAR])
     tabular: dict[int, list[tuple[str, str]]] = {}
     for relative in TABULAR:
