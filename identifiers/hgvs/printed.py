@@ -2,11 +2,14 @@
 
 - A genomic position with its alleles, as a lab report or gnomAD prints it: "chr21:31668517 G>A",
   "chrX:31478376 T>G", "X-147936534-T-A", "chr5:70942813:G:A" (optionally with its assembly,
-  "GRCh38" or "hg19", before or after). The assembly is not always printed, so the position is
-  kept as typed, never turned into an accession.
+  "GRCh38" or "hg19", before or after; "chr5:70942813G>A" too). The assembly is not always
+  printed, so the position is kept as typed, never turned into an accession; unless GRCh37 or
+  hg19 is written, it also gets the key of its place on the chromosome
+  (`identifiers.hgvs.genomic`: "chr5:g.70942813G>A"), which a stored variant's SPDI gives too.
 - ClinVar's canonical SPDI, "NC_000017.11:80110840:G:T" (sequence, 0-based position, deleted and
   inserted bases): a one-base change is read as the g. name it means ("NC_000017.11:g.80110841G>T"),
-  any other change is kept as typed.
+  any other change is kept as typed; both also get the keys of every place the change can be
+  written at.
 - ClinVar's legacy names, taken from OMIM's allelic variants: the gene, a comma, then the change in
   OMIM's words ("NF1, IVS34, G-A, +18", "UBE3A, 2-BP DEL, 1930AG", "GNAS, 4.7-KB DEL").
 
