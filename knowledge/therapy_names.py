@@ -7,6 +7,7 @@ unambiguously; anything else stays "not_classified" rather than being guessed.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 NOT_CLASSIFIED = "not_classified"
 
@@ -37,6 +38,7 @@ _FORM_WORDS = frozenset(
         "bromide",
         "chloride",
         "tromethamine",
+        "meglumine",
         "glucuronate",
         "injection",
         "injectable",
@@ -162,6 +164,8 @@ def _clean(name: str) -> str:
     # "velaglucerase-alfa" is the INN "velaglucerase alfa"; only then drop FDA's own suffix.
     text = re.sub(r"-(alfa|beta|gamma|delta|pegol)\b", r" \1", text)
     text = _FDA_SUFFIX.sub(r"\1", text)
+    # The suffix after a short last word: "avalglucosidase alfa-ngpt" is "avalglucosidase alfa".
+    text = re.sub(r"\b(alfa|beta|gamma|delta)-[a-z]{4}\b", r"\1", text)
     text = re.sub(r"\d+(?:\.\d+)?\s*%", " ", text)
     return " ".join(text.split())
 
@@ -217,3 +221,16 @@ def modality_from_name(name: str, designation: str = "") -> str:
             return "enzyme_replacement"
         return "protein_or_peptide"
     return kind
+
+
+def other_names(name: str, names: Iterable[str]) -> list[str]:
+    """The names in ``names`` that are not ``name`` written another way, one per ingredient key:
+    'Ceramide trihexosidase/alpha-galactosidase A' for agalsidase beta, not 'Agalsidase beta'."""
+    seen = {ingredient_key(name)}
+    found = []
+    for other in names:
+        key = ingredient_key(other)
+        if key not in seen:
+            seen.add(key)
+            found.append(" ".join(other.split()))
+    return found
