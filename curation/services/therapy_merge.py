@@ -1,0 +1,145 @@
+"""Merge two therapy records that are one medicine: every row moves to the survivor.
+
+The survivor keeps its own name, kinds and mechanism (an editor's record wins); the merged
+record's links, their approvals, events, genes and variants, its trials, papers and guides move.
+A link the survivor already has for the same condition and source name takes the merged link's
+approvals and events, and the merged link goes. Nothing is left pointing at the merged record.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from django.db import models, transaction
+
+from knowledge.models import OrphanApproval, RegulatoryEvent, ReviewStatus, Therapy, TherapyLink
+from literature.models import PublicationLink
+from trials.models import TrialLink
+
+_REVIEW_RANK = {ReviewStatus.AUTO: 0, ReviewStatus.REJECTED: 1, ReviewStatus.CONFIRMED: 2}
+_REVIEW_MODELS = {TrialLink: "trial_id", PublicationLink: "publication_id"}
+# simple_history keeps the change reason in a 100-character column.
+_REASON_LENGTH = 100
+
+
+class TherapyMergeError(ValueError):
+    """Two therapy records that cannot be merged."""
+
+
+@dataclass(frozen=True)
+class TherapyMergeResult:
+    survivor_id: int
+    merged_name: str
+    moved: Mapping[str, int]
+
+
+def _reason(text: str) -> str:
+    return text if len(text) <= _REASON_LENGTH else text[: _REASON_LENGTH - 1] + "…"
+
+
+def _fold_link(link: TherapyLink, twin: TherapyLink) -> None:
+    """Move ``link``'s approvals, events, genes and variants to ``twin``; then delete it."""
+    held = set(twin.orphan_approvals.values_list("source", "source_id"))
+    for approval in OrphanApproval.objects.filter(link=link):
+        if (approval.source, approval.source_id) not in held:
+            approval.link = twin
+            approval.save(update_fields=["link"])
+    events = set(twin.regulatory_events.values_list("region", "kind", "date"))
+    for event in RegulatoryEvent.objects.filter(link=link):
+        if (event.region, event.kind, event.date) not in events:
+            event.link = twin
+            event.save()
+    twin.genes.add(*link.genes.all())
+    twin.variants.add(*link.variants.all())
+    link.delete()
+
+
+def _move_links(source: Therapy, target: Therapy, reason: str) -> tuple[int, int]:
+    twins = {
+        (link.condition_name, link.condition_id): link
+        for link in TherapyLink.objects.filter(therapy=target)
+    }
+    moved = folded = 0
+    for link in TherapyLink.objects.filter(therapy=source).order_by("pk"):
+        link._change_reason = reason
+        twin = twins.get((link.condition_name, link.condition_id))
+        if twin is not None:
+            _fold_link(link, twin)
+            folded += 1
+            continue
+        link.therapy = target
+        link.save()
+        moved += 1
+    return moved, folded
+
+
+def _move_review_links(model: type[models.Model], record: str, source: Therapy,
+                       target: Therapy) -> int:  # fmt: skip
+    """Trial or paper links; a twin the survivor has keeps the more considered decision."""
+
+    def key(link: models.Model) -> tuple[object, ...]:
+        return (getattr(link, record), link.condition_id, link.gene_id)
+
+    twins = {key(t): t for t in model.objects.filter(therapy=target)}
+    to_move = []
+    for row in model.objects.filter(therapy=source):
+        twin = twins.get(key(row))
+        if twin is None:
+            to_move.append(row.pk)
+        elif _REVIEW_RANK[row.review_status] > _REVIEW_RANK[twin.review_status]:
+            twin.review_status, twin.reviewed_by_id, twin.reviewed_at = (
+                row.review_status, row.reviewed_by_id, row.reviewed_at,
+            )  # fmt: skip
+            twin.save(update_fields=["review_status", "reviewed_by", "reviewed_at"])
+    return model.objects.filter(pk__in=to_move).update(therapy=target)
+
+
+def _move_related(source: Therapy, target: Therapy) -> int:
+    """Many-to-many rows (guides' related therapies) and rows of models added later."""
+    moved = 0
+    for rel in Therapy._meta.related_objects:
+        model = rel.related_model
+        if model is TherapyLink or model in _REVIEW_MODELS:
+            continue
+        through = getattr(rel, "through", None)
+        if rel.many_to_many and through is not None and through._meta.auto_created:
+            own = next(f for f in through._meta.fields if f.related_model is Therapy)
+            other = next(f for f in through._meta.fields if f.is_relation and f is not own)
+            have = set(
+                through.objects.filter(**{own.name: target}).values_list(other.attname, flat=True)
+            )
+            rows = through.objects.filter(**{own.name: source}).values_list(
+                other.attname, flat=True
+            )
+            new = [through(**{own.attname: target.pk, other.attname: pk}) for pk in rows
+                   if pk not in have]  # fmt: skip
+            through.objects.bulk_create(new)
+            moved += len(new)
+        elif rel.one_to_many:
+            moved += model._base_manager.filter(**{rel.field.name: source}).update(
+                **{rel.field.name: target}
+            )
+    return moved
+
+
+@transaction.atomic
+def therapy_merge(*, source: Therapy, target: Therapy, why: str) -> TherapyMergeResult:
+    """Merge ``source`` into ``target``; ``source`` is deleted, ``why`` goes into the history."""
+    if source.pk == target.pk:
+        raise TherapyMergeError("a therapy cannot be merged into itself")
+    locked = Therapy.objects.select_for_update().in_bulk([source.pk, target.pk])
+    if len(locked) != 2:
+        raise TherapyMergeError("one of the therapies no longer exists")
+    source, target = locked[source.pk], locked[target.pk]
+    reason = _reason(f"{source.name} merged into {target.name}: {why}")
+    moved: dict[str, int] = {}
+    moved["links"], moved["links folded"] = _move_links(source, target, reason)
+    for model, record in _REVIEW_MODELS.items():
+        moved[model._meta.model_name] = _move_review_links(model, record, source, target)
+    moved["related"] = _move_related(source, target)
+    source._change_reason = reason
+    source.delete()
+    target._change_reason = reason
+    target.save()
+    return TherapyMergeResult(target.pk, source.name, moved)
