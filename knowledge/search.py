@@ -26,6 +26,7 @@ from knowledge.models import (
     InheritanceMode,
     Modality,
     OnsetCategory,
+    OrphanApproval,
     Phenotype,
     PhenotypeSynonym,
     SynonymKind,
@@ -44,6 +45,7 @@ from knowledge.search_rows import (
     sign_condition_names,
 )
 from knowledge.shared_names import shared_names
+from knowledge.therapy_names import other_names
 from knowledge.typed_names import protein_names, sign_borne_names, typed_forms
 from search.documents import (
     AutocompleteField,
@@ -480,7 +482,11 @@ class TherapyDocument(Document):
             Prefetch(
                 "links",
                 queryset=TherapyLink.objects.select_related("condition").with_regulatory_events(),
-            )
+            ),
+            Prefetch(
+                "links__orphan_approvals",
+                queryset=OrphanApproval.objects.only("link", "generic_name"),
+            ),
         )
 
     def curie(self, obj: Therapy) -> str:
@@ -502,6 +508,11 @@ class TherapyDocument(Document):
             link.condition.name if link.condition else link.condition_name
             for link in obj.links.all()
         ]
+
+    def prepare_synonyms(self, obj: Therapy) -> list[str]:
+        # Its brands, and the generic names the FDA also writes it under (one product, one entry).
+        written = [a.generic_name for link in obj.links.all() for a in link.orphan_approvals.all()]
+        return [*obj.synonyms, *other_names(obj.name, written)]
 
     def prepare_approval(self, obj: Therapy) -> list[str]:
         # Every region approved today counts, so "EMA approved" finds a US-and-EU medicine too.

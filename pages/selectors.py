@@ -19,6 +19,7 @@ from knowledge.models import (
     TherapyLink,
     Variant,
 )
+from knowledge.therapy_names import other_names
 from literature.models import PublicationLink
 from pages.condition_page import ConditionPage, condition_get_page, visible_links
 from trials.models import TrialLink
@@ -82,7 +83,7 @@ def therapy_get_page(*, slug: str) -> Therapy | None:
             Prefetch(
                 "links",
                 queryset=TherapyLink.objects.select_related("condition")
-                .prefetch_related("genes")
+                .prefetch_related("genes", "orphan_approvals")
                 .with_regulatory_events()
                 .order_by("condition_name", "condition__name"),
             ),
@@ -92,6 +93,9 @@ def therapy_get_page(*, slug: str) -> Therapy | None:
     )
     if therapy is None:
         return None
+    # The generic names its sources give it besides its own (the FDA writes some two ways).
+    written = [a.generic_name for link in therapy.links.all() for a in link.orphan_approvals.all()]
+    therapy.other_names = other_names(therapy.name, written)
     therapy.trial_rows = list(
         visible_links(TrialLink, therapy=therapy)
         .select_related("trial")
