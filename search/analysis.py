@@ -35,7 +35,7 @@ from search.name_forms import (
 from search.plurals import singular_form
 from search.spelled_british import american_spelling
 from search.spelling import spelling_proposals
-from search.study_titles import is_study_title, study_title_names
+from search.study_titles import is_study_title, study_title_reading
 from search.text import (
     STOPWORDS,
     content_words,
@@ -242,16 +242,17 @@ def _analyze(query: str) -> QueryAnalysis:
     name = None if precise or by_id else unwrapped_name(query)
     if name:
         keys.append(name)  # its words, already folded: its key form and phrase form alike
-    # A study's title names its condition after "in" or "with", among words about the study.
+    # A study's title names its condition after "in" or "with", among words about the study;
+    # a drug after "of", and a name's shorter forms, count less.
     titled = not precise and not by_id and is_study_title(query)
-    if titled:
-        keys.extend(study_title_names(query))
+    title_named, title_other = study_title_reading(query) if titled else ([], [])
+    keys.extend(title_named)
     expansions = [] if precise else synonym_expansions(query)
     if not precise and (named := without_generic_head(query)):
         expansions.append(named)
     if name:
         expansions.extend(synonym_expansions(name))
-    expanded = [phrase_form(alt) for alt in expansions]
+    expanded = [*title_other, *(phrase_form(alt) for alt in expansions)]
     if not precise and not by_id:
         # The condition a family's name means ("hashimotos disease": Hashimoto thyroiditis),
         # first: beside a name's other forms, the twelve keys an engine reads fill up.

@@ -31,6 +31,7 @@ from search.analysis import QueryAnalysis
 from search.keys import keys_held
 from search.name_forms import MAX_ALTERNATIVES
 from search.regions import found_for, with_reading, with_region
+from search.study_titles import is_study_title
 from search.text import content_words, key_form, phrase_form
 
 
@@ -39,7 +40,10 @@ def with_report_line(analysis: QueryAnalysis) -> QueryAnalysis:
     if analysis.identifier is not None:
         return analysis
     line = None if analysis.variant else read_chromosome_line(analysis.raw)
-    genes = () if line is not None else named_genes(analysis.raw)
+    # A study's title naming "Patients With SHANK3 Mutations" is about its condition, named
+    # after them: no report's finding.
+    titled = is_study_title(analysis.raw)
+    genes = () if line is not None or titled else named_genes(analysis.raw)
     if line is None and not genes:
         return analysis
     # A name as typed ("MECP2 duplication syndrome") is not a report's line; the gene's own

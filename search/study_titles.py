@@ -6,15 +6,25 @@ Immune Responses in Adults With Atopic Dermatitis (AD)": a title names its condi
 family's description of signs, and its words are not slips to correct.
 
 What marks a title: a word about a study's design (study, trial, randomized, placebo-controlled,
-open-label, phase 2, pilot ...), and either the title's capitals (most longer words start with
-one) or the name of the page it was copied from after it ("- ClinicalTrials.gov").
+open-label, phase 2, pilot, natural history, follow-up, extension, efficacy, safety, gene
+therapy, participants ...), and either the title's capitals (most longer words start with one)
+or the name of the page it was copied from after it ("- ClinicalTrials.gov").
+
+Where a title names its condition: after "with", "in" or "for" ("... in Adults With Wilson
+Disease"), or before its design words ("Angelman Natural History Study", "Fabry Disease
+Registry"). A name after "of" or "using" is more often the drug ("A Study of Pitolisant in
+Patients With Prader-Willi Syndrome"), so it counts less. A title writes a name with more words
+than the sources do ("Late-Onset OTC Deficiency", "Generalized Myasthenia Gravis", "Niemann-Pick
+Disease Type C1", "Mucopolysaccharidosis II"): the sources' form is tried as well, and the name
+without its first words, for less.
 """
 
 from __future__ import annotations
 
 import re
 
-from search.text import phrase_form
+from search.name_forms import eponym_keys
+from search.text import STOPWORDS, phrase_form
 
 _PAGE_SUFFIX = re.compile(
     r"\s*[-|\u2013\u2014]\s*(?:ClinicalTrials\.gov|Full Text View|Study Results|PubMed)\s*$",
@@ -22,14 +32,28 @@ _PAGE_SUFFIX = re.compile(
 )
 _STUDY_WORD = re.compile(
     r"\b(?:study|trial|registry|randomi[sz]ed|placebo[- ]controlled|double[- ]blind"
-    r"|open[- ]label|phase\s*(?:[1-4]|i{1,3}|iv)|pilot|feasibility)\b",
+    r"|open[- ]label|phase\s*(?:[1-4]|i{1,3}|iv)|pilot|feasibility|natural history"
+    r"|follow[- ]?up|extension|efficacy|safety|tolerability|pharmacokinetics?"
+    r"|gene (?:therapy|transfer)|participants|subjects)\b",
     re.IGNORECASE,
 )
-# Where a title turns to who or what: the condition follows one of these words.
+# Where a title turns to who or what: the condition follows "with", "in", "for" or "among";
+# after the other words it is as often the drug or the measure.
 _TURN = re.compile(
-    r"\b(?:with|in|for|of|among|treated|receiving|using|versus|vs|compared|to treat)\b",
+    r"\b(with|in|for|among|of|treated|receiving|using|versus|vs|compared|to treat)\b",
     re.IGNORECASE,
 )
+_NAMED_BEFORE = re.compile(r"natural history|registry|study|trial", re.IGNORECASE)
+_CONDITION_TURNS = frozenset({"with", "in", "for", "among"})
+_AND_OR = re.compile(r"\s+(?:and|or|&)\s+")
+# A numbered name written without "type" ("Mucopolysaccharidosis II"), and a subtype's gene
+# number after its letter ("Niemann-Pick Disease Type C1"): the forms the sources write.
+_BARE_NUMBER = re.compile(
+    r"^(?P<name>.+?[a-z]{4,}) (?P<number>[1-9][0-9]?[a-z]?|i{1,3}[a-z]?|iv|vi{0,3}|ix|x)$"
+)
+_SUBTYPE_GENE_NUMBER = re.compile(r"^(?P<name>.+ type [a-z])[1-9]$")
+MIN_NAME_WORDS = 2
+MAX_NAMES = 12
 # Who takes part and how ill, before the condition's name: "Adults With Moderate to Severe ...".
 _WHO = re.compile(
     r"^(?:(?:adults?|children|infants?|adolescents?|pediatric|paediatric|participants?"
@@ -65,12 +89,58 @@ def is_study_title(text: str) -> bool:
 def study_title_names(text: str) -> list[str]:
     """The names a study's title may give its condition (phrase form), or [] when `text` does
     not read as a study's title. Each is matched as an exact key: only a real name answers."""
+    named, other = study_title_reading(text)
+    return [*named, *other]
+
+
+def study_title_reading(text: str) -> tuple[list[str], list[str]]:
+    """A study title's names (phrase form): those where a title names its condition, then the
+    rest (names after "of", "using" ..., and each name's shorter forms), which count less.
+    Both empty when `text` does not read as a study's title."""
     if not is_study_title(text):
-        return []
+        return [], []
     title = _BRACKETS.sub(" ", _without_page(text)[0])
-    names: list[str] = []
-    for part in _TURN.split(title)[1:]:
+    pieces = _TURN.split(title)
+    named: list[str] = []
+    other: list[str] = []
+    # A name before the words "natural history", "registry", "study" or "trial" that open
+    # the title's design ("Fabry Disease Registry"), not before "Long Term Follow Up".
+    first = _STUDY_WORD.search(pieces[0])
+    lead = pieces[0][: first.start()] if first and _NAMED_BEFORE.match(first[0]) else ""
+    found = [(True, lead)]
+    turn = ""
+    for word, part in zip(pieces[1::2], pieces[2::2], strict=True):
+        # "Treated With Dupilumab": the drug, as after "treated" alone
+        turn = turn if turn and not found[-1][1].strip() else word.lower()
+        found.append((turn in _CONDITION_TURNS, part))
+    for condition_turn, part in found:
         name = phrase_form(_WHO.sub("", part.strip(" ,;:.-") + " "))
-        if name and len(name.split()) <= MAX_NAME_WORDS and name not in names:
-            names.append(name)
-    return names
+        if not name or len(name.split()) > MAX_NAME_WORDS:
+            continue
+        whole = [name, *(p for p in _AND_OR.split(name) if len(p.split()) >= MIN_NAME_WORDS)]
+        if len(name.split()) == 1 and part is lead:  # "Angelman Natural History Study"
+            whole = eponym_keys(name) if name not in STOPWORDS else []
+        if not condition_turn:
+            other.extend(whole)
+            continue
+        named.extend(whole)
+        for each in whole:
+            source_forms, shorter = _other_forms(each)
+            named.extend(source_forms)
+            other.extend(shorter)
+    named = list(dict.fromkeys(named))
+    other = [name for name in dict.fromkeys(other) if name not in named]
+    return named[:MAX_NAMES], other[: max(0, MAX_NAMES - len(named))]
+
+
+def _other_forms(name: str) -> tuple[list[str], list[str]]:
+    """A title's name as the sources write it (with "type" before a bare number, without a
+    subtype's gene number), and its shorter forms, without leading words ("late onset otc
+    deficiency": "otc deficiency")."""
+    forms = []
+    if (match := _BARE_NUMBER.match(name)) and " type " not in f" {match['name']} ":
+        forms.append(f"{match['name']} type {match['number']}")
+    if match := _SUBTYPE_GENE_NUMBER.match(name):
+        forms.append(match["name"])
+    tokens = name.split()
+    return forms, [" ".join(tokens[i:]) for i in range(1, len(tokens) - MIN_NAME_WORDS + 1)]

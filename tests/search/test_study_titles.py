@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from search.study_titles import is_study_title, study_title_names
+from search.study_titles import is_study_title, study_title_names, study_title_reading
 
 
 @pytest.mark.parametrize(
@@ -47,3 +47,45 @@ def test_a_study_title_names_its_condition_after_in_or_with(title: str, name: st
 def test_other_text_is_not_a_study_title(text: str) -> None:
     assert not is_study_title(text)
     assert study_title_names(text) == []
+
+
+# Real ClinicalTrials.gov v2 titles (NCT03636438, NCT06115109, NCT04573023, NCT04860960,
+# NCT06366464, NCT02210780).
+@pytest.mark.parametrize(
+    ("title", "name"),
+    [
+        # A title without the older design words: its follow-up and its participants.
+        ("Long Term Follow Up to Evaluate DTX301 in Adults With Late-Onset OTC Deficiency",
+         "otc deficiency"),
+        # The condition named before "Natural History Study".
+        ("Angelman Natural History Study - FAST Spain", "angelman syndrome"),
+        # A numbered name without "type", as the sources write it.
+        ("A Phase III Study of JR-141 in Patients With Mucopolysaccharidosis II (STARLIGHT)",
+         "mucopolysaccharidosis type ii"),
+        # A subtype's gene number after its letter.
+        ("Phase 3 Study to Evaluate Intravenous Trappsol(R) Cyclo(TM) in Pediatric and Adult "
+         "Patients With Niemann-Pick Disease Type C1", "niemann pick disease type c"),
+    ],
+)  # fmt: skip
+def test_a_study_title_gives_the_name_the_sources_write(title: str, name: str) -> None:
+    assert is_study_title(title)
+    assert name in study_title_names(title)
+
+
+@pytest.mark.parametrize(
+    ("title", "condition", "drug"),
+    [
+        ("A Study of Pitolisant in Patients With Prader-Willi Syndrome", "prader willi syndrome",
+         "pitolisant"),
+        ("A Randomized, Double-Blind, Placebo-Controlled, Study Investigating Vaccine Responses "
+         "in Adults With Moderate to Severe Atopic Dermatitis Treated With Dupilumab",
+         "atopic dermatitis", "dupilumab"),
+    ],
+)  # fmt: skip
+def test_the_drug_a_title_studies_counts_less_than_its_condition(
+    title: str, condition: str, drug: str
+) -> None:
+    named, other = study_title_reading(title)
+    assert condition in named
+    assert drug in other
+    assert drug not in named
