@@ -46,7 +46,12 @@ from knowledge.search_rows import (
 )
 from knowledge.shared_names import shared_names
 from knowledge.therapy_names import other_names
-from knowledge.typed_names import protein_names, sign_borne_names, typed_forms
+from knowledge.typed_names import (
+    protein_names,
+    sign_borne_names,
+    typed_forms,
+    written_protein_names,
+)
 from search.documents import (
     AutocompleteField,
     Document,
@@ -278,7 +283,11 @@ class GeneDocument(Document):
         return list(obj.search_conditions)
 
     def prepare_other_names(self, obj: Gene) -> list[str]:
-        return [*obj.other_names, *protein_names(obj.name)]
+        return [
+            *obj.other_names,
+            *protein_names(obj.name),
+            *written_protein_names(obj.name, obj.other_names),
+        ]
 
     def prepare_disease_gene_symbol(self, obj: Gene) -> list[str]:
         return [obj.symbol] if obj.search_conditions else []

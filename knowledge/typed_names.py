@@ -92,3 +92,20 @@ def protein_names(name: str) -> list[str]:
     """The protein a gene's chain belongs to, in both orders, when HGNC's name is a chain's."""
     match = _CHAIN.match(name)
     return [f"{match[1]} {match[2]}", f"{match[2]} {match[1]}"] if match else []
+
+
+# HGNC's older names end with what the protein was known for ("hexosaminidase A (alpha
+# polypeptide)", "galactosylceramidase (Krabbe disease)"); its newer ones put the protein before
+# a comma and what it does after ("polycystin 2, transient receptor potential cation channel",
+# "cystinosin, lysosomal cystine transporter"). A report writes the protein alone.
+_TRAILING_NOTE = re.compile(r"^(?P<protein>[^(]{4,}?)\s*\([^()]*\)$")
+_PROTEIN_FIRST = re.compile(r"^(?P<protein>[a-z][^,()]{5,}?), [a-z][^,]*$")
+
+
+def written_protein_names(name: str, other_names: list[str]) -> list[str]:
+    """The protein as a report writes it, from HGNC's approved name (before its comma) and
+    from each name with a note in brackets after it (without the note)."""
+    forms = [m["protein"] for n in (name, *other_names) if (m := _TRAILING_NOTE.match(n))]
+    if match := _PROTEIN_FIRST.match(name):
+        forms.append(match["protein"])
+    return forms
