@@ -32,3 +32,22 @@ def test_a_study_title_naming_signs_is_not_read_as_a_description(
     body = client.get("/api/v1/search/", {"q": query}).json()
     assert body["described"] is None
     assert body["results"][0]["id"] == "ORPHA:739"
+
+
+@pytest.mark.parametrize(
+    ("query", "condition"),
+    [
+        # The drug studied comes after its condition.
+        ("A Study of Risdiplam in Participants With Proximal Spinal Muscular Atrophy", "ORPHA:70"),
+        ("A Randomized, Placebo-Controlled Study of Eteplirsen in Boys With Duchenne Muscular "
+         "Dystrophy", "ORPHA:98896"),
+        # A numbered name without "type" before its number.
+        ("A Phase 3 Study of Nusinersen in Infants With Proximal Spinal Muscular Atrophy 1",
+         "ORPHA:83330"),
+    ],
+)  # fmt: skip
+def test_a_study_title_finds_the_condition_it_names_first(
+    client: Client, query: str, condition: str
+) -> None:
+    body = client.get("/api/v1/search/", {"q": query}).json()
+    assert body["results"][0]["id"] == condition
