@@ -67,6 +67,7 @@ from search.text import phrase_form
 logger = logging.getLogger(__name__)
 
 ID = 100.0  # an identifier typed in full always ranks first
+PROTEIN_CODING = "protein-coding gene"  # HGNC's locus group
 # Conditions known under the same name: the curated Orphanet entry first, then OMIM, then the
 # rest (DECIPHER syndromes repeat Orphanet names with a "(Type 1)" suffix).
 SOURCE_RANK = {"ORPHA": 1.0, "OMIM": 0.97, "MONDO": 0.96}
@@ -283,11 +284,10 @@ class GeneDocument(Document):
         return list(obj.search_conditions)
 
     def prepare_other_names(self, obj: Gene) -> list[str]:
-        return [
-            *obj.other_names,
-            *protein_names(obj.name),
-            *written_protein_names(obj.name, obj.other_names),
-        ]
+        # A pseudogene or an RNA gene makes no protein: "polycystin 1" is PKD1's, not PKD1P1's.
+        coding = obj.locus_group == PROTEIN_CODING
+        written = written_protein_names(obj.name, obj.other_names) if coding else []
+        return [*obj.other_names, *protein_names(obj.name), *written]
 
     def prepare_disease_gene_symbol(self, obj: Gene) -> list[str]:
         return [obj.symbol] if obj.search_conditions else []

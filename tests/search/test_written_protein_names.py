@@ -18,6 +18,7 @@ from tests.factories.knowledge import GeneFactory
 pytestmark = pytest.mark.django_db
 
 HGNC = "HGNC complete set"
+CODING = "protein-coding gene"
 
 
 @pytest.fixture
@@ -30,22 +31,26 @@ def indexed(settings) -> None:
     settings.SEARCH_BACKEND = "search.backends.postgres.backend.PostgresBackend"
     settings.OPENSEARCH_URL = ""
     GeneFactory(
-        symbol="HEXA", hgnc_id="HGNC:4878", name="hexosaminidase subunit alpha", source=HGNC,
+        symbol="HEXA", hgnc_id="HGNC:4878", name="hexosaminidase subunit alpha",
+        source=HGNC, locus_group=CODING,
         other_names=["Tay Sachs disease", "GM2 gangliosidosis",
                      "beta-hexosaminidase subunit alpha", "hexosaminidase A (alpha polypeptide)"],
     )  # fmt: skip
     GeneFactory(
-        symbol="HEXB", hgnc_id="HGNC:4879", name="hexosaminidase subunit beta", source=HGNC,
+        symbol="HEXB", hgnc_id="HGNC:4879", name="hexosaminidase subunit beta",
+        source=HGNC, locus_group=CODING,
         other_names=["beta-hexosaminidase subunit beta", "hexosaminidase B (beta polypeptide)"],
     )  # fmt: skip
     GeneFactory(
-        symbol="HEXD", hgnc_id="HGNC:26307", name="hexosaminidase D", source=HGNC,
+        symbol="HEXD", hgnc_id="HGNC:26307", name="hexosaminidase D",
+        source=HGNC, locus_group=CODING,
         aliases=["FLJ23825"],
         other_names=["hexosaminidase D, cytosolic",
                      "hexosaminidase (glycosyl hydrolase family 20, catalytic domain) containing"],
     )  # fmt: skip
     GeneFactory(
-        symbol="PKD2", hgnc_id="HGNC:9009", source=HGNC,
+        symbol="PKD2", hgnc_id="HGNC:9009",
+        source=HGNC, locus_group=CODING,
         name="polycystin 2, transient receptor potential cation channel",
         aliases=["PKD4", "PC2", "Pc-2", "TRPP2"],
         other_names=["transient receptor potential cation channel, subfamily P, member 2",
@@ -53,11 +58,12 @@ def indexed(settings) -> None:
     )  # fmt: skip
     GeneFactory(
         symbol="PKD1L2", hgnc_id="HGNC:21715", name="polycystin 1 like 2 (gene/pseudogene)",
-        source=HGNC, aliases=["KIAA1879"], other_names=["polycystic kidney disease 1-like 2"],
+        source=HGNC, locus_group=CODING, aliases=["KIAA1879"],
+        other_names=["polycystic kidney disease 1-like 2"],
     )  # fmt: skip
     GeneFactory(
         symbol="CTNS", hgnc_id="HGNC:2518", name="cystinosin, lysosomal cystine transporter",
-        source=HGNC, aliases=["CTNS-LSB", "PQLC4", "SLC66A4"],
+        source=HGNC, locus_group=CODING, aliases=["CTNS-LSB", "PQLC4", "SLC66A4"],
         other_names=["cystinosis, nephropathic"],
     )  # fmt: skip
     rebuild(progress=False)
