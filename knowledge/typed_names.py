@@ -94,17 +94,21 @@ def protein_names(name: str) -> list[str]:
     return [f"{match[1]} {match[2]}", f"{match[2]} {match[1]}"] if match else []
 
 
-# HGNC's older names end with what the protein was known for ("hexosaminidase A (alpha
-# polypeptide)", "galactosylceramidase (Krabbe disease)"); its newer ones put the protein before
-# a comma and what it does after ("polycystin 2, transient receptor potential cation channel",
-# "cystinosin, lysosomal cystine transporter"). A report writes the protein alone.
-_TRAILING_NOTE = re.compile(r"^(?P<protein>[^(]{4,}?)\s*\([^()]*\)$")
+# HGNC's older names end with the chain a gene makes ("hexosaminidase A (alpha polypeptide)");
+# its newer ones put the protein before a comma and what it does after ("polycystin 2,
+# transient receptor potential cation channel", "cystinosin, lysosomal cystine transporter").
+# A report writes the protein alone. A note naming a disease is left whole: before it stands
+# a disease's name as often as a protein's ("spinal muscular atrophy (Werdnig-Hoffmann
+# disease, ...)", a previous name of SMN1).
+_TRAILING_NOTE = re.compile(
+    r"^(?P<protein>[^(]{4,}?)\s*\([^()]*\b(?:polypeptide|chain|subunit)\)$", re.IGNORECASE
+)
 _PROTEIN_FIRST = re.compile(r"^(?P<protein>[a-z][^,()]{5,}?), [a-z][^,]*$")
 
 
 def written_protein_names(name: str, other_names: list[str]) -> list[str]:
     """The protein as a report writes it, from HGNC's approved name (before its comma) and
-    from each name with a note in brackets after it (without the note)."""
+    from each name with its chain in brackets after it (without the note)."""
     forms = [m["protein"] for n in (name, *other_names) if (m := _TRAILING_NOTE.match(n))]
     if match := _PROTEIN_FIRST.match(name):
         forms.append(match["protein"])
