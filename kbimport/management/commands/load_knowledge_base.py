@@ -65,8 +65,9 @@ CURATED_STEPS = 4  # abbreviations, curated names, therapies, FDA orphan approva
 # SPDI or g. name finds it (the pack holds no variants, an install's own ClinVar import does);
 # a condition named for a rearrangement carries the genes its list says are fused in it;
 # 18: one product the FDA export names two ways is one therapy, so its step reruns (its
-# RULES_VERSION) and a therapy's entry holds the FDA's other generic names).
-STEPS_VERSION = 18
+# RULES_VERSION) and a therapy's entry holds the FDA's other generic names; 19: a
+# protein-coding gene's entry holds its protein as a report writes it, "hexosaminidase A").
+STEPS_VERSION = 19
 logger = logging.getLogger(__name__)
 Step = tuple[str, Callable[[], bool], Callable[[], ImportTally]]
 
