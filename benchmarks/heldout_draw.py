@@ -138,6 +138,13 @@ kept seed 3201 draws 1-17, 19-22 and 24-31 and 11 of the commoner pool of 64, se
     heldout_draw.py --seed 3201 --commoner --min-signs 3 --show 200 --ignore-split tuning32 \
         --exclude ORPHA:<code> (once for each of seed 3201 draws 1-17 and 19-21)
 Every draw above reproduces with `--ignore-split tuning32` added.
+The tuning33 draws (judged_descriptions_tuning33.json, a TUNING set drawn after tuning31 existed;
+kept seed 3301 draws 2-7 and 9-22 and 20 of the commoner draw's whole pool of 64, see the file's
+"about"):
+    heldout_draw.py --seed 3301 --show 32 --ignore-split tuning33
+    heldout_draw.py --seed 3301 --commoner --min-signs 3 --show 100 --ignore-split tuning33 \
+        --exclude ORPHA:<code> (once for each of the 20 kept from the first)
+Every draw above reproduces with `--ignore-split tuning33` added.
 """
 
 from __future__ import annotations
@@ -170,6 +177,7 @@ JUDGED_FILES = (
     HERE / "judged_descriptions_tuning28.json",
     HERE / "judged_descriptions_tuning31.json",
     HERE / "judged_descriptions_tuning32.json",
+    HERE / "judged_descriptions_tuning33.json",
 )
 MIN_SIGNS = 7
 MIN_FREQUENCY = 0.3
