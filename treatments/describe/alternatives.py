@@ -7,11 +7,11 @@ muscles": the row's Spasticity, HPO's Muscle stiffness). The reading shows one s
 the terms its very words name, and a condition earns, for that sign, the best score of any
 member (a max, never a sum), a member other than the first costing ALTERNATIVE_COST.
 Alternatives on the sign's own line (an ancestor or a narrower term) are left out: the ranking
-already credits those through the hierarchy. The set also holds the terms HPO gives one of the
-sign's own names to (`shared_names`: "Small for gestational age" is SGA's label and a synonym of
-Intrauterine growth retardation; "Neonatal respiratory distress" a synonym of Respiratory
-distress too): whichever of them a condition lists, the words named it ("Twenty-eighth session,
-G32"). Family path only: the clinicians' ranking scores the terms it is given. Tried and measured in docs/benchmarks.md, "Twenty-fifth session, D29".
+already credits those through the hierarchy. The set also holds the terms HPO gives the sign's
+own label to (`shared_names`: "Small for gestational age" is SGA's label and a synonym of
+Intrauterine growth retardation; "Respiratory distress" is in Neonatal respiratory distress's
+"Newborn respiratory distress"): whichever of them a condition lists, the words named it
+("Twenty-eighth session, G32"). Family path only: the clinicians' ranking scores the terms it is given. Tried and measured in docs/benchmarks.md, "Twenty-fifth session, D29".
 The meaning reader's sets (a clause as near two terms' names, `meaning`) are scored the same way.
 A recurring sign read from its plural alone ("fevers") is read with the sign once (Fever) at no
 cost (`plural_once`): most conditions that list fever list Fever, not Recurrent fever (D31).
@@ -36,6 +36,7 @@ from treatments.phenotypes.scoring import RankWeights, sign_scores
 ALTERNATIVE_COST = 1.5
 # The phrase table's priorities of HPO's own names: label, layperson synonym, exact synonym.
 HPO_NAME_PRIORITIES = frozenset([1, 2, 3])
+LABEL_PRIORITY = 1
 
 
 def same_words(sign: Sign, table: PhraseTable) -> list[str]:
@@ -74,11 +75,12 @@ def alternatives_get(
 
 
 def shared_names(hpo_id: str, table: PhraseTable) -> list[str]:
-    """The other terms HPO gives one of this term's own names to: its label or a synonym of it,
-    the same stems, is another term's label or synonym (two words or more: "ASD" abbreviates
-    both Autistic behavior and Atrial septal defect)."""
-    names, named = _hpo_names(table)
-    return sorted({other for stems in names.get(hpo_id, ()) for other in named[stems]} - {hpo_id})
+    """The other terms HPO gives this term's label to: the label, stem for stem, is another
+    term's label or synonym (two words or more: "ASD" abbreviates both Autistic behavior and
+    Atrial septal defect). Only the label: a synonym of this term shared with a third ("Infant
+    head lag" of Poor head control, "Head lag" of Persistent head lag) says less."""
+    labels, named = _hpo_names(table)
+    return sorted({other for stems in labels.get(hpo_id, ()) for other in named[stems]} - {hpo_id})
 
 
 _HpoNames = tuple[dict[str, set[frozenset[str]]], dict[frozenset[str], set[str]]]
@@ -86,11 +88,11 @@ _hpo_names_of: list[tuple[PhraseTable, _HpoNames]] = []
 
 
 def _hpo_names(table: PhraseTable) -> _HpoNames:
-    """(HPO id -> the stems of its HPO labels and synonyms, stems -> the ids named so), kept
-    for the last phrase table (a new data version builds a new one)."""
+    """(HPO id -> the stems of its HPO label, stems -> the ids whose label or synonym it is),
+    kept for the last phrase table (a new data version builds a new one)."""
     if _hpo_names_of and _hpo_names_of[0][0] is table:
         return _hpo_names_of[0][1]
-    names: dict[str, set[frozenset[str]]] = {}
+    labels: dict[str, set[frozenset[str]]] = {}
     named: dict[frozenset[str], set[str]] = {}
     for phrase in table.phrases:
         stems = frozenset(phrase.stems)
@@ -98,10 +100,11 @@ def _hpo_names(table: PhraseTable) -> _HpoNames:
             continue  # a curated row or a derived phrasing is ours, not HPO's name
         if NOT in stems or len(stems) < 2:
             continue
-        names.setdefault(phrase.hpo_id, set()).add(stems)
+        if phrase.priority == LABEL_PRIORITY:
+            labels.setdefault(phrase.hpo_id, set()).add(stems)
         named.setdefault(stems, set()).add(phrase.hpo_id)
-    _hpo_names_of[:] = [(table, (names, named))]
-    return names, named
+    _hpo_names_of[:] = [(table, (labels, named))]
+    return labels, named
 
 
 def plural_once(
