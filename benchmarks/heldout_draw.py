@@ -145,6 +145,8 @@ kept seed 3301 draws 2-7 and 9-22 and 20 of the commoner draw's whole pool of 64
     heldout_draw.py --seed 3301 --commoner --min-signs 3 --show 100 --ignore-split tuning33 \
         --exclude ORPHA:<code> (once for each of the 20 kept from the first)
 Every draw above reproduces with `--ignore-split tuning33` added.
+tuning32 and tuning33 were drawn the same hour by two writers, each blind to the other: both
+took from the commoner pool, so they share 15 judged ids (about ten conditions), worded apart.
 """
 
 from __future__ import annotations
