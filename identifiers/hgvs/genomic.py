@@ -16,7 +16,8 @@ import re
 from dataclasses import dataclass
 
 _ACCESSION = re.compile(r"NC_0000(?P<number>\d\d)\.\d{1,2}")
-_SPDI = re.compile(
+# ClinVar's SPDI: sequence, 0-based position, deleted bases, inserted bases.
+SPDI = re.compile(
     r"(?P<seq>N[CGW]_\d{6}\.\d{1,2}):(?P<pos>\d{1,9}):(?P<ref>[ACGT]*):(?P<alt>[ACGT]*)"
 )
 # The repeated stretch a canonical SPDI may span; longer changes keep their one place.
@@ -116,7 +117,7 @@ def place_keys(chrom: str | None, accession: str | None, found: list[Place]) -> 
 def spdi_keys(spdi: str) -> list[str]:
     """Every key a stored variant's canonical SPDI is found under: the SPDI as ClinVar prints
     it and each place of the change as a g. name; none for text that is not an SPDI."""
-    match = _SPDI.fullmatch(spdi.strip())
+    match = SPDI.fullmatch(spdi.strip())
     if match is None or match["ref"] == match["alt"]:
         return []
     seq = match["seq"]
@@ -128,7 +129,7 @@ def spdi_keys(spdi: str) -> list[str]:
 def position_text(spdi: str) -> str:
     """A stored variant's GRCh38 position as labs print a base change ("chr5:70942813 G>A");
     the SPDI itself for any other change (its anchor base is not in the SPDI)."""
-    match = _SPDI.fullmatch(spdi.strip())
+    match = SPDI.fullmatch(spdi.strip())
     if match is None:
         return ""
     chrom = chromosome(match["seq"])

@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from identifiers.hgvs.genomic import place_keys, shortest, spdi_keys
+from identifiers.hgvs.genomic import SPDI, place_keys, shortest, spdi_keys
 from identifiers.hgvs.parse import parse_variant
 from identifiers.hgvs.types import VariantDescription, VariantParseError
 
@@ -34,9 +34,6 @@ _POSITION = re.compile(
     rf"(?P<alt>[ACGT]+)\s*(?P<after>{_ASSEMBLY})?"
 )
 _NUMBERED = frozenset({*(str(n) for n in range(1, 23)), "X", "Y"})
-_SPDI = re.compile(
-    r"(?P<seq>N[CGW]_\d{6}\.\d{1,2}):(?P<pos>\d{1,9}):(?P<ref>[ACGT]*):(?P<alt>[ACGT]*)"
-)
 # OMIM's words for a change: an intron ("IVS34"), a length with DEL/DUP/INS ("2-BP DEL",
 # "4.7-KB DEL", "15-BP DEL/7-BP INS"), an exon ("EX10"), a nucleotide ("NT3240"), a base change
 # ("G-A"), an offset ("+18"), bases ("1930AG", "GAGG") or a protein change ("ARG123TER").
@@ -80,7 +77,7 @@ def _position(line: str) -> VariantDescription | None:
 
 
 def _spdi(line: str) -> VariantDescription | None:
-    match = _SPDI.fullmatch(line)
+    match = SPDI.fullmatch(line)
     if match is None or match["ref"] == match["alt"]:
         return None
     seq, pos, ref, alt = match["seq"], int(match["pos"]), match["ref"], match["alt"]
