@@ -10,6 +10,7 @@ from typing import Any
 from django.db import models, transaction
 from django.utils import timezone
 
+from curation.services.merge_rows import change_reason, move_review_links
 from curation.services.queue import task_enqueue
 from identifiers.ids import IdentifierKind, parse_identifier
 from knowledge.models import (
@@ -20,7 +21,6 @@ from knowledge.models import (
     ConditionSubtype,
     ConditionSynonym,
     IdentifierScheme,
-    ReviewStatus,
     SlugRedirect,
     SynonymKind,
     TherapyLink,
@@ -32,22 +32,12 @@ from trials.models import TrialLink
 
 MERGE_SOURCE = "RareLabs editor merge"
 # Where two links disagree, the more considered decision wins.
-_REVIEW_RANK = {ReviewStatus.AUTO: 0, ReviewStatus.REJECTED: 1, ReviewStatus.CONFIRMED: 2}
 _SCHEMES = {
     IdentifierKind.ORPHA: IdentifierScheme.ORPHA,
     IdentifierKind.OMIM: IdentifierScheme.OMIM,
     IdentifierKind.MONDO: IdentifierScheme.MONDO,
     IdentifierKind.GARD: IdentifierScheme.GARD,
 }
-
-
-# simple_history keeps the change reason in a 100-character column.
-CHANGE_REASON_LENGTH = 100
-
-
-def _reason(text: str) -> str:
-    """A history change reason cut to fit its column (long condition names overflow it)."""
-    return text if len(text) <= CHANGE_REASON_LENGTH else text[: CHANGE_REASON_LENGTH - 1] + "…"
 
 
 class MergeError(ValueError):
@@ -153,37 +143,6 @@ def _move_synonyms(source: Condition, target: Condition) -> tuple[int, int]:
     return moved, skipped
 
 
-def _move_review_links(
-    model: type[models.Model], record: str, source: Condition, target: Condition
-) -> tuple[int, int]:
-    """Move trial or publication links; a twin keeps the more considered review decision."""
-
-    def key(link: Any) -> tuple[Any, ...]:
-        return (getattr(link, f"{record}_id"), link.gene_id, link.therapy_id)
-
-    rows = list(model.objects.filter(condition=source))
-    twins = {
-        key(t): t
-        for t in model.objects.filter(
-            condition=target, **{f"{record}_id__in": [getattr(r, f"{record}_id") for r in rows]}
-        )
-    }
-    to_move = []
-    for row in rows:
-        twin = twins.get(key(row))
-        if twin is None:
-            to_move.append(row.pk)
-        elif _REVIEW_RANK[row.review_status] > _REVIEW_RANK[twin.review_status]:
-            twin.review_status, twin.reviewed_by_id, twin.reviewed_at = (
-                row.review_status,
-                row.reviewed_by_id,
-                row.reviewed_at,
-            )
-            twin.save(update_fields=["review_status", "reviewed_by", "reviewed_at"])
-    model.objects.filter(pk__in=to_move).update(condition=target)
-    return len(to_move), len(rows) - len(to_move)
-
-
 def _move_therapy_links(source: Condition, target: Condition, user: Any) -> tuple[int, int]:
     """Move therapy links; one the survivor already has (same therapy and source name) goes."""
     links = list(TherapyLink.objects.filter(condition=source))
@@ -195,7 +154,7 @@ def _move_therapy_links(source: Condition, target: Condition, user: Any) -> tupl
     for link in links:
         # Saved (or deleted) one by one so each link's history records who did it.
         link._history_user = user
-        link._change_reason = _reason(
+        link._change_reason = change_reason(
             f"Condition {source.primary_id} merged into {target.primary_id}"
         )
         if (link.therapy_id, link.condition_name) in twins:
@@ -317,7 +276,9 @@ def condition_merge(*, source: Condition, target: Condition, user: Any) -> Merge
     moved["therapy_links"], duplicates["therapy_links"] = _move_therapy_links(source, target, user)
     for model, record in _REVIEW_MODELS.items():
         name = f"{record}_links"
-        moved[name], duplicates[name] = _move_review_links(model, record, source, target)
+        moved[name], duplicates[name] = move_review_links(
+            model, record, "condition", source, target
+        )
     moved["subtypes"], duplicates["subtypes"] = _move_subtypes(source, target)
     moved["related"] = _move_many_to_many(source, target) + _move_other_rows(source, target)
     SlugRedirect.objects.filter(condition=source).update(condition=target)
@@ -326,7 +287,7 @@ def condition_merge(*, source: Condition, target: Condition, user: Any) -> Merge
 
     _merge_fields(source, target)
     target._history_user = user
-    target._change_reason = _reason(
+    target._change_reason = change_reason(
         f"Merged {source.primary_id} ({source.name}) into this condition"
     )
     target.save()
@@ -339,7 +300,7 @@ def condition_merge(*, source: Condition, target: Condition, user: Any) -> Merge
         duplicates=duplicates,
     )
     source._history_user = user
-    source._change_reason = _reason(f"Merged into {target.primary_id} ({target.name})")
+    source._change_reason = change_reason(f"Merged into {target.primary_id} ({target.name})")
     source.delete()
     task_enqueue(task=search_reindex_task, args=("condition", [target.pk]))
     return result

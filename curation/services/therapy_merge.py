@@ -11,16 +11,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from django.db import models, transaction
+from django.db import transaction
 
-from knowledge.models import OrphanApproval, RegulatoryEvent, ReviewStatus, Therapy, TherapyLink
+from curation.services.merge_rows import change_reason, move_review_links
+from knowledge.models import OrphanApproval, RegulatoryEvent, Therapy, TherapyLink
 from literature.models import PublicationLink
 from trials.models import TrialLink
 
-_REVIEW_RANK = {ReviewStatus.AUTO: 0, ReviewStatus.REJECTED: 1, ReviewStatus.CONFIRMED: 2}
-_REVIEW_MODELS = {TrialLink: "trial_id", PublicationLink: "publication_id"}
-# simple_history keeps the change reason in a 100-character column.
-_REASON_LENGTH = 100
+_REVIEW_MODELS = {TrialLink: "trial", PublicationLink: "publication"}
 
 
 class TherapyMergeError(ValueError):
@@ -32,10 +30,6 @@ class TherapyMergeResult:
     survivor_id: int
     merged_name: str
     moved: Mapping[str, int]
-
-
-def _reason(text: str) -> str:
-    return text if len(text) <= _REASON_LENGTH else text[: _REASON_LENGTH - 1] + "…"
 
 
 def _fold_link(link: TherapyLink, twin: TherapyLink) -> None:
@@ -72,27 +66,6 @@ def _move_links(source: Therapy, target: Therapy, reason: str) -> tuple[int, int
         link.save()
         moved += 1
     return moved, folded
-
-
-def _move_review_links(model: type[models.Model], record: str, source: Therapy,
-                       target: Therapy) -> int:  # fmt: skip
-    """Trial or paper links; a twin the survivor has keeps the more considered decision."""
-
-    def key(link: models.Model) -> tuple[object, ...]:
-        return (getattr(link, record), link.condition_id, link.gene_id)
-
-    twins = {key(t): t for t in model.objects.filter(therapy=target)}
-    to_move = []
-    for row in model.objects.filter(therapy=source):
-        twin = twins.get(key(row))
-        if twin is None:
-            to_move.append(row.pk)
-        elif _REVIEW_RANK[row.review_status] > _REVIEW_RANK[twin.review_status]:
-            twin.review_status, twin.reviewed_by_id, twin.reviewed_at = (
-                row.review_status, row.reviewed_by_id, row.reviewed_at,
-            )  # fmt: skip
-            twin.save(update_fields=["review_status", "reviewed_by", "reviewed_at"])
-    return model.objects.filter(pk__in=to_move).update(therapy=target)
 
 
 def _move_related(source: Therapy, target: Therapy) -> int:
@@ -132,11 +105,13 @@ def therapy_merge(*, source: Therapy, target: Therapy, why: str) -> TherapyMerge
     if len(locked) != 2:
         raise TherapyMergeError("one of the therapies no longer exists")
     source, target = locked[source.pk], locked[target.pk]
-    reason = _reason(f"{source.name} merged into {target.name}: {why}")
+    reason = change_reason(f"{source.name} merged into {target.name}: {why}")
     moved: dict[str, int] = {}
     moved["links"], moved["links folded"] = _move_links(source, target, reason)
     for model, record in _REVIEW_MODELS.items():
-        moved[model._meta.model_name] = _move_review_links(model, record, source, target)
+        moved[model._meta.model_name], _ = move_review_links(
+            model, record, "therapy", source, target
+        )
     moved["related"] = _move_related(source, target)
     source._change_reason = reason
     source.delete()
