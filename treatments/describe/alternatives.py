@@ -11,7 +11,8 @@ already credits those through the hierarchy. The set also holds the terms HPO gi
 own label to (`shared_names`: "Small for gestational age" is SGA's label and a synonym of
 Intrauterine growth retardation; "Respiratory distress" is in Neonatal respiratory distress's
 "Newborn respiratory distress"): whichever of them a condition lists, the words named it
-("Twenty-eighth session, G32"). Family path only: the clinicians' ranking scores the terms it is given. Tried and measured in docs/benchmarks.md, "Twenty-fifth session, D29".
+("Twenty-eighth session, G32"). Family path only: the clinicians' ranking scores the terms it
+is given. Tried and measured in docs/benchmarks.md, "Twenty-fifth session, D29".
 The meaning reader's sets (a clause as near two terms' names, `meaning`) are scored the same way.
 A recurring sign read from its plural alone ("fevers") is read with the sign once (Fever) at no
 cost (`plural_once`): most conditions that list fever list Fever, not Recurrent fever (D31).
