@@ -159,7 +159,7 @@ def phrase_table_build(*, include_everyday: bool = True) -> PhraseTable:
         "text", "phenotype__hpo_id", "is_layperson", "scope"
     )
     for text, hpo_id, layperson, scope in synonyms.iterator(chunk_size=5000):
-        if hpo_id in qualifiers:
+        if hpo_id in qualifiers or _drops_self(text, ids.get(hpo_id, "")):
             continue
         _add_hpo_name(table, text, hpo_id, 2 if layperson else _SCOPE_PRIORITY.get(scope, 4))
         names.append((hpo_id, text))
@@ -175,6 +175,17 @@ def phrase_table_build(*, include_everyday: bool = True) -> PhraseTable:
     table.phrases.sort(key=lambda phrase: phrase.priority)
     table.reindex()
     return table
+
+
+def _drops_self(synonym: str, label: str) -> bool:
+    """True for a synonym that is its label less the word "self": HPO's "Cutting" for
+    Self-cutting would read a family's "bleeds after a small cut" as self-harm."""
+    said = _plain_words(label)
+    return "self" in said and _plain_words(synonym) <= said - {"self"}
+
+
+def _plain_words(text: str) -> set[str]:
+    return set(text.lower().replace("-", " ").split())
 
 
 def _parents() -> dict[str, set[str]]:
