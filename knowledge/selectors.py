@@ -19,8 +19,10 @@ from knowledge.models import (
     SlugRedirect,
     Therapy,
     TherapyLink,
+    TherapySlugRedirect,
     Variant,
 )
+from knowledge.therapy_names import other_names
 
 LETTERS = tuple(string.ascii_uppercase)
 OTHER_LETTER = "0-9"
@@ -30,6 +32,19 @@ def condition_get_redirect(*, slug: str) -> Condition | None:
     """The condition an old (merged) slug now points at, if any."""
     redirect = SlugRedirect.objects.select_related("condition").filter(old_slug=slug).first()
     return redirect.condition if redirect else None
+
+
+def therapy_get_redirect(*, slug: str) -> Therapy | None:
+    """The therapy an old (merged or renamed) slug now points at, if any."""
+    redirect = TherapySlugRedirect.objects.select_related("therapy").filter(old_slug=slug).first()
+    return redirect.therapy if redirect else None
+
+
+def therapy_other_names(therapy: Therapy) -> list[str]:
+    """The generic names its sources give it besides its own (the FDA writes some two ways),
+    read from its links' approvals (prefetch them: links__orphan_approvals)."""
+    written = [a.generic_name for link in therapy.links.all() for a in link.orphan_approvals.all()]
+    return other_names(therapy.name, written)
 
 
 def condition_list_by_letter(*, letter: str) -> QuerySet[Condition]:

@@ -19,7 +19,7 @@ from knowledge.models import (
     TherapyLink,
     Variant,
 )
-from knowledge.therapy_names import other_names
+from knowledge.selectors import therapy_other_names
 from literature.models import PublicationLink
 from pages.condition_page import ConditionPage, condition_get_page, visible_links
 from trials.models import TrialLink
@@ -93,9 +93,7 @@ def therapy_get_page(*, slug: str) -> Therapy | None:
     )
     if therapy is None:
         return None
-    # The generic names its sources give it besides its own (the FDA writes some two ways).
-    written = [a.generic_name for link in therapy.links.all() for a in link.orphan_approvals.all()]
-    therapy.other_names = other_names(therapy.name, written)
+    therapy.other_names = therapy_other_names(therapy)
     therapy.trial_rows = list(
         visible_links(TrialLink, therapy=therapy)
         .select_related("trial")

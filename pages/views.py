@@ -116,7 +116,10 @@ def therapy_detail(request: HttpRequest, slug: str) -> HttpResponse:
     """A therapy: what it does and for which conditions, with its trials and papers."""
     therapy = pages.therapy_get_page(slug=slug)
     if therapy is None:
-        raise Http404("No such therapy")
+        moved = selectors.therapy_get_redirect(slug=slug)
+        if moved is None:
+            raise Http404("No such therapy")
+        return redirect(moved, permanent=True)
     return render(request, "knowledge/therapy_detail.html", {"therapy": therapy})
 
 

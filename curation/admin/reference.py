@@ -1,11 +1,18 @@
-"""Admin for reference data: genes, phenotypes, variants and condition redirects."""
+"""Admin for reference data: genes, phenotypes, variants and condition and therapy redirects."""
 
 from __future__ import annotations
 
 from django.contrib import admin
 
 from curation.admin.actions import make_reindex_action
-from knowledge.models import Gene, Phenotype, PhenotypeSynonym, SlugRedirect, Variant
+from knowledge.models import (
+    Gene,
+    Phenotype,
+    PhenotypeSynonym,
+    SlugRedirect,
+    TherapySlugRedirect,
+    Variant,
+)
 
 PROVENANCE_FIELDS = ("source", "source_id", "source_url", "retrieved_on")
 
@@ -60,3 +67,11 @@ class SlugRedirectAdmin(admin.ModelAdmin):
     list_select_related = ("condition",)
     search_fields = ("old_slug", "condition__name")
     autocomplete_fields = ("condition",)
+
+
+@admin.register(TherapySlugRedirect)
+class TherapySlugRedirectAdmin(admin.ModelAdmin):
+    list_display = ("old_slug", "therapy", "created_at")
+    list_select_related = ("therapy",)
+    search_fields = ("old_slug", "therapy__name")
+    autocomplete_fields = ("therapy",)

@@ -14,6 +14,7 @@ from curation.admin.actions import make_reindex_action, preview_link
 from curation.admin.forms import ProvenanceDefaultsMixin, TherapyLinkForm
 from curation.admin.widgets import KnownChoicesInlineMixin
 from curation.services import references_fetch_missing
+from curation.services.therapy_rename import therapy_slug_moved
 from knowledge.models import RegulatoryEvent, Therapy, TherapyLink
 
 LINK_FIELDS = (
@@ -119,6 +120,13 @@ class TherapyAdmin(ProvenanceDefaultsMixin, SimpleHistoryAdmin):
     @admin.display(description="Public page")
     def public_page(self, obj: Therapy) -> str:
         return preview_link(obj)
+
+    def save_model(self, request: HttpRequest, obj: Therapy, form: Any, change: bool) -> None:
+        """A changed slug keeps the old address working (a permanent redirect to the new one);
+        a slug that redirected elsewhere now names this record."""
+        super().save_model(request, obj, form, change)
+        if "slug" in form.changed_data:
+            therapy_slug_moved(therapy=obj, old_slug=form.initial.get("slug") or "")
 
     def save_formset(self, request: HttpRequest, form: Any, formset: Any, change: bool) -> None:
         super().save_formset(request, form, formset, change)

@@ -1,7 +1,8 @@
 """Merge two therapy records that are one medicine: every row moves to the survivor.
 
 The survivor keeps its own name, kinds and mechanism (an editor's record wins); the merged
-record's links, their approvals, events, genes and variants, its trials, papers and guides move.
+record's links, their approvals, events, genes and variants, its trials, papers and guides move,
+and its address (and any it redirected from) leads to the survivor.
 A link the survivor already has for the same condition and source name takes the merged link's
 approvals and events, and the merged link goes. Nothing is left pointing at the merged record.
 """
@@ -14,6 +15,7 @@ from dataclasses import dataclass
 from django.db import transaction
 
 from curation.services.merge_rows import change_reason, move_review_links
+from curation.services.therapy_rename import therapy_slug_moved
 from knowledge.models import OrphanApproval, RegulatoryEvent, Therapy, TherapyLink
 from literature.models import PublicationLink
 from trials.models import TrialLink
@@ -69,7 +71,8 @@ def _move_links(source: Therapy, target: Therapy, reason: str) -> tuple[int, int
 
 
 def _move_related(source: Therapy, target: Therapy) -> int:
-    """Many-to-many rows (guides' related therapies) and rows of models added later."""
+    """Many-to-many rows (guides' related therapies) and rows of models added later (the
+    record's old addresses)."""
     moved = 0
     for rel in Therapy._meta.related_objects:
         model = rel.related_model
@@ -115,6 +118,7 @@ def therapy_merge(*, source: Therapy, target: Therapy, why: str) -> TherapyMerge
     moved["related"] = _move_related(source, target)
     source._change_reason = reason
     source.delete()
+    therapy_slug_moved(therapy=target, old_slug=source.slug)
     target._change_reason = reason
     target.save()
     return TherapyMergeResult(target.pk, source.name, moved)

@@ -29,6 +29,7 @@ from knowledge.models.therapies import (
     RegulatoryEventKind,
     Therapy,
     TherapyLink,
+    TherapySlugRedirect,
 )
 from knowledge.models.variants import Variant, VariantCondition
 
@@ -64,6 +65,7 @@ __all__ = [
     "SynonymKind",
     "Therapy",
     "TherapyLink",
+    "TherapySlugRedirect",
     "Variant",
     "VariantCondition",
 ]

@@ -74,6 +74,17 @@ class Therapy(Provenance):
         return reverse("knowledge:therapy-detail", kwargs={"slug": self.slug})
 
 
+class TherapySlugRedirect(models.Model):
+    """An old therapy URL (a record merged into another, or renamed) that now points at it."""
+
+    old_slug = models.SlugField(max_length=200, unique=True)
+    therapy = models.ForeignKey(Therapy, on_delete=models.CASCADE, related_name="redirects")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return f"{self.old_slug} → {self.therapy_id}"
+
+
 class TherapyLinkQuerySet(models.QuerySet):
     """Therapy links, with the regulatory state derived from their events."""
 

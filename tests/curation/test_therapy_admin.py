@@ -114,3 +114,26 @@ def test_an_editor_records_a_withdrawal_and_every_page_follows_with_history(
     event = RegulatoryEvent.objects.get(link=link, kind="withdrawn")
     assert event.history.count() == 1
     assert event.history.first().history_user.username == "edna"
+
+
+def test_a_therapy_renamed_in_the_admin_keeps_its_old_address(editor_client: Client) -> None:
+    """A bookmarked or shared page (and its API address) of the old slug leads to the record."""
+    therapy = TherapyFactory(name="testotherapy old", slug="testotherapy-old")
+    form = _therapy_form(therapy) | {"name": "testotherapy new", "slug": "testotherapy-new",
+                                     "links-TOTAL_FORMS": "0"}  # fmt: skip
+    saved = editor_client.post(f"/admin/knowledge/therapy/{therapy.pk}/change/", form)
+    assert saved.status_code == 302, saved.content.decode()[:2000]
+    page = Client().get("/therapies/testotherapy-old/")
+    assert (page.status_code, page["Location"]) == (301, "/therapies/testotherapy-new/")
+    api = Client().get("/api/v1/therapies/testotherapy-old/")
+    assert (api.status_code, api["Location"]) == (301, "/api/v1/therapies/testotherapy-new/")
+    assert Client().get(api["Location"]).json()["name"] == "testotherapy new"
+    # Renamed back: the slug names the record again, it redirects nowhere.
+    back = _therapy_form(therapy) | {"links-TOTAL_FORMS": "0"}
+    assert (
+        editor_client.post(f"/admin/knowledge/therapy/{therapy.pk}/change/", back).status_code
+        == 302
+    )
+    assert Client().get("/therapies/testotherapy-old/").status_code == 200
+    new = Client().get("/therapies/testotherapy-new/")
+    assert (new.status_code, new["Location"]) == (301, "/therapies/testotherapy-old/")
