@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from django.db.models import Prefetch, Q, QuerySet
-from django.http import Http404
+from django.http import Http404, HttpResponseBase, HttpResponsePermanentRedirect
+from django.urls import reverse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import (
     OpenApiExample,
     OpenApiParameter,
+    OpenApiResponse,
     extend_schema,
     extend_schema_view,
 )
@@ -42,7 +44,7 @@ from knowledge.models import (
     TherapyLink,
     Variant,
 )
-from knowledge.selectors import condition_list_for_summary
+from knowledge.selectors import condition_list_for_summary, therapy_get_redirect
 from literature.models import Publication
 from treatments.query import TreatmentQueryError
 from treatments.selectors import treatment_list_ranked
@@ -226,11 +228,27 @@ class VariantViewSet(FlexibleLookupMixin, viewsets.ReadOnlyModelViewSet):
 
 
 _THERAPY_KEY = _key("Slug (e.g. nusinersen) or numeric id.", "nusinersen")
+_MOVED = OpenApiParameter(
+    "Location", OpenApiTypes.URI, OpenApiParameter.HEADER, response=[301],
+    description="The detail address of the therapy the old slug now names.",
+)  # fmt: skip
 
 
-@extend_schema_view(retrieve=extend_schema(parameters=[_THERAPY_KEY]))  # fmt: skip
+@extend_schema_view(
+    retrieve=extend_schema(
+        parameters=[_THERAPY_KEY, _MOVED],
+        responses={
+            200: therapies.TherapyDetailSerializer,
+            301: OpenApiResponse(
+                description="An old slug (a record merged into another, or renamed): the "
+                "therapy's address now is in Location."
+            ),
+        },
+    )
+)
 class TherapyViewSet(FlexibleLookupMixin, viewsets.ReadOnlyModelViewSet):
-    """Therapy candidates; the detail adds what each is known to do for which condition."""
+    """Therapy candidates; the detail adds what each is known to do for which condition, with
+    its FDA approvals, and the other generic names its sources give it."""
 
     filterset_class = filters.TherapyFilter
     ordering_fields = ["name", "modality"]
@@ -243,13 +261,23 @@ class TherapyViewSet(FlexibleLookupMixin, viewsets.ReadOnlyModelViewSet):
             return Therapy.objects.all()
         links = (
             TherapyLink.objects.select_related("condition")
-            .prefetch_related("genes")
+            .prefetch_related("genes", "orphan_approvals")
             .with_regulatory_events()
         )
         return Therapy.objects.prefetch_related(Prefetch("links", links))
 
     def lookup_q(self, value: str) -> Q:
         return _pk_or(value, Q(slug=value))
+
+    def retrieve(self, request: Request, *args, **kwargs) -> HttpResponseBase:
+        try:
+            return super().retrieve(request, *args, **kwargs)
+        except Http404:
+            moved = therapy_get_redirect(slug=self.kwargs[self.lookup_url_kwarg])
+            if moved is None:
+                raise
+        url = reverse("api:therapy-detail", kwargs={self.lookup_url_kwarg: moved.slug})
+        return HttpResponsePermanentRedirect(url)
 
 
 _NCT_KEY = _key("NCT number, e.g. NCT02193074.", "NCT02193074")

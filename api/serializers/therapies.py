@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from rest_framework import serializers
 
-from knowledge.models import RegulatoryEvent, Therapy, TherapyLink
+from knowledge.models import OrphanApproval, RegulatoryEvent, Therapy, TherapyLink
+from knowledge.selectors import therapy_other_names
 
 
 class RegulatoryEventSerializer(serializers.ModelSerializer):
@@ -14,6 +15,17 @@ class RegulatoryEventSerializer(serializers.ModelSerializer):
         model = RegulatoryEvent
         fields = ["region", "kind", "date", "date_precision", "date_text", "summary", "urls",
                   "not_confirmed", "source", "retrieved_on"]  # fmt: skip
+
+
+class OrphanApprovalSerializer(serializers.ModelSerializer):
+    """One FDA orphan approval behind the link, as the FDA export lists it (the page's
+    "FDA approved <date> for: <indication>")."""
+
+    class Meta:
+        model = OrphanApproval
+        fields = ["generic_name", "trade_name", "indication", "designation", "designated_on",
+                  "approved_on", "withdrawn", "sponsor", "source", "source_url",
+                  "retrieved_on"]  # fmt: skip
 
 
 class RegulatoryFieldsMixin(serializers.Serializer):
@@ -42,13 +54,16 @@ class TherapyLinkSerializer(RegulatoryFieldsMixin, serializers.ModelSerializer):
         help_text="Condition slug; null while the source's condition is linked to none of ours.",
     )
     genes = serializers.SerializerMethodField(help_text="HGNC symbols the link is about.")
+    orphan_approvals = OrphanApprovalSerializer(
+        many=True, read_only=True, help_text="FDA orphan approvals behind the link, newest first."
+    )
 
     class Meta:
         model = TherapyLink
         fields = ["condition_name", "condition_slug", "genes", "status", "current_status",
                   "approved_now", "approved_regions", "boxed_warning", "caveats",
-                  "regulatory_events", "population", "not_confirmed", "mechanism", "note",
-                  "citations", "phase",
+                  "regulatory_events", "orphan_approvals", "population", "not_confirmed",
+                  "mechanism", "note", "citations", "phase",
                   "approval_year_fda", "approval_year_ema", "evidence_level", "variant_scope",
                   "variant_rule", "pmids", "nct_ids", "urls", "verification", "source",
                   "source_url", "retrieved_on"]  # fmt: skip
@@ -65,7 +80,14 @@ class TherapySerializer(serializers.ModelSerializer):
 
 
 class TherapyDetailSerializer(TherapySerializer):
+    other_names = serializers.SerializerMethodField(
+        help_text="Other generic names its sources give it (the page's 'Also known as', after "
+        "the brands in synonyms)."
+    )
     links = TherapyLinkSerializer(many=True, read_only=True)
 
     class Meta(TherapySerializer.Meta):
-        fields = [*TherapySerializer.Meta.fields, "notes", "links"]
+        fields = [*TherapySerializer.Meta.fields, "other_names", "notes", "links"]
+
+    def get_other_names(self, obj: Therapy) -> list[str]:
+        return therapy_other_names(obj)

@@ -76,3 +76,20 @@ def test_search_publishes_the_bounds_it_enforces(client: Client, db: None, tmp_p
         response = client.get("/api/v1/search/", params)
         assert response.status_code == 400, params
         assert response["Content-Type"].startswith("application/json"), params
+
+
+def test_the_therapy_detail_publishes_its_redirect_and_what_the_page_shows(tmp_path: Path) -> None:
+    """An old therapy slug answers 301 with a Location; the detail carries the other generic
+    names and each link's FDA approvals, so a client validating responses accepts them."""
+    target = tmp_path / "schema.yaml"
+    call_command("spectacular", "--validate", "--fail-on-warn", "--file", str(target))
+    schema = yaml.safe_load(target.read_text())
+    moved = schema["paths"]["/api/v1/therapies/{key}/"]["get"]["responses"]["301"]
+    assert "Location" in moved["headers"]
+    parts = schema["components"]["schemas"]
+    assert parts["TherapyDetail"]["properties"]["other_names"]["type"] == "array"
+    approvals = parts["TherapyLink"]["properties"]["orphan_approvals"]
+    assert approvals["items"]["$ref"] == "#/components/schemas/OrphanApproval"
+    assert {"approved_on", "indication", "source", "source_url"} <= set(
+        parts["OrphanApproval"]["properties"]
+    )

@@ -1,5 +1,6 @@
 """The FDA orphan import on a few real rows of the bundled export: a row listed twice in one
-batch is stored once, a second import writes nothing, and a product stored twice is merged."""
+batch is stored once, a second import writes nothing, and a product stored twice is merged (its
+old address redirecting to the record kept)."""
 
 from __future__ import annotations
 
@@ -102,7 +103,17 @@ def test_a_stored_second_record_of_one_product_is_merged_into_the_curated_one(
     html = client.get(kept.get_absolute_url()).content.decode()
     assert "FDA approved 24 Apr 2003" in html
     assert "FDA approved 11 Mar 2021" in html
-    assert client.get(f"/therapies/{second.slug}/").status_code == 404
+    # The merged record's address, page and API, leads to the one kept.
+    page = client.get(f"/therapies/{second.slug}/")
+    assert (page.status_code, page["Location"]) == (301, kept.get_absolute_url())
+    api = client.get(f"/api/v1/therapies/{second.slug}/")
+    assert (api.status_code, api["Location"]) == (301, f"/api/v1/therapies/{kept.slug}/")
+    # The API tells what the page tells: the FDA's other generic name, each dated approval.
+    detail = client.get(api["Location"]).json()
+    assert detail["other_names"] == ["Ceramide trihexosidase/alpha-galactosidase A"]
+    approvals = [a for link in detail["links"] for a in link["orphan_approvals"]]
+    assert sorted(a["approved_on"] for a in approvals) == ["2003-04-24", "2021-03-11"]
+    assert all(a["source"] == SOURCE and a["indication"] for a in approvals)
 
     counts = (Therapy.objects.count(), TherapyLink.objects.count(), OrphanApproval.objects.count())
     again = import_fda_orphan(path=both)
