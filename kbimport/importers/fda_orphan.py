@@ -60,8 +60,9 @@ DEFAULT_RETRIEVED = dt.date(2022, 1, 7)
 BATCH = 100
 # Raised when the import joins rows to therapies differently, so an install loaded before imports
 # the same file again (2: one product the export names two ways is one therapy, its stored twin
-# merged into it; see therapy_products).
-RULES_VERSION = 2
+# merged into it; see therapy_products; 3: a therapy it made under older naming rules takes the
+# name the rules give now, "vestronidase alfa-vjbk" -> "vestronidase alfa", its old slug redirects).
+RULES_VERSION = 3
 UNMATCHED = "indication matched no condition (kept, unlinked)"
 TO_REVIEW = "indication matched several conditions (kept, waiting for review)"
 _LEAD = re.compile(
@@ -122,6 +123,7 @@ def import_fda_orphan(
             source=SOURCE, retrieved=retrieved, products=same_products(rows)
         )
         catalogue.join_products(tally)
+        catalogue.rename_made(tally)
         index = name_index()
         book = _LinkBook()
         for batch in batched(iter_orphan_approvals(path, progress), BATCH):

@@ -3,7 +3,9 @@
 A product whose active ingredient is already stored reuses that therapy, and so does a product
 the export itself gives another generic name (therapy_products): one medicine, one record. A
 therapy another source made (a curated one) is never changed: its name, modality and mechanism
-win. Two stored records of one product (made before this rule) are merged, the curated one kept.
+win. Two stored records of one product (made before this rule) are merged, the curated one kept,
+and a record this source made under older naming rules takes the name the rules give it now (its
+old name stays one of its names, its old address redirects), unless an editor named it.
 """
 
 from __future__ import annotations
@@ -14,14 +16,17 @@ import logging
 from django.utils.text import slugify
 
 from curation.services.therapy_merge import therapy_merge
+from curation.services.therapy_rename import name_set_by_editor, therapy_rename
 from ingest.rows import WriteOutcome
 from kbimport.importers.common import ImportTally
 from kbimport.importers.therapy_products import SameProduct, trade_names
 from kbimport.sources.fda_orphan import OrphanApprovalRecord
-from knowledge.models import Therapy
+from knowledge.models import Therapy, TherapyLink, TherapySlugRedirect
 from knowledge.therapy_names import display_name, ingredient_key, modality_from_name
 
 MAX_SYNONYMS = 12
+# Provenance.source_id's length: a longer generic name was cut to fit it.
+SOURCE_ID_LENGTH = 120
 logger = logging.getLogger(__name__)
 
 
@@ -42,6 +47,7 @@ class TherapyCatalogue:
         self.by_key: dict[str, Therapy] = {}
         therapies = list(Therapy.objects.all())
         self.slugs = {t.slug for t in therapies}
+        self.slugs |= set(TherapySlugRedirect.objects.values_list("old_slug", flat=True))
         self.names = {t.name for t in therapies}
         # Names before synonyms: a therapy's own name is the stronger claim on a key.
         for therapy in therapies:
@@ -81,9 +87,34 @@ class TherapyCatalogue:
             therapy_merge(source=other, target=keep, why="one product in the FDA export")
             logger.info("%s: %s merged into %s (one product)", self.source, other.name, keep.name)
             self.by_key = {k: keep if t.pk == other.pk else t for k, t in self.by_key.items()}
+            self.names.discard(other.name)
             tally.add("Therapy merged (one product, two records)", WriteOutcome(0, 1, 0))
         for key in keys:
             self.by_key[key] = keep
+
+    def rename_made(self, tally: ImportTally) -> None:
+        """This source's records named by older rules take the name the rules give their
+        generic name now ("vestronidase alfa-vjbk" -> "vestronidase alfa"); a name an editor
+        set, a name another record holds and a generic name cut to fit are left."""
+        for therapy in sorted({t.pk: t for t in self.by_key.values()}.values(), key=_pk):
+            if therapy.source != self.source or len(therapy.source_id) >= SOURCE_ID_LENGTH:
+                continue
+            name = display_name(therapy.source_id)[:200]
+            if name == therapy.name or name in self.names or name_set_by_editor(therapy=therapy):
+                continue
+            renamed = therapy_rename(
+                therapy=therapy, name=name, why="the FDA import names it so now"
+            )
+            links = TherapyLink.objects.filter(therapy=therapy, source=self.source)
+            for link in links.filter(source_id__startswith=f"{renamed.old_name} / "):
+                link.source_id = f"{name}{link.source_id[len(renamed.old_name) :]}"[:120]
+                link.save(update_fields=["source_id", "updated_at"])
+            fresh = Therapy.objects.get(pk=therapy.pk)
+            self.by_key = {k: fresh if t.pk == therapy.pk else t for k, t in self.by_key.items()}
+            self.names.add(name)
+            self.slugs |= {fresh.slug, renamed.old_slug}
+            logger.info("%s: %s renamed %s", self.source, renamed.old_name, name)
+            tally.add("Therapy renamed (current naming rules)", WriteOutcome(0, 1, 0))
 
     def therapy_for(self, record: OrphanApprovalRecord, tally: ImportTally) -> Therapy:
         """The therapy of the record's active ingredient: found, or made from this source."""
@@ -129,7 +160,7 @@ class TherapyCatalogue:
             mechanism="",
             notes="Added from the FDA orphan approvals list; no editor has described it yet.",
             source=self.source,
-            source_id=record.generic_name[:120],
+            source_id=record.generic_name[:SOURCE_ID_LENGTH],
             source_url="https://www.accessdata.fda.gov/scripts/opdlisting/oopd/index.cfm",
             retrieved_on=self.retrieved,
         )

@@ -66,8 +66,10 @@ CURATED_STEPS = 4  # abbreviations, curated names, therapies, FDA orphan approva
 # a condition named for a rearrangement carries the genes its list says are fused in it;
 # 18: one product the FDA export names two ways is one therapy, so its step reruns (its
 # RULES_VERSION) and a therapy's entry holds the FDA's other generic names; 19: a
-# protein-coding gene's entry holds its protein as a report writes it, "hexosaminidase A").
-STEPS_VERSION = 19
+# protein-coding gene's entry holds its protein as a report writes it, "hexosaminidase A";
+# 20: a therapy the FDA step made under older naming rules takes the current name, its old name
+# a synonym and its old slug a redirect, so that step reruns (its RULES_VERSION) and the index).
+STEPS_VERSION = 20
 logger = logging.getLogger(__name__)
 Step = tuple[str, Callable[[], bool], Callable[[], ImportTally]]
 
