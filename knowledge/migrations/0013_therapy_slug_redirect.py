@@ -3,6 +3,40 @@
 import django.db.models.deletion
 from django.db import migrations, models
 
+MERGED = " merged into "
+
+
+def redirect_merged_records(apps, schema_editor):
+    """Therapy records merged before this table (an install that ran the FDA import of
+    RULES_VERSION 2) left only their history: the merged record's deletion and the survivor's
+    save carry one change reason, "<merged> merged into <kept>: <why>". Their old slugs now
+    lead to the record kept (through later merges too), unless a live record holds the slug."""
+    Therapy = apps.get_model("knowledge", "Therapy")
+    History = apps.get_model("knowledge", "HistoricalTherapy")
+    Redirect = apps.get_model("knowledge", "TherapySlugRedirect")
+    live = set(Therapy.objects.values_list("pk", flat=True))
+    taken = set(Therapy.objects.values_list("slug", flat=True))
+    taken |= set(Redirect.objects.values_list("old_slug", flat=True))
+    rows = History.objects.filter(history_change_reason__contains=MERGED).order_by(
+        "history_date", "history_id"
+    )
+    kept_by_reason = {}
+    deleted = []
+    for pk, slug, kind, reason in rows.values_list("id", "slug", "history_type", "history_change_reason"):
+        if kind == "~":
+            kept_by_reason[reason] = pk
+        elif kind == "-":
+            deleted.append((pk, slug, reason))
+    merged_into = {pk: kept_by_reason[reason] for pk, _, reason in deleted if reason in kept_by_reason}
+    for pk, slug, _ in deleted:
+        target, seen = merged_into.get(pk), {pk}
+        while target is not None and target not in live and target not in seen:
+            seen.add(target)
+            target = merged_into.get(target)
+        if target in live and slug not in taken:
+            Redirect.objects.create(old_slug=slug, therapy_id=target)
+            taken.add(slug)
+
 
 class Migration(migrations.Migration):
 
@@ -20,4 +54,5 @@ class Migration(migrations.Migration):
                 ('therapy', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='redirects', to='knowledge.therapy')),
             ],
         ),
+        migrations.RunPython(redirect_merged_records, migrations.RunPython.noop),
     ]

@@ -5,15 +5,17 @@ old address redirecting to the record kept)."""
 from __future__ import annotations
 
 import csv
+import importlib
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from django.apps import apps as django_apps
 from django.test import Client
 
 from kbimport.importers.fda_orphan import DEFAULT_FILE, SOURCE, import_fda_orphan
 from kbimport.importers.therapies import import_therapies
-from knowledge.models import OrphanApproval, Therapy, TherapyLink
+from knowledge.models import OrphanApproval, Therapy, TherapyLink, TherapySlugRedirect
 from knowledge.models.common import LinkMethod
 from tests.factories.records import ArticleFactory, ClinicalTrialFactory
 from trials.models import TrialLink
@@ -124,3 +126,25 @@ def test_a_stored_second_record_of_one_product_is_merged_into_the_curated_one(
         TherapyLink.objects.count(),
         OrphanApproval.objects.count(),
     )
+
+
+def test_a_record_merged_before_old_addresses_were_kept_gets_its_address_back(
+    tmp_path: Path, client: Client
+) -> None:
+    """An install whose FDA import merged the Fabrazyme twin before redirects were kept has only
+    the merge's history; the migration that adds the redirects reads it from there."""
+    import_therapies()
+    import_fda_orphan(
+        path=_rows_of(tmp_path, "earlier.csv", lambda row: row[0].startswith("Ceramide"))
+    )
+    second = Therapy.objects.get(name__startswith="ceramide")
+    import_fda_orphan(path=_rows_of(tmp_path, "both.csv", _brand("fabrazyme")))
+    TherapySlugRedirect.objects.all().delete()  # as that import left the database
+    assert client.get(f"/therapies/{second.slug}/").status_code == 404
+
+    migration = importlib.import_module("knowledge.migrations.0013_therapy_slug_redirect")
+    migration.redirect_merged_records(django_apps, None)
+    page = client.get(f"/therapies/{second.slug}/")
+    assert (page.status_code, page["Location"]) == (301, "/therapies/agalsidase-beta/")
+    api = client.get(f"/api/v1/therapies/{second.slug}/")
+    assert (api.status_code, api["Location"]) == (301, "/api/v1/therapies/agalsidase-beta/")
