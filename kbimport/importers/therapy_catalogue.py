@@ -95,12 +95,14 @@ class TherapyCatalogue:
     def rename_made(self, tally: ImportTally) -> None:
         """This source's records named by older rules take the name the rules give their
         generic name now ("vestronidase alfa-vjbk" -> "vestronidase alfa"); a name an editor
-        set, a name another record holds and a generic name cut to fit are left."""
+        set, a name another record holds and a generic name cut to fit (or none) are left."""
         for therapy in sorted({t.pk: t for t in self.by_key.values()}.values(), key=_pk):
             if therapy.source != self.source or len(therapy.source_id) >= SOURCE_ID_LENGTH:
                 continue
             name = display_name(therapy.source_id)[:200]
-            if name == therapy.name or name in self.names or name_set_by_editor(therapy=therapy):
+            if not name or name == therapy.name or name in self.names:
+                continue
+            if name_set_by_editor(therapy=therapy):
                 continue
             renamed = therapy_rename(
                 therapy=therapy, name=name, why="the FDA import names it so now"
@@ -111,7 +113,7 @@ class TherapyCatalogue:
                 link.save(update_fields=["source_id", "updated_at"])
             fresh = Therapy.objects.get(pk=therapy.pk)
             self.by_key = {k: fresh if t.pk == therapy.pk else t for k, t in self.by_key.items()}
-            self.names.add(name)
+            self.names = (self.names - {renamed.old_name}) | {name}
             self.slugs |= {fresh.slug, renamed.old_slug}
             logger.info("%s: %s renamed %s", self.source, renamed.old_name, name)
             tally.add("Therapy renamed (current naming rules)", WriteOutcome(0, 1, 0))
