@@ -44,7 +44,11 @@ from knowledge.models import (
     TherapyLink,
     Variant,
 )
-from knowledge.selectors import condition_list_for_summary, therapy_get_redirect
+from knowledge.selectors import (
+    condition_get_redirect,
+    condition_list_for_summary,
+    therapy_get_redirect,
+)
 from literature.models import Publication
 from treatments.query import TreatmentQueryError
 from treatments.selectors import treatment_list_ranked
@@ -97,6 +101,39 @@ class FlexibleLookupMixin:
         return self.list_serializer if self.action == "list" else self.detail_serializer
 
 
+class OldSlugRedirectMixin:
+    """A detail asked by an old slug (a record merged into another, or renamed) answers 301 to
+    the record's address now, as its page does; `moved_get` says where a slug went."""
+
+    detail_route: str  # the URL name of the detail
+
+    def moved_get(self, slug: str):
+        raise NotImplementedError
+
+    def retrieve(self, request: Request, *args, **kwargs) -> HttpResponseBase:
+        try:
+            return super().retrieve(request, *args, **kwargs)
+        except Http404:
+            moved = self.moved_get(self.kwargs[self.lookup_url_kwarg])
+            if moved is None:
+                raise
+        url = reverse(self.detail_route, kwargs={self.lookup_url_kwarg: moved.slug})
+        return HttpResponsePermanentRedirect(url)
+
+
+def _moved_schema(kind: str) -> tuple[OpenApiParameter, OpenApiResponse]:
+    """The Location header and the 301 response an old slug answers, for the schema."""
+    header = OpenApiParameter(
+        "Location", OpenApiTypes.URI, OpenApiParameter.HEADER, response=[301],
+        description=f"The detail address of the {kind} the old slug now names.",
+    )  # fmt: skip
+    response = OpenApiResponse(
+        description=f"An old slug (a record merged into another, or renamed): the {kind}'s "
+        "address now is in Location."
+    )
+    return header, response
+
+
 class OrphanetAttributionMixin:
     """Responses that carry Orphanet's facts carry its CC BY 4.0 attribution: a field in the
     JSON body and a `Link: <licence>; rel="license"` header."""
@@ -122,15 +159,27 @@ def _pk_or(value: str, q: Q) -> Q:
     return Q(pk=number) if number is not None else q
 
 
+_CONDITION_MOVED, _CONDITION_MOVED_RESPONSE = _moved_schema("condition")
+
+
 @extend_schema_view(
     retrieve=extend_schema(
-        parameters=[_key("Slug, numeric id or CURIE (ORPHA:70, OMIM:253300).", "ORPHA:70")]
+        parameters=[
+            _key("Slug, numeric id or CURIE (ORPHA:70, OMIM:253300).", "ORPHA:70"),
+            _CONDITION_MOVED,
+        ],
+        responses={200: conditions.ConditionDetailSerializer, 301: _CONDITION_MOVED_RESPONSE},
     ),
 )
 class ConditionViewSet(
-    OrphanetAttributionMixin, FlexibleLookupMixin, viewsets.ReadOnlyModelViewSet
+    OrphanetAttributionMixin,
+    OldSlugRedirectMixin,
+    FlexibleLookupMixin,
+    viewsets.ReadOnlyModelViewSet,
 ):
     """Conditions with their identifiers; the detail adds genes, phenotypes and therapies."""
+
+    detail_route = "api:condition-detail"
 
     filterset_class = filters.ConditionFilter
     ordering_fields = ["name", "primary_id", "updated_at"]
@@ -150,6 +199,9 @@ class ConditionViewSet(
             Prefetch("parent_links", ConditionSubtype.objects.select_related("parent")
                      .order_by("parent__name")),
         )  # fmt: skip
+
+    def moved_get(self, slug: str) -> Condition | None:
+        return condition_get_redirect(slug=slug)
 
     def lookup_q(self, value: str) -> Q:
         ident = parse_identifier(value)
@@ -228,25 +280,16 @@ class VariantViewSet(FlexibleLookupMixin, viewsets.ReadOnlyModelViewSet):
 
 
 _THERAPY_KEY = _key("Slug (e.g. nusinersen) or numeric id.", "nusinersen")
-_MOVED = OpenApiParameter(
-    "Location", OpenApiTypes.URI, OpenApiParameter.HEADER, response=[301],
-    description="The detail address of the therapy the old slug now names.",
-)  # fmt: skip
+_THERAPY_MOVED, _THERAPY_MOVED_RESPONSE = _moved_schema("therapy")
 
 
 @extend_schema_view(
     retrieve=extend_schema(
-        parameters=[_THERAPY_KEY, _MOVED],
-        responses={
-            200: therapies.TherapyDetailSerializer,
-            301: OpenApiResponse(
-                description="An old slug (a record merged into another, or renamed): the "
-                "therapy's address now is in Location."
-            ),
-        },
+        parameters=[_THERAPY_KEY, _THERAPY_MOVED],
+        responses={200: therapies.TherapyDetailSerializer, 301: _THERAPY_MOVED_RESPONSE},
     )
 )
-class TherapyViewSet(FlexibleLookupMixin, viewsets.ReadOnlyModelViewSet):
+class TherapyViewSet(OldSlugRedirectMixin, FlexibleLookupMixin, viewsets.ReadOnlyModelViewSet):
     """Therapy candidates; the detail adds what each is known to do for which condition, with
     its FDA approvals, and the other generic names its sources give it."""
 
@@ -255,6 +298,7 @@ class TherapyViewSet(FlexibleLookupMixin, viewsets.ReadOnlyModelViewSet):
     ordering = ["name"]
     list_serializer = therapies.TherapySerializer
     detail_serializer = therapies.TherapyDetailSerializer
+    detail_route = "api:therapy-detail"
 
     def get_queryset(self) -> QuerySet[Therapy]:
         if self.action == "list":
@@ -269,15 +313,8 @@ class TherapyViewSet(FlexibleLookupMixin, viewsets.ReadOnlyModelViewSet):
     def lookup_q(self, value: str) -> Q:
         return _pk_or(value, Q(slug=value))
 
-    def retrieve(self, request: Request, *args, **kwargs) -> HttpResponseBase:
-        try:
-            return super().retrieve(request, *args, **kwargs)
-        except Http404:
-            moved = therapy_get_redirect(slug=self.kwargs[self.lookup_url_kwarg])
-            if moved is None:
-                raise
-        url = reverse("api:therapy-detail", kwargs={self.lookup_url_kwarg: moved.slug})
-        return HttpResponsePermanentRedirect(url)
+    def moved_get(self, slug: str) -> Therapy | None:
+        return therapy_get_redirect(slug=slug)
 
 
 _NCT_KEY = _key("NCT number, e.g. NCT02193074.", "NCT02193074")

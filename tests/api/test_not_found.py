@@ -5,6 +5,9 @@ from __future__ import annotations
 import pytest
 from django.test import Client
 
+from knowledge.models import SlugRedirect
+from tests.factories.knowledge import ConditionFactory
+
 RESOURCES = ["conditions", "genes", "phenotypes", "variants", "therapies", "trials",
              "publications", "articles"]  # fmt: skip
 
@@ -44,3 +47,18 @@ def test_a_nul_byte_in_a_gene_page_address_is_a_404(client: Client) -> None:
     response = client.get("/genes/SMN%001/")
     assert response.status_code == 404
     assert b"We could not find that page" in response.content
+
+
+@pytest.mark.django_db
+def test_a_merged_conditions_old_slug_answers_301_in_the_api(client: Client) -> None:
+    """As its page does: a bookmarked API address of a merged condition leads to the record."""
+    kept = ConditionFactory(name="Spinal muscular atrophy", slug="spinal-muscular-atrophy")
+    SlugRedirect.objects.create(old_slug="sma-old-name", condition=kept)
+    response = client.get("/api/v1/conditions/sma-old-name/")
+    assert response.status_code == 301
+    assert response["Location"] == "/api/v1/conditions/spinal-muscular-atrophy/"
+    assert client.get(response["Location"]).json()["name"] == "Spinal muscular atrophy"
+    # A slug nobody ever had is still the API's JSON 404.
+    missing = client.get("/api/v1/conditions/never-a-condition/")
+    assert missing.status_code == 404
+    assert missing.json()["error"]["code"] == "not_found"
