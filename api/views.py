@@ -193,7 +193,7 @@ class ConditionViewSet(
             return queryset
         # The summary's rows (phenotypes with everyday names, therapy links with their events).
         return condition_list_for_summary().prefetch_related(
-            "identifiers", "synonyms", "gene_links__gene",
+            "identifiers", "synonyms", "gene_links__gene", "therapy_links__orphan_approvals",
             Prefetch("subtype_links", ConditionSubtype.objects.select_related("child")
                      .order_by("child__name")),
             Prefetch("parent_links", ConditionSubtype.objects.select_related("parent")

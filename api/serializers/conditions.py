@@ -6,7 +6,7 @@ from typing import Any
 
 from rest_framework import serializers
 
-from api.serializers.therapies import RegulatoryFieldsMixin
+from api.serializers.therapies import OrphanApprovalSerializer, RegulatoryFieldsMixin
 from knowledge.models import (
     Condition,
     ConditionGene,
@@ -38,12 +38,15 @@ class ConditionPhenotypeSerializer(serializers.ModelSerializer):
 class ConditionTherapySerializer(RegulatoryFieldsMixin, serializers.ModelSerializer):
     therapy = serializers.CharField(source="therapy.name", help_text="Generic (INN) name.")
     therapy_slug = serializers.CharField(source="therapy.slug")
+    orphan_approvals = OrphanApprovalSerializer(
+        many=True, read_only=True, help_text="FDA orphan approvals behind the link, newest first."
+    )
 
     class Meta:
         model = TherapyLink
         fields = ["therapy", "therapy_slug", "status", "current_status", "approved_now",
                   "approved_regions", "boxed_warning", "caveats", "regulatory_events",
-                  "population", "not_confirmed", "mechanism", "note", "evidence_level", "variant_scope", "pmids",
+                  "orphan_approvals", "population", "not_confirmed", "mechanism", "note", "evidence_level", "variant_scope", "pmids",
                   "nct_ids", "source", "retrieved_on"]  # fmt: skip
 
 

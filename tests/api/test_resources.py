@@ -10,7 +10,7 @@ from django.core.management import call_command
 from rest_framework.test import APIClient
 
 from content.models import ArticleStatus
-from knowledge.models import ConditionSubtype
+from knowledge.models import ConditionSubtype, OrphanApproval
 from tests.factories.knowledge import (
     ConditionFactory,
     ConditionGeneFactory,
@@ -74,6 +74,25 @@ def test_condition_detail_by_slug_curie_xref_and_id(client: APIClient, sma) -> N
     assert client.get("/api/v1/conditions/ORPHA:999999/").status_code == 404
 
 
+def test_condition_detail_lists_each_therapys_fda_approvals(client: APIClient, sma) -> None:
+    """As the condition page does ("FDA approved <date> for: <indication>"), newest first."""
+    link = sma.therapy_links.get(therapy__name="nusinersen")
+    for approved in ("2016-12-23", "2025-03-01"):
+        OrphanApproval.objects.create(
+            link=link, generic_name="nusinersen", trade_name="Spinraza",
+            designation="Treatment of spinal muscular atrophy",
+            indication="Treatment of spinal muscular atrophy in children and adults",
+            approved_on=approved, sponsor="Biogen", match="exact",
+            source="FDA orphan drug designations and approvals", source_id=f"spinraza {approved}",
+            retrieved_on="2026-11-25",
+        )  # fmt: skip
+    body = client.get("/api/v1/conditions/sma/").json()
+    listed = {t["therapy"]: t["orphan_approvals"] for t in body["therapies"]}
+    assert [a["approved_on"] for a in listed["nusinersen"]] == ["2025-03-01", "2016-12-23"]
+    assert listed["nusinersen"][0]["indication"].startswith("Treatment of spinal")
+    assert listed["risdiplam"] == []
+
+
 def test_condition_detail_query_count_is_fixed(client, sma, django_assert_max_num_queries) -> None:
     child = ConditionFactory(
         name="Proximal spinal muscular atrophy type 1", primary_id="ORPHA:83330"
@@ -81,7 +100,8 @@ def test_condition_detail_query_count_is_fixed(client, sma, django_assert_max_nu
     ConditionSubtype.objects.create(
         parent=sma, child=child, source="Orphanet", retrieved_on="2025-12-09"
     )
-    with django_assert_max_num_queries(11):  # one more: the links' regulatory events
+    # One more per prefetch: the links' regulatory events, their FDA approvals.
+    with django_assert_max_num_queries(12):
         assert client.get("/api/v1/conditions/ORPHA:70/").status_code == 200
 
 
