@@ -205,9 +205,9 @@ def test_opensearch_matches_every_word_list_as_written() -> None:
 
 
 def test_search_after_cursor_round_trips() -> None:
-    cursor = encode_cursor([12.5, 10, "gene:7"])
+    cursor = encode_cursor([12.5, 10, "g6pc1 glucose", "gene:7"])
     body = os_query.search_body(SearchRequest(query="x", cursor=cursor), ANALYSIS, (100,), [])
-    assert body["search_after"] == [12.5, 10, "gene:7"]
+    assert body["search_after"] == [12.5, 10, "g6pc1 glucose", "gene:7"]
     assert "from" not in body
     assert decode_cursor("not base64!") is None
 

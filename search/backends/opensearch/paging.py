@@ -7,7 +7,10 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-SORT = [{"_score": "desc"}, {"title_len": "asc"}, {"uid": "asc"}]
+# Equal scores in PostgreSQL's order (`ORDER BY score DESC, length(title), title`): the shorter
+# title, then the title. By the document's uid ("gene:10" before "gene:9") sibling genes tied on
+# every word ("glucose-6-phosphatase": G6PC1, G6PC2, G6PC3) came in the order they were stored.
+SORT = [{"_score": "desc"}, {"title_len": "asc"}, {"title_norm": "asc"}, {"uid": "asc"}]
 
 
 def encode_cursor(sort_values: Sequence[Any]) -> str:
