@@ -215,6 +215,36 @@ def _qualifiers(name: str) -> int:
     return sum(1 for word in _WORD.findall(bare.lower()) if word not in plain)
 
 
+def within_a_band(written: Region, placed: Region) -> bool:
+    """Is `placed` (a gene's HGNC band) in a band `written` names, or in the band next to it at
+    ISCN's 400-band level (its main bands: q21 and q22 of one region and arm)?
+
+    A karyotype's breakpoint is read at 400 to 550 bands, and a band's border moves between
+    resolutions and builds: the t(8;21) breakpoint ISCN writes 8q22 is in RUNX1T1, which HGNC
+    places at 8q21.3 (GRCh38). So a band names its own stretch and the border with the next
+    main band of its region, never a band further off (q21 is not next to q24)."""
+    if written.chromosome != placed.chromosome:
+        return False
+    if shared(written.span, placed.span) > 0:
+        return True
+    mine, theirs = _main_bands(written), _main_bands(placed)
+    if mine is None or theirs is None or mine[0] != theirs[0]:
+        return False
+    near, far = sorted(((mine[1], mine[2]), (theirs[1], theirs[2])))
+    low, high = near[1], far[0]  # the facing ends of the two stretches
+    return high - low <= 1 and low // 10 == high // 10
+
+
+def _main_bands(region: Region) -> tuple[str, int, int] | None:
+    """The arm and the first and last main band (two digits: 21 for q21.3) of a region on one
+    arm, or None for an arm, a terminal band or a region across the centromere."""
+    ends = [region.start.lower(), region.end.lower()]
+    if ends[0][0] != ends[1][0] or not all(re.match(r"[pq]\d{2}", end) for end in ends):
+        return None
+    first, last = sorted(int(end[1:3]) for end in ends)
+    return ends[0][0], first, last
+
+
 def gene_region(location: str) -> Region | None:
     """HGNC's `location` of a gene ("15q13.3", "15q11.2-q12", "Xp22.33 and Yp11.2": the
     first), or None ("mitochondria", "not on reference assembly")."""

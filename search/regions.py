@@ -19,13 +19,22 @@ are shown and linked but never placed, and the reading says so.
 from __future__ import annotations
 
 import json
+import re
 from collections import defaultdict
 from dataclasses import dataclass, replace
 
 from django.db import connection
 
 from identifiers.rearrangements import Rearrangement, named_rearrangements
-from identifiers.regions import GAIN, LOSS, Region, RegionChange, gene_region, shared
+from identifiers.regions import (
+    GAIN,
+    LOSS,
+    Region,
+    RegionChange,
+    gene_region,
+    shared,
+    within_a_band,
+)
 from search import lexicon
 from search.analysis import QueryAnalysis, RegionFound
 from search.keys import TABLE
@@ -37,6 +46,11 @@ MAX_GENES = 30
 # (a symbol's boost is 60), so the engine keeps conditions first when it cuts a page.
 FIRST_WEIGHT = 0.9
 STEP = 0.01
+# A gene is looked up by its HGNC id, which only the gene holds ("PML" is also the abbreviation
+# of progressive multifocal leukoencephalopathy), at the score its symbol's key gave: an id's
+# boost is 100, a symbol's 60.
+SYMBOL_SHARE = 0.6
+_SYMBOL = re.compile(r"[A-Za-z][A-Za-z0-9]*")
 
 
 @dataclass(frozen=True)
@@ -58,6 +72,7 @@ class _Index:
     # by condition named for a rearrangement: the genes its gene list says are fused in it
     # (Orphanet's "part of a fusion gene in"), with their HGNC regions
     fused: dict[str, list[tuple[Region, str]]]
+    hgnc_ids: dict[str, str]  # by symbol, for the genes above
 
 
 def _load(_lexicon: lexicon.Lexicon) -> _Index:
@@ -88,18 +103,23 @@ def _load(_lexicon: lexicon.Lexicon) -> _Index:
                 if (region := gene_region(location)) is not None:
                     fused[curie].append((region, symbol))
         cursor.execute(
-            f"SELECT curie, extra->>'location' FROM {TABLE} "  # noqa: S608 - table name is a constant
-            "WHERE doc_type = 'gene' AND extra ? 'causes' AND extra->>'location' <> ''"
+            f"SELECT curie, extra->>'location', extra->>'hgnc_id', extra ? 'causes' FROM {TABLE} "  # noqa: S608 - table name is a constant
+            "WHERE doc_type = 'gene' AND extra->>'location' <> '' "
+            "AND (extra ? 'causes' OR curie = ANY(%s))",
+            [sorted({symbol for pairs in fused.values() for _, symbol in pairs})],
         )
-        for symbol, location in cursor.fetchall():
+        hgnc_ids: dict[str, str] = {}
+        for symbol, location, hgnc_id, causes in cursor.fetchall():
+            hgnc_ids[symbol] = hgnc_id or ""
             region = gene_region(location)
-            if region is not None:
+            if region is not None and causes:
                 genes[region.chromosome].append((*region.span, symbol))
     return _Index(
         dict(conditions),
         {chromosome: sorted(g) for chromosome, g in genes.items()},
         moved,
         dict(fused),
+        hgnc_ids,
     )
 
 
@@ -107,15 +127,16 @@ def _index() -> _Index:
     return lexicon.current().derived(_load)
 
 
-def found_for(reading: RegionChange | Rearrangement) -> RegionFound:
+def found_for(reading: RegionChange | Rearrangement, line: str = "") -> RegionFound:
     """The conditions and genes a line's region or rearrangement is found as, in the order
-    shown; worked out once a query (`with_region` keeps it in the analysis)."""
+    shown; worked out once a query (`with_region` keeps it in the analysis). `line` is the
+    text it was read from, whose words may name a gene at a break ("PML at t(15;17)")."""
     if isinstance(reading, Rearrangement):
-        return _rearranged(reading)
+        return _rearranged(reading, frozenset(key_form(w) for w in _SYMBOL.findall(line)))
     return _overlapping(reading)
 
 
-def _rearranged(line: Rearrangement) -> RegionFound:
+def _rearranged(line: Rearrangement, typed: frozenset[str] = frozenset()) -> RegionFound:
     best: dict[str, tuple] = {}
     for named, curie, rank in _index().rearrangements:
         likeness = line.likeness(named)
@@ -123,22 +144,26 @@ def _rearranged(line: Rearrangement) -> RegionFound:
             key = (likeness, -rank, curie)
             best[curie] = min(key, best.get(curie, key))
     conditions = sorted(best, key=best.__getitem__)[:MAX_CONDITIONS]
-    return RegionFound(tuple(conditions), _at_breakpoints(line, conditions), bool(conditions))
+    genes = _at_breakpoints(line, conditions, typed)
+    return RegionFound(tuple(conditions), genes, bool(conditions))
 
 
-def _at_breakpoints(line: Rearrangement, conditions: list[str]) -> tuple[str, ...]:
+def _at_breakpoints(
+    line: Rearrangement, conditions: list[str], typed: frozenset[str]
+) -> tuple[str, ...]:
     """The genes at the line's breaks that a source names: a gene the gene list of a condition
     named for this rearrangement says is part of a fusion gene in it (Orphanet's word), and that
-    HGNC places in one of the bands the line writes. A band alone names no gene, so a line
-    without bands, or a gene no such list gives, lists none."""
+    HGNC places in one of the bands the line writes or next to it (`within_a_band`: a karyotype
+    and HGNC draw band borders at different resolutions). A band alone names no gene, so a line
+    without bands, or a gene no such list gives, lists none, unless the line names the gene
+    itself (`typed`, key forms of its words: "PML at t(15;17)")."""
     breakpoints = line.regions()
     fused = _index().fused
     found: dict[str, None] = {}
     for curie in conditions:
         for region, symbol in fused.get(curie, ()):
-            if any(
-                point.chromosome == region.chromosome and shared(point.span, region.span) > 0
-                for point in breakpoints
+            if key_form(symbol) in typed or any(
+                within_a_band(point, region) for point in breakpoints
             ):
                 found[symbol] = None
     return tuple(found)[:MAX_GENES]
@@ -185,9 +210,17 @@ def with_region(
     """The analysis of a line read as a region or a rearrangement: what it is found as
     (`found_for`), its conditions then its genes, as keys in the order shown; none of its words
     is matched ("deletion" and "15" name other things)."""
-    keys = [key_form(curie) for curie in found.conditions] + [key_form(g) for g in found.genes]
+    hgnc_ids = _index().hgnc_ids
+    keys = [key_form(curie) for curie in found.conditions]
     weights = [FIRST_WEIGHT - STEP * i for i in range(len(found.conditions))]
-    weights += [FIRST_WEIGHT - STEP * i for i in range(len(found.genes))]
+    for i, symbol in enumerate(found.genes):
+        weight = FIRST_WEIGHT - STEP * i
+        if hgnc_id := hgnc_ids.get(symbol):
+            keys.append(key_form(hgnc_id))
+            weights.append(weight * SYMBOL_SHARE)
+        else:
+            keys.append(key_form(symbol))
+            weights.append(weight)
     return analysis.by_keys_only(
         cause_keys=tuple(keys),
         cause_weights=tuple(weights),

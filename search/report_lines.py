@@ -51,9 +51,13 @@ def with_report_line(analysis: QueryAnalysis) -> QueryAnalysis:
     if keys_held(set(analysis.exact_keys[:2])) - {key_form(gene) for gene in genes}:
         # "Dup(7)(q11.23)" is a synonym too: found by its name, and still read as a region.
         reading = line.reading if line is not None else None
-        return analysis if reading is None else with_reading(analysis, reading, found_for(reading))
+        return (
+            analysis
+            if reading is None
+            else with_reading(analysis, reading, found_for(reading, analysis.raw))
+        )
     if line is not None and line.reading is not None:
-        found = found_for(line.reading)
+        found = found_for(line.reading, analysis.raw)
         if (
             isinstance(line.reading, Rearrangement)
             and not found.conditions

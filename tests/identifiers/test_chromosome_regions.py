@@ -14,6 +14,7 @@ from identifiers.regions import (
     condition_regions,
     gene_region,
     named_region,
+    within_a_band,
 )
 
 
@@ -120,3 +121,36 @@ def test_hgnc_locations_read_as_regions() -> None:
     assert gene_region("Xp22.33 and Yp11.2") == Region("X", "p22.33", "p22.33")
     assert gene_region("mitochondria") is None
     assert gene_region("22p") is None
+
+
+@pytest.mark.parametrize(
+    ("written", "location", "placed"),
+    [
+        # The four translocations' breaks as karyotypes write them, and the fused genes
+        # Orphanet names for their leukemias, where HGNC places them (GRCh38).
+        ("8q22", "8q21.3", True),  # t(8;21)(q22;q22.1): RUNX1T1, at the border a band away
+        ("21q22.1", "21q22.12", True),  # RUNX1
+        ("15q24", "15q24.1", True),  # t(15;17)(q24;q21): PML
+        ("17q21", "17q21.2", True),  # RARA
+        ("9q34", "9q34.12", True),  # t(9;22)(q34;q11): ABL1
+        ("22q11", "22q11.23", True),  # BCR
+        ("12p13", "12p13.2", True),  # t(12;21)(p13;q22): ETV6
+        ("21q22", "21q22.12", True),  # RUNX1
+        # Never a band further off, another region, the other arm or chromosome.
+        ("17q21", "17q24.2", False),  # PRKAR1A, listed for the same leukemia
+        ("15q22", "15q24.1", False),  # the older ISCN's t(15;17)(q22;q12) and PML
+        ("8q22", "8q13.3", False),
+        ("8q21", "8q14", False),  # q14 to q21 crosses a region's border: no band map says next
+        ("8q22", "8p22", False),
+        ("8q22", "21q22.12", False),
+    ],
+)
+def test_a_gene_is_at_a_written_break_in_its_band_or_the_next_one(
+    written: str, location: str, placed: bool
+) -> None:
+    # Was: only a gene inside the written band; HGNC's 8q21.3 was not at t(8;21)'s 8q22.
+    break_band = gene_region(written)
+    gene = gene_region(location)
+    assert break_band is not None
+    assert gene is not None
+    assert within_a_band(break_band, gene) is placed
