@@ -105,6 +105,8 @@ class QueryAnalysis:
     # and what it is found as.
     region: RegionChange | Rearrangement | None = None
     region_found: RegionFound | None = None
+    # A study's title pasted whole: the names it gives its condition (`search.study_titles`).
+    title_names: tuple[str, ...] = ()
 
     def by_keys_only(self, **changes: Any) -> QueryAnalysis:
         """This analysis matched by its keys alone, with `changes`: no word, synonym,
@@ -316,6 +318,7 @@ def _analyze(query: str) -> QueryAnalysis:
         tied_keys=tuple(
             dict.fromkeys(k for k in map(phrase_form, tied) if k and k not in known_keys)
         ),
+        title_names=tuple(title_named),
     )
 
 

@@ -35,6 +35,7 @@ from search.request import (
 )
 from search.same_names import across_pages, elsewhere, one_line_per_name
 from search.spelled_british import american_spelling
+from search.study_titles import condition_before_drug
 from search.text import key_form, phrase_form
 from search.written import as_written
 
@@ -78,6 +79,8 @@ def run_search(request: SearchRequest) -> SearchResponse:
         analysis = _as_description(analysis, described)
     response, degraded = _with_fallback(lambda backend: backend.search(request, analysis))
     hits = causes_in_order(same_names_by_rank(response.hits), analysis)
+    if analysis.title_names:
+        hits = condition_before_drug(hits, analysis.title_names)
     if ids := elsewhere(hits):  # a name this page holds is held on another page too
         matched, _ = _with_fallback(
             lambda backend: (postgres_backend() if degraded else backend).matching(

@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 
 from search.name_forms import eponym_keys
+from search.request import Hit
 from search.text import STOPWORDS, phrase_form
 
 _PAGE_SUFFIX = re.compile(
@@ -39,13 +40,25 @@ _STUDY_WORD = re.compile(
 )
 # Where a title turns to who or what: the condition follows "with", "in", "for" or "among";
 # after the other words it is as often the drug or the measure.
+# A drug joined to another ("in Combination With Ruxolitinib", "Add-on to Ruxolitinib") is
+# no condition either. A turn is a word of its own, never inside "Graft-Versus-Host".
 _TURN = re.compile(
-    r"\b(with|in|for|among|of|treated|receiving|using|versus|vs|compared|to treat)\b",
+    r"(?<![\w-])(in combination with|combined with|in addition to|add[- ]on to|with|in|for"
+    r"|among|of|treated|receiving|using|versus|vs|compared|to treat)(?![\w-])",
     re.IGNORECASE,
 )
 _NAMED_BEFORE = re.compile(r"natural history|registry|study|trial", re.IGNORECASE)
 _CONDITION_TURNS = frozenset({"with", "in", "for", "among"})
 _AND_OR = re.compile(r"\s+(?:and|or|&)\s+")
+# Where a name ends and the title goes on about who takes part: "Myelofibrosis Who Have a
+# Suboptimal Response", "Down Syndrome (DS) at Risk for ...", "Multiple Myeloma After
+# Transplant", "Friedreich's Ataxia Aged 2 to 15 Years".
+_NAME_ENDS = re.compile(
+    r"\s(?:who|whose|that|which|after|at risk|aged?|previously|currently|not)\b.*$",
+    re.IGNORECASE,
+)
+# "Fanconi Anemia Subtype A": the sources keep the name without a subtype's letter.
+_SUBTYPE_LETTER = re.compile(r"^(?P<name>.+?) subtype [a-z0-9]{1,3}$")
 # A numbered name written without "type" ("Mucopolysaccharidosis II"), and a subtype's gene
 # number after its letter ("Niemann-Pick Disease Type C1"): the forms the sources write.
 _BARE_NUMBER = re.compile(
@@ -53,13 +66,19 @@ _BARE_NUMBER = re.compile(
 )
 _SUBTYPE_GENE_NUMBER = re.compile(r"^(?P<name>.+ type [a-z])[1-9]$")
 MIN_NAME_WORDS = 2
+ONE_WORD_NAME = 8  # letters: a name's last word alone, when that long, may be a name too
 MAX_NAMES = 12
 # Who takes part and how ill, before the condition's name: "Adults With Moderate to Severe ...".
 _WHO = re.compile(
     r"^(?:(?:adults?|children|infants?|adolescents?|pediatric|paediatric|participants?"
     r"|patients?|subjects?|people|individuals|healthy|volunteers?|mild|moderate|severe|active"
+    r"|newly|diagnosed"
     r"|to|and|or|the|a|an)\s+)+",
     re.IGNORECASE,
+)
+# Words too common in names to be one alone, or to tie a result to the title's condition.
+_COMMON_NAME_WORDS = frozenset(
+    {"syndrome", "disease", "disorder", "disorders", "deficiency", "type", "infection"}
 )
 _BRACKETS = re.compile(r"\([^)]*\)|\[[^\]]*\]")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
@@ -111,13 +130,24 @@ def study_title_reading(text: str) -> tuple[list[str], list[str]]:
     turn = ""
     for word, part in zip(pieces[1::2], pieces[2::2], strict=True):
         # "Treated With Dupilumab": the drug, as after "treated" alone
-        turn = turn if turn and not found[-1][1].strip() else word.lower()
+        before_turn, before = found[-1]
+        turn = turn if turn and not before.strip() else word.lower()
         found.append((turn in _CONDITION_TURNS, part))
+        if before_turn and word.lower() == "of" and before.strip() and len(found) > 2:
+            # A name with "of" in it: "Hemolytic Disease of the Fetus and Newborn"
+            found.append((True, f"{before} of {part}"))
     for condition_turn, part in found:
-        name = phrase_form(_WHO.sub("", part.strip(" ,;:.-") + " "))
-        if not name or len(name.split()) > MAX_NAME_WORDS:
+        text = _NAME_ENDS.sub("", part)
+        name = _as_name(text)
+        # "Turner Syndrome, SHOX Deficiency and Noonan Syndrome": each name of a list too
+        listed = [_as_name(each) for each in text.split(",")] if "," in text else []
+        if len(name.split()) > MAX_NAME_WORDS + (2 if " of " in f" {name} " else 0):
+            name = ""
+        parts = [p for each in (name, *listed) for p in _AND_OR.split(each)]
+        whole = [name] if name else []
+        whole += [p for p in parts if MIN_NAME_WORDS <= len(p.split()) <= MAX_NAME_WORDS]
+        if not whole and not name:
             continue
-        whole = [name, *(p for p in _AND_OR.split(name) if len(p.split()) >= MIN_NAME_WORDS)]
         if len(name.split()) == 1 and part is lead:  # "Angelman Natural History Study"
             whole = eponym_keys(name) if name not in STOPWORDS else []
         if not condition_turn:
@@ -133,14 +163,41 @@ def study_title_reading(text: str) -> tuple[list[str], list[str]]:
     return named[:MAX_NAMES], other[: max(0, MAX_NAMES - len(named))]
 
 
+def _as_name(text: str) -> str:
+    """A piece of a title as a name (phrase form), without who takes part before it."""
+    return phrase_form(_WHO.sub("", text.strip(" ,;:.-") + " "))
+
+
 def _other_forms(name: str) -> tuple[list[str], list[str]]:
     """A title's name as the sources write it (with "type" before a bare number, without a
     subtype's gene number), and its shorter forms, without leading words ("late onset otc
     deficiency": "otc deficiency")."""
     forms = []
+    tokens = name.split()
+    shorter = [" ".join(tokens[i:]) for i in range(1, len(tokens) - MIN_NAME_WORDS + 1)]
+    last = tokens[-1]
+    if len(tokens) > 1 and len(last) >= ONE_WORD_NAME and last not in _COMMON_NAME_WORDS:
+        shorter.append(last)  # "Pulmonary Sarcoidosis": the sources' "Sarcoidosis"
+    if match := _SUBTYPE_LETTER.match(name):
+        shorter.insert(0, match["name"])
     if (match := _BARE_NUMBER.match(name)) and " type " not in f" {match['name']} ":
         forms.append(f"{match['name']} type {match['number']}")
     if match := _SUBTYPE_GENE_NUMBER.match(name):
         forms.append(match["name"])
-    tokens = name.split()
-    return forms, [" ".join(tokens[i:]) for i in range(1, len(tokens) - MIN_NAME_WORDS + 1)]
+    return forms, shorter
+
+
+MOVED_WITHIN = 3
+
+
+def condition_before_drug(hits: list[Hit], names: tuple[str, ...]) -> list[Hit]:
+    """A title is about its condition: when a drug leads the page ("Study With Elranatamab
+    Versus Lenalidomide in Patients With ... Multiple Myeloma"), the first of the next results
+    whose name shares a word of the title's names for its condition comes first instead."""
+    if not hits or hits[0].doc_type != "therapy":
+        return hits
+    words = {word for name in names for word in name.split()} - _COMMON_NAME_WORDS - STOPWORDS
+    for place, hit in enumerate(hits[:MOVED_WITHIN]):
+        if hit.doc_type != "therapy" and words & set(phrase_form(hit.name).split()):
+            return [hit, *hits[:place], *hits[place + 1 :]]
+    return hits
