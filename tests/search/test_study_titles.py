@@ -89,3 +89,50 @@ def test_the_drug_a_title_studies_counts_less_than_its_condition(
     assert condition in named
     assert drug in other
     assert drug not in named
+
+
+# Real ClinicalTrials.gov v2 brief titles (NCT06479135, NCT06388564, NCT06668805, NCT06673069,
+# NCT05912517, NCT04069533, NCT05890729).
+@pytest.mark.parametrize(
+    ("title", "names", "not_named"),
+    [
+        # A name ends where the title turns to who takes part.
+        ("Study of Navtemadlin Add-on to Ruxolitinib in JAK Inhibitor-Naïve Patients with "
+         "Myelofibrosis Who Have a Suboptimal Response to Ruxolitinib", ["myelofibrosis"],
+         ["ruxolitinib", "navtemadlin"]),
+        # "Versus" inside a name is no turn; a drug "in Combination With" another is no name.
+        ("A Study to Evaluate the Safety and Efficacy of Axatilimab in Combination With "
+         "Ruxolitinib in Participants With Newly Diagnosed Chronic Graft-Versus-Host Disease",
+         ["chronic graft versus host disease"], ["ruxolitinib", "newly diagnosed chronic graft"]),
+        # A list of names, each read.
+        ("A Phase 2 Basket Study of Vosoritide in Children With Turner Syndrome, SHOX Deficiency "
+         "and Noonan Syndrome With an Inadequate Response to Human Growth Hormone",
+         ["turner syndrome", "noonan syndrome"], ["vosoritide"]),
+        ("Hero: A Study to Evaluate the Safety, Tolerability, and Pharmacokinetics (PK) and "
+         "Pharmacodynamics (PD) of ION269 in Participants With Down Syndrome (DS) at Risk for "
+         "Alzheimer's Disease (AD)", ["down syndrome"], ["ion269"]),
+        # A name with "of" in it.
+        ("A Study of Nipocalimab in Pregnancies at Risk for Severe Hemolytic Disease of the Fetus "
+         "and Newborn (HDFN)", ["hemolytic disease of the fetus and newborn"], ["nipocalimab"]),
+    ],
+)  # fmt: skip
+def test_a_study_title_names_its_condition_where_the_title_turns(
+    title: str, names: list[str], not_named: list[str]
+) -> None:
+    named, _other = study_title_reading(title)
+    assert set(names) <= set(named)
+    assert not set(not_named) & set(named)
+
+
+@pytest.mark.parametrize(
+    ("title", "shorter"),
+    [
+        ("Lentiviral-mediated Gene Therapy for Pediatric Patients With Fanconi Anemia Subtype A",
+         "fanconi anemia"),
+        ("A Study of XTMAB-16 in Patients With Pulmonary Sarcoidosis", "sarcoidosis"),
+    ],
+)  # fmt: skip
+def test_a_title_s_name_without_its_subtype_or_site_counts_less(title: str, shorter: str) -> None:
+    named, other = study_title_reading(title)
+    assert shorter in other
+    assert shorter not in named

@@ -51,3 +51,26 @@ def test_a_study_title_finds_the_condition_it_names_first(
 ) -> None:
     body = client.get("/api/v1/search/", {"q": query}).json()
     assert body["results"][0]["id"] == condition
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        # As NCT05317416's "Study With Elranatamab Versus Lenalidomide in Patients With Newly
+        # Diagnosed Multiple Myeloma After Transplant", with the contract data's drugs.
+        "Study With Risdiplam Versus Nusinersen in Infants With Newly Diagnosed Proximal Spinal "
+        "Muscular Atrophy After Newborn Screening",
+        # As NCT06388564's "... of Axatilimab in Combination With Ruxolitinib in Participants
+        # With Newly Diagnosed Chronic Graft-Versus-Host Disease".
+        "A Study to Evaluate the Safety and Efficacy of Risdiplam in Combination With Nusinersen "
+        "in Participants With Proximal Spinal Muscular Atrophy Who Have Completed Treatment",
+    ],
+)
+def test_a_study_title_finds_its_condition_before_the_drugs_it_compares(
+    client: Client, query: str
+) -> None:
+    # Was: the drug after "Study With" or "in Combination With" first; the name, followed by
+    # who takes part, was no name.
+    ids = [hit["id"] for hit in client.get("/api/v1/search/", {"q": query}).json()["results"]]
+    assert ids[0] == "ORPHA:70"
+    assert {"risdiplam", "nusinersen"} & set(ids[1:4])
