@@ -80,7 +80,7 @@ def run_search(request: SearchRequest) -> SearchResponse:
     response, degraded = _with_fallback(lambda backend: backend.search(request, analysis))
     hits = causes_in_order(same_names_by_rank(response.hits), analysis)
     if analysis.title_names:
-        hits = condition_before_drug(hits, analysis.title_names)
+        hits = condition_before_drug(hits, analysis.raw)
     if ids := elsewhere(hits):  # a name this page holds is held on another page too
         matched, _ = _with_fallback(
             lambda backend: (postgres_backend() if degraded else backend).matching(

@@ -66,7 +66,6 @@ _BARE_NUMBER = re.compile(
 )
 _SUBTYPE_GENE_NUMBER = re.compile(r"^(?P<name>.+ type [a-z])[1-9]$")
 MIN_NAME_WORDS = 2
-ONE_WORD_NAME = 8  # letters: a name's last word alone, when that long, may be a name too
 MAX_NAMES = 12
 # Who takes part and how ill, before the condition's name: "Adults With Moderate to Severe ...".
 _WHO = re.compile(
@@ -75,10 +74,6 @@ _WHO = re.compile(
     r"|newly|diagnosed"
     r"|to|and|or|the|a|an)\s+)+",
     re.IGNORECASE,
-)
-# Words too common in names to be one alone, or to tie a result to the title's condition.
-_COMMON_NAME_WORDS = frozenset(
-    {"syndrome", "disease", "disorder", "disorders", "deficiency", "type", "infection"}
 )
 _BRACKETS = re.compile(r"\([^)]*\)|\[[^\]]*\]")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
@@ -127,15 +122,18 @@ def study_title_reading(text: str) -> tuple[list[str], list[str]]:
     first = _STUDY_WORD.search(pieces[0])
     lead = pieces[0][: first.start()] if first and _NAMED_BEFORE.match(first[0]) else ""
     found = [(True, lead)]
+    whole_only: set[str] = set()  # names read across an "of", kept whole
     turn = ""
     for word, part in zip(pieces[1::2], pieces[2::2], strict=True):
         # "Treated With Dupilumab": the drug, as after "treated" alone
         before_turn, before = found[-1]
         turn = turn if turn and not before.strip() else word.lower()
         found.append((turn in _CONDITION_TURNS, part))
-        if before_turn and word.lower() == "of" and before.strip() and len(found) > 2:
+        joined = len(found) > 2 and before_turn and word.lower() == "of"
+        if joined and before.strip() and _NAME_ENDS.sub("", f" {part}").strip():
             # A name with "of" in it: "Hemolytic Disease of the Fetus and Newborn"
             found.append((True, f"{before} of {part}"))
+            whole_only.add(found[-1][1])
     for condition_turn, part in found:
         text = _NAME_ENDS.sub("", part)
         name = _as_name(text)
@@ -146,7 +144,7 @@ def study_title_reading(text: str) -> tuple[list[str], list[str]]:
         parts = [p for each in (name, *listed) for p in _AND_OR.split(each)]
         whole = [name] if name else []
         whole += [p for p in parts if MIN_NAME_WORDS <= len(p.split()) <= MAX_NAME_WORDS]
-        if not whole and not name:
+        if not whole:
             continue
         if len(name.split()) == 1 and part is lead:  # "Angelman Natural History Study"
             whole = eponym_keys(name) if name not in STOPWORDS else []
@@ -154,7 +152,7 @@ def study_title_reading(text: str) -> tuple[list[str], list[str]]:
             other.extend(whole)
             continue
         named.extend(whole)
-        for each in whole:
+        for each in [] if part in whole_only else whole:
             source_forms, shorter = _other_forms(each)
             named.extend(source_forms)
             other.extend(shorter)
@@ -175,9 +173,6 @@ def _other_forms(name: str) -> tuple[list[str], list[str]]:
     forms = []
     tokens = name.split()
     shorter = [" ".join(tokens[i:]) for i in range(1, len(tokens) - MIN_NAME_WORDS + 1)]
-    last = tokens[-1]
-    if len(tokens) > 1 and len(last) >= ONE_WORD_NAME and last not in _COMMON_NAME_WORDS:
-        shorter.append(last)  # "Pulmonary Sarcoidosis": the sources' "Sarcoidosis"
     if match := _SUBTYPE_LETTER.match(name):
         shorter.insert(0, match["name"])
     if (match := _BARE_NUMBER.match(name)) and " type " not in f" {match['name']} ":
@@ -190,14 +185,14 @@ def _other_forms(name: str) -> tuple[list[str], list[str]]:
 MOVED_WITHIN = 3
 
 
-def condition_before_drug(hits: list[Hit], names: tuple[str, ...]) -> list[Hit]:
+def condition_before_drug(hits: list[Hit], title: str) -> list[Hit]:
     """A title is about its condition: when a drug leads the page ("Study With Elranatamab
-    Versus Lenalidomide in Patients With ... Multiple Myeloma"), the first of the next results
-    whose name shares a word of the title's names for its condition comes first instead."""
+    Versus Lenalidomide in Patients With ... Multiple Myeloma"), the next result whose name
+    the title writes word for word ("Multiple myeloma") comes first instead."""
     if not hits or hits[0].doc_type != "therapy":
         return hits
-    words = {word for name in names for word in name.split()} - _COMMON_NAME_WORDS - STOPWORDS
+    words = set(phrase_form(title).split())
     for place, hit in enumerate(hits[:MOVED_WITHIN]):
-        if hit.doc_type != "therapy" and words & set(phrase_form(hit.name).split()):
+        if hit.doc_type != "therapy" and set(phrase_form(hit.name).split()) - STOPWORDS <= words:
             return [hit, *hits[:place], *hits[place + 1 :]]
     return hits
