@@ -16,7 +16,11 @@ Registry"). A name after "of" or "using" is more often the drug ("A Study of Pit
 Patients With Prader-Willi Syndrome"), so it counts less. A title writes a name with more words
 than the sources do ("Late-Onset OTC Deficiency", "Generalized Myasthenia Gravis", "Niemann-Pick
 Disease Type C1", "Mucopolysaccharidosis II"): the sources' form is tried as well, and the name
-without its first words, for less.
+without its first words, for less. A name ends where the title goes on about who takes part
+("Myelofibrosis Who Have ...", "Multiple Myeloma After Transplant"); a list ("Turner Syndrome,
+SHOX Deficiency and Noonan Syndrome") gives each of its names; a drug joined to another ("in
+Combination With Ruxolitinib") is no condition. A title is about its condition: when a drug
+leads its page, a result the title names word for word comes first (`condition_before_drug`).
 """
 
 from __future__ import annotations
