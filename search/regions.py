@@ -25,7 +25,7 @@ from dataclasses import dataclass, replace
 
 from django.db import connection
 
-from identifiers.rearrangements import Rearrangement, named_rearrangements
+from identifiers.rearrangements import TRANSLOCATION, Rearrangement, named_rearrangements
 from identifiers.regions import (
     GAIN,
     LOSS,
@@ -51,6 +51,13 @@ STEP = 0.01
 # boost is 100, a symbol's 60.
 SYMBOL_SHARE = 0.6
 _SYMBOL = re.compile(r"[A-Za-z][A-Za-z0-9]*")
+# A fusion named by its two genes, as reports write it: "PML::RARA" (HGVS and ISCN 2020),
+# "PML-RARA", "PML/RARA", with "fusion", "transcript" or "rearrangement" after it or not.
+_FUSION = re.compile(
+    r"^\s*(?P<a>[A-Za-z][A-Za-z0-9]{1,9})\s*(?:::|-|/|\u2013)\s*(?P<b>[A-Za-z][A-Za-z0-9]{1,9})"
+    r"(?:\s+(?:fusion(?: gene)?|transcript|rearrangement))?\s*$",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -73,6 +80,7 @@ class _Index:
     # (Orphanet's "part of a fusion gene in"), with their HGNC regions
     fused: dict[str, list[tuple[Region, str]]]
     hgnc_ids: dict[str, str]  # by symbol, for the genes above
+    ranks: dict[str, float]  # of the conditions named for a rearrangement
 
 
 def _load(_lexicon: lexicon.Lexicon) -> _Index:
@@ -81,6 +89,7 @@ def _load(_lexicon: lexicon.Lexicon) -> _Index:
     conditions: dict[str, list[_Named]] = defaultdict(list)
     genes: dict[str, list[tuple[float, float, str]]] = defaultdict(list)
     moved: list[tuple[Rearrangement, str, float]] = []
+    ranks: dict[str, float] = {}
     fused: dict[str, list[tuple[Region, str]]] = defaultdict(list)
     with connection.cursor() as cursor:
         cursor.execute(
@@ -97,6 +106,7 @@ def _load(_lexicon: lexicon.Lexicon) -> _Index:
             "WHERE doc_type = 'condition' AND extra ? 'rearrangements'"
         )
         for curie, written, rank, pairs in cursor.fetchall():
+            ranks[curie] = rank
             for iscn in json.loads(written):
                 moved += [(r, curie, rank) for r in named_rearrangements(iscn)]
             for symbol, location in json.loads(pairs or "[]"):
@@ -120,6 +130,7 @@ def _load(_lexicon: lexicon.Lexicon) -> _Index:
         moved,
         dict(fused),
         hgnc_ids,
+        ranks,
     )
 
 
@@ -169,6 +180,38 @@ def _at_breakpoints(
     return tuple(found)[:MAX_GENES]
 
 
+def fusion_found(text: str) -> RegionFound | None:
+    """A fusion named by its two genes ("PML::RARA", "RUNX1-RUNX1T1 fusion"): the conditions
+    named for a rearrangement whose gene lists call both genes "part of a fusion gene in" them,
+    best ranked first, then the two genes; None when no such list names both."""
+    match = _FUSION.match(text)
+    if match is None:
+        return None
+    typed = (key_form(match["a"]), key_form(match["b"]))
+    index = _index()
+    conditions: list[str] = []
+    genes: dict[str, Region] = {}
+    for curie, pairs in index.fused.items():
+        symbols = {key_form(symbol): (symbol, region) for region, symbol in pairs}
+        if typed[0] != typed[1] and all(key in symbols for key in typed):
+            conditions.append(curie)
+            genes.update(symbols[key] for key in typed)
+    if not conditions:
+        return None
+    conditions.sort(key=lambda curie: (-index.ranks.get(curie, 0.0), curie))
+    # Then the conditions named for the translocation the two genes' HGNC bands make ("BCR-ABL1":
+    # t(9;22)(q34.12;q11.23), the leukemias named "with t(9;22)(q34.1;q11.2)").
+    places = list(genes.values())
+    if len({place.chromosome for place in places}) == 2:
+        exchange = Rearrangement(
+            TRANSLOCATION,
+            tuple(place.chromosome for place in places),
+            tuple((place.start,) for place in places),
+        )
+        conditions += [c for c in _rearranged(exchange).conditions if c not in conditions]
+    return RegionFound(tuple(conditions[:MAX_CONDITIONS]), tuple(genes), True)
+
+
 def _overlapping(change: RegionChange) -> RegionFound:
     index = _index()
     order = {LOSS: 0, GAIN: 1, "": 2} if change.change != GAIN else {GAIN: 0, LOSS: 1, "": 2}
@@ -205,11 +248,12 @@ def _names_the_arm_s_change(entry: _Named, change: RegionChange) -> bool:
 
 
 def with_region(
-    analysis: QueryAnalysis, reading: RegionChange | Rearrangement, found: RegionFound
+    analysis: QueryAnalysis, reading: RegionChange | Rearrangement | None, found: RegionFound
 ) -> QueryAnalysis:
-    """The analysis of a line read as a region or a rearrangement: what it is found as
-    (`found_for`), its conditions then its genes, as keys in the order shown; none of its words
-    is matched ("deletion" and "15" name other things)."""
+    """The analysis of a line read as a region or a rearrangement (or a fusion by its genes,
+    `reading` None: `fusion_found`): what it is found as (`found_for`), its conditions then its
+    genes, as keys in the order shown; none of its words is matched ("deletion" and "15" name
+    other things)."""
     hgnc_ids = _index().hgnc_ids
     keys = [key_form(curie) for curie in found.conditions]
     weights = [FIRST_WEIGHT - STEP * i for i in range(len(found.conditions))]
@@ -228,6 +272,13 @@ def with_region(
         region=reading,
         region_found=found,
     )
+
+
+def with_fusion(analysis: QueryAnalysis, found: RegionFound) -> QueryAnalysis:
+    """A fusion named by its genes: its conditions then its genes as keys before anything its
+    words find (`fusion_found`)."""
+    keyed = with_region(analysis, None, found)
+    return replace(analysis, cause_keys=keyed.cause_keys, cause_weights=keyed.cause_weights)
 
 
 def with_reading(

@@ -10,7 +10,8 @@
   "1p36 deletion", "15q13.3q14"): read as that region (`search.regions`), the conditions named
   for an overlapping region, then the genes HGNC places there.
 - A rearrangement ("46,XX,t(11;22)(q23;q11.2)", "inv(16)(p13.1q22)"): the conditions whose
-  names carry it (`search.regions`).
+  names carry it (`search.regions`); a fusion by its genes ("PML::RARA"), the conditions whose
+  gene lists name both as fused, then the two genes.
 - A whole-chromosome or sex-chromosome change ("47,XX,+21", "45,X"): the names a syndrome of
   it has in Orphanet ("Trisomy 21", "45,X syndrome"), looked up as names.
 
@@ -30,7 +31,7 @@ from search import lexicon
 from search.analysis import QueryAnalysis
 from search.keys import keys_held
 from search.name_forms import MAX_ALTERNATIVES
-from search.regions import found_for, with_reading, with_region
+from search.regions import found_for, fusion_found, with_fusion, with_reading, with_region
 from search.study_titles import is_study_title
 from search.text import content_words, key_form, phrase_form
 
@@ -39,6 +40,10 @@ def with_report_line(analysis: QueryAnalysis) -> QueryAnalysis:
     """The analysis of a report line read as what it names; any other query as it was."""
     if analysis.identifier is not None:
         return analysis
+    if not analysis.variant and (fusion := fusion_found(analysis.raw)) is not None:
+        # "PML::RARA": the conditions of the fusion first; the words keep their search too
+        # (Orphanet names "AML with BCR-ABL1", and its gene list names no fused gene).
+        return with_fusion(analysis, fusion)
     line = None if analysis.variant else read_chromosome_line(analysis.raw)
     # A study's title naming "Patients With SHANK3 Mutations" is about its condition, named
     # after them: no report's finding.

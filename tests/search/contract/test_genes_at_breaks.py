@@ -102,3 +102,20 @@ def test_a_fused_gene_hgnc_places_a_band_from_the_written_break_is_listed(
     # Was: RUNX1 only; HGNC's 8q21.3 is not inside the 8q22 a karyotype writes.
     ids = [hit["id"] for hit in api_search(client, "46,XX,t(8;21)(q22;q22.1)")["results"]]
     assert ids[:3] == ["ORPHA:102724", "RUNX1", "RUNX1T1"]
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("PML::RARA", ["ORPHA:520", "PML", "RARA"]),
+        ("PML-RARA fusion", ["ORPHA:520", "PML", "RARA"]),
+        ("RUNX1-RUNX1T1 fusion", ["ORPHA:102724", "RUNX1", "RUNX1T1"]),
+    ],
+)
+def test_a_fusion_named_by_its_genes_finds_its_condition_then_the_genes(
+    client: Client, query: str, expected: list[str]
+) -> None:
+    # Was: the words' search; the fusion's condition was not first, nor its genes after it.
+    ids = [hit["id"] for hit in api_search(client, query)["results"]]
+    assert ids[0] == expected[0]
+    assert set(ids[1:3]) == set(expected[1:])
