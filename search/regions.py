@@ -183,7 +183,8 @@ def _at_breakpoints(
 def fusion_found(text: str) -> RegionFound | None:
     """A fusion named by its two genes ("PML::RARA", "RUNX1-RUNX1T1 fusion"): the conditions
     named for a rearrangement whose gene lists call both genes "part of a fusion gene in" them,
-    best ranked first, then the two genes; None when no such list names both."""
+    best ranked first, then those named for the translocation the two genes' HGNC bands make,
+    then the two genes; None when no such list names both."""
     match = _FUSION.match(text)
     if match is None:
         return None
