@@ -147,6 +147,14 @@ kept seed 3301 draws 2-7 and 9-22 and 20 of the commoner draw's whole pool of 64
 Every draw above reproduces with `--ignore-split tuning33` added.
 tuning32 and tuning33 were drawn the same hour by two writers, each blind to the other: both
 took from the commoner pool, so they share 15 judged ids (about ten conditions), worded apart.
+
+The tuning35 draws (judged_descriptions_tuning35.json, a TUNING set drawn after tuning33 existed;
+kept seed 3501 draws 1-23, 25, 26, 28-31, 33-35 and 37 and 7 of the commoner draw's whole pool
+of 43, which holds no more with three signs a family names; see the file's "about"):
+    heldout_draw.py --seed 3501 --show 42 --ignore-split tuning35
+    heldout_draw.py --seed 3501 --commoner --min-signs 3 --show 200 --ignore-split tuning35 \
+        --exclude ORPHA:<code> (once for each of the first 20 kept from the first)
+Every draw above reproduces with `--ignore-split tuning35` added.
 """
 
 from __future__ import annotations
@@ -180,6 +188,7 @@ JUDGED_FILES = (
     HERE / "judged_descriptions_tuning31.json",
     HERE / "judged_descriptions_tuning32.json",
     HERE / "judged_descriptions_tuning33.json",
+    HERE / "judged_descriptions_tuning35.json",
 )
 MIN_SIGNS = 7
 MIN_FREQUENCY = 0.3
