@@ -244,10 +244,11 @@ def _scan(
             continue
         negation = word in NEGATORS or word in NOT_CONTRACTIONS
         fifth = word in _FIFTH_WORDS or (word == "little" and words[at : at + 1] in _DIGITS)
+        letter = before == "vitamin" and len(word) == 1  # a lone letter, but a vitamin's name
         if negation or ("'" in typed and NEGATED_VERB.match(typed)):
             if not out or out[-1][0] != NOT:
                 out.append((NOT, typed, False, False, False))
-        elif fifth or (word not in FILLER and len(word) > 1):
+        elif fifth or letter or (word not in FILLER and len(word) > 1):
             # "before birth" is HPO's "prenatal": "tiny before birth" is no "tiny at birth".
             prenatal = word == "birth" and before == "before"
             word_stem = _PRENATAL if prenatal else _FIFTH if fifth else stem(word)
