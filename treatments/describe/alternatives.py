@@ -38,6 +38,9 @@ ALTERNATIVE_COST = 1.5
 # The phrase table's priorities of HPO's own names: label, layperson synonym, exact synonym.
 HPO_NAME_PRIORITIES = frozenset([1, 2, 3])
 LABEL_PRIORITY = 1
+# HPO names its grouping classes so ("Abnormality of the face", "Abnormal skin morphology",
+# "Aplasia/Hypoplasia of the thumb"): an organ or a shape, not a sign a family describes.
+GROUPING_NAMES = ("Abnormal ", "Abnormality ", "Aplasia/Hypoplasia ")
 
 
 def same_words(sign: Sign, table: PhraseTable) -> list[str]:
@@ -65,14 +68,53 @@ def alternatives_get(
         if term is None:
             continue
         line = set(index.ancestors[term].tolist()) | set(index.descendants[term].tolist())
+        named = [*same_words(sign, table), *shared_names(sign.hpo_id, table)]
         found = [
             hpo_id
-            for hpo_id in [*same_words(sign, table), *shared_names(sign.hpo_id, table)]
+            for hpo_id in [*named, *names_holding(sign, table)]
             if (at := index.hpo_position.get(hpo_id)) is not None and at not in line
         ]
+        found += sign_parents(index, term)  # on the line, but scored without the lost step
         if found:
             out[sign.hpo_id] = list(dict.fromkeys(found))
     return out
+
+
+def names_holding(sign: Sign, table: PhraseTable) -> list[str]:
+    """The terms an HPO name of which holds every word the sign was read from and one word
+    more ("fingers short": Brachydactyly's "Short fingers or toes"; "small chin":
+    Microretrognathia's "Small retruded chin"). Two words or more: one word is in too many."""
+    stems = [mended_stem(w, table) or s for s, w in tokens(sign.words) if s != BREAK]
+    content = set(stems)
+    if len(content) < 2 or NOT in content:
+        return []
+    postings = [table.by_stem.get(s, ()) for s in content]
+    if not all(postings):
+        return []
+    out = []
+    for i in sorted(set(postings[0]).intersection(*postings[1:])):
+        phrase = table.phrases[i]
+        if phrase.priority not in HPO_NAME_PRIORITIES or phrase.source != HPO_SOURCE:
+            continue  # a curated row or a derived phrasing is ours, not HPO's name
+        if NOT in phrase.stems or len(set(phrase.stems) - content) > 1:
+            continue
+        if phrase.hpo_id != sign.hpo_id:
+            out.append(phrase.hpo_id)
+    return list(dict.fromkeys(out))
+
+
+def sign_parents(index: PhenotypeIndex, term: int) -> list[str]:
+    """The term's own parents that are signs, not HPO's grouping classes ("Abnormality of the
+    chin"): a sibling read ("Neonatal hypotonia" where a condition lists "Generalized
+    hypotonia") then earns the parent's score less the member's cost, where the hierarchy alone
+    charged it the whole step the read term is narrower by."""
+    above = set(index.ancestors[term].tolist()) - {term}
+    higher = {a for b in above for a in index.ancestors[b].tolist() if a != b}
+    return [
+        index.hpo_ids[p]
+        for p in sorted(above - higher)
+        if not index.names[p].startswith(GROUPING_NAMES)
+    ]
 
 
 def shared_names(hpo_id: str, table: PhraseTable) -> list[str]:
