@@ -13,6 +13,12 @@ Intrauterine growth retardation; "Respiratory distress" is in Neonatal respirato
 "Newborn respiratory distress"): whichever of them a condition lists, the words named it
 ("Twenty-eighth session, G32"). Family path only: the clinicians' ranking scores the terms it
 is given. Tried and measured in docs/benchmarks.md, "Twenty-fifth session, D29".
+The set also holds the terms an HPO name of which holds every word of the sign and one word
+more (`names_holding`: "fingers short" reads Short finger, and Brachydactyly's "Short fingers or
+toes" holds the words), and the read term's own parents that are signs, not grouping classes
+(`sign_parents`): a sibling of the read term ("Neonatal hypotonia" read, "Generalized hypotonia"
+listed) shares only the parent, and the hierarchy alone charged it the whole step the read term
+is narrower by, so it scored like no match ("Twenty-ninth session, G33").
 The meaning reader's sets (a clause as near two terms' names, `meaning`) are scored the same way.
 A recurring sign read from its plural alone ("fevers") is read with the sign once (Fever) at no
 cost (`plural_once`): most conditions that list fever list Fever, not Recurrent fever (D31).
