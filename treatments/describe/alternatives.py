@@ -205,11 +205,28 @@ def alternative_credit(
         term = index.hpo_position.get(hpo_id)
         if term is None or not others:
             continue
-        own = sign_scores(index, term, n, weights)
+        own = _scores(index, term, weights)
         best = own.copy()
         for other in others:
             at = index.hpo_position.get(other)
             if at is not None:
-                np.maximum(best, sign_scores(index, at, n, weights) - cost, out=best)
+                np.maximum(best, _scores(index, at, weights) - cost, out=best)
         extra += best - own
     return extra
+
+
+# A set's members recur across descriptions (a parent such as Growth delay, Pain): their
+# scores are kept per index version and weights, SCORES_KEPT terms at most (120 kB each).
+SCORES_KEPT = 128
+_kept_scores: dict[tuple[str, RankWeights, int], np.ndarray] = {}
+
+
+def _scores(index: PhenotypeIndex, term: int, weights: RankWeights) -> np.ndarray:
+    key = (index.version, weights, term)
+    scores = _kept_scores.get(key)
+    if scores is None:
+        if len(_kept_scores) >= SCORES_KEPT:
+            _kept_scores.clear()
+        scores = _kept_scores[key] = sign_scores(index, term, len(index.condition_ids), weights)
+        scores.flags.writeable = False
+    return scores

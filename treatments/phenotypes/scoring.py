@@ -90,6 +90,8 @@ def sign_scores(index: PhenotypeIndex, q: int, n: int, weights: RankWeights) -> 
             continue
         ic_a = float(ic[anc])
         value = ic_a - weights.broader_penalty * (ic_q - ic_a)
+        if value <= -floor:
+            continue  # the frequency credit is never above 0: no condition can gain here
         value = value + _frequency_credit(index, anc, weights)
         best[conds] = np.maximum(best[conds], value)
     return best
