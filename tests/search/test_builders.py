@@ -12,7 +12,10 @@ from search.backends.opensearch import mappings, text_clauses, title_likeness
 from search.backends.opensearch import query as os_query
 from search.backends.opensearch.bulk_actions import document_source
 from search.backends.opensearch.paging import decode_cursor, encode_cursor
+from search.backends.postgres import bulk_actions as pg_bulk
+from search.backends.postgres import counts as pg_counts
 from search.backends.postgres import query as pg_query
+from search.backends.postgres import text_clauses as pg_text
 from search.backends.postgres.weights import texts_by_weight, weight_for
 from search.documents import IndexedDoc
 from search.name_forms import initialled_abbreviation_keys, other_head_names
@@ -95,11 +98,10 @@ def test_boosts_map_to_tsvector_weights() -> None:
 
 def test_tsquery_builders_and_them_within_and_or_them_across() -> None:
     assert (
-        pg_query.tsquery_all([("duchene", "dystrophy"), ("dmd",)])
-        == "(duchene & dystrophy) | (dmd)"
+        pg_text.tsquery_all([("duchene", "dystrophy"), ("dmd",)]) == "(duchene & dystrophy) | (dmd)"
     )
-    assert pg_query.tsquery_any([("a", "b"), ("b", "c")]) == "a | b | c"
-    assert pg_query.prefix_tsquery("Spinal musc!*") == "spinal:* & musc:*"
+    assert pg_text.tsquery_any([("a", "b"), ("b", "c")]) == "a | b | c"
+    assert pg_text.prefix_tsquery("Spinal musc!*") == "spinal:* & musc:*"
 
 
 def test_search_sql_binds_every_user_value() -> None:
@@ -120,7 +122,7 @@ def test_search_sql_binds_every_user_value() -> None:
     assert params["candidates"] == 5 + 5 + pg_query.CANDIDATES
     assert "e.vector @@ q.tsq" in sql
     names_sql, _params = pg_query.search_sql(
-        request, ANALYSIS, pg_query.tsquery_all(ANALYSIS.all_term_lists), names_only=True
+        request, ANALYSIS, pg_text.tsquery_all(ANALYSIS.all_term_lists), names_only=True
     )
     assert "e.names @@ q.tsq" in names_sql
     assert "e.vector @@" not in names_sql
@@ -128,21 +130,21 @@ def test_search_sql_binds_every_user_value() -> None:
 
 def test_stats_sql_counts_each_type_up_to_the_cap_and_facets_of_the_chosen_types() -> None:
     request = SearchRequest(query="x", doc_types=("trial",), filters={"phase": ("PHASE3",)})
-    sql, params = pg_query.stats_sql(request, ANALYSIS, "(duchene & dystrophy)", ("gene", "trial"))
+    sql, params = pg_counts.stats_sql(request, ANALYSIS, "(duchene & dystrophy)", ("gene", "trial"))
     # every type is counted on its own, up to one past the cap (the type filter is ignored) ...
     assert "CROSS JOIN LATERAL" in sql
     assert "e.doc_type = t.doc_type" in sql
     assert params["all_types"] == ["gene", "trial"]
-    assert params["cap"] == pg_query.COUNT_CAP + 1
+    assert params["cap"] == pg_counts.COUNT_CAP + 1
     # ... and the chosen types alone give the facets
     assert sql.count("m.doc_type = ANY(%(types)s)") == 1
     assert params["types"] == ["trial"]
     assert json.loads(params["f0_0"]) == {"phase": ["PHASE3"]}
-    assert pg_query.DIRECT in sql
+    assert pg_counts.DIRECT in sql
 
 
 def test_row_params_carry_exact_keys_and_facets() -> None:
-    params = pg_query.row_params(DOC)
+    params = pg_bulk.row_params(DOC)
     assert json.loads(params["exact"]) == {"smn1": 60.0, "sma1": 20.0}
     assert json.loads(params["facets"]) == {"locus_group": ["protein-coding gene"]}
     assert params["title_norm"] == "smn1 survival of motor neuron 1"
@@ -334,8 +336,8 @@ def test_named_words_before_an_abbreviation_give_the_whole_abbreviation(
 
 def test_row_params_split_a_number_off_a_hyphen_so_query_words_match() -> None:
     doc = DOC.__class__(**{**DOC.__dict__, "texts": (("symbol", "SNORD115-5", 10.0),)})
-    assert pg_query.row_params(doc)["a"] == "SNORD115 5"
-    assert pg_query.row_params(DOC)["a"].startswith("SMN1")
+    assert pg_bulk.row_params(doc)["a"] == "SNORD115 5"
+    assert pg_bulk.row_params(DOC)["a"].startswith("SMN1")
 
 
 def test_opensearch_text_clauses_keep_within_a_word_budget() -> None:
@@ -393,7 +395,7 @@ def test_widened_names_pool_gives_each_word_its_own_share() -> None:
         exact_keys=("werdnig hoffman disease",),
     )
     request = SearchRequest(query="Werdnig Hoffman disease")
-    widened = pg_query.tsquery_any(analysis.all_term_lists)
+    widened = pg_text.tsquery_any(analysis.all_term_lists)
     sql, params = pg_query.search_sql(request, analysis, widened, names_only=True)
     # A bounded pool per word besides the shared one: "disease" rows can't crowd out the few
     # naming "werdnig".
@@ -403,7 +405,7 @@ def test_widened_names_pool_gives_each_word_its_own_share() -> None:
     assert "werdnig" not in sql
     assert "word_similarity(%(phrase)s, e.autocomplete_text)" in sql
     # Every word required (not widened): one pool over the query, titles compared as before.
-    every = pg_query.tsquery_all(analysis.all_term_lists)
+    every = pg_text.tsquery_all(analysis.all_term_lists)
     sql, params = pg_query.search_sql(request, analysis, every, names_only=True)
     assert sql.count("LIMIT %(pool)s") == 1
     assert "word_pool" not in sql

@@ -19,8 +19,9 @@ from django.test.utils import CaptureQueriesContext
 from rarelabs.pagecache import page_cache_invalidate
 from search.analysis import analyze
 from search.backends.base import load_backend
-from search.backends.postgres import query as sql
 from search.backends.postgres.backend import PostgresBackend, _Stats
+from search.backends.postgres.counts import COUNT_CAP, stats_sql
+from search.backends.postgres.text_clauses import tsquery_all, tsquery_any
 from search.documents import doc_types
 from search.query import run_search
 from search.request import SearchRequest
@@ -29,7 +30,7 @@ from tests.search.rows import indexed_doc
 pytestmark = pytest.mark.django_db
 
 POSTGRES = "search.backends.postgres.backend.PostgresBackend"
-CONDITIONS = sql.COUNT_CAP + 60  # past the cap, stored first
+CONDITIONS = COUNT_CAP + 60  # past the cap, stored first
 GENES = 40
 SIGNS = 25
 
@@ -64,7 +65,7 @@ def broad_index(settings) -> None:
 
 def _exact_counts(word: str) -> dict[str, int]:
     """count(*) per type with the same tsquery, without any cap: the independent figure."""
-    tsquery = sql.tsquery_all([[word]])
+    tsquery = tsquery_all([[word]])
     with connection.cursor() as cursor:
         cursor.execute(
             "SELECT doc_type, count(*) FROM search_searchentry "
@@ -94,13 +95,13 @@ def test_each_type_is_counted_exactly_up_to_the_cap_in_the_api_and_repeatably(
     runs = [_api(client, q="muscle") for _run in range(2)]
     assert runs[0]["facets"] == runs[1]["facets"]
     counts = {f["value"]: f["count"] for f in runs[0]["facets"]["type"]}
-    assert counts == {"condition": sql.COUNT_CAP, "gene": GENES, "phenotype": SIGNS}
+    assert counts == {"condition": COUNT_CAP, "gene": GENES, "phenotype": SIGNS}
     assert _type_facet(runs[0]) == {
-        "condition": (sql.COUNT_CAP, True),  # shown as "more than 1,000"
+        "condition": (COUNT_CAP, True),  # shown as "more than 1,000"
         "gene": (GENES, False),
         "phenotype": (SIGNS, False),
     }
-    assert runs[0]["total"] == sql.COUNT_CAP + GENES + SIGNS
+    assert runs[0]["total"] == COUNT_CAP + GENES + SIGNS
     assert runs[0]["total_is_lower_bound"] is True
     # The other facets were counted over capped matches: they say they are lower bounds.
     [recessive] = runs[0]["facets"]["inheritance"]
@@ -115,7 +116,7 @@ def test_the_page_shows_exact_type_counts_and_more_than_the_cap(
     assert re.search(r">Conditions</a> \(more than 1,000\)", body)
     assert re.search(rf">Genes</a> \({GENES}\)", body)
     assert re.search(rf">Symptoms and signs</a> \({SIGNS}\)", body)
-    assert f"More than {sql.COUNT_CAP + GENES + SIGNS} results" in body
+    assert f"More than {COUNT_CAP + GENES + SIGNS} results" in body
     assert re.search(r">Autosomal recessive</a> \(at least \d+\)", body)
 
 
@@ -160,8 +161,8 @@ def _counting_text(statement: str) -> str:
 def _stats_rows(query: str, each_type: bool, **kwargs) -> list[tuple]:
     request = SearchRequest(query=query, **kwargs)
     analysis = analyze(request.query)
-    tsquery = sql.tsquery_any(analysis.all_term_lists)
-    statement, params = sql.stats_sql(request, analysis, tsquery, doc_types(), each_type)
+    tsquery = tsquery_any(analysis.all_term_lists)
+    statement, params = stats_sql(request, analysis, tsquery, doc_types(), each_type)
     with connection.cursor() as cursor:
         cursor.execute(statement, params)
         return sorted(cursor.fetchall())
@@ -186,7 +187,7 @@ def test_a_widened_search_scans_the_first_1001_matches_once(broad_index) -> None
     assert len(counts) == 2, "the all-words count, then the any-word count"
     assert ["a AS MATERIALIZED" in statement for statement in counts] == [True, False]
     assert dict(response.facets["type"]) == {
-        "condition": sql.COUNT_CAP,
+        "condition": COUNT_CAP,
         "gene": GENES,
         "phenotype": SIGNS,
     }
@@ -213,10 +214,10 @@ def test_the_count_is_prepared_once_a_connection_and_counts_the_same(
     request = SearchRequest(query=query, doc_types=chosen)
     analysis = analyze(query)
     for each_type, tsquery in (
-        (False, sql.tsquery_all(analysis.all_term_lists)),
-        (True, sql.tsquery_any(analysis.all_term_lists)),
+        (False, tsquery_all(analysis.all_term_lists)),
+        (True, tsquery_any(analysis.all_term_lists)),
     ):
-        statement, params = sql.stats_sql(request, analysis, tsquery, doc_types(), each_type)
+        statement, params = stats_sql(request, analysis, tsquery, doc_types(), each_type)
         with connection.cursor() as cursor:
             cursor.execute(statement, params)
             as_text = _Stats(cursor.fetchall(), chosen)

@@ -74,9 +74,9 @@ def test_a_type_filter_counts_its_own_matches_after_a_broad_query(
 ) -> None:
     # A cap below the 25 conditions stands in for a common word at full scale: the first
     # matches counted are all conditions, yet choosing genes must count the gene, not "0+".
-    from search.backends.postgres import query as pg_query
+    from search.backends.postgres import counts as pg_counts
 
-    monkeypatch.setattr(pg_query, "COUNT_CAP", 10)
+    monkeypatch.setattr(pg_counts, "COUNT_CAP", 10)
     broad = client.get("/api/v1/search/", {"q": "muscular"}).json()
     assert broad["total_is_lower_bound"] is True
     genes = client.get("/api/v1/search/", {"q": "muscular", "type": "gene"}).json()

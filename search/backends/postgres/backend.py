@@ -1,4 +1,5 @@
-"""PostgreSQL full-text backend: thin I/O around the builders in `query.py`."""
+"""PostgreSQL full-text backend: thin I/O around the pure SQL builders beside it (`query`,
+`counts`, `autocomplete`, `bulk_actions`)."""
 
 from __future__ import annotations
 
@@ -13,9 +14,15 @@ from django.db import connection, transaction
 from rarelabs.prepared import PreparedStatement
 from search.analysis import QueryAnalysis
 from search.backends.base import SearchBackend, first_of_each
-from search.backends.postgres import query as sql
+from search.backends.postgres import counts as counting
+from search.backends.postgres.autocomplete import autocomplete_sql
+from search.backends.postgres.bulk_actions import tidy_statements, upsert_params, upsert_sql
+from search.backends.postgres.counts import DIRECT, TITLE, stats_sql
+from search.backends.postgres.query import matching_sql, search_sql
+from search.backends.postgres.text_clauses import prefix_tsquery, tsquery_all, tsquery_any
 from search.documents import IndexedDoc
 from search.documents import doc_types as registered_types
+from search.keys import TABLE
 from search.request import Hit, SearchRequest, SearchResponse, Suggestion
 from search.text import safe_snippet
 
@@ -75,7 +82,7 @@ def tidy(cursor: Any) -> None:
     (measured: 6 ms -> 0.3 ms for one exact-key probe) and the planner misjudges row counts.
     Both statements run inside a transaction, so the rebuild stays atomic.
     """
-    for statement in sql.tidy_statements():
+    for statement in tidy_statements():
         cursor.execute(statement)
 
 
@@ -88,15 +95,15 @@ class _Stats:
     """
 
     def __init__(self, rows: list[tuple], doc_types: Sequence[str]) -> None:
-        cap = sql.COUNT_CAP
+        cap = counting.COUNT_CAP  # read at call time: a test lowers it
         self.direct = 0
         self.titles: list[str] = []  # of the all-words matches, when there are only a few
         types: dict[str, int] = {}
         facets: dict[str, list[tuple[str, int]]] = {}
         for key, value, count in sorted(rows, key=lambda row: (row[0], -row[2], row[1])):
-            if key == sql.DIRECT:
+            if key == DIRECT:
                 self.direct = count
-            elif key == sql.TITLE:
+            elif key == TITLE:
                 self.titles.append(value)
             elif key == "type":
                 types[value] = count
@@ -123,22 +130,22 @@ class PostgresBackend(SearchBackend):
     def search(self, request: SearchRequest, analysis: QueryAnalysis) -> SearchResponse:
         """A page of hits: all words must match; any word does if that finds (almost) nothing."""
         term_lists = analysis.all_term_lists
-        tsquery = sql.tsquery_all(term_lists)
+        tsquery = tsquery_all(term_lists)
         stats = self._stats(request, analysis, tsquery)
 
         # A name or id typed exactly is the answer: no need to widen to any word.
         # Decided on every type's matches, so a chosen type answers the count shown beside it.
         if analysis.should_widen(stats.matched, stats.direct, lambda: stats.titles):
-            tsquery = sql.tsquery_any(term_lists)
+            tsquery = tsquery_any(term_lists)
             # Any word of a long name nearly always passes the cap: count each type at once.
             stats = self._stats(request, analysis, tsquery, each_type=True)
         rows: list[tuple] = []
         if stats.total and request.offset < stats.total:
             needed = request.offset + request.page_size
             if stats.capped:
-                rows = _fetch(*sql.search_sql(request, analysis, tsquery, names_only=True))
+                rows = _fetch(*search_sql(request, analysis, tsquery, names_only=True))
             if len(rows) < min(needed, stats.total) - request.offset:
-                rows = _fetch(*sql.search_sql(request, analysis, tsquery))
+                rows = _fetch(*search_sql(request, analysis, tsquery))
         hits = [
             _hit(row, round(float(row[5]), 4), safe_snippet(row[6] or ""), float(row[7]))
             for row in rows
@@ -153,7 +160,7 @@ class PostgresBackend(SearchBackend):
             backend=self.name,
             total_is_lower_bound=stats.lower_bound,
             facet_lower_bounds=stats.lower_bounds if stats.total else frozenset(),
-            widened=tsquery != sql.tsquery_all(term_lists),
+            widened=tsquery != tsquery_all(term_lists),
         )
 
     def matching(
@@ -163,15 +170,15 @@ class PostgresBackend(SearchBackend):
         if not ids:
             return []
         lists = analysis.all_term_lists
-        tsquery = sql.tsquery_any(lists) if widened else sql.tsquery_all(lists)
-        rows = _fetch(*sql.matching_sql(request, analysis, tsquery, sorted(ids)))
+        tsquery = tsquery_any(lists) if widened else tsquery_all(lists)
+        rows = _fetch(*matching_sql(request, analysis, tsquery, sorted(ids)))
         return [_hit(row, 0.0, "", float(row[5])) for row in rows]
 
     @staticmethod
     def _stats(
         request: SearchRequest, analysis: QueryAnalysis, tsquery: str, each_type: bool = False
     ) -> _Stats:
-        statement, params = sql.stats_sql(request, analysis, tsquery, registered_types(), each_type)
+        statement, params = stats_sql(request, analysis, tsquery, registered_types(), each_type)
         if request.filters:  # each filter value adds a clause: one text per choice, not prepared
             return _Stats(_fetch(statement, params), request.doc_types)
         return _Stats(_counting_statement(statement).fetchall(params), request.doc_types)
@@ -180,10 +187,10 @@ class PostgresBackend(SearchBackend):
         self, prefixes: Sequence[str], doc_types: Sequence[str], limit: int
     ) -> list[Suggestion]:
         """Names whose words start with what was typed, in any of its spellings."""
-        prefixes = [prefix for prefix in prefixes if sql.prefix_tsquery(prefix)]
+        prefixes = [prefix for prefix in prefixes if prefix_tsquery(prefix)]
         if not prefixes:
             return []
-        rows = _fetch(*sql.autocomplete_sql(prefixes, doc_types, limit))
+        rows = _fetch(*autocomplete_sql(prefixes, doc_types, limit))
         return first_of_each(
             [
                 Suggestion(doc_type=row[0], id=row[1], name=row[2], url=row[3], detail=row[1])
@@ -197,13 +204,13 @@ class PostgresBackend(SearchBackend):
         if not docs:
             return
         with transaction.atomic(), connection.cursor() as cursor:
-            cursor.execute(sql.upsert_sql(), sql.upsert_params(docs))
+            cursor.execute(upsert_sql(), upsert_params(docs))
 
     def delete(self, doc_type: str, object_ids: Sequence[int]) -> None:
         """Remove documents by id."""
         with connection.cursor() as cursor:
             cursor.execute(
-                f"DELETE FROM {sql.TABLE} WHERE doc_type = %s AND object_id = ANY(%s)",  # noqa: S608 - table/config names are constants; values are bound
+                f"DELETE FROM {TABLE} WHERE doc_type = %s AND object_id = ANY(%s)",  # noqa: S608 - table/config names are constants; values are bound
                 [doc_type, list(object_ids)],
             )
 
@@ -215,11 +222,11 @@ class PostgresBackend(SearchBackend):
     ) -> int:
         """Delete and refill `doc_types` in ONE transaction; readers see old rows until commit."""
         count = 0
-        upsert = sql.upsert_sql()
+        upsert = upsert_sql()
         with transaction.atomic(), connection.cursor() as cursor:
-            cursor.execute(f"DELETE FROM {sql.TABLE} WHERE doc_type = ANY(%s)", [list(doc_types)])  # noqa: S608 - table/config names are constants; values are bound
+            cursor.execute(f"DELETE FROM {TABLE} WHERE doc_type = ANY(%s)", [list(doc_types)])  # noqa: S608 - table/config names are constants; values are bound
             for batch in batches:
-                cursor.execute(upsert, sql.upsert_params(batch))
+                cursor.execute(upsert, upsert_params(batch))
                 count += len(batch)
         return count
 
@@ -230,7 +237,7 @@ class PostgresBackend(SearchBackend):
 
     def counts(self) -> dict[str, int]:
         """Documents per doc type."""
-        return dict(_fetch(f"SELECT doc_type, count(*) FROM {sql.TABLE} GROUP BY doc_type", {}))  # noqa: S608 - table/config names are constants; values are bound
+        return dict(_fetch(f"SELECT doc_type, count(*) FROM {TABLE} GROUP BY doc_type", {}))  # noqa: S608 - table/config names are constants; values are bound
 
     def ping(self) -> str:
         """PostgreSQL answers whenever the site does."""
