@@ -52,7 +52,7 @@ _RULE_KEYS = frozenset({
     "kind", "gene", "genes", "exon", "any_of", "min_alleles", "note", "or_one_plus", "widened",
     "min_age_years", "ambulatory",
 })  # fmt: skip
-_THERAPY_KEYS = frozenset({"name", "synonyms", "modality", "mechanism_plain", "links"})
+_THERAPY_KEYS = frozenset({"name", "formerly", "synonyms", "modality", "mechanism_plain", "links"})
 _LINK_KEYS = frozenset({
     "condition_name", "condition_ids", "condition_id_source", "genes", "status", "phase",
     "approval_year_fda", "approval_year_ema", "evidence_level", "variant_scope", "variant_rules",
@@ -122,6 +122,7 @@ class TherapyRecord:
     modality: str
     mechanism_plain: str
     links: tuple[TherapyLinkRecord, ...]
+    formerly: tuple[str, ...] = ()  # names an earlier version of the file gave this therapy
 
 
 def _fail(where: str, field: str, problem: str) -> TherapyFileError:
@@ -339,8 +340,12 @@ def _therapy(data: object, index: int) -> TherapyRecord:
     links = therapy.get("links")
     if not isinstance(links, list) or not links:
         raise _fail(where, "links", "must be a non-empty list")
+    formerly = _text_list(therapy, "formerly", where) if "formerly" in therapy else ()
+    if name.strip() in formerly:
+        raise _fail(where, "formerly", "lists the therapy's own name")
     return TherapyRecord(
         name=name.strip(),
+        formerly=formerly,
         synonyms=_text_list(therapy, "synonyms", where),
         modality=modality,
         mechanism_plain=_text(therapy, "mechanism_plain", where) or "",
@@ -372,4 +377,9 @@ def load_therapy_file(path: Path | str = DEFAULT_THERAPY_FILE) -> list[TherapyRe
     duplicates = sorted({name for name in names if names.count(name) > 1})
     if duplicates:
         raise _fail(f"therapy {duplicates[0]!r}", "name", "appears more than once")
+    # A former name is one record's only: never a name the file still lists, never two records'.
+    former = [(old, record.name) for record in records for old in record.formerly]
+    for old, name in former:
+        if old in names or [o for o, _ in former].count(old) > 1:
+            raise _fail(f"therapy {name!r}", "formerly", f"{old!r} names another therapy too")
     return records
