@@ -4,6 +4,10 @@ A few dozen rows, so the ORM is used and each change is kept in the models' hist
 gets one row for every stored condition it names by ORPHA or OMIM id (cross-references
 included), else one for an exact name or synonym that names one condition only; its genes are
 found by symbol among the genes already stored.
+
+A therapy whose name the file changed lists its earlier names under ``formerly``: the one stored
+record this file made under such a name is renamed (its links, approvals, trials and guides stay;
+its old address redirects), never a second record made beside it.
 """
 
 from __future__ import annotations
@@ -18,6 +22,9 @@ from typing import Any
 from django.db import models, transaction
 from django.utils.text import slugify
 
+from curation.services.merge_rows import change_reason
+from curation.services.therapy_merge import therapy_merge
+from curation.services.therapy_rename import SYNONYM_LENGTH, therapy_rename
 from identifiers.urls import pubmed_url
 from ingest.rows import WriteOutcome
 from kbimport.importers.common import ImportTally, file_scope, import_run
@@ -32,6 +39,7 @@ from kbimport.therapy_file import (
 from knowledge.models import RegulatoryEvent, Therapy, TherapyLink
 
 TASK = "import_therapies"
+RENAMED = "the therapy file names it so now"
 logger = logging.getLogger(__name__)
 
 
@@ -55,17 +63,42 @@ def import_therapies(*, path: Path = DEFAULT_THERAPY_FILE) -> ImportTally:
     return tally
 
 
-def _save(obj: models.Model, values: dict[str, Any], label: str, tally: ImportTally) -> bool:
-    """Set ``values`` on ``obj`` and save only when something differs; count the outcome."""
+def _save(
+    obj: models.Model,
+    values: dict[str, Any],
+    label: str,
+    tally: ImportTally,
+    *,
+    touched: bool = False,
+) -> bool:
+    """Set ``values`` on ``obj`` and save only when something differs; count the outcome
+    (``touched``: the row was already changed before, so it counts as updated)."""
     is_new = obj.pk is None
     changed = [name for name, value in values.items() if getattr(obj, name) != value]
     for name in changed:
         setattr(obj, name, values[name])
     if is_new or changed:
         obj.save()
+    changed = changed or ([label] if touched else [])
     tally.add(label, WriteOutcome(int(is_new), int(bool(changed) and not is_new),
                                   int(not is_new and not changed)))  # fmt: skip
     return is_new or bool(changed)
+
+
+def _former_record(record: TherapyRecord, source: str, tally: ImportTally) -> Therapy | None:
+    """The one stored record this file made under a name it lists as the therapy's former name,
+    or None: when none is stored, or two are (the file alone cannot say which one it meant)."""
+    if not record.formerly:
+        return None
+    found = list(Therapy.objects.filter(name__in=record.formerly))
+    if len(found) > 1:
+        tally.skip("therapy with two stored records under former names (neither renamed)")
+        logger.warning("%s: %d stored records hold former names of one therapy", TASK, len(found))
+        return None
+    # A record another source made (the FDA's) or an editor renamed is not this file's to rename.
+    if found and found[0].source == source and found[0].source_id == found[0].name:
+        return found[0]
+    return None
 
 
 def _save_therapy(
@@ -75,7 +108,19 @@ def _save_therapy(
     slugs: dict[str, str],
     tally: ImportTally,
 ) -> Therapy:
-    therapy = Therapy.objects.filter(name=record.name).first() or Therapy(name=record.name)
+    therapy = Therapy.objects.filter(name=record.name).first()
+    former = _former_record(record, source, tally)
+    if former is not None and therapy is not None:
+        # An import before the file named the change made a second record: fold the old in.
+        therapy_merge(source=former, target=therapy, why=RENAMED)
+        therapy = Therapy.objects.get(pk=therapy.pk)
+        therapy._change_reason = change_reason(f"{former.name} merged into it: {RENAMED}")
+    elif former is not None:
+        done = therapy_rename(therapy=former, name=record.name, why=RENAMED)
+        slugs[done.slug] = record.name
+        therapy = Therapy.objects.get(pk=former.pk)
+        therapy._change_reason = change_reason(f"renamed from {done.old_name}: {RENAMED}")
+    therapy = therapy or Therapy(name=record.name)
     if therapy.pk is None:
         slug = base = slugify(record.name)[:180] or "therapy"
         counter = 2
@@ -83,11 +128,15 @@ def _save_therapy(
             slug, counter = f"{base}-{counter}", counter + 1
         slugs[slug] = record.name
         therapy.slug = slug
+    # Its former names stay names of it (a reader who learnt one still finds it).
+    synonyms = list(record.synonyms)
+    synonyms += [old for old in record.formerly
+                 if old not in synonyms and len(old) <= SYNONYM_LENGTH]  # fmt: skip
     _save(therapy, {
-        "synonyms": list(record.synonyms), "modality": record.modality,
+        "synonyms": synonyms, "modality": record.modality,
         "mechanism": record.mechanism_plain, "source": source, "source_id": record.name,
         "source_url": "", "retrieved_on": retrieved,
-    }, "Therapy", tally)  # fmt: skip
+    }, "Therapy", tally, touched=former is not None)  # fmt: skip
     return therapy
 
 
