@@ -148,6 +148,17 @@ Every draw above reproduces with `--ignore-split tuning33` added.
 tuning32 and tuning33 were drawn the same hour by two writers, each blind to the other: both
 took from the commoner pool, so they share 15 judged ids (about ten conditions), worded apart.
 
+The tuning34 draws (judged_descriptions_tuning34.json, a TUNING set drawn after tuning33 existed;
+kept seed 3401 draws 1-5, 8, 9, 13, 15-19, 21-36 and 38-43 and 5 of the commoner draw's whole
+pool of 43; the commoner pools hold no more with three signs a family names, see the file's
+"about"):
+    heldout_draw.py --seed 3401 --show 48 --ignore-split tuning34
+    heldout_draw.py --seed 3401 --commoner --min-signs 3 --show 200 --ignore-split tuning34 \
+        --exclude ORPHA:<code> (once for each of the first 20 kept from the first)
+Every draw above reproduces with `--ignore-split tuning34` added.
+
+tuning34 and tuning35 were drawn the same hour by two writers, each blind to the other; they
+share 3 judged ids. With both files present, pass `--ignore-split` for each to reprint either.
 The tuning35 draws (judged_descriptions_tuning35.json, a TUNING set drawn after tuning33 existed;
 kept seed 3501 draws 1-23, 25, 26, 28-31, 33-35 and 37 and 7 of the commoner draw's whole pool
 of 43, which holds no more with three signs a family names; see the file's "about"):
@@ -188,6 +199,7 @@ JUDGED_FILES = (
     HERE / "judged_descriptions_tuning31.json",
     HERE / "judged_descriptions_tuning32.json",
     HERE / "judged_descriptions_tuning33.json",
+    HERE / "judged_descriptions_tuning34.json",
     HERE / "judged_descriptions_tuning35.json",
 )
 MIN_SIGNS = 7
