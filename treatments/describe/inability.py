@@ -25,7 +25,7 @@ _ABILITY_VERBS = (
     "point", "focus", "concentrate", "remember", "understand", "breathe", "sweat", "feel",
     "taste", "smell", "kick", "reach", "balance", "catch", "throw", "control", "turn",
     "learn", "wake", "cry", "blink", "squat", "tiptoe", "button", "dress", "pronounce", "keep",
-    "swim", "cycle", "ride", "clap", "wave",
+    "swim", "cycle", "ride", "clap", "wave", "fix", "follow", "track",
 )  # fmt: skip
 _ABILITY_STEMS = {stem(verb): verb for verb in reversed(_ABILITY_VERBS)}
 # Words between the negation and the verb: "can't even walk", "isn't able to walk", "never

@@ -35,6 +35,7 @@ from treatments.describe.inability import negated_abilities
 from treatments.describe.name_vectors import NameVectors, name_vectors_get
 from treatments.describe.opposites import clashing
 from treatments.describe.phrase_table import Sign
+from treatments.describe.phrasings import PERSISTS, phrase_marks
 from treatments.describe.scan import tokens
 from treatments.describe.whose import likens_to_a_relative, others_words
 from treatments.describe.words import BREAK, COURSES, NOT, course_marks, typed_words
@@ -102,7 +103,7 @@ def _unread(text: str, signs: list[Sign]) -> list[tuple[str, str]]:
     for at, (start, end) in enumerate(spans):
         if at in read or any(i in theirs for i in range(start, end)):
             continue
-        said = words[start:end]
+        said = _without_persisting(words[start:end])
         if likens_to_a_relative(said):
             continue  # "his dad's brown eyes": a likeness, not a sign (E25 read Brown eyelids)
         toks = [(s, w) for s, w in tokens(" ".join(said)) if s != BREAK]
@@ -117,6 +118,18 @@ def _unread(text: str, signs: list[Sign]) -> list[tuple[str, str]]:
             continue
         out.extend((_without_subject(part), _without_subject(said)) for part in parts)
     return out[:MAX_CLAUSES]
+
+
+def _without_persisting(said: list[str]) -> list[str]:
+    """The clause without the words that say its sign stays ("that won't go away"): to the
+    encoder they say that something goes away (`phrasings`)."""
+    drop = {
+        i
+        for at, (end, token) in phrase_marks(said).items()
+        if token == PERSISTS
+        for i in range(at, end)
+    }
+    return [word for i, word in enumerate(said) if i not in drop] if drop else said
 
 
 def _typed(said: list[str]) -> set[str]:

@@ -13,19 +13,37 @@ them (D32). `phrase_marks` turns them into tokens the phrase table's rows name:
 - "born at N weeks" under the 37 weeks of HPO's Premature birth is "born early";
 - a comparison with other children or the person's own age is PEERS ("small for his age",
   "smaller than other kids", "older than she is"), which the rows pair with the quality;
-- "look at" a person is EYE_CONTACT ("doesn't look at us" = HPO's Reduced eye contact).
+- "look at" a person is EYE_CONTACT ("doesn't look at us" = HPO's Reduced eye contact);
+- a clause that says only that the child is "delayed" or "behind" ("hes delayed", "and shes
+  behind for her age") is DELAYED, the token of the row "delayed" (HPO's synonym
+  "Developmental delay" of Global developmental delay); "behind his knees" is a place;
+- "one <thing> after another" is RECURRENT ("one infection after another" = "keeps getting
+  infections"), as "one after another" is (`words`);
+- a negation of a sign's going ("a fever that won't go away", "thrush that doesn't clear up",
+  "diarrhea that never stops") says it stays, not that it is absent: PERSISTS, which the rows
+  "diarrhea that won't stop", "sores that don't heal" name, and no negation (D33).
 """
 
 from __future__ import annotations
 
 import re
 
-from treatments.describe.words import course_marks
+from treatments.describe.words import (
+    NEGATED_VERB,
+    NEGATORS,
+    NOT_CONTRACTIONS,
+    RECURRENT,
+    course_marks,
+)
 
 LATE, EARLY = "late", "early"  # the stems of the rows' own words ("walked late", "born early")
 PEERS = "~peers"
 EYE_CONTACT = "~eyecontact"
-MARKED = frozenset([PEERS, EYE_CONTACT])  # tokens that stand for several words of a name
+DELAYED = "~delayed"
+PERSISTS = "~persists"
+MARKED = frozenset(
+    [PEERS, EYE_CONTACT, DELAYED, PERSISTS]
+)  # tokens that stand for several words of a name
 # HPO's definitions (hp.obo 2025-01-16): "Most children ... sit steadily without support at 9
 # months of age" (Delayed ability to sit), "crawl on hands and knees between the ages of 6 and
 # 10 months" (Delayed ability to crawl), "walk short distances independently between 12 and
@@ -62,6 +80,26 @@ _PERSONS = frozenset(["us", "me", "you", "people", "anyone", "anybody", "others"
                       "her"])  # fmt: skip
 _LOOK = frozenset(["look", "looks", "looked", "looking"])
 _AT_PERSONS = [["at", person] for person in _PERSONS]
+# A clause's words that leave "delayed" or "behind" alone: who it is about, how much.
+_DELAY_WORDS = frozenset(["delayed", "behind"])
+_ONLY_WHO_AND_HOW_MUCH = frozenset(
+    ["he", "she", "they", "i", "hes", "shes", "he's", "she's", "theyre", "they're", "im", "i'm",
+     "is", "are", "was", "were", "am", "been", "has", "seems", "still", "now", "also", "a",
+     "bit", "little", "very", "so", "quite", "really", "pretty", "way", "severely", "badly",
+     "developmentally", "globally", "too", "and", "then", "but", "overall", "generally"]
+)  # fmt: skip
+_CLAUSE_EDGES = frozenset([",", ";", ".", "!", "?", "and", "but", "so", "then"])
+# "won't go away", "doesn't clear up", "never stops": the sign stays (after a negation).
+_GOING = {
+    "go": ("away", "down"), "goes": ("away", "down"), "going": ("away", "down"),
+    "clear": ("up", ""), "clears": ("up", ""), "heal": ("up", ""), "heals": ("up", ""),
+    "stop": ("", ""), "stops": ("", ""), "settle": ("down", ""), "settles": ("down", ""),
+    "ease": ("up", "off"), "eases": ("up", "off"), "shift": ("", ""), "budge": ("", ""),
+    "fade": ("away", ""), "fades": ("away", ""),
+}  # fmt: skip
+_STAYS = frozenset(["without", "even", "for", "on", "at", "however", "whatever", "no"])
+_CATCH = frozenset(["catch", "catches", "catching", "caught", "picks", "picked"])
+_AFTER_ANOTHER = (["after", "another"], ["after", "the", "other"])
 
 
 def said_marks(words: list[str]) -> dict[int, tuple[int, str | None]]:
@@ -83,7 +121,76 @@ def phrase_marks(words: list[str]) -> dict[int, tuple[int, str | None]]:
                 marks[at] = (end, PEERS)
         elif word in _LOOK and words[at + 1 : at + 3] in _AT_PERSONS:
             marks[at] = (at + 3, EYE_CONTACT)
+        elif word in _DELAY_WORDS:
+            marks.update(_delayed(words, at))
+        elif word == "one":
+            marks.update(_one_after_another(words, at))
+        elif _negates(word) and at + 1 < len(words):
+            end = _going(words, at + 1)
+            if end:
+                marks[at] = (end, PERSISTS)
     return marks
+
+
+def _delayed(words: list[str], at: int) -> dict[int, tuple[int, str | None]]:
+    """DELAYED when `words[at]` ("delayed", "behind") is all its clause says but who and how
+    much, and perhaps a comparison ("behind for her age", whose words are dropped)."""
+    start = at
+    while start and words[start - 1] not in _CLAUSE_EDGES:
+        start -= 1
+        if words[start] not in _ONLY_WHO_AND_HOW_MUCH:
+            return {}
+    end = at + 1
+    compared = _compared(words, end) if end < len(words) and words[end] in ("for", "than") else 0
+    marks: dict[int, tuple[int, str | None]] = {at: (at + 1, DELAYED)}
+    if compared:
+        marks[end] = (compared, None)
+        end = compared
+    while end < len(words) and words[end] in ("now", "too", "still", "overall"):
+        end += 1
+    if end < len(words) and words[end] not in _CLAUSE_EDGES:
+        return {}
+    return marks
+
+
+def _one_after_another(words: list[str], at: int) -> dict[int, tuple[int, str | None]]:
+    """RECURRENT for "one" and nothing for "after another" when one to three words between
+    them name the thing ("one infection after another", "one chest infection after the other")."""
+    for gap in (1, 2, 3):
+        after = at + 1 + gap
+        for tail in _AFTER_ANOTHER:
+            if words[after : after + len(tail)] == tail and not any(
+                w in _CLAUSE_EDGES for w in words[at + 1 : after]
+            ):
+                first = at - 1 if at and words[at - 1] in _CATCH else at  # "catches one ..."
+                return {first: (at + 1, RECURRENT), after: (after + len(tail), None)}
+    return {}
+
+
+def _going(words: list[str], verb: int) -> int:
+    """The index after "go away", "clear up", "stop" ... at `words[verb]` (or after "ever",
+    "seem to" before it), or 0."""
+    while verb < len(words) and words[verb] in ("ever", "seem", "seems", "to", "really"):
+        verb += 1
+    if verb >= len(words) or words[verb] not in _GOING:
+        return 0
+    particles = [p for p in _GOING[words[verb]] if p]
+    if particles and words[verb + 1 : verb + 2] and words[verb + 1] in particles:
+        return verb + 2
+    if words[verb] in ("go", "goes", "going"):
+        return 0  # "doesn't go to school"
+    if verb + 1 < len(words) and words[verb + 1] not in _CLAUSE_EDGES | _STAYS:
+        return 0  # "never stops moving", "can't stop crying": another sign, not this one's going
+    return verb + 1
+
+
+def _negates(word: str) -> bool:
+    plain = word.replace("'", "")
+    return (
+        plain in NEGATORS
+        or plain in NOT_CONTRACTIONS
+        or ("'" in word and bool(NEGATED_VERB.match(word)))
+    )
 
 
 def _age(words: list[str], verb: int) -> dict[int, tuple[int, str | None]]:

@@ -202,6 +202,8 @@ _SAME_WORDS = (
     ("penis", "penile"),
     # "Abnormality of the kidney" is read "kidney problems": "trouble with her kidneys" too.
     ("problem", "trouble", "issue", "difficulty", "struggle", "struggling"),
+    # Whoever it is said of: "wets herself" is the row "wets himself" (D33).
+    ("himself", "herself", "myself", "themselves", "themself", "yourself"),
 )
 
 
