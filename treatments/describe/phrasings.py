@@ -21,7 +21,9 @@ them (D32). `phrase_marks` turns them into tokens the phrase table's rows name:
   infections"), as "one after another" is (`words`);
 - a negation of a sign's going ("a fever that won't go away", "thrush that doesn't clear up",
   "diarrhea that never stops") says it stays, not that it is absent: PERSISTS, which the rows
-  "diarrhea that won't stop", "sores that don't heal" name, and no negation (D33).
+  "diarrhea that won't stop", "sores that don't heal" name, and no negation; "isn't
+  developing (at all)" is DELAYED;
+- "goes", "went", "turns" before a colour is TURNS ("goes blue" = the row "turns blue") (D33).
 """
 
 from __future__ import annotations
@@ -41,8 +43,9 @@ PEERS = "~peers"
 EYE_CONTACT = "~eyecontact"
 DELAYED = "~delayed"
 PERSISTS = "~persists"
+TURNS = "~turns"
 MARKED = frozenset(
-    [PEERS, EYE_CONTACT, DELAYED, PERSISTS]
+    [PEERS, EYE_CONTACT, DELAYED, PERSISTS, TURNS]
 )  # tokens that stand for several words of a name
 # HPO's definitions (hp.obo 2025-01-16): "Most children ... sit steadily without support at 9
 # months of age" (Delayed ability to sit), "crawl on hands and knees between the ages of 6 and
@@ -88,6 +91,11 @@ _ONLY_WHO_AND_HOW_MUCH = frozenset(
      "bit", "little", "very", "so", "quite", "really", "pretty", "way", "severely", "badly",
      "developmentally", "globally", "too", "and", "then", "but", "overall", "generally"]
 )  # fmt: skip
+_AFTER_DELAY = frozenset(["now", "too", "still", "overall", "at", "all", "properly", "normally"])
+_DEVELOPING = frozenset(["developing", "develop", "developed"])
+# "goes blue", "went pale": the change of colour the rows say with "turns" ("turns blue").
+_TURNING = frozenset(["go", "goes", "going", "went", "gone", "turn", "turns", "turning", "turned"])
+_COLOURS = frozenset(["blue", "yellow", "pale", "white", "grey", "gray", "purple", "red", "dusky"])
 _CLAUSE_EDGES = frozenset([",", ";", ".", "!", "?", "and", "but", "so", "then"])
 # "won't go away", "doesn't clear up", "never stops": the sign stays (after a negation).
 _GOING = {
@@ -129,13 +137,20 @@ def phrase_marks(words: list[str]) -> dict[int, tuple[int, str | None]]:
             end = _going(words, at + 1)
             if end:
                 marks[at] = (end, PERSISTS)
+            elif words[at + 1] in _DEVELOPING:
+                marks.update(_delayed(words, at + 1, negation=at))
+        elif word in _TURNING and words[at + 1 : at + 2] and words[at + 1] in _COLOURS:
+            marks[at] = (at + 1, TURNS)
     return marks
 
 
-def _delayed(words: list[str], at: int) -> dict[int, tuple[int, str | None]]:
-    """DELAYED when `words[at]` ("delayed", "behind") is all its clause says but who and how
-    much, and perhaps a comparison ("behind for her age", whose words are dropped)."""
-    start = at
+def _delayed(
+    words: list[str], at: int, negation: int | None = None
+) -> dict[int, tuple[int, str | None]]:
+    """DELAYED when `words[at]` ("delayed", "behind", or "developing" after a `negation`) is all
+    its clause says but who and how much, and perhaps a comparison ("behind for her age", whose
+    words are dropped)."""
+    start = at if negation is None else negation
     while start and words[start - 1] not in _CLAUSE_EDGES:
         start -= 1
         if words[start] not in _ONLY_WHO_AND_HOW_MUCH:
@@ -143,10 +158,12 @@ def _delayed(words: list[str], at: int) -> dict[int, tuple[int, str | None]]:
     end = at + 1
     compared = _compared(words, end) if end < len(words) and words[end] in ("for", "than") else 0
     marks: dict[int, tuple[int, str | None]] = {at: (at + 1, DELAYED)}
+    if negation is not None:
+        marks[negation] = (negation + 1, None)  # "isn't developing": delayed, not a denial
     if compared:
         marks[end] = (compared, None)
         end = compared
-    while end < len(words) and words[end] in ("now", "too", "still", "overall"):
+    while end < len(words) and words[end] in _AFTER_DELAY:
         end += 1
     if end < len(words) and words[end] not in _CLAUSE_EDGES:
         return {}
