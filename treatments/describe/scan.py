@@ -29,7 +29,7 @@ from treatments.describe.words import (
 # After "and", these verbs and subjects start a new clause: no phrase reaches back across them.
 _NEW_CLAUSE = frozenset(
     ["has", "have", "had", "is", "was", "are", "were", "gets", "got", "keeps", "does", "did",
-     "can", "can't", "cannot", "doesn't", "didn't", "won't", "will", "also",
+     "can", "can't", "cannot", "doesn't", "didn't", "won't", "will", "also", "catches", "caught",
      "he", "she", "they", "it", "we", "i"]
 )  # fmt: skip
 
