@@ -37,7 +37,10 @@ TERMS = (GLOBAL_DELAY, RECURRENT_INFECTIONS, RECURRENT_CHEST_INFECTIONS, ENCOPRE
         ("seizures started days after birth and hes behind", GLOBAL_DELAY),
         ("he has seizures and isnt developing at all", GLOBAL_DELAY),
         ("he has seizures and catches one infection after another", RECURRENT_INFECTIONS),
-        ("she has seizures and gets one chest infection after the other", RECURRENT_CHEST_INFECTIONS),
+        (
+            "she has seizures and gets one chest infection after the other",
+            RECURRENT_CHEST_INFECTIONS,
+        ),
         ("she still wets herself and has seizures", URINARY_INCONTINENCE),
         ("she soils her pants and has seizures", ENCOPRESIS),
         ("his legs are stiff and he always has to rush to the toilet", URGENCY),
