@@ -190,7 +190,8 @@ _SAME_WORDS = (
     ("scale", "scaly", "scaling"),
     ("jerk", "jerky"),
     ("twitch", "twitchy"),
-    ("wobble", "wobbly", "jiggle", "jiggly"),
+    # "wobbly on her feet" is the row "unsteady on her feet" (D33).
+    ("unsteady", "wobble", "wobbly", "jiggle", "jiggly"),
     ("stretch", "stretchy"),
     ("puffy", "puff", "puffiness"),
     # An organ that "failed" or "is failing" is HPO's "failure" ("her liver failed"), and a
