@@ -190,8 +190,7 @@ _SAME_WORDS = (
     ("scale", "scaly", "scaling"),
     ("jerk", "jerky"),
     ("twitch", "twitchy"),
-    # "wobbly on her feet" is the row "unsteady on her feet" (D33).
-    ("unsteady", "wobble", "wobbly", "jiggle", "jiggly"),
+    ("wobble", "wobbly", "jiggle", "jiggly"),
     ("stretch", "stretchy"),
     ("puffy", "puff", "puffiness"),
     # An organ that "failed" or "is failing" is HPO's "failure" ("her liver failed"), and a
