@@ -1,9 +1,8 @@
 """Wordings no reader read (issue 17): a clause that says only that a child is "delayed" or
 "behind" ("hes delayed", "shes behind for her age", "isnt developing at all"), "one infection
 after another", a sign that "won't go away" (it stays: no denial), "goes blue", "wets herself"
-where a row says "wets himself", "wobbly on her feet" where a row says "unsteady", soiling and a
-rush to the toilet, and an ability a family names by its absence with "fix", "follow" or
-"track" ("his eyes cant fix on our faces"). Before, the phrase table read nothing from them,
+where a row says "wets himself", soiling and a rush to the toilet, and an ability a family
+names by its absence with "fix", "follow" or "track" ("his eyes cant fix on our faces"). Before, the phrase table read nothing from them,
 "soils her pants" read Dyspnea (HPO's synonym "Panting"), and the meaning reader skipped every
 clause with "won't" or "can't fix"."""
 
@@ -24,7 +23,6 @@ ENCOPRESIS = "HP:0040183"
 URGENCY = "HP:0000012"
 CYANOSIS = "HP:0000961"
 DYSPNEA = "HP:0002094"
-UNSTEADY_GAIT = "HP:0002317"
 FEVER = "HP:0001945"
 TERMS = (GLOBAL_DELAY, RECURRENT_INFECTIONS, RECURRENT_CHEST_INFECTIONS, ENCOPRESIS, URGENCY)
 
@@ -47,7 +45,6 @@ TERMS = (GLOBAL_DELAY, RECURRENT_INFECTIONS, RECURRENT_CHEST_INFECTIONS, ENCOPRE
         ("she soils her pants and has seizures", ENCOPRESIS),
         ("his legs are stiff and he always has to rush to the toilet", URGENCY),
         ("he has seizures and goes blue at times", CYANOSIS),
-        ("shes wobbly on her feet and has seizures", UNSTEADY_GAIT),
         # The fever stays: still read, and not denied.
         ("she has had a fever for a week that wont go away", FEVER),
     ],
