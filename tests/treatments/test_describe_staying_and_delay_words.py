@@ -2,9 +2,9 @@
 "behind" ("hes delayed", "shes behind for her age", "isnt developing at all"), "one infection
 after another", a sign that "won't go away" (it stays: no denial), "goes blue", "wets herself"
 where a row says "wets himself", soiling and a rush to the toilet, and an ability a family
-names by its absence with "fix", "follow" or "track" ("his eyes cant fix on our faces"). Before, the phrase table read nothing from them,
-"soils her pants" read Dyspnea (HPO's synonym "Panting"), and the meaning reader skipped every
-clause with "won't" or "can't fix"."""
+names by its absence with "fix", "follow" or "track" ("his eyes cant fix on our faces").
+Before, the phrase table read nothing from them, "soils her pants" read Dyspnea (HPO's synonym
+"Panting"), and the meaning reader skipped every clause with "won't" or "can't fix"."""
 
 from __future__ import annotations
 
