@@ -71,3 +71,14 @@ class ReviewableLink(models.Model):
 
     class Meta:
         abstract = True
+
+
+class OldSlug(models.Model):
+    """An old page address (a record merged into another, or renamed) that leads to a record
+    now; each subclass adds the foreign key to its record."""
+
+    old_slug = models.SlugField(max_length=200, unique=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        abstract = True

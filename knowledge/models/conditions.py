@@ -8,7 +8,7 @@ from django.db.models.functions import Upper
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
-from knowledge.models.common import Provenance
+from knowledge.models.common import OldSlug, Provenance
 
 
 class InheritanceMode(models.TextChoices):
@@ -251,12 +251,10 @@ class ConditionSubtype(Provenance):
         return f"{self.parent_id} ⊃ {self.child_id}"
 
 
-class SlugRedirect(models.Model):
+class SlugRedirect(OldSlug):
     """An old condition URL that now points at the condition it was merged into."""
 
-    old_slug = models.SlugField(max_length=200, unique=True)
     condition = models.ForeignKey(Condition, on_delete=models.CASCADE, related_name="redirects")
-    created_at = models.DateTimeField(auto_now_add=True)
 
     def __str__(self) -> str:
         return f"{self.old_slug} → {self.condition_id}"

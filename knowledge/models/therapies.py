@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils.functional import cached_property
 from simple_history.models import HistoricalRecords
 
-from knowledge.models.common import Provenance
+from knowledge.models.common import OldSlug, Provenance
 from knowledge.regulatory import LinkStatus, date_text, link_status
 
 
@@ -74,12 +74,10 @@ class Therapy(Provenance):
         return reverse("knowledge:therapy-detail", kwargs={"slug": self.slug})
 
 
-class TherapySlugRedirect(models.Model):
+class TherapySlugRedirect(OldSlug):
     """An old therapy URL (a record merged into another, or renamed) that now points at it."""
 
-    old_slug = models.SlugField(max_length=200, unique=True)
     therapy = models.ForeignKey(Therapy, on_delete=models.CASCADE, related_name="redirects")
-    created_at = models.DateTimeField(auto_now_add=True)
 
     def __str__(self) -> str:
         return f"{self.old_slug} → {self.therapy_id}"
