@@ -60,6 +60,18 @@ def _rows_of(tmp_path: Path, name: str, keep: Callable[[list[str]], bool]) -> Pa
     return path
 
 
+def _imports_again_writing_nothing(path: Path) -> None:
+    """The same file imported once more creates and updates nothing, and no row appears."""
+    counts = (Therapy.objects.count(), TherapyLink.objects.count(), OrphanApproval.objects.count())
+    created, updated, _ = import_fda_orphan(path=path).tally.totals
+    assert (created, updated) == (0, 0)
+    assert counts == (
+        Therapy.objects.count(),
+        TherapyLink.objects.count(),
+        OrphanApproval.objects.count(),
+    )
+
+
 def _brand(*brands: str) -> Callable[[list[str]], bool]:
     return lambda row: row[1].strip().casefold() in brands
 
@@ -117,15 +129,7 @@ def test_a_stored_second_record_of_one_product_is_merged_into_the_curated_one(
     assert sorted(a["approved_on"] for a in approvals) == ["2003-04-24", "2021-03-11"]
     assert all(a["source"] == SOURCE and a["indication"] for a in approvals)
 
-    counts = (Therapy.objects.count(), TherapyLink.objects.count(), OrphanApproval.objects.count())
-    again = import_fda_orphan(path=both)
-    created, updated, _ = again.tally.totals
-    assert (created, updated) == (0, 0)
-    assert counts == (
-        Therapy.objects.count(),
-        TherapyLink.objects.count(),
-        OrphanApproval.objects.count(),
-    )
+    _imports_again_writing_nothing(both)
 
 
 def test_a_record_merged_before_old_addresses_were_kept_gets_its_address_back(
