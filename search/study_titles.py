@@ -57,8 +57,11 @@ _AND_OR = re.compile(r"\s+(?:and|or|&)\s+")
 # Where a name ends and the title goes on about who takes part: "Myelofibrosis Who Have a
 # Suboptimal Response", "Down Syndrome (DS) at Risk for ...", "Multiple Myeloma After
 # Transplant", "Friedreich's Ataxia Aged 2 to 15 Years".
+# "Age" ends a name only before a number ("Age-Related Macular Degeneration", "Small for
+# Gestational Age" are names), "Not" never before "Otherwise Specified".
 _NAME_ENDS = re.compile(
-    r"\s(?:who|whose|that|which|after|at risk|aged?|previously|currently|not)\b.*$",
+    r"\s(?:who|whose|that|which|after|at risk|aged?(?=\s+\d)|previously|currently"
+    r"|not(?!\s+otherwise))(?![\w-]).*$",
     re.IGNORECASE,
 )
 # "Fanconi Anemia Subtype A": the sources keep the name without a subtype's letter.
@@ -197,6 +200,7 @@ def condition_before_drug(hits: list[Hit], title: str) -> list[Hit]:
         return hits
     words = set(phrase_form(title).split())
     for place, hit in enumerate(hits[:MOVED_WITHIN]):
-        if hit.doc_type != "therapy" and set(phrase_form(hit.name).split()) - STOPWORDS <= words:
+        named = set(phrase_form(hit.name).split()) - STOPWORDS
+        if hit.doc_type == "condition" and named and named <= words:
             return [hit, *hits[:place], *hits[place + 1 :]]
     return hits

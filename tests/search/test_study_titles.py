@@ -135,3 +135,18 @@ def test_a_title_s_name_without_its_subtype_counts_less(title: str, shorter: str
     named, other = study_title_reading(title)
     assert shorter in other
     assert shorter not in named
+
+
+@pytest.mark.parametrize(
+    ("title", "name"),
+    [
+        # "Age" ends a name only before a number.
+        ("A Study of Faricimab in Patients With Neovascular Age-Related Macular Degeneration",
+         "neovascular age related macular degeneration"),
+        ("A Study of Omaveloxolone in Friedreich's Ataxia Aged 2 to 15 Years",
+         "friedreich ataxia"),
+    ],
+)  # fmt: skip
+def test_a_name_that_says_age_is_read_whole(title: str, name: str) -> None:
+    assert is_study_title(title)
+    assert name in study_title_names(title)
