@@ -57,6 +57,8 @@ def import_therapies(*, path: Path = DEFAULT_THERAPY_FILE) -> ImportTally:
             tally.read += 1
             with transaction.atomic():
                 therapy = _save_therapy(record, source, retrieved, slugs, tally)
+                if therapy is None:
+                    continue
                 for link in record.links:
                     _save_link(therapy, link, source, retrieved, (conditions, names, genes), tally)
             tally.checkpoint()
@@ -85,15 +87,15 @@ def _save(
     return is_new or bool(changed)
 
 
-def _former_record(record: TherapyRecord, source: str, tally: ImportTally) -> Therapy | None:
+def _stored_under_former_names(record: TherapyRecord) -> list[Therapy]:
+    return list(Therapy.objects.filter(name__in=record.formerly)) if record.formerly else []
+
+
+def _former_record(record: TherapyRecord, source: str) -> Therapy | None:
     """The one stored record this file made under a name it lists as the therapy's former name,
     or None: when none is stored, or two are (the file alone cannot say which one it meant)."""
-    if not record.formerly:
-        return None
-    found = list(Therapy.objects.filter(name__in=record.formerly))
-    if len(found) > 1:
-        tally.skip("therapy with two stored records under former names (neither renamed)")
-        logger.warning("%s: %d stored records hold former names of one therapy", TASK, len(found))
+    found = _stored_under_former_names(record)
+    if len(found) != 1:
         return None
     # A record another source made (the FDA's) or an editor renamed is not this file's to rename.
     if found and found[0].source == source and found[0].source_id == found[0].name:
@@ -107,9 +109,15 @@ def _save_therapy(
     retrieved: dt.date,
     slugs: dict[str, str],
     tally: ImportTally,
-) -> Therapy:
+) -> Therapy | None:
+    """The entry's stored record, created, renamed or updated; None when the file cannot say
+    which of two stored records it renames (a third record would show the medicine twice)."""
     therapy = Therapy.objects.filter(name=record.name).first()
-    former = _former_record(record, source, tally)
+    if therapy is None and len(found := _stored_under_former_names(record)) > 1:
+        tally.skip("therapy with two stored records under former names (left for an editor)")
+        logger.warning("%s: %d stored records hold former names of one therapy", TASK, len(found))
+        return None
+    former = _former_record(record, source)
     if former is not None and therapy is not None:
         # An import before the file named the change made a second record: fold the old in.
         therapy_merge(source=former, target=therapy, why=RENAMED)

@@ -123,7 +123,8 @@ def test_a_second_record_an_earlier_import_made_is_folded_into_the_renamed_one(
 
 
 def test_two_stored_records_under_former_names_are_left_and_counted(tmp_path: Path) -> None:
-    """The file cannot say which of two stored records it meant: neither is renamed."""
+    """The file cannot say which of two stored records it meant: neither is renamed, and no
+    third record is made under the new name (the medicine would show twice)."""
     other = TherapyFactory(name="kuvan tablets", slug="kuvan-tablets")
     edited = _edited(tmp_path, OLD, name=NEW, formerly=[OLD, "kuvan tablets"])
 
@@ -131,6 +132,7 @@ def test_two_stored_records_under_former_names_are_left_and_counted(tmp_path: Pa
 
     assert Therapy.objects.get(name=OLD).slug == "sapropterin-dihydrochloride"
     assert Therapy.objects.get(pk=other.pk).name == "kuvan tablets"
+    assert not Therapy.objects.filter(name=NEW).exists()
     assert sum(n for reason, n in tally.skipped.items() if "former names" in reason) == 1
 
 
