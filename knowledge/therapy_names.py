@@ -7,7 +7,9 @@ unambiguously; anything else stays "not_classified" rather than being guessed.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
+
+from django.utils.text import slugify
 
 NOT_CLASSIFIED = "not_classified"
 
@@ -234,3 +236,13 @@ def other_names(name: str, names: Iterable[str]) -> list[str]:
             seen.add(key)
             found.append(" ".join(other.split()))
     return found
+
+
+def free_slug(name: str, taken: Container[str]) -> str:
+    """The name's slug, numbered past those `taken` (live records' slugs AND old addresses that
+    redirect: reusing one would show a bookmark another medicine)."""
+    root = slug = slugify(name)[:180] or "therapy"
+    counter = 2
+    while slug in taken:
+        slug, counter = f"{root}-{counter}", counter + 1
+    return slug

@@ -10,10 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.db import transaction
-from django.utils.text import slugify
 
 from curation.services.merge_rows import change_reason
 from knowledge.models import Therapy, TherapySlugRedirect
+from knowledge.therapy_names import free_slug
 
 # Therapy.synonyms holds names of up to 120 characters.
 SYNONYM_LENGTH = 120
@@ -55,15 +55,11 @@ def therapy_slug_moved(*, therapy: Therapy, old_slug: str) -> None:
 
 
 def _free_slug(name: str, therapy: Therapy) -> str:
-    root = slug = slugify(name)[:180] or "therapy"
     taken = set(Therapy.objects.exclude(pk=therapy.pk).values_list("slug", flat=True))
     taken |= set(
         TherapySlugRedirect.objects.exclude(therapy=therapy).values_list("old_slug", flat=True)
     )
-    counter = 2
-    while slug in taken:
-        slug, counter = f"{root}-{counter}", counter + 1
-    return slug
+    return free_slug(name, taken)
 
 
 @transaction.atomic

@@ -20,7 +20,6 @@ from pathlib import Path
 from typing import Any
 
 from django.db import models, transaction
-from django.utils.text import slugify
 
 from curation.services.merge_rows import change_reason
 from curation.services.therapy_merge import therapy_merge
@@ -36,7 +35,8 @@ from kbimport.therapy_file import (
     VariantRule,
     load_therapy_file,
 )
-from knowledge.models import RegulatoryEvent, Therapy, TherapyLink
+from knowledge.models import RegulatoryEvent, Therapy, TherapyLink, TherapySlugRedirect
+from knowledge.therapy_names import free_slug
 
 TASK = "import_therapies"
 RENAMED = "the therapy file names it so now"
@@ -53,6 +53,7 @@ def import_therapies(*, path: Path = DEFAULT_THERAPY_FILE) -> ImportTally:
     with import_run(TASK, file_scope(path)) as tally:
         conditions, names, genes = ConditionIndex(), condition_names(), GeneIndex()
         slugs = dict(Therapy.objects.values_list("slug", "name"))
+        slugs |= dict(TherapySlugRedirect.objects.values_list("old_slug", "therapy__name"))
         for record in records:
             tally.read += 1
             with transaction.atomic():
@@ -130,10 +131,7 @@ def _save_therapy(
         therapy._change_reason = change_reason(f"renamed from {done.old_name}: {RENAMED}")
     therapy = therapy or Therapy(name=record.name)
     if therapy.pk is None:
-        slug = base = slugify(record.name)[:180] or "therapy"
-        counter = 2
-        while slug in slugs:
-            slug, counter = f"{base}-{counter}", counter + 1
+        slug = free_slug(record.name, slugs)
         slugs[slug] = record.name
         therapy.slug = slug
     # Its former names stay names of it (a reader who learnt one still finds it).

@@ -13,8 +13,6 @@ from __future__ import annotations
 import datetime as dt
 import logging
 
-from django.utils.text import slugify
-
 from curation.services.therapy_merge import therapy_merge
 from curation.services.therapy_rename import name_set_by_editor, therapy_rename
 from ingest.rows import WriteOutcome
@@ -22,7 +20,7 @@ from kbimport.importers.common import ImportTally
 from kbimport.importers.therapy_products import SameProduct, trade_names
 from kbimport.sources.fda_orphan import OrphanApprovalRecord
 from knowledge.models import Therapy, TherapyLink, TherapySlugRedirect
-from knowledge.therapy_names import display_name, ingredient_key, modality_from_name
+from knowledge.therapy_names import display_name, free_slug, ingredient_key, modality_from_name
 
 MAX_SYNONYMS = 12
 # Provenance.source_id's length: a longer generic name was cut to fit it.
@@ -148,10 +146,7 @@ class TherapyCatalogue:
         counter = 2
         while name in self.names:
             name, counter = f"{base} ({counter})"[:200], counter + 1
-        slug = root = slugify(name)[:180] or "therapy"
-        counter = 2
-        while slug in self.slugs:
-            slug, counter = f"{root}-{counter}", counter + 1
+        slug = free_slug(name, self.slugs)
         self.names.add(name)
         self.slugs.add(slug)
         return Therapy.objects.create(

@@ -14,7 +14,7 @@ from django.test import Client
 from content.models import Article
 from kbimport.importers.therapies import import_therapies
 from kbimport.therapy_file import DEFAULT_THERAPY_FILE, TherapyFileError, load_therapy_file
-from knowledge.models import Condition, RegulatoryEvent, Therapy, TherapyLink
+from knowledge.models import Condition, RegulatoryEvent, Therapy, TherapyLink, TherapySlugRedirect
 from knowledge.models.common import LinkMethod
 from tests.factories.knowledge import TherapyFactory
 from tests.factories.records import ArticleFactory, ClinicalTrialFactory
@@ -151,3 +151,18 @@ def test_a_former_name_the_file_still_lists_is_refused(tmp_path: Path) -> None:
     edited = _edited(tmp_path, OLD, name=NEW, formerly=["pegvaliase"])
     with pytest.raises(TherapyFileError, match="'pegvaliase' names another therapy too"):
         load_therapy_file(edited)
+
+
+def test_a_new_record_never_takes_an_old_address_that_redirects(
+    tmp_path: Path, client: Client
+) -> None:
+    """An old slug that leads to another medicine stays its bookmark: a new entry whose name
+    gives that slug is numbered past it."""
+    other = TherapyFactory(name="kuvan", slug="kuvan-tablets")
+    TherapySlugRedirect.objects.create(old_slug="sapropterin", therapy=other)
+    # The entry under a new name, without `formerly`: the file lists it as a new therapy.
+    import_therapies(path=_edited(tmp_path, OLD, name=NEW))
+
+    assert Therapy.objects.get(name=NEW).slug == "sapropterin-2"
+    moved = client.get("/therapies/sapropterin/")
+    assert (moved.status_code, moved["Location"]) == (301, other.get_absolute_url())
