@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 from django.db.models import Prefetch, Q, QuerySet
-from django.http import Http404, HttpResponseBase, HttpResponsePermanentRedirect
-from django.urls import reverse
+from django.http import Http404
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import (
     OpenApiExample,
     OpenApiParameter,
-    OpenApiResponse,
     extend_schema,
     extend_schema_view,
 )
@@ -21,6 +19,7 @@ from rest_framework.views import APIView
 from api import filters
 from api.openapi import RareLabsAutoSchema
 from api.permissions import ModelPermissionsOrAnonReadOnly
+from api.redirects import OldSlugRedirectMixin, moved_schema
 from api.serializers import (
     articles,
     conditions,
@@ -101,39 +100,6 @@ class FlexibleLookupMixin:
         return self.list_serializer if self.action == "list" else self.detail_serializer
 
 
-class OldSlugRedirectMixin:
-    """A detail asked by an old slug (a record merged into another, or renamed) answers 301 to
-    the record's address now, as its page does; `moved_get` says where a slug went."""
-
-    detail_route: str  # the URL name of the detail
-
-    def moved_get(self, slug: str):
-        raise NotImplementedError
-
-    def retrieve(self, request: Request, *args, **kwargs) -> HttpResponseBase:
-        try:
-            return super().retrieve(request, *args, **kwargs)
-        except Http404:
-            moved = self.moved_get(self.kwargs[self.lookup_url_kwarg])
-            if moved is None:
-                raise
-        url = reverse(self.detail_route, kwargs={self.lookup_url_kwarg: moved.slug})
-        return HttpResponsePermanentRedirect(url)
-
-
-def _moved_schema(kind: str) -> tuple[OpenApiParameter, OpenApiResponse]:
-    """The Location header and the 301 response an old slug answers, for the schema."""
-    header = OpenApiParameter(
-        "Location", OpenApiTypes.URI, OpenApiParameter.HEADER, response=[301],
-        description=f"The detail address of the {kind} the old slug now names.",
-    )  # fmt: skip
-    response = OpenApiResponse(
-        description=f"An old slug (a record merged into another, or renamed): the {kind}'s "
-        "address now is in Location."
-    )
-    return header, response
-
-
 class OrphanetAttributionMixin:
     """Responses that carry Orphanet's facts carry its CC BY 4.0 attribution: a field in the
     JSON body and a `Link: <licence>; rel="license"` header."""
@@ -159,7 +125,7 @@ def _pk_or(value: str, q: Q) -> Q:
     return Q(pk=number) if number is not None else q
 
 
-_CONDITION_MOVED, _CONDITION_MOVED_RESPONSE = _moved_schema("condition")
+_CONDITION_MOVED, _CONDITION_MOVED_RESPONSE = moved_schema("condition")
 
 
 @extend_schema_view(
@@ -280,7 +246,7 @@ class VariantViewSet(FlexibleLookupMixin, viewsets.ReadOnlyModelViewSet):
 
 
 _THERAPY_KEY = _key("Slug (e.g. nusinersen) or numeric id.", "nusinersen")
-_THERAPY_MOVED, _THERAPY_MOVED_RESPONSE = _moved_schema("therapy")
+_THERAPY_MOVED, _THERAPY_MOVED_RESPONSE = moved_schema("therapy")
 
 
 @extend_schema_view(

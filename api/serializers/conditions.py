@@ -6,7 +6,7 @@ from typing import Any
 
 from rest_framework import serializers
 
-from api.serializers.therapies import OrphanApprovalSerializer, RegulatoryFieldsMixin
+from api.serializers.therapies import RegulatoryFieldsMixin
 from knowledge.models import (
     Condition,
     ConditionGene,
@@ -38,9 +38,6 @@ class ConditionPhenotypeSerializer(serializers.ModelSerializer):
 class ConditionTherapySerializer(RegulatoryFieldsMixin, serializers.ModelSerializer):
     therapy = serializers.CharField(source="therapy.name", help_text="Generic (INN) name.")
     therapy_slug = serializers.CharField(source="therapy.slug")
-    orphan_approvals = OrphanApprovalSerializer(
-        many=True, read_only=True, help_text="FDA orphan approvals behind the link, newest first."
-    )
 
     class Meta:
         model = TherapyLink

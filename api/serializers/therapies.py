@@ -29,7 +29,8 @@ class OrphanApprovalSerializer(serializers.ModelSerializer):
 
 
 class RegulatoryFieldsMixin(serializers.Serializer):
-    """The status derived from the link's regulatory events (the stored status is only a hint)."""
+    """The status derived from the link's regulatory events (the stored status is only a hint),
+    and the FDA approvals behind it (prefetch the link's orphan_approvals)."""
 
     current_status = serializers.CharField(
         read_only=True, help_text="Derived from the regulatory events: approved today, or not."
@@ -43,6 +44,9 @@ class RegulatoryFieldsMixin(serializers.Serializer):
         source="regulatory.caveats", child=serializers.CharField(), read_only=True
     )
     regulatory_events = RegulatoryEventSerializer(many=True, read_only=True)
+    orphan_approvals = OrphanApprovalSerializer(
+        many=True, read_only=True, help_text="FDA orphan approvals behind the link, newest first."
+    )
 
 
 class TherapyLinkSerializer(RegulatoryFieldsMixin, serializers.ModelSerializer):
@@ -54,9 +58,6 @@ class TherapyLinkSerializer(RegulatoryFieldsMixin, serializers.ModelSerializer):
         help_text="Condition slug; null while the source's condition is linked to none of ours.",
     )
     genes = serializers.SerializerMethodField(help_text="HGNC symbols the link is about.")
-    orphan_approvals = OrphanApprovalSerializer(
-        many=True, read_only=True, help_text="FDA orphan approvals behind the link, newest first."
-    )
 
     class Meta:
         model = TherapyLink
