@@ -92,14 +92,13 @@ def _stored_under_former_names(record: TherapyRecord) -> list[Therapy]:
     return list(Therapy.objects.filter(name__in=record.formerly)) if record.formerly else []
 
 
-def _former_record(record: TherapyRecord, source: str) -> Therapy | None:
-    """The one stored record this file made under a name it lists as the therapy's former name,
-    or None: when none is stored, or two are (the file alone cannot say which one it meant)."""
-    found = _stored_under_former_names(record)
+def _former_record(found: list[Therapy], source: str) -> Therapy | None:
+    """Of the records stored under the entry's former names, the one this file made, or None:
+    when none is stored, or two are (the file alone cannot say which one it meant)."""
     if len(found) != 1:
         return None
     # A record another source made (the FDA's) or an editor renamed is not this file's to rename.
-    if found and found[0].source == source and found[0].source_id == found[0].name:
+    if found[0].source == source and found[0].source_id == found[0].name:
         return found[0]
     return None
 
@@ -114,11 +113,12 @@ def _save_therapy(
     """The entry's stored record, created, renamed or updated; None when the file cannot say
     which of two stored records it renames (a third record would show the medicine twice)."""
     therapy = Therapy.objects.filter(name=record.name).first()
-    if therapy is None and len(found := _stored_under_former_names(record)) > 1:
+    found = _stored_under_former_names(record)
+    if therapy is None and len(found) > 1:
         tally.skip("therapy with two stored records under former names (left for an editor)")
         logger.warning("%s: %d stored records hold former names of one therapy", TASK, len(found))
         return None
-    former = _former_record(record, source)
+    former = _former_record(found, source)
     if former is not None and therapy is not None:
         # An import before the file named the change made a second record: fold the old in.
         therapy_merge(source=former, target=therapy, why=RENAMED)
