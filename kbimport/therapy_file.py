@@ -1,7 +1,8 @@
 """Load and validate the curated therapy candidates file (kbimport/data/therapy_candidates.json).
 
-Pure Python (no Django): the importer turns these records into rows; this module only checks that
-every field is present, typed and in its allowed set, and names the therapy and field when not.
+Pure Python (no models, no database): the importer turns these records into rows; this module
+only checks that every field is present, typed and in its allowed set, and names the therapy and
+field when not.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from kbimport.therapy_events import (
     parse_events,
     parse_unconfirmed,
 )
+from knowledge.therapy_names import name_as_stored
 
 DEFAULT_THERAPY_FILE = Path(__file__).resolve().parent / "data" / "therapy_candidates.json"
 
@@ -52,6 +54,8 @@ _RULE_KEYS = frozenset({
     "kind", "gene", "genes", "exon", "any_of", "min_alleles", "note", "or_one_plus", "widened",
     "min_age_years", "ambulatory",
 })  # fmt: skip
+# A record keeps the name it was written under as its source id (Provenance.source_id's length).
+NAME_LENGTH = 120
 _THERAPY_KEYS = frozenset({"name", "formerly", "synonyms", "modality", "mechanism_plain", "links"})
 _LINK_KEYS = frozenset({
     "condition_name", "condition_ids", "condition_id_source", "genes", "status", "phase",
@@ -340,13 +344,18 @@ def _therapy(data: object, index: int) -> TherapyRecord:
     links = therapy.get("links")
     if not isinstance(links, list) or not links:
         raise _fail(where, "links", "must be a non-empty list")
+    # Names as the rename service stores them, so the next load finds what it wrote.
+    name = name_as_stored(name)
+    if len(name) > NAME_LENGTH:
+        raise _fail(where, "name", f"is longer than {NAME_LENGTH} characters")
     formerly = _text_list(therapy, "formerly", where) if "formerly" in therapy else ()
-    if name.strip() in formerly:
+    formerly = tuple(name_as_stored(old) for old in formerly)
+    if name in formerly:
         raise _fail(where, "formerly", "lists the therapy's own name")
     return TherapyRecord(
-        name=name.strip(),
+        name=name,
         formerly=formerly,
-        synonyms=_text_list(therapy, "synonyms", where),
+        synonyms=tuple(name_as_stored(other) for other in _text_list(therapy, "synonyms", where)),
         modality=modality,
         mechanism_plain=_text(therapy, "mechanism_plain", where) or "",
         links=tuple(_link(link, f"{where} link {i}") for i, link in enumerate(links, 1)),

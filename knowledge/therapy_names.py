@@ -155,6 +155,13 @@ _ENZYME_REPLACEMENT_WORDS = (
 )
 
 
+def name_as_stored(name: str) -> str:
+    """A therapy name as records hold it: no space at its ends, inner runs of space one space.
+    The curated file's loader and the rename service both write names through it, so a name
+    one of them wrote is found by the other."""
+    return " ".join(name.split())
+
+
 def _clean(name: str) -> str:
     text = name.casefold().replace("\u00ae", " ").replace("(r)", " ")
     if text.startswith("("):

@@ -13,7 +13,7 @@ from django.db import transaction
 
 from curation.services.merge_rows import change_reason
 from knowledge.models import Therapy, TherapySlugRedirect
-from knowledge.therapy_names import free_slug
+from knowledge.therapy_names import free_slug, name_as_stored
 
 # Therapy.synonyms holds names of up to 120 characters.
 SYNONYM_LENGTH = 120
@@ -66,7 +66,7 @@ def _free_slug(name: str, therapy: Therapy) -> str:
 def therapy_rename(*, therapy: Therapy, name: str, why: str) -> TherapyRenameResult:
     """Give ``therapy`` the name ``name`` and the slug it makes; ``why`` goes into the history."""
     therapy = Therapy.objects.select_for_update().get(pk=therapy.pk)
-    name = " ".join(name.split())[:200]
+    name = name_as_stored(name)[:200]
     if not name or name == therapy.name:
         raise TherapyRenameError("the therapy already has this name")
     if Therapy.objects.filter(name=name).exclude(pk=therapy.pk).exists():

@@ -160,6 +160,17 @@ def test_unknown_modality_names_therapy(tmp_path: Path, document: dict[str, Any]
         load_therapy_file(_write(tmp_path, bad))
 
 
+def test_a_name_longer_than_its_source_id_is_refused(
+    tmp_path: Path, document: dict[str, Any]
+) -> None:
+    """A record keeps the name it was written under as its source id: a name too long for it
+    could not be found by it at the next load."""
+    bad = copy.deepcopy(document)
+    bad["therapies"][1]["name"] = "risdiplam " + "r" * 120
+    with pytest.raises(TherapyFileError, match=r"'name': is longer than 120 characters"):
+        load_therapy_file(_write(tmp_path, bad))
+
+
 @pytest.mark.parametrize(
     ("field", "value", "message"),
     [
