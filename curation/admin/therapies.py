@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from django import forms
 from django.contrib import admin, messages
 from django.db.models import Count, QuerySet
 from django.http import HttpRequest
@@ -14,8 +15,10 @@ from curation.admin.actions import make_reindex_action, preview_link
 from curation.admin.forms import ProvenanceDefaultsMixin, TherapyLinkForm
 from curation.admin.widgets import KnownChoicesInlineMixin
 from curation.services import references_fetch_missing
-from curation.services.therapy_rename import therapy_slug_moved
+from curation.services.merge_rows import change_reason
+from curation.services.therapy_rename import therapy_slug_moved, with_former_name
 from knowledge.models import RegulatoryEvent, Therapy, TherapyLink
+from knowledge.therapy_names import name_as_stored
 
 LINK_FIELDS = (
     "condition",
@@ -86,8 +89,16 @@ class TherapyLinkInline(KnownChoicesInlineMixin, ProvenanceDefaultsMixin, admin.
         )
 
 
+class TherapyForm(forms.ModelForm):
+    """A therapy whose name is written as every other writer of names writes it."""
+
+    def clean_name(self) -> str:
+        return name_as_stored(self.cleaned_data["name"])
+
+
 @admin.register(Therapy)
 class TherapyAdmin(ProvenanceDefaultsMixin, SimpleHistoryAdmin):
+    form = TherapyForm
     list_display = ("name", "modality", "link_count", "public_page", "updated_at")
     list_filter = ("modality", "links__status", "links__evidence_level")
     search_fields = ("name", "slug", "synonyms", "links__condition_name")
@@ -122,8 +133,14 @@ class TherapyAdmin(ProvenanceDefaultsMixin, SimpleHistoryAdmin):
         return preview_link(obj)
 
     def save_model(self, request: HttpRequest, obj: Therapy, form: Any, change: bool) -> None:
-        """A changed slug keeps the old address working (a permanent redirect to the new one);
-        a slug that redirected elsewhere now names this record."""
+        """A changed name stays one of the record's names (the FDA import joins by it) and the
+        history says an editor renamed it; a changed slug keeps the old address working (a
+        permanent redirect to the new one); a slug that redirected elsewhere now names this
+        record."""
+        old_name = form.initial.get("name") or ""
+        if change and old_name and obj.name != old_name:
+            obj.synonyms = with_former_name(obj.synonyms, old_name)
+            obj._change_reason = change_reason(f"renamed from {old_name} by an editor")
         super().save_model(request, obj, form, change)
         if "slug" in form.changed_data:
             therapy_slug_moved(therapy=obj, old_slug=form.initial.get("slug") or "")

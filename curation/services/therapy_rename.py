@@ -45,6 +45,14 @@ def name_set_by_editor(*, therapy: Therapy) -> bool:
     return setter is not None
 
 
+def with_former_name(synonyms: list[str], old_name: str) -> list[str]:
+    """``synonyms`` with the name the record had: it stays one of its names (when it fits), so
+    a reader who learnt it, and an importer that joins by it, still find the record."""
+    if not old_name or old_name in synonyms or len(old_name) > SYNONYM_LENGTH:
+        return list(synonyms)
+    return [*synonyms, old_name]
+
+
 def therapy_slug_moved(*, therapy: Therapy, old_slug: str) -> None:
     """``old_slug`` now leads to ``therapy``; the slug it holds now redirects nowhere."""
     TherapySlugRedirect.objects.filter(old_slug=therapy.slug).delete()
@@ -73,8 +81,7 @@ def therapy_rename(*, therapy: Therapy, name: str, why: str) -> TherapyRenameRes
         raise TherapyRenameError("another therapy has this name")
     old_name, old_slug = therapy.name, therapy.slug
     therapy.name, therapy.slug = name, _free_slug(name, therapy)
-    if old_name not in therapy.synonyms and len(old_name) <= SYNONYM_LENGTH:
-        therapy.synonyms = [*therapy.synonyms, old_name]
+    therapy.synonyms = with_former_name(therapy.synonyms, old_name)
     therapy._change_reason = change_reason(f"renamed from {old_name}: {why}")
     therapy.save()
     therapy_slug_moved(therapy=therapy, old_slug=old_slug)

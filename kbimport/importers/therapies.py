@@ -23,7 +23,7 @@ from django.db import models, transaction
 
 from curation.services.merge_rows import change_reason
 from curation.services.therapy_merge import therapy_merge
-from curation.services.therapy_rename import SYNONYM_LENGTH, therapy_rename
+from curation.services.therapy_rename import SYNONYM_LENGTH, name_set_by_editor, therapy_rename
 from identifiers.urls import pubmed_url
 from ingest.rows import WriteOutcome
 from kbimport.importers.common import ImportTally, file_scope, import_run
@@ -40,6 +40,8 @@ from knowledge.therapy_names import free_slug
 
 TASK = "import_therapies"
 RENAMED = "the therapy file names it so now"
+EDITOR_NAMED = "therapy name an editor set kept (the file's name is one of its names)"
+TWIN = "a load wrote it again beside the record an editor renamed"
 logger = logging.getLogger(__name__)
 
 
@@ -61,7 +63,8 @@ def import_therapies(*, path: Path = DEFAULT_THERAPY_FILE) -> ImportTally:
                 if therapy is None:
                     continue
                 for link in record.links:
-                    _save_link(therapy, link, source, retrieved, (conditions, names, genes), tally)
+                    _save_link(therapy, record.name, link, source, retrieved,
+                               (conditions, names, genes), tally)  # fmt: skip
             tally.checkpoint()
     return tally
 
@@ -88,19 +91,49 @@ def _save(
     return is_new or bool(changed)
 
 
-def _stored_under_former_names(record: TherapyRecord) -> list[Therapy]:
-    return list(Therapy.objects.filter(name__in=record.formerly)) if record.formerly else []
+def _own_record(record: TherapyRecord, source: str, tally: ImportTally) -> Therapy | None:
+    """The record this file wrote for the entry, found by its source id (the entry's name when
+    written), whatever an editor has named it since; else the record of the entry's name."""
+    own = list(Therapy.objects.filter(source=source, source_id=record.name).order_by("pk"))
+    if len(own) == 2 and sorted(t.name == record.name for t in own) == [False, True]:
+        renamed, twin = sorted(own, key=lambda t: t.name == record.name)
+        if not name_set_by_editor(therapy=twin):
+            # A load before this rule missed the renamed record and wrote a twin: fold it in.
+            therapy_merge(source=twin, target=renamed, why=TWIN)
+            tally.add(
+                "Therapy merged (a twin of a record an editor renamed)", WriteOutcome(0, 1, 0)
+            )
+            return Therapy.objects.get(pk=renamed.pk)
+    if own:
+        return own[0]
+    return Therapy.objects.filter(name=record.name).first()
 
 
-def _former_record(found: list[Therapy], source: str) -> Therapy | None:
-    """Of the records stored under the entry's former names, the one this file made, or None:
-    when none is stored, or two are (the file alone cannot say which one it meant)."""
-    if len(found) != 1:
-        return None
-    # A record another source made (the FDA's) or an editor renamed is not this file's to rename.
-    if found[0].source == source and found[0].source_id == found[0].name:
+def _stored_under_former_names(
+    record: TherapyRecord, source: str, therapy: Therapy | None
+) -> list[Therapy]:
+    """Records under the entry's former names, or that this file wrote under one of them."""
+    if not record.formerly:
+        return []
+    found = Therapy.objects.filter(
+        models.Q(name__in=record.formerly) | models.Q(source=source, source_id__in=record.formerly)
+    )
+    return list(found.exclude(pk=therapy.pk) if therapy is not None else found)
+
+
+def _former_record(found: list[Therapy], source: str, record: TherapyRecord) -> Therapy | None:
+    """Of the records stored under the entry's former names, the one this file wrote under
+    one of them, or None: when none is stored, or two are (the file cannot say which it meant).
+    A record another source made (the FDA's, an editor's) is not this file's."""
+    if len(found) == 1 and found[0].source == source and found[0].source_id in record.formerly:
         return found[0]
     return None
+
+
+def _named_by_file(therapy: Therapy, record: TherapyRecord) -> bool:
+    """Whether the record still has a name this file gave it (an editor may have renamed it
+    since: the file wrote it under its source id, and a name the file lists it has seen)."""
+    return therapy.name in (therapy.source_id, *record.formerly)
 
 
 def _save_therapy(
@@ -111,24 +144,31 @@ def _save_therapy(
     tally: ImportTally,
 ) -> Therapy | None:
     """The entry's stored record, created, renamed or updated; None when the file cannot say
-    which of two stored records it renames (a third record would show the medicine twice)."""
-    therapy = Therapy.objects.filter(name=record.name).first()
-    found = _stored_under_former_names(record)
+    which of two stored records it renames (a third record would show the medicine twice).
+    A name an editor gave the record stays: the file's name becomes one of its names."""
+    therapy = _own_record(record, source, tally)
+    found = _stored_under_former_names(record, source, therapy)
     if therapy is None and len(found) > 1:
         tally.skip("therapy with two stored records under former names (left for an editor)")
         logger.warning("%s: %d stored records hold former names of one therapy", TASK, len(found))
         return None
-    former = _former_record(found, source)
+    former = _former_record(found, source, record)
     if former is not None and therapy is not None:
-        # An import before the file named the change made a second record: fold the old in.
-        therapy_merge(source=former, target=therapy, why=RENAMED)
-        therapy = Therapy.objects.get(pk=therapy.pk)
-        therapy._change_reason = change_reason(f"{former.name} merged into it: {RENAMED}")
-    elif former is not None:
+        # An import before the file named the change made a second record: fold it into the
+        # other, unless the old one carries a name an editor gave it (that name stays).
+        keep, fold = therapy, former
+        if not _named_by_file(former, record) and therapy.name == record.name:
+            keep, fold = former, therapy
+        therapy_merge(source=fold, target=keep, why=RENAMED)
+        therapy = Therapy.objects.get(pk=keep.pk)
+        therapy._change_reason = change_reason(f"{fold.name} merged into it: {RENAMED}")
+    elif former is not None and _named_by_file(former, record):
         done = therapy_rename(therapy=former, name=record.name, why=RENAMED)
         slugs[done.slug] = record.name
         therapy = Therapy.objects.get(pk=former.pk)
         therapy._change_reason = change_reason(f"renamed from {done.old_name}: {RENAMED}")
+    elif former is not None:
+        therapy = former
     therapy = therapy or Therapy(name=record.name)
     if therapy.pk is None:
         slug = free_slug(record.name, slugs)
@@ -138,6 +178,14 @@ def _save_therapy(
     synonyms = list(record.synonyms)
     synonyms += [old for old in record.formerly
                  if old not in synonyms and len(old) <= SYNONYM_LENGTH]  # fmt: skip
+    if therapy.name != record.name:
+        # An editor renamed it: their name stays, the file's is one of its names, and the
+        # run counts the difference for an editor to settle in the file.
+        synonyms += [record.name] if record.name not in synonyms else []
+        tally.skip(EDITOR_NAMED)
+        therapy._change_reason = change_reason(
+            f"the therapy file names it {record.name}; the name an editor gave it stays"
+        )
     _save(therapy, {
         "synonyms": synonyms, "modality": record.modality,
         "mechanism": record.mechanism_plain, "source": source, "source_id": record.name,
@@ -212,6 +260,7 @@ def _link_rows(
 
 def _save_link(
     therapy: Therapy,
+    entry: str,
     link: TherapyLinkRecord,
     source: str,
     retrieved: dt.date,
@@ -244,7 +293,7 @@ def _save_link(
             "evidence_level": link.evidence_level, "variant_scope": link.variant_scope or "",
             "variant_rule": _rule(link.variant_rules), "pmids": list(link.pmids),
             "nct_ids": list(link.nct_ids), "urls": urls, "verification": _verification(link),
-            "source": source, "source_id": f"{therapy.name} / {link.condition_name}"[:120],
+            "source": source, "source_id": f"{entry} / {link.condition_name}"[:120],
             "source_url": first_url, "retrieved_on": retrieved,
             "population": link.population or "", "not_confirmed": dict(link.not_confirmed),
             "citations": {pmid: dict(known) for pmid, known in link.citations},

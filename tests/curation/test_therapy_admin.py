@@ -137,3 +137,21 @@ def test_a_therapy_renamed_in_the_admin_keeps_its_old_address(editor_client: Cli
     assert Client().get("/therapies/testotherapy-old/").status_code == 200
     new = Client().get("/therapies/testotherapy-new/")
     assert (new.status_code, new["Location"]) == (301, "/therapies/testotherapy-old/")
+
+
+def test_a_name_changed_in_the_admin_stays_one_of_its_names(editor_client: Client) -> None:
+    """The old name stays a name of the record (importers find it by it), the new one is
+    written as every writer of names writes it, and the history says an editor renamed it."""
+    therapy = TherapyFactory(name="testotherapy old", slug="testotherapy-old")
+    form = _therapy_form(therapy) | {"name": " testotherapy  new ", "synonyms": "Testobrand",
+                                     "links-TOTAL_FORMS": "0"}  # fmt: skip
+    saved = editor_client.post(f"/admin/knowledge/therapy/{therapy.pk}/change/", form)
+    assert saved.status_code == 302, saved.content.decode()[:2000]
+    therapy.refresh_from_db()
+    assert (therapy.name, therapy.synonyms) == (
+        "testotherapy new",
+        ["Testobrand", "testotherapy old"],
+    )
+    latest = therapy.history.first()
+    assert latest.history_change_reason == "renamed from testotherapy old by an editor"
+    assert latest.history_user.username == "edna"

@@ -17,6 +17,7 @@ from kbimport.importers.fda_orphan import DEFAULT_FILE, SOURCE, import_fda_orpha
 from kbimport.importers.therapies import import_therapies
 from knowledge.models import OrphanApproval, Therapy, TherapyLink, TherapySlugRedirect
 from knowledge.models.common import LinkMethod
+from tests.curation.therapy_form import editor_renames
 from tests.factories.records import ArticleFactory, ClinicalTrialFactory
 from trials.models import TrialLink
 
@@ -152,3 +153,26 @@ def test_a_record_merged_before_old_addresses_were_kept_gets_its_address_back(
     assert (page.status_code, page["Location"]) == (301, "/therapies/agalsidase-beta/")
     api = client.get(f"/api/v1/therapies/{second.slug}/")
     assert (api.status_code, api["Location"]) == (301, "/api/v1/therapies/agalsidase-beta/")
+
+
+def test_approvals_on_a_curated_record_an_editor_renamed_stay_on_it(
+    tmp_path: Path, client: Client
+) -> None:
+    """An editor names the curated record by its brand in the admin: the next FDA import still
+    finds it (its old name stays one of its names), so the export's rows neither make a second
+    record of the medicine nor leave its approvals behind."""
+    import_therapies()
+    rows = _rows_of(tmp_path, "fabrazyme.csv", _brand("fabrazyme"))
+    import_fda_orphan(path=rows)
+    kept = Therapy.objects.get(name="agalsidase beta")
+    approvals = set(OrphanApproval.objects.filter(link__therapy=kept).values_list("pk", "link"))
+    assert len(approvals) == 2
+
+    editor_renames(kept, "Fabrazyme")
+    _imports_again_writing_nothing(rows)
+
+    assert _names_holding("fabrazyme") == ["Fabrazyme"]
+    assert set(OrphanApproval.objects.values_list("pk", "link")) == approvals
+    html = client.get(kept.get_absolute_url()).content.decode()
+    assert "FDA approved 24 Apr 2003" in html
+    assert "FDA approved 11 Mar 2021" in html
