@@ -4,6 +4,7 @@ import django.db.models.deletion
 from django.db import migrations, models
 
 MERGED = " merged into "
+CUT = "…"  # the end of a change reason cut to fit (curation.services.merge_rows)
 
 
 def redirect_merged_records(apps, schema_editor):
@@ -17,17 +18,27 @@ def redirect_merged_records(apps, schema_editor):
     live = set(Therapy.objects.values_list("pk", flat=True))
     taken = set(Therapy.objects.values_list("slug", flat=True))
     taken |= set(Redirect.objects.values_list("old_slug", flat=True))
-    rows = History.objects.filter(history_change_reason__contains=MERGED).order_by(
-        "history_date", "history_id"
-    )
-    kept_by_reason = {}
+    # A reason cut to its column's 100 characters (a long name) may have lost " merged into ".
+    rows = History.objects.filter(
+        models.Q(history_change_reason__contains=MERGED) | models.Q(history_change_reason__endswith=CUT)
+    ).order_by("history_date", "history_id")
+    # A merge writes the merged record's deletion, then the kept record's save, with one
+    # reason; a cut reason may be two merges', so each deletion pairs with the next save of its
+    # reason, and by the reason alone only where none follows (every pair this migration's
+    # first version made from a reason only one merge wrote is made the same).
+    kept_by_reason, waiting, merged_into = {}, {}, {}
     deleted = []
     for pk, slug, kind, reason in rows.values_list("id", "slug", "history_type", "history_change_reason"):
         if kind == "~":
             kept_by_reason[reason] = pk
+            if waiting.get(reason):
+                merged_into[waiting[reason].pop()] = pk
         elif kind == "-":
             deleted.append((pk, slug, reason))
-    merged_into = {pk: kept_by_reason[reason] for pk, _, reason in deleted if reason in kept_by_reason}
+            waiting.setdefault(reason, []).append(pk)
+    for pk, _, reason in deleted:
+        if pk not in merged_into and reason in kept_by_reason:
+            merged_into[pk] = kept_by_reason[reason]
     for pk, slug, _ in deleted:
         target, seen = merged_into.get(pk), {pk}
         while target is not None and target not in live and target not in seen:
