@@ -21,6 +21,7 @@ from identifiers.hgvs.printed import printed_variant
 from identifiers.ids import IdentifierKind, find_identifiers, is_web_address, parse_identifier
 from identifiers.rearrangements import Rearrangement
 from identifiers.regions import RegionChange
+from search.contractions import said_words
 from search.meant_names import meant_keys, possessive_readings
 from search.name_forms import (
     MAX_ALTERNATIVES,
@@ -107,6 +108,9 @@ class QueryAnalysis:
     region_found: RegionFound | None = None
     # A study's title pasted whole: the names it gives its condition (`search.study_titles`).
     title_names: tuple[str, ...] = ()
+    # The contractions typed without an apostrophe read as sentence words ("hes always tired":
+    # not HES), matched by no key, synonym or spelling (`search.contractions`).
+    said: frozenset[str] = frozenset()
 
     def by_keys_only(self, **changes: Any) -> QueryAnalysis:
         """This analysis matched by its keys alone, with `changes`: no word, synonym,
@@ -157,7 +161,7 @@ class QueryAnalysis:
         if not self.may_widen or direct or sum(len(terms) for terms in self.all_term_lists) <= 1:
             return False
         typed = words(self.raw)
-        sentence = len(typed) >= SENTENCE_WORDS and any(w in STOPWORDS for w in typed)
+        sentence = len(typed) >= SENTENCE_WORDS and any(w in STOPWORDS | self.said for w in typed)
         # A long name typed with one word the index lacks ("5q spinal muscular atrophy",
         # "PIK3CA-related overgrowth spectrum") matches only stray documents on every word.
         long_name = len(typed) >= SENTENCE_WORDS
@@ -198,7 +202,7 @@ def analyze(query: str) -> QueryAnalysis:
     if reading is None:
         return _analyze(query)
     analysis = _analyze(reading)
-    typed = tuple(content_words(query))
+    typed = tuple(content_words(query, STOPWORDS | analysis.said))
     alternatives = (typed, *(a for a in analysis.alternatives if a != typed))
     return replace(
         analysis,
@@ -238,10 +242,12 @@ def _analyze(query: str) -> QueryAnalysis:
         or (identifier is not None and is_web_address(query))
         or (variant is not None and bool(variant.reference))
     )
-    terms = () if precise else tuple(content_words(query))
     # The name inside a question or a guess ("is it Batten") is matched as if typed alone.
     by_id = identifier is not None or doi is not None
     name = None if precise or by_id else unwrapped_name(query)
+    said = frozenset() if precise else said_words(query, name=name)
+    stopwords = STOPWORDS | said
+    terms = () if precise else tuple(content_words(query, stopwords))
     if name:
         keys.append(name)  # its words, already folded: its key form and phrase form alike
     # A study's title names its condition after "in" or "with", among words about the study;
@@ -249,7 +255,7 @@ def _analyze(query: str) -> QueryAnalysis:
     titled = not precise and not by_id and is_study_title(query)
     title_named, title_other = study_title_reading(query) if titled else ([], [])
     keys.extend(title_named)
-    expansions = [] if precise else synonym_expansions(query)
+    expansions = [] if precise else synonym_expansions(query, stopwords)
     if not precise and (named := without_generic_head(query)):
         expansions.append(named)
     if name:
@@ -267,7 +273,7 @@ def _analyze(query: str) -> QueryAnalysis:
         expanded.extend(other_head_names(name or query))
         expanded.extend(initialled_abbreviation_keys(name or query))
         keys.extend(numbered_abbreviation_keys(name or query))
-    alternatives = [tuple(content_words(alt)) for alt in expansions]
+    alternatives = [tuple(content_words(alt, stopwords)) for alt in expansions]
     if name:
         alternatives.insert(0, tuple(content_words(name)))
     corrected = None
@@ -275,9 +281,9 @@ def _analyze(query: str) -> QueryAnalysis:
     if not by_id and variant is None and not titled:
         corrected, tied = spelling_proposals(query)
         # Each tied reading is searched as a correction would be, but none is proposed.
-        alternatives.extend(tuple(content_words(reading)) for reading in tied)
+        alternatives.extend(tuple(content_words(reading, stopwords)) for reading in tied)
         if corrected:
-            alternatives.append(tuple(content_words(corrected)))
+            alternatives.append(tuple(content_words(corrected, stopwords)))
             # A clear correction counts as typed: a misspelt name finds what the name written
             # right finds ("neurofibromatosis tipe 1": at half weight, the gene NF1, reached
             # from the corrected name's abbreviation, came first).
@@ -297,8 +303,8 @@ def _analyze(query: str) -> QueryAnalysis:
                 *eponym_keys(corrected_name or corrected),
             ]
             # A corrected name brings its synonyms too ("spinal muscullar atrophy" -> SMA).
-            for alt in synonym_expansions(corrected):
-                alternatives.append(tuple(content_words(alt)))
+            for alt in synonym_expansions(corrected, stopwords):
+                alternatives.append(tuple(content_words(alt, stopwords)))
                 expanded.append(phrase_form(alt))
     known_keys = {*keys, *expanded}
     return QueryAnalysis(
@@ -310,7 +316,9 @@ def _analyze(query: str) -> QueryAnalysis:
         alternatives=tuple(dict.fromkeys(a for a in alternatives if a and a != terms))[
             :MAX_ALTERNATIVES
         ],
-        part_keys=() if precise else tuple(k for k in part_keys(query) if k not in known_keys),
+        part_keys=()
+        if precise
+        else tuple(k for k in part_keys(query, stopwords) if k not in known_keys),
         identifier=identifier.curie if identifier else (f"doi:{doi}" if doi else None),
         variant=variant.normalized if variant else None,
         variant_gene=variant.gene if variant else None,
@@ -319,6 +327,7 @@ def _analyze(query: str) -> QueryAnalysis:
             dict.fromkeys(k for k in map(phrase_form, tied) if k and k not in known_keys)
         ),
         title_names=tuple(title_named),
+        said=said,
     )
 
 

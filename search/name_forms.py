@@ -183,11 +183,12 @@ def initialled_abbreviation_keys(query: str) -> list[str]:
     return ["".join(w[0] for w in named) + tail]
 
 
-def part_keys(query: str) -> list[str]:
+def part_keys(query: str, stopwords: frozenset[str] = STOPWORDS) -> list[str]:
     """Phrases inside an everyday sentence that may name something ("... has seizures ...").
 
     Only for queries of `PART_MIN_WORDS` words or more; a phrase may not start or end with a
-    stopword. They count for `PART_KEY_WEIGHT`, so a whole name typed exactly still wins.
+    stopword (`stopwords`: with a sentence's contractions, "hes"). They count for
+    `PART_KEY_WEIGHT`, so a whole name typed exactly still wins.
     """
     tokens = words(query)
     if len(tokens) < PART_MIN_WORDS:
@@ -200,8 +201,8 @@ def part_keys(query: str) -> list[str]:
         gram
         for gram, (start, end) in _ngrams(tokens).items()
         if end - start < len(tokens)
-        and tokens[start] not in STOPWORDS
-        and tokens[end - 1] not in STOPWORDS
+        and tokens[start] not in stopwords
+        and tokens[end - 1] not in stopwords
         and (end == len(tokens) or tokens[end] not in SUBTYPE_WORDS)
         and tokens[start] not in SUBTYPE_WORDS
         and (len(gram) >= MIN_PART_LETTERS or (gram.isalpha() and _known_phrase(gram)))
@@ -225,15 +226,16 @@ def _ngrams(tokens: list[str]) -> dict[str, tuple[int, int]]:
     return grams
 
 
-def synonym_expansions(query: str) -> list[str]:
-    """The query with a phrase swapped for each of its known synonyms (longest phrases first)."""
+def synonym_expansions(query: str, stopwords: frozenset[str] = STOPWORDS) -> list[str]:
+    """The query with a phrase swapped for each of its known synonyms (longest phrases first);
+    never a phrase of `stopwords` alone."""
     tokens = words(query)
     if not tokens:
         return []
     grams = _ngrams(tokens)
     synonyms = lexicon.current().synonyms
     # A phrase of stopwords alone ("has", "no") is never an abbreviation worth expanding.
-    grams = {g: span for g, span in grams.items() if not STOPWORDS.issuperset(g.split())}
+    grams = {g: span for g, span in grams.items() if not stopwords.issuperset(g.split())}
     pairs = sorted(
         ((term, expansion) for term in grams for expansion in synonyms.get(term, ())),
         key=lambda pair: (-len(pair[0]), pair[1]),

@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from django.db import connection
 
 from search import lexicon
+from search.contractions import CONTRACTIONS, typed_as_abbreviation
 from search.keys import keys_held
 from search.meant_names import said_name
 from search.name_forms import EPONYM_NEXT, other_head_names
@@ -71,8 +72,23 @@ def spelling_correction(query: str) -> str | None:
 def spelling_proposals(query: str) -> tuple[str | None, tuple[str, ...]]:
     """The correction of `spelling_correction`, and the readings of a tie: when a symbol's
     likeliest slip reaches two or three known symbols as often used ("JGA1": JAG1 or GJA1),
-    the query with each of them, likeliest first (a tie is read for one word only)."""
+    the query with each of them, likeliest first (a tie is read for one word only).
+
+    A contraction typed without its apostrophe ("cant", "dont") is a word, never a slip of a
+    name ("CAT", "dent"), unless typed as an abbreviation ("CANT" alone: CANT1)."""
     tokens = words(query)
+    as_typed = (set(tokens) & CONTRACTIONS) - typed_as_abbreviation(query)
+    corrected, tied = _proposals(query, tokens, as_typed)
+    if not as_typed:
+        return corrected, tied
+    # Nor does a name read across the words rewrite one.
+    kept = [r for r in (corrected, *tied) if r is None or as_typed <= set(words(r))]
+    return (corrected if corrected in kept else None), tuple(r for r in tied if r in kept)
+
+
+def _proposals(
+    query: str, tokens: list[str], as_typed: set[str]
+) -> tuple[str | None, tuple[str, ...]]:
     eponyms = _eponyms(query, tokens)
     # A word typed in capitals is a symbol or an abbreviation: a doubled letter there is a slip,
     # while English spells many words with one ("moody" is not MODY).
@@ -94,6 +110,7 @@ def spelling_proposals(query: str) -> tuple[str | None, tuple[str, ...]]:
         for t in tokens
         if (t.isalpha() or is_symbol_like(t))
         and t not in STOPWORDS
+        and t not in as_typed
         and (len(t) >= 4 or (len(t) == 3 and t in alone and (is_symbol_like(t) or t in capitals)))
     ]
     # An everyday word is right even when the index never uses it ("hold" is not "hole", and

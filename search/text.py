@@ -59,9 +59,9 @@ def words(text: str) -> list[str]:
     return WORD_RE.findall(phrase_form(text))
 
 
-def content_words(text: str) -> list[str]:
+def content_words(text: str, stopwords: frozenset[str] = STOPWORDS) -> list[str]:
     """Words that carry meaning (no stopwords), in order."""
-    return [w for w in words(text) if w not in STOPWORDS]
+    return [w for w in words(text) if w not in stopwords]
 
 
 def safe_snippet(marked: str) -> str:
