@@ -7,9 +7,10 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-# Equal scores in PostgreSQL's order (`ORDER BY score DESC, length(title), title`): the shorter
-# title, then the title. By the document's uid ("gene:10" before "gene:9") sibling genes tied on
-# every word ("glucose-6-phosphatase": G6PC1, G6PC2, G6PC3) came in the order they were stored.
+# Equal scores in one order on every backend (PostgreSQL's `query.tie_order`): the shorter
+# title, then the folded title, then the uid. By the document's uid alone ("gene:10" before
+# "gene:9") sibling genes tied on every word ("glucose-6-phosphatase": G6PC1, G6PC2, G6PC3) came
+# in the order they were stored.
 SORT = [{"_score": "desc"}, {"title_len": "asc"}, {"title_norm": "asc"}, {"uid": "asc"}]
 
 

@@ -104,19 +104,31 @@ WITH q AS (SELECT to_tsquery('{CONFIG}', %(tsq)s) AS tsq,
     LIMIT %(candidates)s
 ),
 page AS (
-    SELECT e.doc_type, e.curie, e.title, e.url, e.summary, e.extra, e.rank,
+    SELECT e.doc_type, e.object_id, e.curie, e.title, e.title_norm, e.url, e.summary, e.extra,
+           e.rank,
            cand.pre{all_words}
            + {likeness} * {TITLE_SCALE} * e.rank AS score
     FROM cand JOIN {TABLE} e ON e.id = cand.id, q
-    ORDER BY score DESC, length(e.title), e.title
+    ORDER BY score DESC, {tie_order("e")}
     LIMIT %(limit)s OFFSET %(offset)s
 )
 SELECT page.doc_type, page.curie, page.title, page.url, page.extra, page.score,
        ts_headline('{CONFIG}', CASE WHEN page.summary <> '' THEN left(page.summary, 4000)
                                     ELSE page.title END, q.tsq, %(hl)s) AS snippet, page.rank
 FROM page, q
-ORDER BY page.score DESC, length(page.title), page.title"""  # noqa: S608 - only constant names interpolated; values bound
+ORDER BY page.score DESC, {tie_order("page")}"""  # noqa: S608 - only constant names interpolated; values bound
     return sql, params
+
+
+def tie_order(row: str) -> str:
+    """Equal scores in one order on every backend (OpenSearch's `paging.SORT`): the shorter
+    title, then the folded title, then the document's uid ("gene:10" before "gene:9"), byte by
+    byte as OpenSearch sorts a keyword. By the title as written, PostgreSQL put "T-B+ severe
+    combined immunodeficiency" before "T-B- ..." and a name in capitals before the same name in
+    lower case ("ABETALIPOPROTEINEMIA", OMIM), in the database's collation, where OpenSearch
+    went by the uid."""
+    uid = f"({row}.doc_type || ':' || {row}.object_id)"
+    return f'length({row}.title), {row}.title_norm COLLATE "C", {uid} COLLATE "C"'
 
 
 def _name_pools(analysis: QueryAnalysis, params: dict[str, Any], widened: bool) -> str:
