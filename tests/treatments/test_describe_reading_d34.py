@@ -43,6 +43,34 @@ READINGS = {
     # HPO's layperson 'Small lower jaw' (Micrognathia); was Short chin, a vertical measure
     "her chin is small": "HP:0000347",
     "she is behind in everything": "HP:0001263",  # was Severe global developmental delay
+    "a red-purple birthmark over his leg": "HP:0001052",  # Nevus flammeus; was Cafe-au-lait spot
+    "a red birth mark in the middle of her forehead": "HP:0007413",
+    "he talks like his nose is blocked": "HP:0100271",  # Hyponasal speech; was Hypernasal
+    "she was a really poor feeder": "HP:0011968",  # Feeding difficulties
+    "her memory has got really bad": "HP:0002354",  # Memory impairment
+    "the centre of her retina is wasting away": "HP:0000608",  # Macular degeneration; was Cachexia
+    "pigment changes in the back of his eyes": "HP:0007703",
+    "the bone near the knee is being eaten away": "HP:0002797",  # Osteolysis
+    "his words are slurred": "HP:0001260",  # Dysarthria
+    "yellow patches on my eyelids": "HP:0001114",  # Xanthelasma; was Jaundice
+    "her joints bend too far back": "HP:0001382",  # Joint hypermobility
+    "the scan showed his intestines are outside his tummy": "HP:0001543",  # Gastroschisis
+    "her kneecap keeps slipping out of place": "HP:0005001",  # Recurrent patellar dislocation
+    "as a newborn his bowel was blocked": "HP:0005214",  # Intestinal obstruction
+    "she keeps choking on food": "HP:0002015",  # Dysphagia
+    "walking is slow and off balance": "HP:0002141",  # Gait imbalance
+    "his speech is slow and choppy": "HP:0002168",  # Scanning speech; was Delayed speech
+    "her upper arms and thighs are short": "HP:0008905",  # Rhizomelia; was Short humerus
+    "his thumbs look like fingers": "HP:0001199",  # Triphalangeal thumb
+    "several teeth never grew in": "HP:0000668",  # Hypodontia; was Growth delay
+    "he never stops moving": "HP:0000752",  # Hyperactivity; was Paralysis
+    "ulcers on my shins that wont heal": "HP:0200042",  # Skin ulcer
+    "born with a raw patch on her head with no skin": "HP:0001057",  # Aplasia cutis congenita
+    "the fast rhythm comes from the bottom chambers": "HP:0004756",  # Ventricular tachycardia
+    "his pancreas grows around his bowel like a ring": "HP:0001734",  # Annular pancreas
+    "the first part of his gut is narrowed": "HP:0100867",  # Duodenal stenosis
+    "tight rings around a few fingers": "HP:0010491",  # Digital constriction ring
+    "an unusual swirl in her hair": "HP:0010721",  # Abnormal hair whorl
 }
 
 # Ordinary sentences the new words must not turn into these signs.
@@ -53,12 +81,19 @@ NOT_READ = {
     "her eyes are red all over": "HP:0001019",  # Erythroderma
     "he shook hands with the doctor": "HP:0002069",  # Bilateral tonic-clonic seizure
     "the baby jumps at loud noises": "HP:0001347",  # Hyperreflexia
+    "he has a brown birthmark on his back": "HP:0001052",  # Nevus flammeus
+    "she is wasting away": "HP:0000608",  # Macular degeneration
+    "he is off school this week with a cold": "HP:0002141",  # Gait imbalance
 }
 
 
 # The signs the old file read instead (Short chin, Retinal dots, Jumping, Difficulty descending
-# stairs, Dyspnea), stored so that their HPO names compete with the rows as on the site.
-FORMER = ("HP:0000331", "HP:0032027", "HP:5200134", "HP:0033235", "HP:0002094")
+# stairs, Dyspnea, Cachexia, Jaundice, Short humerus, Paralysis, Growth delay), stored so that
+# their HPO names compete with the rows as on the site.
+FORMER = (
+    "HP:0000331", "HP:0032027", "HP:5200134", "HP:0033235", "HP:0002094",
+    "HP:0004326", "HP:0000952", "HP:0005792", "HP:0003470", "HP:0001510",
+)  # fmt: skip
 
 
 @pytest.fixture
