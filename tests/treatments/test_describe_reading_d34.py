@@ -84,6 +84,8 @@ NOT_READ = {
     "he has a brown birthmark on his back": "HP:0001052",  # Nevus flammeus
     "she is wasting away": "HP:0000608",  # Macular degeneration
     "he is off school this week with a cold": "HP:0002141",  # Gait imbalance
+    # HHT's spots on the lips are Lip telangiectasia, not Petechiae
+    "tiny red spots on her lips and fingers": "HP:0000967",
 }
 
 
