@@ -71,6 +71,7 @@ READINGS = {
     "the first part of his gut is narrowed": "HP:0100867",  # Duodenal stenosis
     "tight rings around a few fingers": "HP:0010491",  # Digital constriction ring
     "an unusual swirl in her hair": "HP:0010721",  # Abnormal hair whorl
+    "his teeth are worn out": "HP:4000181",  # Excessive dental attrition; was Fatigue
 }
 
 # Ordinary sentences the new words must not turn into these signs.
@@ -86,6 +87,7 @@ NOT_READ = {
     "he is off school this week with a cold": "HP:0002141",  # Gait imbalance
     # HHT's spots on the lips are Lip telangiectasia, not Petechiae
     "tiny red spots on her lips and fingers": "HP:0000967",
+    "his teeth are worn out and chipped": "HP:0012378",  # Fatigue (the "worn-out" row)
 }
 
 
