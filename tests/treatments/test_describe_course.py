@@ -8,9 +8,9 @@ import pytest
 
 from tests.treatments.kb import hpo_term_create
 from tests.treatments.phrases import hpo_names_read
+from treatments.describe.courses import CONGENITAL, EPISODIC, PROGRESSIVE, RECURRENT, course_marks
 from treatments.describe.lexicon import phrase_table_build
 from treatments.describe.recognise import recognise
-from treatments.describe.words import CONGENITAL, EPISODIC, PROGRESSIVE, RECURRENT, course_marks
 
 
 def _courses(text: str) -> list[str]:

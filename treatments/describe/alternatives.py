@@ -30,11 +30,12 @@ from collections.abc import Iterable, Sequence
 
 import numpy as np
 
+from treatments.describe.courses import course_marks
 from treatments.describe.lexicon import HPO_SOURCE
 from treatments.describe.phrase_table import PhraseTable, Sign
 from treatments.describe.scan import tokens
 from treatments.describe.typos import mended_stem
-from treatments.describe.words import BREAK, NOT, course_marks
+from treatments.describe.words import BREAK, NOT
 from treatments.phenotypes.index import PhenotypeIndex
 from treatments.phenotypes.scoring import RankWeights, sign_scores
 

@@ -11,8 +11,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 
+from treatments.describe.courses import COURSES, EPISODIC, RECURRENT
 from treatments.describe.recognise import normalise
-from treatments.describe.words import BODY_PARTS, COURSES, EPISODIC, FEW, NOT, RECURRENT, stem
+from treatments.describe.words import BODY_PARTS, FEW, NOT, stem
 
 DELAY_SOURCE = "HPO name 'Delayed X' / 'X delay', read as 'late / slow to X', 'behind with X'"
 ABSENT_SOURCE = "HPO name 'Inability to X' / 'Absent X', read as 'can't / doesn't / never X'"

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from knowledge.models import Phenotype, PhenotypeSynonym
 from knowledge.row_counts import rows_stamp
+from treatments.describe.courses import COURSES
 from treatments.describe.derive import (
     COURSE_SOURCE,
     QUALIFIER_SOURCE,
@@ -31,7 +32,6 @@ from treatments.describe.derive import (
 from treatments.describe.recognise import Phrase, PhraseTable, normalise, stands_alone
 from treatments.describe.words import (
     BODY_PARTS,
-    COURSES,
     NOT,
     VOCABULARY,
     says_nothing_alone,

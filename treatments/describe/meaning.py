@@ -30,6 +30,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from search.text import fold
+from treatments.describe.courses import COURSES, course_marks
 from treatments.describe.encoder import one_blas_thread, sentence_encoder_get
 from treatments.describe.inability import negated_abilities
 from treatments.describe.name_vectors import NameVectors, name_vectors_get
@@ -38,7 +39,7 @@ from treatments.describe.phrase_table import Sign
 from treatments.describe.phrasings import PERSISTS, phrase_marks
 from treatments.describe.scan import tokens
 from treatments.describe.whose import likens_to_a_relative, others_words
-from treatments.describe.words import BREAK, COURSES, NOT, course_marks, typed_words
+from treatments.describe.words import BREAK, NOT, typed_words
 from treatments.phenotypes import phenotype_index_get
 
 # Chosen on tuning text only (docs/benchmarks.md, "Twentieth session, meaning").

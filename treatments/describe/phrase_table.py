@@ -9,7 +9,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from treatments.describe.words import COURSES, NOT
+from treatments.describe.courses import COURSES
+from treatments.describe.words import NOT
 
 
 @dataclass(frozen=True)

@@ -30,13 +30,8 @@ from __future__ import annotations
 
 import re
 
-from treatments.describe.words import (
-    NEGATED_VERB,
-    NEGATORS,
-    NOT_CONTRACTIONS,
-    RECURRENT,
-    course_marks,
-)
+from treatments.describe.courses import RECURRENT, course_marks
+from treatments.describe.words import NEGATED_VERB, NEGATORS, NOT_CONTRACTIONS
 
 LATE, EARLY = "late", "early"  # the stems of the rows' own words ("walked late", "born early")
 PEERS = "~peers"

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from treatments.describe.courses import COURSES
 from treatments.describe.phrase_table import Phrase, PhraseTable, Sign  # noqa: F401 (used from here)
 from treatments.describe.scan import (  # noqa: F401 (tokens and normalise are used from here)
     _scan,
@@ -43,7 +44,6 @@ from treatments.describe.typos import mended_stem
 from treatments.describe.words import (  # noqa: F401 (stem is used from here too)
     BODY_PARTS,
     BREAK,
-    COURSES,
     FEW,
     NOT,
     stem,

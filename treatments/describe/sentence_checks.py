@@ -4,9 +4,10 @@ whether a sign is said to be absent (plain Python, no database)."""
 
 from __future__ import annotations
 
+from treatments.describe.courses import COURSES
 from treatments.describe.phrase_table import Phrase, PhraseTable
 from treatments.describe.scan import _is_plural
-from treatments.describe.words import BODY_PARTS, BREAK, COURSES, NOT, stem
+from treatments.describe.words import BODY_PARTS, BREAK, NOT, stem
 
 # The weather after a place word says when a sign shows, not what it is: "turns blue in the
 # cold" is no Coldness ("his hands feel cold" still is; "cramps in the cold" reads its trigger).
