@@ -12,6 +12,7 @@ from __future__ import annotations
 from search.text import fold
 from treatments.describe.carried import BUILD, carried_parts, part_build, said_of_the_part, shifted
 from treatments.describe.phrasings import MARKED, said_marks
+from treatments.describe.too_little import too_little_start, too_little_words
 from treatments.describe.whose import others_words
 from treatments.describe.words import (
     BODY_PARTS,
@@ -92,18 +93,6 @@ _DIGITS = (["finger"], ["fingers"], ["toe"], ["toes"])
 MANY = stem("multiple")
 _MANY = frozenset(["many", "several"])
 _MANY_NOT = frozenset(["times", "years", "months", "weeks", "days", "people", "doctors"])
-# Words that say there is too little of a thing (FEW): "hardly any hair", "her hair is
-# sparse", "very few teeth", "the few words she had", "very little hair", "little or no hair",
-# "not much hair". Not "a few" or "a little" (some: "a few seizures"), unless "only a few".
-_TOO_LITTLE = frozenset(["hardly", "barely", "scarcely", "sparse", "sparsely", "scanty", "scant"])
-_ONLY = frozenset(["very", "so", "too", "only"])
-_ALMOST = frozenset(["almost", "nearly", "virtually", "hardly", "barely"])  # "almost no hair"
-_NONE_AFTER = (["or", "no"], ["to", "no"])  # "little or no hair", "little to no hair"
-# "the last few years", "a few times", "every few weeks": when, not how much.
-_WHEN_BEFORE = frozenset(["last", "past", "next", "first", "these", "those", "every"])
-_WHEN_AFTER = frozenset(
-    ["seconds", "minutes", "hours", "days", "nights", "weeks", "months", "years", "times"]
-)
 # "a boy or a girl" is one token: not knowing which is HPO's Ambiguous genitalia.
 BOY_OR_GIRL = "~boyorgirl"
 _OTHER_SEX = {"boy": "girl", "girl": "boy", "male": "female", "female": "male"}
@@ -222,10 +211,10 @@ def _scan(
             # "seizure free", "seizure-free": said to be absent, as "no seizures" is
             out.insert(len(out) - 1, (NOT, word, False, False, False))
             continue
-        if (few := _too_little(words, at - 1)) and (
+        if (few := too_little_words(words, at - 1)) and (
             word not in ("much", "many") or _after_not(out)
         ):
-            start = _said_from(words, at - 1)
+            start = too_little_start(words, at - 1)
             if out and out[-1][1] in words[start : at - 1]:
                 out.pop()  # "not much hair", "almost no hair": too little hair, not none
             said = " ".join(words[start : at - 1 + few])
@@ -325,34 +314,6 @@ def _lists_qualities(
     if stem(quality) in BODY_PARTS:
         return False
     return then in ("and", "or") and after not in _NEW_CLAUSE | _POSSESSIVES
-
-
-def _too_little(words: list[str], at: int) -> int:
-    """How many words from `words[at]` say there is too little of something (0: they do not)."""
-    word, before = words[at], words[at - 1] if at else ""
-    if word in _TOO_LITTLE:
-        return 1
-    if word == "no":
-        return int(before in _ALMOST)
-    if word not in ("few", "little", "much", "many"):
-        return 0
-    if word in ("much", "many"):
-        return int(before == "not")
-    if word == "little" and words[at + 1 : at + 3] in _NONE_AFTER:
-        return 3
-    if before in _WHEN_BEFORE or (words[at + 1 : at + 2] and words[at + 1] in _WHEN_AFTER):
-        return 0
-    if before == "a":  # "a few" is some; "only (says) a few" too few
-        return int(at >= 2 and (words[at - 2] in _ONLY or "only" in words[max(0, at - 4) : at]))
-    return int(word == "few" or before in _ONLY)  # "few teeth", "very little hair"
-
-
-def _said_from(words: list[str], at: int) -> int:
-    """Where the words saying too little start: "not much", "very little", "only a few"."""
-    start = at
-    while start > 0 and at - start < 2 and words[start - 1] in _ONLY | _ALMOST | {"a", "not"}:
-        start -= 1
-    return start
 
 
 def _after_not(out: list[tuple[str, str, bool, bool, bool]]) -> bool:
