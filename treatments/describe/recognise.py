@@ -34,7 +34,9 @@ from treatments.describe.sentence_checks import (
     _negation_skips_a_sign,
     _new_predicates,
     _only_partly,
+    _quality_skips_a_thing,
     _reaches_past_what_it_describes,
+    _said_of_a_part,
     _said_of_an_earlier_word,
     _said_of_another,
     _singular_for_plural,
@@ -139,12 +141,14 @@ def recognise(query: str, table: PhraseTable) -> list[Sign]:
             and _fits(phrase, span)
             and not _adverb_on_part(toks, span, adverbs)
             and not _said_of_an_earlier_word(toks, span, predicated)
+            and not _said_of_a_part(toks, span, predicated)
             and not _only_partly(toks, phrase, span)
             and not _reaches_past_what_it_describes(toks, span, placed)
             and not _feeling_of_a_part(toks, span, joined)
             and not _singular_for_plural(toks, phrase, span)
             and not _course_apart(toks, span)
             and not _spacing_as_width(toks, span)
+            and not _quality_skips_a_thing(toks, span, joined)
             and not _a_setting(toks, span, placed)
             and not (phrase.triggered and _listed(span, joined))
             and not _negation_skips_a_sign(toks, span, named, after_or)
@@ -184,6 +188,7 @@ def recognise(query: str, table: PhraseTable) -> list[Sign]:
                 or not _fits(phrase, span)
                 or _adverb_on_part(toks, span, adverbs)
                 or _said_of_an_earlier_word(toks, span, predicated)
+                or _quality_skips_a_thing(toks, span, joined)
             ):
                 continue
         if phrase.hpo_id in seen:

@@ -43,8 +43,21 @@ _PARTS = BODY_PARTS | frozenset(
     for word in ["spleen", "thumb", "wrist", "elbow", "ankle", "shoulder", "thigh", "calf",
                  "eyelid", "eyelash", "eyebrow", "jaw", "gum", "palm", "sole", "cheek", "chin",
                  "forehead", "scalp", "throat", "stomach", "bowel", "bladder", "gland", "nipple",
-                 "genital", "penis", "testicle", "pupil", "body"]
+                 "genital", "penis", "testicle", "pupil", "body", "retina", "macula"]
 )  # fmt: skip
+
+
+def _quality_skips_a_thing(
+    toks: list[tuple[str, str]], span: tuple[int, ...], joined: frozenset[int]
+) -> bool:
+    """A quality said last belongs to the last thing listed before it: in "bleeds from his
+    gums and nose and bruises big" only the bruises are big. It reaches back over "and" only
+    across parts of one kind ("his elbows and ankles are stiff", "liver and spleen big")."""
+    last = max(span)
+    if toks[last][0] in _PARTS:
+        return False  # "dry and itchy skin": the part comes last and takes both
+    thing = last - 1  # "and bruises big": the quality follows the thing it is said of
+    return thing in joined and thing not in span and toks[thing][0] not in _PARTS
 
 
 def _a_setting(toks: list[tuple[str, str]], span: tuple[int, ...], placed: set[int]) -> bool:
@@ -133,6 +146,21 @@ def _said_of_an_earlier_word(
         and q - 1 not in span
         and any(p > q and toks[p][0] in BODY_PARTS for p in span)
         for q in span
+    )
+
+
+def _said_of_a_part(
+    toks: list[tuple[str, str]], span: tuple[int, ...], predicated: frozenset[int]
+) -> bool:
+    """A reading with no part of its own, said of a part after "is", is that part's: "the
+    middle of the back of my eye is wasting away" is no Cachexia, "his legs are wasting" no
+    wasting of the whole body (what the part does is read with the part)."""
+    first = min(span)
+    return (
+        first in predicated
+        and first >= 1
+        and toks[first - 1][0] in _PARTS
+        and not any(toks[p][0] in _PARTS for p in span)
     )
 
 

@@ -1,0 +1,65 @@
+"""Whose a quality is (issue 17, E34): a quality said last is the last thing's ("bruises
+big"), and a whole-body sign said of a part is the part's ("my retina is wasting away"). The
+rows stand for curated everyday phrasings and HPO names (HPO 2025-01-16 ids)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.treatments.phrases import read, table_of
+
+BIG_THINGS = table_of(
+    ("big gums", "HP:0000212", 0),  # Gingival overgrowth
+    ("big nose", "HP:0000448", 0),  # Prominent nose
+    ("big bruises", "HP:0000978", 0),  # Bruising susceptibility
+    ("big liver", "HP:0002240", 0),  # Hepatomegaly
+    ("big spleen", "HP:0001744", 0),  # Splenomegaly
+)
+
+
+def test_a_size_said_last_is_not_carried_back_over_another_sign() -> None:
+    reads = read("he bleeds a lot from his gums and nose and bruises big", BIG_THINGS)
+    assert reads == ["HP:0000978"]
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("his gums and nose are big", ["HP:0000212", "HP:0000448"]),
+        ("his liver and spleen are big", ["HP:0002240", "HP:0001744"]),
+    ],
+)
+def test_a_size_said_last_still_reaches_back_over_listed_parts(
+    query: str, expected: list[str]
+) -> None:
+    assert read(query, BIG_THINGS) == expected
+
+
+WASTING = table_of(
+    ("wasting away", "HP:0004326", 0),  # Cachexia (HPO layperson synonym 'Wasting syndrome')
+    ("muscles wasting", "HP:0003202", 0),  # Skeletal muscle atrophy
+)
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("the middle of the back of my eye is wasting away", []),
+        ("the centre of her retina is wasting away", []),
+        ("his muscles are wasting away", ["HP:0003202"]),
+    ],
+)
+def test_wasting_said_of_a_part_is_not_the_whole_body_wasting(
+    query: str, expected: list[str]
+) -> None:
+    assert read(query, WASTING) == expected
+
+
+def test_wasting_said_of_the_person_is_still_read() -> None:
+    assert read("he is wasting away, skin and bones", WASTING) == ["HP:0004326"]
+
+
+def test_a_quality_before_its_thing_still_reaches_over_a_listed_one() -> None:
+    table = table_of(("dark skin in the armpits", "HP:0000956", 0))  # Acanthosis nigricans
+    query = "dark and light patchy skin in his armpits and groin"
+    assert read(query, table) == ["HP:0000956"]
