@@ -66,7 +66,9 @@ _DESCRIBES_NEXT = {
 # "a weak pee stream", "a weak cry", "a weak grip". Alone it may still read as a sign of its
 # own ("he is weak", "weak and tired"); joined to the next word it reads only as a phrase
 # with it ("weak legs", "weak cry").
-_QUALIFIES_NEXT = frozenset(["weak", "weaker"])
+# So is a colour before a thing it colours: "yellow patches on my eyelids" are no jaundice
+# ("her skin is yellow", "he is yellow" and "yellow skin" still are).
+_QUALIFIES_NEXT = frozenset(["weak", "weaker", "yellow"])
 # "no sign of a rash", "no history of seizures": the negation is the sign's, across these.
 _NEGATION_REACHES_OVER = frozenset(["sign", "signs", "history", "evidence"])
 # Words after "weak" that say when or how, not what is weak (filler words are dropped anyway).
@@ -93,6 +95,14 @@ _DIGITS = (["finger"], ["fingers"], ["toe"], ["toes"])
 MANY = stem("multiple")
 _MANY = frozenset(["many", "several"])
 _MANY_NOT = frozenset(["times", "years", "months", "weeks", "days", "people", "doctors"])
+# "swollen all over", "itchy all over": "all over" with no place after it is all over the body
+# (HPO's "Generalized"); "all over his face" and "all over the place" name where.
+_WHOLE_BODY = stem("body")
+_PLACE_NAMED = [["the"], ["my"], ["his"], ["her"], ["their"], ["our"], ["your"], ["its"]]
+# A gain said to be slow is a poor gain: "slow to gain weight" is HPO's "Poor weight gain"
+# (Failure to thrive), not "Weight gain" (Increased body weight).
+_POOR, _GAIN = stem("poor"), stem("gain")
+_SLOW = frozenset(["slow", "slowly"])
 # "a boy or a girl" is one token: not knowing which is HPO's Ambiguous genitalia.
 BOY_OR_GIRL = "~boyorgirl"
 _OTHER_SEX = {"boy": "girl", "girl": "boy", "male": "female", "female": "male"}
@@ -198,6 +208,14 @@ def _scan(
         if word in _DESCRIBES_NEXT.get(before, ()) and out and out[-1][1] == before:
             out.pop()  # "shaking fits": the fits are what is seen
         after_and = before in ("and", "or") or was_joined  # "and with fevers" too
+        if word == "over" and before == "all" and words[at : at + 1] not in _PLACE_NAMED:
+            out.append((_WHOLE_BODY, "all over", False, after_and, predicated))
+            placed, joined, kept = False, False, True
+            continue
+        if word in _SLOW and _GAIN in (stem(w) for w in words[max(0, at - 3) : at + 2]):
+            out.append((_POOR, word, after_place, after_and, predicated))
+            joined, kept = False, True
+            continue
         if word in _PRONOUNS and _PRONOUNS[word] in last_part:
             out.append((*last_part[_PRONOUNS[word]], after_place, after_and, False))
             joined = False
