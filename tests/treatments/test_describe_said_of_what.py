@@ -63,3 +63,35 @@ def test_a_quality_before_its_thing_still_reaches_over_a_listed_one() -> None:
     table = table_of(("dark skin in the armpits", "HP:0000956", 0))  # Acanthosis nigricans
     query = "dark and light patchy skin in his armpits and groin"
     assert read(query, table) == ["HP:0000956"]
+
+
+def test_a_sign_of_one_word_after_and_is_read_whatever_comes_before() -> None:
+    table = table_of(("jerks", "HP:0001336", 0), ("developing", "HP:0001263", 0))
+    assert read("he has jerks and hes developing late", table) == ["HP:0001336", "HP:0001263"]
+
+
+@pytest.mark.parametrize(
+    ("query", "row", "expected"),
+    [
+        ("wets and soils himself again", "wets himself", "HP:0000020"),  # Urinary incontinence
+        ("weak muscles and stiff limbs", "weak limb muscles", "HP:0003690"),  # Limb weakness
+        ("one blue eye and one brown eye", "one blue eye one brown", "HP:0001100"),
+    ],
+)
+def test_a_word_shared_after_a_listed_verb_or_quality_is_still_shared(
+    query: str, row: str, expected: str
+) -> None:
+    assert read(query, table_of((row, expected, 0))) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("query", "row", "expected"),
+    [
+        ("his whole body is stiff", "stiff", "HP:0001276"),  # Hypertonia
+        ("her skin is blistering", "blistering", "HP:0008066"),  # Abnormal blistering
+    ],
+)
+def test_a_sign_said_of_the_whole_body_or_its_skin_is_still_read(
+    query: str, row: str, expected: str
+) -> None:
+    assert read(query, table_of((row, expected, 0))) == [expected]

@@ -50,14 +50,16 @@ _PARTS = BODY_PARTS | frozenset(
 def _quality_skips_a_thing(
     toks: list[tuple[str, str]], span: tuple[int, ...], joined: frozenset[int]
 ) -> bool:
-    """A quality said last belongs to the last thing listed before it: in "bleeds from his
-    gums and nose and bruises big" only the bruises are big. It reaches back over "and" only
-    across parts of one kind ("his elbows and ankles are stiff", "liver and spleen big")."""
-    last = max(span)
-    if toks[last][0] in _PARTS:
-        return False  # "dry and itchy skin": the part comes last and takes both
+    """A quality said last of a listed part belongs to the last thing listed before it: in
+    "bleeds from his gums and nose and bruises big" only the bruises are big. It reaches back
+    over "and" only across parts of one kind ("his elbows and ankles are stiff", "liver and
+    spleen big"); a word shared after a listed verb or quality still is ("wets and soils
+    himself", "weak muscles and stiff limbs")."""
+    first, last = min(span), max(span)
+    if toks[first][0] not in _PARTS or toks[last][0] in _PARTS:
+        return False
     thing = last - 1  # "and bruises big": the quality follows the thing it is said of
-    return thing in joined and thing not in span and toks[thing][0] not in _PARTS
+    return first < thing and thing not in span and thing in joined and toks[thing][0] not in _PARTS
 
 
 def _a_setting(toks: list[tuple[str, str]], span: tuple[int, ...], placed: set[int]) -> bool:
@@ -159,9 +161,14 @@ def _said_of_a_part(
     return (
         first in predicated
         and first >= 1
-        and toks[first - 1][0] in _PARTS
+        and toks[first - 1][0] in _PARTS - _WHOLE_SURFACE
         and not any(toks[p][0] in _PARTS for p in span)
     )
+
+
+# The whole body and its skin carry the signs named without a part: "his whole body is stiff"
+# is stiffness, "her skin is blistering" blistering of the skin.
+_WHOLE_SURFACE = frozenset([stem("body"), stem("skin")])
 
 
 def _singular_for_plural(
