@@ -22,6 +22,12 @@ is narrower by, so it scored like no match ("Twenty-ninth session, G33").
 The meaning reader's sets (a clause as near two terms' names, `meaning`) are scored the same way.
 A recurring sign read from its plural alone ("fevers") is read with the sign once (Fever) at no
 cost (`plural_once`): most conditions that list fever list Fever, not Recurrent fever (D31).
+A read term HPO builds as the meeting of two signs or more (Hepatosplenomegaly is_a Hepatomegaly
+and is_a Splenomegaly) is met by a condition that lists every one of those parents though not
+the term (`meeting_scores`): it earns the read term's own score at the lowest of its parents'
+frequencies (both signs are there at most as often as the rarer), never more, with no member's
+cost; a condition listing only some of them keeps the one parent's score ("Thirtieth session",
+C34).
 """
 
 from __future__ import annotations
@@ -36,7 +42,7 @@ from treatments.describe.phrase_table import PhraseTable, Sign
 from treatments.describe.scan import tokens
 from treatments.describe.typos import mended_stem
 from treatments.describe.words import BREAK, NOT
-from treatments.phenotypes.index import PhenotypeIndex
+from treatments.phenotypes.index import UNKNOWN, PhenotypeIndex
 from treatments.phenotypes.scoring import RankWeights, sign_scores
 
 # Chosen on the description tuning sets (0, 0.5, 1.5, 2.5; every source tried is in
@@ -197,9 +203,12 @@ def alternative_credit(
     weights: RankWeights,
     signs: Iterable[tuple[str, list[str]]],
     cost: float = ALTERNATIVE_COST,
+    meetings: bool = False,
 ) -> np.ndarray:
     """Per condition, what the best alternative of each sign adds over the sign's own score
-    (never below 0: a condition keeps its own score when an alternative fits it worse)."""
+    (never below 0: a condition keeps its own score when an alternative fits it worse).
+    `meetings`: a sign that is the meeting of its sign parents also counts as met by a
+    condition listing them all (`meeting_scores`; once per sign, so only for one set)."""
     n = len(index.condition_ids)
     extra = np.zeros(n)
     for hpo_id, others in signs:
@@ -212,8 +221,37 @@ def alternative_credit(
             at = index.hpo_position.get(other)
             if at is not None:
                 np.maximum(best, _scores(index, at, weights) - cost, out=best)
+        if meetings:
+            np.maximum(best, meeting_scores(index, term, weights), out=best)
         extra += best - own
     return extra
+
+
+def meeting_scores(index: PhenotypeIndex, term: int, weights: RankWeights) -> np.ndarray:
+    """Per condition, what it earns for `term` by listing every one of the term's two or more
+    sign parents (itself or a narrower term) without the term: the term's own score at the
+    lowest of those parents' frequencies, the most listing the term there could earn. Every
+    other condition: -inf (it keeps its own score)."""
+    n = len(index.condition_ids)
+    out = np.full(n, -np.inf)
+    parents = [index.hpo_position[p] for p in sign_parents(index, term)]
+    if len(parents) < 2:
+        return out
+    lowest = np.ones(n)
+    listed = np.zeros(n, dtype=int)
+    for p in parents:
+        conds = index.term_conditions[p]
+        raw = index.term_freq[p]
+        freq = np.where(raw == UNKNOWN, weights.unknown_frequency, raw).astype(np.float64)
+        listed[conds] += 1
+        lowest[conds] = np.minimum(lowest[conds], freq)
+    meet = listed == len(parents)
+    meet[index.term_conditions[term]] = False  # listing the term: its own score already
+    ic = (1.0 - weights.likelihood_ratio) * index.ic[term]
+    ic += weights.likelihood_ratio * index.background_ic[term]  # as the ranking weighs IC
+    credit = weights.frequency_weight * np.log(np.maximum(lowest[meet], 1e-3))
+    out[meet] = ic + credit
+    return out
 
 
 # A set's members recur across descriptions (a parent such as Growth delay, Pain): their

@@ -217,7 +217,7 @@ def _conditions(
     own = [s for s in signs if is_own_sign(s)]
     others = alternatives_get(index, phrase_table_get(), own)
     own_ids = {s.hpo_id for s in own}
-    prior = prior + alternative_credit(index, FAMILY_WEIGHTS, others.items())
+    prior = prior + alternative_credit(index, FAMILY_WEIGHTS, others.items(), meetings=True)
     once = plural_once(index, phrase_table_get(), own)
     prior = prior + alternative_credit(index, FAMILY_WEIGHTS, once.items(), cost=0.0)
     # A clause read by meaning as a set (`meaning`): its members are as near as the shown one.
