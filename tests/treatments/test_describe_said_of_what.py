@@ -95,3 +95,30 @@ def test_a_sign_said_of_the_whole_body_or_its_skin_is_still_read(
     query: str, row: str, expected: str
 ) -> None:
     assert read(query, table_of((row, expected, 0))) == [expected]
+
+
+PART_SIGNS = table_of(
+    ("numb", "HP:0033748", 0),  # Hypoesthesia (HPO synonym 'Numbness')
+    ("sweaty", "HP:0000975", 0),  # Hyperhidrosis
+    ("itchy", "HP:0000989", 0),  # Pruritus
+    ("jerking", "HP:0001336", 0),  # Myoclonus
+    ("flushed", "HP:0031284", 0),  # Flushing
+)
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("his feet are numb all the time", ["HP:0033748"]),
+        ("his hands are sweaty all the time", ["HP:0000975"]),
+        ("his arms are itchy", ["HP:0000989"]),
+        ("his arm is jerking", ["HP:0001336"]),
+        ("his cheeks are flushed and hot", ["HP:0031284"]),
+    ],
+)
+def test_a_sign_a_part_can_have_is_read_when_said_of_the_part(
+    query: str, expected: list[str]
+) -> None:
+    """Only a state of the whole person (Cachexia, Fatigue, ...) said of a part is the part's:
+    a review found the first rule dropped every one-word sign said after "his feet are"."""
+    assert read(query, PART_SIGNS) == expected

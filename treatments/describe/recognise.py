@@ -141,7 +141,7 @@ def recognise(query: str, table: PhraseTable) -> list[Sign]:
             and _fits(phrase, span)
             and not _adverb_on_part(toks, span, adverbs)
             and not _said_of_an_earlier_word(toks, span, predicated)
-            and not _said_of_a_part(toks, span, predicated)
+            and not _said_of_a_part(toks, span, predicated, phrase.hpo_id)
             and not _only_partly(toks, phrase, span)
             and not _reaches_past_what_it_describes(toks, span, placed)
             and not _feeling_of_a_part(toks, span, joined)

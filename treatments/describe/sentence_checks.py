@@ -152,19 +152,25 @@ def _said_of_an_earlier_word(
 
 
 def _said_of_a_part(
-    toks: list[tuple[str, str]], span: tuple[int, ...], predicated: frozenset[int]
+    toks: list[tuple[str, str]], span: tuple[int, ...], predicated: frozenset[int], hpo_id: str
 ) -> bool:
-    """A reading with no part of its own, said of a part after "is", is that part's: "the
-    middle of the back of my eye is wasting away" is no Cachexia, "his legs are wasting" no
-    wasting of the whole body (what the part does is read with the part)."""
+    """A state of the whole person, said of a part after "is", is that part's: "the middle of
+    the back of my eye is wasting away" is no Cachexia, "his legs are wasting" no wasting of the
+    whole body. Only such states: a part can be numb, itchy, sweaty or twitching ("his feet
+    are numb" is Hypoesthesia), so any other sign said of a part is still read."""
     first = min(span)
     return (
-        first in predicated
+        hpo_id in WHOLE_PERSON_STATES
+        and first in predicated
         and first >= 1
         and toks[first - 1][0] in _PARTS - _WHOLE_SURFACE
         and not any(toks[p][0] in _PARTS for p in span)
     )
 
+
+# States only a whole person is in (HPO 2025-01-16): Cachexia, Weight loss, Fatigue, Failure
+# to thrive. A part said to be "wasting away" or "worn out" is that part's, not one of these.
+WHOLE_PERSON_STATES = frozenset(["HP:0004326", "HP:0001824", "HP:0012378", "HP:0001508"])
 
 # The whole body and its skin carry the signs named without a part: "his whole body is stiff"
 # is stiffness, "her skin is blistering" blistering of the skin.
