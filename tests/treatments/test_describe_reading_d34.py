@@ -12,9 +12,7 @@ from tests.treatments.phrases import site_reads
 
 # Each in a sentence; on the old file each read nothing, or the sign noted.
 READINGS = {
-    "the baby keeps getting dried out": "HP:0001944",  # Dehydration
     "her sugar drops if she misses a meal": "HP:0001943",  # Hypoglycemia
-    "they checked and his sugar was low": "HP:0001943",
     "her private parts look in between a boy and a girl": "HP:0000062",  # Ambiguous genitalia
     "she is completely worn out": "HP:0012378",  # Fatigue
     "his heart beats way too fast": "HP:0001649",  # Tachycardia
@@ -39,12 +37,10 @@ READINGS = {
     "she went stiff and shook all over": "HP:0002069",  # Bilateral tonic-clonic seizure
     "his reflexes jump": "HP:0001347",  # Hyperreflexia; was Jumping
     "he gets painful spasms in his legs at night": "HP:0003394",  # was Infantile spasms
-    "she stares blankly for a few seconds": "HP:0002121",  # Absence seizure
     # HPO's layperson 'Small lower jaw' (Micrognathia); was Short chin, a vertical measure
     "her chin is small": "HP:0000347",
     "she is behind in everything": "HP:0001263",  # was Severe global developmental delay
     "a red-purple birthmark over his leg": "HP:0001052",  # Nevus flammeus; was Cafe-au-lait spot
-    "a red birth mark in the middle of her forehead": "HP:0007413",
     "he talks like his nose is blocked": "HP:0100271",  # Hyponasal speech; was Hypernasal
     "she was a really poor feeder": "HP:0011968",  # Feeding difficulties
     "her memory has got really bad": "HP:0002354",  # Memory impairment
@@ -62,7 +58,7 @@ READINGS = {
     "his speech is slow and choppy": "HP:0002168",  # Scanning speech; was Delayed speech
     "her upper arms and thighs are short": "HP:0008905",  # Rhizomelia; was Short humerus
     "his thumbs look like fingers": "HP:0001199",  # Triphalangeal thumb
-    "several teeth never grew in": "HP:0000668",  # Hypodontia; was Growth delay
+    "several teeth never grew in": "HP:0009804",  # Tooth agenesis; was Growth delay
     "he never stops moving": "HP:0000752",  # Hyperactivity; was Paralysis
     "ulcers on my shins that wont heal": "HP:0200042",  # Skin ulcer
     "born with a raw patch on her head with no skin": "HP:0001057",  # Aplasia cutis congenita
@@ -88,6 +84,10 @@ NOT_READ = {
     # HHT's spots on the lips are Lip telangiectasia, not Petechiae
     "tiny red spots on her lips and fingers": "HP:0000967",
     "his teeth are worn out and chipped": "HP:0012378",  # Fatigue (the "worn-out" row)
+    # Found by the session's review: a skin, a diet and a stare are not these signs.
+    "her skin is dried-out and flaky": "HP:0001944",  # Dehydration
+    "we keep him on a low sugar diet": "HP:0001943",  # Hypoglycemia
+    "he stares blankly at the tv": "HP:0002121",  # Absence seizure
 }
 
 
