@@ -216,6 +216,12 @@ def test_every_everyday_phrase_names_a_current_hpo_term_by_its_label_and_has_a_s
             assert defined["text"] in obo_definitions().get(row.hpo_id, ""), row
 
 
+def test_no_everyday_phrase_is_written_twice_for_one_term() -> None:
+    # A repeated row says nothing new and hides which of the two an editor meant to change.
+    pairs = [(row.phrase, row.hpo_id) for row in everyday_phrases()]
+    assert [pair for pair in set(pairs) if pairs.count(pair) > 1] == []
+
+
 @pytest.mark.parametrize("recorded", ["Unknown", ""])
 def test_a_disease_orphanet_lists_with_no_known_prevalence_is_not_taken_for_the_rarest(
     client: Client, recorded: str
