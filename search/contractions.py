@@ -64,4 +64,16 @@ def said_words(query: str, *, name: str | None = None) -> frozenset[str]:
         return frozenset()
     found -= set(words(name or "")) | typed_as_abbreviation(query)
     found -= {tokens[-1]} & JOINED_VERBS
+    # "he's" never follows a preposition or an article: there it is a name ("eosinophils in
+    # hes patients", "steroids for hes").
+    found -= {
+        word
+        for before, word in zip(tokens, tokens[1:], strict=False)
+        if word in JOINED_VERBS and before in _BEFORE_A_NAME
+    }
     return frozenset(found)
+
+
+_BEFORE_A_NAME = frozenset(
+    {"in", "with", "for", "of", "the", "an", "on", "about", "from", "without", "versus", "vs"}
+)
