@@ -15,6 +15,7 @@ hypohidrotic ectodermal dysplasia); "its" and "were" are stopwords already.
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from search.text import fold, words
 
@@ -68,7 +69,7 @@ def said_words(query: str, *, name: str | None = None) -> frozenset[str]:
     # hes patients", "steroids for hes").
     found -= {
         word
-        for before, word in zip(tokens, tokens[1:], strict=False)
+        for before, word in pairwise(tokens)
         if word in JOINED_VERBS and before in _BEFORE_A_NAME
     }
     return frozenset(found)
