@@ -37,6 +37,8 @@ class ImportTally:
     updated: Counter[str] = field(default_factory=Counter)
     unchanged: Counter[str] = field(default_factory=Counter)
     skipped: Counter[str] = field(default_factory=Counter)
+    # Records written as usual that an editor should look at (not skipped: nothing was lost).
+    noted: Counter[str] = field(default_factory=Counter)
     errors: list[dict[str, Any]] = field(default_factory=list)
     read: int = 0
     run: RefreshRun | None = None
@@ -50,6 +52,10 @@ class ImportTally:
     def skip(self, reason: str, count: int = 1) -> None:
         """Count records skipped for ``reason`` (not malformed: e.g. 'gene not in database')."""
         self.skipped[reason] += count
+
+    def note(self, reason: str, count: int = 1) -> None:
+        """Count records written as usual that an editor should look at for ``reason``."""
+        self.noted[reason] += count
 
     def malformed(self, error: SourceRowError) -> None:
         """Count and keep one malformed source row (file and line), logged as a warning."""
@@ -82,9 +88,13 @@ class ImportTally:
             f"{label} +{self.created[label]} ~{self.updated[label]} ={self.unchanged[label]}"
             for label in labels
         )
+        noted = "; ".join(f"{reason}: {n}" for reason, n in sorted(self.noted.items()))
         return (
             f"{self.task}: created {created}, updated {updated}, unchanged {unchanged}, "
-            f"skipped {skipped}" + (f" ({reasons})" if reasons else "") + f" [{detail}]"
+            f"skipped {skipped}"
+            + (f" ({reasons})" if reasons else "")
+            + (f", for an editor ({noted})" if noted else "")
+            + f" [{detail}]"
         )
 
 
@@ -120,7 +130,8 @@ def _finish(tally: ImportTally, run: RefreshRun, error: BaseException | None) ->
         for reason, n in tally.skipped.items()
         if reason != MALFORMED
     ]
-    run.errors = [*tally.errors, *other]
+    notes = [{"for_an_editor": reason, "count": n} for reason, n in tally.noted.items()]
+    run.errors = [*tally.errors, *other, *notes]
     run_finish(run, error=error)
     if error is None and run.status == RunStatus.PARTIAL and not tally.skipped[MALFORMED]:
         run.status = RunStatus.OK

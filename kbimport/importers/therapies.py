@@ -182,7 +182,7 @@ def _save_therapy(
         # An editor renamed it: their name stays, the file's is one of its names, and the
         # run counts the difference for an editor to settle in the file.
         synonyms += [record.name] if record.name not in synonyms else []
-        tally.skip(EDITOR_NAMED)
+        tally.note(EDITOR_NAMED)
         therapy._change_reason = change_reason(
             f"the therapy file names it {record.name}; the name an editor gave it stays"
         )
