@@ -21,6 +21,10 @@ READINGS = {
     "his knees won't move all the way": "HP:0005085",
     "she has been coughing up phlegm for weeks": "HP:0031245",  # Productive cough
     "coughing all day bringing up thick phlegm": "HP:0031245",
+    "i have no feeling in my right eye": "HP:0012155",  # Decreased corneal sensation
+    "when i need to pee i have to go right now": "HP:0000012",  # Urinary urgency; was Polyuria
+    "i get a sudden need to pee": "HP:0000012",
+    "he cant bend his head down to his chest": "HP:0005991",  # Limited neck flexion
 }
 
 # Ordinary sentences the new words must not turn into these signs.
@@ -30,11 +34,13 @@ NOT_READ = {
     "the car won't move all the way into the garage": "HP:0001376",
     "he bent down to tie his shoes": "HP:0001376",
     "she kneels on the floor to play": "HP:0001386",
+    "she needs to pee a lot at night": "HP:0000012",  # Polyuria's words, no hurry said
+    "he put his head down on his chest and slept": "HP:0005991",
 }
 
-# The sign the old file read instead (Paralysis), stored so that its HPO name competes with the
+# The signs the old file read instead (Paralysis, Polyuria), stored so that its HPO name competes with the
 # rows as on the site.
-FORMER = ("HP:0003470",)
+FORMER = ("HP:0003470", "HP:0000103")
 
 
 @pytest.fixture
@@ -49,8 +55,9 @@ def test_the_words_families_use_read_as_the_sign_they_name(table_terms: None) ->
 
 
 @pytest.mark.django_db
-def test_joints_that_wont_move_all_the_way_are_not_paralysed(table_terms: None) -> None:
+def test_stiff_joints_and_urgency_are_no_longer_paralysis_and_polyuria(table_terms: None) -> None:
     assert "HP:0003470" not in site_reads("my hips and knees won't move all the way")
+    assert "HP:0000103" not in site_reads("when i need to pee i have to go right now")
 
 
 @pytest.mark.django_db
