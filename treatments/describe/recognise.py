@@ -29,6 +29,7 @@ from treatments.describe.sentence_checks import (
     _leaves_its_part,
     _listed,
     _listed_after_not,
+    _mark_inside_an_organ,
     _named_alone,
     _negated,
     _negation_skips_a_sign,
@@ -111,7 +112,7 @@ def recognise(query: str, table: PhraseTable) -> list[Sign]:
     Phrases may share their last word ("dry thin skin" is dry skin and thin skin), and their
     first word across "and" ("weak arms and legs" is weak arms and weak legs), nothing else.
     """
-    scanned, qualifying, after_or, theirs = _scan(query)
+    scanned, qualifying, after_or, theirs, seized, inside = _scan(query)
     # A phone's slip ("siezures") is read as the sign word it was typed for.
     toks = [(s if s.startswith("~") else mended_stem(w, table) or s, w) for s, w, *_ in scanned]
     placed = {i for i, (_, _, after_place, _, _) in enumerate(scanned) if after_place}
@@ -152,6 +153,8 @@ def recognise(query: str, table: PhraseTable) -> list[Sign]:
             and not _a_setting(toks, span, placed)
             and not (phrase.triggered and _listed(span, joined))
             and not _negation_skips_a_sign(toks, span, named, after_or)
+            and min(span) not in seized  # "seizures where he shakes" is no tremor
+            and not _mark_inside_an_organ(toks, span, inside)
         ):
             width = max(span) - min(span)
             # Words in the name's own order first: "a triangular face with a big forehead" is
@@ -163,8 +166,11 @@ def recognise(query: str, table: PhraseTable) -> list[Sign]:
             sign_words = sum(toks[p][0] not in COURSES for p in span)
             plain = sign_words == len(span)
             # Someone else's signs come last: a sign the person has is read as theirs.
+            # A reading that takes a seizure's shake with it ("goes stiff and shakes") comes
+            # before one that leaves the shake alone ("seizures where she goes stiff").
+            shakes = len(seized.intersection(span))
             candidates.append(
-                (_said_of_another(span, theirs, toks), -sign_words, detached, plain,
+                (_said_of_another(span, theirs, toks), -sign_words, -shakes, detached, plain,
                  phrase.priority, width, reordered, index, span, alone)
             )  # fmt: skip
     candidates.sort()

@@ -11,6 +11,13 @@ from __future__ import annotations
 
 from search.text import fold
 from treatments.describe.carried import BUILD, carried_parts, part_build, said_of_the_part, shifted
+from treatments.describe.in_context import (
+    THERE,
+    boy_or_girl,
+    not_there_end,
+    placed_inside,
+    shakes_in_a_seizure,
+)
 from treatments.describe.phrasings import MARKED, said_marks
 from treatments.describe.too_little import too_little_start, too_little_words
 from treatments.describe.whose import others_words
@@ -105,7 +112,6 @@ _POOR, _GAIN = stem("poor"), stem("gain")
 _SLOW = frozenset(["slow", "slowly"])
 # "a boy or a girl" is one token: not knowing which is HPO's Ambiguous genitalia.
 BOY_OR_GIRL = "~boyorgirl"
-_OTHER_SEX = {"boy": "girl", "girl": "boy", "male": "female", "female": "male"}
 _COPULAS = frozenset(["is", "are", "was", "were", "looks", "look", "seems", "seem"])
 # "and his skin burns": a possessive after "and" starts a new clause too, so no word before
 # "and" is shared with what follows ("swollen glands and his skin" is no swollen skin).
@@ -124,15 +130,21 @@ def tokens(text: str) -> list[tuple[str, str]]:
     return [(s, w) for s, w, *_ in _scan(text)[0]]
 
 
+Positions = frozenset[int]
+
+
 def _scan(
     text: str,
-) -> tuple[list[tuple[str, str, bool, bool, bool]], frozenset[int], frozenset[int], frozenset[int]]:
+) -> tuple[
+    list[tuple[str, str, bool, bool, bool]], Positions, Positions, Positions, Positions, Positions
+]:
     """The tokens, each with whether it follows a place word ("on the skin"), whether it is
     the first word after "and" / "or" ("weak arms and legs") and whether it follows "is" after
     a word kept ("the nipple is small": said of the nipple); and the positions of the
     `_QUALIFIES_NEXT` words typed right before another kept word ("weak" in "weak stream"),
-    of the first words after "or" ("cannot run or jump") and of the tokens said of someone
-    else ("her brother has seizures")."""
+    of the first words after "or" ("cannot run or jump"), of the tokens said of someone
+    else ("her brother has seizures"), of a seizure's shakes ("fits where he shakes") and of
+    the words placed in or on a thing ("on the lining of the lung")."""
     folded = said_of_the_part(fold(text).replace("\u2019", "'").replace("`", "'"))
     out: list[tuple[str, str, bool, bool, bool]] = []
     previous, placed, joined = "", False, False
@@ -140,6 +152,8 @@ def _scan(
     last_part: dict[bool, tuple[str, str]] = {}  # plural? -> (stem, word) of the last body part
     qualifying: set[int] = set()
     listed, after_or = False, set()  # an "or" (and filler) since the last word kept
+    seized: set[int] = set()  # shakes said of a seizure (`in_context`)
+    inside: set[int] = set()  # words placed in or on a thing, not around it (`in_context`)
     words = typed_words(folded)
     marks = said_marks(words)  # "keeps getting", "since birth", "sat at 14 months" (`phrasings`)
     others = others_words(words)
@@ -245,7 +259,7 @@ def _scan(
             out.append((MANY, word, after_place, after_and, predicated))
             joined, kept = False, True
             continue
-        if _boy_or_girl(words, at - 1):
+        if boy_or_girl(words, at - 1):
             out.append((BOY_OR_GIRL, "boy or girl", after_place, after_and, predicated))
             joined, kept = False, True
             continue
@@ -255,6 +269,9 @@ def _scan(
         if negation or ("'" in typed and NEGATED_VERB.match(typed)):
             if not out or out[-1][0] != NOT:
                 out.append((NOT, typed, False, False, False))
+            if there := not_there_end(words, at - 1):  # "sees things that aren't there"
+                out.append((THERE, "there", False, False, False))
+                at, previous = there, "there"
         elif fifth or letter or (word not in FILLER and len(word) > 1):
             # "before birth" is HPO's "prenatal": "tiny before birth" is no "tiny at birth".
             prenatal = word == "birth" and before == "before"
@@ -267,6 +284,10 @@ def _scan(
             joined, kept = False, True
             if was_listed:
                 after_or.add(len(out) - 1)
+            if shakes_in_a_seizure(words, at - 1):
+                seized.add(len(out) - 1)
+            if after_place and placed_inside(words, at - 1):
+                inside.add(len(out) - 1)
             if (
                 len(out) > 1
                 and out[-2][1] in _QUALIFIES_NEXT | BUILD
@@ -289,7 +310,7 @@ def _scan(
     found = carried_parts(out, subjects, described, theirs)
     carried = {at: end for at, (_, end) in found.items()}
     if not carried:
-        return out, frozenset(qualifying), frozenset(after_or), theirs
+        return out, *(frozenset(each) for each in (qualifying, after_or, theirs, seized, inside))
     moved = shifted(len(out), carried)
     qualifying.update(  # "her hair is strange, very thin"
         i
@@ -304,6 +325,8 @@ def _scan(
         frozenset(moved[i] for i in qualifying),
         frozenset(moved[i] for i in after_or),
         frozenset(moved[i] for i in theirs),
+        frozenset(moved[i] for i in seized),
+        frozenset(moved[i] for i in inside),
     )
 
 
@@ -336,16 +359,6 @@ def _lists_qualities(
 
 def _after_not(out: list[tuple[str, str, bool, bool, bool]]) -> bool:
     return bool(out) and out[-1][0] == NOT and out[-1][1] == "not"
-
-
-def _boy_or_girl(words: list[str], at: int) -> bool:
-    """Is `words[at]` the second of "a boy or a girl" ("girl or boy")? Person words are filler,
-    but "could not tell if she was a boy or a girl" is about the body, not who."""
-    other = _OTHER_SEX.get(words[at])
-    if other is None:
-        return False
-    before = [w for w in words[max(0, at - 3) : at] if w not in ("a", "an")]
-    return before[-2:] == [other, "or"]
 
 
 def _note_origin(origin: list[int], size: int, word: int) -> None:

@@ -222,6 +222,35 @@ def _reaches_past_what_it_describes(
 _MARKS = frozenset(stem(word) for word in ["patch", "spot", "rash", "vein", "lump", "blister"])
 
 
+# Parts inside the body or the eye, which have no skin: a mark in or on one is not on the skin.
+_NO_SKIN = frozenset(
+    stem(word)
+    for word in ["lung", "liver", "heart", "brain", "kidney", "spleen", "bowel", "intestine",
+                 "gut", "bladder", "womb", "uterus", "ovary", "eye", "iris", "retina", "macula",
+                 "lens", "cornea", "bone", "artery", "nerve"]
+)  # fmt: skip
+
+
+def _mark_inside_an_organ(
+    toks: list[tuple[str, str]], span: tuple[int, ...], inside: frozenset[int]
+) -> bool:
+    """A skin mark with no part of its own said in or on a part that has no skin is that
+    part's: "small blisters on the lining of the lung" and "a dark brown spot on the coloured
+    part of my eye" are no skin signs ("blisters on her hands", "a rash around his eyes" are)."""
+    if not any(toks[p][0] in _MARKS for p in span) or any(toks[p][0] in _PARTS for p in span):
+        return False
+    after = max(span) + 1
+    if after not in inside:
+        return False
+    for p in range(after, min(after + 3, len(toks))):
+        if toks[p][0] == BREAK:
+            return False
+        # "on the lung", "in his left eye": the part is placed, or follows a word that is
+        if toks[p][0] in _NO_SKIN and (p in inside or p - 1 in inside):
+            return True
+    return False
+
+
 def _leaves_its_part(toks: list[tuple[str, str]], span: tuple[int, ...], placed: set[int]) -> bool:
     """Does the phrase take a word but not the body part right after it? A word right before
     a body part describes that part: "born with small eyes" is small eyes before it is born
