@@ -35,3 +35,13 @@ def site_reads(text: str) -> list[str]:
 def hpo_names_read(text: str) -> list[str]:
     """The HPO ids of the positive signs HPO's own names read from `text` (no everyday rows)."""
     return read(text, phrase_table_build(include_everyday=False))
+
+
+def missed_readings(readings: dict[str, str]) -> dict[str, list[str]]:
+    """Sentence -> what the site read, for each sentence whose expected sign was not read."""
+    return {q: site_reads(q) for q, hpo_id in readings.items() if hpo_id not in site_reads(q)}
+
+
+def claimed_sentences(not_read: dict[str, str]) -> dict[str, str]:
+    """Sentence -> sign, for each ordinary sentence the site read as the sign it must not."""
+    return {q: hpo_id for q, hpo_id in not_read.items() if hpo_id in site_reads(q)}

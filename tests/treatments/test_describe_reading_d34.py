@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from tests.treatments.kb import everyday_terms
-from tests.treatments.phrases import site_reads
+from tests.treatments.phrases import claimed_sentences, missed_readings, site_reads
 
 # Each in a sentence; on the old file each read nothing, or the sign noted.
 READINGS = {
@@ -107,8 +107,7 @@ def table_terms(db: None) -> None:
 
 @pytest.mark.django_db
 def test_the_words_families_use_read_as_the_sign_they_name(table_terms: None) -> None:
-    missed = {q: site_reads(q) for q, hpo_id in READINGS.items() if hpo_id not in site_reads(q)}
-    assert missed == {}
+    assert missed_readings(READINGS) == {}
 
 
 @pytest.mark.django_db
@@ -119,5 +118,4 @@ def test_a_small_chin_or_being_behind_is_not_read_narrower_than_said(table_terms
 
 @pytest.mark.django_db
 def test_ordinary_sentences_are_not_read_as_the_new_signs(table_terms: None) -> None:
-    claimed = {q: hpo_id for q, hpo_id in NOT_READ.items() if hpo_id in site_reads(q)}
-    assert claimed == {}
+    assert claimed_sentences(NOT_READ) == {}

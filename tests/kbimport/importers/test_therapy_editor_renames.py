@@ -6,7 +6,6 @@ Real rows of the committed file, a real admin post, then the import a load runs.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
@@ -14,9 +13,10 @@ from django.core.cache import cache
 from django.test import Client
 
 from kbimport.importers.therapies import EDITOR_NAMED, import_therapies
-from kbimport.therapy_file import DEFAULT_THERAPY_FILE, load_therapy_file
+from kbimport.therapy_file import load_therapy_file
 from knowledge.models import Condition, Therapy, TherapyLink, TherapySlugRedirect
 from tests.curation.therapy_form import editor_renames
+from tests.kbimport.importers.therapy_files import edited_therapy_file
 
 pytestmark = pytest.mark.usefixtures("kb")
 
@@ -27,15 +27,6 @@ SLUG = "sapropterin-dihydrochloride"
 @pytest.fixture(autouse=True)
 def _fresh_cache() -> None:
     cache.clear()  # the page cache and the API's throttle counters live in the cache
-
-
-def _edited(tmp_path: Path, entry: str, **fields: object) -> Path:
-    """A copy of the committed file with one entry's fields changed."""
-    data = json.loads(DEFAULT_THERAPY_FILE.read_text(encoding="utf-8"))
-    next(t for t in data["therapies"] if t["name"] == entry).update(fields)
-    path = tmp_path / "therapies.json"
-    path.write_text(json.dumps(data), encoding="utf-8")
-    return path
 
 
 def _sapropterin_records() -> list[tuple[str, str]]:
@@ -106,7 +97,7 @@ def test_a_file_rename_after_an_editors_keeps_the_editors_name(
     found by that name, the editor's name stays, both file names are names of it."""
     therapy = Therapy.objects.get(name=FILE_NAME)
     editor_renames(therapy, EDITORS)
-    edited = _edited(tmp_path, FILE_NAME, name="sapropterin", formerly=[FILE_NAME])
+    edited = edited_therapy_file(tmp_path, FILE_NAME, name="sapropterin", formerly=[FILE_NAME])
 
     import_therapies(path=edited)
 
@@ -123,7 +114,7 @@ def test_a_file_rename_after_an_editors_keeps_the_editors_name(
 def test_a_name_written_with_a_double_space_is_the_stored_record(tmp_path: Path) -> None:
     """The file's loader writes names as the rename service does: inner spaces squeezed."""
     spaced = "sapropterin  dihydrochloride"
-    edited = _edited(tmp_path, FILE_NAME, name=f" {spaced} ")
+    edited = edited_therapy_file(tmp_path, FILE_NAME, name=f" {spaced} ")
     assert FILE_NAME in [record.name for record in load_therapy_file(edited)]
 
     assert import_therapies(path=edited).totals[:2] == (0, 0)
@@ -133,7 +124,9 @@ def test_a_name_written_with_a_double_space_is_the_stored_record(tmp_path: Path)
 def test_a_renamed_entry_with_a_double_space_is_found_at_the_next_load(tmp_path: Path) -> None:
     """The file renames the entry to a name with a double space: the record the rename wrote
     is found by that name at the next load, not written again."""
-    edited = _edited(tmp_path, FILE_NAME, name="sapropterin  (Kuvan)", formerly=[FILE_NAME])
+    edited = edited_therapy_file(
+        tmp_path, FILE_NAME, name="sapropterin  (Kuvan)", formerly=[FILE_NAME]
+    )
     import_therapies(path=edited)
     assert import_therapies(path=edited).totals[:2] == (0, 0)
     assert _sapropterin_records() == [(EDITORS, "sapropterin-kuvan")]

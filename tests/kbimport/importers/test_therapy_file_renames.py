@@ -4,7 +4,6 @@ of the committed file, edited in a copy as an editor would."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
@@ -13,11 +12,12 @@ from django.test import Client
 
 from content.models import Article
 from kbimport.importers.therapies import import_therapies
-from kbimport.therapy_file import DEFAULT_THERAPY_FILE, TherapyFileError, load_therapy_file
+from kbimport.therapy_file import TherapyFileError, load_therapy_file
 from knowledge.models import Condition, RegulatoryEvent, Therapy, TherapyLink, TherapySlugRedirect
 from knowledge.models.common import LinkMethod
 from tests.factories.knowledge import TherapyFactory
 from tests.factories.records import ArticleFactory, ClinicalTrialFactory
+from tests.kbimport.importers.therapy_files import edited_therapy_file
 from trials.models import TrialLink
 
 pytestmark = pytest.mark.usefixtures("kb")
@@ -30,15 +30,6 @@ def _fresh_cache() -> None:
     cache.clear()  # the page cache and the API's throttle counters live in the cache
 
 
-def _edited(tmp_path: Path, entry: str, **fields: object) -> Path:
-    """A copy of the committed file with one entry's fields changed."""
-    data = json.loads(DEFAULT_THERAPY_FILE.read_text(encoding="utf-8"))
-    next(t for t in data["therapies"] if t["name"] == entry).update(fields)
-    path = tmp_path / "therapies.json"
-    path.write_text(json.dumps(data), encoding="utf-8")
-    return path
-
-
 def test_a_renamed_entry_renames_its_record_and_the_old_address_redirects(
     tmp_path: Path, client: Client
 ) -> None:
@@ -49,7 +40,7 @@ def test_a_renamed_entry_renames_its_record_and_the_old_address_redirects(
                                      method=LinkMethod.EDITOR)  # fmt: skip
     guide = ArticleFactory()
     guide.related_therapies.add(old)
-    edited = _edited(tmp_path, OLD, name=NEW, formerly=[OLD])
+    edited = edited_therapy_file(tmp_path, OLD, name=NEW, formerly=[OLD])
 
     tally = import_therapies(path=edited)
 
@@ -88,7 +79,7 @@ def test_a_fresh_install_of_a_renamed_entry_keeps_the_former_name_as_a_name(
 ) -> None:
     """A database that never held the old record: one record, the new name, the old one a name."""
     Therapy.objects.filter(name=OLD).delete()
-    import_therapies(path=_edited(tmp_path, OLD, name=NEW, formerly=[OLD]))
+    import_therapies(path=edited_therapy_file(tmp_path, OLD, name=NEW, formerly=[OLD]))
     assert list(Therapy.objects.filter(name__in=[OLD, NEW]).values_list("name", "synonyms")) == [
         (NEW, ["Kuvan", OLD])
     ]
@@ -102,10 +93,10 @@ def test_a_second_record_an_earlier_import_made_is_folded_into_the_renamed_one(
     old = Therapy.objects.get(name=OLD)
     trial = TrialLink.objects.create(trial=ClinicalTrialFactory(), therapy=old,
                                      method=LinkMethod.EDITOR)  # fmt: skip
-    import_therapies(path=_edited(tmp_path, OLD, name=NEW))
+    import_therapies(path=edited_therapy_file(tmp_path, OLD, name=NEW))
     new = Therapy.objects.get(name=NEW)
     links = set(TherapyLink.objects.filter(therapy=new).values_list("pk", flat=True))
-    edited = _edited(tmp_path, OLD, name=NEW, formerly=[OLD])
+    edited = edited_therapy_file(tmp_path, OLD, name=NEW, formerly=[OLD])
 
     tally = import_therapies(path=edited)
 
@@ -126,7 +117,7 @@ def test_two_stored_records_under_former_names_are_left_and_counted(tmp_path: Pa
     """The file cannot say which of two stored records it meant: neither is renamed, and no
     third record is made under the new name (the medicine would show twice)."""
     other = TherapyFactory(name="kuvan tablets", slug="kuvan-tablets")
-    edited = _edited(tmp_path, OLD, name=NEW, formerly=[OLD, "kuvan tablets"])
+    edited = edited_therapy_file(tmp_path, OLD, name=NEW, formerly=[OLD, "kuvan tablets"])
 
     tally = import_therapies(path=edited)
 
@@ -141,14 +132,14 @@ def test_a_record_another_source_made_under_the_former_name_is_not_renamed(
 ) -> None:
     """The stored record of that name is not the file's own (an editor's, or the FDA's)."""
     Therapy.objects.filter(name=OLD).update(source="an editor")
-    import_therapies(path=_edited(tmp_path, OLD, name=NEW, formerly=[OLD]))
+    import_therapies(path=edited_therapy_file(tmp_path, OLD, name=NEW, formerly=[OLD]))
     assert Therapy.objects.get(name=OLD).source == "an editor"
     assert Therapy.objects.filter(name=NEW).count() == 1
 
 
 def test_a_former_name_the_file_still_lists_is_refused(tmp_path: Path) -> None:
     """Two records the file lists as two are never one: a former name must be no entry's name."""
-    edited = _edited(tmp_path, OLD, name=NEW, formerly=["pegvaliase"])
+    edited = edited_therapy_file(tmp_path, OLD, name=NEW, formerly=["pegvaliase"])
     with pytest.raises(TherapyFileError, match="'pegvaliase' names another therapy too"):
         load_therapy_file(edited)
 
@@ -161,7 +152,7 @@ def test_a_new_record_never_takes_an_old_address_that_redirects(
     other = TherapyFactory(name="kuvan", slug="kuvan-tablets")
     TherapySlugRedirect.objects.create(old_slug="sapropterin", therapy=other)
     # The entry under a new name, without `formerly`: the file lists it as a new therapy.
-    import_therapies(path=_edited(tmp_path, OLD, name=NEW))
+    import_therapies(path=edited_therapy_file(tmp_path, OLD, name=NEW))
 
     assert Therapy.objects.get(name=NEW).slug == "sapropterin-2"
     moved = client.get("/therapies/sapropterin/")
