@@ -42,8 +42,8 @@ from treatments.describe.phrase_table import PhraseTable, Sign
 from treatments.describe.scan import tokens
 from treatments.describe.typos import mended_stem
 from treatments.describe.words import BREAK, NOT
-from treatments.phenotypes.index import UNKNOWN, PhenotypeIndex
-from treatments.phenotypes.scoring import RankWeights, sign_scores
+from treatments.phenotypes.index import PhenotypeIndex
+from treatments.phenotypes.scoring import RankWeights, frequencies, sign_scores, specificity
 
 # Chosen on the description tuning sets (0, 0.5, 1.5, 2.5; every source tried is in
 # docs/benchmarks.md): an alternative is a second reading, worth less than the first.
@@ -241,14 +241,12 @@ def meeting_scores(index: PhenotypeIndex, term: int, weights: RankWeights) -> np
     listed = np.zeros(n, dtype=int)
     for p in parents:
         conds = index.term_conditions[p]
-        raw = index.term_freq[p]
-        freq = np.where(raw == UNKNOWN, weights.unknown_frequency, raw).astype(np.float64)
+        freq = frequencies(index.term_freq[p], weights)
         listed[conds] += 1
         lowest[conds] = np.minimum(lowest[conds], freq)
     meet = listed == len(parents)
     meet[index.term_conditions[term]] = False  # listing the term: its own score already
-    ic = (1.0 - weights.likelihood_ratio) * index.ic[term]
-    ic += weights.likelihood_ratio * index.background_ic[term]  # as the ranking weighs IC
+    ic = specificity(index, weights)[term]  # as the ranking weighs IC
     credit = weights.frequency_weight * np.log(np.maximum(lowest[meet], 1e-3))
     out[meet] = ic + credit
     return out

@@ -65,11 +65,11 @@ class Case:
     genes: tuple[str, ...] = ()  # upper-case symbols
 
 
-def _frequencies(raw: np.ndarray, weights: RankWeights) -> np.ndarray:
+def frequencies(raw: np.ndarray, weights: RankWeights) -> np.ndarray:
     return np.where(raw == UNKNOWN, weights.unknown_frequency, raw).astype(np.float64)
 
 
-def _specificity(index: PhenotypeIndex, weights: RankWeights) -> np.ndarray:
+def specificity(index: PhenotypeIndex, weights: RankWeights) -> np.ndarray:
     if not weights.likelihood_ratio:
         return index.ic
     share = weights.likelihood_ratio
@@ -78,7 +78,7 @@ def _specificity(index: PhenotypeIndex, weights: RankWeights) -> np.ndarray:
 
 def sign_scores(index: PhenotypeIndex, q: int, n: int, weights: RankWeights) -> np.ndarray:
     """Each condition's best score for one observed sign over the sign's ancestors."""
-    ic = _specificity(index, weights)
+    ic = specificity(index, weights)
     ic_q = float(ic[q])
     floor = weights.broader_penalty * ic_q
     if weights.unmatched_cap > 0:
@@ -114,7 +114,7 @@ def _frequency_credit(index: PhenotypeIndex, term: int, weights: RankWeights) ->
     if credit is None:
         if len(per_term) >= MAX_CREDITS:
             per_term.clear()
-        freq = np.maximum(_frequencies(index.term_freq[term], weights), 1e-3)
+        freq = np.maximum(frequencies(index.term_freq[term], weights), 1e-3)
         credit = per_term[term] = weights.frequency_weight * np.log(freq)
     return credit
 
@@ -123,7 +123,7 @@ def _excluded(index: PhenotypeIndex, e: int, n: int, weights: RankWeights) -> np
     """log(1 - frequency) for conditions that have the excluded sign or a narrower one."""
     penalty = np.zeros(n)
     conds = index.term_conditions[e]
-    freq = _frequencies(index.term_freq[e], weights)
+    freq = frequencies(index.term_freq[e], weights)
     penalty[conds] = np.log(np.maximum(1.0 - freq, weights.floor_frequency))
     return penalty
 
