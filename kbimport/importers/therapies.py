@@ -8,6 +8,11 @@ found by symbol among the genes already stored.
 A therapy whose name the file changed lists its earlier names under ``formerly``: the one stored
 record this file made under such a name is renamed (its links, approvals, trials and guides stay;
 its old address redirects), never a second record made beside it.
+
+What an editor set in the admin since the file last wrote a record (a brand name removed, a
+plainer mechanism, a corrected scope) stays: each field is merged three ways with what the file
+said then (kept on the row as ``file_values``) by ``file_merge``; only the dated facts
+(``LINK_DATED``) the file changed too are written over an editor's, and the run counts both.
 """
 
 from __future__ import annotations
@@ -27,6 +32,13 @@ from curation.services.therapy_rename import SYNONYM_LENGTH, name_set_by_editor,
 from identifiers.urls import pubmed_url
 from ingest.rows import WriteOutcome
 from kbimport.importers.common import ImportTally, file_scope, import_run
+from kbimport.importers.file_merge import (
+    EDITOR_KEPT,
+    EDITOR_KEPT_OVER_FILE,
+    FILE_OVER_EDITOR,
+    Merged,
+    merge_file_values,
+)
 from kbimport.importers.resolve import ConditionIndex, GeneIndex, condition_names
 from kbimport.therapy_file import (
     DEFAULT_THERAPY_FILE,
@@ -39,6 +51,13 @@ from knowledge.models import RegulatoryEvent, Therapy, TherapyLink, TherapySlugR
 from knowledge.therapy_names import free_slug
 
 TASK = "import_therapies"
+# The facts that are the file's to date: when the file and an editor both changed one, the
+# file's is written (approvals expire, labels narrow, trials move on). Everything else the file
+# writes (a therapy's names, modality and plain mechanism; a link's evidence, scope, population
+# and wording) stays as an editor set it, and the run counts the difference.
+THERAPY_DATED: frozenset[str] = frozenset()
+LINK_DATED = frozenset({"status", "phase", "approval_year_fda", "approval_year_ema"})
+AS_SETS = frozenset({"synonyms", "pmids", "nct_ids", "urls"})
 RENAMED = "the therapy file names it so now"
 EDITOR_NAMED = "therapy name an editor set kept (the file's name is one of its names)"
 TWIN = "a load wrote it again beside the record an editor renamed"
@@ -76,15 +95,23 @@ def _save(
     tally: ImportTally,
     *,
     touched: bool = False,
+    file_values: dict[str, Any] | None = None,
 ) -> bool:
     """Set ``values`` on ``obj`` and save only when something differs; count the outcome
-    (``touched``: the row was already changed before, so it counts as updated)."""
+    (``touched``: the row was already changed before, so it counts as updated).
+    ``file_values`` (what the file said) is bookkeeping: stored with a save, or alone without
+    a history row or a count when nothing a reader sees changed."""
     is_new = obj.pk is None
     changed = [name for name, value in values.items() if getattr(obj, name) != value]
     for name in changed:
         setattr(obj, name, values[name])
+    remembered = file_values is not None and obj.file_values != file_values
+    if remembered:
+        obj.file_values = file_values
     if is_new or changed:
         obj.save()
+    elif remembered:
+        type(obj).objects.filter(pk=obj.pk).update(file_values=file_values)
     changed = changed or ([label] if touched else [])
     tally.add(label, WriteOutcome(int(is_new), int(bool(changed) and not is_new),
                                   int(not is_new and not changed)))  # fmt: skip
@@ -186,12 +213,40 @@ def _save_therapy(
         therapy._change_reason = change_reason(
             f"the therapy file names it {record.name}; the name an editor gave it stays"
         )
-    _save(therapy, {
-        "synonyms": synonyms, "modality": record.modality,
-        "mechanism": record.mechanism_plain, "source": source, "source_id": record.name,
-        "source_url": "", "retrieved_on": retrieved,
-    }, "Therapy", tally, touched=former is not None)  # fmt: skip
+    merged = _merged(therapy, source, {
+        "synonyms": synonyms, "modality": record.modality, "mechanism": record.mechanism_plain,
+    }, THERAPY_DATED, tally)  # fmt: skip
+    _save(therapy, merged.values | {
+        "source": source, "source_id": record.name, "source_url": "", "retrieved_on": retrieved,
+    }, "Therapy", tally, touched=former is not None, file_values=merged.file_values)  # fmt: skip
     return therapy
+
+
+def _merged(
+    row: Therapy | TherapyLink,
+    source: str,
+    says: dict[str, Any],
+    dated: frozenset[str],
+    tally: ImportTally,
+) -> Merged:
+    """The file's values merged with what an editor set on ``row`` since the file's last
+    write (file_merge); what the editor holds is counted, logged and given as the reason."""
+    # A record another source wrote holds nothing this file said: the file's values are written.
+    before = row.file_values if row.pk is not None and row.source == source else {}
+    stored = {field: getattr(row, field) for field in says}
+    merged = merge_file_values(
+        before=before, stored=stored, says=says, file_dated=dated, as_sets=AS_SETS
+    )
+    for reason, fields in ((EDITOR_KEPT, merged.kept), (EDITOR_KEPT_OVER_FILE, merged.differ),
+                           (FILE_OVER_EDITOR, merged.overruled)):  # fmt: skip
+        if fields:
+            tally.note(reason, len(fields))
+    if merged.differ or merged.overruled:
+        logger.warning("%s: %s (pk %s): %s", TASK, type(row).__name__, row.pk, merged.reason())
+    if merged.reason():
+        said = [getattr(row, "_change_reason", ""), merged.reason()]
+        row._change_reason = change_reason("; ".join(part for part in said if part))
+    return merged
 
 
 def _rule(rule: VariantRule | None) -> dict[str, Any] | None:
@@ -284,21 +339,23 @@ def _save_link(
             logger.info("%s: gene %s not in database", TASK, symbol)
         else:
             gene_ids.add(pk)
+    says = {
+        "status": link.status, "phase": str(link.phase) if link.phase else "",
+        "approval_year_fda": link.approval_year_fda, "approval_year_ema": link.approval_year_ema,
+        "evidence_level": link.evidence_level, "variant_scope": link.variant_scope or "",
+        "variant_rule": _rule(link.variant_rules), "pmids": list(link.pmids),
+        "nct_ids": list(link.nct_ids), "urls": urls, "verification": _verification(link),
+        "population": link.population or "", "not_confirmed": dict(link.not_confirmed),
+        "citations": {pmid: dict(known) for pmid, known in link.citations},
+        "mechanism": link.mechanism_plain or "", "note": _note(link),
+    }  # fmt: skip
     for row, condition in zip(rows, wanted, strict=True):
-        _save(row, {
-            "condition_id": condition, "status": link.status,
-            "phase": str(link.phase) if link.phase else "",
-            "approval_year_fda": link.approval_year_fda,
-            "approval_year_ema": link.approval_year_ema,
-            "evidence_level": link.evidence_level, "variant_scope": link.variant_scope or "",
-            "variant_rule": _rule(link.variant_rules), "pmids": list(link.pmids),
-            "nct_ids": list(link.nct_ids), "urls": urls, "verification": _verification(link),
-            "source": source, "source_id": f"{entry} / {link.condition_name}"[:120],
-            "source_url": first_url, "retrieved_on": retrieved,
-            "population": link.population or "", "not_confirmed": dict(link.not_confirmed),
-            "citations": {pmid: dict(known) for pmid, known in link.citations},
-            "mechanism": link.mechanism_plain or "", "note": _note(link),
-        }, "TherapyLink", tally)  # fmt: skip
+        merged = _merged(row, source, says, LINK_DATED, tally)
+        _save(row, merged.values | {
+            "condition_id": condition, "source": source,
+            "source_id": f"{entry} / {link.condition_name}"[:120], "source_url": first_url,
+            "retrieved_on": retrieved,
+        }, "TherapyLink", tally, file_values=merged.file_values)  # fmt: skip
         _save_events(row, link, source, retrieved, tally)
         current = set(row.genes.values_list("pk", flat=True))
         if gene_ids - current:

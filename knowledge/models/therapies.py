@@ -11,6 +11,10 @@ from simple_history.models import HistoricalRecords
 from knowledge.models.common import OldSlug, Provenance
 from knowledge.regulatory import LinkStatus, date_text, link_status
 
+# The curated therapy file's load keeps what it said for each field it writes, so the next load
+# tells an editor's change from the file's (kbimport/importers/file_merge.py).
+FILE_VALUES_HELP = "What the curated file said for each field at its last load, by field."
+
 
 class Modality(models.TextChoices):
     SMALL_MOLECULE = "small_molecule", "Small molecule"
@@ -59,9 +63,15 @@ class Therapy(Provenance):
     modality = models.CharField(max_length=30, choices=Modality.choices)
     mechanism = models.TextField(blank=True, help_text="How it works, in one plain sentence.")
     notes = models.TextField(blank=True)
+    file_values = models.JSONField(
+        default=dict,
+        blank=True,
+        editable=False,
+        help_text=FILE_VALUES_HELP,
+    )
     updated_at = models.DateTimeField(auto_now=True)
 
-    history = HistoricalRecords(excluded_fields=["updated_at"])
+    history = HistoricalRecords(excluded_fields=["updated_at", "file_values"])
 
     class Meta:
         ordering = ["name"]
@@ -160,9 +170,15 @@ class TherapyLink(Provenance):
         help_text="What the curated source says of each PMID: {pmid: {first_author, et_al, "
         "journal, year, title}}; a fetched PubMed record takes precedence.",
     )
+    file_values = models.JSONField(
+        default=dict,
+        blank=True,
+        editable=False,
+        help_text=FILE_VALUES_HELP,
+    )
     updated_at = models.DateTimeField(auto_now=True)
 
-    history = HistoricalRecords(excluded_fields=["updated_at"])
+    history = HistoricalRecords(excluded_fields=["updated_at", "file_values"])
 
     objects = TherapyLinkQuerySet.as_manager()
 

@@ -1,12 +1,14 @@
-"""The admin's therapy change form as an editor posts it, for tests in other packages that
-rename a stored record the way an editor does (a real admin post, not a row update)."""
+"""The admin's therapy and therapy link change forms as an editor posts them, for tests in other
+packages that change a stored record the way an editor does (a real admin post, not a row
+update)."""
 
 from __future__ import annotations
 
 from django.contrib.auth.models import User
 from django.test import Client
 
-from knowledge.models import Therapy
+from curation.admin.forms import TherapyLinkForm
+from knowledge.models import Therapy, TherapyLink
 from rarelabs.management.roles import EDITOR
 from tests.curation.conftest import make_user
 
@@ -30,12 +32,41 @@ def therapy_change_form(therapy: Therapy, **fields: str) -> dict[str, str]:
     return data | fields
 
 
+def _editor_posts(url: str, data: dict, username: str) -> None:
+    client = Client()
+    editor = User.objects.filter(username=username).first()
+    client.force_login(editor or make_user(username, group=EDITOR))
+    saved = client.post(url, data)
+    assert saved.status_code == 302, saved.content.decode()[:2000]
+
+
 def editor_renames(therapy: Therapy, name: str) -> None:
     """An editor signs in and renames ``therapy`` on its change page (its slug unchanged)."""
-    client = Client()
-    editor = User.objects.filter(username="renaming-editor").first()
-    client.force_login(editor or make_user("renaming-editor", group=EDITOR))
-    saved = client.post(
-        f"/admin/knowledge/therapy/{therapy.pk}/change/", therapy_change_form(therapy, name=name)
-    )
-    assert saved.status_code == 302, saved.content.decode()[:2000]
+    url = f"/admin/knowledge/therapy/{therapy.pk}/change/"
+    _editor_posts(url, therapy_change_form(therapy, name=name), "renaming-editor")
+
+
+def editor_edits_therapy(therapy: Therapy, **fields: str) -> None:
+    """An editor signs in and changes ``fields`` on the therapy's change page."""
+    url = f"/admin/knowledge/therapy/{therapy.pk}/change/"
+    _editor_posts(url, therapy_change_form(therapy, **fields), "curating-editor")
+
+
+def link_change_form(link: TherapyLink, **fields: str) -> dict[str, object]:
+    """The link's fields as its change page shows them (its events left as they are)."""
+    form = TherapyLinkForm(instance=link)
+    data: dict[str, object] = {}
+    for name in form.fields:
+        value = form[name].value()  # as the page shows it (a list of ids for genes, variants)
+        if name in ("genes", "variants"):
+            data[name] = [str(pk) for pk in value or ()]
+        else:
+            data[name] = "" if value is None else value
+    data |= {"regulatory_events-TOTAL_FORMS": "0", "regulatory_events-INITIAL_FORMS": "0"}
+    return data | fields
+
+
+def editor_edits_link(link: TherapyLink, **fields: str) -> None:
+    """An editor signs in and changes ``fields`` on the therapy link's change page."""
+    url = f"/admin/knowledge/therapylink/{link.pk}/change/"
+    _editor_posts(url, link_change_form(link, **fields), "curating-editor")
