@@ -213,7 +213,7 @@ def _save_therapy(
         therapy._change_reason = change_reason(
             f"the therapy file names it {record.name}; the name an editor gave it stays"
         )
-    merged = _merged(therapy, source, {
+    merged = _merged(therapy, {
         "synonyms": synonyms, "modality": record.modality, "mechanism": record.mechanism_plain,
     }, THERAPY_DATED, tally)  # fmt: skip
     _save(therapy, merged.values | {
@@ -224,15 +224,14 @@ def _save_therapy(
 
 def _merged(
     row: Therapy | TherapyLink,
-    source: str,
     says: dict[str, Any],
     dated: frozenset[str],
     tally: ImportTally,
 ) -> Merged:
     """The file's values merged with what an editor set on ``row`` since the file's last
     write (file_merge); what the editor holds is counted, logged and given as the reason."""
-    # A record another source wrote holds nothing this file said: the file's values are written.
-    before = row.file_values if row.pk is not None and row.source == source else {}
+    # Whatever source an editor has named on the row since: what the file said stays its own.
+    before = row.file_values if row.pk is not None else {}
     stored = {field: getattr(row, field) for field in says}
     merged = merge_file_values(
         before=before, stored=stored, says=says, file_dated=dated, as_sets=AS_SETS
@@ -350,7 +349,7 @@ def _save_link(
         "mechanism": link.mechanism_plain or "", "note": _note(link),
     }  # fmt: skip
     for row, condition in zip(rows, wanted, strict=True):
-        merged = _merged(row, source, says, LINK_DATED, tally)
+        merged = _merged(row, says, LINK_DATED, tally)
         _save(row, merged.values | {
             "condition_id": condition, "source": source,
             "source_id": f"{entry} / {link.condition_name}"[:120], "source_url": first_url,

@@ -95,7 +95,9 @@ def test_a_link_an_editor_changed_keeps_their_scope_and_takes_the_files_dated_fa
     the status (a dated fact: the file's); the file's new population and event land."""
     therapy = _tafamidis()
     link = TherapyLink.objects.filter(therapy=therapy).order_by("pk").first()
-    editor_edits_link(link, variant_scope=EDITORS_SCOPE, status="investigational")
+    editor_edits_link(
+        link, variant_scope=EDITORS_SCOPE, status="investigational", source="RareLabs editors"
+    )
     edited = _file_with_link_changes(
         tmp_path, variant_scope="Cardiomyopathy only (the file's new wording).",
         status="ema_approved", population="cardiomyopathy (ATTR-CM)",
