@@ -24,6 +24,18 @@ _GOES_ON = frozenset(["has", "have", "had", "is", "was", "are", "were", "gets", 
 BUILD = frozenset(["thin", "thinner", "skinny", "short", "shorter"])
 
 
+DETERMINERS = frozenset(["the", "a", "an", "my", "his", "her", "their", "our", "your", "its"])
+
+
+def joined_by_place(words: list[str], at: int, said: str) -> bool:
+    """Is `words[at]` joined to the word `said` typed before it through "in" or "on" ("thin
+    in her arms", "short in the legs")?"""
+    before = at - 1
+    while before >= 0 and words[before] in DETERMINERS:
+        before -= 1
+    return before > 0 and words[before] in ("in", "on") and words[before - 1] == said
+
+
 def part_build(part: str, said: str) -> bool:
     """The one rule wherever `scan` joins a body part and a word said of it (through a place
     word: "thin in her arms"; through "is"/"are": "his legs are thin"; in a clause that goes

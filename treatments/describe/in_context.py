@@ -14,6 +14,54 @@ from treatments.describe.words import stem
 _BEFORE_THERE = frozenset(["really", "actually", "even"])
 THERE = stem("there")
 
+# "still" is filler ("still doesn't walk", "is still small"), but after a verb of resting it
+# says without moving: "can't sit still", "never keeps still" are restlessness, and a row
+# that says so keeps the word ("can't sit" alone is Inability to sit).
+_RESTING = frozenset(
+    ["sit", "sits", "sat", "sitting", "stand", "stands", "stood", "standing", "keep", "keeps",
+     "kept", "keeping", "stay", "stays", "stayed", "staying", "lie", "lies", "lay", "lying",
+     "hold", "holds", "held", "holding"]
+)  # fmt: skip
+
+
+def without_moving(words: list[str], at: int) -> bool:
+    """Is `words[at]` a "still" that follows a verb of resting ("sit still", "keep still")?"""
+    return words[at] == "still" and at > 0 and words[at - 1] in _RESTING
+
+
+# "the corners of his mouth turn down like he's sad", "walks like he is drunk": what follows
+# "like" and a subject with its verb says what a sign looks like, not a sign of its own. Its
+# words are read as a likeness (`LIKENED` before their stems), which only a row that says the
+# same likeness names ("walks like he is drunk"). After "looks like" or "seems like" it is
+# what the family sees ("he looks like he's in pain") and stays a sign.
+LIKENED = "~like-"
+_SUBJECT_VERBS = frozenset(["hes", "he's", "shes", "she's", "theyre", "they're", "its", "it's",
+                            "im", "i'm", "youre", "you're"])  # fmt: skip
+_SUBJECTS = frozenset(["he", "she", "they", "it", "i", "you"])
+_VERBS = frozenset(["is", "are", "was", "were", "am", "has", "had", "have"])
+_SEEMING = frozenset(
+    ["look", "looks", "looked", "looking", "seem", "seems", "seemed", "act", "acts", "acted",
+     "feel", "feels", "felt", "sound", "sounds"]
+)  # fmt: skip
+_LIKENESS_ENDS = frozenset([",", ";", ".", "!", "?", "and", "but", "or"])
+
+
+def likened_words(words: list[str]) -> frozenset[int]:
+    """The positions of the words a likeness says ("sad" in "turn down like he's sad")."""
+    found: set[int] = set()
+    for at, word in enumerate(words):
+        if word != "like" or (at and words[at - 1] in _SEEMING):
+            continue
+        start = at + 2 if words[at + 1 : at + 2] and words[at + 1] in _SUBJECT_VERBS else None
+        if words[at + 1 : at + 2] and words[at + 1] in _SUBJECTS:
+            start = at + 3 if words[at + 2 : at + 3] and words[at + 2] in _VERBS else None
+        end = start
+        while end is not None and end < len(words) and words[end] not in _LIKENESS_ENDS:
+            end += 1
+        found.update(range(start or 0, end or 0))
+    return frozenset(found)
+
+
 # A seizure's own movements are part of it, not a sign of their own: "seizures where she goes
 # stiff and then shakes" is a tonic-clonic seizure, not a tonic seizure and a tremor.
 _SEIZURES = frozenset([stem("seizure"), stem("fit")])

@@ -7,7 +7,7 @@ not look at people ("doesn't look at us"). No name of a sign has those words, so
 them (D32). `phrase_marks` turns them into tokens the phrase table's rows name:
 
 - a milestone's age past the norm HPO's definition of its delay gives (sit 9 months, crawl 10,
-  walk 15) is LATE ("sat at 14 months" = "sat late", the row of Delayed ability to sit); "not
+  walk 15; talk 24, CDC's) is LATE ("sat at 14 months" = "sat late", the row of Delayed ability to sit); "not
   ... until <age>" is the same, and the negation is dropped ("didn't walk till 2" is no
   Inability to walk);
 - "born at N weeks" under the 37 weeks of HPO's Premature birth is "born early";
@@ -47,11 +47,16 @@ MARKED = frozenset(
 # 10 months" (Delayed ability to crawl), "walk short distances independently between 12 and
 # 15 months" (Delayed ability to walk); "less than 37 weeks of gestational age" (Premature
 # birth).
-_MILESTONE_MONTHS = {"sit": 9, "crawl": 10, "walk": 15}
+# Talking: "at 2 years, most children say at least two words together" (CDC's milestone
+# checklist, Zubler et al., Pediatrics 2022;149(3):e2021052138): "only started talking at 4",
+# "didn't talk until she was 3" are the row "late talking" (Delayed speech and language
+# development), where "didn't talk until 3" read Absent speech.
+_MILESTONE_MONTHS = {"sit": 9, "crawl": 10, "walk": 15, "talk": 24}
 _MILESTONE_FORMS = {
     "sit": "sit", "sat": "sit", "sitting": "sit", "sits": "sit",
     "crawl": "crawl", "crawled": "crawl", "crawling": "crawl", "crawls": "crawl",
     "walk": "walk", "walked": "walk", "walking": "walk", "walks": "walk",
+    "talk": "talk", "talked": "talk", "talking": "talk", "talks": "talk",
 }  # fmt: skip
 TERM_WEEKS = 37
 _NUMBERS = {

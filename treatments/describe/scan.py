@@ -10,17 +10,27 @@ around it (after a place word, after "and", after "is", said of someone else).
 from __future__ import annotations
 
 from search.text import fold
-from treatments.describe.carried import BUILD, carried_parts, part_build, said_of_the_part, shifted
+from treatments.describe.carried import (
+    BUILD,
+    carried_parts,
+    joined_by_place,
+    part_build,
+    said_of_the_part,
+    shifted,
+)
 from treatments.describe.in_context import (
+    LIKENED,
     THERE,
     boy_or_girl,
+    likened_words,
     not_there_end,
     placed_inside,
     shakes_in_a_seizure,
+    without_moving,
 )
 from treatments.describe.phrasings import MARKED, said_marks
 from treatments.describe.too_little import too_little_start, too_little_words
-from treatments.describe.whose import others_words
+from treatments.describe.whose import note_origin, others_words
 from treatments.describe.words import (
     BODY_PARTS,
     BREAK,
@@ -30,6 +40,7 @@ from treatments.describe.words import (
     NEGATORS,
     NOT,
     NOT_CONTRACTIONS,
+    is_plural,
     stem,
     typed_words,
 )
@@ -156,6 +167,7 @@ def _scan(
     inside: set[int] = set()  # words placed in or on a thing, not around it (`in_context`)
     words = typed_words(folded)
     marks = said_marks(words)  # "keeps getting", "since birth", "sat at 14 months" (`phrasings`)
+    likened = likened_words(words)  # "like he's sad": a likeness, no sign (`in_context`)
     others = others_words(words)
     origin: list[int] = []  # the word each token came from
     subjects: list[int] = []  # how many tokens there were when a subject word was typed
@@ -163,7 +175,7 @@ def _scan(
     at = 0
     while at < len(words):
         if others:  # only a text about a relative needs to know where each token came from
-            _note_origin(origin, len(out), at - 1)
+            note_origin(origin, len(out), at - 1)
         if at in marks:  # "keeps getting", "comes and goes": one course token
             end, course = marks[at]
             if course is None:  # the "didn't" of "didn't walk till 2" (`phrasings`)
@@ -272,10 +284,16 @@ def _scan(
             if there := not_there_end(words, at - 1):  # "sees things that aren't there"
                 out.append((THERE, "there", False, False, False))
                 at, previous = there, "there"
-        elif fifth or letter or (word not in FILLER and len(word) > 1):
+        elif (
+            fifth
+            or letter
+            or without_moving(words, at - 1)
+            or (word not in FILLER and len(word) > 1)
+        ):
             # "before birth" is HPO's "prenatal": "tiny before birth" is no "tiny at birth".
             prenatal = word == "birth" and before == "before"
             word_stem = _PRENATAL if prenatal else _FIFTH if fifth else stem(word)
+            word_stem = LIKENED + word_stem if at - 1 in likened else word_stem
             # "in front of" places a thing before another ("spots in front of her eyes", "a
             # pit in front of the ear"); "the front of the eye" is the eye's own front.
             if word == "front" and before == "in" and at < len(words) and words[at] == "of":
@@ -297,15 +315,15 @@ def _scan(
             ) or (
                 len(out) > 1
                 and part_build(out[-1][0], out[-2][1])
-                and _joined_by_place(words, at - 1, out[-2][1])
+                and joined_by_place(words, at - 1, out[-2][1])
             ):
                 qualifying.add(len(out) - 2)  # "thin in her arms"
             if predicated and len(out) > 1 and part_build(out[-2][0], word):
                 qualifying.add(len(out) - 1)  # "his legs are thin"
             if out[-1][0] in BODY_PARTS:
-                last_part[_is_plural(word, out[-1][0])] = (out[-1][0], word)
+                last_part[is_plural(word, out[-1][0])] = (out[-1][0], word)
     if others:
-        _note_origin(origin, len(out), len(words) - 1)
+        note_origin(origin, len(out), len(words) - 1)
     theirs = frozenset(i for i, w in enumerate(origin) if w in others)
     found = carried_parts(out, subjects, described, theirs)
     carried = {at: end for at, (_, end) in found.items()}
@@ -330,15 +348,6 @@ def _scan(
     )
 
 
-def _joined_by_place(words: list[str], at: int, said: str) -> bool:
-    """Is `words[at]` joined to the word `said` typed before it through "in" or "on" ("thin
-    in her arms", "short in the legs")?"""
-    before = at - 1
-    while before >= 0 and words[before] in _DETERMINERS:
-        before -= 1
-    return before > 0 and words[before] in ("in", "on") and words[before - 1] == said
-
-
 def _lists_qualities(
     words: list[str], at: int, before: str, out: list[tuple[str, str, bool, bool, bool]]
 ) -> bool:
@@ -359,17 +368,6 @@ def _lists_qualities(
 
 def _after_not(out: list[tuple[str, str, bool, bool, bool]]) -> bool:
     return bool(out) and out[-1][0] == NOT and out[-1][1] == "not"
-
-
-def _note_origin(origin: list[int], size: int, word: int) -> None:
-    """Tokens added since the last call came from `word` (a token popped is forgotten)."""
-    del origin[size:]
-    origin.extend([word] * (size - len(origin)))
-
-
-def _is_plural(word: str, word_stem: str) -> bool:
-    """ "eyes", "feet", "teeth" (not "knee", "hair", "tummy")."""
-    return word != word_stem and (word.endswith("s") or word in ("feet", "teeth"))
 
 
 def normalise(text: str) -> tuple[str, ...]:

@@ -6,8 +6,7 @@ from __future__ import annotations
 
 from treatments.describe.courses import COURSES
 from treatments.describe.phrase_table import Phrase, PhraseTable
-from treatments.describe.scan import _is_plural
-from treatments.describe.words import BODY_PARTS, BREAK, NOT, stem
+from treatments.describe.words import BODY_PARTS, BREAK, NOT, is_plural, stem
 
 # The weather after a place word says when a sign shows, not what it is: "turns blue in the
 # cold" is no Coldness ("his hands feel cold" still is; "cramps in the cold" reads its trigger).
@@ -182,7 +181,7 @@ def _singular_for_plural(
 ) -> bool:
     """A phrase whose plural says the sign recurs ("fevers") is not read from the singular."""
     return bool(phrase.plural) and any(
-        toks[p][0] == phrase.plural and not _is_plural(toks[p][1], toks[p][0]) for p in span
+        toks[p][0] == phrase.plural and not is_plural(toks[p][1], toks[p][0]) for p in span
     )
 
 

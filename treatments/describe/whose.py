@@ -168,3 +168,9 @@ def _family_history(words: list[str], start: int, end: int) -> range:
         if words[i] == "family" and words[i + 1] == "history":
             return range(i, end)
     return range(0)
+
+
+def note_origin(origin: list[int], size: int, word: int) -> None:
+    """Tokens added since the last call came from `word` (a token popped is forgotten)."""
+    del origin[size:]
+    origin.extend([word] * (size - len(origin)))

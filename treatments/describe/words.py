@@ -246,6 +246,8 @@ def _strip(word: str) -> str:
     for suffix in ("ing", "ed"):
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             return _restore_e(word[: -len(suffix)])
+    if word.endswith("ly") and (adjective := _y_adjective(word[:-2])):
+        return adjective
     for suffix, replacement in (
         ("ies", "y"),
         ("iness", "y"),
@@ -270,6 +272,23 @@ def _strip(word: str) -> str:
 
 
 _VOWELS = "aeiou"
+# A "-y" adjective of a word ending in "le" or "l" is no adverb, and its "ly" is no suffix to
+# cut: "tingly" is "tingle" (HPO's "Tingling"), "wobbly" "wobble", "bubbly" "bubble",
+# "crumbly" "crumble", "wrinkly" "wrinkle", "curly" "curl", "smelly" "smell" (were "ting",
+# "wobb", "bubb", "crumb", "wrink", "cur", "smel"; the adverb check took "tingly" for an
+# adverb of "ting" and dropped every row that says it). Only endings no adverb of a plain
+# adjective has: "strongly", "quickly", "oddly", "stiffly", "nearly", "totally" keep theirs.
+_LE_BASE = re.compile(r"(?:bb|gg|zz|mb|ink)$|^[a-z]{1,2}ing$")
+_L_BASE = re.compile(r"^[a-z]*[^aeiou][ui]r$|^[a-z]+[^aeiou][eiu]l$")
+
+
+def _y_adjective(base: str) -> str | None:
+    """The word a "-ly" adjective is made from ("ting" of "tingly" -> "tingle"), or None."""
+    if _LE_BASE.search(base):
+        return base + "le"
+    if _L_BASE.match(base) and len(base) <= 5:
+        return base + "l"
+    return None
 
 
 def _restore_e(base: str) -> str:
@@ -312,6 +331,11 @@ BODY_PARTS = frozenset(
                  "belly", "skin", "hair", "nail", "heart", "lung", "liver", "kidney", "brain",
                  "bone", "joint", "muscle", "blood", "urine", "stool"]
 )  # fmt: skip
+
+
+def is_plural(word: str, word_stem: str) -> bool:
+    """ "eyes", "feet", "teeth" (not "knee", "hair", "tummy")."""
+    return word != word_stem and (word.endswith("s") or word in ("feet", "teeth"))
 
 
 def typed_words(folded: str) -> list[str]:
