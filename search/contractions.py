@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
+from search.ordinary_words import is_known_word
 from search.text import fold, words
 
 # A pronoun or question word joined to its verb ("he's", "I'm", "they've"): a clause never ends
@@ -53,7 +54,8 @@ def typed_as_abbreviation(query: str) -> frozenset[str]:
 
 def said_words(query: str, *, name: str | None = None) -> frozenset[str]:
     """The contractions of `query` that are sentence words, not names: in three words or more,
-    a contraction makes the query a sentence, as a stopword does. (A description of signs with
+    a contraction makes the query a sentence, as a stopword does, and in two when the other
+    word says a sign ("hes delayed", `_says_a_sign`). (A description of signs with
     one is always that long: the describer reads one sign only in four words or more, and two
     words naming two signs leave no room for a contraction.)
 
@@ -61,7 +63,7 @@ def said_words(query: str, *, name: str | None = None) -> frozenset[str]:
     treatment"), a word typed as an abbreviation, or a joined verb typed last."""
     tokens = words(query)
     found = set(tokens) & CONTRACTIONS
-    if len(tokens) < SENTENCE_WORDS or not found:
+    if not found or (len(tokens) < SENTENCE_WORDS and not _says_a_sign(tokens)):
         return frozenset()
     found -= set(words(name or "")) | typed_as_abbreviation(query)
     found -= {tokens[-1]} & JOINED_VERBS
@@ -73,6 +75,24 @@ def said_words(query: str, *, name: str | None = None) -> frozenset[str]:
         if word in JOINED_VERBS and before in _BEFORE_A_NAME
     }
     return frozenset(found)
+
+
+# What a joined verb says of someone in two words: a participle or a "-y" or "-ic" word
+# ("hes delayed", "shes floppy", "im dizzy", "hes autistic"). After the name HES comes a noun
+# ("hes eosinophils", "hes heart"), which keeps it a name.
+_PREDICATE_ENDINGS = ("ed", "ing", "y", "ic")
+
+
+def _says_a_sign(tokens: list[str]) -> bool:
+    """Is a two-word query a sentence about a sign: a contraction, then a word a family knows
+    for what it says ("cant walk", "hes delayed", "shes floppy")? A joined verb needs a word
+    shaped as what it says of someone; "can't" any known word (a verb)."""
+    if len(tokens) != 2:
+        return False
+    first, second = tokens
+    if first in NEGATIVES:
+        return is_known_word(second)
+    return first in JOINED_VERBS and second.endswith(_PREDICATE_ENDINGS) and is_known_word(second)
 
 
 _BEFORE_A_NAME = frozenset(

@@ -18,6 +18,12 @@ from search.contractions import said_words, typed_as_abbreviation
         ("im 34 and cant walk", {"im", "cant"}),
         ("he just cant", {"cant"}),  # "can't" may end a clause
         ("theres a rash on his arm", {"theres"}),
+        # Two words are a sentence when the second says a sign: a participle or a "-y" word
+        # after a joined verb, any known word (a verb) after a negative.
+        ("hes delayed", {"hes"}),
+        ("Hes delayed", {"hes"}),
+        ("shes floppy", {"shes"}),
+        ("cant walk", {"cant"}),
     ],
 )
 def test_a_contraction_in_a_sentence_is_a_sentence_word(query: str, said: set[str]) -> None:
@@ -28,7 +34,9 @@ def test_a_contraction_in_a_sentence_is_a_sentence_word(query: str, said: set[st
     ("query", "name"),
     [
         ("HES", None),  # typed alone
-        ("hes delayed", None),  # two words are no sentence
+        ("HES delayed", None),  # in capitals beside a lower-case word
+        ("hes eosinophils", None),  # a noun after the name: two words are no sentence
+        ("hes heart", None),
         ("HES treatment options", None),  # in capitals beside lower-case words
         ("treatment for HES in adults", None),
         ("hes treatment options", "hes"),  # the name a question wraps
