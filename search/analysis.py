@@ -21,6 +21,7 @@ from identifiers.hgvs.printed import printed_variant
 from identifiers.ids import IdentifierKind, find_identifiers, is_web_address, parse_identifier
 from identifiers.rearrangements import Rearrangement
 from identifiers.regions import RegionChange
+from search.ages import said_ages
 from search.contractions import said_words
 from search.meant_names import meant_keys, possessive_readings
 from search.name_forms import (
@@ -109,7 +110,8 @@ class QueryAnalysis:
     # A study's title pasted whole: the names it gives its condition (`search.study_titles`).
     title_names: tuple[str, ...] = ()
     # The contractions typed without an apostrophe read as sentence words ("hes always tired":
-    # not HES), matched by no key, synonym or spelling (`search.contractions`).
+    # not HES), matched by no key, synonym or spelling (`search.contractions`), and the
+    # numbers that say an age ("im 34": `search.ages`).
     said: frozenset[str] = frozenset()
 
     def by_keys_only(self, **changes: Any) -> QueryAnalysis:
@@ -245,7 +247,7 @@ def _analyze(query: str) -> QueryAnalysis:
     # The name inside a question or a guess ("is it Batten") is matched as if typed alone.
     by_id = identifier is not None or doi is not None
     name = None if precise or by_id else unwrapped_name(query)
-    said = frozenset() if precise else said_words(query, name=name)
+    said = frozenset() if precise else said_words(query, name=name) | said_ages(query)
     stopwords = STOPWORDS | said
     terms = () if precise else tuple(content_words(query, stopwords))
     if name:
