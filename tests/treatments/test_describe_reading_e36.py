@@ -83,7 +83,13 @@ RESTLESS = table_of(
     ("can't sit", "HP:0025336", 0),  # stands for the inability the reader reads (sitting)
     ("can't sit still", "HP:0000752", 0),  # Hyperactivity
     ("seizures", "HP:0001250", 1),  # Seizure
+    ("can't concentrate", "HP:0000736", 0),  # Short attention span
 )
+
+
+def test_sitting_still_is_one_thing_a_negation_goes_on_past() -> None:
+    query = "he cant sit still or concentrate at school"
+    assert read(query, RESTLESS) == ["HP:0000752", "HP:0000736"]
 
 
 @pytest.mark.parametrize(
@@ -103,7 +109,8 @@ def test_sitting_still_is_no_sitting(query: str) -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("he can't keep still", ("~not", stem("still"))),
+        ("he can't keep still", ("~not", "still")),
+        ("he never sits still", ("~not", "sit still")),  # one token: no "sit" of its own
         ("she is still small", (stem("small"),)),  # "yet": filler
         ("he still doesn't walk", ("~not", stem("walk"))),
     ],

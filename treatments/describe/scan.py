@@ -284,12 +284,10 @@ def _scan(
             if there := not_there_end(words, at - 1):  # "sees things that aren't there"
                 out.append((THERE, "there", False, False, False))
                 at, previous = there, "there"
-        elif (
-            fifth
-            or letter
-            or without_moving(words, at - 1)
-            or (word not in FILLER and len(word) > 1)
-        ):
+        elif without_moving(words, at - 1):  # "sit still": one token ("keep" is filler)
+            sat = out.pop() if out and out[-1][1] == before else ("", before, False, False, False)
+            out.append((f"{sat[0]} still".strip(), f"{before} still", *sat[2:]))
+        elif fifth or letter or (word not in FILLER and len(word) > 1):
             # "before birth" is HPO's "prenatal": "tiny before birth" is no "tiny at birth".
             prenatal = word == "birth" and before == "before"
             word_stem = _PRENATAL if prenatal else _FIFTH if fifth else stem(word)
