@@ -141,7 +141,14 @@ def test_talking_past_two_is_late_talking(query: str) -> None:
     assert read(query, TALKING) == ["HP:0000750"]
 
 
-@pytest.mark.parametrize("query", ["he talked at 18 months", "she started talking at 2"])
+@pytest.mark.parametrize(
+    "query",
+    [
+        "he talked at 18 months",
+        "she started talking at 2",
+        "was talking fine at 3, now lost all his words",  # held at 3, then lost
+    ],
+)
 def test_talking_by_two_is_not_late(query: str) -> None:
     assert read(query, TALKING) == []
 

@@ -67,6 +67,7 @@ _MONTHS = frozenset(["month", "months", "mo", "mos", "mths", "m"])
 _YEARS = frozenset(["year", "years", "yr", "yrs", "y", "yo"])
 _WEEKS = frozenset(["week", "weeks", "wk", "wks", "w"])
 _UNTIL = frozenset(["until", "till", "til"])
+_HELD_WELL = frozenset(["fine", "well", "normally", "ok", "okay", "properly", "perfectly"])
 _AT = frozenset(["at", "around"]) | _UNTIL
 # Words between the preposition and the number ("at nearly 2", "till she was 3").
 _BEFORE_NUMBER = frozenset(
@@ -213,8 +214,8 @@ def _negates(word: str) -> bool:
 def _age(words: list[str], verb: int) -> dict[int, tuple[int, str | None]]:
     """A milestone reached late or a birth before term, said by age, after `words[verb]`."""
     prep = next((i for i in range(verb + 1, min(verb + 4, len(words))) if words[i] in _AT), None)
-    if prep is None:
-        return {}
+    if prep is None or _HELD_WELL.intersection(words[verb + 1 : prep]):
+        return {}  # "was talking fine at 3": an ability held at that age, not its late start
     number = prep + 1
     while number < len(words) and words[number] in _BEFORE_NUMBER:
         number += 1
