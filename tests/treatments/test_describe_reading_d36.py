@@ -15,8 +15,6 @@ READINGS = {
     "she sees things that aren't there and gets scared": "HP:0002367",  # Visual hallucination
     "he sees people in the room that aren't there": "HP:0002367",
     "she hears voices that aren't there": "HP:0008765",  # Auditory hallucination
-    "he has swollen veins on his leg": "HP:0002619",  # Varicose veins
-    "bulging veins on the back of her calves": "HP:0002619",
     # Capillary malformation; the bare "birthmark" was read as HPO's broad synonym of Cafe-au-lait spot
     "a red birthmark on her lip": "HP:0025104",
     "a red birth mark in the middle of her forehead": "HP:0025104",
@@ -35,8 +33,10 @@ READINGS = {
 # Ordinary sentences the new words must not turn into these signs.
 NOT_READ = {
     "she sees things clearly now": "HP:0002367",
-    "his legs are swollen by the evening": "HP:0002619",  # Edema's words, no vein said
-    "the nurse could not find a vein": "HP:0002619",
+    # Varicose veins: no row says "swollen / bulging veins", as the reader takes a clause's words in
+    # any order and these two would be claimed
+    "theres swelling at the back of the eye and the veins are twisty": "HP:0002619",
+    "her eyes are bulging and the veins in her neck stand out": "HP:0002619",
     "he fainted twice at school": "HP:0031972",  # Syncope: a faint, not a near faint
     "she remembers things well": "HP:0002354",
     "swollen glands in the front of the neck": "HP:0000853",  # Lymphadenopathy's words
