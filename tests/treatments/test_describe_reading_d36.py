@@ -28,6 +28,9 @@ READINGS = {
     # Restricted or repetitive behaviors or interests
     "he does the same things over and over": "HP:0031432",
     "little rough bumps around the hairs on her arms": "HP:0007502",  # Follicular hyperkeratosis
+    # Hyperactivity: "still" after a verb of resting is kept (E36), so "sit still" is no "sit"
+    "he cant sit still in class": "HP:0000752",
+    "she never sits still for a minute": "HP:0000752",
 }
 
 # Ordinary sentences the new words must not turn into these signs.

@@ -386,7 +386,8 @@ def stands_alone(name: str) -> bool:
     stems = [s for s in normalise(name) if s != NOT]
     if len(stems) != 1 or stems[0] in MARKED:  # "does not look at people": one token's words
         return True
-    kept = [s for s, _ in tokens(name) if s not in (NOT, BREAK)]
+    # A token may hold two typed words ("sit still"): each counts as kept.
+    kept = [w for s, typed in tokens(name) if s not in (NOT, BREAK) for w in typed.split()]
     words = [w for w in typed_words(fold(name)) if w not in ",;.!?"]
     meaningful = [
         w for w in words
