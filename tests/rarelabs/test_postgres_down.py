@@ -42,10 +42,13 @@ class Site:
 
 @pytest.fixture
 def site(
-    request: pytest.FixtureRequest, transactional_db: None, private_var: Path
+    request: pytest.FixtureRequest,
+    transactional_db: None,
+    private_var: Path,
+    private_seed_var: Path,
 ) -> Iterator[Site]:
     ConditionFactory(slug="dravet-syndrome", name="Dravet syndrome")
-    env = {"DATABASE_URL": private_database_copy(private_var)}
+    env = {"DATABASE_URL": private_database_copy(private_var, private_seed_var)}
     workers = getattr(request, "param", WORKERS)
     try:
         with (

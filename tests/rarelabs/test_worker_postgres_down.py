@@ -43,6 +43,7 @@ def worker(
     request: pytest.FixtureRequest,
     celery_worker_factory: Callable[..., subprocess.Popen[bytes]],
     private_var: Path,
+    private_seed_var: Path,
     httpserver: HTTPServer,
 ) -> Iterator[Worker]:
     """A worker on a private copy of the test database, to stop without disturbing the server
@@ -54,7 +55,7 @@ def worker(
     reset_breakers(base)
     httpserver.expect_request("/api/v2/studies").respond_with_handler(serve_pages)
     serve_pubmed(httpserver)
-    url = private_database_copy(private_var)
+    url = private_database_copy(private_var, private_seed_var)
     try:
         celery_worker_factory({"DATABASE_URL": url, "RARELABS_DB_NAME": url.rsplit("/", 1)[1],
                                "CTGOV_API_URL": f"{base}/api/v2",
