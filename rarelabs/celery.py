@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import warnings
@@ -53,6 +54,10 @@ def _log_services(**kwargs: object) -> None:
     from rarelabs.startup import describe_services
 
     logger.info("worker ready: %s", describe_services())
+    # What the worker loaded lives as long as it does: out of the collector's reach, so a
+    # stopping worker does not walk it at exit (3.3 s to stop on 2 busy cores, now 1.1 s).
+    gc.collect()
+    gc.freeze()
     # Each loss of the broker warned in 7 lines that Celery 6 will cancel running jobs on it;
     # until then a job running when Redis goes goes on (rarelabs/outages.py logs the loss in
     # one line). Set here: Celery's logging setup puts its "always" filter first before this.
