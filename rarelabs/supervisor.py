@@ -153,6 +153,10 @@ def _commands(
             "--preload",
             "--graceful-timeout",
             "10",
+            # No runtime control socket (gunicorn 25.1+): nothing here manages workers through
+            # it, and every gunicorn of one user shares its default path, so two sites (tests
+            # side by side, a second checkout) took each other's.
+            "--no-control-socket",
             # Set before the app loads (also under --preload): the web server pools its
             # database connections; commands and Celery workers keep one connection each.
             "--env",
