@@ -15,14 +15,9 @@ READINGS = {
     "she sees things that aren't there and gets scared": "HP:0002367",  # Visual hallucination
     "he sees people in the room that aren't there": "HP:0002367",
     "she hears voices that aren't there": "HP:0008765",  # Auditory hallucination
-    # Capillary malformation; the bare "birthmark" was read as HPO's broad synonym of Cafe-au-lait spot
-    "a red birthmark on her lip": "HP:0025104",
-    "a red birth mark in the middle of her forehead": "HP:0025104",
     "i get lightheaded when i stand": "HP:0031972",  # Presyncope
-    "she feels faint after running": "HP:0031972",
     "he cant remember things anymore": "HP:0002354",  # Memory impairment
     "trouble thinking and remembering": "HP:0002354",
-    "a lump in the front of her neck": "HP:0000853",  # Goiter
     "she stares blankly for a few seconds": "HP:0002121",  # Generalized non-motor (absence) seizure
     "bleeding into the joints after small knocks": "HP:0005261",  # Joint hemorrhage
     # Restricted or repetitive behaviors or interests
@@ -45,11 +40,21 @@ NOT_READ = {
     "swollen glands in the front of the neck": "HP:0000853",  # Lymphadenopathy's words
     "she stares at the wall": "HP:0002121",
     "he does the same thing every day at school": "HP:0031432",
+    # Rows taken out after the session's review, each for a sentence it claimed from words
+    # scattered over its clause (the reader takes a clause's words in any order):
+    # "feels faint" turned a faint into a near faint (Syncope matters: long QT, Brugada) ...
+    "he feels hot and faints in the heat": "HP:0031972",
+    "she feels sick and then faints": "HP:0031972",
+    # ... "red birthmark" took a birthmark and red cheeks (and HPO's red birthmarks are
+    # haemangiomas, not its capillary malformation) ...
+    "she has a birthmark on her back and red cheeks": "HP:0025104",
+    # ... and "lump in the front of the neck" took a neck lump and a rash on the chest (a neck
+    # lump is more often a gland or a cyst than a goitre).
+    "he has a lump in his neck and a rash on the front of his chest": "HP:0000853",
 }
 
-# The sign the old file read instead (Cafe-au-lait spot, from HPO's broad synonym "Birthmark"),
-# stored so that its HPO name competes with the rows as on the site.
-FORMER = ("HP:0000957",)
+# Syncope, stored so that its HPO name competes with the rows as on the site.
+FORMER = ("HP:0001279",)
 
 
 @pytest.fixture
@@ -63,8 +68,8 @@ def test_the_words_families_use_read_as_the_sign_they_name(table_terms: None) ->
 
 
 @pytest.mark.django_db
-def test_a_red_birthmark_is_no_longer_a_cafe_au_lait_spot(table_terms: None) -> None:
-    assert "HP:0000957" not in site_reads("a red birthmark on her lip")
+def test_a_faint_is_still_read_as_a_faint(table_terms: None) -> None:
+    assert "HP:0001279" in site_reads("he feels hot and faints in the heat")
 
 
 @pytest.mark.django_db
