@@ -163,6 +163,9 @@ LIKENESSES = table_of(
     ("walks like he is drunk", "HP:0001251", 0),  # Ataxia
     ("drools", "HP:0002307", 0),  # Drooling
     ("pain", "HP:0012531", 1),  # Pain
+    ("seizures", "HP:0001250", 1),  # Seizure
+    ("falls over", "HP:0002359", 0),  # Frequent falls
+    ("no energy", "HP:0001254", 0),  # Lethargy
 )
 
 
@@ -188,6 +191,13 @@ def test_a_row_that_says_the_likeness_reads_it() -> None:
         ("he looks like hes in pain when he walks", ["HP:0012531"]),  # what the family sees
         ("he is sad all the time", ["HP:5200273"]),
         ("she is sad and the corners of her mouth turn down", ["HP:5200273", "HP:0002714"]),
+        # A likeness is one thing: what a family runs on with, unpunctuated, is read (review)
+        (
+            "the corners of his mouth turn down like hes sad he has seizures and cant walk",
+            ["HP:0002714", "HP:0001250"],
+        ),
+        ("walks like hes drunk falls over all the time", ["HP:0001251", "HP:0002359"]),
+        ("its like he has no energy and he falls over a lot", ["HP:0001254", "HP:0002359"]),
     ],
 )
 def test_a_sign_said_outright_is_still_read(query: str, expected: list[str]) -> None:

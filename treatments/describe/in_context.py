@@ -7,7 +7,7 @@ with "around" is beside it, and "a boy or a girl" is about the body.
 
 from __future__ import annotations
 
-from treatments.describe.words import stem
+from treatments.describe.words import FILLER, stem
 
 # "there" is filler, so "sees things that aren't there" kept nothing after its negation and no
 # row could say it. Kept after a negation (and these words), it is what the negation denies.
@@ -39,9 +39,10 @@ _SUBJECT_VERBS = frozenset(["hes", "he's", "shes", "she's", "theyre", "they're",
                             "im", "i'm", "youre", "you're"])  # fmt: skip
 _SUBJECTS = frozenset(["he", "she", "they", "it", "i", "you"])
 _VERBS = frozenset(["is", "are", "was", "were", "am", "has", "had", "have"])
+# "it's like he has no energy" is what the family sees, as "looks like" is.
 _SEEMING = frozenset(
     ["look", "looks", "looked", "looking", "seem", "seems", "seemed", "act", "acts", "acted",
-     "feel", "feels", "felt", "sound", "sounds"]
+     "feel", "feels", "felt", "sound", "sounds", "its", "it's"]
 )  # fmt: skip
 _LIKENESS_ENDS = frozenset([",", ";", ".", "!", "?", "and", "but", "or"])
 
@@ -58,6 +59,10 @@ def likened_words(words: list[str]) -> frozenset[int]:
         end = start
         while end is not None and end < len(words) and words[end] not in _LIKENESS_ENDS:
             end += 1
+            # A likeness is one thing ("drunk", "in pain"): it ends at its first word that is
+            # not filler, as families run on without a comma ("like hes sad he has seizures").
+            if words[end - 1] not in FILLER:
+                break
         found.update(range(start or 0, end or 0))
     return frozenset(found)
 
