@@ -126,6 +126,7 @@ def test_can_not_sit_is_still_an_inability() -> None:
 TALKING = table_of(
     ("late talking", "HP:0000750", 0),  # Delayed speech and language development
     ("can't talk", "HP:0001344", 0),  # Absent speech
+    ("late walking", "HP:0031936", 0),  # Delayed ability to walk
 )
 
 
@@ -135,6 +136,7 @@ TALKING = table_of(
         "he only started talking at 4",
         "she didn't talk until she was 3",
         "started talking at 30 months and still stutters",
+        "he was only talking at 4",
     ],
 )
 def test_talking_past_two_is_late_talking(query: str) -> None:
@@ -147,6 +149,8 @@ def test_talking_past_two_is_late_talking(query: str) -> None:
         "he talked at 18 months",
         "she started talking at 2",
         "was talking fine at 3, now lost all his words",  # held at 3, then lost
+        "he was talking at 3 then lost all his words",  # the same without "fine" (review)
+        "she was walking at 2 then stopped",
     ],
 )
 def test_talking_by_two_is_not_late(query: str) -> None:

@@ -211,11 +211,31 @@ def _negates(word: str) -> bool:
     )
 
 
+# "he was talking at 3" says what he did at 3 (an ability held); "only started talking at 4"
+# says when it began.
+_WAS = frozenset(["was", "were", "is", "are"])
+_STARTED = frozenset(["started", "start", "starting", "began", "begin", "first", "only"])
+
+
+def _held_then(words: list[str], verb: int) -> bool:
+    """Is the milestone verb at `verb` a progressive after "was" ("was talking at 3"), with no
+    word before it saying that it started then?"""
+    before = words[max(0, verb - 3) : verb]
+    return (
+        words[verb].endswith("ing")
+        and verb > 0
+        and words[verb - 1] in _WAS
+        and not _STARTED.intersection(before)
+    )
+
+
 def _age(words: list[str], verb: int) -> dict[int, tuple[int, str | None]]:
     """A milestone reached late or a birth before term, said by age, after `words[verb]`."""
     prep = next((i for i in range(verb + 1, min(verb + 4, len(words))) if words[i] in _AT), None)
     if prep is None or _HELD_WELL.intersection(words[verb + 1 : prep]):
         return {}  # "was talking fine at 3": an ability held at that age, not its late start
+    if _held_then(words, verb):
+        return {}  # "was talking at 3 then lost his words": held at that age, not started
     number = prep + 1
     while number < len(words) and words[number] in _BEFORE_NUMBER:
         number += 1
