@@ -350,10 +350,13 @@ def _save_link(
     }  # fmt: skip
     for row, condition in zip(rows, wanted, strict=True):
         merged = _merged(row, says, LINK_DATED, tally)
-        _save(row, merged.values | {
-            "condition_id": condition, "source": source,
-            "source_id": f"{entry} / {link.condition_name}"[:120], "source_url": first_url,
-            "retrieved_on": retrieved,
+        provenance = {"source": source, "source_url": first_url, "retrieved_on": retrieved}
+        if (merged.kept or merged.differ) and row.pk and row.source not in ("", source):
+            # An editor's values stay on a row they gave a source of their own: so does the
+            # source (the file's would present their wording as the file's fact).
+            provenance = {}
+        _save(row, merged.values | provenance | {
+            "condition_id": condition, "source_id": f"{entry} / {link.condition_name}"[:120],
         }, "TherapyLink", tally, file_values=merged.file_values)  # fmt: skip
         _save_events(row, link, source, retrieved, tally)
         current = set(row.genes.values_list("pk", flat=True))

@@ -107,6 +107,7 @@ def test_a_link_an_editor_changed_keeps_their_scope_and_takes_the_files_dated_fa
 
     stored = TherapyLink.objects.get(pk=link.pk)
     assert stored.variant_scope == EDITORS_SCOPE
+    assert stored.source == "RareLabs editors"  # their wording is not presented as the file's
     assert (stored.status, stored.population) == ("ema_approved", "cardiomyopathy (ATTR-CM)")
     assert RegulatoryEvent.objects.filter(link=stored, kind="withdrawn", region="US").exists()
     assert (tally.noted[EDITOR_KEPT_OVER_FILE], tally.noted[FILE_OVER_EDITOR]) == (1, 1)
