@@ -25,16 +25,30 @@ _AFTER_AN_AGE = frozenset(
 _JOINED_AGE = re.compile(r"^\d{1,3}(?:yo|y|yr|yrs|mo|mos|m|wk|wks)$")
 
 
+# What follows a number that is part of a name, not an age: "3M syndrome", "what is 47 XXY".
+_NAMED_AFTER = frozenset({"syndrome", "disease", "deletion", "duplication", "trisomy"})
+_KARYOTYPE = re.compile(r"^x{1,4}y{0,2}$|^xy{1,2}$")
+
+
 def said_ages(query: str) -> frozenset[str]:
     """The words of `query` that say an age (folded): a number of 120 or less after "im",
-    "aged", "is", ... or before "years", "months", ..., and a number joined to its unit."""
+    "aged", "is", ... or before "years", "months", ..., and a number joined to its unit; never
+    one a name goes on with ("3m syndrome", "is 47 xxy")."""
     tokens = words(query)
     return frozenset(
         word
         for at, word in enumerate(tokens)
-        if _JOINED_AGE.match(word)
-        or (word.isdigit() and int(word) <= _OLDEST and _said_as_an_age(tokens, at))
+        if not _names_next(tokens, at)
+        and (
+            _JOINED_AGE.match(word)
+            or (word.isdigit() and int(word) <= _OLDEST and _said_as_an_age(tokens, at))
+        )
     )
+
+
+def _names_next(tokens: list[str], at: int) -> bool:
+    after = tokens[at + 1] if at + 1 < len(tokens) else ""
+    return after in _NAMED_AFTER or bool(_KARYOTYPE.match(after))
 
 
 def _said_as_an_age(tokens: list[str], at: int) -> bool:

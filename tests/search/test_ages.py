@@ -34,6 +34,11 @@ def test_an_age_is_no_search_term(query: str, age: str) -> None:
         ("trisomy 21", "21"),
         ("dystonia 34 treatment", "34"),
         ("chromosome 22 deletion in a child", "22"),
+        # the number of a name after "is" or joined to a letter (session review)
+        ("3m syndrome", "3m"),
+        ("what is 47 xxy", "47"),
+        ("her karyotype is 47 xxy", "47"),
+        ("my son is 3m syndrome positive", "3m"),
     ],
 )
 def test_a_number_in_a_name_is_still_a_term(query: str, number: str) -> None:
