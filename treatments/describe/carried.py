@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from treatments.describe.words import BODY_PARTS, BREAK, NOT, stem
+from treatments.describe.words import BODY_PARTS, BREAK, DETERMINERS, NOT, stem
 
 Token = tuple[str, str, bool, bool, bool]  # as `scan` keeps them: stem, word, and three marks
 
@@ -22,9 +22,6 @@ _GOES_ON = frozenset(["has", "have", "had", "is", "was", "are", "were", "gets", 
 # wispy hair", "thin lips", "short fingers", "thin in her arms and legs" say what a part is
 # like (its own phrase reads it, or nothing does), never "Slender build" or "Short stature".
 BUILD = frozenset(["thin", "thinner", "skinny", "short", "shorter"])
-
-
-DETERMINERS = frozenset(["the", "a", "an", "my", "his", "her", "their", "our", "your", "its"])
 
 
 def joined_by_place(words: list[str], at: int, said: str) -> bool:

@@ -7,7 +7,7 @@ with "around" is beside it, and "a boy or a girl" is about the body.
 
 from __future__ import annotations
 
-from treatments.describe.words import FILLER, stem
+from treatments.describe.words import DETERMINERS, FILLER, stem
 
 # "there" is filler, so "sees things that aren't there" kept nothing after its negation and no
 # row could say it. Kept after a negation (and these words), it is what the negation denies.
@@ -104,13 +104,12 @@ def shakes_in_a_seizure(words: list[str], at: int) -> bool:
 # "on the lining of the lung", "in her eye", "on the coloured part of my eye": the sign is in
 # or on that thing ("around the eyes", "under his arms" put it on the skin beside it).
 _IN_OR_ON = frozenset(["in", "on", "of", "inside", "within"])
-_DETERMINERS = frozenset(["the", "a", "an", "my", "his", "her", "their", "our", "your", "its"])
 
 
 def placed_inside(words: list[str], at: int) -> bool:
     """Is `words[at]` the place of a sign said "in" or "on" it (after any determiners)?"""
     before = at - 1
-    while before >= 0 and words[before] in _DETERMINERS:
+    while before >= 0 and words[before] in DETERMINERS:
         before -= 1
     return before >= 0 and words[before] in _IN_OR_ON
 

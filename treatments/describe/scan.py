@@ -34,6 +34,7 @@ from treatments.describe.whose import note_origin, others_words
 from treatments.describe.words import (
     BODY_PARTS,
     BREAK,
+    DETERMINERS,
     FEW,
     FILLER,
     NEGATED_VERB,
@@ -99,7 +100,6 @@ _PERSONS = frozenset(
 # shake, bright light hurts them", "his feet are numb and they hurt"): "it" for a singular
 # part, "them" and "they" for a plural one ("they said it was nothing" then reads nothing).
 _PRONOUNS = {"it": False, "its": False, "them": True, "they": True}
-_DETERMINERS = frozenset(["the", "a", "an", "my", "his", "her", "their", "our", "your", "its"])
 # "a lot of X" says how much X, so it is one token: "drinks a lot of alcohol" is no "drinks a
 # lot" (Polydipsia), while "lots of infections" still reads as its own phrase.
 LOT_OF = "~lotof"
@@ -197,10 +197,10 @@ def _scan(
         if typed in _COPULAS and subject_kept and out[-1][0] in BODY_PARTS:
             described.add(len(out) - 1)  # "her hair is ...": what follows is said of the hair
         after_place, was_joined = placed, joined
-        placed = typed in _PLACE_WORDS or (placed and typed in _DETERMINERS)
+        placed = typed in _PLACE_WORDS or (placed and typed in DETERMINERS)
         joined = typed in ("and", "or") or (joined and typed in FILLER)
         was_listed, listed = listed, typed in ("or", "nor") or (listed and typed in FILLER)
-        if typed == "round" and at < len(words) and words[at] in _DETERMINERS:
+        if typed == "round" and at < len(words) and words[at] in DETERMINERS:
             placed = True  # "lumps round my neck": around it, not a round neck
             continue
         # "bites her hands and has tantrums": "and has" starts a new clause, as a comma does.
