@@ -10,6 +10,8 @@ import pytest
 
 from benchmarks.near_meaning import _row_sources, credit, typed_stretch
 from treatments.describe.lexicon import HPO_SOURCE
+from treatments.describe.prior import FAMILY_WEIGHTS
+from treatments.phenotypes.scoring import sign_scores
 
 # A small is_a tree under one root (IC 0.5): the read term (IC 3), a sibling candidate (IC 4)
 # and a further one (IC 5). Condition 0 lists the read term, 1 the sibling, 2 the further one.
@@ -28,20 +30,33 @@ def _index() -> SimpleNamespace:
     )
 
 
+def _through_the_root() -> float:
+    """What a condition listing only a candidate earned for the read sign before: the root's
+    share under the family weights (-0.75 with the broader-term penalty at 0.5: R36)."""
+    return float(sign_scores(_index(), READ, 3, FAMILY_WEIGHTS)[1])
+
+
 def test_a_near_candidate_lifts_the_condition_that_lists_it_up_to_the_read_terms_ic():
     # The sibling's IC (4) is capped at the read term's (3), less the discount 1.5: it earns
-    # 1.5 where it earned -2 through the root before.
+    # 1.5 where it earned a negative share through the root before.
+    before = _through_the_root()
+    assert before < 0
     per = [(READ, [(SIBLING, 0.8), (FURTHER, 0.5)])]
     gain = credit(_index(), per, [0.6, 3, 1.5, 0.0])
-    assert gain.tolist() == pytest.approx([0.0, 3.5, 0.0])
+    assert gain.tolist() == pytest.approx([0.0, 1.5 - before, 0.0])
 
 
 def test_the_cosine_threshold_the_count_and_the_gap_limit_the_candidates():
+    lifted = 1.5 - _through_the_root()
     per = [(READ, [(SIBLING, 0.8), (FURTHER, 0.5)])]
-    assert credit(_index(), per, [0.4, 1, 1.5, 0.0]).tolist() == pytest.approx([0.0, 3.5, 0.0])
-    assert credit(_index(), per, [0.4, 3, 1.5, 0.0]).tolist() == pytest.approx([0.0, 3.5, 3.5])
+    assert credit(_index(), per, [0.4, 1, 1.5, 0.0]).tolist() == pytest.approx([0.0, lifted, 0.0])
+    assert credit(_index(), per, [0.4, 3, 1.5, 0.0]).tolist() == pytest.approx(
+        [0.0, lifted, lifted]
+    )
     # 0.3 below the best candidate's cosine costs 5 x 0.3 more.
-    assert credit(_index(), per, [0.4, 3, 1.5, 5.0]).tolist() == pytest.approx([0.0, 3.5, 2.0])
+    assert credit(_index(), per, [0.4, 3, 1.5, 5.0]).tolist() == pytest.approx(
+        [0.0, lifted, lifted - 1.5]
+    )
 
 
 def test_a_sign_without_candidates_gains_nothing():
