@@ -33,10 +33,10 @@ NOT_CONTRACTIONS = frozenset(
         "hadnt",
     ]
 )
-# Words that carry no sign: who it is about, filler, and function words (not "a lot": "laughs a
-# lot" is not "laughs", "drinks a lot" not "drinks").
 # Words that open a noun phrase ("the", "my", ...): what stands before a part or a thing.
 DETERMINERS = frozenset(["the", "a", "an", "my", "his", "her", "their", "our", "your", "its"])
+# Words that carry no sign: who it is about, filler, and function words (not "a lot": "laughs a
+# lot" is not "laughs", "drinks a lot" not "drinks").
 FILLER = frozenset(
     ["a", "an", "the", "and", "or", "but", "of", "in", "on", "at", "to", "for", "from", "with", "by", "as", "is", "are", "was", "were", "be", "been", "being", "am", "has", "have", "had", "having", "do", "does", "did", "doing", "will", "would", "should", "could", "can", "may", "might", "must", "shall", "my", "our", "your", "his", "her", "their", "its", "he", "she", "they", "it", "we", "i", "you", "me", "him", "them", "us", "this", "that", "these", "those", "there", "here", "who", "whom", "which", "what", "when", "where", "why", "how", "so", "very", "really", "quite", "too", "also", "just", "still", "all", "any", "some", "much", "many", "more", "most", "bit", "little", "always", "sometimes", "often", "since", "ago", "now", "then", "than", "about", "into", "over", "under", "after", "before", "again", "once", "twice", "baby", "babies", "child", "children", "kid", "kids", "son", "sons", "daughter", "daughters", "boy", "boys", "girl", "girls", "toddler", "teenager", "teen", "infant", "newborn", "man", "woman", "person", "patient", "he's", "she's", "it's", "seems", "seem", "seemed", "looks", "looked", "get", "gets", "got", "getting", "keep", "keeps", "kept", "year", "years", "month", "months", "old", "age"]
 )  # fmt: skip
