@@ -34,6 +34,7 @@ from api.serializers import (
 from content.models import Article
 from identifiers.ids import parse_identifier, parse_vcv
 from knowledge.attribution import ORPHANET_ATTRIBUTION
+from knowledge.editor_values import therapy_get_editor_values
 from knowledge.models import (
     Condition,
     ConditionSubtype,
@@ -275,6 +276,11 @@ class TherapyViewSet(OldSlugRedirectMixin, FlexibleLookupMixin, viewsets.ReadOnl
             .with_regulatory_events()
         )
         return Therapy.objects.prefetch_related(Prefetch("links", links))
+
+    def get_object(self) -> Therapy:
+        therapy = super().get_object()
+        therapy.editor_values = therapy_get_editor_values([therapy]).get(therapy.pk, [])
+        return therapy
 
     def lookup_q(self, value: str) -> Q:
         return _pk_or(value, Q(slug=value))

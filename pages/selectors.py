@@ -12,6 +12,7 @@ from django.db.models import Prefetch, QuerySet
 
 from content.models import Article
 from knowledge.attribution import shows_orphanet_facts
+from knowledge.editor_values import therapy_get_editor_values
 from knowledge.models import (
     ConditionGene,
     Gene,
@@ -94,6 +95,7 @@ def therapy_get_page(*, slug: str) -> Therapy | None:
     if therapy is None:
         return None
     therapy.other_names = therapy_other_names(therapy)
+    therapy.editor_values = therapy_get_editor_values([therapy]).get(therapy.pk, [])
     therapy.trial_rows = list(
         visible_links(TrialLink, therapy=therapy)
         .select_related("trial")

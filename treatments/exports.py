@@ -11,7 +11,7 @@ from treatments.query import Reference, TreatmentResults
 
 CSV_COLUMNS = (
     "rank", "therapy", "modality", "status", "evidence_level", "condition", "tier", "why",
-    "mechanism", "variant_scope", "pmids", "nct_ids", "open_trials", "source", "retrieved_on",
+    "mechanism", "mechanism_source", "variant_scope", "pmids", "nct_ids", "open_trials", "source", "retrieved_on",
 )  # fmt: skip
 
 
@@ -28,7 +28,7 @@ def results_to_csv(results: TreatmentResults) -> str:
     for r in results.results:
         row = (
             str(r.rank), r.therapy_name, r.modality_label, r.status_label, r.evidence_label,
-            r.condition_name, r.tier_label, " ".join(r.reasons), r.mechanism, r.variant_scope,
+            r.condition_name, r.tier_label, " ".join(r.reasons), r.mechanism, r.mechanism_source, r.variant_scope,
             " ".join(ref.identifier for ref in r.references if ref.kind == "pmid"),
             " ".join(ref.identifier for ref in r.references if ref.kind == "nct"),
             " ".join(t.nct_id for t in r.trials if t.is_open), r.source,

@@ -157,6 +157,9 @@ class TreatmentResult:
     population: str = ""
     not_confirmed: tuple[str, ...] = ()
     note: str = ""
+    # Set when the mechanism is the therapy's and an editor wrote it, not the link's source:
+    # who and when (knowledge.editor_values), e.g. "RareLabs editors, 2026-12-07".
+    mechanism_source: str = ""
 
 
 @dataclass(frozen=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from identifiers.hgvs import VariantParseError, parse_variant
 from identifiers.urls import ctgov_study_url, pubmed_url
+from knowledge.editor_values import EditorValue, therapy_get_editor_values
 from knowledge.models import (
     Condition,
     ConditionGene,
@@ -157,8 +158,22 @@ def _link_references(link: TherapyLink, pubs: dict[str, Reference]) -> list[Refe
     return references
 
 
+def _mechanism_source(link: TherapyLink, edited: dict[int, list[EditorValue]]) -> str:
+    """Who wrote the mechanism shown, when an editor wrote the therapy's and the link has none."""
+    if link.mechanism:
+        return ""
+    by = next((v for v in edited.get(link.therapy_id, []) if v.field == "mechanism"), None)
+    if by is None:
+        return ""
+    return f"{by.source}, {by.on.isoformat()}" if by.on else by.source
+
+
 def _result(
-    rank: int, item: RankedLink, pubs: dict[str, Reference], trials: list
+    rank: int,
+    item: RankedLink,
+    pubs: dict[str, Reference],
+    trials: list,
+    edited: dict[int, list[EditorValue]],
 ) -> TreatmentResult:
     link, therapy = item.link, item.link.therapy
     references = _link_references(link, pubs)
@@ -175,6 +190,7 @@ def _result(
         source=link.source, source_url=link.source_url, retrieved_on=link.retrieved_on,
         regulatory=link.regulatory, eligibility=item.eligibility, population=link.population,
         not_confirmed=tuple(link.not_confirmed_notes), note=link.note,
+        mechanism_source=_mechanism_source(link, edited),
     )  # fmt: skip
 
 
@@ -251,8 +267,9 @@ def treatment_list_ranked(*, query: TreatmentQuery, studied: bool = True) -> Tre
     any_trials = bool(trial_conditions) and (
         not shows_studied or visible_trial_links(trial_conditions).exists()
     )
+    edited = therapy_get_editor_values({r.link.therapy_id: r.link.therapy for r in ranked}.values())
     results = tuple(
-        _result(i, item, pubs, trials.get(item.link.therapy_id, []))
+        _result(i, item, pubs, trials.get(item.link.therapy_id, []), edited)
         for i, item in enumerate(ranked, 1)
     )
     return TreatmentResults(

@@ -80,15 +80,29 @@ class TherapySerializer(serializers.ModelSerializer):
                   "source_url", "retrieved_on"]  # fmt: skip
 
 
+class EditorValueSerializer(serializers.Serializer):
+    field = serializers.CharField(help_text="The therapy's field, e.g. mechanism.")
+    source = serializers.CharField(help_text="Who set it: the editors, or the source they named.")
+    on = serializers.DateField(
+        allow_null=True, help_text="When the editor set it, or the named source's date."
+    )
+
+
 class TherapyDetailSerializer(TherapySerializer):
     other_names = serializers.SerializerMethodField(
         help_text="Other generic names its sources give it (the page's 'Also known as', after "
         "the brands in synonyms)."
     )
+    editor_values = EditorValueSerializer(
+        many=True,
+        read_only=True,
+        help_text="Fields an editor set that the record's source does not say, each with its "
+        "own source and date (source and retrieved_on are the source's, for the other fields).",
+    )
     links = TherapyLinkSerializer(many=True, read_only=True)
 
     class Meta(TherapySerializer.Meta):
-        fields = [*TherapySerializer.Meta.fields, "other_names", "notes", "links"]
+        fields = [*TherapySerializer.Meta.fields, "other_names", "editor_values", "notes", "links"]
 
     def get_other_names(self, obj: Therapy) -> list[str]:
         return therapy_other_names(obj)

@@ -174,6 +174,10 @@ class TreatmentResultSerializer(serializers.Serializer):
     evidence_level = serializers.CharField()
     evidence_label = serializers.CharField()
     mechanism = serializers.CharField(help_text="How it works, in one plain sentence.")
+    mechanism_source = serializers.CharField(
+        help_text="Set when an editor wrote the therapy's mechanism shown here, not the source: "
+        "their source and date; empty when it is the source's."
+    )
     condition_name = serializers.CharField()
     variant_scope = serializers.CharField(help_text="Who it applies to, in words.")
     tier = serializers.ChoiceField(

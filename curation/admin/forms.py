@@ -10,9 +10,9 @@ from django.http import HttpRequest
 from django.utils import timezone
 
 from curation.services import references_check
+from knowledge.editor_values import EDITOR_SOURCE
 from knowledge.models import TherapyLink
 
-EDITOR_SOURCE = "RareLabs editors"
 _SEPARATORS = re.compile(r"[,;\s]+")
 
 

@@ -118,10 +118,18 @@ def _save(
     return is_new or bool(changed)
 
 
+def _written_under(source: str, keys: list[str]) -> models.Q:
+    """Records this file wrote under one of ``keys`` (its source ids): by their key now, or by
+    their history, whatever source or key an editor has given them since."""
+    ever = Therapy.history.filter(source=source, source_id__in=keys).values("id")
+    return models.Q(source=source, source_id__in=keys) | models.Q(pk__in=ever)
+
+
 def _own_record(record: TherapyRecord, source: str, tally: ImportTally) -> Therapy | None:
     """The record this file wrote for the entry, found by its source id (the entry's name when
-    written), whatever an editor has named it since; else the record of the entry's name."""
-    own = list(Therapy.objects.filter(source=source, source_id=record.name).order_by("pk"))
+    written), whatever an editor has named or sourced it since; else the record of the
+    entry's name."""
+    own = list(Therapy.objects.filter(_written_under(source, [record.name])).order_by("pk"))
     if len(own) == 2 and sorted(t.name == record.name for t in own) == [False, True]:
         renamed, twin = sorted(own, key=lambda t: t.name == record.name)
         if not name_set_by_editor(therapy=twin):
@@ -142,17 +150,21 @@ def _stored_under_former_names(
     """Records under the entry's former names, or that this file wrote under one of them."""
     if not record.formerly:
         return []
-    found = Therapy.objects.filter(
-        models.Q(name__in=record.formerly) | models.Q(source=source, source_id__in=record.formerly)
-    )
-    return list(found.exclude(pk=therapy.pk) if therapy is not None else found)
+    written = _written_under(source, list(record.formerly))
+    found = Therapy.objects.filter(models.Q(name__in=record.formerly) | written)
+    found = found.exclude(pk=therapy.pk) if therapy is not None else found
+    ours = set(found.filter(written).values_list("pk", flat=True))
+    records = list(found)
+    for row in records:
+        row.written_by_file = row.pk in ours
+    return records
 
 
-def _former_record(found: list[Therapy], source: str, record: TherapyRecord) -> Therapy | None:
+def _former_record(found: list[Therapy]) -> Therapy | None:
     """Of the records stored under the entry's former names, the one this file wrote under
     one of them, or None: when none is stored, or two are (the file cannot say which it meant).
     A record another source made (the FDA's, an editor's) is not this file's."""
-    if len(found) == 1 and found[0].source == source and found[0].source_id in record.formerly:
+    if len(found) == 1 and found[0].written_by_file:
         return found[0]
     return None
 
@@ -179,7 +191,7 @@ def _save_therapy(
         tally.skip("therapy with two stored records under former names (left for an editor)")
         logger.warning("%s: %d stored records hold former names of one therapy", TASK, len(found))
         return None
-    former = _former_record(found, source, record)
+    former = _former_record(found)
     if former is not None and therapy is not None:
         # An import before the file named the change made a second record: fold it into the
         # other, unless the old one carries a name an editor gave it (that name stays).

@@ -130,8 +130,12 @@ def test_two_stored_records_under_former_names_are_left_and_counted(tmp_path: Pa
 def test_a_record_another_source_made_under_the_former_name_is_not_renamed(
     tmp_path: Path,
 ) -> None:
-    """The stored record of that name is not the file's own (an editor's, or the FDA's)."""
-    Therapy.objects.filter(name=OLD).update(source="an editor")
+    """The stored record of that name is not the file's own (an editor's, or the FDA's): made
+    by another source, so no history of the file writing it (a record the file wrote that an
+    editor sourced anew is still the file's: test_therapy_editor_sources)."""
+    made = Therapy.objects.filter(name=OLD)
+    Therapy.history.filter(id__in=made.values("pk")).delete()
+    made.update(source="an editor")
     import_therapies(path=edited_therapy_file(tmp_path, OLD, name=NEW, formerly=[OLD]))
     assert Therapy.objects.get(name=OLD).source == "an editor"
     assert Therapy.objects.filter(name=NEW).count() == 1
