@@ -32,14 +32,9 @@ from curation.services.therapy_rename import SYNONYM_LENGTH, name_set_by_editor,
 from identifiers.urls import pubmed_url
 from ingest.rows import WriteOutcome
 from kbimport.importers.common import ImportTally, file_scope, import_run
-from kbimport.importers.file_merge import (
-    EDITOR_KEPT,
-    EDITOR_KEPT_OVER_FILE,
-    FILE_OVER_EDITOR,
-    Merged,
-    merge_file_values,
-)
 from kbimport.importers.resolve import ConditionIndex, GeneIndex, condition_names
+from kbimport.importers.therapy_event_rows import save_events
+from kbimport.importers.therapy_rows import TASK, merge_row, save_row
 from kbimport.therapy_file import (
     DEFAULT_THERAPY_FILE,
     TherapyLinkRecord,
@@ -47,17 +42,15 @@ from kbimport.therapy_file import (
     VariantRule,
     load_therapy_file,
 )
-from knowledge.models import RegulatoryEvent, Therapy, TherapyLink, TherapySlugRedirect
+from knowledge.models import Therapy, TherapyLink, TherapySlugRedirect
 from knowledge.therapy_names import free_slug
 
-TASK = "import_therapies"
 # The facts that are the file's to date: when the file and an editor both changed one, the
 # file's is written (approvals expire, labels narrow, trials move on). Everything else the file
 # writes (a therapy's names, modality and plain mechanism; a link's evidence, scope, population
 # and wording) stays as an editor set it, and the run counts the difference.
 THERAPY_DATED: frozenset[str] = frozenset()
 LINK_DATED = frozenset({"status", "phase", "approval_year_fda", "approval_year_ema"})
-AS_SETS = frozenset({"synonyms", "pmids", "nct_ids", "urls"})
 RENAMED = "the therapy file names it so now"
 EDITOR_NAMED = "therapy name an editor set kept (the file's name is one of its names)"
 TWIN = "a load wrote it again beside the record an editor renamed"
@@ -86,36 +79,6 @@ def import_therapies(*, path: Path = DEFAULT_THERAPY_FILE) -> ImportTally:
                                (conditions, names, genes), tally)  # fmt: skip
             tally.checkpoint()
     return tally
-
-
-def _save(
-    obj: models.Model,
-    values: dict[str, Any],
-    label: str,
-    tally: ImportTally,
-    *,
-    touched: bool = False,
-    file_values: dict[str, Any] | None = None,
-) -> bool:
-    """Set ``values`` on ``obj`` and save only when something differs; count the outcome
-    (``touched``: the row was already changed before, so it counts as updated).
-    ``file_values`` (what the file said) is bookkeeping: stored with a save, or alone without
-    a history row or a count when nothing a reader sees changed."""
-    is_new = obj.pk is None
-    changed = [name for name, value in values.items() if getattr(obj, name) != value]
-    for name in changed:
-        setattr(obj, name, values[name])
-    remembered = file_values is not None and obj.file_values != file_values
-    if remembered:
-        obj.file_values = file_values
-    if is_new or changed:
-        obj.save()
-    elif remembered:
-        type(obj).objects.filter(pk=obj.pk).update(file_values=file_values)
-    changed = changed or ([label] if touched else [])
-    tally.add(label, WriteOutcome(int(is_new), int(bool(changed) and not is_new),
-                                  int(not is_new and not changed)))  # fmt: skip
-    return is_new or bool(changed)
 
 
 def _written_under(source: str, keys: list[str]) -> models.Q:
@@ -225,39 +188,13 @@ def _save_therapy(
         therapy._change_reason = change_reason(
             f"the therapy file names it {record.name}; the name an editor gave it stays"
         )
-    merged = _merged(therapy, {
+    merged = merge_row(therapy, {
         "synonyms": synonyms, "modality": record.modality, "mechanism": record.mechanism_plain,
     }, THERAPY_DATED, tally)  # fmt: skip
-    _save(therapy, merged.values | {
+    save_row(therapy, merged.values | {
         "source": source, "source_id": record.name, "source_url": "", "retrieved_on": retrieved,
     }, "Therapy", tally, touched=former is not None, file_values=merged.file_values)  # fmt: skip
     return therapy
-
-
-def _merged(
-    row: Therapy | TherapyLink,
-    says: dict[str, Any],
-    dated: frozenset[str],
-    tally: ImportTally,
-) -> Merged:
-    """The file's values merged with what an editor set on ``row`` since the file's last
-    write (file_merge); what the editor holds is counted, logged and given as the reason."""
-    # Whatever source an editor has named on the row since: what the file said stays its own.
-    before = row.file_values if row.pk is not None else {}
-    stored = {field: getattr(row, field) for field in says}
-    merged = merge_file_values(
-        before=before, stored=stored, says=says, file_dated=dated, as_sets=AS_SETS
-    )
-    for reason, fields in ((EDITOR_KEPT, merged.kept), (EDITOR_KEPT_OVER_FILE, merged.differ),
-                           (FILE_OVER_EDITOR, merged.overruled)):  # fmt: skip
-        if fields:
-            tally.note(reason, len(fields))
-    if merged.differ or merged.overruled:
-        logger.warning("%s: %s (pk %s): %s", TASK, type(row).__name__, row.pk, merged.reason())
-    if merged.reason():
-        said = [getattr(row, "_change_reason", ""), merged.reason()]
-        row._change_reason = change_reason("; ".join(part for part in said if part))
-    return merged
 
 
 def _rule(rule: VariantRule | None) -> dict[str, Any] | None:
@@ -361,45 +298,19 @@ def _save_link(
         "mechanism": link.mechanism_plain or "", "note": _note(link),
     }  # fmt: skip
     for row, condition in zip(rows, wanted, strict=True):
-        merged = _merged(row, says, LINK_DATED, tally)
+        merged = merge_row(row, says, LINK_DATED, tally)
         provenance = {"source": source, "source_url": first_url, "retrieved_on": retrieved}
         if (merged.kept or merged.differ) and row.pk and row.source not in ("", source):
             # An editor's values stay on a row they gave a source of their own: so does the
             # source (the file's would present their wording as the file's fact).
             provenance = {}
-        _save(row, merged.values | provenance | {
+        save_row(row, merged.values | provenance | {
             "condition_id": condition, "source_id": f"{entry} / {link.condition_name}"[:120],
         }, "TherapyLink", tally, file_values=merged.file_values)  # fmt: skip
-        _save_events(row, link, source, retrieved, tally)
+        save_events(row, link, source, retrieved, tally)
         current = set(row.genes.values_list("pk", flat=True))
         if gene_ids - current:
             row.genes.add(*(gene_ids - current))
         tally.add(
             "TherapyLink gene", WriteOutcome(len(gene_ids - current), 0, len(gene_ids & current))
         )
-
-
-def _save_events(
-    row: TherapyLink, link: TherapyLinkRecord, source: str, retrieved: dt.date, tally: ImportTally
-) -> None:
-    """Upsert the link's events by (region, kind, date); drop this file's events it no longer has."""
-    existing = {(e.region, e.kind, e.date): e for e in row.regulatory_events.all()}
-    wanted = set()
-    for record in link.regulatory_events:
-        key = (record.region, record.kind, record.date)
-        wanted.add(key)
-        event = existing.get(key) or RegulatoryEvent(
-            link=row, region=record.region, kind=record.kind, date=record.date
-        )
-        _save(event, {
-            "date_precision": record.date_precision, "summary": record.summary,
-            "urls": [u for u in record.urls if len(u) <= 500], "source_url": record.urls[0][:500],
-            "not_confirmed": record.not_confirmed or "", "source": source,
-            "source_id": f"{row.source_id} / {record.region} {record.kind}"[:120],
-            "retrieved_on": retrieved,
-        }, "RegulatoryEvent", tally)  # fmt: skip
-    # Events an editor added in the admin carry another source and are kept.
-    stale = [e for key, e in existing.items() if key not in wanted and e.source == source]
-    for event in stale:
-        event.delete()
-    tally.add("RegulatoryEvent removed", WriteOutcome(0, len(stale), 0))

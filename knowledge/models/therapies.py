@@ -262,9 +262,15 @@ class RegulatoryEvent(Provenance):
     summary = models.TextField(help_text="What changed, in plain words.")
     urls = ArrayField(models.URLField(max_length=500), default=list, blank=True)
     not_confirmed = models.TextField(blank=True, help_text="What the source did not confirm.")
+    file_values = models.JSONField(
+        default=dict,
+        blank=True,
+        editable=False,
+        help_text=FILE_VALUES_HELP,
+    )
     updated_at = models.DateTimeField(auto_now=True)
 
-    history = HistoricalRecords(excluded_fields=["updated_at"])
+    history = HistoricalRecords(excluded_fields=["updated_at", "file_values"])
 
     class Meta:
         ordering = ["date", "pk"]

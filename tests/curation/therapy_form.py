@@ -8,7 +8,7 @@ from django.contrib.auth.models import User
 from django.test import Client
 
 from curation.admin.forms import TherapyLinkForm
-from knowledge.models import Therapy, TherapyLink
+from knowledge.models import RegulatoryEvent, Therapy, TherapyLink
 from rarelabs.management.roles import EDITOR
 from tests.curation.conftest import make_user
 
@@ -70,3 +70,23 @@ def editor_edits_link(link: TherapyLink, **fields: str) -> None:
     """An editor signs in and changes ``fields`` on the therapy link's change page."""
     url = f"/admin/knowledge/therapylink/{link.pk}/change/"
     _editor_posts(url, link_change_form(link, **fields), "curating-editor")
+
+
+def editor_edits_event(event: RegulatoryEvent, **fields: str) -> None:
+    """An editor signs in and changes ``fields`` on the regulatory event's change page."""
+    data = {
+        "link": str(event.link_id),
+        "region": event.region,
+        "kind": event.kind,
+        "date": event.date.isoformat(),
+        "date_precision": event.date_precision,
+        "summary": event.summary,
+        "urls": ",".join(event.urls),
+        "not_confirmed": event.not_confirmed,
+        "source": event.source,
+        "source_id": event.source_id,
+        "source_url": event.source_url,
+        "retrieved_on": event.retrieved_on.isoformat(),
+    }
+    url = f"/admin/knowledge/regulatoryevent/{event.pk}/change/"
+    _editor_posts(url, data | fields, "curating-editor")

@@ -1,0 +1,81 @@
+"""The curated file's regulatory events of one therapy link, upserted by the key the file wrote
+each under and merged three ways with an editor's corrections (file_merge)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+
+from curation.services.merge_rows import change_reason
+from ingest.rows import WriteOutcome
+from kbimport.importers.common import ImportTally
+from kbimport.importers.file_merge import FILE_OVER_EDITOR
+from kbimport.importers.therapy_rows import TASK, as_said, merge_row, save_row
+from kbimport.therapy_file import TherapyLinkRecord
+from knowledge.models import RegulatoryEvent, TherapyLink
+
+# An event's when and what are the file's to date; its wording stays as an editor set it.
+EVENT_DATED = frozenset({"region", "kind", "date", "date_precision"})
+logger = logging.getLogger(__name__)
+
+
+def _said_otherwise(row: RegulatoryEvent) -> bool:
+    """Whether an editor changed a field of the row since the file last wrote it."""
+    said = row.file_values or {}
+    return any(as_said(getattr(row, field)) != value for field, value in said.items())
+
+
+def _file_key(event: RegulatoryEvent) -> tuple[str, str, dt.date]:
+    """The event's (region, kind, date) as the file last wrote it (an editor may have corrected
+    the stored date since), else as stored."""
+    said = event.file_values or {}
+    day = said.get("date")
+    return (said.get("region", event.region), said.get("kind", event.kind),
+            dt.date.fromisoformat(day) if day else event.date)  # fmt: skip
+
+
+def save_events(
+    row: TherapyLink, link: TherapyLinkRecord, source: str, retrieved: dt.date, tally: ImportTally
+) -> None:
+    """Upsert the link's events by the (region, kind, date) the file wrote them under, merged
+    three ways with what an editor corrected since (EVENT_DATED: the file's when both changed);
+    drop this file's events it no longer has."""
+    events = list(row.regulatory_events.all())
+    existing = {_file_key(e): e for e in events}
+    stored = {(e.region, e.kind, e.date): e for e in events}
+    wanted, used = set(), set()
+    for record in link.regulatory_events:
+        key = (record.region, record.kind, record.date)
+        wanted.add(key)
+        # The file may now say what an editor wrote (a corrected date): that row is the event.
+        event = existing.get(key) or stored.get(key)
+        if event is None or event.pk in used:
+            event = RegulatoryEvent(link=row, region=record.region, kind=record.kind,
+                                    date=record.date)  # fmt: skip
+        used.add(event.pk)
+        urls = [u for u in record.urls if len(u) <= 500]
+        says = {
+            "region": record.region, "kind": record.kind, "date": record.date.isoformat(),
+            "date_precision": record.date_precision, "summary": record.summary, "urls": urls,
+            "not_confirmed": record.not_confirmed or "",
+        }  # fmt: skip
+        merged = merge_row(event, says, EVENT_DATED, tally)
+        values = merged.values | {"date": dt.date.fromisoformat(merged.values["date"])}
+        provenance = {"source": source, "source_url": record.urls[0][:500],
+                      "retrieved_on": retrieved}  # fmt: skip
+        if (merged.kept or merged.differ) and event.pk and event.source not in ("", source):
+            provenance = {}  # as a link's: the editor's values keep the source they named
+        save_row(event, values | provenance | {
+            "source_id": f"{row.source_id} / {record.region} {record.kind}"[:120],
+        }, "RegulatoryEvent", tally, file_values=merged.file_values)  # fmt: skip
+    # Events an editor added in the admin carry another source and are kept.
+    stale = [e for key, e in existing.items()
+             if key not in wanted and e.pk not in used and e.source == source]  # fmt: skip
+    for event in stale:
+        if _said_otherwise(event):
+            # The file moved or dropped an event an editor corrected: its dated fact wins, said.
+            tally.note(FILE_OVER_EDITOR)
+            logger.warning("%s: RegulatoryEvent (pk %s) an editor changed removed", TASK, event.pk)
+            event._change_reason = change_reason("the file no longer has it; an editor's change")
+        event.delete()
+    tally.add("RegulatoryEvent removed", WriteOutcome(0, len(stale), 0))

@@ -1,0 +1,95 @@
+"""An editor's correction of a regulatory event the curated file loaded survives the next load;
+when the file changes that event too, its dated facts (when, what) are the file's and its
+wording stays the editor's, each counted for an editor and said in the event's history.
+Real rows of the committed file (ataluren's EU expiry), real admin posts, then the load."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from django.core.cache import cache
+from django.test import Client
+
+from kbimport.importers.file_merge import EDITOR_KEPT, EDITOR_KEPT_OVER_FILE, FILE_OVER_EDITOR
+from kbimport.importers.therapies import import_therapies
+from kbimport.therapy_file import DEFAULT_THERAPY_FILE
+from knowledge.models import RegulatoryEvent, Therapy
+from tests.curation.therapy_form import editor_edits_event
+
+pytestmark = pytest.mark.usefixtures("kb")
+
+ENTRY, EXPIRED_ON = "ataluren", "2025-03-28"
+EDITORS_SUMMARY = "The EU authorisation ended; the UK licence stayed (an editor's words)."
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache() -> None:
+    cache.clear()  # the page cache and the API's throttle counters live in the cache
+
+
+def _expiry() -> RegulatoryEvent:
+    """The EU expiry on the link's first row (the link names DMD by ORPHA and OMIM: two rows)."""
+    events = RegulatoryEvent.objects.filter(link__therapy__name=ENTRY, region="EU", kind="expired")
+    return events.order_by("link_id", "pk").first()
+
+
+def _api_events(client: Client) -> list[tuple[str, str, str]]:
+    slug = Therapy.objects.get(name=ENTRY).slug
+    links = client.get(f"/api/v1/therapies/{slug}/").json()["links"]
+    return [(e["kind"], e["date"], e["summary"]) for link in links
+            for e in link["regulatory_events"] if e["region"] == "EU"]  # fmt: skip
+
+
+def _file_with_expiry(tmp_path: Path, **fields: str) -> Path:
+    data = json.loads(DEFAULT_THERAPY_FILE.read_text(encoding="utf-8"))
+    link = next(t for t in data["therapies"] if t["name"] == ENTRY)["links"][0]
+    next(e for e in link["regulatory_events"] if e["kind"] == "expired").update(fields)
+    path = tmp_path / "therapies.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    return path
+
+
+def test_an_editors_corrected_expiry_date_survives_the_next_load(client: Client) -> None:
+    """The old load wrote the file's event again and deleted the editor's, silently."""
+    expiry = _expiry()
+    editor_edits_event(expiry, date="2025-03-27", summary=EDITORS_SUMMARY)
+
+    tally = import_therapies()
+
+    assert _expiry().pk == expiry.pk
+    assert RegulatoryEvent.objects.filter(link=expiry.link, kind="expired").count() == 1
+    assert ("expired", "2025-03-27", EDITORS_SUMMARY) in _api_events(client)
+    assert tally.noted[EDITOR_KEPT] == 2  # the date and the summary, for an editor to settle
+    assert _expiry().history.first().history_user.username == "curating-editor"
+    assert import_therapies().totals[:2] == (0, 0)
+
+
+def test_a_file_change_to_an_event_an_editor_changed_is_counted(
+    tmp_path: Path, client: Client
+) -> None:
+    """Both changed the wording: the editor's stays, noted at every load. Then the file moves
+    the date the editor had corrected: the file's dated fact is written, never silently."""
+    editor_edits_event(_expiry(), summary=EDITORS_SUMMARY)
+    reworded = _file_with_expiry(tmp_path, summary="Expired in the EU (the file's new words).")
+
+    tally = import_therapies(path=reworded)
+
+    assert ("expired", EXPIRED_ON, EDITORS_SUMMARY) in _api_events(client)
+    assert tally.noted[EDITOR_KEPT_OVER_FILE] == 1
+    assert import_therapies(path=reworded).noted[EDITOR_KEPT_OVER_FILE] == 1  # until settled
+
+    editor_edits_event(_expiry(), date="2025-03-27")
+    moved = _file_with_expiry(tmp_path, date="2025-03-31")
+    tally = import_therapies(path=moved)
+
+    said = json.loads(moved.read_text(encoding="utf-8"))
+    link = next(t for t in said["therapies"] if t["name"] == ENTRY)["links"][0]
+    files_summary = next(e for e in link["regulatory_events"] if e["kind"] == "expired")["summary"]
+    assert {e for e in _api_events(client) if e[0] == "expired"} == {
+        ("expired", "2025-03-31", files_summary)
+    }
+    assert tally.noted[FILE_OVER_EDITOR] == 1
+    removed = RegulatoryEvent.history.filter(history_type="-", date="2025-03-27").get()
+    assert removed.history_change_reason == "the file no longer has it; an editor's change"
