@@ -5,11 +5,13 @@ Real rows of the committed file (ataluren's EU expiry), real admin posts, then t
 
 from __future__ import annotations
 
+import importlib
 import json
 from pathlib import Path
 
 import pytest
 from django.core.cache import cache
+from django.db import connection
 from django.test import Client
 
 from kbimport.importers.file_merge import EDITOR_KEPT, EDITOR_KEPT_OVER_FILE, FILE_OVER_EDITOR
@@ -93,3 +95,19 @@ def test_a_file_change_to_an_event_an_editor_changed_is_counted(
     assert tally.noted[FILE_OVER_EDITOR] == 1
     removed = RegulatoryEvent.history.filter(history_type="-", date="2025-03-27").get()
     assert removed.history_change_reason == "the file no longer has it; an editor's change"
+
+
+def test_events_the_migration_filled_change_nothing_at_the_next_load() -> None:
+    """An install that applies 0015 after a load: each event remembers what it holds, which is
+    what the load writes, so an unchanged file writes and notes nothing."""
+    loaded = dict(RegulatoryEvent.objects.values_list("pk", "file_values"))
+    RegulatoryEvent.objects.update(file_values={})
+    migration = importlib.import_module("knowledge.migrations.0015_regulatoryevent_file_values")
+    with connection.cursor() as cursor:
+        cursor.execute(migration.FILL_EVENTS)
+
+    assert dict(RegulatoryEvent.objects.values_list("pk", "file_values")) == loaded
+    tally = import_therapies()
+
+    assert tally.totals[:2] == (0, 0)
+    assert not tally.noted
