@@ -20,7 +20,6 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from cases.facts import CaseFacts
 from cases.forms import AlertForm, CaseForm, case_form_initial
 from cases.models import SavedCase
-from cases.pdf import report_to_pdf
 from cases.phenopacket import report_to_phenopacket
 from cases.report import CaseReport, case_report_build
 from cases.selectors import (
@@ -128,6 +127,10 @@ def case_phenopacket(request: HttpRequest) -> HttpResponse:
 
 
 def _pdf_response(report: CaseReport) -> HttpResponse:
+    # fpdf2 and its font tools take ~1 s to import: paid by the first PDF, not by every web
+    # and worker process (the URL checks at a Celery worker's start import this module).
+    from cases.pdf import report_to_pdf
+
     response = HttpResponse(report_to_pdf(report), content_type="application/pdf")
     response["Content-Disposition"] = 'attachment; filename="rarelabs-case-report.pdf"'
     return response

