@@ -7,8 +7,8 @@ family's description of signs, and its words are not slips to correct.
 
 What marks a title: a word about a study's design (study, trial, randomized, placebo-controlled,
 open-label, phase 2, pilot, natural history, follow-up, extension, efficacy, safety, gene
-therapy, participants ...), and either the title's capitals (most longer words start with one)
-or the name of the page it was copied from after it ("- ClinicalTrials.gov").
+therapy, participants, "Children With" ...), and either the title's capitals (most longer words
+start with one) or the name of the page it was copied from after it ("- ClinicalTrials.gov").
 
 Where a title names its condition: after "with", "in" or "for" ("... in Adults With Wilson
 Disease"), or before its design words ("Angelman Natural History Study", "Fabry Disease
@@ -19,7 +19,10 @@ Disease Type C1", "Mucopolysaccharidosis II"): the sources' form is tried as wel
 without its first words, for less. A name ends where the title goes on about who takes part
 ("Myelofibrosis Who Have ...", "Multiple Myeloma After Transplant"); a list ("Turner Syndrome,
 SHOX Deficiency and Noonan Syndrome") gives each of its names; a drug joined to another ("in
-Combination With Ruxolitinib") is no condition. A title is about its condition: when a drug
+Combination With Ruxolitinib") is no condition, nor are the people ("JAK Inhibitor-Naive
+Patients"), a study's own name before a colon ("Hero: A Study ...") or a word about how it is
+run ("A Clinical Study"). An infection is named by its agent in the sources ("Chronic Hepatitis
+D Infection": "Hepatitis D virus"). A title is about its condition: when a drug
 leads its page, a result the title names word for word comes first (`condition_before_drug`).
 """
 
@@ -39,7 +42,9 @@ _STUDY_WORD = re.compile(
     r"\b(?:study|trial|registry|randomi[sz]ed|placebo[- ]controlled|double[- ]blind"
     r"|open[- ]label|phase\s*(?:[1-4]|i{1,3}|iv)|pilot|feasibility|natural history"
     r"|follow[- ]?up|extension|efficacy|safety|tolerability|pharmacokinetics?"
-    r"|gene (?:therapy|transfer)|participants|subjects)\b",
+    r"|gene (?:therapy|transfer)|participants|subjects"
+    # who takes part, as a title names them ("Berotralstat Treatment in Children With ...")
+    r"|(?:patients|children|adults|adolescents|infants) with)\b",
     re.IGNORECASE,
 )
 # Where a title turns to who or what: the condition follows "with", "in", "for" or "among";
@@ -82,6 +87,20 @@ _WHO = re.compile(
     r"|to|and|or|the|a|an)\s+)+",
     re.IGNORECASE,
 )
+# ... and a piece ending with them names the people, not their condition ("in JAK
+# Inhibitor-Naive Patients With Myelofibrosis").
+_WHO_LAST = re.compile(
+    r"\s(?:adults|children|infants|adolescents|participants|patients|subjects|people"
+    r"|individuals|volunteers)$"
+)
+# Words before "Study" or "Trial" that say how it is run, not whose name it bears.
+_DESIGN_WORDS = frozenset(
+    {
+        "clinical", "multicenter", "multicentre", "international", "national", "global",
+        "observational", "interventional", "retrospective", "prospective", "longitudinal",
+        "pediatric", "paediatric", "cohort", "registry", "exploratory", "confirmatory",
+    }
+)  # fmt: skip
 _BRACKETS = re.compile(r"\([^)]*\)|\[[^\]]*\]")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
 MIN_WORDS = 5
@@ -142,7 +161,10 @@ def study_title_reading(text: str) -> tuple[list[str], list[str]]:
             found.append((True, f"{before} of {part}"))
             whole_only.add(found[-1][1])
     for condition_turn, part in found:
-        text = _NAME_ENDS.sub("", part)
+        # "SHANK3 Mutations: Identification of ...": a colon ends a name as well; before the
+        # title's design words it ends the study's own name ("Hero: A Study ...").
+        clauses = _NAME_ENDS.sub("", part).split(":")
+        text = clauses[-1] if part is lead else clauses[0]
         name = _as_name(text)
         # "Turner Syndrome, SHOX Deficiency and Noonan Syndrome": each name of a list too
         listed = [_as_name(each) for each in text.split(",")] if "," in text else []
@@ -154,7 +176,9 @@ def study_title_reading(text: str) -> tuple[list[str], list[str]]:
         if not whole:
             continue
         if len(name.split()) == 1 and part is lead:  # "Angelman Natural History Study"
-            whole = eponym_keys(name) if name not in STOPWORDS else []
+            # ... not "A Clinical Study", "Multicenter Study": words about the study
+            ordinary = name in STOPWORDS or name in _DESIGN_WORDS
+            whole = [] if ordinary else eponym_keys(name)
         if not condition_turn:
             other.extend(whole)
             continue
@@ -169,8 +193,10 @@ def study_title_reading(text: str) -> tuple[list[str], list[str]]:
 
 
 def _as_name(text: str) -> str:
-    """A piece of a title as a name (phrase form), without who takes part before it."""
-    return phrase_form(_WHO.sub("", text.strip(" ,;:.-") + " "))
+    """A piece of a title as a name (phrase form), without who takes part before it; none
+    when the piece names who takes part."""
+    name = phrase_form(_WHO.sub("", text.strip(" ,;:.-") + " "))
+    return "" if _WHO_LAST.search(f" {name}") else name
 
 
 def _other_forms(name: str) -> tuple[list[str], list[str]]:
@@ -178,8 +204,12 @@ def _other_forms(name: str) -> tuple[list[str], list[str]]:
     subtype's gene number), and its shorter forms, without leading words ("late onset otc
     deficiency": "otc deficiency")."""
     forms = []
-    tokens = name.split()
-    shorter = [" ".join(tokens[i:]) for i in range(1, len(tokens) - MIN_NAME_WORDS + 1)]
+    shorter = _tails(name)
+    if name.endswith(" infection"):
+        # "Chronic Hepatitis D Infection": the sources name an infection by its agent
+        # ("Hepatitis D virus"), or the agent's disease alone.
+        agent = name.removesuffix(" infection")
+        shorter += [form for tail in [agent, *_tails(agent)] for form in (f"{tail} virus", tail)]
     if match := _SUBTYPE_LETTER.match(name):
         shorter.insert(0, match["name"])
     if (match := _BARE_NUMBER.match(name)) and " type " not in f" {match['name']} ":
@@ -187,6 +217,12 @@ def _other_forms(name: str) -> tuple[list[str], list[str]]:
     if match := _SUBTYPE_GENE_NUMBER.match(name):
         forms.append(match["name"])
     return forms, shorter
+
+
+def _tails(name: str) -> list[str]:
+    """A name without its first words, down to `MIN_NAME_WORDS`."""
+    tokens = name.split()
+    return [" ".join(tokens[i:]) for i in range(1, len(tokens) - MIN_NAME_WORDS + 1)]
 
 
 MOVED_WITHIN = 3
