@@ -23,7 +23,7 @@ from dataclasses import replace
 
 from search import lexicon
 from search.analysis import QueryAnalysis
-from search.keys import conditions_named, gene_causes
+from search.keys import conditions_named, gene_causes, named_with
 from search.request import Hit
 from search.text import key_form
 
@@ -36,6 +36,11 @@ NAMED_WEIGHT = 0.46  # the condition a symbol typed alone also names: after the 
 NEXT_WEIGHT = 0.44
 LAST_WEIGHT = 0.41
 STEP = 0.8
+SUBTYPE_WEIGHT = 0.45  # a title's subtype named for its gene: its id (100) at 45
+
+
+# How a title ties a subtype to its gene: "RAG1-Deficient SCID", "SHANK3-related ...".
+_TIED = frozenset({"deficient", "deficiency", "related", "associated", "mutated", "linked"})
 
 
 def with_caused_conditions(analysis: QueryAnalysis) -> QueryAnalysis:
@@ -45,7 +50,7 @@ def with_caused_conditions(analysis: QueryAnalysis) -> QueryAnalysis:
     symbol = typed_symbol(analysis)
     causes = gene_causes(symbol) if symbol else []
     if not causes:
-        return analysis
+        return _with_subtype_of_gene(analysis)
     keys = tuple(dict.fromkeys(key_form(curie) for curie in causes))
     weights = [FIRST_WEIGHT]
     weights += [LAST_WEIGHT + (NEXT_WEIGHT - LAST_WEIGHT) * STEP**i for i in range(len(keys) - 1)]
@@ -62,6 +67,26 @@ def with_caused_conditions(analysis: QueryAnalysis) -> QueryAnalysis:
         cause_weights=(*weights[:1], *(NAMED_WEIGHT for _ in named_keys), *weights[1:]),
         named_keys=named_keys,
     )
+
+
+def _with_subtype_of_gene(analysis: QueryAnalysis) -> QueryAnalysis:
+    """A study title's condition named for its gene ("Gene Therapy in RAG1-Deficient SCID"):
+    the conditions the gene causes whose names hold the name's other words ("SCID due to
+    complete RAG1/2 deficiency"), as keys just below a name the title gives."""
+    for name in analysis.title_names:
+        symbol, *rest = name.split()
+        rest = [word for word in rest if word not in _TIED]
+        if not rest or symbol not in lexicon.current().preferred:
+            continue
+        subtypes = named_with(gene_causes(symbol), " ".join(rest))
+        if subtypes:
+            keys = tuple(key_form(curie) for curie in subtypes)
+            return replace(
+                analysis,
+                cause_keys=keys,
+                cause_weights=tuple(SUBTYPE_WEIGHT for _ in keys),
+            )
+    return analysis
 
 
 def typed_symbol(analysis: QueryAnalysis) -> str | None:

@@ -161,6 +161,18 @@ def conditions_named(key: str, besides: Sequence[str]) -> list[str]:
     return [row[0] for row in rows]
 
 
+def named_with(curies: Sequence[str], words: str) -> list[str]:
+    """Of the conditions `curies`, in their order, those whose names or synonyms hold every
+    word of `words` (stemmed as the index stems them)."""
+    rows = _fetch(
+        f"SELECT curie FROM {TABLE} WHERE doc_type = 'condition' AND curie = ANY(%s) "  # noqa: S608 - table name is a constant; values are bound
+        f"AND names @@ plainto_tsquery('{TEXT_CONFIG}', %s)",
+        [list(curies), words],
+    )
+    found = {row[0] for row in rows}
+    return [curie for curie in curies if curie in found]
+
+
 def similar_title(phrase: str) -> str | None:
     """The title most like `phrase` (pg_trgm), for "did you mean" after a search found nothing,
     whichever engine searched."""
