@@ -150,3 +150,51 @@ def test_a_title_s_name_without_its_subtype_counts_less(title: str, shorter: str
 def test_a_name_that_says_age_is_read_whole(title: str, name: str) -> None:
     assert is_study_title(title)
     assert name in study_title_names(title)
+
+
+# Titles from the judged set's title splits (trialtitles32, trialtitles33).
+def test_who_takes_part_marks_a_title() -> None:
+    # Was: no design word, so the drug named first led the page.
+    title = "Berotralstat Treatment in Children With Hereditary Angioedema"
+    assert is_study_title(title)
+    assert "hereditary angioedema" in study_title_names(title)
+
+
+@pytest.mark.parametrize(
+    ("title", "not_named"),
+    [
+        # The people, not their condition.
+        ("Study of Navtemadlin Add-on to Ruxolitinib in JAK Inhibitor-Naïve Patients with "
+         "Myelofibrosis Who Have a Suboptimal Response to Ruxolitinib",
+         "jak inhibitor naive patients"),
+        ("A Clinical Study to Assess the Efficacy and Safety of Leriglitazone in Adult Male "
+         "Subjects With Cerebral Adrenoleukodystrophy", "male subjects"),
+        # A word about how the study is run is no eponym.
+        ("A Clinical Study to Assess the Efficacy and Safety of Leriglitazone in Adult Male "
+         "Subjects With Cerebral Adrenoleukodystrophy", "clinical disease"),
+        ("A Retrospective Study to Characterize Participants With Propionic Acidemia and "
+         "Methylmalonic Acidemia", "retrospective syndrome"),
+        # A study's own name before a colon.
+        ("Hero: A Study to Evaluate the Safety, Tolerability, and Pharmacokinetics (PK) and "
+         "Pharmacodynamics (PD) of ION269 in Participants With Down Syndrome (DS) at Risk for "
+         "Alzheimer's Disease (AD)", "hero"),
+        ("ELEMENT-MDS: A Study to Compare the Efficacy and Safety of Luspatercept in "
+         "Participants With Myelodysplastic Syndrome (MDS) and Anemia Not Receiving Blood "
+         "Transfusions", "element"),
+        # A colon ends a name.
+        ("Multicenter Study of Patients With SHANK3 Mutations: Identification of Genes "
+         "Modificators in Phelan-McDermid Syndrome (EUQ13)", "shank3 mutations identification"),
+    ],
+)  # fmt: skip
+def test_what_a_title_says_about_its_study_is_no_name(title: str, not_named: str) -> None:
+    names = study_title_names(title)
+    assert not [name for name in names if f"{name} ".startswith(f"{not_named} ")]
+    assert study_title_reading(title)[0]  # the condition's name is still read
+
+
+def test_an_infection_is_also_read_as_its_agent_as_the_sources_name_it() -> None:
+    named, other = study_title_reading(
+        "Study of Bulevirtide in Participants With Chronic Hepatitis D Infection"
+    )
+    assert named == ["chronic hepatitis d infection"]
+    assert {"hepatitis d virus", "hepatitis d"} <= set(other)

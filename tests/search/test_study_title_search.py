@@ -1,0 +1,107 @@
+"""A study's title pasted whole finds the condition it names (PostgreSQL; the rules live in
+the shared query reading, `search.study_titles` and `search.analysis`, which OpenSearch reads
+too). Titles from the judged set's title splits; names and ids as Orphanet and HPO give them."""
+
+from __future__ import annotations
+
+import pytest
+
+from search import lexicon
+from search.indexer import rebuild
+from search.query import run_search
+from search.request import SearchRequest
+from tests.factories.knowledge import (
+    ConditionSynonymFactory,
+    GeneFactory,
+    PhenotypeFactory,
+    TherapyFactory,
+    TherapyLinkFactory,
+)
+from tests.search.contract.data import link_gene, named_condition
+
+POSTGRES = "search.backends.postgres.backend.PostgresBackend"
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("postgres")]
+
+
+@pytest.fixture
+def postgres(settings) -> None:
+    settings.SEARCH_BACKEND = POSTGRES
+    settings.OPENSEARCH_URL = ""
+
+
+def _ids(query: str) -> list[str]:
+    return [hit.id for hit in run_search(SearchRequest(query=query, page_size=10)).hits]
+
+
+def _indexed() -> None:
+    rebuild(progress=False)
+    lexicon.invalidate()
+
+
+def test_a_title_s_name_with_a_word_more_than_the_source_s_finds_it_by_its_words() -> None:
+    # Was: no name is "pulmonary sarcoidosis"; widened to any word, the title's "pulmonary"
+    # and "patients" put a stray first.
+    named_condition("ORPHA:797", "Sarcoidosis", "Besnier-Boeck-Schaumann disease")
+    named_condition("ORPHA:984", "Pulmonary agenesis")
+    named_condition("ORPHA:217080", "Pulmonary fungal infections in patients deemed at risk")
+    _indexed()
+    assert _ids("A Study of XTMAB-16 in Patients With Pulmonary Sarcoidosis")[0] == "ORPHA:797"
+
+
+def test_a_title_naming_a_sign_s_name_also_finds_the_disease_holding_it() -> None:
+    # Was: the sign's exact name matched, so the search was not widened and the disease
+    # (whose name holds one word more) was not among the results at all.
+    PhenotypeFactory(hpo_id="HP:0011974", name="Myelofibrosis")
+    primary = named_condition("ORPHA:824", "Primary myelofibrosis", "Idiopathic myelofibrosis")
+    named_condition("ORPHA:86843", "Acute panmyelosis with myelofibrosis")
+    ruxolitinib = TherapyFactory(name="ruxolitinib", synonyms=["Jakafi"])
+    TherapyLinkFactory(therapy=ruxolitinib, condition=primary, condition_name=primary.name)
+    _indexed()
+    ids = _ids(
+        "Study of Navtemadlin Add-on to Ruxolitinib in JAK Inhibitor-Naïve Patients with "
+        "Myelofibrosis Who Have a Suboptimal Response to Ruxolitinib"
+    )
+    assert "ORPHA:824" in ids[:3]
+    assert ids.index("ORPHA:824") < ids.index("ORPHA:86843")
+
+
+def test_a_title_s_subtype_named_for_its_gene_finds_the_condition_the_gene_causes() -> None:
+    # Was: "rag1 deficient scid" is no name, and the index holds "RAG1/2" as one word: a
+    # stray sharing "stem cell" and "deficiency" came first.
+    subtype = named_condition(
+        "ORPHA:331206",
+        "Severe combined immunodeficiency due to complete RAG1/2 deficiency",
+        "SCID due to complete RAG1/2 deficiency",
+    )
+    omenn = named_condition("ORPHA:39041", "Omenn syndrome")
+    named_condition("ORPHA:171673", "Limbal stem cell deficiency")
+    named_condition(
+        "ORPHA:277", "Severe combined immunodeficiency due to adenosine deaminase deficiency"
+    )
+    rag1 = GeneFactory(symbol="RAG1", name="recombination activating 1")
+    link_gene(subtype, rag1, "Disease-causing germline mutation(s) (loss of function) in")
+    link_gene(omenn, rag1, "Disease-causing germline mutation(s) (loss of function) in")
+    _indexed()
+    ids = _ids("Phase I/II Clinical Trial Stem Cell Gene Therapy in RAG1-Deficient SCID")
+    assert ids[0] == "ORPHA:331206"
+    assert "ORPHA:39041" not in ids[:3]  # the gene's other condition: no SCID in its names
+
+
+def test_a_title_s_infection_finds_the_condition_named_for_its_agent() -> None:
+    # Was: "chronic hepatitis d infection" is no name; the sign "Chronic hepatitis" led.
+    delta = named_condition("ORPHA:402823", "Hepatitis delta", "HDV")
+    ConditionSynonymFactory(condition=delta, text="Hepatitis D virus")
+    PhenotypeFactory(hpo_id="HP:0200123", name="Chronic hepatitis")
+    _indexed()
+    ids = _ids("Study of Bulevirtide in Participants With Chronic Hepatitis D Infection")
+    assert ids[0] == "ORPHA:402823"
+
+
+def test_a_title_naming_who_takes_part_finds_its_condition_before_the_drug() -> None:
+    # Was: without a design word the text was no title, and the drug's page led.
+    angioedema = named_condition("ORPHA:91378", "Hereditary angioedema", "HAE")
+    berotralstat = TherapyFactory(name="berotralstat", synonyms=["Orladeyo"])
+    TherapyLinkFactory(therapy=berotralstat, condition=angioedema, condition_name=angioedema.name)
+    _indexed()
+    ids = _ids("Berotralstat Treatment in Children With Hereditary Angioedema")
+    assert ids[:2] == ["ORPHA:91378", "berotralstat"]
