@@ -7,8 +7,8 @@ family's description of signs, and its words are not slips to correct.
 
 What marks a title: a word about a study's design (study, trial, randomized, placebo-controlled,
 open-label, phase 2, pilot, natural history, follow-up, extension, efficacy, safety, gene
-therapy, participants, "Children With" ...), and either the title's capitals (most longer words
-start with one) or the name of the page it was copied from after it ("- ClinicalTrials.gov").
+therapy, participants ...), and either the title's capitals (most longer words start with one)
+or the name of the page it was copied from after it ("- ClinicalTrials.gov").
 
 Where a title names its condition: after "with", "in" or "for" ("... in Adults With Wilson
 Disease"), or before its design words ("Angelman Natural History Study", "Fabry Disease
@@ -42,9 +42,7 @@ _STUDY_WORD = re.compile(
     r"\b(?:study|trial|registry|randomi[sz]ed|placebo[- ]controlled|double[- ]blind"
     r"|open[- ]label|phase\s*(?:[1-4]|i{1,3}|iv)|pilot|feasibility|natural history"
     r"|follow[- ]?up|extension|efficacy|safety|tolerability|pharmacokinetics?"
-    r"|gene (?:therapy|transfer)|participants|subjects"
-    # who takes part, as a title names them ("Berotralstat Treatment in Children With ...")
-    r"|(?:patients|children|adults|adolescents|infants) with)\b",
+    r"|gene (?:therapy|transfer)|participants|subjects)\b",
     re.IGNORECASE,
 )
 # Where a title turns to who or what: the condition follows "with", "in", "for" or "among";

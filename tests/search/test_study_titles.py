@@ -153,13 +153,6 @@ def test_a_name_that_says_age_is_read_whole(title: str, name: str) -> None:
 
 
 # Titles from the judged set's title splits (trialtitles32, trialtitles33).
-def test_who_takes_part_marks_a_title() -> None:
-    # Was: no design word, so the drug named first led the page.
-    title = "Berotralstat Treatment in Children With Hereditary Angioedema"
-    assert is_study_title(title)
-    assert "hereditary angioedema" in study_title_names(title)
-
-
 @pytest.mark.parametrize(
     ("title", "not_named"),
     [
