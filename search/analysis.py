@@ -186,14 +186,6 @@ class QueryAnalysis:
         return bool(typed) and any(typed <= set(content_words(title)) for title in titles)
 
     @property
-    def likeness_phrase(self) -> str:
-        """What a title is likened to: the name a study's title gives its condition (the whole
-        title is a sentence no name resembles), else the query as corrected or typed."""
-        if self.title_names:
-            return self.title_names[0]
-        return phrase_form(self.corrected or self.raw)
-
-    @property
     def all_term_lists(self) -> tuple[tuple[str, ...], ...]:
         """The words as typed, then each alternative (for OR-ing in the engines)."""
         lists = (self.terms, *self.alternatives) if self.terms else self.alternatives
@@ -284,9 +276,6 @@ def _analyze(query: str) -> QueryAnalysis:
         expanded.extend(initialled_abbreviation_keys(name or query))
         keys.extend(numbered_abbreviation_keys(name or query))
     alternatives = [tuple(content_words(alt, stopwords)) for alt in expansions]
-    # A title's name matched by its words as well, first: the condition's own name may hold
-    # them in another order or with more words ("Myelofibrosis": Primary myelofibrosis).
-    alternatives[:0] = [tuple(content_words(named, stopwords)) for named in title_named]
     if name:
         alternatives.insert(0, tuple(content_words(name)))
     corrected = None

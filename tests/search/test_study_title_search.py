@@ -1,6 +1,7 @@
 """A study's title pasted whole finds the condition it names (PostgreSQL; the rules live in
-the shared query reading, `search.study_titles` and `search.analysis`, which OpenSearch reads
-too). Titles from the judged set's title splits; names and ids as Orphanet and HPO give them."""
+the shared query reading, `search.study_titles` and `search.gene_causes`, which OpenSearch
+reads too). Titles from the judged set's title splits; names and ids as Orphanet and HPO give
+them."""
 
 from __future__ import annotations
 
@@ -14,8 +15,6 @@ from tests.factories.knowledge import (
     ConditionSynonymFactory,
     GeneFactory,
     PhenotypeFactory,
-    TherapyFactory,
-    TherapyLinkFactory,
 )
 from tests.search.contract.data import link_gene, named_condition
 
@@ -36,33 +35,6 @@ def _ids(query: str) -> list[str]:
 def _indexed() -> None:
     rebuild(progress=False)
     lexicon.invalidate()
-
-
-def test_a_title_s_name_with_a_word_more_than_the_source_s_finds_it_by_its_words() -> None:
-    # Was: no name is "pulmonary sarcoidosis"; widened to any word, the title's "pulmonary"
-    # and "patients" put a stray first.
-    named_condition("ORPHA:797", "Sarcoidosis", "Besnier-Boeck-Schaumann disease")
-    named_condition("ORPHA:984", "Pulmonary agenesis")
-    named_condition("ORPHA:217080", "Pulmonary fungal infections in patients deemed at risk")
-    _indexed()
-    assert _ids("A Study of XTMAB-16 in Patients With Pulmonary Sarcoidosis")[0] == "ORPHA:797"
-
-
-def test_a_title_naming_a_sign_s_name_also_finds_the_disease_holding_it() -> None:
-    # Was: the sign's exact name matched, so the search was not widened and the disease
-    # (whose name holds one word more) was not among the results at all.
-    PhenotypeFactory(hpo_id="HP:0011974", name="Myelofibrosis")
-    primary = named_condition("ORPHA:824", "Primary myelofibrosis", "Idiopathic myelofibrosis")
-    named_condition("ORPHA:86843", "Acute panmyelosis with myelofibrosis")
-    ruxolitinib = TherapyFactory(name="ruxolitinib", synonyms=["Jakafi"])
-    TherapyLinkFactory(therapy=ruxolitinib, condition=primary, condition_name=primary.name)
-    _indexed()
-    ids = _ids(
-        "Study of Navtemadlin Add-on to Ruxolitinib in JAK Inhibitor-Naïve Patients with "
-        "Myelofibrosis Who Have a Suboptimal Response to Ruxolitinib"
-    )
-    assert "ORPHA:824" in ids[:3]
-    assert ids.index("ORPHA:824") < ids.index("ORPHA:86843")
 
 
 def test_a_title_s_subtype_named_for_its_gene_finds_the_condition_the_gene_causes() -> None:

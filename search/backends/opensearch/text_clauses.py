@@ -8,6 +8,7 @@ from typing import Any
 
 from search.analysis import QueryAnalysis
 from search.documents import TIERS
+from search.text import phrase_form
 
 TIER_BOOST = {"a": 8, "b": 4, "c": 2, "d": 1}
 TEXT_FIELDS = [f"text_{tier}^{TIER_BOOST[tier]}" for tier, _floor in TIERS]
@@ -135,7 +136,7 @@ def text_groups(
             }
             for t, weight in zip(term_lists, weights, strict=True)
         )
-    phrase = analysis.likeness_phrase
+    phrase = phrase_form(analysis.corrected or analysis.raw)
     # A title is a name: a phrase of a sentence's length never matches one. Matched as
     # written too: through the graph, "sma" matched the title "SMN1: survival of motor
     # neuron 1" as a phrase.

@@ -6,6 +6,7 @@ from typing import Any
 
 from search.analysis import QueryAnalysis
 from search.backends.opensearch.text_clauses import MAX_TITLE_WORDS, PLAIN_ANALYZER
+from search.text import phrase_form
 
 TITLE_WORDS_BOOST = 2.0  # the title's words shared with the query (see `title_likeness`)
 TITLE_SHARE_SCALE = 60.0  # the title's share of the query's letters, on PostgreSQL's TITLE_SCALE
@@ -48,7 +49,7 @@ def title_likeness(analysis: QueryAnalysis, plain: bool) -> list[dict[str, Any]]
     times, about 65 points where PostgreSQL's likeness gives about 15: "ncl" put the gene "NCL:
     nucleolin" before Neuronal ceroid lipofuscinosis, whose key it is.
     """
-    phrase = analysis.likeness_phrase
+    phrase = phrase_form(analysis.corrected or analysis.raw)
     if plain or not phrase or len(phrase.split()) > MAX_TITLE_WORDS:
         return []
     title = {"query": phrase, "analyzer": PLAIN_ANALYZER, "boost": TITLE_WORDS_BOOST}

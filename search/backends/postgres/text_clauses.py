@@ -12,7 +12,7 @@ from typing import Any
 
 from search.analysis import QueryAnalysis
 from search.keys import TEXT_CONFIG
-from search.text import words
+from search.text import phrase_form, words
 
 CONFIG = TEXT_CONFIG
 SIMPLE_CONFIG = "rarelabs_simple"
@@ -41,7 +41,7 @@ def match_params(analysis: QueryAnalysis, tsquery: str) -> dict[str, Any]:
     return {
         "tsq": tsquery,
         "tsq_all": tsquery_all(analysis.all_term_lists),
-        "phrase": analysis.likeness_phrase,
+        "phrase": phrase_form(analysis.corrected or analysis.raw),
         "keys": list(analysis.exact_keys) or [""],
         # every key reached otherwise (synonym, spelling, tie, part of a sentence): they match too
         "xkeys": list(analysis.reached_keys) or [""],
