@@ -151,16 +151,16 @@ def credit(index, per: list[tuple], setting: list[float]) -> np.ndarray:
 
 def ranks(items: list[dict], everyday: bool, gains: list[np.ndarray | None]) -> list[int | None]:
     """The judged condition's place in the panel, each item with its gain in the prior."""
-    from treatments.describe import selectors
+    from treatments.describe import family_rank, selectors
 
-    plain = selectors.coverage_bonus
+    plain = family_rank.coverage_bonus
     current: dict[str, np.ndarray | None] = {"gain": None}
 
-    def with_gain(index, phenotype_ids):  # the panel's coverage bonus, plus the gain
-        bonus = plain(index, phenotype_ids)
+    def with_gain(index, phenotype_ids, weight):  # the panel's coverage bonus, plus the gain
+        bonus = plain(index, phenotype_ids, weight)
         return bonus if current["gain"] is None else bonus + current["gain"]
 
-    selectors.coverage_bonus = with_gain
+    family_rank.coverage_bonus = with_gain
     try:
         out = []
         for item, gain in zip(items, gains, strict=True):
@@ -170,7 +170,7 @@ def ranks(items: list[dict], everyday: bool, gains: list[np.ndarray | None]) -> 
             out.append(next((i + 1 for i, c in enumerate(shown) if c in item["expected"]), None))
         return out
     finally:
-        selectors.coverage_bonus = plain
+        family_rank.coverage_bonus = plain
 
 
 def tally(items: list[dict], found: list[int | None]) -> dict[str, str]:

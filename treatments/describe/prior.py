@@ -114,18 +114,26 @@ class FamilyPrior:
     """The prior score per condition of an index, and the disease each subtype is shown as."""
 
     version: str
-    prior: np.ndarray  # aligned with index.condition_ids
+    log_prevalence: np.ndarray  # log10 of the prevalence read, aligned with index.condition_ids
     shown_as: dict[int, int]  # subtype pk -> its disease's pk
     # log(sign mass + the median Orphanet disease's) per condition (see named_share_penalty)
     log_sign_mass: np.ndarray
 
+    @property
+    def prior(self) -> np.ndarray:
+        """The prevalence's score at PRIOR_WEIGHT (the ranking takes its weight as an argument:
+        `family_rank.family_prior_scores`)."""
+        return PRIOR_WEIGHT * self.log_prevalence
 
-def coverage_bonus(index: PhenotypeIndex, phenotype_ids: list[int]) -> np.ndarray:
-    """COVERAGE_WEIGHT per sign each condition of `index` has, itself or a narrower term."""
+
+def coverage_bonus(
+    index: PhenotypeIndex, phenotype_ids: list[int], weight: float = COVERAGE_WEIGHT
+) -> np.ndarray:
+    """`weight` per sign each condition of `index` has, itself or a narrower term."""
     bonus = np.zeros(len(index.condition_ids))
     terms = {index.position[pk] for pk in phenotype_ids if pk in index.position}
     for term in terms:
-        bonus[index.term_conditions[term]] += COVERAGE_WEIGHT
+        bonus[index.term_conditions[term]] += weight
     return bonus
 
 
@@ -143,15 +151,19 @@ def sign_mass(index: PhenotypeIndex) -> np.ndarray:
 
 
 def named_share_penalty(
-    index: PhenotypeIndex, family: FamilyPrior, phenotype_ids: list[int]
+    index: PhenotypeIndex,
+    family: FamilyPrior,
+    phenotype_ids: list[int],
+    weight: float = SIGN_MASS_WEIGHT,
+    min_named: int = MIN_NAMED_SIGNS,
 ) -> np.ndarray:
-    """-SIGN_MASS_WEIGHT x log(sign mass + the median disease's) per sign named, once
-    MIN_NAMED_SIGNS or more were named: each is one of the condition's signs, the likelier the
-    fewer signs it shows."""
+    """-`weight` x log(sign mass + the median disease's) per sign named, once `min_named` or
+    more were named: each is one of the condition's signs, the likelier the fewer signs it
+    shows."""
     named = len({index.position[pk] for pk in phenotype_ids if pk in index.position})
-    if named < MIN_NAMED_SIGNS:
+    if named < min_named:
         return np.zeros(len(index.condition_ids))
-    return -SIGN_MASS_WEIGHT * named * family.log_sign_mass
+    return -weight * named * family.log_sign_mass
 
 
 def late_onset_penalty(index: PhenotypeIndex, latest_onset: str | None) -> np.ndarray:
@@ -187,11 +199,11 @@ def late_onset_penalty(index: PhenotypeIndex, latest_onset: str | None) -> np.nd
 _late_onsets: dict[tuple[str, str], np.ndarray] = {}
 
 
-def boy_bonus(index: PhenotypeIndex, sex: str | None) -> np.ndarray:
-    """+BOY_WEIGHT for a boy to each condition that shows almost only in males."""
+def boy_bonus(index: PhenotypeIndex, sex: str | None, weight: float = BOY_WEIGHT) -> np.ndarray:
+    """+`weight` for a boy to each condition that shows almost only in males."""
     bonus = np.zeros(len(index.condition_ids))
-    if sex == "male" and BOY_WEIGHT:
-        bonus[male_only_conditions(index)] = BOY_WEIGHT
+    if sex == "male" and weight:
+        bonus[male_only_conditions(index)] = weight
     return bonus
 
 
@@ -252,7 +264,7 @@ def family_prior_build(index: PhenotypeIndex) -> FamilyPrior:
     unlisted = float(np.median(mass[diseases])) if diseases else 0.0
     return FamilyPrior(
         version=index.version,
-        prior=PRIOR_WEIGHT * prior,
+        log_prevalence=prior,
         shown_as=shown_as,
         log_sign_mass=np.log(np.maximum(mass + unlisted, 1.0)),
     )

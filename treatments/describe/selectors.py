@@ -15,27 +15,17 @@ from search.spelling import spelling_correction
 from search.study_titles import is_study_title
 from search.text import words
 from treatments.describe import meaning
-from treatments.describe.alternatives import alternative_credit, alternatives_get, plural_once
-from treatments.describe.evidence import condition_words_get, text_bonus
+from treatments.describe.family_rank import description_parts, family_ranking, shown_once
 from treatments.describe.lexicon import phrase_table_get
-from treatments.describe.persons import described_person
-from treatments.describe.prior import (
-    FAMILY_WEIGHTS,
-    boy_bonus,
-    coverage_bonus,
-    family_prior_get,
-    late_onset_penalty,
-    named_share_penalty,
-)
+from treatments.describe.prior import family_prior_get
 from treatments.describe.recognise import Sign, normalise, recognise, tokens
 from treatments.describe.typos import mended_stem
 from treatments.describe.words import BREAK
-from treatments.phenotypes import conditions_rank_by_phenotypes, phenotype_index_get
+from treatments.phenotypes import phenotype_index_get
 
 MAX_SIGNS = 20
 MAX_CONDITIONS = 10
 SENTENCE_WORDS = 4  # "my son has seizures", "seizures in a hot bath": one sign in a sentence
-RANK_POOL = 20  # ranked before subtypes are shown as their disease and names de-duplicated
 ANNOTATION_SOURCE = (
     "Orphanet and HPO disease annotations. When the signs fit several conditions about as well, "
     "the more common ones (by Orphanet's prevalence) are listed first"
@@ -205,39 +195,16 @@ def _conditions(
 ) -> tuple[ConditionCandidate, ...]:
     index = phenotype_index_get()
     family = family_prior_get(index)
-    prior = family.prior + coverage_bonus(index, phenotype_ids)
-    prior = prior + named_share_penalty(index, family, phenotype_ids)
-    # The words no sign was read from (a removed chip's words included: not evidence either).
-    prior = prior + text_bonus(condition_words_get(index), text, (s.words for s in signs))
-    # Who the family describes: a girl or a boy, signs seen at birth or in infancy (weak
-    # evidence).
-    person = described_person(text)
-    prior = prior + late_onset_penalty(index, person.latest_onset)
-    prior = prior + boy_bonus(index, person.sex)
-    own = [s for s in signs if is_own_sign(s)]
-    others = alternatives_get(index, phrase_table_get(), own)
-    own_ids = {s.hpo_id for s in own}
-    prior = prior + alternative_credit(index, FAMILY_WEIGHTS, others.items(), meetings=True)
-    once = plural_once(index, phrase_table_get(), own)
-    prior = prior + alternative_credit(index, FAMILY_WEIGHTS, once.items(), cost=0.0)
-    # A clause read by meaning as a set (`meaning`): its members are as near as the shown one.
-    read_sets = [(hpo_id, members) for hpo_id, members in sets.items() if hpo_id in own_ids]
-    prior = prior + alternative_credit(index, FAMILY_WEIGHTS, read_sets, meaning.SET_COST)
-    scores = conditions_rank_by_phenotypes(
-        phenotype_ids=phenotype_ids, excluded_ids=excluded_ids, sex=person.sex, limit=RANK_POOL,
-        index=index, weights=FAMILY_WEIGHTS, prior=prior, details=False,  # matches are shown
-    )  # fmt: skip
-    shown = [family.shown_as.get(s.condition_id, s.condition_id) for s in scores]
+    parts = description_parts(index, text, signs, sets)
+    scores = family_ranking(index, family, phenotype_ids, excluded_ids, parts)
+    shown = {family.shown_as.get(s.condition_id, s.condition_id) for s in scores}
     # Only what the panel shows: condition rows carry long texts (definition, summary).
-    rows = Condition.objects.only("id", "primary_id", "name", "slug").in_bulk(set(shown))
+    rows = Condition.objects.only("id", "primary_id", "name", "slug").in_bulk(shown)
+    names = {pk: row.name for pk, row in rows.items()}
     words = {s.hpo_id: s.words for s in signs}
     out: list[ConditionCandidate] = []
-    names: set[str] = set()
-    for score, pk in zip(scores, shown, strict=True):
-        condition = rows.get(pk)
-        if condition is None or condition.name.lower() in names:
-            continue
-        names.add(condition.name.lower())
+    for score, pk in shown_once(scores, family, names, limit):
+        condition = rows[pk]
         matched = tuple(dict.fromkeys(words[m.query_hpo_id] for m in score.matches))
         out.append(
             ConditionCandidate(
@@ -249,6 +216,4 @@ def _conditions(
                 source=ANNOTATION_SOURCE,
             )
         )
-        if len(out) >= limit:
-            break
     return tuple(out)
