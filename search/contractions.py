@@ -77,10 +77,20 @@ def said_words(query: str, *, name: str | None = None) -> frozenset[str]:
     return frozenset(found)
 
 
-# What a joined verb says of someone in two words: a participle or a "-y" or "-ic" word
-# ("hes delayed", "shes floppy", "im dizzy", "hes autistic"). After the name HES comes a noun
-# ("hes eosinophils", "hes heart"), which keeps it a name.
+# What a joined verb says of someone in two words: a participle or an adjective's ending
+# ("hes delayed", "shes floppy", "im dizzy", "hes autistic"; "shes nervous", "hes aggressive"),
+# or one of the plain adjectives families use for a person's body or state, which have no
+# such ending ("hes weak", "hes small", "shes pale"). After the name HES comes a noun ("hes
+# eosinophils", "hes heart"), which keeps it a name.
 _PREDICATE_ENDINGS = ("ed", "ing", "y", "ic")
+_ADJECTIVE_ENDINGS = ("ous", "ive", "ful", "less", "ish")  # adjectives only, known or not
+_PLAIN_ADJECTIVES = frozenset(
+    {
+        "weak", "small", "short", "tall", "thin", "fat", "big", "slow", "late", "behind",
+        "deaf", "blind", "mute", "pale", "sick", "unwell", "stiff", "numb", "sore", "quiet",
+        "obese", "bald", "cold", "hot", "yellow", "blue", "hyper", "nonverbal",
+    }
+)  # fmt: skip
 
 
 def _says_a_sign(tokens: list[str]) -> bool:
@@ -92,7 +102,11 @@ def _says_a_sign(tokens: list[str]) -> bool:
     first, second = tokens
     if first in NEGATIVES:
         return is_known_word(second)
-    return first in JOINED_VERBS and second.endswith(_PREDICATE_ENDINGS) and is_known_word(second)
+    if first not in JOINED_VERBS:
+        return False
+    if second in _PLAIN_ADJECTIVES or second.endswith(_ADJECTIVE_ENDINGS):
+        return True
+    return second.endswith(_PREDICATE_ENDINGS) and is_known_word(second)
 
 
 _BEFORE_A_NAME = frozenset(

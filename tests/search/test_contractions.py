@@ -24,6 +24,12 @@ from search.contractions import said_words, typed_as_abbreviation
         ("Hes delayed", {"hes"}),
         ("shes floppy", {"shes"}),
         ("cant walk", {"cant"}),
+        # A plain adjective or an adjective's ending after a joined verb says a sign too.
+        ("hes weak", {"hes"}),
+        ("hes small", {"hes"}),
+        ("shes pale", {"shes"}),
+        ("hes aggressive", {"hes"}),
+        ("shes nervous", {"shes"}),
     ],
 )
 def test_a_contraction_in_a_sentence_is_a_sentence_word(query: str, said: set[str]) -> None:
@@ -37,6 +43,8 @@ def test_a_contraction_in_a_sentence_is_a_sentence_word(query: str, said: set[st
         ("HES delayed", None),  # in capitals beside a lower-case word
         ("hes eosinophils", None),  # a noun after the name: two words are no sentence
         ("hes heart", None),
+        ("hes trial", None),  # a noun, though one ending as "-al" adjectives do
+        ("HES weak", None),  # in capitals beside a lower-case word
         ("HES treatment options", None),  # in capitals beside lower-case words
         ("treatment for HES in adults", None),
         ("hes treatment options", "hes"),  # the name a question wraps
