@@ -284,8 +284,14 @@ _LE_BASE = re.compile(r"(?:bb|gg|zz|mb|ink)$|^[a-z]{1,2}ing$")
 _L_BASE = re.compile(r"^[a-z]*[^aeiou][ui]r$|^[a-z]+[^aeiou][eiu]l$")
 
 
+# Adjectives with such an ending: their "-ly" is an adverb's ("numbly" is "numb", no "numble").
+_ADJECTIVE_BASES = frozenset(["numb", "dumb", "pink"])
+
+
 def _y_adjective(base: str) -> str | None:
     """The word a "-ly" adjective is made from ("ting" of "tingly" -> "tingle"), or None."""
+    if base in _ADJECTIVE_BASES:
+        return None
     if _LE_BASE.search(base):
         return base + "le"
     if _L_BASE.match(base) and len(base) <= 5:
