@@ -23,6 +23,13 @@ _RESTING = frozenset(
      "hold", "holds", "held", "holding"]
 )  # fmt: skip
 
+# Words that may stand between "and" and the subject of a new clause: the subject still starts
+# one, as right after "and" (`scan`: "long grass and now my foot" is no long foot, "and then he
+# has" no more shares a word with what came before).
+BETWEEN_AND_SUBJECT = frozenset(
+    ["now", "then", "also", "so", "just", "sometimes", "often", "always", "still", "again"]
+)
+
 
 def without_moving(words: list[str], at: int) -> bool:
     """Is `words[at]` a "still" that follows a verb of resting ("sit still", "keep still")?"""

@@ -19,6 +19,7 @@ from treatments.describe.carried import (
     shifted,
 )
 from treatments.describe.in_context import (
+    BETWEEN_AND_SUBJECT,
     LIKENED,
     THERE,
     boy_or_girl,
@@ -29,6 +30,7 @@ from treatments.describe.in_context import (
     without_moving,
 )
 from treatments.describe.phrasings import MARKED, said_marks
+from treatments.describe.qualities import MEASURES
 from treatments.describe.too_little import too_little_start, too_little_words
 from treatments.describe.whose import note_origin, others_words
 from treatments.describe.words import (
@@ -163,6 +165,7 @@ def _scan(
     last_part: dict[bool, tuple[str, str]] = {}  # plural? -> (stem, word) of the last body part
     qualifying: set[int] = set()
     listed, after_or = False, set()  # an "or" (and filler) since the last word kept
+    anded = False  # an "and", then only `BETWEEN_AND_SUBJECT` words ("and now my foot")
     seized: set[int] = set()  # shakes said of a seizure (`in_context`)
     inside: set[int] = set()  # words placed in or on a thing, not around it (`in_context`)
     words = typed_words(folded)
@@ -200,6 +203,7 @@ def _scan(
         placed = typed in _PLACE_WORDS or (placed and typed in DETERMINERS)
         joined = typed in ("and", "or") or (joined and typed in FILLER)
         was_listed, listed = listed, typed in ("or", "nor") or (listed and typed in FILLER)
+        was_anded, anded = anded, typed == "and" or (anded and typed in BETWEEN_AND_SUBJECT)
         if typed == "round" and at < len(words) and words[at] in DETERMINERS:
             placed = True  # "lumps round my neck": around it, not a round neck
             continue
@@ -210,7 +214,7 @@ def _scan(
             continue
         if (
             typed in ",;.!?"
-            or (before == "and" and typed in _NEW_CLAUSE | _POSSESSIVES)
+            or (was_anded and typed in _NEW_CLAUSE | _POSSESSIVES)
             or (typed in ("with", "who") and before in _PERSONS)
         ):
             joined = False
@@ -306,7 +310,7 @@ def _scan(
                 inside.add(len(out) - 1)
             if (
                 len(out) > 1
-                and out[-2][1] in _QUALIFIES_NEXT | BUILD
+                and out[-2][1] in _QUALIFIES_NEXT | BUILD | MEASURES
                 and out[-2][1] == before
                 and word not in _NOT_QUALIFIED
                 and not word.endswith("ly")

@@ -1,0 +1,83 @@
+"""Which word a quality belongs to when the sentence sets it beside another (plain Python, no
+database): checks a phrase's chosen words must pass, beside `sentence_checks`.
+
+A phrase may be read in any order ("muscles are weak" = "weak muscles"), but English ties a
+quality to one word: a measure to the noun right after it ("low sugar"), a quality to the part
+a clause is about ("the glands under my jaw are swollen"), "slow" to the verb whose pace it
+says ("walking is slow").
+"""
+
+from __future__ import annotations
+
+from treatments.describe.phrase_table import Phrase
+from treatments.describe.sentence_checks import _PARTS
+from treatments.describe.words import stem
+
+# Words of size or amount, which stand right before the noun they measure ("low sugar",
+# "long grass", "high temperature"); `scan` marks them when one is typed so (its `qualifying`).
+MEASURES = frozenset(
+    ["low", "high", "long", "big", "small", "large", "tall", "wide", "narrow", "thick", "deep",
+     "heavy"]
+)  # fmt: skip
+
+
+def _describes_the_next_word(
+    toks: list[tuple[str, str]], span: tuple[int, ...], qualifying: frozenset[int]
+) -> bool:
+    """Does the reading end on a measure typed right before a word it does not take? Then the
+    measure is that word's: "sweaty with low sugar" is low sugar, no "Sweating, decreased"
+    (HPO's order), though "sweating is low" and "sweating low at night" are."""
+    last = max(span)
+    return (
+        len(span) > 1
+        and last in qualifying
+        and last + 1 not in span
+        and toks[last][1] in MEASURES
+        and toks[last + 1][1] not in _NO_NOUN
+        and not toks[last + 1][1].endswith("ly")
+    )
+
+
+# Words after a measure that say when, how much or finish a verb, not what is measured ("his
+# oxygen is low even on the mask", "sugar low today").
+_NO_NOUN = frozenset(["even", "ever", "enough", "again", "today", "tonight", "lately", "recently",
+                      "though", "up", "down", "out", "off", "back", "away"])  # fmt: skip
+
+
+def _said_of_the_part_before(
+    toks: list[tuple[str, str]], span: tuple[int, ...], placed: set[int]
+) -> bool:
+    """Does the reading start at a part that only says where the glands are, leaving them? In
+    "the glands under my jaw are swollen" and "the glands in his neck are swollen" the glands
+    (lymph nodes) swell, not the jaw or the neck ("swelling under my jaw" takes the place, as
+    nothing stands before it). Other parts are the placed part's own: "the muscles in his
+    thighs are weak" are weak thighs, "blood in his wee" is still wee."""
+    first = min(span)
+    if first not in placed or first < 1 or toks[first][0] not in _PARTS:
+        return False
+    before = first - 1
+    return before not in span and toks[before][0] in _GLANDS and max(span) > first
+
+
+# What sits beside a part rather than being one of its own (HPO's Lymphadenopathy: "swollen
+# glands" are lymph nodes).
+_GLANDS = frozenset(stem(word) for word in ["gland", "node"])
+
+
+# The milestones a family says were late with "slow to": "slow to walk". Not talking: "his
+# speech is slow" is HPO's Slow and slurred speech as well as a late milestone.
+_MILESTONES = frozenset(stem(word) for word in ["walk", "sit", "crawl"])
+_SLOW = stem("slow")
+
+
+def _pace_for_lateness(toks: list[tuple[str, str]], phrase: Phrase, span: tuple[int, ...]) -> bool:
+    """A milestone's "slow to" read from "slow" after the verb: "slow to walk" says walking came
+    late (a child's milestone), "walking is slow", "my walking got slow" and "walks slowly" say
+    how fast someone walks now (an adult's gait), so they are no Delayed ability to walk."""
+    if _SLOW not in phrase.stems:
+        return False
+    slow_at = phrase.stems.index(_SLOW)
+    for verb_at, verb in enumerate(phrase.stems):
+        if verb in _MILESTONES and slow_at < verb_at and span[slow_at] > span[verb_at]:
+            return True
+    return False
