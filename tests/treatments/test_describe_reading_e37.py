@@ -54,6 +54,14 @@ def test_a_quality_before_a_noun_it_does_not_take_describes_that_noun(table: obj
     assert read(query, table) == ["HP:0001337"]
 
 
+def test_a_measure_before_a_word_the_reading_takes_elsewhere_is_still_read() -> None:
+    # The name says "toe" twice; the reading takes the first, and "big" measures the second.
+    table = table_of(
+        ("extra toe next to the big toe", "HP:0001841", 1)
+    )  # Preaxial foot polydactyly
+    assert read("he has an extra toe next to the big toe", table) == ["HP:0001841"]
+
+
 def test_a_measure_before_a_word_of_when_is_still_read() -> None:
     assert read("his sweating is low even in summer", SWEAT_INVERTED) == ["HP:0000966"]
 

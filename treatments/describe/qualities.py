@@ -31,7 +31,8 @@ def _describes_the_next_word(
     return (
         len(span) > 1
         and last in qualifying
-        and last + 1 not in span
+        and last + 1 < len(toks)
+        and toks[last + 1][0] not in {toks[p][0] for p in span}  # "next to the big toe"
         and toks[last][1] in MEASURES
         and toks[last + 1][1] not in _NO_NOUN
         and not toks[last + 1][1].endswith("ly")
