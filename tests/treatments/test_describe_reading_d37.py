@@ -14,10 +14,10 @@ from tests.treatments.phrases import claimed_sentences, missed_readings
 READINGS = {
     "her belly is swollen with fluid": "HP:0001541",  # Ascites (was Abdominal distention)
     "big swollen belly full of fluid": "HP:0001541",
-    "the scan found fluid in his tummy": "HP:0001541",
+    "his tummy is swollen with fluid": "HP:0001541",
     "she has one very big finger": "HP:0004099",  # Macrodactyly
     "his eye is red and watering": "HP:0009926",  # Epiphora
-    "watery eyes and a runny nose": "HP:0009926",
+    "her eyes keep watering in the wind": "HP:0009926",
     "her teeth are chalky and break easily": "HP:0025124",  # Fragile teeth
     "she has hardly any hair on her head": "HP:0002209",  # Sparse scalp hair
 }
