@@ -85,12 +85,14 @@ _WHO = re.compile(
     r"|to|and|or|the|a|an)\s+)+",
     re.IGNORECASE,
 )
-# ... and a piece ending with them names the people, not their condition ("in JAK
-# Inhibitor-Naive Patients With Myelofibrosis").
+# ... and after it: "in Hemophilia A Pediatric Patients With Inhibitors" names its condition
+# before the people who have it; "in Adult Male Subjects" and "in JAK Inhibitor-Naive
+# Patients" (what they have not had) name only the people.
 _WHO_LAST = re.compile(
-    r"\s(?:adults|children|infants|adolescents|participants|patients|subjects|people"
-    r"|individuals|volunteers)$"
+    r"(?:\s(?:adult|pediatric|paediatric|male|female))*\s(?:adults|children|infants"
+    r"|adolescents|participants|patients|subjects|people|individuals|volunteers)$"
 )
+_TREATED_BEFORE = re.compile(r"\s(?:naive|experienced|pretreated)$")
 # Words before "Study" or "Trial" that say how it is run, not whose name it bears.
 _DESIGN_WORDS = frozenset(
     {
@@ -191,10 +193,15 @@ def study_title_reading(text: str) -> tuple[list[str], list[str]]:
 
 
 def _as_name(text: str) -> str:
-    """A piece of a title as a name (phrase form), without who takes part before it; none
-    when the piece names who takes part."""
+    """A piece of a title as a name (phrase form), without who takes part before or after it;
+    none when the piece names only who takes part."""
     name = phrase_form(_WHO.sub("", text.strip(" ,;:.-") + " "))
-    return "" if _WHO_LAST.search(f" {name}") else name
+    if not _WHO_LAST.search(f" {name}"):
+        return name
+    name = _WHO_LAST.sub("", f" {name}").strip()
+    if len(name.split()) < MIN_NAME_WORDS or _TREATED_BEFORE.search(f" {name}"):
+        return ""
+    return name
 
 
 def _other_forms(name: str) -> tuple[list[str], list[str]]:
