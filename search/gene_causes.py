@@ -74,9 +74,12 @@ def _with_subtype_of_gene(analysis: QueryAnalysis) -> QueryAnalysis:
     the conditions the gene causes whose names hold the name's other words ("SCID due to
     complete RAG1/2 deficiency"), as keys just below a name the title gives."""
     for name in analysis.title_names:
-        symbol, *rest = name.split()
-        rest = [word for word in rest if word not in _TIED]
-        if not rest or symbol not in lexicon.current().preferred:
+        # Only a name tied to the gene by its next word: "TTR Amyloidosis" names every form.
+        words = name.split()
+        if len(words) < 3 or words[1] not in _TIED:
+            continue
+        symbol, _tie, *rest = words
+        if symbol not in lexicon.current().preferred:
             continue
         subtypes = named_with(gene_causes(symbol), " ".join(rest))
         if subtypes:

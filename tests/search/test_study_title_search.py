@@ -67,3 +67,18 @@ def test_a_title_s_infection_finds_the_condition_named_for_its_agent() -> None:
     _indexed()
     ids = _ids("Study of Bulevirtide in Participants With Chronic Hepatitis D Infection")
     assert ids[0] == "ORPHA:402823"
+
+
+def test_a_title_s_name_that_holds_a_gene_but_no_tie_to_it_lifts_none_of_its_forms() -> None:
+    # Was: "ttr amyloidosis" lifted the gene's variant-specific forms above the name that
+    # covers them all.
+    named_condition("ORPHA:69", "Amyloidosis")
+    ttr = GeneFactory(symbol="TTR", name="transthyretin")
+    for curie, name in [
+        ("ORPHA:85447", "ATTRV30M amyloidosis"),
+        ("ORPHA:85451", "ATTRV122I amyloidosis"),
+    ]:
+        link_gene(named_condition(curie, name), ttr, "Disease-causing germline mutation(s) in")
+    _indexed()
+    ids = _ids("A Study of Vutrisiran in Patients With TTR Amyloidosis")
+    assert ids[0] == "ORPHA:69"
