@@ -10,12 +10,15 @@ from curation.services.merge_rows import change_reason
 from ingest.rows import WriteOutcome
 from kbimport.importers.common import ImportTally
 from kbimport.importers.file_merge import FILE_OVER_EDITOR
-from kbimport.importers.therapy_rows import TASK, as_said, merge_row, save_row
+from kbimport.importers.therapy_rows import TASK, as_said, edit_day, merge_row, save_row
 from kbimport.therapy_file import TherapyLinkRecord
+from knowledge.editor_values import EDITOR_SOURCE
 from knowledge.models import RegulatoryEvent, TherapyLink
 
 # An event's when and what are the file's to date; its wording stays as an editor set it.
 EVENT_DATED = frozenset({"region", "kind", "date", "date_precision"})
+# The file has an event at the region, kind and date an editor moved another of its events to.
+KEY_HELD = "file event not written: an editor moved another event to its date and kind (settle it)"
 logger = logging.getLogger(__name__)
 
 
@@ -34,6 +37,22 @@ def _file_key(event: RegulatoryEvent) -> tuple[str, str, dt.date]:
             dt.date.fromisoformat(day) if day else event.date)  # fmt: skip
 
 
+def _written_by(event: RegulatoryEvent, source: str) -> bool:
+    """Whether this file wrote the event: its source now, or in its history (an editor may have
+    named their own since). An event an editor added never held the file's source."""
+    return event.source == source or event.history.filter(source=source).exists()
+
+
+def _provenance(event: RegulatoryEvent, held: tuple[str, ...], said: dict) -> dict:
+    """Who stands behind the event written: the file for what it says; for values an editor
+    holds (``held``), the source the editor named, else the editors on the day of the edit."""
+    if not held:
+        return said
+    if event.source not in ("", said["source"]):
+        return {}  # the editor's values keep the source the editor named (or were credited)
+    return {"source": EDITOR_SOURCE, "source_url": "", "retrieved_on": edit_day(event, held)}
+
+
 def save_events(
     row: TherapyLink, link: TherapyLinkRecord, source: str, retrieved: dt.date, tally: ImportTally
 ) -> None:
@@ -43,15 +62,24 @@ def save_events(
     events = list(row.regulatory_events.all())
     existing = {_file_key(e): e for e in events}
     stored = {(e.region, e.kind, e.date): e for e in events}
-    wanted, used = set(), set()
-    for record in link.regulatory_events:
-        key = (record.region, record.kind, record.date)
-        wanted.add(key)
+    keys = [(r.region, r.kind, r.date) for r in link.regulatory_events]
+    # An event the file still has under the key it wrote it under is that event's, first.
+    claimed = {existing[key].pk for key in keys if key in existing}
+    wanted, used = set(keys), set()
+    for record, key in zip(link.regulatory_events, keys, strict=True):
         # The file may now say what an editor wrote (a corrected date): that row is the event.
-        event = existing.get(key) or stored.get(key)
-        if event is None or event.pk in used:
-            event = RegulatoryEvent(link=row, region=record.region, kind=record.kind,
-                                    date=record.date)  # fmt: skip
+        own = existing.get(key)
+        event = own or stored.get(key)
+        held = own is None and event is not None and event.pk in claimed
+        if event is not None and (held or event.pk in used):
+            # An editor moved another of the file's events here: a second row would break the
+            # one-event-per-key rule, and moving theirs back would undo their correction.
+            tally.note(KEY_HELD)
+            logger.warning("%s: RegulatoryEvent (pk %s) an editor moved holds the key of "
+                           "another file event: that one is not written", TASK, event.pk)  # fmt: skip
+            continue
+        event = event or RegulatoryEvent(link=row, region=record.region, kind=record.kind,
+                                         date=record.date)  # fmt: skip
         used.add(event.pk)
         urls = [u for u in record.urls if len(u) <= 500]
         says = {
@@ -61,16 +89,15 @@ def save_events(
         }  # fmt: skip
         merged = merge_row(event, says, EVENT_DATED, tally)
         values = merged.values | {"date": dt.date.fromisoformat(merged.values["date"])}
-        provenance = {"source": source, "source_url": record.urls[0][:500],
-                      "retrieved_on": retrieved}  # fmt: skip
-        if (merged.kept or merged.differ) and event.pk and event.source not in ("", source):
-            provenance = {}  # as a link's: the editor's values keep the source they named
+        said = {"source": source, "source_url": record.urls[0][:500], "retrieved_on": retrieved}
+        provenance = _provenance(event, (*merged.kept, *merged.differ) if event.pk else (), said)
         save_row(event, values | provenance | {
             "source_id": f"{row.source_id} / {record.region} {record.kind}"[:120],
         }, "RegulatoryEvent", tally, file_values=merged.file_values)  # fmt: skip
-    # Events an editor added in the admin carry another source and are kept.
+    # Events an editor added in the admin are kept; the file's go, whatever source an editor
+    # has given them since.
     stale = [e for key, e in existing.items()
-             if key not in wanted and e.pk not in used and e.source == source]  # fmt: skip
+             if key not in wanted and e.pk not in used and _written_by(e, source)]  # fmt: skip
     for event in stale:
         if _said_otherwise(event):
             # The file moved or dropped an event an editor corrected: its dated fact wins, said.

@@ -8,6 +8,7 @@ import logging
 from typing import Any
 
 from django.db import models
+from django.utils import timezone
 
 from curation.services.merge_rows import change_reason
 from ingest.rows import WriteOutcome
@@ -59,6 +60,20 @@ def save_row(
 def as_said(value: Any) -> Any:
     """A stored value as the file's values keep it (JSON: a date as YYYY-MM-DD)."""
     return value.isoformat() if isinstance(value, dt.date) else value
+
+
+def edit_day(row: models.Model, fields: tuple[str, ...]) -> dt.date:
+    """The day of the edit that set the row's values of ``fields``: the oldest record of the
+    newest run of its history holding them (today when no history was kept)."""
+    newest_first = list(
+        row.history.order_by("-history_date", "-history_id").values("history_date", *fields)
+    )
+    if not newest_first:
+        return timezone.localdate()
+    at, now = 0, [newest_first[0][f] for f in fields]
+    while at + 1 < len(newest_first) and [newest_first[at + 1][f] for f in fields] == now:
+        at += 1
+    return timezone.localdate(newest_first[at]["history_date"])
 
 
 def merge_row(
