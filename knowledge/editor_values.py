@@ -68,7 +68,10 @@ def _credit(field: str, value: object, newest_first: list[dict]) -> EditorValue:
     setter = newest_first[at]
     before = newest_first[at + 1] if at + 1 < len(newest_first) else None
     if before is not None and setter["source"] != before["source"]:
-        return EditorValue(field, CREDITED[field], setter["source"], setter["retrieved_on"])
+        # A retrieved date the edit left as it was is the file's: the edit's own day is theirs.
+        same_day = setter["retrieved_on"] == before["retrieved_on"]
+        on = timezone.localdate(setter["history_date"]) if same_day else setter["retrieved_on"]
+        return EditorValue(field, CREDITED[field], setter["source"], on)
     return EditorValue(
         field, CREDITED[field], EDITOR_SOURCE, timezone.localdate(setter["history_date"])
     )

@@ -125,3 +125,28 @@ def test_a_therapy_an_editor_renamed_and_sourced_anew_is_not_written_twice(clien
     assert [(t.pk, t.name) for t in stored] == [(therapy.pk, "tafamidis (Vyndaqel)")]
     assert (stored[0].source, stored[0].source_id) == (FILE_SOURCE, ENTRY)
     assert import_therapies().totals[:2] == (0, 0)
+
+
+def test_an_editors_own_source_is_not_named_as_the_one_they_replaced(client: Client) -> None:
+    """Until the next load the therapy's source is the one the editor named: the old page read
+    'set by an editor, not by <the editor's own source>'."""
+    editor_edits_therapy(
+        _tafamidis(), mechanism=EDITORS_MECHANISM, source=EPAR, retrieved_on="2025-11-03"
+    )
+
+    page = _page(client)
+
+    assert f"How it works: set by an editor · Source: {EPAR}, 3 Nov 2025" in page
+    assert f"not by {EPAR}" not in page
+
+
+def test_a_source_the_editor_named_without_its_date_is_dated_by_the_edit(client: Client) -> None:
+    """The editor named a source and left the retrieved date the file's: the old credit gave
+    their source the file's date."""
+    editor_edits_therapy(_tafamidis(), mechanism=EDITORS_MECHANISM, source=EPAR)
+
+    import_therapies()
+
+    assert _api(client)["editor_values"] == [
+        {"field": "mechanism", "source": EPAR, "on": timezone.localdate().isoformat()}
+    ]
