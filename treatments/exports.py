@@ -11,7 +11,8 @@ from treatments.query import Reference, TreatmentResults
 
 CSV_COLUMNS = (
     "rank", "therapy", "modality", "status", "evidence_level", "condition", "tier", "why",
-    "mechanism", "mechanism_source", "variant_scope", "pmids", "nct_ids", "open_trials", "source", "retrieved_on",
+    "mechanism", "variant_scope", "pmids", "nct_ids", "open_trials", "source", "retrieved_on",
+    "mechanism_source",  # added last: readers of the older columns read them by position
 )  # fmt: skip
 
 
@@ -28,11 +29,11 @@ def results_to_csv(results: TreatmentResults) -> str:
     for r in results.results:
         row = (
             str(r.rank), r.therapy_name, r.modality_label, r.status_label, r.evidence_label,
-            r.condition_name, r.tier_label, " ".join(r.reasons), r.mechanism, r.mechanism_source, r.variant_scope,
+            r.condition_name, r.tier_label, " ".join(r.reasons), r.mechanism, r.variant_scope,
             " ".join(ref.identifier for ref in r.references if ref.kind == "pmid"),
             " ".join(ref.identifier for ref in r.references if ref.kind == "nct"),
             " ".join(t.nct_id for t in r.trials if t.is_open), r.source,
-            r.retrieved_on.isoformat() if r.retrieved_on else "",
+            r.retrieved_on.isoformat() if r.retrieved_on else "", r.mechanism_source,
         )  # fmt: skip
         writer.writerow([_cell(value) for value in row])
     return buffer.getvalue()

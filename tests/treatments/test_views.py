@@ -94,6 +94,17 @@ def test_csv_export_parses(client: Client, kb_with_records) -> None:
     assert "exon 51" in rows[0]["why"]
 
 
+def test_csv_export_adds_new_columns_at_the_end(client: Client, kb_with_records) -> None:
+    """Readers of the export read its columns by position: the mechanism's source came in the
+    middle, shifting every column after it."""
+    body = client.get("/treatments/export.csv", {"gene": "SMN1"}).content.decode()
+    assert next(csv.reader(io.StringIO(body))) == [
+        "rank", "therapy", "modality", "status", "evidence_level", "condition", "tier", "why",
+        "mechanism", "variant_scope", "pmids", "nct_ids", "open_trials", "source",
+        "retrieved_on", "mechanism_source",
+    ]  # fmt: skip
+
+
 def test_ris_export_has_one_record_per_reference(client: Client, kb_with_records) -> None:
     body = client.get("/treatments/export.ris", {"gene": "SMN1"}).content.decode()
     records = [r for r in body.split("ER  - ") if r.strip()]
