@@ -67,8 +67,36 @@ def test_a_measure_before_a_word_of_when_is_still_read() -> None:
 
 
 def test_a_measure_before_a_noun_is_that_nouns() -> None:
-    assert read("he has a short temper", SWEAT) == []
-    assert read("he is short for his age", SWEAT) == ["HP:0004322"]
+    # "low" (a measure) before "mood": the low is the mood's, no Hypohidrosis.
+    assert read("he gets sweaty with low mood", SWEAT_INVERTED) == []
+
+
+# A measure said of its subject after a copula (with "very" and the like between) is that
+# subject's, whatever follows it.
+MEASURED = table_of(
+    ("high temperature", "HP:0001945", 0),  # stands for Fever
+    ("high cholesterol", "HP:0003124", 0),  # stands for Hypercholesterolemia
+    ("low potassium", "HP:0002900", 0),  # stands for Hypokalemia
+    ("big head", "HP:0000256", 0),  # stands for Macrocephaly
+    ("high blood pressure", "HP:0000822", 0),  # stands for Hypertension
+    ("tall", "HP:0000098", 0),  # stands for Tall stature
+)
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("her temperature is high every night", "HP:0001945"),
+        ("her temperature is very high every night", "HP:0001945"),
+        ("her cholesterol is high despite diet", "HP:0003124"),
+        ("his potassium is low every week", "HP:0002900"),
+        ("my son's head is big compared to other kids", "HP:0000256"),
+        ("her blood pressure is high despite medication", "HP:0000822"),
+        ("he is tall compared to classmates with long arms", "HP:0000098"),
+    ],
+)
+def test_a_measure_after_a_copula_is_its_subjects(query: str, expected: str) -> None:
+    assert read(query, MEASURED) == [expected]
 
 
 @pytest.mark.parametrize(

@@ -10,7 +10,7 @@ says ("walking is slow").
 from __future__ import annotations
 
 from treatments.describe.phrase_table import Phrase
-from treatments.describe.sentence_checks import _PARTS
+from treatments.describe.sentence_checks import PARTS
 from treatments.describe.words import stem
 
 # Words of size or amount, which stand right before the noun they measure ("low sugar",
@@ -21,7 +21,7 @@ MEASURES = frozenset(
 )  # fmt: skip
 
 
-def _describes_the_next_word(
+def describes_the_next_word(
     toks: list[tuple[str, str]], span: tuple[int, ...], qualifying: frozenset[int]
 ) -> bool:
     """Does the reading end on a measure typed right before a word it does not take? Then the
@@ -39,13 +39,29 @@ def _describes_the_next_word(
     )
 
 
+def attributive(words: list[str], at: int) -> bool:
+    """Is `words[at]` a measure typed before its noun rather than said of a subject? After a
+    copula ("her temperature is high every night", "is very high") it is the subject's, so
+    the next word is not what it measures."""
+    if words[at] not in MEASURES:
+        return False
+    before = at - 1
+    while before >= 0 and words[before] in _DEGREES:
+        before -= 1
+    return before < 0 or words[before] not in _COPULAS
+
+
+_COPULAS = frozenset(["is", "are", "was", "were", "be", "been", "looks", "look", "seems", "seem"])
+_DEGREES = frozenset(["very", "really", "so", "too", "quite"])
+
+
 # Words after a measure that say when, how much or finish a verb, not what is measured ("his
 # oxygen is low even on the mask", "sugar low today").
 _NO_NOUN = frozenset(["even", "ever", "enough", "again", "today", "tonight", "lately", "recently",
                       "though", "up", "down", "out", "off", "back", "away"])  # fmt: skip
 
 
-def _said_of_the_part_before(
+def said_of_the_part_before(
     toks: list[tuple[str, str]], span: tuple[int, ...], placed: set[int]
 ) -> bool:
     """Does the reading start at a part that only says where the glands are, leaving them? In
@@ -54,7 +70,7 @@ def _said_of_the_part_before(
     nothing stands before it). Other parts are the placed part's own: "the muscles in his
     thighs are weak" are weak thighs, "blood in his wee" is still wee."""
     first = min(span)
-    if first not in placed or first < 1 or toks[first][0] not in _PARTS:
+    if first not in placed or first < 1 or toks[first][0] not in PARTS:
         return False
     before = first - 1
     return before not in span and toks[before][0] in _GLANDS and max(span) > first
@@ -71,7 +87,7 @@ _MILESTONES = frozenset(stem(word) for word in ["walk", "sit", "crawl"])
 _SLOW = stem("slow")
 
 
-def _pace_for_lateness(toks: list[tuple[str, str]], phrase: Phrase, span: tuple[int, ...]) -> bool:
+def pace_for_lateness(toks: list[tuple[str, str]], phrase: Phrase, span: tuple[int, ...]) -> bool:
     """A milestone's "slow to" read from "slow" after the verb: "slow to walk" says walking came
     late (a child's milestone), "walking is slow", "my walking got slow" and "walks slowly" say
     how fast someone walks now (an adult's gait), so they are no Delayed ability to walk."""

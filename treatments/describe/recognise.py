@@ -14,9 +14,9 @@ from collections import defaultdict
 from treatments.describe.courses import COURSES
 from treatments.describe.phrase_table import Phrase, PhraseTable, Sign  # noqa: F401 (used from here)
 from treatments.describe.qualities import (
-    _describes_the_next_word,
-    _pace_for_lateness,
-    _said_of_the_part_before,
+    describes_the_next_word,
+    pace_for_lateness,
+    said_of_the_part_before,
 )
 from treatments.describe.scan import (  # noqa: F401 (tokens and normalise are used from here)
     _scan,
@@ -160,9 +160,9 @@ def recognise(query: str, table: PhraseTable) -> list[Sign]:
             and not _negation_skips_a_sign(toks, span, named, after_or)
             and min(span) not in seized  # "seizures where he shakes" is no tremor
             and not _mark_inside_an_organ(toks, span, inside)
-            and not _describes_the_next_word(toks, span, qualifying)
-            and not _said_of_the_part_before(toks, span, placed)
-            and not _pace_for_lateness(toks, phrase, span)
+            and not describes_the_next_word(toks, span, qualifying)
+            and not said_of_the_part_before(toks, span, placed)
+            and not pace_for_lateness(toks, phrase, span)
         ):
             width = max(span) - min(span)
             # Words in the name's own order first: "a triangular face with a big forehead" is

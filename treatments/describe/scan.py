@@ -30,7 +30,7 @@ from treatments.describe.in_context import (
     without_moving,
 )
 from treatments.describe.phrasings import MARKED, said_marks
-from treatments.describe.qualities import MEASURES
+from treatments.describe.qualities import attributive
 from treatments.describe.too_little import too_little_start, too_little_words
 from treatments.describe.whose import note_origin, others_words
 from treatments.describe.words import (
@@ -296,8 +296,7 @@ def _scan(
             prenatal = word == "birth" and before == "before"
             word_stem = _PRENATAL if prenatal else _FIFTH if fifth else stem(word)
             word_stem = LIKENED + word_stem if at - 1 in likened else word_stem
-            # "in front of" places a thing before another ("spots in front of her eyes", "a
-            # pit in front of the ear"); "the front of the eye" is the eye's own front.
+            # "in front of" places a thing ("spots in front of her eyes"), not "the front of".
             if word == "front" and before == "in" and at < len(words) and words[at] == "of":
                 word_stem = IN_FRONT_OF
             out.append((word_stem, word, after_place, after_and, predicated))
@@ -310,7 +309,7 @@ def _scan(
                 inside.add(len(out) - 1)
             if (
                 len(out) > 1
-                and out[-2][1] in _QUALIFIES_NEXT | BUILD | MEASURES
+                and (out[-2][1] in _QUALIFIES_NEXT | BUILD or attributive(words, at - 2))
                 and out[-2][1] == before
                 and word not in _NOT_QUALIFIED
                 and not word.endswith("ly")

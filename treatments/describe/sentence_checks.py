@@ -29,15 +29,15 @@ def _new_predicates(toks: list[tuple[str, str]], joined: frozenset[int]) -> froz
         p
         for p in joined
         if p >= 2
-        and toks[p - 1][0] in _PARTS
-        and toks[p][0] not in _PARTS
+        and toks[p - 1][0] in PARTS
+        and toks[p][0] not in PARTS
         and toks[p - 2][0] not in (BREAK, NOT, *COURSES)
     )
 
 
 # Two parts joined by "and" are two of one kind ("a big liver and spleen"): the family's body
 # parts and the organs and smaller parts HPO's names list in pairs.
-_PARTS = BODY_PARTS | frozenset(
+PARTS = BODY_PARTS | frozenset(
     stem(word)
     for word in ["spleen", "thumb", "wrist", "elbow", "ankle", "shoulder", "thigh", "calf",
                  "eyelid", "eyelash", "eyebrow", "jaw", "gum", "palm", "sole", "cheek", "chin",
@@ -55,10 +55,10 @@ def _quality_skips_a_thing(
     spleen big"); a word shared after a listed verb or quality still is ("wets and soils
     himself", "weak muscles and stiff limbs")."""
     first, last = min(span), max(span)
-    if toks[first][0] not in _PARTS or toks[last][0] in _PARTS:
+    if toks[first][0] not in PARTS or toks[last][0] in PARTS:
         return False
     thing = last - 1  # "and bruises big": the quality follows the thing it is said of
-    return first < thing and thing not in span and thing in joined and toks[thing][0] not in _PARTS
+    return first < thing and thing not in span and thing in joined and toks[thing][0] not in PARTS
 
 
 def _a_setting(toks: list[tuple[str, str]], span: tuple[int, ...], placed: set[int]) -> bool:
@@ -162,8 +162,8 @@ def _said_of_a_part(
         hpo_id in WHOLE_PERSON_STATES
         and first in predicated
         and first >= 1
-        and toks[first - 1][0] in _PARTS - _WHOLE_SURFACE
-        and not any(toks[p][0] in _PARTS for p in span)
+        and toks[first - 1][0] in PARTS - _WHOLE_SURFACE
+        and not any(toks[p][0] in PARTS for p in span)
     )
 
 
@@ -236,7 +236,7 @@ def _mark_inside_an_organ(
     """A skin mark with no part of its own said in or on a part that has no skin is that
     part's: "small blisters on the lining of the lung" and "a dark brown spot on the coloured
     part of my eye" are no skin signs ("blisters on her hands", "a rash around his eyes" are)."""
-    if not any(toks[p][0] in _MARKS for p in span) or any(toks[p][0] in _PARTS for p in span):
+    if not any(toks[p][0] in _MARKS for p in span) or any(toks[p][0] in PARTS for p in span):
         return False
     after = max(span) + 1
     if after not in inside:
