@@ -78,17 +78,19 @@ def said_words(query: str, *, name: str | None = None) -> frozenset[str]:
 
 
 # What a joined verb says of someone in two words: a participle or an adjective's ending
-# ("hes delayed", "shes floppy", "im dizzy", "hes autistic"; "shes nervous", "hes aggressive"),
+# ("hes delayed", "shes floppy", "im dizzy", "hes autistic"; "shes nervous"),
 # or one of the plain adjectives families use for a person's body or state, which have no
-# such ending ("hes weak", "hes small", "shes pale"). After the name HES comes a noun ("hes
+# such ending ("hes weak", "shes pale", "hes aggressive"). After the name HES comes a noun ("hes
 # eosinophils", "hes heart"), which keeps it a name.
 _PREDICATE_ENDINGS = ("ed", "ing", "y", "ic")
-_ADJECTIVE_ENDINGS = ("ous", "ive", "ful", "less", "ish")  # adjectives only, known or not
+# Not "-ive": a physician's "hes myeloproliferative", "hes reactive" name HES's kinds.
+_ADJECTIVE_ENDINGS = ("ous", "ful", "less", "ish")  # adjectives only, known or not
 _PLAIN_ADJECTIVES = frozenset(
     {
         "weak", "small", "short", "tall", "thin", "fat", "big", "slow", "late", "behind",
         "deaf", "blind", "mute", "pale", "sick", "unwell", "stiff", "numb", "sore", "quiet",
         "obese", "bald", "cold", "hot", "yellow", "blue", "hyper", "nonverbal",
+        "aggressive", "hyperactive", "impulsive", "destructive", "unresponsive", "passive",
     }
 )  # fmt: skip
 

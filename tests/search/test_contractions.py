@@ -29,6 +29,8 @@ from search.contractions import said_words, typed_as_abbreviation
         ("hes small", {"hes"}),
         ("shes pale", {"shes"}),
         ("hes aggressive", {"hes"}),
+        ("hes hyperactive", {"hes"}),
+        ("hes impulsive", {"hes"}),
         ("shes nervous", {"shes"}),
     ],
 )
@@ -44,6 +46,8 @@ def test_a_contraction_in_a_sentence_is_a_sentence_word(query: str, said: set[st
         ("hes eosinophils", None),  # a noun after the name: two words are no sentence
         ("hes heart", None),
         ("hes trial", None),  # a noun, though one ending as "-al" adjectives do
+        ("hes myeloproliferative", None),  # a physician's kind of HES
+        ("hes reactive", None),
         ("HES weak", None),  # in capitals beside a lower-case word
         ("HES treatment options", None),  # in capitals beside lower-case words
         ("treatment for HES in adults", None),
