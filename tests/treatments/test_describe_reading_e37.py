@@ -178,6 +178,29 @@ def test_slow_before_the_milestone_is_still_late(query: str, expected: str) -> N
     assert read(query, WALKING) == [expected]
 
 
+def test_a_toddlers_slow_walking_is_a_late_milestone() -> None:
+    assert read("he is 18 months and his walking is slow", WALKING) == ["HP:0031936"]
+    assert read("our 2 year old's walking is slow", WALKING) == ["HP:0031936"]
+
+
+# A baby's milestones that have no adult pace (everyday_signs.tsv rows).
+SITTING = table_of(
+    ("slow to sit up", "HP:0002194", 0),  # Delayed gross motor development
+    ("slow to crawl", "HP:0001270", 0),  # Motor delay
+)
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("sitting up was slow and crawling was slow", ["HP:0002194", "HP:0001270"]),
+        ("my baby was slow to sit up and crawling was slow too", ["HP:0002194", "HP:0001270"]),
+    ],
+)
+def test_slow_after_sitting_or_crawling_is_late(query: str, expected: list[str]) -> None:
+    assert sorted(read(query, SITTING)) == sorted(expected)
+
+
 def test_a_speech_said_to_be_slow_is_still_slow_speech() -> None:
     assert read("his speech is slow and slurred", WALKING) == ["HP:0007164"]
 

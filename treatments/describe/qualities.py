@@ -9,6 +9,10 @@ says ("walking is slow").
 
 from __future__ import annotations
 
+import re
+
+from search.text import fold
+from treatments.describe.persons import described_person
 from treatments.describe.phrase_table import Phrase
 from treatments.describe.sentence_checks import PARTS
 from treatments.describe.words import stem
@@ -81,20 +85,37 @@ def said_of_the_part_before(
 _GLANDS = frozenset(stem(word) for word in ["gland", "node"])
 
 
-# The milestones a family says were late with "slow to": "slow to walk". Not talking: "his
-# speech is slow" is HPO's Slow and slurred speech as well as a late milestone.
-_MILESTONES = frozenset(stem(word) for word in ["walk", "sit", "crawl"])
+# The milestone a family says was late with "slow to" ("slow to walk") that also has an
+# adult's pace: "walking is slow". Not sitting or crawling, which are only a baby's ("crawling
+# was slow" is late crawling); not talking: "his speech is slow" is HPO's Slow and slurred
+# speech as well as a late milestone.
+_MILESTONES = frozenset([stem("walk")])
 _SLOW = stem("slow")
 
 
-def pace_for_lateness(toks: list[tuple[str, str]], phrase: Phrase, span: tuple[int, ...]) -> bool:
+def pace_for_lateness(
+    toks: list[tuple[str, str]], phrase: Phrase, span: tuple[int, ...], young: bool
+) -> bool:
     """A milestone's "slow to" read from "slow" after the verb: "slow to walk" says walking came
     late (a child's milestone), "walking is slow", "my walking got slow" and "walks slowly" say
-    how fast someone walks now (an adult's gait), so they are no Delayed ability to walk."""
-    if _SLOW not in phrase.stems:
+    how fast someone walks now (an adult's gait), so they are no Delayed ability to walk. Of a
+    baby or a toddler (`young`: "he is 18 months and his walking is slow") it is the milestone."""
+    if young or _SLOW not in phrase.stems:
         return False
     slow_at = phrase.stems.index(_SLOW)
     for verb_at, verb in enumerate(phrase.stems):
         if verb in _MILESTONES and slow_at < verb_at and span[slow_at] > span[verb_at]:
             return True
     return False
+
+
+# Ages in months (a baby or a toddler) that `described_person` leaves unread: "he is 18 months".
+_MONTHS_OLD = re.compile(r"\b(?:is|was|turned|aged?) \d{1,2} ?(?:months?|mths?)\b")
+_YOUNG_ONSETS = frozenset(["neonatal", "infancy", "childhood"])
+
+
+def of_a_young_child(query: str) -> bool:
+    """Is the person described a baby or a toddler: a baby word, an age under 5 or in months?"""
+    if described_person(query).latest_onset in _YOUNG_ONSETS:
+        return True
+    return bool(_MONTHS_OLD.search(fold(query).lower()))

@@ -15,6 +15,7 @@ from treatments.describe.courses import COURSES
 from treatments.describe.phrase_table import Phrase, PhraseTable, Sign  # noqa: F401 (used from here)
 from treatments.describe.qualities import (
     describes_the_next_word,
+    of_a_young_child,
     pace_for_lateness,
     said_of_the_part_before,
 )
@@ -134,6 +135,7 @@ def recognise(query: str, table: PhraseTable) -> list[Sign]:
     apart = _new_predicates(toks, joined)
     complete = table.complete(positions)
     named = _named_alone(table, complete, positions)
+    young = of_a_young_child(query)  # a toddler's "walking is slow" is a late milestone
     candidates = []
     for index in complete:
         phrase = table.phrases[index]
@@ -162,7 +164,7 @@ def recognise(query: str, table: PhraseTable) -> list[Sign]:
             and not _mark_inside_an_organ(toks, span, inside)
             and not describes_the_next_word(toks, span, qualifying)
             and not said_of_the_part_before(toks, span, placed)
-            and not pace_for_lateness(toks, phrase, span)
+            and not pace_for_lateness(toks, phrase, span, young)
         ):
             width = max(span) - min(span)
             # Words in the name's own order first: "a triangular face with a big forehead" is
