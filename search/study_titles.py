@@ -23,7 +23,8 @@ Combination With Ruxolitinib") is no condition, nor are the people ("JAK Inhibit
 Patients"), a study's own name before a colon ("Hero: A Study ...") or a word about how it is
 run ("A Clinical Study"). An infection is named by its agent in the sources ("Chronic Hepatitis
 D Infection": "Hepatitis D virus"). A title is about its condition: when a drug
-leads its page, a result the title names word for word comes first (`condition_before_drug`).
+leads its page, a result the title names word for word comes first; when a sign does, the
+condition whose name holds the sign's ("Isolated Methylmalonic Acidemia") (`condition_before_drug`).
 """
 
 from __future__ import annotations
@@ -236,12 +237,20 @@ MOVED_WITHIN = 3
 def condition_before_drug(hits: list[Hit], title: str) -> list[Hit]:
     """A title is about its condition: when a drug leads the page ("Study With Elranatamab
     Versus Lenalidomide in Patients With ... Multiple Myeloma"), the next result whose name
-    the title writes word for word ("Multiple myeloma") comes first instead."""
-    if not hits or hits[0].doc_type != "therapy":
+    the title writes word for word ("Multiple myeloma") comes first instead. When a sign leads
+    it, a condition of the sign's name ("Methylmalonic acidemia without homocystinuria" after
+    the sign "Methylmalonic acidemia", for "... With Isolated Methylmalonic Acidemia") comes
+    first: a trial enrolls people who have a condition, not a finding."""
+    if not hits or hits[0].doc_type not in {"therapy", "phenotype"}:
         return hits
     words = set(phrase_form(title).split())
+    sign = set(phrase_form(hits[0].name).split()) - STOPWORDS
     for place, hit in enumerate(hits[:MOVED_WITHIN]):
         named = set(phrase_form(hit.name).split()) - STOPWORDS
-        if hit.doc_type == "condition" and named and named <= words:
+        if hit.doc_type != "condition" or not named:
+            continue
+        after_drug = hits[0].doc_type == "therapy" and named <= words
+        after_sign = hits[0].doc_type == "phenotype" and bool(sign) and sign < named
+        if after_drug or after_sign:
             return [hit, *hits[:place], *hits[place + 1 :]]
     return hits
