@@ -68,8 +68,9 @@ CURATED_STEPS = 4  # abbreviations, curated names, therapies, FDA orphan approva
 # RULES_VERSION) and a therapy's entry holds the FDA's other generic names; 19: a
 # protein-coding gene's entry holds its protein as a report writes it, "hexosaminidase A";
 # 20: a therapy the FDA step made under older naming rules takes the current name, its old name
-# a synonym and its old slug a redirect, so that step reruns (its RULES_VERSION) and the index).
-STEPS_VERSION = 20
+# a synonym and its old slug a redirect, so that step reruns (its RULES_VERSION) and the index);
+# 21: GeneReviews' 'A-T' is an everyday name of ataxia-telangiectasia (the curated names file).
+STEPS_VERSION = 21
 logger = logging.getLogger(__name__)
 Step = tuple[str, Callable[[], bool], Callable[[], ImportTally]]
 

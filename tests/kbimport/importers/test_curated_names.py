@@ -110,3 +110,18 @@ def test_charcot_marie_tooth_typed_as_families_do_answers_the_group_not_a_subtyp
     for query in ("charcot marie tooth", "CMT", "Charcot-Marie-Tooth disease", "cmt treatment"):
         hits = run_search(SearchRequest(query=query, doc_types=("condition",), page_size=3)).hits
         assert [h.id for h in hits][:1] == ["ORPHA:166"], query
+
+
+def test_ataxia_telangiectasia_written_a_t_in_a_pasted_title_answers_the_condition() -> None:
+    # NCT06193200's brief title names the condition only as "A-T"; Orphanet lists no such
+    # synonym, GeneReviews writes "ataxia-telangiectasia (A-T)".
+    at = ConditionFactory(primary_id="ORPHA:100", name="Ataxia-telangiectasia")
+    ConditionFactory(primary_id="ORPHA:251347", name="Ataxia-telangiectasia-like disorder")
+    import_curated_names(path=DEFAULT_FILE)
+    name = ConditionSynonym.objects.get(condition=at, text="A-T")
+    assert (name.kind, name.source) == ("layperson", "GeneReviews (NCBI Bookshelf)")
+    rebuild(doc_types=("condition",), progress=False)
+    title = "Evaluate the Neurological Effects of EryDex on Subjects With A-T"
+    for query in (title, "A-T"):
+        hits = run_search(SearchRequest(query=query, doc_types=("condition",), page_size=3)).hits
+        assert [h.id for h in hits][:1] == ["ORPHA:100"], query
