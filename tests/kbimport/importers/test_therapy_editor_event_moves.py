@@ -10,7 +10,6 @@ import json
 from pathlib import Path
 
 import pytest
-from django.core.cache import cache
 from django.test import Client
 from django.utils import timezone
 
@@ -20,22 +19,12 @@ from kbimport.importers.therapy_event_rows import KEY_HELD
 from kbimport.therapy_file import DEFAULT_THERAPY_FILE
 from knowledge.models import RegulatoryEvent, Therapy
 from tests.curation.therapy_form import editor_edits_event
+from tests.kbimport.importers.editor_loads import ATALUREN, ataluren_expiry, fresh_cache  # noqa: F401 (a fixture)
 
-pytestmark = pytest.mark.usefixtures("kb")
+pytestmark = pytest.mark.usefixtures("kb", "fresh_cache")
 
-ENTRY, FILE_SOURCE, FILE_READ = "ataluren", "RareLabs verified therapy fact sheet", "2026-12-03"
+ENTRY, FILE_SOURCE, FILE_READ = ATALUREN, "RareLabs verified therapy fact sheet", "2026-12-03"
 EXPIRED_ON, MOVED_TO = "2025-03-28", "2025-06-01"
-
-
-@pytest.fixture(autouse=True)
-def _fresh_cache() -> None:
-    cache.clear()  # the page cache and the API's throttle counters live in the cache
-
-
-def _expiry() -> RegulatoryEvent:
-    """The EU expiry on the link's first row (the link names DMD by ORPHA and OMIM: two rows)."""
-    events = RegulatoryEvent.objects.filter(link__therapy__name=ENTRY, region="EU", kind="expired")
-    return events.order_by("link_id", "pk").first()
 
 
 def _file(tmp_path: Path, *, added: dict | None = None, **fields: str) -> Path:
@@ -78,7 +67,7 @@ def test_a_file_event_at_the_key_an_editor_moved_another_to_does_not_stop_the_lo
     """The old load wrote a second row on the editor's (region, kind, date): IntegrityError,
     and the knowledge-base load stopped. Now the editor's row stays as they set it, and the
     file's event on that key is left out, counted for an editor to settle at every load."""
-    expiry = _expiry()
+    expiry = ataluren_expiry()
     editor_edits_event(expiry, **edit)
     both = _file(tmp_path, added=added)
 
@@ -97,7 +86,7 @@ def test_an_event_an_editor_moved_is_credited_to_the_editor(tmp_path: Path, clie
     """The admin pre-fills the file's source: the old load then credited the editor's date to
     the fact sheet, retrieved on the load's date. Once the file says that date, it is the
     file's again."""
-    expiry = _expiry()
+    expiry = ataluren_expiry()
     editor_edits_event(expiry, date=MOVED_TO)
 
     import_therapies()
@@ -116,7 +105,7 @@ def test_an_event_the_file_moves_goes_though_an_editor_sourced_it(
 ) -> None:
     """An editor moved the expiry and named their own source; then the file moved it elsewhere.
     The old load kept the editor's row beside the file's (two expiries) and said nothing."""
-    expiry = _expiry()
+    expiry = ataluren_expiry()
     editor_edits_event(expiry, date=MOVED_TO, source="EMA EPAR Translarna")
 
     tally = import_therapies(path=_file(tmp_path, date="2025-09-09"))

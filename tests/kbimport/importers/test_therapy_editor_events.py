@@ -10,7 +10,6 @@ import json
 from pathlib import Path
 
 import pytest
-from django.core.cache import cache
 from django.db import connection
 from django.test import Client
 
@@ -19,22 +18,12 @@ from kbimport.importers.therapies import import_therapies
 from kbimport.therapy_file import DEFAULT_THERAPY_FILE
 from knowledge.models import RegulatoryEvent, Therapy
 from tests.curation.therapy_form import editor_edits_event
+from tests.kbimport.importers.editor_loads import ATALUREN, ataluren_expiry, fresh_cache  # noqa: F401 (a fixture)
 
-pytestmark = pytest.mark.usefixtures("kb")
+pytestmark = pytest.mark.usefixtures("kb", "fresh_cache")
 
-ENTRY, EXPIRED_ON = "ataluren", "2025-03-28"
+ENTRY, EXPIRED_ON = ATALUREN, "2025-03-28"
 EDITORS_SUMMARY = "The EU authorisation ended; the UK licence stayed (an editor's words)."
-
-
-@pytest.fixture(autouse=True)
-def _fresh_cache() -> None:
-    cache.clear()  # the page cache and the API's throttle counters live in the cache
-
-
-def _expiry() -> RegulatoryEvent:
-    """The EU expiry on the link's first row (the link names DMD by ORPHA and OMIM: two rows)."""
-    events = RegulatoryEvent.objects.filter(link__therapy__name=ENTRY, region="EU", kind="expired")
-    return events.order_by("link_id", "pk").first()
 
 
 def _api_events(client: Client) -> list[tuple[str, str, str]]:
@@ -55,16 +44,16 @@ def _file_with_expiry(tmp_path: Path, **fields: str) -> Path:
 
 def test_an_editors_corrected_expiry_date_survives_the_next_load(client: Client) -> None:
     """The old load wrote the file's event again and deleted the editor's, silently."""
-    expiry = _expiry()
+    expiry = ataluren_expiry()
     editor_edits_event(expiry, date="2025-03-27", summary=EDITORS_SUMMARY)
 
     tally = import_therapies()
 
-    assert _expiry().pk == expiry.pk
+    assert ataluren_expiry().pk == expiry.pk
     assert RegulatoryEvent.objects.filter(link=expiry.link, kind="expired").count() == 1
     assert ("expired", "2025-03-27", EDITORS_SUMMARY) in _api_events(client)
     assert tally.noted[EDITOR_KEPT] == 2  # the date and the summary, for an editor to settle
-    assert _expiry().history.filter(date="2025-03-27").last().history_user.username == (
+    assert ataluren_expiry().history.filter(date="2025-03-27").last().history_user.username == (
         "curating-editor"
     )
     assert import_therapies().totals[:2] == (0, 0)
@@ -75,7 +64,7 @@ def test_a_file_change_to_an_event_an_editor_changed_is_counted(
 ) -> None:
     """Both changed the wording: the editor's stays, noted at every load. Then the file moves
     the date the editor had corrected: the file's dated fact is written, never silently."""
-    editor_edits_event(_expiry(), summary=EDITORS_SUMMARY)
+    editor_edits_event(ataluren_expiry(), summary=EDITORS_SUMMARY)
     reworded = _file_with_expiry(tmp_path, summary="Expired in the EU (the file's new words).")
 
     tally = import_therapies(path=reworded)
@@ -84,7 +73,7 @@ def test_a_file_change_to_an_event_an_editor_changed_is_counted(
     assert tally.noted[EDITOR_KEPT_OVER_FILE] == 1
     assert import_therapies(path=reworded).noted[EDITOR_KEPT_OVER_FILE] == 1  # until settled
 
-    editor_edits_event(_expiry(), date="2025-03-27")
+    editor_edits_event(ataluren_expiry(), date="2025-03-27")
     moved = _file_with_expiry(tmp_path, date="2025-03-31")
     tally = import_therapies(path=moved)
 
