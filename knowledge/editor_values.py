@@ -1,26 +1,33 @@
 """Who stands behind a therapy fact an editor set in place of the curated file's.
 
-A therapy row's ``source`` and ``retrieved_on`` are the curated file's: the load writes them for
-the fields it writes. A field an editor changed keeps the editor's value across loads
-(kbimport/importers/file_merge.py), and then the file does not say it: such a field is told
-apart by ``file_values`` (what the file said at its last load) and is credited to the edit that
-set it, read from the row's history: the source the editor named in that edit, else the
+A therapy row's (or a link's) ``source`` and ``retrieved_on`` are the curated file's: the load
+writes them for the fields it writes. A field an editor changed keeps the editor's value across
+loads (kbimport/importers/file_merge.py), and then the file does not say it: such a field is
+told apart by ``file_values`` (what the file said at its last load) and is credited to the edit
+that set it, read from the row's history: the source the editor named in that edit, else the
 editors themselves, dated that day. When the file later says the same, it is the file's again.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import Any
 
+from django.db import models
 from django.utils import timezone
-
-from knowledge.models import Therapy
 
 EDITOR_SOURCE = "RareLabs editors"
 # The facts a page states about the medicine itself, with the words a reader sees them as.
 CREDITED = {"mechanism": "how it works", "modality": "kind of medicine"}
+# The facts a page states about what the medicine does for one condition (the sets of papers,
+# trials and addresses are merged name by name and shown one by one, not credited here).
+LINK_CREDITED = {
+    "mechanism": "what it does here", "population": "only for part of the condition",
+    "variant_scope": "who it is for", "evidence_level": "evidence", "note": "note",
+    "status": "status", "phase": "trial phase",
+}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -33,35 +40,57 @@ class EditorValue:
     on: dt.date | None  # None: the history does not say when
 
 
-def _held(therapy: Therapy) -> list[str]:
-    """The credited fields whose value is not what the file said at its last load."""
-    said = therapy.file_values or {}
-    return [f for f in CREDITED if f in said and getattr(therapy, f) != said[f]]
+def as_said(value: Any) -> Any:
+    """A stored value as the file's values keep it (JSON: a date as YYYY-MM-DD)."""
+    return value.isoformat() if isinstance(value, dt.date) else value
 
 
-def therapy_get_editor_values(therapies: Iterable[Therapy]) -> dict[int, list[EditorValue]]:
-    """By therapy id, the fields an editor holds with who set them and when (one history
-    query for them all, none when no field is held)."""
-    held = {t.pk: (t, _held(t)) for t in therapies}
+def changed_since_file(row: models.Model, fields: Iterable[str] | None = None) -> list[str]:
+    """The fields (of ``fields``, else all the file wrote) whose stored value is not what the
+    file said at its last load: an editor changed them since."""
+    said = row.file_values or {}
+    names = said if fields is None else [f for f in fields if f in said]
+    return [f for f in names if as_said(getattr(row, f)) != said[f]]
+
+
+def get_editor_values(
+    rows: Iterable[models.Model], credited: Mapping[str, str]
+) -> dict[int, list[EditorValue]]:
+    """By row id, the ``credited`` fields an editor holds with who set them and when (one
+    history query per model for them all, none when no field is held)."""
+    held = {row.pk: (row, changed_since_file(row, credited)) for row in rows}
     held = {pk: pair for pk, pair in held.items() if pair[1]}
     if not held:
         return {}
-    history = Therapy.history.filter(id__in=held).order_by("id", "-history_date", "-history_id")
+    model = type(next(iter(held.values()))[0])
+    history = model.history.filter(id__in=held).order_by("id", "-history_date", "-history_id")
     records: dict[int, list[dict]] = {}
-    for row in history.values("id", "source", "retrieved_on", "history_date", *CREDITED):
+    for row in history.values("id", "source", "retrieved_on", "history_date", *credited):
         records.setdefault(row["id"], []).append(row)
     found: dict[int, list[EditorValue]] = {}
-    for pk, (therapy, fields) in held.items():
+    for pk, (row, fields) in held.items():
         newest_first = records.get(pk, [])
-        found[pk] = [_credit(field, getattr(therapy, field), newest_first) for field in fields]
+        found[pk] = [
+            _credit(field, credited[field], getattr(row, field), newest_first) for field in fields
+        ]
     return found
 
 
-def _credit(field: str, value: object, newest_first: list[dict]) -> EditorValue:
+def therapy_get_editor_values(therapies: Iterable[models.Model]) -> dict[int, list[EditorValue]]:
+    """By therapy id, the facts about the medicine an editor holds (CREDITED)."""
+    return get_editor_values(therapies, CREDITED)
+
+
+def link_get_editor_values(links: Iterable[models.Model]) -> dict[int, list[EditorValue]]:
+    """By therapy link id, the facts about its use an editor holds (LINK_CREDITED)."""
+    return get_editor_values(links, LINK_CREDITED)
+
+
+def _credit(field: str, label: str, value: object, newest_first: list[dict]) -> EditorValue:
     """The edit that set ``value``: the oldest record of the newest run holding it. A source
     it changed in that edit is the editor's own; else the editors are the source that day."""
     if not newest_first:  # no history kept (a row written around it): when is not known
-        return EditorValue(field, CREDITED[field], EDITOR_SOURCE, None)
+        return EditorValue(field, label, EDITOR_SOURCE, None)
     at = 0
     while at + 1 < len(newest_first) and newest_first[at + 1][field] == value:
         at += 1
@@ -71,7 +100,5 @@ def _credit(field: str, value: object, newest_first: list[dict]) -> EditorValue:
         # A retrieved date the edit left as it was is the file's: the edit's own day is theirs.
         same_day = setter["retrieved_on"] == before["retrieved_on"]
         on = timezone.localdate(setter["history_date"]) if same_day else setter["retrieved_on"]
-        return EditorValue(field, CREDITED[field], setter["source"], on)
-    return EditorValue(
-        field, CREDITED[field], EDITOR_SOURCE, timezone.localdate(setter["history_date"])
-    )
+        return EditorValue(field, label, setter["source"], on)
+    return EditorValue(field, label, EDITOR_SOURCE, timezone.localdate(setter["history_date"]))

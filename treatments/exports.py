@@ -13,12 +13,21 @@ CSV_COLUMNS = (
     "rank", "therapy", "modality", "status", "evidence_level", "condition", "tier", "why",
     "mechanism", "variant_scope", "pmids", "nct_ids", "open_trials", "source", "retrieved_on",
     "mechanism_source",  # added last: readers of the older columns read them by position
+    "editor_set",
 )  # fmt: skip
 
 
 def _cell(value: str) -> str:
     # Spreadsheets run cells that start with these characters as formulas.
     return f"'{value}" if value[:1] in {"=", "+", "-", "@", "\t", "\r"} else value
+
+
+def _editor_set(values: tuple) -> str:
+    """The link's facts an editor set, each with its own source and date, e.g. "who it is for:
+    RareLabs editors, 2026-12-07" (knowledge.editor_values.EditorValue)."""
+    return "; ".join(
+        f"{v.label}: {v.source}" + (f", {v.on.isoformat()}" if v.on else "") for v in values
+    )
 
 
 def results_to_csv(results: TreatmentResults) -> str:
@@ -34,6 +43,7 @@ def results_to_csv(results: TreatmentResults) -> str:
             " ".join(ref.identifier for ref in r.references if ref.kind == "nct"),
             " ".join(t.nct_id for t in r.trials if t.is_open), r.source,
             r.retrieved_on.isoformat() if r.retrieved_on else "", r.mechanism_source,
+            _editor_set(r.editor_values),
         )  # fmt: skip
         writer.writerow([_cell(value) for value in row])
     return buffer.getvalue()

@@ -157,9 +157,12 @@ class TreatmentResult:
     population: str = ""
     not_confirmed: tuple[str, ...] = ()
     note: str = ""
-    # Set when the mechanism is the therapy's and an editor wrote it, not the link's source:
+    # Set when an editor wrote the mechanism shown (the link's, or the therapy's when the link
+    # has none), not the link's source:
     # who and when (knowledge.editor_values), e.g. "RareLabs editors, 2026-12-07".
     mechanism_source: str = ""
+    # The link's other facts an editor set, not its source (knowledge.editor_values.EditorValue).
+    editor_values: tuple[Any, ...] = ()
 
 
 @dataclass(frozen=True)

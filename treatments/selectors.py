@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from identifiers.hgvs import VariantParseError, parse_variant
 from identifiers.urls import ctgov_study_url, pubmed_url
-from knowledge.editor_values import EditorValue, therapy_get_editor_values
+from knowledge.editor_values import EditorValue, link_get_editor_values, therapy_get_editor_values
 from knowledge.models import (
     Condition,
     ConditionGene,
@@ -158,14 +158,18 @@ def _link_references(link: TherapyLink, pubs: dict[str, Reference]) -> list[Refe
     return references
 
 
-def _mechanism_source(link: TherapyLink, edited: dict[int, list[EditorValue]]) -> str:
-    """Who wrote the mechanism shown, when an editor wrote the therapy's and the link has none."""
-    if link.mechanism:
-        return ""
-    by = next((v for v in edited.get(link.therapy_id, []) if v.field == "mechanism"), None)
-    if by is None:
-        return ""
-    return f"{by.source}, {by.on.isoformat()}" if by.on else by.source
+def _credit_text(value: EditorValue) -> str:
+    return f"{value.source}, {value.on.isoformat()}" if value.on else value.source
+
+
+def _mechanism_source(
+    link: TherapyLink, link_edits: list[EditorValue], therapy_edits: dict[int, list[EditorValue]]
+) -> str:
+    """Who wrote the mechanism shown when an editor did, not the link's source: the link's own
+    mechanism, else the therapy's when the link has none."""
+    values = link_edits if link.mechanism else therapy_edits.get(link.therapy_id, [])
+    by = next((v for v in values if v.field == "mechanism"), None)
+    return _credit_text(by) if by is not None else ""
 
 
 def _result(
@@ -173,9 +177,11 @@ def _result(
     item: RankedLink,
     pubs: dict[str, Reference],
     trials: list,
-    edited: dict[int, list[EditorValue]],
+    edited: tuple[dict[int, list[EditorValue]], dict[int, list[EditorValue]]],
 ) -> TreatmentResult:
+    """``edited``: the facts an editor holds, by link id and by therapy id."""
     link, therapy = item.link, item.link.therapy
+    link_edits = edited[0].get(link.pk, [])
     references = _link_references(link, pubs)
     return TreatmentResult(
         rank=rank, therapy_id=therapy.pk, therapy_name=therapy.name, therapy_slug=therapy.slug,
@@ -190,7 +196,8 @@ def _result(
         source=link.source, source_url=link.source_url, retrieved_on=link.retrieved_on,
         regulatory=link.regulatory, eligibility=item.eligibility, population=link.population,
         not_confirmed=tuple(link.not_confirmed_notes), note=link.note,
-        mechanism_source=_mechanism_source(link, edited),
+        mechanism_source=_mechanism_source(link, link_edits, edited[1]),
+        editor_values=tuple(v for v in link_edits if v.field != "mechanism"),
     )  # fmt: skip
 
 
@@ -267,7 +274,10 @@ def treatment_list_ranked(*, query: TreatmentQuery, studied: bool = True) -> Tre
     any_trials = bool(trial_conditions) and (
         not shows_studied or visible_trial_links(trial_conditions).exists()
     )
-    edited = therapy_get_editor_values({r.link.therapy_id: r.link.therapy for r in ranked}.values())
+    edited = (
+        link_get_editor_values(r.link for r in ranked),
+        therapy_get_editor_values({r.link.therapy_id: r.link.therapy for r in ranked}.values()),
+    )
     results = tuple(
         _result(i, item, pubs, trials.get(item.link.therapy_id, []), edited)
         for i, item in enumerate(ranked, 1)

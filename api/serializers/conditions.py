@@ -44,7 +44,7 @@ class ConditionTherapySerializer(RegulatoryFieldsMixin, serializers.ModelSeriali
         fields = ["therapy", "therapy_slug", "status", "current_status", "approved_now",
                   "approved_regions", "boxed_warning", "caveats", "regulatory_events",
                   "orphan_approvals", "population", "not_confirmed", "mechanism", "note", "evidence_level", "variant_scope", "pmids",
-                  "nct_ids", "source", "retrieved_on"]  # fmt: skip
+                  "nct_ids", "source", "retrieved_on", "editor_values"]  # fmt: skip
 
 
 class ConditionSubtypeSerializer(serializers.ModelSerializer):

@@ -8,13 +8,26 @@ from knowledge.models import OrphanApproval, RegulatoryEvent, Therapy, TherapyLi
 from knowledge.selectors import therapy_other_names
 
 
+class EditorValueSerializer(serializers.Serializer):
+    field = serializers.CharField(help_text="The record's field, e.g. mechanism.")
+    source = serializers.CharField(help_text="Who set it: the editors, or the source they named.")
+    on = serializers.DateField(
+        allow_null=True, help_text="When the editor set it, or the named source's date."
+    )
+
+
 class RegulatoryEventSerializer(serializers.ModelSerializer):
     date_text = serializers.CharField(read_only=True, help_text="As precise as the source.")
+    by_editors = serializers.BooleanField(
+        read_only=True,
+        help_text="The event stands on an editor's word: they set it and named no other source "
+        "(retrieved_on is then the day of their edit).",
+    )
 
     class Meta:
         model = RegulatoryEvent
         fields = ["region", "kind", "date", "date_precision", "date_text", "summary", "urls",
-                  "not_confirmed", "source", "retrieved_on"]  # fmt: skip
+                  "not_confirmed", "source", "source_url", "retrieved_on", "by_editors"]  # fmt: skip
 
 
 class OrphanApprovalSerializer(serializers.ModelSerializer):
@@ -30,7 +43,8 @@ class OrphanApprovalSerializer(serializers.ModelSerializer):
 
 class RegulatoryFieldsMixin(serializers.Serializer):
     """The status derived from the link's regulatory events (the stored status is only a hint),
-    and the FDA approvals behind it (prefetch the link's orphan_approvals)."""
+    the FDA approvals behind it (prefetch the link's orphan_approvals), and what an editor set
+    on the link in place of its source's word."""
 
     current_status = serializers.CharField(
         read_only=True, help_text="Derived from the regulatory events: approved today, or not."
@@ -44,6 +58,12 @@ class RegulatoryFieldsMixin(serializers.Serializer):
         source="regulatory.caveats", child=serializers.CharField(), read_only=True
     )
     regulatory_events = RegulatoryEventSerializer(many=True, read_only=True)
+    editor_values = EditorValueSerializer(
+        many=True,
+        read_only=True,
+        help_text="Fields of the link an editor set that its source does not say, each with its "
+        "own source and date (source and retrieved_on are the link's, for the other fields).",
+    )
     orphan_approvals = OrphanApprovalSerializer(
         many=True, read_only=True, help_text="FDA orphan approvals behind the link, newest first."
     )
@@ -67,7 +87,7 @@ class TherapyLinkSerializer(RegulatoryFieldsMixin, serializers.ModelSerializer):
                   "mechanism", "note", "citations", "phase",
                   "approval_year_fda", "approval_year_ema", "evidence_level", "variant_scope",
                   "variant_rule", "pmids", "nct_ids", "urls", "verification", "source",
-                  "source_url", "retrieved_on"]  # fmt: skip
+                  "source_url", "retrieved_on", "editor_values"]  # fmt: skip
 
     def get_genes(self, obj: TherapyLink) -> list[str]:
         return [gene.symbol for gene in obj.genes.all()]
@@ -78,14 +98,6 @@ class TherapySerializer(serializers.ModelSerializer):
         model = Therapy
         fields = ["id", "name", "slug", "synonyms", "modality", "mechanism", "source",
                   "source_url", "retrieved_on"]  # fmt: skip
-
-
-class EditorValueSerializer(serializers.Serializer):
-    field = serializers.CharField(help_text="The therapy's field, e.g. mechanism.")
-    source = serializers.CharField(help_text="Who set it: the editors, or the source they named.")
-    on = serializers.DateField(
-        allow_null=True, help_text="When the editor set it, or the named source's date."
-    )
 
 
 class TherapyDetailSerializer(TherapySerializer):

@@ -10,9 +10,9 @@ from curation.services.merge_rows import change_reason
 from ingest.rows import WriteOutcome
 from kbimport.importers.common import ImportTally
 from kbimport.importers.file_merge import FILE_OVER_EDITOR
-from kbimport.importers.therapy_rows import TASK, as_said, edit_day, merge_row, save_row
+from kbimport.importers.therapy_rows import TASK, edit_day, merge_row, save_row
 from kbimport.therapy_file import TherapyLinkRecord
-from knowledge.editor_values import EDITOR_SOURCE
+from knowledge.editor_values import EDITOR_SOURCE, changed_since_file
 from knowledge.models import RegulatoryEvent, TherapyLink
 
 # An event's when and what are the file's to date; its wording stays as an editor set it.
@@ -20,12 +20,6 @@ EVENT_DATED = frozenset({"region", "kind", "date", "date_precision"})
 # The file has an event at the region, kind and date an editor moved another of its events to.
 KEY_HELD = "file event not written: an editor moved another event to its date and kind (settle it)"
 logger = logging.getLogger(__name__)
-
-
-def _said_otherwise(row: RegulatoryEvent) -> bool:
-    """Whether an editor changed a field of the row since the file last wrote it."""
-    said = row.file_values or {}
-    return any(as_said(getattr(row, field)) != value for field, value in said.items())
 
 
 def _file_key(event: RegulatoryEvent) -> tuple[str, str, dt.date]:
@@ -99,7 +93,7 @@ def save_events(
     stale = [e for key, e in existing.items()
              if key not in wanted and e.pk not in used and _written_by(e, source)]  # fmt: skip
     for event in stale:
-        if _said_otherwise(event):
+        if changed_since_file(event):
             # The file moved or dropped an event an editor corrected: its dated fact wins, said.
             tally.note(FILE_OVER_EDITOR)
             logger.warning("%s: RegulatoryEvent (pk %s) an editor changed removed", TASK, event.pk)

@@ -20,6 +20,7 @@ from kbimport.importers.file_merge import (
     Merged,
     merge_file_values,
 )
+from knowledge.editor_values import as_said
 from knowledge.models import RegulatoryEvent, Therapy, TherapyLink
 
 TASK = "import_therapies"
@@ -55,11 +56,6 @@ def save_row(
     tally.add(label, WriteOutcome(int(is_new), int(bool(changed) and not is_new),
                                   int(not is_new and not changed)))  # fmt: skip
     return is_new or bool(changed)
-
-
-def as_said(value: Any) -> Any:
-    """A stored value as the file's values keep it (JSON: a date as YYYY-MM-DD)."""
-    return value.isoformat() if isinstance(value, dt.date) else value
 
 
 def edit_day(row: models.Model, fields: tuple[str, ...]) -> dt.date:

@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils.functional import cached_property
 from simple_history.models import HistoricalRecords
 
+from knowledge.editor_values import EDITOR_SOURCE, EditorValue, link_get_editor_values
 from knowledge.models.common import OldSlug, Provenance
 from knowledge.regulatory import LinkStatus, date_text, link_status
 
@@ -209,6 +210,12 @@ class TherapyLink(Provenance):
     def mechanism_text(self) -> str:
         return self.mechanism or self.therapy.mechanism
 
+    @cached_property
+    def editor_values(self) -> list[EditorValue]:
+        """The facts of this use an editor set that its source does not say, each credited to
+        the edit (a history query only when one is held)."""
+        return link_get_editor_values([self]).get(self.pk, [])
+
     @property
     def not_confirmed_notes(self) -> list[str]:
         return [str(note) for note in (self.not_confirmed or {}).values()]
@@ -286,3 +293,8 @@ class RegulatoryEvent(Provenance):
     @property
     def date_text(self) -> str:
         return date_text(self.date, self.date_precision)
+
+    @property
+    def by_editors(self) -> bool:
+        """Whether the event stands on an editor's word (they set it and named no other source)."""
+        return self.source == EDITOR_SOURCE

@@ -101,7 +101,7 @@ def test_csv_export_adds_new_columns_at_the_end(client: Client, kb_with_records)
     assert next(csv.reader(io.StringIO(body))) == [
         "rank", "therapy", "modality", "status", "evidence_level", "condition", "tier", "why",
         "mechanism", "variant_scope", "pmids", "nct_ids", "open_trials", "source",
-        "retrieved_on", "mechanism_source",
+        "retrieved_on", "mechanism_source", "editor_set",
     ]  # fmt: skip
 
 

@@ -1,0 +1,109 @@
+"""A fact of a therapy's use an editor set (who it is for, the evidence) is shown with the
+editor's source and date on the therapy page, the condition page, the API and the export, never
+under the curated file's source; and each regulatory event says where it came from and when, in
+plain words. Real rows of the committed file (tafamidis), real admin posts, then the load."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import pytest
+from django.test import Client
+from django.utils import timezone
+
+from kbimport.importers.therapies import import_therapies
+from knowledge.models import RegulatoryEvent, Therapy, TherapyLink
+from tests.curation.therapy_form import editor_edits_event, editor_edits_link
+from tests.kbimport.importers.editor_loads import fresh_cache  # noqa: F401 (a fixture)
+
+pytestmark = pytest.mark.usefixtures("kb", "fresh_cache")
+
+ENTRY, FILE_SOURCE = "tafamidis", "RareLabs verified therapy fact sheet"
+EDITORS_SCOPE = "Adults with ATTR cardiomyopathy, hereditary or wild-type (an editor's words)."
+EDITORS_EVENT = "Approved in the EU for early nerve damage from ATTR (an editor's words)."
+EPAR = "EMA EPAR Vyndaqel (an editor's source)"
+
+
+def _link() -> TherapyLink:
+    """The first row of tafamidis's link (it names three conditions: a row for each)."""
+    return TherapyLink.objects.filter(therapy__source_id=ENTRY).order_by("pk").first()
+
+
+def _html(client: Client, url: str) -> str:
+    return client.get(url).content.decode().replace("&#x27;", "'")
+
+
+def _therapy_api_links(client: Client) -> list[dict]:
+    slug = Therapy.objects.get(source_id=ENTRY).slug
+    return client.get(f"/api/v1/therapies/{slug}/").json()["links"]
+
+
+def test_a_scope_an_editor_set_on_a_link_is_shown_as_theirs_after_the_load(
+    client: Client,
+) -> None:
+    """The old pages, API and export showed the editor's scope under the file's source alone."""
+    rows = list(TherapyLink.objects.filter(therapy__source_id=ENTRY).order_by("pk"))
+    for row in rows:  # each condition the link names (the export shows one of them)
+        editor_edits_link(row, variant_scope=EDITORS_SCOPE)
+
+    import_therapies()
+
+    link, today = _link(), timezone.localdate()
+    assert (link.source, link.variant_scope) == (FILE_SOURCE, EDITORS_SCOPE)
+    credit = (
+        f"Who it is for: set by an editor, not by {FILE_SOURCE} · Source: RareLabs editors, "
+        f"{today:%-d %b %Y}"
+    )
+    assert _html(client, link.therapy.get_absolute_url()).count(credit) == len(rows)
+    assert credit in _html(client, link.condition.get_absolute_url())
+    said = [{"field": "variant_scope", "source": "RareLabs editors", "on": today.isoformat()}]
+    assert [row["editor_values"] for row in _therapy_api_links(client)] == [said] * len(rows)
+    condition = client.get(f"/api/v1/conditions/{link.condition.slug}/").json()
+    assert [t["editor_values"] for t in condition["therapies"] if t["therapy"] == ENTRY] == [said]
+    body = client.get("/treatments/export.csv", {"gene": "TTR"}).content.decode()
+    exported = [r for r in csv.DictReader(io.StringIO(body)) if r["therapy"] == ENTRY]
+    assert exported
+    assert {(r["variant_scope"], r["editor_set"]) for r in exported} == {
+        (EDITORS_SCOPE, f"who it is for: RareLabs editors, {today}")
+    }
+    assert import_therapies().totals[:2] == (0, 0)
+
+
+def test_a_source_the_editor_named_on_a_link_goes_with_their_value(client: Client) -> None:
+    editor_edits_link(_link(), variant_scope=EDITORS_SCOPE, source=EPAR, retrieved_on="2025-11-03")
+
+    import_therapies()
+
+    link = _link()
+    assert (link.source, link.variant_scope) == (EPAR, EDITORS_SCOPE)  # kept with their value
+    page = _html(client, link.therapy.get_absolute_url())
+    assert f"Who it is for: set by an editor · Source: {EPAR}, 3 Nov 2025" in page
+
+
+def test_each_regulatory_event_says_where_it_came_from_and_when(client: Client) -> None:
+    """The old regulatory history showed a date alone ('retrieved 3 Dec 2026'), no source."""
+    page = _html(client, Therapy.objects.get(source_id=ENTRY).get_absolute_url())
+
+    assert f"(from {FILE_SOURCE}, checked 3 Dec 2026)" in page
+    assert "our editors wrote this" not in page
+
+
+def test_an_event_an_editor_corrected_is_credited_to_the_editors(client: Client) -> None:
+    event = RegulatoryEvent.objects.filter(link=_link(), region="EU").get()
+    editor_edits_event(event, summary=EDITORS_EVENT)
+
+    import_therapies()
+
+    today = timezone.localdate()
+    page = _html(client, Therapy.objects.get(source_id=ENTRY).get_absolute_url())
+    line = next(li for li in page.split("<li>") if EDITORS_EVENT in li)
+    assert f"(our editors wrote this on {today:%-d %b %Y})" in line
+    events = [e for link in _therapy_api_links(client) for e in link["regulatory_events"]
+              if e["summary"] == EDITORS_EVENT]  # fmt: skip
+    assert [(e["source"], e["retrieved_on"], e["by_editors"]) for e in events] == [
+        ("RareLabs editors", today.isoformat(), True)
+    ]
+    others = {e["by_editors"] for link in _therapy_api_links(client)
+              for e in link["regulatory_events"] if e["summary"] != EDITORS_EVENT}  # fmt: skip
+    assert others == {False}
