@@ -149,12 +149,16 @@ class TherapyCatalogue:
         slug = free_slug(name, self.slugs)
         self.names.add(name)
         self.slugs.add(slug)
+        modality = modality_from_name(record.generic_name, record.designation)
         return Therapy.objects.create(
             name=name,
             slug=slug,
             synonyms=trade[:MAX_SYNONYMS],
-            modality=modality_from_name(record.generic_name, record.designation),
+            modality=modality,
             mechanism="",
+            # What this source said: a mechanism or kind an editor writes later is then
+            # credited to them (knowledge.editor_values), not to the FDA list.
+            file_values={"modality": modality, "mechanism": ""},
             notes="Added from the FDA orphan approvals list; no editor has described it yet.",
             source=self.source,
             source_id=record.generic_name[:SOURCE_ID_LENGTH],

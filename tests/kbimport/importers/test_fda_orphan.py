@@ -17,6 +17,7 @@ from ingest.runs import run_finish, run_start
 from kbimport.importers import hpo
 from kbimport.importers.fda_orphan import SOURCE, TASK, OrphanImport, import_fda_orphan
 from kbimport.importers.pack_load import pack_steps
+from knowledge.editor_values import EDITOR_SOURCE, therapy_get_editor_values
 from knowledge.models import (
     ApprovalStatus,
     Condition,
@@ -28,6 +29,7 @@ from knowledge.models import (
 from search.indexer import rebuild
 from search.query import run_search
 from search.request import SearchRequest
+from tests.curation.therapy_form import editor_edits_therapy
 
 SPOTCHECK = Path(__file__).with_name("fda_orphan_spotcheck.json")
 FRESH_LINKED_HERE = 43  # of 55: the others need the pack's Orphanet names
@@ -325,3 +327,14 @@ def test_fabry_disease_lists_fabrazyme_once_with_both_approvals(client: Client) 
     assert "trihexosidase" not in treatments
     assert "FDA approved 24 Apr 2003" in treatments
     assert "FDA approved 11 Mar 2021" in treatments
+
+
+def test_a_mechanism_an_editor_wrote_for_a_therapy_the_fda_list_made_is_theirs() -> None:
+    """The FDA step made the record with no description; the old record kept no word of what
+    the list said, so an editor's description showed under the FDA list's source alone."""
+    made = Therapy.objects.filter(source=SOURCE, mechanism="").order_by("pk").first()
+    editor_edits_therapy(made, mechanism="A test's plain description, by an editor.")
+
+    stored = Therapy.objects.get(pk=made.pk)
+    credited = therapy_get_editor_values([stored]).get(made.pk, [])
+    assert [(v.field, v.source) for v in credited] == [("mechanism", EDITOR_SOURCE)]
