@@ -14,6 +14,7 @@ import time
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from knowledge.models import Phenotype, PhenotypeSynonym
@@ -44,6 +45,11 @@ EVERYDAY_FILE = Path(__file__).resolve().parent.parent / "data" / "everyday_sign
 HPO_SOURCE = "HPO label or synonym"
 CHECK_SECONDS = 60.0
 # Labels that name a whole organ system or a lab finding say nothing a family would describe.
+# A rebuild reads the same names and rows again (after each load; in tests, once per test), and
+# their stems depend on the words alone: kept, since stemming them was most of a rebuild's time.
+_stems_of = lru_cache(maxsize=1 << 14)(normalise)
+_stands_alone = lru_cache(maxsize=1 << 14)(stands_alone)
+
 _TOO_GENERAL = ("abnormality of", "abnormal ", "phenotypic abnormality", "all")
 _SCOPE_PRIORITY = {"EXACT": 3}
 # Clinical modifier, mode of inheritance, frequency, blood group, past medical history.
@@ -121,11 +127,11 @@ def phrase_table_build(*, include_everyday: bool = True) -> PhraseTable:
     ids: dict[str, str] = {}
     if include_everyday:
         for row in everyday_phrases():
-            stems = normalise(row.phrase)
+            stems = _stems_of(row.phrase)
             table.everyday_stems.update(s for s in stems if not s.startswith("~"))
             # A row that keeps one body part once filler is dropped ("very muscular" -> "muscle")
             # would read every mention of it: no sign, as for HPO names.
-            if stands_alone(row.phrase) and not says_nothing_alone(stems):
+            if _stands_alone(row.phrase) and not says_nothing_alone(stems):
                 # A row written with hyphens ("slow-to-learn") is a compound, as a hyphenated
                 # HPO name is: its words stand side by side, in order.
                 table.add(
@@ -165,7 +171,7 @@ def phrase_table_build(*, include_everyday: bool = True) -> PhraseTable:
         names.append((hpo_id, text))
     parents = _parents()
     named = [
-        (hpo_id, text, tuple(s for s in normalise(text) if s != NOT)) for hpo_id, text in names
+        (hpo_id, text, tuple(s for s in _stems_of(text) if s != NOT)) for hpo_id, text in names
     ]
     by_stems: dict[tuple[str, ...], set[str]] = defaultdict(set)
     for hpo_id, _, stems in named:
@@ -308,9 +314,9 @@ def _add_hpo_name(table: PhraseTable, name: str, hpo_id: str, priority: int) -> 
         plural = _recurring_plural(name, name) if source == QUALIFIER_SOURCE else ""
         table.add(Phrase(stems, hpo_id, 4, source, plural=plural))
     words = set(name.lower().replace("-", " ").split())
-    if words & _MEANINGFUL_FILLER or not stands_alone(name):
+    if words & _MEANINGFUL_FILLER or not _stands_alone(name):
         return
-    stems = normalise(name)
+    stems = _stems_of(name)
     if says_nothing_alone(stems):
         return
     compound = _is_compound(name)
