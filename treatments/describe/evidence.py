@@ -27,6 +27,7 @@ import pickle
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 from django.core.cache import cache
@@ -95,20 +96,23 @@ def unread_stems(text: str, read: Iterable[str]) -> list[str]:
     return [s for s in content_stems(text) if s not in taken]
 
 
-def _stems(text: str) -> set[str]:
-    return {
+# A rebuild reads the same names and definitions again (after each load; in tests, once per
+# test), and their stems depend on the words alone: kept, as the phrase table keeps its own.
+@lru_cache(maxsize=1 << 14)
+def _stems(text: str) -> frozenset[str]:
+    return frozenset(
         stem
         for stem, _typed in tokens(text)
         if stem not in (BREAK, NOT) and len(stem) >= MIN_LETTERS and not stem.isdigit()
-    }
+    )
 
 
 def condition_words_build(index: PhenotypeIndex) -> ConditionWords:
     """Read the annotated signs' names, synonyms and definitions into postings per field."""
     names: dict[int, set[str]] = {}
-    definitions: dict[int, set[str]] = {}
+    definitions: dict[int, frozenset[str]] = {}
     for pk, name, definition in Phenotype.objects.values_list("id", "name", "definition"):
-        names[pk] = _stems(name)
+        names[pk] = set(_stems(name))  # synonyms' stems are added below
         definitions[pk] = _stems(definition)
     for pk, text in PhenotypeSynonym.objects.values_list("phenotype_id", "text"):
         names.setdefault(pk, set()).update(_stems(text))
