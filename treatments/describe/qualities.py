@@ -15,6 +15,7 @@ from search.text import fold
 from treatments.describe.persons import described_person
 from treatments.describe.phrase_table import Phrase
 from treatments.describe.sentence_checks import PARTS
+from treatments.describe.whose import names_a_person
 from treatments.describe.words import stem
 
 # Words of size or amount, which stand right before the noun they measure ("low sugar",
@@ -45,14 +46,31 @@ def describes_the_next_word(
 
 def attributive(words: list[str], at: int) -> bool:
     """Is `words[at]` a measure typed before its noun rather than said of a subject? After a
-    copula ("her temperature is high every night", "is very high") it is the subject's, so
-    the next word is not what it measures."""
+    copula ("her temperature is high every night", "is very high", "her temperature's high
+    every night") it is the subject's, so the next word is not what it measures."""
     if words[at] not in MEASURES:
         return False
     before = at - 1
     while before >= 0 and words[before] in _DEGREES:
         before -= 1
-    return before < 0 or words[before] not in _COPULAS
+    return before < 0 or not (words[before] in _COPULAS or _contracted_copula(words, before))
+
+
+def _contracted_copula(words: list[str], at: int) -> bool:
+    """Is `words[at]` a subject joined to "is" ("her temperature's", "his head's", "it's")? A
+    thing owned by the person ("her", "his", "the" before it) has nothing of its own that a
+    measure could describe, where a person does ("my son's big toe", "her brother's big head");
+    with no owner before it, "Jack's big toe" is a name's."""
+    word = words[at]
+    if word in _JOINED_IS:
+        return True
+    if not word.endswith("'s") or names_a_person(word[:-2]):
+        return False
+    return at > 0 and words[at - 1] in _OWNERS
+
+
+_JOINED_IS = frozenset(["it's", "he's", "she's", "that's", "its", "hes", "shes", "thats"])
+_OWNERS = frozenset(["my", "his", "her", "their", "our", "your", "the"])
 
 
 _COPULAS = frozenset(["is", "are", "was", "were", "be", "been", "looks", "look", "seems", "seem"])

@@ -38,6 +38,13 @@ _CHILD = frozenset(
      "infant", "newborn", "he", "she", "they", "twins"]
 )  # fmt: skip
 _KIN_OF_RELATIVE = frozenset(["son", "daughter", "boy", "girl", "baby", "child", "kid", "kids"])
+
+
+def names_a_person(word: str) -> bool:
+    """Is `word` a relative or the described child ("mum", "brother", "son", "baby")?"""
+    return word in _RELATIVES or word in _CHILD or word in _KIN_OF_RELATIVE
+
+
 _OWNERS = frozenset(["my", "our", "the", "your", "a"])
 _THEIR_OWNERS = frozenset(["his", "her", "their"])  # "his brother": a relative of the person
 # Words that may stand between the owner and the relative: "my older brother", "her twin sister".
