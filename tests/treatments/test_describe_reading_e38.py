@@ -35,3 +35,36 @@ def test_a_measure_after_a_subject_joined_to_is_is_the_subjects(query: str, expe
 def test_a_persons_possessive_before_a_measure_is_still_an_owner(query: str) -> None:
     # "son's big toe": the toe is big, not the son.
     assert read(query, MEASURED) == ["HP:0001844"]
+
+
+MILESTONES = table_of(
+    ("late talking", "HP:0000750", 0),  # stands for Delayed speech and language development
+    ("late walking", "HP:0031936", 0),  # stands for Delayed ability to walk
+    ("not talking", "HP:0001344", 0),  # stands for Absent speech
+    ("not walking", "HP:0002540", 0),  # stands for Inability to walk
+    ("not sitting", "HP:0001256", 0),  # a row built for this test: absent sitting
+    ("late sitting", "HP:0025336", 0),  # stands for Delayed ability to sit
+)
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("hes 3 and not talking or walking yet", ["HP:0000750", "HP:0031936"]),
+        ("my son is 3 and not walking yet", ["HP:0031936"]),
+        ("he is 2 and not yet walking", ["HP:0031936"]),
+        ("she hasnt started talking yet", ["HP:0000750"]),
+        ("3 yr old boy not talking yet and walked late", ["HP:0000750", "HP:0031936"]),
+    ],
+)
+def test_a_milestone_not_reached_yet_is_late(query: str, expected: list[str]) -> None:
+    assert sorted(read(query, MILESTONES)) == sorted(expected)
+
+
+def test_a_milestone_not_reached_at_all_is_still_absent() -> None:
+    assert read("he is 7 and still not walking", MILESTONES) == ["HP:0002540"]
+
+
+def test_a_milestone_not_reached_yet_within_its_norm_is_not_late() -> None:
+    # Sitting comes by 9 months (HPO's definition): at 6 months it is on time.
+    assert "HP:0025336" not in read("she is 6 months and not sitting yet", MILESTONES)

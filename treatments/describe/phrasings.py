@@ -140,6 +140,8 @@ def phrase_marks(words: list[str]) -> dict[int, tuple[int, str | None]]:
                 marks[at] = (end, PERSISTS)
             elif words[at + 1] in _DEVELOPING:
                 marks.update(_delayed(words, at + 1, negation=at))
+            else:
+                marks.update(_not_yet(words, at))
         elif word in _TURNING and words[at + 1 : at + 2] and words[at + 1] in _COLOURS:
             marks[at] = (at + 1, TURNS)
     return marks
@@ -258,6 +260,42 @@ def _age(words: list[str], verb: int) -> dict[int, tuple[int, str | None]]:
     if negation is not None:
         marks[negation] = (negation + 1, None)  # "didn't walk till 2": walked, late
     return marks
+
+
+# "not walking yet", "hasn't walked yet", "not yet talking", "isn't talking or walking yet".
+_BEFORE_VERB = frozenset(["yet", "even", "really", "started", "begun", "be", "able", "to"])
+_STATED_MONTHS = re.compile(r"\b(\d{1,2}) ?(?:months?|mos?|mths?)\b")
+
+
+def _not_yet(words: list[str], negation: int) -> dict[int, tuple[int, str | None]]:
+    """LATE for the "yet" of a negated milestone ("he's 3 and not walking yet"): the family
+    awaits it, so it is late (HPO's Delayed ability to walk, "A failure to achieve the ability
+    to walk at an appropriate developmental stage"), not absent for good; the negation is
+    dropped. Not when an age in months within the norm is typed ("she is 6 months and not
+    sitting yet" is on time)."""
+    verb = negation + 1
+    while verb < len(words) and words[verb] in _BEFORE_VERB:
+        verb += 1
+    if verb >= len(words) or words[verb] not in _MILESTONE_FORMS:
+        return {}
+    yet = next((i for i in range(negation + 1, verb) if words[i] == "yet"), None)
+    end, norms = verb, [_MILESTONE_MONTHS[_MILESTONE_FORMS[words[verb]]]]
+    while yet is None and end + 1 < len(words):
+        end += 1
+        if words[end] == "yet":
+            yet = end
+        elif words[end] in _MILESTONE_FORMS:
+            norms.append(_MILESTONE_MONTHS[_MILESTONE_FORMS[words[end]]])
+        elif words[end] not in ("or", "nor", "and"):
+            break
+    if yet is None:
+        return {}
+    months = [int(m) for m in _STATED_MONTHS.findall(" ".join(words))]
+    if months and max(months) <= min(norms):
+        return {}
+    # "late" where the negation was: the rows' own order ("late talking"), so a "yet" typed
+    # last is not taken by a milestone after it ("not talking yet and walked late").
+    return {negation: (negation + 1, LATE), yet: (yet + 1, None)}
 
 
 def _number(word: str) -> int | None:
