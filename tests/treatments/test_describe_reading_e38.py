@@ -1,12 +1,15 @@
 """Readings fixed in the thirty-third session (issue 17, E38). A measure after a subject joined
-to "is" ("her temperature's high every night") is the subject's, as after "is". The rows stand
-for curated everyday phrasings and HPO names (HPO 2025-01-16 ids)."""
+to "is" ("her temperature's high every night") is the subject's, as after "is"; a milestone
+not reached "yet" is late; "hes weak" names the sign "weak" names. The rows stand for curated
+everyday phrasings and HPO names (HPO 2025-01-16 ids)."""
 
 from __future__ import annotations
 
 import pytest
 
+from tests.treatments.kb import everyday_terms
 from tests.treatments.phrases import read, table_of
+from treatments.describe.selectors import sign_named
 
 MEASURED = table_of(
     ("high temperature", "HP:0001945", 0),  # stands for Fever
@@ -68,3 +71,14 @@ def test_a_milestone_not_reached_at_all_is_still_absent() -> None:
 def test_a_milestone_not_reached_yet_within_its_norm_is_not_late() -> None:
     # Sitting comes by 9 months (HPO's definition): at 6 months it is on time.
     assert "HP:0025336" not in read("she is 6 months and not sitting yet", MILESTONES)
+
+
+@pytest.mark.django_db
+def test_a_pronoun_and_its_verb_add_nothing_to_the_sign_a_word_names() -> None:
+    everyday_terms()
+    # The curated row "weak" (Muscle weakness, MedlinePlus) and "floppy" (Hypotonia).
+    assert sign_named("hes weak") == sign_named("weak") == "HP:0001324"
+    assert sign_named("shes floppy") == "HP:0001252"
+    # The name HES (hypereosinophilic syndrome) before a noun, or typed in capitals, stays one.
+    assert sign_named("HES weak") is None
+    assert sign_named("hes muscles") is None

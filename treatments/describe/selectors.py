@@ -7,6 +7,7 @@ import time
 
 from identifiers.ids import parse_identifier, without_identifiers
 from knowledge.models import Condition, Phenotype
+from search.contractions import JOINED_VERBS, said_words
 from search.describers import ConditionCandidate, Described, SignFound, is_own_sign
 from search.meant_names import possessive_readings
 from search.name_forms import other_head_names
@@ -73,7 +74,10 @@ def sign_named(query: str, include_everyday: bool = True) -> str | None:
     """The HPO id of the one sign a short query names in everyday words ("floppy baby", "wobbly
     eyes", "bruises easily"), or None: a sentence is a description, an exact name finds itself,
     and a word the sign does not cover ("hot bath seizures") may mean something else."""
-    typed = [w for s, w in tokens(query) if s != BREAK]
+    # "hes weak", "shes floppy": a pronoun said with its verb adds nothing to the sign named
+    # of the whole person (the contraction reader keeps "HES" and "hes eosinophils" names).
+    subject = said_words(query) & JOINED_VERBS
+    typed = [w for s, w in tokens(query) if s != BREAK and w not in subject]
     if not typed or len(query.split()) >= SENTENCE_WORDS or parse_identifier(query) is not None:
         return None
     signs = signs_for_text(text=query, include_everyday=include_everyday)
