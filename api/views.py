@@ -34,7 +34,7 @@ from api.serializers import (
 from content.models import Article
 from identifiers.ids import parse_identifier, parse_vcv
 from knowledge.attribution import ORPHANET_ATTRIBUTION
-from knowledge.editor_values import therapy_get_editor_values
+from knowledge.editor_values import links_prime_editor_values, therapy_get_editor_values
 from knowledge.models import (
     Condition,
     ConditionSubtype,
@@ -167,6 +167,11 @@ class ConditionViewSet(
                      .order_by("parent__name")),
         )  # fmt: skip
 
+    def get_object(self) -> Condition:
+        condition = super().get_object()
+        links_prime_editor_values(condition.therapy_links.all())
+        return condition
+
     def moved_get(self, slug: str) -> Condition | None:
         return condition_get_redirect(slug=slug)
 
@@ -280,6 +285,7 @@ class TherapyViewSet(OldSlugRedirectMixin, FlexibleLookupMixin, viewsets.ReadOnl
     def get_object(self) -> Therapy:
         therapy = super().get_object()
         therapy.editor_values = therapy_get_editor_values([therapy]).get(therapy.pk, [])
+        links_prime_editor_values(therapy.links.all())
         return therapy
 
     def lookup_q(self, value: str) -> Q:

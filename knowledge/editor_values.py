@@ -86,6 +86,15 @@ def link_get_editor_values(links: Iterable[models.Model]) -> dict[int, list[Edit
     return get_editor_values(links, LINK_CREDITED)
 
 
+def links_prime_editor_values(links: Iterable[models.Model]) -> None:
+    """Give each link its ``editor_values`` from one history query for all of them (the
+    model's own cached property costs a query per edited link: one per card on a page)."""
+    links = list(links)
+    found = link_get_editor_values(links)
+    for link in links:
+        link.__dict__["editor_values"] = found.get(link.pk, [])
+
+
 def _credit(field: str, label: str, value: object, newest_first: list[dict]) -> EditorValue:
     """The edit that set ``value``: the oldest record of the newest run holding it. A source
     it changed in that edit is the editor's own; else the editors are the source that day."""

@@ -11,6 +11,7 @@ from django.db.models import Prefetch, Q, QuerySet
 from django.db.models.functions import Lower
 
 from knowledge.attribution import shows_orphanet_facts
+from knowledge.editor_values import links_prime_editor_values
 from knowledge.models import (
     Condition,
     ConditionPhenotype,
@@ -63,7 +64,7 @@ def condition_list_by_letter(*, letter: str) -> QuerySet[Condition]:
 
 def variant_get_page(*, pk: int) -> Variant | None:
     """A variant with its gene, conditions and therapies prefetched; None if unknown."""
-    return (
+    variant = (
         Variant.objects.filter(pk=pk)
         .select_related("gene")
         .prefetch_related(
@@ -78,6 +79,9 @@ def variant_get_page(*, pk: int) -> Variant | None:
         )
         .first()
     )
+    if variant is not None:
+        links_prime_editor_values(variant.therapy_links.all())
+    return variant
 
 
 def phenotype_get_page(*, hpo_id: str, condition_limit: int = 100) -> Phenotype | None:

@@ -22,6 +22,7 @@ from django.urls import get_script_prefix, reverse
 from django.utils import timezone
 
 from identifiers.ids import HPO_ID_RE
+from knowledge.editor_values import links_prime_editor_values
 from knowledge.models import (
     Condition,
     ConditionGene,
@@ -210,6 +211,7 @@ def condition_rows_get(slug: str) -> ConditionPageRows | None:
         therapies = TherapyLink.objects.select_related("therapy").with_regulatory_events()
         therapies = therapies.prefetch_related("orphan_approvals")
         prefetch_related_objects([condition], Prefetch("therapy_links", queryset=therapies))
+        links_prime_editor_values(condition.therapy_links.all())
     else:
         store_prefetched(condition, "therapy_links", TherapyLink, [])
     subtypes, groups = _classification(condition, classification)

@@ -12,7 +12,7 @@ from django.db.models import Prefetch, QuerySet
 
 from content.models import Article
 from knowledge.attribution import shows_orphanet_facts
-from knowledge.editor_values import therapy_get_editor_values
+from knowledge.editor_values import links_prime_editor_values, therapy_get_editor_values
 from knowledge.models import (
     ConditionGene,
     Gene,
@@ -45,16 +45,18 @@ def gene_get_page(*, symbol: str, variant_limit: int = 50) -> GenePage | None:
     if gene is None:
         return None
     conditions = list(gene.condition_links.select_related("condition").order_by("condition__name"))
+    therapy_links = _one_per_source_link(
+        gene.therapy_links.select_related("therapy", "condition")
+        .with_regulatory_events()
+        .order_by("therapy__name")
+    )
+    links_prime_editor_values(therapy_links)
     return GenePage(
         gene=gene,
         conditions=conditions,
         orphanet=gene.source.startswith("Orphanet") or shows_orphanet_facts(conditions),
         variants=list(gene.variants.order_by("name")[:variant_limit]),
-        therapy_links=_one_per_source_link(
-            gene.therapy_links.select_related("therapy", "condition")
-            .with_regulatory_events()
-            .order_by("therapy__name")
-        ),
+        therapy_links=therapy_links,
         trials=list(
             visible_links(TrialLink, gene=gene)
             .select_related("trial")
@@ -96,6 +98,7 @@ def therapy_get_page(*, slug: str) -> Therapy | None:
         return None
     therapy.other_names = therapy_other_names(therapy)
     therapy.editor_values = therapy_get_editor_values([therapy]).get(therapy.pk, [])
+    links_prime_editor_values(therapy.links.all())
     therapy.trial_rows = list(
         visible_links(TrialLink, therapy=therapy)
         .select_related("trial")

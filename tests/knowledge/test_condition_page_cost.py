@@ -342,3 +342,19 @@ def test_the_statement_is_planned_once_per_connection(client: Client, family) ->
     assert "Testing ataxia type 1" in first
     assert "Unsteady walking" in first
     assert "Testing palsy" in second
+
+
+def test_edited_links_are_credited_with_one_history_query(
+    client: Client, family, django_assert_max_num_queries
+) -> None:
+    """Each therapy card's editor credit read its link's history on its own (8 edited links
+    cost 8 more queries): the page reads the history of all its links at once."""
+    for n in range(8):
+        TherapyLinkFactory(
+            condition=family, therapy__name=f"testoedited{n}", variant_scope=f"Adults {n}",
+            file_values={"variant_scope": ""},
+        )  # fmt: skip
+    page_cache_invalidate()
+    with django_assert_max_num_queries(8):
+        html = client.get(family.get_absolute_url()).content.decode()
+    assert html.count("Who it is for: set by an editor") == 8
