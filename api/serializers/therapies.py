@@ -19,10 +19,20 @@ class EditorValueSerializer(serializers.Serializer):
 class RegulatoryEventSerializer(serializers.ModelSerializer):
     date_text = serializers.CharField(read_only=True, help_text="As precise as the source.")
     by_editors = serializers.BooleanField(
+        source="credit.by_editors",
         read_only=True,
         help_text="The event stands on an editor's word: they set it and named no other source "
         "(retrieved_on is then the day of their edit).",
     )
+    # As the page credits it: an edit not yet loaded is the editors', not the file's.
+    source = serializers.CharField(
+        source="credit.source", read_only=True,
+        help_text="Who the event stands on: the file, the source an editor named, or the editors.",
+    )  # fmt: skip
+    retrieved_on = serializers.DateField(
+        source="credit.on", read_only=True, allow_null=True,
+        help_text="When that source was checked, or the day of the editors' edit.",
+    )  # fmt: skip
 
     class Meta:
         model = RegulatoryEvent

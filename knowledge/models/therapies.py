@@ -8,7 +8,12 @@ from django.urls import reverse
 from django.utils.functional import cached_property
 from simple_history.models import HistoricalRecords
 
-from knowledge.editor_values import EDITOR_SOURCE, EditorValue, link_get_editor_values
+from knowledge.editor_values import (
+    EditorValue,
+    EventCredit,
+    events_get_credit,
+    link_get_editor_values,
+)
 from knowledge.models.common import OldSlug, Provenance
 from knowledge.regulatory import LinkStatus, date_text, link_status
 
@@ -294,7 +299,13 @@ class RegulatoryEvent(Provenance):
     def date_text(self) -> str:
         return date_text(self.date, self.date_precision)
 
+    @cached_property
+    def credit(self) -> EventCredit:
+        """Who the event is shown under as it reads now (a page primes it for all its events:
+        knowledge.editor_values.links_prime_editor_values)."""
+        return events_get_credit([self])[self.pk]
+
     @property
     def by_editors(self) -> bool:
         """Whether the event stands on an editor's word (they set it and named no other source)."""
-        return self.source == EDITOR_SOURCE
+        return self.credit.by_editors

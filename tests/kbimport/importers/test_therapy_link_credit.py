@@ -107,3 +107,44 @@ def test_an_event_an_editor_corrected_is_credited_to_the_editors(client: Client)
     others = {e["by_editors"] for link in _therapy_api_links(client)
               for e in link["regulatory_events"] if e["summary"] != EDITORS_EVENT}  # fmt: skip
     assert others == {False}
+
+
+def _event_line(client: Client, words: str) -> str:
+    page = _html(client, Therapy.objects.get(source_id=ENTRY).get_absolute_url())
+    return next(li for li in page.split("<li>") if words in li)
+
+
+def test_an_event_an_editor_corrected_is_theirs_before_the_next_load(client: Client) -> None:
+    """The admin keeps the file's source: until the next load the page said the editor's words
+    came from the file ('from RareLabs verified therapy fact sheet, checked 3 Dec 2026')."""
+    event = RegulatoryEvent.objects.filter(link=_link(), region="EU").get()
+    editor_edits_event(event, summary=EDITORS_EVENT)
+
+    today = timezone.localdate()
+    line = _event_line(client, EDITORS_EVENT)
+    assert f"(our editors wrote this on {today:%-d %b %Y})" in line
+    assert FILE_SOURCE not in line
+    events = [e for link in _therapy_api_links(client) for e in link["regulatory_events"]
+              if e["summary"] == EDITORS_EVENT]  # fmt: skip
+    assert [e["by_editors"] for e in events] == [True]
+
+
+def test_an_event_whose_file_words_an_editor_put_back_is_the_files_again(
+    client: Client,
+) -> None:
+    """After the load credited the editors, an editor restoring the file's words kept 'our
+    editors wrote this' until the next load."""
+    event = RegulatoryEvent.objects.filter(link=_link(), region="EU").get()
+    file_words = event.summary
+    editor_edits_event(event, summary=EDITORS_EVENT)
+    import_therapies()
+    event.refresh_from_db()
+    assert event.source == "RareLabs editors"
+    editor_edits_event(event, summary=file_words)
+
+    page = _html(client, Therapy.objects.get(source_id=ENTRY).get_absolute_url())
+    assert "our editors wrote this" not in page
+    events = [e for link in _therapy_api_links(client) for e in link["regulatory_events"]
+              if e["summary"] == file_words]  # fmt: skip
+    assert len(events) == 3
+    assert {e["by_editors"] for e in events} == {False}
