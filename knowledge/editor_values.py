@@ -132,6 +132,12 @@ def events_get_credit(events: Iterable[models.Model]) -> dict[int, EventCredit]:
     return found
 
 
+def link_shown_values(link: Any, values: list[EditorValue]) -> list[EditorValue]:
+    """Of a link's editor values, those its pages state: its stored status only when no
+    decisive event decides the status shown (knowledge.regulatory.link_status)."""
+    return [v for v in values if v.field != "status" or not link.regulatory.regions]
+
+
 def links_prime_editor_values(links: Iterable[models.Model]) -> None:
     """Give each link its ``editor_values``, and each of its (prefetched) events its credit,
     from one history query per model for all of them (the models' own cached properties cost
@@ -141,7 +147,7 @@ def links_prime_editor_values(links: Iterable[models.Model]) -> None:
     events = [event for link in links for event in link.regulatory_events.all()]
     credits = events_get_credit(events)
     for link in links:
-        link.__dict__["editor_values"] = found.get(link.pk, [])
+        link.__dict__["editor_values"] = link_shown_values(link, found.get(link.pk, []))
     for event in events:
         event.__dict__["credit"] = credits[event.pk]
 

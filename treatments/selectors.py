@@ -4,7 +4,12 @@ from __future__ import annotations
 
 from identifiers.hgvs import VariantParseError, parse_variant
 from identifiers.urls import ctgov_study_url, pubmed_url
-from knowledge.editor_values import EditorValue, link_get_editor_values, therapy_get_editor_values
+from knowledge.editor_values import (
+    EditorValue,
+    link_get_editor_values,
+    link_shown_values,
+    therapy_get_editor_values,
+)
 from knowledge.models import (
     Condition,
     ConditionGene,
@@ -197,7 +202,9 @@ def _result(
         regulatory=link.regulatory, eligibility=item.eligibility, population=link.population,
         not_confirmed=tuple(link.not_confirmed_notes), note=link.note,
         mechanism_source=_mechanism_source(link, link_edits, edited[1]),
-        editor_values=tuple(v for v in link_edits if v.field != "mechanism"),
+        editor_values=tuple(
+            v for v in link_shown_values(link, link_edits) if v.field != "mechanism"
+        ),
     )  # fmt: skip
 
 

@@ -13,6 +13,7 @@ from knowledge.editor_values import (
     EventCredit,
     events_get_credit,
     link_get_editor_values,
+    link_shown_values,
 )
 from knowledge.models.common import OldSlug, Provenance
 from knowledge.regulatory import LinkStatus, date_text, link_status
@@ -219,7 +220,7 @@ class TherapyLink(Provenance):
     def editor_values(self) -> list[EditorValue]:
         """The facts of this use an editor set that its source does not say, each credited to
         the edit (a history query only when one is held)."""
-        return link_get_editor_values([self]).get(self.pk, [])
+        return link_shown_values(self, link_get_editor_values([self]).get(self.pk, []))
 
     @property
     def not_confirmed_notes(self) -> list[str]:

@@ -148,3 +148,20 @@ def test_an_event_whose_file_words_an_editor_put_back_is_the_files_again(
               if e["summary"] == file_words]  # fmt: skip
     assert len(events) == 3
     assert {e["by_editors"] for e in events} == {False}
+
+
+def test_a_status_the_events_decide_and_a_phase_not_shown_are_not_credited(
+    client: Client,
+) -> None:
+    """Tafamidis's status comes from its approvals: the editor's stored status (and a trial
+    phase the page does not show) was credited all the same ('Status: set by an editor')."""
+    link = _link()
+    editor_edits_link(link, status="investigational", phase="Phase 3", variant_scope=EDITORS_SCOPE)
+
+    link = _link()
+    assert link.regulatory.regions  # the events decide what the page says of its status
+    for url in (link.therapy.get_absolute_url(), link.condition.get_absolute_url()):
+        page = _html(client, url)
+        assert "Who it is for: set by an editor" in page  # a field the page shows
+        assert "Status: set by an editor" not in page
+        assert "Trial phase: set by an editor" not in page
