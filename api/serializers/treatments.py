@@ -6,6 +6,7 @@ from typing import Any
 
 from rest_framework import serializers
 
+from api.serializers.therapies import EditorValueSerializer
 from knowledge.models import ApprovalStatus, EvidenceLevel, Modality
 from treatments.forms import PHASES
 from treatments.phenotypes import MAX_AGE_MONTHS, SEXES
@@ -175,8 +176,14 @@ class TreatmentResultSerializer(serializers.Serializer):
     evidence_label = serializers.CharField()
     mechanism = serializers.CharField(help_text="How it works, in one plain sentence.")
     mechanism_source = serializers.CharField(
-        help_text="Set when an editor wrote the therapy's mechanism shown here, not the source: "
-        "their source and date; empty when it is the source's."
+        help_text="Set when an editor wrote the mechanism shown here (the link's own, else the "
+        "therapy's), not the source: their source and date, e.g. 'RareLabs editors, "
+        "2026-12-07'; empty when it is the source's."
+    )
+    editor_values = EditorValueSerializer(
+        many=True,
+        help_text="The link's other facts shown here that an editor set and the source does "
+        "not say, each with who set it and when.",
     )
     condition_name = serializers.CharField()
     variant_scope = serializers.CharField(help_text="Who it applies to, in words.")

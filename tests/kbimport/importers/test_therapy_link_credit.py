@@ -61,6 +61,8 @@ def test_a_scope_an_editor_set_on_a_link_is_shown_as_theirs_after_the_load(
     assert [row["editor_values"] for row in _therapy_api_links(client)] == [said] * len(rows)
     condition = client.get(f"/api/v1/conditions/{link.condition.slug}/").json()
     assert [t["editor_values"] for t in condition["therapies"] if t["therapy"] == ENTRY] == [said]
+    found = client.get("/api/v1/treatments/", {"gene": "TTR"}).json()["results"]
+    assert [r["editor_values"] for r in found if r["therapy_slug"] == link.therapy.slug] == [said]
     body = client.get("/treatments/export.csv", {"gene": "TTR"}).content.decode()
     exported = [r for r in csv.DictReader(io.StringIO(body)) if r["therapy"] == ENTRY]
     assert exported
