@@ -259,7 +259,12 @@ def _link_for(
         source_url=DETAIL_URL.format(key=record.grid_key) if record.grid_key else LISTING_URL,
         urls=[LISTING_URL],
         retrieved_on=retrieved,
-    )
+        # What this step writes of the facts an editor may set (not the status, which
+        # orphan_link_sync rewrites): a value an editor sets later is credited to them.
+        file_values={**dict.fromkeys(("mechanism", "population", "variant_scope", "note",
+                                      "phase"), ""),
+                     "evidence_level": EvidenceLevel.REGULATORY_APPROVAL.value},
+    )  # fmt: skip
     tally.add("TherapyLink", _outcome(created=1))
     book.add(link)
     return link

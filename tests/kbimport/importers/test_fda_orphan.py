@@ -17,7 +17,11 @@ from ingest.runs import run_finish, run_start
 from kbimport.importers import hpo
 from kbimport.importers.fda_orphan import SOURCE, TASK, OrphanImport, import_fda_orphan
 from kbimport.importers.pack_load import pack_steps
-from knowledge.editor_values import EDITOR_SOURCE, therapy_get_editor_values
+from knowledge.editor_values import (
+    EDITOR_SOURCE,
+    link_get_editor_values,
+    therapy_get_editor_values,
+)
 from knowledge.models import (
     ApprovalStatus,
     Condition,
@@ -29,7 +33,7 @@ from knowledge.models import (
 from search.indexer import rebuild
 from search.query import run_search
 from search.request import SearchRequest
-from tests.curation.therapy_form import editor_edits_therapy
+from tests.curation.therapy_form import editor_edits_link, editor_edits_therapy
 
 SPOTCHECK = Path(__file__).with_name("fda_orphan_spotcheck.json")
 FRESH_LINKED_HERE = 43  # of 55: the others need the pack's Orphanet names
@@ -338,3 +342,14 @@ def test_a_mechanism_an_editor_wrote_for_a_therapy_the_fda_list_made_is_theirs()
     stored = Therapy.objects.get(pk=made.pk)
     credited = therapy_get_editor_values([stored]).get(made.pk, [])
     assert [(v.field, v.source) for v in credited] == [("mechanism", EDITOR_SOURCE)]
+
+
+def test_who_it_is_for_an_editor_set_on_a_link_the_fda_list_made_is_theirs() -> None:
+    """The FDA step made the link with no scope; the old row kept no word of what the list
+    said, so an editor's scope showed under the FDA list's source alone."""
+    made = TherapyLink.objects.filter(source=SOURCE).order_by("pk").first()
+    editor_edits_link(made, variant_scope="Adults only (an editor's words).")
+
+    stored = TherapyLink.objects.get(pk=made.pk)
+    credited = link_get_editor_values([stored]).get(made.pk, [])
+    assert [(v.field, v.source) for v in credited] == [("variant_scope", EDITOR_SOURCE)]
