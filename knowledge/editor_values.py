@@ -146,8 +146,14 @@ def links_prime_editor_values(links: Iterable[models.Model]) -> None:
     found = link_get_editor_values(links)
     events = [event for link in links for event in link.regulatory_events.all()]
     credits = events_get_credit(events)
+    # A link with no mechanism of its own shows its therapy's (TherapyLink.mechanism_text).
+    borrowed = {link.therapy_id: link.therapy for link in links if not link.mechanism}
+    by_therapy = therapy_get_editor_values(borrowed.values())
     for link in links:
-        link.__dict__["editor_values"] = link_shown_values(link, found.get(link.pk, []))
+        own = found.get(link.pk, [])
+        link.__dict__["editor_values"] = link_shown_values(link, own)
+        shown = own if link.mechanism else by_therapy.get(link.therapy_id, [])
+        link.__dict__["mechanism_text_values"] = [v for v in shown if v.field == "mechanism"]
     for event in events:
         event.__dict__["credit"] = credits[event.pk]
 

@@ -14,6 +14,7 @@ from knowledge.editor_values import (
     events_get_credit,
     link_get_editor_values,
     link_shown_values,
+    therapy_get_editor_values,
 )
 from knowledge.models.common import OldSlug, Provenance
 from knowledge.regulatory import LinkStatus, date_text, link_status
@@ -215,6 +216,15 @@ class TherapyLink(Provenance):
     @property
     def mechanism_text(self) -> str:
         return self.mechanism or self.therapy.mechanism
+
+    @cached_property
+    def mechanism_text_values(self) -> list[EditorValue]:
+        """Who wrote mechanism_text when an editor did: the link's own, else its therapy's."""
+        if self.mechanism:
+            values = link_get_editor_values([self]).get(self.pk, [])
+        else:
+            values = therapy_get_editor_values([self.therapy]).get(self.therapy_id, [])
+        return [v for v in values if v.field == "mechanism"]
 
     @cached_property
     def editor_values(self) -> list[EditorValue]:

@@ -358,3 +358,18 @@ def test_edited_links_are_credited_with_one_history_query(
     with django_assert_max_num_queries(8):
         html = client.get(family.get_absolute_url()).content.decode()
     assert html.count("Who it is for: set by an editor") == 8
+
+
+def test_a_therapys_mechanism_an_editor_wrote_is_credited_on_a_card_that_shows_it(
+    client: Client, family
+) -> None:
+    """A link with no mechanism of its own shows its therapy's: the card credited only the
+    link's own mechanism, so an editor's words showed under the link's source."""
+    TherapyLinkFactory(
+        condition=family, mechanism="", therapy__name="testoborrowed",
+        therapy__mechanism="Helps the cells make the missing protein (an editor's words).",
+        therapy__file_values={"mechanism": ""},
+    )  # fmt: skip
+    html = client.get(family.get_absolute_url()).content.decode()
+    assert "an editor&#x27;s words" in html
+    assert "How it works: set by an editor" in html
