@@ -23,8 +23,8 @@ Combination With Ruxolitinib") is no condition, nor are the people ("JAK Inhibit
 Patients"), a study's own name before a colon ("Hero: A Study ...") or a word about how it is
 run ("A Clinical Study"). An infection is named by its agent in the sources ("Chronic Hepatitis
 D Infection": "Hepatitis D virus"). A title is about its condition: when a drug
-leads its page, a result the title names word for word comes first; when a sign does, the
-condition whose name holds the sign's ("Isolated Methylmalonic Acidemia") (`condition_before_drug`).
+leads its page, a result the title names word for word comes first; when a sign does, so does
+a condition whose name holds the sign's, if the title says the rest of it (`condition_before_drug`).
 """
 
 from __future__ import annotations
@@ -238,9 +238,11 @@ def condition_before_drug(hits: list[Hit], title: str) -> list[Hit]:
     """A title is about its condition: when a drug leads the page ("Study With Elranatamab
     Versus Lenalidomide in Patients With ... Multiple Myeloma"), the next result whose name
     the title writes word for word ("Multiple myeloma") comes first instead. When a sign leads
-    it, a condition of the sign's name ("Methylmalonic acidemia without homocystinuria" after
-    the sign "Methylmalonic acidemia", for "... With Isolated Methylmalonic Acidemia") comes
-    first: a trial enrolls people who have a condition, not a finding."""
+    it, a condition whose name holds the sign's and whose every other word the title writes
+    too ("Methylmalonic acidemia with homocystinuria" after the sign "Methylmalonic acidemia",
+    for "... With Methylmalonic Acidemia With Homocystinuria") comes first: a trial enrolls
+    people who have a condition, not a finding. A name the title only half says (a bare
+    "... With Anemia" beside "Sickle cell anemia") leaves the sign first."""
     if not hits or hits[0].doc_type not in {"therapy", "phenotype"}:
         return hits
     words = set(phrase_form(title).split())
@@ -250,7 +252,9 @@ def condition_before_drug(hits: list[Hit], title: str) -> list[Hit]:
         if hit.doc_type != "condition" or not named:
             continue
         after_drug = hits[0].doc_type == "therapy" and named <= words
-        after_sign = hits[0].doc_type == "phenotype" and bool(sign) and sign < named
+        after_sign = (
+            hits[0].doc_type == "phenotype" and bool(sign) and sign < named and named - sign <= words
+        )
         if after_drug or after_sign:
             return [hit, *hits[:place], *hits[place + 1 :]]
     return hits
