@@ -47,3 +47,20 @@ def test_the_words_families_use_read_as_the_sign_they_name(table_terms: None) ->
 @pytest.mark.django_db
 def test_ordinary_sentences_are_not_read_as_the_new_signs(table_terms: None) -> None:
     assert claimed_sentences(NOT_READ) == {}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "he drinks a lot and pees a lot",
+        "she drinks a lot and pees a lot",
+        "he pees a lot and drinks a lot",
+    ],
+)
+def test_drinking_and_peeing_a_lot_read_both_in_either_order(sentence: str) -> None:
+    # Was: "drinks a lot and pees a lot" read only Polyuria ("pees a lot" took the first "a lot",
+    # as tight as the second, and Polydipsia lost its words).
+    everyday_terms("HP:0000103", "HP:0001959")
+    assert missed_readings({sentence: "HP:0000103"}) == {}
+    assert missed_readings({sentence: "HP:0001959"}) == {}

@@ -99,7 +99,12 @@ def _span(
             choice
         ):
             continue
-        if best is None or width < max(best) - min(best) + 1:
+        # Of two as tight, the one in the phrase's own order: in "drinks a lot and pees a lot"
+        # "pees a lot" is the second "a lot", leaving the first to "drinks a lot".
+        if best is None or (width, list(choice) != sorted(choice)) < (
+            max(best) - min(best) + 1,
+            list(best) != sorted(best),
+        ):
             best = choice
     return best
 
