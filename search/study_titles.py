@@ -253,7 +253,10 @@ def condition_before_drug(hits: list[Hit], title: str) -> list[Hit]:
             continue
         after_drug = hits[0].doc_type == "therapy" and named <= words
         after_sign = (
-            hits[0].doc_type == "phenotype" and bool(sign) and sign < named and named - sign <= words
+            hits[0].doc_type == "phenotype"
+            and bool(sign)
+            and sign < named
+            and named - sign <= words
         )
         if after_drug or after_sign:
             return [hit, *hits[:place], *hits[place + 1 :]]

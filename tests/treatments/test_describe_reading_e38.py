@@ -68,9 +68,39 @@ def test_a_milestone_not_reached_at_all_is_still_absent() -> None:
     assert read("he is 7 and still not walking", MILESTONES) == ["HP:0002540"]
 
 
-def test_a_milestone_not_reached_yet_within_its_norm_is_not_late() -> None:
-    # Sitting comes by 9 months (HPO's definition): at 6 months it is on time.
-    assert "HP:0025336" not in read("she is 6 months and not sitting yet", MILESTONES)
+@pytest.mark.parametrize(
+    "query",
+    [
+        # Sitting comes by 9 months: at 6 months it is on time, neither late nor absent.
+        "she is 6 months and not sitting yet",
+        # Was: Inability to walk and Absent speech, the severe reading of the plain negation.
+        "my daughter is 10 months old and not walking yet",
+        "he is 18 months and not talking yet",
+        "she is 8 weeks old and not sitting yet",
+        "a 10-month-old not walking yet",
+    ],
+)
+def test_a_milestone_not_reached_yet_within_its_norm_reads_nothing(query: str) -> None:
+    assert read(query, MILESTONES) == []
+
+
+def test_only_the_subjects_age_sets_the_norm() -> None:
+    # Was: Inability to walk ("2 months" was taken for the child's age, within the norm).
+    assert read("he had surgery at 2 months, he is 3 now and not walking yet", MILESTONES) == [
+        "HP:0031936"
+    ]
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "he is 20 months and not walking or talking yet",
+        "he is 20 months and not talking or walking yet",
+    ],
+)
+def test_each_milestone_not_reached_yet_has_its_own_norm(query: str) -> None:
+    # Walking is late at 20 months (15), talking is not (24): was both late.
+    assert read(query, MILESTONES) == ["HP:0031936"]
 
 
 @pytest.mark.django_db

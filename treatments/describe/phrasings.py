@@ -264,38 +264,79 @@ def _age(words: list[str], verb: int) -> dict[int, tuple[int, str | None]]:
 
 # "not walking yet", "hasn't walked yet", "not yet talking", "isn't talking or walking yet".
 _BEFORE_VERB = frozenset(["yet", "even", "really", "started", "begun", "be", "able", "to"])
-_STATED_MONTHS = re.compile(r"\b(\d{1,2}) ?(?:months?|mos?|mths?)\b")
+_IS_FORMS = frozenset(["is", "s", "hes", "shes", "aged", "age", "now"])
+_AGE_WORD = re.compile(r"^(?P<n>\d{1,2})-?(?P<unit>months?|weeks?|years?)-?old$")
+
+
+def _subject_age(words: list[str]) -> float | None:
+    """The age in months the subject is said to be ("is 10 months", "a 20-month-old", "is 3",
+    "3 years", "8 weeks old"), not any age in the text ("had surgery at 2 months")."""
+    for at, word in enumerate(words):
+        if match := _AGE_WORD.match(word):
+            value, unit = int(match["n"]), match["unit"]
+        else:
+            value, unit = _number(word), words[at + 1] if at + 1 < len(words) else ""
+            if value is None:
+                continue
+            old = words[at + 2 : at + 3] == ["old"] or words[at + 1 : at + 2] == ["old"]
+            said_is = at > 0 and words[at - 1] in _IS_FORMS
+            if not (said_is or old or unit in _YEARS):
+                continue
+        if unit in _WEEKS or unit.startswith("week"):
+            return value / 4.35
+        if unit in _MONTHS or unit.startswith("month"):
+            return value
+        # A number with no unit is years when small ("he is 3"), months otherwise.
+        return value * 12 if unit in _YEARS or unit.startswith("year") or value <= 6 else value
+    return None
 
 
 def _not_yet(words: list[str], negation: int) -> dict[int, tuple[int, str | None]]:
     """LATE for the "yet" of a negated milestone ("he's 3 and not walking yet"): the family
     awaits it, so it is late (HPO's Delayed ability to walk, "A failure to achieve the ability
     to walk at an appropriate developmental stage"), not absent for good; the negation is
-    dropped. Not when an age in months within the norm is typed ("she is 6 months and not
-    sitting yet" is on time)."""
+    dropped. A milestone whose norm the subject's stated age has not passed is on time ("she
+    is 6 months and not sitting yet"): its words read nothing, not its absence."""
     verb = negation + 1
     while verb < len(words) and words[verb] in _BEFORE_VERB:
         verb += 1
     if verb >= len(words) or words[verb] not in _MILESTONE_FORMS:
         return {}
     yet = next((i for i in range(negation + 1, verb) if words[i] == "yet"), None)
-    end, norms = verb, [_MILESTONE_MONTHS[_MILESTONE_FORMS[words[verb]]]]
+    end, milestones = verb, [verb]
     while yet is None and end + 1 < len(words):
         end += 1
         if words[end] == "yet":
             yet = end
         elif words[end] in _MILESTONE_FORMS:
-            norms.append(_MILESTONE_MONTHS[_MILESTONE_FORMS[words[end]]])
-        elif words[end] not in ("or", "nor", "and"):
+            milestones.append(end)
+        elif words[end] not in _LIST_JOINS:
             break
     if yet is None:
         return {}
-    months = [int(m) for m in _STATED_MONTHS.findall(" ".join(words))]
-    if months and max(months) <= min(norms):
-        return {}
+    age = _subject_age(words)
+    on_time = [
+        i
+        for i in milestones
+        if age is not None and age <= _MILESTONE_MONTHS[_MILESTONE_FORMS[words[i]]]
+    ]
+    if len(on_time) == len(milestones):
+        return {negation: (end + 1, None)}
     # "late" where the negation was: the rows' own order ("late talking"), so a "yet" typed
     # last is not taken by a milestone after it ("not talking yet and walked late").
-    return {negation: (negation + 1, LATE), yet: (yet + 1, None)}
+    marks: dict[int, tuple[int, str | None]] = {
+        negation: (negation + 1, LATE),
+        yet: (yet + 1, None),
+    }
+    for i in on_time:  # each with its "or": "not walking or talking yet" at 20 months
+        if i == verb:
+            marks[i] = (i + 2 if words[i + 1] in _LIST_JOINS else i + 1, None)
+        else:
+            marks[i - 1 if words[i - 1] in _LIST_JOINS else i] = (i + 1, None)
+    return marks
+
+
+_LIST_JOINS = ("or", "nor", "and")
 
 
 def _number(word: str) -> int | None:

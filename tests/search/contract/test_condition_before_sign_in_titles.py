@@ -126,4 +126,3 @@ def test_a_bare_sign_in_a_title_does_not_answer_a_condition_holding_its_word(
 def test_the_sign_still_leads_when_the_query_is_no_title(client: Client) -> None:
     # A family's or a report's words are not a title: the sign of the very name stays first.
     assert search_ids(client, "methylmalonic acidemia")[0] == SIGN
-
