@@ -44,12 +44,13 @@ logger = logging.getLogger(__name__)
 EVERYDAY_FILE = Path(__file__).resolve().parent.parent / "data" / "everyday_signs.tsv"
 HPO_SOURCE = "HPO label or synonym"
 CHECK_SECONDS = 60.0
-# Labels that name a whole organ system or a lab finding say nothing a family would describe.
-# A rebuild reads the same names and rows again (after each load; in tests, once per test), and
-# their stems depend on the words alone: kept, since stemming them was most of a rebuild's time.
+# Stems depend on the words alone, so a rebuild of a small table (the tests', once per test)
+# reads them from here: stemming was most of its time. The real knowledge base has far more
+# distinct texts than the cache holds, so its rebuild cycles the cache and gains nothing.
 _stems_of = lru_cache(maxsize=1 << 14)(normalise)
 _stands_alone = lru_cache(maxsize=1 << 14)(stands_alone)
 
+# Labels that name a whole organ system or a lab finding say nothing a family would describe.
 _TOO_GENERAL = ("abnormality of", "abnormal ", "phenotypic abnormality", "all")
 _SCOPE_PRIORITY = {"EXACT": 3}
 # Clinical modifier, mode of inheritance, frequency, blood group, past medical history.
