@@ -40,6 +40,11 @@ def test_a_persons_possessive_before_a_measure_is_still_an_owner(query: str) -> 
     assert read(query, MEASURED) == ["HP:0001844"]
 
 
+def test_a_possessive_its_before_a_measure_is_attributive() -> None:
+    # "its big toe": the toe is big; "its" is no "it's" ("it is big").
+    assert read("its big toe is bent", MEASURED) == ["HP:0001844"]
+
+
 MILESTONES = table_of(
     ("late talking", "HP:0000750", 0),  # stands for Delayed speech and language development
     ("late walking", "HP:0031936", 0),  # stands for Delayed ability to walk

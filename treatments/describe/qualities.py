@@ -69,7 +69,9 @@ def _contracted_copula(words: list[str], at: int) -> bool:
     return at > 0 and words[at - 1] in _OWNERS
 
 
-_JOINED_IS = frozenset(["it's", "he's", "she's", "that's", "its", "hes", "shes", "thats"])
+# Not "its", usually a possessive ("its big toe"). Not search.contractions.JOINED_VERBS either:
+# most of those join another verb than "is" ("ive", "theyll", "youd").
+_JOINED_IS = frozenset(["it's", "he's", "she's", "that's", "hes", "shes", "thats"])
 _OWNERS = frozenset(["my", "his", "her", "their", "our", "your", "the"])
 
 
