@@ -61,6 +61,8 @@ MILESTONES = table_of(
         ("hes 3 and not talking or walking yet", ["HP:0000750", "HP:0031936"]),
         ("my son is 3 and not walking yet", ["HP:0031936"]),
         ("he is 2 and not yet walking", ["HP:0031936"]),
+        # A bare age is years: at 10 walking is late (was read as 10 months, on time: nothing).
+        ("she is 10 and not walking yet", ["HP:0031936"]),
         ("she hasnt started talking yet", ["HP:0000750"]),
         ("3 yr old boy not talking yet and walked late", ["HP:0000750", "HP:0031936"]),
     ],

@@ -286,8 +286,8 @@ def _subject_age(words: list[str]) -> float | None:
             return value / 4.35
         if unit in _MONTHS or unit.startswith("month"):
             return value
-        # A number with no unit is years when small ("he is 3"), months otherwise.
-        return value * 12 if unit in _YEARS or unit.startswith("year") or value <= 6 else value
+        # A number with no unit is years ("he is 3", "she is 10"): parents name months.
+        return value * 12
     return None
 
 
