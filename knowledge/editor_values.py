@@ -39,6 +39,11 @@ class EditorValue:
     source: str
     on: dt.date | None  # None: the history does not say when
 
+    @property
+    def credit(self) -> str:
+        """Who and when in one line, e.g. "RareLabs editors, 2026-12-07" (results, export)."""
+        return f"{self.source}, {self.on.isoformat()}" if self.on else self.source
+
 
 def as_said(value: Any) -> Any:
     """A stored value as the file's values keep it (JSON: a date as YYYY-MM-DD)."""
@@ -62,11 +67,7 @@ def get_editor_values(
     held = {pk: pair for pk, pair in held.items() if pair[1]}
     if not held:
         return {}
-    model = type(next(iter(held.values()))[0])
-    history = model.history.filter(id__in=held).order_by("id", "-history_date", "-history_id")
-    records: dict[int, list[dict]] = {}
-    for row in history.values("id", "source", "retrieved_on", "history_date", *credited):
-        records.setdefault(row["id"], []).append(row)
+    records = _histories(type(next(iter(held.values()))[0]), held, credited)
     found: dict[int, list[EditorValue]] = {}
     for pk, (row, fields) in held.items():
         newest_first = records.get(pk, [])
@@ -108,12 +109,8 @@ def events_get_credit(events: Iterable[models.Model]) -> dict[int, EventCredit]:
             and e.source == EDITOR_SOURCE}  # fmt: skip
     records: dict[int, list[dict]] = {}
     if asked or back:
-        model = type(events[0])
         fields = sorted({f for names in asked.values() for f in names})
-        history = model.history.filter(id__in=[*asked, *back])
-        history = history.order_by("id", "-history_date", "-history_id")
-        for row in history.values("id", "source", "retrieved_on", "history_date", *fields):
-            records.setdefault(row["id"], []).append(row)
+        records = _histories(type(events[0]), [*asked, *back], fields)
     found = {}
     for event in events:
         newest_first = records.get(event.pk, [])
@@ -152,10 +149,28 @@ def links_prime_editor_values(links: Iterable[models.Model]) -> None:
     for link in links:
         own = found.get(link.pk, [])
         link.__dict__["editor_values"] = link_shown_values(link, own)
-        shown = own if link.mechanism else by_therapy.get(link.therapy_id, [])
-        link.__dict__["mechanism_text_values"] = [v for v in shown if v.field == "mechanism"]
+        link.__dict__["mechanism_text_values"] = mechanism_values(link, own, by_therapy)
     for event in events:
         event.__dict__["credit"] = credits[event.pk]
+
+
+def _histories(model: Any, ids: Iterable[int], fields: Iterable[str]) -> dict[int, list[dict]]:
+    """By row id, its history records newest first, with the provenance and ``fields`` (one
+    query for all the rows)."""
+    history = model.history.filter(id__in=list(ids)).order_by("id", "-history_date", "-history_id")
+    records: dict[int, list[dict]] = {}
+    for row in history.values("id", "source", "retrieved_on", "history_date", *fields):
+        records.setdefault(row["id"], []).append(row)
+    return records
+
+
+def mechanism_values(
+    link: Any, own: list[EditorValue], by_therapy: dict[int, list[EditorValue]]
+) -> list[EditorValue]:
+    """Who wrote the mechanism a link shows (TherapyLink.mechanism_text), when an editor did:
+    the link's own, else its therapy's when the link has none."""
+    values = own if link.mechanism else by_therapy.get(link.therapy_id, [])
+    return [v for v in values if v.field == "mechanism"]
 
 
 def _credit(field: str, label: str, value: object, newest_first: list[dict]) -> EditorValue:

@@ -25,9 +25,7 @@ def _cell(value: str) -> str:
 def _editor_set(values: tuple) -> str:
     """The link's facts an editor set, each with its own source and date, e.g. "who it is for:
     RareLabs editors, 2026-12-07" (knowledge.editor_values.EditorValue)."""
-    return "; ".join(
-        f"{v.label}: {v.source}" + (f", {v.on.isoformat()}" if v.on else "") for v in values
-    )
+    return "; ".join(f"{v.label}: {v.credit}" for v in values)
 
 
 def results_to_csv(results: TreatmentResults) -> str:

@@ -8,6 +8,7 @@ from knowledge.editor_values import (
     EditorValue,
     link_get_editor_values,
     link_shown_values,
+    mechanism_values,
     therapy_get_editor_values,
 )
 from knowledge.models import (
@@ -163,18 +164,12 @@ def _link_references(link: TherapyLink, pubs: dict[str, Reference]) -> list[Refe
     return references
 
 
-def _credit_text(value: EditorValue) -> str:
-    return f"{value.source}, {value.on.isoformat()}" if value.on else value.source
-
-
 def _mechanism_source(
     link: TherapyLink, link_edits: list[EditorValue], therapy_edits: dict[int, list[EditorValue]]
 ) -> str:
-    """Who wrote the mechanism shown when an editor did, not the link's source: the link's own
-    mechanism, else the therapy's when the link has none."""
-    values = link_edits if link.mechanism else therapy_edits.get(link.therapy_id, [])
-    by = next((v for v in values if v.field == "mechanism"), None)
-    return _credit_text(by) if by is not None else ""
+    """Who wrote the mechanism shown when an editor did, not the link's source."""
+    by = mechanism_values(link, link_edits, therapy_edits)
+    return by[0].credit if by else ""
 
 
 def _result(

@@ -14,6 +14,7 @@ from knowledge.editor_values import (
     events_get_credit,
     link_get_editor_values,
     link_shown_values,
+    mechanism_values,
     therapy_get_editor_values,
 )
 from knowledge.models.common import OldSlug, Provenance
@@ -221,10 +222,8 @@ class TherapyLink(Provenance):
     def mechanism_text_values(self) -> list[EditorValue]:
         """Who wrote mechanism_text when an editor did: the link's own, else its therapy's."""
         if self.mechanism:
-            values = link_get_editor_values([self]).get(self.pk, [])
-        else:
-            values = therapy_get_editor_values([self.therapy]).get(self.therapy_id, [])
-        return [v for v in values if v.field == "mechanism"]
+            return mechanism_values(self, link_get_editor_values([self]).get(self.pk, []), {})
+        return mechanism_values(self, [], therapy_get_editor_values([self.therapy]))
 
     @cached_property
     def editor_values(self) -> list[EditorValue]:
