@@ -25,6 +25,8 @@ from knowledge.therapy_names import display_name, free_slug, ingredient_key, mod
 MAX_SYNONYMS = 12
 # Provenance.source_id's length: a longer generic name was cut to fit it.
 SOURCE_ID_LENGTH = 120
+# The run's count, for an editor (ImportTally.note).
+TRADE_NAME_REMOVED = "trade name an editor removed kept out"
 logger = logging.getLogger(__name__)
 
 
@@ -131,14 +133,34 @@ class TherapyCatalogue:
         if therapy.source != self.source:
             tally.add("Therapy (curated, kept)", WriteOutcome(0, 0, 1))
             return therapy
-        extra = [n for n in trade if n not in therapy.synonyms and n != therapy.name]
-        if extra and len(therapy.synonyms) < MAX_SYNONYMS:
-            therapy.synonyms = [*therapy.synonyms, *extra][:MAX_SYNONYMS]
-            therapy.save(update_fields=["synonyms", "updated_at"])
-            tally.add("Therapy", WriteOutcome(0, 1, 0))
-        else:
-            tally.add("Therapy", WriteOutcome(0, 0, 1))
+        self._add_trade_names(therapy, trade, tally)
         return therapy
+
+    def _add_trade_names(self, therapy: Therapy, trade: list[str], tally: ImportTally) -> None:
+        """Add the row's trade names the list never gave this therapy before. A name it gave
+        that is gone was removed by an editor: it stays out (a rerun of the same list changes
+        nothing), counted for an editor. ``file_values["synonyms"]``: the names the list gave."""
+        said = (therapy.file_values or {}).get("synonyms")
+        said = list(said) if said is not None else []  # none kept (made before): as before
+        removed = [n for n in trade if n in said and n not in therapy.synonyms]
+        if removed:
+            tally.note(TRADE_NAME_REMOVED, len(removed))
+        extra = [n for n in trade if n not in said and n not in therapy.synonyms]
+        extra = [n for n in extra if n != therapy.name]
+        added = extra[: max(0, MAX_SYNONYMS - len(therapy.synonyms))]
+        # What the list gave that the record holds (a name cut by the cap is not remembered).
+        given = [n for n in trade if n not in said and (n in therapy.synonyms or n in added)]
+        file_values = {**(therapy.file_values or {}), "synonyms": [*said, *given]}
+        if added:
+            therapy.synonyms = [*therapy.synonyms, *added]
+            therapy.file_values = file_values
+            therapy.save(update_fields=["synonyms", "file_values", "updated_at"])
+            tally.add("Therapy", WriteOutcome(0, 1, 0))
+            return
+        if file_values != therapy.file_values:  # bookkeeping alone: no history, not counted
+            Therapy.objects.filter(pk=therapy.pk).update(file_values=file_values)
+            therapy.file_values = file_values
+        tally.add("Therapy", WriteOutcome(0, 0, 1))
 
     def _create(self, record: OrphanApprovalRecord, trade: list[str]) -> Therapy:
         name = display_name(record.generic_name)[:200]
@@ -157,8 +179,9 @@ class TherapyCatalogue:
             modality=modality,
             mechanism="",
             # What this source said: a mechanism or kind an editor writes later is then
-            # credited to them (knowledge.editor_values), not to the FDA list.
-            file_values={"modality": modality, "mechanism": ""},
+            # credited to them (knowledge.editor_values), not to the FDA list; a trade name an
+            # editor removes stays out at the next run.
+            file_values={"modality": modality, "mechanism": "", "synonyms": trade[:MAX_SYNONYMS]},
             notes="Added from the FDA orphan approvals list; no editor has described it yet.",
             source=self.source,
             source_id=record.generic_name[:SOURCE_ID_LENGTH],

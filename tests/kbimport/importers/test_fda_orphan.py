@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import importlib
 import json
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from django.apps import apps as django_apps
 from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
@@ -15,7 +18,13 @@ from django.urls import reverse
 from ingest.models import RefreshRun
 from ingest.runs import run_finish, run_start
 from kbimport.importers import hpo
-from kbimport.importers.fda_orphan import SOURCE, TASK, OrphanImport, import_fda_orphan
+from kbimport.importers.fda_orphan import (
+    DEFAULT_FILE,
+    SOURCE,
+    TASK,
+    OrphanImport,
+    import_fda_orphan,
+)
 from kbimport.importers.pack_load import pack_steps
 from knowledge.editor_values import (
     EDITOR_SOURCE,
@@ -353,3 +362,80 @@ def test_who_it_is_for_an_editor_set_on_a_link_the_fda_list_made_is_theirs() -> 
     stored = TherapyLink.objects.get(pk=made.pk)
     credited = link_get_editor_values([stored]).get(made.pk, [])
     assert [(v.field, v.source) for v in credited] == [("variant_scope", EDITOR_SOURCE)]
+
+
+def _made_with_two_brands() -> Therapy:
+    return Therapy.objects.filter(source=SOURCE, synonyms__len=2).order_by("pk").first()
+
+
+def _list_with_row(tmp_path: Path, generic: str, trade: str) -> Path:
+    """The bundled list's header and its first row of ``generic``, under the trade name given."""
+    with DEFAULT_FILE.open(newline="", encoding="utf-8") as handle:
+        reader = csv.DictReader(handle)
+        row = next(r for r in reader if " ".join(r["Generic Name"].split()) == generic)
+        fields = reader.fieldnames
+    path = tmp_path / "orphan.csv"
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.DictWriter(handle, fieldnames=fields)
+        writer.writeheader()
+        writer.writerow(row | {"Trade Name": trade})
+    return path
+
+
+def test_a_trade_name_an_editor_removed_stays_out_when_the_same_list_is_loaded_again(
+    client: Client,
+) -> None:
+    """The old rerun added every trade name of the list that the record lacked: an editor's
+    removal was undone at the next load."""
+    made = _made_with_two_brands()
+    kept, removed = made.synonyms
+    editor_edits_therapy(made, synonyms=kept)
+
+    import_fda_orphan()
+
+    assert Therapy.objects.get(pk=made.pk).synonyms == [kept]
+    page = client.get(made.get_absolute_url()).content.decode()
+    assert f"Also known as {kept}" in page
+    assert removed not in page
+
+
+def test_a_changed_list_row_adds_a_trade_name_the_editor_never_saw(tmp_path: Path) -> None:
+    """A name the list gives for the first time is added; the one the editor removed is not."""
+    made = _made_with_two_brands()
+    kept, removed = made.synonyms
+    editor_edits_therapy(made, synonyms=kept)
+    changed = _list_with_row(tmp_path, made.source_id, f"{removed}/Newbrand")
+
+    import_fda_orphan(path=changed)
+
+    assert Therapy.objects.get(pk=made.pk).synonyms == [kept, "Newbrand"]
+
+
+def test_rows_the_fda_step_made_before_it_kept_its_values_are_filled_from_their_history() -> None:
+    """Rows made before STEPS_VERSION 22 kept no file_values: an editor's value on one was not
+    told apart from the list's. The backfill reads what the step wrote, never the editor's."""
+    models = (Therapy, TherapyLink)
+    loaded = {m: dict(m.objects.filter(source=SOURCE).values_list("pk", "file_values"))
+              for m in models}  # fmt: skip
+    for model in models:
+        model.objects.filter(source=SOURCE).update(file_values={})
+    named = _made_with_two_brands()  # as STEPS_VERSION 22 made it: its kind and description
+    Therapy.objects.filter(pk=named.pk).update(
+        file_values={k: v for k, v in loaded[Therapy][named.pk].items() if k != "synonyms"}
+    )
+    made = Therapy.objects.filter(source=SOURCE, mechanism="").order_by("pk").first()
+    editor_edits_therapy(made, mechanism="A test's plain description, by an editor.")
+    link = TherapyLink.objects.filter(source=SOURCE).order_by("pk").first()
+    editor_edits_link(link, variant_scope="Adults only (an editor's words).")
+    backfill = importlib.import_module("knowledge.migrations.0016_fda_made_file_values")
+
+    for _ in range(2):  # a second run changes nothing
+        backfill.fill_fda_made(django_apps, None)
+        for model in models:
+            filled = model.objects.filter(source=SOURCE).values_list("pk", "file_values")
+            assert dict(filled) == loaded[model]
+    therapy_credit = therapy_get_editor_values([Therapy.objects.get(pk=made.pk)])[made.pk]
+    link_credit = link_get_editor_values([TherapyLink.objects.get(pk=link.pk)])[link.pk]
+    assert [(v.field, v.source) for v in therapy_credit + link_credit] == [
+        ("mechanism", EDITOR_SOURCE), ("variant_scope", EDITOR_SOURCE)
+    ]  # fmt: skip
