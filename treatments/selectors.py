@@ -4,13 +4,7 @@ from __future__ import annotations
 
 from identifiers.hgvs import VariantParseError, parse_variant
 from identifiers.urls import ctgov_study_url, pubmed_url
-from knowledge.editor_values import (
-    EditorValue,
-    link_get_editor_values,
-    link_shown_values,
-    mechanism_values,
-    therapy_get_editor_values,
-)
+from knowledge.editor_values import links_prime_editor_values
 from knowledge.models import (
     Condition,
     ConditionGene,
@@ -164,24 +158,17 @@ def _link_references(link: TherapyLink, pubs: dict[str, Reference]) -> list[Refe
     return references
 
 
-def _mechanism_source(
-    link: TherapyLink, link_edits: list[EditorValue], therapy_edits: dict[int, list[EditorValue]]
-) -> str:
+def _mechanism_source(link: TherapyLink) -> str:
     """Who wrote the mechanism shown when an editor did, not the link's source."""
-    by = mechanism_values(link, link_edits, therapy_edits)
+    by = link.mechanism_text_values
     return by[0].credit if by else ""
 
 
 def _result(
-    rank: int,
-    item: RankedLink,
-    pubs: dict[str, Reference],
-    trials: list,
-    edited: tuple[dict[int, list[EditorValue]], dict[int, list[EditorValue]]],
+    rank: int, item: RankedLink, pubs: dict[str, Reference], trials: list
 ) -> TreatmentResult:
-    """``edited``: the facts an editor holds, by link id and by therapy id."""
+    """The link's editor credits are primed (links_prime_editor_values)."""
     link, therapy = item.link, item.link.therapy
-    link_edits = edited[0].get(link.pk, [])
     references = _link_references(link, pubs)
     return TreatmentResult(
         rank=rank, therapy_id=therapy.pk, therapy_name=therapy.name, therapy_slug=therapy.slug,
@@ -196,10 +183,8 @@ def _result(
         source=link.source, source_url=link.source_url, retrieved_on=link.retrieved_on,
         regulatory=link.regulatory, eligibility=item.eligibility, population=link.population,
         not_confirmed=tuple(link.not_confirmed_notes), note=link.note,
-        mechanism_source=_mechanism_source(link, link_edits, edited[1]),
-        editor_values=tuple(
-            v for v in link_shown_values(link, link_edits) if v.field != "mechanism"
-        ),
+        mechanism_source=_mechanism_source(link),
+        editor_values=tuple(v for v in link.editor_values if v.field != "mechanism"),
     )  # fmt: skip
 
 
@@ -276,12 +261,10 @@ def treatment_list_ranked(*, query: TreatmentQuery, studied: bool = True) -> Tre
     any_trials = bool(trial_conditions) and (
         not shows_studied or visible_trial_links(trial_conditions).exists()
     )
-    edited = (
-        link_get_editor_values(r.link for r in ranked),
-        therapy_get_editor_values({r.link.therapy_id: r.link.therapy for r in ranked}.values()),
-    )
+    # Who set what the results show, their events' credits too: one history read per model.
+    links_prime_editor_values(r.link for r in ranked)
     results = tuple(
-        _result(i, item, pubs, trials.get(item.link.therapy_id, []), edited)
+        _result(i, item, pubs, trials.get(item.link.therapy_id, []))
         for i, item in enumerate(ranked, 1)
     )
     return TreatmentResults(
