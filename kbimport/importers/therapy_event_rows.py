@@ -12,7 +12,7 @@ from kbimport.importers.common import ImportTally
 from kbimport.importers.file_merge import FILE_OVER_EDITOR
 from kbimport.importers.therapy_rows import TASK, edit_day, merge_row, save_row
 from kbimport.therapy_file import TherapyLinkRecord
-from knowledge.editor_values import EDITOR_SOURCE, changed_since_file
+from knowledge.editor_values import EDITOR_SOURCE, changed_since_file, events_get_credit
 from knowledge.models import RegulatoryEvent, TherapyLink
 
 # An event's when and what are the file's to date; its wording stays as an editor set it.
@@ -43,7 +43,10 @@ def _provenance(event: RegulatoryEvent, held: tuple[str, ...], said: dict) -> di
     if not held:
         return said
     if event.source not in ("", said["source"]):
-        return {}  # the editor's values keep the source the editor named (or were credited)
+        # The editor's values keep the source the editor named (or were credited), dated as
+        # the pages credit it: a date the edit left as the file's is the day of the edit.
+        on = events_get_credit([event])[event.pk].on
+        return {"retrieved_on": on} if on and on != event.retrieved_on else {}
     return {"source": EDITOR_SOURCE, "source_url": "", "retrieved_on": edit_day(event, held)}
 
 

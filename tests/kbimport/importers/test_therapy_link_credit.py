@@ -167,3 +167,25 @@ def test_a_status_the_events_decide_and_a_phase_not_shown_are_not_credited(
         assert "Who it is for: set by an editor" in page  # a field the page shows
         assert "Status: set by an editor" not in page
         assert "Trial phase: set by an editor" not in page
+
+
+def test_an_event_source_an_editor_named_without_its_date_is_dated_by_the_edit(
+    client: Client,
+) -> None:
+    """The editor named their own source and left the date the form showed (the file's): the
+    load kept the file's 'checked' date on their source."""
+    event = RegulatoryEvent.objects.filter(link=_link(), region="EU").get()
+    editor_edits_event(event, summary=EDITORS_EVENT, source=EPAR)
+
+    import_therapies()
+
+    today = timezone.localdate()
+    event.refresh_from_db()
+    assert (event.source, event.retrieved_on) == (EPAR, today)
+    assert import_therapies().totals[:2] == (0, 0)
+    assert f"(from {EPAR}, checked {today:%-d %b %Y})" in _event_line(client, EDITORS_EVENT)
+    events = [e for link in _therapy_api_links(client) for e in link["regulatory_events"]
+              if e["summary"] == EDITORS_EVENT]  # fmt: skip
+    assert [(e["source"], e["retrieved_on"], e["by_editors"]) for e in events] == [
+        (EPAR, today.isoformat(), False)
+    ]
