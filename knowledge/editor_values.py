@@ -11,7 +11,7 @@ editors themselves, dated that day. When the file later says the same, it is the
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -173,14 +173,25 @@ def mechanism_values(
     return [v for v in values if v.field == "mechanism"]
 
 
+def run_start(
+    newest_first: list[dict], fields: Sequence[str], values: Sequence[object] | None = None
+) -> int:
+    """Where the edit that set ``values`` of ``fields`` (else what the newest record holds)
+    sits in a row's history records, newest first: the oldest record of the newest run of
+    records holding them (the records after it hold something else)."""
+    held = list(values) if values is not None else [newest_first[0][f] for f in fields]
+    at = 0
+    while at + 1 < len(newest_first) and [newest_first[at + 1][f] for f in fields] == held:
+        at += 1
+    return at
+
+
 def _credit(field: str, label: str, value: object, newest_first: list[dict]) -> EditorValue:
-    """The edit that set ``value``: the oldest record of the newest run holding it. A source
-    it changed in that edit is the editor's own; else the editors are the source that day."""
+    """The edit that set ``value`` (run_start). A source it changed in that edit is the
+    editor's own; else the editors are the source that day."""
     if not newest_first:  # no history kept (a row written around it): when is not known
         return EditorValue(field, label, EDITOR_SOURCE, None)
-    at = 0
-    while at + 1 < len(newest_first) and newest_first[at + 1][field] == value:
-        at += 1
+    at = run_start(newest_first, (field,), (value,))
     setter = newest_first[at]
     before = newest_first[at + 1] if at + 1 < len(newest_first) else None
     if before is not None and setter["source"] != before["source"]:

@@ -20,7 +20,7 @@ from kbimport.importers.file_merge import (
     Merged,
     merge_file_values,
 )
-from knowledge.editor_values import as_said
+from knowledge.editor_values import as_said, run_start
 from knowledge.models import RegulatoryEvent, Therapy, TherapyLink
 
 TASK = "import_therapies"
@@ -59,17 +59,14 @@ def save_row(
 
 
 def edit_day(row: models.Model, fields: tuple[str, ...]) -> dt.date:
-    """The day of the edit that set the row's values of ``fields``: the oldest record of the
-    newest run of its history holding them (today when no history was kept)."""
+    """The day of the edit that set the row's values of ``fields`` (run_start; today when no
+    history was kept)."""
     newest_first = list(
         row.history.order_by("-history_date", "-history_id").values("history_date", *fields)
     )
     if not newest_first:
         return timezone.localdate()
-    at, now = 0, [newest_first[0][f] for f in fields]
-    while at + 1 < len(newest_first) and [newest_first[at + 1][f] for f in fields] == now:
-        at += 1
-    return timezone.localdate(newest_first[at]["history_date"])
+    return timezone.localdate(newest_first[run_start(newest_first, fields)]["history_date"])
 
 
 def merge_row(
