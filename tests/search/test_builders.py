@@ -120,11 +120,11 @@ def test_search_sql_binds_every_user_value() -> None:
     assert params["k1_0"] == "duchenne dystrophy"
     assert "(e.exact ->> %(k1_0)s)::float * 0.5" in sql
     assert params["candidates"] == 5 + 5 + pg_query.CANDIDATES
-    assert "e.vector @@ q.tsq" in sql
+    assert "e.vector @@ q.tsm" in sql
     names_sql, _params = pg_query.search_sql(
         request, ANALYSIS, pg_text.tsquery_all(ANALYSIS.all_term_lists), names_only=True
     )
-    assert "e.names @@ q.tsq" in names_sql
+    assert "e.names @@ q.tsm" in names_sql
     assert "e.vector @@" not in names_sql
 
 
@@ -409,7 +409,7 @@ def test_widened_names_pool_gives_each_word_its_own_share() -> None:
     sql, params = pg_query.search_sql(request, analysis, every, names_only=True)
     assert sql.count("LIMIT %(pool)s") == 1
     assert "word_pool" not in sql
-    assert "e.names @@ q.tsq" in sql
+    assert "e.names @@ q.tsm" in sql
     assert params["pool"] == pg_query.NAMES_POOL
     assert "word_similarity" not in sql
 

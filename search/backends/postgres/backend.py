@@ -35,7 +35,7 @@ def _fetch(statement: str, params: dict[str, Any]) -> list[tuple]:
 
 # The counting statement's parameters and their types, for the prepared forms of it.
 _COUNT_PARAM_TYPES = {
-    "tsq": "text", "keys": "text[]", "xkeys": "text[]", "all_types": "text[]",
+    "tsm": "text", "keys": "text[]", "xkeys": "text[]", "all_types": "text[]",
     "types": "text[]", "cap": "int", "few": "int",
 }  # fmt: skip
 _PARAM = re.compile(r"%\((\w+)\)s")

@@ -88,7 +88,7 @@ m AS MATERIALIZED (
     WHERE (SELECT count(*) FROM a) >= %(cap)s
 )"""  # noqa: S608 - only constant names interpolated; values bound
     sql = f"""
-WITH q AS MATERIALIZED (SELECT to_tsquery('{CONFIG}', %(tsq)s) AS tsq),
+WITH q AS MATERIALIZED (SELECT to_tsquery('{CONFIG}', %(tsm)s) AS tsm),
 {rows}
 SELECT 'type', m.doc_type, count(*) FROM m GROUP BY m.doc_type
 UNION ALL

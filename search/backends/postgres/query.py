@@ -95,6 +95,7 @@ def search_sql(
     likeness = title_likeness(widened)
     sql = f"""
 WITH q AS (SELECT to_tsquery('{CONFIG}', %(tsq)s) AS tsq,
+                  to_tsquery('{CONFIG}', %(tsm)s) AS tsm,
                   to_tsquery('{CONFIG}', %(tsq_all)s) AS tsq_all),
 {pool}cand AS (
     SELECT e.id, ({exact} * {EXACT_SCALE} + ({text}) * {TEXT_SCALE}) * e.rank AS pre
@@ -141,7 +142,7 @@ def _name_pools(analysis: QueryAnalysis, params: dict[str, Any], widened: bool) 
     """
     params["pool"] = NAMES_POOL
     shared = (
-        f"    UNION\n    (SELECT e.id FROM {TABLE} e, q WHERE e.names @@ q.tsq LIMIT %(pool)s)\n"  # noqa: S608 - only constant names interpolated; values bound
+        f"    UNION\n    (SELECT e.id FROM {TABLE} e, q WHERE e.names @@ q.tsm LIMIT %(pool)s)\n"  # noqa: S608 - only constant names interpolated; values bound
     )
     if not widened:
         return shared
@@ -168,7 +169,7 @@ def matching_sql(
     params.update(curies=list(ids), id_keys=[key_form(curie) for curie in ids])
     # The few rows first (materialised): planned with the words, it read their matches.
     sql = f"""
-WITH q AS (SELECT to_tsquery('{CONFIG}', %(tsq)s) AS tsq),
+WITH q AS (SELECT to_tsquery('{CONFIG}', %(tsm)s) AS tsm),
 own AS MATERIALIZED (
     SELECT * FROM {TABLE} e WHERE e.exact ?| %(id_keys)s::text[] AND e.curie = ANY(%(curies)s)
 )
