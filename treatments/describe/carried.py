@@ -22,6 +22,11 @@ _GOES_ON = frozenset(["has", "have", "had", "is", "was", "are", "were", "gets", 
 # wispy hair", "thin lips", "short fingers", "thin in her arms and legs" say what a part is
 # like (its own phrase reads it, or nothing does), never "Slender build" or "Short stature".
 BUILD = frozenset(["thin", "thinner", "skinny", "short", "shorter"])
+# A size before "with" is the person's, not that of the part named after it: "he is small with
+# a big head" is no small head, "very short with a small chin" no short chin (`scan`).
+SIZES = BUILD | frozenset(
+    ["tall", "small", "tiny", "big", "large", "slim", "chubby", "fat", "petite", "stocky"]
+)
 
 
 def joined_by_place(words: list[str], at: int, said: str) -> bool:

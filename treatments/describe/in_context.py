@@ -2,12 +2,13 @@
 "there" after a negation says a thing is not real ("sees things that aren't there"), a shake
 said of a seizure is the seizure's ("seizures where she goes stiff and shakes"), a place
 said with "in" or "on" holds the sign ("blisters on the lining of the lung") where one said
-with "around" is beside it, and "a boy or a girl" is about the body.
+with "around" is beside it, "a boy or a girl" is about the body, and a pronoun stands for the
+part named last unless a thing on it was named after it ("a bruise on his knee, it's red").
 """
 
 from __future__ import annotations
 
-from treatments.describe.words import DETERMINERS, FILLER, stem
+from treatments.describe.words import BODY_PARTS, DETERMINERS, FILLER, is_plural, stem
 
 # "there" is filler, so "sees things that aren't there" kept nothing after its negation and no
 # row could say it. Kept after a negation (and these words), it is what the negation denies.
@@ -132,3 +133,32 @@ def boy_or_girl(words: list[str], at: int) -> bool:
         return False
     before = [w for w in words[max(0, at - 3) : at] if w not in ("a", "an")]
     return before[-2:] == [other, "or"]
+
+
+# A part before one of these names who treats it or what tests it ("the eye doctor", "eye
+# drops", "a kidney scan"), not a part of the person a pronoun may stand for later.
+_NOT_THE_PART = frozenset(
+    ["doctor", "doctors", "specialist", "specialists", "surgeon", "surgeons", "clinic", "nurse",
+     "team", "drops", "test", "tests", "scan", "scans", "exam", "check", "checkup", "appointment"]
+)  # fmt: skip
+# A thing on or in a part (or a part of the eye no sign names alone), named after the part, is
+# what a pronoun then stands for: "a massive bruise, it's bright red" is a red bruise, not a red
+# knee; "a hole in it" after "her retina" is no hole in the eye.
+_THINGS_ON_A_PART = frozenset(
+    stem(word)
+    for word in ["bruise", "spot", "patch", "rash", "lump", "blister", "ulcer", "wound",
+                 "mole", "cyst", "growth", "tumour", "tumor", "birthmark", "mark",
+                 "retina", "macula", "iris", "cornea", "lens"]
+)  # fmt: skip
+
+
+def note_referent(
+    last_part: dict[bool, tuple[str, str]], token: str, word: str, after: list[str]
+) -> None:
+    """Keep in `last_part` (plural? -> (stem, word)) the part a later pronoun stands for: the
+    part `token` names unless the words `after` it name its doctor or test; none after a thing
+    on a part."""
+    if token in BODY_PARTS and not _NOT_THE_PART.intersection(after):
+        last_part[is_plural(word, token)] = (token, word)
+    elif token in _THINGS_ON_A_PART:
+        last_part.pop(is_plural(word, token), None)

@@ -48,6 +48,7 @@ from treatments.describe.sentence_checks import (
     _said_of_another,
     _singular_for_plural,
     _spacing_as_width,
+    _weak_of_a_thing,
 )
 from treatments.describe.typos import mended_stem
 from treatments.describe.words import (  # noqa: F401 (stem is used from here too)
@@ -162,6 +163,7 @@ def recognise(query: str, table: PhraseTable) -> list[Sign]:
             and not _course_apart(toks, span)
             and not _spacing_as_width(toks, span)
             and not _quality_skips_a_thing(toks, span, joined)
+            and not _weak_of_a_thing(toks, phrase, span, joined, predicated)
             and not _a_setting(toks, span, placed)
             and not (phrase.triggered and _listed(span, joined))
             and not _negation_skips_a_sign(toks, span, named, after_or)

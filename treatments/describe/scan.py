@@ -12,6 +12,7 @@ from __future__ import annotations
 from search.text import fold
 from treatments.describe.carried import (
     BUILD,
+    SIZES,
     carried_parts,
     joined_by_place,
     part_build,
@@ -25,6 +26,7 @@ from treatments.describe.in_context import (
     boy_or_girl,
     likened_words,
     not_there_end,
+    note_referent,
     placed_inside,
     shakes_in_a_seizure,
     without_moving,
@@ -43,7 +45,6 @@ from treatments.describe.words import (
     NEGATORS,
     NOT,
     NOT_CONTRACTIONS,
-    is_plural,
     stem,
     typed_words,
 )
@@ -52,7 +53,7 @@ from treatments.describe.words import (
 _NEW_CLAUSE = frozenset(
     ["has", "have", "had", "is", "was", "are", "were", "gets", "got", "keeps", "does", "did",
      "can", "can't", "cannot", "doesn't", "didn't", "won't", "will", "also", "catches", "caught",
-     "he", "she", "they", "it", "we", "i"]
+     "he", "she", "they", "it", "we", "i", "hes", "shes", "he's", "she's", "im", "i'm"]
 )  # fmt: skip
 
 
@@ -208,14 +209,14 @@ def _scan(
             placed = True  # "lumps round my neck": around it, not a round neck
             continue
         # "bites her hands and has tantrums": "and has" starts a new clause, as a comma does.
-        # "a short boy with a wide neck": what comes before the person describes the person.
+        # "a short boy with a wide neck", "small with a big head": the person's, not the neck's.
         if typed == "," and _lists_qualities(words, at, before, out):
             joined = True  # "thick, red and sweaty skin": the comma is an "and"
             continue
         if (
             typed in ",;.!?"
             or (was_anded and typed in _NEW_CLAUSE | _POSSESSIVES)
-            or (typed in ("with", "who") and before in _PERSONS)
+            or (typed in ("with", "who") and before in _PERSONS | SIZES)
         ):
             joined = False
             if out and out[-1][0] != BREAK:
@@ -321,8 +322,7 @@ def _scan(
                 qualifying.add(len(out) - 2)  # "thin in her arms"
             if predicated and len(out) > 1 and part_build(out[-2][0], word):
                 qualifying.add(len(out) - 1)  # "his legs are thin"
-            if out[-1][0] in BODY_PARTS:
-                last_part[is_plural(word, out[-1][0])] = (out[-1][0], word)
+            note_referent(last_part, out[-1][0], word, words[at : at + 1])
     if others:
         note_origin(origin, len(out), len(words) - 1)
     theirs = frozenset(i for i, w in enumerate(origin) if w in others)

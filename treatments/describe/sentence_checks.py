@@ -230,15 +230,22 @@ _NO_SKIN = frozenset(
 )  # fmt: skip
 
 
+_APPEARING = frozenset(
+    stem(word) for word in ["appeared", "appears", "formed", "grown", "came", "come", "up"]
+)
+
+
 def _mark_inside_an_organ(
     toks: list[tuple[str, str]], span: tuple[int, ...], inside: frozenset[int]
 ) -> bool:
     """A skin mark with no part of its own said in or on a part that has no skin is that
     part's: "small blisters on the lining of the lung" and "a dark brown spot on the coloured
-    part of my eye" are no skin signs ("blisters on her hands", "a rash around his eyes" are)."""
+    part of my eye" (or "has appeared on" it) are no skin signs ("blisters on her hands", "a rash around his eyes" are)."""
     if not any(toks[p][0] in _MARKS for p in span) or any(toks[p][0] in PARTS for p in span):
         return False
     after = max(span) + 1
+    while after < len(toks) and toks[after][0] in _APPEARING:
+        after += 1  # "a spot has appeared on her eye", "a lump came up in his eye"
     if after not in inside:
         return False
     for p in range(after, min(after + 3, len(toks))):
@@ -321,3 +328,39 @@ def _negated(toks: list[tuple[str, str]], start: int, used: set[int]) -> bool:
     """A NOT just before the phrase ("no seizures") that no other phrase has taken."""
     before = start - 1
     return before >= 0 and toks[before][0] == NOT and before not in used
+
+
+# Parts with no muscle of their own: "weak" said of one in its clause is that part's ("her teeth
+# came in chalky and weak", "her nails are thin and weak", "his heart is weak"), no Muscle
+# weakness; a muscle's part ("his legs are weak") reads as its own phrase or as the person's.
+_NO_MUSCLE = frozenset(
+    stem(word)
+    for word in ["tooth", "teeth", "nail", "nails", "hair", "bone", "bones", "eye", "eyes",
+                 "eyesight", "sight", "vision", "heart", "lung", "kidney", "liver", "bladder",
+                 "skin", "enamel", "gum", "immune"]
+)  # fmt: skip
+_WEAK = frozenset([stem("weak"), stem("weaker")])
+
+
+def _weak_of_a_thing(
+    toks: list[tuple[str, str]],
+    phrase: Phrase,
+    span: tuple[int, ...],
+    joined: frozenset[int],
+    predicated: frozenset[int],
+) -> bool:
+    """Is `span` a bare "weak" said of a part with no muscle: after "is" ("his bones are
+    weak"), or joined by "and" to a quality said of one ("her teeth came in chalky and weak")?
+    After the part itself and a comma it starts a new item ("poor eyesight, weak and tired")."""
+    if len(span) != 1 or not set(phrase.stems) <= _WEAK or span[0] == 0:
+        return False
+    at = span[0] - 1
+    if toks[at][0] in _NO_MUSCLE:
+        return span[0] in predicated
+    if span[0] not in joined or toks[at][0] in PARTS:
+        return False
+    while at >= 0 and toks[at][0] != BREAK:
+        if toks[at][0] in _NO_MUSCLE:
+            return True
+        at -= 1
+    return False
