@@ -15,7 +15,7 @@ from search.text import fold
 from treatments.describe.persons import described_person
 from treatments.describe.phrase_table import Phrase
 from treatments.describe.sentence_checks import PARTS
-from treatments.describe.whose import names_a_person
+from treatments.describe.whose import OWNERS, names_a_person
 from treatments.describe.words import stem
 
 # Words of size or amount, which stand right before the noun they measure ("low sugar",
@@ -66,13 +66,12 @@ def _contracted_copula(words: list[str], at: int) -> bool:
         return True
     if not word.endswith("'s") or names_a_person(word[:-2]):
         return False
-    return at > 0 and words[at - 1] in _OWNERS
+    return at > 0 and words[at - 1] in OWNERS
 
 
 # Not "its", usually a possessive ("its big toe"). Not search.contractions.JOINED_VERBS either:
 # most of those join another verb than "is" ("ive", "theyll", "youd").
 _JOINED_IS = frozenset(["it's", "he's", "she's", "that's", "hes", "shes", "thats"])
-_OWNERS = frozenset(["my", "his", "her", "their", "our", "your", "the"])
 
 
 _COPULAS = frozenset(["is", "are", "was", "were", "be", "been", "looks", "look", "seems", "seem"])

@@ -45,8 +45,10 @@ def names_a_person(word: str) -> bool:
     return word in _RELATIVES or word in _CHILD or word in _KIN_OF_RELATIVE
 
 
-_OWNERS = frozenset(["my", "our", "the", "your", "a"])
+# The words that say whose a person or thing is ("my brother", "the boy's", "her son's big toe").
+OWNERS = frozenset(["my", "our", "the", "your", "his", "her", "their"])
 _THEIR_OWNERS = frozenset(["his", "her", "their"])  # "his brother": a relative of the person
+_OWNERS = OWNERS - _THEIR_OWNERS | {"a"}  # the writer's relatives ("my brother", "a cousin")
 # Words that may stand between the owner and the relative: "my older brother", "her twin sister".
 _DESCRIBING = frozenset(
     ["older", "oldest", "younger", "youngest", "big", "little", "baby", "twin", "elder",
