@@ -3,7 +3,8 @@ read as a sign they do not name. A size before "with" is the person's ("he is sm
 head" is no small head); "weak" said of a part with no muscle ("her teeth came in chalky and
 weak") is no Muscle weakness; a pronoun stands for the part named last only while no thing on
 it was named after it, and never for the part in "the eye doctor"; a mark that "has appeared
-on" the eye is no skin mark. The rows stand for curated everyday phrasings and HPO names (HPO
+on" the eye is no skin mark; a milestone not reached "until" an age was reached ("didn't walk
+until 8": late, in years). The rows stand for curated everyday phrasings and HPO names (HPO
 2025-01-16 ids)."""
 
 from __future__ import annotations
@@ -128,3 +129,31 @@ def test_a_sign_is_not_moved_onto_a_part_it_is_not_said_of(query: str, unread: s
 )
 def test_a_pronoun_and_a_mark_on_the_skin_are_still_read(query: str, expected: str) -> None:
     assert expected in read(query, POINTED)
+
+
+MILESTONES = table_of(
+    ("late talking", "HP:0000750", 0),  # stands for Delayed speech and language development
+    ("late walking", "HP:0031936", 0),  # stands for Delayed ability to walk
+    ("not talking", "HP:0001344", 0),  # stands for Absent speech
+    ("not walking", "HP:0002540", 0),  # stands for Inability to walk
+)
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        # Was Inability to walk / Absent speech: "until 8" was taken as 8 months, on time, and
+        # the denial stayed. A lateness stressed names no early month: 8 is years.
+        ("he didnt walk until 8 and has seizures", ["HP:0031936"]),
+        ("she didnt talk until 7", ["HP:0000750"]),
+        ("she didn't talk till she was 9", ["HP:0000750"]),
+        # Was Inability to walk: reached, and on time.
+        ("he didnt walk until 12 months", []),
+        # Unchanged: late in months, a list of ages in months, an ability lacking at an age.
+        ("he didnt walk until 18", ["HP:0031936"]),
+        ("he walked at 10 and talked at 12", []),
+        ("he can't walk at 8", ["HP:0002540"]),
+    ],
+)
+def test_a_milestone_not_reached_until_an_age_was_reached(query: str, expected: list[str]) -> None:
+    assert sorted(read(query, MILESTONES)) == sorted(expected)

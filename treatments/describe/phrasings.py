@@ -249,11 +249,17 @@ def _age(words: list[str], verb: int) -> dict[int, tuple[int, str | None]]:
     if words[verb] == "born":
         early = words[prep] == "at" and unit in _WEEKS and value < TERM_WEEKS
         return {prep: (end, EARLY)} if early else {}
-    # A number with no unit is years when small ("walked at 2"), months otherwise ("at 18").
-    months = value if unit in _MONTHS or (unit not in _YEARS and value > 6) else value * 12
-    if unit in _WEEKS or months <= _MILESTONE_MONTHS[_MILESTONE_FORMS[words[verb]]]:
-        return {}
+    norm = _MILESTONE_MONTHS[_MILESTONE_FORMS[words[verb]]]
     negation = next((i for i in range(max(0, verb - 3), verb) if _NEGATIONS.match(words[i])), None)
+    reached = negation is not None and words[prep] in _UNTIL  # "didn't walk till 2": it came
+    # A number with no unit is years when small ("walked at 2"), months otherwise ("at 18"),
+    # but years where a lateness is stressed and months would be on time: "didn't walk until
+    # 8" names no early month.
+    bare_months = value > 6 and not (reached and value <= norm)
+    months = value if unit in _MONTHS or (unit not in _YEARS and bare_months) else value * 12
+    if unit in _WEEKS or months <= norm:
+        # "didn't walk until 12 months": reached on time, so neither late nor absent.
+        return {negation: (negation + 1, None)} if reached and negation is not None else {}
     if negation is not None and words[prep] not in _UNTIL:
         return {}  # "can't walk at 3" is no late walking
     marks: dict[int, tuple[int, str | None]] = {prep: (end, LATE)}
