@@ -1,0 +1,151 @@
+"""Draw pasted trial titles for splits trialtitles39 (tuning) and trialtitles39-held (issue 17, H39).
+
+Run: PYTHONPATH=$PWD XDG_RUNTIME_DIR=var/run nice -n 19 .venv/bin/python \
+        benchmarks/trial_title_draw.py TRIALS_JSON [--seed 39]
+TRIALS_JSON is redcreekpartners/rna-clinical-trials data/trials.json at commit 16a3900a (generated
+2026-09-21 from the ClinicalTrials.gov API v2: 501 records, each with the study's NCT id `n`, its
+briefTitle `t` and its conditionsModule.conditions `c`; trials/record.py of that repository
+copies them unchanged). Reads the loaded knowledge base (read only) and ranks nothing.
+
+The rule, decided before any search ran on the titles:
+- a record whose NCT id appears in no benchmarks/*.json file (judged nowhere before);
+- each conditions-field entry, or the entry without a trailing "(...)" abbreviation, equal to an
+  Orphanet 2025-12 name or Orphanet synonym held by the knowledge base (case, hyphens and spacing
+  aside); an entry that is only a capital abbreviation ("ALS", "PDR") is not read alone;
+- a record is judged by every entry it resolves, with the OMIM entries the base maps to it exactly
+  (E) and the disease a clinical subtype is classified under, never by what the search answers;
+- records sorted by NCT id, shuffled with random.Random(seed), at most three per condition (the
+  set of Orphanet codes a record resolves to), in draw order;
+- the held-out split takes, in draw order, the conditions no earlier trial_title item judged until
+  it holds 32 titles; every other drawn title (including each condition an earlier trial split
+  judged) is tuning. No held-out condition set is in the tuning split.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import re
+from collections import Counter
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+HELD_SIZE = 32
+PER_CONDITION = 3
+ABBREVIATION = re.compile(r"^[A-Z0-9]{2,6}$")
+
+
+def _norm(text: str) -> str:
+    text = re.sub(r"[-\u2010\u2011]", " ", text.replace("\u2019", "'").lower())
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def judged_before() -> tuple[set[str], set[str]]:
+    """NCT ids named in any judged file, and every id an earlier trial_title item expects."""
+    ncts: set[str] = set()
+    for path in (REPO / "benchmarks").glob("*.json"):
+        ncts |= set(re.findall(r"NCT\d{8}", path.read_text(encoding="utf-8")))
+    queries = json.loads((REPO / "benchmarks/judged_queries.json").read_text(encoding="utf-8"))
+    expected = {
+        code
+        for item in queries["queries"]
+        if item.get("kind") == "trial_title"
+        and not item.get("split", "").startswith("trialtitles39")
+        for code in item["expected"]
+    }
+    return ncts, expected
+
+
+def orphanet_names() -> dict[str, set[int]]:
+    from knowledge.models import Condition, ConditionSynonym
+
+    names: dict[str, set[int]] = {}
+    for condition in Condition.objects.filter(primary_id__startswith="ORPHA:"):
+        names.setdefault(_norm(condition.name), set()).add(condition.pk)
+    synonyms = ConditionSynonym.objects.filter(
+        condition__primary_id__startswith="ORPHA:", source__icontains="orphanet"
+    )
+    for synonym in synonyms:
+        names.setdefault(_norm(synonym.text), set()).add(synonym.condition_id)
+    return names
+
+
+def resolve(entries: list[str], names: dict[str, set[int]]) -> set[int]:
+    found: set[int] = set()
+    for entry in entries:
+        if ABBREVIATION.match(entry.strip()):
+            continue
+        bare = re.sub(r"\s*\([^()]*\)\s*$", "", entry)
+        for form in (entry, bare):
+            if _norm(form) in names:
+                found |= names[_norm(form)]
+                break
+    return found
+
+
+def expected_ids(condition_pks: set[int]) -> list[str]:
+    from knowledge.models import Condition
+    from knowledge.models.conditions import ConditionSubtype
+
+    codes: list[str] = []
+    for condition in Condition.objects.filter(pk__in=condition_pks).order_by("primary_id"):
+        codes.append(condition.primary_id)
+        codes += [
+            f"OMIM:{i.value}"
+            for i in condition.identifiers.all()
+            if i.scheme == "OMIM" and i.mapping.startswith("E (")
+        ]
+        if condition.disorder_type.lower().startswith("clinical subtype"):
+            parents = ConditionSubtype.objects.filter(child=condition, relation="classification")
+            codes += [link.parent.primary_id for link in parents.select_related("parent")]
+    return list(dict.fromkeys(codes))
+
+
+def draw(records: list[dict], seed: int) -> list[dict]:
+    ncts, earlier = judged_before()
+    names = orphanet_names()
+    pool = []
+    for record in sorted(records, key=lambda r: r["n"]):
+        pks = resolve(record["c"], names) if record["n"] not in ncts else set()
+        if pks:
+            pool.append({"nct": record["n"], "title": record.get("t", ""), "pks": pks})
+    random.Random(seed).shuffle(pool)
+    per_condition: Counter[frozenset[int]] = Counter()
+    drawn = []
+    for item in pool:
+        key = frozenset(item["pks"])
+        if per_condition[key] < PER_CONDITION:
+            per_condition[key] += 1
+            item["expected"] = expected_ids(item["pks"])
+            item["seen"] = bool(set(item["expected"]) & earlier)
+            drawn.append(item)
+    held_keys: set[frozenset[int]] = set()
+    held = 0
+    for item in drawn:
+        key = frozenset(item["pks"])
+        if not item["seen"] and held < HELD_SIZE and key not in held_keys:
+            held_keys.add(key)
+            held += per_condition[key]
+        item["split"] = "trialtitles39-held" if key in held_keys else "trialtitles39"
+    return drawn
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("trials_json")
+    parser.add_argument("--seed", type=int, default=39)
+    args = parser.parse_args()
+    from rarelabs.startup import preflight
+
+    preflight()
+    import django
+
+    django.setup()
+    records = json.loads(Path(args.trials_json).read_text(encoding="utf-8"))["records"]
+    for item in draw(records, args.seed):
+        print(item["split"], item["nct"], " ".join(item["expected"]), item["title"], sep="\t")
+
+
+if __name__ == "__main__":
+    main()
