@@ -52,8 +52,7 @@ def with_caused_conditions(analysis: QueryAnalysis) -> QueryAnalysis:
     if not causes:
         return _with_subtype_of_gene(analysis)
     keys = tuple(dict.fromkeys(key_form(curie) for curie in causes))
-    weights = [FIRST_WEIGHT]
-    weights += [LAST_WEIGHT + (NEXT_WEIGHT - LAST_WEIGHT) * STEP**i for i in range(len(keys) - 1)]
+    weights = _weights(len(keys))
     named_keys = tuple(key_form(curie) for curie in conditions_named(symbol, causes))
     if not _typed_alone(analysis):
         # "pah gene" asks for the gene: the condition the letters also name comes after the
@@ -69,13 +68,26 @@ def with_caused_conditions(analysis: QueryAnalysis) -> QueryAnalysis:
     )
 
 
+def _weights(count: int) -> list[float]:
+    """The commonest cause at FIRST_WEIGHT, each next a little lighter towards LAST_WEIGHT."""
+    steps = (LAST_WEIGHT + (NEXT_WEIGHT - LAST_WEIGHT) * STEP**i for i in range(count - 1))
+    return [FIRST_WEIGHT, *steps]
+
+
 def _with_subtype_of_gene(analysis: QueryAnalysis) -> QueryAnalysis:
     """A study title's condition named for its gene ("Gene Therapy in RAG1-Deficient SCID"):
     the conditions the gene causes whose names hold the name's other words ("SCID due to
     complete RAG1/2 deficiency"), as keys just below a name the title gives."""
     for name in analysis.title_names:
-        # Only a name tied to the gene by its next word: "TTR Amyloidosis" names every form.
         words = name.split()
+        if len(words) > 1 and set(words[1:]) <= GENE_WORDS:
+            # "... for a Participant With ATN1 Gene Mutation": the trial enrolls people with
+            # the conditions the gene causes, commonest first, as for the symbol typed alone.
+            causes = gene_causes(words[0]) if words[0] in lexicon.current().preferred else []
+            if causes:
+                keys = tuple(dict.fromkeys(key_form(curie) for curie in causes))
+                return replace(analysis, cause_keys=keys, cause_weights=_weights(len(keys)))
+        # Only a name tied to the gene by its next word: "TTR Amyloidosis" names every form.
         if len(words) < 3 or words[1] not in _TIED:
             continue
         symbol, _tie, *rest = words

@@ -7,11 +7,12 @@ family's description of signs, and its words are not slips to correct.
 
 What marks a title: a word about a study's design (study, trial, randomized, placebo-controlled,
 open-label, phase 2, pilot, natural history, follow-up, extension, efficacy, safety, gene
-therapy, participants ...), and either the title's capitals (most longer words start with one)
-or the name of the page it was copied from after it ("- ClinicalTrials.gov").
+therapy, participants ...) or, in a title's capitals, who takes part ("NTLA-2002 in Adults With
+..."), and either the title's capitals (most longer words start with one) or the name of the
+page it was copied from after it ("- ClinicalTrials.gov").
 
-Where a title names its condition: after "with", "in" or "for" ("... in Adults With Wilson
-Disease"), or before its design words ("Angelman Natural History Study", "Fabry Disease
+Where a title names its condition: after "with", "in", "for" or "against" ("... in Adults With
+Wilson Disease", "Vaccines Against Tuberculosis"), or before its design words ("Angelman Natural History Study", "Fabry Disease
 Registry"). A name after "of" or "using" is more often the drug ("A Study of Pitolisant in
 Patients With Prader-Willi Syndrome"), so it counts less. A title writes a name with more words
 than the sources do ("Late-Onset OTC Deficiency", "Generalized Myasthenia Gravis", "Niemann-Pick
@@ -24,7 +25,8 @@ Patients"), a study's own name before a colon ("Hero: A Study ...") or a word ab
 run ("A Clinical Study"). An infection is named by its agent in the sources ("Chronic Hepatitis
 D Infection": "Hepatitis D virus"). A title is about its condition: when a drug
 leads its page, a result the title names word for word comes first; when a sign does, so does
-a condition whose name holds the sign's, if the title says the rest of it (`condition_before_drug`).
+a condition whose name holds the sign's, if the title says the rest of it; when a gene does, the
+condition next to it (`condition_before_drug`). A Greek letter is read as the sources spell it.
 """
 
 from __future__ import annotations
@@ -46,17 +48,34 @@ _STUDY_WORD = re.compile(
     r"|gene (?:therapy|transfer)|participants|subjects)\b",
     re.IGNORECASE,
 )
+# A title without a design word still says who takes part, in its capitals: "NTLA-2002 in
+# Adults With Hereditary Angioedema", "... for Patients With High Risk Myelodysplastic ...".
+_WHO_TURN = re.compile(
+    r"\b(?:(?:in|for|among) (?:[A-Z][\w-]* ){0,2}(?:Adults?|Patients?|Participants?"
+    r"|Subjects?|Children|Child|Adolescents?|Infants?|People|Individuals?)"
+    r"|(?:Adults?|Patients?|Participants?|Subjects?|Children|Child|Adolescents?|Infants?"
+    r"|People|Individuals?) With)\b"
+)
+# A trial's condition written with a Greek letter ("β-Thalassemia"), as the sources spell it.
+_GREEK = {
+    "\u03b1": "alpha",
+    "\u03b2": "beta",
+    "\u03b3": "gamma",
+    "\u03b4": "delta",
+    "\u03ba": "kappa",
+}
 # Where a title turns to who or what: the condition follows "with", "in", "for" or "among";
 # after the other words it is as often the drug or the measure.
 # A drug joined to another ("in Combination With Ruxolitinib", "Add-on to Ruxolitinib") is
 # no condition either. A turn is a word of its own, never inside "Graft-Versus-Host".
 _TURN = re.compile(
     r"(?<![\w-])(in combination with|combined with|in addition to|add[- ]on to|with|in|for"
-    r"|among|of|treated|receiving|using|versus|vs|compared|to treat)(?![\w-])",
+    r"|among|against|to prevent|of|treated|receiving|using|versus|vs|compared|to treat)(?![\w-])",
     re.IGNORECASE,
 )
 _NAMED_BEFORE = re.compile(r"natural history|registry|study|trial", re.IGNORECASE)
-_CONDITION_TURNS = frozenset({"with", "in", "for", "among"})
+# ... or what it prevents: "Vaccines Against Tuberculosis", "to Prevent Lyme Disease".
+_CONDITION_TURNS = frozenset({"with", "in", "for", "among", "against", "to prevent"})
 _AND_OR = re.compile(r"\s+(?:and|or|&)\s+")
 # Where a name ends and the title goes on about who takes part: "Myelofibrosis Who Have a
 # Suboptimal Response", "Down Syndrome (DS) at Risk for ...", "Multiple Myeloma After
@@ -65,6 +84,7 @@ _AND_OR = re.compile(r"\s+(?:and|or|&)\s+")
 # Gestational Age" are names), "Not" never before "Otherwise Specified".
 _NAME_ENDS = re.compile(
     r"\s(?:who|whose|that|which|after|at risk|aged?(?=\s+\d)|previously|currently"
+    r"|undergoing|requiring"
     r"|not(?!\s+otherwise))(?![\w-]).*$",
     re.IGNORECASE,
 )
@@ -91,7 +111,7 @@ _WHO = re.compile(
 # Patients" (what they have not had) name only the people.
 _WHO_LAST = re.compile(
     r"(?:\s(?:adult|pediatric|paediatric|male|female))*\s(?:adults|children|infants"
-    r"|adolescents|participants|patients|subjects|people|individuals|volunteers)$"
+    r"|adolescents|participants?|patients?|subjects?|people|individuals|volunteers)$"
 )
 _TREATED_BEFORE = re.compile(r"\s(?:naive|experienced|pretreated)$")
 # Words before "Study" or "Trial" that say how it is run, not whose name it bears.
@@ -118,7 +138,9 @@ def is_study_title(text: str) -> bool:
     """Does `text` read as a study's title (its design words, and a title's capitals or a
     trial page's name after it)?"""
     title, from_page = _without_page(text)
-    if len(title.split()) < MIN_WORDS or not _STUDY_WORD.search(title):
+    if len(title.split()) < MIN_WORDS:
+        return False
+    if not _STUDY_WORD.search(title) and not _WHO_TURN.search(title):
         return False
     if from_page:
         return True
@@ -141,6 +163,7 @@ def study_title_reading(text: str) -> tuple[list[str], list[str]]:
     if not is_study_title(text):
         return [], []
     title = _BRACKETS.sub(" ", _without_page(text)[0])
+    title = "".join(_GREEK.get(char, char) for char in title)
     pieces = _TURN.split(title)
     named: list[str] = []
     other: list[str] = []
@@ -169,9 +192,11 @@ def study_title_reading(text: str) -> tuple[list[str], list[str]]:
         name = _as_name(text)
         # "Turner Syndrome, SHOX Deficiency and Noonan Syndrome": each name of a list too
         listed = [_as_name(each) for each in text.split(",")] if "," in text else []
+        # A long piece is no name, but the names it lists are ("High Risk Myelodysplastic
+        # Syndromes and Acute Myeloid Leukemia").
+        parts = [p for each in (name, *listed) for p in _AND_OR.split(each)]
         if len(name.split()) > MAX_NAME_WORDS + (2 if " of " in f" {name} " else 0):
             name = ""
-        parts = [p for each in (name, *listed) for p in _AND_OR.split(each)]
         whole = [name] if name else []
         whole += [p for p in parts if MIN_NAME_WORDS <= len(p.split()) <= MAX_NAME_WORDS]
         if not whole:
@@ -243,7 +268,7 @@ def condition_before_drug(hits: list[Hit], title: str) -> list[Hit]:
     for "... With Methylmalonic Acidemia With Homocystinuria") comes first: a trial enrolls
     people who have a condition, not a finding. A name the title only half says (a bare
     "... With Anemia" beside "Sickle cell anemia") leaves the sign first."""
-    if not hits or hits[0].doc_type not in {"therapy", "phenotype"}:
+    if not hits or hits[0].doc_type not in {"therapy", "phenotype", "gene"}:
         return hits
     words = set(phrase_form(title).split())
     sign = set(phrase_form(hits[0].name).split()) - STOPWORDS
@@ -252,12 +277,15 @@ def condition_before_drug(hits: list[Hit], title: str) -> list[Hit]:
         if hit.doc_type != "condition" or not named:
             continue
         after_drug = hits[0].doc_type == "therapy" and named <= words
+        # A gene leading a title's page ("... With PACS1 Gene Mutation", a drug code read as
+        # a gene's alias): the trial enrolls people with the condition next to it.
+        after_gene = hits[0].doc_type == "gene"
         after_sign = (
             hits[0].doc_type == "phenotype"
             and bool(sign)
             and sign < named
             and named - sign <= words
         )
-        if after_drug or after_sign:
+        if after_drug or after_sign or after_gene:
             return [hit, *hits[:place], *hits[place + 1 :]]
     return hits

@@ -82,3 +82,18 @@ def test_a_title_s_name_that_holds_a_gene_but_no_tie_to_it_lifts_none_of_its_for
     _indexed()
     ids = _ids("A Study of Vutrisiran in Patients With TTR Amyloidosis")
     assert ids[0] == "ORPHA:69"
+
+
+def test_a_title_s_gene_mutation_finds_the_condition_the_gene_causes() -> None:
+    # NCT07221760 (trialtitles39): the title names only the gene; the trial enrolls people
+    # with the condition it causes. Was: no title read, the gene first.
+    drpla = named_condition("ORPHA:101", "Dentatorubral pallidoluysian atrophy", "DRPLA")
+    atn1 = GeneFactory(symbol="ATN1", name="atrophin 1")
+    link_gene(drpla, atn1, "Disease-causing germline mutation(s) in")
+    _indexed()
+    ids = _ids(
+        "Personalized Antisense Oligonucleotide for A Single Participant (nL62541) With ATN1 "
+        "Gene Mutation"
+    )
+    assert ids[0] == "ORPHA:101"
+    assert "ATN1" in ids[:3]

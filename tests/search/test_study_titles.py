@@ -209,3 +209,61 @@ def test_a_name_before_the_people_who_have_it_is_read_without_them(title: str) -
     named, _other = study_title_reading(title)
     assert "hemophilia a" in named
     assert not [name for name in named if "patients" in name.split()]
+
+
+# Real ClinicalTrials.gov v2 brief titles of split trialtitles39 (NCT05120830, NCT06291961,
+# NCT05537038, NCT01995708, NCT07197268): shapes the older rules did not read.
+@pytest.mark.parametrize(
+    ("title", "name"),
+    [
+        # no design word: who takes part, in a title's capitals, marks it
+        ("NTLA-2002 in Adults With Hereditary Angioedema (HAE)", "hereditary angioedema"),
+        (
+            "CT7, MAGE-A3, and WT1 mRNA-electroporated Autologous Langerhans-type Dendritic "
+            "Cells as Consolidation for Multiple Myeloma Patients Undergoing Autologous Stem "
+            "Cell Transplantation",
+            "multiple myeloma",
+        ),
+        # a Greek letter as the sources spell it
+        (
+            "A Safety and Efficacy Study Evaluating CS-101 in Subjects With β-Thalassemia Major",
+            "beta thalassemia major",
+        ),
+        # what a vaccine is against
+        (
+            "Safety and Immune Responses After Vaccination With Two Investigational RNA-based "
+            "Vaccines Against Tuberculosis in Healthy Volunteers",
+            "tuberculosis",
+        ),
+        # a piece too long for one name still lists its names
+        (
+            "A Study in Patients With High Risk Myelodysplastic Syndromes and Acute Myeloid "
+            "Leukemia",
+            "acute myeloid leukemia",
+        ),
+    ],
+)
+def test_a_title_s_condition_is_read_in_shapes_the_older_titles_lacked(
+    title: str, name: str
+) -> None:
+    assert is_study_title(title)
+    assert name in study_title_reading(title)[0]
+
+
+def test_one_participant_is_who_takes_part_not_a_name() -> None:
+    title = (
+        "Personalized Antisense Oligonucleotide Therapy for A Single Participant With ASXL3 "
+        "Gene Mutation"
+    )
+    assert study_title_reading(title)[0] == ["asxl3 gene mutation"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my son is in pain with his legs and the doctors say he has a rare disease",
+        "Children With Autism",
+    ],
+)
+def test_people_words_without_a_title_s_capitals_mark_no_title(text: str) -> None:
+    assert not is_study_title(text)
