@@ -115,9 +115,10 @@ def events_get_credit(events: Iterable[models.Model]) -> dict[int, EventCredit]:
     for event in events:
         newest_first = records.get(event.pk, [])
         if event.pk in asked:
-            field = asked[event.pk][0]
-            said = _credit(field, field, getattr(event, field), newest_first)
-            found[event.pk] = EventCredit(said.source == EDITOR_SOURCE, said.source, said.on)
+            # The edit that set all the values it holds (the load dates the row by the same).
+            held = asked[event.pk]
+            source, on = _set_by(newest_first, held, [getattr(event, f) for f in held])
+            found[event.pk] = EventCredit(source == EDITOR_SOURCE, source, on)
         elif event.pk in back:
             # The file's words are back: the file's source as the history last had it.
             files = [r for r in newest_first if r["source"] != EDITOR_SOURCE]
@@ -186,17 +187,24 @@ def run_start(
     return at
 
 
-def _credit(field: str, label: str, value: object, newest_first: list[dict]) -> EditorValue:
-    """The edit that set ``value`` (run_start). A source it changed in that edit is the
-    editor's own; else the editors are the source that day."""
+def _set_by(
+    newest_first: list[dict], fields: Sequence[str], values: Sequence[object]
+) -> tuple[str, dt.date | None]:
+    """Who set ``values`` of ``fields`` and when: the edit that set them (run_start). A source
+    it changed in that edit is the editor's own; else the editors are the source that day."""
     if not newest_first:  # no history kept (a row written around it): when is not known
-        return EditorValue(field, label, EDITOR_SOURCE, None)
-    at = run_start(newest_first, (field,), (value,))
+        return EDITOR_SOURCE, None
+    at = run_start(newest_first, fields, values)
     setter = newest_first[at]
     before = newest_first[at + 1] if at + 1 < len(newest_first) else None
     if before is not None and setter["source"] != before["source"]:
         # A retrieved date the edit left as it was is the file's: the edit's own day is theirs.
         same_day = setter["retrieved_on"] == before["retrieved_on"]
         on = timezone.localdate(setter["history_date"]) if same_day else setter["retrieved_on"]
-        return EditorValue(field, label, setter["source"], on)
-    return EditorValue(field, label, EDITOR_SOURCE, timezone.localdate(setter["history_date"]))
+        return setter["source"], on
+    return EDITOR_SOURCE, timezone.localdate(setter["history_date"])
+
+
+def _credit(field: str, label: str, value: object, newest_first: list[dict]) -> EditorValue:
+    """The edit that set ``value`` of ``field``, credited (_set_by)."""
+    return EditorValue(field, label, *_set_by(newest_first, (field,), (value,)))

@@ -6,6 +6,7 @@ plain words. Real rows of the committed file (tafamidis), real admin posts, then
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 
 import pytest
@@ -23,6 +24,7 @@ ENTRY, FILE_SOURCE = "tafamidis", "RareLabs verified therapy fact sheet"
 EDITORS_SCOPE = "Adults with ATTR cardiomyopathy, hereditary or wild-type (an editor's words)."
 EDITORS_EVENT = "Approved in the EU for early nerve damage from ATTR (an editor's words)."
 EPAR = "EMA EPAR Vyndaqel (an editor's source)"
+EPAR_URL = "https://www.ema.europa.eu/en/medicines/human/EPAR/vyndaqel"
 
 
 def _link() -> TherapyLink:
@@ -189,3 +191,35 @@ def test_an_event_source_an_editor_named_without_its_date_is_dated_by_the_edit(
     assert [(e["source"], e["retrieved_on"], e["by_editors"]) for e in events] == [
         (EPAR, today.isoformat(), False)
     ]
+
+
+def _history_days_ago(event: RegulatoryEvent, days: int) -> None:
+    """Date the event's history so far (the load that made it, an edit since) ``days`` back."""
+    event.history.update(history_date=timezone.now() - dt.timedelta(days=days))
+    event.refresh_from_db()
+
+
+def test_an_event_edited_on_two_days_is_dated_by_the_later_edit_at_every_load(
+    client: Client,
+) -> None:
+    """An editor added an address five days ago and changed the words today: the load dated
+    the row by today's edit while the page, and the next load of the same file, read the
+    address's edit alone (five days ago) and wrote the row again."""
+    event = RegulatoryEvent.objects.filter(link=_link(), region="EU").get()
+    editor_edits_event(event, urls=",".join([*event.urls, EPAR_URL]))
+    _history_days_ago(event, 5)
+    editor_edits_event(event, summary=EDITORS_EVENT)
+
+    import_therapies()
+
+    today = timezone.localdate()
+    event.refresh_from_db()
+    assert (event.source, event.retrieved_on) == ("RareLabs editors", today)
+    assert f"(our editors wrote this on {today:%-d %b %Y})" in _event_line(client, EDITORS_EVENT)
+    assert import_therapies().totals[:2] == (0, 0)
+    event.refresh_from_db()
+    assert (event.source, event.retrieved_on, event.urls[-1]) == (
+        "RareLabs editors",
+        today,
+        EPAR_URL,
+    )
