@@ -116,8 +116,10 @@ def events_get_credit(events: Iterable[models.Model]) -> dict[int, EventCredit]:
         newest_first = records.get(event.pk, [])
         if event.pk in asked:
             # The edit that set all the values it holds (the load dates the row by the same).
-            held = asked[event.pk]
-            source, on = _set_by(newest_first, held, [getattr(event, f) for f in held])
+            held, values = asked[event.pk], [getattr(event, f) for f in asked[event.pk]]
+            if _source_named_later(event, newest_first):
+                held, values = ("source",), (event.source,)
+            source, on = _set_by(newest_first, held, values)
             found[event.pk] = EventCredit(source == EDITOR_SOURCE, source, on)
         elif event.pk in back:
             # The file's words are back: the file's source as the history last had it.
@@ -128,6 +130,13 @@ def events_get_credit(events: Iterable[models.Model]) -> dict[int, EventCredit]:
             by_editors = event.source == EDITOR_SOURCE
             found[event.pk] = EventCredit(by_editors, event.source, event.retrieved_on)
     return found
+
+
+def _source_named_later(event: models.Model, newest_first: list[dict]) -> bool:
+    """Whether the event holds a source an editor named, neither the file's (the one it was
+    made under) nor the editors': its values stand under it from the edit that named it,
+    which may come after the edit that set them."""
+    return bool(newest_first) and event.source not in (EDITOR_SOURCE, newest_first[-1]["source"])
 
 
 def link_shown_values(link: Any, values: list[EditorValue]) -> list[EditorValue]:

@@ -45,8 +45,9 @@ def _provenance(event: RegulatoryEvent, held: tuple[str, ...], said: dict) -> di
     if event.source not in ("", said["source"]):
         # The editor's values keep the source the editor named (or were credited), dated as
         # the pages credit it: a date the edit left as the file's is the day of the edit.
-        on = events_get_credit([event])[event.pk].on
-        return {"retrieved_on": on} if on and on != event.retrieved_on else {}
+        credit = events_get_credit([event])[event.pk]
+        named = credit.source == event.source and credit.on
+        return {"retrieved_on": credit.on} if named and credit.on != event.retrieved_on else {}
     return {"source": EDITOR_SOURCE, "source_url": "", "retrieved_on": edit_day(event, held)}
 
 

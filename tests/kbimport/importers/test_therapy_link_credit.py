@@ -223,3 +223,26 @@ def test_an_event_edited_on_two_days_is_dated_by_the_later_edit_at_every_load(
         today,
         EPAR_URL,
     )
+
+
+def test_a_source_an_editor_named_after_changing_the_words_is_credited(client: Client) -> None:
+    """An editor changed the words five days ago and named their source today, leaving the
+    file's date: the load stamped the words' day on their source, and the page and API
+    credited 'RareLabs editors' (the source they named was shown nowhere)."""
+    event = RegulatoryEvent.objects.filter(link=_link(), region="EU").get()
+    editor_edits_event(event, summary=EDITORS_EVENT)
+    _history_days_ago(event, 5)
+    editor_edits_event(event, source=EPAR)
+
+    import_therapies()
+
+    today = timezone.localdate()
+    event.refresh_from_db()
+    assert (event.source, event.retrieved_on) == (EPAR, today)
+    assert f"(from {EPAR}, checked {today:%-d %b %Y})" in _event_line(client, EDITORS_EVENT)
+    events = [e for link in _therapy_api_links(client) for e in link["regulatory_events"]
+              if e["summary"] == EDITORS_EVENT]  # fmt: skip
+    assert [(e["source"], e["retrieved_on"], e["by_editors"]) for e in events] == [
+        (EPAR, today.isoformat(), False)
+    ]
+    assert import_therapies().totals[:2] == (0, 0)
