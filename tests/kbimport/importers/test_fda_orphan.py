@@ -423,6 +423,7 @@ def test_rows_the_fda_step_made_before_it_kept_its_values_are_filled_from_their_
     Therapy.objects.filter(pk=named.pk).update(
         file_values={k: v for k, v in loaded[Therapy][named.pk].items() if k != "synonyms"}
     )
+    editor_edits_therapy(named, synonyms=",".join([*named.synonyms, "Editorbrand"]))
     made = Therapy.objects.filter(source=SOURCE, mechanism="").order_by("pk").first()
     editor_edits_therapy(made, mechanism="A test's plain description, by an editor.")
     link = TherapyLink.objects.filter(source=SOURCE).order_by("pk").first()
@@ -434,6 +435,7 @@ def test_rows_the_fda_step_made_before_it_kept_its_values_are_filled_from_their_
         for model in models:
             filled = model.objects.filter(source=SOURCE).values_list("pk", "file_values")
             assert dict(filled) == loaded[model]
+    assert "Editorbrand" not in Therapy.objects.get(pk=named.pk).file_values["synonyms"]
     therapy_credit = therapy_get_editor_values([Therapy.objects.get(pk=made.pk)])[made.pk]
     link_credit = link_get_editor_values([TherapyLink.objects.get(pk=link.pk)])[link.pk]
     assert [(v.field, v.source) for v in therapy_credit + link_credit] == [
