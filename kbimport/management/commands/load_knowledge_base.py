@@ -70,9 +70,10 @@ CURATED_STEPS = 4  # abbreviations, curated names, therapies, FDA orphan approva
 # 20: a therapy the FDA step made under older naming rules takes the current name, its old name
 # a synonym and its old slug a redirect, so that step reruns (its RULES_VERSION) and the index);
 # 21: GeneReviews' 'A-T' is an everyday name of ataxia-telangiectasia (the curated names file);
-# 22: a link the FDA step makes keeps what it wrote (file_values), so an editor's value is theirs;
-# 23: a therapy it makes keeps the trade names it gave, so a name an editor removed stays out.
-STEPS_VERSION = 23
+# 22: a link the FDA step makes keeps what it wrote (file_values), so an editor's value is theirs
+# (the trade names a therapy it makes was given are kept there too: migration knowledge.0016
+# fills older rows and nothing the index holds changes, so no new number).
+STEPS_VERSION = 22
 logger = logging.getLogger(__name__)
 Step = tuple[str, Callable[[], bool], Callable[[], ImportTally]]
 
