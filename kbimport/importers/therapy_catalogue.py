@@ -139,17 +139,22 @@ class TherapyCatalogue:
     def _add_trade_names(self, therapy: Therapy, trade: list[str], tally: ImportTally) -> None:
         """Add the row's trade names the list never gave this therapy before. A name it gave
         that is gone was removed by an editor: it stays out (a rerun of the same list changes
-        nothing), counted for an editor. ``file_values["synonyms"]``: the names the list gave."""
+        nothing), counted for an editor. ``file_values["synonyms"]``: the names the list gave
+        (those the cap cut too)."""
         said = (therapy.file_values or {}).get("synonyms")
         said = list(said) if said is not None else []  # none kept (made before): as before
-        removed = [n for n in trade if n in said and n not in therapy.synonyms]
-        if removed:
-            tally.note(TRADE_NAME_REMOVED, len(removed))
+        room = max(0, MAX_SYNONYMS - len(therapy.synonyms))
+        # Kept out: a name it gave that is gone (not the name an editor made the main one),
+        # counted where it would fit (a name the cap cut is not an editor's removal).
+        gone = [n for n in trade if n in said and n not in therapy.synonyms and n != therapy.name]
+        if gone[:room]:
+            tally.note(TRADE_NAME_REMOVED, len(gone[:room]))
         extra = [n for n in trade if n not in said and n not in therapy.synonyms]
         extra = [n for n in extra if n != therapy.name]
-        added = extra[: max(0, MAX_SYNONYMS - len(therapy.synonyms))]
-        # What the list gave that the record holds (a name cut by the cap is not remembered).
-        given = [n for n in trade if n not in said and (n in therapy.synonyms or n in added)]
+        added = extra[:room]
+        # What the list gave: the names the record holds and those the cap cut, so a name cut
+        # is not added later when an editor removes another.
+        given = [n for n in trade if n not in said and (n in therapy.synonyms or n in extra)]
         file_values = {**(therapy.file_values or {}), "synonyms": [*said, *given]}
         if added:
             therapy.synonyms = [*therapy.synonyms, *added]
@@ -181,7 +186,7 @@ class TherapyCatalogue:
             # What this source said: a mechanism or kind an editor writes later is then
             # credited to them (knowledge.editor_values), not to the FDA list; a trade name an
             # editor removes stays out at the next run.
-            file_values={"modality": modality, "mechanism": "", "synonyms": trade[:MAX_SYNONYMS]},
+            file_values={"modality": modality, "mechanism": "", "synonyms": trade},
             notes="Added from the FDA orphan approvals list; no editor has described it yet.",
             source=self.source,
             source_id=record.generic_name[:SOURCE_ID_LENGTH],

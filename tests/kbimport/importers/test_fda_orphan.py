@@ -26,6 +26,7 @@ from kbimport.importers.fda_orphan import (
     import_fda_orphan,
 )
 from kbimport.importers.pack_load import pack_steps
+from kbimport.importers.therapy_catalogue import TRADE_NAME_REMOVED
 from knowledge.editor_values import (
     EDITOR_SOURCE,
     link_get_editor_values,
@@ -409,6 +410,37 @@ def test_a_changed_list_row_adds_a_trade_name_the_editor_never_saw(tmp_path: Pat
     import_fda_orphan(path=changed)
 
     assert Therapy.objects.get(pk=made.pk).synonyms == [kept, "Newbrand"]
+
+
+def test_a_trade_name_an_editor_made_the_main_name_is_not_counted_as_removed() -> None:
+    """The old rerun counted the brand an editor made the record's name (and took out of its
+    other names) as a trade name an editor removed, at every load."""
+    made = _made_with_two_brands()
+    main, other = made.synonyms
+    editor_edits_therapy(made, name=main, synonyms=other)
+
+    again = import_fda_orphan()
+
+    assert Therapy.objects.get(pk=made.pk).name == main
+    assert TRADE_NAME_REMOVED not in again.tally.noted
+
+
+def test_a_trade_name_the_cap_cut_is_not_added_when_an_editor_removes_another(
+    tmp_path: Path,
+) -> None:
+    """A name the twelve-name cap cut was not remembered as the list's: once an editor removed
+    one name, the next load of the same list added the cut one."""
+    made = _made_with_two_brands()
+    brands = [f"Testbrand {n}" for n in range(1, 14)]  # ten fit beside its two
+    changed = _list_with_row(tmp_path, made.source_id, "/".join(brands))
+    import_fda_orphan(path=changed)
+    held = Therapy.objects.get(pk=made.pk).synonyms
+    assert held == [*made.synonyms, *brands[:10]]
+    editor_edits_therapy(Therapy.objects.get(pk=made.pk), synonyms=",".join(held[1:]))
+
+    import_fda_orphan(path=changed)
+
+    assert Therapy.objects.get(pk=made.pk).synonyms == held[1:]
 
 
 def test_rows_the_fda_step_made_before_it_kept_its_values_are_filled_from_their_history() -> None:
