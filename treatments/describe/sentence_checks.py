@@ -339,7 +339,14 @@ _NO_MUSCLE = frozenset(
                  "eyesight", "sight", "vision", "heart", "lung", "kidney", "liver", "bladder",
                  "skin", "enamel", "gum", "immune"]
 )  # fmt: skip
-_WEAK = frozenset([stem("weak"), stem("weaker")])
+# Only the adjective is said of a thing: "weakness" shares its stem and is the person's.
+_WEAK_WORDS = frozenset(["weak", "weaker"])
+_WEAK = {stem("weak")}
+# Verbs that join a part to the quality said of it, as "is" does ("her teeth came in chalky").
+_LINKING = frozenset(
+    ["came", "come", "comes", "look", "looks", "looked", "seem", "seems", "seemed", "got",
+     "get", "gets", "became", "become", "grew", "grow", "grows", "feel", "feels", "felt"]
+)  # fmt: skip
 
 
 def _weak_of_a_thing(
@@ -350,17 +357,18 @@ def _weak_of_a_thing(
     predicated: frozenset[int],
 ) -> bool:
     """Is `span` a bare "weak" said of a part with no muscle: after "is" ("his bones are
-    weak"), or joined by "and" to a quality said of one ("her teeth came in chalky and weak")?
-    After the part itself and a comma it starts a new item ("poor eyesight, weak and tired")."""
-    if len(span) != 1 or not set(phrase.stems) <= _WEAK or span[0] == 0:
+    weak"), or joined by "and" to the one quality said of one ("her teeth came in chalky and
+    weak")? A quality itself after "and" starts a new item ("big heart and floppy and weak",
+    "his skin is pale and tired and weak"), as does a thing ("liver problems and very weak")."""
+    if len(span) != 1 or set(phrase.stems) != _WEAK or span[0] == 0:
+        return False
+    if toks[span[0]][1].lower() not in _WEAK_WORDS:
         return False
     at = span[0] - 1
     if toks[at][0] in _NO_MUSCLE:
         return span[0] in predicated
-    if span[0] not in joined or toks[at][0] in PARTS:
+    if span[0] not in joined or at in joined or toks[at][0] in PARTS or at == 0:
         return False
-    while at >= 0 and toks[at][0] != BREAK:
-        if toks[at][0] in _NO_MUSCLE:
-            return True
-        at -= 1
-    return False
+    if at in predicated:
+        return toks[at - 1][0] in _NO_MUSCLE
+    return toks[at - 1][1].lower() in _LINKING and at >= 2 and toks[at - 2][0] in _NO_MUSCLE

@@ -1,0 +1,62 @@
+"""Mends to the D39 readings (thirty-fourth session review, MD39): "weak" said of a part with no
+muscle is that part's only when it is the adjective said of the part itself, not "weakness" nor a
+"weak" listed after another item; a size before "with" said of a part just named leaves what
+follows "with" to be read; a bare number after "didn't ... until" is months from the earliest
+month the milestone is reached. The rows stand for curated everyday phrasings and HPO names (HPO
+2025-01-16 ids)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.treatments.phrases import read, table_of
+
+WEAKNESS = table_of(
+    ("weak", "HP:0001324", 0),  # stands for Muscle weakness
+    ("big heart", "HP:0001640", 0),  # stands for Cardiomegaly
+    ("floppy", "HP:0001252", 0),  # stands for Hypotonia
+    ("heart failure", "HP:0001635", 3),  # HPO's name Congestive heart failure (part of it)
+    ("hair loss", "HP:0001596", 0),  # stands for Alopecia
+    ("vision loss", "HP:0000572", 0),  # stands for Visual loss
+    ("pale", "HP:0000980", 0),  # stands for Pallor
+    ("tired", "HP:0012378", 0),  # stands for Fatigue
+)
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        # Each read no Muscle weakness: a no-muscle word anywhere earlier in the clause took it.
+        "big heart and floppy and weak",
+        "heart problems and floppy and weak",
+        "born with a hole in his heart and floppy and weak",
+        "heart failure and weakness",
+        "kidney failure and weakness",
+        "hair loss and weakness",
+        "vision loss and weakness",
+        "liver problems and very weak",
+        "kidney problems, pale and weak",
+        "his skin is pale and tired and weak",
+    ],
+)
+def test_weak_after_a_part_named_earlier_is_still_muscle_weakness(query: str) -> None:
+    assert "HP:0001324" in read(query, WEAKNESS)
+
+
+def test_the_pompe_description_reads_all_three_signs() -> None:
+    assert sorted(read("big heart and floppy and weak", WEAKNESS)) == sorted(
+        ["HP:0001640", "HP:0001252", "HP:0001324"]
+    )
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "her teeth came in chalky and weak",
+        "her nails are thin and weak",
+        "his heart is weak",
+        "her teeth are chalky and weak",
+    ],
+)
+def test_weak_said_of_the_part_itself_is_still_the_parts(query: str) -> None:
+    assert "HP:0001324" not in read(query, WEAKNESS)
