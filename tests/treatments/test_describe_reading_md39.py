@@ -60,3 +60,38 @@ def test_the_pompe_description_reads_all_three_signs() -> None:
 )
 def test_weak_said_of_the_part_itself_is_still_the_parts(query: str) -> None:
     assert "HP:0001324" not in read(query, WEAKNESS)
+
+
+SIZES = table_of(
+    ("head small", "HP:0000252", 0),  # stands for Microcephaly
+    ("big head", "HP:0000256", 0),  # stands for Macrocephaly
+    ("head big", "HP:0000256", 0),
+    ("head flat back", "HP:0000260", 0),  # stands for Flat occiput
+    ("flat back of head", "HP:0000260", 0),
+)
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        # Each was Microcephaly (Macrocephaly) only: "with" broke the flat back off the head.
+        # The longer phrase takes "head", as it did before D39.
+        ("his head is small with a flat back", ["HP:0000260"]),
+        ("his head is big with a flat back", ["HP:0000260"]),
+    ],
+)
+def test_a_size_said_of_a_part_leaves_with_said_of_the_part(
+    query: str, expected: list[str]
+) -> None:
+    assert sorted(read(query, SIZES)) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("he is small with a big head", ["HP:0000256"]),
+        ("a small boy with a flat back of the head", ["HP:0000260"]),
+    ],
+)
+def test_a_size_said_of_the_person_still_breaks_at_with(query: str, expected: list[str]) -> None:
+    assert sorted(read(query, SIZES)) == sorted(expected)

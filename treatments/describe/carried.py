@@ -29,6 +29,25 @@ SIZES = BUILD | frozenset(
 )
 
 
+PERSONS = frozenset(
+    ["baby", "babies", "child", "children", "kid", "kids", "son", "sons", "daughter", "boy",
+     "boys", "girl", "girls", "toddler", "teenager", "teen", "infant", "newborn", "man", "woman"]
+)  # fmt: skip
+
+
+def of_the_person(before: str, out: list[Token], described: set[int]) -> bool:
+    """Is what follows "with" said of the person `before` names or sizes ("a short boy with a
+    wide neck", "he is small with a big head": the person's, not the neck's)? A size said of a
+    part just named ("his head is small with a flat back", "her kidneys are big with lots of
+    cysts") is the part's, and what follows "with" is still said of that part."""
+    if before in PERSONS:
+        return True
+    if before not in SIZES:
+        return False
+    said_of_a_part = len(out) >= 2 and out[-1][1] == before and out[-1][4]
+    return not (said_of_a_part and len(out) - 2 in described)
+
+
 def joined_by_place(words: list[str], at: int, said: str) -> bool:
     """Is `words[at]` joined to the word `said` typed before it through "in" or "on" ("thin
     in her arms", "short in the legs")?"""

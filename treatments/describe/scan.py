@@ -12,9 +12,10 @@ from __future__ import annotations
 from search.text import fold
 from treatments.describe.carried import (
     BUILD,
-    SIZES,
+    PERSONS,
     carried_parts,
     joined_by_place,
+    of_the_person,
     part_build,
     said_of_the_part,
     shifted,
@@ -95,10 +96,6 @@ _QUALIFIES_NEXT = frozenset(["weak", "weaker", "yellow"])
 _NEGATION_REACHES_OVER = frozenset(["sign", "signs", "history", "evidence"])
 # Words after "weak" that say when or how, not what is weak (filler words are dropped anyway).
 _NOT_QUALIFIED = frozenset(["during", "until", "while", "today", "tonight", "lately"])
-_PERSONS = frozenset(
-    ["baby", "babies", "child", "children", "kid", "kids", "son", "sons", "daughter", "boy",
-     "boys", "girl", "girls", "toddler", "teenager", "teen", "infant", "newborn", "man", "woman"]
-)  # fmt: skip
 # A pronoun stands for the body part named last ("her knee swells, it's stiff"; "his eyes
 # shake, bright light hurts them", "his feet are numb and they hurt"): "it" for a singular
 # part, "them" and "they" for a plural one ("they said it was nothing" then reads nothing).
@@ -132,7 +129,7 @@ _COPULAS = frozenset(["is", "are", "was", "were", "looks", "look", "seems", "see
 _POSSESSIVES = frozenset(["my", "his", "her", "their", "our", "your"])
 # A clause with one of these names a person or a thing of its own, so it carries no body part
 # over from the clause before ("her hair is thin, she is always tired").
-_SUBJECTS = _POSSESSIVES | _PERSONS | frozenset(
+_SUBJECTS = _POSSESSIVES | PERSONS | frozenset(
     ["he", "she", "they", "we", "i", "you", "he's", "she's", "hes", "shes", "they're", "theyre",
      "this", "that", "the"]
 )  # fmt: skip
@@ -209,14 +206,13 @@ def _scan(
             placed = True  # "lumps round my neck": around it, not a round neck
             continue
         # "bites her hands and has tantrums": "and has" starts a new clause, as a comma does.
-        # "a short boy with a wide neck", "small with a big head": the person's, not the neck's.
         if typed == "," and _lists_qualities(words, at, before, out):
             joined = True  # "thick, red and sweaty skin": the comma is an "and"
             continue
         if (
             typed in ",;.!?"
             or (was_anded and typed in _NEW_CLAUSE | _POSSESSIVES)
-            or (typed in ("with", "who") and before in _PERSONS | SIZES)
+            or (typed in ("with", "who") and of_the_person(before, out, described))
         ):
             joined = False
             if out and out[-1][0] != BREAK:
