@@ -95,3 +95,43 @@ def test_a_size_said_of_a_part_leaves_with_said_of_the_part(
 )
 def test_a_size_said_of_the_person_still_breaks_at_with(query: str, expected: list[str]) -> None:
     assert sorted(read(query, SIZES)) == sorted(expected)
+
+
+MILESTONES = table_of(
+    ("late talking", "HP:0000750", 0),  # stands for Delayed speech and language development
+    ("late walking", "HP:0031936", 0),  # stands for Delayed ability to walk
+    ("late crawling", "HP:0031935", 0),  # stands for Delayed ability to crawl
+    ("not walking", "HP:0002540", 0),  # stands for Inability to walk
+    ("floppy", "HP:0001252", 0),  # stands for Hypotonia
+)
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        # Each read a late milestone: a bare number up to the norm was years. In months it is
+        # on time, as "didnt walk until 12 months" reads nothing.
+        ("he didnt walk until 14", []),
+        ("she didnt walk until 13 and was floppy", ["HP:0001252"]),
+        ("he didnt crawl until 9", []),
+    ],
+)
+def test_a_bare_number_a_parent_could_mean_as_months_is_months(
+    query: str, expected: list[str]
+) -> None:
+    assert sorted(read(query, MILESTONES)) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("he didnt walk until 8", ["HP:0031936"]),  # too early a month to mean: years
+        ("he didnt walk until he was 14", ["HP:0031936"]),  # his age: years
+        ("he didnt crawl until 5", ["HP:0031935"]),
+        ("he didnt walk until 18", ["HP:0031936"]),  # late in months
+    ],
+)
+def test_a_bare_number_too_early_for_months_or_said_as_an_age_is_years(
+    query: str, expected: list[str]
+) -> None:
+    assert sorted(read(query, MILESTONES)) == sorted(expected)

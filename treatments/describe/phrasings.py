@@ -52,6 +52,12 @@ MARKED = frozenset(
 # "didn't talk until she was 3" are the row "late talking" (Delayed speech and language
 # development), where "didn't talk until 3" read Absent speech.
 _MILESTONE_MONTHS = {"sit": 9, "crawl": 10, "walk": 15, "talk": 24}
+# Where a lateness is stressed ("didn't walk until 8") a bare number is years only below the
+# youngest month a parent could mean: a reading rule, not a norm. Crawl's is the low end of
+# HPO's range above (6 months); the sources name no low end for sit, walk and talk, so theirs
+# sit well below the named age (sit 5, walk 9, talk 9), so a number that could be on-time months
+# ("didn't walk until 14") reads as months, on time, and nothing is read.
+_MONTHS_FLOOR = {"sit": 5, "crawl": 6, "walk": 9, "talk": 9}
 _MILESTONE_FORMS = {
     "sit": "sit", "sat": "sit", "sitting": "sit", "sits": "sit",
     "crawl": "crawl", "crawled": "crawl", "crawling": "crawl", "crawls": "crawl",
@@ -67,6 +73,7 @@ _MONTHS = frozenset(["month", "months", "mo", "mos", "mths", "m"])
 _YEARS = frozenset(["year", "years", "yr", "yrs", "y", "yo"])
 _WEEKS = frozenset(["week", "weeks", "wk", "wks", "w"])
 _UNTIL = frozenset(["until", "till", "til"])
+_AGED = frozenset(["was", "were", "turned", "age", "aged"])  # "till she was 9": her age
 _HELD_WELL = frozenset(["fine", "well", "normally", "ok", "okay", "properly", "perfectly"])
 _AT = frozenset(["at", "around"]) | _UNTIL
 # Words between the preposition and the number ("at nearly 2", "till she was 3").
@@ -249,13 +256,16 @@ def _age(words: list[str], verb: int) -> dict[int, tuple[int, str | None]]:
     if words[verb] == "born":
         early = words[prep] == "at" and unit in _WEEKS and value < TERM_WEEKS
         return {prep: (end, EARLY)} if early else {}
-    norm = _MILESTONE_MONTHS[_MILESTONE_FORMS[words[verb]]]
+    milestone = _MILESTONE_FORMS[words[verb]]
+    norm = _MILESTONE_MONTHS[milestone]
     negation = next((i for i in range(max(0, verb - 3), verb) if _NEGATIONS.match(words[i])), None)
     reached = negation is not None and words[prep] in _UNTIL  # "didn't walk till 2": it came
     # A number with no unit is years when small ("walked at 2"), months otherwise ("at 18"),
-    # but years where a lateness is stressed and months would be on time: "didn't walk until
-    # 8" names no early month.
-    bare_months = value > 6 and not (reached and value <= norm)
+    # but years where a lateness is stressed and months would be too early to mean: "didn't
+    # walk until 8" names no month (`_MONTHS_FLOOR`); "didn't walk until 14" is months, and
+    # "till she was 9" the person's age.
+    aged = not _AGED.isdisjoint(words[prep + 1 : number])
+    bare_months = value > 6 and not (reached and (aged or value < _MONTHS_FLOOR[milestone]))
     months = value if unit in _MONTHS or (unit not in _YEARS and bare_months) else value * 12
     if unit in _WEEKS or months <= norm:
         # "didn't walk until 12 months": reached on time, so neither late nor absent.
