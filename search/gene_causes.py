@@ -19,11 +19,12 @@ family who typed the letters a doctor said both find what they meant in the firs
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from search import lexicon
 from search.analysis import QueryAnalysis
-from search.keys import conditions_named, gene_causes, named_with
+from search.keys import conditions_named, gene_causes, has_exact_key, named_with
 from search.request import Hit
 from search.text import key_form
 
@@ -41,6 +42,8 @@ SUBTYPE_WEIGHT = 0.45  # a title's subtype named for its gene: its id (100) at 4
 
 # How a title ties a subtype to its gene: "RAG1-Deficient SCID", "SHANK3-related ...".
 _TIED = frozenset({"deficient", "deficiency", "related", "associated", "mutated", "linked"})
+
+_LISTED = re.compile(r"\s+(?:and|or|&)(?:\s+|$)")
 
 
 def with_caused_conditions(analysis: QueryAnalysis) -> QueryAnalysis:
@@ -80,13 +83,15 @@ def _with_subtype_of_gene(analysis: QueryAnalysis) -> QueryAnalysis:
     complete RAG1/2 deficiency"), as keys just below a name the title gives."""
     for name in analysis.title_names:
         words = name.split()
-        if len(words) > 1 and set(words[1:]) <= GENE_WORDS:
+        if _names_only_the_gene(words, analysis.title_names):
             # "... for a Participant With ATN1 Gene Mutation": the trial enrolls people with
             # the conditions the gene causes, commonest first, as for the symbol typed alone.
             causes = gene_causes(words[0]) if words[0] in lexicon.current().preferred else []
             if causes:
                 keys = tuple(dict.fromkeys(key_form(curie) for curie in causes))
-                return replace(analysis, cause_keys=keys, cause_weights=_weights(len(keys)))
+                return replace(
+                    analysis, cause_keys=keys, cause_weights=tuple(_weights(len(keys)))
+                )
         # Only a name tied to the gene by its next word: "TTR Amyloidosis" names every form.
         if len(words) < 3 or words[1] not in _TIED:
             continue
@@ -102,6 +107,24 @@ def _with_subtype_of_gene(analysis: QueryAnalysis) -> QueryAnalysis:
                 cause_weights=tuple(SUBTYPE_WEIGHT for _ in keys),
             )
     return analysis
+
+
+def _names_only_the_gene(words: list[str], names: tuple[str, ...]) -> bool:
+    """Is this title name a gene written with the word "gene" ("ATN1 Gene Mutation"), in a
+    title that names no condition besides? "... Solid Tumors With KRAS Mutations" enrolls
+    people with a cancer, not with the germline conditions KRAS causes."""
+    if len(words) < 2 or "gene" not in words[1:] or not set(words[1:]) <= GENE_WORDS:
+        return False
+    # The other names, and what a name listing the gene beside them says besides it
+    # ("glioma and scn2a gene mutation": "glioma").
+    gene_name = " ".join(words)
+    others = {
+        piece.strip()
+        for name in names
+        if name != gene_name
+        for piece in _LISTED.split(name.replace(gene_name, ""))
+    } - {""}
+    return not (others and has_exact_key(sorted(others), ["condition"]))
 
 
 def typed_symbol(analysis: QueryAnalysis) -> str | None:

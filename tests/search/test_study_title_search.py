@@ -97,3 +97,24 @@ def test_a_title_s_gene_mutation_finds_the_condition_the_gene_causes() -> None:
     )
     assert ids[0] == "ORPHA:101"
     assert "ATN1" in ids[:3]
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Natural History Study of Patients With SCN2A Mutations",
+        "Dabrafenib in Children With Glioma and SCN2A Gene Mutation",
+    ],
+)
+def test_a_title_s_gene_mutation_with_no_gene_word_or_beside_a_condition_lifts_no_cause(
+    title: str,
+) -> None:
+    # Review of H39: "<GENE> Mutations" after a cancer or alone named the gene's germline
+    # conditions first (Dravet above SCN2A); a trial of people with a gene's mutation who
+    # have a named condition enrolls that condition, not what the gene causes.
+    dravet = named_condition("ORPHA:33069", "Dravet syndrome")
+    named_condition("ORPHA:182067", "Glioma")
+    scn2a = GeneFactory(symbol="SCN2A", name="sodium voltage-gated channel alpha subunit 2")
+    link_gene(dravet, scn2a, "Disease-causing germline mutation(s) in")
+    _indexed()
+    assert "ORPHA:33069" not in _ids(title)[:1]
