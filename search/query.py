@@ -19,7 +19,7 @@ from search.describers import Described, describe, is_own_sign, named_sign
 from search.documents import doc_types as registered_types
 from search.documents import filter_fields
 from search.gene_causes import causes_in_order, with_caused_conditions
-from search.keys import has_exact_key, similar_title
+from search.keys import gene_causes, has_exact_key, similar_title
 from search.notices import identifier_notice
 from search.pointers import asked_condition, treatment_pointer
 from search.region_reading import region_reading
@@ -80,7 +80,7 @@ def run_search(request: SearchRequest) -> SearchResponse:
     response, degraded = _with_fallback(lambda backend: backend.search(request, analysis))
     hits = causes_in_order(same_names_by_rank(response.hits), analysis)
     if analysis.title_names:
-        hits = condition_before_drug(hits, analysis.raw)
+        hits = condition_before_drug(hits, analysis.raw, _leading_gene_causes(hits))
     if ids := elsewhere(hits):  # a name this page holds is held on another page too
         matched, _ = _with_fallback(
             lambda backend: (postgres_backend() if degraded else backend).matching(
@@ -153,6 +153,13 @@ def same_names_by_rank(hits: list[Hit]) -> list[Hit]:
             for place, hit in zip(places, members, strict=True):
                 ordered[place] = hit
     return ordered
+
+
+def _leading_gene_causes(hits: list[Hit]) -> list[str]:
+    """The conditions the gene leading the page causes (none when no gene leads)."""
+    if not hits or hits[0].doc_type != "gene":
+        return []
+    return gene_causes(key_form(hits[0].id))
 
 
 def _as_description(analysis: QueryAnalysis, described: Described) -> QueryAnalysis:

@@ -32,6 +32,7 @@ condition next to it (`condition_before_drug`). A Greek letter is read as the so
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from search.name_forms import eponym_keys
 from search.request import Hit
@@ -259,7 +260,9 @@ def _tails(name: str) -> list[str]:
 MOVED_WITHIN = 3
 
 
-def condition_before_drug(hits: list[Hit], title: str) -> list[Hit]:
+def condition_before_drug(
+    hits: list[Hit], title: str, gene_causes: Sequence[str] = ()
+) -> list[Hit]:
     """A title is about its condition: when a drug leads the page ("Study With Elranatamab
     Versus Lenalidomide in Patients With ... Multiple Myeloma"), the next result whose name
     the title writes word for word ("Multiple myeloma") comes first instead. When a sign leads
@@ -267,19 +270,26 @@ def condition_before_drug(hits: list[Hit], title: str) -> list[Hit]:
     too ("Methylmalonic acidemia with homocystinuria" after the sign "Methylmalonic acidemia",
     for "... With Methylmalonic Acidemia With Homocystinuria") comes first: a trial enrolls
     people who have a condition, not a finding. A name the title only half says (a bare
-    "... With Anemia" beside "Sickle cell anemia") leaves the sign first."""
+    "... With Anemia" beside "Sickle cell anemia") leaves the sign first. A gene leading it
+    gives way to a condition the title writes, or, when the title does not write the gene
+    (a drug code read as its alias), to one of `gene_causes`, the leading gene's conditions."""
     if not hits or hits[0].doc_type not in {"therapy", "phenotype", "gene"}:
         return hits
     words = set(phrase_form(title).split())
     sign = set(phrase_form(hits[0].name).split()) - STOPWORDS
+    gene_unwritten = phrase_form(hits[0].id) not in words
     for place, hit in enumerate(hits[:MOVED_WITHIN]):
         named = set(phrase_form(hit.name).split()) - STOPWORDS
         if hit.doc_type != "condition" or not named:
             continue
         after_drug = hits[0].doc_type == "therapy" and named <= words
-        # A gene leading a title's page ("... With PACS1 Gene Mutation", a drug code read as
-        # a gene's alias): the trial enrolls people with the condition next to it.
-        after_gene = hits[0].doc_type == "gene"
+        # A gene leading a title's page ("... With PACS1 Gene Mutation Associated With
+        # Schuurs-Hoeijmakers Syndrome"): the trial enrolls people with the condition it
+        # names, never with one that merely lists the gene ("Study of HFE Genotype in
+        # Patients With Iron Overload": not "Genetic hyperferritinemia without iron overload").
+        after_gene = hits[0].doc_type == "gene" and (
+            named <= words or (gene_unwritten and hit.id in gene_causes)
+        )
         after_sign = (
             hits[0].doc_type == "phenotype"
             and bool(sign)
