@@ -37,7 +37,7 @@ from search.name_forms import (
 from search.plurals import singular_form
 from search.spelled_british import american_spelling
 from search.spelling import spelling_proposals
-from search.study_titles import is_study_title, study_title_reading
+from search.study_titles import is_designed_title, is_study_title, study_title_reading
 from search.text import (
     STOPWORDS,
     content_words,
@@ -280,7 +280,8 @@ def _analyze(query: str) -> QueryAnalysis:
         alternatives.insert(0, tuple(content_words(name)))
     corrected = None
     tied: tuple[str, ...] = ()
-    if not by_id and variant is None and not titled:
+    # A title marked only by who takes part may be a family's words: their slips are mended.
+    if not by_id and variant is None and not (titled and is_designed_title(query)):
         corrected, tied = spelling_proposals(query)
         # Each tied reading is searched as a correction would be, but none is proposed.
         alternatives.extend(tuple(content_words(reading, stopwords)) for reading in tied)

@@ -136,12 +136,23 @@ def _without_page(text: str) -> tuple[str, bool]:
 
 
 def is_study_title(text: str) -> bool:
-    """Does `text` read as a study's title (its design words, and a title's capitals or a
-    trial page's name after it)?"""
+    """Does `text` read as a study's title (its design words or who takes part, and a title's
+    capitals or a trial page's name after it)? Its names are read as a title's."""
+    return _reads_as_title(text, by_who=True)
+
+
+def is_designed_title(text: str) -> bool:
+    """Is `text` a study's title by its design words, not only by who takes part? Only such a
+    title is no family's description, slip or report line: "My Child With Autism Has Seizures
+    And Low Muscle Tone" says who in a title's capitals, and is still a family's words."""
+    return _reads_as_title(text, by_who=False)
+
+
+def _reads_as_title(text: str, *, by_who: bool) -> bool:
     title, from_page = _without_page(text)
     if len(title.split()) < MIN_WORDS:
         return False
-    if not _STUDY_WORD.search(title) and not _WHO_TURN.search(title):
+    if not _STUDY_WORD.search(title) and not (by_who and _WHO_TURN.search(title)):
         return False
     if from_page:
         return True

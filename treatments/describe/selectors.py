@@ -13,7 +13,7 @@ from search.meant_names import possessive_readings
 from search.name_forms import other_head_names
 from search.query import names_exactly
 from search.spelling import spelling_correction
-from search.study_titles import is_study_title
+from search.study_titles import is_designed_title
 from search.text import words
 from treatments.describe import meaning
 from treatments.describe.family_rank import description_parts, family_ranking, shown_once
@@ -53,7 +53,7 @@ def _is_description(query: str, signs: list[Sign]) -> bool:
     positive = [s for s in signs if is_own_sign(s)]
     if not positive or parse_identifier(query) is not None:
         return False
-    if is_study_title(query):
+    if is_designed_title(query):
         return False  # "... in Adults With Atopic Dermatitis": a study's title, not signs seen
     # A label printed with its id, as reports print them ("Global developmental delay
     # (HP:0001263)"), is read without the id: a name looked up, not a description.
