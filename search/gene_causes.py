@@ -89,9 +89,7 @@ def _with_subtype_of_gene(analysis: QueryAnalysis) -> QueryAnalysis:
             causes = gene_causes(words[0]) if words[0] in lexicon.current().preferred else []
             if causes:
                 keys = tuple(dict.fromkeys(key_form(curie) for curie in causes))
-                return replace(
-                    analysis, cause_keys=keys, cause_weights=tuple(_weights(len(keys)))
-                )
+                return replace(analysis, cause_keys=keys, cause_weights=tuple(_weights(len(keys))))
         # Only a name tied to the gene by its next word: "TTR Amyloidosis" names every form.
         if len(words) < 3 or words[1] not in _TIED:
             continue

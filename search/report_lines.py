@@ -32,7 +32,7 @@ from search.analysis import QueryAnalysis
 from search.keys import keys_held
 from search.name_forms import MAX_ALTERNATIVES
 from search.regions import found_for, fusion_found, with_fusion, with_reading, with_region
-from search.study_titles import is_designed_title
+from search.study_titles import is_study_title
 from search.text import content_words, key_form, phrase_form
 
 
@@ -47,7 +47,7 @@ def with_report_line(analysis: QueryAnalysis) -> QueryAnalysis:
     line = None if analysis.variant else read_chromosome_line(analysis.raw)
     # A study's title naming "Patients With SHANK3 Mutations" is about its condition, named
     # after them: no report's finding.
-    titled = is_designed_title(analysis.raw)
+    titled = is_study_title(analysis.raw)
     genes = () if line is not None or titled else named_genes(analysis.raw)
     if line is None and not genes:
         return analysis
