@@ -86,11 +86,12 @@ def prefix_tsquery(prefix: str) -> str:
 def match_params(analysis: QueryAnalysis, tsquery: str) -> dict[str, Any]:
     """Parameters shared by the page and stats queries."""
     lists = analysis.all_term_lists
+    all_words = tsquery_all(lists)
     return {
         "tsq": tsquery,
         # what rows match: the factored form of the all-words query (the same rows, faster)
-        "tsm": tsquery_match(lists) if tsquery == tsquery_all(lists) else tsquery,
-        "tsq_all": tsquery_all(lists),
+        "tsm": tsquery_match(lists) if tsquery == all_words else tsquery,
+        "tsq_all": all_words,
         "phrase": phrase_form(analysis.corrected or analysis.raw),
         "keys": list(analysis.exact_keys) or [""],
         # every key reached otherwise (synonym, spelling, tie, part of a sentence): they match too
