@@ -54,7 +54,7 @@ def with_caused_conditions(analysis: QueryAnalysis) -> QueryAnalysis:
     causes = gene_causes(symbol) if symbol else []
     if not causes:
         return _with_subtype_of_gene(analysis)
-    keys = tuple(dict.fromkeys(key_form(curie) for curie in causes))
+    keys = _cause_keys(causes)
     weights = _weights(len(keys))
     named_keys = tuple(key_form(curie) for curie in conditions_named(symbol, causes))
     if not _typed_alone(analysis):
@@ -69,6 +69,11 @@ def with_caused_conditions(analysis: QueryAnalysis) -> QueryAnalysis:
         cause_weights=(*weights[:1], *(NAMED_WEIGHT for _ in named_keys), *weights[1:]),
         named_keys=named_keys,
     )
+
+
+def _cause_keys(causes: list[str]) -> tuple[str, ...]:
+    """The search keys of a gene's conditions, once each, in the commonest-first order given."""
+    return tuple(dict.fromkeys(key_form(curie) for curie in causes))
 
 
 def _weights(count: int) -> list[float]:
@@ -88,7 +93,7 @@ def _with_subtype_of_gene(analysis: QueryAnalysis) -> QueryAnalysis:
             # the conditions the gene causes, commonest first, as for the symbol typed alone.
             causes = gene_causes(words[0]) if words[0] in lexicon.current().preferred else []
             if causes:
-                keys = tuple(dict.fromkeys(key_form(curie) for curie in causes))
+                keys = _cause_keys(causes)
                 return replace(analysis, cause_keys=keys, cause_weights=tuple(_weights(len(keys))))
         # Only a name tied to the gene by its next word: "TTR Amyloidosis" names every form.
         if len(words) < 3 or words[1] not in _TIED:
