@@ -5,7 +5,8 @@ Run: nice .venv/bin/python benchmarks/description_misses.py [--split session12 .
 Reads the description queries of benchmarks/judged_queries.json, or of another judged file
 such as judged_descriptions_tuning18.json (the tuning splits; the held-out file is refused: it
 is never read item by item) through `description_read`, the panel's own
-call, and sorts each miss at 3 into:
+call, and sorts each miss at 3, by the signs the panel reads (the phrase table's and the meaning
+reader's: `selectors.panel_reading`, shared with the panel), into:
 
 - (b) "wrong sign": a positive sign was read that the judged condition does not have (itself,
   a narrower term, or through a subtype it is shown as): a misreading or a gap in the
@@ -64,7 +65,11 @@ from treatments.describe.prior import (  # noqa: E402
     late_onset_penalty,
     named_share_penalty,
 )
-from treatments.describe.selectors import description_read, signs_for_text  # noqa: E402
+from treatments.describe.selectors import (  # noqa: E402
+    description_read,
+    panel_reading,
+    signs_for_text,
+)
 from treatments.phenotypes import phenotype_index_get  # noqa: E402
 from treatments.phenotypes.explain import matches_explain  # noqa: E402
 from treatments.phenotypes.rank import case_build  # noqa: E402
@@ -239,6 +244,17 @@ def _describe(index, case, per_sign, parts, i: int, rows: dict) -> Parts:
     )
 
 
+def signs_read(text: str, include_everyday: bool) -> list:
+    """The signs the live panel reads (the meaning reader's too); for a text the panel takes
+    for no description, the phrase table's, to say what it read."""
+    reading = panel_reading(text, include_everyday=include_everyday)
+    return (
+        reading.signs
+        if reading is not None
+        else signs_for_text(text=text, include_everyday=include_everyday)
+    )
+
+
 def analyse(item: dict, include_everyday: bool, top_n: int = 3) -> tuple[int | None, Miss | None]:
     """The panel rank of the judged condition, and the miss record when it is not in the top 3."""
     described = description_read(query=item["q"], include_everyday=include_everyday)
@@ -246,7 +262,7 @@ def analyse(item: dict, include_everyday: bool, top_n: int = 3) -> tuple[int | N
     rank = next((i + 1 for i, cid in enumerate(ids) if cid in item["expected"]), None)
     if rank is not None and rank <= 3:
         return rank, None
-    signs = signs_for_text(text=item["q"], include_everyday=include_everyday)
+    signs = signs_read(item["q"], include_everyday)
     index = phenotype_index_get()
     family = family_prior_get(index)
     expected = _expected_pks(item["expected"])

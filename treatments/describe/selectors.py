@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 import time
+from dataclasses import dataclass
 
 from identifiers.ids import parse_identifier, without_identifiers
 from knowledge.models import Condition, Phenotype
@@ -47,6 +48,31 @@ def signs_for_text(*, text: str, include_everyday: bool = True) -> list[Sign]:
     signs = recognise(text, table)[:MAX_SIGNS]
     _last_read.value = (table, text, tuple(signs))
     return signs
+
+
+@dataclass(frozen=True)
+class PanelReading:
+    """The signs the panel reads from a description, and for a clause read as a set by meaning,
+    that set's other members (HPO id of the sign shown -> the others)."""
+
+    signs: list[Sign]
+    sets: dict[str, list[str]]
+
+
+def panel_reading(
+    text: str, *, include_everyday: bool = True, include_meaning: bool = True
+) -> PanelReading | None:
+    """The signs the panel reads from `text`: the phrase table's, then the meaning reader's for
+    the clauses it left; None when the text is no description (nothing is shown)."""
+    signs = signs_for_text(text=text, include_everyday=include_everyday)
+    if not _is_description(text, signs):
+        return None
+    # Only a description is read by meaning: a name or a question ("pompe treatment") never
+    # pays for the encoder, nor becomes a description by a sign read that way.
+    if not include_meaning:
+        return PanelReading(signs, {})
+    by_meaning = meaning.meaning_read(text, signs)
+    return PanelReading(signs + by_meaning.signs, by_meaning.sets)
 
 
 def _is_description(query: str, signs: list[Sign]) -> bool:
@@ -152,15 +178,12 @@ def description_read(
     """Signs and ranked conditions when `query` (plus `added`) describes signs, else None."""
     started = time.perf_counter()
     text = f"{query} , {added}" if added else query
-    signs = signs_for_text(text=text, include_everyday=include_everyday)
-    if not _is_description(text, signs):
+    reading = panel_reading(
+        text, include_everyday=include_everyday, include_meaning=include_meaning
+    )
+    if reading is None:
         return None
-    # Only a description is read by meaning: a name or a question ("pompe treatment") never
-    # pays for the encoder, nor becomes a description by a sign read that way.
-    sets: dict[str, list[str]] = {}
-    if include_meaning:
-        by_meaning = meaning.meaning_read(text, signs)
-        signs, sets = signs + by_meaning.signs, by_meaning.sets
+    signs, sets = reading.signs, reading.sets
     terms = {
         p.hpo_id: p
         for p in Phenotype.objects.filter(hpo_id__in=[s.hpo_id for s in signs]).only(
