@@ -42,10 +42,15 @@ def of_the_person(before: str, out: list[Token], described: set[int]) -> bool:
     cysts") is the part's, and what follows "with" is still said of that part."""
     if before in PERSONS:
         return True
-    if before not in SIZES:
-        return False
-    said_of_a_part = len(out) >= 2 and out[-1][1] == before and out[-1][4]
-    return not (said_of_a_part and len(out) - 2 in described)
+    return before in SIZES and not size_of_a_part(before, out, described)
+
+
+def size_of_a_part(before: str, out: list[Token], described: set[int]) -> bool:
+    """Is the size typed before "with" said of the part just named ("his head is small with a
+    flat back")? What follows "with" is then a clause of its own carried that part ("head ...
+    flat back"): the size and the "with" phrase cannot both take the part's one word."""
+    said = len(out) >= 2 and out[-1][1] == before and out[-1][4]
+    return before in SIZES and said and len(out) - 2 in described
 
 
 def joined_by_place(words: list[str], at: int, said: str) -> bool:
@@ -125,6 +130,19 @@ def carried_parts(
             part = None  # a new sentence may be about anything
         start = end + 1
     return carried
+
+
+def carried_after_with(
+    out: list[Token], with_parts: dict[int, Token], theirs: frozenset[int]
+) -> dict[int, tuple[Token, int]]:
+    """The part a size was said of, carried to the clause after its "with" (`size_of_a_part`),
+    as `carried_parts` gives them: {the clause's start: (the part's token; its end)}."""
+    found = {}
+    for start, part in with_parts.items():
+        if start < len(out) and out[start][0] != BREAK and start not in theirs:
+            end = next((i for i in range(start, len(out)) if out[i][0] == BREAK), len(out))
+            found[start] = ((part[0], part[1], False, False, False), end)
+    return found
 
 
 def shifted(size: int, inserted: dict[int, object]) -> list[int]:

@@ -115,9 +115,13 @@ def _is_compound(name: str) -> bool:
 def _recurring_plural(phrase: str, label: str) -> str:
     """The stem a phrase of a recurring sign (`label` "Recurrent ...") says in the plural
     ("fevers", "ear infections"): the plural is what says it recurs, so "a fever" or "an ear
-    infection" is not read by it (a body part's plural says no such thing: "flaps hands")."""
+    infection" is not read by it (a body part's plural says no such thing: "flaps hands").
+    So for a susceptibility ("Bruising susceptibility"): "bruises", "bruising" and "big
+    bruises" say many, "a massive bruise" one."""
     last = re.findall(r"[a-z]+", phrase.lower())[-1]
-    if not label.startswith("Recurrent") or not last.endswith("s") or stem(last) == last:
+    tendency = label.startswith("Recurrent") or label.endswith("susceptibility")
+    many = last.endswith("s") or (label.endswith("susceptibility") and last.endswith("ing"))
+    if not tendency or not many or stem(last) == last:
         return ""
     return "" if stem(last) in BODY_PARTS else stem(last)
 

@@ -13,12 +13,14 @@ from search.text import fold
 from treatments.describe.carried import (
     BUILD,
     PERSONS,
+    carried_after_with,
     carried_parts,
     joined_by_place,
     of_the_person,
     part_build,
     said_of_the_part,
     shifted,
+    size_of_a_part,
 )
 from treatments.describe.in_context import (
     BETWEEN_AND_SUBJECT,
@@ -173,6 +175,7 @@ def _scan(
     origin: list[int] = []  # the word each token came from
     subjects: list[int] = []  # how many tokens there were when a subject word was typed
     described: set[int] = set()  # body parts a copula follows ("her skin is dry")
+    with_parts: dict[int, tuple[str, str, bool, bool, bool]] = {}  # "head is small with ..."
     at = 0
     while at < len(words):
         if others:  # only a text about a relative needs to know where each token came from
@@ -209,12 +212,16 @@ def _scan(
         if typed == "," and _lists_qualities(words, at, before, out):
             joined = True  # "thick, red and sweaty skin": the comma is an "and"
             continue
+        sized_part = typed == "with" and size_of_a_part(before, out, described)
         if (
             typed in ",;.!?"
             or (was_anded and typed in _NEW_CLAUSE | _POSSESSIVES)
             or (typed in ("with", "who") and of_the_person(before, out, described))
+            or sized_part
         ):
             joined = False
+            if sized_part:
+                with_parts[len(out) + 1] = out[-2]  # the part, for the clause after "with"
             if out and out[-1][0] != BREAK:
                 out.append((BREAK, typed, False, False, False))
             if typed in ",;.!?":
@@ -323,6 +330,7 @@ def _scan(
         note_origin(origin, len(out), len(words) - 1)
     theirs = frozenset(i for i, w in enumerate(origin) if w in others)
     found = carried_parts(out, subjects, described, theirs)
+    found.update(carried_after_with(out, with_parts, theirs))
     carried = {at: end for at, (_, end) in found.items()}
     if not carried:
         return out, *(frozenset(each) for each in (qualifying, after_or, theirs, seized, inside))

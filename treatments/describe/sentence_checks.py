@@ -158,30 +158,38 @@ def _said_of_a_part(
     whole body. Only such states: a part can be numb, itchy, sweaty or twitching ("his feet
     are numb" is Hypoesthesia), so any other sign said of a part is still read."""
     first = min(span)
-    return (
-        hpo_id in WHOLE_PERSON_STATES
-        and first in predicated
-        and first >= 1
-        and toks[first - 1][0] in PARTS - _WHOLE_SURFACE
-        and not any(toks[p][0] in PARTS for p in span)
-    )
+    if first not in predicated or first < 1 or any(toks[p][0] in PARTS for p in span):
+        return False
+    part = toks[first - 1][0]
+    if hpo_id in WHOLE_SKIN_COLOURS:
+        return part in PARTS - _SKIN_SEEN_WHOLE
+    return hpo_id in WHOLE_PERSON_STATES and part in PARTS - _WHOLE_SURFACE
 
 
 # States only a whole person is in (HPO 2025-01-16): Cachexia, Weight loss, Fatigue, Failure
 # to thrive. A part said to be "wasting away" or "worn out" is that part's, not one of these.
 WHOLE_PERSON_STATES = frozenset(["HP:0004326", "HP:0001824", "HP:0012378", "HP:0001508"])
 
+# A colour of the skin all over (HPO 2025-01-16: Jaundice), said of another part, is that
+# part's: "his palms are yellow", "her teeth are yellow" ("his skin/face/eyes are yellow" is).
+WHOLE_SKIN_COLOURS = frozenset(["HP:0000952"])
+
 # The whole body and its skin carry the signs named without a part: "his whole body is stiff"
 # is stiffness, "her skin is blistering" blistering of the skin.
 _WHOLE_SURFACE = frozenset([stem("body"), stem("skin")])
+_SKIN_SEEN_WHOLE = _WHOLE_SURFACE | {stem("face"), stem("eye")}
 
 
 def _singular_for_plural(
     toks: list[tuple[str, str]], phrase: Phrase, span: tuple[int, ...]
 ) -> bool:
-    """A phrase whose plural says the sign recurs ("fevers") is not read from the singular."""
+    """A phrase whose plural says the sign recurs ("fevers") is not read from the singular
+    ("bruising" is no singular: many bruises)."""
     return bool(phrase.plural) and any(
-        toks[p][0] == phrase.plural and not is_plural(toks[p][1], toks[p][0]) for p in span
+        toks[p][0] == phrase.plural
+        and not is_plural(toks[p][1], toks[p][0])
+        and not toks[p][1].endswith("ing")
+        for p in span
     )
 
 
