@@ -75,9 +75,9 @@ SIZES = table_of(
     ("query", "expected"),
     [
         # Each was Microcephaly (Macrocephaly) only: "with" broke the flat back off the head.
-        # The longer phrase takes "head", as it did before D39.
-        ("his head is small with a flat back", ["HP:0000260"]),
-        ("his head is big with a flat back", ["HP:0000260"]),
+        # Since D40 the clause after "with" is carried the head: the size is read too.
+        ("his head is small with a flat back", ["HP:0000252", "HP:0000260"]),
+        ("his head is big with a flat back", ["HP:0000256", "HP:0000260"]),
     ],
 )
 def test_a_size_said_of_a_part_leaves_with_said_of_the_part(
