@@ -1,5 +1,12 @@
 """Draw pasted trial titles for splits trialtitles39 (tuning) and trialtitles39-held (issue 17, H39).
 
+trialtitles40-held (H40, all held out) reran the same rule on another source:
+    ... benchmarks/trial_title_draw.py ctg-studies.csv,ctg-studies-completed.csv \
+        --seed 40 --held trialtitles40-held --held-size 1000
+the two files of rohanramnarain/Trial2Vec-main-2 at commit 8dfd2b56 (ClinicalTrials.gov search
+exports: 558 records, 'NCT Number', 'Study Title' = the brief title, 'Conditions' joined by '|').
+Every drawn title is held; those judging a condition no earlier trial_title item judged come first.
+
 Run: PYTHONPATH=$PWD XDG_RUNTIME_DIR=var/run nice -n 19 .venv/bin/python \
         benchmarks/trial_title_draw.py TRIALS_JSON [--seed 39]
 TRIALS_JSON is redcreekpartners/rna-clinical-trials data/trials.json at commit 16a3900a (generated
@@ -33,6 +40,7 @@ trialtitles39*), so a rerun prints the splits judged_queries.json holds.
 from __future__ import annotations
 
 import argparse
+import csv
 import json
 import random
 import re
@@ -50,28 +58,30 @@ def _norm(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
-def judged_before() -> tuple[set[str], set[str]]:
-    """NCT ids named in any judged file, and every id an earlier trial_title item expects."""
+def judged_before(own: str = "trialtitles39") -> tuple[set[str], set[str]]:
+    """NCT ids named in any judged file, and every id an earlier trial_title item expects.
+
+    `own` is the split prefix this run draws: its items are no earlier judgement of it."""
     ncts: set[str] = set()
     queries = json.loads((REPO / "benchmarks/judged_queries.json").read_text(encoding="utf-8"))
     for path in (REPO / "benchmarks").glob("*.json"):
         text = path.read_text(encoding="utf-8")
         if path.name == "judged_queries.json":
             # This draw's own items are no earlier judgement: without them a rerun reproduces.
-            earlier = [item for item in queries["queries"] if not _drawn_here(item)]
+            earlier = [item for item in queries["queries"] if not _drawn_by(item, own)]
             text = json.dumps({**queries, "queries": earlier})
         ncts |= set(re.findall(r"NCT\d{8}", text))
     expected = {
         code
         for item in queries["queries"]
-        if item.get("kind") == "trial_title" and not _drawn_here(item)
+        if item.get("kind") == "trial_title" and not _drawn_by(item, own)
         for code in item["expected"]
     }
     return ncts, expected
 
 
-def _drawn_here(item: dict) -> bool:
-    return item.get("split", "").startswith("trialtitles39")
+def _drawn_by(item: dict, own: str) -> bool:
+    return item.get("split", "").startswith(own)
 
 
 def orphanet_names() -> dict[str, set[int]]:
@@ -157,10 +167,51 @@ def _held_apart(drawn: list[dict]) -> list[dict]:
     return drawn
 
 
+def csv_records(path: str) -> list[dict]:
+    """Records of a ClinicalTrials.gov search export (CSV): 'Study Title' is the brief title."""
+    with open(path, encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    return [
+        {"n": row["NCT Number"], "t": row["Study Title"], "c": row["Conditions"].split("|")}
+        for row in rows
+    ]
+
+
+def draw_held(records: list[dict], seed: int, split: str, size: int) -> list[dict]:
+    """One held-out split (trialtitles40-held): conditions no earlier trial_title item judged first.
+
+    Same pool, resolution and at-most-three-per-condition rule as draw(); the drawn titles whose
+    conditions no earlier trial_title item judged come first (draw order), then, while the split
+    holds fewer than `size`, the others in draw order."""
+    ncts, earlier = judged_before(split)
+    names = orphanet_names()
+    pool = []
+    for record in sorted(records, key=lambda r: r["n"]):
+        pks = resolve(record["c"], names) if record["n"] not in ncts else set()
+        if pks and record["t"].strip():
+            pool.append({"nct": record["n"], "title": record["t"], "pks": pks})
+    random.Random(seed).shuffle(pool)
+    per_condition: Counter[frozenset[int]] = Counter()
+    drawn = []
+    for item in pool:
+        key = frozenset(item["pks"])
+        if per_condition[key] < PER_CONDITION:
+            per_condition[key] += 1
+            item["expected"] = expected_ids(item["pks"])
+            item["seen"] = bool(set(item["expected"]) & earlier)
+            item["split"] = split
+            drawn.append(item)
+    unseen = [item for item in drawn if not item["seen"]]
+    seen = [item for item in drawn if item["seen"]]
+    return unseen + seen[: max(0, size - len(unseen))]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("trials_json")
     parser.add_argument("--seed", type=int, default=39)
+    parser.add_argument("--held", help="draw only this held-out split (trialtitles40-held)")
+    parser.add_argument("--held-size", type=int, default=40)
     args = parser.parse_args()
     from rarelabs.startup import preflight
 
@@ -168,9 +219,19 @@ def main() -> None:
     import django
 
     django.setup()
-    records = json.loads(Path(args.trials_json).read_text(encoding="utf-8"))["records"]
-    for item in draw(records, args.seed):
-        print(item["split"], item["nct"], " ".join(item["expected"]), item["title"], sep="\t")
+    paths = args.trials_json.split(",")
+    if paths[0].endswith(".csv"):
+        records = [record for path in paths for record in csv_records(path)]
+    else:
+        records = json.loads(Path(paths[0]).read_text(encoding="utf-8"))["records"]
+    drawn = (
+        draw_held(records, args.seed, args.held, args.held_size)
+        if args.held
+        else draw(records, args.seed)
+    )
+    for item in drawn:
+        seen = "seen" if item["seen"] else "new"
+        print(item["split"], item["nct"], seen, " ".join(item["expected"]), item["title"], sep="\t")
 
 
 if __name__ == "__main__":

@@ -1,12 +1,12 @@
-"""The draw of trialtitles39 (benchmarks/trial_title_draw.py) keeps its held titles apart by
-single condition and reproduces its own splits on a rerun (review of H39)."""
+"""The draws of trialtitles39 and trialtitles40-held (benchmarks/trial_title_draw.py): held titles
+kept apart by single condition, and a rerun reproduces the splits judged_queries.json holds."""
 
 from __future__ import annotations
 
 import json
 import re
 
-from benchmarks.trial_title_draw import REPO, _held_apart, judged_before
+from benchmarks.trial_title_draw import REPO, _held_apart, csv_records, judged_before
 
 
 def test_a_held_title_sharing_one_condition_with_a_tuning_title_is_tuning() -> None:
@@ -31,3 +31,32 @@ def test_the_draw_s_own_titles_are_not_excluded_as_judged_before() -> None:
     ncts, _expected = judged_before()
     assert len(own) == 104
     assert not own & ncts
+
+
+def test_a_rerun_of_the_trialtitles40_draw_does_not_exclude_its_own_titles() -> None:
+    queries = json.loads((REPO / "benchmarks/judged_queries.json").read_text(encoding="utf-8"))
+    own = {
+        re.search(r"NCT\d{8}", item["source"]).group()
+        for item in queries["queries"]
+        if item.get("split") == "trialtitles40-held"
+    }
+    # Every other judged file and split (trialtitles39 included) counts as judged before.
+    ncts, _expected = judged_before("trialtitles40-held")
+    assert len(own) == 59
+    assert not own & ncts
+
+
+def test_a_search_export_row_gives_its_brief_title_and_each_condition(tmp_path) -> None:
+    export = tmp_path / "ctg-studies.csv"
+    export.write_text(
+        "NCT Number,Study Title,Conditions\n"
+        'NCT00000001,"Gene Therapy for Hemophilia B","Hemophilia B|Factor IX Deficiency"\n',
+        encoding="utf-8",
+    )
+    assert csv_records(str(export)) == [
+        {
+            "n": "NCT00000001",
+            "t": "Gene Therapy for Hemophilia B",
+            "c": ["Hemophilia B", "Factor IX Deficiency"],
+        }
+    ]
