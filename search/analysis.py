@@ -22,6 +22,7 @@ from identifiers.ids import IdentifierKind, find_identifiers, is_web_address, pa
 from identifiers.rearrangements import Rearrangement
 from identifiers.regions import RegionChange
 from search.ages import said_ages
+from search.compound_codes import compound_code_words
 from search.contractions import said_words
 from search.meant_names import meant_keys, possessive_readings
 from search.name_forms import (
@@ -321,7 +322,11 @@ def _analyze(query: str) -> QueryAnalysis:
         ],
         part_keys=()
         if precise
-        else tuple(k for k in part_keys(query, stopwords) if k not in known_keys),
+        else tuple(
+            k
+            for k in part_keys(query, stopwords)
+            if k not in known_keys and k not in compound_code_words(query)
+        ),
         identifier=identifier.curie if identifier else (f"doi:{doi}" if doi else None),
         variant=variant.normalized if variant else None,
         variant_gene=variant.gene if variant else None,

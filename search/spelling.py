@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from django.db import connection
 
 from search import lexicon
+from search.compound_codes import compound_code_words
 from search.contractions import CONTRACTIONS, typed_as_abbreviation
 from search.keys import keys_held
 from search.meant_names import said_name
@@ -105,12 +106,14 @@ def _proposals(
     # A three-character word is read only as a symbol slip (below), and only when typed as one
     # on its own: in "HKA-J" it is part of a longer symbol (HLA-J), not CHKA.
     alone = {fold(w) for w in query.split() if w.isalnum()}
+    codes = compound_code_words(query)  # "NTLA-2002": a drug's code, not "ntal"
     candidates = [
         t
         for t in tokens
         if (t.isalpha() or is_symbol_like(t))
         and t not in STOPWORDS
         and t not in as_typed
+        and t not in codes
         and (len(t) >= 4 or (len(t) == 3 and t in alone and (is_symbol_like(t) or t in capitals)))
     ]
     # An everyday word is right even when the index never uses it ("hold" is not "hole", and

@@ -118,3 +118,19 @@ def test_a_title_s_gene_mutation_with_no_gene_word_or_beside_a_condition_lifts_n
     link_gene(dravet, scn2a, "Disease-causing germline mutation(s) in")
     _indexed()
     assert "ORPHA:33069" not in _ids(title)[:1]
+
+
+def test_a_title_s_compound_code_is_no_gene_record_number_nor_a_slip() -> None:
+    # "NTLA-2002 in Adults With Hereditary Angioedema": was "did you mean: ntal 2002 ...", and
+    # the code's number, read alone, found ELK1 by its NCBI Gene record number (2002).
+    named_condition("ORPHA:91378", "Hereditary angioedema", "HAE")
+    GeneFactory(symbol="ELK1", name="ETS transcription factor ELK1", ncbi_gene_id=2002)
+    GeneFactory(symbol="NTAL", name="non-T cell activation linker")
+    _indexed()
+    response = run_search(
+        SearchRequest(query="NTLA-2002 in Adults With Hereditary Angioedema (HAE)", page_size=10)
+    )
+    ids = [hit.id for hit in response.hits]
+    assert ids[0] == "ORPHA:91378"
+    assert "ELK1" not in ids
+    assert response.did_you_mean is None
