@@ -34,6 +34,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from search.compound_codes import compound_code_words
 from search.name_forms import eponym_keys
 from search.request import Hit
 from search.text import STOPWORDS, phrase_form
@@ -46,7 +47,9 @@ _STUDY_WORD = re.compile(
     r"\b(?:study|trial|registry|randomi[sz]ed|placebo[- ]controlled|double[- ]blind"
     r"|open[- ]label|phase\s*(?:[1-4]|i{1,3}|iv)|pilot|feasibility|natural history"
     r"|follow[- ]?up|extension|efficacy|safety|tolerability|pharmacokinetics?"
-    r"|gene (?:therapy|transfer)|participants|subjects)\b",
+    r"|gene (?:therapy|transfer)|participants|subjects"
+    # ... and the treatment a trial gives, a word no family writes in a title's capitals
+    r"|immunotherapy|chemotherapy|monotherapy|radiotherapy|(?:base|gene|genome) editing)\b",
     re.IGNORECASE,
 )
 # A title without a design word still says who takes part, in its capitals: "NTLA-2002 in
@@ -70,14 +73,14 @@ _GREEK = {
 # A drug joined to another ("in Combination With Ruxolitinib", "Add-on to Ruxolitinib") is
 # no condition either. A turn is a word of its own, never inside "Graft-Versus-Host".
 _TURN = re.compile(
-    r"(?<![\w-])(in combination with|combined with|in addition to|add[- ]on to|with|in|for"
+    r"(?<![\w-])((?:in )?combination with|combined with|in addition to|add[- ]on to|with|in|for"
     r"|among|against|to prevent|of|treated|receiving|using|versus|vs|compared|to treat)(?![\w-])",
     re.IGNORECASE,
 )
 _NAMED_BEFORE = re.compile(r"natural history|registry|study|trial", re.IGNORECASE)
 # ... or what it prevents: "Vaccines Against Tuberculosis", "to Prevent Lyme Disease".
 _CONDITION_TURNS = frozenset({"with", "in", "for", "among", "against", "to prevent"})
-_AND_OR = re.compile(r"\s+(?:and|or|&)\s+")
+_AND_OR = re.compile(r"\s+(?:and|or)\s+|\s*&\s*")
 # Where a name ends and the title goes on about who takes part: "Myelofibrosis Who Have a
 # Suboptimal Response", "Down Syndrome (DS) at Risk for ...", "Multiple Myeloma After
 # Transplant", "Friedreich's Ataxia Aged 2 to 15 Years".
@@ -86,6 +89,10 @@ _AND_OR = re.compile(r"\s+(?:and|or|&)\s+")
 _NAME_ENDS = re.compile(
     r"\s(?:who|whose|that|which|after|at risk|aged?(?=\s+\d)|previously|currently"
     r"|undergoing|requiring"
+    # "AML Subjects >= 55 Years of Age": the people who have it, and more about them; not
+    # a list ("Healthy Volunteers and Hereditary Angioedema Patients")
+    r"|(?:subjects|patients|participants|adults|children|individuals|volunteers)"
+    r"(?=\s+(?!and\b|or\b|&)\S)"
     r"|not(?!\s+otherwise))(?![\w-]).*$",
     re.IGNORECASE,
 )
@@ -103,7 +110,7 @@ MAX_NAMES = 12
 _WHO = re.compile(
     r"^(?:(?:adults?|children|infants?|adolescents?|pediatric|paediatric|participants?"
     r"|patients?|subjects?|people|individuals|healthy|volunteers?|mild|moderate|severe|active"
-    r"|newly|diagnosed"
+    r"|newly|diagnosed|stage\s+(?:iv|i{1,3}|[0-4])[a-c]?"
     r"|to|and|or|the|a|an)\s+)+",
     re.IGNORECASE,
 )
@@ -123,6 +130,8 @@ _DESIGN_WORDS = frozenset(
         "pediatric", "paediatric", "cohort", "registry", "exploratory", "confirmatory",
     }
 )  # fmt: skip
+# An abbreviation as a title writes it: capitals only ("AML", "SCD", "VWD").
+_ABBREVIATION = re.compile(r"(?<![\w-])[A-Z]{2,6}(?![\w-])")
 _BRACKETS = re.compile(r"\([^)]*\)|\[[^\]]*\]")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
 MIN_WORDS = 5
@@ -152,7 +161,10 @@ def _reads_as_title(text: str, *, by_who: bool) -> bool:
     title, from_page = _without_page(text)
     if len(title.split()) < MIN_WORDS:
         return False
-    if not _STUDY_WORD.search(title) and not (by_who and _WHO_TURN.search(title)):
+    # A sponsor's compound code ("CS-121 APOC3 Base Editing in FCS") marks a title as who
+    # takes part does: a trial's drug, never a family's word.
+    marked_by_who = _WHO_TURN.search(title) or compound_code_words(title)
+    if not _STUDY_WORD.search(title) and not (by_who and marked_by_who):
         return False
     if from_page:
         return True
@@ -177,6 +189,7 @@ def study_title_reading(text: str) -> tuple[list[str], list[str]]:
     title = _BRACKETS.sub(" ", _without_page(text)[0])
     title = "".join(_GREEK.get(char, char) for char in title)
     pieces = _TURN.split(title)
+    abbreviations = {word.lower() for word in _ABBREVIATION.findall(title)}
     named: list[str] = []
     other: list[str] = []
     # A name before the words "natural history", "registry", "study" or "trial" that open
@@ -206,11 +219,20 @@ def study_title_reading(text: str) -> tuple[list[str], list[str]]:
         listed = [_as_name(each) for each in text.split(",")] if "," in text else []
         # A long piece is no name, but the names it lists are ("High Risk Myelodysplastic
         # Syndromes and Acute Myeloid Leukemia").
-        parts = [p for each in (name, *listed) for p in _AND_OR.split(each)]
+        # ("MDS & AML": the "&" is split before the name's phrase form drops it)
+        raw_parts = [_as_name(p) for each in text.split(",") for p in _AND_OR.split(each)]
+        parts = [p for each in (name, *listed) for p in _AND_OR.split(each)] + raw_parts
+        # "Sickle Cell Disease SCD": a name written with its own initials after it
+        parts += [bare for p in parts if (bare := _without_initials(p, abbreviations))]
         if len(name.split()) > MAX_NAME_WORDS + (2 if " of " in f" {name} " else 0):
             name = ""
         whole = [name] if name else []
-        whole += [p for p in parts if MIN_NAME_WORDS <= len(p.split()) <= MAX_NAME_WORDS]
+        # ... and an abbreviation it lists ("Relapsed/Refractory MDS & AML": "aml")
+        whole += [
+            p
+            for p in parts
+            if MIN_NAME_WORDS <= len(p.split()) <= MAX_NAME_WORDS or p in abbreviations
+        ]
         if not whole:
             continue
         if len(name.split()) == 1 and part is lead:  # "Angelman Natural History Study"
@@ -226,8 +248,20 @@ def study_title_reading(text: str) -> tuple[list[str], list[str]]:
             named.extend(source_forms)
             other.extend(shorter)
     named = list(dict.fromkeys(named))
+    if any(name not in abbreviations for name in named):
+        # An abbreviation may name several conditions ("SCD", "FCS"): a full name the title
+        # also gives leads, the abbreviation counts less.
+        other[:0] = [name for name in named if name in abbreviations]
+        named = [name for name in named if name not in abbreviations]
     other = [name for name in dict.fromkeys(other) if name not in named]
     return named[:MAX_NAMES], other[: max(0, MAX_NAMES - len(named))]
+
+
+def _without_initials(name: str, abbreviations: set[str]) -> str:
+    """`name` without a last word that is its own abbreviation ("sickle cell disease scd")."""
+    *head, last = name.split() or [""]
+    initials = "".join(word[0] for word in head[-len(last) :]) if head else ""
+    return " ".join(head) if last in abbreviations and initials == last else ""
 
 
 def _as_name(text: str) -> str:
