@@ -53,14 +53,14 @@ def test_a_lock_held_by_a_live_process_is_not_taken() -> None:
 
 
 @pytest.mark.django_db(transaction=True)
-def test_a_holder_killed_mid_statement_lets_the_lock_go_within_seconds() -> None:
+def test_a_holder_killed_mid_statement_lets_the_lock_go_long_before_its_statement_ends() -> None:
     holder = _start_holder()
     holder.send_signal(signal.SIGKILL)  # killed while its backend runs pg_sleep(600)
     holder.wait()
-    started = time.monotonic()
-    with session_lock("lock-test", wait_seconds=20.0) as acquired:
+    # Without the holder's connection check its backend keeps the lock for the whole 600 s
+    # statement; with it, about a second. A minute's wait tells the two apart on any machine.
+    with session_lock("lock-test", wait_seconds=60.0) as acquired:
         assert acquired is True
-    assert time.monotonic() - started < 10.0
 
 
 @pytest.mark.django_db(transaction=True)
