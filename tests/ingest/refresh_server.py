@@ -9,6 +9,8 @@ from __future__ import annotations
 import json
 import re
 import socket
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from werkzeug import Request, Response
@@ -134,12 +136,13 @@ def reset_breakers(base: str) -> None:
     store.reset(breaker_name("pubmed", f"{base}/eutils"))
 
 
-def closed_port_url() -> str:
-    """A URL on 127.0.0.1 where nothing listens (connection refused)."""
+@contextmanager
+def closed_port_url() -> Iterator[str]:
+    """A URL on 127.0.0.1 where nothing listens (connection refused) for the block. The port
+    stays bound without listening: a port let go could be taken by another process that answers."""
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    return f"http://127.0.0.1:{port}"
+        yield f"http://127.0.0.1:{sock.getsockname()[1]}"
 
 
 def make_condition():

@@ -149,8 +149,9 @@ def test_malformed_esearch_json_fails_the_run(stored, condition, httpserver):
 
 
 def test_connection_refused_fails_the_run_and_keeps_the_data(stored, condition, settings):
-    point_at(settings, closed_port_url())
-    run = literature_refresh(condition_id=condition.pk)
+    with closed_port_url() as url:
+        point_at(settings, url)
+        run = literature_refresh(condition_id=condition.pk)
     assert (run.status, run.errors[-1]["transient"]) == (RunStatus.FAILED, True)
     assert "ConnectionError" in run.errors[-1]["message"]
     assert _snapshot() == stored
