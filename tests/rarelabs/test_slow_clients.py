@@ -48,17 +48,12 @@ def test_pages_answer_while_slow_clients_hold_connections(site: str) -> None:
     slow = [_slow_client(port) for _ in range(SLOW_CLIENTS)]
     try:
         time.sleep(1)
-        timings = []
+        # Sync workers: a slow client holds one until the client goes or gunicorn's 30 s worker
+        # timeout, so every request here timed out; free workers answer all ten. Whether they
+        # answered, not how fast a loaded machine let them, is what shows the workers were free.
         for _ in range(10):
-            started = time.monotonic()
             with urllib.request.urlopen(f"{site}/healthz", timeout=10) as response:  # noqa: S310
                 assert response.status == 200
-            timings.append(time.monotonic() - started)
-        # Sync workers: every request above timed out (10 s). A loaded CI machine may drop one
-        # connection attempt (the kernel retries it after 1 s, then 2 s), so the typical answer,
-        # not the slowest one, is what shows the workers were free.
-        assert sorted(timings)[len(timings) // 2] < 1, timings
-        assert sum(t < 1 for t in timings) >= 8, timings
     finally:
         for sock in slow:
             sock.close()
