@@ -13,7 +13,9 @@ import pytest
 from rarelabs.supervisor import SiteAddress, _commands
 
 REPO = Path(__file__).resolve().parents[2]
-# Loading the pronunciation dictionary takes about two seconds; a warm call takes milliseconds.
+# Loading the pronunciation dictionary takes about two seconds of CPU; a warm call milliseconds.
+# CPU time, not the wall clock: the load is this process's own work, which a loaded machine
+# only delays, so the bound holds on any machine and a load on the first page still exceeds it.
 WARM_LIMIT_SECONDS = 0.5
 # One import of the WSGI app (each costs seconds), then what a forked worker would find.
 PROBE = """
@@ -25,9 +27,9 @@ from treatments.describe.lexicon import _memory as phrases
 from treatments.phenotypes.index import _memory as index
 from search.lexicon import _state as spelling
 from treatments.describe import encoder
-start = time.perf_counter()
+start = time.process_time()
 reading_grade("The first family summary a reader opens after the site starts.")
-print(time.perf_counter() - start)
+print(time.process_time() - start)
 print(index["index"] is not None, bool(phrases), spelling["lexicon"] is not None,
       encoder._encoder is not None)
 print(gc.get_freeze_count())
