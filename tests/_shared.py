@@ -59,3 +59,13 @@ def note_grants(limiter: RateLimiter) -> list[float]:
 
     limiter.acquire = acquire_and_note  # type: ignore[method-assign]
     return granted
+
+
+def assert_sent_as_granted(granted: list[float], arrivals: list[float]) -> None:
+    """Each request reached the server after its grant and before the next one was granted:
+    the limiter is on the request's path, so the server sees the grants' pace. Compared by
+    order, not by the gaps between arrivals, which each request's own delay on a loaded
+    machine shortens or stretches."""
+    assert len(arrivals) == len(granted), (granted, arrivals)
+    assert all(g <= a for g, a in zip(granted, arrivals, strict=True)), (granted, arrivals)
+    assert all(a <= g for a, g in zip(arrivals, granted[1:], strict=False)), (granted, arrivals)
