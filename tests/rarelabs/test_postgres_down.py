@@ -26,6 +26,12 @@ from tests.rarelabs.webserver import (
 )
 
 WORKERS = 2  # 32 threads: more concurrent misses than that used to stall every one of them
+# The web pool's wait for a connection (rarelabs/settings.py, "timeout"): what a miss that has
+# not yet found PostgreSQL down costs. "At once" below is well under it, not a guess at how fast
+# a loaded CI machine answers: the bugs these tests guard cost one or more whole waits.
+POOL_WAIT = 2.0
+# The pool's reconnect_timeout: how soon after PostgreSQL is back a worker tries again.
+RECONNECT_WAIT = 10.0
 
 
 @dataclass(frozen=True)
@@ -94,7 +100,7 @@ def test_a_cached_page_answers_promptly_while_many_misses_find_postgres_down(sit
             time.sleep(0.05)
         stop.set()
     timings.sort()
-    assert timings[int(len(timings) * 0.95) - 1] < 0.2, timings
+    assert timings[int(len(timings) * 0.95) - 1] < POOL_WAIT / 2, timings
 
 
 # One worker in the next two: which worker answers is up to gunicorn, and each finds out for
@@ -105,18 +111,18 @@ def test_other_pages_answer_a_clear_503_at_once_and_leak_nothing(site: Site) -> 
     # The worker's first miss finds out, waiting up to the pool's 2 s; the next ones need not.
     assert get(site.url + "/conditions/")[0] == 503
     status, headers, body, seconds = get(site.url + "/conditions/?page=2")
-    assert (status, seconds < 0.5) == (503, True), (status, seconds)
+    assert (status, seconds < POOL_WAIT / 2) == (503, True), (status, seconds)
     assert headers["Content-Type"].startswith("text/html")
     assert b"not available right now" in body
     status, headers, body, seconds = get(site.url + "/api/v1/conditions/")
-    assert (status, seconds < 0.5) == (503, True), (status, seconds)
+    assert (status, seconds < POOL_WAIT / 2) == (503, True), (status, seconds)
     assert headers["Content-Type"] == "application/json"
     assert b'"service_unavailable"' in body
     for leak in (b"psycopg", b"Operational", b"PGSQL", b"Traceback", b"socket"):
         assert leak not in body
     # Staff and monitors still see why (its search check may wait once for the pool: 2 s).
     status, _headers, body, seconds = get(site.url + "/healthz")
-    assert (status, seconds < 3) == (503, True), (status, seconds)
+    assert (status, seconds < 1.5 * POOL_WAIT) == (503, True), (status, seconds)
     assert "database" in json.loads(body)["down"]
 
 
@@ -140,7 +146,7 @@ def test_healthz_waits_for_the_pool_at_most_once_while_postgres_is_down(site: Si
     for _ in range(2):
         time.sleep(3.5)  # past the breaker's cool-down: the check tries PostgreSQL itself
         status, _headers, body, seconds = get(site.url + "/healthz")
-        assert (status, seconds < 2.8) == (503, True), (status, seconds)
+        assert (status, seconds < 1.5 * POOL_WAIT) == (503, True), (status, seconds)  # not two
         assert "database" in json.loads(body)["down"]
 
 
@@ -170,7 +176,7 @@ def test_the_site_comes_back_within_seconds_after_a_longer_outage(site: Site) ->
     site.start_postgres()
     started = time.monotonic()
     while (status := get(f"{site.url}/search?q=back{time.monotonic()}", timeout=15)[0]) != 200:
-        assert time.monotonic() - started < 12, status
+        assert time.monotonic() - started < 2 * RECONNECT_WAIT, status  # was 28 s
         time.sleep(0.3)
 
 
@@ -199,7 +205,11 @@ def test_an_outage_is_logged_once_when_down_and_once_when_back(site: Site) -> No
         assert time.monotonic() < deadline
         time.sleep(0.3)
     assert get(site.url + "/healthz")[0] == 200
-    time.sleep(0.5)  # the log line is written after the answer
+    # The line is written after the answer: wait for it rather than a guess at how long.
+    deadline = time.monotonic() + 20
+    while not any("reachable again" in line for line in _log_lines(site)[before:]):
+        assert time.monotonic() < deadline, _log_lines(site)[before:]
+        time.sleep(0.1)
     lines = _log_lines(site)[before:]
     assert len(lines) == 2, lines
     down, back = lines
