@@ -125,7 +125,11 @@ def test_the_real_server_says_once_that_redis_is_down_and_once_that_it_is_back(
                 assert time.monotonic() < deadline
                 time.sleep(0.3)
             assert get(url + "/healthz")[0] == 200
-            time.sleep(0.5)  # the log line is written after the answer
+            # The line is written after the answer: wait for it rather than a guess at how long.
+            deadline = time.monotonic() + 20
+            while not any("reachable again" in line for line in _log_lines(log_path)[before:]):
+                assert time.monotonic() < deadline, _log_lines(log_path)[before:][:20]
+                time.sleep(0.1)
             lines = _log_lines(log_path)[before:]
     finally:
         embedded.stop_redis(redis_server.var_dir)
