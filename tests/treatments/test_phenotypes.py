@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import math
+from datetime import timedelta
 
 import pytest
+from django.utils import timezone
 
 from kbimport.importers.information import phenotype_information_content_update
-from knowledge.models import Phenotype
+from knowledge.models import Condition, Phenotype
 from treatments.phenotypes import (
     conditions_rank_by_phenotypes,
     phenotype_index_build,
+    phenotype_index_clear,
+    phenotype_index_get,
 )
 from treatments.phenotypes.scoring import Case, RankWeights, conditions_score
 from treatments.query import TreatmentQuery
@@ -130,3 +134,24 @@ def test_a_sign_implied_by_a_more_specific_one_can_count_as_no_extra_evidence(kb
     alone = conditions_score(index, Case(observed=(calf,), excluded=()), weights)
     both = conditions_score(index, Case(observed=(calf, muscle), excluded=()), weights)
     assert alone == pytest.approx(both)
+
+
+def test_a_second_edit_within_the_same_second_is_not_served_the_index_built_before_it(
+    kb: dict,
+) -> None:
+    """The index is cached (Redis) under a version that carries the conditions' newest change
+    time: counted in whole seconds, an edit in the same second as the last build kept its key."""
+    dmd = kb["conditions"]["98896"]
+    second = timezone.now().replace(microsecond=0) + timedelta(days=1)
+    Condition.objects.filter(pk=dmd.pk).update(
+        inheritance=["autosomal_recessive"], updated_at=second + timedelta(microseconds=100_000)
+    )
+    phenotype_index_clear()
+    index = phenotype_index_get()
+    assert index.inheritance[list(index.condition_ids).index(dmd.pk)] == ("autosomal_recessive",)
+    Condition.objects.filter(pk=dmd.pk).update(
+        inheritance=["x_linked_recessive"], updated_at=second + timedelta(microseconds=400_000)
+    )
+    phenotype_index_clear()  # as an import does after changing conditions
+    index = phenotype_index_get()
+    assert index.inheritance[list(index.condition_ids).index(dmd.pk)] == ("x_linked_recessive",)

@@ -67,11 +67,12 @@ class PhenotypeIndex:
 def _data_version() -> str:
     """A cheap fingerprint of the annotations, the DAG and the genes; a change rebuilds the index."""
     # Conditions are edited in place (onset, inheritance): their newest change time, not their
-    # highest id, says the rows changed.
+    # highest id, says the rows changed; to the microsecond, as stored, so a second edit within
+    # the same second as an index build is not served that index.
     conditions = Condition.objects.aggregate(n=Count("id"), top=Max("updated_at"))
-    stamp = conditions["top"].timestamp() if conditions["top"] else 0
+    stamp = conditions["top"].isoformat() if conditions["top"] else "none"
     rows = rows_stamp(ConditionPhenotype, Phenotype, Phenotype.parents.through, ConditionGene)
-    return f"{rows}-{conditions['n']}-{stamp:.0f}"
+    return f"{rows}-{conditions['n']}-{stamp}"
 
 
 def _closures(parents: list[list[int]]) -> list[np.ndarray]:
