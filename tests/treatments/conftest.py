@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from tests.treatments.kb import load_conditions, load_therapies
+from tests.treatments.kb import conditions_and_therapies_in_test
 
 
 @pytest.fixture
 def kb(db: None) -> dict:
     """Conditions (40 Orphanet packets), HPO terms, genes and therapies, with trials left empty."""
-    conditions = load_conditions()
-    therapies = load_therapies(conditions)
+    conditions, therapies = conditions_and_therapies_in_test()
     return {"conditions": conditions, "therapies": therapies}
