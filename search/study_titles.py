@@ -7,9 +7,10 @@ family's description of signs, and its words are not slips to correct.
 
 What marks a title: a word about a study's design (study, trial, randomized, placebo-controlled,
 open-label, phase 2, pilot, natural history, follow-up, extension, efficacy, safety, gene
-therapy, participants ...) or, in a title's capitals, who takes part ("NTLA-2002 in Adults With
-..."), and either the title's capitals (most longer words start with one) or the name of the
-page it was copied from after it ("- ClinicalTrials.gov").
+therapy, participants ...) or, in a title's capitals, who takes part ("... in Adults With ..."),
+a sponsor's compound code ("NTLA-2002") or the treatment given ("Chemotherapy"), and either the
+title's capitals (most longer words start with one) or the name of the page it was copied from
+after it ("- ClinicalTrials.gov").
 
 Where a title names its condition: after "with", "in", "for" or "against" ("... in Adults With
 Wilson Disease", "Vaccines Against Tuberculosis"), or before its design words ("Angelman Natural History Study", "Fabry Disease
@@ -47,9 +48,15 @@ _STUDY_WORD = re.compile(
     r"\b(?:study|trial|registry|randomi[sz]ed|placebo[- ]controlled|double[- ]blind"
     r"|open[- ]label|phase\s*(?:[1-4]|i{1,3}|iv)|pilot|feasibility|natural history"
     r"|follow[- ]?up|extension|efficacy|safety|tolerability|pharmacokinetics?"
-    r"|gene (?:therapy|transfer)|participants|subjects"
-    # ... and the treatment a trial gives, a word no family writes in a title's capitals
-    r"|immunotherapy|chemotherapy|monotherapy|radiotherapy|(?:base|gene|genome) editing)\b",
+    r"|gene (?:therapy|transfer)|participants|subjects)\b",
+    re.IGNORECASE,
+)
+# The treatment a trial gives ("Cellular Immunotherapy for ...", "APOC3 Base Editing in FCS")
+# marks a title as who takes part does, never its design: a family asks about it too ("Is
+# There Chemotherapy For Children With ...", "HAIR LOSS AND MOUTH SORES AFTER CHEMOTHERAPY"),
+# and its slips are mended, its signs read.
+_TREATMENT_WORD = re.compile(
+    r"\b(?:immunotherapy|chemotherapy|monotherapy|radiotherapy|(?:base|gene|genome) editing)\b",
     re.IGNORECASE,
 )
 # A title without a design word still says who takes part, in its capitals: "NTLA-2002 in
@@ -161,9 +168,11 @@ def _reads_as_title(text: str, *, by_who: bool) -> bool:
     title, from_page = _without_page(text)
     if len(title.split()) < MIN_WORDS:
         return False
-    # A sponsor's compound code ("CS-121 APOC3 Base Editing in FCS") marks a title as who
-    # takes part does: a trial's drug, never a family's word.
-    marked_by_who = _WHO_TURN.search(title) or compound_code_words(title)
+    # A sponsor's compound code ("CS-121 APOC3 Base Editing in FCS") or the treatment given
+    # marks a title as who takes part does.
+    marked_by_who = (
+        _WHO_TURN.search(title) or compound_code_words(title) or _TREATMENT_WORD.search(title)
+    )
     if not _STUDY_WORD.search(title) and not (by_who and marked_by_who):
         return False
     if from_page:

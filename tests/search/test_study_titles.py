@@ -321,15 +321,37 @@ def test_a_stage_before_a_name_is_no_part_of_it() -> None:
     assert "diffuse large b cell lymphoma" in named
 
 
-def test_a_compound_code_or_a_treatment_word_marks_a_title() -> None:
-    # A code marks it as who takes part does: the description panel stays.
-    assert is_study_title("VX-880 in Type 1 Diabetes")
-    assert not is_designed_title("VX-880 in Type 1 Diabetes")
-    assert is_designed_title(
+@pytest.mark.parametrize(
+    "title",
+    [
+        "VX-880 in Type 1 Diabetes",
+        "CS-121 APOC3 Base Editing in FCS",
         "Cellular Immunotherapy for Patients With High Risk Myelodysplastic Syndromes and "
-        "Acute Myeloid Leukemia"
-    )
-    assert is_designed_title("CS-121 APOC3 Base Editing in FCS")
+        "Acute Myeloid Leukemia",
+    ],
+)
+def test_a_compound_code_or_a_treatment_word_marks_a_title_as_who_takes_part(title: str) -> None:
+    # Its names are read; as with who takes part, the description panel and spelling stay.
+    assert is_study_title(title)
+    assert not is_designed_title(title)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Is There Chemotherapy For Children With Neuroblastmoa",
+        "IS THERE CHEMOTHERAPY FOR NEUROBLASTMOA",
+        "Does Immunotherapy Work For Children With Neuroblastmoa",
+        "Is There Gene Editing For Duchene Muscular Dystrophy",
+        "HAIR LOSS AND MOUTH SORES AFTER CHEMOTHERAPY",
+        "My Son Has Seizures And Low Muscle Tone After Chemotherapy",
+        "MY SON HAS NEUROBLASTOMA AND NEEDS CHEMOTHERAPY",
+    ],
+)
+def test_a_family_s_sentence_naming_a_treatment_is_no_designed_title(text: str) -> None:
+    # Review of H40: a treatment word in a Title Case or ALL CAPS sentence made it a designed
+    # title, which turned off spelling correction and the description panel.
+    assert not is_designed_title(text)
 
 
 def test_people_listed_before_a_name_do_not_end_it() -> None:

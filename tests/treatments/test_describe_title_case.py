@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from tests.treatments.kb import everyday_terms
 from tests.treatments.test_describe_search import client  # noqa: F401 (a fixture)
 from treatments.describe.selectors import description_read
 
@@ -25,3 +26,21 @@ def test_title_case_family_words_that_say_who_keep_the_description_panel(query: 
 
 def test_a_study_title_with_design_words_is_still_no_description() -> None:
     assert description_read(query="A Natural History Study of Children With Seizures") is None
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "HAIR LOSS AND MOUTH SORES AFTER CHEMOTHERAPY",
+        "My Son Has Seizures And Low Muscle Tone After Chemotherapy",
+        "MY SON HAS NEUROBLASTOMA AND NEEDS CHEMOTHERAPY",
+    ],
+)
+def test_a_treatment_word_in_a_family_s_capitals_keeps_the_description_panel(query: str) -> None:
+    # Review of H40: "chemotherapy" marked a designed study title, and a Title Case or ALL CAPS
+    # sentence of five words or more that said it lost its panel. The treatment a trial gives
+    # is asked about by families too.
+    everyday_terms("HP:0003006")  # Neuroblastoma, a sign HPO names, beside the packets' signs
+    described = description_read(query=query)
+    assert described is not None
+    assert described.signs
