@@ -207,6 +207,7 @@ def study_title_reading(text: str) -> tuple[list[str], list[str]]:
     lead = pieces[0][: first.start()] if first and _NAMED_BEFORE.match(first[0]) else ""
     found = [(True, lead)]
     whole_only: set[str] = set()  # names read across an "of", kept whole
+    demoted: list[str] = []  # abbreviations a full name beside them outranks
     turn = ""
     for word, part in zip(pieces[1::2], pieces[2::2], strict=True):
         # "Treated With Dupilumab": the drug, as after "treated" alone
@@ -251,19 +252,27 @@ def study_title_reading(text: str) -> tuple[list[str], list[str]]:
         if not condition_turn:
             other.extend(whole)
             continue
+        if any(_is_full_name(each, abbreviations) for each in whole):
+            # An abbreviation may name several conditions ("SCD", "FCS"): a full name the
+            # same piece gives ("SCD and Sickle Cell Anemia") leads, the abbreviation counts
+            # less. A place or people elsewhere ("PNH in Japan") leave it named.
+            demoted.extend(each for each in whole if each in abbreviations)
+            whole = [each for each in whole if each not in abbreviations]
         named.extend(whole)
         for each in [] if part in whole_only else whole:
             source_forms, shorter = _other_forms(each)
             named.extend(source_forms)
             other.extend(shorter)
     named = list(dict.fromkeys(named))
-    if any(name not in abbreviations for name in named):
-        # An abbreviation may name several conditions ("SCD", "FCS"): a full name the title
-        # also gives leads, the abbreviation counts less.
-        other[:0] = [name for name in named if name in abbreviations]
-        named = [name for name in named if name not in abbreviations]
-    other = [name for name in dict.fromkeys(other) if name not in named]
+    other = [name for name in dict.fromkeys([*demoted, *other]) if name not in named]
     return named[:MAX_NAMES], other[: max(0, MAX_NAMES - len(named))]
+
+
+def _is_full_name(name: str, abbreviations: set[str]) -> bool:
+    """Is `name` a name of its own words, with no abbreviation in it ("sickle cell anemia",
+    not "scd and sickle cell anemia" nor "relapsed refractory mds")?"""
+    tokens = name.split()
+    return len(tokens) >= MIN_NAME_WORDS and not abbreviations.intersection(tokens)
 
 
 def _without_initials(name: str, abbreviations: set[str]) -> str:

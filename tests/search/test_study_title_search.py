@@ -15,6 +15,7 @@ from tests.factories.knowledge import (
     ConditionSynonymFactory,
     GeneFactory,
     PhenotypeFactory,
+    TherapyFactory,
 )
 from tests.search.contract.data import link_gene, named_condition
 
@@ -165,3 +166,12 @@ def test_a_family_s_question_about_a_treatment_has_its_slip_corrected(
     _indexed()
     response = run_search(SearchRequest(query=query, page_size=10))
     assert meant in (response.did_you_mean or "").lower()
+
+
+def test_a_place_after_a_title_s_abbreviation_leaves_the_condition_before_the_drug() -> None:
+    # Review of H40: "japan" read as a name demoted "pnh", which then tied with the drug
+    # read after "of": ravulizumab answered first.
+    named_condition("ORPHA:447", "Paroxysmal nocturnal hemoglobinuria", "PNH")
+    TherapyFactory(slug="ravulizumab", name="ravulizumab")
+    _indexed()
+    assert _ids("Study of Ravulizumab in Adults With PNH in Japan")[0] == "ORPHA:447"

@@ -286,7 +286,8 @@ def test_an_abbreviation_a_title_lists_is_read_after_a_full_name() -> None:
         "Danvatirsen Monotherapy Followed by Combination With Venetoclax in Relapsed/Refractory "
         "MDS & AML"
     )
-    assert "aml" in other
+    # No full name beside it ("relapsed refractory mds" holds an abbreviation): named
+    assert "aml" in named
     assert "venetoclax" not in named  # a drug joined to another, as "in Combination With"
     named, other = study_title_reading(
         "Study of Voxelotor in Children With SCD and Sickle Cell Anemia"
@@ -295,6 +296,28 @@ def test_an_abbreviation_a_title_lists_is_read_after_a_full_name() -> None:
     assert "sickle cell anemia" in named
     assert "scd" in other
     assert "scd" not in named  # it may name several conditions
+
+
+@pytest.mark.parametrize(
+    ("title", "abbreviation"),
+    [
+        ("Study of Ravulizumab in Adults With PNH in Japan", "pnh"),
+        ("Study of Eculizumab in Adults With PNH in the United States", "pnh"),
+        ("Burosumab in Children With XLH in Korea", "xlh"),
+        ("Lonafarnib in Children With HGPS in Brazil", "hgps"),
+        ("Lanadelumab in Adults With HAE in Routine Clinical Practice", "hae"),
+        ("Nusinersen in Children With SMA in China", "sma"),
+        ("A Study of Vamorolone in Boys With DMD", "dmd"),
+    ],
+)
+def test_a_place_or_people_elsewhere_in_a_title_leave_its_abbreviation_named(
+    title: str, abbreviation: str
+) -> None:
+    # Review of H40: any other name the title read ("japan", "boys", "routine clinical
+    # practice") demoted every abbreviation, which then tied with the drug read after "of"
+    # (ravulizumab answered before PNH). Only a full name from the same piece outranks it.
+    named, _other = study_title_reading(title)
+    assert abbreviation in named
 
 
 def test_a_name_written_with_its_own_initials_is_read_without_them() -> None:
