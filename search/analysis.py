@@ -311,6 +311,7 @@ def _analyze(query: str) -> QueryAnalysis:
                 alternatives.append(tuple(content_words(alt, stopwords)))
                 expanded.append(phrase_form(alt))
     known_keys = {*keys, *expanded}
+    code_words = compound_code_words(query)  # "NTLA-2002": no key reads "2002" alone
     return QueryAnalysis(
         raw=query,
         phrase=phrase_form(query),
@@ -322,11 +323,7 @@ def _analyze(query: str) -> QueryAnalysis:
         ],
         part_keys=()
         if precise
-        else tuple(
-            k
-            for k in part_keys(query, stopwords)
-            if k not in known_keys and k not in compound_code_words(query)
-        ),
+        else tuple(k for k in part_keys(query, stopwords) if k not in known_keys | code_words),
         identifier=identifier.curie if identifier else (f"doi:{doi}" if doi else None),
         variant=variant.normalized if variant else None,
         variant_gene=variant.gene if variant else None,

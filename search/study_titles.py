@@ -225,13 +225,12 @@ def study_title_reading(text: str) -> tuple[list[str], list[str]]:
         clauses = _NAME_ENDS.sub("", part).split(":")
         text = clauses[-1] if part is lead else clauses[0]
         name = _as_name(text)
-        # "Turner Syndrome, SHOX Deficiency and Noonan Syndrome": each name of a list too
-        listed = [_as_name(each) for each in text.split(",")] if "," in text else []
-        # A long piece is no name, but the names it lists are ("High Risk Myelodysplastic
-        # Syndromes and Acute Myeloid Leukemia").
-        # ("MDS & AML": the "&" is split before the name's phrase form drops it)
-        raw_parts = [_as_name(p) for each in text.split(",") for p in _AND_OR.split(each)]
-        parts = [p for each in (name, *listed) for p in _AND_OR.split(each)] + raw_parts
+        # "Turner Syndrome, SHOX Deficiency and Noonan Syndrome": each name of a list too; a
+        # long piece is no name, but the names it lists are ("High Risk Myelodysplastic
+        # Syndromes and Acute Myeloid Leukemia"). Split before the phrase form drops a "&"
+        # ("MDS & AML": "aml").
+        listed = [_as_name(p) for each in text.split(",") for p in _AND_OR.split(each)]
+        parts = list(dict.fromkeys([*_AND_OR.split(name), *listed]))
         # "Sickle Cell Disease SCD": a name written with its own initials after it
         parts += [bare for p in parts if (bare := _without_initials(p, abbreviations))]
         if len(name.split()) > MAX_NAME_WORDS + (2 if " of " in f" {name} " else 0):

@@ -378,6 +378,8 @@ def test_a_family_s_sentence_naming_a_treatment_is_no_designed_title(text: str) 
 
 
 def test_people_listed_before_a_name_do_not_end_it() -> None:
+    """A guard of H40's rule that the people who have a name end it: passes on the code before
+    that rule too, and fails if the rule also ends a name at a list of people."""
     names = study_title_names(
         "Safety, Tolerability, PK, PD of ADX-324 in Healthy Volunteers and Hereditary "
         "Angioedema Patients"
