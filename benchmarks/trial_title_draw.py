@@ -33,8 +33,9 @@ The rule, decided before any search ran on the titles:
   NCT05356195), on which the Greek-letter reading was tuned; the review (MH39) moved them to
   tuning. No held-out condition is in the tuning split.
 
-Ids already judged are those of every benchmarks/*.json file except this draw's own items (splits
-trialtitles39*), so a rerun prints the splits judged_queries.json holds.
+Ids already judged are those every benchmarks/*.json file held when the draw ran: a split or file
+numbered as this draw or later (trialtitles39* and trialtitles40-held for the 39 draw,
+trialtitles40* for the 40 one) is left out, so a rerun prints the splits judged_queries.json holds.
 """
 
 from __future__ import annotations
@@ -58,30 +59,42 @@ def _norm(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
-def judged_before(own: str = "trialtitles39") -> tuple[set[str], set[str]]:
-    """NCT ids named in any judged file, and every id an earlier trial_title item expects.
+def judged_before(own: str) -> tuple[set[str], set[str]]:
+    """NCT ids named in any judged file, and every id an earlier trial_title item expects, as
+    they stood when the draw of split `own` ran ("trialtitles39", "trialtitles40-held").
 
-    `own` is the split prefix this run draws: its items are no earlier judgement of it."""
+    Its own items and those of later splits or files (a number as high or higher) are no
+    earlier judgement of it: without them a rerun reproduces."""
+    number = _number(own)
+    if number is None:
+        raise ValueError(f"a drawn split is named with its session's number: {own!r}")
     ncts: set[str] = set()
     queries = json.loads((REPO / "benchmarks/judged_queries.json").read_text(encoding="utf-8"))
+    earlier = [item for item in queries["queries"] if not _since(item.get("split", ""), number)]
     for path in (REPO / "benchmarks").glob("*.json"):
-        text = path.read_text(encoding="utf-8")
         if path.name == "judged_queries.json":
-            # This draw's own items are no earlier judgement: without them a rerun reproduces.
-            earlier = [item for item in queries["queries"] if not _drawn_by(item, own)]
             text = json.dumps({**queries, "queries": earlier})
+        elif _since(path.stem, number):
+            continue
+        else:
+            text = path.read_text(encoding="utf-8")
         ncts |= set(re.findall(r"NCT\d{8}", text))
     expected = {
-        code
-        for item in queries["queries"]
-        if item.get("kind") == "trial_title" and not _drawn_by(item, own)
-        for code in item["expected"]
+        code for item in earlier if item.get("kind") == "trial_title" for code in item["expected"]
     }
     return ncts, expected
 
 
-def _drawn_by(item: dict, own: str) -> bool:
-    return item.get("split", "").startswith(own)
+def _number(name: str) -> int | None:
+    """The session number a split or file is named with ("trialtitles40-held": 40)."""
+    match = re.search(r"\d+", name)
+    return int(match[0]) if match else None
+
+
+def _since(name: str, number: int) -> bool:
+    """Was split or file `name` made by the draw numbered `number` or after it?"""
+    made = _number(name)
+    return made is not None and made >= number
 
 
 def orphanet_names() -> dict[str, set[int]]:
@@ -130,7 +143,7 @@ def expected_ids(condition_pks: set[int]) -> list[str]:
 
 
 def draw(records: list[dict], seed: int) -> list[dict]:
-    ncts, earlier = judged_before()
+    ncts, earlier = judged_before("trialtitles39")
     names = orphanet_names()
     pool = []
     for record in sorted(records, key=lambda r: r["n"]):
