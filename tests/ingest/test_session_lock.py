@@ -15,15 +15,36 @@ from django.db import connection
 from ingest.locks import session_lock
 from tests._shared import REPO
 
-# Holds the lock through Django's own session_lock, then sits in a long statement.
+# Holds the lock through Django's own session_lock, says its backend's pid, then sits in a long
+# statement.
 HOLDER = (
     "from django.db import connection\n"
     "from ingest.locks import session_lock\n"
     "with session_lock('lock-test', wait_seconds=10) as held:\n"
     "    assert held\n"
-    "    print('held', flush=True)\n"
-    "    connection.cursor().execute('SELECT pg_sleep(600)')\n"
+    "    cursor = connection.cursor()\n"
+    "    cursor.execute('SELECT pg_backend_pid()')\n"
+    "    print('held', cursor.fetchone()[0], flush=True)\n"
+    "    cursor.execute('SELECT pg_sleep(600)')\n"
 )
+
+
+def _wait_until_sleeping(backend_pid: int) -> None:
+    """Until the holder's backend runs its pg_sleep: a backend killed while idle lets the lock
+    go with or without the connection check, which would let the kill test pass without it."""
+    params = connection.get_connection_params()
+    deadline = time.monotonic() + 30.0
+    with psycopg.connect(**params, autocommit=True) as watch:
+        while time.monotonic() < deadline:
+            row = watch.execute(
+                "SELECT 1 FROM pg_stat_activity WHERE pid = %s AND state = 'active' "
+                "AND query LIKE 'SELECT pg_sleep(600)%%'",
+                [backend_pid],
+            ).fetchone()
+            if row is not None:
+                return
+            time.sleep(0.02)
+    raise AssertionError("the holder's backend never started its pg_sleep")
 
 
 def _start_holder() -> subprocess.Popen[str]:
@@ -34,7 +55,9 @@ def _start_holder() -> subprocess.Popen[str]:
                               text=True)  # fmt: skip
     assert holder.stdout is not None
     for line in holder.stdout:  # `shell` may print its auto-imports first
-        if line.strip() == "held":
+        said = line.split()
+        if len(said) == 2 and said[0] == "held":
+            _wait_until_sleeping(int(said[1]))
             return holder
     raise AssertionError("the holder process ended without taking the lock")
 
@@ -55,7 +78,7 @@ def test_a_lock_held_by_a_live_process_is_not_taken() -> None:
 @pytest.mark.django_db(transaction=True)
 def test_a_holder_killed_mid_statement_lets_the_lock_go_long_before_its_statement_ends() -> None:
     holder = _start_holder()
-    holder.send_signal(signal.SIGKILL)  # killed while its backend runs pg_sleep(600)
+    holder.send_signal(signal.SIGKILL)  # its backend is seen running pg_sleep(600)
     holder.wait()
     # Without the holder's connection check its backend keeps the lock for the whole 600 s
     # statement; with it, about a second. A minute's wait tells the two apart on any machine.
