@@ -4,6 +4,7 @@ files beside it), a client with an address of its own, and when a rate limiter l
 import os
 import random
 import time
+from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import quote
 
@@ -69,3 +70,24 @@ def assert_sent_as_granted(granted: list[float], arrivals: list[float]) -> None:
     assert len(arrivals) == len(granted), (granted, arrivals)
     assert all(g <= a for g, a in zip(granted, arrivals, strict=True)), (granted, arrivals)
     assert all(a <= g for a, g in zip(arrivals, granted[1:], strict=False)), (granted, arrivals)
+
+
+def lines_once_settled(read: Callable[[], list[str]], awaited: str, seconds: float = 20.0,
+                       quiet: float = 1.0) -> list[str]:  # fmt: skip
+    """`read()` once a line holding `awaited` is there and no line has come for `quiet` seconds
+    (within `seconds` in all): a line a process writes after its answer, a second one included,
+    is counted rather than missed."""
+    deadline = time.monotonic() + seconds
+    lines = read()
+    while not any(awaited in line for line in lines):
+        assert time.monotonic() < deadline, lines[-20:]
+        time.sleep(0.1)
+        lines = read()
+    settled = time.monotonic()
+    while time.monotonic() - settled < quiet:
+        assert time.monotonic() < deadline, lines[-20:]
+        time.sleep(0.1)
+        now = read()
+        if len(now) != len(lines):
+            lines, settled = now, time.monotonic()
+    return lines

@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from rarelabs import embedded
+from tests._shared import lines_once_settled
 from tests.factories.knowledge import ConditionFactory
 from tests.rarelabs.webserver import (
     free_address,
@@ -205,12 +206,8 @@ def test_an_outage_is_logged_once_when_down_and_once_when_back(site: Site) -> No
         assert time.monotonic() < deadline
         time.sleep(0.3)
     assert get(site.url + "/healthz")[0] == 200
-    # The line is written after the answer: wait for it rather than a guess at how long.
-    deadline = time.monotonic() + 20
-    while not any("reachable again" in line for line in _log_lines(site)[before:]):
-        assert time.monotonic() < deadline, _log_lines(site)[before:]
-        time.sleep(0.1)
-    lines = _log_lines(site)[before:]
+    # The line is written after the answer: wait for it, then for the log to settle.
+    lines = lines_once_settled(lambda: _log_lines(site)[before:], "reachable again")
     assert len(lines) == 2, lines
     down, back = lines
     assert " WARNING rarelabs.outages: PostgreSQL unreachable " in down
@@ -246,7 +243,6 @@ def test_each_web_worker_says_once_which_it_is_when_down_and_when_back(site: Sit
     until_all_three_have_said("unreachable")
     site.start_postgres()
     until_all_three_have_said("reachable again")
-    time.sleep(0.5)  # the log line is written after the answer
-    lines = _log_lines(site)[before:]
+    lines = lines_once_settled(lambda: _log_lines(site)[before:], "reachable again")
     assert len(lines) == 6, lines  # one down and one back per worker, nothing else
     assert said("unreachable") == said("reachable again")

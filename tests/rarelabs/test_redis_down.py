@@ -17,7 +17,7 @@ from django.db import connection
 from django.test import Client
 
 from rarelabs import embedded
-from tests._shared import REPO, database_url
+from tests._shared import REPO, database_url, lines_once_settled
 from tests.conftest import TEST_QUEUE
 from tests.factories.knowledge import ConditionFactory, TherapyFactory
 from tests.factories.records import ArticleFactory
@@ -125,12 +125,8 @@ def test_the_real_server_says_once_that_redis_is_down_and_once_that_it_is_back(
                 assert time.monotonic() < deadline
                 time.sleep(0.3)
             assert get(url + "/healthz")[0] == 200
-            # The line is written after the answer: wait for it rather than a guess at how long.
-            deadline = time.monotonic() + 20
-            while not any("reachable again" in line for line in _log_lines(log_path)[before:]):
-                assert time.monotonic() < deadline, _log_lines(log_path)[before:][:20]
-                time.sleep(0.1)
-            lines = _log_lines(log_path)[before:]
+            # The line is written after the answer: wait for it, then for the log to settle.
+            lines = lines_once_settled(lambda: _log_lines(log_path)[before:], "reachable again")
     finally:
         embedded.stop_redis(redis_server.var_dir)
     assert len(lines) == 2, lines[:20]
@@ -162,11 +158,9 @@ def test_a_real_worker_says_once_that_redis_is_down_and_once_that_it_is_back(
         redis_server.kill()
         time.sleep(8)  # the worker's reconnect attempts after 2 and 4 s fail
         redis_server.restart()
-        deadline = time.monotonic() + 30
-        while "Redis reachable again" not in log_path.read_text():
-            assert time.monotonic() < deadline, log_path.read_text()[-3000:]
-            time.sleep(0.3)
-        lines = log_path.read_text().splitlines()[before:]  # before its Redis stops for good
+        lines = lines_once_settled(  # before its Redis stops for good
+            lambda: log_path.read_text().splitlines()[before:], "Redis reachable again", 30.0
+        )
     finally:
         embedded.stop_redis(tmp_path)
     assert len(lines) == 2, lines
