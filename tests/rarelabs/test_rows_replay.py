@@ -52,7 +52,7 @@ def test_a_row_added_after_a_replay_takes_an_id_no_replayed_row_holds() -> None:
         (sequence,) = cursor.fetchone()
         cursor.execute(f"SELECT last_value FROM {sequence}")  # noqa: S608 - from pg_catalog
         (last,) = cursor.fetchone()
-        cursor.execute("SELECT setval(%s, %s, false)", [sequence, min(ids)])  # next: min(ids)
+        cursor.execute("SELECT setval(%s, %s)", [sequence, min(ids) - 1])
         try:
             replay.run(_two_conditions)
             assert replay.replays == 1
