@@ -9,12 +9,6 @@ inside the test's transaction. Whatever differs falls back to the real load: a s
 the recorded one (another test committed rows, a flush), or a load that changed rows a table
 already held. Every replay is checked against the loaded content (row count and digest of each
 table), so a replay never gives a test rows the load would not have written.
-
-A replay stamps `updated_at` with the time it ran, as a real load's saves would: otherwise every
-test of a process starts from the same ids and change times, and whatever is kept outside the
-test's transaction under a fingerprint of them (the phenotype index and the condition words in
-Redis) is shared by tests whose edits leave counts and highest ids alone. The digests leave
-`updated_at` out, so one replay's fresh stamps do not make the next fixture's start look new.
 """
 
 from __future__ import annotations
@@ -38,26 +32,11 @@ def _tables() -> list[str]:
         return [name for (name,) in cursor.fetchall()]
 
 
-def _stamped(tables: list[str]) -> set[str]:
-    """The tables whose rows carry a change time."""
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT c.relname FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid "
-            "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = current_schema() "
-            "AND a.attname = 'updated_at' AND NOT a.attisdropped AND c.relname = ANY(%s)",
-            [tables],
-        )
-        return {name for (name,) in cursor.fetchall()}
-
-
 def _fingerprint(tables: list[str]) -> Fingerprint:
-    """Each table's row count and a digest of its rows (in a stable order), change times left
-    out: a replay stamps its own, as a load's saves do."""
-    stamped = _stamped(tables)
-    row = {t: "(to_jsonb(r) - 'updated_at')::text" if t in stamped else "r::text" for t in tables}
+    """Each table's row count and a digest of its rows (in a stable order)."""
     parts = [  # table names as pg_class holds them
-        f"SELECT '{t}', count(*), "  # noqa: S608
-        f"coalesce(md5(string_agg({row[t]}, E'\\n' ORDER BY {row[t]})), '') FROM \"{t}\" r"
+        f"SELECT '{t}', count(*), coalesce(md5(string_agg(r::text, E'\\n' ORDER BY r::text)), '') "  # noqa: S608
+        f'FROM "{t}" r'
         for t in tables
     ]
     with connection.cursor() as cursor:
@@ -110,13 +89,6 @@ def _sequences_past_rows(table: str) -> None:
                 )
 
 
-def _stamp_changed_now(tables: set[str]) -> None:
-    """The clock's time, not the transaction's start: two replays within one test differ too."""
-    with connection.cursor() as cursor:
-        for table in sorted(tables):
-            cursor.execute(f'UPDATE "{table}" SET updated_at = clock_timestamp()')  # noqa: S608
-
-
 @dataclass
 class RowsReplay:
     """One load's rows, recorded on its first run in this process."""
@@ -150,7 +122,6 @@ class RowsReplay:
             _sequences_past_rows(table)
         replayed = _fingerprint(tables)
         assert replayed == self._end, "replayed rows differ from what the load wrote"
-        _stamp_changed_now(self._rows.keys() & _stamped(tables))
         # COPY sends no save signals: make the pages earlier tests cached stale, as the load's
         # saves do (the page cache lives in Redis, outside the rolled-back transaction).
         page_cache_invalidate_on_commit()
