@@ -31,7 +31,6 @@ from knowledge.models import (
     TherapyLink,
 )
 from tests._shared import FIXTURE_DATA
-from tests.rows_replay import RowsReplay
 from treatments.describe.lexicon import everyday_phrases, phrase_table_clear
 from treatments.phenotypes import phenotype_index_clear
 
@@ -113,15 +112,10 @@ def _phenotype_rows(needed: set[str]) -> dict[str, Phenotype]:
     return rows
 
 
-_EVERYDAY_TERMS: dict[frozenset[str], RowsReplay] = {}
-
-
 def everyday_terms(*extra: str) -> None:
     """Store the HPO terms every everyday row names (and `extra`), with their ancestors, and
-    drop any phrase table built before them. Written once per process for the same `extra`, then
-    replayed from a copy of the rows (tests/rows_replay.py)."""
-    needed = frozenset({row.hpo_id for row in everyday_phrases()} | set(extra))
-    _EVERYDAY_TERMS.setdefault(needed, RowsReplay()).run(lambda: _phenotype_rows(set(needed)))
+    drop any phrase table built before them."""
+    _phenotype_rows({row.hpo_id for row in everyday_phrases()} | set(extra))
     phrase_table_clear()
 
 
@@ -136,27 +130,6 @@ def import_packets_with_signs() -> None:
     }
     _phenotype_rows(needed | {row.hpo_id for row in everyday_phrases()})
     import_orphapackets(path=FIXTURE_DATA / "orphanet" / "orphapackets")
-
-
-_PACKETS_WITH_SIGNS = RowsReplay()
-_CONDITIONS_AND_THERAPIES = RowsReplay()
-
-
-def packets_with_signs_in_test() -> None:
-    """import_packets_with_signs for a test: the real import once per process, its rows copied
-    back in the tests after (tests/rows_replay.py)."""
-    _PACKETS_WITH_SIGNS.run(import_packets_with_signs)
-
-
-def conditions_and_therapies_in_test() -> tuple[dict[str, Condition], dict[str, Therapy]]:
-    """load_conditions and load_therapies for a test, the same way: real once, then replayed."""
-    _CONDITIONS_AND_THERAPIES.run(lambda: load_therapies(load_conditions()))
-    phenotype_index_clear()
-    by_id = {c.primary_id: c for c in Condition.objects.filter(primary_id__startswith="ORPHA:")}
-    conditions = {
-        packet["ORPHAcode"]: by_id[f"ORPHA:{packet['ORPHAcode']}"] for packet in packets()
-    }
-    return conditions, {therapy.name: therapy for therapy in Therapy.objects.order_by("id")}
 
 
 def load_conditions() -> dict[str, Condition]:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from knowledge.models import Phenotype, PhenotypeSynonym
-from tests.treatments.kb import packets_with_signs_in_test
+from tests.treatments.kb import import_packets_with_signs
 from treatments.describe import name_vectors
 from treatments.describe.encoder import sentence_encoder_get
 from treatments.describe.evidence import condition_words_clear
@@ -38,7 +38,7 @@ def shared_var(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def vectors_dir(db: None, settings: object, shared_var: Path) -> Path:
     """The packets' conditions and signs loaded, and their names' vectors (about 1,000 names,
     embedded by the first test that needs them)."""
-    packets_with_signs_in_test()
+    import_packets_with_signs()
     for clear in (phrase_table_clear, phenotype_index_clear, family_prior_clear,
                   condition_words_clear, name_vectors_clear):  # fmt: skip
         clear()

@@ -18,7 +18,7 @@ from kbimport.sources.orphanet import iter_orphapackets
 from knowledge.models import Condition, ConditionPhenotype, Phenotype
 from search.indexer import index_objects
 from tests._shared import FIXTURE_DATA
-from tests.treatments.kb import HP_OBO, packets_with_signs_in_test
+from tests.treatments.kb import HP_OBO, import_packets_with_signs
 from treatments.describe.evidence import condition_words_clear, condition_words_get, text_bonus
 from treatments.describe.lexicon import EVERYDAY_FILE, everyday_phrases, phrase_table_clear
 from treatments.describe.prior import COVERAGE_WEIGHT, coverage_bonus, family_prior_clear
@@ -30,7 +30,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def client(db: None) -> Client:
-    packets_with_signs_in_test()
+    import_packets_with_signs()
     phrase_table_clear()
     phenotype_index_clear()
     family_prior_clear()
