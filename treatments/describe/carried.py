@@ -136,11 +136,15 @@ def carried_after_with(
     out: list[Token], with_parts: dict[int, Token], theirs: frozenset[int]
 ) -> dict[int, tuple[Token, int]]:
     """The part a size was said of, carried to the clause after its "with" (`size_of_a_part`),
-    as `carried_parts` gives them: {the clause's start: (the part's token; its end)}."""
+    as `carried_parts` gives them: {the clause's start: (the part's token; its end)}. As there,
+    a denial is left as it is ("her kidneys are big with no cysts" is no renal cyst), and so is
+    a clause opening with a size of its own ("his head is big with a small back": the back's)."""
     found = {}
     for start, part in with_parts.items():
-        if start < len(out) and out[start][0] != BREAK and start not in theirs:
-            end = next((i for i in range(start, len(out)) if out[i][0] == BREAK), len(out))
+        if start >= len(out) or out[start][0] == BREAK or out[start][1] in SIZES:
+            continue
+        end = next((i for i in range(start, len(out)) if out[i][0] == BREAK), len(out))
+        if not any(out[i][0] == NOT or i in theirs for i in range(start, end)):
             found[start] = ((part[0], part[1], False, False, False), end)
     return found
 
