@@ -37,6 +37,21 @@ CASES = [
     ("his head is big with a small back", MICROCEPHALY, False),  # was
     ("his head is big with a small back", MACROCEPHALY, True),
     ("his head is small with a flat back", FLAT_OCCIPUT, True),
+    # 2. Only the bare singular noun is one bruise.
+    ("she is always bruised", BRUISING, True),  # was
+    ("his legs are always bruised", BRUISING, True),  # was
+    ("she gets bruised a lot", BRUISING, True),  # was
+    ("he keeps getting bruised", BRUISING, True),  # was
+    ("purple bruise marks", BRUISING, True),  # was
+    ("she has bruise marks everywhere", BRUISING, True),  # was
+    ("bruise like marks on her legs", BRUISING, True),  # was
+    ("big bruise-like marks", BRUISING, True),  # was
+    ("his legs are always bruised and his gums bleed", BRUISING, True),  # was
+    ("she has a massive bruise on her leg", BRUISING, False),
+    ("he fell off his bike and has a bruise on his knee", BRUISING, False),
+    ("he fell off his bike and has a bruise on his knee", FALLS, True),
+    ("he has a fever", RECURRENT_FEVER, False),
+    ("he gets fevers all the time", RECURRENT_FEVER, True),
 ]
 
 

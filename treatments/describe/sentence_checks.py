@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from treatments.describe.courses import COURSES
 from treatments.describe.phrase_table import Phrase, PhraseTable
-from treatments.describe.words import BODY_PARTS, BREAK, NOT, is_plural, stem
+from treatments.describe.words import BODY_PARTS, BREAK, NOT, stem
 
 # The weather after a place word says when a sign shows, not what it is: "turns blue in the
 # cold" is no Coldness ("his hands feel cold" still is; "cramps in the cold" reads its trigger).
@@ -183,14 +183,18 @@ _SKIN_SEEN_WHOLE = _WHOLE_SURFACE | {stem("face"), stem("eye")}
 def _singular_for_plural(
     toks: list[tuple[str, str]], phrase: Phrase, span: tuple[int, ...]
 ) -> bool:
-    """A phrase whose plural says the sign recurs ("fevers") is not read from the singular
-    ("bruising" is no singular: many bruises)."""
+    """A phrase whose plural says the sign recurs ("fevers") is not read from the bare singular
+    noun ("a fever", "a massive bruise"). Its other forms say no one event: "bruising",
+    "always bruised"; nor does the noun naming a kind of mark ("bruise marks", "bruise-like")."""
     return bool(phrase.plural) and any(
         toks[p][0] == phrase.plural
-        and not is_plural(toks[p][1], toks[p][0])
-        and not toks[p][1].endswith("ing")
+        and toks[p][1] == phrase.plural
+        and not (p + 1 < len(toks) and toks[p + 1][0] in _KIND_OF_MARK)
         for p in span
     )
+
+
+_KIND_OF_MARK = frozenset([stem("mark"), stem("like")])
 
 
 _FEEL = frozenset(["feel", "feels", "felt", "feeling"])
