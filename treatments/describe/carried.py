@@ -35,14 +35,13 @@ PERSONS = frozenset(
 )  # fmt: skip
 
 
-def of_the_person(before: str, out: list[Token], described: set[int]) -> bool:
+def of_the_person(before: str, sized_part: bool) -> bool:
     """Is what follows "with" said of the person `before` names or sizes ("a short boy with a
     wide neck", "he is small with a big head": the person's, not the neck's)? A size said of a
-    part just named ("his head is small with a flat back", "her kidneys are big with lots of
-    cysts") is the part's, and what follows "with" is still said of that part."""
-    if before in PERSONS:
-        return True
-    return before in SIZES and not size_of_a_part(before, out, described)
+    part just named (`sized_part`, from `size_of_a_part`: "his head is small with a flat back",
+    "her kidneys are big with lots of cysts") is the part's, and what follows "with" is still
+    said of that part."""
+    return before in PERSONS or (before in SIZES and not sized_part)
 
 
 def size_of_a_part(before: str, out: list[Token], described: set[int]) -> bool:

@@ -212,11 +212,12 @@ def _scan(
         if typed == "," and _lists_qualities(words, at, before, out):
             joined = True  # "thick, red and sweaty skin": the comma is an "and"
             continue
-        sized_part = typed == "with" and size_of_a_part(before, out, described)
+        sized = typed in ("with", "who") and size_of_a_part(before, out, described)
+        sized_part = sized and typed == "with"  # "his head is small with a flat back"
         if (
             typed in ",;.!?"
             or (was_anded and typed in _NEW_CLAUSE | _POSSESSIVES)
-            or (typed in ("with", "who") and of_the_person(before, out, described))
+            or (typed in ("with", "who") and of_the_person(before, sized))
             or sized_part
         ):
             joined = False
@@ -343,14 +344,8 @@ def _scan(
     )
     for at in sorted(carried, reverse=True):
         out.insert(at, found[at][0])
-    return (
-        out,
-        frozenset(moved[i] for i in qualifying),
-        frozenset(moved[i] for i in after_or),
-        frozenset(moved[i] for i in theirs),
-        frozenset(moved[i] for i in seized),
-        frozenset(moved[i] for i in inside),
-    )
+    marked = (qualifying, after_or, theirs, seized, inside)
+    return out, *(frozenset(moved[i] for i in each) for each in marked)
 
 
 def _lists_qualities(
