@@ -24,7 +24,7 @@ here (`selectors.description_read`).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -71,6 +71,10 @@ _SUBJECT = frozenset(
      "teenager", "infant", "has", "have", "had", "is", "are", "was", "were", "gets", "got",
      "also", "then", "now", "just", "still"]
 )  # fmt: skip
+
+
+# The readings the phrase table declined (`recognise`): (the words typed, the sign's HPO id).
+Declined = Sequence[tuple[str, str]]
 
 
 @dataclass(frozen=True)
@@ -241,15 +245,18 @@ class MeaningReading:
     sets: dict[str, list[str]]  # HPO id of a sign read as a set -> the set's other members
 
 
-def meaning_signs(text: str, signs: list[Sign]) -> list[Sign]:
+def meaning_signs(text: str, signs: list[Sign], declined: Declined = ()) -> list[Sign]:
     """The signs read by meaning from the clauses the phrase table read nothing from."""
-    return meaning_read(text, signs).signs
+    return meaning_read(text, signs, declined).signs
 
 
-def meaning_read(text: str, signs: list[Sign]) -> MeaningReading:
+def meaning_read(text: str, signs: list[Sign], declined: Declined = ()) -> MeaningReading:
     """Read by meaning the clauses the phrase table read nothing from: one term when its name
     is clearly nearest, a set of at most SET_WIDTH terms when names of several lines are as
-    near (the chip shows the nearest)."""
+    near (the chip shows the nearest). A clause whose nearest is a sign the phrase table
+    declined there (`declined`: "a massive bruise" is no Bruising susceptibility) is left as
+    the phrase table left it; its nearest may be another sign ("her teeth are yellow": no
+    Jaundice, but Yellow-brown discoloration of the teeth)."""
     reading = MeaningReading([], {})
     clauses = _unread(text, signs)
     if not clauses:
@@ -260,17 +267,24 @@ def meaning_read(text: str, signs: list[Sign]) -> MeaningReading:
         return reading
     taken = {sign.hpo_id for sign in signs}
     for near in nearest_terms([embedded for embedded, _said in clauses], vectors, taken):
-        if near.hpo_id in taken:
+        said = said_as[near.clause]
+        if near.hpo_id in taken or near.hpo_id in _declined_in(said, declined):
             continue
         if near.close:
             if near.cosine < SET_MIN_COSINE or len(near.close) >= SET_WIDTH:
                 continue
         elif near.cosine < MIN_COSINE:
             continue
-        members = [m for m in near.close if m not in taken]
+        members = [m for m in near.close if m not in taken | _declined_in(said, declined)]
         taken.update([near.hpo_id, *members])
         source = SOURCE.format(name=near.name, cosine=near.cosine)
-        reading.signs.append(Sign(near.hpo_id, said_as[near.clause], False, source, False))
+        reading.signs.append(Sign(near.hpo_id, said, False, source, False))
         if members:
             reading.sets[near.hpo_id] = members
     return reading
+
+
+def _declined_in(said: str, declined: Declined) -> set[str]:
+    """The signs the phrase table declined from words all in the clause `said`."""
+    words = set(said.split())
+    return {hpo_id for typed, hpo_id in declined if set(typed.split()) <= words}

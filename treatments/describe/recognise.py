@@ -118,11 +118,16 @@ def _skips_and(choice: tuple[int, ...], joined: frozenset[int]) -> bool:
     return bool(after) and any(p < after[-1] and p not in joined for p in skipped)
 
 
-def recognise(query: str, table: PhraseTable) -> list[Sign]:
+def recognise(
+    query: str, table: PhraseTable, declined: list[tuple[str, str]] | None = None
+) -> list[Sign]:
     """The signs `query` names, longest and most trusted phrases first, without overlaps.
 
     Phrases may share their last word ("dry thin skin" is dry skin and thin skin), and their
     first word across "and" ("weak arms and legs" is weak arms and weak legs), nothing else.
+    A reading the sentence says is no sign ("a massive bruise" is one bruise, "his teeth are
+    yellow" no jaundice) is added to `declined` (its words, its HPO id), for the meaning
+    reader not to read that sign back from them.
     """
     scanned, qualifying, after_or, theirs, seized, inside = _scan(query)
     # A phone's slip ("siezures") is read as the sign word it was typed for.
@@ -150,6 +155,8 @@ def recognise(query: str, table: PhraseTable) -> list[Sign]:
         # The person's own words first: "his brother has seizures and so does he".
         span = (_span(positions, phrase.stems, breaks, alone | theirs, joined, apart) if theirs
                 else None) or _span(positions, phrase.stems, breaks, alone, joined, apart)  # fmt: skip
+        if declined is not None and _declines(toks, phrase, span, predicated):
+            declined.append((" ".join(toks[p][1] for p in sorted(span or ())), phrase.hpo_id))
         if (
             span is not None
             and _fits(phrase, span)
@@ -233,6 +240,25 @@ def recognise(query: str, table: PhraseTable) -> list[Sign]:
         signs.append(Sign(phrase.hpo_id, typed, negated, phrase.source, relative))
     order = {sign.hpo_id: min(_first(toks, sign.words)) for sign in signs}
     return sorted(signs, key=lambda sign: order[sign.hpo_id])
+
+
+def _declines(
+    toks: list[tuple[str, str]],
+    phrase: Phrase,
+    span: tuple[int, ...] | None,
+    predicated: frozenset[int],
+) -> bool:
+    """Does the sentence say the phrase's words there are no such sign (the meaning reader is
+    not to read it back): a whole-skin colour or state said of another part, one event of a
+    recurring sign?"""
+    return (
+        span is not None
+        and _fits(phrase, span)
+        and (
+            _said_of_a_part(toks, span, predicated, phrase.hpo_id)
+            or _singular_for_plural(toks, phrase, span)
+        )
+    )
 
 
 def _shared_first(

@@ -41,13 +41,21 @@ _last_read = threading.local()
 
 def signs_for_text(*, text: str, include_everyday: bool = True) -> list[Sign]:
     """The signs a text names (negated ones included, marked)."""
+    return _phrase_reading(text, include_everyday)[0]
+
+
+def _phrase_reading(
+    text: str, include_everyday: bool
+) -> tuple[list[Sign], tuple[tuple[str, str], ...]]:
+    """The phrase table's signs, and the words of each reading it declined (`recognise`)."""
     table = phrase_table_get(include_everyday=include_everyday)
     last = getattr(_last_read, "value", None)
     if last is not None and last[0] is table and last[1] == text:
-        return list(last[2])
-    signs = recognise(text, table)[:MAX_SIGNS]
-    _last_read.value = (table, text, tuple(signs))
-    return signs
+        return list(last[2]), last[3]
+    declined: list[tuple[str, str]] = []
+    signs = recognise(text, table, declined)[:MAX_SIGNS]
+    _last_read.value = (table, text, tuple(signs), tuple(declined))
+    return signs, tuple(declined)
 
 
 @dataclass(frozen=True)
@@ -64,14 +72,14 @@ def panel_reading(
 ) -> PanelReading | None:
     """The signs the panel reads from `text`: the phrase table's, then the meaning reader's for
     the clauses it left; None when the text is no description (nothing is shown)."""
-    signs = signs_for_text(text=text, include_everyday=include_everyday)
+    signs, declined = _phrase_reading(text, include_everyday)
     if not _is_description(text, signs):
         return None
     # Only a description is read by meaning: a name or a question ("pompe treatment") never
     # pays for the encoder, nor becomes a description by a sign read that way.
     if not include_meaning:
         return PanelReading(signs, {})
-    by_meaning = meaning.meaning_read(text, signs)
+    by_meaning = meaning.meaning_read(text, signs, declined)
     return PanelReading(signs + by_meaning.signs, by_meaning.sets)
 
 
