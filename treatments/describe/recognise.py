@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from treatments.describe.courses import COURSES
+from treatments.describe.mark_colour import coloured_otherwise
 from treatments.describe.phrase_table import Phrase, PhraseTable, Sign  # noqa: F401 (used from here)
 from treatments.describe.qualities import (
     describes_the_next_word,
@@ -167,6 +168,7 @@ def recognise(
             and not _reaches_past_what_it_describes(toks, span, placed)
             and not _feeling_of_a_part(toks, span, joined)
             and not _singular_for_plural(toks, phrase, span)
+            and not coloured_otherwise(toks, phrase, span, predicated)
             and not _course_apart(toks, span)
             and not _spacing_as_width(toks, span)
             and not _quality_skips_a_thing(toks, span, joined)
@@ -257,6 +259,7 @@ def _declines(
         and (
             _said_of_a_part(toks, span, predicated, phrase.hpo_id)
             or _singular_for_plural(toks, phrase, span)
+            or coloured_otherwise(toks, phrase, span, predicated)
         )
     )
 
