@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from treatments.describe.whose import names_a_person
 from treatments.describe.words import BODY_PARTS, BREAK, DETERMINERS, NOT, stem
 
 Token = tuple[str, str, bool, bool, bool]  # as `scan` keeps them: stem, word, and three marks
@@ -137,10 +138,13 @@ def carried_after_with(
     """The part a size was said of, carried to the clause after its "with" (`size_of_a_part`),
     as `carried_parts` gives them: {the clause's start: (the part's token; its end)}. As there,
     a denial is left as it is ("her kidneys are big with no cysts" is no renal cyst), and so is
-    a clause opening with a size of its own ("his head is big with a small back": the back's)."""
+    a clause opening with a size of its own ("his head is big with a small back": the back's)
+    or with a person ("with his brother's small back")."""
     found = {}
     for start, part in with_parts.items():
         if start >= len(out) or out[start][0] == BREAK or out[start][1] in SIZES:
+            continue
+        if names_a_person(out[start][1]):
             continue
         end = next((i for i in range(start, len(out)) if out[i][0] == BREAK), len(out))
         if not any(out[i][0] == NOT or i in theirs for i in range(start, end)):
