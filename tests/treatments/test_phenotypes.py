@@ -8,8 +8,10 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
+from ingest.rows import upsert_rows
+from kbimport.importers.common import import_run
 from kbimport.importers.information import phenotype_information_content_update
-from knowledge.models import Condition, Phenotype
+from knowledge.models import Condition, ConditionPhenotype, Phenotype
 from treatments.phenotypes import (
     conditions_rank_by_phenotypes,
     phenotype_index_build,
@@ -155,3 +157,37 @@ def test_a_second_edit_within_the_same_second_is_not_served_the_index_built_befo
     phenotype_index_clear()  # as an import does after changing conditions
     index = phenotype_index_get()
     assert index.inheritance[list(index.condition_ids).index(dmd.pk)] == ("x_linked_recessive",)
+
+
+def _annotation_frequency(index, condition_pk: int, phenotype_pk: int) -> float:
+    at = list(index.condition_ids).index(condition_pk)
+    first, end = index.annot_ptr[at], index.annot_ptr[at + 1]
+    terms = list(index.annot_terms[first:end])
+    return float(index.annot_freq[first + terms.index(index.position[phenotype_pk])])
+
+
+def test_an_import_rerun_that_changes_a_frequency_in_place_is_not_served_the_old_index(
+    kb: dict,
+) -> None:
+    """An import rerun updates annotations in place: counts, highest ids and the conditions'
+    change times stay, so only its run record tells the cached index (Redis, 24 h) it is old."""
+    dmd = kb["conditions"]["98896"]
+    annotation = ConditionPhenotype.objects.filter(condition=dmd).order_by("id").first()
+    changed = 0.125 if annotation.frequency != 0.125 else 0.375
+    phenotype_index_clear()
+    before = phenotype_index_get()
+    assert _annotation_frequency(before, dmd.pk, annotation.phenotype_id) != changed
+    fields = [f.attname for f in ConditionPhenotype._meta.concrete_fields if not f.primary_key]
+    row = {**{name: getattr(annotation, name) for name in fields}, "frequency": changed}
+    with import_run("import_hpo", "test: one frequency changed") as tally:
+        written = upsert_rows(
+            ConditionPhenotype,
+            [row],
+            conflict=["condition_id", "phenotype_id"],
+            update=["frequency"],
+        )
+        tally.add("ConditionPhenotype", written)
+    assert written.updated == 1
+    phenotype_index_clear()  # the process forgets; the cache key must have moved too
+    after = phenotype_index_get()
+    assert _annotation_frequency(after, dmd.pk, annotation.phenotype_id) == pytest.approx(changed)

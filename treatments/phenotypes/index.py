@@ -20,6 +20,7 @@ import numpy as np
 from django.core.cache import cache
 from django.db.models import Count, Max
 
+from ingest.models import RefreshRun
 from knowledge.models import Condition, ConditionGene, ConditionPhenotype, Phenotype
 from knowledge.row_counts import rows_stamp
 
@@ -72,7 +73,16 @@ def _data_version() -> str:
     conditions = Condition.objects.aggregate(n=Count("id"), top=Max("updated_at"))
     stamp = conditions["top"].isoformat() if conditions["top"] else "none"
     rows = rows_stamp(ConditionPhenotype, Phenotype, Phenotype.parents.through, ConditionGene)
-    return f"{rows}-{conditions['n']}-{stamp}"
+    return f"{rows}-{conditions['n']}-{stamp}-{_imports_stamp()}"
+
+
+def _imports_stamp() -> str:
+    """When an import last changed rows: a rerun updates annotations, terms and genes in place
+    (counts, highest ids and the conditions' change times stay), which only its run records."""
+    newest = RefreshRun.objects.filter(
+        task__startswith="import_", finished_at__isnull=False, updated__gt=0
+    ).aggregate(top=Max("finished_at"))["top"]
+    return newest.isoformat() if newest else "none"
 
 
 def _closures(parents: list[list[int]]) -> list[np.ndarray]:
@@ -251,6 +261,7 @@ def phenotype_index_get() -> PhenotypeIndex:
 
 
 def phenotype_index_clear() -> None:
-    """Forget the in-process index (tests and imports call this after changing annotations)."""
+    """Forget the in-process index (tests call this after changing annotations; an import moves
+    the version by its run record)."""
     _memory["index"] = None
     _memory["checked"] = 0.0
