@@ -142,14 +142,19 @@ def expected_ids(condition_pks: set[int]) -> list[str]:
     return list(dict.fromkeys(codes))
 
 
-def draw(records: list[dict], seed: int) -> list[dict]:
-    ncts, earlier = judged_before("trialtitles39")
+def _drawn(
+    records: list[dict], seed: int, split: str, *, titled_only: bool
+) -> tuple[list[dict], Counter[frozenset[int]]]:
+    """The pool resolved to Orphanet conditions, shuffled by the seed, at most PER_CONDITION per
+    condition set; each item's expected ids and whether an earlier split judged them."""
+    ncts, earlier = judged_before(split)
     names = orphanet_names()
     pool = []
     for record in sorted(records, key=lambda r: r["n"]):
         pks = resolve(record["c"], names) if record["n"] not in ncts else set()
-        if pks:
-            pool.append({"nct": record["n"], "title": record.get("t", ""), "pks": pks})
+        title = record.get("t", "")
+        if pks and (title.strip() or not titled_only):
+            pool.append({"nct": record["n"], "title": title, "pks": pks})
     random.Random(seed).shuffle(pool)
     per_condition: Counter[frozenset[int]] = Counter()
     drawn = []
@@ -160,6 +165,12 @@ def draw(records: list[dict], seed: int) -> list[dict]:
             item["expected"] = expected_ids(item["pks"])
             item["seen"] = bool(set(item["expected"]) & earlier)
             drawn.append(item)
+    return drawn, per_condition
+
+
+def draw(records: list[dict], seed: int) -> list[dict]:
+    # The 39 draw kept records without a title: kept so that a rerun prints the same splits.
+    drawn, per_condition = _drawn(records, seed, "trialtitles39", titled_only=False)
     held_keys: set[frozenset[int]] = set()
     held = 0
     for item in drawn:
@@ -196,24 +207,9 @@ def draw_held(records: list[dict], seed: int, split: str, size: int) -> list[dic
     Same pool, resolution and at-most-three-per-condition rule as draw(); the drawn titles whose
     conditions no earlier trial_title item judged come first (draw order), then, while the split
     holds fewer than `size`, the others in draw order."""
-    ncts, earlier = judged_before(split)
-    names = orphanet_names()
-    pool = []
-    for record in sorted(records, key=lambda r: r["n"]):
-        pks = resolve(record["c"], names) if record["n"] not in ncts else set()
-        if pks and record["t"].strip():
-            pool.append({"nct": record["n"], "title": record["t"], "pks": pks})
-    random.Random(seed).shuffle(pool)
-    per_condition: Counter[frozenset[int]] = Counter()
-    drawn = []
-    for item in pool:
-        key = frozenset(item["pks"])
-        if per_condition[key] < PER_CONDITION:
-            per_condition[key] += 1
-            item["expected"] = expected_ids(item["pks"])
-            item["seen"] = bool(set(item["expected"]) & earlier)
-            item["split"] = split
-            drawn.append(item)
+    drawn, _ = _drawn(records, seed, split, titled_only=True)
+    for item in drawn:
+        item["split"] = split
     unseen = [item for item in drawn if not item["seen"]]
     seen = [item for item in drawn if item["seen"]]
     return unseen + seen[: max(0, size - len(unseen))]
