@@ -18,7 +18,7 @@ from functools import cached_property
 
 import numpy as np
 from django.core.cache import cache
-from django.db.models import Count, Max
+from django.db.models import Count, Max, Q
 
 from ingest.models import RefreshRun
 from knowledge.models import Condition, ConditionGene, ConditionPhenotype, Phenotype
@@ -79,9 +79,10 @@ def _data_version() -> str:
 def _imports_stamp() -> str:
     """When an import last changed rows: a rerun updates annotations, terms and genes in place
     (counts, highest ids and the conditions' change times stay), which only its run records."""
-    newest = RefreshRun.objects.filter(
-        task__startswith="import_", finished_at__isnull=False, updated__gt=0
-    ).aggregate(top=Max("finished_at"))["top"]
+    loads = Q(task__startswith="import_") | Q(task__startswith="pack_")  # file imports, the pack
+    newest = RefreshRun.objects.filter(loads, finished_at__isnull=False, updated__gt=0).aggregate(
+        top=Max("finished_at")
+    )["top"]
     return newest.isoformat() if newest else "none"
 
 
