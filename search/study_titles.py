@@ -59,6 +59,10 @@ _TREATMENT_WORD = re.compile(
     r"\b(?:immunotherapy|chemotherapy|monotherapy|radiotherapy|(?:base|gene|genome) editing)\b",
     re.IGNORECASE,
 )
+# ... but said of the patients who receive it ("Cellular Immunotherapy for Patients With High
+# Risk Myelodysplastic Syndromes"), it is a trial's design: a family names its own child or
+# adult, not patients, and the signs read from the condition's name would fill a panel.
+_PATIENTS_TREATED = re.compile(r"\b(?:for|in) (?:Treating )?Patients With\b")
 # A title without a design word still says who takes part, in its capitals: "NTLA-2002 in
 # Adults With Hereditary Angioedema", "... for Patients With High Risk Myelodysplastic ...".
 _WHO_TURN = re.compile(
@@ -173,7 +177,10 @@ def _reads_as_title(text: str, *, by_who: bool) -> bool:
     marked_by_who = (
         _WHO_TURN.search(title) or compound_code_words(title) or _TREATMENT_WORD.search(title)
     )
-    if not _STUDY_WORD.search(title) and not (by_who and marked_by_who):
+    designed = _STUDY_WORD.search(title) or (
+        _TREATMENT_WORD.search(title) and _PATIENTS_TREATED.search(title)
+    )
+    if not designed and not (by_who and marked_by_who):
         return False
     if from_page:
         return True
