@@ -33,6 +33,7 @@ from search.text import (
     undoubled_neighbours,
     words,
 )
+from search.title_slips import words_kept_in_title
 from search.wrapped_names import unwrapped_name
 
 MAX_TIED = 3  # a slip that more symbols explain as well names none of them
@@ -137,6 +138,14 @@ def _proposals(
                 replacements[word] = found[0]
             elif found:
                 ties[word] = found
+    # A title's English and places ("Relapsed", "in Brazil") are no slips.
+    kept = words_kept_in_title(
+        query, tokens, {**ties, **{w: (r,) for w, r in replacements.items()}}
+    )
+    for word in kept:
+        replacements.pop(word, None)
+        ties.pop(word, None)
+        unknown.remove(word)
     if len(tokens) == 1 and tokens[0] in unknown and tokens[0] not in capitals:
         # A name typed alone as it is said ("chrons"): a condition's, not an ordinary word's
         # (a word in capitals is a symbol's slip: "DONON" is DONSON, not Danon disease).
