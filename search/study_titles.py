@@ -155,27 +155,30 @@ def _without_page(text: str) -> tuple[str, bool]:
     return stripped, stripped != text.strip()
 
 
-def is_study_title(text: str) -> bool:
+def is_study_title(text: str, codes: frozenset[str] | None = None) -> bool:
     """Does `text` read as a study's title (its design words or who takes part, and a title's
-    capitals or a trial page's name after it)? Its names are read as a title's."""
-    return _reads_as_title(text, by_who=True)
+    capitals or a trial page's name after it)? Its names are read as a title's. `codes`: its
+    compound code words when the caller has read them already."""
+    return _reads_as_title(text, by_who=True, codes=codes)
 
 
-def is_designed_title(text: str) -> bool:
+def is_designed_title(text: str, codes: frozenset[str] | None = None) -> bool:
     """Is `text` a study's title by its design words, not only by who takes part? Only such a
     title is no family's description, slip or report line: "My Child With Autism Has Seizures
     And Low Muscle Tone" says who in a title's capitals, and is still a family's words."""
-    return _reads_as_title(text, by_who=False)
+    return _reads_as_title(text, by_who=False, codes=codes)
 
 
-def _reads_as_title(text: str, *, by_who: bool) -> bool:
+def _reads_as_title(text: str, *, by_who: bool, codes: frozenset[str] | None) -> bool:
     title, from_page = _without_page(text)
     if len(title.split()) < MIN_WORDS:
         return False
     # A sponsor's compound code ("CS-121 APOC3 Base Editing in FCS") or the treatment given
     # marks a title as who takes part does.
     marked_by_who = (
-        _WHO_TURN.search(title) or compound_code_words(title) or _TREATMENT_WORD.search(title)
+        _WHO_TURN.search(title)
+        or (compound_code_words(title) if codes is None else codes)
+        or _TREATMENT_WORD.search(title)
     )
     designed = _STUDY_WORD.search(title) or (
         _TREATMENT_WORD.search(title) and _PATIENTS_TREATED.search(title)
