@@ -114,6 +114,8 @@ class QueryAnalysis:
     # not HES), matched by no key, synonym or spelling (`search.contractions`), and the
     # numbers that say an age ("im 34": `search.ages`).
     said: frozenset[str] = frozenset()
+    # The folded words of the compound codes typed ("NTLA-2002": `search.compound_codes`).
+    code_words: frozenset[str] = frozenset()
 
     def by_keys_only(self, **changes: Any) -> QueryAnalysis:
         """This analysis matched by its keys alone, with `changes`: no word, synonym,
@@ -255,7 +257,9 @@ def _analyze(query: str) -> QueryAnalysis:
         keys.append(name)  # its words, already folded: its key form and phrase form alike
     # A study's title names its condition after "in" or "with", among words about the study;
     # a drug after "of", and a name's shorter forms, count less.
-    titled = not precise and not by_id and is_study_title(query)
+    # Read once: the title test, the spelling and the sentence parts all leave a code alone.
+    code_words = compound_code_words(query)  # "NTLA-2002": no key reads "2002" alone
+    titled = not precise and not by_id and is_study_title(query, code_words)
     title_named, title_other = study_title_reading(query) if titled else ([], [])
     keys.extend(title_named)
     expansions = [] if precise else synonym_expansions(query, stopwords)
@@ -282,8 +286,8 @@ def _analyze(query: str) -> QueryAnalysis:
     corrected = None
     tied: tuple[str, ...] = ()
     # A title marked only by who takes part may be a family's words: their slips are mended.
-    if not by_id and variant is None and not (titled and is_designed_title(query)):
-        corrected, tied = spelling_proposals(query)
+    if not by_id and variant is None and not (titled and is_designed_title(query, code_words)):
+        corrected, tied = spelling_proposals(query, code_words)
         # Each tied reading is searched as a correction would be, but none is proposed.
         alternatives.extend(tuple(content_words(reading, stopwords)) for reading in tied)
         if corrected:
@@ -311,7 +315,6 @@ def _analyze(query: str) -> QueryAnalysis:
                 alternatives.append(tuple(content_words(alt, stopwords)))
                 expanded.append(phrase_form(alt))
     known_keys = {*keys, *expanded}
-    code_words = compound_code_words(query)  # "NTLA-2002": no key reads "2002" alone
     return QueryAnalysis(
         raw=query,
         phrase=phrase_form(query),
@@ -328,6 +331,7 @@ def _analyze(query: str) -> QueryAnalysis:
         variant=variant.normalized if variant else None,
         variant_gene=variant.gene if variant else None,
         corrected=corrected,
+        code_words=code_words,
         tied_keys=tuple(
             dict.fromkeys(k for k in map(phrase_form, tied) if k and k not in known_keys)
         ),

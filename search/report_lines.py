@@ -47,7 +47,7 @@ def with_report_line(analysis: QueryAnalysis) -> QueryAnalysis:
     line = None if analysis.variant else read_chromosome_line(analysis.raw)
     # A study's title naming "Patients With SHANK3 Mutations" is about its condition, named
     # after them: no report's finding.
-    titled = is_study_title(analysis.raw)
+    titled = is_study_title(analysis.raw, analysis.code_words)
     genes = () if line is not None or titled else named_genes(analysis.raw)
     if line is None and not genes:
         return analysis

@@ -71,16 +71,21 @@ def spelling_correction(query: str) -> str | None:
     return spelling_proposals(query)[0]
 
 
-def spelling_proposals(query: str) -> tuple[str | None, tuple[str, ...]]:
+def spelling_proposals(
+    query: str, codes: frozenset[str] | None = None
+) -> tuple[str | None, tuple[str, ...]]:
     """The correction of `spelling_correction`, and the readings of a tie: when a symbol's
     likeliest slip reaches two or three known symbols as often used ("JGA1": JAG1 or GJA1),
     the query with each of them, likeliest first (a tie is read for one word only).
 
     A contraction typed without its apostrophe ("cant", "dont") is a word, never a slip of a
-    name ("CAT", "dent"), unless typed as an abbreviation ("CANT" alone: CANT1)."""
+    name ("CAT", "dent"), unless typed as an abbreviation ("CANT" alone: CANT1). `codes`: the
+    query's compound code words when the caller has read them already."""
     tokens = words(query)
     as_typed = (set(tokens) & CONTRACTIONS) - typed_as_abbreviation(query)
-    corrected, tied = _proposals(query, tokens, as_typed)
+    if codes is None:
+        codes = compound_code_words(query)
+    corrected, tied = _proposals(query, tokens, as_typed, codes)
     if not as_typed:
         return corrected, tied
     # Nor does a name read across the words rewrite one.
@@ -89,7 +94,7 @@ def spelling_proposals(query: str) -> tuple[str | None, tuple[str, ...]]:
 
 
 def _proposals(
-    query: str, tokens: list[str], as_typed: set[str]
+    query: str, tokens: list[str], as_typed: set[str], codes: frozenset[str]
 ) -> tuple[str | None, tuple[str, ...]]:
     eponyms = _eponyms(query, tokens)
     # A word typed in capitals is a symbol or an abbreviation: a doubled letter there is a slip,
@@ -107,14 +112,13 @@ def _proposals(
     # A three-character word is read only as a symbol slip (below), and only when typed as one
     # on its own: in "HKA-J" it is part of a longer symbol (HLA-J), not CHKA.
     alone = {fold(w) for w in query.split() if w.isalnum()}
-    codes = compound_code_words(query)  # "NTLA-2002": a drug's code, not "ntal"
     candidates = [
         t
         for t in tokens
         if (t.isalpha() or is_symbol_like(t))
         and t not in STOPWORDS
         and t not in as_typed
-        and t not in codes
+        and t not in codes  # "NTLA-2002": a drug's code, not "ntal"
         and (len(t) >= 4 or (len(t) == 3 and t in alone and (is_symbol_like(t) or t in capitals)))
     ]
     # An everyday word is right even when the index never uses it ("hold" is not "hole", and

@@ -21,3 +21,25 @@ from search.compound_codes import compound_code_words
 )
 def test_a_compound_code_s_words(text: str, expected: set[str]) -> None:
     assert compound_code_words(text) == expected
+
+
+@pytest.mark.django_db
+def test_a_search_reads_the_codes_once_and_carries_them(monkeypatch) -> None:
+    # The title test, the spelling and the sentence parts share one reading (they each read
+    # the query again before).
+    import search.analysis
+    import search.spelling
+    import search.study_titles
+
+    calls: list[str] = []
+
+    def counted(text: str) -> frozenset[str]:
+        calls.append(text)
+        return compound_code_words(text)
+
+    for module in (search.analysis, search.spelling, search.study_titles):
+        monkeypatch.setattr(module, "compound_code_words", counted)
+    title = "NTLA-2001 in Patients With Transthyretin Amyloidosis With Cardiomyopathy"
+    analysis = search.analysis.analyze(title)
+    assert analysis.code_words == {"ntla", "2001"}
+    assert len(calls) == 1
