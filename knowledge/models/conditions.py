@@ -164,6 +164,10 @@ class ConditionPhenotype(Provenance):
     )
     frequency = models.FloatField(null=True, blank=True, help_text="Share of people, 0 to 1.")
     frequency_label = models.CharField(max_length=60, blank=True)
+    # Set by .save() (the admin, a script, the shell, a data migration): the phenotype index's
+    # version reads the newest, so an edit in place is served. A bulk upsert may leave it as it
+    # was; an import's run moves the version then (treatments/phenotypes/index.py).
+    updated_at = models.DateTimeField(auto_now=True, null=True)
 
     class Meta:
         constraints = [

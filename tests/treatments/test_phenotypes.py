@@ -11,7 +11,7 @@ from django.utils import timezone
 from ingest.rows import upsert_rows
 from kbimport.importers.common import import_run
 from kbimport.importers.information import phenotype_information_content_update
-from knowledge.models import Condition, ConditionPhenotype, Phenotype
+from knowledge.models import Condition, ConditionGene, ConditionPhenotype, Phenotype
 from treatments.phenotypes import (
     conditions_rank_by_phenotypes,
     phenotype_index_build,
@@ -191,3 +191,32 @@ def test_an_import_rerun_that_changes_a_frequency_in_place_is_not_served_the_old
     phenotype_index_clear()  # the process forgets; the cache key must have moved too
     after = phenotype_index_get()
     assert _annotation_frequency(after, dmd.pk, annotation.phenotype_id) == pytest.approx(changed)
+
+
+def test_a_frequency_saved_in_place_outside_an_import_is_not_served_the_old_index(
+    kb: dict,
+) -> None:
+    """A script, the shell or a data migration saves a row with no import run: counts, highest
+    ids and the conditions' change times stay, and the cached index (Redis, 24 h) was served."""
+    dmd = kb["conditions"]["98896"]
+    annotation = ConditionPhenotype.objects.filter(condition=dmd).order_by("id").first()
+    changed = 0.125 if annotation.frequency != 0.125 else 0.375
+    phenotype_index_clear()
+    before = phenotype_index_get()
+    assert _annotation_frequency(before, dmd.pk, annotation.phenotype_id) != changed
+    annotation.frequency = changed
+    annotation.save()
+    phenotype_index_clear()  # the process forgets; the cache key must have moved too
+    after = phenotype_index_get()
+    assert _annotation_frequency(after, dmd.pk, annotation.phenotype_id) == pytest.approx(changed)
+
+
+def test_a_gene_renamed_in_place_is_not_served_the_old_index(kb: dict) -> None:
+    link = ConditionGene.objects.select_related("gene").order_by("id").first()
+    gene = link.gene
+    phenotype_index_clear()
+    assert gene.symbol.upper() in phenotype_index_get().gene_conditions
+    gene.symbol = f"{gene.symbol}X9"
+    gene.save()
+    phenotype_index_clear()
+    assert gene.symbol.upper() in phenotype_index_get().gene_conditions

@@ -21,7 +21,7 @@ from django.core.cache import cache
 from django.db.models import Count, Max, Q
 
 from ingest.models import RefreshRun
-from knowledge.models import Condition, ConditionGene, ConditionPhenotype, Phenotype
+from knowledge.models import Condition, ConditionGene, ConditionPhenotype, Gene, Phenotype
 from knowledge.row_counts import rows_stamp
 
 logger = logging.getLogger(__name__)
@@ -72,8 +72,20 @@ def _data_version() -> str:
     # the same second as an index build is not served that index.
     conditions = Condition.objects.aggregate(n=Count("id"), top=Max("updated_at"))
     stamp = conditions["top"].isoformat() if conditions["top"] else "none"
-    rows = rows_stamp(ConditionPhenotype, Phenotype, Phenotype.parents.through, ConditionGene)
-    return f"{rows}-{conditions['n']}-{stamp}-{_imports_stamp()}"
+    rows = rows_stamp(Phenotype, Phenotype.parents.through, ConditionGene)
+    return f"{_edited_stamp()}-{rows}-{conditions['n']}-{stamp}-{_imports_stamp()}"
+
+
+def _edited_stamp() -> str:
+    """The annotations' count, highest id and newest save, and the genes' newest save: a row
+    saved in place outside an import (a script, the shell, a data migration) keeps counts and
+    ids, and no import run records it."""
+    annotations = ConditionPhenotype.objects.aggregate(
+        n=Count("id"), top=Max("id"), edited=Max("updated_at")
+    )
+    genes = Gene.objects.aggregate(edited=Max("updated_at"))["edited"]
+    edited = [t.isoformat() if t else "none" for t in (annotations["edited"], genes)]
+    return "-".join([str(annotations["n"]), str(annotations["top"]), *edited])
 
 
 def _imports_stamp() -> str:
