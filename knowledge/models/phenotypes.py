@@ -18,6 +18,10 @@ class Phenotype(Provenance):
     information_content = models.FloatField(
         null=True, blank=True, help_text="How specific the term is among annotated conditions."
     )
+    # Set by .save() (the admin renaming a sign, a script): the phenotype index's version reads
+    # the newest, so the new name is what the ranking's explanations show. QuerySet.update() and
+    # raw SQL skip it: edit through .save() or an import run (treatments/phenotypes/index.py).
+    updated_at = models.DateTimeField(auto_now=True, null=True)
 
     class Meta:
         ordering = ["name"]

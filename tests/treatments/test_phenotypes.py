@@ -220,3 +220,15 @@ def test_a_gene_renamed_in_place_is_not_served_the_old_index(kb: dict) -> None:
     gene.save()
     phenotype_index_clear()
     assert gene.symbol.upper() in phenotype_index_get().gene_conditions
+
+
+def test_a_sign_renamed_in_place_is_not_served_the_old_index(kb: dict) -> None:
+    """The admin (or a script) renames a term: counts and ids stay; the explanations would show
+    the old name for up to a day."""
+    term = Phenotype.objects.filter(condition_links__isnull=False).order_by("id").first()
+    phenotype_index_clear()
+    assert term.name in phenotype_index_get().names
+    term.name = f"{term.name} (renamed)"
+    term.save()
+    phenotype_index_clear()
+    assert term.name in phenotype_index_get().names

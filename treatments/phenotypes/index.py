@@ -77,14 +77,15 @@ def _data_version() -> str:
 
 
 def _edited_stamp() -> str:
-    """The annotations' count, highest id and newest save, and the genes' newest save: a row
-    saved in place outside an import (a script, the shell, a data migration) keeps counts and
-    ids, and no import run records it."""
+    """The annotations' count, highest id and newest save, and the terms' and genes' newest
+    save: a row saved in place outside an import (a script, the shell, a data migration, a sign
+    renamed in the admin) keeps counts and ids, and no import run records it."""
     annotations = ConditionPhenotype.objects.aggregate(
         n=Count("id"), top=Max("id"), edited=Max("updated_at")
     )
+    terms = Phenotype.objects.aggregate(edited=Max("updated_at"))["edited"]
     genes = Gene.objects.aggregate(edited=Max("updated_at"))["edited"]
-    edited = [t.isoformat() if t else "none" for t in (annotations["edited"], genes)]
+    edited = [t.isoformat() if t else "none" for t in (annotations["edited"], terms, genes)]
     return "-".join([str(annotations["n"]), str(annotations["top"]), *edited])
 
 
