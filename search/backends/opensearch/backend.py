@@ -21,7 +21,7 @@ from opensearchpy.exceptions import (
 )
 
 from rarelabs.breaker import BreakerOpen, CircuitBreaker
-from search.analysis import QueryAnalysis
+from search.analysis import QueryAnalysis, analyze
 from search.backends.base import BackendUnavailable, SearchBackend, first_of_each
 from search.backends.opensearch import mappings
 from search.backends.opensearch import query as body
@@ -38,6 +38,8 @@ UNREACHABLE = (OSConnectionError, ConnectionTimeout)
 _TOO_MANY_CLAUSES = re.compile(r"(?i)too many (nested )?clauses|maxClauseCount|too_many_clauses")
 # Writes (bulk, reindex, alias swaps) may take longer than a visitor's search may wait.
 WRITE_TIMEOUT_SECONDS = 120
+# Any query of the usual shape warms a new index; a name every knowledge base holds.
+WARM_QUERY = "cystic fibrosis"
 SWAP_GRACE_SECONDS = (
     1.0  # searches that resolved the alias just before a swap finish on the old index
 )
@@ -283,6 +285,7 @@ class OpenSearchBackend(SearchBackend):
             self._call(
                 self.client.indices.refresh, index=new, request_timeout=WRITE_TIMEOUT_SECONDS
             )
+            self._warm(new)
             actions = [{"remove": {"index": name, "alias": self.alias}} for name in old]
             actions.append({"add": {"index": new, "alias": self.alias}})
             self._call(
@@ -298,6 +301,19 @@ class OpenSearchBackend(SearchBackend):
         for name in old:
             self._call(self.client.indices.delete, index=name, ignore_unavailable=True)
         return count
+
+    def _warm(self, index: str) -> None:
+        """One search of the shape users send, before the alias moves to the new index: its
+        first search loads its files and facet tables, which took over the site's 2 s search
+        timeout on a busy node, so the first family after a rebuild got the fallback answer."""
+        request = SearchRequest(query=WARM_QUERY)
+        request_body = body.search_body(
+            request, analyze(WARM_QUERY), exact_boosts(), list(facet_fields())
+        )
+        self._call(
+            self.client.search, index=index, body=request_body,
+            request_timeout=WRITE_TIMEOUT_SECONDS,
+        )  # fmt: skip
 
     def _copy_other_types(self, old: str, new: str, doc_types: Sequence[str]) -> None:
         query = {"bool": {"must_not": [{"terms": {"doc_type": list(doc_types)}}]}}

@@ -21,8 +21,6 @@ from knowledge.models import Condition, Gene, Phenotype, Therapy, Variant
 from literature.models import Publication
 from search.indexer import rebuild, suspend_signals
 from search.models import SearchEntry, SearchSynonym, SearchTerm
-from search.query import run_search
-from search.request import SearchRequest
 from tests.search.contract.data import build_search_data
 from trials.models import ClinicalTrial
 
@@ -59,14 +57,6 @@ def _settings_for(name: str) -> dict[str, str]:
     }
 
 
-def _first_search_untimed() -> None:
-    # A fresh index's first search loads its files: beside another test process indexing on
-    # the same node it took over the site's 2 s search timeout, and the suite saw PostgreSQL's
-    # fallback answer. One search with a long timeout first; the tests keep the 2 s one.
-    with override_settings(OPENSEARCH_TIMEOUT_SECONDS=60):
-        run_search(SearchRequest(query="cystic fibrosis"))
-
-
 @pytest.fixture(scope="module", params=["postgres", "opensearch"])
 def backend(
     request: pytest.FixtureRequest, django_db_setup: None, django_db_blocker
@@ -81,9 +71,7 @@ def backend(
         _clear()
         with suspend_signals():
             build_search_data()
-        rebuild(progress=False)
-        if request.param == "opensearch":
-            _first_search_untimed()
+        rebuild(progress=False)  # the OpenSearch rebuild warms its new index before the swap
         yield request.param
         if request.param == "opensearch":
             from search.backends.opensearch.backend import OpenSearchBackend
