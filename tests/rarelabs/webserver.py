@@ -36,10 +36,11 @@ class HeldAddress:
     other process can take the port between choosing it and serving on it."""
 
     listener: socket.socket
+    port: int  # kept: `web_server` closes this process's copy of the socket once gunicorn has it
 
     @property
     def site(self) -> SiteAddress:
-        return SiteAddress("127.0.0.1", self.listener.getsockname()[1])
+        return SiteAddress("127.0.0.1", self.port)
 
     @property
     def url(self) -> str:
@@ -51,7 +52,7 @@ def free_address() -> HeldAddress:
     listener = socket.socket()
     listener.bind(("127.0.0.1", 0))
     listener.listen()
-    return HeldAddress(listener)
+    return HeldAddress(listener, listener.getsockname()[1])
 
 
 def _serving_on(command: list[str], fd: int) -> list[str]:
@@ -93,6 +94,8 @@ def web_server(
     environment = {**os.environ, "DJANGO_SETTINGS_MODULE": "rarelabs.settings",
                    "RARELABS_PLAIN_STATIC": "1", **env}  # fmt: skip
     site, fd = address.site, address.listener.fileno()
+    if fd < 0:
+        raise ValueError(f"{site.url}: its socket was handed to a server before; take a new one")
     with address.listener:  # gunicorn holds its own copy once started
         command = _serving_on(_commands(site, workers=workers)["web"], fd)
         web = subprocess.Popen(command, cwd=REPO, env=environment, stdout=stdout,  # noqa: S603
