@@ -62,7 +62,20 @@ _TREATMENT_WORD = re.compile(
 # ... but said of the patients who receive it ("Cellular Immunotherapy for Patients With High
 # Risk Myelodysplastic Syndromes"), it is a trial's design: a family names its own child or
 # adult, not patients, and the signs read from the condition's name would fill a panel.
-_PATIENTS_TREATED = re.compile(r"\b(?:for|in) (?:Treating )?Patients With\b")
+# Only as the title's subject, though: "Best Chemotherapy for Patients With ...", "Hair Loss
+# After Chemotherapy in Patients With ...", "Side Effects of Immunotherapy for ..." and a bare
+# "Immunotherapy for Patients With ..." (no trial's "in Treating") are a family's questions.
+_PATIENTS_TREATED = re.compile(
+    r"^(?P<before>(?:[\w/-]+ ){0,3}?)"
+    r"(?:immunotherapy|chemotherapy|monotherapy|radiotherapy|(?:base|gene|genome) editing)"
+    r" (?:for|in) (?P<treating>treating )?patients with\b",
+    re.IGNORECASE,
+)
+# Words before the treatment that make it the topic of a question, not a trial's subject.
+_ASKED_ABOUT = frozenset(
+    {"after", "of", "from", "during", "best", "side", "effects", "is", "are", "there", "what"}
+    | {"which", "any", "new", "latest", "does", "can", "how"}
+)
 # A title without a design word still says who takes part, in its capitals: "NTLA-2002 in
 # Adults With Hereditary Angioedema", "... for Patients With High Risk Myelodysplastic ...".
 _WHO_TURN = re.compile(
@@ -180,9 +193,7 @@ def _reads_as_title(text: str, *, by_who: bool, codes: frozenset[str] | None) ->
         or (compound_code_words(title) if codes is None else codes)
         or _TREATMENT_WORD.search(title)
     )
-    designed = _STUDY_WORD.search(title) or (
-        _TREATMENT_WORD.search(title) and _PATIENTS_TREATED.search(title)
-    )
+    designed = _STUDY_WORD.search(title) or _treatment_is_subject(title)
     if not designed and not (by_who and marked_by_who):
         return False
     if from_page:
@@ -190,6 +201,15 @@ def _reads_as_title(text: str, *, by_who: bool, codes: frozenset[str] | None) ->
     longer = [w for w in _WORD.findall(title) if len(w) >= 4]
     capitalised = sum(1 for w in longer if w[0].isupper())
     return bool(longer) and capitalised >= CAPITALISED_SHARE * len(longer)
+
+
+def _treatment_is_subject(title: str) -> bool:
+    """Does `title` open with a treatment given to patients, named ("Cellular Immunotherapy for
+    Patients With ...") or in a trial's words ("Chemotherapy in Treating Patients With ...")?"""
+    found = _PATIENTS_TREATED.match(title)
+    if not found or set(found["before"].lower().split()) & _ASKED_ABOUT:
+        return False
+    return bool(found["before"] or found["treating"])
 
 
 def study_title_names(text: str) -> list[str]:
