@@ -27,6 +27,7 @@ def _warm_search_tables() -> None:
     from django.db import DatabaseError, connections
 
     from search.lexicon import current as spelling_lexicon
+    from search.title_slips import dictionary_words
     from treatments.describe.encoder import sentence_encoder_get
     from treatments.describe.evidence import condition_words_get
     from treatments.describe.lexicon import phrase_table_get
@@ -39,6 +40,7 @@ def _warm_search_tables() -> None:
         name_vectors_get()  # the file `embed_sign_names` wrote (run_site runs it before this)
         sentence_encoder_get()
         spelling_lexicon()
+        dictionary_words()  # the pronouncing dictionary a pasted title's words are read in
     except DatabaseError as exc:  # not migrated yet: serve pages; the first search builds them
         logging.getLogger(__name__).warning("search tables not warmed at boot: %s", exc)
     finally:

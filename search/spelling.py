@@ -142,9 +142,11 @@ def _proposals(
                 replacements[word] = found[0]
             elif found:
                 ties[word] = found
-    # A title's English and places ("Relapsed", "in Brazil") are no slips.
+    # A title's English and places ("Relapsed", "in Brazil") are no slips; a word in capitals
+    # is a symbol's, read as one.
+    read = {**ties, **{w: (r,) for w, r in replacements.items()}}
     kept = words_kept_in_title(
-        query, tokens, {**ties, **{w: (r,) for w, r in replacements.items()}}
+        query, tokens, {w: r for w, r in read.items() if w not in capitals}, codes
     )
     for word in kept:
         replacements.pop(word, None)

