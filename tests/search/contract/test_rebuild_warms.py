@@ -18,7 +18,9 @@ from tests.search.contract.conftest import _settings_for
 @pytest.mark.django_db
 def test_the_new_index_is_searched_before_the_alias_moves_to_it() -> None:
     if not os.environ.get("OPENSEARCH_URL"):
-        pytest.skip("OpenSearch contract skipped: OPENSEARCH_URL is not set (run `make opensearch`)")
+        pytest.skip(
+            "OpenSearch contract skipped: OPENSEARCH_URL is not set (run `make opensearch`)"
+        )
     with override_settings(**_settings_for("opensearch")):
         opensearch = OpenSearchBackend()
         try:
