@@ -72,11 +72,24 @@ def django_db_setup(
     a build, most of their time). A table recorded as empty is sized by its current pages."""
     from django.db import connection
 
+    _refuse_the_real_database(connection.settings_dict["NAME"])
     with django_db_blocker.unblock(), connection.cursor() as cursor:
         tables = [connection.ops.quote_name(t) for t in connection.introspection.table_names()]
         for table in tables:
             cursor.execute(f"ALTER TABLE {table} SET (autovacuum_enabled = false)")
         cursor.execute(f"VACUUM {', '.join(tables)}")
+
+
+def _refuse_the_real_database(name: str) -> None:
+    """pytest-django makes test databases only for the databases its collected tests are marked
+    to use: a run of tests none of which is marked `django_db` (one file, `-k`) left a package or
+    module fixture that loads data with `django_db_blocker.unblock()` on the developer's own
+    database, and the search contract's fixture deleted its whole knowledge base."""
+    if not name.startswith("test_"):
+        pytest.exit(
+            f"no test database was made (database {name!r}): no test in this run is marked "
+            "django_db; mark the tests whose fixtures use the database"
+        )
 
 
 @pytest.fixture(scope="session")
