@@ -15,7 +15,7 @@ def test_a_run_without_a_test_database_stops_before_any_fixture_writes() -> None
     run = subprocess.run(
         [sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "-q",
          "tests/rarelabs/unmarked_database_use.py"],
-        cwd=REPO, env={**os.environ}, capture_output=True, text=True, timeout=300,
+        cwd=REPO, env={**os.environ, "PYTEST_ADDOPTS": ""}, capture_output=True, text=True, timeout=300,
     )  # fmt: skip
     output = run.stdout + run.stderr
     assert run.returncode == 2, output[-2000:]

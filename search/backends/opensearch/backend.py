@@ -310,10 +310,15 @@ class OpenSearchBackend(SearchBackend):
         request_body = body.search_body(
             request, analyze(WARM_QUERY), exact_boosts(), list(facet_fields())
         )
-        self._call(
-            self.client.search, index=index, body=request_body,
-            request_timeout=WRITE_TIMEOUT_SECONDS,
-        )  # fmt: skip
+        try:
+            self._call(
+                self.client.search, index=index, body=request_body,
+                request_timeout=WRITE_TIMEOUT_SECONDS,
+            )  # fmt: skip
+        except (BackendUnavailable, TransportError) as exc:
+            # Best effort: a busy node refusing it costs one cold search, not the whole index.
+            logger.warning("search: warming the new index %s failed (%s); swapping anyway",
+                           index, type(exc).__name__)  # fmt: skip
 
     def _copy_other_types(self, old: str, new: str, doc_types: Sequence[str]) -> None:
         query = {"bool": {"must_not": [{"terms": {"doc_type": list(doc_types)}}]}}

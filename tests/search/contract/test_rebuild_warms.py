@@ -50,3 +50,17 @@ def _check_the_order(opensearch: OpenSearchBackend) -> None:
     assert len(swaps) == 1, calls
     new_index = calls[swaps[0]][1]
     assert ("search", new_index) in calls[: swaps[0]], calls
+
+
+@pytest.mark.django_db
+def test_a_warm_up_the_node_refuses_does_not_fail_the_rebuild(caplog) -> None:
+    """The node answers the warm-up with an error (here: no such index): the rebuild goes on."""
+    if not os.environ.get("OPENSEARCH_URL"):
+        pytest.skip(
+            "OpenSearch contract skipped: OPENSEARCH_URL is not set (run `make opensearch`)"
+        )
+    with override_settings(**_settings_for("opensearch")):
+        opensearch = OpenSearchBackend()
+        with caplog.at_level("WARNING", logger="search.backends.opensearch.backend"):
+            opensearch._warm(f"{opensearch.alias}-never-made")
+        assert "warming the new index" in caplog.text
