@@ -21,7 +21,7 @@ from opensearchpy.exceptions import (
 )
 
 from rarelabs.breaker import BreakerOpen, CircuitBreaker
-from search.analysis import QueryAnalysis, analyze
+from search.analysis import QueryAnalysis
 from search.backends.base import BackendUnavailable, SearchBackend, first_of_each
 from search.backends.opensearch import mappings
 from search.backends.opensearch import query as body
@@ -303,13 +303,20 @@ class OpenSearchBackend(SearchBackend):
         return count
 
     def _warm(self, index: str) -> None:
-        """One search of the shape users send, before the alias moves to the new index: its
+        """One search reading what users' searches read, before the alias moves to the new index: its
         first search loads its files and facet tables, which took over the site's 2 s search
         timeout on a busy node, so the first family after a rebuild got the fallback answer."""
-        request = SearchRequest(query=WARM_QUERY)
-        request_body = body.search_body(
-            request, analyze(WARM_QUERY), exact_boosts(), list(facet_fields())
-        )
+        # The facet tables and a text match, as a user's search reads them; no query analysis
+        # (it reads the database, which a rebuild from documents alone need not have).
+        facets = {
+            name: {"terms": {"field": f"facets.{name}", "size": 30}} for name in facet_fields()
+        }
+        request_body = {
+            "query": {"match": {"title": WARM_QUERY}},
+            "size": 20,
+            "track_total_hits": True,
+            "aggs": {"type": {"terms": {"field": "doc_type", "size": 20}}, **facets},
+        }
         try:
             self._call(
                 self.client.search, index=index, body=request_body,
