@@ -55,10 +55,10 @@ _STUDY_WORD = re.compile(
 # marks a title as who takes part does, never its design: a family asks about it too ("Is
 # There Chemotherapy For Children With ...", "HAIR LOSS AND MOUTH SORES AFTER CHEMOTHERAPY"),
 # and its slips are mended, its signs read.
-_TREATMENT_WORD = re.compile(
-    r"\b(?:immunotherapy|chemotherapy|monotherapy|radiotherapy|(?:base|gene|genome) editing)\b",
-    re.IGNORECASE,
+_TREATMENTS = (
+    r"(?:immunotherapy|chemotherapy|monotherapy|radiotherapy|(?:base|gene|genome) editing)"
 )
+_TREATMENT_WORD = re.compile(rf"\b{_TREATMENTS}\b", re.IGNORECASE)
 # ... but said of the patients who receive it ("Cellular Immunotherapy for Patients With High
 # Risk Myelodysplastic Syndromes"), it is a trial's design: a family names its own child or
 # adult, not patients, and the signs read from the condition's name would fill a panel.
@@ -66,9 +66,7 @@ _TREATMENT_WORD = re.compile(
 # After Chemotherapy in Patients With ...", "Side Effects of Immunotherapy for ..." and a bare
 # "Immunotherapy for Patients With ..." (no trial's "in Treating") are a family's questions.
 _PATIENTS_TREATED = re.compile(
-    r"^(?P<before>(?:[\w/-]+ ){0,3}?)"
-    r"(?:immunotherapy|chemotherapy|monotherapy|radiotherapy|(?:base|gene|genome) editing)"
-    r" (?:for|in) (?P<treating>treating )?patients with\b",
+    rf"^(?P<before>(?:[\w/-]+ ){{0,3}}?){_TREATMENTS} (?:for|in) (?P<treating>treating )?patients with\b",
     re.IGNORECASE,
 )
 # Words before the treatment that make it the topic of a question, not a trial's subject.
