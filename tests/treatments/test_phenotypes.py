@@ -166,17 +166,26 @@ def _annotation_frequency(index, condition_pk: int, phenotype_pk: int) -> float:
     return float(index.annot_freq[first + terms.index(index.position[phenotype_pk])])
 
 
-def test_an_import_rerun_that_changes_a_frequency_in_place_is_not_served_the_old_index(
+def _an_annotation_served_before_its_change(
     kb: dict,
-) -> None:
-    """An import rerun updates annotations in place: counts, highest ids and the conditions'
-    change times stay, so only its run record tells the cached index (Redis, 24 h) it is old."""
+) -> tuple[Condition, ConditionPhenotype, float]:
+    """Duchenne's first annotation, a frequency it does not have, and the index built (and
+    cached) before the change, serving the old one."""
     dmd = kb["conditions"]["98896"]
     annotation = ConditionPhenotype.objects.filter(condition=dmd).order_by("id").first()
     changed = 0.125 if annotation.frequency != 0.125 else 0.375
     phenotype_index_clear()
     before = phenotype_index_get()
     assert _annotation_frequency(before, dmd.pk, annotation.phenotype_id) != changed
+    return dmd, annotation, changed
+
+
+def test_an_import_rerun_that_changes_a_frequency_in_place_is_not_served_the_old_index(
+    kb: dict,
+) -> None:
+    """An import rerun updates annotations in place: counts, highest ids and the conditions'
+    change times stay, so only its run record tells the cached index (Redis, 24 h) it is old."""
+    dmd, annotation, changed = _an_annotation_served_before_its_change(kb)
     fields = [f.attname for f in ConditionPhenotype._meta.concrete_fields if not f.primary_key]
     row = {**{name: getattr(annotation, name) for name in fields}, "frequency": changed}
     with import_run("import_hpo", "test: one frequency changed") as tally:
@@ -198,12 +207,7 @@ def test_a_frequency_saved_in_place_outside_an_import_is_not_served_the_old_inde
 ) -> None:
     """A script, the shell or a data migration saves a row with no import run: counts, highest
     ids and the conditions' change times stay, and the cached index (Redis, 24 h) was served."""
-    dmd = kb["conditions"]["98896"]
-    annotation = ConditionPhenotype.objects.filter(condition=dmd).order_by("id").first()
-    changed = 0.125 if annotation.frequency != 0.125 else 0.375
-    phenotype_index_clear()
-    before = phenotype_index_get()
-    assert _annotation_frequency(before, dmd.pk, annotation.phenotype_id) != changed
+    dmd, annotation, changed = _an_annotation_served_before_its_change(kb)
     annotation.frequency = changed
     annotation.save()
     phenotype_index_clear()  # the process forgets; the cache key must have moved too
